@@ -1,0 +1,438 @@
+"""Import: parse raw files and load them into the database, idempotently.
+
+Each file is handled in its own transaction: a file that cannot be read or
+parsed, or whose data the database refuses, is reported and skipped with
+nothing of it written. A file whose content hash is already stored is
+"unchanged". A file whose name is known but whose content changed is a new
+version of that document: it is updated in place.
+
+Editors' corrections survive a re-import. Every editable object keeps, in
+`parsed`, what the parser said last time. On re-import a field is overwritten
+only while its current value still equals that old parse; a field that differs
+was corrected by an editor and is kept (three-way merge). `parsed` is then
+set to the new parse, so the admin can show where source and correction differ.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from django.db import IntegrityError, DatabaseError, transaction
+
+from .models import Document, IPType, Measure, MeasureUnit, Region, ResponsibleUnit, Target, Theme, UnitAlias
+
+log = logging.getLogger(__name__)
+
+ADDED, UPDATED, UNCHANGED, FAILED = "added", "updated", "unchanged", "failed"
+TEXT_SUFFIXES = {".txt", ".html", ".htm", ".text", ".md"}
+
+
+@dataclass
+class ImportResult:
+    path: str
+    status: str
+    reason: str = ""
+    document_id: int | None = None
+
+
+@dataclass
+class ImportSummary:
+    results: list[ImportResult] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def failed(self) -> list[ImportResult]:
+        return [r for r in self.results if r.status == FAILED]
+
+    def line(self) -> str:
+        return (f"新增 {self.count(ADDED)} · 更新 {self.count(UPDATED)} · 未变 {self.count(UNCHANGED)} · "
+                f"失败 {self.count(FAILED)} (added {self.count(ADDED)}, updated {self.count(UPDATED)}, "
+                f"unchanged {self.count(UNCHANGED)}, failed {self.count(FAILED)})")
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files named directly, and the text/HTML files inside folders (sorted)."""
+    for p in map(Path, paths):
+        if p.is_dir():
+            for child in sorted(p.rglob("*")):
+                if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES and not child.name.startswith("."):
+                    yield child
+        else:
+            yield p
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# --- the knowledge the parser needs, read from the database ------------------
+
+def knowledge_from_db():
+    """The parser's editable data (gazetteer, themes, IP types, aliases) from the database."""
+    from .parsing import Knowledge
+
+    return Knowledge.from_db_rows(
+        regions=list(Region.objects.values("id", "code", "name", "short_name", "level", "parent_id")),
+        themes=list(Theme.objects.values("code", "name", "keywords", "order")),
+        ip_types=list(IPType.objects.values("code", "name", "keywords", "order")),
+        unit_aliases=list(UnitAlias.objects.values_list("alias", "canonical")),
+    )
+
+
+# --- the import service -------------------------------------------------------
+
+class Importer:
+    """Loads parsed documents. One instance caches lookups across files."""
+
+    def __init__(self, knowledge=None, *, reindex=True):
+        self.knowledge = knowledge if knowledge is not None else knowledge_from_db()
+        self.reindex = reindex
+        self._themes = {t.code: t for t in Theme.objects.all()}
+        self._ip_types = {t.code: t for t in IPType.objects.all()}
+        self._aliases = dict(UnitAlias.objects.values_list("alias", "canonical"))
+        self._regions_by_name: dict[tuple[str, int | None], Region] = {}
+        self._unit_cache: dict[tuple[str, int | None], ResponsibleUnit] = {}
+
+    # public API
+    def import_paths(self, paths: Iterable[str | Path], *, progress=None) -> ImportSummary:
+        summary = ImportSummary()
+        for path in iter_files(paths):
+            result = self.import_file(path)
+            summary.results.append(result)
+            if progress is not None:
+                progress(result)
+        return summary
+
+    def import_file(self, path: Path) -> ImportResult:
+        path = Path(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            return ImportResult(str(path), FAILED, f"无法读取文件: {exc.strerror or exc}")
+        return self.import_bytes(data, source=path.name, path=str(path))
+
+    def import_bytes(self, data: bytes, *, source: str, path: str | None = None) -> ImportResult:
+        from .parsing import ParseError, parse_document
+
+        label = path or source
+        digest = content_hash(data)
+        existing = Document.objects.filter(content_hash=digest).values_list("id", flat=True).first()
+        if existing is not None:
+            return ImportResult(label, UNCHANGED, document_id=existing)
+        try:
+            parsed = parse_document(data, source=source, knowledge=self.knowledge)
+        except ParseError as exc:
+            return ImportResult(label, FAILED, str(exc))
+        except Exception as exc:  # a parser bug must not stop a batch
+            log.exception("parser crashed on %s", label)
+            return ImportResult(label, FAILED, f"解析器内部错误: {type(exc).__name__}: {exc}")
+        try:
+            with transaction.atomic():
+                doc, created = self._save(parsed, data=data, digest=digest, source=source)
+        except (IntegrityError, DatabaseError, ValueError) as exc:
+            return ImportResult(label, FAILED, f"数据库拒绝写入: {exc}".strip())
+        return ImportResult(label, ADDED if created else UPDATED, document_id=doc.pk)
+
+    # internals
+    def _save(self, parsed: dict, *, data: bytes, digest: str, source: str) -> tuple[Document, bool]:
+        d = parsed["document"]
+        if not (d.get("title") or "").strip():
+            raise ValueError("文件没有可识别的标题")
+        if not parsed.get("measures"):
+            raise ValueError("文件中没有识别出任何措施")
+        region, province, city = self._region(d)
+        values = {
+            "title": d.get("title") or "",
+            "notice_title": d.get("notice_title"),
+            "issuer": d.get("issuer") or "",
+            "doc_number": d.get("doc_number"),
+            "level": d.get("level") or "",
+            "signed_date": _date(d.get("signed_date")),
+            "published_date": _date(d.get("published_date")),
+            "status": d.get("status") or Document.Status.IN_FORCE,
+            "script": d.get("script") or Document.Script.HANS,
+            "region": region,
+        }
+        raw_text = parsed.get("text") or d.get("raw_text") or _decode_for_storage(data)
+        doc = Document.objects.select_for_update().filter(source=source).first()
+        created = doc is None
+        if created:
+            doc = Document(source=source, **values)
+            doc.parsed = _jsonable(values)
+        else:
+            _merge(doc, values, Document.EDITABLE_FIELDS)
+        doc.content_hash = digest
+        doc.raw_text = raw_text
+        # province/city follow the (possibly corrected) region
+        doc.province, doc.city = self._province_city(doc.region) if doc.region_id else (province, city)
+        doc.save()
+        measures = self._save_measures(doc, parsed["measures"], created=created)
+        self._save_targets(doc, parsed.get("targets") or [], measures, created=created)
+        if self.reindex:
+            from .search.index import update_search_vectors
+
+            update_search_vectors([m.pk for m in measures.values()])
+        return doc, created
+
+    def _save_measures(self, doc: Document, items: list[dict], *, created: bool) -> dict[int, Measure]:
+        existing = {} if created else {m.ordinal: m for m in doc.measures.all()}
+        by_key = {_measure_key(m.parsed): m for m in existing.values() if m.parsed}
+        kept: dict[int, Measure] = {}
+        matched_ids = set()
+        # Free the ordinals first so renumbering never collides with the unique constraint.
+        if existing:
+            doc.measures.update(ordinal=models_F_plus("ordinal", 100000))
+        for item in items:
+            values = {
+                "path": list(item.get("path") or []),
+                "label": item.get("label") or "",
+                "title": item.get("title"),
+                "text": (item.get("text") or _fallback_text(item)).strip(),
+            }
+            parsed_values = {**values, "themes": sorted(item.get("themes") or []),
+                             "ip_types": sorted(item.get("ip_types") or [])}
+            m = by_key.get(_measure_key(parsed_values)) or existing.get(item["ordinal"])
+            if m is not None and m.pk in matched_ids:
+                m = None
+            if m is None:
+                m = Measure(document=doc, ordinal=item["ordinal"], **values)
+                m.parsed = _jsonable(parsed_values)
+                m.save()
+                m.themes.set([self._themes[c] for c in parsed_values["themes"] if c in self._themes])
+                m.ip_types.set([self._ip_types[c] for c in parsed_values["ip_types"] if c in self._ip_types])
+            else:
+                m.ordinal = item["ordinal"]
+                current_m2m = {"themes": sorted(m.themes.values_list("code", flat=True)),
+                               "ip_types": sorted(m.ip_types.values_list("code", flat=True))}
+                merged_m2m = _merge_values(current_m2m, parsed_values, m.parsed, ["themes", "ip_types"])
+                _merge(m, values, ["path", "label", "title", "text"], new_parsed=parsed_values)
+                m.save()
+                if merged_m2m["themes"] != current_m2m["themes"]:
+                    m.themes.set([self._themes[c] for c in merged_m2m["themes"] if c in self._themes])
+                if merged_m2m["ip_types"] != current_m2m["ip_types"]:
+                    m.ip_types.set([self._ip_types[c] for c in merged_m2m["ip_types"] if c in self._ip_types])
+            matched_ids.add(m.pk)
+            kept[m.ordinal] = m
+            self._save_units(doc, m, item)
+        # Measures that disappeared from the source: drop unless an editor reviewed them.
+        for m in existing.values():
+            if m.pk not in matched_ids:
+                if m.reviewed:
+                    m.ordinal = max(kept or [0]) + 1 + len(kept)
+                    m.save(update_fields=["ordinal"])
+                    kept[m.ordinal] = m
+                else:
+                    m.delete()
+        return kept
+
+    def _save_units(self, doc: Document, measure: Measure, item: dict) -> None:
+        detail = item.get("units_detail")
+        if detail is None:
+            leads = set(item.get("lead_units") or [])
+            detail = [{"name": n, "role": "lead" if n in leads else None} for n in item.get("units") or []]
+        parsed_units = [{"name": u["name"], "role": _role(u.get("role"), bool(item.get("lead_units")))} for u in detail]
+        old_parsed = (measure.parsed or {}).get("units")
+        current = [{"name": link.unit.name, "role": link.role} for link in measure.unit_links.select_related("unit")]
+        if old_parsed is not None and current != old_parsed:
+            # An editor changed the units: keep theirs, remember the new parse.
+            pass
+        elif current != parsed_units:
+            measure.unit_links.all().delete()
+            links, seen = [], set()
+            for pos, u in enumerate(parsed_units):
+                unit = self._unit(u["name"], doc.region)
+                if unit.pk in seen:
+                    continue
+                seen.add(unit.pk)
+                links.append(MeasureUnit(measure=measure, unit=unit, role=u["role"], position=pos))
+            MeasureUnit.objects.bulk_create(links)
+        measure.parsed = {**(measure.parsed or {}), "units": parsed_units}
+        Measure.objects.filter(pk=measure.pk).update(parsed=measure.parsed)
+
+    def _save_targets(self, doc: Document, items: list[dict], measures: dict[int, Measure], *, created: bool) -> None:
+        existing = [] if created else list(doc.targets.all())
+        # Editor-added targets and targets an editor corrected stay; pure parser output is replaced.
+        keep = [t for t in existing if t.added_by_editor or _target_edited(t)]
+        kept_quotes = {(t.parsed or {}).get("quote") for t in keep}
+        Target.objects.filter(pk__in=[t.pk for t in existing if t not in keep]).delete()
+        new = []
+        for pos, item in enumerate(items):
+            if item.get("quote") in kept_quotes:
+                continue
+            try:
+                value = Decimal(str(item["value"]))
+            except Exception:
+                continue
+            values = {
+                "metric": (item.get("metric") or "")[:300] or "未命名指标",
+                "comparator": item.get("comparator") or "=",
+                "value": value,
+                "unit": (item.get("unit") or "")[:32],
+                "year": item.get("year"),
+                "quote": item.get("quote") or "",
+            }
+            measure = measures.get(item.get("measure")) if item.get("measure") else None
+            new.append(Target(document=doc, measure=measure, position=pos, parsed=_jsonable(
+                {**values, "measure": item.get("measure")}), **values))
+        Target.objects.bulk_create(new)
+
+    # lookups
+    def _region(self, d: dict) -> tuple[Region | None, Region | None, Region | None]:
+        province = self._region_named(d.get("province"), None)
+        city = self._region_named(d.get("city"), province.pk if province else None) if d.get("city") else None
+        district = (self._region_named(d.get("district"), city.pk if city else (province.pk if province else None))
+                    if d.get("district") else None)
+        return district or city or province, province, city
+
+    def _region_named(self, name: str | None, parent_id: int | None) -> Region | None:
+        if not name:
+            return None
+        key = (name, parent_id)
+        if key not in self._regions_by_name:
+            qs = Region.objects.filter(name=name)
+            if parent_id is not None:
+                qs = qs.filter(parent_id=parent_id)
+            self._regions_by_name[key] = qs.order_by("id").first()
+        return self._regions_by_name[key]
+
+    @staticmethod
+    def _province_city(region: Region | None) -> tuple[Region | None, Region | None]:
+        chain = []
+        node = region
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        chain.reverse()  # province, city, district
+        province = chain[0] if chain else None
+        city = next((r for r in chain if r.level == "city"), None)
+        return province, city
+
+    def _unit(self, name: str, region: Region | None) -> ResponsibleUnit:
+        region_id = region.pk if region else None
+        key = (name, region_id)
+        unit = self._unit_cache.get(key)
+        if unit is None:
+            unit, _ = ResponsibleUnit.objects.get_or_create(name=name, region=region)
+            if unit.canonical_id is None:
+                core = canonical_unit_name(name, self._aliases, region)
+                if core != name:
+                    canonical, _ = ResponsibleUnit.objects.get_or_create(name=core, region=region)
+                    if canonical.pk != unit.pk:
+                        unit.canonical = canonical.canonical or canonical
+                        unit.save(update_fields=["canonical"])
+            self._unit_cache[key] = unit
+        return unit
+
+
+# --- helpers ------------------------------------------------------------------
+
+def models_F_plus(field_name: str, amount: int):
+    from django.db.models import F
+
+    return F(field_name) + amount
+
+
+def canonical_unit_name(name: str, aliases: dict[str, str], region: Region | None) -> str:
+    """The canonical form of a unit name: region prefix (市/省/区/县 or the
+    region's own name) removed, then mapped through the alias table."""
+    core = name.strip()
+    prefixes = []
+    node = region
+    while node is not None:
+        prefixes += [node.name, node.short_name]
+        node = node.parent
+    for prefix in sorted(filter(None, prefixes), key=len, reverse=True):
+        if core.startswith(prefix) and len(core) > len(prefix) + 1:
+            core = core[len(prefix):]
+            break
+    core = re.sub(r"^(?:省|市|区|县)(?=.{2,})", "", core)
+    core = re.sub(r"[((][^))]*[))]$", "", core) or core
+    return aliases.get(core, core)
+
+
+def _role(role, marked: bool) -> str:
+    if role in ("lead", "support"):
+        return role
+    return MeasureUnit.Role.RESPONSIBLE
+
+
+def _date(value) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _jsonable(values: dict) -> dict:
+    out = {}
+    for k, v in values.items():
+        if isinstance(v, Region):
+            v = v.pk
+        elif isinstance(v, date):
+            v = v.isoformat()
+        elif isinstance(v, Decimal):
+            v = float(v)
+        out[k] = v
+    return out
+
+
+def _current(obj, name):
+    if name == "region":
+        return obj.region_id
+    v = getattr(obj, name)
+    return _jsonable({name: v})[name]
+
+
+def _merge(obj, values: dict, fields: list[str], *, new_parsed: dict | None = None) -> None:
+    """Three-way merge of parser output into obj, keeping editors' corrections."""
+    old = obj.parsed or {}
+    new_json = _jsonable(values)
+    for name in fields:
+        if name not in values:
+            continue
+        if name not in old or _current(obj, name) == old.get(name):
+            setattr(obj, name, values[name])
+    obj.parsed = {**old, **_jsonable(new_parsed or values)}
+
+
+def _merge_values(current: dict, new: dict, old: dict | None, fields: list[str]) -> dict:
+    old = old or {}
+    return {f: (new[f] if f not in old or current[f] == old.get(f) else current[f]) for f in fields}
+
+
+def _target_edited(t: Target) -> bool:
+    p = t.parsed or {}
+    if not p:
+        return False
+    cur = _jsonable({"metric": t.metric, "comparator": t.comparator, "value": t.value, "unit": t.unit,
+                     "year": t.year, "quote": t.quote, "measure": t.measure.ordinal if t.measure_id else None})
+    return any(cur[k] != p.get(k) for k in cur if k in p)
+
+
+def _measure_key(values: dict) -> str:
+    text = re.sub(r"\s+", "", values.get("text") or "")
+    return f"{values.get('label')}|{text[:40]}"
+
+
+def _fallback_text(item: dict) -> str:
+    title = item.get("title") or ""
+    return f"{title}。{item.get('anchor') or ''}" if title else (item.get("anchor") or "")
+
+
+def _decode_for_storage(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="replace")

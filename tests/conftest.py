@@ -1,0 +1,64 @@
+"""Shared fixtures: reference data and named personas (healthchecks-style).
+
+Personas: `alice` is an editor (staff, in the 编辑 group), `bob` a superuser,
+`visitor` the anonymous client.
+"""
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Seed the reference data once per test database (regions, themes, ...)."""
+    with django_db_blocker.unblock():
+        call_command("seed_reference", verbosity=0)
+        call_command("ensure_groups", verbosity=0)
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("alice", "alice@example.invalid", "alice-pass-123", is_staff=True)
+    user.groups.add(Group.objects.get(name="编辑"))
+    return user
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    return django_user_model.objects.create_superuser("bob", "bob@example.invalid", "bob-pass-123")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def make_document(db):
+    """Create a Document with sensible defaults; keyword arguments override."""
+    from measures.models import Document
+
+    counter = {"n": 0}
+
+    def make(**kwargs):
+        counter["n"] += 1
+        n = counter["n"]
+        values = {"source": f"doc{n}.txt", "content_hash": f"hash{n}", "raw_text": "原文", "title": f"文件{n}"}
+        values.update(kwargs)
+        return Document.objects.create(**values)
+
+    return make
+
+
+@pytest.fixture
+def corpus(db):
+    """The seed corpus imported through the real parser and importer."""
+    from django.conf import settings
+
+    from measures.importer import Importer
+
+    summary = Importer().import_paths([settings.CORPUS_DIR])
+    assert not summary.failed, summary.failed
+    return summary
