@@ -6,6 +6,7 @@ Environment variables (all optional for local use):
   DEBUG          "1"/"0" (default 1 for local runs; docker-compose sets 0)
   ALLOWED_HOSTS  comma-separated (default 127.0.0.1,localhost)
   PORTAL_DATA_DIR  where the embedded database and caches live (default: project dir)
+  PORTAL_DB_NAME database name on the embedded server (default portal; benchmarks use their own)
 """
 import os
 from pathlib import Path
@@ -95,6 +96,8 @@ else:
             "CONN_MAX_AGE": 60,
         }
     }
+if os.environ.get("PORTAL_DB_NAME"):
+    DATABASES["default"]["NAME"] = os.environ["PORTAL_DB_NAME"]
 # Test databases get a per-process name so that parallel runs never collide.
 DATABASES["default"].setdefault("TEST", {})["NAME"] = f"test_portal_{os.getpid()}"
 
