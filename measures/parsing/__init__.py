@@ -1,0 +1,17 @@
+"""Pure-Python parser for IP-protection policy documents (no database, no ORM).
+
+Public API:
+    parse_document(data, *, source, knowledge=None) -> dict   (spec: shared/spec/parse-format.md)
+    ParseError(reason)
+    Knowledge (+ Knowledge.from_fixtures(directory), default_knowledge())
+    explain_themes / explain_ip_types / classify_themes / classify_ip_types
+"""
+from .classify import classify_ip_types, classify_themes, explain_ip_types, explain_themes
+from .core import parse_document
+from .errors import ParseError
+from .knowledge import Knowledge, default_knowledge
+
+__all__ = [
+    "parse_document", "ParseError", "Knowledge", "default_knowledge",
+    "explain_themes", "explain_ip_types", "classify_themes", "classify_ip_types",
+]

@@ -1,0 +1,99 @@
+"""Explainable keyword classifier for themes (工作类别) and IP types (客体).
+
+Driven only by the keyword data in :class:`~measures.parsing.knowledge.Knowledge`:
+
+* text is folded to Simplified mainland wording (Traditional input works);
+* "!phrase" entries of a rule are masked out first (专利周 is an event, not patents);
+* each keyword occurrence adds its weight; occurrences in the measure title
+  count ``TITLE_WEIGHT`` times, in the enclosing headings ``PATH_WEIGHT`` times,
+  repeated body occurrences are capped at ``BODY_CAP``;
+* themes: the best theme is always assigned, others when they reach both
+  ``THEME_MIN`` and ``THEME_RATIO`` of the best score;
+* IP types: every type whose score reaches ``IP_MIN``.
+
+:func:`explain_themes` / :func:`explain_ip_types` return the scores and the
+keywords that matched, so the UI can show why a label was given.
+"""
+from __future__ import annotations
+
+from .knowledge import Knowledge, Rule
+from .text import fold
+
+TITLE_WEIGHT = 3.0
+PATH_WEIGHT = 1.0
+BODY_CAP = 3
+THEME_MIN = 3.0
+THEME_RATIO = 0.5
+MAX_THEMES = 3
+IP_MIN = 1.0
+
+
+def _mask(text: str, phrases) -> str:
+    for p in phrases:
+        if p and p in text:
+            text = text.replace(p, "\u3000" * len(p))
+    return text
+
+
+def _score(rule: Rule, title: str, body: str, path: str) -> tuple[float, dict[str, float]]:
+    hits: dict[str, float] = {}
+    title, body, path = (_mask(t, rule.ignore) for t in (title, body, path))
+    for kw, weight in rule.keywords:
+        if not kw:
+            continue
+        s = 0.0
+        if title and kw in title:
+            s += TITLE_WEIGHT * weight
+        if path and kw in path:
+            s += PATH_WEIGHT * weight
+        n = body.count(kw) if body else 0
+        if n:
+            s += min(n, BODY_CAP) * weight
+        if s:
+            hits[kw] = s
+    # a keyword contained in a longer matched keyword of the same rule is not counted twice
+    for kw in list(hits):
+        if any(kw != other and kw in other for other in hits):
+            hits[kw] *= 0.5
+    return sum(hits.values()), hits
+
+
+def _explain(rules: list[Rule], title: str | None, body: str, path: list[str] | None) -> list[dict]:
+    t, b, p = fold(title or ""), fold(body or ""), fold(" ".join(path or []))
+    out = []
+    for rule in rules:
+        score, hits = _score(rule, t, b, p)
+        if score > 0:
+            out.append({"code": rule.code, "name": rule.name, "score": round(score, 2),
+                        "keywords": sorted(hits, key=lambda k: -hits[k])})
+    out.sort(key=lambda d: -d["score"])
+    return out
+
+
+def explain_themes(knowledge: Knowledge, title: str | None, body: str, path: list[str] | None = None) -> list[dict]:
+    """Every theme with a positive score: [{"code", "name", "score", "keywords"}], best first."""
+    return _explain(knowledge.theme_rules, title, body, path)
+
+
+def explain_ip_types(knowledge: Knowledge, title: str | None, body: str, path: list[str] | None = None) -> list[dict]:
+    return _explain(knowledge.ip_rules, title, body, None)
+
+
+def classify_themes(knowledge: Knowledge, title: str | None, body: str, path: list[str] | None = None) -> list[str]:
+    scored = explain_themes(knowledge, title, body, path)
+    if not scored:
+        return []
+    top = scored[0]["score"]
+    chosen = [scored[0]["code"]]
+    for d in scored[1:]:
+        if len(chosen) >= MAX_THEMES:
+            break
+        if d["score"] >= THEME_MIN and d["score"] >= THEME_RATIO * top:
+            chosen.append(d["code"])
+    return chosen
+
+
+def classify_ip_types(knowledge: Knowledge, title: str | None, body: str) -> list[str]:
+    order = [r.code for r in knowledge.ip_rules]
+    found = {d["code"] for d in explain_ip_types(knowledge, title, body) if d["score"] >= IP_MIN}
+    return [c for c in order if c in found]

@@ -1,0 +1,116 @@
+"""parse_document: raw bytes/text -> the dict of ../shared/spec/parse-format.md."""
+from __future__ import annotations
+
+import re
+
+from .classify import classify_ip_types, classify_themes
+from .errors import ParseError
+from .knowledge import Knowledge, default_knowledge
+from .metadata import document_fields, scan_header
+from .structure import build_outline, is_general, measure_nodes, split_title
+from .targets import extract_targets
+from .text import MAX_CHARS, clean_text, decode, detect_script, html_to_text, looks_like_html, split_lines
+from .units import extract_units, is_unit_like, strip_units
+
+ANCHOR_LEN = 20
+
+
+def parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | None = None) -> dict:
+    """Parse one raw document.
+
+    Returns {"source", "document", "measures", "targets"}; each measure also
+    carries "text" (its full text as written, title included, numbering
+    excluded) and "units_detail" ([{"name", "role"}]); the document carries
+    "body_text" (the operative text after the covering notice).
+    Raises ParseError with a readable reason when the file cannot be parsed.
+    """
+    knowledge = knowledge or default_knowledge()
+    text = decode(data)
+    page_title = None
+    if looks_like_html(text):
+        text, page_title = html_to_text(text)
+    if len(text) > MAX_CHARS:
+        text = text[:MAX_CHARS]
+    text = clean_text(text)
+    lines = split_lines(text)
+    if sum(1 for ch in text[:50000] if "\u4e00" <= ch <= "\u9fff") < 20:
+        raise ParseError("no Chinese text found (not a policy document?)")
+    header = scan_header(lines, page_title)
+    script = detect_script(text)
+    body_lines = [l for i, l in enumerate(lines[header.body_start:], header.body_start)
+                  if i not in header.meta_lines]
+    outline = build_outline(body_lines)
+    nodes = measure_nodes(outline)
+    if not nodes:
+        raise ParseError("no numbered measures found in the document")
+    document = document_fields(header, lines, knowledge.gazetteer, script)
+    doc_year = _doc_year(document)
+
+    measures, targets = [], []
+    for ordinal, node in enumerate(nodes, 1):
+        full = node.text
+        units = extract_units(full)
+        if not units:
+            units = _units_from_headings(node)
+        body_wo_units = strip_units(full)
+        title, body = split_title(full)
+        if title:
+            title = title.rstrip("。").strip()
+        anchor_src = strip_units(body) if title else body_wo_units
+        anchor = re.sub(r"\s+", "", anchor_src)[:ANCHOR_LEN] or re.sub(r"\s+", "", full)[:ANCHOR_LEN]
+        path = [a.heading for a in node.ancestors()]
+        label = re.sub(r"[\s()（）〔〕【】\[\].．、,，:：]", "", node.label)
+        if node.kind in ("article", "chapter", "part", "section"):
+            label = {"article": f"第{label}条", "chapter": f"第{label}章", "part": f"第{label}部分",
+                     "section": f"第{label}节"}[node.kind]
+        measures.append({
+            "ordinal": ordinal,
+            "path": path,
+            "label": label,
+            "title": title,
+            "anchor": anchor,
+            "units": [u["name"] for u in units],
+            "lead_units": [u["name"] for u in units if u["role"] == "lead"],
+            "themes": classify_themes(knowledge, title, body_wo_units, path[-1:]),
+            "ip_types": classify_ip_types(knowledge, title, body_wo_units),
+            "text": full,
+            "units_detail": units,
+        })
+        targets += extract_targets(body_wo_units, measure=ordinal, doc_year=doc_year)
+
+    # document-level targets: the preamble, general-requirements chapters, unnumbered chapters
+    measure_ids = {id(n) for n in nodes}
+    doc_chunks = list(outline.preamble)
+    for node in outline.nodes:
+        if id(node) in measure_ids:
+            continue
+        if is_general(node) or not node.children:
+            doc_chunks.append(node.text)
+        elif node.extra:
+            doc_chunks.append("\n".join(node.extra))
+    doc_targets = []
+    for chunk in doc_chunks:
+        doc_targets += extract_targets(strip_units(chunk), measure=None, doc_year=doc_year)
+    targets = doc_targets + targets
+
+    document["body_text"] = "\n".join(body_lines)
+    return {"source": source, "document": document, "measures": measures, "targets": targets}
+
+
+def _doc_year(document: dict) -> int | None:
+    for key in ("signed_date", "published_date"):
+        if document.get(key):
+            return int(document[key][:4])
+    m = re.search(r"((?:19|20)\d{2})", document.get("title") or "")
+    return int(m.group(1)) if m else None
+
+
+def _units_from_headings(node) -> list[dict]:
+    """A chapter headed by a unit ("一、市市场监管局" or "（一）市公安局牵头") gives its items that unit."""
+    for anc in reversed(node.ancestors()):
+        h = re.sub(r"(?:牵头|负责)(?:的?(?:任务|事项|工作))?$", "", anc.heading.strip())
+        parts = [p for p in re.split(r"[、，,]", h) if p]
+        if parts and all(is_unit_like(p) for p in parts):
+            lead = anc.heading.strip().endswith(("牵头", "牵头任务"))
+            return [{"name": p, "role": "lead" if lead and i == 0 else None} for i, p in enumerate(parts)]
+    return []

@@ -1,0 +1,194 @@
+"""The editable data the parser relies on, in one plain object.
+
+``Knowledge`` holds lists of plain dicts/tuples so that the importer can build
+it from database rows exactly as :meth:`Knowledge.from_fixtures` builds it from
+the Django fixture files:
+
+* ``regions``: ``{"code": "210100", "name": "沈阳市", "short_name": "沈阳",
+  "level": "province"|"city"|"district", "parent": "210000" | None}``
+* ``themes`` / ``ip_types``: ``{"code": ..., "name": ..., "keywords": [...], "order": n}``;
+  a keyword may carry a weight ("行政裁决^3", default 1); a keyword starting
+  with "!" is a phrase to ignore ("!专利周": an event, not patents).
+* ``unit_aliases``: ``[(alias, canonical), ...]`` such as ("市场监督管理局", "市场监管局").
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from .text import fold
+
+PROJECT_FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Compiled keywords of one theme or IP type."""
+
+    code: str
+    name: str
+    keywords: tuple[tuple[str, float], ...]  # (folded keyword, weight)
+    ignore: tuple[str, ...]  # folded phrases masked before matching
+
+
+def parse_keyword(raw: str) -> tuple[str, float]:
+    """'行政裁决^3' -> ('行政裁决', 3.0); '专利' -> ('专利', 1.0)."""
+    raw = raw.strip()
+    if "^" in raw:
+        word, _, weight = raw.rpartition("^")
+        try:
+            return word.strip(), float(weight)
+        except ValueError:
+            return raw, 1.0
+    return raw, 1.0
+
+
+def compile_rules(rows: list[dict]) -> list[Rule]:
+    rules = []
+    for row in sorted(rows, key=lambda r: (r.get("order", 0), r["code"])):
+        kws, ignore = [], []
+        for raw in row.get("keywords") or []:
+            if not raw or not raw.strip():
+                continue
+            if raw.strip().startswith("!"):
+                ignore.append(fold(raw.strip()[1:]))
+                continue
+            word, weight = parse_keyword(raw)
+            if word:
+                kws.append((fold(word), weight))
+        rules.append(Rule(row["code"], row.get("name", ""), tuple(kws), tuple(ignore)))
+    return rules
+
+
+class Gazetteer:
+    """Region names indexed for fast longest-match lookup in text."""
+
+    def __init__(self, regions: list[dict]):
+        self.by_code: dict[str, dict] = {}
+        for r in regions:
+            code = str(r["code"])
+            parent = r.get("parent")
+            self.by_code[code] = {
+                "code": code, "name": r["name"], "short_name": r.get("short_name") or "",
+                "level": r.get("level") or "district",
+                "parent": str(parent) if parent not in (None, "") else None,
+            }
+        self.by_name: dict[str, list[dict]] = {}
+        self.by_short: dict[str, list[dict]] = {}
+        for r in self.by_code.values():
+            self.by_name.setdefault(r["name"], []).append(r)
+            short = r["short_name"]
+            if len(short) >= 2 and r["level"] in ("province", "city") and short != r["name"]:
+                self.by_short.setdefault(short, []).append(r)
+        names = sorted((n for n in self.by_name if len(n) >= 2), key=len, reverse=True)
+        shorts = sorted(self.by_short, key=len, reverse=True)
+        self._full_re = re.compile("|".join(map(re.escape, names))) if names else None
+        self._short_re = re.compile("|".join(map(re.escape, shorts))) if shorts else None
+
+    def __bool__(self) -> bool:
+        return bool(self.by_code)
+
+    def find(self, text: str, short: bool = False) -> list[tuple[int, str, list[dict]]]:
+        """Non-overlapping (position, name, candidate regions) found in ``text``."""
+        pattern = self._short_re if short else self._full_re
+        if not text or pattern is None:
+            return []
+        index = self.by_short if short else self.by_name
+        return [(m.start(), m.group(), index[m.group()]) for m in pattern.finditer(text)]
+
+    def parent(self, region: dict | None) -> dict | None:
+        if not region or not region["parent"]:
+            return None
+        return self.by_code.get(region["parent"])
+
+    def ancestors(self, region: dict) -> list[dict]:
+        out, cur = [], self.parent(region)
+        while cur is not None and len(out) < 5:
+            out.append(cur)
+            cur = self.parent(cur)
+        return out
+
+    def describe(self, region: dict) -> dict:
+        """province/city/district names and the document level for ``region``."""
+        chain = [region] + self.ancestors(region)
+        province = next((r for r in chain if r["level"] == "province"), None)
+        city = next((r for r in chain if r["level"] == "city"), None)
+        district = region if region["level"] == "district" else None
+        level = region["level"]
+        if district is not None and city is None and province is not None \
+                and province["name"] not in MUNICIPALITIES:
+            # a county-level city directly under a province (潜江市) counts as a city
+            city, district, level = district, None, "city"
+        return {
+            "province": province["name"] if province else None,
+            "city": city["name"] if city else None,
+            "district": district["name"] if district else None,
+            "level": level,
+        }
+
+
+@dataclass(eq=False)
+class Knowledge:
+    regions: list[dict] = field(default_factory=list)
+    themes: list[dict] = field(default_factory=list)
+    ip_types: list[dict] = field(default_factory=list)
+    unit_aliases: list[tuple[str, str]] = field(default_factory=list)
+
+    @classmethod
+    def from_fixtures(cls, directory: Path | str | None = None) -> "Knowledge":
+        """Read regions/themes/ip_types/unit_aliases from Django fixture JSON files.
+
+        Missing files simply leave that part empty.
+        """
+        directory = Path(directory) if directory is not None else PROJECT_FIXTURES
+
+        def rows(name: str) -> list[tuple[object, dict]]:
+            path = directory / name
+            if not path.exists():
+                return []
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return [(item.get("pk"), item.get("fields") or {}) for item in data]
+
+        regions = []
+        for pk, f in rows("regions.json"):
+            regions.append({"code": str(f.get("code") or pk), "name": f["name"],
+                            "short_name": f.get("short_name") or "", "level": f.get("level"),
+                            "parent": None if f.get("parent") is None else str(f["parent"])})
+        themes = [dict(f) for _, f in rows("themes.json")]
+        ip_types = [dict(f) for _, f in rows("ip_types.json")]
+        aliases = [(f["alias"], f["canonical"]) for _, f in rows("unit_aliases.json")]
+        return cls(regions=regions, themes=themes, ip_types=ip_types, unit_aliases=aliases)
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        return Gazetteer(self.regions)
+
+    @cached_property
+    def theme_rules(self) -> list[Rule]:
+        return compile_rules(self.themes)
+
+    @cached_property
+    def ip_rules(self) -> list[Rule]:
+        return compile_rules(self.ip_types)
+
+    @cached_property
+    def alias_map(self) -> dict[str, str]:
+        return {a: c for a, c in self.unit_aliases}
+
+    def canonical_unit(self, name: str) -> str:
+        """Canonical form of a unit name: aliases replaced inside the name."""
+        out = name
+        for alias, canonical in sorted(self.unit_aliases, key=lambda p: -len(p[0])):
+            if alias and alias in out:
+                out = out.replace(alias, canonical)
+        return out
+
+
+@lru_cache(maxsize=1)
+def default_knowledge() -> Knowledge:
+    """The project's fixture data, loaded once per process."""
+    return Knowledge.from_fixtures()

@@ -1,0 +1,238 @@
+"""Numbered structure of a policy text: headings, measures and free paragraphs.
+
+Each line that opens with a numbering token (一、 (一) （一） 〔一〕 1. 1、 1．
+(1) ① 第一条 第一章 一是 ...) becomes a node.  Kinds of numbering are given
+levels in order of appearance (a stack, so restarted and continuous numbering
+both work); unnumbered lines are continuation text of the previous node.
+Leaves are measures, inner nodes are the headings of their ``path``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .text import fold
+
+CN_DIGITS = "一二三四五六七八九十百零〇两"
+_C = f"[{CN_DIGITS}]+"
+
+# (kind, regex) tried in order at the start of a line; group "n" is the label
+NUMBERING = [
+    ("chapter", re.compile(rf"^第(?P<n>{_C}|\d+)[章编篇](?![程])[\s:：、.．]*")),
+    ("part", re.compile(rf"^第(?P<n>{_C}|\d+)部分[\s:：、.．]*")),
+    ("section", re.compile(rf"^第(?P<n>{_C}|\d+)节[\s:：、.．]*")),
+    ("article", re.compile(rf"^第(?P<n>{_C}|\d+)[条條][\s:：、.．]*")),
+    ("cn", re.compile(rf"^(?P<n>{_C})\s*[、，,．.](?!\d)\s*")),
+    ("pcn", re.compile(rf"^[(（]\s*(?P<n>{_C})\s*[)）][\s、.．]*")),
+    ("bcn", re.compile(rf"^[〔【\[]\s*(?P<n>{_C})\s*[〕】\]][\s、.．]*")),
+    ("num", re.compile(r"^(?P<n>\d{1,3})\s*(?:[、．]|\.(?!\d))\s*")),
+    ("pnum", re.compile(r"^[(（〔【\[]\s*(?P<n>\d{1,3})\s*[)）〕】\]][\s、.．]*")),
+    ("circ", re.compile(r"^(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
+    ("shi", re.compile(rf"^(?P<n>[一二三四五六七八九十]{{1,3}})是(?=[^\s，,。])")),
+]
+
+# chapters whose items are not measures (their targets are document-level)
+GENERAL = re.compile(
+    r"^(?:(?:总体|基本)要求|(?:基本|工作|总体)原则|(?:主要|发展|工作|总体|建设|预期)目标|总体思路|指导思想|重要意义|总则|附则)"
+    r"(?:[和与及、]+(?:(?:总体|基本)要求|(?:基本|工作)原则|(?:主要|发展|工作|总体)目标|总体思路|指导思想))*$")
+
+# lines after the operative part: attachments, validity notes, copy lists
+END_MATTER = re.compile(
+    r"^(?:附件(?:\s*\d*|[一二三四五六七八九十]*)\s*[:：]?|附件下载|抄送|抄报|(?:该|本)文件|此件|[(（]此件|"
+    r"联系人|联系电话|联系方式|信息来源|来源[:：])")
+DATE_LINE = re.compile(
+    rf"^(?:(?:19|20)\d{{2}}|[一二〇零○Ｏ]{{4}})\s*年\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月"
+    rf"\s*(?:(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*日?)?\s*(?:印发|发布)?$")
+ORG_LINE = re.compile(r"^[\u4e00-\u9fff()（）、]{2,30}(?:政府|办公室|办公厅|局|委员会|委|厅|院|中心|小组)$")
+BOILERPLATE = re.compile(r"本(?:办法|措施|规定|细则|方案|意见|计划|政策|实施意见|若干措施)[^。]{0,20}(?:自|由|所称|适用|施行|解释)|"
+                         r"^为[^。]{4,120}制定本(?:办法|措施|规定|细则|方案|意见|计划)")
+
+
+def parse_cn_number(s: str) -> int | None:
+    """'十九' -> 19, '二十一' -> 21, '105' -> 105."""
+    if s.isdigit():
+        return int(s)
+    digits = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+    if s and all(c in digits for c in s):  # 二〇二四 style
+        return int("".join(str(digits[c]) for c in s))
+    total, cur = 0, 0
+    for c in s:
+        if c in digits:
+            cur = digits[c]
+        elif c == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        elif c == "百":
+            total += (cur or 1) * 100
+            cur = 0
+        else:
+            return None
+    return total + cur
+
+
+@dataclass
+class Node:
+    kind: str
+    label: str
+    head: str  # text of the numbered line without its number
+    line_no: int
+    parent: "Node | None" = None
+    children: list["Node"] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)  # continuation lines
+
+    @property
+    def text(self) -> str:
+        return "\n".join([self.head] + self.extra).strip()
+
+    @property
+    def heading(self) -> str:
+        """Short heading of this node, for paths (first sentence of its line)."""
+        return heading_of(self.head)
+
+    @property
+    def depth(self) -> int:
+        d, cur = 0, self.parent
+        while cur is not None:
+            d, cur = d + 1, cur.parent
+        return d
+
+    def ancestors(self) -> list["Node"]:
+        out, cur = [], self.parent
+        while cur is not None:
+            out.append(cur)
+            cur = cur.parent
+        return out[::-1]
+
+
+def heading_of(head: str) -> str:
+    m = re.match(r"^(.*?)[。；;！!]", head)
+    h = m.group(1) if m else head
+    if len(h) > 60:
+        m = re.match(r"^(.{2,30}?)[:：]", h)
+        h = m.group(1) if m else h[:60]
+    return h.strip().rstrip("：:，,").strip()
+
+
+def match_numbering(line: str) -> tuple[str, str, str] | None:
+    """(kind, label, rest) when ``line`` opens with a numbering token."""
+    for kind, rx in NUMBERING:
+        m = rx.match(line)
+        if m:
+            rest = line[m.end():].strip()
+            if not rest and kind not in ("chapter", "part", "section", "article"):
+                return None
+            if kind == "cn" and rest[:1] in "年月日":
+                return None
+            return kind, m.group("n"), rest
+    return None
+
+
+@dataclass
+class Outline:
+    roots: list[Node]
+    preamble: list[str]  # unnumbered lines before the first numbered line
+    nodes: list[Node]
+
+
+def build_outline(lines: list[str]) -> Outline:
+    roots: list[Node] = []
+    nodes: list[Node] = []
+    preamble: list[str] = []
+    stack: list[Node] = []
+    ended = False
+    for i, line in enumerate(lines):
+        num = match_numbering(line)
+        if num is None:
+            if ended:
+                continue
+            if nodes and END_MATTER.match(line):
+                if re.match(r"^附件", line):
+                    ended = True
+                continue
+            if nodes and (DATE_LINE.match(line) or ORG_LINE.match(line)):
+                continue
+            if stack:
+                stack[-1].extra.append(line)
+            else:
+                preamble.append(line)
+            continue
+        if ended:
+            continue
+        kind, label, rest = num
+        kinds = [n.kind for n in stack]
+        if kind in kinds:
+            del stack[kinds.index(kind):]
+        node = Node(kind, label, rest, i, parent=stack[-1] if stack else None)
+        (node.parent.children if node.parent else roots).append(node)
+        nodes.append(node)
+        stack.append(node)
+    return Outline(roots, preamble, nodes)
+
+
+def is_general(node: Node) -> bool:
+    h = re.sub(r"[\s，,。；;：:]", "", fold(node.heading))
+    return bool(GENERAL.match(h))
+
+
+def is_heading_only(node: Node) -> bool:
+    """The numbered line is a bare heading ("三、保障措施"), no sentence of its own."""
+    head = node.head
+    return len(head) <= 30 and not re.search(r"[。；;，,]", head.rstrip("。"))
+
+
+def measure_nodes(outline: Outline) -> list[Node]:
+    """Leaves that are measures, in document order."""
+    out = []
+    for node in outline.nodes:
+        if node.children:
+            continue
+        if is_general(node) or any(is_general(a) for a in node.ancestors()):
+            continue
+        siblings = node.parent.children if node.parent else outline.roots
+        if is_heading_only(node) and node.extra:
+            # a chapter written as paragraphs among chapters that hold numbered items
+            if any(s.children for s in siblings if s is not node):
+                continue
+        if not node.extra and not node.head:
+            continue
+        if BOILERPLATE.search(fold(node.text)) and len(node.text) < 160:
+            continue
+        out.append(node)
+    return out
+
+
+def split_title(text: str) -> tuple[str | None, str]:
+    """(title, body) of a measure text; title None when the item has no heading."""
+    first_line, _, rest_lines = text.partition("\n")
+    stripped = strip_units_for_title(text)
+    m = re.match(r"^([^。！!？?]{2,40}?)[。！!]\s*", first_line)
+    if m and not re.search(r"[，,；;：:]", m.group(1)):
+        body = first_line[m.end():] + ("\n" + rest_lines if rest_lines else "")
+        if strip_units_for_title(body).strip():
+            return m.group(1).strip(), body.strip()
+        return None, text
+    # a heading alone on its line, the body on the next lines
+    if rest_lines.strip() and len(first_line) <= 40 and not re.search(r"[。，,；;]", first_line) \
+            and stripped.strip() != first_line.strip():
+        return first_line.strip().rstrip("：:"), rest_lines.strip()
+    # a heading closed by a colon: "加强统筹协调：成立…"
+    m = re.match(r"^([^，,。；;：:]{2,16})[：:]\s*(?=\S)", first_line)
+    if m and not re.search(r"如下|包括|主要|具体", m.group(1)):
+        return m.group(1).strip(), text[m.end():].strip()
+    return None, text
+
+
+_UNIT_TAIL = re.compile(r"[(（〔【\[][^()（）〔〕【】\[\]]*(?:[(（][^()（）]*[)）][^()（）〔〕【】\[\]]*)*"
+                        r"(?:[)）〕】\]]|$)\s*$")
+
+
+def strip_units_for_title(text: str) -> str:
+    """Text without a trailing responsibility bracket (used to decide if a body follows)."""
+    prev = None
+    while prev != text:
+        prev = text
+        m = _UNIT_TAIL.search(text)
+        if m and re.search(r"责任|牵头|配合|负责|局|委|办|院|政府", m.group()):
+            text = text[:m.start()].rstrip()
+    return text

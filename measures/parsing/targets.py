@@ -1,0 +1,201 @@
+"""Quantified commitments: a number with a unit, its metric, comparator and year.
+
+Matching runs on a Simplified copy of the text with identical offsets, so the
+metric and quote are cut from the original (Traditional stays Traditional).
+"""
+from __future__ import annotations
+
+import re
+
+from .text import fold_same_length
+
+UNITS = sorted([
+    "个工作日", "工作日", "元/件", "件/年", "万元/件", "万元", "亿元", "千元", "元", "个百分点", "百分点",
+    "分", "%", "件", "家", "项", "个", "名", "次", "人次", "万人次", "人", "所", "座", "场", "期", "批",
+    "户", "种", "篇", "类", "倍", "天", "万件", "万人", "万家", "万个", "小时", "亩", "套", "台", "处",
+    "个月", "年", "月", "日", "支", "部", "本", "条", "位", "笔", "单", "份",
+], key=len, reverse=True)
+NOT_TARGET_UNITS = {"年", "月", "日", "个月", "小时"}
+MONEY = {"万元", "亿元", "千元", "元", "元/件", "万元/件"}
+
+NUM = re.compile(
+    r"(?<![\d.A-Za-z\-/:：@])(?P<num>\d+(?:\.\d+)?)(?:\s*(?P<range>[~～\-—至到]\s*\d+(?:\.\d+)?))?\s*(?P<unit>"
+    + "|".join(re.escape(u) for u in UNITS) + r")")
+
+COMPARATORS = [  # (word, comparator), longest first when matching
+    ("不低于", ">="), ("不少于", ">="), ("不小于", ">="), ("至少", ">="), ("力争达到", ">="), ("达到", ">="),
+    ("提高到", ">="), ("提高至", ">="), ("提升到", ">="), ("提升至", ">="), ("增加到", ">="), ("增加至", ">="),
+    ("增长到", ">="), ("增至", ">="), ("达", ">="),
+    ("超过", ">"), ("高于", ">"), ("大于", ">"), ("多于", ">"), ("突破", ">"),
+    ("不高于", "<="), ("不超过", "<="), ("不大于", "<="), ("缩短至", "<="), ("缩短到", "<="), ("缩短为", "<="),
+    ("压缩至", "<="), ("压缩到", "<="), ("控制在", "<="), ("降至", "<="), ("降低到", "<="), ("降低至", "<="),
+    ("减少到", "<="), ("减少至", "<="), ("压减至", "<="), ("最高", "<="),
+    ("低于", "<"), ("少于", "<"), ("小于", "<"),
+]
+COMPARATORS.sort(key=lambda p: -len(p[0]))
+SUFFIX = [("及以上", ">="), ("以上", ">="), ("以内", "<="), ("以下", "<="), ("之内", "<="), ("内", "<=")]
+COUNT_VERBS = re.compile(
+    r"(?:建设|建成|设立|培育|培养|打造|新增|组建|认定|引进|扶持|举办|组织|开展|争取|实施|申报|完成|创建|评选|"
+    r"发布|制定|遴选|新建|布局|形成|入选|获得|托管|招引|孵化|服务|建立|推广|筛选|选树|命名|授予|评定|举行|"
+    r"召开|奖励|资助|补助|给予|每年|年均|累计|共|有)[^，,。；;]{0,4}$")
+REWARD = re.compile(r"给予|奖励|资助|补助|补贴|资金援助|扶持|奖补|一次性")
+CLAUSE_STOP = "，,；;。:：！!？?\n"
+FILLER = re.compile(r"^(?:同时|其中|并|确保|力争|争取|努力|实现|使|推动|全市|全省|全县|全区|我市|我省|到|至|在)+")
+YEAR_AT = re.compile(r"(?:到|至|在|于|截至|截止)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:底|末)?(?:以?前|之前)|"
+                     r"((?:19|20)\d{2})\s*年(?:底|末)")
+RELATIVE_YEAR = re.compile(r"(?:力争|争取|用|在|经过)?\s*(?P<n>\d|[一二两三四五六七八九十])\s*(?:个)?年(?:内|时间|左右)")
+CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _number(s: str) -> int | float:
+    v = float(s)
+    return int(v) if v.is_integer() else v
+
+
+def _inside_quotes(folded: str, pos: int, start: int) -> bool:
+    seg = folded[start:pos]
+    if seg.count("“") > seg.count("”") or seg.count("《") > seg.count("》"):
+        return True
+    return False
+
+
+def _clause_bounds(folded: str, start: int, end: int) -> tuple[int, int]:
+    a = start
+    while a > 0 and folded[a - 1] not in CLAUSE_STOP:
+        a -= 1
+    b = end
+    while b < len(folded) and folded[b] not in CLAUSE_STOP:
+        b += 1
+    return a, b
+
+
+def _sentence_start(folded: str, pos: int) -> int:
+    a = pos
+    while a > 0 and folded[a - 1] not in "。；;！!？?\n":
+        a -= 1
+    return a
+
+
+def extract_targets(text: str, *, measure: int | None, doc_year: int | None,
+                    year: int | None = None) -> list[dict]:
+    """Targets stated in ``text`` (one measure, or one document-level paragraph)."""
+    out = []
+    for para in text.split("\n"):
+        out += _paragraph_targets(para, measure, doc_year, year)
+    return out
+
+
+def _paragraph_targets(para: str, measure, doc_year, year) -> list[dict]:
+    folded = fold_same_length(para)
+    events = []  # (position, year) markers
+    for m in YEAR_AT.finditer(folded):
+        y = next(g for g in m.groups() if g)
+        events.append((m.start(), int(y)))
+    for m in RELATIVE_YEAR.finditer(folded):
+        if doc_year and re.search(r"力争|争取|用|经过|在", folded[max(0, m.start() - 3):m.start() + 3]):
+            n = m.group("n")
+            events.append((m.start(), doc_year + (int(n) if n.isdigit() else CN.get(n, 0))))
+    events.sort()
+    out = []
+    seen = set()
+    for m in NUM.finditer(folded):
+        unit = m.group("unit")
+        pos, end = m.start(), m.end()
+        if unit in NOT_TARGET_UNITS:
+            continue
+        if folded[end:end + 1] in ("年", "月", "日") and unit not in ("个工作日", "工作日"):
+            continue
+        if unit == "个" and folded[end:end + 1] in "月":
+            continue
+        if folded[max(0, pos - 1):pos] in ("第", "前", "号", "/", "前") or folded[end:end + 1] in ("号",):
+            continue
+        sent_start = _sentence_start(folded, pos)
+        if _inside_quotes(folded, pos, sent_start):
+            continue
+        a, b = _clause_bounds(folded, pos, end)
+        pre = folded[a:pos]
+        post_full = folded[end:b]
+        comparator, suffix_len = None, 0
+        for word, comp in SUFFIX:
+            if post_full.startswith(word):
+                if word == "内" and not re.match(r"内(?:办结|完成|$)", post_full):
+                    continue
+                comparator, suffix_len = comp, len(word)
+                break
+        if comparator is None and m.group("range"):
+            comparator = ">="
+        pre_word = None
+        for word, comp in COMPARATORS:
+            if pre.rstrip().endswith(word) or pre.rstrip()[:-1].endswith(word):
+                pre_word = word
+                if comparator is None:
+                    comparator = comp
+                break
+        reward = unit in MONEY and REWARD.search(folded[sent_start:b])
+        if comparator is None:
+            if COUNT_VERBS.search(pre) or reward:
+                comparator = "="
+            elif unit == "%" and re.search(r"[\u4e00-\u9fff]$", pre):
+                comparator = "="
+            else:
+                continue
+        if unit in ("个工作日", "工作日", "天") and comparator == "=":
+            continue
+        post = post_full[suffix_len:]
+        post_clean = re.sub(r"^[的之]", "", post).strip()
+        # metric: the noun after the number, else the phrase before it
+        if reward:
+            lead = folded[sent_start:pos]
+            lead = re.sub(r"(?:最高|一次性)?(?:给予|奖励|资助|补助|补贴)[^，,]{0,6}$", "", lead)
+            # the beneficiary clause: from the last clause opening with 对, else the last two clauses
+            starts = [k.start() + 1 for k in re.finditer(r"[，,]对", lead)] + ([0] if lead.startswith("对") else [])
+            if starts:
+                ms = sent_start + max(starts)
+            else:
+                cuts = [k.end() for k in re.finditer(r"[，,]", lead.rstrip("，, "))]
+                ms = sent_start + (cuts[-2] if len(cuts) >= 2 else 0)
+            me = sent_start + len(lead)
+            metric = (para[ms:me].strip(" ，,") + post_clean.replace(" ", ""))[-80:]
+            metric = re.sub(r"^对", "", metric)
+        elif len(re.findall(r"[\u4e00-\u9fff]", post_clean)) >= 2:
+            metric = para[b - len(post_clean):b] if post_clean else ""
+            metric = metric.strip()
+        else:
+            head = pre
+            if pre_word:
+                head = head.rstrip()
+                idx = head.rfind(pre_word)
+                head = head[:idx] if idx >= 0 else head
+            lead = len(head) - len(FILLER.sub("", head))
+            year_prefix = re.match(r"^(?:到|至)?\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:前)?", head[lead:])
+            if year_prefix:
+                lead += year_prefix.end()
+            metric = para[a + lead:a + len(head)].strip()
+        metric = metric.strip(" ，,、")
+        if len(re.findall(r"[\u4e00-\u9fff]", metric)) < 2:
+            continue
+        y = year
+        for p, yy in events:
+            if p <= pos:
+                y = yy
+        if unit == "%" and comparator == "=" and not re.search(r"\d", metric) and measure is None and False:
+            continue
+        quote_start = min(a + (len(pre) - len(pre.lstrip())), pos)
+        qa = a
+        if reward:
+            qa = max(a, pos - 6)
+            rm = REWARD.search(folded[a:pos])
+            if rm:
+                qa = a + rm.start()
+        quote = para[qa:end + suffix_len + (len(post) if post_clean and not reward else 0)].strip(" ，,")
+        if reward and post_clean:
+            quote = para[qa:b].strip(" ，,")
+        value = _number(m.group("num"))
+        key = (value, unit, metric)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append({"measure": measure, "metric": metric, "comparator": comparator, "value": value,
+                    "unit": unit, "year": y, "quote": quote})
+        del quote_start
+    return out

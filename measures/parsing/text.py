@@ -1,0 +1,206 @@
+"""Decoding raw bytes and cleaning scraped pages into plain lines.
+
+Everything here is a pure function of its input:
+
+* :func:`decode` turns bytes (UTF-8, UTF-8 BOM, UTF-16 BOM, GB18030/GBK, Big5)
+  into ``str`` and rejects empty/binary/undecodable input with ParseError;
+* :func:`html_to_text` strips markup when the input is an HTML page;
+* :func:`clean_text` removes mirror-site pinyin, normalises spaces and digits;
+* :func:`split_lines` yields the non-empty lines without portal chrome;
+* :func:`fold` / :func:`fold_same_length` give Simplified forms of Traditional
+  text for keyword matching (the original text is never replaced).
+"""
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+from .errors import ParseError
+
+MAX_CHARS = 3_000_000  # documents longer than this are truncated (genre never needs more)
+
+_MAGIC = [
+    (b"%PDF", "a PDF file"),
+    (b"PK\x03\x04", "a ZIP/Office (docx, xlsx) file"),
+    (b"\xd0\xcf\x11\xe0", "an old Office (doc, xls) file"),
+    (b"\x89PNG", "a PNG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"{\\rtf", "an RTF file"),
+    (b"\x1f\x8b", "a gzip archive"),
+]
+
+
+def decode(data: bytes | str) -> str:
+    """Return the text of ``data``; raise ParseError for empty/binary/undecodable input."""
+    if isinstance(data, str):
+        text = data.lstrip("\ufeff")
+        if not text.strip():
+            raise ParseError("empty document")
+        return text
+    if not data or not data.strip():
+        raise ParseError("empty file")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise ParseError(f"binary file ({what}); only text or HTML can be parsed")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _strict(data[3:], "utf-8")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _strict(data, "utf-16")
+    head = data[:8192]
+    if b"\x00" in head:
+        raise ParseError("binary file (contains NUL bytes); only text or HTML can be parsed")
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    if controls > len(head) * 0.05:
+        raise ParseError("binary file (too many control bytes); only text or HTML can be parsed")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = re.search(rb"charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", data[:4096])
+    candidates = []
+    if declared:
+        candidates.append(declared.group(1).decode("ascii", "ignore").lower())
+    candidates += ["gb18030", "big5"]
+    for enc in candidates:
+        if enc in ("gb2312", "gbk"):
+            enc = "gb18030"
+        try:
+            return data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    text = data.decode("utf-8", errors="replace")
+    if text.count("\ufffd") > max(10, len(text) // 100):
+        raise ParseError("cannot decode the file: neither UTF-8 nor GB18030/GBK nor Big5")
+    return text
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"cannot decode the file as {encoding}: {exc.reason}") from None
+
+
+# --------------------------------------------------------------------------- HTML
+
+_HTML_SNIFF = re.compile(r"<(?:!doctype|html|body|div|p|table|td|br|span|meta)\b", re.I)
+_DROP_BLOCKS = re.compile(
+    r"<(script|style|noscript|iframe|svg|select|button|textarea)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
+_HEAD = re.compile(r"<head\b.*?</head\s*>", re.I | re.S)
+_BREAKS = re.compile(
+    r"<\s*(?:br|hr)\b[^>]*>|</?\s*(?:p|div|li|ul|ol|tr|table|tbody|thead|h[1-6]|section|article|"
+    r"header|footer|nav|dd|dt|dl|blockquote|pre|form|center)\b[^>]*>", re.I)
+_CELLS = re.compile(r"</?\s*(?:td|th)\b[^>]*>", re.I)
+_TAGS = re.compile(r"<[^>]{0,2000}>")
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:20000]
+    return len(_HTML_SNIFF.findall(head)) >= 3
+
+
+def html_to_text(text: str) -> tuple[str, str | None]:
+    """Strip markup; return (text, content of <title> or None)."""
+    m = _TITLE.search(text)
+    page_title = clean_text(html.unescape(_TAGS.sub("", m.group(1)))).strip() if m else None
+    text = _DROP_BLOCKS.sub(" ", text)
+    text = _HEAD.sub("\n", text)
+    text = _BREAKS.sub("\n", text)
+    text = _CELLS.sub("  ", text)
+    text = _TAGS.sub("", text)
+    text = html.unescape(text)
+    return text, page_title or None
+
+
+# --------------------------------------------------------------------------- cleaning
+
+# mirror sites insert pinyin after polyphonic characters: 知識產(chǎn)權
+PINYIN = re.compile(
+    r"(?<=[\u3400-\u9fff])[(（]\s?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[1-5]?\s?[)）]")
+_SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b\u3000\xa0]+")
+_FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
+                            **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
+                            **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
+                            "\ufeff": "", "\u200b": "", "\r": "\n"})
+
+
+def clean_text(text: str) -> str:
+    """Normalise one decoded document: pinyin glosses out, ASCII digits, one kind of space."""
+    text = text.translate(_FULLWIDTH)
+    text = PINYIN.sub("", text)
+    text = _SPACES.sub(" ", text)
+    return text
+
+
+CHROME = re.compile(
+    r"字体大小|字号[:：]|【字体|字体[:：]|[【\[]\s*[大中小]\s*[】\]]|扫一扫|我要纠错|关闭窗口|打印本页|【打印】|【关闭】|"
+    r"相关词条|热门词条|联络我们|分享到|无障碍|所在的?位置|当前位置|浏览次数|访问次数|阅读次数|附件下载|"
+    r"返回顶部|上一篇|下一篇|责任编辑|手机扫描|用手机|微信扫|欢迎来到|网站地图|版权所有|主办单位|"
+    r"ICP备|网站标识码|政府网站|保存本页|收藏本页|视力保护色|语音播报|繁體|简体版|English")
+_ONLY_PUNCT = re.compile(r"^[\s\W_]*$")
+_BULLET = re.compile(r"^[•·●○◆◇■□▪▶►\-–—*]+\s*")
+
+
+def is_chrome(line: str) -> bool:
+    """A short line that belongs to the portal frame, not to the document."""
+    if len(line) > 80:
+        return False
+    return bool(CHROME.search(fold(line)))
+
+
+def split_lines(text: str) -> list[str]:
+    """Non-empty, stripped lines with bullets and portal chrome removed."""
+    out = []
+    for raw in text.split("\n"):
+        line = _BULLET.sub("", raw.strip()).strip()
+        if not line or _ONLY_PUNCT.match(line) or is_chrome(line):
+            continue
+        out.append(line)
+    return out
+
+
+# --------------------------------------------------------------------------- script folding
+
+@lru_cache(maxsize=2)
+def _converter(config: str):
+    import opencc  # imported lazily: the package is optional for pure-Simplified input
+    return opencc.OpenCC(config)
+
+
+def fold(text: str) -> str:
+    """Simplified, mainland-vocabulary form of ``text`` (知識產權/智慧財產權 → 知识产权).
+
+    Lengths may change; use for keyword matching only.
+    """
+    if not text or text.isascii():
+        return text
+    try:
+        return _converter("tw2sp").convert(text)
+    except Exception:  # pragma: no cover - opencc missing or broken
+        return text
+
+
+def fold_same_length(text: str) -> str:
+    """Character-level Traditional → Simplified conversion that keeps every offset."""
+    if not text or text.isascii():
+        return text
+    try:
+        conv = _converter("t2s").convert(text)
+    except Exception:  # pragma: no cover
+        return text
+    if len(conv) == len(text):
+        return conv
+    return "".join(c if len(s := _converter("t2s").convert(c)) != 1 else s for c in text)
+
+
+def detect_script(text: str) -> str:
+    """'hant' when the text is written in Traditional characters, else 'hans'."""
+    sample = "".join(ch for ch in text[:20000] if "\u4e00" <= ch <= "\u9fff")
+    if len(sample) < 20:
+        return "hans"
+    simp = fold_same_length(sample)
+    changed = sum(1 for a, b in zip(sample, simp) if a != b)
+    return "hant" if changed / len(sample) > 0.04 else "hans"
