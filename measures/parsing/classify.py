@@ -19,11 +19,11 @@ from __future__ import annotations
 from .knowledge import Knowledge, Rule
 from .text import fold
 
-TITLE_WEIGHT = 3.0
+TITLE_WEIGHT = 2.0
 PATH_WEIGHT = 1.0
 BODY_CAP = 3
 THEME_MIN = 3.0
-THEME_RATIO = 0.5
+THEME_RATIO = 0.35
 MAX_THEMES = 3
 IP_MIN = 1.0
 

@@ -25,7 +25,7 @@ NUMBERING = [
     ("cn", re.compile(rf"^(?P<n>{_C})\s*[、，,．.](?!\d)\s*")),
     ("pcn", re.compile(rf"^[(（]\s*(?P<n>{_C})\s*[)）][\s、.．]*")),
     ("bcn", re.compile(rf"^[〔【\[]\s*(?P<n>{_C})\s*[〕】\]][\s、.．]*")),
-    ("num", re.compile(r"^(?P<n>\d{1,3})\s*(?:[、．]|\.(?!\d))\s*")),
+    ("num", re.compile(r"^(?P<n>\d{1,4})\s*(?:[、．]|\.(?!\d))\s*")),
     ("pnum", re.compile(r"^[(（〔【\[]\s*(?P<n>\d{1,3})\s*[)）〕】\]][\s、.．]*")),
     ("circ", re.compile(r"^(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
     ("shi", re.compile(rf"^(?P<n>[一二三四五六七八九十]{{1,3}})是(?=[^\s，,。])")),

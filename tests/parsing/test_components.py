@@ -1,0 +1,142 @@
+"""Unit tests of the parser's pure functions."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from measures.parsing import explain_ip_types, explain_themes
+from measures.parsing.knowledge import Gazetteer, parse_keyword
+from measures.parsing.metadata import parse_date, resolve_region
+from measures.parsing.structure import build_outline, measure_nodes, parse_cn_number, split_title
+from measures.parsing.targets import extract_targets
+from measures.parsing.text import PINYIN, decode
+from measures.parsing.units import extract_units
+
+from .conftest import DATA, REGIONS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("text, names, leads", [
+    ("加强协作。(责任单位:市市场监管局、市公安局)", ["市市场监管局", "市公安局"], []),
+    ("加强协作。〔责任单位：市市场监管局(知识产权局)、市司法局等〕", ["市市场监管局(知识产权局)", "市司法局"], []),
+    ("加强协作。(责任单位:市市场监管局、市文旅局 ", ["市市场监管局", "市文旅局"], []),  # unclosed
+    ("加强协作。（牵头单位：市科技局；配合单位：市财政局、市教育局）", ["市科技局", "市财政局", "市教育局"], ["市科技局"]),
+    ("加强协作。(市场监管局牵头，公安局、法院配合)", ["市场监管局", "公安局", "法院"], ["市场监管局"]),
+    ("加强协作。(市场监管局、公安局按职责分工负责)", ["市场监管局", "公安局"], []),
+    ("加强协作。(市场监管局负责)", ["市场监管局"], []),
+    ("加强协作。〔市市场监管局(知识产权局)、市文旅局等〕", ["市市场监管局(知识产权局)", "市文旅局"], []),
+    ("加强协作。〔责任单位:各县(市、区)党委和人民政府,市直有关单位〕", ["各县(市、区)党委和人民政府", "市直有关单位"], []),
+    ("领导小组办公室设在市市场监督管理局(知识产权局)。", [], []),  # a qualifier, not a unit list
+    ("推动设立中国(湖北)知识产权维权援助中心。", [], []),
+])
+def test_units(text, names, leads):
+    units = extract_units(text)
+    assert [u["name"] for u in units] == names
+    assert [u["name"] for u in units if u["role"] == "lead"] == leads
+
+
+@pytest.mark.parametrize("text, expect", [
+    ("到2026年，全市知识产权保护社会满意度不低于84分。", (84, "分", ">=", 2026)),
+    ("维权援助案件量超过400件/年。", (400, "件/年", ">", None)),
+    ("知识产权民事案件上诉率低于20%。", (20, "%", "<", None)),
+    ("平均办案周期缩短至30个工作日。", (30, "个工作日", "<=", None)),
+    ("每年组织2次以上联合执法行动。", (2, "次", ">=", None)),
+    ("争取申报实施1~2个地理标志运用促进工程项目。", (1, "个", ">=", None)),
+    ("建设12个地理标志保护示范区。", (12, "个", "=", None)),
+    ("对新认定的驰名商标，给予30万元资金援助。", (30, "万元", "=", None)),
+    ("力争两年内新入选省级项目3个以上。", (3, "个", ">=", 2026)),
+])
+def test_targets(text, expect):
+    ts = extract_targets(text, measure=7, doc_year=2024)
+    assert len(ts) == 1, ts
+    t = ts[0]
+    assert (t["value"], t["unit"], t["comparator"], t["year"]) == expect
+    assert t["measure"] == 7 and t["quote"] in text and t["metric"]
+
+
+@pytest.mark.parametrize("text", [
+    "根据《“十四五”规划》和惠台“66条”精神，制定本方案。",
+    "征求意见时间为10月15日至10月23日，联系电话0598-8289917。",
+    "根据皖政〔2016〕64号文件要求，于2024年12月印发。",
+])
+def test_no_false_targets(text):
+    assert extract_targets(text, measure=None, doc_year=2024) == []
+
+
+def test_outline_levels_restart_and_general_chapters():
+    lines = ["一、总体要求", "（一）指导思想。坚持创新。", "（二）主要目标。到2025年达到10家。",
+             "二、重点任务", "（一）强化保护", "1.加强执法。开展行动。", "2.加强司法。完善审判。",
+             "（二）促进运用", "1.推进转化。建设平台。", "三、保障措施", "加强领导，落实责任。"]
+    outline = build_outline(lines)
+    ms = measure_nodes(outline)
+    assert [(m.label, [a.heading for a in m.ancestors()]) for m in ms] == [
+        ("1", ["重点任务", "强化保护"]), ("2", ["重点任务", "强化保护"]), ("1", ["重点任务", "促进运用"])]
+
+
+def test_split_title():
+    assert split_title("加强统筹协调。成立工作专班。") == ("加强统筹协调", "成立工作专班。")
+    assert split_title("加强老字号传承和运用。(责任单位:市商务局)")[0] is None
+    assert split_title("完善市、县两级管理体制,建立执法队伍。加强能力建设。")[0] is None
+
+
+def test_cn_numbers_and_dates():
+    assert [parse_cn_number(s) for s in ("十九", "二十一", "一百零五", "63")] == [19, 21, 105, 63]
+    assert parse_date("2021年09月03日 18:30:00") == "2021-09-03"
+    assert parse_date("2019年9月5") == "2019-09-05"
+    assert parse_date("2024/12/02") == "2024-12-02"
+    assert parse_date("二〇二四年七月九日") == "2024-07-09"
+    assert parse_date("2022年12月") is None
+
+
+def test_region_levels():
+    gaz = Gazetteer(REGIONS)
+    assert resolve_region(gaz, ["潜江市市政府"]) == {"province": "湖北省", "city": "潜江市", "district": None,
+                                                     "level": "city"}
+    assert resolve_region(gaz, ["湖南省委、省政府"])["level"] == "province"
+    assert resolve_region(gaz, ["湖南省委、省政府"])["city"] is None
+    # an ambiguous district name is resolved by its city
+    assert resolve_region(gaz, ["沈阳市和平区人民政府"])["district"] == "和平区"
+    assert resolve_region(gaz, ["沈阳市和平区人民政府"])["province"] == "辽宁省"
+
+
+def test_classifier_explains_itself(knowledge):
+    ex = explain_themes(knowledge, "加强知识产权质押融资", "鼓励银行开展专利权质押贷款业务。", [])
+    assert ex[0]["code"] == "finance"
+    assert "质押" in ex[0]["keywords"]
+    # Traditional / Taiwan wording is folded before matching
+    ex = explain_themes(knowledge, None, "推進智慧財產權侵權糾紛調解工作。", [])
+    assert ex[0]["code"] == "disputes"
+    # events named after an IP type do not make the measure about that type
+    assert not explain_ip_types(knowledge, None, "充分利用世界知识产权日、专利周、品牌日等活动开展宣传。")
+    assert parse_keyword("行政裁决^3") == ("行政裁决", 3.0)
+
+
+def test_decode_gbk_and_pinyin():
+    assert decode("知识产权".encode("gb18030")) == "知识产权"
+    assert PINYIN.sub("", "知識產(chǎn)權保護(hù)中心(TISC)") == "知識產權保護中心(TISC)"
+
+
+def test_cli_prints_one_array_and_survives_bad_files(tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    missing = tmp_path / "missing.txt"
+    run = subprocess.run([sys.executable, "-m", "measures.parsing", "--json", str(DATA / "dun_numbering.txt"),
+                          str(bad), str(missing)], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert run.returncode == 0, run.stderr
+    out = json.loads(run.stdout)
+    assert [o["source"] for o in out] == ["dun_numbering.txt", "empty.txt", "missing.txt"]
+    assert "measures" in out[0] and "error" in out[1] and "error" in out[2]
+
+
+def test_large_document_is_linear():
+    import time
+    from measures.parsing import parse_document, Knowledge
+    body = "\n".join(f"{i}.加强第{i}项工作。开展专项行动，建设{i}个示范基地。（责任单位：市市场监管局）"
+                     for i in range(1, 3001))
+    start = time.perf_counter()
+    d = parse_document("某市知识产权工作方案\n一、重点任务\n" + body, source="big.txt", knowledge=Knowledge())
+    assert len(d["measures"]) == 3000
+    assert time.perf_counter() - start < 30
