@@ -107,7 +107,7 @@ def _paragraph_targets(para: str, measure, doc_year, year) -> list[dict]:
             continue
         if unit == "个" and folded[end:end + 1] in "月":
             continue
-        if folded[max(0, pos - 1):pos] in ("第", "前", "号", "/", "前") or folded[end:end + 1] in ("号",):
+        if folded[max(0, pos - 1):pos] in ("第", "前", "号", "/") or folded[end:end + 1] in ("号",):
             continue
         sent_start = _sentence_start(folded, pos)
         if _inside_quotes(folded, pos, sent_start):
@@ -178,9 +178,6 @@ def _paragraph_targets(para: str, measure, doc_year, year) -> list[dict]:
         for p, yy in events:
             if p <= pos:
                 y = yy
-        if unit == "%" and comparator == "=" and not re.search(r"\d", metric) and measure is None and False:
-            continue
-        quote_start = min(a + (len(pre) - len(pre.lstrip())), pos)
         qa = a
         if reward:
             qa = max(a, pos - 6)
@@ -197,5 +194,4 @@ def _paragraph_targets(para: str, measure, doc_year, year) -> list[dict]:
         seen.add(key)
         out.append({"measure": measure, "metric": metric, "comparator": comparator, "value": value,
                     "unit": unit, "year": y, "quote": quote})
-        del quote_start
     return out
