@@ -79,8 +79,13 @@ def knowledge_from_db():
     """The parser's editable data (gazetteer, themes, IP types, aliases) from the database."""
     from .parsing import Knowledge
 
-    return Knowledge.from_db_rows(
-        regions=list(Region.objects.values("id", "code", "name", "short_name", "level", "parent_id")),
+    regions = [
+        {"code": r["code"], "name": r["name"], "short_name": r["short_name"], "level": r["level"],
+         "parent": r["parent__code"]}
+        for r in Region.objects.values("code", "name", "short_name", "level", "parent__code")
+    ]
+    return Knowledge(
+        regions=regions,
         themes=list(Theme.objects.values("code", "name", "keywords", "order")),
         ip_types=list(IPType.objects.values("code", "name", "keywords", "order")),
         unit_aliases=list(UnitAlias.objects.values_list("alias", "canonical")),
@@ -134,11 +139,20 @@ class Importer:
         except Exception as exc:  # a parser bug must not stop a batch
             log.exception("parser crashed on %s", label)
             return ImportResult(label, FAILED, f"解析器内部错误: {type(exc).__name__}: {exc}")
-        try:
-            with transaction.atomic():
-                doc, created = self._save(parsed, data=data, digest=digest, source=source)
-        except (IntegrityError, DatabaseError, ValueError) as exc:
-            return ImportResult(label, FAILED, f"数据库拒绝写入: {exc}".strip())
+        for attempt in (1, 2):
+            try:
+                with transaction.atomic():
+                    doc, created = self._save(parsed, data=data, digest=digest, source=source)
+                break
+            except IntegrityError as exc:
+                # Another process may have imported the same file meanwhile: look again once.
+                existing = Document.objects.filter(content_hash=digest).values_list("id", flat=True).first()
+                if existing is not None:
+                    return ImportResult(label, UNCHANGED, document_id=existing)
+                if attempt == 2:
+                    return ImportResult(label, FAILED, f"数据库拒绝写入: {exc}".strip())
+            except (DatabaseError, ValueError) as exc:
+                return ImportResult(label, FAILED, f"数据库拒绝写入: {exc}".strip())
         return ImportResult(label, ADDED if created else UPDATED, document_id=doc.pk)
 
     # internals
@@ -258,15 +272,22 @@ class Importer:
         Measure.objects.filter(pk=measure.pk).update(parsed=measure.parsed)
 
     def _save_targets(self, doc: Document, items: list[dict], measures: dict[int, Measure], *, created: bool) -> None:
-        existing = [] if created else list(doc.targets.all())
-        # Editor-added targets and targets an editor corrected stay; pure parser output is replaced.
-        keep = [t for t in existing if t.added_by_editor or _target_edited(t)]
-        kept_quotes = {(t.parsed or {}).get("quote") for t in keep}
-        Target.objects.filter(pk__in=[t.pk for t in existing if t not in keep]).delete()
-        new = []
-        for pos, item in enumerate(items):
-            if item.get("quote") in kept_quotes:
-                continue
+        """Three-way merge of the parsed targets, field by field, like documents and measures.
+
+        Each new item is matched to the target the parser produced last time (same quote,
+        else same metric and measure, else same metric, unit and year); a matched target
+        keeps the fields an editor corrected and takes the new parse for the others.
+        Editor-added targets are never touched; an old parsed target with no match is
+        dropped unless an editor corrected it.
+        """
+        existing = [] if created else list(doc.targets.select_related("measure"))
+        editor_added = [t for t in existing if t.added_by_editor]
+        editor_quotes = {t.quote for t in editor_added}
+        unmatched = [t for t in existing if not t.added_by_editor]
+        incoming = []
+        for item in items:
+            if item.get("quote") and item.get("quote") in editor_quotes:
+                continue  # an editor already entered this target by hand
             try:
                 value = Decimal(str(item["value"]))
             except Exception:
@@ -280,8 +301,35 @@ class Importer:
                 "quote": item.get("quote") or "",
             }
             measure = measures.get(item.get("measure")) if item.get("measure") else None
-            new.append(Target(document=doc, measure=measure, position=pos, parsed=_jsonable(
-                {**values, "measure": item.get("measure")}), **values))
+            new_parsed = _jsonable({**values, "measure": item.get("measure"),
+                                    "measure_pk": measure.pk if measure else None})
+            incoming.append([values, measure, new_parsed, None])
+        for key in _TARGET_KEYS:
+            for entry in incoming:
+                if entry[3] is not None:
+                    continue
+                wanted = key(entry[2])
+                if wanted is None:
+                    continue
+                match = next((t for t in unmatched if t.parsed and key(t.parsed) == wanted), None)
+                if match is not None:
+                    entry[3] = match
+                    unmatched.remove(match)
+        Target.objects.filter(pk__in=[t.pk for t in unmatched if not _target_edited(t)]).delete()
+        new = []
+        for pos, (values, measure, new_parsed, t) in enumerate(incoming):
+            if t is None:
+                new.append(Target(document=doc, measure=measure, position=pos, parsed=new_parsed, **values))
+                continue
+            old = t.parsed or {}
+            for name in _TARGET_FIELDS:
+                if name not in old or _current(t, name) == old[name]:
+                    setattr(t, name, values[name])
+            if not _target_measure_corrected(t, old):
+                t.measure = measure
+            t.position = pos
+            t.parsed = new_parsed
+            t.save()
         Target.objects.bulk_create(new)
 
     # lookups
@@ -353,7 +401,7 @@ def canonical_unit_name(name: str, aliases: dict[str, str], region: Region | Non
         if core.startswith(prefix) and len(core) > len(prefix) + 1:
             core = core[len(prefix):]
             break
-    core = re.sub(r"^(?:省|市|区|县)(?=.{2,})", "", core)
+    core = re.sub(r"^[省市](?!委|政府|人民|直|级|属|区|县|辖|场)(?=.{2,})", "", core)
     core = re.sub(r"[((][^))]*[))]$", "", core) or core
     return aliases.get(core, core)
 
@@ -410,13 +458,28 @@ def _merge_values(current: dict, new: dict, old: dict | None, fields: list[str])
     return {f: (new[f] if f not in old or current[f] == old.get(f) else current[f]) for f in fields}
 
 
+_TARGET_FIELDS = ["metric", "comparator", "value", "unit", "year", "quote"]
+# How a new parsed target is recognised as one parsed before, most specific first.
+_TARGET_KEYS = [
+    lambda p: ("quote", p.get("quote")) if p.get("quote") else None,
+    lambda p: ("metric+measure", p.get("metric"), p.get("measure")),
+    lambda p: ("metric+unit+year", p.get("metric"), p.get("unit"), p.get("year")),
+]
+
+
+def _target_measure_corrected(t: Target, old: dict) -> bool:
+    if "measure_pk" in old:  # by row: measure ordinals may shift between versions
+        return t.measure_id != old["measure_pk"]
+    if "measure" in old:
+        return (t.measure.ordinal if t.measure_id else None) != old["measure"]
+    return False
+
+
 def _target_edited(t: Target) -> bool:
     p = t.parsed or {}
     if not p:
         return False
-    cur = _jsonable({"metric": t.metric, "comparator": t.comparator, "value": t.value, "unit": t.unit,
-                     "year": t.year, "quote": t.quote, "measure": t.measure.ordinal if t.measure_id else None})
-    return any(cur[k] != p.get(k) for k in cur if k in p)
+    return any(_current(t, k) != p[k] for k in _TARGET_FIELDS if k in p) or _target_measure_corrected(t, p)
 
 
 def _measure_key(values: dict) -> str:

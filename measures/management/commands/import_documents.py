@@ -13,8 +13,8 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", help="files or folders")
         parser.add_argument("--no-progress", action="store_true", help="never show a progress bar")
 
-    def handle(self, *paths, **options):
-        files = list(iter_files(paths))
+    def handle(self, *args, **options):
+        files = list(iter_files(options["paths"]))
         missing = [p for p in files if not p.exists()]
         for p in missing:
             self.stderr.write(f"找不到文件 (not found): {p}")
