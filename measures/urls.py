@@ -1,9 +1,10 @@
 from django.urls import path
 
-from . import views
+from . import api, views
 
 app_name = "measures"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("api/measures/", api.measure_search, name="api-measures"),
 ]

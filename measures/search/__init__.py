@@ -1,0 +1,22 @@
+"""Chinese full-text search over measures: folding, tokenising, the index,
+query parsing and highlighting. See text.py, index.py, query.py, highlight.py."""
+from django.db.models.signals import post_delete, post_save
+
+
+def _reset_synonyms(**kwargs):
+    from .query import reset_synonyms
+
+    reset_synonyms()
+
+
+def _reset_dictionary(**kwargs):
+    from .text import reset_tokenizer
+
+    reset_tokenizer()
+
+
+# Edits in the admin take effect at once in this process; other processes
+# reload synonyms within query.SYNONYM_TTL and the dictionary on restart.
+for _signal in (post_save, post_delete):
+    _signal.connect(_reset_synonyms, sender="measures.SynonymGroup", dispatch_uid=f"search-syn-{_signal}")
+    _signal.connect(_reset_dictionary, sender="measures.DictionaryWord", dispatch_uid=f"search-dict-{_signal}")

@@ -1,0 +1,99 @@
+"""Building Measure.search_vector in Python and writing it in bulk.
+
+The vector is a tsvector literal (config 'simple' semantics: lexemes are used
+as they are) built from the folded text; positions are character offsets so
+that query phrases pin exact substrings. Weights: the measure's title 'A', its
+chapter path 'B' (shared by every measure of a chapter, so a weaker signal than
+the measure's own heading), the document and notice titles 'C', the body 'D'. Fields are laid out one after the other with a gap, so that no phrase
+spans two fields.
+"""
+from collections import defaultdict
+
+from django.db import connection, transaction
+
+from .text import foldings, tokens
+
+MAX_POS = 16383          # PostgreSQL's largest tsvector position
+MAX_POSITIONS = 256      # positions kept per lexeme
+FIELD_GAP = 8
+BATCH = 500
+
+
+def _quote(lexeme: str) -> str:
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def build_vector(fields: list[tuple[str, str]]) -> str:
+    """tsvector literal for [(text, weight), ...]."""
+    positions: dict[str, list[str]] = defaultdict(list)
+    base = 1
+    for text, weight in fields:
+        if not text:
+            continue
+        for folded in foldings(text):
+            for offset, lexeme in tokens(folded):
+                pos = min(base + offset, MAX_POS)
+                slot = positions[lexeme]
+                if len(slot) < MAX_POSITIONS:
+                    slot.append(f"{pos}{weight}")
+            base = min(base + len(folded) + FIELD_GAP, MAX_POS)
+    return " ".join(f"{_quote(lex)}:{','.join(dict.fromkeys(pos))}" for lex, pos in positions.items())
+
+
+def measure_fields(*, title, path, text, document_title, notice_title) -> list[tuple[str, str]]:
+    fields = [(title or "", "A")]
+    fields += [(p, "B") for p in path or []]
+    fields += [(document_title or "", "C"), (notice_title or "", "C"), (text or "", "D")]
+    return fields
+
+
+def update_search_vectors(measure_ids) -> int:
+    """Recompute search_vector for the given measures; returns rows written.
+
+    Called by the importer and the admin after saving measures. Texts are read
+    in one query per batch and written with one UPDATE … FROM (VALUES …).
+    """
+    from measures.models import Measure
+
+    ids = sorted({int(i) for i in measure_ids})
+    written = 0
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start:start + BATCH]
+        rows = Measure.objects.filter(pk__in=chunk).values_list(
+            "pk", "title", "path", "text", "document__title", "document__notice_title")
+        values = [
+            (pk, build_vector(measure_fields(title=title, path=path, text=text, document_title=doc_title,
+                                             notice_title=notice_title)))
+            for pk, title, path, text, doc_title, notice_title in rows
+        ]
+        if values:
+            _write(values)
+            written += len(values)
+    return written
+
+
+def _write(values: list[tuple[int, str]]) -> None:
+    placeholders = ", ".join(["(%s::bigint, %s::tsvector)"] * len(values))
+    params = [p for row in values for p in row]
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE measures_measure AS m SET search_vector = v.vec "
+            f"FROM (VALUES {placeholders}) AS v(id, vec) WHERE m.id = v.id",
+            params,
+        )
+
+
+def reindex(*, document_ids=None, progress=None) -> int:
+    """Rebuild the vectors of all measures (or of some documents' measures)."""
+    from measures.models import Measure
+
+    qs = Measure.objects.order_by("pk")
+    if document_ids is not None:
+        qs = qs.filter(document_id__in=document_ids)
+    ids = list(qs.values_list("pk", flat=True))
+    done = 0
+    for start in range(0, len(ids), BATCH * 4):
+        done += update_search_vectors(ids[start:start + BATCH * 4])
+        if progress:
+            progress(done, len(ids))
+    return done

@@ -1,0 +1,172 @@
+"""Folding and tokenising Chinese text, shared by the index and the query side.
+
+Folding: NFKC (full-width letters and digits become ASCII), OpenCC 'tw2sp'
+(Traditional / Taiwan phrasing → Simplified mainland phrasing, so 智慧財產權
+becomes 知识产权) and lower case. tw2sp also rewrites a few Simplified phrases
+(智慧城市 → 智能城市); the index therefore also stores the plain per-character
+'t2s' folding of a field whenever it differs, and queries try both.
+
+Tokens carry character offsets into the folded string, so that a query term
+can be matched exactly as a phrase of its bigrams (`<N>` distances in the
+tsquery equal character distances in the text):
+
+- every CJK character (unigram) and every pair of adjacent CJK characters
+  (bigram), like Elasticsearch's cjk_bigram filter;
+- jieba's words of three or more characters and their dictionary sub-words
+  (like search mode), using the domain
+  dictionary from the DictionaryWord table (two-character words are bigrams
+  already);
+- runs of ASCII letters and digits.
+"""
+import re
+import threading
+import unicodedata
+from functools import lru_cache
+
+from django.conf import settings
+
+CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+RUN_RE = re.compile(f"([{CJK_CLASS}]+)|([a-z0-9]+)")
+CJK_RE = re.compile(f"[{CJK_CLASS}]")
+
+_lock = threading.Lock()
+_converters = {}
+_tokenizer = None
+
+
+def _converter(config: str):
+    conv = _converters.get(config)
+    if conv is None:
+        import opencc
+
+        conv = _converters[config] = opencc.OpenCC(config)
+    return conv
+
+
+def fold(text: str) -> str:
+    """Fold a string for indexing and querying (may change its length)."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", text)
+    return _converter("tw2sp").convert(text).lower()
+
+
+@lru_cache(maxsize=65536)
+def fold_char(ch: str) -> str:
+    """Fold one character to exactly one character (for highlight offsets)."""
+    norm = unicodedata.normalize("NFKC", ch)
+    if len(norm) != 1:
+        norm = ch
+    simple = _converter("t2s").convert(norm)
+    if len(simple) != 1:
+        simple = norm
+    return simple.lower()
+
+
+def fold_chars(text: str) -> str:
+    """Per-character folding: same length as `text`, offsets line up."""
+    return "".join(fold_char(ch) for ch in text or "")
+
+
+def foldings(text: str) -> list[str]:
+    """The distinct folded forms of `text`: the phrase-aware one first."""
+    first = fold(text)
+    second = fold_chars(text)
+    return [first] if second == first else [first, second]
+
+
+# --- jieba with the domain dictionary ---------------------------------------
+
+def get_tokenizer():
+    """The process-wide jieba tokenizer, built lazily with the DictionaryWord
+    table added; `reset_tokenizer()` makes the next call rebuild it."""
+    global _tokenizer
+    tok = _tokenizer
+    if tok is not None:
+        return tok
+    with _lock:
+        if _tokenizer is None:
+            import jieba
+
+            cache_dir = settings.CACHE_DIR / "jieba"
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            tok = jieba.Tokenizer()
+            tok.tmp_dir = str(cache_dir)
+            tok.initialize()
+            for word, freq in _dictionary_words():
+                tok.add_word(fold(word), freq=freq)
+            _tokenizer = tok
+        return _tokenizer
+
+
+def _dictionary_words():
+    from measures.models import DictionaryWord
+
+    try:
+        return list(DictionaryWord.objects.values_list("word", "freq"))
+    except Exception:  # table missing (before migrate): plain jieba
+        return []
+
+
+def reset_tokenizer():
+    global _tokenizer
+    with _lock:
+        _tokenizer = None
+
+
+# --- tokens -------------------------------------------------------------------
+
+def tokens(folded: str, *, words: bool = True):
+    """Yield (offset, lexeme) for an already folded string."""
+    tok = get_tokenizer() if words else None
+    for m in RUN_RE.finditer(folded):
+        start = m.start()
+        run = m.group(0)
+        if m.group(1):
+            n = len(run)
+            for i in range(n):
+                yield start + i, run[i]
+                if i + 1 < n:
+                    yield start + i, run[i:i + 2]
+            if tok is not None and n >= 3:
+                yield from _long_words(tok, run, start)
+        else:
+            yield start, run
+
+
+def _long_words(tok, run: str, start: int):
+    """jieba words of 3+ characters with their sub-words in the dictionary
+    (search mode, but every length: 知识产权保护 also yields 知识产权)."""
+    freq = tok.FREQ
+    for word, w_start, w_end in tok.tokenize(run, HMM=False):
+        n = w_end - w_start
+        if n < 3:
+            continue
+        yield start + w_start, word
+        for size in range(3, n):
+            for i in range(0, n - size + 1):
+                sub = word[i:i + size]
+                if freq.get(sub):
+                    yield start + w_start + i, sub
+
+
+def term_lexemes(folded: str) -> list[tuple[int, str]]:
+    """The few tokens that pin a folded query term exactly: bigrams at even
+    offsets of each CJK run (plus the last one for odd lengths, or the single
+    character), and each ASCII word. Returned as (offset, lexeme) in order."""
+    out = []
+    for m in RUN_RE.finditer(folded):
+        start, run = m.start(), m.group(0)
+        if m.group(2) or len(run) == 1:
+            out.append((start, run))
+            continue
+        n = len(run)
+        for i in range(0, n - 1, 2):
+            out.append((start + i, run[i:i + 2]))
+        if n % 2:
+            out.append((start + n - 2, run[n - 2:]))
+    return out
+
+
+def has_cjk(text: str) -> bool:
+    return bool(CJK_RE.search(text or ""))

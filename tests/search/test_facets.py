@@ -1,0 +1,110 @@
+"""Filters, facet counts and the query budget of the API."""
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from measures.models import IPType, MeasureUnit, Region, ResponsibleUnit, Theme
+from measures.selectors import measure_search
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(make_document, make_measure):
+    liaoning = Region.objects.get(name="辽宁省")
+    shenyang = Region.objects.get(name="沈阳市")
+    hubei = Region.objects.get(name="湖北省")
+    wuhan = Region.objects.get(name="武汉市")
+    judicial, _ = Theme.objects.get_or_create(code="judicial", defaults={"name": "司法保护"})
+    admin, _ = Theme.objects.get_or_create(code="administrative", defaults={"name": "行政保护"})
+    patent, _ = IPType.objects.get_or_create(code="patent", defaults={"name": "专利"})
+    d1 = make_document(province=liaoning, city=shenyang, region=shenyang, level="city",
+                       signed_date=date(2024, 7, 9), published_date=date(2024, 12, 2))
+    d2 = make_document(province=hubei, city=wuhan, region=wuhan, level="city", published_date=date(2023, 3, 1))
+    d3 = make_document(province=hubei, region=hubei, level="province", published_date=date(2022, 1, 1))
+    unit = ResponsibleUnit.objects.create(name="市市场监管局")
+    alias = ResponsibleUnit.objects.create(name="市市场监督管理局", canonical=unit)
+    ms = {
+        "a": make_measure("开展专利侵权纠纷调解", document=d1),
+        "b": make_measure("建立知识产权纠纷调解组织", document=d1),
+        "c": make_measure("推进调解与仲裁衔接", document=d2),
+        "d": make_measure("完善行政裁决和调解机制", document=d3),
+        "e": make_measure("推进专利转化", document=d3),
+    }
+    ms["a"].themes.add(judicial)
+    ms["b"].themes.add(judicial, admin)
+    ms["d"].themes.add(admin)
+    ms["a"].ip_types.add(patent)
+    MeasureUnit.objects.create(measure=ms["a"], unit=unit, role="lead")
+    MeasureUnit.objects.create(measure=ms["c"], unit=alias, role="support")
+    MeasureUnit.objects.create(measure=ms["d"], unit=unit, role="support")
+    return {"ms": ms, "liaoning": liaoning, "hubei": hubei, "wuhan": wuhan, "unit": unit}
+
+
+def ids(result):
+    return {m.pk for m in result.page.object_list}
+
+
+def counts(facet, key="id"):
+    return {row[key]: row["count"] for row in facet}
+
+
+def test_facets_count_the_query_with_the_other_filters(world):
+    ms, liaoning, hubei = world["ms"], world["liaoning"], world["hubei"]
+    r = measure_search(params={"q": "调解"})
+    assert r.count == 4
+    assert counts(r.facets["province"]) == {liaoning.id: 2, hubei.id: 2}
+    assert counts(r.facets["theme"], "code") == {"judicial": 2, "administrative": 2}
+    assert counts(r.facets["year"], "year") == {2024: 2, 2023: 1, 2022: 1}
+    assert counts(r.facets["unit"]) == {world["unit"].id: 3}  # the alias counts for its canonical unit
+
+    r = measure_search(params={"q": "调解", "province": "湖北省"})
+    assert ids(r) == {ms["c"].pk, ms["d"].pk}
+    # the province facet ignores the province filter, the others apply it
+    assert counts(r.facets["province"]) == {liaoning.id: 2, hubei.id: 2}
+    assert counts(r.facets["theme"], "code") == {"administrative": 1}
+    assert counts(r.facets["city"]) == {world["wuhan"].id: 1}
+
+    r = measure_search(params={"q": "调解", "theme": ["judicial"]})
+    assert ids(r) == {ms["a"].pk, ms["b"].pk}
+    assert counts(r.facets["theme"], "code") == {"judicial": 2, "administrative": 2}
+    assert counts(r.facets["province"]) == {liaoning.id: 2}
+
+
+def test_filters(world):
+    ms, hubei = world["ms"], world["hubei"]
+    assert ids(measure_search(params={"province": str(hubei.id)})) == {ms["c"].pk, ms["d"].pk, ms["e"].pk}
+    assert ids(measure_search(params={"city": "武汉"})) == {ms["c"].pk}
+    assert ids(measure_search(params={"level": "province"})) == {ms["d"].pk, ms["e"].pk}
+    assert ids(measure_search(params={"theme": "judicial,administrative"})) == {ms["a"].pk, ms["b"].pk, ms["d"].pk}
+    assert ids(measure_search(params={"ip_type": "patent"})) == {ms["a"].pk}
+    assert ids(measure_search(params={"unit": str(world["unit"].id)})) == {ms["a"].pk, ms["c"].pk, ms["d"].pk}
+    assert ids(measure_search(params={"unit": str(world["unit"].id), "role": "lead"})) == {ms["a"].pk}
+    assert ids(measure_search(params={"role": "support"})) == {ms["c"].pk, ms["d"].pk}
+    assert ids(measure_search(params={"year_from": "2023"})) == {ms["a"].pk, ms["b"].pk, ms["c"].pk}
+    assert ids(measure_search(params={"year_to": "2022"})) == {ms["d"].pk, ms["e"].pk}
+    assert ids(measure_search(params={"has_targets": "false", "q": "专利"})) == {ms["a"].pk, ms["e"].pk}
+    assert ids(measure_search(params={"province": "火星"})) == set()
+
+
+def test_sort_by_date_and_document_order(world):
+    ms = world["ms"]
+    r = measure_search(params={"q": "调解", "sort": "date"})
+    assert [m.pk for m in r.page.object_list] == [ms["a"].pk, ms["b"].pk, ms["c"].pk, ms["d"].pk]
+    r = measure_search(params={})
+    assert [m.pk for m in r.page.object_list] == sorted(m.pk for m in ms.values())
+
+
+def test_api_query_count_does_not_grow_with_results(client, world, django_assert_num_queries, make_measure):
+    url = reverse("measures:api-measures")
+    client.get(url, {"q": "调解"})  # loads the synonym table once per process
+    # count, page, 4 prefetches (themes, ip_types, unit links, units), 6 facets
+    with django_assert_num_queries(12):
+        body = client.get(url, {"q": "调解"}).json()
+    assert body["count"] == 4
+    for _ in range(10):
+        make_measure("调解员队伍建设", document=world["ms"]["a"].document)
+    with django_assert_num_queries(12):
+        body = client.get(url, {"q": "调解"}).json()
+    assert body["count"] == 14 and len(body["results"]) == 14
