@@ -7,4 +7,15 @@ app_name = "measures"
 urlpatterns = [
     path("", views.home, name="home"),
     path("api/measures/", api.measure_search, name="api-measures"),
+    path("healthz", views.healthz, name="healthz"),
+    path("measures/", views.measure_list, name="measure_list"),
+    path("measures/export.csv", views.measure_export_csv, name="measure_export_csv"),
+    path("measures/export.json", views.measure_export_json, name="measure_export_json"),
+    path("measures/<int:pk>/", views.measure_detail, name="measure_detail"),
+    path("documents/", views.document_list, name="document_list"),
+    path("documents/<int:pk>/", views.document_detail, name="document_detail"),
+    path("compare/", views.compare, name="compare"),
+    path("targets/", views.targets, name="targets"),
+    path("units/", views.unit_list, name="unit_list"),
+    path("units/<int:pk>/", views.unit_detail, name="unit_detail"),
 ]
