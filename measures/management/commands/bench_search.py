@@ -1,0 +1,251 @@
+"""Benchmark search at scale in a separate database (portal_bench).
+
+Copies the imported measures (the seed) into portal_bench, then grows a
+synthetic corpus by re-combining them across made-up documents (random cities,
+shifted years, rotated units) with INSERT … SELECT over generate_series; the
+search vectors are copied from the real rows, not re-tokenised. At each size it
+rebuilds the GIN index (timed), then times typical API searches (query + a
+filter + all facets, serialised like /api/measures/) and the same searches as
+a plain ILIKE scan.
+
+    manage.py bench_search                      # 10k, 100k, 1M
+    manage.py bench_search --sizes 10000,50000  # smaller
+"""
+import statistics
+import time
+
+import psycopg
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, connections
+from django.test import RequestFactory
+from psycopg import sql
+
+BENCH_DB = "portal_bench"
+COPY_TABLES = ["measures_region", "measures_theme", "measures_iptype", "measures_synonymgroup",
+               "measures_dictionaryword", "measures_document", "measures_responsibleunit", "measures_measure",
+               "measures_measure_themes", "measures_measure_ip_types", "measures_measureunit"]
+SEARCHES = [
+    {"q": "商业秘密", "province": "辽宁省"},
+    {"q": "地理标志", "year_from": "2024"},
+    {"q": "调解", "theme": "disputes"},
+    {"q": "专利 转化", "province": "湖北省"},
+    {"q": '"专利侵权纠纷"', "year_to": "2023"},
+    {"q": "维权援助", "ip_type": "patent"},
+    {"q": "智慧財產權 人才", "province": "广东省"},
+    {"q": "质押融资 OR 知识产权保险", "level": "city"},
+]
+
+
+def pct(values, p):
+    values = sorted(values)
+    k = max(0, min(len(values) - 1, round(p / 100 * (len(values) - 1))))
+    return values[k]
+
+
+class Command(BaseCommand):
+    help = "搜索性能基准 (search benchmark in a separate database)"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--sizes", default="10000,100000,1000000")
+        parser.add_argument("--runs", type=int, default=5, help="rounds of the searches per size")
+        parser.add_argument("--ilike-runs", type=int, default=1)
+
+    def handle(self, *args, **opts):
+        sizes = sorted(int(s) for s in opts["sizes"].split(",") if s.strip())
+        from measures.models import Measure
+
+        if not Measure.objects.exists():
+            raise CommandError("no measures to seed from: import documents first")
+        source = connection.get_connection_params()
+        self._recreate_bench_db(source)
+        connections["default"].close()
+        connections["default"].settings_dict["NAME"] = BENCH_DB
+        call_command("migrate", verbosity=0)
+        bench = connection.get_connection_params()
+        self._copy_seed(source, bench)
+        report = []
+        for size in sizes:
+            built = self._grow(size)
+            index_s = self._build_index()
+            stats = self._sizes()
+            fts = self._time_searches(opts["runs"])
+            ilike = self._time_searches(opts["ilike_runs"], ilike=True)
+            row = {"size": built, "index_s": index_s, **stats, "fts": fts, "ilike": ilike}
+            report.append(row)
+            self._print_row(row)
+        self.stdout.write("\nsummary")
+        for row in report:
+            self._print_row(row)
+        if len(report) > 1:
+            small, big = report[0], report[-1]
+            self.stdout.write(f"p95 ratio {big['size']:,} / {small['size']:,}: "
+                              f"{pct(big['fts'], 95) / pct(small['fts'], 95):.1f}x (goal <= 5x)")
+        self.stdout.write(f"ILIKE p95 / search p95 at {report[-1]['size']:,}: "
+                          f"{pct(report[-1]['ilike'], 95) / pct(report[-1]['fts'], 95):.0f}x (goal >= 50x)")
+
+    # --- database -----------------------------------------------------------------
+    def _admin(self, params):
+        p = {k: v for k, v in params.items() if k in ("host", "port", "user", "password")}
+        return psycopg.connect(dbname="postgres", autocommit=True, **p)
+
+    def _recreate_bench_db(self, params):
+        with self._admin(params) as conn:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(BENCH_DB)))
+            conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' "
+                                 "LC_CTYPE 'C.UTF-8'").format(sql.Identifier(BENCH_DB)))
+
+    def _copy_seed(self, source, bench):
+        keys = ("host", "port", "user", "password", "dbname")
+        with psycopg.connect(**{k: v for k, v in source.items() if k in keys}) as src, \
+                psycopg.connect(**{k: v for k, v in bench.items() if k in keys}) as dst:
+            for table in COPY_TABLES:
+                cols = [r[0] for r in src.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = %s "
+                    "ORDER BY ordinal_position", [table])]
+                collist = sql.SQL(", ").join(map(sql.Identifier, cols))
+                with src.cursor().copy(sql.SQL("COPY (SELECT {} FROM {}) TO STDOUT").format(
+                        collist, sql.Identifier(table))) as out, \
+                        dst.cursor().copy(sql.SQL("COPY {} ({}) FROM STDIN").format(
+                            sql.Identifier(table), collist)) as inp:
+                    for block in out:
+                        inp.write(block)
+            for table in COPY_TABLES:
+                dst.execute(sql.SQL("SELECT setval(pg_get_serial_sequence({t}, 'id'), "
+                                    "(SELECT coalesce(max(id), 1) FROM {i}))").format(
+                    t=sql.Literal(table), i=sql.Identifier(table)))
+        with connection.cursor() as c:
+            c.execute("CREATE TABLE bench_seed_doc AS SELECT row_number() OVER (ORDER BY id) - 1 AS rn, id "
+                      "FROM measures_document")
+            c.execute("CREATE TABLE bench_city AS SELECT row_number() OVER (ORDER BY id) - 1 AS rn, id, parent_id "
+                      "FROM measures_region WHERE level = 'city'")
+            c.execute("CREATE TABLE bench_unit AS SELECT row_number() OVER (ORDER BY id) - 1 AS rn, id "
+                      "FROM measures_responsibleunit")
+            c.execute("CREATE TABLE bench_copy (k int PRIMARY KEY, doc_id bigint, seed_doc_id bigint)")
+            c.execute("ANALYZE")
+
+    def _grow(self, size: int) -> int:
+        with connection.cursor() as c:
+            c.execute("SELECT count(*) FROM measures_measure")
+            have = c.fetchone()[0]
+            if have >= size:
+                return have
+            c.execute("SELECT (SELECT count(*) FROM measures_measure WHERE document_id IN "
+                      "(SELECT id FROM bench_seed_doc)), (SELECT count(*) FROM bench_seed_doc), "
+                      "(SELECT count(*) FROM bench_city), greatest((SELECT count(*) FROM bench_unit), 1), "
+                      "(SELECT coalesce(max(k), 0) FROM bench_copy)")
+            seed, ndocs, ncities, nunits, k0 = c.fetchone()
+            per_doc = max(seed / max(ndocs, 1), 1)
+            copies = int((size - have) / per_doc) + 1
+            started = time.perf_counter()
+            c.execute("SET maintenance_work_mem = '1GB'; SET synchronous_commit = off")
+            c.execute("DROP INDEX IF EXISTS measure_search_gin")
+            c.execute(
+                "INSERT INTO bench_copy (k, doc_id, seed_doc_id) "
+                "SELECT k, nextval(pg_get_serial_sequence('measures_document', 'id')), d.id "
+                "FROM generate_series(%s, %s) k JOIN bench_seed_doc d ON d.rn = k %% %s",
+                [k0 + 1, k0 + copies, ndocs])
+            # made-up documents: a seed document in another city, years shifted by -4..+3
+            c.execute(
+                "INSERT INTO measures_document (id, source, content_hash, raw_text, title, notice_title, issuer, "
+                "doc_number, region_id, province_id, city_id, level, signed_date, published_date, status, script, "
+                "parsed, reviewed, imported_at, updated_at) "
+                "SELECT b.doc_id, d.source || '#' || b.k, md5(d.content_hash || b.k) || md5(b.k::text), '', d.title, d.notice_title, "
+                "d.issuer, d.doc_number, city.id, city.parent_id, city.id, 'city', "
+                "d.signed_date + ((b.k %% 8) - 4) * interval '1 year', "
+                "d.published_date + ((b.k %% 8) - 4) * interval '1 year', d.status, d.script, '{}', false, now(), now() "
+                "FROM bench_copy b JOIN measures_document d ON d.id = b.seed_doc_id "
+                "JOIN bench_city city ON city.rn = (b.k * 7919) %% %s WHERE b.k > %s",
+                [ncities, k0])
+            c.execute(
+                "INSERT INTO measures_measure (document_id, ordinal, path, label, title, text, search_vector, parsed, "
+                "reviewed, updated_at) "
+                "SELECT b.doc_id, m.ordinal, m.path, m.label, m.title, m.text, m.search_vector, '{}', false, now() "
+                "FROM bench_copy b JOIN measures_measure m ON m.document_id = b.seed_doc_id WHERE b.k > %s",
+                [k0])
+            pairs = ("FROM bench_copy b JOIN measures_measure nm ON nm.document_id = b.doc_id "
+                     "JOIN measures_measure sm ON sm.document_id = b.seed_doc_id AND sm.ordinal = nm.ordinal ")
+            c.execute("INSERT INTO measures_measure_themes (measure_id, theme_id) SELECT nm.id, t.theme_id "
+                      + pairs + "JOIN measures_measure_themes t ON t.measure_id = sm.id WHERE b.k > %s", [k0])
+            c.execute("INSERT INTO measures_measure_ip_types (measure_id, iptype_id) SELECT nm.id, t.iptype_id "
+                      + pairs + "JOIN measures_measure_ip_types t ON t.measure_id = sm.id WHERE b.k > %s", [k0])
+            # units rotated through the unit table, so unit facets differ per copy
+            c.execute("INSERT INTO measures_measureunit (measure_id, unit_id, role, position) "
+                      "SELECT DISTINCT ON (nm.id, u.id) nm.id, u.id, l.role, l.position "
+                      + pairs + "JOIN measures_measureunit l ON l.measure_id = sm.id "
+                      "JOIN bench_unit su ON su.id = l.unit_id "
+                      "JOIN bench_unit u ON u.rn = (su.rn + b.k) %% %s WHERE b.k > %s", [nunits, k0])
+            c.execute("SELECT count(*) FROM measures_measure")
+            total = c.fetchone()[0]
+            self.stdout.write(f"grew to {total:,} measures in {time.perf_counter() - started:.0f}s")
+            return total
+
+    def _build_index(self) -> float:
+        with connection.cursor() as c:
+            c.execute("SET maintenance_work_mem = '1GB'")
+            c.execute("DROP INDEX IF EXISTS measure_search_gin")
+            started = time.perf_counter()
+            c.execute("CREATE INDEX measure_search_gin ON measures_measure USING gin (search_vector)")
+            took = time.perf_counter() - started
+        with connection.cursor() as c:  # VACUUM cannot run in a transaction block
+            c.execute("VACUUM ANALYZE")
+        return took
+
+    def _sizes(self) -> dict:
+        with connection.cursor() as c:
+            c.execute("SELECT pg_relation_size('measure_search_gin'), pg_total_relation_size('measures_measure')")
+            index, table = c.fetchone()
+        return {"index_mb": index / 2**20, "table_mb": table / 2**20}
+
+    def _time_searches(self, runs: int, *, ilike: bool = False) -> list[float]:
+        from measures import api
+        from measures.querysets import MeasureQuerySet
+
+        factory = RequestFactory()
+        original = MeasureQuerySet.matching, MeasureQuerySet.search
+        if ilike:
+            MeasureQuerySet.matching = _ilike_matching
+            MeasureQuerySet.search = _ilike_search
+        try:
+            api.measure_search(factory.get("/api/measures/", SEARCHES[0]))  # warm caches
+            times = []
+            for _ in range(runs):
+                for params in SEARCHES:
+                    started = time.perf_counter()
+                    resp = api.measure_search(factory.get("/api/measures/", params))
+                    assert resp.status_code == 200
+                    times.append((time.perf_counter() - started) * 1000)
+            return times
+        finally:
+            MeasureQuerySet.matching, MeasureQuerySet.search = original
+
+    def _print_row(self, row):
+        fts, ilike = row["fts"], row["ilike"]
+        self.stdout.write(
+            f"{row['size']:>9,} measures | search p50 {pct(fts, 50):7.1f} ms p95 {pct(fts, 95):7.1f} ms | "
+            f"ILIKE p50 {pct(ilike, 50):8.1f} ms p95 {pct(ilike, 95):8.1f} ms | GIN {row['index_mb']:.0f} MB "
+            f"built in {row['index_s']:.1f}s | table {row['table_mb']:.0f} MB")
+
+
+def _ilike_matching(self, query):
+    """The same searches as a plain ILIKE scan over title and text."""
+    from django.db.models import Q
+
+    from measures.search.query import ParsedQuery, parse
+
+    pq = query if isinstance(query, ParsedQuery) else parse(query)
+    qs = self
+    for group in pq.groups:
+        cond = Q()
+        for term in group:
+            cond |= Q(text__icontains=term.text) | Q(title__icontains=term.text)
+        qs = qs.filter(cond)
+    for term in pq.excluded:
+        qs = qs.exclude(text__icontains=term.text)
+    return qs
+
+
+def _ilike_search(self, query):
+    from django.db.models import FloatField, Value
+
+    return _ilike_matching(self, query).annotate(rank=Value(0.0, output_field=FloatField()))
