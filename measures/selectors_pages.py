@@ -1,0 +1,587 @@
+"""Selectors for the browsing pages (home, document and measure pages, comparison,
+targets board, responsible units). Search and the measure list live in
+measures/selectors.py. Every selector takes keyword-only arguments and issues a
+fixed number of queries, whatever the number of rows.
+"""
+from __future__ import annotations
+
+import re
+from collections import OrderedDict, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.db.models import Count, Q
+from django.http import Http404
+
+from .models import Document, IPType, Measure, MeasureUnit, Region, ResponsibleUnit, Target, Theme
+
+SIMILAR_LIMIT = 6
+SIMILAR_CANDIDATES = 30
+
+
+# --- places -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Place:
+    """Where a measure comes from: a city, or a province for province-level documents."""
+
+    province_id: int | None
+    province_name: str
+    city_id: int | None
+    city_name: str
+
+    @property
+    def name(self):
+        return self.city_name or self.province_name or "未知地区"
+
+    @property
+    def key(self):
+        return f"c{self.city_id}" if self.city_id else f"p{self.province_id}"
+
+    @property
+    def filter_params(self):
+        """Query parameters of the measure list that select this place."""
+        if self.city_id:
+            return {"city": self.city_id}
+        if self.province_id:
+            return {"province": self.province_id, "level": "province"}
+        return {}
+
+
+def _place_of_document(doc):
+    return Place(doc.province_id, doc.province.name if doc.province_id else "",
+                 doc.city_id, doc.city.name if doc.city_id else "")
+
+
+# --- home ---------------------------------------------------------------------
+
+def home_overview() -> dict:
+    """The corpus at a glance plus the entry points (5 queries)."""
+    totals = Document.objects.aggregate(
+        documents=Count("id"),
+        cities=Count("city", distinct=True),
+        provinces=Count("province", distinct=True),
+    )
+    totals["measures"] = Measure.objects.count()
+    totals["targets"] = Target.objects.count()
+
+    provinces: "OrderedDict[int | None, dict]" = OrderedDict()
+    for row in Measure.objects.place_counts():
+        pid = row["document__province_id"]
+        prov = provinces.setdefault(pid, {"id": pid, "name": row["document__province__name"] or "未知地区",
+                                          "n": 0, "cities": [], "n_province_level": 0})
+        prov["n"] += row["n"]
+        if row["document__city_id"]:
+            prov["cities"].append({"id": row["document__city_id"], "name": row["document__city__name"],
+                                   "n": row["n"]})
+        else:
+            prov["n_province_level"] += row["n"]
+    province_list = sorted(provinces.values(), key=lambda p: (-p["n"], p["name"]))
+    for p in province_list:
+        p["cities"].sort(key=lambda c: (-c["n"], c["name"]))
+
+    themes = list(Theme.objects.annotate(n=Count("measures")).order_by("order", "code"))
+    ip_types = list(IPType.objects.annotate(n=Count("measures")).order_by("order", "code"))
+    return {
+        "totals": totals,
+        "provinces": province_list,
+        "max_place": max([p["n"] for p in province_list] or [0]),
+        "themes": themes,
+        "max_theme": max([t.n for t in themes] or [0]),
+        "ip_types": ip_types,
+        "max_ip_type": max([t.n for t in ip_types] or [0]),
+        "recent_documents": list(Document.objects.with_region().with_counts().order_by("-published_date", "-id")[:6]),
+    }
+
+
+# --- documents ----------------------------------------------------------------
+
+def document_list(*, province: int | None = None, status: str | None = None, level: str | None = None):
+    qs = Document.objects.with_region().with_counts().order_by("-published_date", "-id")
+    if province:
+        qs = qs.filter(province_id=province)
+    if status:
+        qs = qs.filter(status=status)
+    if level:
+        qs = qs.filter(level=level)
+    return qs
+
+
+def document_filter_options() -> dict:
+    provinces = Region.objects.filter(pk__in=Document.objects.values("province_id")).order_by("id")
+    return {"provinces": list(provinces)}
+
+
+@dataclass
+class OutlineEntry:
+    kind: str  # "heading" or "measure"
+    depth: int
+    text: str
+    anchor: str
+    measure: Measure | None = None
+
+
+def document_detail(*, document_id: int) -> dict:
+    """A document with its outline (chapters and measures), measures and targets (4 queries)."""
+    doc = Document.objects.for_detail().filter(pk=document_id).first()
+    if doc is None:
+        raise Http404("没有这份文件")
+    measures = list(doc.measures.all())
+    outline, sections = build_outline(measures)
+    targets = sorted(doc.targets.all(), key=lambda t: (t.position, t.id))
+    return {"document": doc, "measures": measures, "outline": outline, "sections": sections, "targets": targets,
+            "place": _place_of_document(doc)}
+
+
+def build_outline(measures):
+    """Turn measures' chapter paths into an outline: a heading entry whenever a path level
+    changes, then the measure. Also returns sections: (headings to open, measure) pairs
+    for rendering the body in order."""
+    outline: list[OutlineEntry] = []
+    sections = []
+    previous: list[str] = []
+    counter = 0
+    for m in measures:
+        path = list(m.path or [])
+        common = 0
+        while common < min(len(path), len(previous)) and path[common] == previous[common]:
+            common += 1
+        opened = []
+        for depth in range(common, len(path)):
+            counter += 1
+            entry = OutlineEntry("heading", depth, path[depth], f"c-{counter}")
+            outline.append(entry)
+            opened.append(entry)
+        outline.append(OutlineEntry("measure", len(path), m.heading, f"m-{m.ordinal}", m))
+        sections.append((opened, m))
+        previous = path
+    return outline, sections
+
+
+# --- measures -----------------------------------------------------------------
+
+def measure_detail(*, measure_id: int) -> dict:
+    """A measure with its document, labels, units, targets, neighbours and similar
+    measures from other places (7 queries)."""
+    measure = Measure.objects.for_detail().filter(pk=measure_id).first()
+    if measure is None:
+        raise Http404("没有这条措施")
+    neighbours = list(Measure.objects.neighbours_of(measure))
+    prev = next((m for m in neighbours if m.ordinal < measure.ordinal), None)
+    nxt = next((m for m in neighbours if m.ordinal > measure.ordinal), None)
+    themes = list(measure.themes.all())
+    ip_types = list(measure.ip_types.all())
+    candidates = list(
+        Measure.objects.elsewhere_than(measure.document)
+        .sharing_themes_with(measure, theme_ids=[t.id for t in themes], ip_type_ids=[t.id for t in ip_types])
+        .select_related("document", "document__city", "document__province")
+        .prefetch_related("themes")[:SIMILAR_CANDIDATES]
+    )
+    similar = _spread_over_places(candidates, SIMILAR_LIMIT)
+    theme_ids = {t.id for t in themes}
+    for s in similar:
+        s.shared_theme_list = [t for t in s.themes.all() if t.id in theme_ids]
+    links = sorted(measure.unit_links.all(), key=lambda link: link.position)
+    return {
+        "measure": measure,
+        "document": measure.document,
+        "place": _place_of_document(measure.document),
+        "themes": themes,
+        "ip_types": ip_types,
+        "unit_links": links,
+        "targets": sorted(measure.targets.all(), key=lambda t: (t.position, t.id)),
+        "prev": prev,
+        "next": nxt,
+        "similar": similar,
+    }
+
+
+def _spread_over_places(measures, limit):
+    """Take the best measures round-robin over their places, so that one prolific
+    city does not fill the whole list (order within a place is kept)."""
+    by_place: "OrderedDict[tuple, list]" = OrderedDict()
+    for m in measures:
+        by_place.setdefault((m.document.city_id, m.document.province_id), []).append(m)
+    out = []
+    while len(out) < limit and any(by_place.values()):
+        for queue in by_place.values():
+            if queue and len(out) < limit:
+                out.append(queue.pop(0))
+    return out
+
+
+# --- comparison: place × theme heat map ------------------------------------------
+
+def theme_matrix(*, mode: str = "count") -> dict:
+    """Rows are places (cities; provinces for province-level documents), columns themes,
+    cells the number of measures; `heat` in 0..1 drives the cell colour. In "share"
+    mode the heat is the cell's share of the row's measures (4 queries)."""
+    themes = list(Theme.objects.order_by("order", "code"))
+    cells: dict[tuple, dict[int, int]] = defaultdict(dict)
+    for row in Measure.objects.theme_matrix():
+        cells[(row["document__province_id"], row["document__city_id"])][row["themes__id"]] = row["n"]
+    totals = {
+        (r["document__province_id"], r["document__city_id"]): r["n"]
+        for r in Measure.objects.place_counts()
+    }
+    region_ids = {i for key in totals for i in key if i}
+    names = dict(Region.objects.filter(pk__in=region_ids).values_list("id", "name"))
+    rows = []
+    for (pid, cid), total in totals.items():
+        place = Place(pid, names.get(pid, ""), cid, names.get(cid, ""))
+        counts = cells.get((pid, cid), {})
+        rows.append({"place": place, "total": total, "counts": [counts.get(t.id, 0) for t in themes]})
+    rows.sort(key=lambda r: (-r["total"], r["place"].name))
+    max_count = max((c for r in rows for c in r["counts"]), default=0)
+    for r in rows:
+        r["cells"] = []
+        for theme, n in zip(themes, r["counts"]):
+            if mode == "share":
+                heat = n / r["total"] if r["total"] else 0
+                share = round(100 * heat)
+            else:
+                heat = n / max_count if max_count else 0
+                share = round(100 * n / r["total"]) if r["total"] else 0
+            r["cells"].append({"theme": theme, "n": n, "heat": round(heat, 3), "share": share, "dark": heat >= 0.55,
+                               "params": {**r["place"].filter_params, "theme": theme.code}})
+    column_totals = [sum(r["counts"][i] for r in rows) for i in range(len(themes))]
+    return {"themes": themes, "rows": rows, "max_count": max_count, "mode": mode,
+            "column_totals": list(zip(themes, column_totals))}
+
+
+# --- targets board ------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _t2s():
+    try:
+        import opencc
+    except ImportError:  # pragma: no cover - opencc is a dependency
+        return None
+    return opencc.OpenCC("tw2sp")
+
+
+_REGION_PREFIX = re.compile(r"^(?:全市|全省|全区|全县|我市|我省|本市|本省|全域|各地)")
+_SPACE = re.compile(r"[\s\u3000]+")
+# Spellings of the same quantity: 每万人口 / 万人 / 每万人.
+_METRIC_SYNONYMS = [("万人口", "万人"), ("國內生產總值", "GDP"), ("国内生产总值", "GDP")]
+
+
+@lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """Simplified-Chinese, Taiwan phrasing folded (智慧財產權 → 知识产权), no spaces."""
+    text = _SPACE.sub("", text or "")
+    converter = _t2s()
+    return converter.convert(text) if converter else text
+
+
+@lru_cache(maxsize=4096)
+def normalise_metric(metric: str) -> str:
+    """The comparable form of a metric: folded to Simplified, region words and
+    punctuation at the edges removed (全市知识产权保护社会满意度 → 知识产权保护社会满意度)."""
+    text = fold(metric)
+    text = _REGION_PREFIX.sub("", text)
+    for old, new in _METRIC_SYNONYMS:
+        text = text.replace(old, new)
+    text = text.removeprefix("每")
+    return text.strip(",,。;;、::“”\"'()()") or text
+
+
+COMPARATOR_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}
+
+
+@dataclass
+class MetricGroup:
+    metric: str
+    targets: list = field(default_factory=list)
+    places: set = field(default_factory=set)
+
+    @property
+    def comparable(self):
+        return len(self.places) > 1
+
+
+def targets_board(*, keyword: str = "", comparable_only: bool = False) -> dict:
+    """Targets grouped by normalised metric; groups spanning most places first (1 query)."""
+    groups: dict[str, MetricGroup] = {}
+    needle = fold(keyword.strip())
+    total = 0
+    for t in Target.objects.for_board().order_by("metric", "year", "id"):
+        key = normalise_metric(t.metric)
+        if needle and needle not in key and needle not in fold(t.quote):
+            continue
+        total += 1
+        t.place = _place_of_document(t.document)
+        t.sign = COMPARATOR_SIGNS.get(t.comparator, t.comparator)
+        group = groups.setdefault(key, MetricGroup(key))
+        group.targets.append(t)
+        group.places.add(t.place.key)
+    result = sorted(groups.values(), key=lambda g: (-len(g.places), -len(g.targets), g.metric))
+    if comparable_only:
+        result = [g for g in result if g.comparable]
+    for g in result:
+        g.targets.sort(key=lambda t: (t.place.name, t.year or 0, t.id))
+    return {"groups": result, "n_targets": total, "n_groups": len(result),
+            "n_comparable": sum(1 for g in result if g.comparable)}
+
+
+# --- responsible units ----------------------------------------------------------
+
+def unit_list(*, keyword: str = "", region: int | None = None):
+    qs = ResponsibleUnit.objects.canonical().for_listing().with_measure_counts().filter(n_measures__gt=0)
+    if keyword:
+        qs = qs.filter(Q(name__icontains=keyword) | Q(aliases__name__icontains=keyword)).distinct()
+    if region:
+        qs = qs.filter(Q(region_id=region) | Q(region__parent_id=region))
+    return qs.order_by("-n_measures", "name", "id")
+
+
+def unit_regions():
+    ids = ResponsibleUnit.objects.values("region_id")
+    return list(Region.objects.filter(pk__in=ids).order_by("id"))
+
+
+def unit_detail(*, unit_id: int) -> dict:
+    """A canonical unit with its aliases and its measures by role (3 queries).
+    Raises Http404 when missing; the view redirects aliases to their canonical unit."""
+    unit = ResponsibleUnit.objects.select_related("region", "canonical").filter(pk=unit_id).first()
+    if unit is None:
+        raise Http404("没有这个单位")
+    if unit.canonical_id:
+        return {"redirect_to": unit.canonical_id}
+    aliases = list(unit.aliases.order_by("name"))
+    links = list(
+        MeasureUnit.objects.filter(Q(unit_id=unit.pk) | Q(unit__canonical_id=unit.pk))
+        .select_related("unit", "measure", "measure__document", "measure__document__city",
+                        "measure__document__province")
+        .order_by("measure__document_id", "measure__ordinal")
+    )
+    by_role = {"lead": [], "support": [], "responsible": []}
+    seen = set()
+    for link in links:
+        key = (link.role, link.measure_id)
+        if key in seen:
+            continue
+        seen.add(key)
+        by_role.setdefault(link.role, []).append(link)
+    return {
+        "unit": unit,
+        "aliases": aliases,
+        "lead": by_role["lead"],
+        "support": by_role["support"],
+        "responsible": by_role["responsible"],
+        "n_measures": len({link.measure_id for link in links}),
+    }
+
+
+# --- measure list page and exports (on top of measures.selectors.measure_search) ---
+
+MULTI_FILTERS = ("province", "city", "theme", "ip_type", "unit", "role")
+SNIPPET_BEFORE = 30
+SNIPPET_WIDTH = 150
+
+
+def _values(params, key) -> list[str]:
+    raw = params.getlist(key) if hasattr(params, "getlist") else (
+        params.get(key) if isinstance(params.get(key), (list, tuple)) else [params.get(key)] if key in params else [])
+    out = []
+    for item in raw:
+        out.extend(part.strip() for part in str(item or "").split(",") if part.strip())
+    return list(dict.fromkeys(out))
+
+
+def snippet(text: str, terms) -> str:
+    """HTML-safe excerpt of `text` around the first match, matches marked (via the
+    search module's highlight, which escapes everything else)."""
+    from .search.highlight import highlight
+    from .search.text import fold_chars
+
+    text = text or ""
+    start = 0
+    if terms:
+        folded = fold_chars(text)
+        hits = [folded.find(fold_chars(t).strip()) for t in terms if t and t.strip()]
+        hits = [h for h in hits if h >= 0]
+        if hits:
+            start = max(0, min(hits) - SNIPPET_BEFORE)
+    end = min(len(text), start + SNIPPET_WIDTH)
+    if end - start < SNIPPET_WIDTH:
+        start = max(0, end - SNIPPET_WIDTH)
+    body = highlight(text[start:end], terms)
+    return ("…" if start > 0 else "") + body + ("…" if end < len(text) else "")
+
+
+def _url_without(params, key, value=None) -> str:
+    """The list URL with one value (or the whole parameter) removed, page reset."""
+    from django.http import QueryDict
+
+    q = QueryDict(mutable=True)
+    for k in params:
+        if k == "page":
+            continue
+        vals = _values(params, k) if k in MULTI_FILTERS else params.getlist(k)
+        if k == key:
+            vals = [] if value is None else [v for v in vals if v != value]
+        for v in vals:
+            q.appendlist(k, v)
+    encoded = q.urlencode()
+    return "?" + encoded if encoded else "?"
+
+
+def _options(facet_rows, key, selected, all_rows=None):
+    """Facet options: every option with its count (0 when the facet omitted it);
+    selected options always present so that they can be unticked."""
+    counts = {str(r[key]): r["count"] for r in facet_rows}
+    names = {str(r[key]): r["name"] for r in facet_rows}
+    if all_rows is not None:
+        options = [{"value": str(v), "name": n, "count": counts.get(str(v), 0)} for v, n in all_rows]
+    else:
+        options = [{"value": v, "name": names[v], "count": c} for v, c in counts.items()]
+    present = {o["value"] for o in options}
+    for v in selected:
+        if v not in present:
+            options.append({"value": v, "name": v, "count": 0})
+    for o in options:
+        o["checked"] = o["value"] in selected or o["name"] in selected
+    return options
+
+
+def measure_list_page(*, params) -> dict:
+    """Context of the measure list: results page with snippets, facets with counts,
+    active filters and export links."""
+    from . import selectors
+    from .models import Level
+
+    result = selectors.measure_search(params=params)
+    terms = result.query.highlight_terms
+    page = result.page
+    for m in page.object_list:
+        m.snippet = snippet(m.text, terms)
+        m.title_marked = highlight_title(m.title, terms)
+        m.place_name = (m.document.city.name if m.document.city_id else
+                        m.document.province.name if m.document.province_id else "")
+    facets = result.facets
+    selected = {k: _values(params, k) for k in MULTI_FILTERS}
+    themes = list(Theme.objects.order_by("order", "code").values_list("code", "name"))
+    ip_types = list(IPType.objects.order_by("order", "code").values_list("code", "name"))
+    facet_groups = [
+        {"key": "theme", "label": "工作类别", "options": _options(facets.get("theme", []), "code", selected["theme"], themes)},
+        {"key": "ip_type", "label": "知识产权类型",
+         "options": _options(facets.get("ip_type", []), "code", selected["ip_type"], ip_types)},
+        {"key": "province", "label": "省份", "options": _options(facets.get("province", []), "id", selected["province"])},
+        {"key": "city", "label": "城市", "options": _options(facets.get("city", []), "id", selected["city"])},
+        {"key": "unit", "label": "责任单位", "options": _options(facets.get("unit", []), "id", selected["unit"])},
+    ]
+    # Names for selected units/regions the facets did not list (e.g. zero hits).
+    missing_ids = {int(o["value"]) for g in facet_groups if g["key"] in ("province", "city", "unit")
+                   for o in g["options"] if o["name"] == o["value"] and o["value"].isdigit()}
+    if missing_ids:
+        region_names = dict(Region.objects.filter(pk__in=missing_ids).values_list("id", "name"))
+        unit_names = dict(ResponsibleUnit.objects.filter(pk__in=missing_ids).values_list("id", "name"))
+        for g in facet_groups:
+            lookup = unit_names if g["key"] == "unit" else region_names
+            for o in g["options"]:
+                if o["name"] == o["value"] and o["value"].isdigit():
+                    o["name"] = lookup.get(int(o["value"]), o["value"])
+    document_id = params.get("document") or ""
+    document = None
+    if document_id.isdigit() and len(document_id) < 19:
+        document = Document.objects.filter(pk=int(document_id)).only("id", "title").first()
+
+    single = {
+        "level": params.get("level") or "", "status": params.get("status") or "",
+        "year_from": params.get("year_from") or "", "year_to": params.get("year_to") or "",
+        "has_targets": params.get("has_targets") or "", "sort": result.sort,
+    }
+    active = []
+    for g in facet_groups:
+        for o in g["options"]:
+            if o["checked"]:
+                active.append({"label": f"{g['label']}:{o['name']}", "url": _url_without(params, g["key"], o["value"])})
+    role_labels = dict(MeasureUnit.Role.choices)
+    for v in selected["role"]:
+        active.append({"label": f"角色:{role_labels.get(v, v)}", "url": _url_without(params, "role", v)})
+    labels = {"level": dict(Level.choices), "status": dict(Document.Status.choices)}
+    for key, title in (("level", "级别"), ("status", "效力状态")):
+        if single[key]:
+            active.append({"label": f"{title}:{labels[key].get(single[key], single[key])}",
+                           "url": _url_without(params, key)})
+    if single["year_from"] or single["year_to"]:
+        active.append({"label": f"年份:{single['year_from'] or '…'}–{single['year_to'] or '…'}",
+                       "url": _url_without(_url_params_without(params, "year_from"), "year_to")})
+    if single["has_targets"]:
+        active.append({"label": "含量化目标" if single["has_targets"] in ("true", "1", "True") else "不含量化目标",
+                       "url": _url_without(params, "has_targets")})
+    if document:
+        active.append({"label": f"文件:{document.title[:20]}", "url": _url_without(params, "document")})
+
+    export_query = _url_without(params, "page")[1:]
+    return {
+        "result": result,
+        "page": page,
+        "measures": page.object_list,
+        "count": result.count,
+        "q": params.get("q") or "",
+        "facet_groups": facet_groups,
+        "years": facets.get("year", []),
+        "max_year_count": max([y["count"] for y in facets.get("year", [])] or [0]),
+        "single": single,
+        "levels": Level.choices,
+        "statuses": Document.Status.choices,
+        "roles": MeasureUnit.Role.choices,
+        "selected_roles": selected["role"],
+        "document": document,
+        "active_filters": active,
+        "export_query": export_query,
+        "searching": bool(result.query.active),
+    }
+
+
+def _url_params_without(params, key):
+    from django.http import QueryDict
+
+    q = QueryDict(mutable=True)
+    for k in params:
+        if k != key:
+            for v in params.getlist(k):
+                q.appendlist(k, v)
+    return q
+
+
+def highlight_title(title, terms):
+    from .search.highlight import highlight
+
+    return highlight(title, terms) if title else ""
+
+
+def export_rows(*, params, base_url: str = "", limit: int = 20000):
+    """Dicts for CSV/JSON export of everything the list's parameters select
+    (search order kept), streamed in chunks with prefetching (constant queries per chunk)."""
+    from . import selectors
+
+    result = selectors.measure_search(params=params, facets=False)
+    roles = dict(MeasureUnit.Role.choices)
+    statuses = dict(Document.Status.choices)
+    qs = result.queryset[:limit]
+    for m in qs.iterator(chunk_size=500):
+        d = m.document
+        yield {
+            "id": m.pk,
+            "url": f"{base_url}/measures/{m.pk}/",
+            "province": d.province.name if d.province_id else "",
+            "city": d.city.name if d.city_id else "",
+            "document": d.title,
+            "doc_number": d.doc_number or "",
+            "issuer": d.issuer,
+            "published_date": d.published_date.isoformat() if d.published_date else "",
+            "status": statuses.get(d.status, d.status),
+            "ordinal": m.ordinal,
+            "label": m.label,
+            "path": list(m.path or []),
+            "title": m.title or "",
+            "text": m.text,
+            "themes": [t.name for t in m.themes.all()],
+            "ip_types": [t.name for t in m.ip_types.all()],
+            "units": [{"name": link.unit.name, "role": link.role, "role_label": roles.get(link.role, link.role)}
+                      for link in sorted(m.unit_links.all(), key=lambda link: link.position)],
+            "source": d.source,
+        }

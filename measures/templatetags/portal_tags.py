@@ -1,0 +1,61 @@
+"""Template helpers for the portal pages: list URLs, bars, numbers, optional snippets."""
+from decimal import Decimal
+from urllib.parse import urlencode
+
+from django import template
+from django.template.loader import get_template
+from django.template import TemplateDoesNotExist
+from django.urls import reverse
+
+register = template.Library()
+
+
+@register.simple_tag
+def list_url(params=None, **kwargs):
+    """URL of the measure list with the given filter parameters (empty values dropped).
+    `params` may be a dict (e.g. a Place's filter_params); kwargs add to it."""
+    merged = dict(params or {})
+    merged.update(kwargs)
+    query = urlencode([(k, v) for k, v in merged.items() if v not in (None, "", [])], doseq=True)
+    base = reverse("measures:measure_list")
+    return f"{base}?{query}" if query else base
+
+
+@register.filter
+def pct(value, maximum):
+    """value as a percentage (0–100, one decimal) of maximum, for CSS bar widths."""
+    try:
+        value, maximum = float(value), float(maximum)
+    except (TypeError, ValueError):
+        return 0
+    if maximum <= 0:
+        return 0
+    return round(min(100.0, 100.0 * value / maximum), 1)
+
+
+@register.filter
+def num(value):
+    """A Decimal without trailing zeros: 84.0000 → 84, 12.5000 → 12.5."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        text = format(value.normalize(), "f")
+        return text
+    return value
+
+
+@register.simple_tag(takes_context=True)
+def optional_include(context, template_name):
+    """Render a snippet another part of the project provides; nothing when it does not exist yet."""
+    try:
+        tpl = get_template(template_name)
+    except TemplateDoesNotExist:
+        return ""
+    return tpl.render(context.flatten(), context.get("request"))
+
+
+@register.filter
+def excerpt(text, length=80):
+    text = (text or "").strip()
+    length = int(length)
+    return text if len(text) <= length else text[:length] + "…"
