@@ -35,34 +35,66 @@ def _mask(text: str, phrases) -> str:
     return text
 
 
-def _score(rule: Rule, title: str, body: str, path: str) -> tuple[float, dict[str, float]]:
+class _Texts:
+    """The three folded texts of one measure with memoised keyword counts.
+
+    A keyword whose first two characters never occur next to each other in a
+    text is skipped without scanning (most keywords, most of the time).
+    """
+
+    __slots__ = ("title", "body", "path", "_grams", "_memo")
+
+    def __init__(self, title: str, body: str, path: str):
+        self.title, self.body, self.path = title, body, path
+        grams = set()
+        for t in (title, body, path):
+            grams.update(t[i:i + 2] for i in range(len(t) - 1))
+        self._grams = grams
+        self._memo: dict[str, tuple[bool, bool, int]] = {}
+
+    def counts(self, kw: str) -> tuple[bool, bool, int]:
+        got = self._memo.get(kw)
+        if got is None:
+            if len(kw) >= 2 and kw[:2] not in self._grams:
+                got = (False, False, 0)
+            else:
+                got = (bool(self.title) and kw in self.title, bool(self.path) and kw in self.path,
+                       self.body.count(kw) if self.body else 0)
+            self._memo[kw] = got
+        return got
+
+
+def _score(rule: Rule, title: str, body: str, path: str, texts: "_Texts | None" = None) -> tuple[float, dict[str, float]]:
     hits: dict[str, float] = {}
-    title, body, path = (_mask(t, rule.ignore) for t in (title, body, path))
+    if texts is None or any(p and (p in title or p in body or p in path) for p in rule.ignore):
+        texts = _Texts(*(_mask(t, rule.ignore) for t in (title, body, path)))
     for kw, weight in rule.keywords:
         if not kw:
             continue
+        in_title, in_path, n = texts.counts(kw)
         s = 0.0
-        if title and kw in title:
+        if in_title:
             s += TITLE_WEIGHT * weight
-        if path and kw in path:
+        if in_path:
             s += PATH_WEIGHT * weight
-        n = body.count(kw) if body else 0
         if n:
             s += min(n, BODY_CAP) * weight
         if s:
             hits[kw] = s
     # a keyword contained in a longer matched keyword of the same rule is not counted twice
-    for kw in list(hits):
-        if any(kw != other and kw in other for other in hits):
-            hits[kw] *= 0.5
+    if len(hits) > 1:
+        for kw in list(hits):
+            if any(kw != other and kw in other for other in hits):
+                hits[kw] *= 0.5
     return sum(hits.values()), hits
 
 
 def _explain(rules: list[Rule], title: str | None, body: str, path: list[str] | None) -> list[dict]:
     t, b, p = fold(title or ""), fold(body or ""), fold(" ".join(path or []))
+    texts = _Texts(t, b, p)
     out = []
     for rule in rules:
-        score, hits = _score(rule, t, b, p)
+        score, hits = _score(rule, t, b, p, texts)
         if score > 0:
             out.append({"code": rule.code, "name": rule.name, "score": round(score, 2),
                         "keywords": sorted(hits, key=lambda k: -hits[k])})

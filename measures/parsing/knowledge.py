@@ -84,21 +84,45 @@ class Gazetteer:
             short = r["short_name"]
             if len(short) >= 2 and r["level"] in ("province", "city") and short != r["name"]:
                 self.by_short.setdefault(short, []).append(r)
-        names = sorted((n for n in self.by_name if len(n) >= 2), key=len, reverse=True)
-        shorts = sorted(self.by_short, key=len, reverse=True)
-        self._full_re = re.compile("|".join(map(re.escape, names))) if names else None
-        self._short_re = re.compile("|".join(map(re.escape, shorts))) if shorts else None
+        self._full_idx = self._index(n for n in self.by_name if len(n) >= 2)
+        self._short_idx = self._index(self.by_short)
+
+    @staticmethod
+    def _index(names) -> tuple[dict[str, tuple[int, ...]], set[str], "re.Pattern[str] | None"]:
+        """first character -> name lengths (longest first), the names, a regex for first characters."""
+        lengths: dict[str, set[int]] = {}
+        names = set(names)
+        for n in names:
+            lengths.setdefault(n[0], set()).add(len(n))
+        by_first = {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
+        rx = re.compile("[" + re.escape("".join(sorted(by_first))) + "]") if by_first else None
+        return by_first, names, rx
 
     def __bool__(self) -> bool:
         return bool(self.by_code)
 
     def find(self, text: str, short: bool = False) -> list[tuple[int, str, list[dict]]]:
         """Non-overlapping (position, name, candidate regions) found in ``text``."""
-        pattern = self._short_re if short else self._full_re
-        if not text or pattern is None:
+        by_first, names, rx = self._short_idx if short else self._full_idx
+        if not text or rx is None:
             return []
         index = self.by_short if short else self.by_name
-        return [(m.start(), m.group(), index[m.group()]) for m in pattern.finditer(text)]
+        out = []
+        pos, n = 0, len(text)
+        while pos < n:
+            m = rx.search(text, pos)
+            if m is None:
+                break
+            i = m.start()
+            for length in by_first[text[i]]:
+                cand = text[i:i + length]
+                if len(cand) == length and cand in names:
+                    out.append((i, cand, index[cand]))
+                    pos = i + length
+                    break
+            else:
+                pos = i + 1
+        return out
 
     def parent(self, region: dict | None) -> dict | None:
         if not region or not region["parent"]:

@@ -170,37 +170,70 @@ def _converter(config: str):
     return opencc.OpenCC(config)
 
 
-def fold(text: str) -> str:
-    """Simplified, mainland-vocabulary form of ``text`` (知識產權/智慧財產權 → 知识产权).
+@lru_cache(maxsize=1)
+def _trad_table() -> tuple[dict[int, str], "re.Pattern[str]"]:
+    """Character-level Traditional -> Simplified table (same length) and a regex finding such characters."""
+    try:
+        conv = _converter("t2s")
+    except Exception:  # pragma: no cover - opencc missing
+        return {}, re.compile(r"(?!)")
+    chars = [chr(i) for i in range(0x3400, 0xA000)] + [chr(i) for i in range(0xF900, 0xFB00)]
+    out = conv.convert("\n".join(chars)).split("\n")
+    table = {}
+    if len(out) == len(chars):
+        for a, b in zip(chars, out):
+            if a != b and len(b) == 1:
+                table[ord(a)] = b
+    if not table:
+        return {}, re.compile(r"(?!)")
+    cls = "".join(sorted(chr(c) for c in table))
+    return table, re.compile("[" + re.escape(cls) + "]")
 
-    Lengths may change; use for keyword matching only.
-    """
-    if not text or text.isascii():
-        return text
+
+def has_traditional(text: str) -> bool:
+    """True when ``text`` holds at least one character that Simplified Chinese writes differently."""
+    return bool(text) and _trad_table()[1].search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _fold_cached(text: str) -> str:
     try:
         return _converter("tw2sp").convert(text)
     except Exception:  # pragma: no cover - opencc missing or broken
         return text
 
 
+def fold(text: str) -> str:
+    """Simplified, mainland-vocabulary form of ``text`` (知識產權/智慧財產權 → 知识产权).
+
+    Lengths may change; use for keyword matching only.  Text without any
+    Traditional character is returned unchanged (no OpenCC call).
+    """
+    if not text or text.isascii() or not has_traditional(text):
+        return text
+    if len(text) <= 200:
+        return _fold_cached(text)
+    return _fold_cached.__wrapped__(text)
+
+
 def fold_same_length(text: str) -> str:
     """Character-level Traditional → Simplified conversion that keeps every offset."""
     if not text or text.isascii():
         return text
-    try:
-        conv = _converter("t2s").convert(text)
-    except Exception:  # pragma: no cover
+    table, rx = _trad_table()
+    if rx.search(text) is None:
         return text
-    if len(conv) == len(text):
-        return conv
-    return "".join(c if len(s := _converter("t2s").convert(c)) != 1 else s for c in text)
+    return text.translate(table)
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def detect_script(text: str) -> str:
     """'hant' when the text is written in Traditional characters, else 'hans'."""
-    sample = "".join(ch for ch in text[:20000] if "\u4e00" <= ch <= "\u9fff")
-    if len(sample) < 20:
+    head = text[:20000]
+    n = len(_HAN.findall(head))
+    if n < 20:
         return "hans"
-    simp = fold_same_length(sample)
-    changed = sum(1 for a, b in zip(sample, simp) if a != b)
-    return "hant" if changed / len(sample) > 0.04 else "hans"
+    changed = len(_trad_table()[1].findall(head))
+    return "hant" if changed / n > 0.04 else "hans"
