@@ -16,6 +16,8 @@ keywords that matched, so the UI can show why a label was given.
 """
 from __future__ import annotations
 
+from operator import add
+
 from .knowledge import Knowledge, Rule
 from .text import fold
 
@@ -46,11 +48,16 @@ class _Texts:
 
     def __init__(self, title: str, body: str, path: str):
         self.title, self.body, self.path = title, body, path
-        grams = set()
-        for t in (title, body, path):
-            grams.update(t[i:i + 2] for i in range(len(t) - 1))
+        grams = set(map(add, body, body[1:]))
+        if title:
+            grams.update(map(add, title, title[1:]))
+        if path:
+            grams.update(map(add, path, path[1:]))
         self._grams = grams
         self._memo: dict[str, tuple[bool, bool, int]] = {}
+
+    def grams(self) -> set[str]:
+        return self._grams
 
     def counts(self, kw: str) -> tuple[bool, bool, int]:
         got = self._memo.get(kw)
@@ -64,11 +71,13 @@ class _Texts:
         return got
 
 
-def _score(rule: Rule, title: str, body: str, path: str, texts: "_Texts | None" = None) -> tuple[float, dict[str, float]]:
+def _score(rule: Rule, title: str, body: str, path: str, texts: "_Texts | None" = None,
+           keywords=None) -> tuple[float, dict[str, float]]:
     hits: dict[str, float] = {}
     if texts is None or any(p and (p in title or p in body or p in path) for p in rule.ignore):
         texts = _Texts(*(_mask(t, rule.ignore) for t in (title, body, path)))
-    for kw, weight in rule.keywords:
+        keywords = None
+    for kw, weight in (rule.keywords if keywords is None else keywords):
         if not kw:
             continue
         in_title, in_path, n = texts.counts(kw)
@@ -89,12 +98,42 @@ def _score(rule: Rule, title: str, body: str, path: str, texts: "_Texts | None" 
     return sum(hits.values()), hits
 
 
+_INDEX_CACHE: dict[int, tuple[list, dict]] = {}
+
+
+def _keyword_index(rules: list[Rule]) -> dict[str, list[tuple[int, int]]]:
+    """first two characters of a keyword -> [(rule index, keyword index)]; "" for one-character keywords."""
+    cached = _INDEX_CACHE.get(id(rules))
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    index: dict[str, list[tuple[int, int]]] = {}
+    for ri, rule in enumerate(rules):
+        for ki, (kw, _w) in enumerate(rule.keywords):
+            if kw:
+                index.setdefault(kw[:2] if len(kw) >= 2 else "", []).append((ri, ki))
+    if len(_INDEX_CACHE) > 16:
+        _INDEX_CACHE.clear()
+    _INDEX_CACHE[id(rules)] = (rules, index)
+    return index
+
+
 def _explain(rules: list[Rule], title: str | None, body: str, path: list[str] | None) -> list[dict]:
     t, b, p = fold(title or ""), fold(body or ""), fold(" ".join(path or []))
     texts = _Texts(t, b, p)
+    index = _keyword_index(rules)
+    candidates: dict[int, list[int]] = {}
+    grams = texts.grams()
+    hits = [g for g in index if g in grams] if len(index) < len(grams) else [g for g in grams if g in index]
+    for gram in hits + [""]:
+        for ri, ki in index.get(gram, ()):
+            candidates.setdefault(ri, []).append(ki)
     out = []
-    for rule in rules:
-        score, hits = _score(rule, t, b, p, texts)
+    for ri, rule in enumerate(rules):
+        kis = candidates.get(ri)
+        if not kis and not rule.ignore:
+            continue
+        kws = [rule.keywords[k] for k in sorted(kis or ())]
+        score, hits = _score(rule, t, b, p, texts, kws)
         if score > 0:
             out.append({"code": rule.code, "name": rule.name, "score": round(score, 2),
                         "keywords": sorted(hits, key=lambda k: -hits[k])})

@@ -13,6 +13,7 @@ from .text import MAX_CHARS, clean_text, decode, detect_script, html_to_text, lo
 from .units import extract_units, is_unit_like, strip_units
 
 ANCHOR_LEN = 20
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | None = None) -> dict:
@@ -33,7 +34,7 @@ def parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | Non
         text = text[:MAX_CHARS]
     text = clean_text(text)
     lines = split_lines(text)
-    if sum(1 for ch in text[:50000] if "\u4e00" <= ch <= "\u9fff") < 20:
+    if len(_HAN.findall(text[:50000])) < 20:
         raise ParseError("no Chinese text found (not a policy document?)")
     header = scan_header(lines, page_title)
     script = detect_script(text)

@@ -32,6 +32,9 @@ _MAGIC = [
 ]
 
 
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f]")
+
+
 def decode(data: bytes | str) -> str:
     """Return the text of ``data``; raise ParseError for empty/binary/undecodable input."""
     if isinstance(data, str):
@@ -51,7 +54,7 @@ def decode(data: bytes | str) -> str:
     head = data[:8192]
     if b"\x00" in head:
         raise ParseError("binary file (contains NUL bytes); only text or HTML can be parsed")
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(_CONTROL_BYTES.findall(head))
     if controls > len(head) * 0.05:
         raise ParseError("binary file (too many control bytes); only text or HTML can be parsed")
     try:

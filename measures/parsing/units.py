@@ -90,15 +90,19 @@ def is_unit_like(name: str) -> bool:
         and not re.search(r"[。；;]", n)
 
 
+_BRACKET = re.compile(r"[(（〔【\[)）〕】\]]")
+
+
 def _bracket_groups(text: str) -> list[tuple[int, int, str]]:
     """Top-level bracket groups (start, end, inner text); an unclosed group runs to the end."""
     groups, depth, start = [], 0, None
-    for i, ch in enumerate(text):
+    for m in _BRACKET.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in OPEN:
             if depth == 0:
                 start = i
             depth += 1
-        elif ch in CLOSE and depth:
+        elif depth:
             depth -= 1
             if depth == 0 and start is not None:
                 groups.append((start, i + 1, text[start + 1:i]))
