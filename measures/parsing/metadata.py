@@ -31,13 +31,14 @@ META_LABELS = {
 }
 _LABEL_ALT = "|".join(r"\s*".join(map(re.escape, k)) for k in sorted(META_LABELS, key=len, reverse=True))
 LABEL_COLON = re.compile(rf"(?:^|(?<=[\s|｜丨]))(?P<label>{_LABEL_ALT})\s*[:：]\s*")
+LABEL_SPACED = re.compile(rf"(?:^|(?<=\s))(?P<label>{_LABEL_ALT})\s+(?=\S)")
 LABEL_ALONE = re.compile(rf"^(?P<label>{_LABEL_ALT})\s*[:：]?$")
 
 GENRE = re.compile(r"方案|意见|措施|办法|规定|计划|规划|细则|条例|纲要|决定|要点|若干|通知|实施|行动|政策|指引|指南|制度|规则|清单|工作|任务")
 NOTICE = re.compile(r"^(?P<issuer>.{0,60}?)关于(?P<verb>印发|转发|公开征求|征求|发布|公布|下发|颁布|出台|修订印发|重新印发|废止)"
                     r"(?P<rest>.+?)(?:的)?(?:通知|通告|公告|函)$")
 DOC_NUMBER = re.compile(
-    r"[\u4e00-\u9fff]{1,12}[〔\[【(（［]\s*((?:19|20)\d{2})\s*[〕\]】)）］]\s*\d{1,4}\s*号")
+    r"[\u4e00-\u9fff]{1,12}[〔\[【(（［]\s*((?:19|20)\d{2})\s*[〕\]】)）］]\s*\d{1,4}\s*[号號]")
 DRAFT = re.compile(r"征求意见稿|公开征求|征求意见的通知|草案")
 EXPIRED = re.compile(r"失效|废止|已废止|已失效|不再有效|停止执行|已修订")
 
@@ -94,6 +95,15 @@ def parse_meta(lines: list[str], limit: int) -> tuple[dict[str, str], set[int]]:
             continue
         hits = list(LABEL_COLON.finditer(f))
         if not hits:
+            # a table row without colons: "索引号 SY0000123 主题分类 综合政务"
+            cells = list(LABEL_SPACED.finditer(f))
+            if cells and cells[0].start() == 0 and (len(cells) >= 2 or len(f) <= 60):
+                for j, c in enumerate(cells):
+                    end = cells[j + 1].start() if j + 1 < len(cells) else len(line)
+                    value = line[c.end():end].strip(" |｜丨")
+                    if value:
+                        meta.setdefault(META_LABELS[re.sub(r"\s+", "", c.group("label"))], value)
+                used.add(i)
             continue
         if hits[0].start() > 0 and not re.match(r"^[\s|｜丨]*$", f[:hits[0].start()]):
             # a label in the middle of a sentence is not metadata
@@ -123,9 +133,9 @@ def title_from_notice(notice: str) -> str | None:
     m = re.search(r"《(.+)》", notice)
     if m:
         return clean_title(m.group(1))
-    m = NOTICE.match(notice)
+    m = NOTICE.match(fold_same_length(notice))
     if m:
-        return clean_title(m.group("rest"))
+        return clean_title(notice[m.start("rest"):m.end("rest")])
     return None
 
 
@@ -213,7 +223,7 @@ def document_fields(h: Header, lines: list[str], gaz: Gazetteer, script: str) ->
     meta = h.meta
     issuer = None
     if h.notice_title:
-        m = NOTICE.match(fold(h.notice_title))
+        m = NOTICE.match(fold_same_length(h.notice_title))
         if m and m.group("issuer"):
             issuer = h.notice_title[:len(m.group("issuer"))].strip()
     if not issuer and meta.get("issuer"):
@@ -221,7 +231,7 @@ def document_fields(h: Header, lines: list[str], gaz: Gazetteer, script: str) ->
     if not issuer and h.signer:
         issuer = h.signer
     if not issuer and h.title:
-        m = re.match(r"^(.{2,40}?)关于", fold(h.title))
+        m = re.match(r"^(.{2,40}?)关于", fold_same_length(h.title))
         if m:
             issuer = h.title[:len(m.group(1))]
     if not issuer:

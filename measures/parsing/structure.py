@@ -39,7 +39,9 @@ GENERAL = re.compile(
 # lines after the operative part: attachments, validity notes, copy lists
 END_MATTER = re.compile(
     r"^(?:附件(?:\s*\d*|[一二三四五六七八九十]*)\s*[:：]?|附件下载|抄送|抄报|(?:该|本)文件|此件|[(（]此件|"
-    r"联系人|联系电话|联系方式|信息来源|来源[:：])")
+    r"联系人|联系电话|联系方式|信息来源|来源[:：]|(?:发布|成文|发文)(?:日期|时间)\s*[:：]|"
+    r"本(?:办法|措施|规定|细则|方案|意见|计划|政策|实施意见|若干措施|实施方案|工作方案|行动方案|行动计划|要点|通知|决定)"
+    r"[^。]{0,30}(?:自|从)[^。]{0,30}(?:施行|实施|执行|生效))")
 DATE_LINE = re.compile(
     rf"^(?:(?:19|20)\d{{2}}|[一二〇零○Ｏ]{{4}})\s*年\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月"
     rf"\s*(?:(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*日?)?\s*(?:印发|发布)?$")
@@ -196,7 +198,7 @@ def measure_nodes(outline: Outline) -> list[Node]:
                 continue
         if not node.extra and not node.head:
             continue
-        if BOILERPLATE.search(fold(node.text)) and len(node.text) < 160:
+        if BOILERPLATE.search(fold(node.head)) and len(node.text) < 160:
             continue
         out.append(node)
     return out

@@ -142,7 +142,7 @@ CHROME = re.compile(
     r"字体大小|字号[:：]|【字体|字体[:：]|[【\[]\s*[大中小]\s*[】\]]|扫一扫|我要纠错|关闭窗口|打印本页|【打印】|【关闭】|"
     r"相关词条|热门词条|联络我们|分享到|无障碍|所在的?位置|当前位置|浏览次数|访问次数|阅读次数|附件下载|"
     r"返回顶部|上一篇|下一篇|责任编辑|手机扫描|用手机|微信扫|欢迎来到|网站地图|版权所有|主办单位|"
-    r"ICP备|网站标识码|政府网站|保存本页|收藏本页|视力保护色|语音播报|繁體|简体版|English")
+    r"ICP备|网站标识码|政府网站|保存本页|收藏本页|视力保护色|语音播报|繁體|繁体|简体版|English")
 _ONLY_PUNCT = re.compile(r"^[\s\W_]*$")
 _BULLET = re.compile(r"^[•·●○◆◇■□▪▶►\-–—*]+\s*")
 
@@ -151,7 +151,14 @@ def is_chrome(line: str) -> bool:
     """A short line that belongs to the portal frame, not to the document."""
     if len(line) > 80:
         return False
-    return bool(CHROME.search(fold(line)))
+    f = fold_same_length(line)
+    if not CHROME.search(f):
+        return False
+    # a metadata line that also carries page tools ("发布日期：2022-11-15 … 字号：大 中 小") is kept
+    return not _DATED_META.search(f)
+
+
+_DATED_META = re.compile(r"(?:日期|时间)\s*[:：]\s*(?:19|20)\d{2}")
 
 
 def split_lines(text: str) -> list[str]:
