@@ -13,9 +13,13 @@ UNITS = sorted([
     "个工作日", "工作日", "元/件", "件/年", "万元/件", "万元", "亿元", "千元", "元", "个百分点", "百分点",
     "分", "%", "件", "家", "项", "个", "名", "次", "人次", "万人次", "人", "所", "座", "场", "期", "批",
     "户", "种", "篇", "类", "倍", "天", "万件", "万人", "万家", "万个", "小时", "亩", "套", "台", "处",
-    "个月", "年", "月", "日", "支", "部", "本", "条", "位", "笔", "单", "份",
+    "个月", "年", "月", "日", "支", "部", "本", "条", "位", "笔", "单", "份", "起", "宗",
 ], key=len, reverse=True)
 NOT_TARGET_UNITS = {"年", "月", "日", "个月", "小时"}
+TIME_LIMITS = {"日", "个月", "小时"}  # targets only as a stated limit ("缩短至60日以内", "24小时内处理")
+LIMIT_VERB = re.compile(r"内(?:办结|完成|结案|审结|处理|作出|办理|答复|反馈|受理|审查|核查|回复|出具|给予|$)")
+CLAUSE_COUNT = re.compile(r"^(?:同时|其中|并|力争|争取|全年|每年|累计)*(?:建成|建设|设立|新增|培育|打造|组建|认定|创建|布局|新建|"
+                          r"引进|举办|开展|发布|制定|选树|评选|遴选|命名)")
 MONEY = {"万元", "亿元", "千元", "元", "元/件", "万元/件"}
 
 NUM = re.compile(
@@ -101,8 +105,10 @@ def _paragraph_targets(para: str, measure, doc_year, year) -> list[dict]:
     for m in NUM.finditer(folded):
         unit = m.group("unit")
         pos, end = m.start(), m.end()
-        if unit in NOT_TARGET_UNITS:
+        if unit in NOT_TARGET_UNITS and unit not in TIME_LIMITS:
             continue
+        if unit in TIME_LIMITS and folded[max(0, pos - 1):pos] in ("年", "月"):
+            continue  # a date
         if folded[end:end + 1] in ("年", "月", "日") and unit not in ("个工作日", "工作日"):
             continue
         if unit == "个" and folded[end:end + 1] in "月":
@@ -118,7 +124,7 @@ def _paragraph_targets(para: str, measure, doc_year, year) -> list[dict]:
         comparator, suffix_len = None, 0
         for word, comp in SUFFIX:
             if post_full.startswith(word):
-                if word == "内" and not re.match(r"内(?:办结|完成|$)", post_full):
+                if word == "内" and not LIMIT_VERB.match(post_full):
                     continue
                 comparator, suffix_len = comp, len(word)
                 break
@@ -132,6 +138,17 @@ def _paragraph_targets(para: str, measure, doc_year, year) -> list[dict]:
                     comparator = comp
                 break
         reward = unit in MONEY and REWARD.search(folded[sent_start:b])
+        if unit in TIME_LIMITS and not (comparator == "<=" and (pre_word or suffix_len)):
+            continue
+        if reward and pre_word == "最高":
+            comparator = "="  # a reward amount (spec: rewards are "=")
+        counted = None
+        if comparator is None and not reward and len(re.findall(r"[\u4e00-\u9fff]", post_full)) < 2:
+            counted = CLAUSE_COUNT.match(pre)
+            if counted and len(pre) - counted.end() >= 2:
+                comparator = "="
+            else:
+                counted = None
         if comparator is None:
             if COUNT_VERBS.search(pre) or reward:
                 comparator = "="
@@ -155,8 +172,24 @@ def _paragraph_targets(para: str, measure, doc_year, year) -> list[dict]:
                 cuts = [k.end() for k in re.finditer(r"[，,]", lead.rstrip("，, "))]
                 ms = sent_start + (cuts[-2] if len(cuts) >= 2 else 0)
             me = sent_start + len(lead)
-            metric = (para[ms:me].strip(" ，,") + post_clean.replace(" ", ""))[-80:]
+            post_orig = para[b - len(post_clean):b] if post_clean else ""
+            metric = (para[ms:me].strip(" ，,") + post_orig.replace(" ", ""))[-80:]
             metric = re.sub(r"^对", "", metric)
+        elif post_full.startswith("内") and len(re.findall(r"[\u4e00-\u9fff]", post_clean)) >= 2:
+            # a time limit "督促平台在5个工作日内处理完毕": who + what is done
+            ws, we = a, pos
+            lead_m = re.match(r"\s*(?:督促|要求|确保|实行|实现|力争|推动|并)*", pre)
+            ws += lead_m.end()
+            tail = re.search(r"[在于起]?\s*$", folded[ws:we])
+            we = ws + tail.start()
+            if re.fullmatch(r"自.{0,10}", folded[ws:we]):
+                we = ws
+            metric = para[ws:we] + para[b - len(post_clean):b]
+        elif counted is not None:
+            metric = para[a + counted.end():pos].strip()
+        elif unit == "%" and REWARD.match(post_clean):
+            # "按贷款利息的50%给予补助": what is subsidised stands before the rate
+            metric = re.sub(r"^[对按]|的$", "", para[a:pos].strip())
         elif len(re.findall(r"[\u4e00-\u9fff]", post_clean)) >= 2:
             metric = para[b - len(post_clean):b] if post_clean else ""
             metric = metric.strip()
@@ -193,5 +226,5 @@ def _paragraph_targets(para: str, measure, doc_year, year) -> list[dict]:
             continue
         seen.add(key)
         out.append({"measure": measure, "metric": metric, "comparator": comparator, "value": value,
-                    "unit": unit, "year": y, "quote": quote})
+                    "unit": para[m.start("unit"):m.end("unit")], "year": y, "quote": quote})
     return out

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .text import fold
+from .text import fold, fold_same_length, has_traditional
 
 OPEN = "(（〔【["
 CLOSE = ")）〕】]"
@@ -145,7 +145,28 @@ def _parse_content(content: str) -> list[tuple[str, str | None]]:
 
 
 def extract_units(text: str) -> list[dict]:
-    """Units with roles, in order written: [{"name": ..., "role": "lead"|"support"|None}]."""
+    """Units with roles, in order written: [{"name": ..., "role": "lead"|"support"|None}].
+
+    Matching runs on a Simplified copy with the same offsets; names are cut
+    from the original, so Traditional text keeps its Traditional names.
+    """
+    if not has_traditional(text):
+        return _extract_units(text)
+    folded = fold_same_length(text)
+    out, pos = [], 0
+    for unit in _extract_units(folded):
+        name = unit["name"]
+        i = folded.find(name, pos)
+        if i < 0:
+            i = folded.find(name)
+        if i >= 0:
+            pos = i + len(name)
+            name = text[i:i + len(name)]
+        out.append({"name": name, "role": unit["role"]})
+    return out
+
+
+def _extract_units(text: str) -> list[dict]:
     found: list[tuple[str, str | None]] = []
     groups = _bracket_groups(text)
     used_spans = []
