@@ -140,7 +140,7 @@ def _paragraph_targets(para: str, measure, doc_year, year) -> list[dict]:
         reward = unit in MONEY and REWARD.search(folded[sent_start:b])
         if unit in TIME_LIMITS and not (comparator == "<=" and (pre_word or suffix_len)):
             continue
-        if reward and pre_word == "最高":
+        if (reward or (unit == "%" and REWARD.search(folded[a:b]))) and pre_word == "最高":
             comparator = "="  # a reward amount (spec: rewards are "=")
         counted = None
         if comparator is None and not reward and len(re.findall(r"[\u4e00-\u9fff]", post_full)) < 2:
