@@ -27,6 +27,7 @@ NUMBERING = [
     ("bcn", re.compile(rf"^[〔【\[]\s*(?P<n>{_C})\s*[〕】\]][\s、.．]*")),
     ("num", re.compile(r"^(?P<n>\d{1,4})\s*(?:[、．]|\.(?!\d))\s*")),
     ("pnum", re.compile(r"^[(（〔【\[]\s*(?P<n>\d{1,3})\s*[)）〕】\]][\s、.．]*")),
+    ("rnum", re.compile(r"^(?P<n>\d{1,3})\s*[)）]\s*(?=[\u4e00-\u9fff“《])")),
     ("circ", re.compile(r"^(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
     ("shi", re.compile(rf"^(?P<n>[一二三四五六七八九十]{{1,3}})是(?=[^\s，,。])")),
 ]
@@ -137,6 +138,9 @@ class Outline:
     nodes: list[Node]
 
 
+_JOINED_HEADING = re.compile(r"^([^\s，,。；;：:！!？?、《“（(]{2,24}) +([^\s，,。；;：:].{10,})$")
+
+
 def build_outline(lines: list[str]) -> Outline:
     roots: list[Node] = []
     nodes: list[Node] = []
@@ -165,7 +169,11 @@ def build_outline(lines: list[str]) -> Outline:
         kinds = [n.kind for n in stack]
         if kind in kinds:
             del stack[kinds.index(kind):]
-        node = Node(kind, label, rest, i, parent=stack[-1] if stack else None)
+        # "一、主要目标 到2025年，…": a bare heading and its paragraph joined on one line
+        joined = _JOINED_HEADING.match(rest)
+        node = Node(kind, label, joined.group(1) if joined else rest, i, parent=stack[-1] if stack else None)
+        if joined:
+            node.extra.append(joined.group(2))
         (node.parent.children if node.parent else roots).append(node)
         nodes.append(node)
         stack.append(node)

@@ -161,10 +161,30 @@ def is_chrome(line: str) -> bool:
 _DATED_META = re.compile(r"(?:日期|时间)\s*[:：]\s*(?:19|20)\d{2}|(?:文号|发文字号|索引号|有效性|效力状态|时效性)\s*[:：]")
 
 
+# a numbered item starting right after a full stop inside a long line (pages scraped without line breaks)
+_INLINE_ITEM = re.compile(
+    r"(?:(?<=[。！!？?])\s*|(?<=[\u4e00-\u9fff”》）)]) )(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|"
+    r"(?<![\d.])\d{1,2}[.．、](?![\d.])|第[一二三四五六七八九十百]{1,4}[条條章])\s*[\u4e00-\u9fff“《])")
+
+
+def _unflatten(line: str) -> list[str]:
+    if len(line) < 150:
+        return [line]
+    cuts = [m.start() for m in _INLINE_ITEM.finditer(line)]
+    if len(cuts) < 2:
+        return [line]
+    parts, prev = [], 0
+    for c in cuts:
+        parts.append(line[prev:c])
+        prev = c
+    parts.append(line[prev:])
+    return parts
+
+
 def split_lines(text: str) -> list[str]:
     """Non-empty, stripped lines with bullets and portal chrome removed."""
     out = []
-    for raw in text.split("\n"):
+    for raw in (piece for row in text.split("\n") for piece in _unflatten(row)):
         line = _BULLET.sub("", raw.strip()).strip()
         if not line or _ONLY_PUNCT.match(line) or is_chrome(line):
             continue

@@ -1,0 +1,33 @@
+"""Shapes seen on real portals that the genre set does not cover one by one."""
+from pathlib import Path
+
+from measures.parsing import default_knowledge, parse_document
+
+VARIANTS = Path(__file__).parent / "data" / "variants"
+
+
+def _parse(name):
+    return parse_document((VARIANTS / name).read_bytes(), source=name, knowledge=default_knowledge())
+
+
+def test_notice_without_guanyu_and_right_paren_numbering():
+    d = _parse("notice_without_guanyu.txt")
+    doc = d["document"]
+    assert doc["title"] == "关于进一步强化全省知识产权保护的若干措施"
+    assert doc["notice_title"].startswith("中共湖北省委办公厅 湖北省人民政府办公厅印发《")
+    assert doc["issuer"] == "中共湖北省委办公厅 湖北省人民政府办公厅"
+    assert (doc["province"], doc["level"]) == ("湖北省", "province")
+    ms = d["measures"]
+    assert [m["label"] for m in ms] == ["1", "2", "1", "2"]  # "1）" items
+    assert ms[0]["title"] == "加大刑事打击力度"
+    assert ms[2]["units"] == ["省公安厅", "省检察院", "省市场监管局"]
+
+
+def test_page_whose_paragraphs_were_joined_with_spaces():
+    d = _parse("space_joined_page.txt")
+    ms = d["measures"]
+    assert [m["label"] for m in ms] == ["1", "2", "3", "4", "5", "6"]
+    assert ms[0]["path"] == ["重点行动", "知识产权高质量创造行动"]
+    assert ms[0]["title"] == "培育高价值专利"
+    goals = [t for t in d["targets"] if t["measure"] is None and t["year"] == 2025]
+    assert len(goals) >= 5  # the 主要目标 chapter stays document-level
