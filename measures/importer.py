@@ -198,12 +198,12 @@ class Importer:
 
     def _save_measures(self, doc: Document, items: list[dict], *, created: bool) -> dict[int, Measure]:
         existing = {} if created else {m.ordinal: m for m in doc.measures.all()}
-        by_key = {_measure_key(m.parsed): m for m in existing.values() if m.parsed}
         kept: dict[int, Measure] = {}
         matched_ids = set()
         # Free the ordinals first so renumbering never collides with the unique constraint.
         if existing:
             doc.measures.update(ordinal=models_F_plus("ordinal", 100000))
+        prepared = []
         for item in items:
             values = {
                 "path": list(item.get("path") or []),
@@ -213,9 +213,27 @@ class Importer:
             }
             parsed_values = {**values, "themes": sorted(item.get("themes") or []),
                              "ip_types": sorted(item.get("ip_types") or [])}
-            m = by_key.get(_measure_key(parsed_values)) or existing.get(item["ordinal"])
-            if m is not None and m.pk in matched_ids:
-                m = None
+            prepared.append((item, values, parsed_values))
+        # Which stored measure each new item is, judged on what the parser said last time:
+        # same number and text, else same text, else (only then) the same position. Each
+        # pass runs over all items before the next, so an inserted or renumbered measure
+        # never takes the row (and the corrections) of the measure that moved down.
+        rows: list[Measure | None] = [None] * len(prepared)
+        unclaimed = {m.pk: m for m in existing.values()}
+        for key in (_measure_key, _measure_text_key):
+            index = {}
+            for m in unclaimed.values():
+                if m.parsed and key(m.parsed):
+                    index.setdefault(key(m.parsed), m)
+            for i, (_, _, parsed_values) in enumerate(prepared):
+                m = index.get(key(parsed_values)) if rows[i] is None and key(parsed_values) else None
+                if m is not None and m.pk in unclaimed:
+                    rows[i] = unclaimed.pop(m.pk)
+        for i, (item, _, _) in enumerate(prepared):
+            m = existing.get(item["ordinal"])
+            if rows[i] is None and m is not None and m.pk in unclaimed:
+                rows[i] = unclaimed.pop(m.pk)
+        for (item, values, parsed_values), m in zip(prepared, rows):
             if m is None:
                 m = Measure(document=doc, ordinal=item["ordinal"], **values)
                 m.parsed = _jsonable(parsed_values)
@@ -485,6 +503,10 @@ def _target_edited(t: Target) -> bool:
 def _measure_key(values: dict) -> str:
     text = re.sub(r"\s+", "", values.get("text") or "")
     return f"{values.get('label')}|{text[:40]}"
+
+
+def _measure_text_key(values: dict) -> str:
+    return re.sub(r"\s+", "", values.get("text") or "")[:40]
 
 
 def _fallback_text(item: dict) -> str:

@@ -8,6 +8,7 @@ field -> value). An editor's correction is any field whose current value
 differs from `parsed`; a re-import only overwrites fields that still equal
 what the parser said last time (see measures.importer).
 """
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
@@ -322,3 +323,56 @@ class Target(models.Model):
 
     def __str__(self):
         return f"{self.metric} {self.comparator} {self.value:g}{self.unit}"
+
+
+class ErrorReport(models.Model):
+    """A visitor's report that something on a measure or document page is wrong.
+
+    Reports are public input: they never change content by themselves; an editor
+    reads them in the admin queue, corrects the content, and marks them handled.
+    """
+
+    class Kind(models.TextChoices):
+        TEXT = "text", "正文或标题有误"
+        METADATA = "metadata", "文号、日期、发布机构等信息有误"
+        REGION = "region", "地区有误"
+        CLASSIFICATION = "classification", "工作类别或知识产权类型有误"
+        UNITS = "units", "责任单位有误"
+        TARGETS = "targets", "量化目标有误"
+        STATUS = "status", "效力状态有误(如已失效)"
+        OTHER = "other", "其他"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "待处理"
+        FIXED = "fixed", "已修正"
+        REJECTED = "rejected", "已驳回"
+
+    measure = models.ForeignKey(Measure, null=True, blank=True, on_delete=models.SET_NULL, related_name="error_reports",
+                                verbose_name="措施")
+    document = models.ForeignKey(Document, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="error_reports", verbose_name="文件")
+    kind = models.CharField("问题类型", max_length=20, choices=Kind.choices)
+    description = models.TextField("问题描述", max_length=2000)
+    contact = models.CharField("联系方式", max_length=200, blank=True)
+    status = models.CharField("处理状态", max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
+    created_at = models.DateTimeField("提交时间", auto_now_add=True)
+    handled_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                                   verbose_name="处理人")
+    handled_at = models.DateTimeField("处理时间", null=True, blank=True)
+    note = models.TextField("处理备注", blank=True)
+    # The reporter's contact details are personal data: not copied into the history table.
+    history = HistoricalRecords(excluded_fields=["contact"])
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = verbose_name_plural = "错误报告"
+        constraints = [
+            models.CheckConstraint(condition=~Q(description=""), name="errorreport_description_not_empty"),
+        ]
+
+    def __str__(self):
+        return f"#{self.pk} {self.get_kind_display()}"
+
+    @property
+    def subject(self):
+        return self.measure or self.document

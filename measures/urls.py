@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api, views
+from . import api, views, views_reports
 
 app_name = "measures"
 
@@ -18,4 +18,6 @@ urlpatterns = [
     path("targets/", views.targets, name="targets"),
     path("units/", views.unit_list, name="unit_list"),
     path("units/<int:pk>/", views.unit_detail, name="unit_detail"),
+    path("report/", views_reports.report_error, name="report"),
+    path("report/thanks/", views_reports.report_thanks, name="report_thanks"),
 ]

@@ -1,0 +1,48 @@
+"""The public "报告错误" form: a visitor tells the editors that a measure or document is wrong.
+
+GET /report/?measure=<id> or ?document=<id> shows the form; POST saves an
+ErrorReport (through measures.services) and redirects to the thank-you page.
+"""
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from . import services
+from .forms import ErrorReportForm
+from .models import Document, Measure
+
+
+def _subject(request):
+    """The measure or document reported on, from ?measure= / ?document= (query string or form)."""
+    params = request.GET if request.method == "GET" else request.POST
+    measure_id = params.get("measure") or request.GET.get("measure")
+    document_id = params.get("document") or request.GET.get("document")
+    try:
+        if measure_id:
+            measure = get_object_or_404(Measure.objects.select_related("document"), pk=int(measure_id))
+            return measure, measure.document
+        if document_id:
+            return None, get_object_or_404(Document, pk=int(document_id))
+    except (TypeError, ValueError):
+        raise Http404("无效的编号")
+    raise Http404("请从措施或文件页面点击“报告错误”")
+
+
+@require_http_methods(["GET", "POST"])
+def report_error(request):
+    measure, document = _subject(request)
+    if request.method == "POST":
+        form = ErrorReportForm(request.POST)
+        if form.is_valid():
+            if not form.is_spam:  # honeypot filled in: pretend success, store nothing
+                services.create_error_report(measure=measure, document=document, **{
+                    k: form.cleaned_data[k] for k in ("kind", "description", "contact")})
+            return redirect("measures:report_thanks")
+    else:
+        form = ErrorReportForm()
+    return render(request, "measures/report_form.html",
+                  {"form": form, "measure": measure, "document": document})
+
+
+def report_thanks(request):
+    return render(request, "measures/report_thanks.html")
