@@ -62,8 +62,7 @@ def parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | Non
         path = [a.heading for a in node.ancestors()]
         label = re.sub(r"[\s()（）〔〕【】\[\].．、,，:：]", "", node.label)
         if node.kind in ("article", "chapter", "part", "section"):
-            label = {"article": f"第{label}条", "chapter": f"第{label}章", "part": f"第{label}部分",
-                     "section": f"第{label}节"}[node.kind]
+            label = re.sub(r"[\s:：、.．]", "", node.token) or label  # as written: 第三条 / 第三條
         measures.append({
             "ordinal": ordinal,
             "path": path,

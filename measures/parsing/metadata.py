@@ -56,6 +56,7 @@ class Header:
     body_start: int = 0
     signer: str | None = None
     signed_date: str | None = None
+    expired_mark: bool = False  # the title line carries "（已废止）"
 
 
 def parse_date(s: str | None, *, allow_month_only: bool = False) -> str | None:
@@ -123,8 +124,14 @@ def parse_meta(lines: list[str], limit: int) -> tuple[dict[str, str], set[int]]:
     return meta, used
 
 
+STATUS_MARK = re.compile(r"\s*[(（【\[]\s*(?:已|该文件已)?(?:失效|废止|作废|廢止)\s*[)）】\]]\s*$")
+
+
 def clean_title(s: str) -> str:
     s = s.strip().strip("《》").strip()
+    m = STATUS_MARK.search(fold_same_length(s))
+    if m:
+        s = s[:m.start()]
     s = re.sub(r"\s*[(（]\s*(?:征求意见稿|送审稿|草案|试行草案)\s*[)）]\s*$", "", s)
     s = re.sub(r"\s*[(（]\s*(?:征求意见稿|送审稿|草案)\s*[)）]\s*", "", s)
     return s.strip().strip("《》").strip()
@@ -158,9 +165,14 @@ def scan_header(lines: list[str], page_title: str | None = None) -> Header:
     h.meta, h.meta_lines = parse_meta(lines, max(40, first_num))
     # covering notice
     for i, line in enumerate(lines[:max(first_num, 1) + 5]):
-        f = fold(line.strip().strip("《》"))
+        line = line.strip().strip("《》")
+        mark = STATUS_MARK.search(fold_same_length(line))
+        if mark:  # "…的通知（已废止）"
+            line = line[:mark.start()]
+        f = fold_same_length(line.strip().strip("《》"))
         if len(f) <= 150 and NOTICE.match(f) and i not in h.meta_lines:
             h.notice_title, h.notice_line = line.strip().strip("《》").strip(), i
+            h.expired_mark = bool(mark)
             break
     if h.notice_title is None and h.meta.get("title") and NOTICE.match(fold(h.meta["title"])):
         h.notice_title = h.meta["title"].strip().strip("《》")
@@ -263,7 +275,9 @@ def document_fields(h: Header, lines: list[str], gaz: Gazetteer, script: str) ->
     status = "in_force"
     if DRAFT.search(fold(head_text)) and re.search(r"征求意见稿|公开征求|草案", fold(" ".join(filter(None, [h.notice_title, h.title])) + " ".join(lines[h.body_start:h.body_start + 3]) + " ".join(lines[:h.body_start]))):
         status = "draft"
-    if status != "draft":
+    if status != "draft" and h.expired_mark:
+        status = "expired"
+    elif status != "draft":
         st = fold(meta.get("status") or "")
         if st and EXPIRED.search(st) and "现行有效" not in st:
             status = "expired"

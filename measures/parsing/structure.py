@@ -83,6 +83,7 @@ class Node:
     parent: "Node | None" = None
     children: list["Node"] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)  # continuation lines
+    token: str = ""  # the numbering as written ("第三條", "（一）")
 
     @property
     def text(self) -> str:
@@ -174,6 +175,7 @@ def build_outline(lines: list[str]) -> Outline:
         node = Node(kind, label, joined.group(1) if joined else rest, i, parent=stack[-1] if stack else None)
         if joined:
             node.extra.append(joined.group(2))
+        node.token = line[:len(line) - len(rest)].strip() if rest else line.strip()
         (node.parent.children if node.parent else roots).append(node)
         nodes.append(node)
         stack.append(node)

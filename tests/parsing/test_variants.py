@@ -31,3 +31,16 @@ def test_page_whose_paragraphs_were_joined_with_spaces():
     assert ms[0]["title"] == "培育高价值专利"
     goals = [t for t in d["targets"] if t["measure"] is None and t["year"] == 2025]
     assert len(goals) >= 5  # the 主要目标 chapter stays document-level
+
+
+def test_traditional_articles_with_repealed_mark_and_unit_lines():
+    d = _parse("traditional_articles_repealed.txt")
+    doc = d["document"]
+    assert doc["notice_title"] == "珠海市人民政府關於印發珠海市知識產權保護辦法的通知"
+    assert doc["title"] == "珠海市知識產權保護辦法"
+    assert doc["status"] == "expired" and doc["script"] == "hant"
+    assert doc["doc_number"] == "珠府〔2018〕66號"
+    ms = d["measures"]
+    assert [m["label"] for m in ms] == ["第二條", "第三條"]  # purpose and entry-into-force articles are not measures
+    assert ms[0]["units"] == ["市市場監管局", "市公安局"]  # "責任單位：" on its own line
+    assert ms[1]["lead_units"] == ["市市場監管局"]
