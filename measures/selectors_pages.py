@@ -90,14 +90,15 @@ def home_overview() -> dict:
         "max_theme": max([t.n for t in themes] or [0]),
         "ip_types": ip_types,
         "max_ip_type": max([t.n for t in ip_types] or [0]),
-        "recent_documents": list(Document.objects.with_region().with_counts().order_by("-published_date", "-id")[:6]),
+        "recent_documents": list(Document.objects.with_region().with_counts().defer("raw_text", "parsed")
+                                 .order_by("-published_date", "-id")[:6]),
     }
 
 
 # --- documents ----------------------------------------------------------------
 
 def document_list(*, province: int | None = None, status: str | None = None, level: str | None = None):
-    qs = Document.objects.with_region().with_counts().order_by("-published_date", "-id")
+    qs = Document.objects.with_region().with_counts().defer("raw_text", "parsed").order_by("-published_date", "-id")
     if province:
         qs = qs.filter(province_id=province)
     if status:
