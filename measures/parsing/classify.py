@@ -98,42 +98,80 @@ def _score(rule: Rule, title: str, body: str, path: str, texts: "_Texts | None" 
     return sum(hits.values()), hits
 
 
-_INDEX_CACHE: dict[int, tuple[list, dict]] = {}
+class _Index:
+    """All keywords of one rule list, indexed by their first two characters."""
+
+    def __init__(self, rules: list[Rule]):
+        self.rules = rules
+        by_gram: dict[str, set[str]] = {}
+        self.owners: dict[str, list[tuple[int, int, float]]] = {}  # keyword -> [(rule, position, weight)]
+        for ri, rule in enumerate(rules):
+            for ki, (kw, weight) in enumerate(rule.keywords):
+                if not kw:
+                    continue
+                by_gram.setdefault(kw[:2] if len(kw) >= 2 else "", set()).add(kw)
+                self.owners.setdefault(kw, []).append((ri, ki, weight))
+        self.short = frozenset(by_gram.pop("", ()))
+        self.by_gram = {g: frozenset(v) for g, v in by_gram.items()}
+        self.grams = frozenset(self.by_gram)
 
 
-def _keyword_index(rules: list[Rule]) -> dict[str, list[tuple[int, int]]]:
-    """first two characters of a keyword -> [(rule index, keyword index)]; "" for one-character keywords."""
-    cached = _INDEX_CACHE.get(id(rules))
-    if cached is not None and cached[0] is rules:
-        return cached[1]
-    index: dict[str, list[tuple[int, int]]] = {}
-    for ri, rule in enumerate(rules):
-        for ki, (kw, _w) in enumerate(rule.keywords):
-            if kw:
-                index.setdefault(kw[:2] if len(kw) >= 2 else "", []).append((ri, ki))
-    if len(_INDEX_CACHE) > 16:
-        _INDEX_CACHE.clear()
-    _INDEX_CACHE[id(rules)] = (rules, index)
-    return index
+_INDEX_CACHE: dict[int, _Index] = {}
+
+
+def _index(rules: list[Rule]) -> _Index:
+    idx = _INDEX_CACHE.get(id(rules))
+    if idx is None or idx.rules is not rules:
+        if len(_INDEX_CACHE) > 16:
+            _INDEX_CACHE.clear()
+        idx = _INDEX_CACHE[id(rules)] = _Index(rules)
+    return idx
 
 
 def _explain(rules: list[Rule], title: str | None, body: str, path: list[str] | None) -> list[dict]:
     t, b, p = fold(title or ""), fold(body or ""), fold(" ".join(path or []))
-    texts = _Texts(t, b, p)
-    index = _keyword_index(rules)
-    candidates: dict[int, list[int]] = {}
-    grams = texts.grams()
-    hits = [g for g in index if g in grams] if len(index) < len(grams) else [g for g in grams if g in index]
-    for gram in hits + [""]:
-        for ri, ki in index.get(gram, ()):
-            candidates.setdefault(ri, []).append(ki)
+    idx = _index(rules)
+    grams = set(map(add, b, b[1:]))
+    if t:
+        grams.update(map(add, t, t[1:]))
+    if p:
+        grams.update(map(add, p, p[1:]))
+    cands = set(idx.short)
+    for g in grams & idx.grams:
+        cands |= idx.by_gram[g]
+    # every keyword that occurs, scored once per owning rule (same arithmetic as _score)
+    per_rule: dict[int, list[tuple[int, str, float]]] = {}
+    for kw in cands:
+        n = b.count(kw)
+        in_title = kw in t
+        in_path = kw in p
+        if not (n or in_title or in_path):
+            continue
+        for ri, ki, weight in idx.owners[kw]:
+            sc = 0.0
+            if in_title:
+                sc += TITLE_WEIGHT * weight
+            if in_path:
+                sc += PATH_WEIGHT * weight
+            if n:
+                sc += min(n, BODY_CAP) * weight
+            if sc:
+                per_rule.setdefault(ri, []).append((ki, kw, sc))
     out = []
     for ri, rule in enumerate(rules):
-        kis = candidates.get(ri)
-        if not kis and not rule.ignore:
-            continue
-        kws = [rule.keywords[k] for k in sorted(kis or ())]
-        score, hits = _score(rule, t, b, p, texts, kws)
+        if rule.ignore and any(ph and (ph in t or ph in b or ph in p) for ph in rule.ignore):
+            score, hits = _score(rule, t, b, p)  # masked phrases: the plain way
+        else:
+            found = per_rule.get(ri)
+            if not found:
+                continue
+            found.sort()
+            hits = {kw: sc for _, kw, sc in found}
+            if len(hits) > 1:
+                for kw in list(hits):
+                    if any(kw != other and kw in other for other in hits):
+                        hits[kw] *= 0.5
+            score = sum(hits.values())
         if score > 0:
             out.append({"code": rule.code, "name": rule.name, "score": round(score, 2),
                         "keywords": sorted(hits, key=lambda k: -hits[k])})

@@ -316,22 +316,30 @@ def resolve_region(gaz: Gazetteer, sources: list[str | None]) -> dict:
     empty = {"province": None, "city": None, "district": None, "level": None}
     if not gaz:
         return empty
-    all_found = []
-    for src in sources:
-        if src:
-            all_found += gaz.find(fold(src))
-    mentioned = {r["code"] for _, _, cands in all_found for r in cands if len(cands) == 1}
+    folded = [fold(src) if src else src for src in sources]
+    mentioned_cache: list[set] = []
+
+    def mentioned() -> set:
+        """Regions named unambiguously anywhere in the sources (computed only for ambiguous names)."""
+        if not mentioned_cache:
+            all_found = []
+            for src in folded:
+                if src:
+                    all_found += gaz.find(src)
+            mentioned_cache.append({r["code"] for _, _, cands in all_found for r in cands if len(cands) == 1})
+        return mentioned_cache[0]
+
     for short in (False, True):
-        for src in sources:
+        for src in folded:
             if not src:
                 continue
-            found = gaz.find(fold(src), short=short)
+            found = gaz.find(src, short=short)
             if not found:
                 continue
             best = None
             for _, name, cands in found:
                 if len(cands) > 1:
-                    ctx = [c for c in cands if any(a["code"] in mentioned for a in gaz.ancestors(c))]
+                    ctx = [c for c in cands if any(a["code"] in mentioned() for a in gaz.ancestors(c))]
                     if len(ctx) != 1:
                         # ambiguous name: prefer one under an already chosen region
                         ctx = [c for c in cands if best and best["code"] in {a["code"] for a in gaz.ancestors(c)}]

@@ -89,7 +89,12 @@ def extract_targets(text: str, *, measure: int | None, doc_year: int | None,
     return out
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _paragraph_targets(para: str, measure, doc_year, year) -> list[dict]:
+    if not _DIGIT.search(para):
+        return []
     folded = fold_same_length(para)
     events = []  # (position, year) markers
     for m in YEAR_AT.finditer(folded):

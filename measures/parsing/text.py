@@ -122,7 +122,7 @@ def html_to_text(text: str) -> tuple[str, str | None]:
 
 # mirror sites insert pinyin after polyphonic characters: 知識產(chǎn)權
 PINYIN = re.compile(
-    r"(?<=[\u3400-\u9fff])[(（]\s?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[1-5]?\s?[)）]")
+    r"[(（](?<=[\u3400-\u9fff][(（])\s?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[1-5]?\s?[)）]")
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b\u3000\xa0]+")
 _FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
                             **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
@@ -262,8 +262,10 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 def detect_script(text: str) -> str:
     """'hant' when the text is written in Traditional characters, else 'hans'."""
     head = text[:20000]
-    n = len(_HAN.findall(head))
+    if not has_traditional(head):
+        return "hans"
+    n = len(head) - len(_HAN.sub("", head))
     if n < 20:
         return "hans"
-    changed = len(_trad_table()[1].findall(head))
+    changed = len(head) - len(_trad_table()[1].sub("", head))
     return "hant" if changed / n > 0.04 else "hans"
