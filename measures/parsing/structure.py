@@ -196,10 +196,18 @@ def is_heading_only(node: Node) -> bool:
 def measure_nodes(outline: Outline) -> list[Node]:
     """Leaves that are measures, in document order."""
     out = []
+    general: dict[int, bool] = {}
+
+    def gen(n: Node) -> bool:
+        g = general.get(id(n))
+        if g is None:
+            g = general[id(n)] = is_general(n)
+        return g
+
     for node in outline.nodes:
         if node.children:
             continue
-        if is_general(node) or any(is_general(a) for a in node.ancestors()):
+        if gen(node) or any(gen(a) for a in node.ancestors()):
             continue
         siblings = node.parent.children if node.parent else outline.roots
         if is_heading_only(node) and node.extra:

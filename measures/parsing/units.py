@@ -31,29 +31,38 @@ VERB_START = re.compile(r"^(?:加强|推进|完善|健全|建立|强化|提升|�
 ROLE_TAIL = re.compile(r"(?:按照?职责分工负责|按职责负责|分工负责|按职责分工|共同负责|分别负责|负责|牵头|配合|参与|落实)$")
 
 
+_SPLIT_RX: dict[str, "re.Pattern[str]"] = {}
+
+
 def _split_top(content: str, seps: str = "、，,；;") -> list[str]:
     """Split on separators that are not inside brackets."""
-    parts, depth, cur = [], 0, []
-    for ch in content:
+    rx = _SPLIT_RX.get(seps)
+    if rx is None:
+        rx = _SPLIT_RX[seps] = re.compile("[" + re.escape(OPEN + CLOSE + seps) + "]")
+    parts, depth, prev = [], 0, 0
+    for m in rx.finditer(content):
+        ch = m.group()
         if ch in OPEN:
             depth += 1
         elif ch in CLOSE:
             depth = max(0, depth - 1)
-        if ch in seps and depth == 0:
-            parts.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    parts.append("".join(cur))
+        elif depth == 0:
+            parts.append(content[prev:m.start()])
+            prev = m.end()
+    parts.append(content[prev:])
     return parts
+
+
+_OPEN_RX = re.compile("[" + re.escape(OPEN) + "]")
+_CLOSE_RX = re.compile("[" + re.escape(CLOSE) + "]")
 
 
 def _unwrap(name: str) -> str:
     """Drop brackets that do not belong to the name: unbalanced ones at the ends, or a wrapping pair."""
     while True:
         name = name.strip("，,、；;。:： \n")
-        opens = sum(name.count(c) for c in OPEN)
-        closes = sum(name.count(c) for c in CLOSE)
+        opens = len(_OPEN_RX.findall(name))
+        closes = len(_CLOSE_RX.findall(name))
         if name and name[0] in OPEN and (opens > closes or _wrapped(name)):
             name = name[1:]
         elif name and name[-1] in CLOSE and (closes > opens or _wrapped(name)):
