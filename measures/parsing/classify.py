@@ -98,6 +98,16 @@ def _score(rule: Rule, title: str, body: str, path: str, texts: "_Texts | None" 
     return sum(hits.values()), hits
 
 
+_LAST_GRAMS: list = [None, frozenset()]
+
+
+def _body_grams(body: str) -> frozenset:
+    """Bigrams of a body text; the last one is remembered (themes and IP types read the same body)."""
+    if _LAST_GRAMS[0] is not body and _LAST_GRAMS[0] != body:
+        _LAST_GRAMS[0], _LAST_GRAMS[1] = body, frozenset(map(add, body, body[1:]))
+    return _LAST_GRAMS[1]
+
+
 class _Index:
     """All keywords of one rule list, indexed by their first two characters."""
 
@@ -111,6 +121,15 @@ class _Index:
                     continue
                 by_gram.setdefault(kw[:2] if len(kw) >= 2 else "", set()).add(kw)
                 self.owners.setdefault(kw, []).append((ri, ki, weight))
+        # keyword -> longer keywords of the same rule that contain it (for the halving rule)
+        self.inside: dict[tuple[int, str], tuple[str, ...]] = {}
+        for ri, rule in enumerate(rules):
+            kws = [kw for kw, _ in rule.keywords if kw]
+            for kw in kws:
+                longer = tuple(o for o in kws if o != kw and kw in o)
+                if longer:
+                    self.inside[(ri, kw)] = longer
+        self.with_ignore = frozenset(ri for ri, rule in enumerate(rules) if rule.ignore)
         self.short = frozenset(by_gram.pop("", ()))
         self.by_gram = {g: frozenset(v) for g, v in by_gram.items()}
         self.grams = frozenset(self.by_gram)
@@ -128,26 +147,32 @@ def _index(rules: list[Rule]) -> _Index:
     return idx
 
 
-def _explain(rules: list[Rule], title: str | None, body: str, path: list[str] | None) -> list[dict]:
+def _rule_scores(rules: list[Rule], title: str | None, body: str, path: list[str] | None,
+                 keywords: bool = True) -> list[tuple]:
+    """[(score, rule index, hits)] for every rule with a positive score, best first (ties in rule order)."""
     t, b, p = fold(title or ""), fold(body or ""), fold(" ".join(path or []))
     idx = _index(rules)
-    grams = set(map(add, b, b[1:]))
+    grams = _body_grams(b)
+    if t or p:
+        grams = set(grams)
     if t:
         grams.update(map(add, t, t[1:]))
     if p:
         grams.update(map(add, p, p[1:]))
     cands = set(idx.short)
+    by_gram = idx.by_gram
     for g in grams & idx.grams:
-        cands |= idx.by_gram[g]
+        cands |= by_gram[g]
     # every keyword that occurs, scored once per owning rule (same arithmetic as _score)
     per_rule: dict[int, list[tuple[int, str, float]]] = {}
+    owners = idx.owners
     for kw in cands:
         n = b.count(kw)
         in_title = kw in t
         in_path = kw in p
         if not (n or in_title or in_path):
             continue
-        for ri, ki, weight in idx.owners[kw]:
+        for ri, ki, weight in owners[kw]:
             sc = 0.0
             if in_title:
                 sc += TITLE_WEIGHT * weight
@@ -156,27 +181,42 @@ def _explain(rules: list[Rule], title: str | None, body: str, path: list[str] | 
             if n:
                 sc += min(n, BODY_CAP) * weight
             if sc:
-                per_rule.setdefault(ri, []).append((ki, kw, sc))
+                got = per_rule.get(ri)
+                if got is None:
+                    per_rule[ri] = [(ki, kw, sc)]
+                else:
+                    got.append((ki, kw, sc))
     out = []
-    for ri, rule in enumerate(rules):
+    inside = idx.inside
+    for ri in sorted(per_rule.keys() | idx.with_ignore):
+        rule = rules[ri]
         if rule.ignore and any(ph and (ph in t or ph in b or ph in p) for ph in rule.ignore):
             score, hits = _score(rule, t, b, p)  # masked phrases: the plain way
         else:
             found = per_rule.get(ri)
             if not found:
                 continue
-            found.sort()
-            hits = {kw: sc for _, kw, sc in found}
-            if len(hits) > 1:
+            if len(found) == 1:
+                hits = {found[0][1]: found[0][2]}
+                score = found[0][2]
+            else:
+                found.sort()
+                hits = {kw: sc for _, kw, sc in found}
                 for kw in list(hits):
-                    if any(kw != other and kw in other for other in hits):
+                    longer = inside.get((ri, kw))
+                    if longer and any(o in hits for o in longer):
                         hits[kw] *= 0.5
-            score = sum(hits.values())
+                score = sum(hits.values())
         if score > 0:
-            out.append({"code": rule.code, "name": rule.name, "score": round(score, 2),
-                        "keywords": sorted(hits, key=lambda k: -hits[k])})
-    out.sort(key=lambda d: -d["score"])
+            out.append((round(score, 2), ri, hits))
+    out.sort(key=lambda d: -d[0])
     return out
+
+
+def _explain(rules: list[Rule], title: str | None, body: str, path: list[str] | None) -> list[dict]:
+    return [{"code": rules[ri].code, "name": rules[ri].name, "score": score,
+             "keywords": sorted(hits, key=lambda k: -hits[k])}
+            for score, ri, hits in _rule_scores(rules, title, body, path)]
 
 
 def explain_themes(knowledge: Knowledge, title: str | None, body: str, path: list[str] | None = None) -> list[dict]:
@@ -189,20 +229,21 @@ def explain_ip_types(knowledge: Knowledge, title: str | None, body: str, path: l
 
 
 def classify_themes(knowledge: Knowledge, title: str | None, body: str, path: list[str] | None = None) -> list[str]:
-    scored = explain_themes(knowledge, title, body, path)
+    rules = knowledge.theme_rules
+    scored = _rule_scores(rules, title, body, path)
     if not scored:
         return []
-    top = scored[0]["score"]
-    chosen = [scored[0]["code"]]
-    for d in scored[1:]:
+    top = scored[0][0]
+    chosen = [rules[scored[0][1]].code]
+    for score, ri, _ in scored[1:]:
         if len(chosen) >= MAX_THEMES:
             break
-        if d["score"] >= THEME_MIN and d["score"] >= THEME_RATIO * top:
-            chosen.append(d["code"])
+        if score >= THEME_MIN and score >= THEME_RATIO * top:
+            chosen.append(rules[ri].code)
     return chosen
 
 
 def classify_ip_types(knowledge: Knowledge, title: str | None, body: str) -> list[str]:
-    order = [r.code for r in knowledge.ip_rules]
-    found = {d["code"] for d in explain_ip_types(knowledge, title, body) if d["score"] >= IP_MIN}
-    return [c for c in order if c in found]
+    rules = knowledge.ip_rules
+    found = {ri for score, ri, _ in _rule_scores(rules, title, body, None) if score >= IP_MIN}
+    return [r.code for ri, r in enumerate(rules) if ri in found]

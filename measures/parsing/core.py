@@ -98,6 +98,10 @@ def parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | Non
 
 
 def _han_count(text: str) -> int:
+    head = text[:4000]
+    n = len(head) - len(_HAN.sub("", head))
+    if n >= 20 or len(text) <= 4000:
+        return n
     return len(text) - len(_HAN.sub("", text))
 
 
