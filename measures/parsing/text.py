@@ -253,7 +253,14 @@ def fold_same_length(text: str) -> str:
     table, rx = _trad_table()
     if rx.search(text) is None:
         return text
+    if len(text) <= 4000:
+        return _translate_cached(text)
     return text.translate(table)
+
+
+@lru_cache(maxsize=4096)
+def _translate_cached(text: str) -> str:
+    return text.translate(_trad_table()[0])
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
