@@ -130,9 +130,13 @@ _FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
                             "\ufeff": "", "\u200b": "", "\r": "\n"})
 
 
+_NEEDS_WIDTH_FIX = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\ufeff\u200b\r]")
+
+
 def clean_text(text: str) -> str:
     """Normalise one decoded document: pinyin glosses out, ASCII digits, one kind of space."""
-    text = text.translate(_FULLWIDTH)
+    if _NEEDS_WIDTH_FIX.search(text):
+        text = text.translate(_FULLWIDTH)
     text = PINYIN.sub("", text)
     text = _SPACES.sub(" ", text)
     return text

@@ -176,6 +176,8 @@ def extract_units(text: str) -> list[dict]:
 
 
 def _extract_units(text: str) -> list[dict]:
+    if not _BRACKET.search(text) and "：" not in text and ":" not in text:
+        return []  # neither a bracket nor a "责任单位：" label
     found: list[tuple[str, str | None]] = []
     groups = _bracket_groups(text)
     used_spans = []
