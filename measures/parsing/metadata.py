@@ -174,6 +174,15 @@ def scan_header(lines: list[str], page_title: str | None = None) -> Header:
             h.notice_title, h.notice_line = line.strip().strip("《》").strip(), i
             h.expired_mark = bool(mark)
             break
+        # a long notice title wrapped over two lines
+        if "关于" in f and len(f) <= 100 and i + 1 < len(lines) and i not in h.meta_lines \
+                and not f.endswith(("。", "：", ":")) and match_numbering(line) is None:
+            nxt = lines[i + 1].strip()
+            both = line.strip() + nxt
+            fb = fold_same_length(both)
+            if len(nxt) <= 60 and len(fb) <= 150 and re.search(r"(?:通知|通告|公告|函)$", fb) and NOTICE.match(fb):
+                h.notice_title, h.notice_line = both.strip("《》").strip(), i + 1
+                break
     if h.notice_title is None and h.meta.get("title") and NOTICE.match(fold(h.meta["title"])):
         h.notice_title = h.meta["title"].strip().strip("《》")
     # title

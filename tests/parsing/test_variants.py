@@ -44,3 +44,12 @@ def test_traditional_articles_with_repealed_mark_and_unit_lines():
     assert [m["label"] for m in ms] == ["第二條", "第三條"]  # purpose and entry-into-force articles are not measures
     assert ms[0]["units"] == ["市市場監管局", "市公安局"]  # "責任單位：" on its own line
     assert ms[1]["lead_units"] == ["市市場監管局"]
+
+
+def test_notice_title_wrapped_over_two_lines():
+    d = _parse("wrapped_notice_title.txt")
+    doc = d["document"]
+    assert doc["notice_title"] == "宜昌市人民政府办公室关于印发宜昌市知识产权保护和运用“十四五”规划的通知"
+    assert doc["title"] == "宜昌市知识产权保护和运用“十四五”规划"
+    assert doc["issuer"] == "宜昌市人民政府办公室" and doc["city"] == "宜昌市"
+    assert [m["units"] for m in d["measures"]] == [["市市场监管局"], ["市中级人民法院"]]
