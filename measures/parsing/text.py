@@ -105,10 +105,50 @@ def looks_like_html(text: str) -> bool:
     return len(_HTML_SNIFF.findall(head)) >= 3
 
 
+_TABLE = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
+_ROW = re.compile(r"<tr\b.*?(?:</tr\s*>|(?=<tr\b)|$)", re.I | re.S)
+_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)(?:</t[dh]\s*>|(?=<t[dh]\b)|$)", re.I | re.S)
+_TASK_HEAD = re.compile(r"任务|措施|工作内容|事项|内容")
+_ROLE_HEADS = [("牵头单位", re.compile(r"牵头")), ("配合单位", re.compile(r"配合|协办|参与")),
+               ("责任单位", re.compile(r"责任单位|责任部门|负责单位|实施单位|承办单位"))]
+
+
+def _cell_text(raw: str) -> str:
+    return re.sub(r"\s+", " ", html.unescape(_TAGS.sub(" ", raw))).strip()
+
+
+def _task_table(match: "re.Match[str]") -> str:
+    """A task-division table (序号 | 任务 | 牵头单位 | 配合单位 …) as numbered lines with responsibility brackets."""
+    rows = [[_cell_text(c) for c in _CELL.findall(r)] for r in _ROW.findall(match.group())]
+    rows = [r for r in rows if any(r)]
+    head_i = next((i for i, r in enumerate(rows[:3]) if any(_TASK_HEAD.search(c) for c in r)
+                   and any(rx.search(c) for c in r for _, rx in _ROLE_HEADS)), None)
+    if head_i is None:
+        return match.group()
+    head = rows[head_i]
+    task_col = next(i for i, c in enumerate(head) if _TASK_HEAD.search(c))
+    roles = []
+    for label, rx in _ROLE_HEADS:
+        col = next((i for i, c in enumerate(head) if rx.search(c) and i != task_col), None)
+        if col is not None and all(col != c for _, c in roles):
+            roles.append((label, col))
+    out = []
+    for r in rows[head_i + 1:]:
+        if len(r) != len(head) or not re.fullmatch(r"\d{1,3}", r[0] or ""):
+            if r and re.fullmatch(r"[一二三四五六七八九十]{1,3}、.{2,40}", r[0] or ""):
+                out.append(r[0])  # a section row spanning the table
+            continue
+        units = "；".join(f"{label}：{r[col]}" for label, col in roles if r[col] and r[col] not in ("/", "—", "-"))
+        out.append(f"{r[0]}.{r[task_col]}" + (f"（{units}）" if units else ""))
+    return "\n" + "\n".join(f"<p>{line}</p>" for line in out) + "\n" if out else match.group()
+
+
 def html_to_text(text: str) -> tuple[str, str | None]:
     """Strip markup; return (text, content of <title> or None)."""
     m = _TITLE.search(text)
     page_title = clean_text(html.unescape(_TAGS.sub("", m.group(1)))).strip() if m else None
+    if "<table" in text or "<TABLE" in text:
+        text = _TABLE.sub(_task_table, text)
     text = _DROP_BLOCKS.sub(" ", text)
     text = _HEAD.sub("\n", text)
     text = _BREAKS.sub("\n", text)

@@ -53,3 +53,14 @@ def test_notice_title_wrapped_over_two_lines():
     assert doc["title"] == "宜昌市知识产权保护和运用“十四五”规划"
     assert doc["issuer"] == "宜昌市人民政府办公室" and doc["city"] == "宜昌市"
     assert [m["units"] for m in d["measures"]] == [["市市场监管局"], ["市中级人民法院"]]
+
+
+def test_html_task_division_table_rows_are_measures():
+    d = _parse("task_table.html")
+    ms = d["measures"]
+    assert [m["label"] for m in ms] == ["1", "2", "3"]
+    assert ms[0]["path"] == ["强化知识产权保护"] and ms[2]["path"] == ["促进知识产权运用"]
+    assert ms[1]["units"] == ["市司法局", "市市场监管局", "市中级人民法院"]
+    assert ms[1]["lead_units"] == ["市司法局"]
+    assert ms[2]["units"] == ["市地方金融监管局"]  # "/" in the support column is no unit
+    assert {(t["value"], t["unit"], t["measure"]) for t in d["targets"]} >= {(50, "件", 1), (5, "亿元", 3)}
