@@ -240,7 +240,19 @@ def split_title(text: str) -> tuple[str | None, str]:
     m = re.match(r"^([^，,。；;：:]{2,16})[：:]\s*(?=\S)", first_line)
     if m and not re.search(r"如下|包括|主要|具体", m.group(1)):
         return m.group(1).strip(), text[m.end():].strip()
+    # a heading glued to its body without a stop: "加强知识产权交流合作鼓励企业…"
+    m = _GLUED_HEADING.match(first_line)
+    if m and len(first_line) > len(m.group(1)) + 20:
+        return m.group(1), text[m.end(1):].strip()
     return None, text
+
+
+_HEAD_VERB = r"(?:加强|加大|加快|强化|完善|健全|推进|推动|深化|提升|提高|优化|构建|建立|实施|开展|促进|创新|培育|打造|发挥|支持|规范|严格|拓展|扩大)"
+_GLUED_HEADING = re.compile(
+    rf"^({_HEAD_VERB}[^，,。；;：:、“”《》()（）\d]{{3,18}}?(?:合作|机制|体系|力度|建设|保护|服务|水平|能力|环境|管理|质量|"
+    rf"运用|转化|监管|制度|平台|体制|改革|培育|宣传|交流|执法|协作|援助|治理|布局))"
+    r"(?=(?:鼓励|支持|推动|建立|完善|加强|积极|依托|围绕|聚焦|深入|开展|实施|推进|引导|组织|探索|健全|落实|发挥|按照|结合|对|各|市|县|区|省)"
+    r"[^。]{8,}[，,；;。])")
 
 
 _UNIT_TAIL = re.compile(r"[(（〔【\[][^()（）〔〕【】\[\]]*(?:[(（][^()（）]*[)）][^()（）〔〕【】\[\]]*)*"

@@ -64,3 +64,11 @@ def test_html_task_division_table_rows_are_measures():
     assert ms[1]["lead_units"] == ["市司法局"]
     assert ms[2]["units"] == ["市地方金融监管局"]  # "/" in the support column is no unit
     assert {(t["value"], t["unit"], t["measure"]) for t in d["targets"]} >= {(50, "件", 1), (5, "亿元", 3)}
+
+
+def test_heading_glued_to_its_body_without_a_stop():
+    from measures.parsing.structure import split_title
+    title, body = split_title("加强知识产权交流合作鼓励企业、行业协会等参加中国发明展等交流活动，支持企业参加海外展会。")
+    assert title == "加强知识产权交流合作" and body.startswith("鼓励企业")
+    # a one-sentence item without a heading keeps none
+    assert split_title("完善知识产权法规和政策，推动出台地方性法规。")[0] is None
