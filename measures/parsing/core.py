@@ -9,7 +9,7 @@ from .knowledge import Knowledge, default_knowledge
 from .metadata import document_fields, scan_header
 from .structure import build_outline, is_general, measure_nodes, split_title
 from .targets import extract_targets
-from .text import MAX_CHARS, clean_text, decode, detect_script, html_to_text, looks_like_html, split_lines
+from .text import MAX_CHARS, SIMPLIFIED_ONLY, clean_text, has_traditional, decode, detect_script, html_to_text, looks_like_html, split_lines
 from .units import extract_units, is_unit_like, strip_units
 
 ANCHOR_LEN = 20
@@ -17,6 +17,14 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | None = None) -> dict:
+    token = SIMPLIFIED_ONLY.set(False)
+    try:
+        return _parse_document(data, source=source, knowledge=knowledge)
+    finally:
+        SIMPLIFIED_ONLY.reset(token)
+
+
+def _parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | None = None) -> dict:
     """Parse one raw document.
 
     Returns {"source", "document", "measures", "targets"}; each measure also
@@ -33,6 +41,8 @@ def parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | Non
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
     text = clean_text(text)
+    # a document without a single Traditional character needs no folding at all (saves a check per call)
+    SIMPLIFIED_ONLY.set(not has_traditional(text))
     lines = split_lines(text)
     if _han_count(text[:50000]) < 20:
         raise ParseError("no Chinese text found (not a policy document?)")

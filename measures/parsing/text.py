@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from contextvars import ContextVar
 from functools import lru_cache
 
 from .errors import ParseError
@@ -264,12 +265,16 @@ def _trad_table() -> tuple[dict[int, str], "re.Pattern[str]"]:
     return table, re.compile("[" + re.escape(cls) + "]")
 
 
+# set by parse_document while it works on a text that holds no Traditional character
+SIMPLIFIED_ONLY: ContextVar[bool] = ContextVar("SIMPLIFIED_ONLY", default=False)
+
+
 def has_traditional(text: str) -> bool:
     """True when ``text`` holds at least one character that Simplified Chinese writes differently."""
     return bool(text) and _trad_table()[1].search(text) is not None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _fold_cached(text: str) -> str:
     try:
         return _converter("tw2sp").convert(text)
@@ -283,16 +288,16 @@ def fold(text: str) -> str:
     Lengths may change; use for keyword matching only.  Text without any
     Traditional character is returned unchanged (no OpenCC call).
     """
-    if not text or text.isascii() or not has_traditional(text):
+    if not text or SIMPLIFIED_ONLY.get() or text.isascii() or not has_traditional(text):
         return text
-    if len(text) <= 200:
+    if len(text) <= 4000:  # themes and IP types fold the same measure text: convert it once
         return _fold_cached(text)
     return _fold_cached.__wrapped__(text)
 
 
 def fold_same_length(text: str) -> str:
     """Character-level Traditional → Simplified conversion that keeps every offset."""
-    if not text or text.isascii():
+    if not text or SIMPLIFIED_ONLY.get() or text.isascii():
         return text
     table, rx = _trad_table()
     if rx.search(text) is None:
