@@ -30,6 +30,7 @@ from .models import Document, IPType, Measure, MeasureUnit, Region, ResponsibleU
 log = logging.getLogger(__name__)
 
 ADDED, UPDATED, UNCHANGED, FAILED = "added", "updated", "unchanged", "failed"
+MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 TEXT_SUFFIXES = {".txt", ".html", ".htm", ".text", ".md"}
 
 
@@ -379,6 +380,8 @@ class Importer:
         chain.reverse()  # province, city, district
         province = chain[0] if chain else None
         city = next((r for r in chain if r.level == "city"), None)
+        if city is None and len(chain) > 1 and province.name in MUNICIPALITIES:
+            city = province  # a district of 北京/上海/天津/重庆 belongs to the municipality as its city
         return province, city
 
     def _unit(self, name: str, region: Region | None) -> ResponsibleUnit:

@@ -147,6 +147,10 @@ class Gazetteer:
                 and province["name"] not in MUNICIPALITIES:
             # a county-level city directly under a province (潜江市) counts as a city
             city, district, level = district, None, "city"
+        if district is not None and city is None and province is not None \
+                and province["name"] in MUNICIPALITIES:
+            # a district of 北京/上海/天津/重庆: the municipality is its city
+            city = province
         return {
             "province": province["name"] if province else None,
             "city": city["name"] if city else None,
