@@ -42,11 +42,13 @@ def measure_search(request):
     page = result.page
     return JsonResponse({
         "count": result.count,
+        "count_is_estimate": result.count_is_estimate,
         "page": page.number,
         "page_size": page.paginator.per_page,
         "num_pages": page.paginator.num_pages,
         "sort": result.sort,
         "results": [measure_json(m, terms=terms, fallback_terms=fallback) for m in page.object_list],
         "facets": result.facets,
+        "facets_are_estimates": result.facets_are_estimates,
     }, json_dumps_params={"ensure_ascii": False})
 

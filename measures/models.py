@@ -239,10 +239,17 @@ class Measure(models.Model):
     units = models.ManyToManyField(ResponsibleUnit, through="MeasureUnit", blank=True, related_name="measures",
                                    verbose_name="责任单位")
     search_vector = SearchVectorField(null=True, editable=False)
+    # The measure's own title and chapter path only (small, stored inline): its
+    # GIN index finds title-level hits first when a term matches too many rows.
+    title_vector = SearchVectorField(null=True, editable=False)
+    # Filter values as lexemes ('p:<province id>', 'c:<city id>', 'y:<year>',
+    # 't:<theme>', 'i:<ip type>'): indexed together with the text vectors, so
+    # that GIN intersects a text match with the usual filters by itself.
+    facet_vector = SearchVectorField(null=True, editable=False)
     parsed = models.JSONField("解析结果", default=dict, blank=True, editable=False)
     reviewed = models.BooleanField("已审核", default=False)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
-    history = HistoricalRecords(excluded_fields=["search_vector", "parsed"], m2m_fields=[themes, ip_types])
+    history = HistoricalRecords(excluded_fields=["search_vector", "title_vector", "facet_vector", "parsed"], m2m_fields=[themes, ip_types])
 
     objects = MeasureQuerySet.as_manager()
 
@@ -254,7 +261,8 @@ class Measure(models.Model):
             models.CheckConstraint(condition=Q(ordinal__gte=1), name="measure_ordinal_positive"),
             models.CheckConstraint(condition=~Q(text=""), name="measure_text_not_empty"),
         ]
-        indexes = [GinIndex(fields=["search_vector"], name="measure_search_gin")]
+        indexes = [GinIndex(fields=["search_vector", "facet_vector"], name="measure_search_gin", fastupdate=False),
+                   GinIndex(fields=["title_vector", "facet_vector"], name="measure_title_gin", fastupdate=False)]
 
     def __str__(self):
         return self.title or self.text[:30]

@@ -2,12 +2,14 @@
 keyword-only arguments, no writes)."""
 from dataclasses import dataclass, field
 
+from django.contrib.postgres.fields import ArrayField
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, QuerySet
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import BigIntegerField, Count, F, FloatField, Func, IntegerField, QuerySet, Value
+from django.db.models.functions import Cast, Coalesce, ExtractYear
 
 from .filters import MeasureFilter
 from .models import Measure
+from .search import engine
 from .search.query import ParsedQuery, parse
 
 DEFAULT_PAGE_SIZE = 20
@@ -34,6 +36,11 @@ class SearchResult:
     queryset: QuerySet          # filtered, searched, ordered (not paginated)
     page: Page
     facets: dict = field(default_factory=dict)
+    # A search matching more rows than engine.CANDIDATE_CAP: the count is the
+    # planner's estimate (shown as 约 N 条) and the results are the best of the
+    # verified candidates; facets then count candidates, not every match.
+    count_is_estimate: bool = False
+    facets_are_estimates: bool = False
 
     @property
     def count(self) -> int:
@@ -93,13 +100,18 @@ def measure_search(*, params, facets: bool = True, page_size: int | None = None)
     sort = sort if sort in SORTS else "relevance"
     size = page_size or _int(_first(data, "page_size", str(DEFAULT_PAGE_SIZE)), DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)
 
+    if pq.tsquery:
+        return _text_search(data=data, pq=pq, sort=sort, size=size, facets=facets)
+    return _plain_search(data=data, pq=pq, sort=sort, size=size, facets=facets)
+
+
+def _plain_search(*, data, pq, sort, size, facets) -> SearchResult:
+    """Filters only (or a query that matches nothing): exact counts and facets."""
     matched = Measure.objects.matching(pq)
     filterset, filtered = _filtered(data, matched)
 
     listing = filtered.for_listing()
-    if pq.tsquery and sort == "relevance":
-        listing = listing.search(pq).by_relevance()
-    elif sort == "date":
+    if sort == "date":
         listing = listing.by_date()
     else:
         listing = listing.order_by("document_id", "ordinal")
@@ -112,6 +124,69 @@ def measure_search(*, params, facets: bool = True, page_size: int | None = None)
     if facets:
         result.facets = measure_facets(data=data, matched=matched, filtered=filtered,
                                        total=paginator.count)
+    return result
+
+
+class _Position(Func):
+    function = "array_position"
+    output_field = IntegerField()
+
+
+class _Subscript(Func):
+    """array[index]"""
+
+    template = "((%(expressions)s])"
+    arg_joiner = ")["
+    output_field = FloatField()
+
+
+def _text_search(*, data, pq, sort, size, facets) -> SearchResult:
+    """A search with text: bounded work whatever the corpus size (see
+    measures.search.engine). Every set of filters the page needs (the results,
+    and each facet that ignores its own active filter) gets one capped
+    candidate query; counts, pages and facets are read from those id sets."""
+    base = Measure.objects.all()
+    filterset, filtered = _filtered(data, base)
+    cand = engine.candidates(pq, filtered, facets=engine.facet_tsquery(filterset))
+    ids = cand.ids
+
+    listing = Measure.objects.filter(pk__in=ids).for_listing()
+    if sort == "relevance":
+        id_array = Cast(Value(ids, output_field=ArrayField(BigIntegerField())), ArrayField(BigIntegerField()))
+        rank_array = Cast(Value(cand.ranks, output_field=ArrayField(FloatField())), ArrayField(FloatField()))
+        listing = listing.annotate(_pos=_Position(id_array, F("pk"))).annotate(
+            rank=_Subscript(rank_array, F("_pos"))).order_by("_pos")
+    else:
+        listing = listing.by_date()
+
+    paginator = Paginator(listing, size)
+    paginator.count = cand.count
+    page = paginator.get_page(_first(data, "page", "1"))
+    if sort == "relevance":
+        # The page's ids are known: fetch just those rows, in rank order.
+        start = (page.number - 1) * size
+        page_ids = ids[start:start + size]
+        rows = {m.pk: m for m in Measure.objects.filter(pk__in=page_ids).for_listing()}
+        for pk, rank in zip(page_ids, cand.ranks[start:start + size]):
+            rows[pk].rank = rank
+        page.object_list = [rows[pk] for pk in page_ids]
+    result = SearchResult(query=pq, filterset=filterset, sort=sort, queryset=listing, page=page,
+                          count_is_estimate=not cand.exact)
+    if facets:
+        sets = {(): cand}
+        out = {}
+        for name, own in FACET_PARAMS.items():
+            drop = tuple(k for k in own if k in data)
+            if not drop and not ids:
+                out[name] = []
+                continue
+            if drop not in sets:
+                fs, qs = _filtered(data, base, drop=drop)
+                sets[drop] = engine.candidates(pq, qs, facets=engine.facet_tsquery(fs), rank=False)
+            facet_ids = sets[drop].ids
+            out[name] = FACETS[name](Measure.objects.filter(pk__in=facet_ids).order_by()) if facet_ids else []
+        result.facets = out
+        result.facets_are_estimates = not all(c.exact for c in sets.values())
     return result
 
 

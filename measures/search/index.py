@@ -6,6 +6,12 @@ that query phrases pin exact substrings. Weights: the measure's title 'A', its
 chapter path 'B' (shared by every measure of a chapter, so a weaker signal than
 the measure's own heading), the document and notice titles 'C', the body 'D'. Fields are laid out one after the other with a gap, so that no phrase
 spans two fields.
+
+Measure.title_vector holds the measure title and chapter path alone (same
+tokens and weights): a small vector with its own GIN index, so that title-level
+hits are always among the candidates of a search that matches many rows (see
+measures.search.engine). Measure.facet_vector holds the filter values as
+lexemes (FACET_VECTOR_SQL); both GIN indexes include it.
 """
 from collections import defaultdict
 
@@ -40,15 +46,19 @@ def build_vector(fields: list[tuple[str, str]]) -> str:
     return " ".join(f"{_quote(lex)}:{','.join(dict.fromkeys(pos))}" for lex, pos in positions.items())
 
 
+def title_fields(*, title, path) -> list[tuple[str, str]]:
+    return [(title or "", "A")] + [(p, "B") for p in path or []]
+
+
 def measure_fields(*, title, path, text, document_title, notice_title) -> list[tuple[str, str]]:
-    fields = [(title or "", "A")]
-    fields += [(p, "B") for p in path or []]
+    fields = title_fields(title=title, path=path)
     fields += [(document_title or "", "C"), (notice_title or "", "C"), (text or "", "D")]
     return fields
 
 
 def update_search_vectors(measure_ids) -> int:
-    """Recompute search_vector for the given measures; returns rows written.
+    """Recompute search_vector, title_vector and facet_vector for the given
+    measures; returns rows written.
 
     Called by the importer and the admin after saving measures. Texts are read
     in one query per batch and written with one UPDATE … FROM (VALUES …).
@@ -63,22 +73,43 @@ def update_search_vectors(measure_ids) -> int:
             "pk", "title", "path", "text", "document__title", "document__notice_title")
         values = [
             (pk, build_vector(measure_fields(title=title, path=path, text=text, document_title=doc_title,
-                                             notice_title=notice_title)))
+                                             notice_title=notice_title)),
+             build_vector(title_fields(title=title, path=path)))
             for pk, title, path, text, doc_title, notice_title in rows
         ]
         if values:
             _write(values)
+            update_facet_vectors([v[0] for v in values])
             written += len(values)
     return written
 
 
-def _write(values: list[tuple[int, str]]) -> None:
-    placeholders = ", ".join(["(%s::bigint, %s::tsvector)"] * len(values))
+# The filter values of measure `m` (a measures_measure row) as a tsvector of
+# prefixed lexemes; no user query yields a lexeme with ':' in it.
+FACET_VECTOR_SQL = """array_to_tsvector(ARRAY(SELECT DISTINCT x FROM unnest(
+    ARRAY['p:' || d.province_id, 'c:' || d.city_id,
+          'y:' || extract(year FROM coalesce(d.signed_date, d.published_date))::int]
+    || ARRAY(SELECT 't:' || t.code FROM measures_measure_themes mt
+             JOIN measures_theme t ON t.id = mt.theme_id WHERE mt.measure_id = m.id)
+    || ARRAY(SELECT 'i:' || i.code FROM measures_measure_ip_types mi
+             JOIN measures_iptype i ON i.id = mi.iptype_id WHERE mi.measure_id = m.id)
+) AS x WHERE x IS NOT NULL))"""
+
+
+def update_facet_vectors(measure_ids) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE measures_measure AS m SET facet_vector = {FACET_VECTOR_SQL} "
+                       f"FROM measures_document AS d WHERE d.id = m.document_id AND m.id = ANY(%s)",
+                       [list(measure_ids)])
+
+
+def _write(values: list[tuple[int, str, str]]) -> None:
+    placeholders = ", ".join(["(%s::bigint, %s::tsvector, %s::tsvector)"] * len(values))
     params = [p for row in values for p in row]
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE measures_measure AS m SET search_vector = v.vec "
-            f"FROM (VALUES {placeholders}) AS v(id, vec) WHERE m.id = v.id",
+            f"UPDATE measures_measure AS m SET search_vector = v.vec, title_vector = v.tvec "
+            f"FROM (VALUES {placeholders}) AS v(id, vec, tvec) WHERE m.id = v.id",
             params,
         )
 

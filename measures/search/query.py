@@ -41,6 +41,10 @@ class ParsedQuery:
     excluded: list[Term] = field(default_factory=list)
     tsquery: str = ""               # '' when nothing searchable is left
     rank_tsquery: str = ""          # the positive terms as typed (no synonyms)
+    # A cheap superset of `tsquery` for the GIN index: the same lexemes joined
+    # by & (no <N> distances, no weights, no exclusions), so the index answers
+    # it without rechecking any row; '' when only exclusions were given.
+    loose_tsquery: str = ""
     highlight_terms: list[str] = field(default_factory=list)
     fallback_terms: list[str] = field(default_factory=list)   # words of split terms
 
@@ -93,8 +97,9 @@ def _quote(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def phrase_query(folded: str) -> str:
-    """An exact-substring tsquery for one folded form, '' if it has no lexemes."""
+def phrase_query(folded: str, *, loose: bool = False) -> str:
+    """An exact-substring tsquery for one folded form, '' if it has no lexemes.
+    loose: the same lexemes joined by & (a superset, answered by GIN alone)."""
     if any(ch.isspace() for ch in folded):
         # A quoted phrase: spaces between Chinese characters do not count.
         folded = re.sub(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])", "", folded)
@@ -105,7 +110,7 @@ def phrase_query(folded: str) -> str:
     parts = [_quote(lexemes[0][1])]
     for (prev, _), (pos, lex) in zip(lexemes, lexemes[1:]):
         distance = pos - prev
-        parts.append(f"<{distance}>" if distance != 1 else "<->")
+        parts.append("&" if loose else f"<{distance}>" if distance != 1 else "<->")
         parts.append(_quote(lex))
     return " ".join(parts) if len(parts) == 1 else "(" + " ".join(parts) + ")"
 
@@ -160,6 +165,7 @@ def _split_word(word: str, freq) -> list[str]:
 @dataclass
 class CompiledTerm:
     query: str = ""        # forms, synonyms and the words fallback
+    loose: str = ""        # the same with & instead of distances (a superset)
     exact: str = ""        # the term as typed (both foldings), for ranking
     marks: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
@@ -172,19 +178,22 @@ def compile_term(term: Term) -> CompiledTerm:
         return CompiledTerm()
     forms = term_forms(term.text)
     parts = [phrase_query(f) for f in forms]
+    loose = [phrase_query(f, loose=True) for f in forms]
     words = [] if term.phrase else term_words(own[0])
     if words:
         # All of the term's words, anywhere: found after the exact hits.
         parts.append("(" + " & ".join(phrase_query(w) for w in words) + ")")
-    return CompiledTerm(query=_or(parts), exact=exact, marks=forms + [term.text], words=words)
+        loose.append("(" + " & ".join(phrase_query(w, loose=True) for w in words) + ")")
+    return CompiledTerm(query=_or(parts), loose=_or(loose), exact=exact, marks=forms + [term.text], words=words)
 
 
 def _compile(pq: ParsedQuery) -> None:
-    ands, exacts, marks, words = [], [], [], []
+    ands, looses, exacts, marks, words = [], [], [], [], []
     for group in pq.groups:
         compiled = [c for c in map(compile_term, group) if c.query]
         if compiled:
             ands.append(_or(c.query for c in compiled))
+            looses.append(_or(c.loose for c in compiled))
             exacts.append(_or(c.exact for c in compiled))
             for c in compiled:
                 marks.extend(c.marks)
@@ -194,6 +203,7 @@ def _compile(pq: ParsedQuery) -> None:
         pq.tsquery = ""          # every positive term was unsearchable
         return
     pq.tsquery = " & ".join(ands + [f"!{q}" for q in nots])
+    pq.loose_tsquery = " & ".join(looses)
     # Ranking: the terms as typed (no synonyms, no split words) score first.
     pq.rank_tsquery = " & ".join(exacts)
     pq.highlight_terms = list(dict.fromkeys(marks))

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from measures.models import IPType, MeasureUnit, Region, ResponsibleUnit, Theme
+from measures.search.index import update_search_vectors
 from measures.selectors import measure_search
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +40,8 @@ def world(make_document, make_measure):
     MeasureUnit.objects.create(measure=ms["a"], unit=unit, role="lead")
     MeasureUnit.objects.create(measure=ms["c"], unit=alias, role="support")
     MeasureUnit.objects.create(measure=ms["d"], unit=unit, role="support")
+    # themes and IP types were set after indexing (the services reindex; here by hand)
+    update_search_vectors([m.pk for m in ms.values()])
     return {"ms": ms, "liaoning": liaoning, "hubei": hubei, "wuhan": wuhan, "unit": unit}
 
 
