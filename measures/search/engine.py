@@ -153,16 +153,29 @@ def candidates(pq, queryset, *, facets: str = "", cap: int | None = None,
             found.append((-float(rank), document_id, ordinal, pk))
     found.sort()
     result = Candidates(ids=[r[3] for r in found], ranks=[-r[0] for r in found], exact=exact)
-    result.estimate = (len(result.ids) if exact or not rank else
-                       max(round_estimate(_planner_rows(pq, queryset)), len(result.ids) + 1))
+    if not exact and rank:
+        # The planner's rows for the exact query and for the loose one scaled by
+        # the share of body candidates that passed verification; at least one
+        # more than was found (the cap was hit).
+        body = [r for r in rows if r[0] == 2]
+        share = sum(1 for r in body if r[4]) / len(body)
+        loose_rows = _planner_rows(pq, queryset, facets=facets, loose=True) if loose else 0
+        guess = max(_planner_rows(pq, queryset, facets=facets), int(loose_rows * share))
+        result.estimate = max(round_estimate(guess), len(result.ids) + 1)
+    else:
+        result.estimate = len(result.ids)
     return result
 
 
-def _planner_rows(pq, queryset) -> int:
-    """The planner's estimate of the rows matching pq within queryset."""
+def _planner_rows(pq, queryset, *, facets: str = "", loose: bool = False) -> int:
+    """The planner's estimate of the rows matching pq (or its loose form)
+    within queryset."""
     from measures.querysets import TsMatch, TsQuery
 
-    qs = queryset.order_by().filter(TsMatch(F("search_vector"), TsQuery(pq.tsquery))).values("pk")
+    qs = queryset.order_by().filter(TsMatch(F("search_vector"), TsQuery(pq.loose_tsquery if loose else pq.tsquery)))
+    if facets:
+        qs = qs.filter(TsMatch(F("facet_vector"), TsQuery(facets)))
+    qs = qs.values("pk")
     sql, params = qs.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
