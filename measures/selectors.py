@@ -41,10 +41,13 @@ class SearchResult:
     # verified candidates; facets then count candidates, not every match.
     count_is_estimate: bool = False
     facets_are_estimates: bool = False
+    # The (estimated) number of matches when it exceeds what can be paged
+    # through; pages only cover the verified candidates.
+    total: int | None = None
 
     @property
     def count(self) -> int:
-        return self.page.paginator.count
+        return self.total if self.total is not None else self.page.paginator.count
 
 
 def _params_dict(params) -> dict:
@@ -105,6 +108,22 @@ def measure_search(*, params, facets: bool = True, page_size: int | None = None)
     return _plain_search(data=data, pq=pq, sort=sort, size=size, facets=facets)
 
 
+def measure_export_queryset(*, params) -> QuerySet:
+    """Every measure the list's parameters select, exact and uncapped (for
+    exports, which must not stop at the search's candidate cap), in the list's
+    order: relevance (rank, then document order) or date."""
+    data = _params_dict(params)
+    pq = parse(_first(data, "q"))
+    sort = _first(data, "sort", "relevance")
+    _, filtered = _filtered(data, Measure.objects.search(pq))
+    listing = filtered.for_listing()
+    if sort == "date":
+        return listing.by_date()
+    if pq.tsquery:
+        return listing.by_relevance()
+    return listing.order_by("document_id", "ordinal")
+
+
 def _plain_search(*, data, pq, sort, size, facets) -> SearchResult:
     """Filters only (or a query that matches nothing): exact counts and facets."""
     matched = Measure.objects.matching(pq)
@@ -160,7 +179,8 @@ def _text_search(*, data, pq, sort, size, facets) -> SearchResult:
         listing = listing.by_date()
 
     paginator = Paginator(listing, size)
-    paginator.count = cand.count
+    # Pages cover the verified candidates; beyond the cap the total is an estimate.
+    paginator.count = cand.count if cand.exact else len(ids)
     page = paginator.get_page(_first(data, "page", "1"))
     if sort == "relevance":
         # The page's ids are known: fetch just those rows, in rank order.
@@ -171,7 +191,7 @@ def _text_search(*, data, pq, sort, size, facets) -> SearchResult:
             rows[pk].rank = rank
         page.object_list = [rows[pk] for pk in page_ids]
     result = SearchResult(query=pq, filterset=filterset, sort=sort, queryset=listing, page=page,
-                          count_is_estimate=not cand.exact)
+                          count_is_estimate=not cand.exact, total=None if cand.exact else max(cand.count, len(ids)))
     if facets:
         sets = {(): cand}
         out = {}

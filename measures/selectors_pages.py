@@ -559,10 +559,9 @@ def export_rows(*, params, base_url: str = "", limit: int = 20000):
     (search order kept), streamed in chunks with prefetching (constant queries per chunk)."""
     from . import selectors
 
-    result = selectors.measure_search(params=params, facets=False)
     roles = dict(MeasureUnit.Role.choices)
     statuses = dict(Document.Status.choices)
-    qs = result.queryset[:limit]
+    qs = selectors.measure_export_queryset(params=params)[:limit]
     for m in qs.iterator(chunk_size=500):
         d = m.document
         yield {

@@ -17,8 +17,8 @@ PAGES = {
     "targets": (lambda d, u: "/targets/", 1),
     "units": (lambda d, u: "/units/", 3),
     "unit": (lambda d, u: f"/units/{u.pk}/", 3),
-    "export_csv": (lambda d, u: "/measures/export.csv", 6),
-    "export_json": (lambda d, u: "/measures/export.json", 6),
+    "export_csv": (lambda d, u: "/measures/export.csv", 5),
+    "export_json": (lambda d, u: "/measures/export.json", 5),
 }
 
 

@@ -32,8 +32,24 @@ def test_over_the_cap_the_count_is_an_estimate(client, make_document, make_measu
     body = client.get(reverse("measures:api-measures"), {"q": "调解"}).json()
     assert body["count_is_estimate"] is True and body["facets_are_estimates"] is True
     assert body["count"] >= 4 and 1 <= len(body["results"]) <= 5
+    # pages only reach as far as the verified candidates: no empty pages
+    last = client.get(reverse("measures:api-measures"), {"q": "调解", "page_size": 2, "page": 99}).json()
+    assert last["results"], "the last page must not be empty"
     page = client.get(reverse("measures:measure_list"), {"q": "调解"}).content.decode()
     assert "约 <strong>" in page
+
+
+def test_exports_are_exact_beyond_the_cap(client, make_document, make_measure, small_cap):
+    doc = make_document()
+    for _ in range(8):
+        make_measure("开展纠纷调解", document=doc)
+    make_measure("加强专利保护", document=doc)
+    import json
+
+    rows = b"".join(client.get(reverse("measures:measure_export_json"), {"q": "调解"}).streaming_content)
+    assert len(json.loads(rows)) == 8
+    csv_text = b"".join(client.get(reverse("measures:measure_export_csv"), {"q": "调解"}).streaming_content)
+    assert csv_text.decode("utf-8-sig").count("开展纠纷调解") == 8
 
 
 def test_title_hits_are_candidates_when_capped(make_document, make_measure, small_cap):
