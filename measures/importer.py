@@ -24,6 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.db import IntegrityError, DatabaseError, transaction
+from simple_history.utils import bulk_create_with_history
 
 from .models import Document, IPType, Measure, MeasureUnit, Region, ResponsibleUnit, Target, Theme, UnitAlias
 
@@ -234,27 +235,27 @@ class Importer:
             m = existing.get(item["ordinal"])
             if rows[i] is None and m is not None and m.pk in unclaimed:
                 rows[i] = unclaimed.pop(m.pk)
+        fresh = []
         for (item, values, parsed_values), m in zip(prepared, rows):
             if m is None:
-                m = Measure(document=doc, ordinal=item["ordinal"], **values)
-                m.parsed = _jsonable(parsed_values)
-                m.save()
-                m.themes.set([self._themes[c] for c in parsed_values["themes"] if c in self._themes])
-                m.ip_types.set([self._ip_types[c] for c in parsed_values["ip_types"] if c in self._ip_types])
-            else:
-                m.ordinal = item["ordinal"]
-                current_m2m = {"themes": sorted(m.themes.values_list("code", flat=True)),
-                               "ip_types": sorted(m.ip_types.values_list("code", flat=True))}
-                merged_m2m = _merge_values(current_m2m, parsed_values, m.parsed, ["themes", "ip_types"])
-                _merge(m, values, ["path", "label", "title", "text"], new_parsed=parsed_values)
-                m.save()
-                if merged_m2m["themes"] != current_m2m["themes"]:
-                    m.themes.set([self._themes[c] for c in merged_m2m["themes"] if c in self._themes])
-                if merged_m2m["ip_types"] != current_m2m["ip_types"]:
-                    m.ip_types.set([self._ip_types[c] for c in merged_m2m["ip_types"] if c in self._ip_types])
+                fresh.append((item, values, parsed_values))
+                continue
+            m.ordinal = item["ordinal"]
+            current_m2m = {"themes": sorted(m.themes.values_list("code", flat=True)),
+                           "ip_types": sorted(m.ip_types.values_list("code", flat=True))}
+            merged_m2m = _merge_values(current_m2m, parsed_values, m.parsed, ["themes", "ip_types"])
+            _merge(m, values, ["path", "label", "title", "text"], new_parsed=parsed_values)
+            m.save()
+            if merged_m2m["themes"] != current_m2m["themes"]:
+                m.themes.set([self._themes[c] for c in merged_m2m["themes"] if c in self._themes])
+            if merged_m2m["ip_types"] != current_m2m["ip_types"]:
+                m.ip_types.set([self._ip_types[c] for c in merged_m2m["ip_types"] if c in self._ip_types])
             matched_ids.add(m.pk)
             kept[m.ordinal] = m
             self._save_units(doc, m, item)
+        for m in self._create_measures(doc, fresh):
+            matched_ids.add(m.pk)
+            kept[m.ordinal] = m
         # Measures that disappeared from the source: drop unless an editor reviewed them.
         for m in existing.values():
             if m.pk not in matched_ids:
@@ -266,12 +267,57 @@ class Importer:
                     m.delete()
         return kept
 
+    def _create_measures(self, doc: Document, fresh: list[tuple[dict, dict, dict]]) -> list[Measure]:
+        """New measures in bulk: rows, their history entries, themes, IP types
+        and unit links in a handful of statements, whatever their number."""
+        if not fresh:
+            return []
+        objs = []
+        for item, values, parsed_values in fresh:
+            m = Measure(document=doc, ordinal=item["ordinal"], **values)
+            m.parsed = _jsonable({**parsed_values, "units": _parsed_units(item)})
+            objs.append(m)
+        objs = bulk_create_with_history(objs, Measure, batch_size=500)
+        themes, ip_types, links = [], [], []
+        for m in objs:
+            themes += [Measure.themes.through(measure_id=m.pk, theme_id=self._themes[c].pk)
+                       for c in m.parsed["themes"] if c in self._themes]
+            ip_types += [Measure.ip_types.through(measure_id=m.pk, iptype_id=self._ip_types[c].pk)
+                         for c in m.parsed["ip_types"] if c in self._ip_types]
+            links += self._unit_links(doc, m, m.parsed["units"])
+        Measure.themes.through.objects.bulk_create(themes)
+        Measure.ip_types.through.objects.bulk_create(ip_types)
+        MeasureUnit.objects.bulk_create(links)
+        self._m2m_history(objs, themes, ip_types)
+        return objs
+
+    @staticmethod
+    def _m2m_history(objs: list[Measure], themes: list, ip_types: list) -> None:
+        """The themes and IP types of the imported version, in the history, so
+        that an editor can revert a measure to what was imported."""
+        history = {h.id: h for h in Measure.history.filter(id__in=[m.pk for m in objs]).only("history_id", "id")}
+        hist_model = Measure.history.model
+        for name, rows, other in (("themes", themes, "theme_id"), ("ip_types", ip_types, "iptype_id")):
+            model = next(r.related_model for r in hist_model._meta.related_objects
+                         if r.related_model.__name__ == f"{hist_model.__name__}_{name}")
+            model.objects.bulk_create([
+                model(id=row.id, history_id=history[row.measure_id].history_id, measure_id=row.measure_id,
+                      **{other: getattr(row, other)})
+                for row in rows if row.measure_id in history
+            ])
+
+    def _unit_links(self, doc: Document, measure: Measure, parsed_units: list[dict]) -> list[MeasureUnit]:
+        links, seen = [], set()
+        for pos, u in enumerate(parsed_units):
+            unit = self._unit(u["name"], doc.region)
+            if unit.pk in seen:
+                continue
+            seen.add(unit.pk)
+            links.append(MeasureUnit(measure=measure, unit=unit, role=u["role"], position=pos))
+        return links
+
     def _save_units(self, doc: Document, measure: Measure, item: dict) -> None:
-        detail = item.get("units_detail")
-        if detail is None:
-            leads = set(item.get("lead_units") or [])
-            detail = [{"name": n, "role": "lead" if n in leads else None} for n in item.get("units") or []]
-        parsed_units = [{"name": u["name"], "role": _role(u.get("role"), bool(item.get("lead_units")))} for u in detail]
+        parsed_units = _parsed_units(item)
         old_parsed = (measure.parsed or {}).get("units")
         current = [{"name": link.unit.name, "role": link.role} for link in measure.unit_links.select_related("unit")]
         if old_parsed is not None and current != old_parsed:
@@ -279,14 +325,7 @@ class Importer:
             pass
         elif current != parsed_units:
             measure.unit_links.all().delete()
-            links, seen = [], set()
-            for pos, u in enumerate(parsed_units):
-                unit = self._unit(u["name"], doc.region)
-                if unit.pk in seen:
-                    continue
-                seen.add(unit.pk)
-                links.append(MeasureUnit(measure=measure, unit=unit, role=u["role"], position=pos))
-            MeasureUnit.objects.bulk_create(links)
+            MeasureUnit.objects.bulk_create(self._unit_links(doc, measure, parsed_units))
         measure.parsed = {**(measure.parsed or {}), "units": parsed_units}
         Measure.objects.filter(pk=measure.pk).update(parsed=measure.parsed)
 
@@ -425,6 +464,15 @@ def canonical_unit_name(name: str, aliases: dict[str, str], region: Region | Non
     core = re.sub(r"^[省市](?!委|政府|人民|直|级|属|区|县|辖|场)(?=.{2,})", "", core)
     core = re.sub(r"[((][^))]*[))]$", "", core) or core
     return aliases.get(core, core)
+
+
+def _parsed_units(item: dict) -> list[dict]:
+    """The item's units as [{"name", "role"}], roles lead/support/responsible."""
+    detail = item.get("units_detail")
+    if detail is None:
+        leads = set(item.get("lead_units") or [])
+        detail = [{"name": n, "role": "lead" if n in leads else None} for n in item.get("units") or []]
+    return [{"name": u["name"], "role": _role(u.get("role"), bool(item.get("lead_units")))} for u in detail]
 
 
 def _role(role, marked: bool) -> str:

@@ -14,10 +14,11 @@ measures.search.engine). Measure.facet_vector holds the filter values as
 lexemes (FACET_VECTOR_SQL); both GIN indexes include it.
 """
 from collections import defaultdict
+from functools import lru_cache
 
 from django.db import connection, transaction
 
-from .text import foldings, tokens
+from .text import foldings, get_tokenizer, tokens
 
 MAX_POS = 16383          # PostgreSQL's largest tsvector position
 MAX_POSITIONS = 256      # positions kept per lexeme
@@ -36,14 +37,29 @@ def build_vector(fields: list[tuple[str, str]]) -> str:
     for text, weight in fields:
         if not text:
             continue
-        for folded in foldings(text):
-            for offset, lexeme in tokens(folded):
+        for length, toks in _field_tokens(text):
+            for offset, lexeme in toks:
                 pos = min(base + offset, MAX_POS)
                 slot = positions[lexeme]
                 if len(slot) < MAX_POSITIONS:
                     slot.append(f"{pos}{weight}")
-            base = min(base + len(folded) + FIELD_GAP, MAX_POS)
+            base = min(base + length + FIELD_GAP, MAX_POS)
     return " ".join(f"{_quote(lex)}:{','.join(dict.fromkeys(pos))}" for lex, pos in positions.items())
+
+
+@lru_cache(maxsize=2048)
+def _field_tokens_cached(text: str, tokenizer_id: int) -> tuple:
+    # keyed by the tokenizer too: a dictionary change (reset_tokenizer) invalidates
+    return tuple((len(folded), tuple(tokens(folded))) for folded in foldings(text))
+
+
+def _field_tokens(text: str):
+    """Tokens of each folding of a field. Short fields (titles, chapter
+    headings, document titles) repeat across a document's measures and are
+    tokenised once; bodies are not worth caching."""
+    if len(text) <= 200:
+        return _field_tokens_cached(text, id(get_tokenizer()))
+    return [(len(folded), tokens(folded)) for folded in foldings(text)]
 
 
 def title_fields(*, title, path) -> list[tuple[str, str]]:
