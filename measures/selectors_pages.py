@@ -184,6 +184,7 @@ def measure_detail(*, measure_id: int) -> dict:
         s.shared_theme_list = [t for t in s.themes.all() if t.id in theme_ids]
     links = sorted(measure.unit_links.all(), key=lambda link: link.position)
     return {
+        "classification": classification_of(measure),
         "measure": measure,
         "document": measure.document,
         "place": _place_of_document(measure.document),
@@ -195,6 +196,19 @@ def measure_detail(*, measure_id: int) -> dict:
         "next": nxt,
         "similar": similar,
     }
+
+
+def classification_of(measure: Measure) -> dict:
+    """Why the classifier would give this measure its themes and IP types:
+    the keywords of the editable theme/IP-type rows found in it (2 queries)."""
+    from .parsing import Knowledge
+    from .parsing.classify import explain_ip_types, explain_themes
+
+    knowledge = Knowledge(themes=list(Theme.objects.values("code", "name", "keywords", "order")),
+                          ip_types=list(IPType.objects.values("code", "name", "keywords", "order")))
+    path = list(measure.path or [])[-1:]
+    return {"themes": explain_themes(knowledge, measure.title, measure.text, path)[:4],
+            "ip_types": explain_ip_types(knowledge, measure.title, measure.text)[:4]}
 
 
 def _spread_over_places(measures, limit):

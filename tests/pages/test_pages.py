@@ -223,3 +223,19 @@ def test_json_export_follows_the_query(client, docs):
     assert all("知识产权金融" in row["themes"] for row in data)
     assert {row["city"] for row in data} == {"沈阳市", "三明市", ""}
     assert data[0]["units"][0]["role"] == "lead"
+
+
+def test_measure_detail_explains_its_classification(client, corpus):
+    """The classifier's reasons come from the editable theme keywords."""
+    from measures.models import Measure, Theme
+
+    m = Measure.objects.filter(text__contains="行政裁决").first()
+    html = text_of(get(client, f"/measures/{m.pk}/"))
+    assert "分类依据" in html and "行政裁决" in html.split("分类依据")[1]
+    # an editor removes the keyword from every theme: it no longer explains anything
+    for theme in Theme.objects.all():
+        theme.keywords = [k for k in theme.keywords if not k.startswith("行政裁决")]
+        theme.save()
+    html = text_of(get(client, f"/measures/{m.pk}/"))
+    reasons = html.split("分类依据")[1].split("</details>")[0]
+    assert "行政裁决" not in reasons

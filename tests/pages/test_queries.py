@@ -10,7 +10,7 @@ PAGES = {
     "list": (lambda d, u: "/measures/", 14),
     "search": (lambda d, u: "/measures/?q=行政裁决", 14),
     "list_filtered": (lambda d, u: "/measures/?theme=administrative&city=210100", 16),
-    "measure": (lambda d, u: f"/measures/{d[0].measures.get(ordinal=2).pk}/", 8),
+    "measure": (lambda d, u: f"/measures/{d[0].measures.get(ordinal=2).pk}/", 10),
     "document": (lambda d, u: f"/documents/{d[0].pk}/", 5),
     "documents": (lambda d, u: "/documents/", 3),
     "compare": (lambda d, u: "/compare/", 4),
