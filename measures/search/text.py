@@ -18,6 +18,7 @@ tsquery equal character distances in the text):
   already);
 - runs of ASCII letters and digits.
 """
+import logging
 import re
 import threading
 import unicodedata
@@ -87,6 +88,8 @@ def get_tokenizer():
     with _lock:
         if _tokenizer is None:
             import jieba
+
+            jieba.setLogLevel(logging.WARNING)  # its own handler would print every start-up
 
             cache_dir = settings.CACHE_DIR / "jieba"
             cache_dir.mkdir(parents=True, exist_ok=True)
