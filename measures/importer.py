@@ -18,6 +18,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -32,6 +33,13 @@ log = logging.getLogger(__name__)
 
 ADDED, UPDATED, UNCHANGED, FAILED = "added", "updated", "unchanged", "failed"
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+
+# True while the importer itself writes: its deletions are not editors' corrections.
+_importing: ContextVar[bool] = ContextVar("importing", default=False)
+
+
+def importing() -> bool:
+    return _importing.get()
 TEXT_SUFFIXES = {".txt", ".html", ".htm", ".text", ".md"}
 
 
@@ -143,8 +151,12 @@ class Importer:
             return ImportResult(label, FAILED, f"解析器内部错误: {type(exc).__name__}: {exc}")
         for attempt in (1, 2):
             try:
-                with transaction.atomic():
-                    doc, created = self._save(parsed, data=data, digest=digest, source=source)
+                token = _importing.set(True)
+                try:
+                    with transaction.atomic():
+                        doc, created = self._save(parsed, data=data, digest=digest, source=source)
+                finally:
+                    _importing.reset(token)
                 break
             except IntegrityError as exc:
                 # Another process may have imported the same file meanwhile: look again once.
@@ -205,6 +217,8 @@ class Importer:
         # Free the ordinals first so renumbering never collides with the unique constraint.
         if existing:
             doc.measures.update(ordinal=models_F_plus("ordinal", 100000))
+        suppressed = (doc.parsed or {}).get("suppressed") or {}
+        deleted_measures = set(suppressed.get("measures") or [])
         prepared = []
         for item in items:
             values = {
@@ -215,6 +229,8 @@ class Importer:
             }
             parsed_values = {**values, "themes": sorted(item.get("themes") or []),
                              "ip_types": sorted(item.get("ip_types") or [])}
+            if measure_text_key(parsed_values) in deleted_measures:
+                continue  # an editor deleted this measure
             prepared.append((item, values, parsed_values))
         # Which stored measure each new item is, judged on what the parser said last time:
         # same number and text, else same text, else (only then) the same position. Each
@@ -222,7 +238,7 @@ class Importer:
         # never takes the row (and the corrections) of the measure that moved down.
         rows: list[Measure | None] = [None] * len(prepared)
         unclaimed = {m.pk: m for m in existing.values()}
-        for key in (_measure_key, _measure_text_key):
+        for key in (_measure_key, measure_text_key):
             index = {}
             for m in unclaimed.values():
                 if m.parsed and key(m.parsed):
@@ -343,9 +359,10 @@ class Importer:
         editor_quotes = {t.quote for t in editor_added}
         unmatched = [t for t in existing if not t.added_by_editor]
         incoming = []
+        deleted_quotes = set(((doc.parsed or {}).get("suppressed") or {}).get("targets") or [])
         for item in items:
-            if item.get("quote") and item.get("quote") in editor_quotes:
-                continue  # an editor already entered this target by hand
+            if item.get("quote") and item.get("quote") in editor_quotes | deleted_quotes:
+                continue  # an editor already entered this target by hand, or deleted it
             try:
                 value = Decimal(str(item["value"]))
             except Exception:
@@ -556,7 +573,7 @@ def _measure_key(values: dict) -> str:
     return f"{values.get('label')}|{text[:40]}"
 
 
-def _measure_text_key(values: dict) -> str:
+def measure_text_key(values: dict) -> str:
     return re.sub(r"\s+", "", values.get("text") or "")[:40]
 
 

@@ -324,3 +324,44 @@ def test_correction_stays_with_its_measure_when_a_new_version_inserts_one_before
     assert m2.text.startswith("建设维权援助中心。")
     new = doc.measures.get(ordinal=2)
     assert (new.title, new.text) == ("新增措施", "新增措施。加强商标保护。")
+
+
+# --- deletions are corrections too ---------------------------------------------------
+
+def test_target_deleted_by_an_editor_stays_deleted_after_reimport(load, spec, editor_client):
+    doc = load(spec)
+    wrong = doc.targets.get(metric="服务企业")
+    response = editor_client.post(f"/admin/measures/target/{wrong.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    spec["document"]["title"] = "新版本标题"
+    load(spec)
+    assert not doc.targets.filter(metric="服务企业").exists()
+    assert doc.targets.filter(metric="知识产权保护社会满意度").exists()
+
+
+def test_measure_deleted_by_an_editor_stays_deleted_after_reimport(load, spec, editor_client):
+    doc = load(spec)
+    wrong = doc.measures.get(ordinal=2)
+    response = editor_client.post(f"/admin/measures/measure/{wrong.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    spec["document"]["title"] = "新版本标题"
+    load(spec)
+    assert list(doc.measures.values_list("title", flat=True)) == ["加大专利侵权打击力度"]
+
+
+def test_deleting_a_document_leaves_no_suppression_and_reimport_restores_all(load, spec):
+    doc = load(spec)
+    doc.delete()
+    doc = load(spec)
+    assert doc.measures.count() == 2 and doc.targets.count() == 2
+    assert "suppressed" not in doc.parsed
+
+
+def test_importer_removing_stale_targets_is_not_a_suppression(load, spec):
+    doc = load(spec)
+    dropped = spec["targets"][0]
+    spec["targets"] = spec["targets"][1:]
+    load(spec)
+    spec["targets"] = [dropped] + spec["targets"]
+    load(spec)  # the target returns to the source: it is imported again
+    assert doc.targets.filter(metric="服务企业").exists()
