@@ -25,6 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.db import IntegrityError, DatabaseError, transaction
+from django.db.models import F
 from simple_history.utils import bulk_create_with_history
 
 from .models import Document, IPType, Measure, MeasureUnit, Region, ResponsibleUnit, Target, Theme, UnitAlias
@@ -216,7 +217,7 @@ class Importer:
         matched_ids = set()
         # Free the ordinals first so renumbering never collides with the unique constraint.
         if existing:
-            doc.measures.update(ordinal=models_F_plus("ordinal", 100000))
+            doc.measures.update(ordinal=F("ordinal") + 100000)
         suppressed = (doc.parsed or {}).get("suppressed") or {}
         deleted_measures = set(suppressed.get("measures") or [])
         prepared = []
@@ -459,12 +460,6 @@ class Importer:
 
 # --- helpers ------------------------------------------------------------------
 
-def models_F_plus(field_name: str, amount: int):
-    from django.db.models import F
-
-    return F(field_name) + amount
-
-
 def canonical_unit_name(name: str, aliases: dict[str, str], region: Region | None) -> str:
     """The canonical form of a unit name: region prefix (市/省/区/县 or the
     region's own name) removed, then mapped through the alias table."""
@@ -489,10 +484,10 @@ def _parsed_units(item: dict) -> list[dict]:
     if detail is None:
         leads = set(item.get("lead_units") or [])
         detail = [{"name": n, "role": "lead" if n in leads else None} for n in item.get("units") or []]
-    return [{"name": u["name"], "role": _role(u.get("role"), bool(item.get("lead_units")))} for u in detail]
+    return [{"name": u["name"], "role": _role(u.get("role"))} for u in detail]
 
 
-def _role(role, marked: bool) -> str:
+def _role(role) -> str:
     if role in ("lead", "support"):
         return role
     return MeasureUnit.Role.RESPONSIBLE
@@ -530,7 +525,6 @@ def _current(obj, name):
 def _merge(obj, values: dict, fields: list[str], *, new_parsed: dict | None = None) -> None:
     """Three-way merge of parser output into obj, keeping editors' corrections."""
     old = obj.parsed or {}
-    new_json = _jsonable(values)
     for name in fields:
         if name not in values:
             continue

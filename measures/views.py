@@ -3,7 +3,6 @@ views only read parameters, call a selector and render."""
 from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from . import selectors_pages as pages

@@ -219,7 +219,7 @@ def scan_header(lines: list[str], page_title: str | None = None) -> Header:
     if h.notice_line is not None:
         zone = range(h.notice_line + 1, sig_zone_end if sig_zone_end else min(len(lines), h.notice_line + 40))
         for i in zone:
-            if DATE_LINE.match(lines[i]) or re.match(rf"^(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日?$", lines[i]):
+            if DATE_LINE.match(lines[i]) or re.match(r"^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日?$", lines[i]):
                 h.signed_date = parse_date(lines[i])
                 if i > 0 and ORG_LINE.match(lines[i - 1]):
                     h.signer = lines[i - 1]

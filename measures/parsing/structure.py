@@ -29,7 +29,7 @@ NUMBERING = [
     ("pnum", re.compile(r"^[(（〔【\[]\s*(?P<n>\d{1,3})\s*[)）〕】\]][\s、.．]*")),
     ("rnum", re.compile(r"^(?P<n>\d{1,3})\s*[)）]\s*(?=[\u4e00-\u9fff“《])")),
     ("circ", re.compile(r"^(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
-    ("shi", re.compile(rf"^(?P<n>[一二三四五六七八九十]{{1,3}})是(?=[^\s，,。])")),
+    ("shi", re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})是(?=[^\s，,。])")),
 ]
 
 # chapters whose items are not measures (their targets are document-level)

@@ -1,5 +1,4 @@
 """History (django-simple-history): who changed what and when, with before/after, and revert."""
-import re
 
 import pytest
 from django.urls import reverse

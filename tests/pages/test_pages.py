@@ -4,9 +4,8 @@ import io
 import json
 
 import pytest
-from django.urls import reverse
 
-from measures.models import Document, Measure, ResponsibleUnit
+from measures.models import Measure, ResponsibleUnit
 
 
 @pytest.fixture

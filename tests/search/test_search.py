@@ -2,7 +2,7 @@
 import pytest
 from django.urls import reverse
 
-from measures.models import Measure, SynonymGroup
+from measures.models import SynonymGroup
 
 pytestmark = pytest.mark.django_db
 

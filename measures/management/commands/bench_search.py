@@ -13,7 +13,6 @@ serialised like /api/measures/) and the same searches as a plain ILIKE scan
     manage.py bench_search --sizes 10000,50000  # smaller
 """
 import json
-import statistics
 import time
 
 import psycopg
