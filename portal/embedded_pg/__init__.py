@@ -49,7 +49,18 @@ def get_server(datadir: Path):
 
             with _utf8_locale():
                 _server = pgserver.get_server(datadir, cleanup_mode="stop")
+            _exit_cleanly_on_sigterm()
         return _server
+
+
+def _exit_cleanly_on_sigterm():
+    """pgserver stops the server from an atexit hook, which a plain SIGTERM
+    skips: turn SIGTERM into a normal exit where nobody else handles it."""
+    import signal
+    import sys
+
+    if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
 def connection_params(datadir: Path, dbname: str) -> dict:
