@@ -128,11 +128,15 @@ class Importer:
         return summary
 
     def import_file(self, path: Path) -> ImportResult:
+        from .parsing import ParseError, read_source
+
         path = Path(path)
         try:
-            data = path.read_bytes()
+            data = read_source(path)
         except OSError as exc:
             return ImportResult(str(path), FAILED, f"无法读取文件: {exc.strerror or exc}")
+        except ParseError as exc:
+            return ImportResult(str(path), FAILED, str(exc))
         return self.import_bytes(data, source=path.name, path=str(path))
 
     def import_bytes(self, data: bytes, *, source: str, path: str | None = None) -> ImportResult:

@@ -10,8 +10,9 @@ from .classify import classify_ip_types, classify_themes, explain_ip_types, expl
 from .core import parse_document
 from .errors import ParseError
 from .knowledge import Knowledge, default_knowledge
+from .text import read_source
 
 __all__ = [
-    "parse_document", "ParseError", "Knowledge", "default_knowledge",
+    "parse_document", "read_source", "ParseError", "Knowledge", "default_knowledge",
     "explain_themes", "explain_ip_types", "classify_themes", "classify_ip_types",
 ]

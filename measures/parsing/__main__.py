@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import ParseError, parse_document
 from .knowledge import Knowledge, default_knowledge
+from .text import read_source
 
 
 def parse_files(paths: list[str], knowledge: Knowledge | None = None) -> list[dict]:
@@ -17,7 +18,7 @@ def parse_files(paths: list[str], knowledge: Knowledge | None = None) -> list[di
     for p in paths:
         name = Path(p).name
         try:
-            data = Path(p).read_bytes()
+            data = read_source(p)
             results.append(parse_document(data, source=name, knowledge=knowledge))
         except ParseError as exc:
             results.append({"source": name, "error": exc.reason})

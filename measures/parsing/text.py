@@ -325,3 +325,18 @@ def detect_script(text: str) -> str:
         return "hans"
     changed = len(head) - len(_trad_table()[1].sub("", head))
     return "hant" if changed / n > 0.04 else "hans"
+
+
+MAX_FILE_BYTES = 20 * 1024 * 1024  # the genre's largest pages are well under 1 MB
+
+
+def read_source(path) -> bytes:
+    """A document file's bytes, refusing (ParseError) a file too large to be
+    a policy text without ever holding more than the limit in memory."""
+    from pathlib import Path
+
+    with Path(path).open("rb") as fh:
+        data = fh.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise ParseError(f"文件过大 (file too large): more than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    return data
