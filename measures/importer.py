@@ -33,7 +33,6 @@ from .models import Document, IPType, Measure, MeasureUnit, Region, ResponsibleU
 log = logging.getLogger(__name__)
 
 ADDED, UPDATED, UNCHANGED, FAILED = "added", "updated", "unchanged", "failed"
-MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 
 # True while the importer itself writes: its deletions are not editors' corrections.
 _importing: ContextVar[bool] = ContextVar("importing", default=False)
@@ -205,7 +204,7 @@ class Importer:
         doc.content_hash = digest
         doc.raw_text = raw_text
         # province/city follow the (possibly corrected) region
-        doc.province, doc.city = self._province_city(doc.region) if doc.region_id else (province, city)
+        doc.province, doc.city = doc.region.province_and_city() if doc.region_id else (province, city)
         doc.save()
         measures = self._save_measures(doc, parsed["measures"], created=created)
         self._save_targets(doc, parsed.get("targets") or [], measures, created=created)
@@ -430,20 +429,6 @@ class Importer:
                 qs = qs.filter(parent_id=parent_id)
             self._regions_by_name[key] = qs.order_by("id").first()
         return self._regions_by_name[key]
-
-    @staticmethod
-    def _province_city(region: Region | None) -> tuple[Region | None, Region | None]:
-        chain = []
-        node = region
-        while node is not None:
-            chain.append(node)
-            node = node.parent
-        chain.reverse()  # province, city, district
-        province = chain[0] if chain else None
-        city = next((r for r in chain if r.level == "city"), None)
-        if city is None and len(chain) > 1 and province.name in MUNICIPALITIES:
-            city = province  # a district of 北京/上海/天津/重庆 belongs to the municipality as its city
-        return province, city
 
     def _unit(self, name: str, region: Region | None) -> ResponsibleUnit:
         region_id = region.pk if region else None

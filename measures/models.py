@@ -19,6 +19,9 @@ from simple_history.models import HistoricalRecords
 from .querysets import DocumentQuerySet, MeasureQuerySet, TargetQuerySet, UnitQuerySet
 
 
+MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+
+
 class Level(models.TextChoices):
     PROVINCE = "province", "省级"
     CITY = "city", "市级"
@@ -54,6 +57,21 @@ class Region(models.Model):
         while node.parent_id is not None:
             node = node.parent
         return node
+
+    def province_and_city(self) -> tuple["Region", "Region | None"]:
+        """The province and city this region lies in. A province has no city;
+        a district of 北京/上海/天津/重庆 has the municipality as its city."""
+        chain = []
+        node = self
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        chain.reverse()  # province, city, district
+        province = chain[0]
+        city = next((r for r in chain if r.level == Level.CITY), None)
+        if city is None and len(chain) > 1 and province.name in MUNICIPALITIES:
+            city = province
+        return province, city
 
 
 class Theme(models.Model):

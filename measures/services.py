@@ -70,16 +70,8 @@ def document_edited(document: Document) -> bool:
 # --- documents --------------------------------------------------------------------
 
 def province_city_of(region: Region | None) -> tuple[Region | None, Region | None]:
-    """The province and city a region lies in (a province has no city)."""
-    chain = []
-    node = region
-    while node is not None:
-        chain.append(node)
-        node = node.parent
-    chain.reverse()
-    province = chain[0] if chain else None
-    city = next((r for r in chain if r.level == "city"), None)
-    return province, city
+    """The province and city a region lies in (see Region.province_and_city)."""
+    return region.province_and_city() if region is not None else (None, None)
 
 
 def save_document(document: Document, *, user=None) -> Document:

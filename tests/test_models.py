@@ -90,3 +90,12 @@ def test_deleting_a_document_deletes_its_measures_and_targets(make_document):
     Target.objects.create(document=doc, measure=m, metric="件数", value=3, quote="q")
     doc.delete()
     assert not Measure.objects.exists() and not Target.objects.exists()
+
+
+def test_region_province_and_city():
+    heping = Region.objects.get(name="和平区", parent__name="沈阳市")
+    assert [r.name for r in heping.province_and_city()] == ["辽宁省", "沈阳市"]
+    haidian = Region.objects.get(name="海淀区")
+    assert [r.name for r in haidian.province_and_city()] == ["北京市", "北京市"]
+    hunan = Region.objects.get(name="湖南省")
+    assert hunan.province_and_city() == (hunan, None)
