@@ -14,11 +14,10 @@ measures.search.engine). Measure.facet_vector holds the filter values as
 lexemes (FACET_VECTOR_SQL); both GIN indexes include it.
 """
 from collections import defaultdict
-from functools import lru_cache
 
 from django.db import connection, transaction
 
-from .text import foldings, get_tokenizer, tokens
+from .text import foldings, tokens
 
 MAX_POS = 16383          # PostgreSQL's largest tsvector position
 MAX_POSITIONS = 256      # positions kept per lexeme
@@ -30,14 +29,14 @@ def _quote(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def build_vector(fields: list[tuple[str, str]]) -> str:
+def build_vector(fields: list[tuple[str, str]], cache: dict | None = None) -> str:
     """tsvector literal for [(text, weight), ...]."""
     positions: dict[str, list[str]] = defaultdict(list)
     base = 1
     for text, weight in fields:
         if not text:
             continue
-        for length, toks in _field_tokens(text):
+        for length, toks in _field_tokens(text, cache):
             for offset, lexeme in toks:
                 pos = min(base + offset, MAX_POS)
                 slot = positions[lexeme]
@@ -47,19 +46,17 @@ def build_vector(fields: list[tuple[str, str]]) -> str:
     return " ".join(f"{_quote(lex)}:{','.join(dict.fromkeys(pos))}" for lex, pos in positions.items())
 
 
-@lru_cache(maxsize=2048)
-def _field_tokens_cached(text: str, tokenizer_id: int) -> tuple:
-    # keyed by the tokenizer too: a dictionary change (reset_tokenizer) invalidates
-    return tuple((len(folded), tuple(tokens(folded))) for folded in foldings(text))
-
-
-def _field_tokens(text: str):
+def _field_tokens(text: str, cache: dict | None):
     """Tokens of each folding of a field. Short fields (titles, chapter
-    headings, document titles) repeat across a document's measures and are
-    tokenised once; bodies are not worth caching."""
-    if len(text) <= 200:
-        return _field_tokens_cached(text, id(get_tokenizer()))
-    return [(len(folded), tokens(folded)) for folded in foldings(text)]
+    headings, document titles) repeat across a document's measures: with a
+    cache (one per update call, so memory stays bounded) they are tokenised
+    once; bodies are not worth caching."""
+    if cache is None or len(text) > 200:
+        return [(len(folded), tokens(folded)) for folded in foldings(text)]
+    hit = cache.get(text)
+    if hit is None:
+        hit = cache[text] = tuple((len(folded), tuple(tokens(folded))) for folded in foldings(text))
+    return hit
 
 
 def title_fields(*, title, path) -> list[tuple[str, str]]:
@@ -87,10 +84,11 @@ def update_search_vectors(measure_ids) -> int:
         chunk = ids[start:start + BATCH]
         rows = Measure.objects.filter(pk__in=chunk).values_list(
             "pk", "title", "path", "text", "document__title", "document__notice_title")
+        cache: dict = {}  # short fields shared by the batch's measures, tokenised once
         values = [
             (pk, build_vector(measure_fields(title=title, path=path, text=text, document_title=doc_title,
-                                             notice_title=notice_title)),
-             build_vector(title_fields(title=title, path=path)))
+                                             notice_title=notice_title), cache),
+             build_vector(title_fields(title=title, path=path), cache))
             for pk, title, path, text, doc_title, notice_title in rows
         ]
         if values:
