@@ -56,6 +56,7 @@ def _parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | No
         raise ParseError("no numbered measures found in the document")
     document = document_fields(header, lines, knowledge.gazetteer, script)
     doc_year = _doc_year(document)
+    plan_year = _plan_year(document)
 
     measures, targets = [], []
     for ordinal, node in enumerate(nodes, 1):
@@ -64,15 +65,14 @@ def _parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | No
         if not units:
             units = _units_from_headings(node)
         body_wo_units = strip_units(full)
-        title, body = split_title(full)
+        title, body = split_title(full, article=node.kind == "article")
         if title:
             title = title.rstrip("。").strip()
         anchor_src = strip_units(body) if title else body_wo_units
         anchor = re.sub(r"\s+", "", anchor_src)[:ANCHOR_LEN] or re.sub(r"\s+", "", full)[:ANCHOR_LEN]
         path = [a.heading for a in node.ancestors()]
+        # the number as written, without punctuation or the 第…条 frame: "1", "十九", "三"
         label = re.sub(r"[\s()（）〔〕【】\[\].．、,，:：]", "", node.label)
-        if node.kind in ("article", "chapter", "part", "section"):
-            label = re.sub(r"[\s:：、.．]", "", node.token) or label  # as written: 第三条 / 第三條
         measures.append({
             "ordinal": ordinal,
             "path": path,
@@ -86,7 +86,7 @@ def _parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | No
             "text": full,
             "units_detail": units,
         })
-        targets += extract_targets(body_wo_units, measure=ordinal, doc_year=doc_year)
+        targets += extract_targets(body_wo_units, measure=ordinal, doc_year=doc_year, plan_year=plan_year)
 
     # document-level targets: the preamble, general-requirements chapters, unnumbered chapters
     measure_ids = {id(n) for n in nodes}
@@ -100,7 +100,7 @@ def _parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | No
             doc_chunks.append("\n".join(node.extra))
     doc_targets = []
     for chunk in doc_chunks:
-        doc_targets += extract_targets(strip_units(chunk), measure=None, doc_year=doc_year)
+        doc_targets += extract_targets(strip_units(chunk), measure=None, doc_year=doc_year, plan_year=plan_year)
     targets = doc_targets + targets
 
     document["body_text"] = "\n".join(body_lines)
@@ -113,6 +113,15 @@ def _han_count(text: str) -> int:
     if n >= 20 or len(text) <= 4000:
         return n
     return len(text) - len(_HAN.sub("", text))
+
+
+def _plan_year(document: dict) -> int | None:
+    """The year of an annual plan ("2024年绍兴市知识产权工作要点"): its 全年 and 今年 mean that year."""
+    title = document.get("title") or ""
+    m = re.search(r"((?:19|20)\d{2})\s*年(?:度)?(?![—\-－~～至到]|\d)", title)
+    if m and re.search(r"要点|计划|安排|任务|清单|方案", title) and not re.search(r"(?:19|20)\d{2}\s*[—\-－~～至到]", title):
+        return int(m.group(1))
+    return None
 
 
 def _doc_year(document: dict) -> int | None:

@@ -102,7 +102,7 @@ def parse_meta(lines: list[str], limit: int) -> tuple[dict[str, str], set[int]]:
             if cells and cells[0].start() == 0 and (len(cells) >= 2 or len(f) <= 60):
                 for j, c in enumerate(cells):
                     end = cells[j + 1].start() if j + 1 < len(cells) else len(line)
-                    value = line[c.end():end].strip(" |｜丨")
+                    value = line[c.end():end].strip(" \t|｜丨")
                     if value:
                         meta.setdefault(META_LABELS[re.sub(r"\s+", "", c.group("label"))], value)
                 used.add(i)
@@ -117,7 +117,7 @@ def parse_meta(lines: list[str], limit: int) -> tuple[dict[str, str], set[int]]:
                     r"\s*(?:19|20)\d{2}", f[h.end():]):
                 continue
             end = hits[j + 1].start() if j + 1 < len(hits) else len(line)
-            value = line[h.end():end].strip(" |｜丨")
+            value = line[h.end():end].strip(" \t|｜丨")
             if value:
                 meta.setdefault(key, value)
         used.add(i)
@@ -248,6 +248,11 @@ def document_fields(h: Header, lines: list[str], gaz: Gazetteer, script: str) ->
         m = NOTICE.match(fold_same_length(h.notice_title))
         if m and m.group("issuer"):
             issuer = h.notice_title[:len(m.group("issuer"))].strip()
+    if issuer and _SELF_REFERENCE.match(issuer):
+        # "市政府关于印发…": the signature or the metadata names the body in full
+        fuller = next((c.strip() for c in (h.signer, meta.get("issuer"))
+                       if c and len(c.strip()) > len(issuer) and fold(c.strip())[-2:] == fold(issuer)[-2:]), None)
+        issuer = fuller or issuer
     if not issuer and meta.get("issuer"):
         issuer = meta["issuer"].strip()
     if not issuer and h.signer:
@@ -260,6 +265,12 @@ def document_fields(h: Header, lines: list[str], gaz: Gazetteer, script: str) ->
         issuer = _issuer_from_text(lines[:h.body_start + 10]) or (meta.get("source") or "").strip() or None
     if issuer:
         issuer = re.split(r"\s{2,}|[|｜]", issuer)[0].strip() or None
+    if issuer and meta.get("issuer") and " " in issuer:
+        # joint issuers set side by side in the notice ("中共洛阳市委办公室 洛阳市人民政府办公室")
+        # and listed with 、 in the metadata table: the table writes them out
+        listed = meta["issuer"].strip()
+        if re.sub(r"[\s、，,]", "", listed) == re.sub(r"\s", "", issuer):
+            issuer = listed
 
     doc_number = None
     raw_no = meta.get("doc_number")
@@ -312,12 +323,19 @@ def document_fields(h: Header, lines: list[str], gaz: Gazetteer, script: str) ->
     }
 
 
+# an issuer written without its place name ("市政府", "省政府办公厅", "区市场监管局")
+_SELF_REFERENCE = re.compile(r"^(?:市|省|区|县|州|自治区|自治州|旗|盟)(?:委|政府|人民政府|[\u4e00-\u9fff]{1,12}(?:局|委|办|厅))")
+
+
 def _issuer_from_text(lines: list[str]) -> str | None:
     for line in lines:
         m = re.search(r"([\u4e00-\u9fff]{2,20}(?:人民政府办公室|人民政府办公厅|人民政府|委员会|管理局|监督管理局|局))(?:印发|发布)", line)
         if m:
             return m.group(1)
     return None
+
+
+TRUSTED_SOURCES = 3  # issuer, notice title, title
 
 
 def resolve_region(gaz: Gazetteer, sources: list[str | None]) -> dict:
@@ -338,32 +356,47 @@ def resolve_region(gaz: Gazetteer, sources: list[str | None]) -> dict:
             mentioned_cache.append({r["code"] for _, _, cands in all_found for r in cands if len(cands) == 1})
         return mentioned_cache[0]
 
-    for short in (False, True):
-        for src in folded:
-            if not src:
-                continue
-            found = gaz.find(src, short=short)
-            if not found:
-                continue
-            best = None
-            for _, name, cands in found:
-                if len(cands) > 1:
-                    ctx = [c for c in cands if any(a["code"] in mentioned() for a in gaz.ancestors(c))]
-                    if len(ctx) != 1:
-                        # ambiguous name: prefer one under an already chosen region
-                        ctx = [c for c in cands if best and best["code"] in {a["code"] for a in gaz.ancestors(c)}]
-                    if len(ctx) != 1:
-                        continue
-                    cand = ctx[0]
-                else:
-                    cand = cands[0]
-                if best is None:
-                    best = cand
-                elif best["code"] in {a["code"] for a in gaz.ancestors(cand)}:
-                    best = cand  # more specific, consistent with what we have
-                elif short is False and best["level"] == "province" and cand["level"] != "province" \
-                        and best["code"] not in {a["code"] for a in gaz.ancestors(cand)}:
+    # The issuer, notice and title are trusted with short names too ("延边州人民政府"
+    # is 延边朝鲜族自治州 even when the body names 吉林省); the rest only after
+    # every full name has been looked for.
+    trusted = [(i, short) for i in range(min(TRUSTED_SOURCES, len(folded))) for short in (False, True)]
+    rest = [(i, short) for short in (False, True) for i in range(TRUSTED_SOURCES, len(folded))]
+    for i, short in trusted + rest:
+        src = folded[i]
+        if not src:
+            continue
+        found = gaz.find(src, short=short)
+        if not found:
+            continue
+        best = None
+        for _, name, cands in found:
+            if len(cands) > 1:
+                ctx = [c for c in cands if any(a["code"] in mentioned() for a in gaz.ancestors(c))]
+                if len(ctx) != 1:
+                    # ambiguous name: prefer one under an already chosen region
+                    ctx = [c for c in cands if best and best["code"] in {a["code"] for a in gaz.ancestors(c)}]
+                if len(ctx) != 1:
                     continue
-            if best is not None:
-                return gaz.describe(best)
+                cand = ctx[0]
+            else:
+                cand = cands[0]
+            if best is None:
+                best = cand
+            elif best["code"] in {a["code"] for a in gaz.ancestors(cand)}:
+                best = cand  # more specific, consistent with what we have
+            elif short is False and best["level"] == "province" and cand["level"] != "province" \
+                    and best["code"] not in {a["code"] for a in gaz.ancestors(cand)}:
+                continue
+        if best is not None:
+            if not short and i < TRUSTED_SOURCES and best["level"] != "district":
+                # "吉林省延边州人民政府": a short name under the full one is more specific
+                taken = [(pos, pos + len(name)) for pos, name, _ in found]
+                for pos, _, cands in gaz.find(src, short=True):
+                    if any(a <= pos < b for a, b in taken):
+                        continue
+                    under = [c for c in cands if best["code"] in {a["code"] for a in gaz.ancestors(c)}]
+                    if len(under) == 1:
+                        best = under[0]
+                        break
+            return gaz.describe(best)
     return empty

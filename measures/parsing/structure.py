@@ -46,7 +46,7 @@ END_MATTER = re.compile(
 DATE_LINE = re.compile(
     rf"^(?:(?:19|20)\d{{2}}|[一二〇零○Ｏ]{{4}})\s*年\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月"
     rf"\s*(?:(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*日?)?\s*(?:印发|发布)?$")
-ORG_LINE = re.compile(r"^[\u4e00-\u9fff()（）、]{2,30}(?:政府|办公室|办公厅|局|委员会|委|厅|院|中心|小组)$")
+ORG_LINE = re.compile(r"^[\u4e00-\u9fff()（）、 ]{2,40}(?:政府|办公室|办公厅|局|委员会|委|厅|院|中心|小组)(?:[(（][\u4e00-\u9fff]{2,12}[)）])?$")
 BOILERPLATE = re.compile(r"本(?:办法|措施|规定|细则|方案|意见|计划|政策|实施意见|若干措施)[^。]{0,20}(?:自|由|所称|适用|施行|解释)|"
                          r"^为[^。]{4,120}制定本(?:办法|措施|规定|细则|方案|意见|计划)")
 
@@ -222,11 +222,19 @@ def measure_nodes(outline: Outline) -> list[Node]:
     return out
 
 
-def split_title(text: str) -> tuple[str | None, str]:
-    """(title, body) of a measure text; title None when the item has no heading."""
+# "资助申请实行年度集中受理。": a rule stated about a subject, not a heading naming an action
+_STATEMENT = re.compile(r"^[^，,]{2,}?(?:应当|必须|不得|实行|予以|负责|是指|由[^，,]{1,12}(?:负责|组织|审核|统筹)|可以|按照)")
+
+
+def split_title(text: str, *, article: bool = False) -> tuple[str | None, str]:
+    """(title, body) of a measure text; title None when the item has no heading.
+    article: the item is an article (第五条) of a 办法 or 条例, whose first
+    sentence is more often a rule than a heading."""
     first_line, _, rest_lines = text.partition("\n")
     stripped = strip_units_for_title(text)
     m = re.match(r"^([^。！!？?]{2,40}?)[。！!]\s*", first_line)
+    if m and article and _STATEMENT.match(fold(m.group(1))):
+        return None, text
     if m and not re.search(r"[，,；;：:]", m.group(1)):
         body = first_line[m.end():] + ("\n" + rest_lines if rest_lines else "")
         if strip_units_for_title(body).strip():

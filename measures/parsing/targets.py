@@ -14,12 +14,15 @@ UNITS = sorted([
     "分", "%", "件", "家", "项", "个", "名", "次", "人次", "万人次", "人", "所", "座", "场", "期", "批",
     "户", "种", "篇", "类", "倍", "天", "万件", "万人", "万家", "万个", "小时", "亩", "套", "台", "处",
     "个月", "年", "月", "日", "支", "部", "本", "条", "位", "笔", "单", "份", "起", "宗",
+    "场次", "家次", "批次", "件次", "项次", "期次", "个次",
 ], key=len, reverse=True)
 NOT_TARGET_UNITS = {"年", "月", "日", "个月", "小时"}
 TIME_LIMITS = {"日", "个月", "小时"}  # targets only as a stated limit ("缩短至60日以内", "24小时内处理")
-LIMIT_VERB = re.compile(r"内(?:办结|完成|结案|审结|处理|作出|办理|答复|反馈|受理|审查|核查|回复|出具|给予|$)")
-CLAUSE_COUNT = re.compile(r"^(?:同时|其中|并|力争|争取|全年|每年|累计)*(?:建成|建设|设立|新增|培育|打造|组建|认定|创建|布局|新建|"
-                          r"引进|举办|开展|发布|制定|选树|评选|遴选|命名)")
+LIMIT_VERB = re.compile(r"内(?:办结|完成|结案|审结|处理|作出|办理|答复|反馈|受理|审查|核查|回复|出具|给予|移送|移交|转交|"
+                        r"转办|报送|上报|送达|告知|通知|公布|公示|立案|录入|解决|回应|核实|审核|审批|$)")
+WORKDAY_LIMIT = re.compile(r"内[\u4e00-\u9fff]")  # "5个工作日内移送": a working-day count before 内 is a limit
+CLAUSE_COUNT = re.compile(r"(?:建成|建设|设立|新增|培育|打造|组建|认定|创建|布局|新建|"
+                          r"引进|举办|开展|发布|制定|选树|评选|遴选|命名|完成)")
 MONEY = {"万元", "亿元", "千元", "元", "元/件", "万元/件"}
 
 NUM = re.compile(
@@ -29,7 +32,7 @@ NUM = re.compile(
 COMPARATORS = [  # (word, comparator), longest first when matching
     ("不低于", ">="), ("不少于", ">="), ("不小于", ">="), ("至少", ">="), ("力争达到", ">="), ("达到", ">="),
     ("提高到", ">="), ("提高至", ">="), ("提升到", ">="), ("提升至", ">="), ("增加到", ">="), ("增加至", ">="),
-    ("增长到", ">="), ("增至", ">="), ("达", ">="),
+    ("增长到", ">="), ("增至", ">="), ("保持在", ">="), ("稳定在", ">="), ("达", ">="),
     ("超过", ">"), ("高于", ">"), ("大于", ">"), ("多于", ">"), ("突破", ">"),
     ("不高于", "<="), ("不超过", "<="), ("不大于", "<="), ("缩短至", "<="), ("缩短到", "<="), ("缩短为", "<="),
     ("压缩至", "<="), ("压缩到", "<="), ("控制在", "<="), ("降至", "<="), ("降低到", "<="), ("降低至", "<="),
@@ -80,19 +83,100 @@ def _sentence_start(folded: str, pos: int) -> int:
     return a
 
 
+THIS_YEAR = re.compile(r"全年|今年|年内|本年度|当年")
+
+
 def extract_targets(text: str, *, measure: int | None, doc_year: int | None,
-                    year: int | None = None) -> list[dict]:
-    """Targets stated in ``text`` (one measure, or one document-level paragraph)."""
+                    year: int | None = None, plan_year: int | None = None) -> list[dict]:
+    """Targets stated in ``text`` (one measure, or one document-level paragraph).
+    plan_year: the year of an annual plan, which its 全年/今年 refer to."""
     out = []
-    for para in text.split("\n"):
-        out += _paragraph_targets(para, measure, doc_year, year)
+    lines = text.split("\n")
+    table_lines: set[int] = set()
+    if "\t" in text or "  " in text or "|" in text:
+        found, table_lines = _table_targets(lines, measure)
+        out += found
+    for i, para in enumerate(lines):
+        if i not in table_lines:
+            out += _paragraph_targets(para, measure, doc_year, year, plan_year)
     return out
+
+
+# --- indicator tables ("主要指标": 指标名称 | 2022年基数 | 2025年目标) ------------
+
+_CELL_SPLIT = re.compile(r"\t+|\s{2,}|\s*[|｜]\s*")
+_GOAL_HEAD = re.compile(r"((?:19|20)\d{2})\s*年?[^\d]{0,6}$|目标|预期值|规划值")
+_BASE_HEAD = re.compile(r"基数|基期|基准|现状|现值|完成|实际")
+_METRIC_HEAD = re.compile(r"指标|名称|内容|项目")
+_TABLE_VALUE = re.compile(r"^(?P<cmp>≥|≤|>|<|＞|＜|不低于|不少于|不高于|不超过|超过|低于)?\s*(?P<num>\d+(?:\.\d+)?)\s*"
+                          r"(?P<unit>%|‰|[\u4e00-\u9fff/]{1,5})?\s*(?P<suffix>以上|以下|以内)?$")
+_TABLE_CMP = {"≥": ">=", "不低于": ">=", "不少于": ">=", "≤": "<=", "不高于": "<=", "不超过": "<=", "以内": "<=",
+              "以下": "<=", "以上": ">=", ">": ">", "＞": ">", "超过": ">", "<": "<", "＜": "<", "低于": "<"}
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in _CELL_SPLIT.split(line.strip()) if c.strip()]
+
+
+def _table_targets(lines: list[str], measure) -> tuple[list[dict], set[int]]:
+    """Targets of indicator tables whose cells are split by tabs, runs of
+    spaces or bars (HTML tables arrive that way too): a header naming the
+    metric column and a goal column (2025年目标), then one row per metric."""
+    out, used = [], set()
+    i = 0
+    while i < len(lines):
+        head = _cells(fold_same_length(lines[i]))
+        goal_cols = [k for k, c in enumerate(head) if _GOAL_HEAD.search(c) and not _BASE_HEAD.search(c)]
+        metric_col = next((k for k, c in enumerate(head) if _METRIC_HEAD.search(c)), None)
+        if len(head) < 3 or not goal_cols or metric_col is None or metric_col in goal_cols:
+            i += 1
+            continue
+        goal = goal_cols[-1]
+        ym = re.search(r"((?:19|20)\d{2})", head[goal])
+        year = int(ym.group(1)) if ym else None
+        unit_col = next((k for k, c in enumerate(head) if re.fullmatch(r"(?:计量)?单位", c)), None)
+        rows_found, j = 0, i + 1
+        while j < len(lines):
+            raw_cells = _cells(lines[j])
+            if len(raw_cells) < 3:
+                break
+            # a row may omit an empty cell at the start (序号) or the end (属性)
+            shift = len(head) - len(raw_cells)
+            if shift < 0 or shift > 1:
+                break
+            cells = raw_cells if shift == 0 else ([""] + raw_cells if not re.fullmatch(r"\d{1,3}", raw_cells[0])
+                                                   else raw_cells + [""])
+            if goal >= len(cells) or metric_col >= len(cells):
+                break
+            folded_value = fold_same_length(cells[goal]).replace(" ", "")
+            vm = _TABLE_VALUE.match(folded_value)
+            metric = cells[metric_col]
+            unit = None
+            um = re.search(r"[(（]([^()（）]{1,8})[)）]\s*$", metric)
+            if um:
+                unit, metric = um.group(1), metric[:um.start()].strip()
+            if unit_col is not None and unit_col < len(cells) and cells[unit_col]:
+                unit = cells[unit_col]
+            if vm and vm.group("unit"):
+                unit = unit or cells[goal][vm.start("unit"):vm.end("unit")]
+            if vm and len(re.findall(r"[\u4e00-\u9fff]", metric)) >= 2:
+                comparator = _TABLE_CMP.get(vm.group("cmp") or vm.group("suffix") or "", ">=")
+                out.append({"measure": measure, "metric": metric, "comparator": comparator,
+                            "value": _number(vm.group("num")), "unit": unit or "", "year": year,
+                            "quote": lines[j].strip()})
+                rows_found += 1
+            used.add(j)
+            j += 1
+        if rows_found:
+            used.add(i)
+        i = j if rows_found else i + 1
+    return out, used
 
 
 _DIGIT = re.compile(r"\d")
 
 
-def _paragraph_targets(para: str, measure, doc_year, year) -> list[dict]:
+def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> list[dict]:
     if not _DIGIT.search(para):
         return []
     folded = fold_same_length(para)
@@ -104,6 +188,8 @@ def _paragraph_targets(para: str, measure, doc_year, year) -> list[dict]:
         if doc_year and re.search(r"力争|争取|用|经过|在", folded[max(0, m.start() - 3):m.start() + 3]):
             n = m.group("n")
             events.append((m.start(), doc_year + (int(n) if n.isdigit() else CN.get(n, 0))))
+    if plan_year:
+        events += [(m.start(), plan_year) for m in THIS_YEAR.finditer(folded)]
     events.sort()
     out = []
     seen = set()
@@ -129,7 +215,8 @@ def _paragraph_targets(para: str, measure, doc_year, year) -> list[dict]:
         comparator, suffix_len = None, 0
         for word, comp in SUFFIX:
             if post_full.startswith(word):
-                if word == "内" and not LIMIT_VERB.match(post_full):
+                if word == "内" and not (LIMIT_VERB.match(post_full)
+                                         or unit in ("个工作日", "工作日") and WORKDAY_LIMIT.match(post_full)):
                     continue
                 comparator, suffix_len = comp, len(word)
                 break
@@ -149,7 +236,10 @@ def _paragraph_targets(para: str, measure, doc_year, year) -> list[dict]:
             comparator = "="  # a reward amount (spec: rewards are "=")
         counted = None
         if comparator is None and not reward and len(re.findall(r"[\u4e00-\u9fff]", post_full)) < 2:
-            counted = CLAUSE_COUNT.match(pre)
+            # "在重点区镇建设商业秘密保护示范点20个": the last counting verb of the clause
+            counted = None
+            for counted in CLAUSE_COUNT.finditer(pre):
+                pass
             if counted and len(pre) - counted.end() >= 2:
                 comparator = "="
             else:
@@ -164,6 +254,10 @@ def _paragraph_targets(para: str, measure, doc_year, year) -> list[dict]:
         if unit in ("个工作日", "工作日", "天") and comparator == "=":
             continue
         post = post_full[suffix_len:]
+        pb = b  # where the words after the number end: the clause, or the next item of a 、 list
+        if "、" in post:
+            post = post[:post.index("、")]
+            pb = end + suffix_len + len(post)
         post_clean = re.sub(r"^[的之]", "", post).strip()
         # metric: the noun after the number, else the phrase before it
         if reward:
@@ -177,7 +271,7 @@ def _paragraph_targets(para: str, measure, doc_year, year) -> list[dict]:
                 cuts = [k.end() for k in re.finditer(r"[，,]", lead.rstrip("，, "))]
                 ms = sent_start + (cuts[-2] if len(cuts) >= 2 else 0)
             me = sent_start + len(lead)
-            post_orig = para[b - len(post_clean):b] if post_clean else ""
+            post_orig = para[pb - len(post_clean):pb] if post_clean else ""
             metric = (para[ms:me].strip(" ，,") + post_orig.replace(" ", ""))[-80:]
             metric = re.sub(r"^对", "", metric)
         elif post_full.startswith("内") and len(re.findall(r"[\u4e00-\u9fff]", post_clean)) >= 2:
@@ -189,14 +283,14 @@ def _paragraph_targets(para: str, measure, doc_year, year) -> list[dict]:
             we = ws + tail.start()
             if re.fullmatch(r"自.{0,10}", folded[ws:we]):
                 we = ws
-            metric = para[ws:we] + para[b - len(post_clean):b]
+            metric = para[ws:we] + para[pb - len(post_clean):pb]
         elif counted is not None:
             metric = para[a + counted.end():pos].strip()
         elif unit == "%" and REWARD.match(post_clean):
             # "按贷款利息的50%给予补助": what is subsidised stands before the rate
-            metric = re.sub(r"^[对按]|的$", "", para[a:pos].strip())
+            metric = re.sub(r"^(?:按照|依照|参照|按|对)|的$", "", para[a:pos].strip())
         elif len(re.findall(r"[\u4e00-\u9fff]", post_clean)) >= 2:
-            metric = para[b - len(post_clean):b] if post_clean else ""
+            metric = para[pb - len(post_clean):pb] if post_clean else ""
             metric = metric.strip()
         else:
             head = pre
@@ -214,7 +308,7 @@ def _paragraph_targets(para: str, measure, doc_year, year) -> list[dict]:
             continue
         y = year
         for p, yy in events:
-            if p <= pos:
+            if p <= pos and not (reward and p < sent_start):
                 y = yy
         qa = a
         if reward:
@@ -224,7 +318,7 @@ def _paragraph_targets(para: str, measure, doc_year, year) -> list[dict]:
                 qa = a + rm.start()
         quote = para[qa:end + suffix_len + (len(post) if post_clean and not reward else 0)].strip(" ，,")
         if reward and post_clean:
-            quote = para[qa:b].strip(" ，,")
+            quote = para[qa:pb].strip(" ，,")
         value = _number(m.group("num"))
         key = (value, unit, metric)
         if key in seen:

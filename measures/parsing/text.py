@@ -153,7 +153,7 @@ def html_to_text(text: str) -> tuple[str, str | None]:
     text = _DROP_BLOCKS.sub(" ", text)
     text = _HEAD.sub("\n", text)
     text = _BREAKS.sub("\n", text)
-    text = _CELLS.sub("  ", text)
+    text = _CELLS.sub("\t", text)
     text = _TAGS.sub("", text)
     text = html.unescape(text)
     return text, page_title or None
@@ -164,7 +164,9 @@ def html_to_text(text: str) -> tuple[str, str | None]:
 # mirror sites insert pinyin after polyphonic characters: 知識產(chǎn)權
 PINYIN = re.compile(
     r"[(（](?<=[\u3400-\u9fff][(（])\s?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[1-5]?\s?[)）]")
-_SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b\u3000\xa0]+")
+_SPACES = re.compile(r"[ \u00a0\u2002\u2003\u2009\u200b\u3000\xa0]+")
+# a tab separates table cells (HTML cells arrive as tabs too): kept, one per gap
+_TABS = re.compile(r"[ \u00a0\u2002\u2003\u2009\u200b\u3000\xa0]*\t[\s\t]*?(?=\S|\n|$)")
 _FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
                             **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
                             **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
@@ -179,6 +181,8 @@ def clean_text(text: str) -> str:
     if _NEEDS_WIDTH_FIX.search(text):
         text = text.translate(_FULLWIDTH)
     text = PINYIN.sub("", text)
+    if "\t" in text:
+        text = _TABS.sub("\t", text)
     text = _SPACES.sub(" ", text)
     return text
 
@@ -192,11 +196,16 @@ _ONLY_PUNCT = re.compile(r"^[\s\W_]*$")
 _BULLET = re.compile(r"^[•·●○◆◇■□▪▶►\-–—*]+\s*")
 
 
+_BREADCRUMB = re.compile(r"^(?:首页|主页|网站首页|返回首页)\s*(?:[>＞»›/|｜]|&gt;)")
+
+
 def is_chrome(line: str) -> bool:
     """A short line that belongs to the portal frame, not to the document."""
     if len(line) > 80:
         return False
     f = fold_same_length(line)
+    if _BREADCRUMB.match(f):
+        return True  # "首页 > 政务公开 > 政策文件"
     if not CHROME.search(f):
         return False
     # a metadata line that also carries page tools ("发布日期：2022-11-15 … 字号：大 中 小") is kept

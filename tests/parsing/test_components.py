@@ -140,3 +140,78 @@ def test_large_document_is_linear():
     d = parse_document("某市知识产权工作方案\n一、重点任务\n" + body, source="big.txt", knowledge=Knowledge())
     assert len(d["measures"]) == 3000
     assert time.perf_counter() - start < 30
+
+
+@pytest.mark.parametrize("text, expect", [
+    # a counting verb inside the clause, not only at its start
+    ("在重点区镇和园区建设商业秘密保护示范点20个。", (20, "个", "=", None)),
+    ("完成产业专利导航项目2项。", (2, "项", "=", None)),
+    # 场次 is a unit of its own; the metric stops at the next item of a 、 list
+    ("每年组织商户知识产权培训不少于10场次。", (10, "场次", ">=", None)),
+    # a working-day limit before any verb
+    ("涉嫌犯罪的，应当在5个工作日内移送公安机关。", (5, "个工作日", "<=", None)),
+    ("知识产权保护社会满意度保持在85分以上。", (85, "分", ">=", None)),
+])
+def test_more_target_shapes(text, expect):
+    ts = extract_targets(text, measure=3, doc_year=2024)
+    assert len(ts) == 1, ts
+    t = ts[0]
+    assert (t["value"], t["unit"], t["comparator"], t["year"]) == expect
+    assert "保持在" not in t["metric"]
+
+
+def test_list_of_counts_keeps_each_metric():
+    ts = extract_targets("每年举办知识产权专题培训班不少于4期、培训人员500人次以上。", measure=1, doc_year=2024)
+    assert [(t["value"], t["unit"]) for t in ts] == [(4, "期"), (500, "人次")]
+    assert "500" not in ts[0]["metric"] and "培训班" in ts[0]["metric"]
+
+
+def test_rewards_do_not_inherit_a_year_from_an_earlier_sentence():
+    text = ("力争三年内新增国家知识产权示范企业15家以上。"
+            "对新认定的国家知识产权示范企业、优势企业，分别给予30万元、10万元奖励。")
+    ts = extract_targets(text, measure=2, doc_year=2023)
+    assert [(t["value"], t["year"]) for t in ts] == [(15, 2026), (30, None), (10, None)]
+
+
+def test_rates_of_a_subsidy_name_what_is_paid_for():
+    ts = extract_targets("按照贷款实际支付利息的50%给予贴息。", measure=1, doc_year=2024)
+    assert ts[0]["metric"] == "贷款实际支付利息" and ts[0]["value"] == 50
+
+
+def test_this_year_in_an_annual_plan():
+    text = "主要目标：全年发明专利授权量达到6000件以上，知识产权质押融资登记金额突破200亿元。"
+    assert {t["year"] for t in extract_targets(text, measure=None, doc_year=2024, plan_year=2024)} == {2024}
+    assert {t["year"] for t in extract_targets(text, measure=None, doc_year=2024)} == {None}
+
+
+def test_indicator_table_rows_are_targets():
+    text = ("主要指标达到下表要求：\n"
+            "序号\t指标名称\t2022年基数\t2025年目标\t指标属性\n"
+            "1\t每万人口高价值发明专利拥有量（件）\t1.52\t2.6\t预期性\n"
+            "2\t知识产权质押融资登记金额（亿元）\t2.3\t5\t预期性\n"
+            "3\t知识产权侵权案件平均办结时限（个工作日）\t68\t≤60\t约束性")
+    ts = extract_targets(text, measure=None, doc_year=2023)
+    assert [(t["metric"], t["comparator"], t["value"], t["unit"], t["year"]) for t in ts] == [
+        ("每万人口高价值发明专利拥有量", ">=", 2.6, "件", 2025),
+        ("知识产权质押融资登记金额", ">=", 5, "亿元", 2025),
+        ("知识产权侵权案件平均办结时限", "<=", 60, "个工作日", 2025),
+    ]
+    assert all("1.52" not in t["quote"] or t["value"] == 2.6 for t in ts)
+
+
+def test_short_region_names_in_the_issuer_beat_full_names_in_the_body():
+    from measures.parsing import default_knowledge
+
+    gaz = default_knowledge().gazetteer
+    sources = ["延边州人民政府办公室", None, "延边州知识产权强州建设实施方案", None, "吉林省委、省政府部署"]
+    assert resolve_region(gaz, sources) == {"province": "吉林省", "city": "延边朝鲜族自治州", "district": None,
+                                            "level": "city"}
+    assert resolve_region(gaz, ["吉林省延边州人民政府"])["city"] == "延边朝鲜族自治州"
+    assert resolve_region(gaz, ["中共吉林省委办公厅"]) == {"province": "吉林省", "city": None, "district": None,
+                                                       "level": "province"}
+
+
+def test_article_statements_are_not_titles():
+    assert split_title("资助申请实行年度集中受理。区市场监管局每年发布申报通知。", article=True)[0] is None
+    assert split_title("建立专利侵权纠纷行政裁决繁简分流机制。对事实清楚的案件适用简易程序。", article=True)[0] \
+        == "建立专利侵权纠纷行政裁决繁简分流机制"

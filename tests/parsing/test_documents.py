@@ -15,7 +15,7 @@ def test_articles_with_lead_and_support_units(parse):
     assert doc["signed_date"] == "2023-05-08"
     ms = d["measures"]
     # 总则 (purpose article) and 附则 (entry into force) are not measures
-    assert [m["label"] for m in ms] == ["第二条", "第三条", "第四条", "第五条"]
+    assert [m["label"] for m in ms] == ["二", "三", "四", "五"]
     assert ms[0]["path"] == ["保护措施"]
     assert ms[0]["title"] == "强化行政裁决"
     assert ms[0]["units"] == ["市市场监管局", "市司法局", "市公安局"]

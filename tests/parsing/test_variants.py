@@ -41,7 +41,7 @@ def test_traditional_articles_with_repealed_mark_and_unit_lines():
     assert doc["status"] == "expired" and doc["script"] == "hant"
     assert doc["doc_number"] == "珠府〔2018〕66號"
     ms = d["measures"]
-    assert [m["label"] for m in ms] == ["第二條", "第三條"]  # purpose and entry-into-force articles are not measures
+    assert [m["label"] for m in ms] == ["二", "三"]  # purpose and entry-into-force articles are not measures
     assert ms[0]["units"] == ["市市場監管局", "市公安局"]  # "責任單位：" on its own line
     assert ms[1]["lead_units"] == ["市市場監管局"]
 
@@ -72,3 +72,32 @@ def test_heading_glued_to_its_body_without_a_stop():
     assert title == "加强知识产权交流合作" and body.startswith("鼓励企业")
     # a one-sentence item without a heading keeps none
     assert split_title("完善知识产权法规和政策，推动出台地方性法规。")[0] is None
+
+
+def test_breadcrumbs_signature_qualifiers_and_abbreviated_issuers(parse):
+    text = ("首页 > 政务公开 > 政策文件 > 部门文件\n"
+            "市政府关于印发昆山市知识产权强市建设若干措施的通知\n"
+            "昆政发〔2023〕18号\n各区镇人民政府：\n现将《昆山市知识产权强市建设若干措施》印发给你们。\n"
+            "昆山市人民政府\n2023年6月12日\n"
+            "昆山市知识产权强市建设若干措施\n"
+            "一、加强知识产权创造\n1.培育高价值专利。支持企业围绕主导产业布局高价值专利组合，开展专利导航。\n"
+            "2.打造品牌。支持企业申请注册商标，培育知名品牌。\n")
+    doc = parse(text)["document"]
+    assert doc["issuer"] == "昆山市人民政府"  # the notice says 市政府; the signature names it in full
+    assert doc["title"] == "昆山市知识产权强市建设若干措施"
+    assert doc["signed_date"] == "2023-06-12"
+
+
+def test_signature_with_a_bracketed_second_name(parse):
+    text = ("关于公开征求《安徽省知识产权保护工作办法（征求意见稿）》意见的通知\n"
+            "各有关单位：\n现向社会公开征求意见。\n"
+            "安徽省市场监督管理局（知识产权局）\n2025年3月18日\n"
+            "安徽省知识产权保护工作办法\n（征求意见稿）\n"
+            "第一章 总则\n第一条 为加强知识产权保护，制定本办法。\n"
+            "第二章 保护措施\n第二条 加强行政保护。开展专项执法行动，严厉打击侵权假冒行为。\n"
+            "第三条 资助申请实行年度集中受理。省知识产权局每年发布申报通知。\n")
+    result = parse(text)
+    doc, ms = result["document"], result["measures"]
+    assert doc["issuer"] == "安徽省市场监督管理局（知识产权局）"
+    assert doc["status"] == "draft"
+    assert [(m["label"], m["title"]) for m in ms] == [("二", "加强行政保护"), ("三", None)]
