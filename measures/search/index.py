@@ -93,7 +93,6 @@ def update_search_vectors(measure_ids) -> int:
         ]
         if values:
             _write(values)
-            update_facet_vectors([v[0] for v in values])
             written += len(values)
     return written
 
@@ -110,20 +109,17 @@ FACET_VECTOR_SQL = """array_to_tsvector(ARRAY(SELECT DISTINCT x FROM unnest(
 ) AS x WHERE x IS NOT NULL))"""
 
 
-def update_facet_vectors(measure_ids) -> None:
-    with connection.cursor() as cursor:
-        cursor.execute(f"UPDATE measures_measure AS m SET facet_vector = {FACET_VECTOR_SQL} "
-                       f"FROM measures_document AS d WHERE d.id = m.document_id AND m.id = ANY(%s)",
-                       [list(measure_ids)])
-
-
 def _write(values: list[tuple[int, str, str]]) -> None:
+    """One UPDATE for the three vectors: every new row version re-inserts its
+    lexemes into both GIN indexes, so the vectors are written together."""
     placeholders = ", ".join(["(%s::bigint, %s::tsvector, %s::tsvector)"] * len(values))
     params = [p for row in values for p in row]
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE measures_measure AS m SET search_vector = v.vec, title_vector = v.tvec "
-            f"FROM (VALUES {placeholders}) AS v(id, vec, tvec) WHERE m.id = v.id",
+            f"UPDATE measures_measure AS m SET search_vector = v.vec, title_vector = v.tvec, "
+            f"facet_vector = {FACET_VECTOR_SQL} "
+            f"FROM (VALUES {placeholders}) AS v(id, vec, tvec), measures_document AS d "
+            f"WHERE m.id = v.id AND d.id = m.document_id",
             params,
         )
 

@@ -29,6 +29,7 @@ from django.conf import settings
 CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 RUN_RE = re.compile(f"([{CJK_CLASS}]+)|([a-z0-9]+)")
 CJK_RE = re.compile(f"[{CJK_CLASS}]")
+CJK_WORD_RE = re.compile(f"[{CJK_CLASS}]+")
 
 _lock = threading.Lock()
 _converters = {}
@@ -121,36 +122,39 @@ def reset_tokenizer():
 
 def tokens(folded: str, *, words: bool = True):
     """Yield (offset, lexeme) for an already folded string."""
-    tok = get_tokenizer() if words else None
+    long_runs = False
     for m in RUN_RE.finditer(folded):
         start = m.start()
         run = m.group(0)
         if m.group(1):
             n = len(run)
+            long_runs = long_runs or n >= 3
             for i in range(n):
                 yield start + i, run[i]
                 if i + 1 < n:
                     yield start + i, run[i:i + 2]
-            if tok is not None and n >= 3:
-                yield from _long_words(tok, run, start)
         else:
             yield start, run
+    if words and long_runs:
+        yield from _long_words(get_tokenizer(), folded)
 
 
-def _long_words(tok, run: str, start: int):
-    """jieba words of 3+ characters with their sub-words in the dictionary
-    (search mode, but every length: 知识产权保护 also yields 知识产权)."""
+def _long_words(tok, folded: str):
+    """jieba words of 3+ CJK characters with their sub-words in the dictionary
+    (search mode, but every length: 知识产权保护 also yields 知识产权). One
+    jieba call for the whole string: per-call overhead, not the text, is what
+    costs with the many short runs between punctuation marks."""
     freq = tok.FREQ
-    for word, w_start, w_end in tok.tokenize(run, HMM=False):
+    for word, w_start, w_end in tok.tokenize(folded, HMM=False):
         n = w_end - w_start
-        if n < 3:
+        if n < 3 or not CJK_WORD_RE.fullmatch(word):
             continue
-        yield start + w_start, word
+        yield w_start, word
         for size in range(3, n):
             for i in range(0, n - size + 1):
                 sub = word[i:i + size]
                 if freq.get(sub):
-                    yield start + w_start + i, sub
+                    yield w_start + i, sub
 
 
 def term_lexemes(folded: str) -> list[tuple[int, str]]:
