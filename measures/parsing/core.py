@@ -8,8 +8,8 @@ from .errors import ParseError
 from .knowledge import Knowledge, default_knowledge
 from .metadata import document_fields, scan_header
 from .structure import build_outline, is_general, measure_nodes, split_title
-from .targets import extract_targets
-from .text import MAX_CHARS, SIMPLIFIED_ONLY, clean_text, has_traditional, decode, detect_script, html_to_text, looks_like_html, split_lines
+from .targets import YEAR_AT, extract_targets
+from .text import MAX_CHARS, fold_same_length, SIMPLIFIED_ONLY, clean_text, has_traditional, decode, detect_script, html_to_text, looks_like_html, split_lines
 from .units import extract_units, is_unit_like, strip_units
 
 ANCHOR_LEN = 20
@@ -61,9 +61,14 @@ def _parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | No
     measures, targets = [], []
     for ordinal, node in enumerate(nodes, 1):
         full = node.text
-        units = extract_units(full)
-        if not units:
-            units = _units_from_headings(node)
+        # a chapter headed by its unit ("（一）县市场监管局牵头的任务") gives that unit to each
+        # item, before the item's own units (its 配合单位)
+        own = extract_units(full)
+        heading = _units_from_headings(node)
+        if heading and own and all(u["role"] == "support" for u in own):
+            # the item names only its 配合单位: the chapter's unit leads it
+            heading = [dict(u, role="lead") if i == 0 else u for i, u in enumerate(heading)]
+        units = _merge_units(heading, own)
         body_wo_units = strip_units(full)
         title, body = split_title(full, article=node.kind == "article")
         if title:
@@ -90,17 +95,18 @@ def _parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | No
 
     # document-level targets: the preamble, general-requirements chapters, unnumbered chapters
     measure_ids = {id(n) for n in nodes}
-    doc_chunks = list(outline.preamble)
+    doc_chunks = [(line, None) for line in outline.preamble]
     for node in outline.nodes:
         if id(node) in measure_ids:
             continue
         if is_general(node) or not node.children:
-            doc_chunks.append(node.text)
+            doc_chunks.append((node.text, _inherited_year(node)))
         elif node.extra:
-            doc_chunks.append("\n".join(node.extra))
+            doc_chunks.append(("\n".join(node.extra), _inherited_year(node)))
     doc_targets = []
-    for chunk in doc_chunks:
-        doc_targets += extract_targets(strip_units(chunk), measure=None, doc_year=doc_year, plan_year=plan_year)
+    for chunk, year in doc_chunks:
+        doc_targets += extract_targets(strip_units(chunk), measure=None, doc_year=doc_year, plan_year=plan_year,
+                                       year=year)
     targets = doc_targets + targets
 
     document["body_text"] = "\n".join(body_lines)
@@ -113,6 +119,15 @@ def _han_count(text: str) -> int:
     if n >= 20 or len(text) <= 4000:
         return n
     return len(text) - len(_HAN.sub("", text))
+
+
+def _inherited_year(node) -> int | None:
+    """The deadline a goals chapter states for its items ("（一）工作目标 到2024年，…" over "1.…达到12件")."""
+    for anc in reversed(node.ancestors()):
+        years = YEAR_AT.findall(fold_same_length(anc.text))
+        if years:
+            return int(next(g for g in years[-1] if g))
+    return None
 
 
 def _plan_year(document: dict) -> int | None:
@@ -132,12 +147,17 @@ def _doc_year(document: dict) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def _merge_units(first: list[dict], then: list[dict]) -> list[dict]:
+    seen = {u["name"] for u in first}
+    return first + [u for u in then if u["name"] not in seen]
+
+
 def _units_from_headings(node) -> list[dict]:
     """A chapter headed by a unit ("一、市市场监管局" or "（一）市公安局牵头") gives its items that unit."""
     for anc in reversed(node.ancestors()):
         h = re.sub(r"(?:牵头|负责)(?:的?(?:任务|事项|工作))?$", "", anc.heading.strip())
         parts = [p for p in re.split(r"[、，,]", h) if p]
         if parts and all(is_unit_like(p) for p in parts):
-            lead = anc.heading.strip().endswith(("牵头", "牵头任务"))
+            lead = bool(re.search(r"牵头(?:的?(?:任务|事项|工作))?$", anc.heading.strip()))
             return [{"name": p, "role": "lead" if lead and i == 0 else None} for i, p in enumerate(parts)]
     return []

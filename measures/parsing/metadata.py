@@ -28,6 +28,7 @@ META_LABELS = {
     "名称": "title", "标题": "title", "信息名称": "title", "文件名称": "title",
     "关键词": "keywords", "内容概述": "summary", "浏览次数": "views", "专栏": "column",
     "生效日期": "effective", "废止日期": "repealed", "失效日期": "repealed",
+    "生成日期": "generated", "分类": "topic", "统一编号": "index", "规范性文件统一编号": "index", "登记号": "index",
 }
 _LABEL_ALT = "|".join(r"\s*".join(map(re.escape, k)) for k in sorted(META_LABELS, key=len, reverse=True))
 LABEL_COLON = re.compile(rf"(?:^|(?<=[\s|｜丨]))(?P<label>{_LABEL_ALT})\s*[:：]\s*")

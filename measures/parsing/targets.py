@@ -84,6 +84,8 @@ def _sentence_start(folded: str, pos: int) -> int:
 
 
 THIS_YEAR = re.compile(r"全年|今年|年内|本年度|当年")
+START_YEAR = re.compile(r"(?:^|(?<=[，,。；;：:\s]))((?:19|20)\d{2})\s*年(?:度)?(?:[，,：:]|(?=[\u4e00-\u9fff]))(?!以来|来|同比|比|的|底|末|前)")
+RECURRING = re.compile(r"每年|每季度|每月|每半年|每届")
 
 
 def extract_targets(text: str, *, measure: int | None, doc_year: int | None,
@@ -190,6 +192,10 @@ def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> li
             events.append((m.start(), doc_year + (int(n) if n.isdigit() else CN.get(n, 0))))
     if plan_year:
         events += [(m.start(), plan_year) for m in THIS_YEAR.finditer(folded)]
+    for m in START_YEAR.finditer(folded):
+        # "2024年，全市发明专利授权量达到…": a clause opened by a year (not a past baseline)
+        if doc_year is None or int(m.group(1)) >= doc_year:
+            events.append((m.start(1), int(m.group(1))))
     events.sort()
     out = []
     seen = set()
@@ -288,7 +294,10 @@ def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> li
             metric = para[a + counted.end():pos].strip()
         elif unit == "%" and REWARD.match(post_clean):
             # "按贷款利息的50%给予补助": what is subsidised stands before the rate
-            metric = re.sub(r"^(?:按照|依照|参照|按|对)|的$", "", para[a:pos].strip())
+            metric = para[a:pos].strip()
+            basis = list(re.finditer(r"按照|依照|参照|按", metric))
+            metric = metric[basis[-1].end():] if basis else re.sub(r"^对", "", metric)
+            metric = re.sub(r"的$", "", metric)
         elif len(re.findall(r"[\u4e00-\u9fff]", post_clean)) >= 2:
             metric = para[pb - len(post_clean):pb] if post_clean else ""
             metric = metric.strip()
@@ -303,6 +312,9 @@ def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> li
             if year_prefix:
                 lead += year_prefix.end()
             metric = para[a + lead:a + len(head)].strip()
+            if "、" in metric and _DIGIT.search(metric[:metric.rindex("、")]):
+                # "示范企业达到25家、优势企业达到90家": the previous target is not this one's metric
+                metric = metric[metric.rindex("、") + 1:]
         metric = metric.strip(" ，,、")
         if len(re.findall(r"[\u4e00-\u9fff]", metric)) < 2:
             continue
@@ -310,6 +322,8 @@ def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> li
         for p, yy in events:
             if p <= pos and not (reward and p < sent_start):
                 y = yy
+        if y is not None and RECURRING.search(folded[a:pos]) and not any(a <= p <= pos for p, _ in events):
+            y = None  # "每年完成…不少于2项": a recurring commitment has no deadline year
         qa = a
         if reward:
             qa = max(a, pos - 6)

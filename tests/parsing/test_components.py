@@ -215,3 +215,33 @@ def test_article_statements_are_not_titles():
     assert split_title("资助申请实行年度集中受理。区市场监管局每年发布申报通知。", article=True)[0] is None
     assert split_title("建立专利侵权纠纷行政裁决繁简分流机制。对事实清楚的案件适用简易程序。", article=True)[0] \
         == "建立专利侵权纠纷行政裁决繁简分流机制"
+
+
+def test_a_clause_opened_by_a_year_sets_the_deadline_and_recurring_ones_have_none():
+    ts = extract_targets("2025年，全市发明专利授权量达到3000件。每年完成专利导航项目不少于2项。",
+                         measure=1, doc_year=2024)
+    assert [(t["value"], t["year"]) for t in ts] == [(3000, 2025), (2, None)]
+    # a past baseline is not a deadline
+    ts = extract_targets("2020年，全市商标注册量为5万件。", measure=1, doc_year=2024)
+    assert all(t["year"] != 2020 for t in ts)
+
+
+def test_a_list_of_targets_splits_metrics_at_the_enumeration_comma():
+    ts = extract_targets("培育知识产权示范企业达到25家、优势企业达到90家。", measure=1, doc_year=2024)
+    assert [(t["metric"], t["value"]) for t in ts][-1] == ("优势企业", 90)
+
+
+def test_goals_chapter_year_reaches_its_items_and_heading_units_lead():
+    from measures.parsing import default_knowledge, parse_document
+
+    text = ("某县知识产权保护工作方案\n"
+            "一、工作目标\n到2025年，知识产权保护体系更加完善。\n"
+            "1.新增地理标志证明商标达到12件。\n"
+            "二、重点任务\n（一）县市场监管局牵头的任务\n"
+            "1.加强商标执法，开展专项行动。（配合单位：县公安局）\n")
+    d = parse_document(text, source="t.txt", knowledge=default_knowledge())
+    goal = [t for t in d["targets"] if t["value"] == 12]
+    assert goal and goal[0]["year"] == 2025
+    m = d["measures"][-1]
+    assert m["units"] == ["县市场监管局", "县公安局"]
+    assert m["lead_units"] == ["县市场监管局"]
