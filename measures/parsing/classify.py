@@ -30,6 +30,12 @@ MAX_THEMES = 3
 IP_MIN = 1.0
 
 
+def _keyword_score(weight: float, *, in_title: bool, in_path: bool, n: int) -> float:
+    """A keyword's weight counted in the title, the chapter path and (capped) the body."""
+    return (TITLE_WEIGHT * weight if in_title else 0.0) + (PATH_WEIGHT * weight if in_path else 0.0) \
+        + min(n, BODY_CAP) * weight
+
+
 def _mask(text: str, phrases) -> str:
     for p in phrases:
         if p and p in text:
@@ -81,13 +87,7 @@ def _score(rule: Rule, title: str, body: str, path: str, texts: "_Texts | None" 
         if not kw:
             continue
         in_title, in_path, n = texts.counts(kw)
-        s = 0.0
-        if in_title:
-            s += TITLE_WEIGHT * weight
-        if in_path:
-            s += PATH_WEIGHT * weight
-        if n:
-            s += min(n, BODY_CAP) * weight
+        s = _keyword_score(weight, in_title=in_title, in_path=in_path, n=n)
         if s:
             hits[kw] = s
     # a keyword contained in a longer matched keyword of the same rule is not counted twice
@@ -173,13 +173,7 @@ def _rule_scores(rules: list[Rule], title: str | None, body: str, path: list[str
         if not (n or in_title or in_path):
             continue
         for ri, ki, weight in owners[kw]:
-            sc = 0.0
-            if in_title:
-                sc += TITLE_WEIGHT * weight
-            if in_path:
-                sc += PATH_WEIGHT * weight
-            if n:
-                sc += min(n, BODY_CAP) * weight
+            sc = _keyword_score(weight, in_title=in_title, in_path=in_path, n=n)
             if sc:
                 got = per_rule.get(ri)
                 if got is None:
