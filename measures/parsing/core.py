@@ -7,7 +7,7 @@ from .classify import classify_ip_types, classify_themes
 from .errors import ParseError
 from .knowledge import Knowledge, default_knowledge
 from .metadata import document_fields, scan_header
-from .structure import build_outline, is_general, measure_nodes, split_title
+from .structure import build_outline, is_general, is_lead_in, measure_nodes, split_title
 from .targets import YEAR_AT, extract_targets
 from .text import MAX_CHARS, fold_same_length, SIMPLIFIED_ONLY, clean_text, has_traditional, decode, detect_script, html_to_text, looks_like_html, split_lines
 from .units import extract_units, is_unit_like, strip_units
@@ -59,14 +59,17 @@ def _parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | No
     plan_year = _plan_year(document)
 
     measures, targets = [], []
+    lead_chapters = any(u["role"] == "lead" for n in nodes for u in _units_from_headings(n))
     for ordinal, node in enumerate(nodes, 1):
         full = node.text
         # a chapter headed by its unit ("（一）县市场监管局牵头的任务") gives that unit to each
         # item, before the item's own units (its 配合单位)
         own = extract_units(full)
         heading = _units_from_headings(node)
-        if heading and own and all(u["role"] == "support" for u in own):
-            # the item names only its 配合单位: the chapter's unit leads it
+        if heading and heading[0]["role"] is None and (
+                lead_chapters or (own and all(u["role"] == "support" for u in own))):
+            # the item names only its 配合单位, or the document splits its tasks by 牵头 unit
+            # ("一、市市场监管局牵头的任务" … "二、市公安局"): the chapter's unit leads it
             heading = [dict(u, role="lead") if i == 0 else u for i, u in enumerate(heading)]
         units = _merge_units(heading, own)
         body_wo_units = strip_units(full)
@@ -75,7 +78,7 @@ def _parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | No
             title = title.rstrip("。").strip()
         anchor_src = strip_units(body) if title else body_wo_units
         anchor = re.sub(r"\s+", "", anchor_src)[:ANCHOR_LEN] or re.sub(r"\s+", "", full)[:ANCHOR_LEN]
-        path = [a.heading for a in node.ancestors()]
+        path = [a.heading for a in node.ancestors() if not is_lead_in(a)]
         # the number as written, without punctuation or the 第…条 frame: "1", "十九", "三"
         label = re.sub(r"[\s()（）〔〕【】\[\].．、,，:：]", "", node.label)
         measures.append({

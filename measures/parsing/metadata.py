@@ -191,17 +191,17 @@ def scan_header(lines: list[str], page_title: str | None = None) -> Header:
         h.title = title_from_notice(h.notice_title)
     if not h.title and h.meta.get("title"):
         h.title = clean_title(h.meta["title"])
+    parts = [p for p in re.split(r"\s*[-_|｜]\s*", page_title or "") if GENRE.search(fold(p))]
     if not h.title:
-        for i, line in enumerate(lines[:first_num]):
-            if i in h.meta_lines:
-                continue
-            if is_title_like(line):
-                h.title = clean_title(line)
-                break
-    if not h.title and page_title:
-        parts = [p for p in re.split(r"\s*[-_|｜]\s*", page_title) if GENRE.search(fold(p))]
-        if parts:
-            h.title = clean_title(max(parts, key=len))
+        # the page's <title> names the document: its line in the text beats menu entries above it
+        # ("政府信息公开指南")
+        wanted = {_norm(clean_title(p)) for p in parts}
+        candidates = [i for i, line in enumerate(lines[:first_num]) if i not in h.meta_lines and is_title_like(line)]
+        named = [i for i in candidates if _norm(clean_title(lines[i])) in wanted]
+        if named or candidates:
+            h.title = clean_title(lines[(named or candidates)[0]])
+    if not h.title and parts:
+        h.title = clean_title(max(parts, key=len))
     # body start: the policy title repeated after the notice, else after the notice's signature
     start_from = (h.notice_line + 1) if h.notice_line is not None else 0
     want = _norm(h.title) if h.title else None

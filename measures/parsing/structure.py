@@ -84,6 +84,7 @@ class Node:
     children: list["Node"] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)  # continuation lines
     token: str = ""  # the numbering as written ("第三條", "（一）")
+    folded: bool = False  # an enumeration merged back into its parent's text
 
     @property
     def text(self) -> str:
@@ -179,7 +180,31 @@ def build_outline(lines: list[str]) -> Outline:
         (node.parent.children if node.parent else roots).append(node)
         nodes.append(node)
         stack.append(node)
-    return Outline(roots, preamble, nodes)
+    _fold_enumerations(nodes, roots)
+    return Outline(roots, preamble, [n for n in nodes if not n.folded])
+
+
+def _fold_enumerations(nodes: list[Node], roots: list[Node]) -> None:
+    """"一是…" "二是…" paragraphs under an item whose siblings are measures
+    ("〔三〕强化司法保护。" then 一是/二是/三是 and the group's 责任单位 line) enumerate
+    that item's content: they go back into its text instead of becoming measures."""
+    for node in nodes:
+        if not node.children or node.folded or any(c.kind != "shi" for c in node.children):
+            continue
+        siblings = node.parent.children if node.parent else roots
+        if node.depth >= 2 or any(not s.children for s in siblings if s is not node):
+            for child in node.children:
+                for n in _subtree(child):
+                    n.folded = True
+                node.extra.append("\n".join(n.token + n.text for n in _subtree(child)))
+            node.children = []
+
+
+def _subtree(node: Node) -> list[Node]:
+    out = [node]
+    for c in node.children:
+        out += _subtree(c)
+    return out
 
 
 def is_general(node: Node) -> bool:
@@ -191,6 +216,16 @@ def is_heading_only(node: Node) -> bool:
     """The numbered line is a bare heading ("三、保障措施"), no sentence of its own."""
     head = node.head
     return len(head) <= 30 and not re.search(r"[。；;，,]", head.rstrip("。"))
+
+
+_LEAD_IN = re.compile(r"(?:下列|以下|如下)[\u4e00-\u9fff]{0,8}$")
+
+
+def is_lead_in(node: Node) -> bool:
+    """An item that only introduces its sub-items ("第九条 省人民政府设立知识产权专项资金，重点支持下列事项：")
+    is no heading: it stays out of its sub-items' paths."""
+    h = node.heading
+    return bool(_LEAD_IN.search(h)) or (node.kind == "article" and bool(re.search(r"[，,；;]", h)))
 
 
 def measure_nodes(outline: Outline) -> list[Node]:

@@ -18,7 +18,7 @@ UNITS = sorted([
 ], key=len, reverse=True)
 NOT_TARGET_UNITS = {"年", "月", "日", "个月", "小时"}
 TIME_LIMITS = {"日", "个月", "小时"}  # targets only as a stated limit ("缩短至60日以内", "24小时内处理")
-LIMIT_VERB = re.compile(r"内(?:办结|完成|结案|审结|处理|作出|办理|答复|反馈|受理|审查|核查|回复|出具|给予|移送|移交|转交|"
+LIMIT_VERB = re.compile(r"内(?:进行|予以|依法|全部|及时)?(?:办结|完成|结案|审结|处理|作出|办理|答复|反馈|受理|审查|核查|回复|出具|给予|移送|移交|转交|"
                         r"转办|报送|上报|送达|告知|通知|公布|公示|立案|录入|解决|回应|核实|审核|审批|$)")
 WORKDAY_LIMIT = re.compile(r"内[\u4e00-\u9fff]")  # "5个工作日内移送": a working-day count before 内 is a limit
 CLAUSE_COUNT = re.compile(r"(?:建成|建设|设立|新增|培育|打造|组建|认定|创建|布局|新建|"
@@ -226,6 +226,10 @@ def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> li
                     continue
                 comparator, suffix_len = comp, len(word)
                 break
+        if suffix_len and post_full[suffix_len:suffix_len + 1] == "的" and (
+                re.match(r"的(?:[，,；;]|$)", post_full[suffix_len:]) or pre.rstrip().endswith("在")
+                or unit in MONEY or unit in ("天", "日", "年", "个月")):
+            continue  # "展会时间在3天以上的，…", "年销售额1000万元以上的企业": a condition, not a commitment
         if comparator is None and m.group("range"):
             comparator = ">="
         pre_word = None
@@ -283,7 +287,7 @@ def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> li
         elif post_full.startswith("内") and len(re.findall(r"[\u4e00-\u9fff]", post_clean)) >= 2:
             # a time limit "督促平台在5个工作日内处理完毕": who + what is done
             ws, we = a, pos
-            lead_m = re.match(r"\s*(?:督促|要求|确保|实行|实现|力争|推动|并)*", pre)
+            lead_m = re.match(r"\s*(?:督促|要求|确保|实行|实现|力争|推动|并|应当|应|须|必须|一般)*", pre)
             ws += lead_m.end()
             tail = re.search(r"[在于起]?\s*$", folded[ws:we])
             we = ws + tail.start()
@@ -293,11 +297,21 @@ def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> li
         elif counted is not None:
             metric = para[a + counted.end():pos].strip()
         elif unit == "%" and REWARD.match(post_clean):
-            # "按贷款利息的50%给予补助": what is subsidised stands before the rate
-            metric = para[a:pos].strip()
-            basis = list(re.finditer(r"按照|依照|参照|按", metric))
-            metric = metric[basis[-1].end():] if basis else re.sub(r"^对", "", metric)
-            metric = re.sub(r"的$", "", metric)
+            # "对开展专利导航项目的企业，按实际支出的50%给予补助": the beneficiary and the aid;
+            # without one, "按贷款利息的50%给予贴息": what is subsidised stands before the rate
+            lead = folded[sent_start:a]
+            starts = [k.start() + 1 for k in re.finditer(r"[，,]对", lead)] + ([0] if lead.startswith("对") else [])
+            beneficiary = ""
+            if starts:
+                beneficiary = re.sub(r"^对|的?[\s，,]*$", "", para[sent_start + max(starts):a].strip())
+            if len(re.findall(r"[\u4e00-\u9fff]", beneficiary)) >= 2:
+                aid = re.search(r"(?:贴息|奖励|资助|补助|补贴|资金援助|扶持|奖补)", post_clean)
+                metric = beneficiary + (aid.group() if aid else "")
+            else:
+                metric = para[a:pos].strip()
+                basis = list(re.finditer(r"按照|依照|参照|按", metric))
+                metric = metric[basis[-1].end():] if basis else re.sub(r"^对", "", metric)
+                metric = re.sub(r"的$", "", metric)
         elif len(re.findall(r"[\u4e00-\u9fff]", post_clean)) >= 2:
             metric = para[pb - len(post_clean):pb] if post_clean else ""
             metric = metric.strip()

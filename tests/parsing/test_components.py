@@ -245,3 +245,13 @@ def test_goals_chapter_year_reaches_its_items_and_heading_units_lead():
     m = d["measures"][-1]
     assert m["units"] == ["县市场监管局", "县公安局"]
     assert m["lead_units"] == ["县市场监管局"]
+
+
+def test_percent_subsidies_name_the_beneficiary_and_thresholds_are_conditions():
+    ts = extract_targets("对企业开展专利导航项目的，按项目实际支出的50%给予补助。", measure=1, doc_year=2024)
+    assert [(t["metric"], t["value"]) for t in ts] == [("企业开展专利导航项目补助", 50)]
+    assert extract_targets("展会时间在3天以上的，主办方应当设立投诉机构。", measure=1, doc_year=2024) == []
+    ts = extract_targets("培育年营业收入5000万元以上的企业10家以上。", measure=1, doc_year=2024)
+    assert [(t["value"], t["unit"]) for t in ts] == [(10, "家")]
+    ts = extract_targets("应当自接受案件之日起3日内进行审查。", measure=1, doc_year=2024)
+    assert [(t["value"], t["unit"], t["comparator"]) for t in ts] == [(3, "日", "<=")]

@@ -108,3 +108,26 @@ def test_html_chrome_and_metadata_table(results):
 def test_truncated_last_measure_is_kept(results):
     _, pred = results["g11_truncated.txt"]
     assert pred["measures"][-1]["anchor"].startswith("在鹿城、瓯海")
+
+
+def test_yishi_paragraphs_under_an_item_stay_in_it(results):
+    # 〔三〕强化司法保护。 then 一是/二是/三是 paragraphs and the group's responsibility line
+    _, pred = results["g26_wujiang_cuoshi.txt"]
+    m = next(m for m in pred["measures"] if m["title"] == "强化司法保护")
+    assert m["anchor"].startswith("一是") and "三是" in m["text"]
+    assert m["units"] == ["区法院", "区检察院", "区公安分局"] and m["lead_units"] == ["区法院"]
+
+
+def test_lead_in_articles_are_not_path_headings(results):
+    _, pred = results["g18_jiangxi_province_articles.txt"]
+    assert all(len(m["path"]) == 1 for m in pred["measures"]), [m["path"] for m in pred["measures"]]
+
+
+def test_page_title_beats_menu_entries(results):
+    _, pred = results["g22_yiwu_baohu.html"]
+    assert pred["document"]["title"] == "义乌市知识产权保护工作实施方案"
+
+
+def test_bare_unit_chapters_lead_when_the_document_splits_tasks_by_lead_unit(results):
+    _, pred = results["g25_zibo_fengong.txt"]
+    assert all(m["lead_units"] and m["lead_units"][0] == m["units"][0] for m in pred["measures"])
