@@ -198,7 +198,9 @@ def _compile(pq: ParsedQuery) -> None:
             for c in compiled:
                 marks.extend(c.marks)
                 words.extend(c.words)
-    nots = [c.query for c in map(compile_term, pq.excluded) if c.query]
+    # an excluded term drops the measures that contain it as written (either script), not
+    # those that merely hold its words apart or a synonym: "-商业秘密" keeps "商业…秘密"
+    nots = [c.exact for c in map(compile_term, pq.excluded) if c.exact]
     if not ands and pq.groups:
         pq.tsquery = ""          # every positive term was unsearchable
         return

@@ -76,6 +76,14 @@ def test_exclusion_and_or(make_measure, search_ids):
     assert set(search_ids("-保护")) == {d.pk}
 
 
+def test_exclusion_drops_the_term_as_written_not_its_words_apart(make_measure, search_ids):
+    whole = make_measure("加强商业秘密保护")
+    apart = make_measure("保护商业活动中的技术秘密")
+    trad = make_measure("加強商業秘密保護")
+    assert set(search_ids("保护 -商业秘密")) == {apart.pk}
+    assert whole.pk not in search_ids("保護 -商業秘密") and trad.pk not in search_ids("保护 -商业秘密")
+
+
 def test_title_hit_ranks_above_passing_mention(make_document, make_measure, search_ids):
     doc = make_document(title="某市实施方案")
     mention = make_measure("推进各项工作,涉及地理标志的一并推进", document=doc, title="统筹推进")
