@@ -107,9 +107,12 @@ def knowledge_from_db():
 class Importer:
     """Loads parsed documents. One instance caches lookups across files."""
 
-    def __init__(self, knowledge=None, *, reindex=True):
+    def __init__(self, knowledge=None, *, reindex=True, reparse=False):
         self.knowledge = knowledge if knowledge is not None else knowledge_from_db()
         self.reindex = reindex
+        # reparse: parse files whose content is already loaded again (a new parser version);
+        # the merge keeps every field an editor changed, as for a new version of the file
+        self.reparse = reparse
         self._themes = {t.code: t for t in Theme.objects.all()}
         self._ip_types = {t.code: t for t in IPType.objects.all()}
         self._aliases = dict(UnitAlias.objects.values_list("alias", "canonical"))
@@ -143,9 +146,11 @@ class Importer:
 
         label = path or source
         digest = content_hash(data)
-        existing = Document.objects.filter(content_hash=digest).values_list("id", flat=True).first()
+        existing = Document.objects.filter(content_hash=digest).values_list("id", "source").first()
         if existing is not None:
-            return ImportResult(label, UNCHANGED, document_id=existing)
+            if not self.reparse:
+                return ImportResult(label, UNCHANGED, document_id=existing[0])
+            source = existing[1]  # the same content under another file name is the same document
         try:
             parsed = parse_document(data, source=source, knowledge=self.knowledge)
         except ParseError as exc:

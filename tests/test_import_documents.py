@@ -102,3 +102,28 @@ def test_parse_document_prints_json_and_touches_no_database(tmp_path, django_ass
     assert [r["source"] for r in result] == [SEED.name, "empty.txt"]
     assert result[0]["document"]["city"] == "沈阳市" and len(result[0]["measures"]) == 16
     assert "error" in result[1]
+
+
+def test_reparse_brings_a_new_parse_to_loaded_files_and_keeps_corrections(tmp_path):
+    path = tmp_path / SEED.name
+    shutil.copy(SEED, path)
+    run_import(path)
+    doc = Document.objects.get(source=SEED.name)
+    first, second = doc.measures.order_by("ordinal")[:2]
+    parser_title = first.title
+    # as if an older parser had said something else for the first measure …
+    first.title = "旧版解析的标题"
+    first.parsed = {**first.parsed, "title": "旧版解析的标题"}
+    first.save()
+    # … and an editor corrected the second
+    second.title = "编辑修改的标题"
+    second.save()
+    code, out, _ = run_import(path)
+    assert code == 0 and "unchanged 1" in out
+    assert doc.measures.get(pk=first.pk).title == "旧版解析的标题"
+    out = io.StringIO()
+    call_command("import_documents", str(path), "--no-progress", "--reparse", stdout=out)
+    assert "updated 1" in out.getvalue()
+    assert doc.measures.get(pk=first.pk).title == parser_title
+    assert doc.measures.get(pk=second.pk).title == "编辑修改的标题"
+    assert Document.objects.count() == 1

@@ -12,13 +12,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="files or folders")
         parser.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+        parser.add_argument("--reparse", action="store_true",
+                            help="parse files already loaded again (after a parser change); editors' corrections stay")
 
     def handle(self, *args, **options):
         files = list(iter_files(options["paths"]))
         missing = [p for p in files if not p.exists()]
         for p in missing:
             self.stderr.write(f"找不到文件 (not found): {p}")
-        importer = Importer()
+        importer = Importer(reparse=options["reparse"])
         bar = None
         if not options["no_progress"] and sys.stderr.isatty() and len(files) > 1:
             from tqdm import tqdm
