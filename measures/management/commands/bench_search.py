@@ -16,6 +16,7 @@ import json
 import time
 
 import psycopg
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, connections
@@ -62,6 +63,11 @@ class Command(BaseCommand):
         sizes = sorted(int(s) for s in opts["sizes"].split(",") if s.strip())
         from measures.models import Measure
 
+        # the seed corpus is what the synthetic corpus is made from: load it if this database is new
+        call_command("migrate", verbosity=0)
+        if not Measure.objects.exists():
+            call_command("seed_reference", verbosity=0)
+            call_command("import_documents", str(settings.CORPUS_DIR), "--no-progress", verbosity=0)
         if not Measure.objects.exists():
             raise CommandError("no measures to seed from: import documents first")
         source = connection.get_connection_params()
