@@ -40,7 +40,7 @@ NOTICE = re.compile(r"^(?P<issuer>.{0,60}?)(?:关于(?P<verb>印发|转发|公�
                     r"(?<=[厅室府委局会院部])(?:印发|转发)(?=《))"
                     r"(?P<rest>.+?)(?:的)?(?:通知|通告|公告|函)$")
 DOC_NUMBER = re.compile(
-    r"[\u4e00-\u9fff]{1,12}[〔\[【(（［]\s*((?:19|20)\d{2})\s*[〕\]】)）］]\s*\d{1,4}\s*[号號]")
+    r"[\u4e00-\u9fff]{1,12}[〔\[【(（［﹝]\s*((?:19|20)\d{2})\s*[〕\]】)）］﹞]\s*\d{1,4}\s*[号號]")
 DRAFT = re.compile(r"征求意见稿|公开征求|征求意见的通知|草案")
 EXPIRED = re.compile(r"失效|废止|已废止|已失效|不再有效|停止执行|已修订")
 
@@ -173,6 +173,10 @@ def scan_header(lines: list[str], page_title: str | None = None) -> Header:
         f = fold_same_length(line.strip().strip("《》"))
         if len(f) <= 150 and NOTICE.match(f) and i not in h.meta_lines:
             h.notice_title, h.notice_line = line.strip().strip("《》").strip(), i
+            prev = lines[i - 1].strip() if i > 0 else ""
+            if f.startswith("关于") and i - 1 not in h.meta_lines and ORG_LINE.match(prev):
+                # "绵阳市人民政府办公室" / "关于印发…的通知": the issuer on the line above
+                h.notice_title = prev + h.notice_title
             h.expired_mark = bool(mark)
             break
         # a long notice title wrapped over two lines
@@ -286,10 +290,11 @@ def document_fields(h: Header, lines: list[str], gaz: Gazetteer, script: str) ->
                 break
     if doc_number:
         doc_number = re.sub(r"\s+", "", doc_number)
-        doc_number = re.sub(r"[\[【(（［]((?:19|20)\d{2})[\]】)）］〕]", r"〔\1〕", doc_number)
-        doc_number = re.sub(r"〔((?:19|20)\d{2})[\]】)）］]", r"〔\1〕", doc_number)
+        doc_number = re.sub(r"[\[【(（［﹝]((?:19|20)\d{2})[\]】)）］〕﹞]", r"〔\1〕", doc_number)
+        doc_number = re.sub(r"〔((?:19|20)\d{2})[\]】)）］﹞]", r"〔\1〕", doc_number)
 
-    published = parse_date(meta.get("published"))
+    # 生成日期 (the portal's record date) stands for the publication date when no other is given
+    published = parse_date(meta.get("published")) or parse_date(meta.get("generated"))
     signed = parse_date(meta.get("signed")) or h.signed_date
 
     head_text = " ".join(filter(None, [h.notice_title, h.title, " ".join(lines[:h.body_start + 3])]))

@@ -45,7 +45,7 @@ COUNT_VERBS = re.compile(
     r"(?:建设|建成|设立|培育|培养|打造|新增|组建|认定|引进|扶持|举办|组织|开展|争取|实施|申报|完成|创建|评选|"
     r"发布|制定|遴选|新建|布局|形成|入选|获得|托管|招引|孵化|服务|建立|推广|筛选|选树|命名|授予|评定|举行|"
     r"召开|奖励|资助|补助|给予|每年|年均|累计|共|有)[^，,。；;]{0,4}$")
-REWARD = re.compile(r"给予|奖励|资助|补助|补贴|资金援助|扶持|奖补|一次性")
+REWARD = re.compile(r"给予|奖励|资助|补助|补贴|补偿|贴息|资金援助|扶持|奖补|一次性")
 CLAUSE_STOP = "，,；;。:：！!？?\n"
 FILLER = re.compile(r"^(?:同时|其中|并|确保|力争|争取|努力|实现|使|推动|全市|全省|全县|全区|我市|我省|到|至|在)+")
 YEAR_AT = re.compile(r"(?:到|至|在|于|截至|截止)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:底|末)?(?:以?前|之前)|"
@@ -83,6 +83,8 @@ def _sentence_start(folded: str, pos: int) -> int:
     return a
 
 
+HALF_WIDTH = {**{0xFF10 + i: 0x30 + i for i in range(10)}, ord("％"): "%", ord("．"): ".", ord("～"): "~",
+              ord("＞"): ">", ord("＜"): "<", ord("／"): "/"}
 THIS_YEAR = re.compile(r"全年|今年|年内|本年度|当年")
 START_YEAR = re.compile(r"(?:^|(?<=[，,。；;：:\s]))((?:19|20)\d{2})\s*年(?:度)?(?:[，,：:]|(?=[\u4e00-\u9fff]))(?!以来|来|同比|比|的|底|末|前)")
 RECURRING = re.compile(r"每年|每季度|每月|每半年|每届")
@@ -181,7 +183,8 @@ _DIGIT = re.compile(r"\d")
 def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> list[dict]:
     if not _DIGIT.search(para):
         return []
-    folded = fold_same_length(para)
+    # Simplified and half-width ("１．２万件", "４０％"), offsets unchanged
+    folded = fold_same_length(para).translate(HALF_WIDTH)
     events = []  # (position, year) markers
     for m in YEAR_AT.finditer(folded):
         y = next(g for g in m.groups() if g)
@@ -240,6 +243,7 @@ def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> li
                     comparator = comp
                 break
         reward = unit in MONEY and REWARD.search(folded[sent_start:b])
+        rate = unit == "%" and REWARD.search(folded[end:b])  # "按…的50%给予补助"
         if unit in TIME_LIMITS and not (comparator == "<=" and (pre_word or suffix_len)):
             continue
         if (reward or (unit == "%" and REWARD.search(folded[a:b]))) and pre_word == "最高":
@@ -305,7 +309,7 @@ def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> li
             if starts:
                 beneficiary = re.sub(r"^对|的?[\s，,]*$", "", para[sent_start + max(starts):a].strip())
             if len(re.findall(r"[\u4e00-\u9fff]", beneficiary)) >= 2:
-                aid = re.search(r"(?:贴息|奖励|资助|补助|补贴|资金援助|扶持|奖补)", post_clean)
+                aid = re.search(r"(?:贴息|奖励|资助|补助|补贴|补偿|资金援助|扶持|奖补)", post_clean)
                 metric = beneficiary + (aid.group() if aid else "")
             else:
                 metric = para[a:pos].strip()
@@ -334,7 +338,7 @@ def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> li
             continue
         y = year
         for p, yy in events:
-            if p <= pos and not (reward and p < sent_start):
+            if p <= pos and not ((reward or rate) and p < sent_start):
                 y = yy
         if y is not None and RECURRING.search(folded[a:pos]) and not any(a <= p <= pos for p, _ in events):
             y = None  # "每年完成…不少于2项": a recurring commitment has no deadline year
@@ -353,5 +357,5 @@ def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> li
             continue
         seen.add(key)
         out.append({"measure": measure, "metric": metric, "comparator": comparator, "value": value,
-                    "unit": para[m.start("unit"):m.end("unit")], "year": y, "quote": quote})
+                    "unit": para[m.start("unit"):m.end("unit")].translate(HALF_WIDTH), "year": y, "quote": quote})
     return out

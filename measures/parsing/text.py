@@ -236,13 +236,72 @@ def _unflatten(line: str) -> list[str]:
 
 
 def split_lines(text: str) -> list[str]:
-    """Non-empty, stripped lines with bullets and portal chrome removed."""
+    """Non-empty, stripped lines with bullets, portal chrome and page furniture
+    removed, and lines hard-wrapped by a PDF extraction joined again."""
     out = []
     for raw in (piece for row in text.split("\n") for piece in _unflatten(row)):
+        if PAGE_NUMBER.match(raw.strip()):
+            out.append(None)  # a page break: the running header next to it goes too
+            continue
         line = _BULLET.sub("", raw.strip()).strip()
         if not line or _ONLY_PUNCT.match(line) or is_chrome(line):
             continue
         out.append(line)
+    return unwrap_lines(_drop_running_heads(out))
+
+
+# "— 23 —", "- 3 -", "第 3 页", "3/12", "·3·": a page number on its own line
+PAGE_NUMBER = re.compile(r"^(?:[-—–－·•\s]*\d{1,4}[-—–－·•\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,共]\s*共?\s*\d{1,4}\s*页?)?|"
+                         r"\d{1,4}\s*/\s*\d{1,4})$")
+
+
+def _drop_running_heads(lines: list[str | None]) -> list[str]:
+    """Page breaks (None) out; a line printed beside several page breaks
+    ("云南省人民政府公报 2023年第19期") is a running header or footer."""
+    beside: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        if line is None:
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(lines) and lines[j] is not None and len(lines[j]) <= 40:
+                    beside[lines[j]] = beside.get(lines[j], 0) + 1
+    counts: dict[str, int] = {}
+    for line in lines:
+        if line is not None and line in beside:
+            counts[line] = counts.get(line, 0) + 1
+    heads = {line for line, n in beside.items() if n >= 2 and counts[line] >= 2}
+    return [line for line in lines if line is not None and line not in heads]
+
+
+_WRAP_END = re.compile(r"[。！!？?；;：:]$")
+
+
+def unwrap_lines(lines: list[str]) -> list[str]:
+    """Join lines that a PDF extraction cut at a fixed width ("…知" / "识产权…").
+
+    A text counts as hard-wrapped when many lines have (nearly) the same
+    length; a line of that full width that does not end a sentence then
+    continues on the next line, unless the next line opens a numbered item."""
+    from .structure import match_numbering  # structure imports this module
+
+    long = [len(l) for l in lines if len(l) >= 15]
+    if len(long) < 8:
+        return lines
+    width, best = 0, 0
+    for w in set(long):
+        n = sum(1 for x in long if w - 2 <= x <= w + 1)
+        if n > best or (n == best and w > width):
+            width, best = w, n
+    if best < 8 or best < 0.4 * len(long) or width > 60:
+        return lines
+    out: list[str] = []
+    joining = False
+    for line in lines:
+        if joining and match_numbering(line) is None:
+            out[-1] += line
+        else:
+            out.append(line)
+        last = out[-1]
+        joining = len(line) >= width - 2 and not _WRAP_END.search(last)
     return out
 
 

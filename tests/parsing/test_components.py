@@ -255,3 +255,21 @@ def test_percent_subsidies_name_the_beneficiary_and_thresholds_are_conditions():
     assert [(t["value"], t["unit"]) for t in ts] == [(10, "家")]
     ts = extract_targets("应当自接受案件之日起3日内进行审查。", measure=1, doc_year=2024)
     assert [(t["value"], t["unit"], t["comparator"]) for t in ts] == [(3, "日", "<=")]
+
+
+def test_pdf_hard_wraps_page_numbers_and_running_heads():
+    from measures.parsing.text import split_lines
+
+    para = "为深入贯彻落实知识产权强国建设纲要和国家知识产权局部署要求，全面加强我省知识产权保护工作，" * 6 + "制定本方案。"
+    wrapped = [para[i:i + 30] for i in range(0, len(para), 30)]
+    lines = (["某省知识产权保护工作方案", "一、总体要求"] + wrapped[:4] + ["— 23 —", "某省人民政府公报 2023年第19期"]
+             + wrapped[4:] + ["- 24 -", "某省人民政府公报 2023年第19期", "二、主要任务", "1.加强地方立法。"])
+    out = split_lines("\n".join(lines))
+    assert para in out
+    assert not any("公报" in l or "23" in l for l in out)
+    assert out[-2:] == ["二、主要任务", "1.加强地方立法。"]
+
+
+def test_full_width_numbers_are_targets_with_ascii_units():
+    ts = extract_targets("到２０２６年，全市有效发明专利拥有量达到１．２万件，专利转化率达到４０％。", measure=None, doc_year=2024)
+    assert [(t["value"], t["unit"], t["year"]) for t in ts] == [(1.2, "万件", 2026), (40, "%", 2026)]
