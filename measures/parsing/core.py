@@ -60,6 +60,13 @@ def _parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | No
 
     measures, targets = [], []
     lead_chapters = any(u["role"] == "lead" for n in nodes for u in _units_from_headings(n))
+    splits = {id(n): split_title(n.text, article=n.kind == "article") for n in nodes}
+    articles = [n for n in nodes if n.kind == "article"]
+    if len(articles) >= 5 and sum(1 for n in articles if splits[id(n)][0]) < 0.35 * len(articles):
+        # articles written as rules ("市场监督管理部门应当…"): the few that open with a short
+        # sentence have no heading either
+        for n in articles:
+            splits[id(n)] = (None, n.text)
     for ordinal, node in enumerate(nodes, 1):
         full = node.text
         # a chapter headed by its unit ("（一）县市场监管局牵头的任务") gives that unit to each
@@ -73,7 +80,7 @@ def _parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | No
             heading = [dict(u, role="lead") if i == 0 else u for i, u in enumerate(heading)]
         units = _merge_units(heading, own)
         body_wo_units = strip_units(full)
-        title, body = split_title(full, article=node.kind == "article")
+        title, body = splits[id(node)]
         if title:
             title = title.rstrip("。").strip()
         anchor_src = strip_units(body) if title else body_wo_units

@@ -32,6 +32,10 @@ NUMBERING = [
     ("shi", re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})是(?=[^\s，,。])")),
 ]
 
+# the usual hierarchy of the kinds, major first; equal ranks nest in order of appearance
+RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "cn": 4, "pcn": 5, "bcn": 5, "num": 6,
+        "pnum": 7, "rnum": 7, "circ": 8, "shi": 9}
+
 # chapters whose items are not measures (their targets are document-level)
 GENERAL = re.compile(
     r"^(?:(?:总体|基本)要求|(?:基本|工作|总体)原则|(?:主要|发展|工作|总体|建设|预期)目标|总体思路|指导思想|重要意义|总则|附则)"
@@ -171,6 +175,12 @@ def build_outline(lines: list[str]) -> Outline:
         kinds = [n.kind for n in stack]
         if kind in kinds:
             del stack[kinds.index(kind):]
+        else:
+            # a kind not seen yet nests under the open items, unless it is plainly more major
+            # ("二、" after "（二）" on a page that starts mid-document)
+            minor = next((j for j, k in enumerate(kinds) if RANK[k] > RANK[kind]), None)
+            if minor is not None:
+                del stack[minor:]
         # "一、主要目标 到2025年，…": a bare heading and its paragraph joined on one line
         joined = _JOINED_HEADING.match(rest)
         node = Node(kind, label, joined.group(1) if joined else rest, i, parent=stack[-1] if stack else None)

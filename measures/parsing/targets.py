@@ -18,7 +18,7 @@ UNITS = sorted([
 ], key=len, reverse=True)
 NOT_TARGET_UNITS = {"年", "月", "日", "个月", "小时"}
 TIME_LIMITS = {"日", "个月", "小时"}  # targets only as a stated limit ("缩短至60日以内", "24小时内处理")
-LIMIT_VERB = re.compile(r"内(?:进行|予以|依法|全部|及时)?(?:办结|完成|结案|审结|处理|作出|办理|答复|反馈|受理|审查|核查|回复|出具|给予|移送|移交|转交|"
+LIMIT_VERB = re.compile(r"内(?:进行|予以|依法|全部|及时|将[^，,。；;]{1,12}?)?(?:办结|完成|结案|审结|处理|作出|办理|答复|反馈|受理|审查|核查|回复|出具|给予|移送|移交|转交|"
                         r"转办|报送|上报|送达|告知|通知|公布|公示|立案|录入|解决|回应|核实|审核|审批|$)")
 WORKDAY_LIMIT = re.compile(r"内[\u4e00-\u9fff]")  # "5个工作日内移送": a working-day count before 内 is a limit
 CLAUSE_COUNT = re.compile(r"(?:建成|建设|设立|新增|培育|打造|组建|认定|创建|布局|新建|"
@@ -50,6 +50,7 @@ CLAUSE_STOP = "，,；;。:：！!？?\n"
 FILLER = re.compile(r"^(?:同时|其中|并|确保|力争|争取|努力|实现|使|推动|全市|全省|全县|全区|我市|我省|到|至|在)+")
 YEAR_AT = re.compile(r"(?:到|至|在|于|截至|截止)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:底|末)?(?:以?前|之前)|"
                      r"((?:19|20)\d{2})\s*年(?:底|末)")
+YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*(?:年\s*)?[—–\-－~～至到]\s*((?:19|20)\d{2})\s*年(?:间|期间)?")
 RELATIVE_YEAR = re.compile(r"(?:力争|争取|用|在|经过)?\s*(?P<n>\d|[一二两三四五六七八九十])\s*(?:个)?年(?:内|时间|左右)")
 CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -85,6 +86,7 @@ def _sentence_start(folded: str, pos: int) -> int:
 
 HALF_WIDTH = {**{0xFF10 + i: 0x30 + i for i in range(10)}, ord("％"): "%", ord("．"): ".", ord("～"): "~",
               ord("＞"): ">", ord("＜"): "<", ord("／"): "/"}
+CAP_CLAUSE = re.compile(r"\s*(?:单个|单家|单项|单笔|单一|每个|每家|每件|每项|每户|每人|同一)")
 THIS_YEAR = re.compile(r"全年|今年|年内|本年度|当年")
 START_YEAR = re.compile(r"(?:^|(?<=[，,。；;：:\s]))((?:19|20)\d{2})\s*年(?:度)?(?:[，,：:]|(?=[\u4e00-\u9fff]))(?!以来|来|同比|比|的|底|末|前)")
 RECURRING = re.compile(r"每年|每季度|每月|每半年|每届")
@@ -189,6 +191,9 @@ def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> li
     for m in YEAR_AT.finditer(folded):
         y = next(g for g in m.groups() if g)
         events.append((m.start(), int(y)))
+    for m in YEAR_RANGE.finditer(folded):
+        # "2024—2026年每年新增…不少于3000件": the plan's period ends in its last year
+        events.append((m.start(), int(m.group(2))))
     for m in RELATIVE_YEAR.finditer(folded):
         if doc_year and re.search(r"力争|争取|用|经过|在", folded[max(0, m.start() - 3):m.start() + 3]):
             n = m.group("n")
@@ -202,6 +207,7 @@ def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> li
     events.sort()
     out = []
     seen = set()
+    last_in_sentence = (None, "")  # (sentence start, metric) of the last target found
     for m in NUM.finditer(folded):
         unit = m.group("unit")
         pos, end = m.start(), m.end()
@@ -242,6 +248,8 @@ def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> li
                 if comparator is None:
                     comparator = comp
                 break
+        if comparator is None and re.search(r"(?:至少|不少于|不低于)[\u4e00-\u9fff]{0,4}$", pre.rstrip()):
+            comparator = ">="  # "每年至少召开2次", "至少配备1名"
         reward = unit in MONEY and REWARD.search(folded[sent_start:b])
         rate = unit == "%" and REWARD.search(folded[end:b])  # "按…的50%给予补助"
         if unit in TIME_LIMITS and not (comparator == "<=" and (pre_word or suffix_len)):
@@ -274,7 +282,12 @@ def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> li
             pb = end + suffix_len + len(post)
         post_clean = re.sub(r"^[的之]", "", post).strip()
         # metric: the noun after the number, else the phrase before it
-        if reward:
+        if reward and CAP_CLAUSE.match(folded[a:pos]) and last_in_sentence[0] == sent_start:
+            # "按利息的50%给予贴息，单个企业每年最高20万元": the cap of the aid just named
+            cap = folded[a:pos]
+            cut = len(cap) - len(re.sub(r"(?:(?:最高|最多|不超过|不高于|原则上|累计|给予|可|的|\s)+)$", "", cap))
+            metric = f"{last_in_sentence[1]}（{para[a:pos - cut].strip()}）"
+        elif reward:
             lead = folded[sent_start:pos]
             lead = re.sub(r"(?:最高|一次性)?(?:给予|奖励|资助|补助|补贴)[^，,]{0,6}$", "", lead)
             # the beneficiary clause: from the last clause opening with 对, else the last two clauses
@@ -303,14 +316,20 @@ def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> li
         elif unit == "%" and REWARD.match(post_clean):
             # "对开展专利导航项目的企业，按实际支出的50%给予补助": the beneficiary and the aid;
             # without one, "按贷款利息的50%给予贴息": what is subsidised stands before the rate
-            lead = folded[sent_start:a]
+            lead = folded[sent_start:pos]
+            basis_at = [k.start() for k in re.finditer(r"按照|依照|参照|按", lead)]
+            lead = lead[:basis_at[-1]] if basis_at else ""
             starts = [k.start() + 1 for k in re.finditer(r"[，,]对", lead)] + ([0] if lead.startswith("对") else [])
             beneficiary = ""
             if starts:
-                beneficiary = re.sub(r"^对|的?[\s，,]*$", "", para[sent_start + max(starts):a].strip())
+                bs = sent_start + max(starts) + 1  # after 对
+                be = sent_start + len(lead)
+                seg = folded[bs:be]
+                be -= len(seg) - len(re.sub(r"的?[\s，,]*$", "", seg))
+                beneficiary = para[bs:be].strip()
             if len(re.findall(r"[\u4e00-\u9fff]", beneficiary)) >= 2:
-                aid = re.search(r"(?:贴息|奖励|资助|补助|补贴|补偿|资金援助|扶持|奖补)", post_clean)
-                metric = beneficiary + (aid.group() if aid else "")
+                aid = re.search(r"(?:贴息|奖励|资助|补助|补贴|补偿|资金援助|扶持|奖补)", folded[end:b])
+                metric = beneficiary + (para[end + aid.start():end + aid.end()] if aid else "")
             else:
                 metric = para[a:pos].strip()
                 basis = list(re.finditer(r"按照|依照|参照|按", metric))
@@ -326,7 +345,8 @@ def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> li
                 idx = head.rfind(pre_word)
                 head = head[:idx] if idx >= 0 else head
             lead = len(head) - len(FILLER.sub("", head))
-            year_prefix = re.match(r"^(?:到|至)?\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:前)?", head[lead:])
+            year_prefix = re.match(r"^(?:到|至)?\s*(?:(?:19|20)\d{2}\s*(?:年\s*)?[—–\-－~～至到]\s*)?(?:19|20)\d{2}\s*年"
+                                   r"(?:底|末|间|期间)?(?:前)?[，,\s]*", head[lead:])
             if year_prefix:
                 lead += year_prefix.end()
             metric = para[a + lead:a + len(head)].strip()
@@ -356,6 +376,7 @@ def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> li
         if key in seen:
             continue
         seen.add(key)
+        last_in_sentence = (sent_start, metric)
         out.append({"measure": measure, "metric": metric, "comparator": comparator, "value": value,
                     "unit": para[m.start("unit"):m.end("unit")].translate(HALF_WIDTH), "year": y, "quote": quote})
     return out

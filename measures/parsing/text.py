@@ -144,12 +144,26 @@ def _task_table(match: "re.Match[str]") -> str:
     return "\n" + "\n".join(f"<p>{line}</p>" for line in out) + "\n" if out else match.group()
 
 
+_ROW = re.compile(r"<tr\b.*?</tr\s*>", re.I | re.S)
+_CELL_BLOCKS = re.compile(r"</?(?:p|div|br|h[1-6])\b[^>]*>|\n", re.I)
+
+
+def _inline_row(row: re.Match) -> str:
+    """A data row's cells on one line; a layout row (a whole page in a <td>) is left alone."""
+    r = row.group()
+    if len(_TAGS.sub("", r)) > 300 or re.search(r"<table\b", r[3:], re.I):
+        return r
+    return _CELL_BLOCKS.sub("", r)
+
+
 def html_to_text(text: str) -> tuple[str, str | None]:
     """Strip markup; return (text, content of <title> or None)."""
     m = _TITLE.search(text)
     page_title = clean_text(html.unescape(_TAGS.sub("", m.group(1)))).strip() if m else None
     if "<table" in text or "<TABLE" in text:
         text = _TABLE.sub(_task_table, text)
+        # paragraphs inside a cell (Word exports) stay on the row's line
+        text = _ROW.sub(_inline_row, text)
     text = _DROP_BLOCKS.sub(" ", text)
     text = _HEAD.sub("\n", text)
     text = _BREAKS.sub("\n", text)

@@ -273,3 +273,11 @@ def test_pdf_hard_wraps_page_numbers_and_running_heads():
 def test_full_width_numbers_are_targets_with_ascii_units():
     ts = extract_targets("到２０２６年，全市有效发明专利拥有量达到１．２万件，专利转化率达到４０％。", measure=None, doc_year=2024)
     assert [(t["value"], t["unit"], t["year"]) for t in ts] == [(1.2, "万件", 2026), (40, "%", 2026)]
+
+
+def test_at_least_before_the_verb_and_caps_of_a_named_aid():
+    ts = extract_targets("每年至少召开2次联席会议。", measure=1, doc_year=2024)
+    assert [(t["value"], t["comparator"]) for t in ts] == [(2, ">=")]
+    ts = extract_targets("对企业知识产权质押贷款按实际支付利息的50%给予贴息，单个企业每年最高20万元。",
+                         measure=1, doc_year=2024)
+    assert [t["metric"] for t in ts] == ["企业知识产权质押贷款贴息", "企业知识产权质押贷款贴息（单个企业每年）"]

@@ -131,3 +131,28 @@ def test_page_title_beats_menu_entries(results):
 def test_bare_unit_chapters_lead_when_the_document_splits_tasks_by_lead_unit(results):
     _, pred = results["g25_zibo_fengong.txt"]
     assert all(m["lead_units"] and m["lead_units"][0] == m["units"][0] for m in pred["measures"])
+
+
+def test_a_page_starting_mid_document_keeps_its_chapters(results):
+    # the text opens inside "（二）主要目标", then "二、…" chapters follow
+    _, pred = results["g36_foshan_truncated_expired.txt"]
+    assert all(len(m["path"]) == 1 for m in pred["measures"])
+    assert pred["measures"][0]["path"] == ["推动知识产权创造提质增效"]
+
+
+def test_rule_style_articles_have_no_titles(results):
+    _, pred = results["g32_chengdu_ipr_banfa_hant.txt"]
+    assert all(m["title"] is None for m in pred["measures"])
+
+
+def test_word_html_indicator_table_rows_are_targets(results):
+    _, pred = results["g33_yinzhou_ipr_action_plan.html"]
+    table = [t for t in pred["targets"] if t["measure"] is None and t["year"] == 2025]
+    assert {(t["value"], t["unit"]) for t in table} >= {(48, "件"), (10, "万件"), (86, "分"), (30, "天")}
+    assert not any(t["value"] == 38.5 for t in pred["targets"])  # the base-year column
+
+
+def test_year_ranges_give_the_last_year(results):
+    _, pred = results["g35_yantai_qiangshi_tuijin_jihua.txt"]
+    ranged = [t for t in pred["targets"] if "2024—2026年" in t["quote"]]
+    assert ranged and all(t["year"] == 2026 and not t["metric"].startswith("2024") for t in ranged)
