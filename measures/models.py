@@ -81,7 +81,7 @@ class Theme(models.Model):
     name = models.CharField("名称", max_length=32)
     description = models.TextField("说明", blank=True)
     keywords = ArrayField(models.CharField(max_length=64), default=list, blank=True, verbose_name="关键词",
-                          help_text="逗号分隔;“词^3”表示权重 3")
+                          help_text="逗号分隔;“词^3”表示权重 3;“!词”先排除该短语;“+词”出现即归入本类别")
     order = models.PositiveSmallIntegerField("排序", default=0)
     history = HistoricalRecords()
 

@@ -8,7 +8,8 @@ Driven only by the keyword data in :class:`~measures.parsing.knowledge.Knowledge
   count ``TITLE_WEIGHT`` times, in the enclosing headings ``PATH_WEIGHT`` times,
   repeated body occurrences are capped at ``BODY_CAP``;
 * themes: the best theme is always assigned, others when they reach both
-  ``THEME_MIN`` and ``THEME_RATIO`` of the best score;
+  ``THEME_MIN`` and ``THEME_RATIO`` of the best score, or when a decisive
+  keyword ("+补贴") of theirs occurs;
 * IP types: every type whose score reaches ``IP_MIN``.
 
 :func:`explain_themes` / :func:`explain_ip_types` return the scores and the
@@ -234,6 +235,11 @@ def classify_themes(knowledge: Knowledge, title: str | None, body: str, path: li
             break
         if score >= THEME_MIN and score >= THEME_RATIO * top:
             chosen.append(rules[ri].code)
+    # a decisive keyword ("+补贴" of 资金奖补) gives its theme whatever the others score
+    for _, ri, hits in scored:
+        rule = rules[ri]
+        if rule.decisive and rule.code not in chosen and any(k in hits for k in rule.decisive):
+            chosen.append(rule.code)
     return chosen
 
 

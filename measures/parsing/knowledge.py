@@ -33,6 +33,8 @@ class Rule:
     name: str
     keywords: tuple[tuple[str, float], ...]  # (folded keyword, weight)
     ignore: tuple[str, ...]  # folded phrases masked before matching
+    # "+word" keywords: their presence alone gives the theme (as one more theme, beside the best)
+    decisive: tuple[str, ...] = ()
 
 
 def parse_keyword(raw: str) -> tuple[str, float]:
@@ -50,17 +52,20 @@ def parse_keyword(raw: str) -> tuple[str, float]:
 def compile_rules(rows: list[dict]) -> list[Rule]:
     rules = []
     for row in sorted(rows, key=lambda r: (r.get("order", 0), r["code"])):
-        kws, ignore = [], []
+        kws, ignore, decisive = [], [], []
         for raw in row.get("keywords") or []:
             if not raw or not raw.strip():
                 continue
             if raw.strip().startswith("!"):
                 ignore.append(fold(raw.strip()[1:]))
                 continue
-            word, weight = parse_keyword(raw)
+            strong = raw.strip().startswith("+")
+            word, weight = parse_keyword(raw.strip().lstrip("+"))
             if word:
                 kws.append((fold(word), weight))
-        rules.append(Rule(row["code"], row.get("name", ""), tuple(kws), tuple(ignore)))
+                if strong:
+                    decisive.append(fold(word))
+        rules.append(Rule(row["code"], row.get("name", ""), tuple(kws), tuple(ignore), tuple(decisive)))
     return rules
 
 

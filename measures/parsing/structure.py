@@ -47,6 +47,8 @@ END_MATTER = re.compile(
     r"联系人|联系电话|联系方式|信息来源|来源[:：]|(?:发布|成文|发文)(?:日期|时间)\s*[:：]|"
     r"本(?:办法|措施|规定|细则|方案|意见|计划|政策|实施意见|若干措施|实施方案|工作方案|行动方案|行动计划|要点|通知|决定)"
     r"[^。]{0,30}(?:自|从)[^。]{0,30}(?:施行|实施|执行|生效))")
+RELATED = re.compile(r"^(?:相关链接|相关文章|相关阅读|相关文件|相关新闻|相关推荐|相关信息|相关政策|延伸阅读|推荐阅读|"
+                     r"猜你喜欢|热点推荐)\s*[:：]?")
 DATE_LINE = re.compile(
     rf"^(?:(?:19|20)\d{{2}}|[一二〇零○Ｏ]{{4}})\s*年\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月"
     rf"\s*(?:(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*日?)?\s*(?:印发|发布)?$")
@@ -161,6 +163,9 @@ def build_outline(lines: list[str]) -> Outline:
             if nodes and END_MATTER.match(line):
                 if re.match(r"^附件", line):
                     ended = True
+                continue
+            if nodes and RELATED.match(fold(line)):
+                ended = True  # the portal's list of related pages follows the document
                 continue
             if nodes and (DATE_LINE.match(line) or ORG_LINE.match(line)):
                 continue

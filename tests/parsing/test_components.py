@@ -281,3 +281,18 @@ def test_at_least_before_the_verb_and_caps_of_a_named_aid():
     ts = extract_targets("对企业知识产权质押贷款按实际支付利息的50%给予贴息，单个企业每年最高20万元。",
                          measure=1, doc_year=2024)
     assert [t["metric"] for t in ts] == ["企业知识产权质押贷款贴息", "企业知识产权质押贷款贴息（单个企业每年）"]
+
+
+def test_decisive_keywords_add_their_theme(knowledge):
+    from measures.parsing.classify import classify_themes
+    from measures.parsing.knowledge import Knowledge, compile_rules
+
+    text = "实施商标品牌战略，培育区域品牌，对新认定的中国驰名商标给予50万元奖励。"
+    assert "funding" in classify_themes(knowledge, "推进商标品牌建设", text)
+    plain = Knowledge(themes=[{"code": "creation", "keywords": ["商标^3", "品牌^3"]},
+                              {"code": "funding", "keywords": ["万元奖励^1"]}])
+    strong = Knowledge(themes=[{"code": "creation", "keywords": ["商标^3", "品牌^3"]},
+                               {"code": "funding", "keywords": ["+万元奖励^1"]}])
+    assert classify_themes(plain, "推进商标品牌建设", text) == ["creation"]
+    assert classify_themes(strong, "推进商标品牌建设", text) == ["creation", "funding"]
+    assert compile_rules([{"code": "x", "keywords": ["+补贴^3"]}])[0].decisive == ("补贴",)

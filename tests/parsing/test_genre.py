@@ -156,3 +156,9 @@ def test_year_ranges_give_the_last_year(results):
     _, pred = results["g35_yantai_qiangshi_tuijin_jihua.txt"]
     ranged = [t for t in pred["targets"] if "2024—2026年" in t["quote"]]
     assert ranged and all(t["year"] == 2026 and not t["metric"].startswith("2024") for t in ranged)
+
+
+def test_related_links_after_the_document_are_not_text(results):
+    for name in ("g17_jiangning_district.txt", "g20_quanzhou_city_hant.txt"):
+        _, pred = results[name]
+        assert not any(w in pred["measures"][-1]["text"] for w in ("相关链接", "相關文章", "管理办法", "管理辦法"))
