@@ -31,6 +31,7 @@ Rules
 * ``XX90ZZ`` (省/自治区直辖县级行政区划: 潜江, 仙桃, 天门, 神农架林区, 济源, Hainan's
   county-level units, Xinjiang's 兵团 cities) -> "city" under the province.
 * Any other code -> "district" under ``XXYY00``.
+* HISTORICAL: recently abolished divisions (江北区, 渝北区 of 重庆) are added back.
 * Rows dropped because they are not GB/T 2260 administrative divisions
   (see EXCLUDED and ``excluded()``): map-vendor sub-codes of Taiwan, Hong
   Kong and Macao (only their province rows are official), the
@@ -53,6 +54,13 @@ MUNICIPALITIES = {"11", "12", "31", "50"}
 # Explicitly dropped codes (6-digit) with the reason; prefix rules are in excluded().
 EXCLUDED = {
     "133100": "雄安新区: state-level new area, not a prefecture in GB/T 2260",
+}
+
+# Divisions abolished after 2023 that documents of earlier years still name: kept so that
+# those documents find their region (code, name, parent as they were).
+HISTORICAL = {
+    "500105": "江北区",  # 重庆: merged into 两江新区 (500157) in 2025
+    "500112": "渝北区",  # 重庆: merged into 两江新区 (500157) in 2025
 }
 
 # The 56 recognised ethnic groups, stripped from autonomous-area names.
@@ -139,6 +147,9 @@ def build(rows: list[tuple[str, str]]) -> tuple[list[dict], list[tuple[str, str,
             dropped.append((code, name, reason))
             continue
         names[code] = name
+
+    for code, name in HISTORICAL.items():
+        names.setdefault(code, name)
 
     records = []
     for code in sorted(names):

@@ -33,6 +33,7 @@ META_LABELS = {
 _LABEL_ALT = "|".join(r"\s*".join(map(re.escape, k)) for k in sorted(META_LABELS, key=len, reverse=True))
 LABEL_COLON = re.compile(rf"(?:^|(?<=[\s|｜丨]))(?P<label>{_LABEL_ALT})\s*[:：]\s*")
 LABEL_SPACED = re.compile(rf"(?:^|(?<=\s))(?P<label>{_LABEL_ALT})\s+(?=\S)")
+LABEL_BRACKETED = re.compile(rf"[\[【]\s*(?P<label>{_LABEL_ALT})\s*[\]】]\s*[:：]?\s*")
 LABEL_ALONE = re.compile(rf"^(?P<label>{_LABEL_ALT})\s*[:：]?$")
 
 GENRE = re.compile(r"方案|意见|措施|办法|规定|计划|规划|细则|条例|纲要|决定|要点|若干|通知|实施|行动|政策|指引|指南|制度|规则|清单|工作|任务")
@@ -89,6 +90,8 @@ def parse_meta(lines: list[str], limit: int) -> tuple[dict[str, str], set[int]]:
         line = lines[i]
         if len(line) > 300:
             continue
+        if "[" in line or "【" in line:
+            line = LABEL_BRACKETED.sub(r"\g<label>：", line)  # "[发文字号] 渝北府办发〔2023〕51号"
         f = fold_same_length(line)
         alone = LABEL_ALONE.match(f)
         if alone and i + 1 < len(lines) and not LABEL_ALONE.match(fold_same_length(lines[i + 1])):
@@ -276,6 +279,10 @@ def document_fields(h: Header, lines: list[str], gaz: Gazetteer, script: str) ->
         listed = meta["issuer"].strip()
         if re.sub(r"[\s、，,]", "", listed) == re.sub(r"\s", "", issuer):
             issuer = listed
+    if issuer and " " in issuer:
+        parts = issuer.split()
+        if len(parts) > 1 and all(ORG_LINE.match(p) for p in parts):
+            issuer = "、".join(parts)  # joint issuers, listed as the spec writes them ("省委、省政府")
 
     doc_number = None
     raw_no = meta.get("doc_number")

@@ -15,7 +15,7 @@ def test_notice_without_guanyu_and_right_paren_numbering():
     doc = d["document"]
     assert doc["title"] == "关于进一步强化全省知识产权保护的若干措施"
     assert doc["notice_title"].startswith("中共湖北省委办公厅 湖北省人民政府办公厅印发《")
-    assert doc["issuer"] == "中共湖北省委办公厅 湖北省人民政府办公厅"
+    assert doc["issuer"] == "中共湖北省委办公厅、湖北省人民政府办公厅"  # joint issuers listed with 、
     assert (doc["province"], doc["level"]) == ("湖北省", "province")
     ms = d["measures"]
     assert [m["label"] for m in ms] == ["1", "2", "1", "2"]  # "1）" items
