@@ -9,7 +9,7 @@ from .knowledge import Knowledge, default_knowledge
 from .metadata import document_fields, scan_header
 from .structure import build_outline, is_general, is_lead_in, measure_nodes, split_title
 from .targets import YEAR_AT, extract_targets
-from .text import MAX_CHARS, fold_same_length, SIMPLIFIED_ONLY, clean_text, has_traditional, decode, detect_script, html_to_text, looks_like_html, split_lines
+from .text import MAX_CHARS, fold_same_length, SIMPLIFIED_ONLY, clean_text, has_traditional, decode, detect_script, html_to_text, looks_like_html, split_lines, task_tables_as_items
 from .units import extract_units, is_unit_like, strip_units
 
 ANCHOR_LEN = 20
@@ -40,7 +40,7 @@ def _parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | No
         text, page_title = html_to_text(text)
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
-    text = clean_text(text)
+    text = task_tables_as_items(clean_text(text))
     # a document without a single Traditional character needs no folding at all (saves a check per call)
     SIMPLIFIED_ONLY.set(not has_traditional(text))
     lines = split_lines(text)
@@ -101,7 +101,8 @@ def _parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | No
             "text": full,
             "units_detail": units,
         })
-        targets += extract_targets(body_wo_units, measure=ordinal, doc_year=doc_year, plan_year=plan_year)
+        targets += extract_targets(body_wo_units, measure=ordinal, doc_year=doc_year, plan_year=plan_year,
+                                   year=_deadline(full))
 
     # document-level targets: the preamble, general-requirements chapters, unnumbered chapters
     measure_ids = {id(n) for n in nodes}
@@ -138,6 +139,16 @@ def _inherited_year(node) -> int | None:
         if years:
             return int(next(g for g in years[-1] if g))
     return None
+
+
+_DEADLINE = re.compile(r"[(（]\s*(?:完成时限[:：]\s*)?((?:19|20)\d{2})\s*年[^()（）]{0,8}?(?:底|末)?(?:以?前|之前)"
+                       r"(?:完成|落实|实现|到位)?\s*[)）]|完成时限[:：]\s*((?:19|20)\d{2})\s*年")
+
+
+def _deadline(text: str) -> int | None:
+    """A task's own deadline note ("（2025年底前完成）", "完成时限：2024年12月底前"): the year of its targets."""
+    m = _DEADLINE.search(fold_same_length(text))
+    return int(m.group(1) or m.group(2)) if m else None
 
 
 def _plan_year(document: dict) -> int | None:

@@ -29,11 +29,12 @@ NUMBERING = [
     ("pnum", re.compile(r"^[(（〔【\[]\s*(?P<n>\d{1,3})\s*[)）〕】\]][\s、.．]*")),
     ("rnum", re.compile(r"^(?P<n>\d{1,3})\s*[)）]\s*(?=[\u4e00-\u9fff“《])")),
     ("circ", re.compile(r"^(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
+    ("action", re.compile(rf"^(?:专项行动|重点行动|行动|专项工程|工程|专项任务)(?P<n>{_C})\s*[:：、.．]\s*")),
     ("shi", re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})是(?=[^\s，,。])")),
 ]
 
 # the usual hierarchy of the kinds, major first; equal ranks nest in order of appearance
-RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "cn": 4, "pcn": 5, "bcn": 5, "num": 6,
+RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "cn": 4, "action": 4, "pcn": 5, "bcn": 5, "num": 6,
         "pnum": 7, "rnum": 7, "circ": 8, "shi": 9}
 
 # chapters whose items are not measures (their targets are document-level)

@@ -258,11 +258,10 @@ def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> li
             comparator = "="  # a reward amount (spec: rewards are "=")
         counted = None
         if comparator is None and not reward and len(re.findall(r"[\u4e00-\u9fff]", post_full)) < 2:
-            # "在重点区镇建设商业秘密保护示范点20个": the last counting verb of the clause
-            counted = None
-            for counted in CLAUSE_COUNT.finditer(pre):
-                pass
-            if counted and len(pre) - counted.end() >= 2:
+            # "在重点区镇建设商业秘密保护示范点20个": the first counting verb of the clause that
+            # leaves a name before the number ("建成高价值专利培育中心5个": 建成, not 培育)
+            counted = next((c for c in CLAUSE_COUNT.finditer(pre) if len(pre) - c.end() >= 2), None)
+            if counted:
                 comparator = "="
             else:
                 counted = None

@@ -121,11 +121,42 @@ def _cell_text(raw: str) -> str:
 def _task_table(match: "re.Match[str]") -> str:
     """A task-division table (序号 | 任务 | 牵头单位 | 配合单位 …) as numbered lines with responsibility brackets."""
     rows = [[_cell_text(c) for c in _CELL.findall(r)] for r in _ROW.findall(match.group())]
+    out = _task_lines(rows)
+    return "\n" + "\n".join(f"<p>{line}</p>" for line in out) + "\n" if out else match.group()
+
+
+def task_tables_as_items(text: str) -> str:
+    """The same for a task table pasted as text, one row per line, cells separated by tabs."""
+    if "\t" not in text:
+        return text
+    lines = text.split("\n")
+    out, i = [], 0
+    while i < len(lines):
+        cells = [c.strip() for c in lines[i].split("\t")]
+        if len(cells) >= 3 and any(_TASK_HEAD.search(c) for c in cells) \
+                and any(rx.search(c) for c in cells for _, rx in _ROLE_HEADS):
+            j = i + 1
+            rows = [cells]
+            while j < len(lines) and ("\t" in lines[j] or re.match(r"^\s*[一二三四五六七八九十]{1,3}、", lines[j])
+                                      or not lines[j].strip()):
+                rows.append([c.strip() for c in lines[j].split("\t")])
+                j += 1
+            items = _task_lines(rows)
+            if items:
+                out += items
+                i = j
+                continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
+
+
+def _task_lines(rows: list[list[str]]) -> list[str] | None:
     rows = [r for r in rows if any(r)]
     head_i = next((i for i, r in enumerate(rows[:3]) if any(_TASK_HEAD.search(c) for c in r)
                    and any(rx.search(c) for c in r for _, rx in _ROLE_HEADS)), None)
     if head_i is None:
-        return match.group()
+        return None
     head = rows[head_i]
     task_col = next(i for i, c in enumerate(head) if _TASK_HEAD.search(c))
     roles = []
@@ -133,6 +164,7 @@ def _task_table(match: "re.Match[str]") -> str:
         col = next((i for i, c in enumerate(head) if rx.search(c) and i != task_col), None)
         if col is not None and all(col != c for _, c in roles):
             roles.append((label, col))
+    due_col = next((i for i, c in enumerate(head) if re.search(r"时限|完成时间|时间节点|进度安排", c)), None)
     out = []
     for r in rows[head_i + 1:]:
         if len(r) != len(head) or not re.fullmatch(r"\d{1,3}", r[0] or ""):
@@ -140,11 +172,13 @@ def _task_table(match: "re.Match[str]") -> str:
                 out.append(r[0])  # a section row spanning the table
             continue
         units = "；".join(f"{label}：{r[col]}" for label, col in roles if r[col] and r[col] not in ("/", "—", "-"))
-        out.append(f"{r[0]}.{r[task_col]}" + (f"（{units}）" if units else ""))
-    return "\n" + "\n".join(f"<p>{line}</p>" for line in out) + "\n" if out else match.group()
+        due = r[due_col] if due_col is not None and due_col < len(r) else ""
+        out.append(f"{r[0]}.{r[task_col]}" + (f"（{units}）" if units else "")
+                   + (f"（完成时限：{due}）" if due and due not in ("/", "—", "-") else ""))
+    return out or None
 
 
-_ROW = re.compile(r"<tr\b.*?</tr\s*>", re.I | re.S)
+_DATA_ROW = re.compile(r"<tr\b.*?</tr\s*>", re.I | re.S)
 _CELL_BLOCKS = re.compile(r"</?(?:p|div|br|h[1-6])\b[^>]*>|\n", re.I)
 
 
@@ -163,7 +197,7 @@ def html_to_text(text: str) -> tuple[str, str | None]:
     if "<table" in text or "<TABLE" in text:
         text = _TABLE.sub(_task_table, text)
         # paragraphs inside a cell (Word exports) stay on the row's line
-        text = _ROW.sub(_inline_row, text)
+        text = _DATA_ROW.sub(_inline_row, text)
     text = _DROP_BLOCKS.sub(" ", text)
     text = _HEAD.sub("\n", text)
     text = _BREAKS.sub("\n", text)
@@ -203,7 +237,7 @@ def clean_text(text: str) -> str:
 
 CHROME = re.compile(
     r"字体大小|(?<![发文])字号[:：]|【字体|字体[:：]|[【\[]\s*[大中小]\s*[】\]]|扫一扫|我要纠错|关闭窗口|打印本页|【打印】|【关闭】|"
-    r"相关词条|热门词条|联络我们|分享到|无障碍|所在的?位置|当前位置|浏览次数|访问次数|阅读次数|附件下载|"
+    r"相关词条|热门词条|联络我们|分享到|无障碍|所在的?位置|当前的?位置|浏览次数|访问次数|阅读次数|附件下载|"
     r"返回顶部|上一篇|下一篇|责任编辑|手机扫描|用手机|微信扫|欢迎来到|网站地图|版权所有|主办单位|"
     r"ICP备|网站标识码|政府网站|保存本页|收藏本页|视力保护色|语音播报|繁體|繁体|简体版|English")
 _ONLY_PUNCT = re.compile(r"^[\s\W_]*$")

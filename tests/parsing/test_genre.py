@@ -162,3 +162,27 @@ def test_related_links_after_the_document_are_not_text(results):
     for name in ("g17_jiangning_district.txt", "g20_quanzhou_city_hant.txt"):
         _, pred = results[name]
         assert not any(w in pred["measures"][-1]["text"] for w in ("相关链接", "相關文章", "管理办法", "管理辦法"))
+
+
+def test_task_division_table_pasted_as_text(results):
+    _, pred = results["g46_zhenjiang.txt"]
+    assert pred["document"]["title"] == "镇江市2024年知识产权保护重点任务分工方案"
+    assert len(pred["measures"]) == 21
+    customs = next(m for m in pred["measures"] if m["units"] == ["镇江海关"])
+    assert customs["lead_units"] == ["镇江海关"]
+    # the 完成时限 column gives the year of the row's targets
+    assert any(t["year"] == 2024 and t["value"] == 10 for t in pred["targets"])
+
+
+def test_special_action_chapters_are_headings(results):
+    _, pred = results["g45_yibin.txt"]
+    assert pred["measures"][0]["path"] == ["重点专项行动", "高价值专利培育行动"]
+    assert any(t["year"] == 2025 and t["metric"] == "高价值专利培育中心" for t in pred["targets"])
+
+
+def test_municipality_district_and_joint_provincial_issuers(results):
+    _, pred = results["g40_yubei.txt"]
+    d = pred["document"]
+    assert (d["province"], d["city"], d["district"], d["level"]) == ("重庆市", "重庆市", "渝北区", "district")
+    _, pred = results["g41_guangxi_joint.txt"]
+    assert pred["document"]["issuer"].count("、") == 2
