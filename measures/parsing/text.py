@@ -321,6 +321,9 @@ def _drop_running_heads(lines: list[str | None]) -> list[str]:
 
 
 _WRAP_END = re.compile(r"[。！!？?；;：:]$")
+# lines that stand alone even after a full-width line: a 文号, a date, a salutation
+_NOT_CONTINUATION = re.compile(r"^\S{1,12}[〔\[【(（［﹝]\d{4}[〕\]】)）］﹞]\s*\d{1,4}\s*号$|"
+                               r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[^。，,]{2,60}[：:]$")
 
 
 def unwrap_lines(lines: list[str]) -> list[str]:
@@ -344,7 +347,7 @@ def unwrap_lines(lines: list[str]) -> list[str]:
     out: list[str] = []
     joining = False
     for line in lines:
-        if joining and match_numbering(line) is None:
+        if joining and match_numbering(line) is None and not _NOT_CONTINUATION.search(line):
             out[-1] += line
         else:
             out.append(line)

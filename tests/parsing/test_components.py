@@ -296,3 +296,13 @@ def test_decisive_keywords_add_their_theme(knowledge):
     assert classify_themes(plain, "推进商标品牌建设", text) == ["creation"]
     assert classify_themes(strong, "推进商标品牌建设", text) == ["creation", "funding"]
     assert compile_rules([{"code": "x", "keywords": ["+补贴^3"]}])[0].decisive == ("补贴",)
+
+
+def test_unwrapping_leaves_document_numbers_dates_and_salutations_alone():
+    from measures.parsing.text import unwrap_lines
+
+    body = ["为" + "深入贯彻落实知识产权强国建设纲要要求" * 2] * 9
+    lines = body + ["某省人民政府办公厅关于印发某省知识产权保护体系建设工程", "某政办发〔2023〕51号",
+                    "各州、市人民政府，省直各委、办、厅、局：", "2023年9月6日"]
+    out = unwrap_lines(lines)
+    assert out[-3:] == lines[-3:]
