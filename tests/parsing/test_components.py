@@ -301,8 +301,9 @@ def test_decisive_keywords_add_their_theme(knowledge):
 def test_unwrapping_leaves_document_numbers_dates_and_salutations_alone():
     from measures.parsing.text import unwrap_lines
 
-    body = ["为" + "深入贯彻落实知识产权强国建设纲要要求" * 2] * 9
-    lines = body + ["某省人民政府办公厅关于印发某省知识产权保护体系建设工程", "某政办发〔2023〕51号",
+    title = "某省人民政府办公厅关于印发某省知识产权保护体系建设工程"
+    body = [("深入贯彻落实知识产权强国建设纲要要求" * 2)[:len(title)]] * 9
+    lines = body + [title, "某政办发〔2023〕51号",
                     "各州、市人民政府，省直各委、办、厅、局：", "2023年9月6日"]
     out = unwrap_lines(lines)
     assert out[-3:] == lines[-3:]
