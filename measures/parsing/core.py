@@ -10,7 +10,7 @@ from .metadata import document_fields, scan_header
 from .structure import build_outline, is_general, is_lead_in, measure_nodes, split_title
 from .targets import YEAR_AT, extract_targets
 from .text import MAX_CHARS, fold_same_length, SIMPLIFIED_ONLY, clean_text, has_traditional, decode, detect_script, html_to_text, looks_like_html, split_lines, task_tables_as_items
-from .units import extract_units, is_unit_like, strip_units
+from .units import CHAPTER_SCOPE, extract_units, is_unit_like, strip_units
 
 ANCHOR_LEN = 20
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -104,6 +104,8 @@ def _parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | No
         targets += extract_targets(body_wo_units, measure=ordinal, doc_year=doc_year, plan_year=plan_year,
                                    year=_deadline(full))
 
+    _chapter_units(nodes, measures)
+
     # document-level targets: the preamble, general-requirements chapters, unnumbered chapters
     measure_ids = {id(n) for n in nodes}
     doc_chunks = [(line, None) for line in outline.preamble]
@@ -166,6 +168,51 @@ def _doc_year(document: dict) -> int | None:
             return int(document[key][:4])
     m = re.search(r"((?:19|20)\d{2})", document.get("title") or "")
     return int(m.group(1)) if m else None
+
+
+def _chapter_units(nodes, measures: list[dict]) -> None:
+    """Responsibility stated once for a chapter, on its own line after the last measure
+    ("（以上任务由市市场监管局牵头，市公安局配合）", or a bare "责任单位：…" when no other
+    measure of the chapter names any): every measure of the chapter without units of its own
+    gets it."""
+    groups: dict[int, list[int]] = {}
+    for i, node in enumerate(nodes):
+        if node.parent is not None:
+            groups.setdefault(id(node.parent), []).append(i)
+    for idx in groups.values():
+        if len(idx) < 2:
+            continue
+        last = nodes[idx[-1]]
+        line = last.extra[-1] if last.extra else ""
+        units = extract_units(line) if line else []
+        if not units or not _only_responsibility(line, units):
+            # "…推动知识产权保护进校园。（以上任务由市市场监管局牵头，…配合）" at the end of its paragraph
+            inline = re.search(r"[(（]\s*(?:以上|上述)[^。]*$", last.text)
+            line = inline.group() if inline else ""
+            units = extract_units(line) if line else []
+            if not units:
+                continue
+        scoped = CHAPTER_SCOPE.search(re.sub(r"^[(（〔【\s]+", "", line))
+        if not scoped and any(measures[i]["units"] for i in idx[:-1]):
+            continue
+        for i in idx[:-1]:
+            m = measures[i]
+            if not m["units"]:
+                m["units_detail"] = [dict(u) for u in units]
+                m["units"] = [u["name"] for u in units]
+                m["lead_units"] = [u["name"] for u in units if u["role"] == "lead"]
+
+
+_ROLE_WORDS = re.compile(r"责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|主责单位|协办单位|以上|上述|任务|工作|"
+                         r"按照?职责分工|分工|负责|牵头|配合|共同|分别|落实|等|由|各")
+
+
+def _only_responsibility(line: str, units: list[dict]) -> bool:
+    """The line names units and roles and nothing else."""
+    rest = line
+    for u in sorted(units, key=lambda u: -len(u["name"])):
+        rest = rest.replace(u["name"], "")
+    return _han_count(_ROLE_WORDS.sub("", rest)) <= 2
 
 
 def _merge_units(first: list[dict], then: list[dict]) -> list[dict]:

@@ -22,7 +22,7 @@ LIMIT_VERB = re.compile(r"内(?:进行|予以|依法|全部|及时|将[^，,。�
                         r"转办|报送|上报|送达|告知|通知|公布|公示|立案|录入|解决|回应|核实|审核|审批|$)")
 WORKDAY_LIMIT = re.compile(r"内[\u4e00-\u9fff]")  # "5个工作日内移送": a working-day count before 内 is a limit
 CLAUSE_COUNT = re.compile(r"(?:建成|建设|设立|新增|培育|打造|组建|认定|创建|布局|新建|"
-                          r"引进|举办|开展|发布|制定|选树|评选|遴选|命名|完成)")
+                          r"引进|举办|开展|发布|制定|选树|评选|遴选|命名|完成|组织|发行|安排|推出|挂牌|签约|签订|办理|培训|招引)")
 MONEY = {"万元", "亿元", "千元", "元", "元/件", "万元/件"}
 
 NUM = re.compile(
@@ -299,7 +299,7 @@ def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> li
             me = sent_start + len(lead)
             post_orig = para[pb - len(post_clean):pb] if post_clean else ""
             metric = (para[ms:me].strip(" ，,") + post_orig.replace(" ", ""))[-80:]
-            metric = re.sub(r"^对", "", metric)
+            metric = re.sub(r"^[①-⑳]?\s*对", "", metric)
         elif post_full.startswith("内") and len(re.findall(r"[\u4e00-\u9fff]", post_clean)) >= 2:
             # a time limit "督促平台在5个工作日内处理完毕": who + what is done
             ws, we = a, pos
@@ -318,7 +318,7 @@ def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> li
             lead = folded[sent_start:pos]
             basis_at = [k.start() for k in re.finditer(r"按照|依照|参照|按", lead)]
             lead = lead[:basis_at[-1]] if basis_at else ""
-            starts = [k.start() + 1 for k in re.finditer(r"[，,]对", lead)] + ([0] if lead.startswith("对") else [])
+            starts = [k.start() + 1 for k in re.finditer(r"[，,；;①-⑳]对", lead)] + ([0] if lead.startswith("对") else [])
             beneficiary = ""
             if starts:
                 bs = sent_start + max(starts) + 1  # after 对
@@ -352,7 +352,7 @@ def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> li
             if "、" in metric and _DIGIT.search(metric[:metric.rindex("、")]):
                 # "示范企业达到25家、优势企业达到90家": the previous target is not this one's metric
                 metric = metric[metric.rindex("、") + 1:]
-        metric = metric.strip(" ，,、")
+        metric = re.sub(r"^[①-⑳]\s*", "", metric.strip(" ，,、"))
         if len(re.findall(r"[\u4e00-\u9fff]", metric)) < 2:
             continue
         y = year

@@ -91,7 +91,12 @@ def clean_unit(name: str) -> str:
     name = re.sub(r"[(（]\s*(?:牵头|配合)\s*[)）]$", "", name)
     name = ROLE_TAIL.sub("", name)
     name = re.sub(r"(?:等单位|等部门|等)$", "", name)
+    name = CHAPTER_SCOPE.sub("", name)  # "以上任务由市市场监管局（牵头）"
     return _unwrap(name)
+
+
+# a responsibility line that covers the whole chapter before it
+CHAPTER_SCOPE = re.compile(r"^(?:以上|上述)(?:各项)?(?:任务|工作|措施|事项)?(?:均)?由")
 
 
 def is_unit_like(name: str) -> bool:
