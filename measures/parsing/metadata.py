@@ -17,7 +17,7 @@ from .text import fold, fold_same_length
 META_LABELS = {
     "索引号": "index", "主题分类": "topic", "组配分类": "topic", "体裁分类": "topic", "主题词": "keywords",
     "发布机构": "issuer", "发文机关": "issuer", "发布单位": "issuer", "发文单位": "issuer", "制发机关": "issuer",
-    "发布机关": "issuer", "成文机关": "issuer", "来源": "source", "信息来源": "source", "文章来源": "source",
+    "发布机关": "issuer", "发文机构": "issuer", "制发机构": "issuer", "成文机构": "issuer", "成文机关": "issuer", "来源": "source", "信息来源": "source", "文章来源": "source",
     "发文日期": "published", "发布日期": "published", "发布时间": "published", "公开日期": "published",
     "印发日期": "published", "时间": "published", "日期": "published",
     "成文日期": "signed", "签发日期": "signed", "成文时间": "signed",

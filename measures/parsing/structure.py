@@ -51,7 +51,7 @@ END_MATTER = re.compile(
 RELATED = re.compile(r"^(?:相关链接|相关文章|相关阅读|相关文件|相关新闻|相关推荐|相关信息|相关政策|延伸阅读|推荐阅读|"
                      r"猜你喜欢|热点推荐)\s*[:：]?")
 DATE_LINE = re.compile(
-    rf"^(?:(?:19|20)\d{{2}}|[一二〇零○Ｏ]{{4}})\s*年\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月"
+    rf"^(?:(?:19|20)\d{{2}}|[〇零○Ｏ一二三四五六七八九]{{4}})\s*年\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月"
     rf"\s*(?:(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*日?)?\s*(?:印发|发布)?$")
 ORG_LINE = re.compile(r"^[\u4e00-\u9fff()（）、 ]{2,40}(?:政府|办公室|办公厅|局|委员会|委|厅|院|中心|小组)(?:[(（][\u4e00-\u9fff]{2,12}[)）])?$")
 BOILERPLATE = re.compile(r"本(?:办法|措施|规定|细则|方案|意见|计划|政策|实施意见|若干措施)[^。]{0,20}(?:自|由|所称|适用|施行|解释)|"
@@ -200,15 +200,27 @@ def build_outline(lines: list[str]) -> Outline:
     return Outline(roots, preamble, [n for n in nodes if not n.folded])
 
 
+# "申请资助应当符合下列条件：" "应当提交下列材料：" "有下列情形之一的，…": the items that follow
+# are the article's conditions, not measures of their own
+CONDITIONS = re.compile(r"(?:下列|以下|如下)(?:基本)?(?:条件|材料|资料|情形|要求|证明)")
+
+
 def _fold_enumerations(nodes: list[Node], roots: list[Node]) -> None:
     """"一是…" "二是…" paragraphs under an item whose siblings are measures
     ("〔三〕强化司法保护。" then 一是/二是/三是 and the group's 责任单位 line) enumerate
-    that item's content: they go back into its text instead of becoming measures."""
+    that item's content, and so do the conditions listed under an article: they go back
+    into its text instead of becoming measures."""
     for node in nodes:
-        if not node.children or node.folded or any(c.kind != "shi" for c in node.children):
+        if not node.children or node.folded:
             continue
-        siblings = node.parent.children if node.parent else roots
-        if node.depth >= 2 or any(not s.children for s in siblings if s is not node):
+        if node.kind == "article" and CONDITIONS.search(node.head) and not any(c.children for c in node.children):
+            fold_in = True
+        elif any(c.kind != "shi" for c in node.children):
+            continue
+        else:
+            siblings = node.parent.children if node.parent else roots
+            fold_in = node.depth >= 2 or any(not s.children for s in siblings if s is not node)
+        if fold_in:
             for child in node.children:
                 for n in _subtree(child):
                     n.folded = True

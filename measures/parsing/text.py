@@ -224,10 +224,17 @@ _FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
 _NEEDS_WIDTH_FIX = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\ufeff\u200b\r]")
 
 
+_FLAT_LINE = re.compile(r"[^\n]{300,}")
+_INDENT = re.compile(r"(?<=\S)\u3000{2,}(?=\S)")
+
+
 def clean_text(text: str) -> str:
     """Normalise one decoded document: pinyin glosses out, ASCII digits, one kind of space."""
     if _NEEDS_WIDTH_FIX.search(text):
         text = text.translate(_FULLWIDTH)
+    if "\u3000\u3000" in text:
+        # a page flattened to a few long lines keeps its paragraph indents: they break it again
+        text = _FLAT_LINE.sub(lambda m: _INDENT.sub("\n", m.group()), text)
     text = PINYIN.sub("", text)
     if "\t" in text:
         text = _TABS.sub("\t", text)

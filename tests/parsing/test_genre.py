@@ -186,3 +186,23 @@ def test_municipality_district_and_joint_provincial_issuers(results):
     assert (d["province"], d["city"], d["district"], d["level"]) == ("重庆市", "重庆市", "渝北区", "district")
     _, pred = results["g41_guangxi_joint.txt"]
     assert pred["document"]["issuer"].count("、") == 2
+
+
+def test_conditions_listed_under_an_article_stay_in_it(results):
+    _, pred = results["g55_xian.txt"]
+    article = next(m for m in pred["measures"] if m["label"] == "十四")
+    assert "（一）" in article["text"] or "(一)" in article["text"]
+    assert not any(m["label"] in ("一", "二") and m["path"] for m in pred["measures"])
+
+
+def test_responsibility_stated_once_per_chapter(results):
+    _, pred = results["g49_nantong.txt"]
+    first_chapter = pred["measures"][:4]
+    assert all(m["units"] == ["市市场监管局", "市公安局", "市法院"] for m in first_chapter)
+    assert all(m["lead_units"] == ["市市场监管局"] for m in first_chapter)
+
+
+def test_signature_dated_in_chinese_numerals(results):
+    _, pred = results["g56_haidian.txt"]
+    assert pred["document"]["signed_date"] == "2024-05-10"
+    assert pred["document"]["published_date"] == "2024-05-17"
