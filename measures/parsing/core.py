@@ -7,7 +7,7 @@ from .classify import classify_ip_types, classify_themes
 from .errors import ParseError
 from .knowledge import Knowledge, default_knowledge
 from .metadata import document_fields, scan_header
-from .structure import build_outline, is_general, is_lead_in, measure_nodes, split_title
+from .structure import build_outline, is_background, is_general, is_lead_in, measure_nodes, split_title
 from .targets import YEAR_AT, extract_targets
 from .text import MAX_CHARS, fold_same_length, SIMPLIFIED_ONLY, clean_text, has_traditional, decode, detect_script, html_to_text, looks_like_html, split_lines, task_tables_as_items
 from .units import CHAPTER_SCOPE, extract_units, is_unit_like, strip_units
@@ -87,7 +87,7 @@ def _parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | No
         anchor = re.sub(r"\s+", "", anchor_src)[:ANCHOR_LEN] or re.sub(r"\s+", "", full)[:ANCHOR_LEN]
         path = [a.heading for a in node.ancestors() if not is_lead_in(a)]
         # the number as written, without punctuation or the 第…条 frame: "1", "十九", "三"
-        label = re.sub(r"[\s()（）〔〕【】\[\].．、,，:：]", "", node.label)
+        label = node.label if node.kind in ("dec2", "dec3") else re.sub(r"[\s()（）〔〕【】\[\].．、,，:：]", "", node.label)
         measures.append({
             "ordinal": ordinal,
             "path": path,
@@ -110,7 +110,7 @@ def _parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | No
     measure_ids = {id(n) for n in nodes}
     doc_chunks = [(line, None) for line in outline.preamble]
     for node in outline.nodes:
-        if id(node) in measure_ids:
+        if id(node) in measure_ids or is_background(node):
             continue
         if is_general(node) or not node.children:
             doc_chunks.append((node.text, _inherited_year(node)))

@@ -25,6 +25,10 @@ NUMBERING = [
     ("cn", re.compile(rf"^(?P<n>{_C})\s*[、，,．.](?!\d)\s*")),
     ("pcn", re.compile(rf"^[(（]\s*(?P<n>{_C})\s*[)）][\s、.．]*")),
     ("bcn", re.compile(rf"^[〔【\[]\s*(?P<n>{_C})\s*[〕】\]][\s、.．]*")),
+    # decimal section numbers of 规划-style texts: "2.1 提升…", "2.1.1 支持…", "1 总体目标"
+    ("dec3", re.compile(r"^(?P<n>\d{1,2}\.\d{1,2}\.\d{1,2})(?![\d.])\s*(?=[\u4e00-\u9fff“《])")),
+    ("dec2", re.compile(r"^(?P<n>\d{1,2}\.\d{1,2})(?![\d.])[ \u3000]+(?=[\u4e00-\u9fff“《])")),
+    ("numsp", re.compile(r"^(?P<n>\d{1,2})[ \u3000]+(?=[\u4e00-\u9fff])")),
     ("num", re.compile(r"^(?P<n>\d{1,4})\s*(?:[、．]|\.(?!\d))\s*")),
     ("pnum", re.compile(r"^[(（〔【\[]\s*(?P<n>\d{1,3})\s*[)）〕】\]][\s、.．]*")),
     ("rnum", re.compile(r"^(?P<n>\d{1,3})\s*[)）]\s*(?=[\u4e00-\u9fff“《])")),
@@ -34,7 +38,8 @@ NUMBERING = [
 ]
 
 # the usual hierarchy of the kinds, major first; equal ranks nest in order of appearance
-RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "cn": 4, "action": 4, "pcn": 5, "bcn": 5, "num": 6,
+RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "cn": 4, "action": 4, "numsp": 4, "pcn": 5, "bcn": 5,
+        "dec2": 5, "dec3": 6, "num": 6,
         "pnum": 7, "rnum": 7, "circ": 8, "shi": 9}
 
 # chapters whose items are not measures (their targets are document-level)
@@ -135,6 +140,10 @@ def match_numbering(line: str) -> tuple[str, str, str] | None:
             if not rest and kind not in ("chapter", "part", "section", "article"):
                 return None
             if kind == "cn" and rest[:1] in "年月日":
+                return None
+            if kind == "numsp" and (len(rest) > 20 or re.search(r"[，,。；;：:\t]", rest)):
+                return None  # only a bare heading ("1 总体目标"), never a wrapped line
+            if kind in ("dec2", "dec3") and re.match(r"[万亿倍个件家项%]", rest):
                 return None
             return kind, m.group("n"), rest
     return None
@@ -237,7 +246,21 @@ def _subtree(node: Node) -> list[Node]:
 
 def is_general(node: Node) -> bool:
     h = re.sub(r"[\s，,。；;：:]", "", fold(node.heading))
-    return bool(GENERAL.match(h))
+    return bool(GENERAL.match(h)) or is_background(node)
+
+
+# a 规划's review of the past ("一、发展基础和面临形势"): no measures, and its figures are
+# statistics, not targets
+BACKGROUND = re.compile(
+    r"^(?:发展|现实|工作)?基础(?:[和与及、]+(?:面临(?:的)?形势|发展环境|机遇(?:和|与)?挑战))?$|"
+    r"^(?:面临(?:的)?形势|发展环境|规划背景|发展现状|现状分析|基本情况|形势分析)(?:[和与及、]+\S{2,8})?$|"
+    r"^[“\"]?十[一二三四五]五[”\"]?时期(?:取得的|主要)?(?:成效|成就|进展)$|^[“\"]?十[一二三四五]五[”\"]?时期面临的形势$")
+
+
+def is_background(node: Node) -> bool:
+    h = re.sub(r"[\s，,。；;：:]", "", fold(node.heading))
+    return bool(BACKGROUND.match(h)) or any(BACKGROUND.match(re.sub(r"[\s，,。；;：:]", "", fold(a.heading)))
+                                            for a in node.ancestors())
 
 
 def is_heading_only(node: Node) -> bool:

@@ -276,6 +276,23 @@ _INLINE_ITEM = re.compile(
     r"(?<![\d.])\d{1,2}[.．、](?![\d.])|第[一二三四五六七八九十百]{1,4}[条條章])\s*[\u4e00-\u9fff“《])")
 
 
+# "二、重点任务（一）强化制度保障1.完善…": a bare heading run into the next numbered item
+_HEAD_RUN_ON = re.compile(
+    r"^\s*((?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^。，,；;：:（()）\d]{2,30}?)\s*"
+    r"(?=(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))\s*[\u4e00-\u9fff“《])")
+
+
+def _split_heads(line: str) -> list[str]:
+    parts = []
+    while True:
+        m = _HEAD_RUN_ON.match(line)
+        if not m:
+            break
+        parts.append(m.group(1))
+        line = line[m.end():]
+    return parts + [line]
+
+
 def _unflatten(line: str) -> list[str]:
     if len(line) < 150:
         return [line]
@@ -294,16 +311,19 @@ def split_lines(text: str) -> list[str]:
     """Non-empty, stripped lines with bullets, portal chrome and page furniture
     removed, and lines hard-wrapped by a PDF extraction joined again."""
     out = []
-    for raw in (piece for row in text.split("\n") for piece in _unflatten(row)):
+    for raw in (part for row in text.split("\n") for piece in _unflatten(row) for part in _split_heads(piece)):
         if PAGE_NUMBER.match(raw.strip()):
             out.append(None)  # a page break: the running header next to it goes too
             continue
         line = _BULLET.sub("", raw.strip()).strip()
-        if not line or _ONLY_PUNCT.match(line) or is_chrome(line):
+        if not line or _ONLY_PUNCT.match(line) or is_chrome(line) or TOC_LINE.search(line):
             continue
         out.append(line)
     return unwrap_lines(_drop_running_heads(out))
 
+
+# a table of contents: "二、总体要求 ………… 3", and its "目　录" heading
+TOC_LINE = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|－{3,}|-{4,}|_{4,})\s*\d{1,3}$|^目\s*录$")
 
 # "— 23 —", "- 3 -", "第 3 页", "3/12", "·3·": a page number on its own line
 PAGE_NUMBER = re.compile(r"^(?:[-—–－·•\s]*\d{1,4}[-—–－·•\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,共]\s*共?\s*\d{1,4}\s*页?)?|"

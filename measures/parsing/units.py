@@ -19,10 +19,12 @@ OPEN = "(（〔【["
 CLOSE = ")）〕】]"
 
 LEAD_LABEL = r"牵头单位|牵头部门|主责单位|主责部门|牵头"
-SUPPORT_LABEL = r"配合单位|配合部门|协办单位|协助单位|参与单位|协同单位|参加单位|配合"
+SUPPORT_LABEL = r"配合单位|配合部门|协办单位|协助单位|参与单位|协同单位|参加单位|配合|参与|协办"
 PLAIN_LABEL = r"责任单位|责任部门|主办单位|实施单位|承办单位|落实单位|完成单位|负责单位|责任主体"
 LABEL = re.compile(r"(?P<label>牵头单位|牵头部门|主责单位|主责部门|配合单位|配合部门|协办单位|协助单位|参与单位|协同单位|"
-                   rf"参加单位|{PLAIN_LABEL})\s*[:：]?\s*")
+                   rf"参加单位|{PLAIN_LABEL}|(?:牵头|配合|参与|协办)(?=\s*[:：]))\s*[:：]?\s*")
+# "【责任单位】A、B", "【牵头单位】A【配合单位】B": a label in brackets, the names after it
+BRACKET_LABEL = re.compile(rf"【\s*({PLAIN_LABEL}|{LEAD_LABEL}|{SUPPORT_LABEL})\s*】\s*[:：]?\s*")
 ORG_SUFFIX = re.compile(
     r"(?:局|委|委员会|院|办|办公室|厅|部|部门|政府|中心|分行|支行|行|海关|集团|公司|协会|学会|商会|联合会|工会|"
     r"团委|妇联|科协|党校|大学|学院|法院|检察院|队|所|站|会|处|科|室|小组|单位|机关|社|联|署|团|馆|台|部队|管委会|园区|"
@@ -184,6 +186,8 @@ def extract_units(text: str) -> list[dict]:
 def _extract_units(text: str) -> list[dict]:
     if not _BRACKET.search(text) and "：" not in text and ":" not in text:
         return []  # neither a bracket nor a "责任单位：" label
+    if "【" in text:
+        text = BRACKET_LABEL.sub(lambda m: ("；" if m.start() else "") + m.group(1) + "：", text)
     found: list[tuple[str, str | None]] = []
     groups = _bracket_groups(text)
     used_spans = []

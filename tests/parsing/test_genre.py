@@ -206,3 +206,26 @@ def test_signature_dated_in_chinese_numerals(results):
     _, pred = results["g56_haidian.txt"]
     assert pred["document"]["signed_date"] == "2024-05-10"
     assert pred["document"]["published_date"] == "2024-05-17"
+
+
+def test_decimal_section_numbers_and_bracketed_labels(results):
+    _, pred = results["g61_laoshan_draft_decimal.txt"]
+    labels = [m["label"] for m in pred["measures"]]
+    assert "2.1.1" in labels and "3.2" in labels
+    first = pred["measures"][0]
+    assert first["path"] == ["重点任务", "提升知识产权创造质量"]
+    two_roles = next(m for m in pred["measures"] if m["label"] == "2.1.3")
+    assert two_roles["lead_units"] == ["区市场监管局"] and "区商务局" in two_roles["units"]
+
+
+def test_table_of_contents_and_background_chapters_are_not_measures(results):
+    _, pred = results["g62_luoyang_toc_plan.txt"]
+    assert not any("……" in m["text"] for m in pred["measures"])
+    assert not any(m["path"] and "发展基础" in m["path"][0] for m in pred["measures"])
+    assert not any(t["year"] == 2020 for t in pred["targets"])
+
+
+def test_headings_run_into_the_next_item_are_split(results):
+    _, pred = results["g57_shunde_inline.txt"]
+    assert pred["measures"][0]["path"] == ["重点任务", "强化知识产权制度保障"]
+    assert pred["measures"][0]["label"] == "1"
