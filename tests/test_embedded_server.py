@@ -49,3 +49,16 @@ def test_server_starts_on_demand_and_stops_on_sigterm(tmp_path):
     finally:
         if child.poll() is None:
             child.kill()
+
+
+def test_a_cut_handle_list_is_repaired_before_start(tmp_path):
+    import pgserver
+
+    from portal.embedded_pg import _repair_handle_list
+
+    (tmp_path / ".handle_pids.json").write_text("[12")
+    _repair_handle_list(tmp_path, pgserver)
+    assert (tmp_path / ".handle_pids.json").read_text() == "[]"
+    (tmp_path / ".handle_pids.json").write_text("[1, 2]")
+    _repair_handle_list(tmp_path, pgserver)
+    assert (tmp_path / ".handle_pids.json").read_text() == "[1, 2]"

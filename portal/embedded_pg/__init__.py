@@ -47,10 +47,29 @@ def get_server(datadir: Path):
             os.environ.setdefault("XDG_RUNTIME_DIR", str(runtime))
             import pgserver
 
+            _repair_handle_list(datadir, pgserver)
             with _utf8_locale():
                 _server = pgserver.get_server(datadir, cleanup_mode="stop")
             _exit_cleanly_on_sigterm()
         return _server
+
+
+def _repair_handle_list(datadir: Path, pgserver) -> None:
+    """pgserver counts the processes using the server in .handle_pids.json; a process
+    killed while rewriting it leaves the file empty or cut, and every later start fails
+    with a JSONDecodeError. The pids in it cannot be recovered, so it starts again empty
+    (under pgserver's own lock): the server keeps running and is stopped by the last
+    process that attached after the repair."""
+    import json
+
+    path = datadir / ".handle_pids.json"
+    if not path.exists():
+        return
+    with pgserver.postgres_server.PostgresServer._lock:
+        try:
+            json.loads(path.read_text())
+        except (ValueError, OSError):
+            path.write_text("[]")
 
 
 def _exit_cleanly_on_sigterm():
