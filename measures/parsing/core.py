@@ -10,7 +10,7 @@ from .metadata import document_fields, scan_header
 from .structure import build_outline, is_background, is_general, is_lead_in, measure_nodes, split_title
 from .targets import YEAR_AT, extract_targets
 from .text import MAX_CHARS, fold_same_length, SIMPLIFIED_ONLY, clean_text, has_traditional, decode, detect_script, html_to_text, looks_like_html, split_lines, task_tables_as_items
-from .units import CHAPTER_SCOPE, extract_units, is_unit_like, strip_units
+from .units import CHAPTER_SCOPE, FIRST_IS_LEAD, extract_units, is_unit_like, strip_units
 
 ANCHOR_LEN = 20
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -105,6 +105,12 @@ def _parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | No
                                    year=_deadline(full))
 
     _chapter_units(nodes, measures)
+    if FIRST_IS_LEAD.search(fold_same_length("\n".join(body_lines))):
+        # "列第一位者为牵头单位，下同": the first unit named leads wherever no role is written
+        for m in measures:
+            if m["units"] and not m["lead_units"]:
+                m["lead_units"] = m["units"][:1]
+                m["units_detail"][0] = dict(m["units_detail"][0], role="lead")
 
     # document-level targets: the preamble, general-requirements chapters, unnumbered chapters
     measure_ids = {id(n) for n in nodes}

@@ -86,7 +86,7 @@ def _sentence_start(folded: str, pos: int) -> int:
 
 HALF_WIDTH = {**{0xFF10 + i: 0x30 + i for i in range(10)}, ord("％"): "%", ord("．"): ".", ord("～"): "~",
               ord("＞"): ">", ord("＜"): "<", ord("／"): "/"}
-CAP_CLAUSE = re.compile(r"\s*(?:单个|单家|单项|单笔|单一|每个|每家|每件|每项|每户|每人|同一)")
+CAP_CLAUSE = re.compile(r"\s*(?:单个|单家|单项|单笔|单一|每个|每家|每件|每项|每户|每人|同一|每年最高|年度最高|累计最高)")
 THIS_YEAR = re.compile(r"全年|今年|年内|本年度|当年")
 START_YEAR = re.compile(r"(?:^|(?<=[，,。；;：:\s]))((?:19|20)\d{2})\s*年(?:度)?(?:[，,：:]|(?=[\u4e00-\u9fff]))(?!以来|来|同比|比|的|底|末|前)")
 RECURRING = re.compile(r"每年|每季度|每月|每半年|每届")
@@ -281,7 +281,8 @@ def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> li
             pb = end + suffix_len + len(post)
         post_clean = re.sub(r"^[的之]", "", post).strip()
         # metric: the noun after the number, else the phrase before it
-        if reward and CAP_CLAUSE.match(folded[a:pos]) and last_in_sentence[0] == sent_start:
+        capped = bool(reward and CAP_CLAUSE.match(folded[a:pos]) and last_in_sentence[0] == sent_start)
+        if capped:
             # "按利息的50%给予贴息，单个企业每年最高20万元": the cap of the aid just named
             cap = folded[a:pos]
             cut = len(cap) - len(re.sub(r"(?:(?:最高|最多|不超过|不高于|原则上|累计|给予|可|的|\s)+)$", "", cap))
@@ -362,7 +363,7 @@ def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> li
         if y is not None and RECURRING.search(folded[a:pos]) and not any(a <= p <= pos for p, _ in events):
             y = None  # "每年完成…不少于2项": a recurring commitment has no deadline year
         qa = a
-        if reward:
+        if reward and not capped:
             qa = max(a, pos - 6)
             rm = REWARD.search(folded[a:pos])
             if rm:

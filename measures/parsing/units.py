@@ -183,9 +183,16 @@ def extract_units(text: str) -> list[dict]:
     return out
 
 
+# "（责任单位：A、B。列第一位者为牵头单位，下同）": the convention, not a unit
+FIRST_IS_LEAD = re.compile(r"[。；;，,]?\s*(?:列|排|排名|排在|位列|排序)?(?:第一位|首位|第一)(?:者|的|单位)?为牵头(?:单位|部门)"
+                           r"(?:[，,]?\s*下同)?")
+
+
 def _extract_units(text: str) -> list[dict]:
     if not _BRACKET.search(text) and "：" not in text and ":" not in text:
         return []  # neither a bracket nor a "责任单位：" label
+    if "牵头" in text:
+        text = FIRST_IS_LEAD.sub("", text)
     if "【" in text:
         text = BRACKET_LABEL.sub(lambda m: ("；" if m.start() else "") + m.group(1) + "：", text)
     found: list[tuple[str, str | None]] = []

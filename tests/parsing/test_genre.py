@@ -229,3 +229,11 @@ def test_headings_run_into_the_next_item_are_split(results):
     _, pred = results["g57_shunde_inline.txt"]
     assert pred["measures"][0]["path"] == ["重点任务", "强化知识产权制度保障"]
     assert pred["measures"][0]["label"] == "1"
+
+
+def test_first_named_unit_leads_when_the_document_says_so(results):
+    # "（责任单位：…。列第一位者为牵头单位，下同）"
+    _, pred = results["g67_nanning_xingdongfangan.html"]
+    with_units = [m for m in pred["measures"] if m["units"]]
+    assert with_units and all(m["lead_units"] == m["units"][:1] for m in with_units)
+    assert not any("下同" in u or "第一位" in u for m in with_units for u in m["units"])
