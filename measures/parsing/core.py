@@ -59,7 +59,8 @@ def _parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | No
     plan_year = _plan_year(document)
 
     measures, targets = [], []
-    lead_chapters = any(u["role"] == "lead" for n in nodes for u in _units_from_headings(n))
+    heading_units = {id(n): _units_from_headings(n) for n in nodes}
+    lead_chapters = any(u["role"] == "lead" for units in heading_units.values() for u in units)
     splits = {id(n): split_title(n.text, article=n.kind == "article") for n in nodes}
     articles = [n for n in nodes if n.kind == "article"]
     if len(articles) >= 5 and sum(1 for n in articles if splits[id(n)][0]) < 0.35 * len(articles):
@@ -72,7 +73,7 @@ def _parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | No
         # a chapter headed by its unit ("（一）县市场监管局牵头的任务") gives that unit to each
         # item, before the item's own units (its 配合单位)
         own = extract_units(full)
-        heading = _units_from_headings(node)
+        heading = heading_units[id(node)]
         if heading and heading[0]["role"] is None and (
                 lead_chapters or (own and all(u["role"] == "support" for u in own))):
             # the item names only its 配合单位, or the document splits its tasks by 牵头 unit

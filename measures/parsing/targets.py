@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .text import fold_same_length
+from .text import HALF_WIDTH_NUMERIC, fold_same_length
 
 UNITS = sorted([
     "个工作日", "工作日", "元/件", "件/年", "万元/件", "万元", "亿元", "千元", "元", "个百分点", "百分点",
@@ -84,8 +84,6 @@ def _sentence_start(folded: str, pos: int) -> int:
     return a
 
 
-HALF_WIDTH = {**{0xFF10 + i: 0x30 + i for i in range(10)}, ord("％"): "%", ord("．"): ".", ord("～"): "~",
-              ord("＞"): ">", ord("＜"): "<", ord("／"): "/"}
 CAP_CLAUSE = re.compile(r"\s*(?:单个|单家|单项|单笔|单一|每个|每家|每件|每项|每户|每人|同一|每年最高|年度最高|累计最高)")
 THIS_YEAR = re.compile(r"全年|今年|年内|本年度|当年")
 START_YEAR = re.compile(r"(?:^|(?<=[，,。；;：:\s]))((?:19|20)\d{2})\s*年(?:度)?(?:[，,：:]|(?=[\u4e00-\u9fff]))(?!以来|来|同比|比|的|底|末|前)")
@@ -186,7 +184,7 @@ def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> li
     if not _DIGIT.search(para):
         return []
     # Simplified and half-width ("１．２万件", "４０％"), offsets unchanged
-    folded = fold_same_length(para).translate(HALF_WIDTH)
+    folded = fold_same_length(para).translate(HALF_WIDTH_NUMERIC)
     events = []  # (position, year) markers
     for m in YEAR_AT.finditer(folded):
         y = next(g for g in m.groups() if g)
@@ -378,5 +376,5 @@ def _paragraph_targets(para: str, measure, doc_year, year, plan_year=None) -> li
         seen.add(key)
         last_in_sentence = (sent_start, metric)
         out.append({"measure": measure, "metric": metric, "comparator": comparator, "value": value,
-                    "unit": para[m.start("unit"):m.end("unit")].translate(HALF_WIDTH), "year": y, "quote": quote})
+                    "unit": para[m.start("unit"):m.end("unit")].translate(HALF_WIDTH_NUMERIC), "year": y, "quote": quote})
     return out

@@ -215,6 +215,9 @@ PINYIN = re.compile(
 _SPACES = re.compile(r"[ \u00a0\u2002\u2003\u2009\u200b\u3000\xa0]+")
 # a tab separates table cells (HTML cells arrive as tabs too): kept, one per gap
 _TABS = re.compile(r"[ \u00a0\u2002\u2003\u2009\u200b\u3000\xa0]*\t[\s\t]*?(?=\S|\n|$)")
+# full-width digits and number signs to ASCII, one character for one (offsets kept)
+HALF_WIDTH_NUMERIC = {**{0xFF10 + i: 0x30 + i for i in range(10)}, ord("％"): "%", ord("．"): ".", ord("～"): "~",
+                      ord("＞"): ">", ord("＜"): "<", ord("／"): "/"}
 _FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
                             **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
                             **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
