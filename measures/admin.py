@@ -164,6 +164,23 @@ class ProvinceFilter(admin.SimpleListFilter):
         return queryset
 
 
+class NeedsReviewFilter(admin.SimpleListFilter):
+    """Documents the parser had doubts about (warnings) that no editor has reviewed."""
+
+    title = "待审核"
+    parameter_name = "needs_review"
+
+    def lookups(self, request, model_admin):
+        return [("1", "需要审核（解析有提示）"), ("0", "无需审核")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "1":
+            return queryset.needing_review()
+        if self.value() == "0":
+            return queryset.exclude(pk__in=Document.objects.needing_review().values("pk"))
+        return queryset
+
+
 class DocumentProvinceFilter(ProvinceFilter):
     field_path = "document__province"
 
@@ -259,6 +276,12 @@ class ThemeAdmin(SimpleHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(n_measures=Count("measures")).order_by("order", "code")
 
+    @admin.display(description="解析提示")
+    def warning_list(self, obj):
+        if not obj.parse_warnings:
+            return "—"
+        return format_html_join("; ", "{}", ((w,) for w in obj.parse_warnings))
+
     @admin.display(description="措施数", ordering="n_measures")
     def measure_count(self, obj):
         return obj.n_measures
@@ -311,6 +334,12 @@ class ResponsibleUnitAdmin(SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(n_measures=Count("measure_links")).order_by("name", "pk")
+
+    @admin.display(description="解析提示")
+    def warning_list(self, obj):
+        if not obj.parse_warnings:
+            return "—"
+        return format_html_join("; ", "{}", ((w,) for w in obj.parse_warnings))
 
     @admin.display(description="措施数", ordering="n_measures")
     def measure_count(self, obj):
@@ -405,16 +434,17 @@ class SavesTargetsMixin:
 @admin.register(Document)
 class DocumentAdmin(SavesTargetsMixin, ParsedDiffMixin, SimpleHistoryAdmin):
     form = DocumentAdminForm
-    list_display = ["title", "doc_number", "region", "level", "published_date", "status", "reviewed", "measure_count"]
-    list_filter = [ProvinceFilter, "level", "status", "script", "reviewed", "published_date"]
+    list_display = ["title", "doc_number", "region", "level", "published_date", "status", "reviewed", "measure_count",
+                    "warning_list"]
+    list_filter = [NeedsReviewFilter, ProvinceFilter, "level", "status", "script", "reviewed", "published_date"]
     search_fields = ["title", "notice_title", "doc_number", "issuer", "source"]
     autocomplete_fields = ["region"]
     list_select_related = ["region"]
     date_hierarchy = "published_date"
-    readonly_fields = ["parse_diff", "source", "content_hash", "province", "city", "imported_at", "updated_at",
+    readonly_fields = ["parse_diff", "warning_list", "source", "content_hash", "province", "city", "imported_at", "updated_at",
                        "raw_text"]
     fieldsets = [
-        (None, {"fields": ["parse_diff"]}),
+        (None, {"fields": ["parse_diff", "warning_list"]}),
         ("文件信息", {"fields": ["title", "notice_title", "issuer", "doc_number", "region", "level",
                               "signed_date", "published_date", "status", "script", "reviewed"]}),
         ("来源", {"classes": ["collapse"], "fields": ["source", "content_hash", "province", "city", "imported_at",
@@ -425,6 +455,12 @@ class DocumentAdmin(SavesTargetsMixin, ParsedDiffMixin, SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(n_measures=Count("measures")).order_by("-published_date", "id")
+
+    @admin.display(description="解析提示")
+    def warning_list(self, obj):
+        if not obj.parse_warnings:
+            return "—"
+        return format_html_join("; ", "{}", ((w,) for w in obj.parse_warnings))
 
     @admin.display(description="措施数", ordering="n_measures")
     def measure_count(self, obj):

@@ -181,13 +181,15 @@ class Importer:
     # internals
     def _save(self, parsed: dict, *, data: bytes, digest: str, source: str) -> tuple[Document, bool]:
         d = parsed["document"]
-        if not (d.get("title") or "").strip():
-            raise ValueError("文件没有可识别的标题")
-        if not parsed.get("measures"):
-            raise ValueError("文件中没有识别出任何措施")
+        warnings = list(parsed.get("warnings") or [])
+        title = (d.get("title") or "").strip()
+        if not title:
+            # never refuse a text: load it under its file name and let an editor name it
+            title = f"（未识别标题）{Path(source).stem}"[:500]
+            warnings.append("no title found")
         region, province, city = self._region(d)
         values = {
-            "title": d.get("title") or "",
+            "title": title,
             "notice_title": d.get("notice_title"),
             "issuer": d.get("issuer") or "",
             "doc_number": d.get("doc_number"),
@@ -208,6 +210,7 @@ class Importer:
             _merge(doc, values, Document.EDITABLE_FIELDS)
         doc.content_hash = digest
         doc.raw_text = raw_text
+        doc.parse_warnings = warnings
         # province/city follow the (possibly corrected) region
         doc.province, doc.city = doc.region.province_and_city() if doc.region_id else (province, city)
         doc.save()

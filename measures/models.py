@@ -23,6 +23,7 @@ MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 
 
 class Level(models.TextChoices):
+    NATIONAL = "national", "国家级"
     PROVINCE = "province", "省级"
     CITY = "city", "市级"
     DISTRICT = "district", "区县级"
@@ -189,6 +190,9 @@ class Document(models.Model):
     status = models.CharField("效力状态", max_length=10, choices=Status.choices, default=Status.IN_FORCE)
     script = models.CharField("字体", max_length=4, choices=Script.choices, default=Script.HANS)
     parsed = models.JSONField("解析结果", default=dict, blank=True, editable=False)
+    # What the parser noticed ("no numbered measures found", "text appears truncated" …):
+    # a document with warnings that no editor has reviewed yet needs review.
+    parse_warnings = models.JSONField("解析提示", default=list, blank=True, editable=False)
     reviewed = models.BooleanField("已审核", default=False)
     imported_at = models.DateTimeField("导入时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
@@ -207,6 +211,10 @@ class Document(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def needs_review(self) -> bool:
+        return bool(self.parse_warnings) and not self.reviewed
 
     @property
     def year(self):

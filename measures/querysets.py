@@ -43,6 +43,10 @@ def _count_subquery(queryset, column):
 
 
 class DocumentQuerySet(models.QuerySet):
+    def needing_review(self):
+        """Documents the parser raised warnings about that no editor has reviewed yet."""
+        return self.exclude(parse_warnings=[]).filter(reviewed=False)
+
     def with_region(self):
         return self.select_related("region", "province", "city")
 

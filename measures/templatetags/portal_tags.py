@@ -59,3 +59,11 @@ def excerpt(text, length=80):
     text = (text or "").strip()
     length = int(length)
     return text if len(text) <= length else text[:length] + "…"
+
+
+@register.simple_tag
+def documents_needing_review() -> int:
+    """How many documents the parser flagged that no editor has reviewed (admin index)."""
+    from measures.models import Document
+
+    return Document.objects.needing_review().count()
