@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import re
 
+from .decode import decode_bytes
 from .classify import classify_ip_types, classify_themes
 from .errors import ParseError
 from .knowledge import Knowledge, default_knowledge
 from .metadata import document_fields, scan_header
 from .structure import build_outline, is_background, is_general, is_lead_in, measure_nodes, split_title
 from .targets import YEAR_AT, extract_targets
-from .text import MAX_CHARS, fold_same_length, SIMPLIFIED_ONLY, clean_text, has_traditional, decode, detect_script, html_to_text, looks_like_html, split_lines, task_tables_as_items
+from .text import MAX_CHARS, fold_same_length, SIMPLIFIED_ONLY, clean_text, has_traditional, detect_script, html_to_text, looks_like_html, split_lines, task_tables_as_items
 from .units import CHAPTER_SCOPE, FIRST_IS_LEAD, extract_units, is_unit_like, strip_units
 
 ANCHOR_LEN = 20
@@ -34,7 +35,8 @@ def _parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | No
     Raises ParseError with a readable reason when the file cannot be parsed.
     """
     knowledge = knowledge or default_knowledge()
-    text = decode(data)
+    decoded = decode_bytes(data)
+    text = decoded.text
     page_title = None
     if looks_like_html(text):
         text, page_title = html_to_text(text)
@@ -130,7 +132,8 @@ def _parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | No
     targets = doc_targets + targets
 
     document["body_text"] = "\n".join(body_lines)
-    return {"source": source, "document": document, "measures": measures, "targets": targets}
+    return {"source": source, "document": document, "measures": measures, "targets": targets,
+            "encoding": decoded.encoding}
 
 
 def _han_count(text: str) -> int:

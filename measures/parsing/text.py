@@ -2,8 +2,6 @@
 
 Everything here is a pure function of its input:
 
-* :func:`decode` turns bytes (UTF-8, UTF-8 BOM, UTF-16 BOM, GB18030/GBK, Big5)
-  into ``str`` and rejects empty/binary/undecodable input with ParseError;
 * :func:`html_to_text` strips markup when the input is an HTML page;
 * :func:`clean_text` removes mirror-site pinyin, normalises spaces and digits;
 * :func:`split_lines` yields the non-empty lines without portal chrome;
@@ -20,72 +18,6 @@ from functools import lru_cache
 from .errors import ParseError
 
 MAX_CHARS = 3_000_000  # documents longer than this are truncated (genre never needs more)
-
-_MAGIC = [
-    (b"%PDF", "a PDF file"),
-    (b"PK\x03\x04", "a ZIP/Office (docx, xlsx) file"),
-    (b"\xd0\xcf\x11\xe0", "an old Office (doc, xls) file"),
-    (b"\x89PNG", "a PNG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"{\\rtf", "an RTF file"),
-    (b"\x1f\x8b", "a gzip archive"),
-]
-
-
-_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f]")
-
-
-def decode(data: bytes | str) -> str:
-    """Return the text of ``data``; raise ParseError for empty/binary/undecodable input."""
-    if isinstance(data, str):
-        text = data.lstrip("\ufeff")
-        if not text.strip():
-            raise ParseError("empty document")
-        return text
-    if not data or not data.strip():
-        raise ParseError("empty file")
-    for magic, what in _MAGIC:
-        if data.startswith(magic):
-            raise ParseError(f"binary file ({what}); only text or HTML can be parsed")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return _strict(data[3:], "utf-8")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _strict(data, "utf-16")
-    head = data[:8192]
-    if b"\x00" in head:
-        raise ParseError("binary file (contains NUL bytes); only text or HTML can be parsed")
-    controls = len(_CONTROL_BYTES.findall(head))
-    if controls > len(head) * 0.05:
-        raise ParseError("binary file (too many control bytes); only text or HTML can be parsed")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    declared = re.search(rb"charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", data[:4096])
-    candidates = []
-    if declared:
-        candidates.append(declared.group(1).decode("ascii", "ignore").lower())
-    candidates += ["gb18030", "big5"]
-    for enc in candidates:
-        if enc in ("gb2312", "gbk"):
-            enc = "gb18030"
-        try:
-            return data.decode(enc)
-        except (UnicodeDecodeError, LookupError):
-            continue
-    text = data.decode("utf-8", errors="replace")
-    if text.count("\ufffd") > max(10, len(text) // 100):
-        raise ParseError("cannot decode the file: neither UTF-8 nor GB18030/GBK nor Big5")
-    return text
-
-
-def _strict(data: bytes, encoding: str) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise ParseError(f"cannot decode the file as {encoding}: {exc.reason}") from None
-
 
 # --------------------------------------------------------------------------- HTML
 

@@ -11,7 +11,8 @@ from measures.parsing.knowledge import Gazetteer, parse_keyword
 from measures.parsing.metadata import parse_date, resolve_region
 from measures.parsing.structure import build_outline, measure_nodes, parse_cn_number, split_title
 from measures.parsing.targets import extract_targets
-from measures.parsing.text import PINYIN, decode
+from measures.parsing.decode import decode_bytes
+from measures.parsing.text import PINYIN
 from measures.parsing.units import extract_units
 
 from .conftest import DATA, REGIONS
@@ -115,7 +116,7 @@ def test_classifier_explains_itself(knowledge):
 
 
 def test_decode_gbk_and_pinyin():
-    assert decode("知识产权".encode("gb18030")) == "知识产权"
+    assert decode_bytes("知识产权".encode("gb18030")).text == "知识产权"
     assert PINYIN.sub("", "知識產(chǎn)權保護(hù)中心(TISC)") == "知識產權保護中心(TISC)"
 
 

@@ -138,7 +138,8 @@ def test_unparseable_input_raises_clear_error(parse, data, reason):
 
 def test_spec_keys_present(parse):
     d = parse("dun_numbering.txt")
-    assert set(d) == {"source", "document", "measures", "targets"}
+    assert set(d) == {"source", "document", "measures", "targets", "encoding"}
+    assert d["encoding"] == "utf-8" and "encoding" not in d["document"]
     for key in ("title", "notice_title", "issuer", "doc_number", "province", "city", "district", "level",
                 "signed_date", "published_date", "status", "script"):
         assert key in d["document"]
