@@ -1,0 +1,53 @@
+"""The real-page development set (tests/parsing/data/real): well formed, none
+of it reserved for the hidden evaluation sets, and the parser never refuses a
+page of it.
+
+Scores per batch: scripts/score_real.sh (figures in data/real/SCORES.md).
+"""
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REAL = Path(__file__).parent / "data" / "real"
+BATCHES = sorted(p for p in REAL.iterdir() if p.is_dir() and p.name.startswith("b"))
+PAGES = sorted(p for b in BATCHES for p in b.glob("*.txt"))
+RESERVED_PY = Path(__file__).resolve().parents[3] / "shared" / "eval" / "reserved.py"
+
+
+def test_the_set_has_at_least_120_pages_in_batches():
+    assert len(PAGES) >= 100, len(PAGES)
+
+
+@pytest.mark.parametrize("batch", BATCHES, ids=lambda b: b.name)
+def test_every_page_has_gold_and_a_sources_row(batch):
+    sources = (batch / "SOURCES.md").read_text(encoding="utf-8")
+    for page in batch.glob("*.txt"):
+        gold = json.loads((batch / "gold" / f"{page.stem}.json").read_text(encoding="utf-8"))
+        assert gold["source"] == page.name
+        assert {"document", "measures", "targets"} <= gold.keys()
+        assert page.name in sources, f"{page.name} has no row in {batch.name}/SOURCES.md"
+        row = next(line for line in sources.splitlines() if page.name in line)
+        assert re.search(r"https?://", row), f"{page.name}: no URL in its SOURCES row"
+
+
+@pytest.mark.skipif(not RESERVED_PY.exists(), reason="../shared/eval/reserved.py is not beside the checkout")
+def test_no_page_is_reserved_for_the_hidden_sets():
+    args = [str(p) for p in PAGES]
+    for b in BATCHES:
+        args += ["--urls", str(b / "SOURCES.md")]
+    run = subprocess.run([sys.executable, str(RESERVED_PY), *args], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout[-3000:]
+
+
+def test_no_page_is_refused():
+    from measures.parsing import default_knowledge, parse_document
+
+    knowledge = default_knowledge()
+    for page in PAGES:
+        result = parse_document(page.read_bytes(), source=page.name, knowledge=knowledge)
+        assert "error" not in result and result["document"] is not None, page
+        assert isinstance(result.get("warnings"), list), page
