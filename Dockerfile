@@ -8,4 +8,6 @@ RUN uv sync --frozen --no-dev --no-install-project
 COPY . .
 RUN DEBUG=1 python manage.py collectstatic --noinput
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py setup_portal && exec gunicorn portal.wsgi:application --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]
+# bin/docker-entrypoint.sh: a SECRET_KEY (given, or generated once into the
+# /var/lib/portal volume), setup_portal, then gunicorn.
+ENTRYPOINT ["/app/bin/docker-entrypoint.sh"]

@@ -62,3 +62,19 @@ def corpus(db):
     summary = Importer().import_paths([settings.CORPUS_DIR])
     assert not summary.failed, summary.failed
     return summary
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches(settings):
+    """Every test starts with empty caches (rate-limit counts, short-lived read
+    caches), in this process only: other test runs on the machine share the
+    file cache of the settings."""
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-default"},
+        "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-ratelimit"},
+    }
+    from django.core.cache import caches
+
+    for alias in settings.CACHES:
+        caches[alias].clear()
+    yield

@@ -34,6 +34,36 @@ def pct(value, maximum):
 
 
 @register.filter
+def in_document_url(measure):
+    """The measure's place in its document page (/documents/<id>/?page=k#m-<ordinal>)."""
+    from measures.selectors_pages import DOCUMENT_MEASURES_PER_PAGE, measure_page_number
+
+    url = reverse("measures:document_detail", args=[measure.document_id])
+    page = measure_page_number(measure.ordinal, DOCUMENT_MEASURES_PER_PAGE)
+    return f"{url}{'?page=%d' % page if page > 1 else ''}#m-{measure.ordinal}"
+
+
+@register.filter
+def pct_class(value, maximum):
+    """A bar width as a CSS class (w-0 … w-100, whole percent): the pages carry
+    no inline styles, which the Content-Security-Policy forbids."""
+    width = pct(value, maximum)
+    if 0 < width < 1:
+        width = 1
+    return f"w-{int(round(width))}"
+
+
+@register.filter
+def heat_class(heat):
+    """A heat-map intensity (0–1) as a CSS class in steps of 0.05 (heat-0 … heat-20)."""
+    try:
+        heat = float(heat)
+    except (TypeError, ValueError):
+        return "heat-0"
+    return f"heat-{int(round(min(max(heat, 0.0), 1.0) * 20))}"
+
+
+@register.filter
 def num(value):
     """A Decimal without trailing zeros: 84.0000 → 84, 12.5000 → 12.5."""
     if value is None:

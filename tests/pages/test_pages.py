@@ -134,7 +134,7 @@ def test_compare_matrix_cells_open_the_filtered_list(client, docs):
     assert "行政保护" in html
     assert 'href="/measures/?city=210100&amp;theme=administrative"' in html
     assert 'href="/measures/?province=430000&amp;level=province&amp;theme=administrative"' in html
-    assert "--heat:1" in html                                           # the fullest cell is darkest
+    assert "heat-20" in html                                            # the fullest cell is darkest
     share = text_of(get(client, "/compare/?mode=share"))
     assert "25%" in share                                               # 1 of 4 measures per theme
 
