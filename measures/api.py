@@ -1,10 +1,14 @@
 """GET /api/measures/: search and filter measures as JSON (see
-shared/spec/search-api.md). Any query string gets a 200 answer."""
+shared/spec/search-api.md). Any search string q gets a 200 answer; a filter,
+sort or paging value that cannot be understood gets HTTP 400 with the list of
+bad parameters (measures.params), never a 500."""
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
-from .search.highlight import highlight
+from . import params as P
 from . import selectors
+from .params import validated
+from .search.highlight import highlight
 
 
 def measure_json(m, *, terms, fallback_terms=()) -> dict:
@@ -36,8 +40,9 @@ def measure_json(m, *, terms, fallback_terms=()) -> dict:
 
 
 @require_GET
+@validated(P.MEASURES, on_error="400", json=True)
 def measure_search(request):
-    result = selectors.measure_search(params=request.GET)
+    result = selectors.measure_search(params=request.params.querydict())
     terms, fallback = result.query.highlight_terms, result.query.fallback_terms
     page = result.page
     return JsonResponse({

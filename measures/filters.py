@@ -2,8 +2,9 @@
 
 Multi-valued filters take repeated parameters or comma-separated values
 (?theme=judicial&theme=criminal or ?theme=judicial,criminal); values of one
-filter are alternatives, different filters must all hold. Invalid values are
-ignored rather than answered with an error.
+filter are alternatives, different filters must all hold. The values have
+been validated by measures.params before they get here (the views answer bad
+ones with a 400 or a notice); the filters still refuse what they cannot use.
 """
 import django_filters
 from django import forms
@@ -32,10 +33,15 @@ class MultiValueFilter(django_filters.Filter):
     field_class = MultiValueField
 
 
+def _ascii_number(v: str, max_len: int) -> bool:
+    # str.isdigit() is also true for '²' and '①', which int() refuses.
+    return v.isascii() and v.isdigit() and len(v) < max_len
+
+
 def region_ids(values, level: str) -> list[int]:
     """Region ids from ids, codes, full names or short names."""
-    numbers = [int(v) for v in values if v.isdigit() and len(v) < 13]
-    names = [v for v in values if not v.isdigit()]
+    numbers = [int(v) for v in values if _ascii_number(v, 13)]
+    names = [v for v in values if not (v.isascii() and v.isdigit()) and len(v) <= 50]
     cond = Q(id__in=numbers) | Q(code__in=[str(n) for n in numbers]) if numbers else Q(pk__in=[])
     if names:
         cond |= Q(name__in=names) | Q(short_name__in=names)
@@ -43,7 +49,7 @@ def region_ids(values, level: str) -> list[int]:
 
 
 def int_values(values) -> list[int]:
-    return [int(v) for v in values if v.isdigit() and len(v) < 19]
+    return [int(v) for v in values if _ascii_number(v, 19)]
 
 
 def clamp_year(value) -> int:

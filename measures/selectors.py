@@ -51,11 +51,13 @@ class SearchResult:
 
 
 def _params_dict(params) -> dict:
-    """A plain dict of str -> list[str] from a QueryDict or a dict."""
-    items = params.lists() if hasattr(params, "lists") else (
-        (k, v if isinstance(v, (list, tuple)) else [v]) for k, v in (params or {}).items())
-    # PostgreSQL text cannot hold NUL: drop it from every value up front.
-    return {k: [str(v).replace("\x00", "") for v in values] for k, values in items}
+    """A plain dict of str -> list[str] of the valid parameters (measures.params:
+    the views have validated them already; values from elsewhere that would not
+    pass are left out here)."""
+    from .params import MEASURES, Params, parse
+
+    clean = params if isinstance(params, Params) else parse(MEASURES, params)
+    return dict(clean.querydict().lists())
 
 
 def _first(data: dict, key: str, default: str = "") -> str:

@@ -122,16 +122,70 @@ class OutlineEntry:
     measure: Measure | None = None
 
 
-def document_detail(*, document_id: int) -> dict:
-    """A document with its outline (chapters and measures), measures and targets (4 queries)."""
-    doc = Document.objects.for_detail().filter(pk=document_id).first()
+DOCUMENT_MEASURES_PER_PAGE = 100  # measures (an ordinal range) per page of a document page
+SOURCE_PREVIEW_CHARS = 20000    # the source text shown on a document page
+DOCUMENT_TARGETS_SHOWN = 200     # targets listed on a document page
+
+
+def measure_page_number(ordinal: int, per_page: int) -> int:
+    """The page of a document page that shows the measure with this ordinal
+    (pages are ordinal ranges: 1–N, N+1–2N, …)."""
+    return max((int(ordinal or 1) - 1) // per_page + 1, 1)
+
+
+def document_detail(*, document_id: int, page: int | str = 1, per_page: int | None = None) -> dict:
+    """A document with one page of its outline and measures (measures whose
+    ordinal falls in the page's range), its targets (at most
+    DOCUMENT_TARGETS_SHOWN) and the beginning of its source text (6 queries,
+    whatever the document's size)."""
+    from django.db.models import Max, Min
+    from django.db.models.functions import Length, Substr
+
+    per_page = per_page or DOCUMENT_MEASURES_PER_PAGE
+    doc = (Document.objects.with_region().defer("raw_text", "parsed")
+           .annotate(raw_length=Length("raw_text"), raw_head=Substr("raw_text", 1, SOURCE_PREVIEW_CHARS))
+           .filter(pk=document_id).first())
     if doc is None:
         raise Http404("没有这份文件")
-    measures = list(doc.measures.all())
+    span = Measure.objects.filter(document_id=doc.pk).aggregate(
+        n=Count("id"), first=Min("ordinal"), last=Max("ordinal"))
+    n_pages = max(measure_page_number(span["last"] or 1, per_page), 1)
+    number = n_pages if page == "last" else min(max(int(page or 1), 1), n_pages)
+    lo, hi = (number - 1) * per_page + 1, number * per_page
+    measures = list(Measure.objects.filter(document_id=doc.pk, ordinal__range=(lo, hi))
+                    .order_by("ordinal").prefetch_related("themes", "ip_types"))
     outline, sections = build_outline(measures)
-    targets = sorted(doc.targets.all(), key=lambda t: (t.position, t.id))
+    targets_qs = Target.objects.filter(document_id=doc.pk).select_related("measure").order_by("position", "id")
+    targets = list(targets_qs[:DOCUMENT_TARGETS_SHOWN + 1])
+    more_targets = len(targets) > DOCUMENT_TARGETS_SHOWN
+    targets = targets[:DOCUMENT_TARGETS_SHOWN]
+    for t in targets:
+        t.page = measure_page_number(t.measure.ordinal, per_page) if t.measure_id else None
+    pages_nav = {
+        "number": number, "num_pages": n_pages, "per_page": per_page,
+        "has_previous": number > 1, "has_next": number < n_pages,
+        "previous_page_number": number - 1, "next_page_number": number + 1,
+        "range": _elided(number, n_pages),
+    }
     return {"document": doc, "measures": measures, "outline": outline, "sections": sections, "targets": targets,
+            "more_targets": more_targets, "n_measures": span["n"], "doc_page": pages_nav,
+            "source_truncated": (doc.raw_length or 0) > SOURCE_PREVIEW_CHARS,
             "place": _place_of_document(doc)}
+
+
+def _elided(number: int, n_pages: int, around: int = 2, ends: int = 1) -> list:
+    """Page numbers to show (None for an ellipsis), like Paginator.get_elided_page_range."""
+    if n_pages <= 2 * (around + ends) + 1:
+        return list(range(1, n_pages + 1))
+    shown = sorted({*range(1, ends + 1), *range(n_pages - ends + 1, n_pages + 1),
+                    *range(max(number - around, 1), min(number + around, n_pages) + 1)})
+    out, last = [], 0
+    for n in shown:
+        if n - last > 1:
+            out.append(None)
+        out.append(n)
+        last = n
+    return out
 
 
 def build_outline(measures):
@@ -488,18 +542,18 @@ def measure_list_page(*, params) -> dict:
     ]
     # Names for selected units/regions the facets did not list (e.g. zero hits).
     missing_ids = {int(o["value"]) for g in facet_groups if g["key"] in ("province", "city", "unit")
-                   for o in g["options"] if o["name"] == o["value"] and o["value"].isdigit()}
+                   for o in g["options"] if o["name"] == o["value"] and o["value"].isascii() and o["value"].isdigit()}
     if missing_ids:
         region_names = dict(Region.objects.filter(pk__in=missing_ids).values_list("id", "name"))
         unit_names = dict(ResponsibleUnit.objects.filter(pk__in=missing_ids).values_list("id", "name"))
         for g in facet_groups:
             lookup = unit_names if g["key"] == "unit" else region_names
             for o in g["options"]:
-                if o["name"] == o["value"] and o["value"].isdigit():
+                if o["name"] == o["value"] and o["value"].isascii() and o["value"].isdigit():
                     o["name"] = lookup.get(int(o["value"]), o["value"])
     document_id = params.get("document") or ""
     document = None
-    if document_id.isdigit() and len(document_id) < 19:
+    if document_id.isascii() and document_id.isdigit() and len(document_id) < 19:
         document = Document.objects.filter(pk=int(document_id)).only("id", "title").first()
 
     single = {
@@ -568,14 +622,30 @@ def highlight_title(title, terms):
     return highlight(title, terms) if title else ""
 
 
+class ExportTooLarge(Exception):
+    def __init__(self, total: int):
+        super().__init__(total)
+        self.total = total
+
+
 def export_rows(*, params, base_url: str = "", limit: int = 20000):
-    """Dicts for CSV/JSON export of everything the list's parameters select
-    (search order kept), streamed in chunks with prefetching (constant queries per chunk)."""
+    """(total, rows): the number of measures the list's parameters select and
+    an iterator of dicts for the CSV/JSON export (search order kept), read in
+    chunks with prefetching (constant queries per chunk). Raises ExportTooLarge
+    when more than `limit` measures match: an export is complete or refused,
+    never silently cut."""
     from . import selectors
 
+    qs = selectors.measure_export_queryset(params=params)
+    total = qs.order_by().count()
+    if total > limit:
+        raise ExportTooLarge(total)
+    return total, _export_dicts(qs, base_url)
+
+
+def _export_dicts(qs, base_url):
     roles = dict(MeasureUnit.Role.choices)
     statuses = dict(Document.Status.choices)
-    qs = selectors.measure_export_queryset(params=params)[:limit]
     for m in qs.iterator(chunk_size=500):
         d = m.document
         yield {

@@ -1,22 +1,27 @@
 """Public pages of the portal. Query logic lives in selectors and QuerySet methods;
-views only read parameters, call a selector and render."""
+views only read parameters, call a selector and render.
+
+Every view's query parameters are parsed and validated once, by the
+measures.params.validated decorator (its spec names them); views read the
+clean values from request.params. HTML pages leave bad values out and say so;
+exports and the API answer them with HTTP 400.
+"""
 from django.core.paginator import Paginator
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
+from portal.security import ratelimit
+
+from . import params as P
 from . import selectors_pages as pages
 from .models import Document, Level
+from .params import validated
 
 DOCUMENTS_PER_PAGE = 30
 UNITS_PER_PAGE = 50
-
-
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+TARGET_GROUPS_PER_PAGE = 25
 
 
 @require_safe
@@ -36,12 +41,12 @@ def measure_detail(request, pk):
 
 
 @require_safe
+@validated(P.DOCUMENTS)
 def document_list(request):
-    province = _int(request.GET.get("province"))
-    status = request.GET.get("status") if request.GET.get("status") in Document.Status.values else None
-    level = request.GET.get("level") if request.GET.get("level") in Level.values else None
+    p = request.params
+    province, status, level = p.get("province"), p.get("status"), p.get("level")
     qs = pages.document_list(province=province, status=status, level=level)
-    page = Paginator(qs, DOCUMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(qs, DOCUMENTS_PER_PAGE).get_page(p.get("page"))
     return render(request, "measures/document_list.html", {
         "page": page, "documents": page.object_list, "selected": {"province": province, "status": status,
                                                                   "level": level},
@@ -50,30 +55,41 @@ def document_list(request):
 
 
 @require_safe
+@validated(P.DOCUMENT_DETAIL)
 def document_detail(request, pk):
-    return render(request, "measures/document_detail.html", pages.document_detail(document_id=pk))
+    """A document page: its metadata, then its outline and measures a page at a
+    time (pages.DOCUMENT_MEASURES_PER_PAGE measures), so a document of thousands of
+    measures is still a small page."""
+    return render(request, "measures/document_detail.html", pages.document_detail(
+        document_id=pk, page=request.params.get("page", 1)))
 
 
 @require_safe
+@validated(P.COMPARE)
 def compare(request):
-    mode = "share" if request.GET.get("mode") == "share" else "count"
+    mode = request.params.get("mode", "count")
     return render(request, "measures/compare.html", pages.theme_matrix(mode=mode))
 
 
 @require_safe
+@validated(P.TARGETS)
 def targets(request):
-    keyword = (request.GET.get("q") or "").strip()[:100]
-    comparable_only = request.GET.get("comparable") == "1"
+    p = request.params
+    keyword = p.get("q", "")
+    comparable_only = p.get("comparable", False)
     context = pages.targets_board(keyword=keyword, comparable_only=comparable_only)
-    context.update({"keyword": keyword, "comparable_only": comparable_only})
+    page = Paginator(context["groups"], TARGET_GROUPS_PER_PAGE).get_page(p.get("page"))
+    context.update({"keyword": keyword, "comparable_only": comparable_only, "page": page,
+                    "groups": page.object_list})
     return render(request, "measures/targets.html", context)
 
 
 @require_safe
+@validated(P.UNITS)
 def unit_list(request):
-    keyword = (request.GET.get("q") or "").strip()[:100]
-    region = _int(request.GET.get("region"))
-    page = Paginator(pages.unit_list(keyword=keyword, region=region), UNITS_PER_PAGE).get_page(request.GET.get("page"))
+    p = request.params
+    keyword, region = p.get("q", ""), p.get("region")
+    page = Paginator(pages.unit_list(keyword=keyword, region=region), UNITS_PER_PAGE).get_page(p.get("page"))
     return render(request, "measures/unit_list.html", {
         "page": page, "units": page.object_list, "keyword": keyword, "region": region,
         "regions": pages.unit_regions(),
@@ -100,13 +116,23 @@ EXPORT_COLUMNS = [
 
 
 @require_safe
+@validated(P.MEASURES)
 def measure_list(request):
-    return render(request, "measures/measure_list.html", pages.measure_list_page(params=request.GET))
+    return render(request, "measures/measure_list.html",
+                  pages.measure_list_page(params=request.params.querydict()))
 
 
-def _export_rows(request):
-    return pages.export_rows(params=request.GET, base_url=request.build_absolute_uri("/")[:-1],
-                                      limit=EXPORT_LIMIT)
+def _export(request):
+    """(total, rows) of the export, or an HTTP 400 response when the result set is
+    larger than EXPORT_LIMIT (never a silently cut file)."""
+    try:
+        return pages.export_rows(params=request.params.querydict(), base_url=request.build_absolute_uri("/")[:-1],
+                                 limit=EXPORT_LIMIT)
+    except pages.ExportTooLarge as e:
+        return HttpResponseBadRequest(render_to_string("measures/error.html", {
+            "title": "导出结果过多",
+            "message": f"当前条件下共有 {e.total} 条措施,超过单次导出的上限 {EXPORT_LIMIT} 条。请增加筛选条件后再导出。",
+        }, request=request))
 
 
 class _Echo:
@@ -114,36 +140,53 @@ class _Echo:
         return value
 
 
-@require_safe
+def export_view(view):
+    """Exports: rate-limited per client (RATELIMITS["export"]), every parameter
+    valid and known (else HTTP 400, before anything is streamed)."""
+    return require_safe(ratelimit("export")(validated(P.EXPORT, on_error="400", strict=True)(view)))
+
+
+@export_view
 def measure_export_csv(request):
-    """The current result set as CSV, UTF-8 with a BOM so that Excel reads Chinese."""
+    """The current result set as CSV, UTF-8 with a BOM so that Excel reads Chinese (streamed)."""
     import csv
 
+    export = _export(request)
+    if isinstance(export, HttpResponse):
+        return export
+    total, rows = export
     writer = csv.writer(_Echo())
 
     def lines():
         yield "\ufeff" + writer.writerow([label for _, label in EXPORT_COLUMNS])
-        for row in _export_rows(request):
+        for row in rows:
             flat = dict(row, units=";".join(f"{u['name']}({u['role_label']})" for u in row["units"]))
             flat = {k: ";".join(v) if isinstance(v, list) else v for k, v in flat.items()}
             yield writer.writerow(["" if flat[k] is None else flat[k] for k, _ in EXPORT_COLUMNS])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="measures.csv"'
+    response["X-Total-Count"] = str(total)
     return response
 
 
-@require_safe
+@export_view
 def measure_export_json(request):
-    """The current result set as a JSON array (same fields as the CSV, lists kept as lists)."""
+    """The current result set as a JSON array (same fields as the CSV, lists kept as lists; streamed)."""
     import json
+
+    export = _export(request)
+    if isinstance(export, HttpResponse):
+        return export
+    total, rows = export
 
     def chunks():
         yield "["
-        for i, row in enumerate(_export_rows(request)):
+        for i, row in enumerate(rows):
             yield ("," if i else "") + "\n" + json.dumps(row, ensure_ascii=False)
         yield "\n]\n"
 
     response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="measures.json"'
+    response["X-Total-Count"] = str(total)
     return response

@@ -2,33 +2,40 @@
 
 GET /report/?measure=<id> or ?document=<id> shows the form; POST saves an
 ErrorReport (through measures.services) and redirects to the thank-you page.
+POSTs are rate-limited per client (RATELIMITS["report"], HTTP 429 beyond it)
+and carry a honeypot field (forms.ErrorReportForm.website): a filled-in
+honeypot is thanked and dropped.
 """
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from portal.security import ratelimit
+
+from . import params as P
 from . import services
 from .forms import ErrorReportForm
 from .models import Document, Measure
+from .params import validated
 
 
 def _subject(request):
-    """The measure or document reported on, from ?measure= / ?document= (query string or form)."""
-    params = request.GET if request.method == "GET" else request.POST
-    measure_id = params.get("measure") or request.GET.get("measure")
-    document_id = params.get("document") or request.GET.get("document")
-    try:
-        if measure_id:
-            measure = get_object_or_404(Measure.objects.select_related("document"), pk=int(measure_id))
-            return measure, measure.document
-        if document_id:
-            return None, get_object_or_404(Document, pk=int(document_id))
-    except (TypeError, ValueError):
+    """The measure or document reported on, from ?measure= / ?document= in the
+    query string (the form posts back to the same URL)."""
+    p = request.params
+    if p.errors:
         raise Http404("无效的编号")
+    if p.get("measure"):
+        measure = get_object_or_404(Measure.objects.select_related("document"), pk=p.get("measure"))
+        return measure, measure.document
+    if p.get("document"):
+        return None, get_object_or_404(Document, pk=p.get("document"))
     raise Http404("请从措施或文件页面点击“报告错误”")
 
 
 @require_http_methods(["GET", "POST"])
+@ratelimit("report", methods=("POST",))
+@validated(P.REPORT)
 def report_error(request):
     measure, document = _subject(request)
     if request.method == "POST":

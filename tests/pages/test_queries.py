@@ -11,14 +11,14 @@ PAGES = {
     "search": (lambda d, u: "/measures/?q=行政裁决", 14),
     "list_filtered": (lambda d, u: "/measures/?theme=administrative&city=210100", 16),
     "measure": (lambda d, u: f"/measures/{d[0].measures.get(ordinal=2).pk}/", 10),
-    "document": (lambda d, u: f"/documents/{d[0].pk}/", 5),
+    "document": (lambda d, u: f"/documents/{d[0].pk}/", 6),
     "documents": (lambda d, u: "/documents/", 3),
     "compare": (lambda d, u: "/compare/", 4),
     "targets": (lambda d, u: "/targets/", 1),
     "units": (lambda d, u: "/units/", 3),
     "unit": (lambda d, u: f"/units/{u.pk}/", 3),
-    "export_csv": (lambda d, u: "/measures/export.csv", 5),
-    "export_json": (lambda d, u: "/measures/export.json", 5),
+    "export_csv": (lambda d, u: "/measures/export.csv", 6),
+    "export_json": (lambda d, u: "/measures/export.json", 6),
 }
 
 
