@@ -12,7 +12,8 @@ from .text import read_source
 
 
 def parse_files(paths: list[str], knowledge: Knowledge | None = None) -> list[dict]:
-    """Parse each file; a file that fails yields {"source", "error"} instead of stopping the run."""
+    """Parse each file; a file that is not text (or cannot be read) yields {"source", "error"} instead of
+    stopping the run. Any text yields its document with a "warnings" list."""
     knowledge = knowledge or default_knowledge()
     results = []
     for p in paths:

@@ -17,10 +17,11 @@ keywords that matched, so the UI can show why a label was given.
 """
 from __future__ import annotations
 
-from operator import add
+from dataclasses import dataclass
 
-from .knowledge import Knowledge, Rule
-from .text import fold
+from . import text as T
+from .context import ParseContext, rule
+from .knowledge import KeywordIndex, Knowledge, Rule
 
 TITLE_WEIGHT = 2.0
 PATH_WEIGHT = 1.0
@@ -44,190 +45,102 @@ def _mask(text: str, phrases) -> str:
     return text
 
 
-class _Texts:
-    """The three folded texts of one measure with memoised keyword counts.
-
-    A keyword whose first two characters never occur next to each other in a
-    text is skipped without scanning (most keywords, most of the time).
-    """
-
-    __slots__ = ("title", "body", "path", "_grams", "_memo")
-
-    def __init__(self, title: str, body: str, path: str):
-        self.title, self.body, self.path = title, body, path
-        grams = set(map(add, body, body[1:]))
-        if title:
-            grams.update(map(add, title, title[1:]))
-        if path:
-            grams.update(map(add, path, path[1:]))
-        self._grams = grams
-        self._memo: dict[str, tuple[bool, bool, int]] = {}
-
-    def grams(self) -> set[str]:
-        return self._grams
-
-    def counts(self, kw: str) -> tuple[bool, bool, int]:
-        got = self._memo.get(kw)
-        if got is None:
-            if len(kw) >= 2 and kw[:2] not in self._grams:
-                got = (False, False, 0)
-            else:
-                got = (bool(self.title) and kw in self.title, bool(self.path) and kw in self.path,
-                       self.body.count(kw) if self.body else 0)
-            self._memo[kw] = got
-        return got
+def _bigrams(*texts: str) -> set[str]:
+    return {a + b for t in texts if t for a, b in zip(t, t[1:])}
 
 
-def _score(rule: Rule, title: str, body: str, path: str, texts: "_Texts | None" = None,
-           keywords=None) -> tuple[float, dict[str, float]]:
+def _score(rule: Rule, title: str, body: str, path: str) -> tuple[float, dict[str, float]]:
+    """A rule's score the plain way, its ignored phrases masked first."""
+    title, body, path = (_mask(t, rule.ignore) for t in (title, body, path))
     hits: dict[str, float] = {}
-    if texts is None or any(p and (p in title or p in body or p in path) for p in rule.ignore):
-        texts = _Texts(*(_mask(t, rule.ignore) for t in (title, body, path)))
-        keywords = None
-    for kw, weight in (rule.keywords if keywords is None else keywords):
-        if not kw:
-            continue
-        in_title, in_path, n = texts.counts(kw)
-        s = _keyword_score(weight, in_title=in_title, in_path=in_path, n=n)
+    for kw, weight in rule.keywords:
+        s = _keyword_score(weight, in_title=bool(title) and kw in title, in_path=bool(path) and kw in path,
+                           n=body.count(kw) if body else 0) if kw else 0
         if s:
             hits[kw] = s
     # a keyword contained in a longer matched keyword of the same rule is not counted twice
-    if len(hits) > 1:
-        for kw in list(hits):
-            if any(kw != other and kw in other for other in hits):
-                hits[kw] *= 0.5
+    for kw in list(hits):
+        if any(kw != other and kw in other for other in hits):
+            hits[kw] *= 0.5
     return sum(hits.values()), hits
 
 
-_LAST_GRAMS: list = [None, frozenset()]
+@dataclass(frozen=True)
+class Texts:
+    """The folded title, body and path of one measure and their bigrams (shared by themes and IP types)."""
+
+    title: str
+    body: str
+    path: str
+    grams: frozenset
+
+    @classmethod
+    def of(cls, title: str | None, body: str, path: list[str] | None, fold=T.fold) -> "Texts":
+        t, b, p = fold(title or ""), fold(body or ""), fold(" ".join(path or []))
+        return cls(t, b, p, frozenset(_bigrams(t, b, p)))
 
 
-def _body_grams(body: str) -> frozenset:
-    """Bigrams of a body text; the last one is remembered (themes and IP types read the same body)."""
-    if _LAST_GRAMS[0] is not body and _LAST_GRAMS[0] != body:
-        _LAST_GRAMS[0], _LAST_GRAMS[1] = body, frozenset(map(add, body, body[1:]))
-    return _LAST_GRAMS[1]
-
-
-class _Index:
-    """All keywords of one rule list, indexed by their first two characters."""
-
-    def __init__(self, rules: list[Rule]):
-        self.rules = rules
-        by_gram: dict[str, set[str]] = {}
-        self.owners: dict[str, list[tuple[int, int, float]]] = {}  # keyword -> [(rule, position, weight)]
-        for ri, rule in enumerate(rules):
-            for ki, (kw, weight) in enumerate(rule.keywords):
-                if not kw:
-                    continue
-                by_gram.setdefault(kw[:2] if len(kw) >= 2 else "", set()).add(kw)
-                self.owners.setdefault(kw, []).append((ri, ki, weight))
-        # keyword -> longer keywords of the same rule that contain it (for the halving rule)
-        self.inside: dict[tuple[int, str], tuple[str, ...]] = {}
-        for ri, rule in enumerate(rules):
-            kws = [kw for kw, _ in rule.keywords if kw]
-            for kw in kws:
-                longer = tuple(o for o in kws if o != kw and kw in o)
-                if longer:
-                    self.inside[(ri, kw)] = longer
-        self.with_ignore = frozenset(ri for ri, rule in enumerate(rules) if rule.ignore)
-        self.short = frozenset(by_gram.pop("", ()))
-        self.by_gram = {g: frozenset(v) for g, v in by_gram.items()}
-        self.grams = frozenset(self.by_gram)
-
-
-_INDEX_CACHE: dict[int, _Index] = {}
-
-
-def _index(rules: list[Rule]) -> _Index:
-    idx = _INDEX_CACHE.get(id(rules))
-    if idx is None or idx.rules is not rules:
-        if len(_INDEX_CACHE) > 16:
-            _INDEX_CACHE.clear()
-        idx = _INDEX_CACHE[id(rules)] = _Index(rules)
-    return idx
-
-
-def _rule_scores(rules: list[Rule], title: str | None, body: str, path: list[str] | None,
-                 keywords: bool = True) -> list[tuple]:
-    """[(score, rule index, hits)] for every rule with a positive score, best first (ties in rule order)."""
-    t, b, p = fold(title or ""), fold(body or ""), fold(" ".join(path or []))
-    idx = _index(rules)
-    grams = _body_grams(b)
-    if t or p:
-        grams = set(grams)
-    if t:
-        grams.update(map(add, t, t[1:]))
-    if p:
-        grams.update(map(add, p, p[1:]))
-    cands = set(idx.short)
-    by_gram = idx.by_gram
-    for g in grams & idx.grams:
-        cands |= by_gram[g]
-    # every keyword that occurs, scored once per owning rule (same arithmetic as _score)
+@rule(stage="classify", example="'鼓励银行开展专利权质押贷款' → finance (质押, 质押贷款 …) scored first")
+def rule_scores(index: KeywordIndex, texts: Texts) -> list[tuple]:
+    """[(score, rule index, hits)] for every rule with a positive score, best first (ties in rule order):
+    each keyword's weight counted in the title, the path and (capped) the body; a keyword inside a
+    longer matched keyword of the same rule counts half; "!phrases" masked first."""
+    t, b, p = texts.title, texts.body, texts.path
+    cands = set(index.short)
+    for g in texts.grams & index.grams:
+        cands |= index.by_gram[g]
     per_rule: dict[int, list[tuple[int, str, float]]] = {}
-    owners = idx.owners
     for kw in cands:
-        n = b.count(kw)
-        in_title = kw in t
-        in_path = kw in p
+        n, in_title, in_path = b.count(kw), kw in t, kw in p
         if not (n or in_title or in_path):
             continue
-        for ri, ki, weight in owners[kw]:
+        for ri, ki, weight in index.owners[kw]:
             sc = _keyword_score(weight, in_title=in_title, in_path=in_path, n=n)
             if sc:
-                got = per_rule.get(ri)
-                if got is None:
-                    per_rule[ri] = [(ki, kw, sc)]
-                else:
-                    got.append((ki, kw, sc))
+                per_rule.setdefault(ri, []).append((ki, kw, sc))
     out = []
-    inside = idx.inside
-    for ri in sorted(per_rule.keys() | idx.with_ignore):
-        rule = rules[ri]
-        if rule.ignore and any(ph and (ph in t or ph in b or ph in p) for ph in rule.ignore):
-            score, hits = _score(rule, t, b, p)  # masked phrases: the plain way
+    for ri in sorted(per_rule.keys() | index.with_ignore):
+        rule_ = index.rules[ri]
+        if rule_.ignore and any(ph and (ph in t or ph in b or ph in p) for ph in rule_.ignore):
+            score, hits = _score(rule_, t, b, p)
         else:
-            found = per_rule.get(ri)
+            found = sorted(per_rule.get(ri, []))
             if not found:
                 continue
-            if len(found) == 1:
-                hits = {found[0][1]: found[0][2]}
-                score = found[0][2]
-            else:
-                found.sort()
-                hits = {kw: sc for _, kw, sc in found}
-                for kw in list(hits):
-                    longer = inside.get((ri, kw))
-                    if longer and any(o in hits for o in longer):
-                        hits[kw] *= 0.5
-                score = sum(hits.values())
+            hits = {kw: sc for _, kw, sc in found}
+            for kw in list(hits):
+                longer = index.inside.get((ri, kw))
+                if longer and any(o in hits for o in longer):
+                    hits[kw] *= 0.5
+            score = sum(hits.values())
         if score > 0:
             out.append((round(score, 2), ri, hits))
     out.sort(key=lambda d: -d[0])
     return out
 
 
-def _explain(rules: list[Rule], title: str | None, body: str, path: list[str] | None) -> list[dict]:
-    return [{"code": rules[ri].code, "name": rules[ri].name, "score": score,
+def _explain(index: KeywordIndex, texts: Texts) -> list[dict]:
+    return [{"code": index.rules[ri].code, "name": index.rules[ri].name, "score": score,
              "keywords": sorted(hits, key=lambda k: -hits[k])}
-            for score, ri, hits in _rule_scores(rules, title, body, path)]
+            for score, ri, hits in rule_scores(index, texts)]
 
 
 def explain_themes(knowledge: Knowledge, title: str | None, body: str, path: list[str] | None = None) -> list[dict]:
     """Every theme with a positive score: [{"code", "name", "score", "keywords"}], best first."""
-    return _explain(knowledge.theme_rules, title, body, path)
+    return _explain(knowledge.theme_index, Texts.of(title, body, path))
 
 
 def explain_ip_types(knowledge: Knowledge, title: str | None, body: str, path: list[str] | None = None) -> list[dict]:
-    return _explain(knowledge.ip_rules, title, body, None)
+    return _explain(knowledge.ip_index, Texts.of(title, body, None))
 
 
-def classify_themes(knowledge: Knowledge, title: str | None, body: str, path: list[str] | None = None) -> list[str]:
-    rules = knowledge.theme_rules
-    scored = _rule_scores(rules, title, body, path)
+@rule(stage="classify", example="scores creation 9, funding 2 (decisive '+万元奖励') → ['creation', 'funding']")
+def choose_themes(index: KeywordIndex, scored: list[tuple]) -> list[str]:
+    """The best theme always; others reaching THEME_MIN and THEME_RATIO of the best (at most MAX_THEMES);
+    any theme whose decisive keyword ("+补贴") occurs."""
     if not scored:
         return []
+    rules = index.rules
     top = scored[0][0]
     chosen = [rules[scored[0][1]].code]
     for score, ri, _ in scored[1:]:
@@ -235,15 +148,35 @@ def classify_themes(knowledge: Knowledge, title: str | None, body: str, path: li
             break
         if score >= THEME_MIN and score >= THEME_RATIO * top:
             chosen.append(rules[ri].code)
-    # a decisive keyword ("+补贴" of 资金奖补) gives its theme whatever the others score
     for _, ri, hits in scored:
-        rule = rules[ri]
-        if rule.decisive and rule.code not in chosen and any(k in hits for k in rule.decisive):
-            chosen.append(rule.code)
+        r = rules[ri]
+        if r.decisive and r.code not in chosen and any(k in hits for k in r.decisive):
+            chosen.append(r.code)
     return chosen
 
 
+@rule(stage="classify", example="scores trademark 3, patent 0.5 → ['trademark']")
+def choose_ip_types(index: KeywordIndex, scored: list[tuple]) -> list[str]:
+    """Every IP type scoring at least IP_MIN, in the order of the IP-type list."""
+    found = {ri for score, ri, _ in scored if score >= IP_MIN}
+    return [r.code for ri, r in enumerate(index.rules) if ri in found]
+
+
+def classify_themes(knowledge: Knowledge, title: str | None, body: str, path: list[str] | None = None) -> list[str]:
+    index = knowledge.theme_index
+    return choose_themes(index, rule_scores(index, Texts.of(title, body, path)))
+
+
 def classify_ip_types(knowledge: Knowledge, title: str | None, body: str) -> list[str]:
-    rules = knowledge.ip_rules
-    found = {ri for score, ri, _ in _rule_scores(rules, title, body, None) if score >= IP_MIN}
-    return [r.code for ri, r in enumerate(rules) if ri in found]
+    index = knowledge.ip_index
+    return choose_ip_types(index, rule_scores(index, Texts.of(title, body, None)))
+
+
+def classify(ctx: ParseContext) -> None:
+    """Themes (title, body and the nearest heading) and IP types (title and body) of each measure."""
+    k = ctx.knowledge
+    for m, body in zip(ctx.measures, ctx.bodies):
+        plain = Texts.of(m["title"], body, None, ctx.fold)
+        with_path = Texts.of(m["title"], body, m["path"][-1:], ctx.fold) if m["path"] else plain
+        m["themes"] = choose_themes(k.theme_index, rule_scores(k.theme_index, with_path))
+        m["ip_types"] = choose_ip_types(k.ip_index, rule_scores(k.ip_index, plain))

@@ -34,7 +34,7 @@ class ParseContext:
     gives the same output, whatever was parsed before.
     """
 
-    knowledge: "Knowledge"
+    knowledge: "Knowledge | None" = None
     source: str = ""
     text: str = ""
     encoding: str = ""
@@ -49,6 +49,7 @@ class ParseContext:
     nodes: list = field(default_factory=list)
     document: dict = field(default_factory=dict)
     measures: list[dict] = field(default_factory=list)
+    bodies: list[str] = field(default_factory=list)  # each measure's text without unit brackets
     targets: list[dict] = field(default_factory=list)
 
     def warn(self, message: str) -> None:

@@ -69,6 +69,33 @@ def compile_rules(rows: list[dict]) -> list[Rule]:
     return rules
 
 
+class KeywordIndex:
+    """All keywords of one rule list, indexed by their first two characters (most keywords of most
+    rules never need a scan)."""
+
+    def __init__(self, rules: list[Rule]):
+        self.rules = rules
+        by_gram: dict[str, set[str]] = {}
+        self.owners: dict[str, list[tuple[int, int, float]]] = {}  # keyword -> [(rule, position, weight)]
+        for ri, rule in enumerate(rules):
+            for ki, (kw, weight) in enumerate(rule.keywords):
+                if kw:
+                    by_gram.setdefault(kw[:2] if len(kw) >= 2 else "", set()).add(kw)
+                    self.owners.setdefault(kw, []).append((ri, ki, weight))
+        # keyword -> longer keywords of the same rule that contain it (for the halving rule)
+        self.inside: dict[tuple[int, str], tuple[str, ...]] = {}
+        for ri, rule in enumerate(rules):
+            kws = [kw for kw, _ in rule.keywords if kw]
+            for kw in kws:
+                longer = tuple(o for o in kws if o != kw and kw in o)
+                if longer:
+                    self.inside[(ri, kw)] = longer
+        self.with_ignore = frozenset(ri for ri, rule in enumerate(rules) if rule.ignore)
+        self.short = frozenset(by_gram.pop("", ()))
+        self.by_gram = {g: frozenset(v) for g, v in by_gram.items()}
+        self.grams = frozenset(self.by_gram)
+
+
 class Gazetteer:
     """Region names indexed for fast longest-match lookup in text."""
 
@@ -207,6 +234,14 @@ class Knowledge:
     @cached_property
     def ip_rules(self) -> list[Rule]:
         return compile_rules(self.ip_types)
+
+    @cached_property
+    def theme_index(self) -> KeywordIndex:
+        return KeywordIndex(self.theme_rules)
+
+    @cached_property
+    def ip_index(self) -> KeywordIndex:
+        return KeywordIndex(self.ip_rules)
 
     @cached_property
     def alias_map(self) -> dict[str, str]:

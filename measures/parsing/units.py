@@ -1,53 +1,71 @@
-"""Responsible units named for a measure.
+"""Stage 7, units: the bodies responsible for a measure, with their roles.
 
 Recognised shapes (brackets may be () （） 〔〕 【】 [] and may be left unclosed):
 
-* (责任单位：市市场监管局、市公安局)      -> roles None
-* 〔牵头单位：A；配合单位：B、C〕 / 牵头部门 / 配合部门 -> lead / support
-* (A牵头，B、C配合) / (A（牵头）、B)      -> lead / support
+* (责任单位：市市场监管局、市公安局)          -> roles None
+* 〔牵头单位：A；配合单位：B、C〕 / 【牵头单位】A   -> lead / support
+* (A牵头，B、C配合) / (A（牵头）、B)          -> lead / support
 * (市场监管局、公安局按职责分工负责) / (市场监管局负责)
-* 〔市市场监管局(知识产权局)、市文旅局等〕 -> an unlabelled list of unit names
+* 〔市市场监管局(知识产权局)、市文旅局等〕     -> an unlabelled list of unit names
 * 责任单位：A、B  (unbracketed, to the end of the line)
+
+Matching runs on a Simplified copy with the same offsets; names are cut from
+the original, so Traditional text keeps its Traditional names.
 """
 from __future__ import annotations
 
 import re
 
-from .text import fold, fold_same_length, has_traditional
+from . import lexicon as L
+from . import patterns as P
+from . import text as T
+from .context import ParseContext, rule
 
-OPEN = "(（〔【["
-CLOSE = ")）〕】]"
-
-LEAD_LABEL = r"牵头单位|牵头部门|主责单位|主责部门|牵头"
-SUPPORT_LABEL = r"配合单位|配合部门|协办单位|协助单位|参与单位|协同单位|参加单位|配合|参与|协办"
-PLAIN_LABEL = r"责任单位|责任部门|主办单位|实施单位|承办单位|落实单位|完成单位|负责单位|责任主体"
-LABEL = re.compile(r"(?P<label>牵头单位|牵头部门|主责单位|主责部门|配合单位|配合部门|协办单位|协助单位|参与单位|协同单位|"
-                   rf"参加单位|{PLAIN_LABEL}|(?:牵头|配合|参与|协办)(?=\s*[:：]))\s*[:：]?\s*")
+_LONG = [w for w in L.LEAD_LABELS + L.SUPPORT_LABELS if len(w) > 2]
+_SHORT = [w for w in L.LEAD_LABELS + L.SUPPORT_LABELS if len(w) <= 2]  # labels only before a colon
+_ROLE_LABELS = P.alternation(L.LEAD_LABELS + L.SUPPORT_LABELS)
+_ALL_LABELS = P.alternation(L.PLAIN_LABELS + L.LEAD_LABELS + L.SUPPORT_LABELS)
+LABEL = re.compile(rf"(?P<label>{P.alternation(_LONG)}|{P.alternation(L.PLAIN_LABELS)}|"
+                   rf"(?:{P.alternation(_SHORT)})(?=\s*[:：]))\s*[:：]?\s*")
 # "【责任单位】A、B", "【牵头单位】A【配合单位】B": a label in brackets, the names after it
-BRACKET_LABEL = re.compile(rf"【\s*({PLAIN_LABEL}|{LEAD_LABEL}|{SUPPORT_LABEL})\s*】\s*[:：]?\s*")
-ORG_SUFFIX = re.compile(
-    r"(?:局|委|委员会|院|办|办公室|厅|部|部门|政府|中心|分行|支行|行|海关|集团|公司|协会|学会|商会|联合会|工会|"
-    r"团委|妇联|科协|党校|大学|学院|法院|检察院|队|所|站|会|处|科|室|小组|单位|机关|社|联|署|团|馆|台|部队|管委会|园区|"
-    r"开发区|高新区|新区|镇|街道|乡)$")
-VERB_START = re.compile(r"^(?:加强|推进|完善|健全|建立|强化|提升|深化|优化|构建|实施|开展|促进|推动|落实|加大|创新|支持|打造|培育|"
-                        r"鼓励|引导|积极|做好|严格|全面|持续|探索|发挥|组织|提高|扩大|规范|保障|坚持|依法)")
-ROLE_TAIL = re.compile(r"(?:按照?职责分工负责|按职责负责|分工负责|按职责分工|共同负责|分别负责|负责|牵头|配合|参与|落实)$")
+BRACKET_LABEL = re.compile(rf"【\s*({_ALL_LABELS})\s*】\s*[:：]?\s*")
+ROLE_LABEL_START = re.compile(rf"^\s*(?:{_ROLE_LABELS})")
+LEAD_LABEL = re.compile(P.alternation(L.LEAD_LABELS))
+SUPPORT_LABEL = re.compile(P.alternation(L.SUPPORT_LABELS))
+UNBRACKETED = re.compile(rf"(?:^|[。；;\n\s])((?:{_ALL_LABELS})\s*[:：][^\n]*)")
+ORG_SUFFIX = re.compile(rf"(?:{P.alternation(L.UNIT_SUFFIXES)})$")
+ACTION_START = re.compile(rf"^(?:{P.alternation(L.ACTION_VERBS)})")
+ROLE_TAIL = re.compile(rf"(?:{P.alternation(L.ROLE_TAILS)})$")
+ROLE_VERB = re.compile(r"负责|牵头|配合")
+LEAD_END = re.compile(rf"(?:牵头|{P.PAREN_OPEN}牵头{P.PAREN_CLOSE})$")
+LEAD_MARK_END = re.compile(rf"{P.PAREN_OPEN}牵头{P.PAREN_CLOSE}$")
+SUPPORT_END = re.compile(rf"(?:配合|参与|协助|{P.PAREN_OPEN}配合{P.PAREN_CLOSE})$")
+ROLE_MARK_END = re.compile(rf"{P.PAREN_OPEN}\s*(?:牵头|配合)\s*{P.PAREN_CLOSE}$")
+ETC_END = re.compile(r"(?:等单位|等部门|等)$")
+PAREN_GROUP = re.compile(rf"{P.PAREN_OPEN}[^()（）]*{P.PAREN_CLOSE}")
+SENTENCE_STOP = re.compile(r"[。；;]")
+ONLY_STOPS = re.compile(r"^[\s。；;]*$")
+WHITESPACE = re.compile(r"\s+")
+BRACKET = re.compile(f"[{re.escape(P.OPEN + P.CLOSE)}]")
+OPEN_RX = re.compile(f"[{re.escape(P.OPEN)}]")
+CLOSE_RX = re.compile(f"[{re.escape(P.CLOSE)}]")
+CLAUSE_SPLIT = re.compile(f"[{re.escape(P.OPEN + P.CLOSE)}，,；;]")
+LIST_SPLIT = re.compile(f"[{re.escape(P.OPEN + P.CLOSE)}、]")
+# a responsibility line that covers the whole chapter before it
+CHAPTER_SCOPE = re.compile(r"^(?:以上|上述)(?:各项)?(?:任务|工作|措施|事项)?(?:均)?由")
+# "（责任单位：A、B。列第一位者为牵头单位，下同）": the convention, not a unit
+FIRST_IS_LEAD = re.compile(r"[。；;，,]?\s*(?:列|排|排名|排在|位列|排序)?(?:第一位|首位|第一)(?:者|的|单位)?为牵头(?:单位|部门)"
+                           r"(?:[，,]?\s*下同)?")
 
 
-_SPLIT_RX: dict[str, "re.Pattern[str]"] = {}
-
-
-def _split_top(content: str, seps: str = "、，,；;") -> list[str]:
+def _split_top(content: str, splitter: "re.Pattern[str]") -> list[str]:
     """Split on separators that are not inside brackets."""
-    rx = _SPLIT_RX.get(seps)
-    if rx is None:
-        rx = _SPLIT_RX[seps] = re.compile("[" + re.escape(OPEN + CLOSE + seps) + "]")
     parts, depth, prev = [], 0, 0
-    for m in rx.finditer(content):
+    for m in splitter.finditer(content):
         ch = m.group()
-        if ch in OPEN:
+        if ch in P.OPEN:
             depth += 1
-        elif ch in CLOSE:
+        elif ch in P.CLOSE:
             depth = max(0, depth - 1)
         elif depth == 0:
             parts.append(content[prev:m.start()])
@@ -56,66 +74,59 @@ def _split_top(content: str, seps: str = "、，,；;") -> list[str]:
     return parts
 
 
-_OPEN_RX = re.compile("[" + re.escape(OPEN) + "]")
-_CLOSE_RX = re.compile("[" + re.escape(CLOSE) + "]")
-
-
-def _unwrap(name: str) -> str:
-    """Drop brackets that do not belong to the name: unbalanced ones at the ends, or a wrapping pair."""
-    while True:
-        name = name.strip("，,、；;。:： \n")
-        opens = len(_OPEN_RX.findall(name))
-        closes = len(_CLOSE_RX.findall(name))
-        if name and name[0] in OPEN and (opens > closes or _wrapped(name)):
-            name = name[1:]
-        elif name and name[-1] in CLOSE and (closes > opens or _wrapped(name)):
-            name = name[:-1]
-        else:
-            return name
-
-
 def _wrapped(name: str) -> bool:
-    if len(name) < 2 or name[0] not in OPEN or name[-1] not in CLOSE:
+    """One pair of brackets wraps the whole name."""
+    if len(name) < 2 or name[0] not in P.OPEN or name[-1] not in P.CLOSE:
         return False
     depth = 0
     for i, ch in enumerate(name):
-        if ch in OPEN:
+        if ch in P.OPEN:
             depth += 1
-        elif ch in CLOSE:
+        elif ch in P.CLOSE:
             depth -= 1
             if depth == 0 and i < len(name) - 1:
                 return False
     return True
 
 
+def _unwrap(name: str) -> str:
+    """Drop brackets that do not belong to the name: unbalanced ones at the ends, or a wrapping pair."""
+    while True:
+        name = name.strip("，,、；;。:： \n")
+        opens, closes = len(OPEN_RX.findall(name)), len(CLOSE_RX.findall(name))
+        if name and name[0] in P.OPEN and (opens > closes or _wrapped(name)):
+            name = name[1:]
+        elif name and name[-1] in P.CLOSE and (closes > opens or _wrapped(name)):
+            name = name[:-1]
+        else:
+            return name
+
+
+@rule(stage="units", example="'（市市场监管局（牵头）等' → '市市场监管局'; '以上任务由市公安局' → '市公安局'")
 def clean_unit(name: str) -> str:
-    name = _unwrap(re.sub(r"\s+", "", name))
-    name = re.sub(r"[(（]\s*(?:牵头|配合)\s*[)）]$", "", name)
-    name = ROLE_TAIL.sub("", name)
-    name = re.sub(r"(?:等单位|等部门|等)$", "", name)
-    name = CHAPTER_SCOPE.sub("", name)  # "以上任务由市市场监管局（牵头）"
+    """A unit's name as written, without stray brackets, role marks, 等 or a chapter-scope opener."""
+    name = _unwrap(WHITESPACE.sub("", name))
+    name = ROLE_TAIL.sub("", ROLE_MARK_END.sub("", name))
+    name = CHAPTER_SCOPE.sub("", ETC_END.sub("", name))
     return _unwrap(name)
 
 
-# a responsibility line that covers the whole chapter before it
-CHAPTER_SCOPE = re.compile(r"^(?:以上|上述)(?:各项)?(?:任务|工作|措施|事项)?(?:均)?由")
-
-
-def is_unit_like(name: str) -> bool:
-    n = fold(re.sub(r"[(（][^()（）]*[)）]", "", name))
-    return 2 <= len(n) <= 30 and bool(ORG_SUFFIX.search(n)) and not VERB_START.match(n) \
-        and not re.search(r"[。；;]", n)
-
-
-_BRACKET = re.compile(r"[(（〔【\[)）〕】\]]")
+@rule(stage="units", example="'市市场监管局(知识产权局)' → True; '加强执法局' → False; '市场' → False")
+def is_unit_like(name: str, ctx: ParseContext | None = None) -> bool:
+    """A body's name: 2–30 characters ending as organisations do (局, 委, 法院, 街道 …), not a
+    sentence and not an action (加强…, 推进…)."""
+    n = PAREN_GROUP.sub("", name)
+    n = ctx.fold(n) if ctx else ParseContext().fold(n)
+    return 2 <= len(n) <= 30 and bool(ORG_SUFFIX.search(n)) and not ACTION_START.match(n) \
+        and not SENTENCE_STOP.search(n)
 
 
 def _bracket_groups(text: str) -> list[tuple[int, int, str]]:
     """Top-level bracket groups (start, end, inner text); an unclosed group runs to the end."""
     groups, depth, start = [], 0, None
-    for m in _BRACKET.finditer(text):
+    for m in BRACKET.finditer(text):
         i, ch = m.start(), m.group()
-        if ch in OPEN:
+        if ch in P.OPEN:
             if depth == 0:
                 start = i
             depth += 1
@@ -129,49 +140,88 @@ def _bracket_groups(text: str) -> list[tuple[int, int, str]]:
     return groups
 
 
-def _parse_content(content: str) -> list[tuple[str, str | None]]:
-    """Names with roles from the inside of a responsibility statement."""
-    out: list[tuple[str, str | None]] = []
-    # split into labelled segments: 牵头单位：A；配合单位：B
-    pieces = []
-    last_end, last_role = 0, None
+@rule(stage="units", example="'牵头单位：市科技局；配合单位：市财政局、市教育局' → lead 市科技局, support the others")
+def names_with_roles(content: str) -> list[tuple[str, str | None]]:
+    """Names with roles inside a responsibility statement: labelled segments (牵头单位：A；配合单位：B),
+    role words closing a clause (A牵头，B、C配合), (牵头) after a name; names split on 、 outside brackets."""
+    pieces, last_end, last_role = [], 0, None
     for m in LABEL.finditer(content):
         if m.start() > last_end:
             pieces.append((last_role, content[last_end:m.start()]))
         label = m.group("label")
-        last_role = "lead" if re.match(LEAD_LABEL, label) else "support" if re.match(SUPPORT_LABEL, label) else None
+        last_role = "lead" if LEAD_LABEL.match(label) else "support" if SUPPORT_LABEL.match(label) else None
         last_end = m.end()
     pieces.append((last_role, content[last_end:]))
+    out: list[tuple[str, str | None]] = []
     for role, seg in pieces:
-        # "A牵头，B、C配合": role markers at the end of comma/semicolon clauses
-        for clause in _split_top(seg, "，,；;"):
-            clause_role = role
+        for clause in _split_top(seg, CLAUSE_SPLIT):
             stripped = clause.strip()
-            if re.search(r"(?:牵头|[(（]牵头[)）])$", stripped):
-                clause_role = "lead"
-            elif re.search(r"(?:配合|参与|协助|[(（]配合[)）])$", stripped):
-                clause_role = "support"
-            for raw in _split_top(clause, "、"):
-                r = clause_role
-                if re.search(r"[(（]牵头[)）]$", raw.strip()):
-                    r = "lead"
+            clause_role = "lead" if LEAD_END.search(stripped) else "support" if SUPPORT_END.search(stripped) else role
+            for raw in _split_top(clause, LIST_SPLIT):
                 name = clean_unit(raw)
                 if name:
-                    out.append((name, r))
+                    out.append((name, "lead" if LEAD_MARK_END.search(raw.strip()) else clause_role))
     return out
 
 
-def extract_units(text: str) -> list[dict]:
-    """Units with roles, in order written: [{"name": ..., "role": "lead"|"support"|None}].
+def _labelled(inner: str, ctx: ParseContext) -> bool:
+    f = ctx.fold(inner)
+    return bool(LABEL.match(f.strip()) or ROLE_LABEL_START.match(f))
 
-    Matching runs on a Simplified copy with the same offsets; names are cut
-    from the original, so Traditional text keeps its Traditional names.
-    """
-    if not has_traditional(text):
-        return _extract_units(text)
-    folded = fold_same_length(text)
+
+@rule(stage="units", example="'加强协作。(市场监管局牵头，公安局、法院配合)' → [(市场监管局, lead), (公安局, support), (法院, support)]")
+def bracket_units(text: str, start: int, end: int, inner: str, ctx: ParseContext) -> list[tuple[str, str | None]] | None:
+    """A bracket group naming units: labelled (责任单位：…), ending in a role (…按职责分工负责, …牵头),
+    or a bare list of unit names closing the item or a sentence (〔A、B等〕). None: not a unit group."""
+    if _labelled(inner, ctx):
+        return names_with_roles(inner.strip())
+    f = ctx.fold(inner)
+    if ROLE_TAIL.search(f.strip().rstrip("。")) and ROLE_VERB.search(f):
+        names = names_with_roles(inner.strip().rstrip("。"))
+        if names and all(is_unit_like(n, ctx) for n, _ in names):
+            return names
+    before = text[:start].rstrip()[-1:]
+    if ONLY_STOPS.match(text[end:].strip()) and (not before or before in "。；;!！\n" or text[start] in "〔【["):
+        names = names_with_roles(inner.strip())
+        if names and sum(is_unit_like(n, ctx) for n, _ in names) >= max(1, 0.8 * len(names)) \
+                and (len(names) > 1 or start > 0):
+            return names
+    return None
+
+
+def _units(text: str, ctx: ParseContext) -> list[dict]:
+    if not BRACKET.search(text) and "：" not in text and ":" not in text:
+        return []  # neither a bracket nor a "责任单位：" label
+    if "牵头" in text:
+        text = FIRST_IS_LEAD.sub("", text)
+    if "【" in text:
+        text = BRACKET_LABEL.sub(lambda m: ("；" if m.start() else "") + m.group(1) + "：", text)
+    found: list[tuple[str, str | None]] = []
+    used_spans = []
+    for start, end, inner in _bracket_groups(text):
+        names = bracket_units(text, start, end, inner, ctx)
+        if names is not None:
+            found += names
+            used_spans.append((start, end))
+    for m in UNBRACKETED.finditer(text):  # "责任单位：A、B" to the end of the line
+        if not any(s <= m.start(1) < e for s, e in used_spans):
+            found += names_with_roles(m.group(1).rstrip("。"))
+    out, seen = [], set()
+    for name, role in found:
+        if name not in seen:
+            seen.add(name)
+            out.append({"name": name, "role": role})
+    return out
+
+
+def extract_units(text: str, ctx: ParseContext | None = None) -> list[dict]:
+    """Units with roles, in order written: [{"name": ..., "role": "lead"|"support"|None}]."""
+    ctx = ctx or ParseContext()
+    folded = ctx.fold_same(text)
+    if folded == text:
+        return _units(text, ctx)
     out, pos = [], 0
-    for unit in _extract_units(folded):
+    for unit in _units(folded, ctx):
         name = unit["name"]
         i = folded.find(name, pos)
         if i < 0:
@@ -183,64 +233,96 @@ def extract_units(text: str) -> list[dict]:
     return out
 
 
-# "（责任单位：A、B。列第一位者为牵头单位，下同）": the convention, not a unit
-FIRST_IS_LEAD = re.compile(r"[。；;，,]?\s*(?:列|排|排名|排在|位列|排序)?(?:第一位|首位|第一)(?:者|的|单位)?为牵头(?:单位|部门)"
-                           r"(?:[，,]?\s*下同)?")
-
-
-def _extract_units(text: str) -> list[dict]:
-    if not _BRACKET.search(text) and "：" not in text and ":" not in text:
-        return []  # neither a bracket nor a "责任单位：" label
-    if "牵头" in text:
-        text = FIRST_IS_LEAD.sub("", text)
-    if "【" in text:
-        text = BRACKET_LABEL.sub(lambda m: ("；" if m.start() else "") + m.group(1) + "：", text)
-    found: list[tuple[str, str | None]] = []
-    groups = _bracket_groups(text)
-    used_spans = []
-    for start, end, inner in groups:
-        f = fold(inner)
-        label = LABEL.match(f.strip())
-        if label or re.match(rf"^\s*(?:{LEAD_LABEL}|{SUPPORT_LABEL})", f):
-            found += _parse_content(inner.strip())
-            used_spans.append((start, end))
-            continue
-        if ROLE_TAIL.search(f.strip().rstrip("。")) and re.search(r"负责|牵头|配合", f):
-            names = _parse_content(inner.strip().rstrip("。"))
-            if names and all(is_unit_like(n) for n, _ in names):
-                found += names
-                used_spans.append((start, end))
-                continue
-        # an unlabelled list of unit names closing the item (or a sentence)
-        tail = text[end:].strip()
-        before = text[:start].rstrip()[-1:]
-        if re.match(r"^[\s。；;]*$", tail) and (not before or before in "。；;!！\n" or text[start] in "〔【["):
-            names = _parse_content(inner.strip())
-            if names and sum(is_unit_like(n) for n, _ in names) >= max(1, 0.8 * len(names)) \
-                    and (len(names) > 1 or start > 0):
-                found += names
-                used_spans.append((start, end))
-    # unbracketed "责任单位：A、B" to the end of the line
-    for m in re.finditer(rf"(?:^|[。；;\n\s])((?:{PLAIN_LABEL}|{LEAD_LABEL}|{SUPPORT_LABEL})\s*[:：][^\n]*)", text):
-        if any(s <= m.start(1) < e for s, e in used_spans):
-            continue
-        found += _parse_content(m.group(1).rstrip("。"))
-    out, seen = [], set()
-    for name, role in found:
-        if name in seen:
-            continue
-        seen.add(name)
-        out.append({"name": name, "role": role})
-    return out
-
-
-def strip_units(text: str) -> str:
-    """``text`` without responsibility brackets (for titles, anchors, targets)."""
-    spans = []
-    for start, end, inner in _bracket_groups(text):
-        f = fold(inner)
-        if LABEL.match(f.strip()) or re.match(rf"^\s*(?:{LEAD_LABEL}|{SUPPORT_LABEL})", f):
-            spans.append((start, end))
-    for start, end in reversed(spans):
-        text = text[:start] + text[end:]
+def strip_units(text: str, ctx: ParseContext) -> str:
+    """``text`` without its labelled responsibility brackets (for titles, anchors, targets)."""
+    for start, end, inner in reversed(_bracket_groups(text)):
+        if _labelled(inner, ctx):
+            text = text[:start] + text[end:]
     return text
+
+
+# --- the units stage: units of each measure, from its text, its chapter and the document ------------
+
+HEADING_ROLE_END = re.compile(r"(?:牵头|负责)(?:的?(?:任务|事项|工作))?$")
+HEADING_LEAD_END = re.compile(r"牵头(?:的?(?:任务|事项|工作))?$")
+HEADING_SPLIT = re.compile(r"[、，,]")
+INLINE_SCOPE = re.compile(rf"{P.PAREN_OPEN}\s*(?:以上|上述)[^。]*$")
+SCOPE_OPEN = re.compile(r"^[(（〔【\s]+")
+ROLE_WORDS = re.compile(P.alternation(L.ROLE_WORDS))
+
+
+@rule(stage="units", example="chapter '一、县市场监管局牵头的任务' → [{'name': '县市场监管局', 'role': 'lead'}]")
+def units_from_headings(node, ctx: ParseContext) -> list[dict]:
+    """A chapter headed by units ("一、市市场监管局", "（一）市公安局牵头") gives its items those units;
+    the first leads when the heading says 牵头."""
+    for anc in reversed(node.ancestors()):
+        heading = anc.heading.strip()
+        parts = [p for p in HEADING_SPLIT.split(HEADING_ROLE_END.sub("", heading)) if p]
+        if parts and all(is_unit_like(p, ctx) for p in parts):
+            lead = bool(HEADING_LEAD_END.search(heading))
+            return [{"name": p, "role": "lead" if lead and i == 0 else None} for i, p in enumerate(parts)]
+    return []
+
+
+@rule(stage="units", example="'（以上任务由市市场监管局牵头，市公安局配合）' → True; '由市公安局开展专项行动' → False")
+def only_responsibility(line: str, units: list[dict]) -> bool:
+    """The line names units and roles and nothing else."""
+    rest = line
+    for u in sorted(units, key=lambda u: -len(u["name"])):
+        rest = rest.replace(u["name"], "")
+    return T.han_count(ROLE_WORDS.sub("", rest)) <= 2
+
+
+def _set_units(m: dict, units: list[dict]) -> None:
+    m["units"] = [u["name"] for u in units]
+    m["lead_units"] = [u["name"] for u in units if u["role"] == "lead"]
+    m["units_detail"] = units
+
+
+@rule(stage="units", example="items 1–3, then '（以上任务由市市场监管局牵头）' → each item without units gets it")
+def chapter_units(nodes: list, measures: list[dict], ctx: ParseContext) -> None:
+    """Responsibility stated once for a chapter, on its own line after its last measure (or closing
+    that measure's paragraph): the chapter's measures without units of their own get it. A bare
+    "责任单位：…" line counts only when no other measure of the chapter names any."""
+    groups: dict[int, list[int]] = {}
+    for i, node in enumerate(nodes):
+        if node.parent is not None:
+            groups.setdefault(id(node.parent), []).append(i)
+    for idx in groups.values():
+        if len(idx) < 2:
+            continue
+        last = nodes[idx[-1]]
+        line = last.extra[-1] if last.extra else ""
+        units = extract_units(line, ctx) if line else []
+        if not units or not only_responsibility(line, units):
+            inline = INLINE_SCOPE.search(last.text)
+            line = inline.group() if inline else ""
+            units = extract_units(line, ctx) if line else []
+            if not units:
+                continue
+        if not CHAPTER_SCOPE.search(SCOPE_OPEN.sub("", line)) and any(measures[i]["units"] for i in idx[:-1]):
+            continue
+        for i in idx[:-1]:
+            if not measures[i]["units"]:
+                _set_units(measures[i], [dict(u) for u in units])
+
+
+def assign_units(ctx: ParseContext) -> None:
+    """Each measure's units: its chapter's heading units first (leading when the item names only its
+    配合单位 or the document splits its tasks by lead unit), then its own; then chapter-wide lines
+    and the "列第一位者为牵头单位" convention."""
+    heading_units = [units_from_headings(n, ctx) for n in ctx.nodes]
+    lead_chapters = any(u["role"] == "lead" for units in heading_units for u in units)
+    for m, node, heading in zip(ctx.measures, ctx.nodes, heading_units):
+        own = extract_units(node.text, ctx)
+        if heading and heading[0]["role"] is None and (
+                lead_chapters or (own and all(u["role"] == "support" for u in own))):
+            heading = [dict(u, role="lead") if i == 0 else u for i, u in enumerate(heading)]
+        seen = {u["name"] for u in heading}
+        _set_units(m, heading + [u for u in own if u["name"] not in seen])
+    chapter_units(ctx.nodes, ctx.measures, ctx)
+    if FIRST_IS_LEAD.search(ctx.fold_same("\n".join(ctx.body_lines))):
+        for m in ctx.measures:
+            if m["units"] and not m["lead_units"]:
+                m["lead_units"] = m["units"][:1]
+                m["units_detail"][0] = dict(m["units_detail"][0], role="lead")

@@ -8,11 +8,14 @@ import pytest
 
 from measures.parsing import explain_ip_types, explain_themes
 from measures.parsing.knowledge import Gazetteer, parse_keyword
-from measures.parsing.metadata import parse_date, resolve_region
-from measures.parsing.structure import build_outline, measure_nodes, parse_cn_number, split_title
+from measures.parsing.header import parse_date, resolve_region
+from measures.parsing.context import ParseContext
+from measures.parsing.measures import split_title
+from measures.parsing.outline import build_outline, measure_nodes
+from measures.parsing.text import parse_cn_number
 from measures.parsing.targets import extract_targets
 from measures.parsing.decode import decode_bytes
-from measures.parsing.text import PINYIN
+from measures.parsing.clean import PINYIN
 from measures.parsing.units import extract_units
 
 from .conftest import DATA, REGIONS
@@ -71,8 +74,9 @@ def test_outline_levels_restart_and_general_chapters():
     lines = ["一、总体要求", "（一）指导思想。坚持创新。", "（二）主要目标。到2025年达到10家。",
              "二、重点任务", "（一）强化保护", "1.加强执法。开展行动。", "2.加强司法。完善审判。",
              "（二）促进运用", "1.推进转化。建设平台。", "三、保障措施", "加强领导，落实责任。"]
-    outline = build_outline(lines)
-    ms = measure_nodes(outline)
+    ctx = ParseContext()
+    outline = build_outline(lines, ctx)
+    ms = measure_nodes(outline, ctx)
     assert [(m.label, [a.heading for a in m.ancestors()]) for m in ms] == [
         ("1", ["重点任务", "强化保护"]), ("2", ["重点任务", "强化保护"]), ("1", ["重点任务", "促进运用"])]
 
@@ -259,13 +263,13 @@ def test_percent_subsidies_name_the_beneficiary_and_thresholds_are_conditions():
 
 
 def test_pdf_hard_wraps_page_numbers_and_running_heads():
-    from measures.parsing.text import split_lines
+    from measures.parsing.lines import split_lines
 
     para = "为深入贯彻落实知识产权强国建设纲要和国家知识产权局部署要求，全面加强我省知识产权保护工作，" * 6 + "制定本方案。"
     wrapped = [para[i:i + 30] for i in range(0, len(para), 30)]
     lines = (["某省知识产权保护工作方案", "一、总体要求"] + wrapped[:4] + ["— 23 —", "某省人民政府公报 2023年第19期"]
              + wrapped[4:] + ["- 24 -", "某省人民政府公报 2023年第19期", "二、主要任务", "1.加强地方立法。"])
-    out = split_lines("\n".join(lines))
+    out = split_lines("\n".join(lines), ParseContext())
     assert para in out
     assert not any("公报" in l or "23" in l for l in out)
     assert out[-2:] == ["二、主要任务", "1.加强地方立法。"]
@@ -300,7 +304,7 @@ def test_decisive_keywords_add_their_theme(knowledge):
 
 
 def test_unwrapping_leaves_document_numbers_dates_and_salutations_alone():
-    from measures.parsing.text import unwrap_lines
+    from measures.parsing.lines import unwrap_lines
 
     title = "某省人民政府办公厅关于印发某省知识产权保护体系建设工程"
     body = [("深入贯彻落实知识产权强国建设纲要要求" * 2)[:len(title)]] * 9

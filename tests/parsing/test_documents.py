@@ -127,18 +127,55 @@ def test_utf8_bom_and_str_input(parse):
     (b"   \n\n ", "empty"),
     (b"%PDF-1.4 binary", "PDF"),
     (b"\x00\x01\x02\x03" * 50, "binary"),
-    ("这是一段没有任何编号的文字。" * 5, "no numbered measures"),
-    (b"hello world, no chinese here at all", "no Chinese"),
 ])
-def test_unparseable_input_raises_clear_error(parse, data, reason):
+def test_non_text_raises_clear_error(parse, data, reason):
     with pytest.raises(ParseError) as exc:
         parse(data)
     assert reason in exc.value.reason
 
 
+@pytest.mark.parametrize("data, warning", [
+    ("这是一段没有任何编号的文字。" * 5, "no numbered measures found"),
+    (b"hello world, no chinese here at all", "little Chinese text"),
+    ("（二）加强执法。开展专项行动。\n（三）加强司法。完善审判机制。", "page starts mid-document"),
+    ("某市知识产权方案\n一、重点任务\n1.加强执法。开展专项行动，严厉打击侵权假冒，推动", "text appears truncated"),
+])
+def test_any_text_gives_a_document_and_warnings(parse, data, warning):
+    d = parse(data)
+    assert warning in d["warnings"]
+    assert set(d["document"]) >= {"title", "issuer", "level", "status", "script"}
+    assert isinstance(d["measures"], list) and isinstance(d["targets"], list)
+
+
+def test_a_complete_document_has_no_warnings(parse):
+    assert parse("dun_numbering.txt")["warnings"] == []
+
+
+def test_same_input_same_output_in_any_order():
+    # the old module-level SIMPLIFIED_ONLY flag left a Traditional keyword unfolded when the keywords
+    # were first compiled inside the parse of a Simplified document
+    from measures.parsing import Knowledge, explain_themes, parse_document
+
+    first = Knowledge(themes=[{"code": "x", "keywords": ["智慧財產權^5"]}])
+    parse_document("某市知识产权保护工作方案\n一、重点任务\n1.加强执法。开展专项行动，严厉打击侵权假冒行为。", source="a.txt",
+                   knowledge=first)
+    fresh = Knowledge(themes=first.themes)
+    assert explain_themes(first, None, "保护知识产权") == explain_themes(fresh, None, "保护知识产权")
+    assert explain_themes(first, None, "保护知识产权")[0]["code"] == "x"
+
+
+def test_national_issuers(parse):
+    text = ("国务院办公厅关于印发知识产权强国建设纲要和“十四五”规划实施年度推进计划的通知\n"
+            "国办发〔2024〕1号\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+            "一、重点任务\n1.加强执法。湖北省开展专项行动，严厉打击侵权假冒。\n")
+    doc = parse(text)["document"]
+    assert doc["issuer"] == "国务院办公厅"
+    assert (doc["level"], doc["province"], doc["city"], doc["district"]) == ("national", None, None, None)
+
+
 def test_spec_keys_present(parse):
     d = parse("dun_numbering.txt")
-    assert set(d) == {"source", "document", "measures", "targets", "encoding"}
+    assert set(d) == {"source", "document", "measures", "targets", "warnings", "encoding"}
     assert d["encoding"] == "utf-8" and "encoding" not in d["document"]
     for key in ("title", "notice_title", "issuer", "doc_number", "province", "city", "district", "level",
                 "signed_date", "published_date", "status", "script"):

@@ -67,7 +67,7 @@ def test_html_task_division_table_rows_are_measures():
 
 
 def test_heading_glued_to_its_body_without_a_stop():
-    from measures.parsing.structure import split_title
+    from measures.parsing.measures import split_title
     title, body = split_title("加强知识产权交流合作鼓励企业、行业协会等参加中国发明展等交流活动，支持企业参加海外展会。")
     assert title == "加强知识产权交流合作" and body.startswith("鼓励企业")
     # a one-sentence item without a heading keeps none

@@ -1,7 +1,9 @@
 """manage.py parse_document --json FILE [FILE ...]
 
 Thin wrapper around measures.parsing: prints one JSON array (one object per
-file, {"source", "error"} for a file that cannot be parsed). Touches no database.
+file: any text gives its document, measures, targets, "warnings" and
+"encoding"; only a file that is not text gives {"source", "error"}). Touches
+no database.
 """
 import json
 from pathlib import Path

@@ -1,0 +1,191 @@
+"""Stage 2, clean: the decoded page → plain text of the document.
+
+HTML markup out (the page's <title> kept aside), task-division tables turned
+into numbered lines, full-width digits and letters made ASCII, mirror-site
+pinyin glosses removed, one kind of space.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from . import lexicon as L
+from . import patterns as P
+from . import text as T
+from .context import ParseContext, rule
+
+MAX_CHARS = 3_000_000  # documents longer than this are cut (the genre never needs more)
+
+# --- HTML ---------------------------------------------------------------------------------
+HTML_SNIFF = re.compile(r"<(?:!doctype|html|body|div|p|table|td|br|span|meta)\b", re.I)
+DROP_BLOCKS = re.compile(r"<(script|style|noscript|iframe|svg|select|button|textarea)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
+HEAD_TAG = re.compile(r"<head\b.*?</head\s*>", re.I | re.S)
+BREAKS = re.compile(r"<\s*(?:br|hr)\b[^>]*>|</?\s*(?:p|div|li|ul|ol|tr|table|tbody|thead|h[1-6]|section|article|"
+                    r"header|footer|nav|dd|dt|dl|blockquote|pre|form|center)\b[^>]*>", re.I)
+CELL_TAGS = re.compile(r"</?\s*(?:td|th)\b[^>]*>", re.I)
+TAGS = re.compile(r"<[^>]{0,2000}>")
+TABLE = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
+NESTED_TABLE = re.compile(r"<table\b", re.I)
+ROW = re.compile(r"<tr\b.*?(?:</tr\s*>|(?=<tr\b)|$)", re.I | re.S)
+DATA_ROW = re.compile(r"<tr\b.*?</tr\s*>", re.I | re.S)
+CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)(?:</t[dh]\s*>|(?=<t[dh]\b)|$)", re.I | re.S)
+CELL_BLOCKS = re.compile(r"</?(?:p|div|br|h[1-6])\b[^>]*>|\n", re.I)
+WHITESPACE = re.compile(r"\s+")
+
+# --- task-division tables ------------------------------------------------------------------
+TASK_HEAD = re.compile("|".join(L.TABLE_TASK_HEADS))
+ROLE_HEADS = [("牵头单位", re.compile("|".join(L.TABLE_LEAD_HEADS))), ("配合单位", re.compile("|".join(L.TABLE_SUPPORT_HEADS))),
+              ("责任单位", re.compile("|".join(L.TABLE_PLAIN_HEADS)))]
+DUE_HEAD = re.compile("|".join(L.TABLE_DUE_HEADS))
+ROW_NUMBER = re.compile(r"\d{1,3}")
+SECTION_ROW = re.compile(rf"{P.CN_SMALL}、.{{2,40}}")
+SECTION_ROW_START = re.compile(rf"^\s*{P.CN_SMALL}、")
+EMPTY_CELLS = ("/", "—", "-")
+
+# --- text ----------------------------------------------------------------------------------
+# mirror sites insert pinyin after polyphonic characters: 知識產(chǎn)權
+PINYIN = re.compile(rf"[(（](?<=[{P.HAN_ANY}][(（])\s?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,7}}[1-5]?\s?[)）]")
+SPACES = re.compile(f"[{P.SPACE_CHARS}\xa0]+")
+TABS = re.compile(f"[{P.SPACE_CHARS}]*\\t[\\s\\t]*?(?=\\S|\\n|$)")  # a tab separates cells: one per gap
+FULL_WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
+                            **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
+                            **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
+                            "\ufeff": "", "\u200b": "", "\r": "\n"})
+NEEDS_WIDTH_FIX = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\ufeff\u200b\r]")
+FLAT_LINE = re.compile(r"[^\n]{300,}")
+INDENT = re.compile(r"(?<=\S)\u3000{2,}(?=\S)")
+
+
+def clean(ctx: ParseContext) -> None:
+    """ctx.text: the page as plain text; ctx.page_title, ctx.simplified_only set."""
+    text = ctx.text
+    if html_page(text):
+        ctx.page_title = page_title(text)
+        text = html_to_text(text)
+    if len(text) > MAX_CHARS:
+        text = text[:MAX_CHARS]
+        ctx.warn(f"text cut at {MAX_CHARS:,} characters")
+    ctx.text = tab_task_tables(normalise_text(text))
+    # a document without a single Traditional character needs no folding at all
+    ctx.simplified_only = not T.has_traditional(ctx.text)
+    if T.han_count(ctx.text[:50000]) < 20:
+        ctx.warn("little Chinese text")
+
+
+@rule(stage="clean", example="'<html><body><p>…</p></body></html>' → True")
+def html_page(text: str) -> bool:
+    """An HTML page: at least three tags of the usual page elements in its first 20,000 characters."""
+    return len(HTML_SNIFF.findall(text[:20000])) >= 3
+
+
+@rule(stage="clean", example="'<title>沈阳市…方案_政策文件</title>' → '沈阳市…方案_政策文件'")
+def page_title(page: str) -> str | None:
+    """The content of the page's <title>, tags and entities resolved."""
+    m = TITLE_TAG.search(page)
+    return normalise_text(html.unescape(TAGS.sub("", m.group(1)))).strip() or None if m else None
+
+
+def html_to_text(page: str) -> str:
+    """Markup out: block elements break lines, table cells become tabs."""
+    if "<table" in page or "<TABLE" in page:
+        page = TABLE.sub(_task_table_html, page)
+        page = DATA_ROW.sub(lambda m: data_row(m.group()), page)
+    page = DROP_BLOCKS.sub(" ", page)
+    page = HEAD_TAG.sub("\n", page)
+    page = BREAKS.sub("\n", page)
+    page = CELL_TAGS.sub("\t", page)
+    return html.unescape(TAGS.sub("", page))
+
+
+@rule(stage="clean", example="'<tr><td><p>1</p></td><td><p>加强…</p></td></tr>' → '<tr><td>1</td><td>加强…</td></tr>'")
+def data_row(row: str) -> str:
+    """A data row's cells (Word exports put paragraphs in them) on one line; a layout row
+    (a whole page in a <td>, or a nested table) is left alone."""
+    if len(TAGS.sub("", row)) > 300 or NESTED_TABLE.search(row[3:]):
+        return row
+    return CELL_BLOCKS.sub("", row)
+
+
+def _cell_text(raw: str) -> str:
+    return WHITESPACE.sub(" ", html.unescape(TAGS.sub(" ", raw))).strip()
+
+
+def _task_table_html(match: "re.Match[str]") -> str:
+    rows = [[_cell_text(c) for c in CELL.findall(r)] for r in ROW.findall(match.group())]
+    out = task_table_lines(rows)
+    return "\n" + "\n".join(f"<p>{line}</p>" for line in out) + "\n" if out else match.group()
+
+
+@rule(stage="clean", example="['序号', '重点任务', '牵头单位'] → True")
+def task_table_header(cells: list[str]) -> bool:
+    """The header row of a task-division table: a task column and a responsibility column."""
+    return any(TASK_HEAD.search(c) for c in cells) and any(rx.search(c) for c in cells for _, rx in ROLE_HEADS)
+
+
+@rule(stage="clean", example="rows 序号|任务|牵头单位 / 1|加强执法|市公安局 → ['1.加强执法（牵头单位：市公安局）']")
+def task_table_lines(rows: list[list[str]]) -> list[str] | None:
+    """A task-division table as numbered lines with responsibility (and deadline) brackets;
+    a row whose first cell is "一、…" is a section heading spanning the table."""
+    rows = [r for r in rows if any(r)]
+    head_i = next((i for i, r in enumerate(rows[:3]) if task_table_header(r)), None)
+    if head_i is None:
+        return None
+    head = rows[head_i]
+    task_col = next(i for i, c in enumerate(head) if TASK_HEAD.search(c))
+    roles = []
+    for label, rx in ROLE_HEADS:
+        col = next((i for i, c in enumerate(head) if rx.search(c) and i != task_col), None)
+        if col is not None and all(col != c for _, c in roles):
+            roles.append((label, col))
+    due_col = next((i for i, c in enumerate(head) if DUE_HEAD.search(c)), None)
+    out = []
+    for r in rows[head_i + 1:]:
+        if len(r) != len(head) or not ROW_NUMBER.fullmatch(r[0] or ""):
+            if r and SECTION_ROW.fullmatch(r[0] or ""):
+                out.append(r[0])
+            continue
+        units = "；".join(f"{label}：{r[col]}" for label, col in roles if r[col] and r[col] not in EMPTY_CELLS)
+        due = r[due_col] if due_col is not None and due_col < len(r) else ""
+        out.append(f"{r[0]}.{r[task_col]}" + (f"（{units}）" if units else "")
+                   + (f"（完成时限：{due}）" if due and due not in EMPTY_CELLS else ""))
+    return out or None
+
+
+@rule(stage="clean", example="'序号\\t任务\\t牵头单位\\n1\\t加强执法\\t市公安局' → '1.加强执法（牵头单位：市公安局）'")
+def tab_task_tables(text: str) -> str:
+    """A task table pasted as text (one row a line, cells split by tabs) as numbered lines."""
+    if "\t" not in text:
+        return text
+    lines = text.split("\n")
+    out, i = [], 0
+    while i < len(lines):
+        cells = [c.strip() for c in lines[i].split("\t")]
+        if len(cells) >= 3 and task_table_header(cells):
+            j = i + 1
+            rows = [cells]
+            while j < len(lines) and ("\t" in lines[j] or SECTION_ROW_START.match(lines[j]) or not lines[j].strip()):
+                rows.append([c.strip() for c in lines[j].split("\t")])
+                j += 1
+            items = task_table_lines(rows)
+            if items:
+                out += items
+                i = j
+                continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
+
+
+@rule(stage="clean", example="'知識產(chǎn)權２０２４\\u3000年' → '知識產權2024 年'")
+def normalise_text(text: str) -> str:
+    """ASCII digits and letters, a page flattened to long lines broken again at its paragraph
+    indents, pinyin glosses out, one space per gap (tabs kept, one per cell)."""
+    if NEEDS_WIDTH_FIX.search(text):
+        text = text.translate(FULL_WIDTH)
+    if "\u3000\u3000" in text:
+        text = FLAT_LINE.sub(lambda m: INDENT.sub("\n", m.group()), text)
+    text = PINYIN.sub("", text)
+    if "\t" in text:
+        text = TABS.sub("\t", text)
+    return SPACES.sub(" ", text)

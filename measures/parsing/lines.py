@@ -1,0 +1,131 @@
+"""Stage 3, lines: the cleaned text → one logical line per paragraph.
+
+Pages scraped without line breaks are split at their numbered items, PDF hard
+wraps are joined again, and lines that belong to the page rather than to the
+document (portal chrome, page numbers, running heads, tables of contents,
+bullets) are dropped.
+"""
+from __future__ import annotations
+
+import re
+
+from . import lexicon as L
+from . import patterns as P
+from .context import ParseContext, rule
+from .outline import match_numbering
+
+CHROME = re.compile(r"(?<![发文])字号[:：]|【字体|字体[:：]|[【\[]\s*[大中小]\s*[】\]]|所在的?位置|当前的?位置|"
+                    + P.alternation(L.CHROME_PHRASES))
+BREADCRUMB = re.compile(rf"^(?:{P.alternation(L.BREADCRUMB_HEADS)})\s*(?:[>＞»›/|｜]|&gt;)")
+DATED_META = re.compile(rf"(?:日期|时间)\s*[:：]\s*{P.YEAR}|(?:文号|发文字号|索引号|有效性|效力状态|时效性)\s*[:：]")
+ONLY_PUNCT = re.compile(r"^[\s\W_]*$")
+BULLET = re.compile(r"^[•·●○◆◇■□▪▶►\-–—*]+\s*")
+# a table of contents: "二、总体要求 ………… 3", and its "目　录" heading
+TOC_LINE = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|－{3,}|-{4,}|_{4,})\s*\d{1,3}$|^目\s*录$")
+# "— 23 —", "- 3 -", "第 3 页", "3/12", "·3·"
+PAGE_NUMBER = re.compile(r"^(?:[-—–－·•\s]*\d{1,4}[-—–－·•\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,共]\s*共?\s*\d{1,4}\s*页?)?|"
+                         r"\d{1,4}\s*/\s*\d{1,4})$")
+# a numbered item starting right after a full stop inside a long line
+INLINE_ITEM = re.compile(rf"(?:(?<=[。！!？?])\s*|(?<=[{P.HAN}”》）)]) )(?=(?:{P.ITEM_NUMBER})\s*[{P.HAN}“《])")
+# "二、重点任务（一）强化制度保障1.完善…": a bare heading run into the next numbered item
+HEAD_RUN_ON = re.compile(rf"^\s*({P.SECTION_NUMBER}[^。，,；;：:（()）\d]{{2,30}}?)\s*"
+                         rf"(?=(?:{P.PAREN_OPEN}{P.CN_SMALL}{P.PAREN_CLOSE}|\d{{1,2}}[.．、](?!\d))\s*[{P.HAN}“《])")
+WRAP_END = re.compile(r"[。！!？?；;：:]$")
+# lines that stand alone even after a full-width line: a 文号, a date, a salutation
+NOT_CONTINUATION = re.compile(rf"^\S{{1,12}}[{P.YEAR_OPEN}]\d{{4}}[{P.YEAR_CLOSE}]\s*\d{{1,4}}\s*号$|"
+                              rf"{P.DATE_ONLY_LINE.pattern}|^[^。，,]{{2,60}}[：:]$")
+
+
+def split_lines(text: str, ctx: ParseContext) -> list[str]:
+    """Non-empty, stripped lines without bullets, chrome and page furniture, PDF wraps joined."""
+    out: list[str | None] = []
+    for raw in (part for row in text.split("\n") for piece in inline_items(row) for part in run_on_headings(piece)):
+        if PAGE_NUMBER.match(raw.strip()):
+            out.append(None)  # a page break: the running header next to it goes too
+            continue
+        line = BULLET.sub("", raw.strip()).strip()
+        if not line or ONLY_PUNCT.match(line) or chrome_line(line, ctx) or TOC_LINE.search(line):
+            continue
+        out.append(line)
+    return unwrap_lines(drop_running_heads(out))
+
+
+def lines(ctx: ParseContext) -> None:
+    ctx.lines = split_lines(ctx.text, ctx)
+
+
+@rule(stage="lines", example="'首页 > 政务公开 > 政策文件' → True; '发布日期：2022-11-15 字号：大 中 小' → False")
+def chrome_line(line: str, ctx: ParseContext) -> bool:
+    """A short line of the portal frame (breadcrumbs, page tools, site footer); a metadata line
+    that also carries page tools is kept."""
+    if len(line) > 80:
+        return False
+    f = ctx.fold_same(line)
+    if BREADCRUMB.match(f):
+        return True
+    return bool(CHROME.search(f)) and not DATED_META.search(f)
+
+
+@rule(stage="lines", example="'…制定本方案。一、总体要求…。二、重点任务…' (150+ chars) → three lines")
+def inline_items(line: str) -> list[str]:
+    """A long line scraped without breaks, split before each numbered item that follows a full stop."""
+    if len(line) < 150:
+        return [line]
+    cuts = [m.start() for m in INLINE_ITEM.finditer(line)]
+    if len(cuts) < 2:
+        return [line]
+    bounds = [0] + cuts + [len(line)]
+    return [line[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+@rule(stage="lines", example="'二、重点任务（一）强化制度保障1.完善…' → ['二、重点任务', '（一）强化制度保障', '1.完善…']")
+def run_on_headings(line: str) -> list[str]:
+    """Bare headings run into the next numbered item on one line, each on its own line."""
+    parts = []
+    while m := HEAD_RUN_ON.match(line):
+        parts.append(m.group(1))
+        line = line[m.end():]
+    return parts + [line]
+
+
+@rule(stage="lines", example="['正文', None, '某省公报 2023年第19期', '正文', None, '某省公报 2023年第19期'] → ['正文', '正文']")
+def drop_running_heads(lines: list[str | None]) -> list[str]:
+    """Page breaks (None) out; a short line printed beside several page breaks is a running head or foot."""
+    beside: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        if line is None:
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(lines) and lines[j] is not None and len(lines[j]) <= 40:
+                    beside[lines[j]] = beside.get(lines[j], 0) + 1
+    counts: dict[str, int] = {}
+    for line in lines:
+        if line is not None and line in beside:
+            counts[line] = counts.get(line, 0) + 1
+    heads = {line for line, n in beside.items() if n >= 2 and counts[line] >= 2}
+    return [line for line in lines if line is not None and line not in heads]
+
+
+@rule(stage="lines", example="9+ lines of 30 characters: '…深入贯彻知' + '识产权…' → one line")
+def unwrap_lines(lines: list[str]) -> list[str]:
+    """Lines a PDF extraction cut at a fixed width, joined. A text is hard-wrapped when many lines
+    have (nearly) the same length; a full-width line that does not end a sentence continues on the
+    next, unless that one opens a numbered item or is a 文号, a date or a salutation."""
+    long = [len(l) for l in lines if len(l) >= 15]
+    if len(long) < 8:
+        return lines
+    width, best = 0, 0
+    for w in set(long):
+        n = sum(1 for x in long if w - 2 <= x <= w + 1)
+        if n > best or (n == best and w > width):
+            width, best = w, n
+    if best < 8 or best < 0.4 * len(long) or width > 60:
+        return lines
+    out: list[str] = []
+    joining = False
+    for line in lines:
+        if joining and match_numbering(line) is None and not NOT_CONTINUATION.search(line):
+            out[-1] += line
+        else:
+            out.append(line)
+        joining = len(line) >= width - 2 and not WRAP_END.search(out[-1])
+    return out

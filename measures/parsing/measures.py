@@ -1,0 +1,140 @@
+"""Stage 6, measures: each measure node → ordinal, path, label, title, anchor and text.
+
+Units, targets and themes are added by the next stages.
+"""
+from __future__ import annotations
+
+import re
+
+from . import lexicon as L
+from . import patterns as P
+from .context import ParseContext, rule
+from .outline import Node, is_lead_in
+from .units import strip_units
+
+ANCHOR_LEN = 20
+WHITESPACE = re.compile(r"\s+")
+LABEL_PUNCT = re.compile(r"[\s()（）〔〕【】\[\].．、,，:：]")
+HEADING_SENTENCE = re.compile(r"^([^。！!？?]{2,40}?)[。！!]\s*")
+CLAUSE_MARK = re.compile(r"[，,；;：:]")
+SENTENCE_MARK = re.compile(r"[。，,；;]")
+COLON_HEADING = re.compile(r"^([^，,。；;：:]{2,16})[：:]\s*(?=\S)")
+LEAD_IN_WORDS = re.compile(r"如下|包括|主要|具体")
+# "资助申请实行年度集中受理。": a rule stated about a subject, not a heading naming an action
+STATEMENT = re.compile(r"^[^，,]{2,}?(?:应当|必须|不得|实行|予以|负责|是指|由[^，,]{1,12}(?:负责|组织|审核|统筹)|可以|按照)")
+GLUED_HEADING = re.compile(
+    rf"^((?:{'|'.join(L.HEAD_VERBS)})[^，,。；;：:、“”《》()（）\d]{{3,18}}?(?:{'|'.join(L.HEAD_NOUNS)}))"
+    rf"(?=(?:{'|'.join(L.BODY_OPENERS)})[^。]{{8,}}[，,；;。])")
+UNIT_TAIL = re.compile(rf"[{re.escape(P.OPEN)}][^{re.escape(P.OPEN + P.CLOSE)}]*(?:{P.PAREN_OPEN}[^()（）]*{P.PAREN_CLOSE}"
+                       rf"[^{re.escape(P.OPEN + P.CLOSE)}]*)*(?:[{re.escape(P.CLOSE)}]|$)\s*$")
+UNIT_WORD = re.compile(r"责任|牵头|配合|负责|局|委|办|院|政府")
+NO_TITLE = (None, None)  # a rule decided the item has no heading
+
+
+@rule(stage="measures", example="'加强老字号传承。(责任单位:市商务局)' → '加强老字号传承。'")
+def strip_units_for_title(text: str) -> str:
+    """Text without trailing responsibility brackets (to decide whether a body follows a heading)."""
+    prev = None
+    while prev != text:
+        prev = text
+        m = UNIT_TAIL.search(text)
+        if m and UNIT_WORD.search(m.group()):
+            text = text[:m.start()].rstrip()
+    return text
+
+
+@rule(stage="measures", example="'加强统筹协调。成立工作专班。' → ('加强统筹协调', '成立工作专班。')")
+def sentence_heading(first: str, rest: str, article: bool, ctx: ParseContext):
+    """A short first sentence without a comma, closed by 。 or ！, with a body after it. In an article
+    a sentence that states a rule (…应当…, …实行…) is no heading."""
+    m = HEADING_SENTENCE.match(first)
+    if not m:
+        return None
+    if article and STATEMENT.match(ctx.fold(m.group(1))):
+        return NO_TITLE
+    if CLAUSE_MARK.search(m.group(1)):
+        return None
+    body = first[m.end():] + ("\n" + rest if rest else "")
+    return (m.group(1).strip(), body.strip()) if strip_units_for_title(body).strip() else NO_TITLE
+
+
+@rule(stage="measures", example="'知识产权强企工程' + '\\n支持企业…' → ('知识产权强企工程', '支持企业…')")
+def line_heading(first: str, rest: str, text: str):
+    """A heading alone on its first line (no sentence mark), the body on the next lines."""
+    if rest.strip() and len(first) <= 40 and not SENTENCE_MARK.search(first) \
+            and strip_units_for_title(text).strip() != first.strip():
+        return first.strip().rstrip("：:"), rest.strip()
+    return None
+
+
+@rule(stage="measures", example="'加强统筹协调：成立工作专班' → ('加强统筹协调', '成立工作专班'); '主要包括：…' → None")
+def colon_heading(first: str, text: str):
+    """A short heading closed by a colon (not a lead-in such as 如下/包括)."""
+    m = COLON_HEADING.match(first)
+    if m and not LEAD_IN_WORDS.search(m.group(1)):
+        return m.group(1).strip(), text[m.end():].strip()
+    return None
+
+
+@rule(stage="measures", example="'加强知识产权交流合作鼓励企业…参加展会。' → ('加强知识产权交流合作', '鼓励企业…')")
+def glued_heading(first: str, text: str):
+    """A heading glued to its body without a stop: action verb … result noun, then a body opener."""
+    m = GLUED_HEADING.match(first)
+    if m and len(first) > len(m.group(1)) + 20:
+        return m.group(1), text[m.end(1):].strip()
+    return None
+
+
+def split_title(text: str, *, article: bool = False, ctx: ParseContext | None = None) -> tuple[str | None, str]:
+    """(title, body) of a measure's text; title None when the item has no heading. article: the
+    item is an article (第五条), whose first sentence is more often a rule than a heading."""
+    ctx = ctx or ParseContext()
+    first, _, rest = text.partition("\n")
+    for found in (sentence_heading(first, rest, article, ctx), line_heading(first, rest, text),
+                  colon_heading(first, text), glued_heading(first, text)):
+        if found is NO_TITLE:
+            return None, text
+        if found:
+            return found
+    return None, text
+
+
+@rule(stage="measures", example="5 articles of which 1 opens with a short sentence → all without titles")
+def rule_style_articles(nodes: list[Node], splits: dict) -> bool:
+    """Articles written as rules ("市场监督管理部门应当…"): when fewer than 35% of five or more
+    articles open with a heading, the few that do have none either."""
+    articles = [n for n in nodes if n.kind == "article"]
+    return len(articles) >= 5 and sum(1 for n in articles if splits[id(n)][0]) < 0.35 * len(articles)
+
+
+@rule(stage="measures", example="'（一）' → '一'; '第十九条' → '十九'; '2.1.3' → '2.1.3'")
+def label_of(node: Node) -> str:
+    """The number as written, without punctuation or brackets (decimal section numbers kept whole)."""
+    return node.label if node.kind in ("dec2", "dec3") else LABEL_PUNCT.sub("", node.label)
+
+
+def measures(ctx: ParseContext) -> None:
+    """ctx.measures (one dict per measure node, units/themes still empty) and ctx.bodies (each text
+    without its responsibility brackets)."""
+    splits = {id(n): split_title(n.text, article=n.kind == "article", ctx=ctx) for n in ctx.nodes}
+    if rule_style_articles(ctx.nodes, splits):
+        splits.update({id(n): (None, n.text) for n in ctx.nodes if n.kind == "article"})
+    for ordinal, node in enumerate(ctx.nodes, 1):
+        full = node.text
+        body_wo_units = strip_units(full, ctx)
+        title, body = splits[id(node)]
+        if title:
+            title = title.rstrip("。").strip()
+        anchor = WHITESPACE.sub("", strip_units(body, ctx) if title else body_wo_units)[:ANCHOR_LEN] \
+            or WHITESPACE.sub("", full)[:ANCHOR_LEN]
+        ctx.bodies.append(body_wo_units)
+        ctx.measures.append({
+            "ordinal": ordinal,
+            "path": [a.heading for a in node.ancestors() if not is_lead_in(a)],
+            "label": label_of(node),
+            "title": title,
+            "anchor": anchor,
+            "units": [], "lead_units": [], "themes": [], "ip_types": [],
+            "text": full,
+            "units_detail": [],
+        })

@@ -1,0 +1,309 @@
+"""Stage 4, outline: numbered lines → a tree of headings and items.
+
+Each line that opens with a numbering token (一、 (一) 〔一〕 1. 1、 (1) ① 第一条
+第一章 2.1 一是 …) becomes a node. Kinds of numbering nest in order of
+appearance (a stack, so restarted and continuous numbering both work), unless
+a kind is plainly more major (RANK); unnumbered lines continue the node
+above. Leaves are measures, inner nodes the headings of their path.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon as L
+from . import patterns as P
+from .context import ParseContext, rule
+from .text import parse_cn_number
+from .units import is_unit_like
+
+_N = rf"(?P<n>{P.CN_NUMBER}|\d+)"
+_TAIL = r"[\s:：、.．]*"
+# (kind, pattern) tried in order at the start of a line; group "n" is the label
+NUMBERING = [
+    ("chapter", re.compile(rf"^第{_N}[章编篇](?![程]){_TAIL}")),
+    ("part", re.compile(rf"^第{_N}部分{_TAIL}")),
+    ("section", re.compile(rf"^第{_N}节{_TAIL}")),
+    ("article", re.compile(rf"^第{_N}[条條]{_TAIL}")),
+    ("cn", re.compile(rf"^(?P<n>{P.CN_NUMBER})\s*[、，,．.](?!\d)\s*")),
+    ("pcn", re.compile(rf"^{P.PAREN_OPEN}\s*(?P<n>{P.CN_NUMBER})\s*{P.PAREN_CLOSE}[\s、.．]*")),
+    ("bcn", re.compile(rf"^[〔【\[]\s*(?P<n>{P.CN_NUMBER})\s*[〕】\]][\s、.．]*")),
+    # decimal section numbers of 规划-style texts: "2.1 提升…", "2.1.1 支持…", "1 总体目标"
+    ("dec3", re.compile(rf"^(?P<n>\d{{1,2}}\.\d{{1,2}}\.\d{{1,2}})(?![\d.])\s*(?=[{P.HAN}“《])")),
+    ("dec2", re.compile(rf"^(?P<n>\d{{1,2}}\.\d{{1,2}})(?![\d.])[ \u3000]+(?=[{P.HAN}“《])")),
+    ("numsp", re.compile(rf"^(?P<n>\d{{1,2}})[ \u3000]+(?=[{P.HAN}])")),
+    ("num", re.compile(r"^(?P<n>\d{1,4})\s*(?:[、．]|\.(?!\d))\s*")),
+    ("pnum", re.compile(r"^[(（〔【\[]\s*(?P<n>\d{1,3})\s*[)）〕】\]][\s、.．]*")),
+    ("rnum", re.compile(rf"^(?P<n>\d{{1,3}})\s*{P.PAREN_CLOSE}\s*(?=[{P.HAN}“《])")),
+    ("circ", re.compile(rf"^(?P<n>[{P.CIRCLED}])\s*")),
+    ("action", re.compile(rf"^(?:{'|'.join(L.ACTION_CHAPTERS)})(?P<n>{P.CN_NUMBER})\s*[:：、.．]\s*")),
+    ("shi", re.compile(rf"^(?P<n>{P.CN_SMALL})是(?=[^\s，,。])")),
+]
+HEADING_KINDS = ("chapter", "part", "section", "article")  # may stand without text
+# the usual hierarchy of the kinds, major first; equal ranks nest in order of appearance
+RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "cn": 4, "action": 4, "numsp": 4, "pcn": 5, "bcn": 5,
+        "dec2": 5, "dec3": 6, "num": 6, "pnum": 7, "rnum": 7, "circ": 8, "shi": 9}
+NUMSP_NOT_HEADING = re.compile(r"[，,。；;：:\t]")
+DECIMAL_QUANTITY = re.compile(r"[万亿倍个件家项%]")
+
+_GENERAL = P.alternation(L.GENERAL_CHAPTERS)
+GENERAL = re.compile(rf"^(?:{_GENERAL})(?:[和与及、]+(?:{P.alternation(L.GENERAL_JOINED)}))*$")
+BACKGROUND = re.compile(
+    r"^(?:发展|现实|工作)?基础(?:[和与及、]+(?:面临(?:的)?形势|发展环境|机遇(?:和|与)?挑战))?$|"
+    rf"^(?:{P.alternation(L.BACKGROUND_CHAPTERS)})(?:[和与及、]+\S{{2,8}})?$|"
+    r"^[“\"]?十[一二三四五]五[”\"]?时期(?:(?:取得的|主要)?(?:成效|成就|进展)|面临的形势)$")
+HEADING_PUNCT = re.compile(r"[\s，,。；;：:]")
+END_MATTER = re.compile(
+    rf"^(?:附件(?:\s*\d*|{P.CN_SMALL_DIGIT}*)\s*[:：]?|{P.alternation(L.END_MATTER_HEADS)}|{P.PAREN_OPEN}此件|来源[:：]|"
+    rf"(?:发布|成文|发文)(?:日期|时间)\s*[:：]|本(?:{'|'.join(L.END_NOUNS)})[^。]{{0,30}}(?:自|从)[^。]{{0,30}}"
+    r"(?:施行|实施|执行|生效))")
+ATTACHMENT = re.compile(r"^附件")
+RELATED = re.compile(rf"^(?:{P.alternation(L.RELATED_HEADS)})\s*[:：]?")
+BOILERPLATE = re.compile(rf"本(?:{'|'.join(L.BOILERPLATE_NOUNS)})[^。]{{0,20}}(?:自|由|所称|适用|施行|解释)|"
+                         rf"^为[^。]{{4,120}}制定本(?:{'|'.join(L.PURPOSE_NOUNS)})")
+# "一、主要目标 到2025年，…": a bare heading and its paragraph on one line
+JOINED_HEADING = re.compile(r"^([^\s，,。；;：:！!？?、《“（(]{2,24}) +([^\s，,。；;：:].{10,})$")
+# "申请资助应当符合下列条件：": the items that follow are the article's conditions
+CONDITIONS = re.compile(rf"(?:下列|以下|如下)(?:基本)?(?:{'|'.join(L.CONDITION_NOUNS)})")
+LEAD_IN = re.compile(rf"(?:下列|以下|如下)[{P.HAN}]{{0,8}}$")
+CLAUSE_MARK = re.compile(r"[，,；;]")
+SENTENCE_MARK = re.compile(r"[。；;，,]")
+CLOSED = re.compile(r"[。！!？?；;：:…”’」』）)】\]》〕.]$")
+LIST_ITEM = re.compile(r"[：:、，,；;]")
+FIRST_SENTENCE = re.compile(r"^(.*?)[。；;！!]")
+COLON_HEADING = re.compile(r"^(.{2,30}?)[:：]")
+
+
+@dataclass
+class Node:
+    kind: str
+    label: str
+    head: str  # text of the numbered line without its number
+    line_no: int
+    parent: "Node | None" = None
+    children: list["Node"] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)  # continuation lines
+    token: str = ""  # the numbering as written ("第三條", "（一）")
+    folded: bool = False  # an enumeration merged back into its parent's text
+
+    @property
+    def text(self) -> str:
+        return "\n".join([self.head] + self.extra).strip()
+
+    @property
+    def heading(self) -> str:
+        """Short heading of this node, for paths (first sentence of its line)."""
+        return heading_of(self.head)
+
+    @property
+    def depth(self) -> int:
+        return len(self.ancestors())
+
+    def ancestors(self) -> list["Node"]:
+        out, cur = [], self.parent
+        while cur is not None:
+            out.append(cur)
+            cur = cur.parent
+        return out[::-1]
+
+    def subtree(self) -> list["Node"]:
+        return [self] + [n for c in self.children for n in c.subtree()]
+
+
+@dataclass
+class Outline:
+    roots: list[Node]
+    preamble: list[str]  # unnumbered lines before the first numbered line
+    nodes: list[Node]
+
+
+@rule(stage="outline", example="'加强执法。开展专项行动。' → '加强执法'")
+def heading_of(head: str) -> str:
+    """The heading of a numbered line for paths: its first sentence, or up to a colon when that is long."""
+    m = FIRST_SENTENCE.match(head)
+    h = m.group(1) if m else head
+    if len(h) > 60:
+        m = COLON_HEADING.match(h)
+        h = m.group(1) if m else h[:60]
+    return h.strip().rstrip("：:，,").strip()
+
+
+@rule(stage="outline", example="'（一）强化保护' → ('pcn', '一', '强化保护'); '一年来' → None")
+def match_numbering(line: str) -> tuple[str, str, str] | None:
+    """(kind, label, rest) when ``line`` opens with a numbering token. Not a number: a token with nothing
+    after it (except 第…章/条), 一年/二月, "1 …" that is not a bare heading, "2.5万件"."""
+    for kind, rx in NUMBERING:
+        m = rx.match(line)
+        if m:
+            rest = line[m.end():].strip()
+            if not rest and kind not in HEADING_KINDS:
+                return None
+            if kind == "cn" and rest[:1] in "年月日":
+                return None
+            if kind == "numsp" and (len(rest) > 20 or NUMSP_NOT_HEADING.search(rest)):
+                return None
+            if kind in ("dec2", "dec3") and DECIMAL_QUANTITY.match(rest):
+                return None
+            return kind, m.group("n"), rest
+    return None
+
+
+@rule(stage="outline", example="'附件：1.申报表' → 'attachment'; '联系电话：…' → 'end'; '相关链接' → 'related'")
+def after_document(line: str, ctx: ParseContext) -> str | None:
+    """An unnumbered line after the operative text: an attachment (the document ends), end matter
+    (contacts, copy lists, entry into force: skipped), the portal's related links (the page ends)."""
+    if END_MATTER.match(line):
+        return "attachment" if ATTACHMENT.match(line) else "end"
+    if RELATED.match(ctx.fold(line)):
+        return "related"
+    return None
+
+
+def build_outline(lines: list[str], ctx: ParseContext) -> Outline:
+    roots: list[Node] = []
+    nodes: list[Node] = []
+    preamble: list[str] = []
+    stack: list[Node] = []
+    ended = False
+    for i, line in enumerate(lines):
+        num = None if ended else match_numbering(line)
+        if num is None:
+            if ended:
+                continue
+            if nodes:
+                after = after_document(line, ctx)
+                if after:
+                    ended = after != "end"
+                    continue
+                if P.DATE_LINE.match(line) or P.ORG_LINE.match(line):
+                    continue  # a signature
+            (stack[-1].extra if stack else preamble).append(line)
+            continue
+        kind, label, rest = num
+        kinds = [n.kind for n in stack]
+        if kind in kinds:
+            del stack[kinds.index(kind):]
+        else:
+            # a kind not seen yet nests under the open items, unless it is plainly more major
+            # ("二、" after "（二）" on a page that starts mid-document)
+            minor = next((j for j, k in enumerate(kinds) if RANK[k] > RANK[kind]), None)
+            if minor is not None:
+                del stack[minor:]
+        joined = JOINED_HEADING.match(rest)
+        node = Node(kind, label, joined.group(1) if joined else rest, i, parent=stack[-1] if stack else None)
+        if joined:
+            node.extra.append(joined.group(2))
+        node.token = line[:len(line) - len(rest)].strip() if rest else line.strip()
+        (node.parent.children if node.parent else roots).append(node)
+        nodes.append(node)
+        stack.append(node)
+    for node in nodes:
+        if enumeration_parent(node, roots):
+            for child in node.children:
+                for n in child.subtree():
+                    n.folded = True
+                node.extra.append("\n".join(n.token + n.text for n in child.subtree()))
+            node.children = []
+    return Outline(roots, preamble, [n for n in nodes if not n.folded])
+
+
+@rule(stage="outline", example="'第五条 申请资助应当符合下列条件：' + (一)(二) → True; '（三）强化司法保护' + 一是/二是 → True")
+def enumeration_parent(node: Node, roots: list[Node]) -> bool:
+    """An item whose sub-items enumerate its content rather than being measures: an article's listed
+    conditions or materials, or "一是…二是…" paragraphs under an item whose siblings are measures."""
+    if not node.children or node.folded:
+        return False
+    if node.kind == "article" and CONDITIONS.search(node.head) and not any(c.children for c in node.children):
+        return True
+    if any(c.kind != "shi" for c in node.children):
+        return False
+    siblings = node.parent.children if node.parent else roots
+    return node.depth >= 2 or any(not s.children for s in siblings if s is not node)
+
+
+def _bare(heading: str, ctx: ParseContext) -> str:
+    return HEADING_PUNCT.sub("", ctx.fold(heading))
+
+
+@rule(stage="outline", example="'二、主要目标' → True; '二、重点任务' → False")
+def is_general(node: Node, ctx: ParseContext) -> bool:
+    """A general-requirements chapter (总体要求, 指导思想, 主要目标 …) or a background chapter: no measures."""
+    return bool(GENERAL.match(_bare(node.heading, ctx))) or is_background(node, ctx)
+
+
+@rule(stage="outline", example="'一、发展基础和面临形势' → True; '一、夯实发展基础' → False")
+def is_background(node: Node, ctx: ParseContext) -> bool:
+    """A 规划's review of the past, or a node under one: no measures, and its figures are not targets."""
+    return any(BACKGROUND.match(_bare(n.heading, ctx)) for n in [node] + node.ancestors())
+
+
+@rule(stage="outline", example="'三、保障措施' → True; '三、加强领导，落实责任。' → False")
+def is_heading_only(node: Node) -> bool:
+    """The numbered line is a bare heading, no sentence of its own."""
+    return len(node.head) <= 30 and not SENTENCE_MARK.search(node.head.rstrip("。"))
+
+
+@rule(stage="outline", example="'第九条 省人民政府设立专项资金，重点支持下列事项：' → True")
+def is_lead_in(node: Node) -> bool:
+    """An item that only introduces its sub-items is no heading: it stays out of their paths."""
+    h = node.heading
+    return bool(LEAD_IN.search(h)) or (node.kind == "article" and bool(CLAUSE_MARK.search(h)))
+
+
+@rule(stage="outline", example="'本办法自2024年1月1日起施行。' → True")
+def is_boilerplate(node: Node, ctx: ParseContext) -> bool:
+    """A short item about the document itself (purpose, scope, interpretation, entry into force)."""
+    return bool(BOILERPLATE.search(ctx.fold(node.head))) and len(node.text) < 160
+
+
+def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
+    """Leaves that are measures, in document order."""
+    general: dict[int, bool] = {}
+
+    def gen(n: Node) -> bool:
+        if id(n) not in general:
+            general[id(n)] = is_general(n, ctx)
+        return general[id(n)]
+
+    out = []
+    for node in outline.nodes:
+        if node.children or gen(node) or any(gen(a) for a in node.ancestors()):
+            continue
+        siblings = node.parent.children if node.parent else outline.roots
+        if is_heading_only(node) and node.extra and any(s.children for s in siblings if s is not node):
+            continue  # a chapter written as paragraphs among chapters that hold numbered items
+        if (not node.extra and not node.head) or is_boilerplate(node, ctx):
+            continue
+        out.append(node)
+    return out
+
+
+@rule(stage="outline", example="first item '（二）主要目标' → True; first item '一、总体要求' → False")
+def starts_mid_document(tree: Outline) -> bool:
+    """The first numbered item is not the first of its kind (（二）, 5., 第三条): the page begins inside
+    the document."""
+    if not tree.nodes:
+        return False
+    label = tree.nodes[0].label
+    n = P.CIRCLED.index(label) + 1 if label in P.CIRCLED else parse_cn_number(label.split(".")[0])
+    return n is not None and n > 1
+
+
+@rule(stage="outline", example="last line '（三）加强保护。完善知识产权保护中心建设，开展快速预审' → True")
+def cut_off(tree: Outline) -> bool:
+    """The document's last line stops inside a sentence: no closing punctuation after a clause, and
+    not a list of responsible units ("…牵头部门：市地方金融监管局")."""
+    last = (tree.nodes[-1].text if tree.nodes else "\n".join(tree.preamble)).rpartition("\n")[2].strip()
+    return bool(last) and not CLOSED.search(last) and (len(last) >= 40 or bool(SENTENCE_MARK.search(last))) \
+        and not is_unit_like(LIST_ITEM.split(last)[-1])
+
+
+def outline(ctx: ParseContext) -> None:
+    ctx.outline = build_outline(ctx.body_lines, ctx)
+    ctx.nodes = measure_nodes(ctx.outline, ctx)
+    if not ctx.nodes:
+        ctx.warn("no numbered measures found")
+    if starts_mid_document(ctx.outline):
+        ctx.warn("page starts mid-document")
+    if cut_off(ctx.outline):
+        ctx.warn("text appears truncated")

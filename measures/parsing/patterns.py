@@ -1,0 +1,65 @@
+"""Fragments of the document grammar that several rules share, each defined once.
+
+Fragments (strings, to build patterns from) are in capitals without a
+suffix; compiled patterns that several stages use end in nothing either but
+are ``re.Pattern`` objects (DOC_NUMBER, DATE_LINE, ORG_LINE …). A stage's own
+patterns live at the top of its module, built from these.
+"""
+from __future__ import annotations
+
+import re
+
+from . import lexicon as L
+
+# --- characters -----------------------------------------------------------------
+HAN = "\u4e00-\u9fff"                      # CJK unified ideographs (inside a [] class)
+HAN_CHAR = f"[{HAN}]"
+HAN_ANY = "\u3400-\u9fff"                  # with extension A (pinyin glosses follow these)
+CN_DIGITS = "一二三四五六七八九十百零〇两"
+CN_NUMBER = f"[{CN_DIGITS}]+"              # 十九, 二十一, 一百零五
+CN_SMALL_DIGIT = "[一二三四五六七八九十]"
+CN_SMALL = CN_SMALL_DIGIT + "{1,3}"        # chapter and item numbers
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+SPACE_CHARS = " \u00a0\u2002\u2003\u2009\u200b\u3000"
+
+# --- brackets ----------------------------------------------------------------------
+OPEN = "(（〔【["                           # brackets around responsibility notes
+CLOSE = ")）〕】]"
+PAREN_OPEN, PAREN_CLOSE = "[(（]", "[)）]"
+YEAR_OPEN = "〔\\[【(（［﹝"                  # brackets around a 文号's year
+YEAR_CLOSE = "〕\\]】)）］﹞"
+
+# --- years and dates -------------------------------------------------------------------
+YEAR = r"(?:19|20)\d{2}"
+YEAR_G = f"({YEAR})"
+DASH = "—–\\-－~～至到"                     # between the two ends of a range
+CN_YEAR_DIGITS = "〇零○Ｏ一二三四五六七八九"
+DATE_YMD = re.compile(rf"{YEAR_G}\s*[-/.年]\s*(\d{{1,2}})\s*[-/.月]\s*(\d{{1,2}})")
+DATE_CN = re.compile(rf"([{CN_DIGITS}○Ｏ]{{4}})\s*年\s*([{CN_DIGITS}]{{1,3}})\s*月\s*([{CN_DIGITS}]{{1,3}})\s*日?")
+# a signature date on its own line: "2024年7月9日", "二〇二四年七月九日", "2023年12月印发"
+DATE_LINE = re.compile(
+    rf"^(?:{YEAR}|[{CN_YEAR_DIGITS}]{{4}})\s*年\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月"
+    rf"\s*(?:(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*日?)?\s*(?:印发|发布)?$")
+DATE_ONLY_LINE = re.compile(rf"^{YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日?$")
+# a deadline: "到2025年", "2025年底前", "2025年末"
+YEAR_AT = re.compile(rf"(?:到|至|在|于|截至|截止)\s*{YEAR_G}\s*年|{YEAR_G}\s*年(?:底|末)?(?:以?前|之前)|"
+                     rf"{YEAR_G}\s*年(?:底|末)")
+YEAR_RANGE = re.compile(rf"{YEAR_G}\s*(?:年\s*)?[{DASH}]\s*{YEAR_G}\s*年(?:间|期间)?")
+
+# --- documents ------------------------------------------------------------------------
+# 文号: issuer abbreviation, year in brackets, serial, 号 ("冀政发〔2016〕16号")
+DOC_NUMBER = re.compile(rf"{HAN_CHAR}{{1,12}}[{YEAR_OPEN}]\s*{YEAR_G}\s*[{YEAR_CLOSE}]\s*\d{{1,4}}\s*[号號]")
+# an organisation's name alone on a line (a signature): "沈阳市人民政府", "省市场监管局（知识产权局）"
+ORG_LINE = re.compile(rf"^[{HAN}()（）、 ]{{2,40}}(?:{'|'.join(L.ORG_LINE_ENDS)})(?:{PAREN_OPEN}{HAN_CHAR}{{2,12}}{PAREN_CLOSE})?$")
+GENRE = re.compile("|".join(L.GENRE_WORDS))
+
+# --- numbering ------------------------------------------------------------------------
+# an item number that may open a line, as a lookahead-friendly alternation
+ITEM_NUMBER = (rf"{CN_SMALL}、|{PAREN_OPEN}{CN_SMALL}{PAREN_CLOSE}|(?<![\d.])\d{{1,2}}[.．、](?![\d.])|"
+               rf"第[一二三四五六七八九十百]{{1,4}}[条條章]")
+SECTION_NUMBER = rf"(?:{CN_SMALL}、|{PAREN_OPEN}{CN_SMALL}{PAREN_CLOSE})"
+
+
+def alternation(words) -> str:
+    """Words as one regex alternation, longest first (so that 牵头单位 wins over 牵头)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
