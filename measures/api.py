@@ -1,7 +1,7 @@
 """GET /api/measures/: search and filter measures as JSON (see
-shared/spec/search-api.md). Any search string q gets a 200 answer; a filter,
-sort or paging value that cannot be understood gets HTTP 400 with the list of
-bad parameters (measures.params), never a 500."""
+shared/spec/search-api.md). Any query string gets a 200 answer: a filter, sort
+or paging value that cannot be understood (measures.params) is left out and
+listed in "ignored_parameters" — never a 500."""
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
@@ -40,7 +40,7 @@ def measure_json(m, *, terms, fallback_terms=()) -> dict:
 
 
 @require_GET
-@validated(P.MEASURES, on_error="400", json=True)
+@validated(P.MEASURES)
 def measure_search(request):
     result = selectors.measure_search(params=request.params.querydict())
     terms, fallback = result.query.highlight_terms, result.query.fallback_terms
@@ -55,5 +55,7 @@ def measure_search(request):
         "results": [measure_json(m, terms=terms, fallback_terms=fallback) for m in page.object_list],
         "facets": result.facets,
         "facets_are_estimates": result.facets_are_estimates,
+        "ignored_parameters": [{"name": e.name, "label": e.label, "message": e.message}
+                               for e in request.params.errors],
     }, json_dumps_params={"ensure_ascii": False})
 

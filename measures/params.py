@@ -10,11 +10,12 @@ Nothing downstream sees a raw value, so nothing downstream can fail on one
 
 What a bad value gets depends on the family:
 
-- ``on_error="400"`` (exports, the JSON API): HTTP 400 listing the bad
-  parameters, before any query runs. An export never silently drops a filter
-  and streams everything instead.
-- ``on_error="notice"`` (HTML pages): the page is shown without the bad
-  parameters and says which ones it ignored (``params.errors``).
+- ``on_error="400"`` (exports): HTTP 400 listing the bad parameters, before
+  any query runs. An export never silently drops a filter and streams
+  everything instead.
+- ``on_error="notice"`` (HTML pages, the JSON API): the answer leaves the bad
+  parameters out and says which ones it ignored (``params.errors``: a notice
+  on the page, ``ignored_parameters`` in the API).
 
 Unknown parameter names are ignored (tracking parameters, old links), except
 where a family is ``strict`` (exports). The search string ``q`` is never an

@@ -4,11 +4,18 @@
 # `wrk -t2 -c32 -d60s` against the search page, a filtered list page and the
 # trivial /healthz view, print requests/s and errors for each, stop gunicorn.
 #
-#   scripts/loadtest.sh                 # 60 s per URL
-#   DURATION=10s scripts/loadtest.sh    # quicker run
+#   scripts/loadtest.sh                        # 60 s per URL, on the seed corpus
+#   DURATION=10s scripts/loadtest.sh           # quicker run
+#   BENCH_MEASURES=12000 scripts/loadtest.sh   # on a synthetic corpus of ~12,000 measures
+#   CONNECTIONS=8 scripts/loadtest.sh          # fewer concurrent connections
+#
+# BENCH_MEASURES=N builds a corpus of about N measures with
+# `manage.py bench_search --sizes N` (the seed corpus recombined across
+# made-up documents, in the database portal_bench) and serves that.
 #
 # Needs wrk (Debian: apt-get install wrk). Uses the embedded PostgreSQL unless
 # DATABASE_URL is set; the seed corpus is imported first (idempotent).
+# Rate limits are lifted for the run (one client sends everything).
 set -eu
 cd "$(dirname "$0")/.."
 . bin/uv-env.sh
@@ -24,9 +31,17 @@ if ! command -v wrk >/dev/null 2>&1; then
 fi
 
 export DEBUG=0
-export SECRET_KEY="${SECRET_KEY:-loadtest-only-$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')}"
+export SECRET_KEY="${SECRET_KEY:-loadtest-only-$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')}"
 export ALLOWED_HOSTS="127.0.0.1"
 export SECURE_COOKIES=0
+export HTTPS=0
+export RATELIMIT_EXPORT="1000000/60" RATELIMIT_REPORT="1000000/60" RATELIMIT_LOGIN="1000000/60"
+
+if [ -n "${BENCH_MEASURES:-}" ]; then
+    echo "== building a corpus of ~$BENCH_MEASURES measures (bench_search, database portal_bench)"
+    $UV run python manage.py bench_search --sizes "$BENCH_MEASURES" --runs 1 | tail -3
+    export PORTAL_DB_NAME=portal_bench
+fi
 
 echo "== preparing: migrate, reference data, seed corpus, collectstatic"
 $UV run python manage.py migrate --noinput -v 0
@@ -91,7 +106,7 @@ for line in $(echo "$TARGETS" | tr ' ' '_'); do
 done
 
 echo
-echo "== summary (wrk -t$THREADS -c$CONNECTIONS -d$DURATION, gunicorn --workers $WORKERS, DEBUG=0)"
+echo "== summary (wrk -t$THREADS -c$CONNECTIONS -d$DURATION, gunicorn --workers $WORKERS, DEBUG=0${PORTAL_DB_NAME:+, database $PORTAL_DB_NAME})"
 printf '%s' "$SUMMARY"
 if grep -q " 500 \| 502 \| 503 " "$LOG" 2>/dev/null; then
     echo "server errors in the gunicorn log:" >&2
