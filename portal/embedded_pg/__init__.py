@@ -5,7 +5,14 @@ with pg_trgm) lives in the project's `.pgdata/` folder, listens only on a Unix
 socket and is stopped when the last process that used it exits. Starting it
 lazily means commands that never touch the database (parse_document, --help)
 never start a server.
+
+Faults it survives: a server that died or was stopped while this process used
+it is started again on the next connection (Django opens one after its health
+check, CONN_HEALTH_CHECKS, finds the old one dead); processes that were killed
+without detaching (kill -9 of an import) are dropped from pgserver's list of
+users (.handle_pids.json), so the last live user still stops the server.
 """
+import atexit
 import os
 import threading
 from contextlib import contextmanager
@@ -50,16 +57,79 @@ def get_server(datadir: Path):
             _repair_handle_list(datadir, pgserver)
             with _utf8_locale():
                 _server = pgserver.get_server(datadir, cleanup_mode="stop")
+            # atexit runs hooks last-in first-out: this one runs just before pgserver's
+            # own, so that dead users left in the list cannot keep the server running
+            atexit.register(_drop_dead_users, datadir, pgserver)
             _exit_cleanly_on_sigterm()
+        _ensure_running(_server)
         return _server
 
 
+def _ensure_running(server) -> None:
+    """Start the server again when it died or was stopped under this process
+    (postmaster gone); cheap when it runs (a look at /proc)."""
+    if _postmaster_alive(server._postmaster_info, server.pgdata):
+        return
+    with server._lock, _utf8_locale():
+        pid_file = Path(server.pgdata) / "postmaster.pid"
+        from pgserver.utils import PostmasterInfo
+
+        info = PostmasterInfo.read_from_pgdata(Path(server.pgdata))
+        if info is not None and not _postmaster_alive(info, server.pgdata):
+            # a postmaster that died unreaped (a zombie) still looks alive to pgserver and to
+            # postgres' own lock-file check: its pid file would block every start
+            pid_file.unlink(missing_ok=True)
+        server.ensure_postgres_running()
+        # another process may have rebuilt the list meanwhile: this one still uses the server
+        server.global_process_id_list.get_and_add(os.getpid())
+
+
+def _postmaster_alive(info, pgdata) -> bool:
+    import psutil
+
+    if info is None or info.process is None or not (Path(pgdata) / "postmaster.pid").exists():
+        return False
+    try:
+        return info.process.is_running() and info.process.status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
+
+
+def _alive(pid) -> bool:
+    import psutil
+
+    try:
+        return isinstance(pid, int) and psutil.pid_exists(pid)
+    except Exception:
+        return False
+
+
+def _drop_dead_users(datadir: Path, pgserver) -> None:
+    """Remove the pids of processes that no longer exist from .handle_pids.json."""
+    import json
+
+    path = Path(datadir) / ".handle_pids.json"
+    if not path.exists():
+        return
+    with pgserver.postgres_server.PostgresServer._lock:
+        try:
+            pids = json.loads(path.read_text())
+        except (ValueError, OSError):
+            return
+        if not isinstance(pids, list):
+            return
+        alive = [pid for pid in pids if _alive(pid)]
+        if alive != pids:
+            path.write_text(json.dumps(alive))
+
+
 def _repair_handle_list(datadir: Path, pgserver) -> None:
-    """pgserver counts the processes using the server in .handle_pids.json; a process
+    """pgserver counts the processes using the server in .handle_pids.json. A process
     killed while rewriting it leaves the file empty or cut, and every later start fails
-    with a JSONDecodeError. The pids in it cannot be recovered, so it starts again empty
-    (under pgserver's own lock): the server keeps running and is stopped by the last
-    process that attached after the repair."""
+    with a JSONDecodeError: the pids in it cannot be recovered, so it starts again empty
+    (under pgserver's own lock). A process killed outright (kill -9) never removes its
+    pid, and the server would never be stopped again: pids of processes that no longer
+    exist are dropped. The server keeps running and is stopped by the last live user."""
     import json
 
     path = datadir / ".handle_pids.json"
@@ -70,6 +140,7 @@ def _repair_handle_list(datadir: Path, pgserver) -> None:
             json.loads(path.read_text())
         except (ValueError, OSError):
             path.write_text("[]")
+    _drop_dead_users(datadir, pgserver)
 
 
 def _exit_cleanly_on_sigterm():
