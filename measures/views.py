@@ -6,7 +6,10 @@ measures.params.validated decorator (its spec names them); views read the
 clean values from request.params. HTML pages leave bad values out and say so;
 exports and the API answer them with HTTP 400.
 """
+import logging
+
 from django.core.paginator import Paginator
+from django.db import connection
 from django.http import HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -19,6 +22,8 @@ from . import selectors_pages as pages
 from .models import Document, Level
 from .params import validated
 
+log = logging.getLogger(__name__)
+
 DOCUMENTS_PER_PAGE = 30
 UNITS_PER_PAGE = 50
 TARGET_GROUPS_PER_PAGE = 25
@@ -26,7 +31,14 @@ TARGET_GROUPS_PER_PAGE = 25
 
 @require_safe
 def healthz(request):
-    """Liveness probe: answers without touching the database."""
+    """Health probe: "ok" while the database answers SELECT 1, else 503 with a short body."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # database down, or the embedded server cannot start: never a 500 here
+        log.warning("healthz: database unavailable", exc_info=True)
+        return HttpResponse("database unavailable", status=503, content_type="text/plain; charset=utf-8")
     return HttpResponse("ok", content_type="text/plain; charset=utf-8")
 
 

@@ -112,6 +112,8 @@ else:
     }
 if os.environ.get("PORTAL_DB_NAME"):
     DATABASES["default"]["NAME"] = os.environ["PORTAL_DB_NAME"]
+# A kept connection that died (database restarted) is replaced before a request uses it.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"  # JIT only slows short search queries
 # Test databases get a per-process name so that parallel runs never collide.
 DATABASES["default"].setdefault("TEST", {})["NAME"] = f"test_portal_{os.getpid()}"

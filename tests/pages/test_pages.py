@@ -37,8 +37,8 @@ def text_of(response):
     return response.content.decode("utf-8")
 
 
-def test_healthz_says_ok_without_the_database(client, db, django_assert_num_queries):
-    with django_assert_num_queries(0):
+def test_healthz_says_ok_when_the_database_answers(client, db, django_assert_num_queries):
+    with django_assert_num_queries(1):  # SELECT 1; a down database is a 503 (tests/test_database_faults.py)
         response = get(client, "/healthz")
     assert response.content == b"ok"
 
