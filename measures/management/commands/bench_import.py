@@ -16,6 +16,7 @@ of importing 100.
 """
 import os
 import random
+import secrets
 import shutil
 import subprocess
 import sys
@@ -121,7 +122,8 @@ class Command(BaseCommand):
         self.stdout.write(f"corpus: {n} documents, {mb:.1f} MB in {work} (built in {time.perf_counter() - t0:.1f} s)")
 
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
-        base_env = {**os.environ, "DEBUG": "0", "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-key"),
+        # DEBUG off refuses short or published keys: the children get a random one
+        base_env = {**os.environ, "DEBUG": "0", "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
                     "PYTHONPATH": str(settings.BASE_DIR)}
         rows = []
 
