@@ -40,11 +40,11 @@ def split_lines(text: str, ctx: ParseContext) -> list[str]:
     """Non-empty, stripped lines without bullets, chrome and page furniture, PDF wraps joined."""
     out: list[str | None] = []
     for raw in (part for row in text.split("\n") for piece in inline_items(row) for part in run_on_headings(piece)):
-        if PAGE_NUMBER.match(raw.strip()):
+        if page_number(raw.strip()):
             out.append(None)  # a page break: the running header next to it goes too
             continue
         line = BULLET.sub("", raw.strip()).strip()
-        if not line or ONLY_PUNCT.match(line) or chrome_line(line, ctx) or TOC_LINE.search(line):
+        if not line or ONLY_PUNCT.match(line) or chrome_line(line, ctx) or table_of_contents(line):
             continue
         out.append(line)
     return unwrap_lines(drop_running_heads(out))
@@ -52,6 +52,18 @@ def split_lines(text: str, ctx: ParseContext) -> list[str]:
 
 def lines(ctx: ParseContext) -> None:
     ctx.lines = split_lines(ctx.text, ctx)
+
+
+@rule(stage="lines", example="'— 23 —' → True; '第 3 页' → True; '2023' → True; '23个' → False")
+def page_number(line: str) -> bool:
+    """A page number on its own line ("— 23 —", "- 3 -", "第 3 页", "3/12", "·3·"): a page break."""
+    return bool(PAGE_NUMBER.match(line))
+
+
+@rule(stage="lines", example="'二、总体要求 ………… 3' → True; '目　录' → True")
+def table_of_contents(line: str) -> bool:
+    """A line of a table of contents (a heading, a leader, a page number) or its 目录 heading."""
+    return bool(TOC_LINE.search(line))
 
 
 @rule(stage="lines", example="'首页 > 政务公开 > 政策文件' → True; '发布日期：2022-11-15 字号：大 中 小' → False")

@@ -17,28 +17,6 @@ from .context import ParseContext, rule
 from .text import parse_cn_number
 from .units import is_unit_like
 
-_N = rf"(?P<n>{P.CN_NUMBER}|\d+)"
-_TAIL = r"[\s:：、.．]*"
-# (kind, pattern) tried in order at the start of a line; group "n" is the label
-NUMBERING = [
-    ("chapter", re.compile(rf"^第{_N}[章编篇](?![程]){_TAIL}")),
-    ("part", re.compile(rf"^第{_N}部分{_TAIL}")),
-    ("section", re.compile(rf"^第{_N}节{_TAIL}")),
-    ("article", re.compile(rf"^第{_N}[条條]{_TAIL}")),
-    ("cn", re.compile(rf"^(?P<n>{P.CN_NUMBER})\s*[、，,．.](?!\d)\s*")),
-    ("pcn", re.compile(rf"^{P.PAREN_OPEN}\s*(?P<n>{P.CN_NUMBER})\s*{P.PAREN_CLOSE}[\s、.．]*")),
-    ("bcn", re.compile(rf"^[〔【\[]\s*(?P<n>{P.CN_NUMBER})\s*[〕】\]][\s、.．]*")),
-    # decimal section numbers of 规划-style texts: "2.1 提升…", "2.1.1 支持…", "1 总体目标"
-    ("dec3", re.compile(rf"^(?P<n>\d{{1,2}}\.\d{{1,2}}\.\d{{1,2}})(?![\d.])\s*(?=[{P.HAN}“《])")),
-    ("dec2", re.compile(rf"^(?P<n>\d{{1,2}}\.\d{{1,2}})(?![\d.])[ \u3000]+(?=[{P.HAN}“《])")),
-    ("numsp", re.compile(rf"^(?P<n>\d{{1,2}})[ \u3000]+(?=[{P.HAN}])")),
-    ("num", re.compile(r"^(?P<n>\d{1,4})\s*(?:[、．]|\.(?!\d))\s*")),
-    ("pnum", re.compile(r"^[(（〔【\[]\s*(?P<n>\d{1,3})\s*[)）〕】\]][\s、.．]*")),
-    ("rnum", re.compile(rf"^(?P<n>\d{{1,3}})\s*{P.PAREN_CLOSE}\s*(?=[{P.HAN}“《])")),
-    ("circ", re.compile(rf"^(?P<n>[{P.CIRCLED}])\s*")),
-    ("action", re.compile(rf"^(?:{'|'.join(L.ACTION_CHAPTERS)})(?P<n>{P.CN_NUMBER})\s*[:：、.．]\s*")),
-    ("shi", re.compile(rf"^(?P<n>{P.CN_SMALL})是(?=[^\s，,。])")),
-]
 HEADING_KINDS = ("chapter", "part", "section", "article")  # may stand without text
 # the usual hierarchy of the kinds, major first; equal ranks nest in order of appearance
 RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "cn": 4, "action": 4, "numsp": 4, "pcn": 5, "bcn": 5,
@@ -132,7 +110,7 @@ def heading_of(head: str) -> str:
 def match_numbering(line: str) -> tuple[str, str, str] | None:
     """(kind, label, rest) when ``line`` opens with a numbering token. Not a number: a token with nothing
     after it (except 第…章/条), 一年/二月, "1 …" that is not a bare heading, "2.5万件"."""
-    for kind, rx in NUMBERING:
+    for kind, rx in P.NUMBERING:
         m = rx.match(line)
         if m:
             rest = line[m.end():].strip()

@@ -54,6 +54,28 @@ ORG_LINE = re.compile(rf"^[{HAN}()（）、 ]{{2,40}}(?:{'|'.join(L.ORG_LINE_END
 GENRE = re.compile("|".join(L.GENRE_WORDS))
 
 # --- numbering ------------------------------------------------------------------------
+_N = rf"(?P<n>{CN_NUMBER}|\d+)"
+_TAIL = r"[\s:：、.．]*"
+# the kinds of item numbers: (kind, pattern) tried in order at the start of a line; group "n" is the label
+NUMBERING = [
+    ("chapter", re.compile(rf"^第{_N}[章编篇](?![程]){_TAIL}")),
+    ("part", re.compile(rf"^第{_N}部分{_TAIL}")),
+    ("section", re.compile(rf"^第{_N}节{_TAIL}")),
+    ("article", re.compile(rf"^第{_N}[条條]{_TAIL}")),
+    ("cn", re.compile(rf"^(?P<n>{CN_NUMBER})\s*[、，,．.](?!\d)\s*")),
+    ("pcn", re.compile(rf"^{PAREN_OPEN}\s*(?P<n>{CN_NUMBER})\s*{PAREN_CLOSE}[\s、.．]*")),
+    ("bcn", re.compile(rf"^[〔【\[]\s*(?P<n>{CN_NUMBER})\s*[〕】\]][\s、.．]*")),
+    # decimal section numbers of 规划-style texts: "2.1 提升…", "2.1.1 支持…", "1 总体目标"
+    ("dec3", re.compile(rf"^(?P<n>\d{{1,2}}\.\d{{1,2}}\.\d{{1,2}})(?![\d.])\s*(?=[{HAN}“《])")),
+    ("dec2", re.compile(rf"^(?P<n>\d{{1,2}}\.\d{{1,2}})(?![\d.])[ \u3000]+(?=[{HAN}“《])")),
+    ("numsp", re.compile(rf"^(?P<n>\d{{1,2}})[ \u3000]+(?=[{HAN}])")),
+    ("num", re.compile(r"^(?P<n>\d{1,4})\s*(?:[、．]|\.(?!\d))\s*")),
+    ("pnum", re.compile(r"^[(（〔【\[]\s*(?P<n>\d{1,3})\s*[)）〕】\]][\s、.．]*")),
+    ("rnum", re.compile(rf"^(?P<n>\d{{1,3}})\s*{PAREN_CLOSE}\s*(?=[{HAN}“《])")),
+    ("circ", re.compile(rf"^(?P<n>[{CIRCLED}])\s*")),
+    ("action", re.compile(rf"^(?:{'|'.join(L.ACTION_CHAPTERS)})(?P<n>{CN_NUMBER})\s*[:：、.．]\s*")),
+    ("shi", re.compile(rf"^(?P<n>{CN_SMALL})是(?=[^\s，,。])")),
+]
 # an item number that may open a line, as a lookahead-friendly alternation
 ITEM_NUMBER = (rf"{CN_SMALL}、|{PAREN_OPEN}{CN_SMALL}{PAREN_CLOSE}|(?<![\d.])\d{{1,2}}[.．、](?![\d.])|"
                rf"第[一二三四五六七八九十百]{{1,4}}[条條章]")

@@ -289,7 +289,7 @@ def rate_metric(n: Number) -> str:
     return metric.removesuffix("的")
 
 
-@rule(stage="targets", example="'全市知识产权保护社会满意度不低于84分' → '全市知识产权保护社会满意度'")
+@rule(stage="targets", example="'全市知识产权保护社会满意度不低于84分' → '知识产权保护社会满意度'")
 def metric_before(n: Number) -> str:
     """The phrase before the number, without the comparator, fillers (力争, 全市 …), a leading year,
     or an earlier target of the same 、 list."""

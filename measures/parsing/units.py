@@ -102,7 +102,7 @@ def _unwrap(name: str) -> str:
             return name
 
 
-@rule(stage="units", example="'（市市场监管局（牵头）等' → '市市场监管局'; '以上任务由市公安局' → '市公安局'")
+@rule(stage="units", example="'（市市场监管局（牵头）' → '市市场监管局'; '以上任务由市公安局等' → '市公安局'")
 def clean_unit(name: str) -> str:
     """A unit's name as written, without stray brackets, role marks, 等 or a chapter-scope opener."""
     name = _unwrap(WHITESPACE.sub("", name))

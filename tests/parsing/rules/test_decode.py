@@ -100,6 +100,21 @@ def test_decode_rules(fn, data, expected):
     assert (None if got is None else (got.text, got.encoding)) == expected
 
 
+@pytest.mark.parametrize("fn, data, reason", [
+    (D.binary_magic, b"%PDF-1.4", "PDF"),
+    (D.binary_magic, b"\x89PNG\r\n", "PNG"),
+    (D.control_bytes, b"\x00\x01\x02\x03" * 50, "control bytes"),
+    (D.control_bytes, "知识产权".encode("utf-8") * 20 + b"\x00", None),  # a stray NUL is no binary file
+    (D.control_bytes, b"a\tb\r\nc\x0c", None),
+])
+def test_binary_rules(fn, data, reason):
+    if reason is None:
+        assert fn(data) is None
+    else:
+        with pytest.raises(ParseError, match=reason):
+            fn(data)
+
+
 def test_han_ratio():
     assert D.han_ratio("知识产权, ok") == 1.0
     assert D.han_ratio("いろは知") == 0.25

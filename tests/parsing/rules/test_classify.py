@@ -1,0 +1,62 @@
+"""classify stage rules (driven by keyword data: a small knowledge here, the project's in the fixture)."""
+import pytest
+
+from measures.parsing import classify as Cl
+from measures.parsing.context import ParseContext
+from measures.parsing.knowledge import Knowledge
+
+SMALL = Knowledge(
+    themes=[{"code": "creation", "keywords": ["商标^3", "品牌^3"]}, {"code": "funding", "keywords": ["+万元奖励^1", "资金"]},
+            {"code": "finance", "keywords": ["质押", "质押贷款^2", "!质押物"]}],
+    ip_types=[{"code": "patent", "keywords": ["专利", "!专利周"]}, {"code": "trademark", "keywords": ["商标", "品牌^0.5"]}])
+
+
+def scores(index, title, body, path=None):
+    return [(index.rules[ri].code, score) for score, ri, _ in Cl.rule_scores(index, Cl.Texts.of(title, body, path))]
+
+
+@pytest.mark.parametrize("title, body, path, expected", [
+    (None, "鼓励银行开展质押贷款业务。", None, [("finance", 2.5)]),  # 质押 inside 质押贷款 counts half
+    ("推进商标品牌建设", "培育品牌。", None, [("creation", 15.0)]),
+    (None, "完善质押物登记。", None, []),  # an ignored phrase
+    (None, "加强执法。", ["商标保护"], [("creation", 3.0)]),
+    (None, "商标商标商标商标商标", None, [("creation", 9.0)]),  # body occurrences capped at 3
+    (None, "商標品牌", None, [("creation", 6.0)]),  # Traditional folded
+])
+def test_rule_scores(title, body, path, expected):
+    assert scores(SMALL.theme_index, title, body, path) == expected
+
+
+@pytest.mark.parametrize("scored, expected", [
+    ([(9.0, "creation", {"商标": 9.0}), (2.0, "funding", {"万元奖励": 1.0, "资金": 1.0})], ["creation", "funding"]),
+    ([(9.0, "creation", {}), (2.0, "funding", {"资金": 2.0})], ["creation"]),  # no decisive keyword
+    ([(9.0, "creation", {}), (4.0, "finance", {})], ["creation", "finance"]),
+    ([(20.0, "creation", {}), (4.0, "finance", {})], ["creation"]),  # under THEME_RATIO of the best
+    ([], []),
+])
+def test_choose_themes(scored, expected):
+    index = SMALL.theme_index
+    ri = {r.code: i for i, r in enumerate(index.rules)}
+    assert Cl.choose_themes(index, [(s, ri[code], hits) for s, code, hits in scored]) == expected
+
+
+@pytest.mark.parametrize("scored, expected", [
+    ([(3.0, "trademark", {}), (0.5, "patent", {})], ["trademark"]),
+    ([(1.0, "trademark", {}), (2.0, "patent", {})], ["patent", "trademark"]),  # in list order
+    ([], []),
+])
+def test_choose_ip_types(scored, expected):
+    index = SMALL.ip_index
+    ri = {r.code: i for i, r in enumerate(index.rules)}
+    assert Cl.choose_ip_types(index, [(s, ri[code], hits) for s, code, hits in scored]) == expected
+
+
+def test_events_named_after_an_ip_type_are_not_that_type():
+    assert Cl.classify_ip_types(SMALL, None, "举办专利周活动。") == []
+    assert Cl.classify_ip_types(SMALL, None, "推动专利转化。") == ["patent"]
+
+
+def test_classify_stage_uses_the_nearest_heading_for_themes_only():
+    ctx = ParseContext(SMALL, measures=[{"title": None, "path": ["一", "商标保护"]}], bodies=["加强执法。"])
+    Cl.classify(ctx)
+    assert ctx.measures[0]["themes"] == ["creation"] and ctx.measures[0]["ip_types"] == []

@@ -1,0 +1,90 @@
+"""clean stage rules: (input, expected) tables, near-misses included."""
+import pytest
+
+from measures.parsing import clean as C
+from measures.parsing.context import ParseContext
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("<!DOCTYPE html><html><body><p>知识产权</p></body></html>", True),
+    ("<div>一</div><p>二</p><br>", True),
+    ("正文提到<p>一次", False),  # one tag is no page
+    ("一、加强执法。\n二、加强司法。", False),
+])
+def test_html_page(text, expected):
+    assert C.html_page(text) is expected
+
+
+@pytest.mark.parametrize("page, expected", [
+    ("<html><title>沈阳市知识产权保护方案_政策文件</title></html>", "沈阳市知识产权保护方案_政策文件"),
+    ("<title>\n  知识产权&amp;方案 <b>２０２４</b> </title>", "知识产权&方案 2024"),
+    ("<title> </title>", None),
+    ("<h1>没有标题标签</h1>", None),
+])
+def test_page_title(page, expected):
+    assert C.page_title(page) == expected
+
+
+@pytest.mark.parametrize("row, expected", [
+    ("<tr><td><p>1</p></td><td><p>加强执法</p></td></tr>", "<tr><td>1</td><td>加强执法</td></tr>"),
+    ("<tr><td>" + "很长的正文" * 70 + "</td></tr>", "<tr><td>" + "很长的正文" * 70 + "</td></tr>"),  # a layout row
+    ("<tr><td><table><tr><td>x</td></tr></table></td></tr>", "<tr><td><table><tr><td>x</td></tr></table></td></tr>"),
+])
+def test_data_row(row, expected):
+    assert C.data_row(row) == expected
+
+
+@pytest.mark.parametrize("cells, expected", [
+    (["序号", "重点任务", "牵头单位", "配合单位"], True),
+    (["序号", "工作内容", "责任部门"], True),
+    (["序号", "指标名称", "2025年目标"], False),  # an indicator table
+    (["任务", "时限"], False),
+])
+def test_task_table_header(cells, expected):
+    assert C.task_table_header(cells) is expected
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ([["序号", "任务", "牵头单位", "配合单位"], ["1", "加强执法", "市公安局", "市法院"]],
+     ["1.加强执法（牵头单位：市公安局；配合单位：市法院）"]),
+    ([["序号", "任务", "牵头单位", "完成时限"], ["一、强化保护", "", "", ""], ["1", "加强执法", "市公安局", "2024年底"]],
+     ["一、强化保护", "1.加强执法（牵头单位：市公安局）（完成时限：2024年底）"]),
+    ([["序号", "任务", "牵头单位", "配合单位"], ["1", "加强执法", "市公安局", "/"]], ["1.加强执法（牵头单位：市公安局）"]),
+    ([["指标", "2025年"], ["专利", "10"]], None),  # no task table
+])
+def test_task_table_lines(rows, expected):
+    assert C.task_table_lines(rows) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("序号\t任务\t牵头单位\n1\t加强执法\t市公安局\n2\t加强司法\t市法院",
+     "1.加强执法（牵头单位：市公安局）\n2.加强司法（牵头单位：市法院）"),
+    ("前言\n序号\t任务\t牵头单位\n1\t加强执法\t市公安局\n结语", "前言\n1.加强执法（牵头单位：市公安局）\n结语"),
+    ("指标\t基数\t目标\n专利\t1\t2", "指标\t基数\t目标\n专利\t1\t2"),  # not a task table
+    ("没有制表符的文字", "没有制表符的文字"),
+])
+def test_tab_task_tables(text, expected):
+    assert C.tab_task_tables(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("知識產(chǎn)權保護(hù)中心(TISC)", "知識產權保護中心(TISC)"),
+    ("２０２４年发明专利达到１２件", "2024年发明专利达到12件"),
+    ("一\u3000\u3000二\u00a0三", "一 二 三"),
+    ("甲\t \t乙", "甲\t乙"),
+    ("行一\r\n行二", "行一\n\n行二"),
+    ("(TISC)保持不变", "(TISC)保持不变"),  # near miss: no Han character before the bracket
+    ("第" + "正文" * 160 + "\u3000\u3000第二段", "第" + "正文" * 160 + "\n第二段"),  # a flattened page
+])
+def test_normalise_text(text, expected):
+    assert C.normalise_text(text) == expected
+
+
+def test_clean_stage_sets_the_context():
+    ctx = ParseContext(text="<html><head><title>某方案</title></head><body><p>知識產權</p><div>x</div></body></html>")
+    C.clean(ctx)
+    assert ctx.page_title == "某方案" and "<p>" not in ctx.text
+    assert ctx.simplified_only is False and ctx.warnings == ["little Chinese text"]
+    ctx = ParseContext(text="知识产权" * 10)
+    C.clean(ctx)
+    assert ctx.simplified_only is True and ctx.warnings == []

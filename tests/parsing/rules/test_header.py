@@ -1,0 +1,187 @@
+"""header stage rules."""
+import pytest
+
+from measures.parsing import header as H
+from measures.parsing.context import ParseContext
+from measures.parsing.knowledge import Gazetteer, Knowledge
+
+from ..conftest import REGIONS
+
+CTX = ParseContext()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2021年09月03日 18:30:00", "2021-09-03"), ("2019年9月5", "2019-09-05"), ("2024/12/02", "2024-12-02"),
+    ("2024-7-9", "2024-07-09"), ("二〇二四年七月九日", "2024-07-09"), ("二○二三年十二月三十一日", "2023-12-31"),
+    ("2022年12月", None), ("2022年13月1日", None), ("", None), (None, None), ("无", None),
+])
+def test_parse_date(text, expected):
+    assert H.parse_date(text) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("索引号：SY001 发布日期：2024-12-02", {"index": "SY001", "published": "2024-12-02"}),
+    ("发文字号：渝北府办发〔2023〕51号", {"doc_number": "渝北府办发〔2023〕51号"}),
+    ("索引号 SY0000123 主题分类 综合政务", {"index": "SY0000123", "topic": "综合政务"}),
+    ("| 成文日期：2024-01-02 | 效力状态：有效 |", {"signed": "2024-01-02", "status": "有效"}),
+    ("時間：2024-05-06", {"published": "2024-05-06"}),
+    ("时间：上午九点", {}),  # 时间/日期 only with a year
+    ("本市于发布日期：前完成", None),  # a label inside a sentence
+    ("加强知识产权保护", None),
+])
+def test_labelled_values(line, expected):
+    assert H.labelled_values(line, CTX) == expected
+
+
+def test_parse_meta_labels_alone_and_bracketed():
+    lines = ["[发文字号] 渝北府办发〔2023〕51号", "成文日期", "2023-05-06", "正文"]
+    meta, used = H.parse_meta(lines, 40, CTX)
+    assert meta == {"doc_number": "渝北府办发〔2023〕51号", "signed": "2023-05-06"} and used == {0, 1, 2}
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("《沈阳市知识产权保护方案》", "沈阳市知识产权保护方案"),
+    ("沈阳市知识产权保护方案（征求意见稿）", "沈阳市知识产权保护方案"),
+    ("沈阳市知识产权保护方案（已废止）", "沈阳市知识产权保护方案"),
+    ("珠海市知識產權保護辦法（廢止）", "珠海市知識產權保護辦法"),
+    ("沈阳市（试行）方案", "沈阳市（试行）方案"),
+])
+def test_clean_title(title, expected):
+    assert H.clean_title(title, CTX) == expected
+
+
+@pytest.mark.parametrize("notice, expected", [
+    ("沈阳市人民政府关于印发沈阳市知识产权保护方案的通知", "沈阳市知识产权保护方案"),
+    ("省政府办公厅关于转发《省知识产权局关于加强保护的意见》的通知", "省知识产权局关于加强保护的意见"),
+    ("中共湖北省委办公厅 湖北省人民政府办公厅印发《关于强化知识产权保护的若干措施》的通知", "关于强化知识产权保护的若干措施"),
+    ("关于加强知识产权保护的意见", None),
+])
+def test_title_from_notice(notice, expected):
+    assert H.title_from_notice(notice, CTX) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("沈阳市知识产权保护工作方案", True), ("关于加强知识产权保护的实施意见", True),
+    ("为加强知识产权保护，制定本方案。", False), ("一、工作方案", False), ("发布日期：2024年工作要点", False),
+    ("首页", False), ("各区人民政府、市政府各部门工作", False),
+])
+def test_title_like(line, expected):
+    assert H.title_like(line, CTX) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("…的通知（已废止）", ("…的通知", True)), ("《某方案》", ("某方案", False)), ("某通知【失效】", ("某通知", True)),
+    ("某通知（试行）", ("某通知（试行）", False)),
+])
+def test_without_status_mark(line, expected):
+    assert H.without_status_mark(line, CTX) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("沈阳市人民政府关于印发沈阳市知识产权保护方案的通知", True),
+    ("市政府办公室印发《某方案》的通知", True),
+    ("关于公开征求《某办法（征求意见稿）》意见的通知", True),
+    ("关于加强知识产权保护的意见", False),
+    ("市政府印发了方案的通知" + "很长" * 80, False),
+])
+def test_is_notice(text, expected):
+    assert H.is_notice(text) is expected
+
+
+@pytest.mark.parametrize("line, nxt, expected", [
+    ("宜昌市人民政府办公室关于印发宜昌市知识产权", "保护和运用“十四五”规划的通知",
+     "宜昌市人民政府办公室关于印发宜昌市知识产权保护和运用“十四五”规划的通知"),
+    ("宜昌市人民政府办公室关于印发宜昌市知识产权", "保护和运用规划", None),  # no notice ending
+    ("各县市区：关于做好", "工作的通知", None),
+    ("一、关于印发", "方案的通知", None),  # a numbered line
+])
+def test_wrapped_notice(line, nxt, expected):
+    assert H.wrapped_notice(line, nxt, CTX) == expected
+
+
+def _header(**kw):
+    return H.Header(**kw)
+
+
+@pytest.mark.parametrize("h, lines, expected", [
+    (_header(notice_title="沈阳市人民政府关于印发沈阳市方案的通知"), [], "沈阳市人民政府"),
+    (_header(notice_title="市政府关于印发昆山市措施的通知", signer="昆山市人民政府"), [], "昆山市人民政府"),
+    (_header(meta={"issuer": "杭州市人民政府办公室"}), [], "杭州市人民政府办公室"),
+    (_header(title="沈阳市市场监督管理局关于加强保护的意见"), [], "沈阳市市场监督管理局"),
+    (_header(body_start=1), ["沈阳市人民政府印发了本方案", "正文"], "沈阳市人民政府"),
+    (_header(meta={"source": "某市司法局  2024-01-02"}), [], "某市司法局"),
+    (_header(meta={"issuer": "中共洛阳市委办公室、洛阳市人民政府办公室"},
+             notice_title="中共洛阳市委办公室 洛阳市人民政府办公室关于印发某方案的通知"), [],
+     "中共洛阳市委办公室、洛阳市人民政府办公室"),
+    (_header(), ["正文"], None),
+])
+def test_issuer_of(h, lines, expected):
+    assert H.issuer_of(h, lines, CTX) == expected
+
+
+@pytest.mark.parametrize("issuer, listed, expected", [
+    ("中共洛阳市委办公室 洛阳市人民政府办公室", None, "中共洛阳市委办公室、洛阳市人民政府办公室"),
+    ("中共洛阳市委办公室 洛阳市人民政府办公室", "中共洛阳市委办公室，洛阳市人民政府办公室", "中共洛阳市委办公室，洛阳市人民政府办公室"),
+    ("沈阳市 人民政府", None, "沈阳市 人民政府"),  # "沈阳市" alone is no organisation
+])
+def test_joint_issuers(issuer, listed, expected):
+    assert H.joint_issuers(issuer, listed) == expected
+
+
+@pytest.mark.parametrize("h, lines, expected", [
+    (_header(meta={"doc_number": "冀政发[2016] 16号"}), [], "冀政发〔2016〕16号"),
+    (_header(meta={"doc_number": "无"}), ["沈政发〔2024〕8号"], None),
+    (_header(body_start=2), ["某通知", "（沈政发（2024）8号）", "正文"], "沈政发〔2024〕8号"),
+    (_header(), ["珠府〔2018〕66號"], "珠府〔2018〕66號"),
+    (_header(), ["根据沈政发〔2024〕8号文件要求"], None),  # inside a sentence
+])
+def test_doc_number_of(h, lines, expected):
+    assert H.doc_number_of(h, lines) == expected
+
+
+@pytest.mark.parametrize("h, lines, expected", [
+    (_header(title="某办法（征求意见稿）", notice_title="关于公开征求《某办法（征求意见稿）》意见的通知"), [], "draft"),
+    (_header(title="某方案", expired_mark=True), [], "expired"),
+    (_header(title="某方案", meta={"status": "失效"}), [], "expired"),
+    (_header(title="某方案", meta={"status": "现行有效"}), [], "in_force"),
+    (_header(title="某方案"), ["该文件已废止"], "expired"),
+    (_header(title="某方案"), ["加强知识产权保护"], "in_force"),
+])
+def test_status_of(h, lines, expected):
+    assert H.status_of(h, lines, CTX) == expected
+
+
+NATIONAL_CTX = ParseContext(Knowledge(regions=REGIONS + [
+    {"code": "210100x", "name": "沈阳市税务局", "short_name": "", "level": "city", "parent": None}]))
+
+
+@pytest.mark.parametrize("issuer, expected", [
+    ("国务院", True), ("国务院办公厅", True), ("中共中央、国务院", True), ("中共中央办公厅 国务院办公厅", True),
+    ("国家知识产权局", True), ("国家知识产权局办公室", True), ("國家知識產權局", True), ("国家市场监督管理总局", True),
+    ("海关总署", True), ("公安部", True), ("国家知识产权局、公安部", True), ("最高人民法院", True),
+    ("国务院知识产权战略实施工作部际联席会议办公室", True), ("国家林业和草原局", True),
+    ("湖北省人民政府", False), ("国家知识产权局、湖北省人民政府", False), ("国家级经济技术开发区管委会", False),
+    ("国家税务总局沈阳市税务局", False), ("市委宣传部", False), (None, False), ("", False),
+])
+def test_national_issuer(issuer, expected):
+    assert H.national_issuer(issuer, NATIONAL_CTX) is expected
+
+
+@pytest.mark.parametrize("sources, expected", [
+    (["潜江市市政府"], ("湖北省", "潜江市", None, "city")),
+    (["湖南省委、省政府"], ("湖南省", None, None, "province")),
+    (["沈阳市和平区人民政府"], ("辽宁省", "沈阳市", "和平区", "district")),
+    (["和平区人民政府", None, None, None, "天津市和平区"], ("天津市", "天津市", "和平区", "district")),
+    (["某某局"], (None, None, None, None)),
+])
+def test_resolve_region(sources, expected):
+    got = H.resolve_region(Gazetteer(REGIONS), sources)
+    assert (got["province"], got["city"], got["district"], got["level"]) == expected
+
+
+def test_header_stage_national_document(knowledge):
+    ctx = ParseContext(knowledge, lines=["国家知识产权局关于印发某工作方案的通知", "湖北省、湖南省知识产权局：", "一、重点任务",
+                                        "1.加强执法。"])
+    H.header(ctx)
+    d = ctx.document
+    assert (d["issuer"], d["level"], d["province"], d["city"], d["district"]) == ("国家知识产权局", "national", None, None, None)

@@ -1,0 +1,31 @@
+"""The lexicon is data: no list repeats an entry, every entry is Simplified (Traditional text is folded)."""
+import pytest
+
+from measures.parsing import lexicon as L
+from measures.parsing.text import fold, has_traditional
+
+LISTS = {name: value for name, value in vars(L).items() if name.isupper() and isinstance(value, (tuple, dict))}
+
+
+def _words(value):
+    if isinstance(value, dict):
+        return list(value)
+    return [w[0] if isinstance(w, tuple) else w for w in value]
+
+
+def test_there_are_lists():
+    assert {"CHROME_PHRASES", "META_LABELS", "NATIONAL_ISSUERS", "UNIT_SUFFIXES", "GENERAL_CHAPTERS",
+            "COUNT_VERBS", "TARGET_UNITS"} <= set(LISTS)
+
+
+@pytest.mark.parametrize("name", sorted(LISTS))
+def test_no_duplicates(name):
+    words = _words(LISTS[name])
+    assert len(words) == len(set(words)), [w for w in set(words) if words.count(w) > 1]
+    assert all(isinstance(w, str) and w for w in words)
+
+
+@pytest.mark.parametrize("name", sorted(LISTS))
+def test_entries_are_simplified(name):
+    traditional = [w for w in _words(LISTS[name]) if has_traditional(w) or fold(w) != w]
+    assert not traditional, traditional

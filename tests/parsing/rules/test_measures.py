@@ -1,0 +1,103 @@
+"""measures stage rules."""
+import pytest
+
+from measures.parsing import measures as M
+from measures.parsing.context import ParseContext
+from measures.parsing.outline import build_outline
+
+CTX = ParseContext()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("加强老字号传承。(责任单位:市商务局)", "加强老字号传承。"),
+    ("加强协作。（牵头单位：市科技局）（配合单位：市财政局）", "加强协作。"),
+    ("推动设立中国(湖北)知识产权维权援助中心。", "推动设立中国(湖北)知识产权维权援助中心。"),
+    ("建设平台（2025年底前）", "建设平台（2025年底前）"),  # no unit word in the bracket
+])
+def test_strip_units_for_title(text, expected):
+    assert M.strip_units_for_title(text) == expected
+
+
+@pytest.mark.parametrize("first, rest, article, expected", [
+    ("加强统筹协调。成立工作专班。", "", False, ("加强统筹协调", "成立工作专班。")),
+    ("加强老字号传承。(责任单位:市商务局)", "", False, M.NO_TITLE),  # nothing but units after it
+    ("资助申请实行年度集中受理。区局每年发布通知。", "", True, M.NO_TITLE),  # an article's rule
+    ("完善市、县两级管理体制,建立执法队伍。", "", False, None),  # a comma: no heading sentence
+    ("没有句号的一行", "", False, None),
+])
+def test_sentence_heading(first, rest, article, expected):
+    assert M.sentence_heading(first, rest, article, CTX) == expected
+
+
+@pytest.mark.parametrize("first, rest, expected", [
+    ("知识产权强企工程", "支持企业贯标。", ("知识产权强企工程", "支持企业贯标。")),
+    ("加强执法：", "开展行动。", ("加强执法", "开展行动。")),
+    ("加强执法，开展行动", "第二行。", None),
+    ("知识产权强企工程", "", None),
+])
+def test_line_heading(first, rest, expected):
+    text = first + ("\n" + rest if rest else "")
+    assert M.line_heading(first, rest, text) == expected
+
+
+@pytest.mark.parametrize("first, expected", [
+    ("加强统筹协调：成立工作专班", ("加强统筹协调", "成立工作专班")),
+    ("主要包括：专利、商标", None),
+    ("具体如下：", None),
+    ("这是一个太长太长太长太长的标题文字了：正文", None),  # over 16 characters
+])
+def test_colon_heading(first, expected):
+    assert M.colon_heading(first, first) == expected
+
+
+@pytest.mark.parametrize("first, expected", [
+    ("加强知识产权交流合作鼓励企业、行业协会等参加中国发明展等交流活动，支持企业参加海外展会。",
+     ("加强知识产权交流合作", "鼓励企业、行业协会等参加中国发明展等交流活动，支持企业参加海外展会。")),
+    ("加强知识产权交流合作鼓励企业参加。", None),  # too short a body
+    ("完善知识产权法规和政策，推动出台地方性法规。", None),
+])
+def test_glued_heading(first, expected):
+    assert M.glued_heading(first, first) == expected
+
+
+@pytest.mark.parametrize("text, article, expected", [
+    ("加强统筹协调。成立工作专班。", False, ("加强统筹协调", "成立工作专班。")),
+    ("知识产权强企工程\n支持企业贯标。", False, ("知识产权强企工程", "支持企业贯标。")),
+    ("建立专利侵权纠纷行政裁决繁简分流机制。对事实清楚的案件适用简易程序。", True,
+     ("建立专利侵权纠纷行政裁决繁简分流机制", "对事实清楚的案件适用简易程序。")),
+    ("完善知识产权法规和政策，推动出台地方性法规。", False, (None, "完善知识产权法规和政策，推动出台地方性法规。")),
+])
+def test_split_title(text, article, expected):
+    assert M.split_title(text, article=article, ctx=CTX) == expected
+
+
+def _articles(*heads):
+    return build_outline([f"第{n}条 {h}" for n, h in zip("一二三四五六七", heads)], CTX).nodes
+
+
+@pytest.mark.parametrize("heads, expected", [
+    (["加强执法。开展行动。"] + ["市场监管部门应当依法查处侵权行为，维护秩序。"] * 4, True),
+    (["加强执法。开展行动。"] * 2 + ["部门应当依法查处侵权行为，维护秩序。"] * 3, False),
+    (["部门应当依法查处侵权行为，维护秩序。"] * 4, False),  # fewer than five articles
+])
+def test_rule_style_articles(heads, expected):
+    nodes = _articles(*heads)
+    splits = {id(n): M.split_title(n.text, article=True, ctx=CTX) for n in nodes}
+    assert M.rule_style_articles(nodes, splits) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("（一）加强执法", "一"), ("第十九条 加强执法", "十九"), ("2.1.3 加强执法", "2.1.3"), ("63.加强执法", "63"),
+    ("〔三〕加强执法", "三"), ("①加强执法", "①"),
+])
+def test_label_of(line, expected):
+    assert M.label_of(build_outline([line], CTX).nodes[0]) == expected
+
+
+def test_measures_stage():
+    ctx = ParseContext()
+    ctx.nodes = build_outline(["一、重点任务", "（一）加强执法。开展专项行动，打击侵权。（责任单位：市公安局）"], ctx).nodes[1:]
+    M.measures(ctx)
+    m = ctx.measures[0]
+    assert (m["ordinal"], m["path"], m["label"], m["title"]) == (1, ["重点任务"], "一", "加强执法")
+    assert m["anchor"] == "开展专项行动，打击侵权。" and ctx.bodies == ["加强执法。开展专项行动，打击侵权。"]

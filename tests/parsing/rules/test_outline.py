@@ -1,0 +1,169 @@
+"""outline stage rules."""
+import pytest
+
+from measures.parsing import outline as O
+from measures.parsing.context import ParseContext
+
+CTX = ParseContext()
+
+
+def tree(*lines):
+    return O.build_outline(list(lines), CTX)
+
+
+def node(*lines):
+    """The last node of an outline of ``lines``."""
+    return tree(*lines).nodes[-1]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("一、总体要求", ("cn", "一", "总体要求")),
+    ("（一）强化保护", ("pcn", "一", "强化保护")),
+    ("〔三〕加强司法", ("bcn", "三", "加强司法")),
+    ("第十九条 市场监督管理部门应当…", ("article", "十九", "市场监督管理部门应当…")),
+    ("第三條 本辦法", ("article", "三", "本辦法")),
+    ("第二章", ("chapter", "二", "")),
+    ("1.加强执法", ("num", "1", "加强执法")),
+    ("12、加强执法", ("num", "12", "加强执法")),
+    ("(3)建立机制", ("pnum", "3", "建立机制")),
+    ("1）加大刑事打击力度", ("rnum", "1", "加大刑事打击力度")),
+    ("①专利", ("circ", "①", "专利")),
+    ("2.1 提升创造质量", ("dec2", "2.1", "提升创造质量")),
+    ("2.1.1支持企业", ("dec3", "2.1.1", "支持企业")),
+    ("1 总体目标", ("numsp", "1", "总体目标")),
+    ("专项行动一：高价值专利培育行动", ("action", "一", "高价值专利培育行动")),
+    ("一是加强执法", ("shi", "一", "是加强执法"[1:])),
+    # near misses
+    ("一年来，我市…", None),
+    ("1 总体目标，到2025年", None),  # "1 …" only as a bare heading
+    ("2.5万件专利", None),
+    ("一、", None),
+    ("2024年工作要点", None),
+    ("加强执法", None),
+])
+def test_match_numbering(line, expected):
+    assert O.match_numbering(line) == expected
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("加强执法。开展专项行动。", "加强执法"),
+    ("强化保护", "强化保护"),
+    ("主要目标：" + "到2025年全市发明专利拥有量达到3000件" * 3, "主要目标"),
+    ("这是一个没有句号但是非常长的标题" * 5, ("这是一个没有句号但是非常长的标题" * 5)[:60]),
+])
+def test_heading_of(head, expected):
+    assert O.heading_of(head) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("附件：1.申报表", "attachment"),
+    ("附件2", "attachment"),
+    ("抄送：市委办公室", "end"),
+    ("联系电话：0598-8289917", "end"),
+    ("本办法自2024年1月1日起施行。", "end"),
+    ("相关链接：", "related"),
+    ("相關文章", "related"),
+    ("本市将加强知识产权保护。", None),
+    ("附近的企业", None),
+])
+def test_after_document(line, expected):
+    assert O.after_document(line, CTX) == expected
+
+
+def test_enumeration_parent():
+    t = tree("第五条 申请资助应当符合下列条件：", "（一）注册在本市；", "（二）拥有专利。", "第六条 加强保护。")
+    assert [n.label for n in t.nodes] == ["五", "六"] and "（一）注册在本市" in t.nodes[0].text
+    t = tree("一、重点任务", "（一）强化保护。", "一是加强执法。", "二是加强司法。", "（二）促进运用。")
+    assert [n.label for n in t.nodes] == ["一", "一", "二"]  # 一是/二是 folded into （一）
+    assert O.enumeration_parent(tree("一、重点任务", "（一）甲", "（二）乙").nodes[0], []) is False
+    t = tree("一、重点任务", "一是加强执法。", "二是加强司法。")
+    assert [n.kind for n in t.nodes] == ["cn", "shi", "shi"]  # the only item: its 一是 are the measures
+
+
+@pytest.mark.parametrize("heading, expected", [
+    ("二、主要目标", True), ("一、总体要求", True), ("一、指导思想和基本原则", True), ("第一章 总则", True),
+    ("一、发展基础和面临形势", True),
+    ("二、重点任务", False), ("三、目标管理", False), ("一、主要目标任务分解", False),
+])
+def test_is_general(heading, expected):
+    assert O.is_general(node(heading), CTX) is expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["一、发展基础和面临形势"], True),
+    (["一、“十三五”时期取得的成效"], True),
+    (["一、发展基础", "（一）专利量增长"], True),  # under a background chapter
+    (["一、夯实发展基础"], False),
+])
+def test_is_background(lines, expected):
+    assert O.is_background(node(*lines), CTX) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("三、保障措施", True), ("三、保障措施。", True),
+    ("三、加强领导，落实责任。", False), ("三、" + "很长的标题" * 7, False),
+])
+def test_is_heading_only(line, expected):
+    assert O.is_heading_only(node(line)) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("第九条 省人民政府设立专项资金，重点支持下列事项：", True),
+    ("（一）支持以下方面", True),
+    ("第九条 加强执法", False),
+    ("（一）强化保护，加强执法", False),  # a comma makes only an article a lead-in
+])
+def test_is_lead_in(line, expected):
+    assert O.is_lead_in(node(line)) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("第二十条 本办法自2024年1月1日起施行。", True),
+    ("第一条 为加强知识产权保护，根据有关法律法规，制定本办法。", True),
+    ("第二条 本措施由市市场监管局负责解释。", True),
+    ("第三条 加强行政执法。", False),
+    ("第二十条 本办法自2024年1月1日起施行。" + "其他内容" * 40, False),  # long items are kept
+])
+def test_is_boilerplate(line, expected):
+    assert O.is_boilerplate(node(line), CTX) is expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["（二）主要目标", "二、重点任务"], True),
+    (["5.加强执法"], True),
+    (["第三条 加强执法"], True),
+    (["②专利"], True),
+    (["一、总体要求", "（二）目标"], False),
+    (["2.1 提升质量"], True),
+    (["1.1 提升质量"], False),
+    ([], False),
+])
+def test_starts_mid_document(lines, expected):
+    assert O.starts_mid_document(tree(*lines)) is expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["（三）加强保护。完善知识产权保护中心建设，开展快速预审"], True),
+    (["1.加强执法。" + "开展专项行动严厉打击侵权假冒" * 3], True),
+    (["（三）加强保护。完善知识产权保护中心建设。"], False),
+    (["1.扩大融资。推广保险。牵头部门：市金融局；配合部门：市知识产权局"], False),  # ends with units
+    (["三、保障措施"], False),  # a bare heading
+    (["1.加强执法（责任单位：市公安局）"], False),
+])
+def test_cut_off(lines, expected):
+    assert O.cut_off(tree(*lines)) is expected
+
+
+def test_measure_nodes_skip_general_chapters_paragraph_chapters_and_boilerplate():
+    t = tree("一、总体要求", "（一）指导思想。坚持创新。", "二、重点任务", "（一）加强执法。开展行动。",
+             "三、保障措施", "加强领导，落实责任。", "四、本方案自印发之日起施行。")
+    assert [n.head for n in O.measure_nodes(t, CTX)] == ["加强执法。开展行动。"]
+
+
+def test_outline_stage_warns():
+    ctx = ParseContext(body_lines=["（二）加强执法。开展专项行动，严厉打击侵权假冒，推动"])
+    O.outline(ctx)
+    assert ctx.warnings == ["page starts mid-document", "text appears truncated"]
+    ctx = ParseContext(body_lines=["没有编号的段落。"])
+    O.outline(ctx)
+    assert ctx.warnings == ["no numbered measures found"]

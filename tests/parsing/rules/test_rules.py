@@ -1,0 +1,44 @@
+"""Every rule is a documented function: a docstring saying what it recognises, an example in its marker,
+and a table in tests/parsing/rules/test_<stage>.py that calls it."""
+import importlib
+import inspect
+import re
+from pathlib import Path
+
+import pytest
+
+STAGES = ["decode", "clean", "lines", "outline", "header", "measures", "units", "targets", "classify"]
+HERE = Path(__file__).parent
+
+
+def _rules():
+    for stage in STAGES:
+        module = importlib.import_module(f"measures.parsing.{stage}")
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            if fn.__module__ == module.__name__ and hasattr(fn, "__rule_stage__"):
+                yield stage, name, fn
+
+
+RULES = list(_rules())
+
+
+def test_each_stage_has_rules():
+    assert {stage for stage, _, _ in RULES} == set(STAGES)
+    assert len(RULES) >= 70
+
+
+@pytest.mark.parametrize("stage, name, fn", RULES, ids=[f"{s}.{n}" for s, n, _ in RULES])
+def test_rule_is_documented_and_tested(stage, name, fn):
+    assert fn.__rule_stage__ == stage, "a rule is marked with the stage of its module"
+    assert fn.__doc__ and len(fn.__doc__.strip()) >= 20, "a docstring says what the rule recognises"
+    assert "→" in fn.__rule_example__, "the example shows input → result"
+    assert re.search(rf"\b{name}\b", (HERE / f"test_{stage}.py").read_text(encoding="utf-8")), "a table test uses it"
+
+
+def test_the_marker_only_sets_attributes():
+    from measures.parsing.context import rule
+
+    def f():
+        """x"""
+
+    assert rule(stage="s", example="a → b")(f) is f and f.__rule_stage__ == "s"

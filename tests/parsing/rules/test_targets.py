@@ -1,0 +1,197 @@
+"""targets stage rules."""
+import re
+
+import pytest
+
+from measures.parsing import targets as Tg
+from measures.parsing.context import ParseContext
+from measures.parsing.outline import build_outline
+
+CTX = ParseContext()
+
+
+def number(text, value):
+    """The Number of ``text`` whose digits are ``value``."""
+    m = next(m for m in Tg.NUM.finditer(text) if m.group("num") == value)
+    return Tg.Number(text, text, m)
+
+
+@pytest.mark.parametrize("document, expected", [
+    ({"signed_date": "2024-07-09", "published_date": "2024-12-02"}, 2024),
+    ({"signed_date": None, "published_date": "2023-01-05"}, 2023),
+    ({"title": "2023年知识产权工作要点"}, 2023),
+    ({"title": "知识产权工作要点"}, None),
+])
+def test_document_year(document, expected):
+    assert Tg.document_year(document) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("2024年绍兴市知识产权工作要点", 2024), ("绍兴市2024年度知识产权工作计划", 2024),
+    ("2021—2025年知识产权规划", None), ("2024年知识产权保护条例", None), ("知识产权工作要点", None),
+])
+def test_plan_year(title, expected):
+    assert Tg.plan_year({"title": title}) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("开展专项行动。（2025年底前完成）", 2025), ("（完成时限：2024年12月底前）", 2024), ("完成时限：2026年", 2026),
+    ("到2025年建成平台。", None), ("（2024年）", None),
+])
+def test_deadline_note(text, expected):
+    assert Tg.deadline_note(text, CTX) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["一、工作目标", "（一）到2024年，体系更完善。", "1.新增商标12件。"], 2024),
+    (["一、工作目标", "1.新增商标12件。"], None),
+    (["一、到2025年，2027年底前全面达到", "1.新增商标12件。"], 2027),  # the last year of the heading
+])
+def test_inherited_year(lines, expected):
+    assert Tg.inherited_year(build_outline(lines, CTX).nodes[-1], CTX) == expected
+
+
+@pytest.mark.parametrize("text, doc_year, plan_year, expected", [
+    ("到2026年，满意度达到84分", None, None, [(0, 2026)]),
+    ("2025年底前建成", None, None, [(0, 2025)]),
+    ("2024—2026年每年新增", None, None, [(0, 2026)]),  # a range: its last year
+    ("力争两年内新增3个", 2024, None, [(0, 2026)]),
+    ("两年内新增3个", 2024, None, []),  # no 力争/争取/用/在
+    ("全年授权6000件", 2024, 2024, [(0, 2024)]),
+    ("全年授权6000件", 2024, None, []),
+    ("2025年，全市授权3000件。", 2024, None, [(0, 2025)]),
+    ("2020年，全市授权3000件。", 2024, None, []),  # a past baseline
+])
+def test_year_markers(text, doc_year, plan_year, expected):
+    assert Tg.year_markers(text, doc_year, plan_year) == expected
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("成立于2019年", "2019", True), ("第3次会议", "3", True), ("按“66条”执行", "66", True), ("排名前3名", "3", True),
+    ("10月15日至23日", "15", True), ("3个月内", "3", False), ("建设12个示范区", "12", False), ("每年2次", "2", False),
+])
+def test_not_a_quantity(text, value, expected):
+    assert Tg.not_a_quantity(number(text, value)) is expected
+
+
+@pytest.mark.parametrize("post, unit, expected", [
+    ("以上", "件", (">=", 2)), ("及以上", "件", (">=", 3)), ("以内", "个工作日", ("<=", 2)),
+    ("内办结", "个工作日", ("<=", 1)), ("内移送公安机关", "个工作日", ("<=", 1)), ("内容", "项", (None, 0)),
+    ("内的企业", "家", (None, 0)), ("", "件", (None, 0)),
+])
+def test_comparator_after(post, unit, expected):
+    assert Tg.comparator_after(post, unit) == expected
+
+
+@pytest.mark.parametrize("pre, expected", [
+    ("满意度不低于", ("不低于", ">=")), ("满意度低于", ("低于", "<")), ("周期缩短至", ("缩短至", "<=")),
+    ("授权量达到 ", ("达到", ">=")), ("达到约", ("达到", ">=")), ("每年至少召开", (None, ">=")),
+    ("建设", (None, None)), ("", (None, None)),
+])
+def test_comparator_before(pre, expected):
+    assert Tg.comparator_before(pre) == expected
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("展会时间在3天以上的，主办方应当设立投诉机构", "3", True),
+    ("年销售额1000万元以上的企业", "1000", True),
+    ("培育5家以上的，给予奖励", "5", True),
+    ("培育企业10家以上", "10", False),
+    ("培育10家以上的示范企业", "10", False),
+])
+def test_is_condition(text, value, expected):
+    n = number(text, value)
+    n.comparator, n.suffix_len = Tg.comparator_after(n.post_full, n.unit)
+    assert Tg.is_condition(n) is expected
+
+
+@pytest.mark.parametrize("pre, expected", [
+    ("在重点区镇建设商业秘密保护示范点", "建设"), ("建成高价值专利培育中心", "建成"), ("完成产业专利导航项目", "完成"),
+    ("建设", None), ("推动专利转化", None),
+])
+def test_counting_verb(pre, expected):
+    m = Tg.counting_verb(pre)
+    assert (m.group() if m else None) == expected
+
+
+def _full(text, value):
+    """A Number prepared as paragraph_targets prepares it (comparator and the words after it)."""
+    n = number(text, value)
+    Tg._comparator(n)
+    n.post, n.pb = n.post_full[n.suffix_len:], n.b
+    if "、" in n.post:
+        n.post = n.post[:n.post.index("、")]
+        n.pb = n.end + n.suffix_len + len(n.post)
+    n.post_clean = Tg.DE_START.sub("", n.post).strip()
+    return n
+
+
+@pytest.mark.parametrize("text, value, last, expected", [
+    ("按利息的50%给予贴息，单个企业每年最高20万元", "20", "贷款贴息", "贷款贴息（单个企业每年）"),
+    ("奖励，每家最多给予10万元", "10", "奖励", "奖励（每家）"),
+])
+def test_cap_metric(text, value, last, expected):
+    assert Tg.cap_metric(_full(text, value), last) == expected
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("对新认定的驰名商标，给予30万元资金援助", "30", "新认定的驰名商标资金援助"),
+    ("新认定的国家知识产权示范企业，给予30万元奖励", "30", "新认定的国家知识产权示范企业奖励"),
+    ("①对获得金奖的，每项奖励50万元", "50", "获得金奖的，每项"),
+])
+def test_reward_metric(text, value, expected):
+    assert Tg.reward_metric(_full(text, value)) == expected
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("督促平台在5个工作日内处理完毕", "5", "平台处理完毕"),
+    ("应当自接受案件之日起3日内进行审查", "3", "进行审查"),
+])
+def test_time_limit_metric(text, value, expected):
+    assert Tg.time_limit_metric(_full(text, value)) == expected
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("对企业开展专利导航项目的，按项目实际支出的50%给予补助", "50", "企业开展专利导航项目补助"),
+    ("按照贷款实际支付利息的50%给予贴息", "50", "贷款实际支付利息"),
+    ("对保费按30%给予补贴", "30", "保费补贴"),
+])
+def test_rate_metric(text, value, expected):
+    assert Tg.rate_metric(_full(text, value)) == expected
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("全市知识产权保护社会满意度不低于84分", "84", "知识产权保护社会满意度"),  # 全市 is filler
+    ("力争全市发明专利拥有量达到3000件", "3000", "发明专利拥有量"),
+    ("到2025年，全市专利授权量达到10000件", "10000", "专利授权量"),
+    ("示范企业达到25家、优势企业达到90家", "90", "优势企业"),
+])
+def test_metric_before(text, value, expected):
+    assert Tg.metric_before(_full(text, value)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("主要指标\n指标名称\t2022年基数\t2025年目标\n每万人口高价值发明专利拥有量（件）\t1.52\t2.6",
+     [("每万人口高价值发明专利拥有量", ">=", 2.6, "件", 2025)]),
+    ("指标 | 单位 | 现状 | 目标值\n专利授权量 | 件 | 100 | ≥200", [("专利授权量", ">=", 200, "件", None)]),
+    ("序号\t指标\t2025年\n1\t办结时限（个工作日）\t≤60", [("办结时限", "<=", 60, "个工作日", 2025)]),
+    ("指标名称\t2022年基数\t2023年完成\n专利\t1\t2", []),  # no goal column
+    ("一行\t两格", []),
+])
+def test_indicator_table(text, expected):
+    found, _ = Tg.indicator_table(text.split("\n"), None, CTX)
+    assert [(t["metric"], t["comparator"], t["value"], t["unit"], t["year"]) for t in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2026年，全市知识产权保护社会满意度不低于84分。", [(84, "分", ">=", 2026)]),
+    ("维权援助案件量超过400件/年。", [(400, "件/年", ">", None)]),
+    ("建设12个地理标志保护示范区。", [(12, "个", "=", None)]),
+    ("对新认定的驰名商标，给予30万元资金援助。", [(30, "万元", "=", None)]),
+    ("每年至少召开2次联席会议。", [(2, "次", ">=", None)]),
+    ("根据皖政〔2016〕64号文件要求，于2024年12月印发。", []),
+])
+def test_paragraph_targets(text, expected):
+    got = Tg.paragraph_targets(text, 1, 2024, None, None, CTX)
+    assert [(t["value"], t["unit"], t["comparator"], t["year"]) for t in got] == expected
+    assert all(t["quote"] in text and re.search(r"[\u4e00-\u9fff]{2}", t["metric"]) for t in got)
