@@ -31,14 +31,12 @@ ROW = re.compile(r"<tr\b.*?(?:</tr\s*>|(?=<tr\b)|$)", re.I | re.S)
 DATA_ROW = re.compile(r"<tr\b.*?</tr\s*>", re.I | re.S)
 CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)(?:</t[dh]\s*>|(?=<t[dh]\b)|$)", re.I | re.S)
 CELL_BLOCKS = re.compile(r"</?(?:p|div|br|h[1-6])\b[^>]*>|\n", re.I)
-WHITESPACE = re.compile(r"\s+")
 
 # --- task-division tables ------------------------------------------------------------------
 TASK_HEAD = re.compile("|".join(L.TABLE_TASK_HEADS))
 ROLE_HEADS = [("牵头单位", re.compile("|".join(L.TABLE_LEAD_HEADS))), ("配合单位", re.compile("|".join(L.TABLE_SUPPORT_HEADS))),
               ("责任单位", re.compile("|".join(L.TABLE_PLAIN_HEADS)))]
 DUE_HEAD = re.compile("|".join(L.TABLE_DUE_HEADS))
-ROW_NUMBER = re.compile(r"\d{1,3}")
 SECTION_ROW = re.compile(rf"{P.CN_SMALL}、.{{2,40}}")
 SECTION_ROW_START = re.compile(rf"^\s*{P.CN_SMALL}、")
 EMPTY_CELLS = ("/", "—", "-")
@@ -108,7 +106,7 @@ def data_row(row: str) -> str:
 
 
 def _cell_text(raw: str) -> str:
-    return WHITESPACE.sub(" ", html.unescape(TAGS.sub(" ", raw))).strip()
+    return P.WHITESPACE.sub(" ", html.unescape(TAGS.sub(" ", raw))).strip()
 
 
 def _task_table_html(match: "re.Match[str]") -> str:
@@ -141,7 +139,7 @@ def task_table_lines(rows: list[list[str]]) -> list[str] | None:
     due_col = next((i for i, c in enumerate(head) if DUE_HEAD.search(c)), None)
     out = []
     for r in rows[head_i + 1:]:
-        if len(r) != len(head) or not ROW_NUMBER.fullmatch(r[0] or ""):
+        if len(r) != len(head) or not P.ROW_NUMBER.fullmatch(r[0] or ""):
             if r and SECTION_ROW.fullmatch(r[0] or ""):
                 out.append(r[0])
             continue

@@ -24,7 +24,6 @@ LABEL_BRACKETED = re.compile(rf"[\[【]\s*(?P<label>{_LABELS})\s*[\]】]\s*[:：
 LABEL_ALONE = re.compile(rf"^(?P<label>{_LABELS})\s*[:：]?$")
 CELL_EDGE = re.compile(r"^[\s|｜丨]*$")
 YEAR_NEXT = re.compile(rf"\s*{P.YEAR}")
-WHITESPACE = re.compile(r"\s+")
 
 _NOTICE_END = f"(?:{'|'.join(L.NOTICE_ENDS)})"
 NOTICE = re.compile(rf"^(?P<issuer>.{{0,60}}?)(?:关于(?P<verb>{'|'.join(L.NOTICE_VERBS)})|"
@@ -35,7 +34,7 @@ DRAFT_MARK_END = re.compile(rf"\s*{P.PAREN_OPEN}\s*(?:{'|'.join(L.DRAFT_MARKS)})
 DRAFT_MARK = re.compile(rf"\s*{P.PAREN_OPEN}\s*(?:{'|'.join(L.DRAFT_MARKS[:3])})\s*{P.PAREN_CLOSE}\s*")
 QUOTED_TITLE = re.compile(r"《(.+)》")
 TITLE_NOISE = re.compile(r"[\s《》“”\"'()（）\[\]〔〕【】,，。、:：—\-]")
-SENTENCE_OPENER = re.compile(r"^(?:为|根据|按照|经|现将|各)")
+SENTENCE_OPENER = re.compile(f"^(?:{'|'.join(L.SENTENCE_OPENERS)})")
 FIRST_ITEM = re.compile(rf"^(?:一|第一|{P.PAREN_OPEN}一{P.PAREN_CLOSE}|1[.、．])")
 TITLE_PARTS = re.compile(r"\s*[-_|｜]\s*")
 DRAFT = re.compile("|".join(L.DRAFT_WORDS) + "|征求意见的通知")
@@ -91,7 +90,7 @@ def parse_date(s: str | None) -> str | None:
 
 
 def _key(label: str) -> str:
-    return L.META_LABELS[WHITESPACE.sub("", label)]
+    return L.META_LABELS[P.WHITESPACE.sub("", label)]
 
 
 @rule(stage="header", example="'索引号：SY001 发布日期：2024-12-02' → {'index': 'SY001', 'published': '2024-12-02'}")
@@ -320,7 +319,7 @@ def issuer_of(h: Header, lines: list[str], ctx: ParseContext) -> str | None:
 def joint_issuers(issuer: str, listed: str | None) -> str:
     """Joint issuers set side by side: as the metadata table lists them, else joined with 、 when
     every part is an organisation's name."""
-    if listed and LIST_SEPARATORS.sub("", listed.strip()) == WHITESPACE.sub("", issuer):
+    if listed and LIST_SEPARATORS.sub("", listed.strip()) == P.WHITESPACE.sub("", issuer):
         issuer = listed.strip()
     parts = issuer.split()
     if " " in issuer and len(parts) > 1 and all(P.ORG_LINE.match(p) for p in parts):
@@ -336,7 +335,7 @@ def doc_number_of(h: Header, lines: list[str]) -> str | None:
     if m is None and (raw is None or not NO_NUMBER.match(raw)):
         m = next(filter(None, (P.DOC_NUMBER.fullmatch(line.strip().strip("()（）"))
                                for line in lines[:max(h.body_start, 1) + 3])), None)
-    return YEAR_BRACKETS.sub(r"〔\1\2〕", WHITESPACE.sub("", m.group(0))) if m else None
+    return YEAR_BRACKETS.sub(r"〔\1\2〕", P.WHITESPACE.sub("", m.group(0))) if m else None
 
 
 @rule(stage="header", example="notice '…（征求意见稿）…的通知' → 'draft'; metadata 效力状态：已废止 → 'expired'")

@@ -22,7 +22,10 @@ TABLE_SUPPORT_HEADS = ("配合", "协办", "参与")
 TABLE_PLAIN_HEADS = ("责任单位", "责任部门", "负责单位", "实施单位", "承办单位")
 TABLE_DUE_HEADS = ("时限", "完成时间", "时间节点", "进度安排")
 
-# --- header: labels of the portal's metadata table -> field ---------------------------
+# --- header ---------------------------------------------------------------------------------
+# a line opening with these is a sentence, not a title
+SENTENCE_OPENERS = ("为", "根据", "按照", "经", "现将", "各")
+# labels of the portal's metadata table -> field
 META_LABELS = {
     "索引号": "index", "主题分类": "topic", "组配分类": "topic", "体裁分类": "topic", "主题词": "keywords",
     "发布机构": "issuer", "发文机关": "issuer", "发布单位": "issuer", "发文单位": "issuer", "制发机关": "issuer",
@@ -98,6 +101,10 @@ HEAD_VERBS = ("加强", "加大", "加快", "强化", "完善", "健全", "推�
               "实施", "开展", "促进", "创新", "培育", "打造", "发挥", "支持", "规范", "严格", "拓展", "扩大")
 HEAD_NOUNS = ("合作", "机制", "体系", "力度", "建设", "保护", "服务", "水平", "能力", "环境", "管理", "质量", "运用", "转化",
               "监管", "制度", "平台", "体制", "改革", "培育", "宣传", "交流", "执法", "协作", "援助", "治理", "布局")
+# "资助申请实行年度集中受理。": a first sentence stating a rule, not a heading
+RULE_VERBS = ("应当", "必须", "不得", "实行", "予以", "负责", "是指", "可以", "按照")
+# "主要包括：": a colon that introduces a list, not a heading
+LEAD_IN_WORDS = ("如下", "包括", "主要", "具体")
 BODY_OPENERS = ("鼓励", "支持", "推动", "建立", "完善", "加强", "积极", "依托", "围绕", "聚焦", "深入", "开展", "实施", "推进",
                 "引导", "组织", "探索", "健全", "落实", "发挥", "按照", "结合", "对", "各", "市", "县", "区", "省")
 
@@ -144,6 +151,10 @@ COMPARATORS_BEFORE = (
 )
 # (word after the number, comparator), tried in this order
 COMPARATORS_AFTER = (("及以上", ">="), ("以上", ">="), ("以内", "<="), ("以下", "<="), ("之内", "<="), ("内", "<="))
+# indicator tables: the goal column (not the base year's), the metric column
+TABLE_GOAL_HEADS = ("目标", "预期值", "规划值")
+TABLE_BASE_HEADS = ("基数", "基期", "基准", "现状", "现值", "完成", "实际")
+TABLE_METRIC_HEADS = ("指标", "名称", "内容", "项目")
 TABLE_COMPARATORS = {"≥": ">=", "不低于": ">=", "不少于": ">=", "≤": "<=", "不高于": "<=", "不超过": "<=", "以内": "<=",
                      "以下": "<=", "以上": ">=", ">": ">", "＞": ">", "超过": ">", "<": "<", "＜": "<", "低于": "<"}
 # "…内办结": a time limit

@@ -13,15 +13,13 @@ from .outline import Node, is_lead_in
 from .units import strip_units
 
 ANCHOR_LEN = 20
-WHITESPACE = re.compile(r"\s+")
 LABEL_PUNCT = re.compile(r"[\s()（）〔〕【】\[\].．、,，:：]")
 HEADING_SENTENCE = re.compile(r"^([^。！!？?]{2,40}?)[。！!]\s*")
 CLAUSE_MARK = re.compile(r"[，,；;：:]")
-SENTENCE_MARK = re.compile(r"[。，,；;]")
 COLON_HEADING = re.compile(r"^([^，,。；;：:]{2,16})[：:]\s*(?=\S)")
-LEAD_IN_WORDS = re.compile(r"如下|包括|主要|具体")
+LEAD_IN_WORDS = re.compile("|".join(L.LEAD_IN_WORDS))
 # "资助申请实行年度集中受理。": a rule stated about a subject, not a heading naming an action
-STATEMENT = re.compile(r"^[^，,]{2,}?(?:应当|必须|不得|实行|予以|负责|是指|由[^，,]{1,12}(?:负责|组织|审核|统筹)|可以|按照)")
+STATEMENT = re.compile(rf"^[^，,]{{2,}}?(?:{'|'.join(L.RULE_VERBS)}|由[^，,]{{1,12}}(?:负责|组织|审核|统筹))")
 GLUED_HEADING = re.compile(
     rf"^((?:{'|'.join(L.HEAD_VERBS)})[^，,。；;：:、“”《》()（）\d]{{3,18}}?(?:{'|'.join(L.HEAD_NOUNS)}))"
     rf"(?=(?:{'|'.join(L.BODY_OPENERS)})[^。]{{8,}}[，,；;。])")
@@ -61,7 +59,7 @@ def sentence_heading(first: str, rest: str, article: bool, ctx: ParseContext):
 @rule(stage="measures", example="'知识产权强企工程' + '\\n支持企业…' → ('知识产权强企工程', '支持企业…')")
 def line_heading(first: str, rest: str, text: str):
     """A heading alone on its first line (no sentence mark), the body on the next lines."""
-    if rest.strip() and len(first) <= 40 and not SENTENCE_MARK.search(first) \
+    if rest.strip() and len(first) <= 40 and not P.SENTENCE_MARK.search(first) \
             and strip_units_for_title(text).strip() != first.strip():
         return first.strip().rstrip("：:"), rest.strip()
     return None
@@ -125,8 +123,8 @@ def measures(ctx: ParseContext) -> None:
         title, body = splits[id(node)]
         if title:
             title = title.rstrip("。").strip()
-        anchor = WHITESPACE.sub("", strip_units(body, ctx) if title else body_wo_units)[:ANCHOR_LEN] \
-            or WHITESPACE.sub("", full)[:ANCHOR_LEN]
+        anchor = P.WHITESPACE.sub("", strip_units(body, ctx) if title else body_wo_units)[:ANCHOR_LEN] \
+            or P.WHITESPACE.sub("", full)[:ANCHOR_LEN]
         ctx.bodies.append(body_wo_units)
         ctx.measures.append({
             "ordinal": ordinal,

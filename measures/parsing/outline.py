@@ -45,7 +45,6 @@ JOINED_HEADING = re.compile(r"^([^\s，,。；;：:！!？?、《“（(]{2,24})
 CONDITIONS = re.compile(rf"(?:下列|以下|如下)(?:基本)?(?:{'|'.join(L.CONDITION_NOUNS)})")
 LEAD_IN = re.compile(rf"(?:下列|以下|如下)[{P.HAN}]{{0,8}}$")
 CLAUSE_MARK = re.compile(r"[，,；;]")
-SENTENCE_MARK = re.compile(r"[。；;，,]")
 CLOSED = re.compile(r"[。！!？?；;：:…”’」』）)】\]》〕.]$")
 LIST_ITEM = re.compile(r"[：:、，,；;]")
 FIRST_SENTENCE = re.compile(r"^(.*?)[。；;！!]")
@@ -218,7 +217,7 @@ def is_background(node: Node, ctx: ParseContext) -> bool:
 @rule(stage="outline", example="'三、保障措施' → True; '三、加强领导，落实责任。' → False")
 def is_heading_only(node: Node) -> bool:
     """The numbered line is a bare heading, no sentence of its own."""
-    return len(node.head) <= 30 and not SENTENCE_MARK.search(node.head.rstrip("。"))
+    return len(node.head) <= 30 and not P.SENTENCE_MARK.search(node.head.rstrip("。"))
 
 
 @rule(stage="outline", example="'第九条 省人民政府设立专项资金，重点支持下列事项：' → True")
@@ -272,7 +271,7 @@ def cut_off(tree: Outline) -> bool:
     """The document's last line stops inside a sentence: no closing punctuation after a clause, and
     not a list of responsible units ("…牵头部门：市地方金融监管局")."""
     last = (tree.nodes[-1].text if tree.nodes else "\n".join(tree.preamble)).rpartition("\n")[2].strip()
-    return bool(last) and not CLOSED.search(last) and (len(last) >= 40 or bool(SENTENCE_MARK.search(last))) \
+    return bool(last) and not CLOSED.search(last) and (len(last) >= 40 or bool(P.SENTENCE_MARK.search(last))) \
         and not is_unit_like(LIST_ITEM.split(last)[-1])
 
 

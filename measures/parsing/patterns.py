@@ -22,6 +22,10 @@ CN_SMALL = CN_SMALL_DIGIT + "{1,3}"        # chapter and item numbers
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 SPACE_CHARS = " \u00a0\u2002\u2003\u2009\u200b\u3000"
 
+WHITESPACE = re.compile(r"\s+")
+SENTENCE_MARK = re.compile(r"[。，,；;]")   # a line holding one of these is more than a bare heading
+ROW_NUMBER = re.compile(r"\d{1,3}")       # the 序号 cell of a table row
+
 # --- brackets ----------------------------------------------------------------------
 OPEN = "(（〔【["                           # brackets around responsibility notes
 CLOSE = ")）〕】]"

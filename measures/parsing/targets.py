@@ -55,11 +55,10 @@ CLAUSE_STOP = "，,；;。:：！!？?\n"
 SENTENCE_STOP = "。；;！!？?\n"
 # indicator tables ("主要指标": 指标名称 | 2022年基数 | 2025年目标)
 CELL_SPLIT = re.compile(r"\t+|\s{2,}|\s*[|｜]\s*")
-GOAL_HEAD = re.compile(rf"{P.YEAR_G}\s*年?[^\d]{{0,6}}$|目标|预期值|规划值")
-BASE_HEAD = re.compile(r"基数|基期|基准|现状|现值|完成|实际")
-METRIC_HEAD = re.compile(r"指标|名称|内容|项目")
+GOAL_HEAD = re.compile(rf"{P.YEAR_G}\s*年?[^\d]{{0,6}}$|" + "|".join(L.TABLE_GOAL_HEADS))
+BASE_HEAD = re.compile("|".join(L.TABLE_BASE_HEADS))
+METRIC_HEAD = re.compile("|".join(L.TABLE_METRIC_HEADS))
 UNIT_HEAD = re.compile(r"(?:计量)?单位")
-ROW_NUMBER = re.compile(r"\d{1,3}")
 UNIT_IN_NAME = re.compile(rf"{P.PAREN_OPEN}([^()（）]{{1,8}}){P.PAREN_CLOSE}\s*$")
 TABLE_VALUE = re.compile(rf"^(?P<cmp>{P.alternation(k for k in L.TABLE_COMPARATORS if k not in ('以上', '以下', '以内'))})?"
                          rf"\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|‰|[{P.HAN}/]{{1,5}})?\s*(?P<suffix>以上|以下|以内)?$")
@@ -428,7 +427,7 @@ def indicator_table(lines: list[str], measure, ctx: ParseContext) -> tuple[list[
             shift = len(head) - len(raw_cells)  # a row may omit an empty cell at the start (序号) or the end
             if len(raw_cells) < 3 or shift < 0 or shift > 1:
                 break
-            cells = raw_cells if shift == 0 else ([""] + raw_cells if not ROW_NUMBER.fullmatch(raw_cells[0])
+            cells = raw_cells if shift == 0 else ([""] + raw_cells if not P.ROW_NUMBER.fullmatch(raw_cells[0])
                                                    else raw_cells + [""])
             if goal >= len(cells) or metric_col >= len(cells):
                 break

@@ -45,7 +45,6 @@ ETC_END = re.compile(r"(?:等单位|等部门|等)$")
 PAREN_GROUP = re.compile(rf"{P.PAREN_OPEN}[^()（）]*{P.PAREN_CLOSE}")
 SENTENCE_STOP = re.compile(r"[。；;]")
 ONLY_STOPS = re.compile(r"^[\s。；;]*$")
-WHITESPACE = re.compile(r"\s+")
 BRACKET = re.compile(f"[{re.escape(P.OPEN + P.CLOSE)}]")
 OPEN_RX = re.compile(f"[{re.escape(P.OPEN)}]")
 CLOSE_RX = re.compile(f"[{re.escape(P.CLOSE)}]")
@@ -105,7 +104,7 @@ def _unwrap(name: str) -> str:
 @rule(stage="units", example="'（市市场监管局（牵头）' → '市市场监管局'; '以上任务由市公安局等' → '市公安局'")
 def clean_unit(name: str) -> str:
     """A unit's name as written, without stray brackets, role marks, 等 or a chapter-scope opener."""
-    name = _unwrap(WHITESPACE.sub("", name))
+    name = _unwrap(P.WHITESPACE.sub("", name))
     name = ROLE_TAIL.sub("", ROLE_MARK_END.sub("", name))
     name = CHAPTER_SCOPE.sub("", ETC_END.sub("", name))
     return _unwrap(name)
