@@ -56,7 +56,7 @@ INDENT = re.compile(r"(?<=\S)\u3000{2,}(?=\S)")
 
 
 def clean(ctx: ParseContext) -> None:
-    """ctx.text: the page as plain text; ctx.page_title, ctx.simplified_only set."""
+    """ctx.text: the page as plain text; ctx.page_title, ctx.simplified_only and ctx.script set."""
     text = ctx.text
     if html_page(text):
         ctx.page_title = page_title(text)
@@ -67,6 +67,7 @@ def clean(ctx: ParseContext) -> None:
     ctx.text = tab_task_tables(normalise_text(text))
     # a document without a single Traditional character needs no folding at all
     ctx.simplified_only = not T.has_traditional(ctx.text)
+    ctx.script = T.detect_script(ctx.text)
     if T.han_count(ctx.text[:50000]) < 20:
         ctx.warn("little Chinese text")
 

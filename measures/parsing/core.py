@@ -9,14 +9,13 @@ from __future__ import annotations
 from .classify import classify
 from .clean import clean
 from .context import ParseContext
-from .decode import decode_bytes
+from .decode import decode
 from .header import header
 from .knowledge import Knowledge, default_knowledge
 from .lines import lines
 from .measures import measures
 from .outline import outline
 from .targets import targets
-from .text import detect_script
 from .units import assign_units
 
 
@@ -28,17 +27,14 @@ def parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | Non
     document carries "body_text" (the operative text after the covering notice).
     """
     ctx = ParseContext(knowledge or default_knowledge(), source=source)
-    decoded = decode_bytes(data)
-    ctx.text, ctx.encoding = decoded.text, decoded.encoding
-    clean(ctx)
-    lines(ctx)
-    ctx.script = detect_script(ctx.text)
-    header(ctx)
-    outline(ctx)
-    measures(ctx)
-    assign_units(ctx)
-    targets(ctx)
-    classify(ctx)
-    ctx.document["body_text"] = "\n".join(ctx.body_lines)
+    decode(ctx, data)   # bytes → text; ParseError when they are not text
+    clean(ctx)          # markup, task tables, full-width characters, pinyin glosses; the script
+    lines(ctx)          # one line per paragraph, page chrome out
+    header(ctx)         # title, notice, issuer, 文号, dates, status, region and level; the body's lines
+    outline(ctx)        # numbered items → a tree; the measure nodes
+    measures(ctx)       # ordinal, path, label, title, anchor of each measure
+    assign_units(ctx)   # responsible units and their roles
+    targets(ctx)        # quantified commitments, document-level first
+    classify(ctx)       # themes and IP types
     return {"source": source, "document": ctx.document, "measures": ctx.measures, "targets": ctx.targets,
             "warnings": ctx.warnings, "encoding": ctx.encoding}

@@ -11,7 +11,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from .context import rule
+from .context import ParseContext, rule
 from .errors import ParseError
 
 MAGIC = [
@@ -59,6 +59,12 @@ def decode_bytes(data: bytes | str) -> Decoded:
     if not decoded.text.strip():
         raise ParseError("empty document" if isinstance(data, str) else "empty file")
     return decoded
+
+
+def decode(ctx: ParseContext, data: bytes | str) -> None:
+    """ctx.text and ctx.encoding."""
+    decoded = decode_bytes(data)
+    ctx.text, ctx.encoding = decoded.text, decoded.encoding
 
 
 def _decode(data: bytes) -> Decoded:

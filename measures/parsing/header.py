@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 
 from . import lexicon as L
 from . import patterns as P
+from . import text as T
 from .context import ParseContext, rule
 from .knowledge import Gazetteer
 from .outline import match_numbering
-from . import text as T
 from .text import parse_cn_number
 
 _LABELS = "|".join(r"\s*".join(map(re.escape, k)) for k in sorted(L.META_LABELS, key=len, reverse=True))
@@ -30,8 +30,8 @@ NOTICE = re.compile(rf"^(?P<issuer>.{{0,60}}?)(?:关于(?P<verb>{'|'.join(L.NOTI
                     rf"(?<=[厅室府委局会院部])(?:印发|转发)(?=《))(?P<rest>.+?)(?:的)?{_NOTICE_END}$")
 NOTICE_END = re.compile(rf"{_NOTICE_END}$")
 STATUS_MARK = re.compile(r"\s*[(（【\[]\s*(?:已|该文件已)?(?:失效|废止|作废)\s*[)）】\]]\s*$")
-DRAFT_MARK_END = re.compile(rf"\s*{P.PAREN_OPEN}\s*(?:{'|'.join(L.DRAFT_MARKS)})\s*{P.PAREN_CLOSE}\s*$")
-DRAFT_MARK = re.compile(rf"\s*{P.PAREN_OPEN}\s*(?:{'|'.join(L.DRAFT_MARKS[:3])})\s*{P.PAREN_CLOSE}\s*")
+DRAFT_MARK_END = re.compile(rf"\s*{P.PAREN_OPEN}\s*(?:{'|'.join(L.DRAFT_MARKS_AT_END)})\s*{P.PAREN_CLOSE}\s*$")
+DRAFT_MARK = re.compile(rf"\s*{P.PAREN_OPEN}\s*(?:{'|'.join(L.DRAFT_MARKS)})\s*{P.PAREN_CLOSE}\s*")
 QUOTED_TITLE = re.compile(r"《(.+)》")
 TITLE_NOISE = re.compile(r"[\s《》“”\"'()（）\[\]〔〕【】,，。、:：—\-]")
 SENTENCE_OPENER = re.compile(f"^(?:{'|'.join(L.SENTENCE_OPENERS)})")
@@ -45,7 +45,6 @@ NO_NUMBER = re.compile(r"^\s*(?:无|/|-|—)?\s*$")
 YEAR_BRACKETS = re.compile(rf"[{P.YEAR_OPEN.replace('〔', '')}]{P.YEAR_G}[{P.YEAR_CLOSE}]|〔{P.YEAR_G}[{P.YEAR_CLOSE.replace('〕', '')}]")
 ISSUER_IN_TITLE = re.compile(r"^(.{2,40}?)关于")
 ISSUER_CUT = re.compile(r"\s{2,}|[|｜]")
-LIST_SEPARATORS = re.compile(r"[\s、，,]")
 ISSUER_PARTS = re.compile(r"[\s、，,]+")
 SELF_REFERENCE = re.compile(rf"^(?:{'|'.join(L.SELF_REFERENCE_PLACES)})(?:委|政府|人民政府|{P.HAN_CHAR}{{1,12}}(?:局|委|办|厅))")
 ISSUER_IN_TEXT = re.compile(rf"({P.HAN_CHAR}{{2,20}}(?:{'|'.join(L.ISSUER_ENDS)}))(?:印发|发布)")
@@ -319,7 +318,7 @@ def issuer_of(h: Header, lines: list[str], ctx: ParseContext) -> str | None:
 def joint_issuers(issuer: str, listed: str | None) -> str:
     """Joint issuers set side by side: as the metadata table lists them, else joined with 、 when
     every part is an organisation's name."""
-    if listed and LIST_SEPARATORS.sub("", listed.strip()) == P.WHITESPACE.sub("", issuer):
+    if listed and ISSUER_PARTS.sub("", listed.strip()) == P.WHITESPACE.sub("", issuer):
         issuer = listed.strip()
     parts = issuer.split()
     if " " in issuer and len(parts) > 1 and all(P.ORG_LINE.match(p) for p in parts):
@@ -369,7 +368,8 @@ def national_issuer(issuer: str | None, ctx: ParseContext) -> bool:
 
 
 def header(ctx: ParseContext) -> None:
-    """ctx.header, ctx.body_lines and ctx.document (without measures)."""
+    """ctx.header, ctx.body_lines (the operative text after the covering notice, metadata lines out)
+    and ctx.document."""
     h = ctx.header = scan_header(ctx.lines, ctx.page_title, ctx)
     lines = ctx.lines
     ctx.body_lines = [l for i, l in enumerate(lines[h.body_start:], h.body_start) if i not in h.meta_lines]
@@ -391,6 +391,7 @@ def header(ctx: ParseContext) -> None:
         "published_date": parse_date(h.meta.get("published")) or parse_date(h.meta.get("generated")),
         "status": status_of(h, lines, ctx),
         "script": ctx.script,
+        "body_text": "\n".join(ctx.body_lines),
     }
 
 

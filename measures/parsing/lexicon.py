@@ -48,7 +48,8 @@ GENRE_WORDS = ("方案", "意见", "措施", "办法", "规定", "计划", "规�
 NOTICE_VERBS = ("印发", "转发", "公开征求", "征求", "发布", "公布", "下发", "颁布", "出台", "修订印发", "重新印发", "废止")
 NOTICE_ENDS = ("通知", "通告", "公告", "函")
 DRAFT_WORDS = ("征求意见稿", "公开征求", "草案")
-DRAFT_MARKS = ("征求意见稿", "送审稿", "草案", "试行草案")
+DRAFT_MARKS = ("征求意见稿", "送审稿", "草案")  # "（征求意见稿）" after a title
+DRAFT_MARKS_AT_END = DRAFT_MARKS + ("试行草案",)
 EXPIRED_WORDS = ("失效", "废止", "已废止", "已失效", "不再有效", "停止执行", "已修订")
 # the last characters of an organisation's name on a signature line
 ORG_LINE_ENDS = ("政府", "办公室", "办公厅", "局", "委员会", "委", "厅", "院", "中心", "小组")
