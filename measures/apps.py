@@ -8,3 +8,6 @@ class MeasuresConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (connects the receivers)
+        from .selectors import _connect_invalidation
+
+        _connect_invalidation()  # edits start a new generation of the search cache

@@ -1,11 +1,17 @@
 """Reads for the measure list page and the search API (HackSoft style:
 keyword-only arguments, no writes)."""
+import hashlib
+import json
+import threading
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import BigIntegerField, Count, F, FloatField, Func, IntegerField, QuerySet, Value
-from django.db.models.functions import Cast, Coalesce, ExtractYear
+from django.db import connection
+from django.db.models import BigIntegerField, F, FloatField, Func, IntegerField, QuerySet, Value
+from django.db.models.functions import Cast
 
 from .filters import MeasureFilter
 from .models import Measure
@@ -26,6 +32,53 @@ FACET_PARAMS = {
     "unit": ("unit",),
     "year": ("year_from", "year_to"),
 }
+
+
+# --- a short-lived per-process cache of the expensive part of a search -------------
+#
+# What a search costs is the same for every page of it and for every visitor:
+# the verified candidates (ids and ranks), the count and the facet counts. They
+# are kept for SEARCH_CACHE_SECONDS (setting, default 30) in the process's
+# "default" cache, keyed by the query and the filters (not page or sort). Any
+# save, delete or m2m change of a measures model in this process starts a new
+# generation (signals below); other processes see an edit within the TTL.
+
+_generation = [0]
+_generation_lock = threading.Lock()
+
+
+def bump_generation(**kwargs) -> None:
+    with _generation_lock:
+        _generation[0] += 1
+
+
+def _connect_invalidation():
+    from django.apps import apps
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    for model in apps.get_app_config("measures").get_models():
+        for signal in (post_save, post_delete):
+            signal.connect(bump_generation, sender=model, dispatch_uid=f"search-cache-{signal}-{model.__name__}")
+    m2m_changed.connect(bump_generation, dispatch_uid="search-cache-m2m")
+
+
+def cached(kind: str, parts, compute):
+    """compute(), or its value from the last SEARCH_CACHE_SECONDS for the same parts."""
+    ttl = getattr(settings, "SEARCH_CACHE_SECONDS", 30)
+    if not ttl or ttl <= 0:
+        return compute()
+    digest = hashlib.sha1(json.dumps([parts], sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+    key = f"search:{kind}:{_generation[0]}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, ttl)
+    return value
+
+
+def _filter_key(data: dict) -> dict:
+    """The parameters that decide which measures match (not paging or order)."""
+    return {k: v for k, v in data.items() if k not in ("page", "page_size", "sort")}
 
 
 @dataclass
@@ -137,14 +190,19 @@ def _plain_search(*, data, pq, sort, size, facets) -> SearchResult:
     else:
         listing = listing.order_by("document_id", "ordinal")
 
+    def compute():
+        total = filtered.count()  # the plain count, without joins for listing
+        return {"count": total,
+                "facets": measure_facets(data=data, matched=matched, filtered=filtered, total=total) if facets
+                else {}}
+
+    summary = cached("plain", [pq.tsquery, pq.matches_nothing, _filter_key(data), facets], compute)
     paginator = Paginator(listing, size)
-    paginator.count = filtered.count()  # the plain count, without joins for listing
+    paginator.count = summary["count"]
     page = paginator.get_page(_first(data, "page", "1"))
 
     result = SearchResult(query=pq, filterset=filterset, sort=sort, queryset=listing, page=page)
-    if facets:
-        result.facets = measure_facets(data=data, matched=matched, filtered=filtered,
-                                       total=paginator.count)
+    result.facets = summary["facets"]
     return result
 
 
@@ -165,16 +223,27 @@ def _text_search(*, data, pq, sort, size, facets) -> SearchResult:
     """A search with text: bounded work whatever the corpus size (see
     measures.search.engine). Every set of filters the page needs (the results,
     and each facet that ignores its own active filter) gets one capped
-    candidate query; counts, pages and facets are read from those id sets."""
+    candidate query; counts, pages and facets are read from those id sets (one
+    query for all facets), and kept briefly (cached())."""
     base = Measure.objects.all()
-    filterset, filtered = _filtered(data, base)
-    cand = engine.candidates(pq, filtered, facets=engine.facet_tsquery(filterset))
-    ids = cand.ids
+    filterset = MeasureFilter(_QueryData(data), queryset=base)
+
+    def compute():
+        fs, filtered = _filtered(data, base)
+        cand = engine.candidates(pq, filtered, facets=engine.facet_tsquery(fs))
+        out = {"ids": cand.ids, "ranks": cand.ranks, "exact": cand.exact, "count": cand.count,
+               "facets": {}, "facets_are_estimates": False}
+        if facets:
+            out["facets"], out["facets_are_estimates"] = _text_facets(data, pq, base, cand)
+        return out
+
+    found = cached("text", [pq.tsquery, pq.rank_tsquery, pq.loose_tsquery, _filter_key(data), facets], compute)
+    ids, ranks = found["ids"], found["ranks"]
 
     listing = Measure.objects.filter(pk__in=ids).for_listing()
     if sort == "relevance":
         id_array = Cast(Value(ids, output_field=ArrayField(BigIntegerField())), ArrayField(BigIntegerField()))
-        rank_array = Cast(Value(cand.ranks, output_field=ArrayField(FloatField())), ArrayField(FloatField()))
+        rank_array = Cast(Value(ranks, output_field=ArrayField(FloatField())), ArrayField(FloatField()))
         listing = listing.annotate(_pos=_Position(id_array, F("pk"))).annotate(
             rank=_Subscript(rank_array, F("_pos"))).order_by("_pos")
     else:
@@ -182,93 +251,142 @@ def _text_search(*, data, pq, sort, size, facets) -> SearchResult:
 
     paginator = Paginator(listing, size)
     # Pages cover the verified candidates; beyond the cap the total is an estimate.
-    paginator.count = cand.count if cand.exact else len(ids)
+    paginator.count = found["count"] if found["exact"] else len(ids)
     page = paginator.get_page(_first(data, "page", "1"))
     if sort == "relevance":
         # The page's ids are known: fetch just those rows, in rank order.
         start = (page.number - 1) * size
         page_ids = ids[start:start + size]
         rows = {m.pk: m for m in Measure.objects.filter(pk__in=page_ids).for_listing()}
-        for pk, rank in zip(page_ids, cand.ranks[start:start + size]):
+        for pk, rank in zip(page_ids, ranks[start:start + size]):
             rows[pk].rank = rank
-        page.object_list = [rows[pk] for pk in page_ids]
+        page.object_list = [rows[pk] for pk in page_ids if pk in rows]
+    exact = found["exact"]
     result = SearchResult(query=pq, filterset=filterset, sort=sort, queryset=listing, page=page,
-                          count_is_estimate=not cand.exact, total=None if cand.exact else max(cand.count, len(ids)))
-    if facets:
-        sets = {(): cand}
-        out = {}
-        for name, own in FACET_PARAMS.items():
-            drop = tuple(k for k in own if k in data)
-            if not drop and not ids:
-                out[name] = []
-                continue
-            if drop not in sets:
-                fs, qs = _filtered(data, base, drop=drop)
-                sets[drop] = engine.candidates(pq, qs, facets=engine.facet_tsquery(fs), rank=False)
-            facet_ids = sets[drop].ids
-            out[name] = FACETS[name](Measure.objects.filter(pk__in=facet_ids).order_by()) if facet_ids else []
-        result.facets = out
-        result.facets_are_estimates = not all(c.exact for c in sets.values())
+                          count_is_estimate=not exact, total=None if exact else max(found["count"], len(ids)))
+    result.facets = found["facets"]
+    result.facets_are_estimates = found["facets_are_estimates"]
     return result
+
+
+def _text_facets(data, pq, base, cand) -> tuple[dict, bool]:
+    """Facet counts of a text search: each facet counts the candidates of the
+    filters without its own (one capped candidate query per distinct set of
+    dropped filters), all facets in one SQL statement."""
+    sets = {(): cand}
+    sources, empty = {}, []
+    for name, own in FACET_PARAMS.items():
+        drop = tuple(k for k in own if k in data)
+        if not drop and not cand.ids:
+            empty.append(name)
+            continue
+        if drop not in sets:
+            fs, qs = _filtered(data, base, drop=drop)
+            sets[drop] = engine.candidates(pq, qs, facets=engine.facet_tsquery(fs), rank=False)
+        if sets[drop].ids:
+            sources[name] = ("ids", sets[drop].ids)
+        else:
+            empty.append(name)
+    out = facet_counts(sources)
+    out.update({name: [] for name in empty})
+    return {name: out[name] for name in FACET_PARAMS}, not all(c.exact for c in sets.values())
 
 
 def measure_facets(*, data: dict, matched: QuerySet, filtered: QuerySet, total: int) -> dict:
     """Counts per province, city, theme, ip_type, unit and year; each facet
-    applies every filter except its own (one GROUP BY query per facet)."""
-    out = {}
+    applies every filter except its own (all facets in one SQL statement)."""
+    sources, empty = {}, []
+    by_drop = {}
     for name, own in FACET_PARAMS.items():
-        if total == 0 and not any(k in data for k in own):
-            out[name] = []
+        dropped = any(k in data for k in own)
+        if total == 0 and not dropped:
+            empty.append(name)
             continue
-        qs = filtered if not any(k in data for k in own) else _filtered(data, matched, drop=own)[1]
-        out[name] = FACETS[name](qs.order_by())
-    return out
+        if not dropped:
+            sources[name] = ("queryset", filtered)
+            continue
+        if own not in by_drop:
+            by_drop[own] = _filtered(data, matched, drop=own)[1]
+        sources[name] = ("queryset", by_drop[own])
+    out = facet_counts(sources)
+    out.update({name: [] for name in empty})
+    return {name: out[name] for name in FACET_PARAMS}
 
 
-def _rows(qs, key, label, *, limit=FACET_LIMIT, distinct=False):
-    rows = qs.annotate(count=Count("pk", distinct=distinct)).order_by("-count", key)[:limit]
-    return [r for r in rows if r[key] is not None]
+def _facet_sql() -> dict:
+    """name -> (SELECT key, name, count FROM {src} ... GROUP BY ...) over a CTE `{src}(id)`."""
+    from .models import Document, IPType, MeasureUnit, Region, ResponsibleUnit, Theme
+
+    m, d, r = Measure._meta.db_table, Document._meta.db_table, Region._meta.db_table
+    mt, t = Measure.themes.through._meta.db_table, Theme._meta.db_table
+    mi, i = Measure.ip_types.through._meta.db_table, IPType._meta.db_table
+    mu, u = MeasureUnit._meta.db_table, ResponsibleUnit._meta.db_table
+    place = (f"SELECT d.{{col}}::text, r.name, count(*) FROM {{src}} s JOIN {m} m ON m.id = s.id "
+             f"JOIN {d} d ON d.id = m.document_id JOIN {r} r ON r.id = d.{{col}} GROUP BY d.{{col}}, r.name")
+    return {
+        "province": place.replace("{col}", "province_id"),
+        "city": place.replace("{col}", "city_id"),
+        "theme": (f"SELECT t.code, t.name, count(*) FROM {{src}} s JOIN {mt} x ON x.measure_id = s.id "
+                  f"JOIN {t} t ON t.id = x.theme_id GROUP BY t.code, t.name"),
+        "ip_type": (f"SELECT i.code, i.name, count(*) FROM {{src}} s JOIN {mi} x ON x.measure_id = s.id "
+                    f"JOIN {i} i ON i.id = x.iptype_id GROUP BY i.code, i.name"),
+        "unit": (f"SELECT coalesce(u.canonical_id, u.id)::text, coalesce(c.name, u.name), count(DISTINCT s.id) "
+                 f"FROM {{src}} s JOIN {mu} x ON x.measure_id = s.id JOIN {u} u ON u.id = x.unit_id "
+                 f"LEFT JOIN {u} c ON c.id = u.canonical_id "
+                 f"GROUP BY coalesce(u.canonical_id, u.id), coalesce(c.name, u.name)"),
+        "year": (f"SELECT extract(year FROM coalesce(d.signed_date, d.published_date))::int::text, NULL, count(*) "
+                 f"FROM {{src}} s JOIN {m} m ON m.id = s.id JOIN {d} d ON d.id = m.document_id "
+                 f"WHERE coalesce(d.signed_date, d.published_date) IS NOT NULL "
+                 f"GROUP BY extract(year FROM coalesce(d.signed_date, d.published_date))"),
+    }
 
 
-def _facet_province(qs):
-    rows = _rows(qs.values(key=F("document__province_id"), name=F("document__province__name")), "key", "name")
-    return [{"id": r["key"], "name": r["name"], "count": r["count"]} for r in rows]
+def facet_counts(sources: dict) -> dict:
+    """Facet rows for each facet name in `sources` (name -> ("ids", [ids]) or
+    ("queryset", measures)), in one SQL statement: the top FACET_LIMIT values
+    by count, as the API returns them."""
+    if not sources:
+        return {}
+    from django.core.exceptions import EmptyResultSet
+
+    ctes, cte_params, names_of = [], [], {}
+    parts = []
+    templates = _facet_sql()
+    for name, (kind, source) in sources.items():
+        ident = ("ids", tuple(source)) if kind == "ids" else ("qs", id(source))
+        if ident not in names_of:
+            alias = f"src{len(names_of)}"
+            names_of[ident] = alias
+            if kind == "ids":
+                ctes.append(f"{alias}(id) AS MATERIALIZED (SELECT unnest(%s::bigint[]))")
+                cte_params.append(list(source))
+            else:
+                try:
+                    sql, params = source.order_by().values("pk").query.sql_with_params()
+                except EmptyResultSet:
+                    sql, params = "SELECT NULL::bigint WHERE false", ()
+                ctes.append(f"{alias}(id) AS MATERIALIZED ({sql})")
+                cte_params.extend(params)
+        # name is one of FACET_PARAMS' keys (fixed identifiers), never user input
+        parts.append(f"SELECT '{name}'::text, * FROM ({templates[name].replace('{src}', names_of[ident])}) AS f_{name}")
+    sql = f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts)
+    rows: dict[str, list] = {name: [] for name in sources}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, cte_params)
+        for name, key, label, count in cursor.fetchall():
+            if key is not None:
+                rows[name].append((key, label, count))
+    return {name: _shape(name, found) for name, found in rows.items()}
 
 
-def _facet_city(qs):
-    rows = _rows(qs.values(key=F("document__city_id"), name=F("document__city__name")), "key", "name")
-    return [{"id": r["key"], "name": r["name"], "count": r["count"]} for r in rows]
-
-
-def _facet_theme(qs):
-    rows = _rows(qs.values(key=F("themes__code"), name=F("themes__name")), "key", "name")
-    return [{"code": r["key"], "name": r["name"], "count": r["count"]} for r in rows]
-
-
-def _facet_ip_type(qs):
-    rows = _rows(qs.values(key=F("ip_types__code"), name=F("ip_types__name")), "key", "name")
-    return [{"code": r["key"], "name": r["name"], "count": r["count"]} for r in rows]
-
-
-def _facet_unit(qs):
-    rows = _rows(qs.values(key=Coalesce("unit_links__unit__canonical_id", "unit_links__unit_id"),
-                           name=Coalesce("unit_links__unit__canonical__name", "unit_links__unit__name")),
-                 "key", "name", distinct=True)
-    return [{"id": r["key"], "name": r["name"], "count": r["count"]} for r in rows]
-
-
-def _facet_year(qs):
-    rows = _rows(qs.values(key=ExtractYear(Coalesce("document__signed_date", "document__published_date"))),
-                 "key", "key")
-    rows.sort(key=lambda r: -r["key"])
-    return [{"year": r["key"], "count": r["count"]} for r in rows]
-
-
-FACETS = {
-    "province": _facet_province,
-    "city": _facet_city,
-    "theme": _facet_theme,
-    "ip_type": _facet_ip_type,
-    "unit": _facet_unit,
-    "year": _facet_year,
-}
+def _shape(name: str, found: list) -> list[dict]:
+    numeric = name in ("province", "city", "unit", "year")
+    found = [(int(k) if numeric else k, label, n) for k, label, n in found]
+    found.sort(key=lambda r: (-r[2], r[0]))
+    found = found[:FACET_LIMIT]
+    if name in ("province", "city", "unit"):
+        return [{"id": k, "name": label, "count": n} for k, label, n in found]
+    if name in ("theme", "ip_type"):
+        return [{"code": k, "name": label, "count": n} for k, label, n in found]
+    found.sort(key=lambda r: -r[0])
+    return [{"year": k, "count": n} for k, label, n in found]

@@ -530,8 +530,9 @@ def measure_list_page(*, params) -> dict:
                         m.document.province.name if m.document.province_id else "")
     facets = result.facets
     selected = {k: _values(params, k) for k in MULTI_FILTERS}
-    themes = list(Theme.objects.order_by("order", "code").values_list("code", "name"))
-    ip_types = list(IPType.objects.order_by("order", "code").values_list("code", "name"))
+    themes, ip_types = selectors.cached("labels", [], lambda: (
+        list(Theme.objects.order_by("order", "code").values_list("code", "name")),
+        list(IPType.objects.order_by("order", "code").values_list("code", "name"))))
     facet_groups = [
         {"key": "theme", "label": "工作类别", "options": _options(facets.get("theme", []), "code", selected["theme"], themes)},
         {"key": "ip_type", "label": "知识产权类型",

@@ -173,6 +173,9 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 20000},
     },
 }
+# Seconds a worker keeps a search's candidates, count and facet counts
+# (measures.selectors.cached; an edit in the same worker drops them at once).
+SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "30"))
 # scope -> "N/SECONDS": at most N requests per client address in SECONDS.
 RATELIMITS = {
     "export": os.environ.get("RATELIMIT_EXPORT", "10/60"),    # CSV/JSON exports

@@ -73,6 +73,9 @@ def _fresh_caches(settings):
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-default"},
         "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-ratelimit"},
     }
+    # Tests change data between searches, often with bulk writes that send no
+    # signals: the search cache is off unless a test turns it on.
+    settings.SEARCH_CACHE_SECONDS = 0
     from django.core.cache import caches
 
     for alias in settings.CACHES:

@@ -7,9 +7,11 @@ from measures.models import ResponsibleUnit
 # url builder -> exact number of queries (anonymous visitor, warm caches)
 PAGES = {
     "home": (lambda d, u: "/", 7),
-    "list": (lambda d, u: "/measures/", 14),
-    "search": (lambda d, u: "/measures/?q=行政裁决", 14),
-    "list_filtered": (lambda d, u: "/measures/?theme=administrative&city=210100", 16),
+    # count, 6 facets in one statement, page + 4 prefetches, theme and IP-type labels
+    "list": (lambda d, u: "/measures/", 9),
+    # candidates, 6 facets in one statement, page + 4 prefetches, theme and IP-type labels
+    "search": (lambda d, u: "/measures/?q=行政裁决", 9),
+    "list_filtered": (lambda d, u: "/measures/?theme=administrative&city=210100", 11),
     "measure": (lambda d, u: f"/measures/{d[0].measures.get(ordinal=2).pk}/", 10),
     "document": (lambda d, u: f"/documents/{d[0].pk}/", 6),
     "documents": (lambda d, u: "/documents/", 3),
@@ -35,3 +37,40 @@ def test_query_count_does_not_grow_with_rows(client, build_corpus, django_assert
         if hasattr(response, "streaming_content"):
             b"".join(response.streaming_content)
     assert response.status_code == 200
+
+
+# The same pages with the search cache on (SEARCH_CACHE_SECONDS): a repeated
+# search costs only its page of rows.
+CACHED_PAGES = {
+    "search": (lambda d, u: "/measures/?q=行政裁决", 5),          # page + 4 prefetches
+    "search_page_2": (lambda d, u: "/measures/?q=行政裁决&page_size=2&page=2", 5),
+    "list": (lambda d, u: "/measures/", 5),                      # page + 4 prefetches
+    "list_filtered": (lambda d, u: "/measures/?theme=administrative&city=210100", 6),  # + city lookup
+    "api_search": (lambda d, u: "/api/measures/?q=行政裁决", 5),
+}
+
+
+@pytest.mark.parametrize("size", [2, 9])
+@pytest.mark.parametrize("page", sorted(CACHED_PAGES))
+def test_cached_search_pages_issue_a_fixed_small_number_of_queries(client, build_corpus, django_assert_num_queries,
+                                                                   settings, page, size):
+    settings.SEARCH_CACHE_SECONDS = 30
+    docs = build_corpus(size)
+    make_url, expected = CACHED_PAGES[page]
+    url = make_url(docs, None)
+    first = client.get(url)
+    with django_assert_num_queries(expected):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.content == first.content     # the same answer, from the cache
+
+
+def test_an_edit_drops_the_cached_search(client, build_corpus, settings):
+    from measures.models import Measure, Theme
+
+    settings.SEARCH_CACHE_SECONDS = 30
+    build_corpus(2)
+    before = client.get("/api/measures/", {"theme": "finance"}).json()["count"]
+    m = Measure.objects.filter(text__contains="行政裁决").first()
+    m.themes.add(Theme.objects.get(code="finance"))          # an editor's change in this process
+    assert client.get("/api/measures/", {"theme": "finance"}).json()["count"] == before + 1
