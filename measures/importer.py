@@ -220,6 +220,7 @@ class Importer:
             from .search.index import update_search_vectors
 
             update_search_vectors([m.pk for m in measures.values()])
+        from .services_diffusion import after_import; after_import(doc)  # noqa: E702 citations, specificity, fingerprints
         return doc, created
 
     def _save_measures(self, doc: Document, items: list[dict], *, created: bool) -> dict[int, Measure]:

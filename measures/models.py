@@ -274,8 +274,20 @@ class Measure(models.Model):
     facet_vector = SearchVectorField(null=True, editable=False)
     parsed = models.JSONField("解析结果", default=dict, blank=True, editable=False)
     reviewed = models.BooleanField("已审核", default=False)
+    # Specificity (具体度): five flags computed at import from the text, targets and
+    # units (measures.specificity), editable by editors; `specificity` is their sum.
+    # `specificity_auto` holds what was computed last: a recomputation only changes
+    # a flag that still equals it (an editor's correction stays).
+    flag_target = models.BooleanField("有量化目标", default=False)
+    flag_deadline = models.BooleanField("有完成时限", default=False)
+    flag_unit = models.BooleanField("明确责任单位", default=False)
+    flag_lead = models.BooleanField("明确牵头单位", default=False)
+    flag_money = models.BooleanField("明确资金(金额或比例)", default=False)
+    specificity = models.PositiveSmallIntegerField("具体度", default=0, db_index=True)
+    specificity_auto = models.JSONField("具体度(自动判断)", default=dict, blank=True, editable=False)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
-    history = HistoricalRecords(excluded_fields=["search_vector", "title_vector", "facet_vector", "parsed"], m2m_fields=[themes, ip_types])
+    history = HistoricalRecords(excluded_fields=["search_vector", "title_vector", "facet_vector", "parsed",
+                                                 "specificity_auto"], m2m_fields=[themes, ip_types])
 
     objects = MeasureQuerySet.as_manager()
 
@@ -410,3 +422,7 @@ class ErrorReport(models.Model):
     @property
     def subject(self):
         return self.measure or self.document
+
+
+# Citations, document keys and text fingerprints (how policy spreads).
+from .models_diffusion import Citation, DocumentKey, MeasureFingerprint  # noqa: E402,F401

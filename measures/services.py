@@ -59,12 +59,27 @@ def reindex_measures(pks: Iterable[int]) -> bool:
 
 def measure_edited(*measures: Measure | int) -> bool:
     """Call after a measure and all its related rows (themes, IP types, units) are saved."""
-    return reindex_measures(m.pk if isinstance(m, Measure) else m for m in measures)
+    pks = [m.pk if isinstance(m, Measure) else m for m in measures]
+    _refresh_derived(pks)
+    return reindex_measures(pks)
 
 
 def document_edited(document: Document) -> bool:
     """A document's title/region/dates feed its measures' search data and facets: reindex them all."""
-    return reindex_measures(document.measures.values_list("pk", flat=True))
+    from .services_diffusion import document_changed
+
+    document_changed(document)   # its keys and citations follow its title and number
+    pks = list(document.measures.values_list("pk", flat=True))
+    _refresh_derived(pks)
+    return reindex_measures(pks)
+
+
+def _refresh_derived(pks) -> None:
+    """Specificity flags and text fingerprints follow a measure's text, targets and units
+    (measures.services_diffusion; flags an editor set by hand are kept)."""
+    from .services_diffusion import refresh_measures
+
+    refresh_measures(pks)
 
 
 # --- documents --------------------------------------------------------------------
@@ -146,6 +161,8 @@ def save_target(target: Target, *, user=None) -> Target:
             target.document = target.measure.document
     _attach_user(target, user)
     target.save()
+    if target.measure_id:
+        _refresh_derived([target.measure_id])
     return target
 
 

@@ -48,3 +48,14 @@ def measure_deleted(sender, instance: Measure, origin=None, **kwargs):
 def target_deleted(sender, instance: Target, origin=None, **kwargs):
     if instance.parsed and not instance.added_by_editor and _by_editor(origin):
         _suppress(instance.document_id, "targets", instance.parsed.get("quote") or "")
+
+
+@receiver(post_delete, sender=Target, dispatch_uid="specificity_after_target_deleted")
+def target_deleted_refresh_flags(sender, instance: Target, origin=None, **kwargs):
+    """An editor deleted a target: the measure's specificity flags follow (the importer
+    recomputes a whole document itself)."""
+    from .importer import importing
+    from .services_diffusion import refresh_measures
+
+    if instance.measure_id and not importing():
+        refresh_measures([instance.measure_id])
