@@ -34,8 +34,8 @@ CELL_BLOCKS = re.compile(r"</?(?:p|div|br|h[1-6])\b[^>]*>|\n", re.I)
 
 # --- task-division tables ------------------------------------------------------------------
 TASK_HEAD = re.compile("|".join(L.TABLE_TASK_HEADS))
-ROLE_HEADS = [("牵头单位", re.compile("|".join(L.TABLE_LEAD_HEADS))), ("配合单位", re.compile("|".join(L.TABLE_SUPPORT_HEADS))),
-              ("责任单位", re.compile("|".join(L.TABLE_PLAIN_HEADS)))]
+ROLE_HEADS = (("牵头单位", re.compile("|".join(L.TABLE_LEAD_HEADS))), ("配合单位", re.compile("|".join(L.TABLE_SUPPORT_HEADS))),
+              ("责任单位", re.compile("|".join(L.TABLE_PLAIN_HEADS))))
 DUE_HEAD = re.compile("|".join(L.TABLE_DUE_HEADS))
 SECTION_ROW = re.compile(rf"{P.CN_SMALL}、.{{2,40}}")
 SECTION_ROW_START = re.compile(rf"^\s*{P.CN_SMALL}、")

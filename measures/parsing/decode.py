@@ -14,15 +14,15 @@ from dataclasses import dataclass
 from .context import ParseContext, rule
 from .errors import ParseError
 
-MAGIC = [
+MAGIC = (
     (b"%PDF", "a PDF file"), (b"PK\x03\x04", "a ZIP/Office (docx, xlsx) file"),
     (b"\xd0\xcf\x11\xe0", "an old Office (doc, xls) file"), (b"\x89PNG", "a PNG image"), (b"GIF8", "a GIF image"),
     (b"\xff\xd8\xff", "a JPEG image"), (b"{\\rtf", "an RTF file"), (b"\x1f\x8b", "a gzip archive"),
-]
-BOMS = [  # UTF-32 first: its little-endian BOM starts like UTF-16's
+)
+BOMS = (  # UTF-32 first: its little-endian BOM starts like UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
-]
+)
 # names a page may declare → the codecs tried, most inclusive first
 FAMILIES = {
     "gb18030": ("gb18030",), "big5": ("cp950", "big5hkscs"),

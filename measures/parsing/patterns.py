@@ -61,7 +61,7 @@ GENRE = re.compile("|".join(L.GENRE_WORDS))
 _N = rf"(?P<n>{CN_NUMBER}|\d+)"
 _TAIL = r"[\s:：、.．]*"
 # the kinds of item numbers: (kind, pattern) tried in order at the start of a line; group "n" is the label
-NUMBERING = [
+NUMBERING = (
     ("chapter", re.compile(rf"^第{_N}[章编篇](?![程]){_TAIL}")),
     ("part", re.compile(rf"^第{_N}部分{_TAIL}")),
     ("section", re.compile(rf"^第{_N}节{_TAIL}")),
@@ -79,7 +79,7 @@ NUMBERING = [
     ("circ", re.compile(rf"^(?P<n>[{CIRCLED}])\s*")),
     ("action", re.compile(rf"^(?:{'|'.join(L.ACTION_CHAPTERS)})(?P<n>{CN_NUMBER})\s*[:：、.．]\s*")),
     ("shi", re.compile(rf"^(?P<n>{CN_SMALL})是(?=[^\s，,。])")),
-]
+)
 # an item number that may open a line, as a lookahead-friendly alternation
 ITEM_NUMBER = (rf"{CN_SMALL}、|{PAREN_OPEN}{CN_SMALL}{PAREN_CLOSE}|(?<![\d.])\d{{1,2}}[.．、](?![\d.])|"
                rf"第[一二三四五六七八九十百]{{1,4}}[条條章]")

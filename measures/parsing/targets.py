@@ -18,7 +18,7 @@ from .units import strip_units
 
 NUM = re.compile(rf"(?<![\d.A-Za-z\-/:：@])(?P<num>\d+(?:\.\d+)?)(?:\s*(?P<range>[~～\-—至到]\s*\d+(?:\.\d+)?))?"
                  rf"\s*(?P<unit>{P.alternation(L.TARGET_UNITS)})")
-COMPARATORS = sorted(L.COMPARATORS_BEFORE, key=lambda p: -len(p[0]))
+COMPARATORS = tuple(sorted(L.COMPARATORS_BEFORE, key=lambda p: -len(p[0])))  # longest first
 AT_LEAST_BEFORE_VERB = re.compile(rf"(?:至少|不少于|不低于)[{P.HAN}]{{0,4}}$")
 LIMIT_VERB = re.compile(rf"内(?:进行|予以|依法|全部|及时|将[^，,。；;]{{1,12}}?)?(?:{'|'.join(L.LIMIT_VERBS)}|$)")
 WORKDAY_LIMIT = re.compile(rf"内[{P.HAN}]")  # "5个工作日内移送": a working-day count before 内 is a limit

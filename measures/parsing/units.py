@@ -21,8 +21,8 @@ from . import patterns as P
 from . import text as T
 from .context import ParseContext, rule
 
-_LONG = [w for w in L.LEAD_LABELS + L.SUPPORT_LABELS if len(w) > 2]
-_SHORT = [w for w in L.LEAD_LABELS + L.SUPPORT_LABELS if len(w) <= 2]  # labels only before a colon
+_LONG = tuple(w for w in L.LEAD_LABELS + L.SUPPORT_LABELS if len(w) > 2)
+_SHORT = tuple(w for w in L.LEAD_LABELS + L.SUPPORT_LABELS if len(w) <= 2)  # labels only before a colon
 _ROLE_LABELS = P.alternation(L.LEAD_LABELS + L.SUPPORT_LABELS)
 _ALL_LABELS = P.alternation(L.PLAIN_LABELS + L.LEAD_LABELS + L.SUPPORT_LABELS)
 LABEL = re.compile(rf"(?P<label>{P.alternation(_LONG)}|{P.alternation(L.PLAIN_LABELS)}|"
