@@ -17,7 +17,8 @@ keywords that matched, so the UI can show why a label was given.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from operator import add
 
 from . import text as T
 from .context import ParseContext, rule
@@ -46,7 +47,11 @@ def _mask(text: str, phrases) -> str:
 
 
 def _bigrams(*texts: str) -> set[str]:
-    return {a + b for t in texts if t for a, b in zip(t, t[1:])}
+    out: set[str] = set()
+    for t in texts:
+        if t:
+            out.update(map(add, t, t[1:]))
+    return out
 
 
 def _score(rule: Rule, title: str, body: str, path: str) -> tuple[float, dict[str, float]]:
@@ -177,6 +182,7 @@ def classify(ctx: ParseContext) -> None:
     k = ctx.knowledge
     for m, body in zip(ctx.measures, ctx.bodies):
         plain = Texts.of(m["title"], body, None, ctx.fold)
-        with_path = Texts.of(m["title"], body, m["path"][-1:], ctx.fold) if m["path"] else plain
+        path = ctx.fold(m["path"][-1]) if m["path"] else ""
+        with_path = replace(plain, path=path, grams=plain.grams | _bigrams(path)) if path else plain
         m["themes"] = choose_themes(k.theme_index, rule_scores(k.theme_index, with_path))
         m["ip_types"] = choose_ip_types(k.ip_index, rule_scores(k.ip_index, plain))
