@@ -41,6 +41,8 @@ _importing: ContextVar[bool] = ContextVar("importing", default=False)
 def importing() -> bool:
     return _importing.get()
 TEXT_SUFFIXES = {".txt", ".html", ".htm", ".text", ".md"}
+# … and documents as governments publish them, read into text by measures.ingest (PDF, Word, OFD …)
+TEXT_SUFFIXES |= {".pdf", ".docx", ".doc", ".wps", ".ofd", ".mht", ".mhtml"}
 
 
 @dataclass
@@ -151,8 +153,16 @@ class Importer:
             if not self.reparse:
                 return ImportResult(label, UNCHANGED, document_id=existing[0])
             source = existing[1]  # the same content under another file name is the same document
+        from .ingest import IngestError
+        from .ingest.service import readable
+
         try:
-            parsed = parse_document(data, source=source, knowledge=self.knowledge)
+            # a PDF, Word or OFD file or a web page: its (main) text, read by measures.ingest
+            text_data, _ = readable(data, source)
+        except IngestError as exc:
+            return ImportResult(label, FAILED, str(exc))
+        try:
+            parsed = parse_document(text_data, source=source, knowledge=self.knowledge)
         except ParseError as exc:
             return ImportResult(label, FAILED, str(exc))
         except Exception as exc:  # a parser bug must not stop a batch
@@ -163,7 +173,7 @@ class Importer:
                 token = _importing.set(True)
                 try:
                     with transaction.atomic():
-                        doc, created = self._save(parsed, data=data, digest=digest, source=source)
+                        doc, created = self._save(parsed, data=text_data, digest=digest, source=source)
                 finally:
                     _importing.reset(token)
                 break

@@ -100,6 +100,9 @@ class Line:
     table: bool = False  # a table row (never joined)
     lines_in_column: int = 0
     space_before: bool = False  # the text layer has a space before its first character
+    page_em: float = 0.0  # the body text's size on this page
+    page_left: float = 0.0
+    page_right: float = 0.0
 
     @property
     def mid(self):
@@ -251,9 +254,18 @@ def _layout(chars: list[Char], width: float, cells: list[tuple[float, float, flo
         left = [s for s in segments if s.x1 <= lo + 0.01]
         right = [s for s in segments if s.x0 >= hi - 0.01]
         spanning = [s for s in segments if s.x1 > lo + 0.01 and s.x0 < hi - 0.01]
-        lines = _column_order(_lines(left, column=1), _lines(right, column=2), _lines(spanning, column=0))
+        across = _lines(spanning, column=0)
+        # a line across both columns (a title) has the page's margins
+        page_left, page_right = min(s.x0 for s in segments), max(s.x1 for s in segments)
+        for line in across:
+            line.left, line.right, line.lines_in_column = page_left, page_right, len(segments)
+        lines = _column_order(_lines(left, column=1), _lines(right, column=2), across)
     if table_lines:
         lines = _merge_by_position(lines, table_lines)
+    page_em = statistics.median(c.y1 - c.y0 for c in chars)
+    page_left, page_right = min(c.x0 for c in chars), max(c.x1 for c in chars)
+    for line in lines:
+        line.page_em, line.page_left, line.page_right = page_em, page_left, page_right
     return lines
 
 
@@ -568,11 +580,18 @@ def _latin_pair(a: str, b: str) -> bool:
     return bool(a) and bool(b) and a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha()
 
 
+def _centred(line: Line) -> bool:
+    return abs((line.x0 - line.page_left) - (line.page_right - line.x1)) < 2 * line.em
+
+
 def _continues(prev: Line, line: Line, *, new_page: bool) -> bool:
     if prev.table or line.table:
         return False
     if ITEM_START.match(line.text) or PAGE_NUMBER.match(line.text):
         return False
+    if (not new_page and prev.em > 1.15 * prev.page_em and abs(prev.em - line.em) <= 0.1 * prev.em
+            and _centred(prev) and _centred(line) and prev.mid - line.mid < 2 * prev.em):
+        return True  # a title in large type, centred over several lines
     if prev.x1 < prev.right - 1.5 * prev.em:
         return False  # the line above ends short: its paragraph ends there
     if line.x0 > line.left + 0.8 * line.em:

@@ -256,7 +256,7 @@ CHROME_BOTTOM = """<div class="tools">【字体：<a>大</a> <a>中</a> <a>小</
 
 
 def html_from_text(text: str, *, charset: str = "utf-8", attachments: list[tuple[str, str]] = (),
-                   meta_table: bool = False, body_paras: bool = True) -> bytes:
+                   meta_table: bool = False, body_paras: bool = True, with_date: bool = True) -> bytes:
     """A government page: navigation, breadcrumbs, a side bar, the document in the content area,
     page tools, a related-links list and a footer; encoded in ``charset``."""
     paras = paragraphs(text)
@@ -267,10 +267,11 @@ def html_from_text(text: str, *, charset: str = "utf-8", attachments: list[tuple
     if meta_table:
         meta = ("<table class='xxgk'><tr><td>索引号</td><td>11340000/2024-00012</td><td>发布机构</td><td>某某市人民政府办公室</td></tr>"
                 "<tr><td>发布日期</td><td>2024-03-05</td><td>文号</td><td>某政办〔2024〕3号</td></tr></table>")
+    info = '<div class="info">发布时间：2024-03-05 来源：市政府办公室 浏览次数：1024</div>' if with_date else ""
     page = f"""<!DOCTYPE html><html><head><meta charset="{charset}"><title>{html.escape(title)}_某某市人民政府</title></head>
 <body>{CHROME_TOP}
 <div class="content">{meta}<h1 class="title">{html.escape(title)}</h1>
-<div class="info">发布时间：2024-03-05 来源：市政府办公室 浏览次数：1024</div>
+{info}
 <div class="article">
 {body}{links}</div></div>
 {CHROME_BOTTOM}</body></html>"""
