@@ -29,6 +29,7 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
+from .admin_ingest import IngestAdminMixin
 from .forms import (DocumentAdminForm, MeasureAdminForm, MeasureUnitInlineForm, MergeUnitsForm, SetThemeForm,
                     TargetAdminForm)
 from .models import (DictionaryWord, Document, ErrorReport, IPType, Level, Measure, MeasureUnit, Region,
@@ -432,7 +433,7 @@ class SavesTargetsMixin:
 
 
 @admin.register(Document)
-class DocumentAdmin(SavesTargetsMixin, ParsedDiffMixin, SimpleHistoryAdmin):
+class DocumentAdmin(IngestAdminMixin, SavesTargetsMixin, ParsedDiffMixin, SimpleHistoryAdmin):
     form = DocumentAdminForm
     list_display = ["title", "doc_number", "region", "level", "published_date", "status", "reviewed", "measure_count",
                     "warning_list"]
@@ -442,13 +443,14 @@ class DocumentAdmin(SavesTargetsMixin, ParsedDiffMixin, SimpleHistoryAdmin):
     list_select_related = ["region"]
     date_hierarchy = "published_date"
     readonly_fields = ["parse_diff", "warning_list", "source", "content_hash", "province", "city", "imported_at", "updated_at",
-                       "raw_text"]
+                       "raw_text", "original_files", "parser_version"]
     fieldsets = [
         (None, {"fields": ["parse_diff", "warning_list"]}),
         ("文件信息", {"fields": ["title", "notice_title", "issuer", "doc_number", "region", "level",
                               "signed_date", "published_date", "status", "script", "reviewed"]}),
+        ("出处", {"fields": ["source_url", "excerpt", "original_files"]}),
         ("来源", {"classes": ["collapse"], "fields": ["source", "content_hash", "province", "city", "imported_at",
-                                                       "updated_at", "raw_text"]}),
+                                                       "updated_at", "parser_version", "raw_text"]}),
     ]
     inlines = [MeasureInline, TargetInline]
     actions = ["mark_reviewed"]

@@ -196,6 +196,12 @@ class Document(models.Model):
     reviewed = models.BooleanField("已审核", default=False)
     imported_at = models.DateTimeField("导入时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
+    # Provenance (measures.ingest): where the text was published, whether it is only an
+    # excerpt, and which parser read it. The original files are SourceFile rows.
+    source_url = models.URLField("来源网址", max_length=1000, blank=True,
+                                 help_text="发布该文件的官方网页地址")
+    excerpt = models.BooleanField("节选", default=False, help_text="只收录了原文的一部分")
+    parser_version = models.CharField("解析器版本", max_length=64, blank=True, editable=False)
     history = HistoricalRecords(excluded_fields=["raw_text", "parsed"])
 
     objects = DocumentQuerySet.as_manager()
@@ -426,3 +432,6 @@ class ErrorReport(models.Model):
 
 # Citations, document keys and text fingerprints (how policy spreads).
 from .models_diffusion import Citation, DocumentKey, MeasureFingerprint  # noqa: E402,F401
+
+# Original files of documents (measures.ingest).
+from .models_ingest import SourceFile  # noqa: E402,F401

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api, views, views_reports
+from . import api, views, views_files, views_reports
 
 app_name = "measures"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("measures/<int:pk>/", views.measure_detail, name="measure_detail"),
     path("documents/", views.document_list, name="document_list"),
     path("documents/<int:pk>/", views.document_detail, name="document_detail"),
+    path("documents/<int:pk>/files/<int:file_id>/", views_files.source_file, name="source_file"),
     path("compare/", views.compare, name="compare"),
     path("targets/", views.targets, name="targets"),
     path("units/", views.unit_list, name="unit_list"),
