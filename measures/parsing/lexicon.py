@@ -43,6 +43,8 @@ META_LABELS = {
     "生效日期": "effective", "废止日期": "repealed", "失效日期": "repealed",
     "生成日期": "generated", "分类": "topic", "统一编号": "index", "规范性文件统一编号": "index", "登记号": "index",
 }
+# "[联合发文单位]", "[实施日期]": how the labels of a metadata box end (beside META_LABELS)
+META_LABEL_ENDS = ("日期", "时间", "机构", "机关", "单位", "字号", "文号", "分类", "来源", "有效性", "索引号")
 GENRE_WORDS = ("方案", "意见", "措施", "办法", "规定", "计划", "规划", "细则", "条例", "纲要", "决定", "要点", "若干", "通知",
                "实施", "行动", "政策", "指引", "指南", "制度", "规则", "清单", "工作", "任务")
 NOTICE_VERBS = ("印发", "转发", "公开征求", "征求", "发布", "公布", "下发", "颁布", "出台", "修订印发", "重新印发", "废止")
@@ -86,6 +88,15 @@ GENERAL_CHAPTERS = ("总体要求", "基本要求", "基本原则", "工作原�
                     "建设目标", "预期目标", "总体思路", "指导思想", "重要意义", "总则", "附则")
 GENERAL_JOINED = ("总体要求", "基本要求", "基本原则", "工作原则", "主要目标", "发展目标", "工作目标", "总体目标", "总体思路",
                   "指导思想")
+# the opening chapter of an 办法/条例: its articles are measures unless they are about the document
+OPENING_CHAPTERS = ("总则",)
+# an article that defines its terms or scope: "本办法所称…是指…", "…适用本办法"
+DEFINING_WORDS = ("是指", "所称", "所指", "适用于", "适用本", "遵守本", "适用范围", "支持范围", "范围包括")
+# the second article of 总则 saying what the thing is, who set it up, which ideas guide it
+DESCRIBING_WORDS = ("是", "设立", "包括", "为指导", "指导思想", "原则")
+# an article that only states principles: "…坚持…的原则。", "…应当符合…的基本要求。"
+PRINCIPLE_VERBS = ("坚持", "遵循", "符合", "贯彻")
+PRINCIPLE_NOUNS = ("原则", "基本要求", "要求", "方针")
 BACKGROUND_CHAPTERS = ("面临形势", "面临的形势", "发展环境", "规划背景", "发展现状", "现状分析", "基本情况", "形势分析")
 # "本办法自…起施行" (end matter), "本措施由…负责解释" (boilerplate), "为…，制定本方案" (purpose)
 END_NOUNS = ("办法", "措施", "规定", "细则", "方案", "意见", "计划", "政策", "实施意见", "若干措施", "实施方案", "工作方案",

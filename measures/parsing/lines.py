@@ -30,7 +30,16 @@ INLINE_ITEM = re.compile(rf"(?:(?<=[。！!？?])\s*|(?<=[{P.HAN}”》）)]) )(
 # "二、重点任务（一）强化制度保障1.完善…": a bare heading run into the next numbered item
 HEAD_RUN_ON = re.compile(rf"^\s*({P.SECTION_NUMBER}[^。，,；;：:（()）\d]{{2,30}}?)\s*"
                          rf"(?=(?:{P.PAREN_OPEN}{P.CN_SMALL}{P.PAREN_CLOSE}|\d{{1,2}}[.．、](?!\d))\s*[{P.HAN}“《])")
+# "第一章 总则 第一条 为…", "第一章总则第一条为了…": a chapter heading run into its first article
+CHAPTER_RUN_ON = re.compile(rf"^\s*(第{P.CN_NUMBER}[章编篇]\s*[^\s。，,；;：:第]{{1,16}}?)\s*(?=第{P.CN_NUMBER}[条條])")
 WRAP_END = re.compile(r"[。！!？?；;：:]$")
+# a table of contents entry: a short heading, its page number after a leader or a gap, table pipes
+TOC_PAGE = re.compile(r"(?:[\s…．.·_|｜-]*\d{1,3}[\s|｜]*)$")
+TOC_HEADING = re.compile(r"^[^。，,；;！!？?]{1,40}$")
+TOC_PAGED = re.compile(r"[\s|｜…．.·_-]*?(?:…{2,}|\.{4,}|·{4,}|[\s|｜])\s*\d{1,3}[\s|｜]*$")
+TOC_TEXT_END = re.compile(rf"[{P.HAN}”）)]$")
+TOC_HEAD = re.compile(r"^目\s*录$")
+NOISE = re.compile(r"@+|\s+")
 # lines that stand alone even after a full-width line: a 文号, a date, a salutation
 NOT_CONTINUATION = re.compile(rf"^\S{{1,12}}[{P.YEAR_OPEN}]\d{{4}}[{P.YEAR_CLOSE}]\s*\d{{1,4}}\s*号$|"
                               rf"{P.DATE_ONLY_LINE.pattern}|^[^。，,]{{2,60}}[：:]$")
@@ -44,10 +53,11 @@ def split_lines(text: str, ctx: ParseContext) -> list[str]:
             out.append(None)  # a page break: the running header next to it goes too
             continue
         line = BULLET.sub("", raw.strip()).strip()
-        if not line or ONLY_PUNCT.match(line) or chrome_line(line, ctx) or table_of_contents(line):
+        if not line or ONLY_PUNCT.match(line) or chrome_line(line, ctx) or \
+                (table_of_contents(line) and not TOC_HEAD.match(NOISE.sub("", line))):  # 目录: its block goes later
             continue
         out.append(line)
-    return unwrap_lines(drop_running_heads(out))
+    return unwrap_lines(drop_table_of_contents(drop_running_heads(out)))
 
 
 def lines(ctx: ParseContext) -> None:
@@ -92,8 +102,12 @@ def inline_items(line: str) -> list[str]:
 
 @rule(stage="lines", example="'二、重点任务（一）强化制度保障1.完善…' → ['二、重点任务', '（一）强化制度保障', '1.完善…']")
 def run_on_headings(line: str) -> list[str]:
-    """Bare headings run into the next numbered item on one line, each on its own line."""
+    """Bare headings run into the next numbered item on one line, each on its own line; a chapter
+    heading run into its first article ("第一章 总则 第一条 为…") too."""
     parts = []
+    if m := CHAPTER_RUN_ON.match(line):
+        parts.append(m.group(1))
+        line = line[m.end():]
     while m := HEAD_RUN_ON.match(line):
         parts.append(m.group(1))
         line = line[m.end():]
@@ -141,3 +155,72 @@ def unwrap_lines(lines: list[str]) -> list[str]:
             out.append(line)
         joining = len(line) >= width - 2 and not WRAP_END.search(out[-1])
     return out
+
+
+def _toc_key(line: str, numbered: bool = True) -> str:
+    """A heading as a table of contents and the body both write it: no page number, no spaces, no noise."""
+    spaced = NOISE.sub(" ", line).strip()
+    key = TOC_PAGE.sub("", spaced) or spaced
+    if not numbered:
+        num = match_numbering(key)
+        key = num[2] if num else key
+    return NOISE.sub("", key)
+
+
+def _toc_page(line: str) -> int | None:
+    """The page number of a table of contents entry written with one ("二、助推区域协调发展 11"); None
+    for other lines, such as a table row ("4\t有效注册商标量（万件）\t8.6\t10")."""
+    m = TOC_PAGED.search(line)
+    if not m or "\t" in line or not _toc_entry(line) or not TOC_TEXT_END.search(line[:m.start()]):
+        return None
+    return int(re.search(r"\d+", m.group()).group())
+
+
+def _toc_entry(line: str) -> bool:
+    return bool(TOC_HEADING.match(NOISE.sub("", line)))
+
+
+@rule(stage="lines", example="['目 录', '第一章 规划背景 5', '一、发展成就 5', '第一章 规划背景', '“十四五”时期，…'] → "
+                             "['第一章 规划背景', '“十四五”时期，…']")
+def drop_table_of_contents(lines: list[str]) -> list[str]:
+    """A table of contents out: its 目录 heading and the short headings after it, up to the first line
+    that is a sentence or repeats the first entry (the body begins); without a 目录 heading, a run of
+    three or more headings ending in page numbers ("二、助推区域协调发展 11"), or a run of five or more
+    bare headings whose first one comes back, numbered, where the body begins ("总则", "1.1 编制目的",
+    … "1 总则")."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        end = _toc_end(lines, i)
+        if end > i:
+            i = end
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
+def _toc_end(lines: list[str], i: int) -> int:
+    """Index of the first line after a table of contents starting at ``i`` (``i`` when none starts there)."""
+    line = NOISE.sub("", lines[i])
+    if TOC_HEAD.match(line):
+        j = i + 1
+        first = _toc_key(lines[j]) if j < len(lines) else ""
+        while j < len(lines) and _toc_entry(lines[j]) and (j == i + 1 or _toc_key(lines[j]) != first):
+            j += 1
+        return j
+    if not _toc_entry(lines[i]):
+        return i
+    j, last = i, 0
+    while j < len(lines) and (page := _toc_page(lines[j])) is not None and page >= last:
+        j, last = j + 1, page
+    if j - i >= 3:
+        return j
+    first = _toc_key(lines[i], numbered=False)
+    j = i + 1
+    while j < len(lines) and _toc_entry(lines[j]) and _toc_key(lines[j], numbered=False) != first:
+        j += 1
+    if j < len(lines) and j - i >= 5 and _toc_key(lines[j], numbered=False) == first \
+            and match_numbering(lines[j]) and sum(1 for l in lines[i:j] if match_numbering(l)) >= 3:
+        return j
+    return i

@@ -43,12 +43,25 @@ BOILERPLATE = re.compile(rf"本(?:{'|'.join(L.BOILERPLATE_NOUNS)})[^。]{{0,20}}
 JOINED_HEADING = re.compile(r"^([^\s，,。；;：:！!？?、《“（(]{2,24}) +([^\s，,。；;：:].{10,})$")
 # "申请资助应当符合下列条件：": the items that follow are the article's conditions
 CONDITIONS = re.compile(rf"(?:下列|以下|如下)(?:基本)?(?:{'|'.join(L.CONDITION_NOUNS)})")
+LISTED_ACTS = re.compile(r"(?:下列|以下|如下)[^。]{0,8}[:：]?$")
 LEAD_IN = re.compile(rf"(?:下列|以下|如下)[{P.HAN}]{{0,8}}$")
 CLAUSE_MARK = re.compile(r"[，,；;]")
 CLOSED = re.compile(r"[。！!？?；;：:…”’」』）)】\]》〕.]$")
 LIST_ITEM = re.compile(r"[：:、，,；;]")
 FIRST_SENTENCE = re.compile(r"^(.*?)[。；;！!]")
 COLON_HEADING = re.compile(r"^(.{2,30}?)[:：]")
+NOISE_MARK = re.compile(r"@+")
+# articles of 总则 that are about the document: purpose, definitions, scope, what the thing is
+PURPOSE_ARTICLE = re.compile(r"^(?:为了?|根据|依据|依照)[^。]*(?:制定|制订)")
+DEFINING = re.compile(rf"{P.alternation(L.DEFINING_WORDS)}")
+ARTICLE_LABEL = re.compile(r"^\s*【[^】]{1,12}】")  # "第一条【立法目的】"
+# "专项资金的使用和管理坚持“统一管理、分级负责”的原则。": one sentence of principles, nothing else
+PRINCIPLES_ONLY = re.compile(rf"^[^，,。；;]{{2,40}}?(?:{P.alternation(L.PRINCIPLE_VERBS)})[^。；;]{{2,80}}"
+                             rf"(?:{P.alternation(L.PRINCIPLE_NOUNS)})。?$")
+DESCRIBING = re.compile(rf"{P.alternation(L.DESCRIBING_WORDS)}")  # mirror-site noise ("第@@一@@章@@ 总@@ 则@@")
+# "1. [主题分类] 科技教育/知识产权", "6. [发文字号] 京知局〔2022〕88号": a row of the page's metadata box
+METADATA_ROW = re.compile(rf"^\d{{1,2}}\s*[.．、]?\s*[\[【]\s*(?:{P.alternation(L.META_LABELS)}|[{P.HAN}]{{0,6}}"
+                          rf"(?:{P.alternation(L.META_LABEL_ENDS)}))\s*[\]】]")
 
 
 @dataclass
@@ -97,6 +110,7 @@ class Outline:
 @rule(stage="outline", example="'加强执法。开展专项行动。' → '加强执法'")
 def heading_of(head: str) -> str:
     """The heading of a numbered line for paths: its first sentence, or up to a colon when that is long."""
+    head = NOISE_MARK.sub("", head)
     m = FIRST_SENTENCE.match(head)
     h = m.group(1) if m else head
     if len(h) > 60:
@@ -105,10 +119,30 @@ def heading_of(head: str) -> str:
     return h.strip().rstrip("：:，,").strip()
 
 
-@rule(stage="outline", example="'（一）强化保护' → ('pcn', '一', '强化保护'); '一年来' → None")
+@rule(stage="outline", example="'第@@三@@条@@ 国家持续…' → ('article', '三', '国家持续…')")
 def match_numbering(line: str) -> tuple[str, str, str] | None:
     """(kind, label, rest) when ``line`` opens with a numbering token. Not a number: a token with nothing
-    after it (except 第…章/条), 一年/二月, "1 …" that is not a bare heading, "2.5万件"."""
+    after it (except 第…章/条), 一年/二月, "1 …" that is not a bare heading, "2.5万件", a metadata
+    row ("1. [主题分类] 科技教育"). Mirror noise inside the token ("第@@三@@条@@") is read through;
+    the rest keeps it as written."""
+    if "@" not in line[:24]:
+        return _match_numbering(line)
+    num = _match_numbering(NOISE_MARK.sub("", line))
+    if num is None:
+        return None
+    kind, label, rest = num
+    consumed = len(NOISE_MARK.sub("", line)) - len(rest)
+    pos = 0
+    while consumed > 0 and pos < len(line):
+        if line[pos] != "@":
+            consumed -= 1
+        pos += 1
+    return kind, label, line[pos:].lstrip("@ \u3000")
+
+
+def _match_numbering(line: str) -> tuple[str, str, str] | None:
+    if METADATA_ROW.match(line):
+        return None
     for kind, rx in P.NUMBERING:
         m = rx.match(line)
         if m:
@@ -186,12 +220,15 @@ def build_outline(lines: list[str], ctx: ParseContext) -> Outline:
 
 @rule(stage="outline", example="'第五条 申请资助应当符合下列条件：' + (一)(二) → True; '（三）强化司法保护' + 一是/二是 → True")
 def enumeration_parent(node: Node, roots: list[Node]) -> bool:
-    """An item whose sub-items enumerate its content rather than being measures: an article's listed
-    conditions or materials, or "一是…二是…" paragraphs under an item whose siblings are measures."""
+    """An item whose sub-items enumerate its content rather than being measures: an article's items
+    ((一)(二), 1. 2.: an article is the leaf — unless it announces a list of acts, "支持下列事项：",
+    whose items are the measures; listed conditions or materials stay content), or "一是…二是…"
+    paragraphs under an item whose siblings are measures."""
     if not node.children or node.folded:
         return False
-    if node.kind == "article" and CONDITIONS.search(node.head) and not any(c.children for c in node.children):
-        return True
+    if node.kind == "article" and not any(c.kind in HEADING_KINDS for c in node.children):
+        # an article is the leaf, unless it announces a list of acts ("重点支持下列事项：")
+        return not LISTED_ACTS.search(node.head) or bool(CONDITIONS.search(node.head))
     if any(c.kind != "shi" for c in node.children):
         return False
     siblings = node.parent.children if node.parent else roots
@@ -227,6 +264,34 @@ def is_lead_in(node: Node) -> bool:
     return bool(LEAD_IN.search(h)) or (node.kind == "article" and bool(CLAUSE_MARK.search(h)))
 
 
+@rule(stage="outline", example="'第一章 总则' → True; '一、总体要求' → False")
+def is_opening_chapter(node: Node, ctx: ParseContext) -> bool:
+    """The opening chapter of an 办法/条例 (第一章 总则): its articles are operative, except the
+    preliminary ones (see preliminary_article)."""
+    return node.kind in ("chapter", "part", "section") and _bare(node.heading, ctx) in L.OPENING_CHAPTERS
+
+
+@rule(stage="outline", example="'第一条 为了…，制定本办法。' → True; '第二条 本办法所称…是指…' → True; "
+                               "'第三条 市场监管部门负责…' → False")
+def preliminary_article(node: Node, ctx: ParseContext) -> bool:
+    """An article about the document rather than an act: its purpose and basis (为…/根据…制定本办法,
+    or the first article of 总则; a label such as 【立法目的】 before it is read through), definitions
+    and scope (所称, 是指, 适用于, 适用本办法), a single sentence of principles ("专项资金的使用和管理
+    坚持…的原则。"); the second article of 总则 when it says what the thing is or holds, who set it
+    up or which ideas guide it (…是…, …包括：, 设立…, 以…为指导)."""
+    text = ARTICLE_LABEL.sub("", ctx.fold(NOISE_MARK.sub("", node.text))).strip()
+    first = FIRST_SENTENCE.match(text)
+    first = first.group(1) if first else text
+    if PURPOSE_ARTICLE.match(first) or DEFINING.search(first) or PRINCIPLES_ONLY.match(text):
+        return True
+    chapter = node.parent if node.parent is not None and is_opening_chapter(node.parent, ctx) else None
+    if chapter is None:
+        return False
+    articles = [c for c in chapter.children if c.kind == "article"]
+    place = articles.index(node) if node in articles else -1
+    return place == 0 and first.startswith("为") or place == 1 and bool(DESCRIBING.search(first))
+
+
 @rule(stage="outline", example="'本办法自2024年1月1日起施行。' → True")
 def is_boilerplate(node: Node, ctx: ParseContext) -> bool:
     """A short item about the document itself (purpose, scope, interpretation, entry into force)."""
@@ -244,8 +309,15 @@ def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
 
     out = []
     for node in outline.nodes:
-        if node.children or gen(node) or any(gen(a) for a in node.ancestors()):
+        if node.children:
             continue
+        general_above = [a for a in [node] + node.ancestors() if gen(a)]
+        if general_above and not (node.kind == "article" and all(is_opening_chapter(a, ctx) for a in general_above)):
+            continue
+        if node.kind == "article" and preliminary_article(node, ctx):
+            continue
+        if node.kind in HEADING_KINDS and node.kind != "article" and not node.extra and is_heading_only(node):
+            continue  # a chapter heading with nothing under it (a table of contents, the excerpt's end)
         siblings = node.parent.children if node.parent else outline.roots
         if is_heading_only(node) and node.extra and any(s.children for s in siblings if s is not node):
             continue  # a chapter written as paragraphs among chapters that hold numbered items

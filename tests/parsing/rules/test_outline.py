@@ -33,7 +33,12 @@ def node(*lines):
     ("1 总体目标", ("numsp", "1", "总体目标")),
     ("专项行动一：高价值专利培育行动", ("action", "一", "高价值专利培育行动")),
     ("一是加强执法", ("shi", "一", "是加强执法"[1:])),
+    ("第@@三@@条@@ 国家持续深化简政放权@@、放管结合", ("article", "三", "国家持续深化简政放权@@、放管结合")),
+    ("第一@@章@@ 总@@ 则@@", ("chapter", "一", "总@@ 则@@")),
     # near misses
+    ("1. [主题分类] 科技教育/知识产权", None),  # a row of the page's metadata box
+    ("6. [发文字号] 京知局〔2022〕88号", None),
+    ("3. [联合发文单位]", None),
     ("一年来，我市…", None),
     ("1 总体目标，到2025年", None),  # "1 …" only as a bare heading
     ("2.5万件专利", None),
@@ -73,6 +78,10 @@ def test_after_document(line, expected):
 def test_enumeration_parent():
     t = tree("第五条 申请资助应当符合下列条件：", "（一）注册在本市；", "（二）拥有专利。", "第六条 加强保护。")
     assert [n.label for n in t.nodes] == ["五", "六"] and "（一）注册在本市" in t.nodes[0].text
+    t = tree("第四條 各級黨委和政府鄉村振興責任主要包括：", "（一）深入學習貫徹。", "（二）統攬工作。")
+    assert [n.label for n in t.nodes] == ["四"]  # an article is the leaf, whatever lead-in it has
+    t = tree("第一章 总则", "第一条 为了…，制定本办法。", "第二章 保护", "第三条 加强执法。")
+    assert [n.label for n in t.nodes] == ["一", "一", "二", "三"]  # chapters hold their articles
     t = tree("一、重点任务", "（一）强化保护。", "一是加强执法。", "二是加强司法。", "（二）促进运用。")
     assert [n.label for n in t.nodes] == ["一", "一", "二"]  # 一是/二是 folded into （一）
     assert O.enumeration_parent(tree("一、重点任务", "（一）甲", "（二）乙").nodes[0], []) is False
@@ -152,6 +161,42 @@ def test_starts_mid_document(lines, expected):
 ])
 def test_cut_off(lines, expected):
     assert O.cut_off(tree(*lines)) is expected
+
+
+@pytest.mark.parametrize("heading, expected", [
+    ("第一章 总则", True), ("第一章 总 则", True), ("第一@@章@@ 总@@ 则@@", True),
+    ("第七章 附则", False), ("一、总则", False), ("第二章 组织管理", False),
+])
+def test_is_opening_chapter(heading, expected):
+    assert O.is_opening_chapter(node(heading), CTX) is expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["第一条 为了持续优化营商环境，制定本条例。"], True),
+    (["第一條 根據《中華人民共和國專利法》第六十八條的規定，制定本細則。"], True),
+    (["第二条 本条例所称营商环境，是指企业等市场主体在市场经济活动中所涉及的体制机制性因素和条件。"], True),
+    (["第二条 本省行政区域内与优化营商环境相关的活动，适用本条例。"], True),
+    (["第二条 凡在我省行政区域内从事与专利有关活动的单位和个人，均应遵守本条例。"], True),
+    (["第一章 总则", "第一条 为进一步规范省政府质量奖管理工作，依据《产品质量法》", "第二条 省政府质量奖由党中央、国务院批准设立，是省政府授予的最高奖项。"], True),
+    (["第一章 总 则", "第一條 為了全面落實鄉村振興責任制，根據…", "第二條 落實鄉村振興責任制，堅持以習近平新時代中國特色社會主義思想為指導。"], True),
+    (["第一章 总则", "第一条 为…，制定本办法。", "第二条 本办法适用于…。", "第三条 市直行业主管部门是市级项目的责任主体。"], False),
+    (["第三条 优化营商环境应当坚持市场化、法治化、国际化原则，以市场主体需求为导向，创新体制机制。"], False),
+    (["第三条 专项资金的使用和管理坚持“统一管理、分级负责、专款专用”的原则。"], True),  # principles only
+    (["第四條 規範性檔案應當符合合法、合理、程式正當、高效便民的基本要求。"], True),
+    (["第四条 评审由企业自愿申请，遵循科学、公开、公平、公正的原则。"], False),  # an act first
+    (["第一条 【立法目的】", "为了优化中小企业发展环境，制定本条例。"], True),
+    (["第四条 县级以上人民政府应当加强对优化营商环境工作的组织领导。"], False),
+    (["第五条 对获奖企业给予一次性奖励。"], False),
+])
+def test_preliminary_article(lines, expected):
+    assert O.preliminary_article(node(*lines), CTX) is expected
+
+
+def test_measure_nodes_keep_operative_articles_of_the_opening_chapter():
+    t = tree("第一章 总则", "第一条 为了优化营商环境，制定本条例。", "第二条 本条例所称营商环境，是指体制机制性因素。",
+             "第三条 国家持续深化简政放权。", "第二章 市场环境", "第四条 保障平等。", "第五章 附则",
+             "第九条 本条例由省人民政府负责解释，其他有关事项按照国家和省有关规定执行并做好衔接工作。", "第六章 法律责任")
+    assert [n.label for n in O.measure_nodes(t, CTX)] == ["三", "四"]
 
 
 def test_measure_nodes_skip_general_chapters_paragraph_chapters_and_boilerplate():
