@@ -171,7 +171,11 @@ class Document(models.Model):
                        "published_date", "status", "script", "region"]
 
     source = models.CharField("来源文件", max_length=255, unique=True)
+    # SHA-256 of the normalised decoded text (measures.importer.text_hash): the document's
+    # identity, whatever the file's encoding, BOM, line ends or name
     content_hash = models.CharField("内容哈希", max_length=64, unique=True)
+    encoding = models.CharField("编码", max_length=32, blank=True, editable=False,
+                                help_text="导入时源文件的字符编码 (utf-8, gb18030, cp950, utf-16-le …)")
     raw_text = models.TextField("原文")
     title = models.CharField("标题", max_length=500)
     notice_title = models.CharField("通知标题", max_length=500, blank=True, null=True)

@@ -9,6 +9,20 @@ from django.urls import reverse
 
 register = template.Library()
 
+_URL_FORMATS: dict = {}
+
+
+def _url_format(name: str, *args) -> str:
+    """reverse(name, args), remembered per script prefix: the measure list
+    calls these tags a hundred times a page, and reverse() is not cheap."""
+    from django.urls import get_script_prefix
+
+    key = (get_script_prefix(), name, args)
+    url = _URL_FORMATS.get(key)
+    if url is None:
+        url = _URL_FORMATS[key] = reverse(name, args=args)
+    return url
+
 
 @register.simple_tag
 def list_url(params=None, **kwargs):
@@ -17,7 +31,7 @@ def list_url(params=None, **kwargs):
     merged = dict(params or {})
     merged.update(kwargs)
     query = urlencode([(k, v) for k, v in merged.items() if v not in (None, "", [])], doseq=True)
-    base = reverse("measures:measure_list")
+    base = _url_format("measures:measure_list")
     return f"{base}?{query}" if query else base
 
 
@@ -33,12 +47,28 @@ def pct(value, maximum):
     return round(min(100.0, 100.0 * value / maximum), 1)
 
 
+@register.simple_tag(takes_context=True)
+def facet_panel_cache(context):
+    """How the measure list caches its rendered facet panel ({% cache %}): for
+    SEARCH_CACHE_SECONDS, keyed by the page's (validated) query string and the
+    search cache's generation, so an edit in this worker drops it with the
+    counts it shows."""
+    from django.conf import settings
+
+    from measures.selectors import _generation
+
+    request = context.get("request")
+    query = request.GET.urlencode() if request is not None else ""
+    return {"seconds": max(int(getattr(settings, "SEARCH_CACHE_SECONDS", 30) or 0), 0),
+            "key": f"{_generation[0]}:{query}"}
+
+
 @register.filter
 def in_document_url(measure):
     """The measure's place in its document page (/documents/<id>/?page=k#m-<ordinal>)."""
     from measures.selectors_pages import DOCUMENT_MEASURES_PER_PAGE, measure_page_number
 
-    url = reverse("measures:document_detail", args=[measure.document_id])
+    url = _url_format("measures:document_detail", 1).replace("/1/", f"/{int(measure.document_id)}/")
     page = measure_page_number(measure.ordinal, DOCUMENT_MEASURES_PER_PAGE)
     return f"{url}{'?page=%d' % page if page > 1 else ''}#m-{measure.ordinal}"
 

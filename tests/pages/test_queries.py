@@ -74,3 +74,22 @@ def test_an_edit_drops_the_cached_search(client, build_corpus, settings):
     m = Measure.objects.filter(text__contains="行政裁决").first()
     m.themes.add(Theme.objects.get(code="finance"))          # an editor's change in this process
     assert client.get("/api/measures/", {"theme": "finance"}).json()["count"] == before + 1
+
+
+def test_cached_facet_panel_follows_an_edit(client, build_corpus, settings):
+    """The rendered facet panel is cached with the counts it shows, and dropped with them."""
+    from measures.models import Measure, Theme
+
+    settings.SEARCH_CACHE_SECONDS = 30
+    build_corpus(2)
+
+    def finance_count():
+        html = client.get("/measures/").content.decode()
+        block = html.split('value="finance"')[1].split("</li>")[0]
+        return int(block.split('<span class="count"')[1].split(">")[1].split("<")[0])
+
+    before = finance_count()
+    assert finance_count() == before
+    m = Measure.objects.exclude(themes__code="finance").first()
+    m.themes.add(Theme.objects.get(code="finance"))
+    assert finance_count() == before + 1
