@@ -1,22 +1,48 @@
 """Import: parse raw files and load them into the database, idempotently.
 
-Each file is handled in its own transaction: a file that cannot be read or
-parsed, or whose data the database refuses, is reported and skipped with
-nothing of it written. A file whose content hash is already stored is
-"unchanged". A file whose name is known but whose content changed is a new
-version of that document: it is updated in place.
+One decoding step. Each file's bytes are decoded once by the parser's decode
+stage (measures.parsing.decode_bytes); that text is the document's identity,
+its stored source text and what the parser reads. The encoding used is kept
+on the document and reported per file and per run.
+
+Identity. A document is its normalised decoded text (content_hash: SHA-256 of
+the text with the BOM removed, line ends as LF, trailing whitespace of each
+line stripped, Unicode NFC), so the same text as UTF-8, GBK, GB18030, with a
+BOM or CRLF, or under another file name is one document:
+
+* text already loaded from the same file name: "unchanged";
+* text already loaded from another file: "duplicate" (nothing written);
+* a known file name with new text, or a new file whose title, issuer and 文号
+  equal a loaded document's: a new version of that document, updated in place
+  (an older version, by its date, arriving later is a "duplicate" of it);
+* anything else: "added". Files a folder holds in a format the importer cannot
+  read are "skipped" with the reason; files it cannot read or parse "failed".
 
 Editors' corrections survive a re-import. Every editable object keeps, in
 `parsed`, what the parser said last time. On re-import a field is overwritten
 only while its current value still equals that old parse; a field that differs
 was corrected by an editor and is kept (three-way merge). `parsed` is then
 set to the new parse, so the admin can show where source and correction differ.
+A re-parse whose output equals the stored one (Document.parsed["fingerprint"])
+writes nothing; a merge writes only the rows that change.
+
+Throughput. Files are read, decoded, parsed and their search vectors built in
+worker processes (one per core); one writer, in file order, loads them in
+batches: new documents with a handful of bulk statements per batch (rows and
+history), the search index written once per batch. Each batch is one
+transaction and each document inside it all-or-nothing: when the database
+refuses a bulk write, the batch is loaded again one document at a time, each
+in its own savepoint, and only the refused documents fail.
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
+import os
 import re
+import unicodedata
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -24,15 +50,19 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from django.db import IntegrityError, DatabaseError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from simple_history.utils import bulk_create_with_history
 
+from .ingest import DOCUMENT_SUFFIXES
 from .models import Document, IPType, Measure, MeasureUnit, Region, ResponsibleUnit, Target, Theme, UnitAlias
 
 log = logging.getLogger(__name__)
 
-ADDED, UPDATED, UNCHANGED, FAILED = "added", "updated", "unchanged", "failed"
+ADDED, UPDATED, UNCHANGED, DUPLICATE, SKIPPED, FAILED = (
+    "added", "updated", "unchanged", "duplicate", "skipped", "failed")
+STATUS_LABELS = [(ADDED, "新增"), (UPDATED, "更新"), (UNCHANGED, "未变"), (DUPLICATE, "重复"), (SKIPPED, "跳过"),
+                 (FAILED, "失败")]
 
 # True while the importer itself writes: its deletions are not editors' corrections.
 _importing: ContextVar[bool] = ContextVar("importing", default=False)
@@ -40,9 +70,17 @@ _importing: ContextVar[bool] = ContextVar("importing", default=False)
 
 def importing() -> bool:
     return _importing.get()
-TEXT_SUFFIXES = {".txt", ".html", ".htm", ".text", ".md"}
-# … and documents as governments publish them, read into text by measures.ingest (PDF, Word, OFD …)
-TEXT_SUFFIXES |= {".pdf", ".docx", ".doc", ".wps", ".ofd", ".mht", ".mhtml"}
+
+
+# The formats a folder import picks up: text files and web pages, and the documents as
+# governments publish them that measures.ingest reads into text (PDF, Word, OFD …). Other
+# files in a folder are reported as skipped.
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | set(DOCUMENT_SUFFIXES)
+
+BATCH_DOCUMENTS = 40       # documents per writer transaction
+BATCH_MEASURES = 2500      # … or fewer when they hold this many measures
+POOL_MIN_FILES = 8         # fewer files are parsed in the writer itself
 
 
 @dataclass
@@ -51,6 +89,7 @@ class ImportResult:
     status: str
     reason: str = ""
     document_id: int | None = None
+    encoding: str = ""
 
 
 @dataclass
@@ -64,25 +103,59 @@ class ImportSummary:
     def failed(self) -> list[ImportResult]:
         return [r for r in self.results if r.status == FAILED]
 
+    def encodings(self) -> Counter:
+        """How many files were read in each encoding (files that could be decoded)."""
+        return Counter(r.encoding for r in self.results if r.encoding)
+
     def line(self) -> str:
-        return (f"新增 {self.count(ADDED)} · 更新 {self.count(UPDATED)} · 未变 {self.count(UNCHANGED)} · "
-                f"失败 {self.count(FAILED)} (added {self.count(ADDED)}, updated {self.count(UPDATED)}, "
-                f"unchanged {self.count(UNCHANGED)}, failed {self.count(FAILED)})")
+        zh = " · ".join(f"{label} {self.count(s)}" for s, label in STATUS_LABELS)
+        en = ", ".join(f"{s} {self.count(s)}" for s, _ in STATUS_LABELS)
+        return f"{zh} ({en})"
+
+    def encoding_line(self) -> str:
+        counts = self.encodings()
+        if not counts:
+            return "编码 (encodings): —"
+        return "编码 (encodings): " + " · ".join(f"{enc} {n}" for enc, n in counts.most_common())
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named directly, and the text/HTML files inside folders (sorted)."""
+def scan(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
+    """(file, None) for each file to import, (file, reason) for each file a folder holds
+    that cannot be imported. Files named directly are always tried; hidden files skipped silently."""
     for p in map(Path, paths):
         if p.is_dir():
             for child in sorted(p.rglob("*")):
-                if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES and not child.name.startswith("."):
-                    yield child
+                if not child.is_file() or any(part.startswith(".") for part in child.relative_to(p).parts):
+                    continue
+                suffix = child.suffix.lower()
+                if suffix in SUPPORTED_SUFFIXES:
+                    yield child, None
+                else:
+                    yield child, f"暂不支持的格式 {suffix or '(无扩展名)'} (unsupported format)"
         else:
-            yield p
+            yield p, None
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files named directly, and the files of a supported format inside folders (sorted)."""
+    return (p for p, reason in scan(paths) if reason is None)
 
 
 def content_hash(data: bytes) -> str:
+    """SHA-256 of the bytes (what content_hash held before documents were identified by their text)."""
     return hashlib.sha256(data).hexdigest()
+
+
+def normalised_text(text: str) -> str:
+    """The text a document is identified by: no BOM, LF line ends, no trailing whitespace on a line,
+    no blank lines at either end, Unicode NFC."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(normalised_text(text).encode("utf-8")).hexdigest()
 
 
 # --- the knowledge the parser needs, read from the database ------------------
@@ -104,157 +177,675 @@ def knowledge_from_db():
     )
 
 
-# --- the import service -------------------------------------------------------
+# --- stage 1, no database: read, decode, parse, search vectors -----------------
+# Runs in worker processes: everything here is a pure function of the file and the knowledge.
+
+@dataclass
+class Prepared:
+    """One file read, decoded and (unless already known) parsed, ready for the writer."""
+
+    label: str                       # the path as given (for messages)
+    source: str                      # the file name: Document.source
+    failed: str = ""                 # the reason it cannot be imported
+    encoding: str = ""
+    digest: str = ""                 # text_hash of the decoded text: the document's identity
+    byte_hash: str = ""              # content_hash of the bytes (documents loaded before text identity)
+    raw_text: str = ""               # the text the parser read (markup removed)
+    parsed: dict | None = None       # None: not parsed (the text is known already)
+    fingerprint: str = ""            # of the parse: an unchanged re-parse writes nothing
+    vectors: dict | None = None      # ordinal -> (search_vector, title_vector) of the parsed values
+    data: bytes | None = None        # the bytes, kept by import_bytes only (there is no file to read again)
+
+    @property
+    def n_measures(self) -> int:
+        return len(self.parsed["measures"]) if self.parsed else 0
+
+
+def prepare_file(path: Path, knowledge, known=frozenset(), *, vectors=True) -> Prepared:
+    from .parsing import ParseError, read_source
+
+    path = Path(path)
+    try:
+        data = read_source(path)
+    except OSError as exc:
+        return Prepared(str(path), path.name, failed=f"无法读取文件: {exc.strerror or exc}")
+    except ParseError as exc:
+        return Prepared(str(path), path.name, failed=str(exc))
+    return prepare_bytes(data, source=path.name, label=str(path), knowledge=knowledge, known=known,
+                         vectors=vectors)
+
+
+def prepare_bytes(data: bytes, *, source: str, label: str, knowledge, known=frozenset(),
+                  vectors=True) -> Prepared:
+    """Read once, identify, parse (unless ``known`` holds the text's or the bytes' hash), build
+    the search vectors of what will be stored."""
+    from . import parsing
+
+    item = Prepared(label, source)
+    try:
+        readable = read_document(data, source)
+    except ReadError as exc:
+        item.failed = str(exc)
+        return item
+    except Exception as exc:  # a reader bug must not stop a batch
+        log.exception("reading %s failed", label)
+        item.failed = f"读取文件时内部错误: {type(exc).__name__}: {exc}"
+        return item
+    item.encoding = readable.encoding
+    item.digest = text_hash(readable.identity)
+    item.byte_hash = content_hash(data)
+    item.raw_text = readable.text
+    if item.digest in known or item.byte_hash in known:
+        return item
+    try:
+        parsed = parsing.parse_document(readable.parser_input, source=source, knowledge=knowledge)
+    except parsing.ParseError as exc:
+        item.failed = str(exc)
+        return item
+    except Exception as exc:  # a parser bug must not stop a batch
+        log.exception("parser crashed on %s", label)
+        item.failed = f"解析器内部错误: {type(exc).__name__}: {exc}"
+        return item
+    if isinstance(parsed.get("text"), str) and parsed["text"].strip():
+        item.raw_text = parsed["text"]  # the parser says what it read
+    item.parsed = parsed
+    item.fingerprint = fingerprint(parsed)
+    if vectors:
+        item.vectors = _vectors(parsed, source)
+    return item
+
+
+class ReadError(Exception):
+    """A file that has no text to import (empty, binary, damaged); the message says why."""
+
+
+@dataclass
+class Readable:
+    identity: str          # the decoded text (for other formats the extracted text): what identifies it
+    text: str              # what the parser reads, as stored in Document.raw_text (no markup)
+    encoding: str          # "utf-8", "gb18030", "cp950", "utf-16-le" … (for other formats their name: "pdf" …)
+    parser_input: bytes    # what parse_document gets
+
+
+def read_document(data: bytes, source: str) -> Readable:
+    """The one reading step. Text files and web pages are decoded by the parser's decode stage
+    (measures.parsing.decode_bytes), once: that text identifies the document, and the parser reads
+    the same bytes with the same stage, or for a page its main text (measures.ingest, else the
+    parser's own markup removal). Other formats (PDF, Word, OFD …) are read by measures.ingest."""
+    from . import parsing
+
+    try:
+        decoded = parsing.decode_bytes(data)
+    except parsing.ParseError as exc:
+        return _read_other_format(data, source, exc)
+    text = decoded.text
+    if not _html_page(text):
+        return Readable(text, text, decoded.encoding, data)
+    from .ingest import IngestError
+    from .ingest.html import extract_html
+
+    try:
+        page_text = extract_html(text).text
+    except IngestError as exc:
+        raise ReadError(str(exc)) from None
+    return Readable(text, page_text, decoded.encoding, page_text.encode("utf-8"))
+
+
+def _read_other_format(data: bytes, source: str, not_text: Exception) -> Readable:
+    from .ingest import IngestError, detect_format, extract
+
+    try:
+        kind = detect_format(data, source)
+    except Exception:
+        kind = "txt"
+    if kind in ("txt", "html"):  # meant as text, and not text (empty, control bytes): the decoder says why
+        raise ReadError(str(not_text))
+    try:
+        result = extract(data, source)
+    except IngestError as exc:
+        raise ReadError(str(exc)) from None
+    return Readable(result.text, result.text, result.format, result.text.encode("utf-8"))
+
+
+def _html_page(text: str) -> bool:
+    """The parser's own test for a web page (its clean stage)."""
+    try:
+        from .parsing.clean import html_page
+    except ImportError:  # pragma: no cover - an older parser layout
+        from .parsing.text import looks_like_html as html_page
+    return html_page(text)
+
+
+# Bumped when the importer maps a parse to rows differently: every document is then merged again.
+IMPORT_VERSION = 1
+
+
+def fingerprint(parsed: dict) -> str:
+    """Of the parse output (and the importer's version): a re-parse with the same one writes nothing."""
+    payload = {k: parsed.get(k) for k in ("document", "measures", "targets", "warnings")}
+    payload["importer"] = IMPORT_VERSION
+    blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def document_values(parsed: dict, source: str) -> tuple[dict, list[str]]:
+    """The Document fields the parse gives (region names unresolved) and the warnings."""
+    d = parsed.get("document") or {}
+    warnings = list(parsed.get("warnings") or [])
+    title = (d.get("title") or "").strip()
+    if not title:
+        # never refuse a text: load it under its file name and let an editor name it
+        title = f"（未识别标题）{Path(source).stem}"[:500]
+        if "no title found" not in warnings:
+            warnings.append("no title found")
+    values = {
+        "title": title,
+        "notice_title": d.get("notice_title"),
+        "issuer": d.get("issuer") or "",
+        "doc_number": d.get("doc_number"),
+        "level": d.get("level") or "",
+        "signed_date": _date(d.get("signed_date")),
+        "published_date": _date(d.get("published_date")),
+        "status": d.get("status") or Document.Status.IN_FORCE,
+        "script": d.get("script") or Document.Script.HANS,
+    }
+    return values, warnings
+
+
+def measure_values(item: dict) -> tuple[dict, dict]:
+    """(stored values, parsed values incl. themes and IP types) of one parsed measure."""
+    values = {
+        "path": list(item.get("path") or []),
+        "label": item.get("label") or "",
+        "title": item.get("title"),
+        "text": (item.get("text") or _fallback_text(item)).strip(),
+    }
+    parsed_values = {**values, "themes": sorted(item.get("themes") or []),
+                     "ip_types": sorted(item.get("ip_types") or [])}
+    return values, parsed_values
+
+
+def _vectors(parsed: dict, source: str) -> dict | None:
+    """Search vectors of each measure as it will be stored when new."""
+    try:
+        from .search.index import build_vector, measure_fields, title_fields
+
+        values, _ = document_values(parsed, source)
+        cache: dict = {}
+        out = {}
+        for item in parsed.get("measures") or []:
+            m, _ = measure_values(item)
+            out[item["ordinal"]] = (
+                build_vector(measure_fields(title=m["title"], path=m["path"], text=m["text"],
+                                            document_title=values["title"],
+                                            notice_title=values["notice_title"]), cache),
+                build_vector(title_fields(title=m["title"], path=m["path"]), cache),
+            )
+        return out
+    except Exception:  # the writer indexes these measures itself
+        log.exception("search vectors of %s", source)
+        return None
+
+
+# worker processes ---------------------------------------------------------------
+
+_worker_state: dict = {}
+_inherited_connections: list = []
+
+
+def _worker_init(knowledge, known, vectors) -> None:
+    """A forked worker never touches the parent's database connections: they are set aside
+    (kept referenced, so that nothing closes the parent's sockets) and never used."""
+    from django.db import connections
+
+    for conn in connections.all(initialized_only=True):
+        _inherited_connections.append(conn.connection)
+        conn.connection = None
+        conn.in_atomic_block = False
+        conn.savepoint_ids = []
+        conn.atomic_blocks = []
+        conn.needs_rollback = False
+    _worker_state.update(knowledge=knowledge, known=known, vectors=vectors)
+
+
+def _worker_prepare(path: str) -> Prepared:
+    s = _worker_state
+    return prepare_file(Path(path), s["knowledge"], s["known"], vectors=s["vectors"])
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+# --- stage 2, the writer ----------------------------------------------------------
 
 class Importer:
-    """Loads parsed documents. One instance caches lookups across files."""
+    """Loads parsed documents. One instance caches lookups across files.
 
-    def __init__(self, knowledge=None, *, reindex=True, reparse=False):
+    workers: processes that read and parse (default: one per core; 1 = in this process).
+    """
+
+    def __init__(self, knowledge=None, *, reindex=True, reparse=False, workers=None):
         self.knowledge = knowledge if knowledge is not None else knowledge_from_db()
         self.reindex = reindex
         # reparse: parse files whose content is already loaded again (a new parser version);
         # the merge keeps every field an editor changed, as for a new version of the file
         self.reparse = reparse
+        self.workers = default_workers() if workers is None else max(1, int(workers))
         self._themes = {t.code: t for t in Theme.objects.all()}
         self._ip_types = {t.code: t for t in IPType.objects.all()}
         self._aliases = dict(UnitAlias.objects.values_list("alias", "canonical"))
         self._regions_by_name: dict[tuple[str, int | None], Region] = {}
         self._unit_cache: dict[tuple[str, int | None], ResponsibleUnit] = {}
 
-    # public API
+    # public API ---------------------------------------------------------------------
     def import_paths(self, paths: Iterable[str | Path], *, progress=None) -> ImportSummary:
         summary = ImportSummary()
-        for path in iter_files(paths):
-            result = self.import_file(path)
+
+        def report(result):
             summary.results.append(result)
             if progress is not None:
                 progress(result)
+
+        files = []
+        for path, reason in scan(paths):
+            if reason is None:
+                files.append(path)
+            else:
+                report(ImportResult(str(path), SKIPPED, reason))
+        batch: list[Prepared] = []
+        keys: set = set()
+        for item in self._prepare_all(files):
+            item_keys = self._batch_keys(item)
+            if batch and (item_keys & keys or len(batch) >= BATCH_DOCUMENTS
+                          or sum(b.n_measures for b in batch) + item.n_measures > BATCH_MEASURES):
+                for result in self._write_batch(batch):
+                    report(result)
+                batch, keys = [], set()
+            batch.append(item)
+            keys |= item_keys
+        if batch:
+            for result in self._write_batch(batch):
+                report(result)
         return summary
 
     def import_file(self, path: Path) -> ImportResult:
-        from .parsing import ParseError, read_source
-
-        path = Path(path)
-        try:
-            data = read_source(path)
-        except OSError as exc:
-            return ImportResult(str(path), FAILED, f"无法读取文件: {exc.strerror or exc}")
-        except ParseError as exc:
-            return ImportResult(str(path), FAILED, str(exc))
-        return self.import_bytes(data, source=path.name, path=str(path))
+        return self._write_batch([prepare_file(Path(path), self.knowledge, self._skip_set())])[0]
 
     def import_bytes(self, data: bytes, *, source: str, path: str | None = None) -> ImportResult:
-        from .parsing import ParseError, parse_document
+        item = prepare_bytes(data, source=source, label=path or source, knowledge=self.knowledge,
+                             known=self._skip_set())
+        item.data = data
+        return self._write_batch([item])[0]
 
-        label = path or source
-        digest = content_hash(data)
-        existing = Document.objects.filter(content_hash=digest).values_list("id", "source").first()
-        if existing is not None:
-            if not self.reparse:
-                return ImportResult(label, UNCHANGED, document_id=existing[0])
-            source = existing[1]  # the same content under another file name is the same document
-        from .ingest import IngestError
-        from .ingest.service import readable
+    # stage 1 in workers ----------------------------------------------------------------
+    def _skip_set(self) -> frozenset:
+        """Hashes whose files need no parse: the current text (and, for documents loaded before
+        text identity, byte) hashes of every document. None with --reparse."""
+        if self.reparse:
+            return frozenset()
+        return frozenset(Document.objects.values_list("content_hash", flat=True))
+
+    def _prepare_all(self, files: list[Path]) -> Iterator[Prepared]:
+        known = self._skip_set()
+        if self.workers <= 1 or len(files) < POOL_MIN_FILES:
+            for path in files:
+                yield prepare_file(path, self.knowledge, known)
+            return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
 
         try:
-            # a PDF, Word or OFD file or a web page: its (main) text, read by measures.ingest
-            text_data, _ = readable(data, source)
-        except IngestError as exc:
-            return ImportResult(label, FAILED, str(exc))
-        try:
-            parsed = parse_document(text_data, source=source, knowledge=self.knowledge)
-        except ParseError as exc:
-            return ImportResult(label, FAILED, str(exc))
-        except Exception as exc:  # a parser bug must not stop a batch
-            log.exception("parser crashed on %s", label)
-            return ImportResult(label, FAILED, f"解析器内部错误: {type(exc).__name__}: {exc}")
-        for attempt in (1, 2):
+            context = multiprocessing.get_context("fork")
+        except ValueError:  # pragma: no cover - no fork on this platform
+            for path in files:
+                yield prepare_file(path, self.knowledge, known)
+            return
+        from .search.text import get_tokenizer
+
+        get_tokenizer()  # built here (it reads the dictionary table): the workers inherit it
+        window: deque = deque()
+        with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_worker_init,
+                                 initargs=(self.knowledge, known, True)) as pool:
             try:
-                token = _importing.set(True)
-                try:
-                    with transaction.atomic():
-                        doc, created = self._save(parsed, data=text_data, digest=digest, source=source)
-                finally:
-                    _importing.reset(token)
-                break
-            except IntegrityError as exc:
-                # Another process may have imported the same file meanwhile: look again once.
-                existing = Document.objects.filter(content_hash=digest).values_list("id", flat=True).first()
-                if existing is not None:
-                    return ImportResult(label, UNCHANGED, document_id=existing)
-                if attempt == 2:
-                    return ImportResult(label, FAILED, f"数据库拒绝写入: {exc}".strip())
-            except (DatabaseError, ValueError) as exc:
-                return ImportResult(label, FAILED, f"数据库拒绝写入: {exc}".strip())
-        return ImportResult(label, ADDED if created else UPDATED, document_id=doc.pk)
+                for path in files:
+                    window.append(pool.submit(_worker_prepare, str(path)))
+                    if len(window) >= 4 * self.workers:
+                        yield window.popleft().result()
+                while window:
+                    yield window.popleft().result()
+            finally:
+                for future in window:
+                    future.cancel()
 
-    # internals
-    def _save(self, parsed: dict, *, data: bytes, digest: str, source: str) -> tuple[Document, bool]:
-        d = parsed["document"]
-        warnings = list(parsed.get("warnings") or [])
-        title = (d.get("title") or "").strip()
-        if not title:
-            # never refuse a text: load it under its file name and let an editor name it
-            title = f"（未识别标题）{Path(source).stem}"[:500]
-            warnings.append("no title found")
-        region, province, city = self._region(d)
-        values = {
-            "title": title,
-            "notice_title": d.get("notice_title"),
-            "issuer": d.get("issuer") or "",
-            "doc_number": d.get("doc_number"),
-            "level": d.get("level") or "",
-            "signed_date": _date(d.get("signed_date")),
-            "published_date": _date(d.get("published_date")),
-            "status": d.get("status") or Document.Status.IN_FORCE,
-            "script": d.get("script") or Document.Script.HANS,
-            "region": region,
-        }
-        raw_text = parsed.get("text") or d.get("raw_text") or _decode_for_storage(data)
-        doc = Document.objects.select_for_update().filter(source=source).first()
+    @staticmethod
+    def _batch_keys(item: Prepared) -> set:
+        """What two items of one batch must not share (the later one depends on the earlier)."""
+        keys = {("source", item.source)}
+        if item.digest:
+            keys.add(("text", item.digest))
+        if item.parsed:
+            v, _ = document_values(item.parsed, item.source)
+            if v["doc_number"]:
+                keys.add(("version", v["title"], v["issuer"], v["doc_number"]))
+        return keys
+
+    # stage 2, one batch -----------------------------------------------------------------
+    def _write_batch(self, batch: list[Prepared]) -> list[ImportResult]:
+        results: list[ImportResult | None] = [None] * len(batch)
+        new: list[int] = []
+        updates: list[tuple[int, Document | None, str]] = []
+        token = _importing.set(True)
+        try:
+            plan = self._plan(batch)
+            for i, (item, (action, doc, note)) in enumerate(zip(batch, plan)):
+                if action in (FAILED, UNCHANGED, DUPLICATE):
+                    results[i] = ImportResult(item.label, action, note, doc.pk if doc else None, item.encoding)
+                elif action == "new":
+                    new.append(i)
+                else:
+                    updates.append((i, doc, note))
+            self._write_unchanged(batch, plan)
+            with transaction.atomic():
+                reindex: set[int] = set()
+                vectors: list = []
+                if new:
+                    written = self._add_new_bulk([batch[i] for i in new], vectors, reindex)
+                    if written is None:  # refused: one by one, each all-or-nothing
+                        for i in new:
+                            results[i] = self._one(batch[i], None, reindex, vectors)
+                    else:
+                        for i, doc in zip(new, written):
+                            results[i] = ImportResult(batch[i].label, ADDED, "", doc.pk, batch[i].encoding)
+                for i, doc, note in updates:
+                    results[i] = self._one(batch[i], doc, reindex, vectors, note=note)
+                self._write_index(vectors, reindex)
+        finally:
+            _importing.reset(token)
+        return results
+
+    def _plan(self, batch: list[Prepared]) -> list[tuple[str, Document | None, str]]:
+        """What to do with each item: FAILED/UNCHANGED/DUPLICATE (nothing to write), "new", or
+        "update" of a document (a new version, a re-parse, an older version recorded)."""
+        digests = {b.digest for b in batch if b.digest} | {b.byte_hash for b in batch if b.byte_hash}
+        sources = {b.source for b in batch}
+        from django.db.models import Q
+
+        docs = list(Document.objects.filter(Q(content_hash__in=digests) | Q(source__in=sources)).defer("raw_text"))
+        by_hash = {d.content_hash: d for d in docs}
+        by_source = {d.source: d for d in docs}
+        older = self._older_versions(digests)
+        plan = []
+        for item in batch:
+            if item.failed:
+                plan.append((FAILED, None, item.failed))
+                continue
+            doc = by_hash.get(item.digest) or by_hash.get(item.byte_hash)
+            if doc is not None:
+                if doc.source != item.source:
+                    plan.append((DUPLICATE, doc, f"与已导入的 {doc.source} 内容相同 (same text as {doc.source})"))
+                elif self.reparse and item.parsed is not None:
+                    plan.append(("update", doc, "reparse"))
+                else:
+                    plan.append((UNCHANGED, doc, ""))
+                continue
+            if item.digest in older and older[item.digest].source != item.source:
+                doc = older[item.digest]
+                plan.append((DUPLICATE, doc, f"{doc.source} 的旧版本 (an older version of {doc.source})"))
+                continue
+            if item.parsed is None:  # known when stage 1 ran, gone since: parse it now
+                item = self._reprepare(item)
+                if item.failed:
+                    plan.append((FAILED, None, item.failed))
+                    continue
+            doc = by_source.get(item.source)
+            if doc is not None:
+                plan.append(("update", doc, "version"))
+                continue
+            doc = self._same_document(item)
+            if doc is not None:
+                plan.append(("update", doc, "version-of"))
+                continue
+            plan.append(("new", None, ""))
+        return plan
+
+    def _reprepare(self, item: Prepared) -> Prepared:
+        if item.data is not None:
+            fresh = prepare_bytes(item.data, source=item.source, label=item.label, knowledge=self.knowledge)
+        else:
+            fresh = prepare_file(Path(item.label), self.knowledge)
+        item.__dict__.update(fresh.__dict__)
+        return item
+
+    @staticmethod
+    def _older_versions(digests: set[str]) -> dict[str, Document]:
+        """Documents an earlier version of which had one of these texts."""
+        if not digests:
+            return {}
+        found = {}
+        for doc in Document.objects.filter(_previous_hash_q(digests)).defer("raw_text"):
+            for h in (doc.parsed or {}).get("previous_hashes") or []:
+                if h in digests:
+                    found[h] = doc
+        return found
+
+    def _same_document(self, item: Prepared) -> Document | None:
+        """A loaded document with the same title, issuer and 文号 (a corrected re-issue)."""
+        from django.db.models import Q
+
+        values, _ = document_values(item.parsed, item.source)
+        title, issuer, number = values["title"], values["issuer"], values["doc_number"]
+        if not (title and issuer and number) or title.startswith("（未识别标题）"):
+            return None
+        return (Document.objects.filter(Q(title=title, issuer=issuer, doc_number=number)
+                                        | Q(parsed__title=title, parsed__issuer=issuer, parsed__doc_number=number))
+                .defer("raw_text").order_by("id").first())
+
+    def _write_unchanged(self, batch, plan) -> None:
+        """Documents loaded before text identity (content_hash of the bytes) or before their
+        encoding was kept: the hash, encoding and source text are brought up to date (no history)."""
+        for item, (action, doc, _) in zip(batch, plan):
+            if action != UNCHANGED or doc is None:
+                continue
+            if doc.content_hash == item.digest and doc.encoding == item.encoding:
+                continue
+            try:
+                with transaction.atomic():
+                    Document.objects.filter(pk=doc.pk).update(
+                        content_hash=item.digest, encoding=item.encoding, raw_text=item.raw_text)
+            except IntegrityError:  # two old rows of one text: keep them as they are
+                pass
+
+    # the fast path: new documents in bulk ----------------------------------------------------
+    def _add_new_bulk(self, items: list[Prepared], vectors: list, reindex: set) -> list[Document] | None:
+        """New documents with a few statements for the whole batch; None when the database
+        refused something (nothing of the batch is then written)."""
+        mine: list = []
+        missing: set = set()
+        try:
+            with transaction.atomic():
+                docs = self._bulk(items, mine, missing)
+        except (DatabaseError, ValueError) as exc:
+            log.info("bulk write refused (%s): loading the batch one document at a time", exc)
+            self._unit_cache.clear()  # units created in the rolled-back savepoint are gone
+            return None
+        vectors += mine
+        reindex |= missing
+        return docs
+
+    def _bulk(self, items: list[Prepared], vectors: list, reindex: set) -> list[Document]:
+        docs = []
+        for item in items:
+            values, warnings = document_values(item.parsed, item.source)
+            region, province, city = self._region(item.parsed.get("document") or {})
+            values["region"] = region
+            doc = Document(source=item.source, **values)
+            doc.parsed = {**_jsonable(values), "fingerprint": item.fingerprint}
+            doc.content_hash = item.digest
+            doc.encoding = item.encoding
+            doc.raw_text = item.raw_text
+            doc.parse_warnings = warnings
+            doc.province, doc.city = region.province_and_city() if region else (province, city)
+            docs.append(doc)
+        docs = bulk_create_with_history(docs, Document, batch_size=500)
+        fresh, owners = [], []
+        for doc, item in zip(docs, items):
+            prepared = self._prepared_measures(doc, item.parsed["measures"])
+            fresh += prepared
+            owners += [(doc, item)] * len(prepared)
+        created = self._create_measures_multi(fresh, owners)
+        measures_by_doc: dict[int, dict[int, Measure]] = {}
+        for m in created:
+            measures_by_doc.setdefault(m.document_id, {})[m.ordinal] = m
+        targets = []
+        for doc, item in zip(docs, items):
+            targets += self._new_targets(doc, item.parsed.get("targets") or [], measures_by_doc.get(doc.pk, {}))
+        Target.objects.bulk_create(targets, batch_size=1000)
+        for m, (doc, item) in zip(created, owners):
+            vec = (item.vectors or {}).get(m.ordinal)
+            if vec is not None:
+                vectors.append((m.pk, vec[0], vec[1]))
+        reindex.update(m.pk for m, (doc, item) in zip(created, owners) if (item.vectors or {}).get(m.ordinal) is None)
+        for doc in docs:
+            self._after_import(doc)
+        return docs
+
+    # the careful path: one document, merged -----------------------------------------------
+    def _one(self, item: Prepared, doc: Document | None, reindex: set, vectors: list, *,
+             note: str = "") -> ImportResult:
+        for attempt in (1, 2):
+            mark = len(vectors)
+            try:
+                with transaction.atomic():
+                    status, doc_out = self._save(item, doc, note, reindex, vectors)
+                return ImportResult(item.label, status, "", doc_out.pk if doc_out else None, item.encoding)
+            except IntegrityError as exc:
+                del vectors[mark:]
+                self._unit_cache.clear()
+                # Another process may have imported the same file meanwhile: look again once.
+                existing = Document.objects.filter(content_hash=item.digest).first()
+                if existing is not None:
+                    status = UNCHANGED if existing.source == item.source else DUPLICATE
+                    return ImportResult(item.label, status, "", existing.pk, item.encoding)
+                if attempt == 2:
+                    return ImportResult(item.label, FAILED, f"数据库拒绝写入: {exc}".strip(), None, item.encoding)
+                doc = Document.objects.filter(source=item.source).first() or doc
+            except (DatabaseError, ValueError) as exc:
+                del vectors[mark:]
+                self._unit_cache.clear()
+                return ImportResult(item.label, FAILED, f"数据库拒绝写入: {exc}".strip(), None, item.encoding)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _save(self, item: Prepared, doc: Document | None, note: str, reindex: set,
+              vectors: list) -> tuple[str, Document]:
+        parsed = item.parsed
+        if doc is not None:
+            doc = Document.objects.select_for_update().get(pk=doc.pk)
+            if note == "reparse" and (doc.parsed or {}).get("fingerprint") == item.fingerprint:
+                return UNCHANGED, doc  # the same parse again: nothing to write
+            if note == "version-of" and self._is_older(parsed, doc):
+                previous = list((doc.parsed or {}).get("previous_hashes") or [])
+                if item.digest not in previous:
+                    Document.objects.filter(pk=doc.pk).update(
+                        parsed={**(doc.parsed or {}), "previous_hashes": previous + [item.digest]})
+                return DUPLICATE, doc
+        values, warnings = document_values(parsed, item.source)
+        region, province, city = self._region(parsed.get("document") or {})
+        values["region"] = region
         created = doc is None
+        changed = created
         if created:
-            doc = Document(source=source, **values)
+            doc = Document(source=item.source, **values)
             doc.parsed = _jsonable(values)
         else:
-            _merge(doc, values, Document.EDITABLE_FIELDS)
-        doc.content_hash = digest
-        doc.raw_text = raw_text
-        doc.parse_warnings = warnings
-        # province/city follow the (possibly corrected) region
-        doc.province, doc.city = doc.region.province_and_city() if doc.region_id else (province, city)
-        doc.save()
-        measures = self._save_measures(doc, parsed["measures"], created=created)
-        self._save_targets(doc, parsed.get("targets") or [], measures, created=created)
+            changed = _merge(doc, values, Document.EDITABLE_FIELDS)
+            if doc.content_hash not in (item.digest, item.byte_hash):
+                previous = [h for h in (doc.parsed or {}).get("previous_hashes") or [] if h != item.digest]
+                doc.parsed["previous_hashes"] = previous + [doc.content_hash]
+            if doc.source != item.source:  # a new version under a new file name: it is the document now
+                doc.source = item.source
+                changed = True
+        doc.parsed["fingerprint"] = item.fingerprint
+        doc.parsed.pop("encoding", None)
+        new_province_city = doc.region.province_and_city() if doc.region_id else (province, city)
+        if (doc.province_id, doc.city_id) != tuple(r.pk if r else None for r in new_province_city):
+            changed = True
+        doc.province, doc.city = new_province_city
+        quiet = {"content_hash": item.digest, "encoding": item.encoding, "raw_text": item.raw_text,
+                 "parse_warnings": warnings}
+        # a new text is a new version; the same bytes under their old hash (loaded before text
+        # identity) or new source text for the same file (markup removed) are not
+        changed = changed or doc.content_hash not in (item.digest, item.byte_hash)
+        for k, v in quiet.items():
+            setattr(doc, k, v)
+        if created or changed:
+            doc.save()
+        else:  # only what the parser said changed: no history row
+            Document.objects.filter(pk=doc.pk).update(parsed=doc.parsed, **{k: v for k, v in quiet.items()})
+        measures, m_changed, touched = self._save_measures(doc, parsed["measures"], created=created)
+        t_changed = self._save_targets(doc, parsed.get("targets") or [], measures, created=created)
         if self.reindex:
-            from .search.index import update_search_vectors
+            if created or changed:
+                reindex.update(m.pk for m in measures.values())
+            else:
+                reindex.update(touched)
+        if created or changed or m_changed or t_changed:
+            self._after_import(doc)
+            return (ADDED if created else UPDATED), doc
+        return UNCHANGED, doc
 
-            update_search_vectors([m.pk for m in measures.values()])
-        from .services_diffusion import after_import; after_import(doc)  # noqa: E702 citations, specificity, fingerprints
-        return doc, created
+    @staticmethod
+    def _is_older(parsed: dict, doc: Document) -> bool:
+        values, _ = document_values(parsed, "")
+        new_day = values["signed_date"] or values["published_date"]
+        old_day = doc.signed_date or doc.published_date
+        return bool(new_day and old_day and new_day < old_day)
 
-    def _save_measures(self, doc: Document, items: list[dict], *, created: bool) -> dict[int, Measure]:
-        existing = {} if created else {m.ordinal: m for m in doc.measures.all()}
-        kept: dict[int, Measure] = {}
-        matched_ids = set()
-        # Free the ordinals first so renumbering never collides with the unique constraint.
-        if existing:
-            doc.measures.update(ordinal=F("ordinal") + 100000)
+    def _after_import(self, doc: Document) -> None:
+        """Derived data of other parts of the portal (citations, specificity), when installed."""
+        from .services_diffusion import after_import
+
+        after_import(doc)
+
+    def _write_index(self, vectors: list, reindex: set) -> None:
+        """The search index of everything the batch wrote, in one UPDATE (plus the measures
+        whose vectors could not be built in stage 1)."""
+        from .search import index
+
+        if not self.reindex:
+            return
+        ready = vectors
+        done = {pk for pk, _, _ in ready}
+        for start in range(0, len(ready), index.BATCH * 4):
+            index._write(ready[start:start + index.BATCH * 4])
+        rest = sorted(reindex - done)
+        if rest:
+            index.update_search_vectors(rest)
+
+    # measures ---------------------------------------------------------------------------
+    def _prepared_measures(self, doc: Document, items: list[dict]) -> list[tuple[dict, dict, dict]]:
         suppressed = (doc.parsed or {}).get("suppressed") or {}
         deleted_measures = set(suppressed.get("measures") or [])
         prepared = []
         for item in items:
-            values = {
-                "path": list(item.get("path") or []),
-                "label": item.get("label") or "",
-                "title": item.get("title"),
-                "text": (item.get("text") or _fallback_text(item)).strip(),
-            }
-            parsed_values = {**values, "themes": sorted(item.get("themes") or []),
-                             "ip_types": sorted(item.get("ip_types") or [])}
+            values, parsed_values = measure_values(item)
             if measure_text_key(parsed_values) in deleted_measures:
                 continue  # an editor deleted this measure
             prepared.append((item, values, parsed_values))
+        return prepared
+
+    def _save_measures(self, doc: Document, items: list[dict], *,
+                       created: bool) -> tuple[dict[int, Measure], bool, set[int]]:
+        """(measures by ordinal, whether anything changed, pks of the measures whose rows changed)."""
+        existing = {} if created else {m.ordinal: m for m in doc.measures.all()}
+        kept: dict[int, Measure] = {}
+        matched_ids = set()
+        touched: set[int] = set()
+        changed = False
+        prepared = self._prepared_measures(doc, items)
         # Which stored measure each new item is, judged on what the parser said last time:
         # same number and text, else same text, else (only then) the same position. Each
         # pass runs over all items before the next, so an inserted or renumbered measure
@@ -274,59 +865,81 @@ class Importer:
             m = existing.get(item["ordinal"])
             if rows[i] is None and m is not None and m.pk in unclaimed:
                 rows[i] = unclaimed.pop(m.pk)
+        renumbered = any(m is not None and m.ordinal != item["ordinal"] for (item, _, _), m in zip(prepared, rows))
+        leaving = [m for m in existing.values() if m.pk not in {r.pk for r in rows if r is not None}]
+        if renumbered or (leaving and any(m.reviewed for m in leaving)):
+            # Free the ordinals first so renumbering never collides with the unique constraint.
+            doc.measures.update(ordinal=F("ordinal") + 100000)
+            for m in existing.values():
+                m.ordinal += 100000
         fresh = []
         for (item, values, parsed_values), m in zip(prepared, rows):
             if m is None:
                 fresh.append((item, values, parsed_values))
                 continue
+            before = (m.ordinal, m.path, m.label, m.title, m.text)
             m.ordinal = item["ordinal"]
             current_m2m = {"themes": sorted(m.themes.values_list("code", flat=True)),
                            "ip_types": sorted(m.ip_types.values_list("code", flat=True))}
             merged_m2m = _merge_values(current_m2m, parsed_values, m.parsed, ["themes", "ip_types"])
+            old_parsed = dict(m.parsed or {})
             _merge(m, values, ["path", "label", "title", "text"], new_parsed=parsed_values)
-            m.save()
+            if before != (m.ordinal, m.path, m.label, m.title, m.text):
+                m.save()
+                touched.add(m.pk)
+                changed = True
             if merged_m2m["themes"] != current_m2m["themes"]:
                 m.themes.set([self._themes[c] for c in merged_m2m["themes"] if c in self._themes])
+                touched.add(m.pk)
+                changed = True
             if merged_m2m["ip_types"] != current_m2m["ip_types"]:
                 m.ip_types.set([self._ip_types[c] for c in merged_m2m["ip_types"] if c in self._ip_types])
+                touched.add(m.pk)
+                changed = True
             matched_ids.add(m.pk)
             kept[m.ordinal] = m
-            self._save_units(doc, m, item)
-        for m in self._create_measures(doc, fresh):
+            units_changed = self._save_units(doc, m, item, old_parsed)
+            changed = changed or units_changed
+        new_objs = self._create_measures_multi(fresh, [(doc, None)] * len(fresh))
+        for m in new_objs:
             matched_ids.add(m.pk)
             kept[m.ordinal] = m
+            touched.add(m.pk)
+            changed = True
         # Measures that disappeared from the source: drop unless an editor reviewed them.
         for m in existing.values():
             if m.pk not in matched_ids:
+                changed = True
                 if m.reviewed:
                     m.ordinal = max(kept or [0]) + 1 + len(kept)
                     m.save(update_fields=["ordinal"])
                     kept[m.ordinal] = m
                 else:
                     m.delete()
-        return kept
+        return kept, changed, touched
 
-    def _create_measures(self, doc: Document, fresh: list[tuple[dict, dict, dict]]) -> list[Measure]:
-        """New measures in bulk: rows, their history entries, themes, IP types
-        and unit links in a handful of statements, whatever their number."""
+    def _create_measures_multi(self, fresh: list[tuple[dict, dict, dict]],
+                               owners: list[tuple[Document, object]]) -> list[Measure]:
+        """New measures (of one or many documents) in bulk: rows, their history entries, themes,
+        IP types and unit links in a handful of statements, whatever their number."""
         if not fresh:
             return []
         objs = []
-        for item, values, parsed_values in fresh:
+        for (item, values, parsed_values), (doc, _) in zip(fresh, owners):
             m = Measure(document=doc, ordinal=item["ordinal"], **values)
             m.parsed = _jsonable({**parsed_values, "units": _parsed_units(item)})
             objs.append(m)
-        objs = bulk_create_with_history(objs, Measure, batch_size=500)
+        objs = bulk_create_with_history(objs, Measure, batch_size=1000)
         themes, ip_types, links = [], [], []
-        for m in objs:
+        for m, (doc, _) in zip(objs, owners):
             themes += [Measure.themes.through(measure_id=m.pk, theme_id=self._themes[c].pk)
                        for c in m.parsed["themes"] if c in self._themes]
             ip_types += [Measure.ip_types.through(measure_id=m.pk, iptype_id=self._ip_types[c].pk)
                          for c in m.parsed["ip_types"] if c in self._ip_types]
             links += self._unit_links(doc, m, m.parsed["units"])
-        Measure.themes.through.objects.bulk_create(themes)
-        Measure.ip_types.through.objects.bulk_create(ip_types)
-        MeasureUnit.objects.bulk_create(links)
+        Measure.themes.through.objects.bulk_create(themes, batch_size=2000)
+        Measure.ip_types.through.objects.bulk_create(ip_types, batch_size=2000)
+        MeasureUnit.objects.bulk_create(links, batch_size=2000)
         self._m2m_history(objs, themes, ip_types)
         return objs
 
@@ -334,7 +947,9 @@ class Importer:
     def _m2m_history(objs: list[Measure], themes: list, ip_types: list) -> None:
         """The themes and IP types of the imported version, in the history, so
         that an editor can revert a measure to what was imported."""
-        history = {h.id: h for h in Measure.history.filter(id__in=[m.pk for m in objs]).only("history_id", "id")}
+        history = {}
+        for h in Measure.history.filter(id__in=[m.pk for m in objs]).only("history_id", "id"):
+            history[h.id] = h
         hist_model = Measure.history.model
         for name, rows, other in (("themes", themes, "theme_id"), ("ip_types", ip_types, "iptype_id")):
             model = next(r.related_model for r in hist_model._meta.related_objects
@@ -343,7 +958,7 @@ class Importer:
                 model(id=row.id, history_id=history[row.measure_id].history_id, measure_id=row.measure_id,
                       **{other: getattr(row, other)})
                 for row in rows if row.measure_id in history
-            ])
+            ], batch_size=2000)
 
     def _unit_links(self, doc: Document, measure: Measure, parsed_units: list[dict]) -> list[MeasureUnit]:
         links, seen = [], set()
@@ -355,32 +970,25 @@ class Importer:
             links.append(MeasureUnit(measure=measure, unit=unit, role=u["role"], position=pos))
         return links
 
-    def _save_units(self, doc: Document, measure: Measure, item: dict) -> None:
+    def _save_units(self, doc: Document, measure: Measure, item: dict, old: dict) -> bool:
         parsed_units = _parsed_units(item)
-        old_parsed = (measure.parsed or {}).get("units")
+        old_parsed = old.get("units")
         current = [{"name": link.unit.name, "role": link.role} for link in measure.unit_links.select_related("unit")]
+        changed = False
         if old_parsed is not None and current != old_parsed:
-            # An editor changed the units: keep theirs, remember the new parse.
-            pass
+            pass  # An editor changed the units: keep theirs, remember the new parse.
         elif current != parsed_units:
             measure.unit_links.all().delete()
             MeasureUnit.objects.bulk_create(self._unit_links(doc, measure, parsed_units))
+            changed = True
         measure.parsed = {**(measure.parsed or {}), "units": parsed_units}
-        Measure.objects.filter(pk=measure.pk).update(parsed=measure.parsed)
+        if measure.parsed != old:
+            Measure.objects.filter(pk=measure.pk).update(parsed=measure.parsed)
+        return changed
 
-    def _save_targets(self, doc: Document, items: list[dict], measures: dict[int, Measure], *, created: bool) -> None:
-        """Three-way merge of the parsed targets, field by field, like documents and measures.
-
-        Each new item is matched to the target the parser produced last time (same quote,
-        else same metric and measure, else same metric, unit and year); a matched target
-        keeps the fields an editor corrected and takes the new parse for the others.
-        Editor-added targets are never touched; an old parsed target with no match is
-        dropped unless an editor corrected it.
-        """
-        existing = [] if created else list(doc.targets.select_related("measure"))
-        editor_added = [t for t in existing if t.added_by_editor]
-        editor_quotes = {t.quote for t in editor_added}
-        unmatched = [t for t in existing if not t.added_by_editor]
+    # targets ----------------------------------------------------------------------------
+    def _incoming_targets(self, doc: Document, items: list[dict], measures: dict[int, Measure],
+                          editor_quotes: set) -> list[list]:
         incoming = []
         deleted_quotes = set(((doc.parsed or {}).get("suppressed") or {}).get("targets") or [])
         for item in items:
@@ -402,6 +1010,27 @@ class Importer:
             new_parsed = _jsonable({**values, "measure": item.get("measure"),
                                     "measure_pk": measure.pk if measure else None})
             incoming.append([values, measure, new_parsed, None])
+        return incoming
+
+    def _new_targets(self, doc: Document, items: list[dict], measures: dict[int, Measure]) -> list[Target]:
+        return [Target(document=doc, measure=measure, position=pos, parsed=new_parsed, **values)
+                for pos, (values, measure, new_parsed, _) in
+                enumerate(self._incoming_targets(doc, items, measures, set()))]
+
+    def _save_targets(self, doc: Document, items: list[dict], measures: dict[int, Measure], *,
+                      created: bool) -> bool:
+        """Three-way merge of the parsed targets, field by field, like documents and measures.
+
+        Each new item is matched to the target the parser produced last time (same quote,
+        else same metric and measure, else same metric, unit and year); a matched target
+        keeps the fields an editor corrected and takes the new parse for the others.
+        Editor-added targets are never touched; an old parsed target with no match is
+        dropped unless an editor corrected it. Returns whether anything changed.
+        """
+        existing = [] if created else list(doc.targets.select_related("measure"))
+        editor_added = [t for t in existing if t.added_by_editor]
+        unmatched = [t for t in existing if not t.added_by_editor]
+        incoming = self._incoming_targets(doc, items, measures, {t.quote for t in editor_added})
         for key in _TARGET_KEYS:
             for entry in incoming:
                 if entry[3] is not None:
@@ -413,13 +1042,16 @@ class Importer:
                 if match is not None:
                     entry[3] = match
                     unmatched.remove(match)
-        Target.objects.filter(pk__in=[t.pk for t in unmatched if not _target_edited(t)]).delete()
+        gone = [t.pk for t in unmatched if not _target_edited(t)]
+        changed = bool(gone)
+        Target.objects.filter(pk__in=gone).delete()
         new = []
         for pos, (values, measure, new_parsed, t) in enumerate(incoming):
             if t is None:
                 new.append(Target(document=doc, measure=measure, position=pos, parsed=new_parsed, **values))
                 continue
             old = t.parsed or {}
+            before = ([_current(t, n) for n in _TARGET_FIELDS], t.measure_id, t.position, t.parsed)
             for name in _TARGET_FIELDS:
                 if name not in old or _current(t, name) == old[name]:
                     setattr(t, name, values[name])
@@ -427,10 +1059,13 @@ class Importer:
                 t.measure = measure
             t.position = pos
             t.parsed = new_parsed
-            t.save()
+            if before != ([_current(t, n) for n in _TARGET_FIELDS], t.measure_id, t.position, t.parsed):
+                t.save()
+                changed = True
         Target.objects.bulk_create(new)
+        return changed or bool(new)
 
-    # lookups
+    # lookups ----------------------------------------------------------------------------
     def _region(self, d: dict) -> tuple[Region | None, Region | None, Region | None]:
         province = self._region_named(d.get("province"), None)
         city = self._region_named(d.get("city"), province.pk if province else None) if d.get("city") else None
@@ -464,6 +1099,16 @@ class Importer:
                         unit.save(update_fields=["canonical"])
             self._unit_cache[key] = unit
         return unit
+
+
+def _previous_hash_q(digests: set[str]):
+    """Documents whose earlier versions had one of these text hashes."""
+    from django.db.models import Q
+
+    q = Q(pk__in=[])
+    for h in digests:
+        q |= Q(parsed__previous_hashes__contains=[h])
+    return q
 
 
 # --- helpers ------------------------------------------------------------------
@@ -530,15 +1175,20 @@ def _current(obj, name):
     return _jsonable({name: v})[name]
 
 
-def _merge(obj, values: dict, fields: list[str], *, new_parsed: dict | None = None) -> None:
-    """Three-way merge of parser output into obj, keeping editors' corrections."""
+def _merge(obj, values: dict, fields: list[str], *, new_parsed: dict | None = None) -> bool:
+    """Three-way merge of parser output into obj, keeping editors' corrections; True when a
+    field's value changed."""
     old = obj.parsed or {}
+    changed = False
     for name in fields:
         if name not in values:
             continue
         if name not in old or _current(obj, name) == old.get(name):
+            if _current(obj, name) != _jsonable({name: values[name]})[name]:
+                changed = True
             setattr(obj, name, values[name])
     obj.parsed = {**old, **_jsonable(new_parsed or values)}
+    return changed
 
 
 def _merge_values(current: dict, new: dict, old: dict | None, fields: list[str]) -> dict:
@@ -582,12 +1232,3 @@ def measure_text_key(values: dict) -> str:
 def _fallback_text(item: dict) -> str:
     title = item.get("title") or ""
     return f"{title}。{item.get('anchor') or ''}" if title else (item.get("anchor") or "")
-
-
-def _decode_for_storage(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("utf-8", errors="replace")

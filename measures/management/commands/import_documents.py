@@ -1,6 +1,6 @@
 """Parse policy files and load them into the database (idempotent).
 
-    manage.py import_documents PATH... [--reparse]
+    manage.py import_documents PATH... [--reparse] [--workers N] [-v2]
     manage.py import_documents --url https://www.example.gov.cn/zcwj/1.html [--url …]
     manage.py import_documents FOLDER --url-map sources.csv   (CSV lines: file,url)
 
@@ -8,18 +8,22 @@ Files: text, web pages, PDF, Word (.docx, .doc), WPS, OFD (measures.ingest reads
 them); each keeps its original file and, from --url-map or a sidecar
 "<file>.url", its source URL. --url fetches an official page with its
 attachments (PDF, Word, WPS) on the same site and imports them as one document.
+
+Prints a line per failed or skipped file, with -v2 a line per file (status,
+encoding), and a summary: counts per status and per encoding. Exits non-zero
+when a file failed (skipped files in a folder do not count as failures).
 """
-from pathlib import Path
 import sys
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from measures.importer import FAILED, ImportSummary, Importer, iter_files
+from measures.importer import FAILED, SKIPPED, ImportSummary, Importer, scan
 from measures.ingest import service as ingest
 
 
 class Command(BaseCommand):
-    help = "解析并导入政策文件 (files or folders). Each file in its own transaction; re-running changes nothing."
+    help = "解析并导入政策文件 (files or folders). Each file all-or-nothing; re-running changes nothing."
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="*", help="files or folders")
@@ -30,50 +34,65 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="never show a progress bar")
         parser.add_argument("--reparse", action="store_true",
                             help="parse files already loaded again (after a parser change); editors' corrections stay")
+        parser.add_argument("--workers", type=int, default=None,
+                            help="processes that read and parse files (default: one per core; 1: none)")
 
     def handle(self, *args, **options):
         if not options["paths"] and not options["url"]:
             raise CommandError("give files or folders, or --url URL")
         url_map = ingest.load_url_map(options["url_map"]) if options["url_map"] else {}
         excerpt = True if options["excerpt"] else None
-        files = list(iter_files(options["paths"]))
-        missing = [p for p in files if not p.exists()]
+        entries = list(scan(options["paths"]))
+        missing = [p for p, reason in entries if reason is None and not p.exists()]
         for p in missing:
             self.stderr.write(f"找不到文件 (not found): {p}")
-        importer = Importer(reparse=options["reparse"])
+        importer = Importer(reparse=options["reparse"], workers=options["workers"])
         bar = None
-        if not options["no_progress"] and sys.stderr.isatty() and len(files) > 1:
+        if not options["no_progress"] and sys.stderr.isatty() and len(entries) > 1:
             from tqdm import tqdm
 
-            bar = tqdm(total=len(files), unit="件", file=sys.stderr)
+            bar = tqdm(total=len(entries), unit="件", file=sys.stderr)
+
+        def say(msg, err=False):
+            if bar is not None:
+                bar.write(msg, file=sys.stderr if err else sys.stdout)
+            elif err:
+                self.stderr.write(msg)
+            else:
+                self.stdout.write(msg)
 
         def progress(result):
             if bar is not None:
                 bar.update(1)
-            if result.status != FAILED:  # the original file, its source URL
+            if result.status not in (FAILED, SKIPPED):  # the original file, its source URL
                 path = Path(result.path)
                 ingest.record_file(result, path, source_url=ingest.url_for(path, url_map), excerpt=excerpt)
+            encoding = f" [{result.encoding}]" if result.encoding else ""
             if result.status == FAILED:
-                msg = f"失败 (failed): {result.path}: {result.reason}"
-                if bar is not None:
-                    bar.write(msg, file=sys.stderr)
-                else:
-                    self.stderr.write(msg)
+                say(f"失败 (failed): {result.path}{encoding}: {result.reason}", err=True)
+            elif result.status == SKIPPED:
+                say(f"跳过 (skipped): {result.path}: {result.reason}", err=True)
             elif options["verbosity"] >= 2:
-                self.stdout.write(f"{result.status}: {result.path}")
+                reason = f": {result.reason}" if result.reason else ""
+                say(f"{result.status}: {result.path}{encoding}{reason}")
 
-        summary = importer.import_paths([p for p in files if p.exists()], progress=progress)
+        paths = [p for p in options["paths"] if Path(p).exists()]
+        summary = importer.import_paths(paths, progress=progress) if paths else None
         if bar is not None:
             bar.close()
         for url in options["url"]:
+            summary = summary or ImportSummary()
             candidate = ingest.from_url(url)
             candidate.excerpt = excerpt
             result = ingest.import_one(candidate, importer)
             summary.results.append(result)
             if result.status == FAILED:
-                self.stderr.write(f"失败 (failed): {url}: {result.reason}")
+                say(f"失败 (failed): {url}: {result.reason}", err=True)
             else:
-                self.stdout.write(f"{result.status}: {url} ({candidate.format}, {len(candidate.originals)} 个原始文件)")
-        self.stdout.write(summary.line())
-        if summary.failed or missing:
-            raise CommandError(f"{len(summary.failed) + len(missing)} 个文件导入失败 (files failed)", returncode=1)
+                say(f"{result.status}: {url} ({candidate.format}, {len(candidate.originals)} 个原始文件)")
+        if summary is not None:
+            self.stdout.write(summary.line())
+            self.stdout.write(summary.encoding_line())
+        failed = len(summary.failed) if summary else 0
+        if failed or missing:
+            raise CommandError(f"{failed + len(missing)} 个文件导入失败 (files failed)", returncode=1)
