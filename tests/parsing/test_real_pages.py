@@ -29,8 +29,8 @@ def test_every_page_has_gold_and_a_sources_row(batch):
         gold = json.loads((batch / "gold" / f"{page.stem}.json").read_text(encoding="utf-8"))
         assert gold["source"] == page.name
         assert {"document", "measures", "targets"} <= gold.keys()
-        assert page.name in sources, f"{page.name} has no row in {batch.name}/SOURCES.md"
-        row = next(line for line in sources.splitlines() if page.name in line)
+        assert page.stem in sources, f"{page.name} has no row in {batch.name}/SOURCES.md"
+        row = next(line for line in sources.splitlines() if page.stem in line)
         assert re.search(r"https?://", row), f"{page.name}: no URL in its SOURCES row"
 
 
