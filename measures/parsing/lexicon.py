@@ -45,6 +45,8 @@ META_LABELS = {
 }
 # "[联合发文单位]", "[实施日期]": how the labels of a metadata box end (beside META_LABELS)
 META_LABEL_ENDS = ("日期", "时间", "机构", "机关", "单位", "字号", "文号", "分类", "来源", "有效性", "索引号")
+# "[联合发文单位]", "[实施日期]": how the labels of a metadata box end (beside META_LABELS)
+META_LABEL_ENDS = ("日期", "时间", "机构", "机关", "单位", "字号", "文号", "分类", "来源", "有效性", "索引号")
 GENRE_WORDS = ("方案", "意见", "措施", "办法", "规定", "计划", "规划", "细则", "条例", "纲要", "决定", "要点", "若干", "通知",
                "实施", "行动", "政策", "指引", "指南", "制度", "规则", "清单", "工作", "任务")
 NOTICE_VERBS = ("印发", "转发", "公开征求", "征求", "发布", "公布", "下发", "颁布", "出台", "修订印发", "重新印发", "废止")
@@ -85,7 +87,8 @@ NATIONAL_JOINT_MEETING = ("部际联席会议", "部际联席会议办公室")
 
 # --- outline: chapters and lines that hold no measures ------------------------------------
 GENERAL_CHAPTERS = ("总体要求", "基本要求", "基本原则", "工作原则", "总体原则", "主要目标", "发展目标", "工作目标", "总体目标",
-                    "建设目标", "预期目标", "总体思路", "指导思想", "重要意义", "总则", "附则")
+                    "建设目标", "预期目标", "总体思路", "指导思想", "重要意义", "总则", "附则", "创建目标", "规划目标",
+                    "行动目标", "具体目标", "目标任务")
 GENERAL_JOINED = ("总体要求", "基本要求", "基本原则", "工作原则", "主要目标", "发展目标", "工作目标", "总体目标", "总体思路",
                   "指导思想")
 # the opening chapter of an 办法/条例: its articles are measures unless they are about the document
@@ -97,6 +100,21 @@ DESCRIBING_WORDS = ("是", "设立", "包括", "为指导", "指导思想", "原
 # an article that only states principles: "…坚持…的原则。", "…应当符合…的基本要求。"
 PRINCIPLE_VERBS = ("坚持", "遵循", "符合", "贯彻")
 PRINCIPLE_NOUNS = ("原则", "基本要求", "要求", "方针")
+# the opening chapter of an 办法/条例: its articles are measures unless they are about the document
+OPENING_CHAPTERS = ("总则",)
+# an article that defines its terms or scope: "本办法所称…是指…", "…适用本办法"
+DEFINING_WORDS = ("是指", "所称", "所指", "适用于", "适用本", "遵守本", "适用范围", "支持范围", "范围包括")
+# the second article of 总则 saying what the thing is, who set it up, which ideas guide it
+DESCRIBING_WORDS = ("是", "设立", "包括", "为指导", "指导思想", "原则")
+# an article that only states principles: "…坚持…的原则。", "…应当符合…的基本要求。"
+PRINCIPLE_VERBS = ("坚持", "遵循", "符合", "贯彻")
+PRINCIPLE_NOUNS = ("原则", "基本要求", "要求", "方针")
+# how the heading of a review of the past ends: "版权工作发展环境", "过去五年工作总体回顾"
+BACKGROUND_TAILS = ("发展环境", "回顾", "总体回顾", "主要成就", "主要成绩", "取得的成绩", "取得的成就", "发展背景", "现有基础",
+                    "序言", "前言")
+# the items of a consultation notice that say where to send comments
+CONTACT_HEADS = ("发送电子邮件", "电子邮件", "电子邮箱", "邮箱", "传真", "通信地址", "通讯地址", "邮寄地址", "联系电话", "电话",
+                 "邮编", "邮政编码", "联系人")
 BACKGROUND_CHAPTERS = ("面临形势", "面临的形势", "发展环境", "规划背景", "发展现状", "现状分析", "基本情况", "形势分析")
 # "本办法自…起施行" (end matter), "本措施由…负责解释" (boilerplate), "为…，制定本方案" (purpose)
 END_NOUNS = ("办法", "措施", "规定", "细则", "方案", "意见", "计划", "政策", "实施意见", "若干措施", "实施方案", "工作方案",
@@ -106,7 +124,8 @@ PURPOSE_NOUNS = ("办法", "措施", "规定", "细则", "方案", "意见", "�
 END_MATTER_HEADS = ("附件下载", "抄送", "抄报", "该文件", "本文件", "此件", "联系人", "联系电话", "联系方式",
                     "信息来源")
 ACTION_CHAPTERS = ("专项行动", "重点行动", "行动", "专项工程", "工程", "专项任务")
-CONDITION_NOUNS = ("条件", "材料", "资料", "情形", "要求", "证明")
+# "重点支持下列事项：", "可以依法采取下列措施：": an article whose listed items are the measures
+LISTED_ACT_NOUNS = ("事项", "措施", "标准")
 
 # --- measures: headings -------------------------------------------------------------------
 HEAD_VERBS = ("加强", "加大", "加快", "强化", "完善", "健全", "推进", "推动", "深化", "提升", "提高", "优化", "构建", "建立",
@@ -119,6 +138,8 @@ RULE_VERBS = ("应当", "必须", "不得", "实行", "予以", "负责", "是�
 LEAD_IN_WORDS = ("如下", "包括", "主要", "具体")
 BODY_OPENERS = ("鼓励", "支持", "推动", "建立", "完善", "加强", "积极", "依托", "围绕", "聚焦", "深入", "开展", "实施", "推进",
                 "引导", "组织", "探索", "健全", "落实", "发挥", "按照", "结合", "对", "各", "市", "县", "区", "省")
+# more openers of a body after a two-phrase heading ("提高认识,明确任务全区各级…")
+GLUED_BODY_OPENERS = ("全区", "全市", "全省", "全县", "全州", "全镇", "全乡", "本次", "今年", "要")
 
 # --- units: responsible bodies -------------------------------------------------------------
 LEAD_LABELS = ("牵头单位", "牵头部门", "主责单位", "主责部门", "牵头")

@@ -26,12 +26,16 @@ TOC_LINE = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|－{3,}|-{4,}|_{4,})\s*\d{1,3}$
 PAGE_NUMBER = re.compile(r"^(?:[-—–－·•\s]*\d{1,4}[-—–－·•\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,共]\s*共?\s*\d{1,4}\s*页?)?|"
                          r"\d{1,4}\s*/\s*\d{1,4})$")
 # a numbered item starting right after a full stop inside a long line
-INLINE_ITEM = re.compile(rf"(?:(?<=[。！!？?])\s*|(?<=[{P.HAN}”》）)]) )(?=(?:{P.ITEM_NUMBER})\s*[{P.HAN}“《])")
+INLINE_ITEM = re.compile(rf"(?<=[：:])\s*(?={P.CN_SMALL}、\s*[{P.HAN}“《])|(?:(?<=[。！!？?])\s*|(?<=[{P.HAN}”》）)]) )(?=(?:{P.ITEM_NUMBER})\s*[{P.HAN}“《])")
 # "二、重点任务（一）强化制度保障1.完善…": a bare heading run into the next numbered item
 HEAD_RUN_ON = re.compile(rf"^\s*({P.SECTION_NUMBER}[^。，,；;：:（()）\d]{{2,30}}?)\s*"
                          rf"(?=(?:{P.PAREN_OPEN}{P.CN_SMALL}{P.PAREN_CLOSE}|\d{{1,2}}[.．、](?!\d))\s*[{P.HAN}“《])")
 # "第一章 总则 第一条 为…", "第一章总则第一条为了…": a chapter heading run into its first article
 CHAPTER_RUN_ON = re.compile(rf"^\s*(第{P.CN_NUMBER}[章编篇]\s*[^\s。，,；;：:第]{{1,16}}?)\s*(?=第{P.CN_NUMBER}[条條])")
+# "一、提高认识,明确任务全区各级…": a heading of two phrases of the same length, glued to its body
+PARALLEL_HEADS = tuple(re.compile(rf"^\s*((?:{P.SECTION_NUMBER})\s*[{P.HAN}]{{{n}}}[,，、][{P.HAN}]{{{n}}})"
+                                  rf"(?=\d{{1,2}}[.．、]|{P.alternation(L.BODY_OPENERS + L.GLUED_BODY_OPENERS)})")
+                       for n in (4, 2, 3, 5, 6))
 WRAP_END = re.compile(r"[。！!？?；;：:]$")
 # a table of contents entry: a short heading, its page number after a leader or a gap, table pipes
 TOC_PAGE = re.compile(r"(?:[\s…．.·_|｜-]*\d{1,3}[\s|｜]*)$")
@@ -103,15 +107,26 @@ def inline_items(line: str) -> list[str]:
 @rule(stage="lines", example="'二、重点任务（一）强化制度保障1.完善…' → ['二、重点任务', '（一）强化制度保障', '1.完善…']")
 def run_on_headings(line: str) -> list[str]:
     """Bare headings run into the next numbered item on one line, each on its own line; a chapter
-    heading run into its first article ("第一章 总则 第一条 为…") too."""
+    heading run into its first article ("第一章 总则 第一条 为…") and a two-phrase heading glued to
+    its body (see parallel_heading) too."""
     parts = []
     if m := CHAPTER_RUN_ON.match(line):
         parts.append(m.group(1))
         line = line[m.end():]
-    while m := HEAD_RUN_ON.match(line):
+    while m := HEAD_RUN_ON.match(line) or parallel_heading(line):
         parts.append(m.group(1))
         line = line[m.end():]
     return parts + [line]
+
+
+@rule(stage="lines", example="'一、提高认识,明确任务全区各级政府机关…' → match '一、提高认识,明确任务'")
+def parallel_heading(line: str) -> "re.Match[str] | None":
+    """A numbered heading of two phrases of the same length ("提高认识,明确任务", "加强领导,落实责任")
+    glued to the body that follows it without a stop, when the body opens like one (各…, 全区…, 1.)."""
+    for rx in PARALLEL_HEADS:
+        if m := rx.match(line):
+            return m
+    return None
 
 
 @rule(stage="lines", example="['正文', None, '某省公报 2023年第19期', '正文', None, '某省公报 2023年第19期'] → ['正文', '正文']")

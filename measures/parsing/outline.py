@@ -29,7 +29,14 @@ GENERAL = re.compile(rf"^(?:{_GENERAL})(?:[和与及、]+(?:{P.alternation(L.GEN
 BACKGROUND = re.compile(
     r"^(?:发展|现实|工作)?基础(?:[和与及、]+(?:面临(?:的)?形势|发展环境|机遇(?:和|与)?挑战))?$|"
     rf"^(?:{P.alternation(L.BACKGROUND_CHAPTERS)})(?:[和与及、]+\S{{2,8}})?$|"
-    r"^[“\"]?十[一二三四五]五[”\"]?时期(?:(?:取得的|主要)?(?:成效|成就|进展)|面临的形势)$")
+    r"^[“\"]?十[一二三四五]五[”\"]?时期(?:(?:取得的|主要)?(?:成效|成就|进展)|面临的形势)$|"
+    # "“十二五”时期版权工作主要成就", "过去五年工作总体回顾", "版权工作发展环境", "取得的主要成绩"
+    rf"^(?:[“\"]?十[一二三四五]五[”\"]?时期|过去{P.CN_SMALL}年|近{P.CN_SMALL}年)?(?:[{P.HAN}]{{0,10}}工作)?"
+    rf"(?:{P.alternation(L.BACKGROUND_TAILS)})$")
+# "指导思想深入贯彻…", "主要目标到2025年，…": a general chapter's heading glued to its text
+GENERAL_GLUED = re.compile(rf"^(?:{_GENERAL})(?![和与及、])")
+# "1.发送电子邮件：…", "2.传真：…": how to send comments on a draft, not a measure
+CONTACT_ITEM = re.compile(rf"^(?:{P.alternation(L.CONTACT_HEADS)})\s*[:：]")
 HEADING_PUNCT = re.compile(r"[\s，,。；;：:]")
 END_MATTER = re.compile(
     rf"^(?:附件(?:\s*\d*|{P.CN_SMALL_DIGIT}*)\s*[:：]?|{P.alternation(L.END_MATTER_HEADS)}|{P.PAREN_OPEN}此件|来源[:：]|"
@@ -42,8 +49,7 @@ BOILERPLATE = re.compile(rf"本(?:{'|'.join(L.BOILERPLATE_NOUNS)})[^。]{{0,20}}
 # "一、主要目标 到2025年，…": a bare heading and its paragraph on one line
 JOINED_HEADING = re.compile(r"^([^\s，,。；;：:！!？?、《“（(]{2,24}) +([^\s，,。；;：:].{10,})$")
 # "申请资助应当符合下列条件：": the items that follow are the article's conditions
-CONDITIONS = re.compile(rf"(?:下列|以下|如下)(?:基本)?(?:{'|'.join(L.CONDITION_NOUNS)})")
-LISTED_ACTS = re.compile(r"(?:下列|以下|如下)[^。]{0,8}[:：]?$")
+LISTED_ACTS = re.compile(rf"(?:下列|以下|如下)(?:{P.alternation(L.LISTED_ACT_NOUNS)})[^。，,]{{0,8}}[:：]?$")
 LEAD_IN = re.compile(rf"(?:下列|以下|如下)[{P.HAN}]{{0,8}}$")
 CLAUSE_MARK = re.compile(r"[，,；;]")
 CLOSED = re.compile(r"[。！!？?；;：:…”’」』）)】\]》〕.]$")
@@ -51,6 +57,8 @@ LIST_ITEM = re.compile(r"[：:、，,；;]")
 FIRST_SENTENCE = re.compile(r"^(.*?)[。；;！!]")
 COLON_HEADING = re.compile(r"^(.{2,30}?)[:：]")
 NOISE_MARK = re.compile(r"@+")
+PARALLEL_HEADING = re.compile(rf"^(?:[{P.HAN}]{{2}}[,，、][{P.HAN}]{{2}}|[{P.HAN}]{{3}}[,，、][{P.HAN}]{{3}}|"
+                              rf"[{P.HAN}]{{4}}[,，、][{P.HAN}]{{4}}|[{P.HAN}]{{5}}[,，、][{P.HAN}]{{5}})$")
 # articles of 总则 that are about the document: purpose, definitions, scope, what the thing is
 PURPOSE_ARTICLE = re.compile(r"^(?:为了?|根据|依据|依照)[^。]*(?:制定|制订)")
 DEFINING = re.compile(rf"{P.alternation(L.DEFINING_WORDS)}")
@@ -228,7 +236,7 @@ def enumeration_parent(node: Node, roots: list[Node]) -> bool:
         return False
     if node.kind == "article" and not any(c.kind in HEADING_KINDS for c in node.children):
         # an article is the leaf, unless it announces a list of acts ("重点支持下列事项：")
-        return not LISTED_ACTS.search(node.head) or bool(CONDITIONS.search(node.head))
+        return not LISTED_ACTS.search(node.head)
     if any(c.kind != "shi" for c in node.children):
         return False
     siblings = node.parent.children if node.parent else roots
@@ -241,8 +249,11 @@ def _bare(heading: str, ctx: ParseContext) -> str:
 
 @rule(stage="outline", example="'二、主要目标' → True; '二、重点任务' → False")
 def is_general(node: Node, ctx: ParseContext) -> bool:
-    """A general-requirements chapter (总体要求, 指导思想, 主要目标 …) or a background chapter: no measures."""
-    return bool(GENERAL.match(_bare(node.heading, ctx))) or is_background(node, ctx)
+    """A general-requirements chapter (总体要求, 指导思想, 主要目标 …), also with its text glued to the
+    heading ("一、指导思想深入贯彻…"), or a background chapter: no measures."""
+    bare = _bare(node.heading, ctx)
+    return bool(GENERAL.match(bare)) or is_background(node, ctx) or \
+        (node.kind not in HEADING_KINDS and bool(GENERAL_GLUED.match(bare)) and len(bare) > 12)
 
 
 @rule(stage="outline", example="'一、发展基础和面临形势' → True; '一、夯实发展基础' → False")
@@ -253,8 +264,10 @@ def is_background(node: Node, ctx: ParseContext) -> bool:
 
 @rule(stage="outline", example="'三、保障措施' → True; '三、加强领导，落实责任。' → False")
 def is_heading_only(node: Node) -> bool:
-    """The numbered line is a bare heading, no sentence of its own."""
-    return len(node.head) <= 30 and not P.SENTENCE_MARK.search(node.head.rstrip("。"))
+    """The numbered line is a bare heading, no sentence of its own; a heading of two phrases of the
+    same length without a stop ("加强领导,落实责任") is one too."""
+    head = node.head.strip()
+    return len(head) <= 30 and not P.SENTENCE_MARK.search(head.rstrip("。")) or bool(PARALLEL_HEADING.match(head))
 
 
 @rule(stage="outline", example="'第九条 省人民政府设立专项资金，重点支持下列事项：' → True")
@@ -319,12 +332,23 @@ def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
         if node.kind in HEADING_KINDS and node.kind != "article" and not node.extra and is_heading_only(node):
             continue  # a chapter heading with nothing under it (a table of contents, the excerpt's end)
         siblings = node.parent.children if node.parent else outline.roots
-        if is_heading_only(node) and node.extra and any(s.children for s in siblings if s is not node):
+        if is_heading_only(node) and node.extra and \
+                any(s.children for s in siblings if s is not node and s.kind == node.kind):
             continue  # a chapter written as paragraphs among chapters that hold numbered items
-        if (not node.extra and not node.head) or is_boilerplate(node, ctx):
+        if (not node.extra and not node.head) or is_boilerplate(node, ctx) or CONTACT_ITEM.match(node.head):
             continue
         out.append(node)
+    if out and out[-1] is outline.nodes[-1] and cut_short(out[-1]):
+        out.pop()
     return out
+
+
+@rule(stage="outline", example="last item '五、国' → True; last item '（四）健全名录' → True; '（四）健全名录制度。' → False")
+def cut_short(node: Node) -> bool:
+    """The excerpt ends inside the item's first words: fewer than 10 characters of text and no closing
+    stop. Such an item does not count (a cut item counts from 10 characters on)."""
+    text = P.WHITESPACE.sub("", NOISE_MARK.sub("", node.text))
+    return len(text) < 10 and not CLOSED.search(text)
 
 
 @rule(stage="outline", example="first item '（二）主要目标' → True; first item '一、总体要求' → False")

@@ -73,7 +73,8 @@ NUMBERING = (
     ("dec3", re.compile(rf"^(?P<n>\d{{1,2}}\.\d{{1,2}}\.\d{{1,2}})(?![\d.])\s*(?=[{HAN}“《])")),
     ("dec2", re.compile(rf"^(?P<n>\d{{1,2}}\.\d{{1,2}})(?![\d.])[ \u3000]+(?=[{HAN}“《])")),
     ("numsp", re.compile(rf"^(?P<n>\d{{1,2}})[ \u3000]+(?=[{HAN}])")),
-    ("num", re.compile(r"^(?P<n>\d{1,4})\s*(?:[、．]|\.(?!\d))\s*")),
+    # "2.2011年7月底前…" is item 2 (a year after the stop), not 2.2011
+    ("num", re.compile(rf"^(?P<n>\d{{1,4}})\s*(?:[、．]|\.(?!\d)|\.(?={YEAR}年))\s*")),
     ("pnum", re.compile(r"^[(（〔【\[]\s*(?P<n>\d{1,3})\s*[)）〕】\]][\s、.．]*")),
     ("rnum", re.compile(rf"^(?P<n>\d{{1,3}})\s*{PAREN_CLOSE}\s*(?=[{HAN}“《])")),
     ("circ", re.compile(rf"^(?P<n>[{CIRCLED}])\s*")),

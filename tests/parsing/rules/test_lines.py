@@ -58,6 +58,7 @@ def test_inline_items(line, expected):
     ("第一章 总则 第一条 为进一步推动品牌强区战略，", ["第一章 总则", "第一条 为进一步推动品牌强区战略，"]),
     ("第一章总则第一条为了有效地处理专利纠纷，", ["第一章总则", "第一条为了有效地处理专利纠纷，"]),
     ("第一章 总则", ["第一章 总则"]),
+    ("三、周密部署,统筹安排1.调查摸底阶段", ["三、周密部署,统筹安排", "1.调查摸底阶段"]),
 ])
 def test_run_on_headings(line, expected):
     assert Li.run_on_headings(line) == expected
@@ -116,3 +117,24 @@ TOC_BODY = "“十四五”时期，是我国全面建成小康社会之后的�
 ])
 def test_drop_table_of_contents(lines, expected):
     assert Li.drop_table_of_contents(lines) == expected
+
+
+def test_inline_items_after_a_colon():
+    line = "现将有关事项通知如下:一、提高认识。" + LONG + "二、加强领导。" + LONG
+    assert Li.inline_items(line) == ["现将有关事项通知如下:", "一、提高认识。" + LONG, "二、加强领导。" + LONG]
+    line = "第四条 给予下列奖励和优惠: (一)项目须新征用地的。" + LONG + "(二)项目不须新征用地的。" + LONG
+    assert Li.inline_items(line)[0].startswith("第四条 给予下列奖励和优惠: (一)")  # an article's list stays
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("一、提高认识,明确任务全区各级政府机关带头使用正版软件", "一、提高认识,明确任务"),
+    ("二、加强领导,落实责任各单位主要负责同志作为第一责任人", "二、加强领导,落实责任"),
+    ("三、周密部署,统筹安排1.调查摸底阶段", "三、周密部署,统筹安排"),
+    # near misses
+    ("（一）加强领导，落实责任。各单位要…", None),  # a stop after the heading: nothing glued
+    ("一、加强保护,严格执法行为规范", None),  # no body opener after the second phrase
+    ("一、加强知识产权保护,落实责任各单位", None),  # phrases of different lengths
+])
+def test_parallel_heading(line, expected):
+    m = Li.parallel_heading(line)
+    assert (m.group(1) if m else None) == expected

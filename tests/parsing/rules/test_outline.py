@@ -24,6 +24,7 @@ def node(*lines):
     ("第三條 本辦法", ("article", "三", "本辦法")),
     ("第二章", ("chapter", "二", "")),
     ("1.加强执法", ("num", "1", "加强执法")),
+    ("2.2011年7月底前，完成整改", ("num", "2", "2011年7月底前，完成整改")),  # item 2, not 2.2011
     ("12、加强执法", ("num", "12", "加强执法")),
     ("(3)建立机制", ("pnum", "3", "建立机制")),
     ("1）加大刑事打击力度", ("rnum", "1", "加大刑事打击力度")),
@@ -80,6 +81,10 @@ def test_enumeration_parent():
     assert [n.label for n in t.nodes] == ["五", "六"] and "（一）注册在本市" in t.nodes[0].text
     t = tree("第四條 各級黨委和政府鄉村振興責任主要包括：", "（一）深入學習貫徹。", "（二）統攬工作。")
     assert [n.label for n in t.nodes] == ["四"]  # an article is the leaf, whatever lead-in it has
+    t = tree("第四条 专利行政管理部门应当加强对展会知识产权的保护，履行下列职责：", "（一）受理投诉；", "（二）查处案件。")
+    assert [n.label for n in t.nodes] == ["四"]
+    t = tree("第九条 省人民政府设立知识产权专项资金，重点支持下列事项：", "（一）专利导航；", "（二）质押融资贴息。")
+    assert [n.label for n in t.nodes] == ["九", "一", "二"]  # a list of supported acts: its items are measures
     t = tree("第一章 总则", "第一条 为了…，制定本办法。", "第二章 保护", "第三条 加强执法。")
     assert [n.label for n in t.nodes] == ["一", "一", "二", "三"]  # chapters hold their articles
     t = tree("一、重点任务", "（一）强化保护。", "一是加强执法。", "二是加强司法。", "（二）促进运用。")
@@ -92,7 +97,11 @@ def test_enumeration_parent():
 @pytest.mark.parametrize("heading, expected", [
     ("二、主要目标", True), ("一、总体要求", True), ("一、指导思想和基本原则", True), ("第一章 总则", True),
     ("一、发展基础和面临形势", True),
+    ("二、创建目标", True), ("二、目标任务", True),
+    ("一、指导思想深入贯彻科学发展观，紧紧围绕加快转变", True),  # heading glued to its text
+    ("二、创建目标2022年8底前，各项创建指标全部达到", True),
     ("二、重点任务", False), ("三、目标管理", False), ("一、主要目标任务分解", False),
+    ("一、总则", True), ("（一）主要目标任务分解到各部门", False),
 ])
 def test_is_general(heading, expected):
     assert O.is_general(node(heading), CTX) is expected
@@ -102,7 +111,14 @@ def test_is_general(heading, expected):
     (["一、发展基础和面临形势"], True),
     (["一、“十三五”时期取得的成效"], True),
     (["一、发展基础", "（一）专利量增长"], True),  # under a background chapter
+    (["一、“十二五”时期版权工作主要成就"], True),
+    (["一、过去五年工作总体回顾"], True),
+    (["一、版权工作发展环境"], True),
+    (["一、发展背景", "（一）现有基础"], True),
+    (["一、序言"], True),
     (["一、夯实发展基础"], False),
+    (["一、优化发展环境"], False),
+    (["一、回顾过去，展望未来，加强执法"], False),
 ])
 def test_is_background(lines, expected):
     assert O.is_background(node(*lines), CTX) is expected
@@ -111,6 +127,8 @@ def test_is_background(lines, expected):
 @pytest.mark.parametrize("line, expected", [
     ("三、保障措施", True), ("三、保障措施。", True),
     ("三、加强领导，落实责任。", False), ("三、" + "很长的标题" * 7, False),
+    ("二、加强领导,落实责任", True),  # two phrases of the same length, no stop
+    ("二、加强领导,落实各项工作责任", False),
 ])
 def test_is_heading_only(line, expected):
     assert O.is_heading_only(node(line)) is expected
@@ -197,6 +215,29 @@ def test_measure_nodes_keep_operative_articles_of_the_opening_chapter():
              "第三条 国家持续深化简政放权。", "第二章 市场环境", "第四条 保障平等。", "第五章 附则",
              "第九条 本条例由省人民政府负责解释，其他有关事项按照国家和省有关规定执行并做好衔接工作。", "第六章 法律责任")
     assert [n.label for n in O.measure_nodes(t, CTX)] == ["三", "四"]
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["四、建立机制", "五、国"], True), (["（三）甲。", "（四）健全名录"], True), (["五、規範性"], True),
+    (["（四）健全名录制度。"], False), (["四、合理保障农民种粮收益水平"], False),
+])
+def test_cut_short(lines, expected):
+    assert O.cut_short(node(*lines)) is expected
+
+
+def test_measure_nodes_drop_a_last_item_cut_short_and_contact_items():
+    t = tree("一、甲。加强执法工作。", "二、乙。加强司法保护。", "三、国")
+    assert [n.label for n in O.measure_nodes(t, CTX)] == ["一", "二"]
+    t = tree("1.发送电子邮件：abc@163.com", "2.传真：0316-2381673", "3.通信地址：某市某路1号")
+    assert O.measure_nodes(t, CTX) == []
+
+
+def test_measure_nodes_prose_chapters_among_chapters_of_the_same_kind():
+    t = tree("二、加强领导,落实责任", "各单位主要负责同志作为第一责任人。", "三、周密部署,统筹安排", "1.调查摸底阶段。区文化局负责。")
+    assert [n.label for n in O.measure_nodes(t, CTX)] == ["1"]
+    t = tree("4.2011年8月底前，州新闻出版局会同有关部门抽查。", "（二）县、市政府机关软件正版化的方法与时间安排",
+             "各县、市政府要参照州政府工作方案制定工作计划。", "五、建立长效机制", "（一）做好正版软件采购工作。加强审核。")
+    assert [n.label for n in O.measure_nodes(t, CTX)] == ["4", "二", "一"]  # （二） is no sibling of 五、
 
 
 def test_measure_nodes_skip_general_chapters_paragraph_chapters_and_boilerplate():
