@@ -52,6 +52,14 @@ FULL_WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
                             "\ufeff": "", "\u200b": "", "\r": "\n"})
 NEEDS_WIDTH_FIX = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\ufeff\u200b\r]")
 FLAT_LINE = re.compile(r"[^\n]{300,}")
+# scraper separators and spam symbols that mirror sites scatter through the text
+SEPARATOR_RUNS = re.compile(r"@{2,}")
+SPAM_SYMBOLS = "™♠♥♣♦✔✘☆★÷₩¥$↕¶©αβγδεζλμπρσφψωΩ≥≤<>'"
+SPAM_RUN = re.compile(rf"(?<=[{P.HAN})）])[{re.escape(SPAM_SYMBOLS)}]+(?=[{P.HAN}])")
+SPAM_GLOSS = re.compile(rf"(?<=[{P.HAN_ANY}])([(（])([^()（）\n]{{1,16}})([)）])")
+PINYIN_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+# "二OO九年", "二ΟΟ一年" (Latin or Greek capital O for 〇 in a year written in Chinese numerals)
+CN_YEAR_O = re.compile(r"(?<=[一二])[〇○零OΟ]{1,3}(?=[〇○零OΟ一二三四五六七八九]{0,2}年)")
 INDENT = re.compile(r"(?<=\S)\u3000{2,}(?=\S)")
 
 
@@ -176,12 +184,37 @@ def tab_task_tables(text: str) -> str:
     return "\n".join(out)
 
 
+@rule(stage="clean", example="'優化@@條例@@' → '優化條例'; '電™♠子商務進工(gōα₩™ng)作' → '電子商務進工(gōng)作'; '二OO九年' → '二〇〇九年'")
+def spam_symbols(text: str) -> str:
+    """Mirror-site noise out of the text: runs of @@ (scraper separators), symbols wedged between two
+    Han characters (™♠, σ≥), symbols inside a pinyin gloss (then removed as a gloss), and a Latin or
+    Greek O written for 〇 in a year in Chinese numerals. A ≥ between a word and a number stays."""
+    if "@@" in text:
+        text = SEPARATOR_RUNS.sub("", text)
+    if any(c in text for c in SPAM_SYMBOLS):
+        text = SPAM_RUN.sub("", text)
+        text = SPAM_GLOSS.sub(_gloss_without_symbols, text)
+    if "O" in text or "Ο" in text:
+        text = CN_YEAR_O.sub(lambda m: "〇" * len(m.group()), text)
+    return text
+
+
+def _gloss_without_symbols(m: "re.Match[str]") -> str:
+    inner = m.group(2)
+    letters = re.sub(f"[^{PINYIN_LETTERS}]", "", inner)
+    if letters != inner and 1 <= len(letters) <= 7 and re.search(f"[{PINYIN_LETTERS}]", inner) \
+            and not re.search(f"[{P.HAN}\\d]", inner):
+        return m.group(1) + letters + m.group(3)
+    return m.group()
+
+
 @rule(stage="clean", example="'知識產(chǎn)權２０２４\\u3000年' → '知識產權2024 年'")
 def normalise_text(text: str) -> str:
     """ASCII digits and letters, a page flattened to long lines broken again at its paragraph
     indents, pinyin glosses out, one space per gap (tabs kept, one per cell)."""
     if NEEDS_WIDTH_FIX.search(text):
         text = text.translate(FULL_WIDTH)
+    text = spam_symbols(text)
     if "\u3000\u3000" in text:
         text = FLAT_LINE.sub(lambda m: INDENT.sub("\n", m.group()), text)
     text = PINYIN.sub("", text)

@@ -27,9 +27,9 @@ YEAR_NEXT = re.compile(rf"\s*{P.YEAR}")
 
 _NOTICE_END = f"(?:{'|'.join(L.NOTICE_ENDS)})"
 NOTICE = re.compile(rf"^(?P<issuer>.{{0,60}}?)(?:关于(?P<verb>{'|'.join(L.NOTICE_VERBS)})|"
-                    rf"(?<=[厅室府委局会院部])(?:印发|转发)(?=《))(?P<rest>.+?)(?:的)?{_NOTICE_END}$")
+                    rf"(?<=[厅室府委局会院部门])(?:印发|转发|批转)(?=《|[^《]{{0,40}}关于))(?P<rest>.+?)(?:的)?{_NOTICE_END}$")
 NOTICE_END = re.compile(rf"{_NOTICE_END}$")
-STATUS_MARK = re.compile(r"\s*[(（【\[]\s*(?:已|该文件已)?(?:失效|废止|作废)\s*[)）】\]]\s*$")
+STATUS_MARK = re.compile(r"\s*[(（【\[]\s*(?:已|该文件已|全文)?(?:失效|废止|作废)\s*[)）】\]]\s*$")
 DRAFT_MARK_END = re.compile(rf"\s*{P.PAREN_OPEN}\s*(?:{'|'.join(L.DRAFT_MARKS_AT_END)})\s*{P.PAREN_CLOSE}\s*$")
 DRAFT_MARK = re.compile(rf"\s*{P.PAREN_OPEN}\s*(?:{'|'.join(L.DRAFT_MARKS)})\s*{P.PAREN_CLOSE}\s*")
 QUOTED_TITLE = re.compile(r"《(.+)》")
@@ -50,6 +50,49 @@ SELF_REFERENCE = re.compile(rf"^(?:{'|'.join(L.SELF_REFERENCE_PLACES)})(?:委|�
 ISSUER_IN_TEXT = re.compile(rf"({P.HAN_CHAR}{{2,20}}(?:{'|'.join(L.ISSUER_ENDS)}))(?:印发|发布)")
 NATIONAL = re.compile(rf"^(?:国务院|{P.alternation(L.NATIONAL_ISSUERS + L.NATIONAL_MINISTRIES)})|"
                       rf"^国家(?!级){P.HAN_CHAR}{{2,12}}?(?:总局|局|署)(?:办公室|办公厅)?$|{'|'.join(L.NATIONAL_JOINT_MEETING)}")
+# --- lines around the title: what mirror sites put before and after it -------------------------------
+_ORG_END = P.alternation(L.ORG_LINE_ENDS)
+ORG_NAME = rf"[{P.HAN}（）()]{{1,30}}?(?:{_ORG_END})"
+TAG_BAR = re.compile(r"^[^\s|｜]{1,4}[|｜]\s*(?=\S)")                            # "时政|"
+CRUMBS = re.compile(r"^(?:[^>＞»\n]{1,12}\s*[>＞»]\s*){2,}")                        # "好律师> 法律法规库> 政策参考> "
+LEADING_NUMBER = re.compile(rf"^\s*[(（]?{P.DOC_NUMBER.pattern}[)）]?\s*[_《]?\s*")   # "渝府发〔2016〕56号《…"
+TRAILING_NUMBER = re.compile(rf"\s*[(（]?\s*({P.DOC_NUMBER.pattern})\s*[)）]?\s*$")  # "…的通知 江府办函〔2018〕83号"
+PAGE_MARK = re.compile(r"^\d{1,3}\s*[―—–-]\s*(?=[\u4e00-\u9fff])")                  # "1 ― 番禺区…"
+GLUED_DIGITS = re.compile(rf"^\d{{2,6}}(?![\d年月日号届个项条次])(?=[{P.HAN}])")           # "12011新野县…"
+TRAILING_BAR = re.compile(r"\s*[|｜]\s*$")
+FILE_TAIL = re.compile(r"(?:[(（]\d{1,2}[)）])?\.(?:pdf|docx?|wps|xlsx?)\b.*$", re.I)
+ORG_VERB_PREFIX = re.compile(rf"^(?P<org>{ORG_NAME}(?:{ORG_NAME}){{0,3}})(?:联合)?印发(?=关于)")  # "省委省政府印发关于…"
+LEAD_VERB = re.compile(r"(?:联合|正式)?(?:印发|发布|公布|出台|制定)了?《")
+LEAD_TIME = re.compile(rf"^(?:{'|'.join(L.LEAD_TIME_WORDS)}|{P.YEAR}\s*年(?:\s*\d{{1,2}}\s*月)?(?:\s*\d{{1,2}}\s*日)?)[，,\s]*")
+LEAD_SPLIT = re.compile(r"[，,。:：！!？?；;“”\"]")
+ORG_PARTS = re.compile(r"[、，,\s]+")
+QUOTED_FIRST = re.compile(r"^[^《]{0,24}《")
+ORDER_LINE = re.compile(rf"^(?:中华人民共和国)?(?P<org>[{P.HAN}]{{2,30}}?)令\s*(?:[(（]?\s*(?P<n>第\s*[\d{P.CN_DIGITS}]+\s*号)\s*[)）]?)?$")
+ORDER_NUMBER = re.compile(rf"^[(（]?\s*(第\s*[\d{P.CN_DIGITS}]+\s*号)\s*[)）]?$")
+ORDER_FORM = re.compile(rf"[{P.HAN}]{{2,30}}令\s*第\s*[\d{P.CN_DIGITS}]+\s*号")
+HEAD_TITLE = re.compile(r"局长$|部长$|署长$|主任$|主席$")
+LOST_BRACKETS = re.compile(rf"^[(（]?\s*([{P.HAN}]{{1,12}})\s*[{P.YEAR_OPEN}]?\s*({P.YEAR})\s*[{P.YEAR_CLOSE}]?\s*(\d{{1,4}})\s*号?\s*[)）]?$")
+PASSED = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*(?P<org>[{P.HAN}]{{2,40}}?)"
+                    rf"第[{P.CN_DIGITS}\d]+次(?:常务)?会议(?:审议)?通过")
+PROMULGATED = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*(?P<org>[{P.HAN}]{{2,30}}?(?:{_ORG_END}))(?:公布|发布)")
+SESSION = re.compile(rf"第[{P.CN_DIGITS}]+届")
+DIGIT_DATE = re.compile(rf"^[^\w]*({P.YEAR})\s*(\d{{1,2}})\s+(\d{{1,2}})\s*日?[^\w]*$|^[^\w]*({P.YEAR})(\d{{2,4}})\s*日?[^\w]*$")
+PAREN_DATE = re.compile(r"^[(（]\s*(.+?)\s*[)）]$")
+PAGE_DATE = re.compile(rf"(?<!\d){P.YEAR}\s*[-/.]\s*\d{{1,2}}\s*[-/.]\s*\d{{1,2}}(?!\d)|(?<!\d)(\d{{1,2}})\.(\d{{1,2}})\.({P.YEAR})(?!\d)")
+SALUTATION = re.compile(r"^(?:各|有关).{2,200}[:：]$")
+NATIONAL_ADDRESSEES = re.compile(r"(?:各|有关)省(?:、|[(（]|\s)*自治区")
+DIVISION = re.compile(rf"(?<=局)[{P.HAN}]{{2,10}}[处科]$")                                 # "…市场监督管理局知识产权发展处"
+GLUED_JOINT = re.compile(rf"(?<=[委])(?=(?:[{P.HAN}]{{2,8}}(?:人民政府|政府)|省政府|市政府|县政府|区政府)$)")  # "中共宿州市委宿州市人民政府"
+ISSUER_LIKE = re.compile(rf"(?:{_ORG_END}|中共中央|国务院|总局|常委会)$")
+SIGN_OFF = re.compile(r"特此(?:通知|函告|通告|公告)。?|此复。?")
+INLINE_SIGNATURE = re.compile(rf"(?P<org>[{P.HAN}（）() ]{{2,60}}?(?:{_ORG_END}))\s*(?P<date>(?:{P.YEAR}|[{P.CN_YEAR_DIGITS}]{{4}})\s*年\s*[\d{P.CN_DIGITS}]{{1,3}}\s*月\s*[\d{P.CN_DIGITS}]{{1,3}}\s*日)")
+POLICY_END = f"(?:{'|'.join(L.POLICY_NOUNS)})(?:[(（][^()（）]{{1,16}}[)）])?"
+PLAIN_NOTICE = re.compile(rf"^(?P<issuer>.{{0,60}}?)关于(?P<rest>.+?{POLICY_END})的?通知$")
+AGENCY_PREFIX = re.compile(rf"^[{P.HAN}]{{1,12}}?(?:局|厅|委|办公室)(?:等(?:\d+个?)?部门)?(?=关于|[{P.HAN}]{{1,6}}[市省县区])")
+# a 文号 opening a line of a one-line page or before a note: "国知办发协字〔2017〕63号 各省…", "(漯政[2012]84号)文件节选"
+LINE_START_NUMBER = re.compile(rf"^(?:[(（](?!{'|'.join(L.SENTENCE_OPENERS)}|根据|按照|依据)[{P.HAN}]{{1,10}}\s*[{P.YEAR_OPEN}]\s*{P.YEAR}\s*"
+                               rf"[{P.YEAR_CLOSE}]\s*\d{{1,4}}\s*[号號][)）]|(?!{'|'.join(L.SENTENCE_OPENERS)}|根据|按照|依据)"
+                               rf"[{P.HAN}]{{1,10}}\s*[{P.YEAR_OPEN}]\s*{P.YEAR}\s*[{P.YEAR_CLOSE}]\s*\d{{1,4}}\s*[号號](?=\s|$))")
 TRUSTED_SOURCES = 3  # issuer, notice title, title
 NO_REGION = {"province": None, "city": None, "district": None, "level": None}
 
@@ -67,6 +110,14 @@ class Header:
     signer: str | None = None
     signed_date: str | None = None
     expired_mark: bool = False  # the title line carries "（已废止）"
+    zone: int = 0  # lines[:zone]: where the header may be
+    heads: list = field(default_factory=list)  # HeadLine of each line in the zone
+    notice_number: str | None = None  # a 文号 written with the notice title
+    lead_issuer: str | None = None  # "X印发《…》" in a news lead or headline
+    title_issuer: str | None = None  # an organisation's line right above a "关于…" title
+    order: tuple | None = None  # (issuer, 文号) of a decree (令)
+    passed: tuple | None = None  # (organisation, "signed"/"published", date) of "…会议通过" / "…公布"
+    page_date: str | None = None  # a bare date near the top: the page's publication date
 
 
 @rule(stage="header", example="'2021年09月03日 18:30' → '2021-09-03'; '二〇二四年七月九日' → '2024-07-09'; '2022年12月' → None")
@@ -145,23 +196,38 @@ def parse_meta(lines: list[str], limit: int, ctx: ParseContext) -> tuple[dict[st
 
 @rule(stage="header", example="'《沈阳市…方案（征求意见稿）》（已废止）' → '沈阳市…方案'")
 def clean_title(s: str, ctx: ParseContext) -> str:
-    """A title without 《》, a status mark (（已废止）) or a draft mark (（征求意见稿）)."""
-    s = s.strip().strip("《》").strip()
+    """A title without the 《》 around it (《A》重点任务 keeps its own), a status mark (（已废止）) or a draft
+    mark (（征求意见稿）)."""
+    s = _unwrap(s.strip())
     m = STATUS_MARK.search(ctx.fold_same(s))
     if m:
         s = s[:m.start()]
     s = DRAFT_MARK.sub("", DRAFT_MARK_END.sub("", s))
-    return s.strip().strip("《》").strip()
+    return _unwrap(s.strip())
+
+
+def _unwrap(s: str) -> str:
+    """``s`` without the 《》 wrapping all of it, and without a 《 or 》 left unpaired at either end."""
+    if s.startswith("《") and _balanced_title(s, 0) == s[1:-1]:
+        return s[1:-1].strip()
+    if s.startswith("《") and _balanced_title(s, 0) is None:
+        s = s[1:]
+    if s.endswith("》") and s.count("》") > s.count("《"):
+        s = s[:-1]
+    return s.strip()
 
 
 @rule(stage="header", example="'沈阳市人民政府关于印发沈阳市…方案的通知' → '沈阳市…方案'")
 def title_from_notice(notice: str, ctx: ParseContext) -> str | None:
     """The policy's title inside its covering notice: in 《》, else what the notice issues."""
-    m = QUOTED_TITLE.search(notice)
-    if m:
-        return clean_title(m.group(1), ctx)
     m = NOTICE.match(ctx.fold_same(notice))
-    return clean_title(notice[m.start("rest"):m.end("rest")], ctx) if m else None
+    rest = notice[m.start("rest"):m.end("rest")].strip() if m else None
+    q = QUOTED_TITLE.search(notice)
+    whole = bool(rest and m and "征求" not in (m.group("verb") or "") and rest.startswith("《")
+                 and re.search(r"》[^《》]{4,}$", rest))  # 《A》重点任务分工方法: the notice issues more than A
+    if q and not whole:
+        return clean_title(q.group(1), ctx)
+    return clean_title(rest, ctx) if rest else None
 
 
 def _norm(s: str, ctx: ParseContext) -> str:
@@ -203,56 +269,401 @@ def wrapped_notice(line: str, nxt: str, ctx: ParseContext) -> str | None:
     return None
 
 
+@dataclass
+class HeadLine:
+    """A line near the top with what mirror sites put around a title taken off."""
+
+    text: str
+    doc_number: str | None = None
+    expired: bool = False
+    issuer: str | None = None
+
+
+@rule(stage="header", example="'渝府发〔2016〕56号《重庆市人民政府关于印发…的通知》' → '重庆市人民政府关于印发…的通知' (文号 kept aside)")
+def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
+    """A line that may hold the title without the site's additions: a tag and bar ("时政|"), a breadcrumb
+    ("好律师> 法律法规库> 政策参考> "), a 文号 glued before the title (kept as the 文号), a page mark
+    ("1 ― "), digits glued before it, and after it a bar, a 文号, a file name's extension or a status
+    mark (【全文废止】); "X印发关于…" gives the issuer X."""
+    s = line.strip()
+    out = HeadLine(s)
+    for rx in (TAG_BAR, PAGE_MARK):
+        s = rx.sub("", s, count=1)
+    m = CRUMBS.match(s)
+    if m and len(s) - m.end() >= 6:
+        s = s[m.end():]
+    m = LEADING_NUMBER.match(s)
+    if m and len(s) - m.end() >= 6:
+        out.doc_number = P.DOC_NUMBER.search(m.group()).group()
+        s = s[m.end():]
+    s = GLUED_DIGITS.sub("", s)
+    s = FILE_TAIL.sub("", TRAILING_BAR.sub("", s))
+    m = TRAILING_NUMBER.search(s)
+    if m and m.start() >= 6 and not s[:m.start()].rstrip().endswith(("》", "〉")):
+        out.doc_number = out.doc_number or m.group(1)
+        s = s[:m.start()]
+    s, out.expired = without_status_mark(s, ctx)
+    m = ORG_VERB_PREFIX.match(ctx.fold_same(s))
+    if m:
+        out.issuer, s = s[:len(m.group("org"))], s[m.end():]
+    out.text = s.strip().strip("《》").strip()
+    return out
+
+
+def _balanced_title(s: str, start: int) -> str | None:
+    """The text inside the 《…》 opening at ``start`` (inner 《》 and 〈〉 kept)."""
+    depth = 0
+    for i in range(start, len(s)):
+        if s[i] == "《":
+            depth += 1
+        elif s[i] == "》":
+            depth -= 1
+            if depth == 0:
+                return s[start + 1:i]
+    return None
+
+
+def _org_list(s: str, ctx: ParseContext) -> str | None:
+    """``s`` when it is one organisation or several joined by 、/spaces ("X等部门" counts), else None."""
+    s = re.sub(r"等(?:\d+个?)?部门$", "", s.strip())
+    parts = [re.sub(r"[(（][^()（）]{2,16}[)）]$", "", p) for p in ORG_PARTS.split(ctx.fold(s)) if p]
+    if parts and all(ISSUER_LIKE.search(p) or NATIONAL.search(p) for p in parts) and all(len(p) >= 2 for p in parts):
+        return s
+    return None
+
+
+@rule(stage="header", example="'近日，国务院印发《关于落实〈政府工作报告〉重点工作分工的意见》' → ('国务院', '关于落实〈政府工作报告〉重点工作分工的意见')")
+def lead_sentence(line: str, ctx: ParseContext) -> tuple[str | None, str] | None:
+    """A news lead or headline naming the document: "(近日，)X(联合)印发(了)《Y》" → (X, Y), with X one
+    or more organisations (else None); "…《Y》印发" → (None, Y). None when the line says neither."""
+    f = ctx.fold_same(line)
+    for m in LEAD_VERB.finditer(f[:200]):
+        title = _balanced_title(line, m.end() - 1)
+        if not title:
+            continue
+        before = LEAD_SPLIT.split(f[:m.start()])[-1]
+        before = re.sub(rf"^[^{P.HAN}]*", "", before, count=1)  # "…@163.com教育部" → "教育部"
+        before = LEAD_TIME.sub("", before).strip()
+        who = _org_list(before, ctx) if before else None
+        if who:
+            return line[m.start() - len(before):m.start()].strip(), title
+    m = QUOTED_FIRST.match(f)
+    if m:
+        title = _balanced_title(line, m.end() - 1)
+        after = f[m.end() + len(title or ""):][:6] if title else ""
+        if title and re.match(r"》\s*(?:印发|发布|出台|公布)", after):
+            return None, title
+    return None
+
+
+@rule(stage="header", example="['广州市人民政府令', '(第21号)'] → ('广州市人民政府', '广州市人民政府令第21号')")
+def order_number(lines: list[str], ctx: ParseContext) -> tuple[str, str] | None:
+    """A 令 (decree) heading: "中华人民共和国国务院令 第722号", "国家知识产权局局长令 (第19号)" (the
+    number on the same line or the next) → (issuer, 文号 "国务院令第722号"); the issuer without 局长/部长."""
+    for i, line in enumerate(lines):
+        m = ORDER_LINE.match(ctx.fold_same(P.WHITESPACE.sub("", line)))
+        if not m:
+            continue
+        n = m.group("n")
+        if not n and i + 1 < len(lines):
+            nm = ORDER_NUMBER.match(P.WHITESPACE.sub("", lines[i + 1]))
+            n = nm.group(1) if nm else None
+        if not n:
+            continue
+        raw = P.WHITESPACE.sub("", line)
+        org = raw[m.start("org"):m.end("org")]
+        if len(org) < 2:
+            continue
+        return HEAD_TITLE.sub("", org), f"{org}令{n}"
+    return None
+
+
+@rule(stage="header", example="'牟政办发〔201746' → '牟政办发〔2017〕46号'; '(砚发201120 号)' → '砚发〔2011〕20号'")
+def lost_bracket_number(line: str) -> str | None:
+    """A 文号 alone on its line whose brackets or 号 the page lost: issuer abbreviation ending in 发/字/函/办,
+    a four-digit year, the serial. None for anything else."""
+    m = LOST_BRACKETS.match(line.strip())
+    if not m or not re.search("[发字函办令]$", m.group(1)):
+        return None
+    return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"
+
+
+@rule(stage="header", example="'2019222' → '2019-02-22'; '{ 2017 6 23' → '2017-06-23'; '2022821日)' → '2022-08-21'; '2017111' → None")
+def digit_date(line: str) -> str | None:
+    """A signature date whose 年月日 the page lost: digits alone, or year, month and day parted by spaces.
+    Seven digits are read only when one split gives a real date."""
+    m = DIGIT_DATE.match(line.strip())
+    if not m:
+        return None
+    if m.group(1):
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
+    y, rest = int(m.group(4)), m.group(5)
+    cuts = {4: (2,), 3: (1, 2), 2: (1,)}[len(rest)]
+    good = [(int(rest[:k]), int(rest[k:])) for k in cuts
+            if not (rest[k] == "0" and len(rest) - k == 2 and k == 1) and not rest.startswith("0")]
+    good = [(mo, d) for mo, d in good if 1 <= mo <= 12 and 1 <= d <= 31]
+    if len(good) != 1:
+        return None
+    mo, d = good[0]
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def signature_date(line: str) -> str | None:
+    """The date of a signature line: "2024年7月9日", "二〇二四年七月九日", "(2025年5月5日)", "2019222"."""
+    s = line.strip()
+    pm = PAREN_DATE.match(s)
+    if pm:
+        s = pm.group(1)
+    if P.DATE_LINE.match(s):
+        return parse_date(s)
+    return digit_date(s)
+
+
+def _org_line_parts(line: str, ctx: ParseContext) -> list[str] | None:
+    """The organisations on a signature line ("国 家 数 据 局" closed up), or None."""
+    s = line.strip()
+    tokens = s.split()
+    if len(tokens) > 2 and all(len(t) == 1 for t in tokens):
+        s = "".join(tokens)
+    parts = s.split()
+    if parts and all(P.ORG_LINE.match(ctx.fold_same(p)) for p in parts):
+        return parts
+    return None
+
+
+@rule(stage="header", example="['知识产权局 发展改革委', '农业部 商务部', '二〇一一年九月二十二日'], 2 → '知识产权局、发展改革委、农业部、商务部'")
+def signer_above(lines: list[str], i: int, ctx: ParseContext) -> str | None:
+    """The organisations signing above the date line ``i``: one or more lines of names (several per line
+    parted by spaces, or one name spaced out character by character), joined with 、."""
+    found: list[str] = []
+    j = i - 1
+    while j >= 0 and i - j <= 20:
+        parts = _org_line_parts(lines[j], ctx)
+        if not parts:
+            if not lines[j].strip() or len(lines[j].strip()) <= 1:
+                j -= 1
+                continue
+            break
+        found = parts + found
+        j -= 1
+    return "、".join(found) if found else None
+
+
+@rule(stage="header", example="'…特此通知。 附件:… 国家知识产权局办公室 2017年12月26日 联系人:…' → ('国家知识产权局办公室', '2017-12-26')")
+def inline_signature(line: str, ctx: ParseContext) -> tuple[str, str] | None:
+    """A signature run into a one-line page after its sign-off (特此通知。): the organisation and the date
+    right after it."""
+    f = ctx.fold_same(line)
+    so = SIGN_OFF.search(f)
+    if not so:
+        return None
+    for m in INLINE_SIGNATURE.finditer(f, so.end()):
+        org = m.group("org").split()[-1] if m.group("org").split() else ""
+        if P.ORG_LINE.match(org) and not re.search(r"[:：]", org):
+            start = m.start("org") + m.group("org").rfind(org)
+            date = parse_date(m.group("date"))
+            if date:
+                return line[start:start + len(org)], date
+    return None
+
+
+@rule(stage="header", example="['各乡镇人民政府，县直各单位：'] → 'district'; ['各省、自治区、直辖市知识产权局：'] → 'national'")
+def level_hint(lines: list[str], ctx: ParseContext) -> str | None:
+    """The issuer's level from how the text addresses its readers and itself: national when it writes to
+    各省、自治区、直辖市; else own-level words (市政府各部门, 县直各单位, 我县, 我市 …), the salutation first."""
+    sal = next((l for l in lines[:40] if SALUTATION.match(ctx.fold(l.strip())) and len(l) <= 200), None)
+    if sal and NATIONAL_ADDRESSEES.search(ctx.fold(sal)):
+        return "national"
+    for text in ([ctx.fold(sal)] if sal else []) + [ctx.fold(" ".join(lines[:60]))]:
+        counts = {level: sum(text.count(w) for w in words) for level, words in L.LEVEL_WORDS}
+        if "自治区" in text:
+            counts["district"] -= text.count("我区")
+        best = max(counts, key=lambda k: counts[k])
+        if counts[best] > 0 and list(counts.values()).count(counts[best]) == 1:
+            return best
+    return None
+
+
 def scan_header(lines: list[str], page_title: str | None, ctx: ParseContext) -> Header:
     h = Header()
     first_num = next((i for i, l in enumerate(lines) if match_numbering(l) and FIRST_ITEM.match(l)), len(lines))
     h.meta, h.meta_lines = parse_meta(lines, max(40, first_num), ctx)
+    h.zone = min(len(lines), max(first_num, 1) + 5, 60)
+    h.heads = [tidy_head_line(l, ctx) for l in lines[:h.zone]]
     _find_notice(h, lines, first_num, ctx)
     _find_title(h, lines, page_title, first_num, ctx)
-    _find_body_and_signature(h, lines, ctx)
+    _find_body_and_signature(h, lines, first_num, ctx)
+    _find_other_marks(h, lines, first_num, ctx)
     return h
 
 
+def _notice_candidates(text: str, ctx: ParseContext) -> list[tuple[str, str | None]]:
+    """The line, and on a one-line page its opening up to a notice ending that a 文号 or the salutation
+    follows ("…的通告国办函〔2016〕66号各省…：" → the notice and its 文号)."""
+    out = [(text, None)]
+    if len(text) > 60:
+        f = ctx.fold_same(text)
+        for m in re.finditer(_NOTICE_END, f[:220]):
+            after = f[m.end():].lstrip()
+            num = P.DOC_NUMBER.match(P.WHITESPACE.sub("", after[:40]))
+            if num or after.startswith(("各", "(", "（")) or after[:1] != f[m.end():m.end() + 1]:
+                out.append((text[:m.end()], num.group() if num else None))
+                break
+    return out
+
+
 def _find_notice(h: Header, lines: list[str], first_num: int, ctx: ParseContext) -> None:
-    for i, raw in enumerate(lines[:max(first_num, 1) + 5]):
+    found: list[tuple[int, str, bool, str | None]] = []
+    for i, head in enumerate(h.heads[:max(first_num, 1) + 5]):
         if i in h.meta_lines:
             continue
-        line, mark = without_status_mark(raw, ctx)
-        f = ctx.fold_same(line.strip().strip("《》"))
-        if is_notice(f):
-            h.notice_title, h.notice_line, h.expired_mark = line.strip().strip("《》").strip(), i, mark
-            prev = lines[i - 1].strip() if i > 0 else ""
-            if f.startswith("关于") and i - 1 not in h.meta_lines and P.ORG_LINE.match(prev):
-                h.notice_title = prev + h.notice_title  # "绵阳市人民政府办公室" / "关于印发…的通知"
-            return
-        both = wrapped_notice(line, lines[i + 1], ctx) if i + 1 < len(lines) else None
-        if both:
-            h.notice_title, h.notice_line = both, i + 1
-            return
+        for text, number in _notice_candidates(head.text, ctx):
+            f = ctx.fold_same(text)
+            if is_notice(f) or (PLAIN_NOTICE.match(f) and _policy_title_below(text, lines, i + 1, ctx)):
+                found.append((i, text, head.expired, number or head.doc_number))
+                break
+        else:
+            both = None
+            for k in (1, 2, 3):  # a notice title wrapped over two to four lines
+                if i + k >= len(lines) or (i + k < len(h.heads) and (i + k) in h.meta_lines):
+                    break
+                if i + k > len(h.heads):
+                    break
+                if not ("关于" in head.text or P.ORG_LINE.match(ctx.fold_same(head.text))) \
+                        or any(NOTICE_END.search(x.text) or len(x.text) > 60 for x in h.heads[i:i + k]):
+                    break
+                first = "".join(x.text for x in h.heads[i:i + k])
+                both = wrapped_notice(first, lines[i + k], ctx)
+                if both:
+                    found.append((i + k, both, head.expired, head.doc_number))
+                    break
+        if found:
+            break
+    if found:
+        i, text, mark, number = found[0]
+        h.notice_title, h.notice_line, h.expired_mark, h.notice_number = text, i, mark, number
+        # a fuller version of the same notice just below ("关于印发…" / "潮州市…局关于印发…")
+        for j in range(i + 1, min(i + 3, len(h.heads))):
+            t = h.heads[j].text
+            if j not in h.meta_lines and len(t) > len(text) and t.endswith(text) and is_notice(ctx.fold_same(t)):
+                h.notice_title, h.notice_line = t, j
+                break
+        if ctx.fold_same(h.notice_title).startswith("关于"):
+            # the issuer on its own line(s) above ("重庆市人民政府" / "国家知识产权局" / "关于印发…")
+            above: list[str] = []
+            j = i - _wrapped_lines(h, i) - 1
+            while j >= 0 and j not in h.meta_lines and P.ORG_LINE.match(ctx.fold_same(lines[j].strip())) and len(above) < 3:
+                above.insert(0, lines[j].strip())
+                j -= 1
+            if above:
+                h.notice_title = "".join(above) + h.notice_title
+        return
     if h.meta.get("title") and NOTICE.match(ctx.fold(h.meta["title"])):
         h.notice_title = h.meta["title"].strip().strip("《》")
+
+
+def _wrapped_lines(h: Header, i: int) -> int:
+    """How many lines above ``i`` the notice title found at ``i`` started."""
+    text = h.notice_title or ""
+    n, acc = 0, h.heads[i].text if i < len(h.heads) else ""
+    while not text.startswith(acc) and n < 3 and i - n - 1 >= 0:
+        n += 1
+        acc = h.heads[i - n].text + acc
+    return n if text.startswith(acc) else 0
+
+
+def _same_title(a: str, b: str, ctx: ParseContext, loose: bool = True) -> bool:
+    """Two writings of one title: equal once brackets, 的 and a leading 关于 are set aside, or (loose)
+    one ending the other (a notice names the policy after its issuer)."""
+    x, y = (re.sub("^关于", "", _norm(s, ctx).replace("的", "")) for s in (a, b))
+    return len(x) >= 6 and len(y) >= 6 and (x == y or loose and (x.endswith(y) or y.endswith(x)))
+
+
+def _policy_title_below(notice: str, lines: list[str], start: int, ctx: ParseContext) -> str | None:
+    """The policy's own title as the text writes it below its covering notice: a title line, or 《…》 in
+    the transmittal sentence ("现将《…》印发给你们")."""
+    m = PLAIN_NOTICE.match(ctx.fold_same(notice)) or NOTICE.match(ctx.fold_same(notice))
+    if not m:
+        return None
+    rest = notice[m.start("rest"):m.end("rest")]
+    rest = AGENCY_PREFIX.sub("", rest) if len(rest) > 12 else rest
+    for line in lines[start:start + 40]:
+        cands = [clean_title(line, ctx)] if title_like(line, ctx) or line.startswith("关于") else []
+        cands += [clean_title(q, ctx) for q in re.findall(r"《([^《》]{6,120})》", line)]
+        for c in cands:
+            if _same_title(c, rest, ctx):
+                return c
+    return None
+
+
+def _wrapped_title(heads: list[HeadLine], i: int, ctx: ParseContext) -> str | None:
+    """A title broken over two lines: after "…关于", after a bare place name ("马鞍山市"), or a "X关于…"
+    line whose end is on the next line ("湖南省人民政府办公厅关于加强普通高等学校" / "毕业生就业工作的通知")."""
+    if i + 1 >= len(heads):
+        return None
+    a, b = heads[i].text, heads[i + 1].text
+    fa, fb = ctx.fold(a), ctx.fold(b)
+    if not a or not b or len(a) > 60 or len(b) > 80 or P.SENTENCE_MARK.search(fa + fb) or match_numbering(a):
+        return None
+    gaz = ctx.knowledge.gazetteer if ctx.knowledge else None
+    place = bool(gaz) and len(fa) <= 10 and any(p == 0 and len(n) == len(fa) for p, n, _ in gaz.find(fa)) \
+        and fb.startswith("关于")
+    ends = bool(re.search(rf"(?:{_NOTICE_END}|{'|'.join(L.POLICY_NOUNS)})$", fb))
+    if place or (fa.endswith("关于") and ends) or ("关于" in fa and ends and not title_like(a, ctx)):
+        return a + b
+    return None
 
 
 def _find_title(h: Header, lines: list[str], page_title: str | None, first_num: int, ctx: ParseContext) -> None:
     if h.notice_title:
         h.title = title_from_notice(h.notice_title, ctx)
+        below = _policy_title_below(h.notice_title, lines, (h.notice_line or 0) + 1, ctx)
+        quoted = bool(QUOTED_TITLE.search(h.notice_title))
+        if below and (not h.title or not quoted or _same_title(below, h.title, ctx, loose=False)):
+            h.title = below
+        if h.title and not QUOTED_TITLE.search(h.notice_title):
+            h.title = AGENCY_PREFIX.sub("", h.title) if len(h.title) > 12 and h.title != below else h.title
     if not h.title and h.meta.get("title"):
-        h.title = clean_title(h.meta["title"], ctx)
+        h.title = clean_title(tidy_head_line(h.meta["title"], ctx).text, ctx)
+    if not h.title:
+        for i, head in enumerate(h.heads[:max(first_num, 1)]):
+            lead = lead_sentence(head.text, ctx) if i not in h.meta_lines else None
+            if lead:
+                h.lead_issuer, h.title = lead[0], clean_title(lead[1], ctx)
+                break
+    for i, head in enumerate(h.heads[:max(first_num, 1)]):
+        if head.issuer:
+            h.lead_issuer = h.lead_issuer or head.issuer
     parts = [p for p in TITLE_PARTS.split(page_title or "") if P.GENRE.search(ctx.fold(p))]
     if not h.title:
         # the page's <title> names the document: its line in the text beats menu entries above it
         wanted = {_norm(clean_title(p, ctx), ctx) for p in parts}
-        candidates = [i for i, line in enumerate(lines[:first_num]) if i not in h.meta_lines and title_like(line, ctx)]
-        named = [i for i in candidates if _norm(clean_title(lines[i], ctx), ctx) in wanted]
-        if named or candidates:
-            h.title = clean_title(lines[(named or candidates)[0]], ctx)
+        candidates = []
+        for i, head in enumerate(h.heads[:first_num]):
+            if i in h.meta_lines:
+                continue
+            joined = _wrapped_title(h.heads, i, ctx)
+            if joined:
+                candidates.append((i, joined))
+            elif title_like(head.text, ctx):
+                candidates.append((i, head.text))
+        named = [c for c in candidates if _norm(clean_title(c[1], ctx), ctx) in wanted]
+        issued = [c for c in candidates if ISSUER_IN_TITLE.match(ctx.fold_same(c[1]))
+                  and _org_list(ctx.fold_same(c[1])[:ISSUER_IN_TITLE.match(ctx.fold_same(c[1])).end() - 2], ctx)]
+        pick = (named or issued or candidates or [None])[0]
+        if pick:
+            h.title = clean_title(pick[1], ctx)
+            above = lines[pick[0] - 1].strip() if pick[0] > 0 and pick[0] - 1 not in h.meta_lines else ""
+            if ctx.fold(h.title).startswith("关于") and P.ORG_LINE.match(ctx.fold_same(above)):
+                h.title_issuer = above  # "国家知识产权局" / "关于加快建设知识产权强市的指导意见"
     if not h.title and parts:
         h.title = clean_title(max(parts, key=len), ctx)
 
 
-def _find_body_and_signature(h: Header, lines: list[str], ctx: ParseContext) -> None:
+def _find_body_and_signature(h: Header, lines: list[str], first_num: int, ctx: ParseContext) -> None:
     """The body starts after the policy title repeated below the notice, else after the notice's
-    signature; the signature gives the signing date (else one at the end of the document)."""
+    signature; the signature gives the signing date and signer (else one at the end of the document)."""
     start_from = (h.notice_line + 1) if h.notice_line is not None else 0
     want = _norm(h.title, ctx) if h.title else None
     body = None
@@ -265,14 +676,21 @@ def _find_body_and_signature(h: Header, lines: list[str], ctx: ParseContext) -> 
                 break
     if h.notice_line is not None:
         end = body if body else min(len(lines), h.notice_line + 40)
-        for i in range(h.notice_line + 1, end):
-            if P.DATE_LINE.match(lines[i]):
-                h.signed_date = parse_date(lines[i])
-                if i > 0 and P.ORG_LINE.match(lines[i - 1]):
-                    h.signer = lines[i - 1]
-                if body is None:
-                    body = i + 1
-                break
+    else:
+        end = min(len(lines), max(body or 0, first_num), 40)
+    for i in range(start_from, end):
+        date = signature_date(lines[i])
+        if not date:
+            continue
+        signer = signer_above(lines, i, ctx) if i - 1 >= start_from else None
+        prev = lines[i - 1].strip() if i > 0 else ""
+        if h.notice_line is None and not (signer or PAREN_DATE.match(lines[i].strip()) or prev.endswith("。")
+                                          or SIGN_OFF.search(ctx.fold(prev))):
+            continue
+        h.signed_date, h.signer = date, signer
+        if body is None and h.notice_line is not None:
+            body = i + 1
+        break
     if body is None:
         body = (h.notice_line + 1) if h.notice_line is not None else 0
     h.body_start = body
@@ -281,37 +699,99 @@ def _find_body_and_signature(h: Header, lines: list[str], ctx: ParseContext) -> 
         for j in range(len(tail) - 1, -1, -1):
             if P.DATE_LINE.match(tail[j]):
                 h.signed_date = parse_date(tail[j])
-                if j > 0 and P.ORG_LINE.match(tail[j - 1]):
+                if j > 0 and P.ORG_LINE.match(ctx.fold_same(tail[j - 1])):
                     h.signer = h.signer or tail[j - 1]
                 break
+    if h.signed_date is None and len(lines) <= 12:
+        for line in lines[:3] + lines[-3:]:
+            found = inline_signature(line, ctx)
+            if found:
+                h.signer, h.signed_date = h.signer or found[0], found[1]
+                break
+
+
+def _find_other_marks(h: Header, lines: list[str], first_num: int, ctx: ParseContext) -> None:
+    """Decree numbers, "…会议通过" and "…公布" notes, and the page's own date near the top."""
+    top = lines[:h.zone]
+    h.order = order_number(top, ctx)
+    for i, line in enumerate(top[:max(first_num, 1) + 3]):
+        f = ctx.fold_same(line)
+        m = PASSED.search(f) or PROMULGATED.search(f)
+        if m and not h.passed:
+            org = SESSION.sub("", line[m.start("org"):m.end("org")])
+            kind = "signed" if m.re is PASSED else "published"
+            h.passed = (org, kind, parse_date(m.group("date")))
+        if h.page_date is None and i not in h.meta_lines and len(line) <= 60:
+            d = PAGE_DATE.search(line)
+            if d:
+                h.page_date = (parse_date(d.group()) if not d.group(1)
+                               else parse_date(f"{d.group(3)}-{d.group(2)}-{d.group(1)}"))
 
 
 @rule(stage="header", example="notice '市政府关于印发…的通知', signature '昆山市人民政府' → '昆山市人民政府'")
 def issuer_of(h: Header, lines: list[str], ctx: ParseContext) -> str | None:
     """The issuing body: the notice's own words, written out in full from the signature or the
-    metadata when the notice abbreviates it (市政府); else the metadata, the signature, the title
-    ("X关于…"), a sentence "X印发…", the page's 来源. Joint issuers are listed with 、."""
+    metadata when the notice abbreviates it (市政府) or lists "X等部门"; else the metadata, the
+    signature, the title ("X关于…"), a news lead ("X印发《…》"), a decree (X令), a sentence "X印发…",
+    the page's 来源. Joint issuers are listed with 、; a bare place name is no issuer."""
     meta = h.meta
     issuer = None
     if h.notice_title:
-        m = NOTICE.match(ctx.fold_same(h.notice_title))
+        m = NOTICE.match(ctx.fold_same(h.notice_title)) or PLAIN_NOTICE.match(ctx.fold_same(h.notice_title))
         if m and m.group("issuer"):
             issuer = h.notice_title[:len(m.group("issuer"))].strip()
-    if issuer and SELF_REFERENCE.match(issuer):
+    if issuer and (SELF_REFERENCE.match(issuer) or re.search(r"等(?:\d+个?)?部门$", issuer)):
         fuller = next((c.strip() for c in (h.signer, meta.get("issuer"))
-                       if c and len(c.strip()) > len(issuer) and ctx.fold(c.strip())[-2:] == ctx.fold(issuer)[-2:]), None)
+                       if c and len(c.strip()) > len(issuer) and (ctx.fold(c.strip())[-2:] == ctx.fold(issuer)[-2:]
+                                                                  or c.startswith(issuer[:3]))), None)
         issuer = fuller or issuer
-    issuer = issuer or (meta.get("issuer") or "").strip() or h.signer
-    if not issuer and h.title:
+    if issuer and h.signer and "、" in h.signer and "、" not in issuer and " " not in issuer \
+            and P.WHITESPACE.sub("", issuer) != P.WHITESPACE.sub("", h.signer) and issuer.startswith(h.signer[:2]) \
+            and issuer.endswith(h.signer.split("、")[-1]):
+        issuer = h.signer  # "中共银川市委银川市人民政府" signed "中共银川市委员会 银川市人民政府"
+    title_issuer = None
+    if h.title:
         m = ISSUER_IN_TITLE.match(ctx.fold_same(h.title))
         if m:
-            issuer = h.title[:len(m.group(1))]
-    if not issuer:
-        found = (ISSUER_IN_TEXT.search(line) for line in lines[:h.body_start + 10])
-        issuer = next((m.group(1) for m in found if m), None) or (meta.get("source") or "").strip() or None
-    if issuer:
-        issuer = ISSUER_CUT.split(issuer)[0].strip() or None
+            title_issuer = h.title[:len(m.group(1))]
+        elif SELF_REFERENCE.match(ctx.fold_same(h.title)):  # "市政府实施名牌战略的补充意见"
+            m = re.match(rf"^[{P.HAN}]{{1,12}}?(?:政府|局|委|办|厅)", ctx.fold_same(h.title))
+            title_issuer = h.title[:m.end()] if m else None
+    in_text = next((m.group(1) for line in lines[:h.body_start + 10] for m in [ISSUER_IN_TEXT.search(line)]
+                    if m and not _cited(line, m.start())), None)
+    for cand in (issuer, meta.get("issuer"), h.signer, h.title_issuer, title_issuer, h.lead_issuer,
+                 h.order[0] if h.order else None, h.passed[0] if h.passed else None, in_text,
+                 meta.get("author"), meta.get("source")):
+        cand = _issuer_form(cand, ctx)
+        if cand:
+            issuer = cand
+            break
+    else:
+        issuer = None
     return joint_issuers(issuer, meta.get("issuer")) if issuer and " " in issuer else issuer
+
+
+def _issuer_form(s: str | None, ctx: ParseContext) -> str | None:
+    """An issuer candidate as the document field writes it, or None when it names no organisation:
+    cut at page furniture, an internal division (…局知识产权发展处) dropped, glued joint issuers
+    ("中共宿州市委宿州市人民政府") parted with 、."""
+    if not s:
+        return None
+    s = re.split(r"[【\[]|\s+(?=\S*[:：])", s.strip())[0].strip()
+    s = ISSUER_CUT.split(s)[0].strip() if s else s
+    if not s:
+        return None
+    s = DIVISION.sub("", s)
+    if not (_org_list(s, ctx) or " " in s and all(_org_list(p, ctx) for p in s.split())):
+        return None
+    if " " not in s and "、" not in s and GLUED_JOINT.search(s):
+        s = "、".join(GLUED_JOINT.split(s))
+    return s
+
+
+def _cited(line: str, pos: int) -> bool:
+    """The name at ``pos`` is what the text cites ("根据X印发的…"), not who issued it."""
+    return bool(re.search(r"(?:根据|按照|依据|落实|贯彻|参照|结合)[^，,。；;]*$", line[:pos]))
 
 
 @rule(stage="header", example="'中共洛阳市委办公室 洛阳市人民政府办公室' → '中共洛阳市委办公室、洛阳市人民政府办公室'")
@@ -328,13 +808,33 @@ def joint_issuers(issuer: str, listed: str | None) -> str:
 
 @rule(stage="header", example="'冀政发[2016] 16号' → '冀政发〔2016〕16号'; '无' → None")
 def doc_number_of(h: Header, lines: list[str]) -> str | None:
-    """The 文号 from the metadata, else from a line of its own above the body; brackets normalised to 〔〕."""
+    """The 文号 from the metadata, else one written with the notice or title ("渝府发〔2016〕56号《…》",
+    "…的通知 江府办函〔2018〕83号"), else a line of its own (or opening a line) above the body, a 文号
+    whose brackets the page lost, a decree's number (国务院令第722号); brackets normalised to 〔〕."""
     raw = h.meta.get("doc_number")
     m = P.DOC_NUMBER.search(raw.replace(" ", "")) if raw is not None else None
-    if m is None and (raw is None or not NO_NUMBER.match(raw)):
-        m = next(filter(None, (P.DOC_NUMBER.fullmatch(line.strip().strip("()（）"))
-                               for line in lines[:max(h.body_start, 1) + 3])), None)
-    return YEAR_BRACKETS.sub(r"〔\1\2〕", P.WHITESPACE.sub("", m.group(0))) if m else None
+    if m is None and raw is not None and ORDER_FORM.search(raw):
+        return P.WHITESPACE.sub("", ORDER_FORM.search(raw).group())
+    found = m.group(0) if m else None
+    if found is None and (raw is None or not NO_NUMBER.match(raw)):
+        found = h.notice_number
+        end = min(len(lines), max(h.body_start, 1) + 3, 60)
+        end = max(end, min(h.zone, len(lines)))
+        for line in lines[:end] if not found else []:
+            bare = P.WHITESPACE.sub("", line)
+            m = P.DOC_NUMBER.fullmatch(bare.strip("()（）")) or (
+                P.DOC_NUMBER.match(bare.lstrip("(（")) if LINE_START_NUMBER.match(line.strip()) else None)
+            if m:
+                found = m.group(0)
+                break
+            lost = lost_bracket_number(line) if len(bare) <= 20 else None
+            if lost:
+                found = lost
+                break
+        found = found or next((x.doc_number for x in h.heads if x.doc_number), None)
+        if found is None and h.order:
+            return h.order[1]
+    return YEAR_BRACKETS.sub(r"〔\1\2〕", P.WHITESPACE.sub("", found)) if found else None
 
 
 @rule(stage="header", example="notice '…（征求意见稿）…的通知' → 'draft'; metadata 效力状态：已废止 → 'expired'")
@@ -374,11 +874,8 @@ def header(ctx: ParseContext) -> None:
     lines = ctx.lines
     ctx.body_lines = [l for i, l in enumerate(lines[h.body_start:], h.body_start) if i not in h.meta_lines]
     issuer = issuer_of(h, lines, ctx)
-    if national_issuer(issuer, ctx):
-        region = dict(NO_REGION, level="national")
-    else:
-        region = resolve_region(ctx.knowledge.gazetteer, [issuer, h.notice_title, h.title, h.meta.get("source"),
-                                                          " ".join(lines[h.body_start:h.body_start + 30])], ctx)
+    region = region_of(h, issuer, lines, ctx)
+    passed = h.passed or (None, None, None)
     ctx.document = {
         "title": h.title,
         "notice_title": h.notice_title,
@@ -386,13 +883,44 @@ def header(ctx: ParseContext) -> None:
         "doc_number": doc_number_of(h, lines),
         "province": region["province"], "city": region["city"], "district": region["district"],
         "level": region["level"],
+        # the date under the signature first; 成文日期 of the portal's table, a "…会议通过" note after it
+        "signed_date": h.signed_date or parse_date(h.meta.get("signed")) or (passed[2] if passed[1] == "signed" else None),
         # 生成日期 (the portal's record date) stands for the publication date when no other is given
-        "signed_date": parse_date(h.meta.get("signed")) or h.signed_date,
-        "published_date": parse_date(h.meta.get("published")) or parse_date(h.meta.get("generated")),
+        "published_date": parse_date(h.meta.get("published")) or parse_date(h.meta.get("generated"))
+        or (passed[2] if passed[1] == "published" else None) or h.page_date,
         "status": status_of(h, lines, ctx),
         "script": ctx.script,
         "body_text": "\n".join(ctx.body_lines),
     }
+
+
+LEVEL_RANK = {"national": 0, "province": 1, "city": 2, "district": 3}
+SELF_LEVEL = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city", "区": "district",
+              "县": "district", "旗": "district"}
+
+
+def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext) -> dict:
+    """Region and level of the issuer: national issuers have none; the issuer, notice and title decide
+    first; else the level the text gives itself (level_hint) with a region named in the body that is
+    not finer than that level (a salutation's addressees never count)."""
+    if national_issuer(issuer, ctx):
+        return dict(NO_REGION, level="national")
+    gaz = ctx.knowledge.gazetteer if ctx.knowledge else None
+    region = resolve_region(gaz, [issuer, h.notice_title, h.title], ctx)
+    if region["level"]:
+        return region
+    own = SELF_REFERENCE.match(ctx.fold(issuer or ""))
+    hint = next((lv for k, lv in SELF_LEVEL.items() if own and ctx.fold(issuer).startswith(k)), None) \
+        or level_hint(lines, ctx)
+    if hint == "national":
+        return dict(NO_REGION, level="national")
+    body = [l for l in lines[h.body_start:h.body_start + 30] if not SALUTATION.match(ctx.fold(l.strip()))]
+    region = resolve_region(gaz, [None, None, None, h.meta.get("source"), " ".join(body)], ctx)
+    if hint and region["level"] and LEVEL_RANK[region["level"]] > LEVEL_RANK[hint]:
+        return dict(NO_REGION, level=hint)
+    if hint:
+        region = dict(region, level=hint)
+    return region
 
 
 @rule(stage="header", example="['潜江市人民政府'] → {'province': '湖北省', 'city': '潜江市', 'district': None, 'level': 'city'}")

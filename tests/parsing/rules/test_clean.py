@@ -80,6 +80,20 @@ def test_normalise_text(text, expected):
     assert C.normalise_text(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("优化营商环境@@条例@@", "优化营商环境条例"),
+    ("關于做好2020年電™♠子商務進農村綜合示範工(gōα₩™ng)作的通知", "關于做好2020年電子商務進農村綜合示範工(gōng)作的通知"),
+    ("直轄σ≥市财政、扶貧主管部門(m™✔☆÷én):", "直轄市财政、扶貧主管部門(mén):"),
+    ("電(diàn)™♠子商務", "電(diàn)子商務"),
+    ("二OO九年九月二十一日", "二〇〇九年九月二十一日"), ("局长 王景川 二ΟΟ一年十二月三十日", "局长 王景川 二〇〇一年十二月三十日"),
+    ("二O一五年", "二〇一五年"),
+    ("合格率≥90%", "合格率≥90%"),  # a comparator before a number stays
+    ("邮箱:ipr@163.com", "邮箱:ipr@163.com"), ("OLED显示(TISC)", "OLED显示(TISC)"),
+])
+def test_spam_symbols(text, expected):
+    assert C.spam_symbols(text) == expected
+
+
 def test_clean_stage_sets_the_context():
     ctx = ParseContext(text="<html><head><title>某方案</title></head><body><p>知識產權</p><div>x</div></body></html>")
     C.clean(ctx)

@@ -185,3 +185,106 @@ def test_header_stage_national_document(knowledge):
     H.header(ctx)
     d = ctx.document
     assert (d["issuer"], d["level"], d["province"], d["city"], d["district"]) == ("国家知识产权局", "national", None, None, None)
+
+
+@pytest.mark.parametrize("line, text, number, expired, issuer", [
+    ("时政|国务院办公厅关于进一步优化营商环境更好服务市场主体的实施意见", "国务院办公厅关于进一步优化营商环境更好服务市场主体的实施意见",
+     None, False, None),
+    ("好律师> 法律法规库> 政策参考> 四川省人民政府关于印发四川省知识产权战略纲要的通知", "四川省人民政府关于印发四川省知识产权战略纲要的通知",
+     None, False, None),
+    ("渝府发〔2016〕56号《重庆市人民政府关于印发重庆市建设支撑型知识产权强市实施方案的通知》",
+     "重庆市人民政府关于印发重庆市建设支撑型知识产权强市实施方案的通知", "渝府发〔2016〕56号", False, None),
+    ("江门市人民政府办公室关于印发江门市创建全国质量强市示范城市工作方案的通知 江府办函〔2018〕83号",
+     "江门市人民政府办公室关于印发江门市创建全国质量强市示范城市工作方案的通知", "江府办函〔2018〕83号", False, None),
+    ("衢州市人民政府办公室关于印发衢州市大力发展数字经济智慧产业实施意见的通知【全文废止】",
+     "衢州市人民政府办公室关于印发衢州市大力发展数字经济智慧产业实施意见的通知", None, True, None),
+    ("济宁市人民政府关于进一步做好新形势下就业创业工作的意见 |", "济宁市人民政府关于进一步做好新形势下就业创业工作的意见", None, False, None),
+    ("1 ― 番禺区品牌奖励实施和管理办法", "番禺区品牌奖励实施和管理办法", None, False, None),
+    ("省委省政府印发关于贯彻落实《质量强国建设纲要》深化质量强省建设的实施意见",
+     "关于贯彻落实《质量强国建设纲要》深化质量强省建设的实施意见", None, False, "省委省政府"),
+    # near misses: a title that starts with a year, a citation in brackets after a title
+    ("2023年知识产权工作要点", "2023年知识产权工作要点", None, False, None),
+    ("《关于某事的通知》(国办发〔2010〕47号)", "关于某事的通知》(国办发〔2010〕47号)", None, False, None),
+])
+def test_tidy_head_line(line, text, number, expired, issuer):
+    got = H.tidy_head_line(line, CTX)
+    assert (got.text, got.doc_number, got.expired, got.issuer) == (text, number, expired, issuer)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("近日,國務院印發《關于落實〈政府工作報告〉重點工作分工的意見》(以下簡稱《分工意見》)",
+     ("國務院", "關于落實〈政府工作報告〉重點工作分工的意見")),
+    ("中共中央办公厅 国务院办公厅印发《关于强化知识产权保护的意见》", ("中共中央办公厅 国务院办公厅", "关于强化知识产权保护的意见")),
+    ("今日,國家知識產權局 中國銀保監會 國家發展改革委聯合印發《知識產權質押融資入園惠企行動方案(2021—2023年)》",
+     ("國家知識產權局 中國銀保監會 國家發展改革委", "知識產權質押融資入園惠企行動方案(2021—2023年)")),
+    ("2023年12月,中共山西省委辦公廳、山西省人民政府辦公廳發布《山西省鄉村振興責任制實施細則》,自發布之日起施行。",
+     ("中共山西省委辦公廳、山西省人民政府辦公廳", "山西省鄉村振興責任制實施細則")),
+    ("7大類139項!《2023年知識產權強國建設綱要和“十四五”規劃實施推進計劃》印發 二維碼",
+     (None, "2023年知識產權強國建設綱要和“十四五”規劃實施推進計劃")),
+    # near misses: who published is no organisation; a document cited in a sentence
+    ("记者近日印发《某方案》", None),
+    ("根据国家知识产权局印发的《某方案》要求", None),
+])
+def test_lead_sentence(line, expected):
+    assert H.lead_sentence(line, CTX) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["中华人民共和国国务院令", "第722号"], ("国务院", "国务院令第722号")),
+    (["广州市人民政府令", "(第21号)"], ("广州市人民政府", "广州市人民政府令第21号")),
+    (["国家知识产权局局长令 第二十号"], ("国家知识产权局", "国家知识产权局局长令第二十号")),
+    (["國家知識產權局局長令", "(第19號)"], None),  # 號 is not 号: Traditional pages are folded first
+    (["市政府令"], None), (["某某令"], None),  # no number
+])
+def test_order_number(lines, expected):
+    assert H.order_number(lines, CTX) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("牟政办发〔201746", "牟政办发〔2017〕46号"), ("(砚发201120 号)", "砚发〔2011〕20号"), ("苏委发〔202230", "苏委发〔2022〕30号"),
+    ("2022821日)", None), ("新区〔2017〕", None), ("加强知识产权保护", None),
+])
+def test_lost_bracket_number(line, expected):
+    assert H.lost_bracket_number(line) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("2019222", "2019-02-22"), ("{ 2017 6 23", "2017-06-23"), ("2022821日)", "2022-08-21"), ("20191225", "2019-12-25"),
+    ("2017111", None),  # 1-11 or 11-1
+    ("2019 年", None), ("2019年2月22日", None), ("12345678", None),
+])
+def test_digit_date(line, expected):
+    assert H.digit_date(line) == expected
+
+
+@pytest.mark.parametrize("lines, i, expected", [
+    (["特此通知。", "知识产权局 发展改革委", "农业部 商务部", "二〇一一年九月二十二日"], 3, "知识产权局、发展改革委、农业部、商务部"),
+    (["国 家 数 据 局", "中 央 网 信 办", "工业和信息化部", "2023年12月31日"], 3, "国家数据局、中央网信办、工业和信息化部"),
+    (["安徽省市场监督管理局（知识产权局）", "2025年3月18日"], 1, "安徽省市场监督管理局（知识产权局）"),
+    (["请认真贯彻执行。", "2025年3月18日"], 1, None),
+])
+def test_signer_above(lines, i, expected):
+    assert H.signer_above(lines, i, CTX) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("…作用。 特此通知。 附件:第二批国家级知识产权保护规范化市场名单 国家知识产权局办公室 2017年12月26日 联系人:保护协调司",
+     ("国家知识产权局办公室", "2017-12-26")),
+    ("特此通知。 二〇〇九年三月十一日 (联系人:李强)", None),  # no organisation before the date
+    ("国家知识产权局办公室 2017年12月26日", None),  # no sign-off: not a one-line signature
+])
+def test_inline_signature(line, expected):
+    assert H.inline_signature(line, CTX) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["各乡镇人民政府，县直各单位：", "正文"], "district"),
+    (["各省、自治区、直辖市知识产权局：", "正文"], "national"),
+    (["有关省、自治区、直辖市财政、商务主管部门：", "正文"], "national"),
+    (["各區(市)縣政府,市政府各部門:", "正文"], "city"),
+    (["各市、州、县人民政府，省政府各部门：", "正文"], "province"),
+    (["第一条 为鼓励投资，促进我县经济发展，制定本办法。"], "district"),
+    (["加强知识产权保护。"], None),
+])
+def test_level_hint(lines, expected):
+    assert H.level_hint(lines, CTX) == expected
