@@ -38,6 +38,7 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 class MultipleFileField(forms.FileField):
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("allow_empty_file", True)  # an empty file gets its own message in the preview
         kwargs.setdefault("widget", MultipleFileInput(attrs={
             "accept": ".pdf,.docx,.doc,.wps,.ofd,.txt,.html,.htm,.mht"}))
         super().__init__(*args, **kwargs)

@@ -48,13 +48,13 @@ def extract_docx(data: bytes) -> Extracted:
 
 
 def _pages(data: bytes, text: str, breaks: int) -> int:
-    """The page count Word saved (docProps/app.xml), else one page per explicit page break, at least
-    one page per 700 characters (a GB/T 9704 page holds 22 lines of 28 characters)."""
+    """The page count Word saved (docProps/app.xml), else the explicit page breaks + 1, at least one
+    page per 700 characters (a GB/T 9704 page holds 22 lines of 28 characters)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             app = z.read("docProps/app.xml").decode("utf-8", "replace")
         m = re.search(r"<Pages>(\d+)</Pages>", app)
-        if m and int(m.group(1)) > 0:
+        if m and int(m.group(1)) > 1:  # (templates say 1 whatever the length)
             return int(m.group(1))
     except (KeyError, zipfile.BadZipFile):
         pass

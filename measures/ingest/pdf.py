@@ -51,7 +51,7 @@ ITEM_START = re.compile(
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Char:
     ch: str
     x0: float
@@ -61,29 +61,33 @@ class Char:
     space: bool = False  # a space character stood before it in the text layer
 
 
-@dataclass
 class Segment:
-    chars: list[Char] = field(default_factory=list)
+    """Characters on one baseline, with their bounding box kept as they are added."""
 
-    @property
-    def x0(self):
-        return self.chars[0].x0
+    __slots__ = ("chars", "x0", "x1", "y0", "y1")
 
-    @property
-    def x1(self):
-        return max(c.x1 for c in self.chars)
+    def __init__(self, chars: list[Char]):
+        self.chars = []
+        self.x0 = self.y0 = float("inf")
+        self.x1 = self.y1 = float("-inf")
+        for c in chars:
+            self.add(c)
 
-    @property
-    def y0(self):
-        return min(c.y0 for c in self.chars)
-
-    @property
-    def y1(self):
-        return max(c.y1 for c in self.chars)
+    def add(self, c: Char) -> None:
+        self.chars.append(c)
+        if c.x0 < self.x0:
+            self.x0 = c.x0
+        if c.x1 > self.x1:
+            self.x1 = c.x1
+        if c.y0 < self.y0:
+            self.y0 = c.y0
+        if c.y1 > self.y1:
+            self.y1 = c.y1
 
     @property
     def height(self):
-        return statistics.median(c.y1 - c.y0 for c in self.chars) or 1.0
+        heights = sorted(c.y1 - c.y0 for c in self.chars)
+        return heights[len(heights) // 2] or 1.0
 
 
 @dataclass
@@ -184,37 +188,49 @@ def _fold(ch: str) -> str:
 
 
 def _page_chars(page) -> tuple[list[Char], int]:
+    """The page's characters with their boxes (PDFium's loose boxes: the font's full height, so
+    that punctuation sits on its line), and how many had no Unicode mapping in the font (sampled)."""
     import pypdfium2.raw as raw
 
     textpage = page.get_textpage()
     try:
         tp = textpage.raw
         n = raw.FPDFText_CountChars(tp)
+        if n <= 0:
+            return [], 0
+        buf = ctypes.create_string_buffer((n + 1) * 2)
+        got = raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+        text = buf.raw[:max(0, got - 1) * 2].decode("utf-16-le", errors="replace")
+        if len(text) != n:  # characters outside the BMP (surrogate pairs): one call per character
+            text = "".join(chr(raw.FPDFText_GetUnicode(tp, i) or 0xFFFD) for i in range(n))
         chars: list[Char] = []
-        bad = 0
+        bad = sampled = 0
         rect = raw.FS_RECTF()
+        box = raw.FPDFText_GetLooseCharBox
         space = False
-        for i in range(n):
-            if raw.FPDFText_IsGenerated(tp, i) == 1:
+        for i, ch in enumerate(text):
+            if ch.isspace() or ch in "\xa0\ufffe\uffff\x00":
+                # a space of the text layer (not one PDFium generated) separates words
+                if not space and ch.isspace() and raw.FPDFText_IsGenerated(tp, i) != 1:
+                    space = True
                 continue
-            code = raw.FPDFText_GetUnicode(tp, i)
-            if code in (0, 0xFFFE, 0xFFFF) or code < 32 and code not in (9,):
+            if ch < " ":
                 continue
-            ch = chr(code)
-            if ch.isspace() or ch == "\xa0":
-                space = True
+            if i % 8 == 0:
+                sampled += 1
+                bad += raw.FPDFText_HasUnicodeMapError(tp, i) == 1
+            if not box(tp, i, rect):
                 continue
-            if raw.FPDFText_HasUnicodeMapError(tp, i) == 1:
-                bad += 1
-            if not raw.FPDFText_GetLooseCharBox(tp, i, ctypes.byref(rect)):
-                continue
-            x0, x1 = min(rect.left, rect.right), max(rect.left, rect.right)
-            y0, y1 = min(rect.bottom, rect.top), max(rect.bottom, rect.top)
+            x0, x1 = (rect.left, rect.right) if rect.left <= rect.right else (rect.right, rect.left)
+            y0, y1 = (rect.bottom, rect.top) if rect.bottom <= rect.top else (rect.top, rect.bottom)
             if y1 - y0 <= 0.1:
                 continue
-            chars.append(Char(_fold(ch), x0, x1, y0, y1, space))
+            o = ord(ch)
+            if 0x2E80 <= o <= 0x2FDF or 0xF900 <= o <= 0xFAFF:
+                ch = _fold(ch)
+            chars.append(Char(ch, x0, x1, y0, y1, space))
             space = False
-        return chars, bad
+        return chars, round(bad * len(chars) / sampled) if sampled else 0
     finally:
         textpage.close()
 
@@ -232,7 +248,7 @@ def _segments(chars: list[Char]) -> list[Segment]:
             same_line = overlap > 0.5 * min(h, lh)
             gap = c.x0 - last.x1
             if same_line and -0.5 * h < gap < 1.2 * max(h, lh):
-                current.chars.append(c)
+                current.add(c)
                 continue
         current = Segment([c])
         segments.append(current)
@@ -423,10 +439,8 @@ def _ruled_cells(page) -> list[tuple[float, float, float, float]]:
     horizontal: list[tuple[float, float, float]] = []  # (y, x0, x1)
     vertical: list[tuple[float, float, float]] = []  # (x, y0, y1)
     l, b, r, t = (ctypes.c_float() for _ in range(4))
-    for obj in page.get_objects(max_depth=2):
-        if obj.type != raw.FPDF_PAGEOBJ_PATH:
-            continue
-        if not raw.FPDFPageObj_GetBounds(obj.raw, ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t)):
+    for obj in _path_objects(page):
+        if not raw.FPDFPageObj_GetBounds(obj, ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t)):
             continue
         x0, x1, y0, y1 = l.value, r.value, b.value, t.value
         w, h = x1 - x0, y1 - y0
@@ -434,7 +448,7 @@ def _ruled_cells(page) -> list[tuple[float, float, float, float]]:
             horizontal.append(((y0 + y1) / 2, x0, x1))
         elif w <= 3 and h > 8:
             vertical.append(((x0 + x1) / 2, y0, y1))
-        elif w > 8 and h > 8 and raw.FPDFPath_CountSegments(obj.raw) in (4, 5, 6):
+        elif w > 8 and h > 8 and raw.FPDFPath_CountSegments(obj) in (4, 5, 6):
             # a stroked rectangle: its four edges
             horizontal += [(y0, x0, x1), (y1, x0, x1)]
             vertical += [(x0, y0, y1), (x1, y0, y1)]
@@ -471,6 +485,23 @@ def _ruled_cells(page) -> list[tuple[float, float, float, float]]:
             if has_h(top, x_left, x_right):
                 cells.append((x_left, bottom, x_right, top))
     return cells if len(cells) >= 4 else []
+
+
+def _path_objects(page):
+    """The page's path objects (raw handles), also those one form XObject deep."""
+    import pypdfium2.raw as raw
+
+    handle = page.raw
+    for k in range(raw.FPDFPage_CountObjects(handle)):
+        obj = raw.FPDFPage_GetObject(handle, k)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_PATH:
+            yield obj
+        elif kind == raw.FPDF_PAGEOBJ_FORM:
+            for j in range(raw.FPDFFormObj_CountObjects(obj)):
+                sub = raw.FPDFFormObj_GetObject(obj, j)
+                if raw.FPDFPageObj_GetType(sub) == raw.FPDF_PAGEOBJ_PATH:
+                    yield sub
 
 
 def _cluster(values: list[float], tolerance: float = 2.0) -> list[float]:

@@ -1,8 +1,11 @@
-"""Write test documents in the formats governments publish: PDF (reportlab,
-with the Adobe-GB1 CID font STSong-Light so no font file is needed, or the
-installed Noto CJK font embedded through fpdf2), DOCX (python-docx) and HTML
-pages with heavy site chrome. Each takes the plain text of a policy (one
-paragraph a line, the first line its title)."""
+"""Sample documents in the formats governments publish, for the tests and the
+benchmark (manage.py bench_formats): PDF (reportlab, with the Adobe-GB1 CID
+font STSong-Light so no font file is needed, or the installed Noto CJK font
+embedded through fpdf2), DOCX (python-docx), Word 97 .doc and OFD written
+after their specifications, and HTML pages with heavy site chrome. Each takes
+the plain text of a policy (one paragraph a line, the first line its title).
+
+reportlab and fpdf2 are development dependencies (uv sync installs them)."""
 from __future__ import annotations
 
 import html

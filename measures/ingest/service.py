@@ -199,7 +199,7 @@ def preview(candidate: Candidate, knowledge=None) -> Candidate:
     if not candidate.ok:
         return candidate
     try:
-        parser_input, _ = readable(candidate.data, candidate.source)
+        parser_input, identity = _read(candidate.data, candidate.source)
         parsed = parsing.parse_document(parser_input, source=candidate.source, knowledge=knowledge)
     except IngestError as exc:
         candidate.error = str(exc)
@@ -213,7 +213,7 @@ def preview(candidate: Candidate, knowledge=None) -> Candidate:
         return candidate
     candidate.parsed = parsed
     candidate.warnings += [str(w) for w in parsed.get("warnings") or []]
-    digests = {_identity(parser_input), hashlib.sha256(candidate.data).hexdigest()}
+    digests = {identity, hashlib.sha256(candidate.data).hexdigest()}
     same_text = Document.objects.filter(content_hash__in=digests).only("id", "title", "source").first()
     same_source = Document.objects.filter(source=candidate.source).only("id", "title", "source").first()
     if same_text is not None:
@@ -227,15 +227,19 @@ def preview(candidate: Candidate, knowledge=None) -> Candidate:
     return candidate
 
 
-def _identity(parser_input: bytes) -> str:
-    """The hash the importer identifies this text by."""
+def _read(data: bytes, source: str) -> tuple[bytes, str]:
+    """(what the parser reads, the hash the importer identifies the document by), read by the
+    importer's own reading step so that the preview says what an import will do."""
     try:
-        from measures.importer import text_hash
-        from measures.parsing import decode_bytes
-
-        return text_hash(decode_bytes(parser_input).text)
-    except ImportError:
-        return hashlib.sha256(parser_input).hexdigest()
+        from measures.importer import ReadError, read_document, text_hash
+    except ImportError:  # an importer without a reading step
+        parser_input, _ = readable(data, source)
+        return parser_input, hashlib.sha256(parser_input).hexdigest()
+    try:
+        found = read_document(data, source)
+    except ReadError as exc:
+        raise IngestError(str(exc)) from None
+    return found.parser_input, text_hash(found.identity)
 
 
 def outline(parsed: dict) -> list[dict]:
@@ -340,8 +344,10 @@ def record(document_id: int, originals: list[Original], *, source_url: str = "",
         for i, o in enumerate(originals)])
 
 
-def record_file(result, path: Path, *, source_url: str = "", excerpt: bool | None = None) -> None:
-    """Provenance of a file the command imported (the original read again from its path)."""
+def record_file(result, path: Path, *, source: str | None = None, source_url: str = "",
+                excerpt: bool | None = None) -> None:
+    """Provenance of a file the command imported (the original read again from its path);
+    ``source``: the Document.source it was imported under (default: the file name)."""
     from measures.importer import ADDED, UNCHANGED, UPDATED
 
     if result.document_id is None or result.status not in (ADDED, UPDATED, UNCHANGED):
@@ -352,7 +358,8 @@ def record_file(result, path: Path, *, source_url: str = "", excerpt: bool | Non
         return
     original = Original(Path(path).name, data, detect_format(data, Path(path).name))
     record(result.document_id, [original], source_url=source_url, excerpt=excerpt,
-           new_version=result.status in (ADDED, UPDATED), same_source=_same_source(result.document_id, Path(path).name))
+           new_version=result.status in (ADDED, UPDATED),
+           same_source=_same_source(result.document_id, source or Path(path).name))
 
 
 # --- source URLs for files: a CSV map or a sidecar ---------------------------------------------

@@ -8,7 +8,7 @@ import pytest
 
 from measures.ingest import IngestError, detect_format, extract
 
-from . import makedocs
+from measures.ingest import samples as makedocs
 
 POLICY = """某市知识产权保护工作实施方案
 为加强知识产权保护，优化营商环境，结合我市实际，制定本方案。这一段足够长，长到在页面上必须换行才能排得下，所以排版时会被硬换行切成几行，读取时要重新接起来。

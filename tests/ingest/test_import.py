@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 from measures.importer import Importer
 from measures.models import Document, Measure, SourceFile, Target
 
-from . import makedocs
+from measures.ingest import samples as makedocs
 from .test_formats import POLICY, TASKS
 
 CORPUS = sorted(Path(settings.CORPUS_DIR).glob("*.txt"))
