@@ -42,21 +42,36 @@ META_LABELS = {
     "关键词": "keywords", "内容概述": "summary", "浏览次数": "views", "专栏": "column",
     "生效日期": "effective", "废止日期": "repealed", "失效日期": "repealed",
     "生成日期": "generated", "分类": "topic", "统一编号": "index", "规范性文件统一编号": "index", "登记号": "index",
+    "原标题": "title", "发文部门": "issuer", "发布部门": "issuer", "政策文号": "doc_number", "废止时间": "repealed",
+    "生效时间": "effective", "实施日期": "effective", "发表日期": "published", "发表时间": "published",
+    "浏览量": "views", "点击数": "views", "点击次数": "views", "访问量": "views", "阅读量": "views", "作者": "author",
+    "编辑": "editor", "责任部门": "responsible", "政策级别": "policy_level", "政策主题": "topic", "信息分类": "topic",
+    "公文目录": "topic", "文件状态": "status", "联合发文单位": "co_issuers",
 }
-# "[联合发文单位]", "[实施日期]": how the labels of a metadata box end (beside META_LABELS)
-META_LABEL_ENDS = ("日期", "时间", "机构", "机关", "单位", "字号", "文号", "分类", "来源", "有效性", "索引号")
 # "[联合发文单位]", "[实施日期]": how the labels of a metadata box end (beside META_LABELS)
 META_LABEL_ENDS = ("日期", "时间", "机构", "机关", "单位", "字号", "文号", "分类", "来源", "有效性", "索引号")
 GENRE_WORDS = ("方案", "意见", "措施", "办法", "规定", "计划", "规划", "细则", "条例", "纲要", "决定", "要点", "若干", "通知",
                "实施", "行动", "政策", "指引", "指南", "制度", "规则", "清单", "工作", "任务")
-NOTICE_VERBS = ("印发", "转发", "公开征求", "征求", "发布", "公布", "下发", "颁布", "出台", "修订印发", "重新印发", "废止")
+NOTICE_VERBS = ("印发", "转发", "公开征求", "征求", "发布", "公布", "下发", "颁布", "出台", "修订印发", "重新印发", "废止", "批转")
+# what a covering notice without a verb wraps: "…关于知识产权助力…若干措施的通知"
+POLICY_NOUNS = ("方案", "意见", "措施", "办法", "规定", "计划", "规划", "细则", "条例", "纲要", "要点", "指引", "指南", "规则",
+                "标准", "清单", "政策")
+# a news lead before the document: "近日，国务院印发《…》"
+LEAD_TIME_WORDS = ("近日", "今日", "日前", "昨日", "近期", "今天", "本周", "近来")
+# own-level words in the text ("我县", "县直各单位", "市政府各部门") → the issuer's level
+LEVEL_WORDS = (("province", ("我省", "本省", "省政府各", "省人民政府各", "省直各", "省直有关")),
+               ("city", ("我市", "本市", "市政府各", "市人民政府各", "市直各", "市直有关", "我州", "州政府", "全州", "州直")),
+               ("district", ("我县", "本县", "我区", "本区", "县政府各", "区政府各", "县人民政府各", "区人民政府各",
+                             "县直各", "区直各", "县直有关", "各乡镇", "各乡、镇", "各镇", "各街道", "县政府同意",
+                             "区政府同意", "全县")))
 NOTICE_ENDS = ("通知", "通告", "公告", "函")
 DRAFT_WORDS = ("征求意见稿", "公开征求", "草案")
 DRAFT_MARKS = ("征求意见稿", "送审稿", "草案")  # "（征求意见稿）" after a title
 DRAFT_MARKS_AT_END = DRAFT_MARKS + ("试行草案",)
 EXPIRED_WORDS = ("失效", "废止", "已废止", "已失效", "不再有效", "停止执行", "已修订")
 # the last characters of an organisation's name on a signature line
-ORG_LINE_ENDS = ("政府", "办公室", "办公厅", "局", "委员会", "委", "厅", "院", "中心", "小组")
+ORG_LINE_ENDS = ("政府", "办公室", "办公厅", "局", "委员会", "委", "厅", "院", "中心", "小组", "部", "署", "海关", "分行",
+                 "常委会", "管委会", "办")
 # an issuer named in a sentence: "…市人民政府印发"
 ISSUER_ENDS = ("人民政府办公室", "人民政府办公厅", "人民政府", "委员会", "管理局", "监督管理局", "局")
 # an issuer written without its place: "市政府", "区市场监管局"
@@ -91,15 +106,6 @@ GENERAL_CHAPTERS = ("总体要求", "基本要求", "基本原则", "工作原�
                     "行动目标", "具体目标", "目标任务")
 GENERAL_JOINED = ("总体要求", "基本要求", "基本原则", "工作原则", "主要目标", "发展目标", "工作目标", "总体目标", "总体思路",
                   "指导思想")
-# the opening chapter of an 办法/条例: its articles are measures unless they are about the document
-OPENING_CHAPTERS = ("总则",)
-# an article that defines its terms or scope: "本办法所称…是指…", "…适用本办法"
-DEFINING_WORDS = ("是指", "所称", "所指", "适用于", "适用本", "遵守本", "适用范围", "支持范围", "范围包括")
-# the second article of 总则 saying what the thing is, who set it up, which ideas guide it
-DESCRIBING_WORDS = ("是", "设立", "包括", "为指导", "指导思想", "原则")
-# an article that only states principles: "…坚持…的原则。", "…应当符合…的基本要求。"
-PRINCIPLE_VERBS = ("坚持", "遵循", "符合", "贯彻")
-PRINCIPLE_NOUNS = ("原则", "基本要求", "要求", "方针")
 # the opening chapter of an 办法/条例: its articles are measures unless they are about the document
 OPENING_CHAPTERS = ("总则",)
 # an article that defines its terms or scope: "本办法所称…是指…", "…适用本办法"
