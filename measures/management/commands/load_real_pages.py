@@ -21,11 +21,11 @@ from measures.importer import FAILED, ImportSummary, Importer
 from measures.ingest import service as ingest
 
 REAL_PAGES = Path(settings.BASE_DIR) / "tests" / "parsing" / "data" / "real"
-ROW = re.compile(r"^\|\s*([^|]+?\.txt)\s*\|\s*(https?://[^|\s]+)\s*\|")
+ROW = re.compile(r"^\|\s*`?([^|`]+?)`?\s*\|\s*<?(https?://[^|\s>]+)>?\s*\|")
 
 
 def sources(batch_dir: Path) -> dict[str, str]:
-    """file name → URL, from the batch's SOURCES.md table."""
+    """file name → URL, from the batch's SOURCES.md table (a row names the file or its stem)."""
     table = batch_dir / "SOURCES.md"
     if not table.exists():
         return {}
@@ -33,7 +33,8 @@ def sources(batch_dir: Path) -> dict[str, str]:
     for line in table.read_text(encoding="utf-8").splitlines():
         m = ROW.match(line.strip())
         if m:
-            found[m.group(1).strip()] = m.group(2).strip()
+            name = m.group(1).strip()
+            found[name if name.endswith(".txt") else name + ".txt"] = m.group(2).strip()
     return found
 
 
