@@ -232,6 +232,15 @@ if HTTPS:
 FIXTURES_DIR = BASE_DIR / "fixtures"
 CORPUS_DIR = FIXTURES_DIR / "corpus"
 
+# Documents as governments publish them (measures.ingest): the admin's uploads and the pages
+# fetched from official sites. Fetching reaches public addresses only; INGEST_ALLOW_LOOPBACK
+# lets the tests' local site on 127.0.0.1 through and is never set in production.
+INGEST_MAX_UPLOAD_BYTES = int(os.environ.get("INGEST_MAX_UPLOAD_MB", "20")) * 1024 * 1024
+INGEST_MAX_FETCH_BYTES = int(os.environ.get("INGEST_MAX_FETCH_MB", "20")) * 1024 * 1024
+INGEST_FETCH_TIMEOUT = float(os.environ.get("INGEST_FETCH_TIMEOUT", "15"))
+INGEST_MAX_ATTACHMENTS = 10
+INGEST_ALLOW_LOOPBACK = False
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
