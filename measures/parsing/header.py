@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from . import lexicon as L
 from . import patterns as P
@@ -21,6 +22,10 @@ _LABELS = "|".join(r"\s*".join(map(re.escape, k)) for k in sorted(L.META_LABELS,
 LABEL_COLON = re.compile(rf"(?:^|(?<=[\s|｜丨]))(?P<label>{_LABELS})\s*[:：]\s*")
 LABEL_SPACED = re.compile(rf"(?:^|(?<=\s))(?P<label>{_LABELS})\s+(?=\S)")
 LABEL_BRACKETED = re.compile(rf"[\[【]\s*(?P<label>{_LABELS})\s*[\]】]\s*[:：]?\s*")
+LIST_PREFIX = re.compile(r"^\d{1,2}\s*[.、．]\s*(?=[\[【])")  # "6. [发文字号] …"
+_LONG_LABELS = "|".join(r"\s*".join(map(re.escape, k)) for k in sorted(L.META_LABELS, key=len, reverse=True) if len(k) >= 4)
+LABEL_GLUED = re.compile(rf"(?P<label>{_LONG_LABELS})\s*[:：]\s*")  # "…有限公司发表日期:2019-09-30"
+DATE_KEYS = ("published", "signed")
 LABEL_ALONE = re.compile(rf"^(?P<label>{_LABELS})\s*[:：]?$")
 CELL_EDGE = re.compile(r"^[\s|｜丨]*$")
 YEAR_NEXT = re.compile(rf"\s*{P.YEAR}")
@@ -33,7 +38,8 @@ STATUS_MARK = re.compile(r"\s*[(（【\[]\s*(?:已|该文件已|全文)?(?:失�
 DRAFT_MARK_END = re.compile(rf"\s*{P.PAREN_OPEN}\s*(?:{'|'.join(L.DRAFT_MARKS_AT_END)})\s*{P.PAREN_CLOSE}\s*$")
 DRAFT_MARK = re.compile(rf"\s*{P.PAREN_OPEN}\s*(?:{'|'.join(L.DRAFT_MARKS)})\s*{P.PAREN_CLOSE}\s*")
 QUOTED_TITLE = re.compile(r"《(.+)》")
-TITLE_NOISE = re.compile(r"[\s《》“”\"'()（）\[\]〔〕【】,，。、:：—\-]")
+EDITION_MARK = re.compile(rf"(?<=[{P.HAN}])\s*[(（]\s*{P.YEAR}\s*年\s*[)）]$")  # "商标侵权判断标准(2020年)"
+TITLE_NOISE = re.compile(r"[\s《》〈〉“”\"'()（）\[\]〔〕【】,，。、:：—\-]")
 SENTENCE_OPENER = re.compile(f"^(?:{'|'.join(L.SENTENCE_OPENERS)})")
 FIRST_ITEM = re.compile(rf"^(?:一|第一|{P.PAREN_OPEN}一{P.PAREN_CLOSE}|1[.、．])")
 TITLE_PARTS = re.compile(r"\s*[-_|｜]\s*")
@@ -55,21 +61,22 @@ _ORG_END = P.alternation(L.ORG_LINE_ENDS)
 ORG_NAME = rf"[{P.HAN}（）()]{{1,30}}?(?:{_ORG_END})"
 TAG_BAR = re.compile(r"^[^\s|｜]{1,4}[|｜]\s*(?=\S)")                            # "时政|"
 CRUMBS = re.compile(r"^(?:[^>＞»\n]{1,12}\s*[>＞»]\s*){2,}")                        # "好律师> 法律法规库> 政策参考> "
-LEADING_NUMBER = re.compile(rf"^\s*[(（]?{P.DOC_NUMBER.pattern}[)）]?\s*[_《]?\s*")   # "渝府发〔2016〕56号《…"
+LEADING_NUMBER = re.compile(rf"^\s*[(（]?{P.DOC_NUMBER.pattern}[)）]?\s*[_《]\s*")   # "渝府发〔2016〕56号《…"
 TRAILING_NUMBER = re.compile(rf"\s*[(（]?\s*({P.DOC_NUMBER.pattern})\s*[)）]?\s*$")  # "…的通知 江府办函〔2018〕83号"
-PAGE_MARK = re.compile(r"^\d{1,3}\s*[―—–-]\s*(?=[\u4e00-\u9fff])")                  # "1 ― 番禺区…"
+PAGE_MARK = re.compile(r"^(?:\d{1,3}\s*[―—–-]\s*(?=[\u4e00-\u9fff])|[\[【][^\]】]{1,6}[\]】]\s*)")  # "1 ― 番禺区…", "[接上页] "
 GLUED_DIGITS = re.compile(rf"^\d{{2,6}}(?![\d年月日号届个项条次])(?=[{P.HAN}])")           # "12011新野县…"
 TRAILING_BAR = re.compile(r"\s*[|｜]\s*$")
-FILE_TAIL = re.compile(r"(?:[(（]\d{1,2}[)）])?\.(?:pdf|docx?|wps|xlsx?)\b.*$", re.I)
+FILE_TAIL = re.compile(r"(?:[(（]\d{1,2}[)）])?\.(?:pdf|docx?|wps|xlsx?)(?![a-z]).*$", re.I)
 ORG_VERB_PREFIX = re.compile(rf"^(?P<org>{ORG_NAME}(?:{ORG_NAME}){{0,3}})(?:联合)?印发(?=关于)")  # "省委省政府印发关于…"
 LEAD_VERB = re.compile(r"(?:联合|正式)?(?:印发|发布|公布|出台|制定)了?《")
 LEAD_TIME = re.compile(rf"^(?:{'|'.join(L.LEAD_TIME_WORDS)}|{P.YEAR}\s*年(?:\s*\d{{1,2}}\s*月)?(?:\s*\d{{1,2}}\s*日)?)[，,\s]*")
 LEAD_SPLIT = re.compile(r"[，,。:：！!？?；;“”\"]")
 ORG_PARTS = re.compile(r"[、，,\s]+")
 QUOTED_FIRST = re.compile(r"^[^《]{0,24}《")
+ORG_QUOTED = re.compile(rf"^(?P<org>{ORG_NAME}(?:[、\s]{ORG_NAME}){{0,3}})\s*(?=《.+》$)")
 ORDER_LINE = re.compile(rf"^(?:中华人民共和国)?(?P<org>[{P.HAN}]{{2,30}}?)令\s*(?:[(（]?\s*(?P<n>第\s*[\d{P.CN_DIGITS}]+\s*号)\s*[)）]?)?$")
-ORDER_NUMBER = re.compile(rf"^[(（]?\s*(第\s*[\d{P.CN_DIGITS}]+\s*号)\s*[)）]?$")
-ORDER_FORM = re.compile(rf"[{P.HAN}]{{2,30}}令\s*第\s*[\d{P.CN_DIGITS}]+\s*号")
+ORDER_NUMBER = re.compile(rf"^[(（]?\s*(第\s*[\d{P.CN_DIGITS}]+\s*[号號])\s*[)）]?$")
+ORDER_FORM = re.compile(rf"[{P.HAN}]{{2,30}}令\s*第\s*[\d{P.CN_DIGITS}]+\s*[号號]")
 HEAD_TITLE = re.compile(r"局长$|部长$|署长$|主任$|主席$")
 LOST_BRACKETS = re.compile(rf"^[(（]?\s*([{P.HAN}]{{1,12}})\s*[{P.YEAR_OPEN}]?\s*({P.YEAR})\s*[{P.YEAR_CLOSE}]?\s*(\d{{1,4}})\s*号?\s*[)）]?$")
 PASSED = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*(?P<org>[{P.HAN}]{{2,40}}?)"
@@ -78,6 +85,9 @@ PROMULGATED = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}
 SESSION = re.compile(rf"第[{P.CN_DIGITS}]+届")
 DIGIT_DATE = re.compile(rf"^[^\w]*({P.YEAR})\s*(\d{{1,2}})\s+(\d{{1,2}})\s*日?[^\w]*$|^[^\w]*({P.YEAR})(\d{{2,4}})\s*日?[^\w]*$")
 PAREN_DATE = re.compile(r"^[(（]\s*(.+?)\s*[)）]$")
+SIGNED_BY = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}长|主任|书记|主席)\s*[\u4e00-\u9fff]{2,4}\s+")  # "局长 王景川 二〇〇一年…"
+MID_NUMBER = re.compile(rf"(?<=[知告见案法则])\s+({P.DOC_NUMBER.pattern})(?=\s)")  # "…的通知 国知战联办〔2018〕24号 2018年…"
+INLINE_LOST = re.compile(rf"[(（]\s*([{P.HAN}]{{1,8}}[发字函办])\s*({P.YEAR})(\d{{1,4}})\s*号\s*[)）]")  # "(砚发201120 号)"
 PAGE_DATE = re.compile(rf"(?<!\d){P.YEAR}\s*[-/.]\s*\d{{1,2}}\s*[-/.]\s*\d{{1,2}}(?!\d)|(?<!\d)(\d{{1,2}})\.(\d{{1,2}})\.({P.YEAR})(?!\d)")
 SALUTATION = re.compile(r"^(?:各|有关).{2,200}[:：]$")
 NATIONAL_ADDRESSEES = re.compile(r"(?:各|有关)省(?:、|[(（]|\s)*自治区")
@@ -150,6 +160,10 @@ def labelled_values(line: str, ctx: ParseContext) -> dict[str, str] | None:
     sentence is none)."""
     f = ctx.fold_same(line)
     hits = list(LABEL_COLON.finditer(f))
+    glued = [g for g in LABEL_GLUED.finditer(f) if not any(h.start() <= g.start() < h.end() or
+                                                            g.start() <= h.start() < g.end() for h in hits)]
+    if hits and glued:
+        hits = sorted(hits + glued, key=lambda h: h.start())
     found: dict[str, str] = {}
     if not hits:
         cells = list(LABEL_SPACED.finditer(f))
@@ -158,8 +172,9 @@ def labelled_values(line: str, ctx: ParseContext) -> dict[str, str] | None:
         hits, plain = cells, True
     else:
         plain = False
-        if hits[0].start() > 0 and not CELL_EDGE.match(f[:hits[0].start()]) and len(hits) < 2:
-            return None
+        if hits[0].start() > 0 and not CELL_EDGE.match(f[:hits[0].start()]) and len(hits) < 2 \
+                and not (_key(hits[0].group("label")) in DATE_KEYS and YEAR_NEXT.match(f[hits[0].end():])):
+            return None  # a label inside a sentence (a date label before a year still counts)
     for j, h in enumerate(hits):
         if not plain and h.group("label") in ("时间", "日期") and not YEAR_NEXT.match(f[h.end():]):
             continue
@@ -179,10 +194,10 @@ def parse_meta(lines: list[str], limit: int, ctx: ParseContext) -> tuple[dict[st
         line = lines[i]
         if len(line) > 300:
             continue
-        if "[" in line or "【" in line:
-            line = LABEL_BRACKETED.sub(r"\g<label>：", line)  # "[发文字号] 渝北府办发〔2023〕51号"
+        line = _unbracket_labels(line, ctx)
         alone = LABEL_ALONE.match(ctx.fold_same(line))
-        if alone and i + 1 < len(lines) and not LABEL_ALONE.match(ctx.fold_same(lines[i + 1])):
+        nxt = _unbracket_labels(lines[i + 1], ctx) if i + 1 < len(lines) else ""
+        if alone and nxt and not LABEL_ALONE.match(ctx.fold_same(nxt)) and not labelled_values(nxt, ctx):
             meta.setdefault(_key(alone.group("label")), lines[i + 1].strip())
             used.update((i, i + 1))
             continue
@@ -194,6 +209,19 @@ def parse_meta(lines: list[str], limit: int, ctx: ParseContext) -> tuple[dict[st
     return meta, used
 
 
+def _unbracket_labels(line: str, ctx: ParseContext) -> str:
+    """"6. [发文字号] 渝北府办发〔2023〕51号" → "发文字号：渝北府办发〔2023〕51号" (Traditional labels too; values as written)."""
+    if "[" not in line and "【" not in line:
+        return line
+    line = LIST_PREFIX.sub("", line)
+    f = ctx.fold_same(line)
+    out, last = [], 0
+    for m in LABEL_BRACKETED.finditer(f):
+        out += [line[last:m.start()], P.WHITESPACE.sub("", m.group("label")), "："]
+        last = m.end()
+    return "".join(out) + line[last:]
+
+
 @rule(stage="header", example="'《沈阳市…方案（征求意见稿）》（已废止）' → '沈阳市…方案'")
 def clean_title(s: str, ctx: ParseContext) -> str:
     """A title without the 《》 around it (《A》重点任务 keeps its own), a status mark (（已废止）) or a draft
@@ -203,12 +231,15 @@ def clean_title(s: str, ctx: ParseContext) -> str:
     if m:
         s = s[:m.start()]
     s = DRAFT_MARK.sub("", DRAFT_MARK_END.sub("", s))
+    s = EDITION_MARK.sub("", s)
     return _unwrap(s.strip())
 
 
 def _unwrap(s: str) -> str:
     """``s`` without the 《》 wrapping all of it, and without a 《 or 》 left unpaired at either end."""
     if s.startswith("《") and _balanced_title(s, 0) == s[1:-1]:
+        return s[1:-1].strip()
+    if s.startswith("〈") and s.endswith("〉") and s.count("〈") == 1:
         return s[1:-1].strip()
     if s.startswith("《") and _balanced_title(s, 0) is None:
         s = s[1:]
@@ -224,7 +255,7 @@ def title_from_notice(notice: str, ctx: ParseContext) -> str | None:
     rest = notice[m.start("rest"):m.end("rest")].strip() if m else None
     q = QUOTED_TITLE.search(notice)
     whole = bool(rest and m and "征求" not in (m.group("verb") or "") and rest.startswith("《")
-                 and re.search(r"》[^《》]{4,}$", rest))  # 《A》重点任务分工方法: the notice issues more than A
+                 and re.search(r"》(?!等)[^《》]{4,}$", rest))  # 《A》重点任务分工方法: the notice issues more than A
     if q and not whole:
         return clean_title(q.group(1), ctx)
     return clean_title(rest, ctx) if rest else None
@@ -239,6 +270,7 @@ def title_like(line: str, ctx: ParseContext) -> bool:
     """A line that could be the policy's title: short, names a genre (方案, 意见, 办法 …), no sentence."""
     f = ctx.fold(line)
     return (5 <= len(line) <= 90 and not f.endswith(("。", "；", "，")) and bool(P.GENRE.search(f))
+            and not re.search(r"[，,_]|[A-Za-z]{6,}|^[^:：]{1,10}[:：]", f)
             and match_numbering(line) is None and not LABEL_COLON.search(f) and not SENTENCE_OPENER.match(f))
 
 
@@ -347,6 +379,9 @@ def lead_sentence(line: str, ctx: ParseContext) -> tuple[str | None, str] | None
         who = _org_list(before, ctx) if before else None
         if who:
             return line[m.start() - len(before):m.start()].strip(), title
+    m = ORG_QUOTED.match(f)  # "漯河市人民政府《关于实施商标战略促进经济发展的意见》"
+    if m and _org_list(m.group("org"), ctx) and _balanced_title(line, m.end("org")) == line[m.end("org") + 1:-1]:
+        return line[:m.end("org")], line[m.end("org") + 1:-1]
     m = QUOTED_FIRST.match(f)
     if m:
         title = _balanced_title(line, m.end() - 1)
@@ -411,7 +446,7 @@ def digit_date(line: str) -> str | None:
 
 def signature_date(line: str) -> str | None:
     """The date of a signature line: "2024年7月9日", "二〇二四年七月九日", "(2025年5月5日)", "2019222"."""
-    s = line.strip()
+    s = SIGNED_BY.sub("", line.strip())
     pm = PAREN_DATE.match(s)
     if pm:
         s = pm.group(1)
@@ -610,7 +645,10 @@ def _wrapped_title(heads: list[HeadLine], i: int, ctx: ParseContext) -> str | No
     place = bool(gaz) and len(fa) <= 10 and any(p == 0 and len(n) == len(fa) for p, n, _ in gaz.find(fa)) \
         and fb.startswith("关于")
     ends = bool(re.search(rf"(?:{_NOTICE_END}|{'|'.join(L.POLICY_NOUNS)})$", fb))
-    if place or (fa.endswith("关于") and ends) or ("关于" in fa and ends and not title_like(a, ctx)):
+    led = bool(gaz) and any(p == 0 for p, _, _ in gaz.find(fa)) and not title_like(a, ctx) and len(b) <= 20 \
+        and not P.ORG_LINE.match(fa) \
+        and bool(re.search(f"(?:{'|'.join(L.POLICY_NOUNS)})(?:[(（][^()（）]{{1,16}}[)）])?$", fb))
+    if place or led or (fa.endswith("关于") and ends) or ("关于" in fa and ends and not title_like(a, ctx)):
         return a + b
     return None
 
@@ -628,7 +666,7 @@ def _find_title(h: Header, lines: list[str], page_title: str | None, first_num: 
         h.title = clean_title(tidy_head_line(h.meta["title"], ctx).text, ctx)
     if not h.title:
         for i, head in enumerate(h.heads[:max(first_num, 1)]):
-            lead = lead_sentence(head.text, ctx) if i not in h.meta_lines else None
+            lead = lead_sentence(lines[i].strip(), ctx) if i not in h.meta_lines else None
             if lead:
                 h.lead_issuer, h.title = lead[0], clean_title(lead[1], ctx)
                 break
@@ -657,6 +695,13 @@ def _find_title(h: Header, lines: list[str], page_title: str | None, first_num: 
             above = lines[pick[0] - 1].strip() if pick[0] > 0 and pick[0] - 1 not in h.meta_lines else ""
             if ctx.fold(h.title).startswith("关于") and P.ORG_LINE.match(ctx.fold_same(above)):
                 h.title_issuer = above  # "国家知识产权局" / "关于加快建设知识产权强市的指导意见"
+            for k in (1, 2):  # "北京市“十三五”时期…规划" / (the title again) / "北京市发展和改革委"
+                below = lines[pick[0] + k].strip() if pick[0] + k < len(lines) else ""
+                if P.ORG_LINE.match(ctx.fold_same(below)) and pick[0] + k not in h.meta_lines:
+                    h.title_issuer = h.title_issuer or below
+                    break
+                if not _same_title(below, pick[1], ctx):
+                    break
     if not h.title and parts:
         h.title = clean_title(max(parts, key=len), ctx)
 
@@ -758,7 +803,7 @@ def issuer_of(h: Header, lines: list[str], ctx: ParseContext) -> str | None:
             m = re.match(rf"^[{P.HAN}]{{1,12}}?(?:政府|局|委|办|厅)", ctx.fold_same(h.title))
             title_issuer = h.title[:m.end()] if m else None
     in_text = next((m.group(1) for line in lines[:h.body_start + 10] for m in [ISSUER_IN_TEXT.search(line)]
-                    if m and not _cited(line, m.start())), None)
+                    if m and not _cited(line, m.start()) and not re.match(r"根据|按照|依据|落实|贯彻|参照", m.group(1))), None)
     for cand in (issuer, meta.get("issuer"), h.signer, h.title_issuer, title_issuer, h.lead_issuer,
                  h.order[0] if h.order else None, h.passed[0] if h.passed else None, in_text,
                  meta.get("author"), meta.get("source")):
@@ -801,7 +846,8 @@ def joint_issuers(issuer: str, listed: str | None) -> str:
     if listed and ISSUER_PARTS.sub("", listed.strip()) == P.WHITESPACE.sub("", issuer):
         issuer = listed.strip()
     parts = issuer.split()
-    if " " in issuer and len(parts) > 1 and all(P.ORG_LINE.match(p) for p in parts):
+    folded = [T.fold_same_length(p) for p in parts]
+    if " " in issuer and len(parts) > 1 and all(P.ORG_LINE.match(p) or NATIONAL.search(p) for p in folded):
         return "、".join(parts)
     return issuer
 
@@ -832,6 +878,12 @@ def doc_number_of(h: Header, lines: list[str]) -> str | None:
                 found = lost
                 break
         found = found or next((x.doc_number for x in h.heads if x.doc_number), None)
+        for line in lines[:min(h.zone, len(lines))] if not found else []:
+            m = MID_NUMBER.search(line[:300])
+            lost = INLINE_LOST.search(line[:300])
+            if m or lost:
+                found = m.group(1) if m else f"{lost.group(1)}〔{lost.group(2)}〕{lost.group(3)}号"
+                break
         if found is None and h.order:
             return h.order[1]
     return YEAR_BRACKETS.sub(r"〔\1\2〕", P.WHITESPACE.sub("", found)) if found else None
@@ -848,6 +900,9 @@ def status_of(h: Header, lines: list[str], ctx: ParseContext) -> str:
         return "draft"
     if h.expired_mark:
         return "expired"
+    repealed = parse_date(h.meta.get("repealed"))
+    if repealed and repealed <= date.today().isoformat():
+        return "expired"  # 废止时间: 2020-01-23 (a date in the past)
     st = ctx.fold(h.meta.get("status") or "")
     if st and EXPIRED.search(st) and "现行有效" not in st:
         return "expired"
@@ -906,7 +961,8 @@ def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext
     if national_issuer(issuer, ctx):
         return dict(NO_REGION, level="national")
     gaz = ctx.knowledge.gazetteer if ctx.knowledge else None
-    region = resolve_region(gaz, [issuer, h.notice_title, h.title], ctx)
+    first = re.split(r"[、，,]", issuer)[0] if issuer else None  # joint issuers: the first names the place
+    region = resolve_region(gaz, [first, h.notice_title, h.title], ctx)
     if region["level"]:
         return region
     own = SELF_REFERENCE.match(ctx.fold(issuer or ""))

@@ -233,7 +233,7 @@ def test_lead_sentence(line, expected):
     (["中华人民共和国国务院令", "第722号"], ("国务院", "国务院令第722号")),
     (["广州市人民政府令", "(第21号)"], ("广州市人民政府", "广州市人民政府令第21号")),
     (["国家知识产权局局长令 第二十号"], ("国家知识产权局", "国家知识产权局局长令第二十号")),
-    (["國家知識產權局局長令", "(第19號)"], None),  # 號 is not 号: Traditional pages are folded first
+    (["國家知識產權局局長令", "(第19號)"], ("國家知識產權局", "國家知識產權局局長令第19號")),  # as written
     (["市政府令"], None), (["某某令"], None),  # no number
 ])
 def test_order_number(lines, expected):
