@@ -273,7 +273,10 @@ def read_document(data: bytes, source: str) -> Readable:
     the same bytes with the same stage, or for a page its main text (measures.ingest, else the
     parser's own markup removal). Other formats (PDF, Word, OFD …) are read by measures.ingest."""
     from . import parsing
+    from .ingest import detect_format
 
+    if detect_format(data, source) == "mht":  # a web page saved as one file (Word saves such .doc too)
+        return _read_other_format(data, source, None)
     try:
         decoded = parsing.decode_bytes(data)
     except parsing.ParseError as exc:

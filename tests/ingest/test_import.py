@@ -203,3 +203,16 @@ def test_chinese_file_name_download(client, make_document):
                                   size=4, content_type="application/pdf")
     response = client.get(f"/documents/{doc.pk}/files/{f.pk}/")
     assert "filename*=utf-8''%E5%85%B3" in response["Content-Disposition"]
+
+
+@pytest.mark.django_db
+def test_a_web_page_saved_as_one_file_imports():
+    import base64
+
+    page = makedocs.html_from_text(POLICY, charset="utf-8")
+    mht = (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"XX\"\r\n\r\n--XX\r\n"
+           b"Content-Type: text/html; charset=\"utf-8\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+           + base64.encodebytes(page) + b"\r\n--XX--\r\n")
+    result = Importer().import_bytes(mht, source="saved-by-word.doc")
+    assert result.status == "added", result
+    assert Document.objects.get(pk=result.document_id).measures.count() == 3
