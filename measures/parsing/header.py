@@ -409,7 +409,8 @@ def order_number(lines: list[str], ctx: ParseContext) -> tuple[str, str] | None:
         org = raw[m.start("org"):m.end("org")]
         if len(org) < 2:
             continue
-        return HEAD_TITLE.sub("", org), f"{org}令{n}"
+        head = HEAD_TITLE.search(ctx.fold_same(org))
+        return (org[:head.start()] if head else org), f"{org}令{n}"
     return None
 
 
