@@ -9,13 +9,14 @@ import re
 from . import lexicon as L
 from . import patterns as P
 from .context import ParseContext, rule
-from .outline import Node, is_lead_in
+from .outline import Node, is_lead_in, match_numbering
 from .units import strip_units
 
 ANCHOR_LEN = 20
 LABEL_PUNCT = re.compile(r"[\s()（）〔〕【】\[\].．、,，:：]")
 HEADING_SENTENCE = re.compile(r"^([^。！!？?]{2,40}?)[。！!]\s*")
 CLAUSE_MARK = re.compile(r"[，,；;：:]")
+LEAD_IN_END = re.compile(r"[:：]\s*$")
 COLON_HEADING = re.compile(r"^([^，,。；;：:]{2,16})[：:]\s*(?=\S)")
 LEAD_IN_WORDS = re.compile("|".join(L.LEAD_IN_WORDS))
 # "资助申请实行年度集中受理。": a rule stated about a subject, not a heading naming an action
@@ -26,6 +27,8 @@ GLUED_HEADING = re.compile(
 UNIT_TAIL = re.compile(rf"[{re.escape(P.OPEN)}][^{re.escape(P.OPEN + P.CLOSE)}]*(?:{P.PAREN_OPEN}[^()（）]*{P.PAREN_CLOSE}"
                        rf"[^{re.escape(P.OPEN + P.CLOSE)}]*)*(?:[{re.escape(P.CLOSE)}]|$)\s*$")
 UNIT_WORD = re.compile(r"责任|牵头|配合|负责|局|委|办|院|政府")
+# "加强组织领导,落实工作责任": two short phrases, one comma
+PAIRED_HEADING = re.compile(rf"^[{P.HAN}]{{2,8}}[,，][{P.HAN}]{{2,8}}$")
 NO_TITLE = (None, None)  # a rule decided the item has no heading
 
 
@@ -43,14 +46,15 @@ def strip_units_for_title(text: str) -> str:
 
 @rule(stage="measures", example="'加强统筹协调。成立工作专班。' → ('加强统筹协调', '成立工作专班。')")
 def sentence_heading(first: str, rest: str, article: bool, ctx: ParseContext):
-    """A short first sentence without a comma, closed by 。 or ！, with a body after it. In an article
-    a sentence that states a rule (…应当…, …实行…) is no heading."""
+    """A short first sentence without a comma, closed by 。 or ！, with a body after it; a heading of
+    two short phrases joined by a comma ("加强组织领导,落实工作责任。") is one too. In an article a
+    sentence that states a rule (…应当…, …实行…) is no heading."""
     m = HEADING_SENTENCE.match(first)
     if not m:
         return None
     if article and STATEMENT.match(ctx.fold(m.group(1))):
         return NO_TITLE
-    if CLAUSE_MARK.search(m.group(1)):
+    if CLAUSE_MARK.search(m.group(1)) and (article or not PAIRED_HEADING.match(m.group(1).strip())):
         return None
     body = first[m.end():] + ("\n" + rest if rest else "")
     return (m.group(1).strip(), body.strip()) if strip_units_for_title(body).strip() else NO_TITLE
@@ -58,8 +62,10 @@ def sentence_heading(first: str, rest: str, article: bool, ctx: ParseContext):
 
 @rule(stage="measures", example="'知识产权强企工程' + '\\n支持企业…' → ('知识产权强企工程', '支持企业…')")
 def line_heading(first: str, rest: str, text: str):
-    """A heading alone on its first line (no sentence mark), the body on the next lines."""
+    """A heading alone on its first line (no sentence mark), the body on the next lines; a line that
+    introduces the numbered list under it ("…主要包括：" + "(一)…") is no heading."""
     if rest.strip() and len(first) <= 40 and not P.SENTENCE_MARK.search(first) \
+            and not (LEAD_IN_END.search(first) and match_numbering(rest.strip())) \
             and strip_units_for_title(text).strip() != first.strip():
         return first.strip().rstrip("：:"), rest.strip()
     return None
@@ -97,12 +103,12 @@ def split_title(text: str, *, article: bool = False, ctx: ParseContext | None = 
     return None, text
 
 
-@rule(stage="measures", example="5 articles of which 1 opens with a short sentence → all without titles")
+@rule(stage="measures", example="4 articles of which 1 opens with a short sentence → all without titles")
 def rule_style_articles(nodes: list[Node], splits: dict) -> bool:
-    """Articles written as rules ("市场监督管理部门应当…"): when fewer than 35% of five or more
+    """Articles written as rules ("市场监督管理部门应当…"): when fewer than 35% of three or more
     articles open with a heading, the few that do have none either."""
     articles = [n for n in nodes if n.kind == "article"]
-    return len(articles) >= 5 and sum(1 for n in articles if splits[id(n)][0]) < 0.35 * len(articles)
+    return len(articles) >= 3 and sum(1 for n in articles if splits[id(n)][0]) < 0.35 * len(articles)
 
 
 @rule(stage="measures", example="'（一）' → '一'; '第十九条' → '十九'; '2.1.3' → '2.1.3'")

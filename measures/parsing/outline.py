@@ -56,7 +56,8 @@ CLOSED = re.compile(r"[。！!？?；;：:…”’」』）)】\]》〕.]$")
 LIST_ITEM = re.compile(r"[：:、，,；;]")
 FIRST_SENTENCE = re.compile(r"^(.*?)[。；;！!]")
 COLON_HEADING = re.compile(r"^(.{2,30}?)[:：]")
-NOISE_MARK = re.compile(r"@+")
+# mirror-site noise: "第@@一@@章@@ 总@@ 则@@", pinyin glosses "第一(yī / yì /yí)章"
+NOISE_MARK = re.compile(r"@+|[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü /]{1,30}[)）]")
 PARALLEL_HEADING = re.compile(rf"^(?:[{P.HAN}]{{2}}[,，、][{P.HAN}]{{2}}|[{P.HAN}]{{3}}[,，、][{P.HAN}]{{3}}|"
                               rf"[{P.HAN}]{{4}}[,，、][{P.HAN}]{{4}}|[{P.HAN}]{{5}}[,，、][{P.HAN}]{{5}})$")
 # articles of 总则 that are about the document: purpose, definitions, scope, what the thing is
@@ -131,9 +132,9 @@ def heading_of(head: str) -> str:
 def match_numbering(line: str) -> tuple[str, str, str] | None:
     """(kind, label, rest) when ``line`` opens with a numbering token. Not a number: a token with nothing
     after it (except 第…章/条), 一年/二月, "1 …" that is not a bare heading, "2.5万件", a metadata
-    row ("1. [主题分类] 科技教育"). Mirror noise inside the token ("第@@三@@条@@") is read through;
-    the rest keeps it as written."""
-    if "@" not in line[:24]:
+    row ("1. [主题分类] 科技教育"). Mirror noise inside the token ("第@@三@@条@@", a pinyin gloss
+    "第一(yī / yì /yí)條") is read through; the rest keeps it as written."""
+    if not NOISE_MARK.search(line[:40]):
         return _match_numbering(line)
     num = _match_numbering(NOISE_MARK.sub("", line))
     if num is None:
@@ -142,10 +143,14 @@ def match_numbering(line: str) -> tuple[str, str, str] | None:
     consumed = len(NOISE_MARK.sub("", line)) - len(rest)
     pos = 0
     while consumed > 0 and pos < len(line):
-        if line[pos] != "@":
-            consumed -= 1
+        if m := NOISE_MARK.match(line, pos):
+            pos = m.end()
+            continue
+        consumed -= 1
         pos += 1
-    return kind, label, line[pos:].lstrip("@ \u3000")
+    while m := NOISE_MARK.match(line, pos):
+        pos = m.end()
+    return kind, label, line[pos:].lstrip(" \u3000")
 
 
 def _match_numbering(line: str) -> tuple[str, str, str] | None:

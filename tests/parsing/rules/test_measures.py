@@ -24,6 +24,10 @@ def test_strip_units_for_title(text, expected):
     ("资助申请实行年度集中受理。区局每年发布通知。", "", True, M.NO_TITLE),  # an article's rule
     ("完善市、县两级管理体制,建立执法队伍。", "", False, None),  # a comma: no heading sentence
     ("没有句号的一行", "", False, None),
+    ("加强组织领导,落实工作责任。为加强对专项行动的组织领导,保证各项任务落到实处。", "", False,
+     ("加强组织领导,落实工作责任", "为加强对专项行动的组织领导,保证各项任务落到实处。")),  # two short phrases
+    ("加强组织领导,落实工作责任。各部门要落实。", "", True, None),  # not in an article
+    ("完善知识产权法规政策体系,推动出台地方性法规。开展立法调研。", "", False, None),  # a phrase too long
 ])
 def test_sentence_heading(first, rest, article, expected):
     assert M.sentence_heading(first, rest, article, CTX) == expected
@@ -34,6 +38,8 @@ def test_sentence_heading(first, rest, article, expected):
     ("加强执法：", "开展行动。", ("加强执法", "开展行动。")),
     ("加强执法，开展行动", "第二行。", None),
     ("知识产权强企工程", "", None),
+    ("各級黨委和政府鄉村振興責任主要包括:", "(一)深入學習貫徹。", None),  # a lead-in to its list
+    ("办理建议、提案的范围：", "（一）市人大代表的建议。", None),
 ])
 def test_line_heading(first, rest, expected):
     text = first + ("\n" + rest if rest else "")
@@ -78,7 +84,9 @@ def _articles(*heads):
 @pytest.mark.parametrize("heads, expected", [
     (["加强执法。开展行动。"] + ["市场监管部门应当依法查处侵权行为，维护秩序。"] * 4, True),
     (["加强执法。开展行动。"] * 2 + ["部门应当依法查处侵权行为，维护秩序。"] * 3, False),
-    (["部门应当依法查处侵权行为，维护秩序。"] * 4, False),  # fewer than five articles
+    (["部门应当依法查处侵权行为，维护秩序。"] * 4, True),  # no article opens with a heading: none has one
+    (["省政府质量奖有效期为5年。对期满的重新考核。"] + ["部门应当依法查处侵权行为，维护秩序。"] * 3, True),
+    (["加强执法。开展行动。"] + ["部门应当依法查处侵权行为，维护秩序。"], False),  # fewer than three articles
 ])
 def test_rule_style_articles(heads, expected):
     nodes = _articles(*heads)
