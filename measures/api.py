@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from . import params as P
 from . import selectors
+from .pagecache import anonymous_page_cache
 from .params import validated
 from .search.highlight import highlight
 
@@ -40,6 +41,7 @@ def measure_json(m, *, terms, fallback_terms=()) -> dict:
 
 
 @require_GET
+@anonymous_page_cache
 @validated(P.MEASURES)
 def measure_search(request):
     result = selectors.measure_search(params=request.params.querydict())

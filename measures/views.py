@@ -20,6 +20,7 @@ from portal.security import ratelimit
 from . import params as P
 from . import selectors_pages as pages
 from .models import Document, Level
+from .pagecache import anonymous_page_cache
 from .params import validated
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ def healthz(request):
 
 
 @require_safe
+@anonymous_page_cache
 def home(request):
     return render(request, "measures/home.html", pages.home_overview())
 
@@ -77,6 +79,7 @@ def document_detail(request, pk):
 
 
 @require_safe
+@anonymous_page_cache
 @validated(P.COMPARE)
 def compare(request):
     mode = request.params.get("mode", "count")
@@ -84,6 +87,7 @@ def compare(request):
 
 
 @require_safe
+@anonymous_page_cache
 @validated(P.TARGETS)
 def targets(request):
     p = request.params
@@ -128,6 +132,7 @@ EXPORT_COLUMNS = [
 
 
 @require_safe
+@anonymous_page_cache
 @validated(P.MEASURES)
 def measure_list(request):
     return render(request, "measures/measure_list.html",
