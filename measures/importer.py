@@ -194,6 +194,7 @@ class Prepared:
     parsed: dict | None = None       # None: not parsed (the text is known already)
     fingerprint: str = ""            # of the parse: an unchanged re-parse writes nothing
     vectors: dict | None = None      # ordinal -> (search_vector, title_vector) of the parsed values
+    derived: dict | None = None      # ordinal -> specificity flags and text fingerprint of a new measure
     data: bytes | None = None        # the bytes, kept by import_bytes only (there is no file to read again)
 
     @property
@@ -252,6 +253,7 @@ def prepare_bytes(data: bytes, *, source: str, label: str, knowledge, known=froz
     item.fingerprint = fingerprint(parsed)
     if vectors:
         item.vectors = _vectors(parsed, source)
+        item.derived = _derived(parsed)
     return item
 
 
@@ -387,6 +389,48 @@ def _vectors(parsed: dict, source: str) -> dict | None:
         return out
     except Exception:  # the writer indexes these measures itself
         log.exception("search vectors of %s", source)
+        return None
+
+
+def _derived(parsed: dict) -> dict | None:
+    """Specificity flags and text fingerprint of each measure as it will be stored when new,
+    computed as measures.services_diffusion.refresh_measures computes them (from the text, the
+    targets and the unit links the measure gets); the writer stores them with the rows."""
+    try:
+        from . import similarity as SIM
+        from . import specificity as SPEC
+
+        years: dict[int, list] = {}
+        for t in parsed.get("targets") or []:
+            if t.get("measure") and _decimal(t.get("value")) is not None:
+                years.setdefault(t["measure"], []).append(t.get("year"))
+        out = {}
+        for item in parsed.get("measures") or []:
+            text = measure_values(item)[0]["text"]
+            roles = {}
+            for u in _parsed_units(item):
+                roles.setdefault(u["name"], u["role"])  # one link per unit, as _unit_links makes them
+            target_years = years.get(item["ordinal"], [])
+            computed = SPEC.compute_flags(text, n_targets=len(target_years), target_years=target_years,
+                                          n_units=len(roles),
+                                          n_lead=sum(1 for r in roles.values() if r == MeasureUnit.Role.LEAD))
+            merged = SPEC.merge_flags({name: False for name in SPEC.FLAG_NAMES}, computed, None)
+            weights = SIM.weighted_words(text)
+            top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:SIM.KEYWORDS]
+            out[item["ordinal"]] = {
+                "flags": merged, "specificity": SPEC.score(merged), "specificity_auto": computed,
+                "bands": SIM.bands(text), "terms": [w[:40] for w, _ in top], "weights": [round(v, 3) for _, v in top],
+            }
+        return out
+    except Exception:  # the writer has them computed by measures.services_diffusion
+        log.exception("specificity and fingerprints of %s", parsed.get("source"))
+        return None
+
+
+def _decimal(value) -> Decimal | None:
+    try:
+        return Decimal(str(value))
+    except Exception:
         return None
 
 
@@ -699,7 +743,8 @@ class Importer:
             prepared = self._prepared_measures(doc, item.parsed["measures"])
             fresh += prepared
             owners += [(doc, item)] * len(prepared)
-        created = self._create_measures_multi(fresh, owners)
+        derived = [(item.derived or {}).get(entry[0]["ordinal"]) for entry, (doc, item) in zip(fresh, owners)]
+        created = self._create_measures_multi(fresh, owners, derived)
         measures_by_doc: dict[int, dict[int, Measure]] = {}
         for m in created:
             measures_by_doc.setdefault(m.document_id, {})[m.ordinal] = m
@@ -712,8 +757,7 @@ class Importer:
             if vec is not None:
                 vectors.append((m.pk, vec[0], vec[1]))
         reindex.update(m.pk for m, (doc, item) in zip(created, owners) if (item.vectors or {}).get(m.ordinal) is None)
-        for doc in docs:
-            self._after_import(doc)
+        self._derived_rows(docs, created, derived)
         return docs
 
     # the careful path: one document, merged -----------------------------------------------
@@ -806,6 +850,26 @@ class Importer:
         new_day = values["signed_date"] or values["published_date"]
         old_day = doc.signed_date or doc.published_date
         return bool(new_day and old_day and new_day < old_day)
+
+    def _derived_rows(self, docs: list[Document], created: list[Measure], derived: list) -> None:
+        """New documents' derived data (measures.services_diffusion): their measures' text
+        fingerprints computed in stage 1 in one statement, the rest recomputed there in batches;
+        each document's keys and citations."""
+        from .models import MeasureFingerprint
+        from .services_diffusion import refresh_document, refresh_measures
+
+        prints, missing = [], []
+        for m, d in zip(created, derived):
+            if d is None:
+                missing.append(m.pk)
+            else:
+                prints.append(MeasureFingerprint(measure_id=m.pk, document_id=m.document_id, bands=d["bands"],
+                                                 terms=d["terms"], weights=d["weights"]))
+        MeasureFingerprint.objects.bulk_create(prints, batch_size=1000)
+        if missing:
+            refresh_measures(missing)
+        for doc in docs:
+            refresh_document(doc)
 
     def _after_import(self, doc: Document) -> None:
         """Derived data of other parts of the portal (citations, specificity), when installed."""
@@ -922,15 +986,21 @@ class Importer:
         return kept, changed, touched
 
     def _create_measures_multi(self, fresh: list[tuple[dict, dict, dict]],
-                               owners: list[tuple[Document, object]]) -> list[Measure]:
+                               owners: list[tuple[Document, object]], derived: list | None = None) -> list[Measure]:
         """New measures (of one or many documents) in bulk: rows, their history entries, themes,
-        IP types and unit links in a handful of statements, whatever their number."""
+        IP types and unit links in a handful of statements, whatever their number. ``derived``:
+        each measure's specificity flags computed in stage 1 (or None), stored with the row."""
         if not fresh:
             return []
         objs = []
-        for (item, values, parsed_values), (doc, _) in zip(fresh, owners):
+        for n, ((item, values, parsed_values), (doc, _)) in enumerate(zip(fresh, owners)):
             m = Measure(document=doc, ordinal=item["ordinal"], **values)
             m.parsed = _jsonable({**parsed_values, "units": _parsed_units(item)})
+            d = derived[n] if derived else None
+            if d is not None:
+                for name, value in d["flags"].items():
+                    setattr(m, name, value)
+                m.specificity, m.specificity_auto = d["specificity"], d["specificity_auto"]
             objs.append(m)
         objs = bulk_create_with_history(objs, Measure, batch_size=1000)
         themes, ip_types, links = [], [], []

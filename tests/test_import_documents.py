@@ -131,3 +131,23 @@ def test_reparse_brings_a_new_parse_to_loaded_files_and_keeps_corrections(tmp_pa
     assert doc.measures.get(pk=first.pk).title == parser_title
     assert doc.measures.get(pk=second.pk).title == "编辑修改的标题"
     assert Document.objects.count() == 1
+
+
+@pytest.fixture
+def committed_reference_data(django_db_blocker):
+    """Requested before transactional_db: after its flush, the session's reference data again."""
+    yield
+    with django_db_blocker.unblock():
+        call_command("seed_reference", verbosity=0)
+        call_command("ensure_groups", verbosity=0)
+
+
+def test_the_command_works_outside_any_transaction(committed_reference_data, transactional_db, tmp_path):
+    """As ./serve.sh and the container run it: no test transaction around it (row locks and all)."""
+    shutil.copy(SEED, tmp_path / SEED.name)
+    (tmp_path / "copy.txt").write_bytes(b"\xef\xbb\xbf" + SEED.read_bytes())
+    code, out, err = run_import(tmp_path)
+    assert code == 0, err
+    assert "added 1" in out and "duplicate 1" in out
+    code, out, err = run_import(tmp_path, "--reparse")
+    assert code == 0 and "unchanged 1" in out, err

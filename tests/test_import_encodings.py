@@ -164,3 +164,62 @@ def test_documents_loaded_before_text_identity_are_recognised(tmp_path):
     assert doc.content_hash == text_hash(decode_bytes(data).text) and doc.encoding == "cp950"
     assert "<p>" not in doc.raw_text and "臺北市推動智慧財產權" in doc.raw_text
     assert Document.history.count() == history
+
+
+def test_bulk_loaded_measures_carry_the_derived_data_the_diffusion_service_computes(tmp_path):
+    """New documents get their measures' specificity flags and text fingerprints with the rows
+    (computed in the workers); recomputing them with measures.services_diffusion changes nothing."""
+    from measures.models import MeasureFingerprint
+    from measures.services_diffusion import refresh_measures
+
+    summary = Importer(workers=2).import_paths([settings.CORPUS_DIR])
+    assert summary.count(ADDED) == len(SEEDS)
+    fields = ["flag_target", "flag_deadline", "flag_unit", "flag_lead", "flag_money", "specificity",
+              "specificity_auto"]
+
+    def snapshot():
+        return (sorted(Measure.objects.values_list("pk", *fields)),
+                sorted(MeasureFingerprint.objects.values_list("measure_id", "document_id", "bands", "terms",
+                                                              "weights")))
+
+    before = snapshot()
+    assert len(before[1]) == Measure.objects.count() and any(row[6] for row in before[0])
+    refresh_measures(Measure.objects.values_list("pk", flat=True))
+    assert snapshot() == before
+
+
+def test_worker_processes_prepare_exactly_what_the_writer_would(tmp_path, settings):
+    from measures.importer import POOL_MIN_FILES, prepare_file
+
+    for i, path in enumerate(SEEDS * 2):  # enough files for the pool
+        (tmp_path / f"{i:02d}_{path.name}").write_bytes(path.read_bytes() + f"\n（{i}）\n".encode())
+    files = sorted(tmp_path.iterdir())
+    assert len(files) >= POOL_MIN_FILES
+    importer = Importer(workers=2)
+    pooled = list(importer._prepare_all(files))
+    serial = [prepare_file(path, importer.knowledge, frozenset()) for path in files]
+    assert [p.label for p in pooled] == [str(f) for f in files]
+    assert pooled == serial
+
+
+def test_search_vectors_written_by_the_import_equal_a_reindex(tmp_path):
+    from django.db import connection
+
+    from measures.search.index import update_search_vectors
+
+    for i, path in enumerate(SEEDS * 2):
+        (tmp_path / f"{i:02d}_{path.name}").write_bytes(path.read_bytes() + f"\n（{i}）\n".encode())
+    summary = Importer(workers=2).import_paths([tmp_path])
+    # a copy with a 文号 is a new version of its seed (same title, issuer and 文号): updated in place
+    assert summary.count(ADDED) + summary.count("updated") == 2 * len(SEEDS) and not summary.failed
+
+    def vectors():
+        with connection.cursor() as cur:
+            cur.execute("SELECT id, search_vector::text, title_vector::text, facet_vector::text "
+                        "FROM measures_measure ORDER BY id")
+            return cur.fetchall()
+
+    written = vectors()
+    assert written and all(row[1] for row in written)
+    update_search_vectors([row[0] for row in written])
+    assert vectors() == written

@@ -16,6 +16,7 @@ of importing 100.
 """
 import os
 import random
+import re
 import secrets
 import shutil
 import subprocess
@@ -34,6 +35,7 @@ CITIES = [
     ("安徽省", "芜湖市", "芜湖", "芜"), ("陕西省", "宝鸡市", "宝鸡", "宝"), ("湖南省", "株洲市", "株洲", "株"),
 ]
 SEED_CITIES = ["沈阳", "潜江", "武汉", "长沙", "湖南", "湖北", "辽宁"]
+DOC_NUMBER = re.compile(r"〔(\d{4})〕\d+号")
 
 
 def build_corpus(out: Path, n: int, seed_dir: Path) -> int:
@@ -47,8 +49,10 @@ def build_corpus(out: Path, n: int, seed_dir: Path) -> int:
         for name in SEED_CITIES:
             text = text.replace(name + "市", city).replace(name + "省", province).replace(name, short)
         text = text.replace("2024", str(year)).replace("2025", str(year + 1)).replace("2026", str(year + 2))
-        # a unique document number and a unique line keep every hash distinct
-        text = text.replace("〔", "〔", 1) + f"\n\n(编号 {i:06d}-{rng.randrange(10**9)})\n"
+        # a unique document number and a unique line keep every text distinct (and no copy a new
+        # version of another: same title, issuer and 文号)
+        text = DOC_NUMBER.sub(lambda m: f"〔{m.group(1)}〕{i + 1}号", text, count=1)
+        text += f"\n\n(编号 {i:06d}-{rng.randrange(10**9)})\n"
         data = text.encode("utf-8")
         (out / f"bench_{i:06d}.txt").write_bytes(data)
         total += len(data)

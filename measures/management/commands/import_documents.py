@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from measures.importer import FAILED, SKIPPED, ImportSummary, Importer, scan
 from measures.ingest import service as ingest
@@ -66,7 +67,8 @@ class Command(BaseCommand):
                 bar.update(1)
             if result.status not in (FAILED, SKIPPED):  # the original file, its source URL
                 path = Path(result.path)
-                ingest.record_file(result, path, source_url=ingest.url_for(path, url_map), excerpt=excerpt)
+                with transaction.atomic():  # record() locks the document row
+                    ingest.record_file(result, path, source_url=ingest.url_for(path, url_map), excerpt=excerpt)
             encoding = f" [{result.encoding}]" if result.encoding else ""
             if result.status == FAILED:
                 say(f"失败 (failed): {result.path}{encoding}: {result.reason}", err=True)
