@@ -212,3 +212,22 @@ def test_mht_single_file_web_page():
            + base64.encodebytes(html_part) + b"\r\n--XX--\r\n")
     result = extract(mht, "saved.doc")
     assert result.format == "mht" and "完善快速维权机制" in result.text
+
+
+def test_parse_document_command_reads_pdf_and_word(tmp_path, capsys):
+    import json
+
+    from django.core.management import call_command
+
+    (tmp_path / "plan.pdf").write_bytes(makedocs.pdf_from_text(POLICY))
+    (tmp_path / "tasks.docx").write_bytes(makedocs.docx_from_text("某市2024年知识产权保护工作要点\n为加强保护，制定本要点。",
+                                                                   table=TASKS))
+    (tmp_path / "scan.pdf").write_bytes(makedocs.scanned_pdf())
+    (tmp_path / "plain.txt").write_text(POLICY, encoding="utf-8")
+    call_command("parse_document", "--json", *(str(tmp_path / n) for n in ("plan.pdf", "tasks.docx", "scan.pdf",
+                                                                           "plain.txt")))
+    pdf, docx, scan, txt = json.loads(capsys.readouterr().out)
+    assert [m["label"] for m in pdf["measures"]] == [m["label"] for m in txt["measures"]] == ["一", "二", "三"]
+    assert pdf["targets"] == txt["targets"]
+    assert [m["lead_units"] for m in docx["measures"]] == [["市市场监管局"], ["市司法局"], ["市地方金融监管局"]]
+    assert "没有文字层" in scan["error"]
