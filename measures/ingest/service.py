@@ -302,6 +302,7 @@ def _same_source(document_id: int, source: str) -> bool:
     return Document.objects.filter(pk=document_id, source=source).exists()
 
 
+@transaction.atomic
 def record(document_id: int, originals: list[Original], *, source_url: str = "", excerpt: bool | None = None,
            new_version: bool, same_source: bool = True, user=None) -> None:
     """Keep the original files and the provenance of a document just imported.
