@@ -313,11 +313,15 @@ class Measure(models.Model):
                    GinIndex(fields=["title_vector", "facet_vector"], name="measure_title_gin", fastupdate=False)]
 
     def __str__(self):
-        return self.title or self.text[:30]
+        return self.heading
 
     @property
     def heading(self):
-        return self.title or self.text[:40]
+        """The title as written, else the first sentence of the text without its
+        〔责任单位:…〕 note (measures.display.measure_heading)."""
+        from .display import measure_heading
+
+        return measure_heading(self.title, self.text)
 
 
 class MeasureUnit(models.Model):

@@ -329,7 +329,8 @@ def _t2s():
     return opencc.OpenCC("tw2sp")
 
 
-_REGION_PREFIX = re.compile(r"^(?:全市|全省|全区|全县|我市|我省|本市|本省|全域|各地)")
+# 全市域 (city-wide) is a word of its own, not 全市 + 域
+_REGION_PREFIX = re.compile(r"^(?:全市|全省|全区|全县|我市|我省|本市|本省|全域|各地)(?!域)")
 _SPACE = re.compile(r"[\s\u3000]+")
 # Spellings of the same quantity: 每万人口 / 万人 / 每万人.
 _METRIC_SYNONYMS = [("万人口", "万人"), ("國內生產總值", "GDP"), ("国内生产总值", "GDP")]
@@ -360,6 +361,9 @@ COMPARATOR_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}
 
 @dataclass
 class MetricGroup:
+    """Targets whose metrics fold to the same key. `metric` is the key (for
+    matching only); `label` the metric as the documents write it (shown)."""
+
     metric: str
     targets: list = field(default_factory=list)
     places: set = field(default_factory=set)
@@ -367,6 +371,14 @@ class MetricGroup:
     @property
     def comparable(self):
         return len(self.places) > 1
+
+    @property
+    def label(self):
+        """The most common written spelling (Simplified before Traditional, then the shortest)."""
+        from collections import Counter
+
+        counts = Counter(t.metric for t in self.targets)
+        return min(counts, key=lambda m: (-counts[m], fold(m) != m, len(m), m)) if counts else self.metric
 
 
 def targets_board(*, keyword: str = "", comparable_only: bool = False) -> dict:

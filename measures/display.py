@@ -1,0 +1,85 @@
+"""How the pages show parsed text: always the text as the document writes it.
+
+Search folds text (Traditional → Simplified, 新增 → 添加 by OpenCC's phrase
+tables, no spaces); that folded form is for matching only and never shown.
+Helpers here shape the written text for display:
+
+- measure_heading: a heading for a measure without a title, cut from its first
+  sentence, without the 〔责任单位:…〕 note (never a cut-off one);
+- partial_date: a date known only to the year and month (2022年12月);
+- unit_place: the place a responsible unit belongs to (沈阳市 · 市场监管局).
+"""
+from __future__ import annotations
+
+import re
+
+HEADING_LENGTH = 40
+
+# A note naming the responsible units, in any bracket, closed or cut off:
+# 〔责任单位:市市场监管局〕, (牵头单位:…;配合单位:…), 【责任部门:…
+_UNIT_NOTE = re.compile(
+    r"[〔(（\[【［]\s*(?:牵头|责任|配合|主责|负责|参与|协办|实施|落实)?(?:单位|部门)\s*[:：]"
+    r"[^〔〕()（）\[\]【】［］]*(?:[(（][^()（）]*[)）][^〔〕()（）\[\]【】［］]*)*(?:[〕)）\]】］]|$)")
+_SENTENCE_END = re.compile(r"[。!?;！？；]")
+_CLAUSE_END = "，,、:："
+_OPENERS = "〔(（[【［《“‘「『"
+_CLOSERS = {"〔": "〕", "(": ")", "（": "）", "[": "]", "【": "】", "［": "］", "《": "》", "“": "”", "‘": "’",
+            "「": "」", "『": "』"}
+
+
+def strip_unit_notes(text: str) -> str:
+    """The text without its 〔责任单位:…〕 notes."""
+    return _UNIT_NOTE.sub("", text or "").strip()
+
+
+def _balanced(text: str) -> bool:
+    stack = []
+    for ch in text:
+        if ch in _CLOSERS:
+            stack.append(_CLOSERS[ch])
+        elif stack and ch == stack[-1]:
+            stack.pop()
+    return not stack
+
+
+def measure_heading(title: str | None, text: str | None, limit: int = HEADING_LENGTH) -> str:
+    """The measure's title as written; without one, its first sentence (at most
+    `limit` characters, cut at a clause boundary and marked with …), never a
+    responsible-unit note or a bracket left open."""
+    if title and title.strip():
+        return title.strip()
+    body = strip_unit_notes(text) or (text or "").strip()
+    body = re.sub(r"\s+", " ", body)
+    match = _SENTENCE_END.search(body)
+    sentence = body[:match.start()] if match else body
+    sentence = sentence.strip(" ,,、::")
+    if len(sentence) <= limit and _balanced(sentence):
+        return sentence
+    cut = sentence[:limit]
+    # prefer ending at the last clause boundary in the second half
+    boundary = max(cut.rfind(c) for c in _CLAUSE_END)
+    if boundary >= limit // 2:
+        cut = cut[:boundary]
+    # never leave a bracket or quotation open: cut before it
+    while cut and not _balanced(cut):
+        opener = max(cut.rfind(c) for c in _CLOSERS)
+        cut = cut[:opener].rstrip(" ,,、::")
+        if opener <= 0:
+            break
+    cut = cut.rstrip(" ,,、::")
+    return (cut or sentence[:limit]) + "…"
+
+
+def partial_date(year: int | None, month: int | None = None) -> str:
+    """2022年12月, 2022年, or '' (a date known only so far)."""
+    if not year:
+        return ""
+    return f"{year}年{month}月" if month else f"{year}年"
+
+
+def unit_place(region_name: str | None, unit_name: str) -> str:
+    """沈阳市 · 市场监管局: the unit with its place; the name alone when it has
+    no place or already starts with the place's name."""
+    if not region_name or unit_name.startswith(region_name):
+        return unit_name
+    return f"{region_name} · {unit_name}"
