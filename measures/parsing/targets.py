@@ -16,14 +16,19 @@ from .context import ParseContext, rule
 from .outline import is_background, is_general
 from .units import strip_units
 
-NUM = re.compile(rf"(?<![\d.A-Za-z\-/:：@])(?P<num>\d+(?:\.\d+)?)(?:\s*(?P<range>[~～\-—至到]\s*\d+(?:\.\d+)?))?"
+CN_NUM_CHARS = "一二两三四五六七八九十百千万"
+NUM = re.compile(rf"(?<![\d.A-Za-z\-/:：@])(?:(?P<num>\d+(?:\.\d+)?)|(?<![{CN_NUM_CHARS}第])(?P<cn>[{CN_NUM_CHARS}]{{1,4}}))"
+                 rf"(?:\s*(?P<range>[~～\-—至到]\s*\d+(?:\.\d+)?))?"
                  rf"\s*(?P<unit>{P.alternation(L.TARGET_UNITS)})")
+CN_VALUES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 COMPARATORS = tuple(sorted(L.COMPARATORS_BEFORE, key=lambda p: -len(p[0])))  # longest first
 AT_LEAST_BEFORE_VERB = re.compile(rf"(?:至少|不少于|不低于)[{P.HAN}]{{0,4}}$")
 LIMIT_VERB = re.compile(rf"内(?:进行|予以|依法|全部|及时|将[^，,。；;]{{1,12}}?)?(?:{'|'.join(L.LIMIT_VERBS)}|$)")
 WORKDAY_LIMIT = re.compile(rf"内[{P.HAN}]")  # "5个工作日内移送": a working-day count before 内 is a limit
 CLAUSE_COUNT = re.compile(f"(?:{'|'.join(L.CLAUSE_COUNT_VERBS)})")
 COUNT_VERBS = re.compile(rf"(?:{'|'.join(L.COUNT_VERBS)})[^，,。；;]{{0,4}}$")
+COUNT_VERB_JUST_BEFORE = re.compile(rf"(?:{'|'.join(L.COUNT_VERBS)})$")
 REWARD = re.compile("|".join(L.REWARD_WORDS))
 AID = re.compile(f"(?:{'|'.join(L.AID_WORDS)})")
 FILLER = re.compile(f"^(?:{'|'.join(L.METRIC_FILLERS)})+")
@@ -51,6 +56,7 @@ BASIS = re.compile(r"按照|依照|参照|按")
 DE_TAIL = re.compile(r"的?[\s，,]*$")
 YEAR_PREFIX = re.compile(rf"^(?:到|至)?\s*(?:{P.YEAR}\s*(?:年\s*)?[{P.DASH}]\s*)?{P.YEAR}\s*年(?:底|末|间|期间)?(?:前)?[，,\s]*")
 DIGIT = re.compile(r"\d")
+END_STOP = re.compile(r"[。；;！!？?…）)」”]\s*$")
 CLAUSE_STOP = "，,；;。:：！!？?\n"
 SENTENCE_STOP = "。；;！!？?\n"
 # indicator tables ("主要指标": 指标名称 | 2022年基数 | 2025年目标)
@@ -69,11 +75,57 @@ DEADLINE_NOTE = re.compile(rf"{P.PAREN_OPEN}\s*(?:完成时限[:：]\s*)?{P.YEAR
 PLAN_YEAR = re.compile(rf"{P.YEAR_G}\s*年(?:度)?(?![{P.DASH}]|\d)")
 ANNUAL_PLAN = re.compile("|".join(L.ANNUAL_PLAN_WORDS))
 YEARS_FROM = re.compile(rf"{P.YEAR}\s*[{P.DASH}]")
+# "到“十四五”末", "“十五五”期末": the last year of a five-year plan
+FIVE_YEAR_END = re.compile(rf"[“\"]?({'|'.join(k for k, _ in L.FIVE_YEAR_PLANS)})[”\"]?(?:时期|期)?末")
+FIVE_YEARS = dict(L.FIVE_YEAR_PLANS)
+# "2022年8月底前", "2025年6月30日前": a deadline with its month
+MONTH_DEADLINE = re.compile(rf"{P.YEAR_G}\s*年\s*\d{{1,2}}\s*月?\s*(?:\d{{1,2}}\s*日)?\s*(?:底|末)?(?:以?前|之前)")
+# "确保2022年全省…": a year inside a commitment's sentence (it holds for that sentence only)
+LEAD_YEAR = re.compile(rf"(?:{'|'.join(L.YEAR_LEAD_WORDS)})\s*(?:到|至|在)?\s*{P.YEAR_G}\s*年(?!以来|来|同比|度?[\d一二三四五六七八九十]+月)")
+# the title's plan period: "(2022—2025)", "2021-2025年", "“十四五”"
+TITLE_PERIOD = re.compile(rf"{P.YEAR}\s*(?:年\s*)?[{P.DASH}]\s*{P.YEAR_G}|"
+                          rf"({'|'.join(k for k, _ in L.FIVE_YEAR_PLANS)})")
+SENTENCE_OPENING = re.compile(rf"^[\s{P.CIRCLED}（(一二三四五六七八九十、）)\d.]*(?:{'|'.join(L.METRIC_FILLERS)}|力争|争取)*\s*$")
+BASE = re.compile("|".join(L.BASE_WORDS))
+FILING = re.compile("|".join(L.FILING_WORDS))
+SHARED_VALUE = re.compile(rf"(?:{P.alternation(L.SHARED_VALUE_ENDS)})$")
+SHARED_SPLIT = re.compile(r"[和与、及]")
+JOINED_NEXT = re.compile(rf"[和及与、](?=\s*(?:\d|[{CN_NUM_CHARS}]+[{P.HAN}]))")
+CONNECTOR = re.compile(r"[、和及与]")
+LIST_GAP = re.compile(r"[^，,。；;：:]{0,30}")
+# "同时符合以下两个或两个以上条件：(一)…": the numbers of a list of conditions
+CONDITIONS_LIST = re.compile(r"(?:以下|下列|如下)[^。；;]{0,12}条件")
+# "两项以上奖励的按最高级别予以奖励": the number qualifies the subject a rule applies to
+SUBJECT_DE = re.compile(rf"^[{P.HAN}]{{1,20}}的(?:[，,]|$|按|给予|予以|可)")
 
 
 def _number(s: str) -> int | float:
     v = float(s)
     return int(v) if v.is_integer() else v
+
+
+@rule(stage="targets", example="'十五' → 15; '五千' → 5000; '一' → 1; '十五万' → 150000")
+def cn_value(s: str) -> int | None:
+    """The value of a number written in Chinese characters (digits with 十 百 千 万)."""
+    total, section, cur = 0, 0, None
+    for c in s:
+        if c in "零〇":
+            continue
+        if c in CN_VALUES:
+            cur = CN_VALUES[c]
+        elif c == "万":
+            total += (section + (cur or 0)) * 10000
+            section, cur = 0, None
+        elif c in CN_SCALES:
+            section += (cur if cur is not None else 1) * CN_SCALES[c]
+            cur = None
+        else:
+            return None
+    return total + section + (cur or 0)
+
+
+def _value(m: "re.Match[str]") -> int | float | None:
+    return _number(m.group("num")) if m.group("num") else cn_value(m.group("cn"))
 
 
 # --- the years a document's targets refer to ------------------------------------------------
@@ -117,13 +169,18 @@ def inherited_year(node, ctx: ParseContext) -> int | None:
 
 @rule(stage="targets", example="'到2026年，满意度达到84分' → [(0, 2026)]; '力争两年内…' (2024) → [(…, 2026)]")
 def year_markers(folded: str, doc_year: int | None, plan_year: int | None) -> list[tuple[int, int]]:
-    """(position, year) of every deadline in a paragraph: 到2026年 / 2025年底前, a range's last year,
+    """(position, year) of every deadline in a paragraph: 到2026年 / 2025年底前 / 2022年8月底前, 到“十四五”末
+    (the plan's last year), a range's last year,
     两年内 counted from the document's year, 全年/今年 in an annual plan, a clause opened by a year
     (not a past one)."""
     events = [(m.start(), int(next(g for g in m.groups() if g))) for m in P.YEAR_AT.finditer(folded)]
+    events += [(m.start(), int(m.group(1))) for m in MONTH_DEADLINE.finditer(folded)
+               if not any(p == m.start() for p, _ in events)]
+    events += [(m.start(), FIVE_YEARS[m.group(1)]) for m in FIVE_YEAR_END.finditer(folded)]
     events += [(m.start(), int(m.group(2))) for m in P.YEAR_RANGE.finditer(folded)]
     for m in RELATIVE_YEAR.finditer(folded):
-        if doc_year and RELATIVE_CUE.search(folded[max(0, m.start() - 3):m.start() + 3]):
+        opening = m.start() == 0 or folded[m.start() - 1] in CLAUSE_STOP
+        if doc_year and (RELATIVE_CUE.search(folded[max(0, m.start() - 3):m.start() + 3]) or opening):
             n = m.group("n")
             events.append((m.start(), doc_year + (int(n) if n.isdigit() else CN_ONES.get(n, 0))))
     if plan_year:
@@ -131,6 +188,49 @@ def year_markers(folded: str, doc_year: int | None, plan_year: int | None) -> li
     events += [(m.start(1), int(m.group(1))) for m in START_YEAR.finditer(folded)
                if doc_year is None or int(m.group(1)) >= doc_year]
     return sorted(events)
+
+
+@rule(stage="targets", example="'严格落实责任，确保2022年全省粮食播种面积稳定在…' → [(…, 2022, end of that sentence)]")
+def sentence_years(folded: str, doc_year: int | None) -> list[tuple[int, int, int]]:
+    """(position, year, end of its sentence) of a year that a commitment's sentence names inside it
+    ("确保2022年…", "力争2025年…"): it holds for that sentence only, not a past year."""
+    out = []
+    for m in LEAD_YEAR.finditer(folded):
+        y = int(m.group(1))
+        if doc_year is None or y >= doc_year:
+            e = m.end()
+            while e < len(folded) and folded[e] not in SENTENCE_STOP:
+                e += 1
+            out.append((m.start(), y, e))
+    return out
+
+
+@rule(stage="targets", example="'到2025年，全省…。' → 2025 (carried to the next paragraphs); '确保2025年完成' → None")
+def carried_year(folded: str, events: list[tuple[int, int]]) -> int | None:
+    """The deadline a goals paragraph sets for the paragraphs after it: its last deadline that opens a
+    sentence ("到2025年，…", "（一）总体目标。到2025年…") or leads a clause ("…目标2022年8月底前，…")."""
+    carried = None
+    for p, y in events:
+        s = p
+        while s > 0 and folded[s - 1] not in SENTENCE_STOP:
+            s -= 1
+        e = p
+        while e < len(folded) and folded[e] not in CLAUSE_STOP:
+            e += 1
+        lead = T.han_count(folded[p:e]) <= 8 and folded[e:e + 1] in ("，", ",")
+        if SENTENCE_OPENING.match(folded[s:p]) or lead:
+            carried = y
+    return carried
+
+
+@rule(stage="targets", example="'广东省促进老字号创新发展行动方案(2022—2025)' → 2025; '…“十四五”知识产权规划' → 2025")
+def title_period(document: dict) -> int | None:
+    """The last year of the plan period a title names: a goals chapter's indicators without a year of
+    their own are for that year."""
+    m = TITLE_PERIOD.search(document.get("title") or "")
+    if not m:
+        return None
+    return int(m.group(1)) if m.group(1) else FIVE_YEARS[m.group(2)]
 
 
 # --- one number in a paragraph ------------------------------------------------------------------
@@ -153,6 +253,8 @@ class Number:
     post: str = ""
     pb: int = 0  # where the words after the number end
     post_clean: str = ""
+    goal: bool = False  # a deadline year holds here (a goals list): plain counts are targets
+    prev: tuple | None = None  # (sentence start, end, comparator, metric) of the last target found
 
     def __post_init__(self):
         f = self.folded
@@ -194,13 +296,16 @@ def not_a_quantity(n: Number) -> bool:
 
 @rule(stage="targets", example="('以上', '件') → ('>=', 2); ('内办结', '个工作日') → ('<=', 1); ('内容', '项') → (None, 0)")
 def comparator_after(post: str, unit: str) -> tuple[str | None, int]:
-    """A comparator written after the number (以上, 以内, 以下 …; 内 only for a time limit) and its length."""
+    """A comparator written after the number (以上, 以内, 以下 …; 内 only for a time limit) and its length;
+    左右 ("50%左右") is read through (no comparator of its own)."""
+    k = 2 if post.startswith("左右") else 0
+    post = post[k:]
     for word, comp in L.COMPARATORS_AFTER:
         if post.startswith(word):
             if word == "内" and not (LIMIT_VERB.match(post) or unit in L.WORKDAY_UNITS and WORKDAY_LIMIT.match(post)):
                 continue
-            return comp, len(word)
-    return None, 0
+            return comp, k + len(word)
+    return None, k
 
 
 @rule(stage="targets", example="'满意度不低于' → ('不低于', '>='); '每年至少召开' → (None, '>='); '建设' → (None, None)")
@@ -214,12 +319,31 @@ def comparator_before(pre: str) -> tuple[str | None, str | None]:
     return None, ">=" if AT_LEAST_BEFORE_VERB.search(pre) else None
 
 
-@rule(stage="targets", example="'展会时间在3天以上的，…' → True; '年销售额1000万元以上的企业' → True")
+@rule(stage="targets", example="'展会时间在3天以上的，…' → True; '年销售额1000万元以上的企业' → True; "
+                               "'对参保职工30人以上的企业' → True")
 def is_condition(n: Number) -> bool:
-    """A threshold that sets a condition ("…以上的"), not a commitment."""
+    """A threshold that sets a condition ("…以上的"), not a commitment; a number inside the beneficiary
+    phrase of a clause opened by 对 ("对…5个以上国家成功注册商标的企业") or of a subject ("两项以上奖励的
+    按最高级别…"); the numbers of a list of conditions ("符合以下条件：…")."""
     post, k = n.post_full, n.suffix_len
+    if n.pre.lstrip().startswith("对") and "的" in post or CONDITIONS_LIST.search(n.folded[n.sent_start:n.b]):
+        return True
+    lead = [c.end() for c in CONDITIONS_LIST.finditer(n.folded, 0, n.pos)]
+    if lead and "。" not in n.folded[lead[-1]:n.pos]:
+        return True
+    if k and SUBJECT_DE.match(post[k:]):
+        return True
     return bool(k and post[k:k + 1] == "的" and (CONDITION_DE.match(post[k:]) or n.pre.rstrip().endswith("在")
                                                  or n.unit in L.MONEY_UNITS or n.unit in ("天", "日", "年", "个月")))
+
+
+@rule(stage="targets", example="'在已有141家企业的基础上' → True; '等32家市场为…' → True; '从75%提高到100%' (75) → True; "
+                               "'请于…前将申报材料原件2份' → True; '建设12个示范区' → False")
+def not_a_goal(n: Number) -> bool:
+    """A quantity that is no commitment: a base value (已有, 现有, …的基础上), a starting value (从75%), the
+    count of the items just listed (…等32家), a filing rule (申报材料原件2份)."""
+    pre = n.pre.rstrip()
+    return bool(BASE.search(n.folded[n.a:n.b]) or pre.endswith(("等", "从", "由")) or FILING.search(pre))
 
 
 @rule(stage="targets", example="'在重点区镇建设商业秘密保护示范点20个' → 建设 (a name stands between it and the number)")
@@ -318,8 +442,9 @@ def _metric(n: Number, capped: bool, last_metric: str) -> str:
         return n.para[n.a + n.counted.end():n.pos].strip()
     if n.unit == "%" and REWARD.match(n.post_clean):
         return rate_metric(n)
-    if T.han_count(n.post_clean) >= 2:  # the noun after the number
-        return n.para[n.pb - len(n.post_clean):n.pb].strip()
+    if T.han_count(n.post_clean) >= 2 and not (n.pre_word and T.han_count(n.post_clean) <= 3
+                                               and T.han_count(FILLER.sub("", n.pre)) >= 6):
+        return n.para[n.pb - len(n.post_clean):n.pb].strip()  # the noun after the number
     return metric_before(n)
 
 
@@ -342,45 +467,118 @@ def _comparator(n: Number) -> str | None:
         n.counted = counting_verb(n.pre)
         if n.counted:
             n.comparator = "="
+    listed = listed_count(n)
     if n.comparator is None:
-        if COUNT_VERBS.search(n.pre) or n.reward or (n.unit == "%" and HAN_END.search(n.pre)):
+        if COUNT_VERBS.search(n.pre) or n.reward or (n.unit == "%" and HAN_END.search(n.pre)) or listed:
             n.comparator = "="
         else:
             return None
     if n.unit in ("个工作日", "工作日", "天") and n.comparator == "=":
         return None
+    if n.m.group("cn") and not chinese_count_ok(n, listed):
+        return None
     return n.comparator
+
+
+@rule(stage="targets", example="'制修订国家标准100项、行业标准100项' (the second) → True; "
+                               "'到2020年，…，2家企业获得长江质量奖' → True; '推进专利转化3项' (no deadline) → False")
+def listed_count(n: Number) -> bool:
+    """A plain count without a verb of its own: the next item of a list whose previous item was a target
+    ("…国家标准100项、行业标准100项", "2个千亿级产业集群和6个五百亿级产业集群"), or, where a deadline holds
+    (a goals list), a number that opens its clause ("2家企业获得…") or closes it ("主持制修订国际标准10项")."""
+    f = n.folded
+    if n.prev and n.prev[0] == n.sent_start:
+        gap = f[n.prev[1]:n.pos]
+        if LIST_GAP.fullmatch(gap) and (CONNECTOR.match(gap) or CONNECTOR.search(gap[-1:])):
+            return True
+    if not n.goal:
+        return False
+    post = n.post_full[n.suffix_len:].split("、")[0]
+    opening = not FILLER.sub("", n.pre.strip()) and T.han_count(post) >= 2
+    closing = not post.strip() and T.han_count(FILLER.sub("", n.pre)) >= 2
+    return opening or closing
+
+
+@rule(stage="targets", example="'建成十个省级品牌培育基地' → True; '超过五千亿规模' → True; '进一步' → False; '建立一个机制' → False")
+def chinese_count_ok(n: Number, listed: bool) -> bool:
+    """A number written in Chinese characters counts only beside a comparator (至少有一名, 超过五千亿), a
+    counting verb right before it (建成十个) or as the next item of a list; never 一/两 without a comparator."""
+    value = cn_value(n.m.group("cn")) or 0
+    if n.folded[n.end:n.end + 1] == "级":  # "千亿级产业集群": a class, not a count
+        return False
+    if n.pre_word or AT_LEAST_BEFORE_VERB.search(n.pre.rstrip()) or n.suffix_len:
+        return True
+    if value < 3:
+        return False
+    return listed or bool(COUNT_VERB_JUST_BEFORE.search(n.pre.rstrip()))
+
+
+def _year(n: Number, year, events, sentence_events) -> int | None:
+    """The deadline of one number: the last marker before it in its paragraph (a reward's only from its
+    own sentence), a sentence's own year, else the year that holds for the paragraph."""
+    rate = n.unit == "%" and REWARD.search(n.folded[n.end:n.b])
+    y = year
+    for p, yy in events:
+        if p <= n.pos and not ((n.reward or rate) and p < n.sent_start):
+            y = yy
+    for p, yy, e in sentence_events:
+        if p <= n.pos <= e:
+            y = yy
+    own = any(n.sent_start <= p <= n.pos for p, _ in events) or any(p <= n.pos <= e for p, _, e in sentence_events)
+    if y is not None and RECURRING.search(n.folded[n.a:n.pos]) and not own:
+        y = None  # "每年完成…不少于2项": a recurring commitment has no deadline year (unless its sentence has one)
+    return y
+
+
+@rule(stage="targets", example="'重点工业产品抽查合格率和药品抽检合格率均在' → ['重点工业产品抽查合格率', '药品抽检合格率']")
+def shared_metrics(metric: str) -> list[str]:
+    """Metrics that share one value ("A和B均在95%以上"): each of them; else the metric itself."""
+    m = SHARED_VALUE.search(metric)
+    if not m:
+        return [metric]
+    head = metric[:m.start()]
+    parts = [p.strip() for p in SHARED_SPLIT.split(head)]
+    if len(parts) >= 2 and all(T.han_count(p) >= 3 for p in parts):
+        return parts
+    return [head]
 
 
 def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseContext) -> list[dict]:
     """Targets stated in one paragraph."""
-    if not DIGIT.search(para):
-        return []
     folded = ctx.fold_same(para).translate(T.HALF_WIDTH)
+    if not NUM.search(folded):
+        return []
     events = year_markers(folded, doc_year, plan_year)
+    sentence_events = sentence_years(folded, doc_year)
     out, seen = [], set()
     last_in_sentence = (None, "")  # (sentence start, metric) of the last target found
+    prev = None
     for m in NUM.finditer(folded):
         n = Number(para, folded, m)
-        if not_a_quantity(n) or _comparator(n) is None:
+        if not_a_quantity(n) or not_a_goal(n):
+            continue
+        n.prev = prev
+        n.goal = year is not None or any(p <= n.pos for p, _ in events) or \
+            any(p <= n.pos <= e for p, _, e in sentence_events)
+        if _comparator(n) is None:
             continue
         pos, end, a = n.pos, n.end, n.a
         n.post, n.pb = n.post_full[n.suffix_len:], n.b
         if "、" in n.post:  # the words after the number end at the next item of a 、 list
             n.post = n.post[:n.post.index("、")]
             n.pb = end + n.suffix_len + len(n.post)
+        joined = JOINED_NEXT.search(n.post)  # "…产业集群和6个…": the next item of the list
+        if joined:
+            n.post = n.post[:joined.start()]
+            n.pb = end + n.suffix_len + len(n.post)
         n.post_clean = DE_START.sub("", n.post).strip()
         capped = bool(n.reward and CAP_CLAUSE.match(folded[a:pos]) and last_in_sentence[0] == n.sent_start)
         metric = CIRCLED_START.sub("", _metric(n, capped, last_in_sentence[1]).strip(" ，,、"))
+        if T.han_count(metric) < 2 and n.pre_word and prev and prev[0] == n.sent_start:
+            metric = prev[3]  # "突破4万家，力争达到5万家": the same metric, its stretch goal
         if T.han_count(metric) < 2:
             continue
-        rate = n.unit == "%" and REWARD.search(folded[end:n.b])
-        y = year
-        for p, yy in events:
-            if p <= pos and not ((n.reward or rate) and p < n.sent_start):
-                y = yy
-        if y is not None and RECURRING.search(folded[a:pos]) and not any(a <= p <= pos for p, _ in events):
-            y = None  # "每年完成…不少于2项": a recurring commitment has no deadline year
+        y = _year(n, year, events, sentence_events)
         qa = a
         if n.reward and not capped:
             rm = REWARD.search(folded[a:pos])
@@ -389,13 +587,16 @@ def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseC
             quote = para[qa:n.pb].strip(" ，,")
         else:
             quote = para[qa:end + n.suffix_len + (len(n.post) if n.post_clean and not n.reward else 0)].strip(" ，,")
-        value = _number(m.group("num"))
-        if (value, n.unit, metric) in seen:
+        value = _value(m)
+        if value is None or (value, n.unit, metric) in seen:
             continue
         seen.add((value, n.unit, metric))
         last_in_sentence = (n.sent_start, metric)
-        out.append({"measure": measure, "metric": metric, "comparator": n.comparator, "value": value,
-                    "unit": para[m.start("unit"):m.end("unit")].translate(T.HALF_WIDTH), "year": y, "quote": quote})
+        prev = (n.sent_start, end + n.suffix_len, n.comparator, metric)
+        for one in shared_metrics(metric):
+            out.append({"measure": measure, "metric": one, "comparator": n.comparator, "value": value,
+                        "unit": para[m.start("unit"):m.end("unit")].translate(T.HALF_WIDTH), "year": y,
+                        "quote": quote})
     return out
 
 
@@ -458,6 +659,12 @@ def extract_targets(text: str, *, measure: int | None, doc_year: int | None, yea
                     plan_year: int | None = None, ctx: ParseContext | None = None) -> list[dict]:
     """Targets stated in ``text`` (one measure, or one document-level paragraph). year: the deadline
     that holds unless the text states one; plan_year: the year an annual plan's 全年/今年 refer to."""
+    return _extract(text, measure=measure, doc_year=doc_year, year=year, plan_year=plan_year, ctx=ctx)[0]
+
+
+def _extract(text: str, *, measure, doc_year, year, plan_year, ctx) -> tuple[list[dict], int | None]:
+    """extract_targets, and the year the text leaves in force for what follows it (a goals paragraph's
+    "到2025年，…" holds for the indicators listed in the next paragraphs)."""
     ctx = ctx or ParseContext()
     out = []
     lines = text.split("\n")
@@ -467,25 +674,58 @@ def extract_targets(text: str, *, measure: int | None, doc_year: int | None, yea
     for i, para in enumerate(lines):
         if i not in table_lines:
             out += paragraph_targets(para, measure, doc_year, year, plan_year, ctx)
-    return out
+            folded = ctx.fold_same(para).translate(T.HALF_WIDTH)
+            year = carried_year(folded, year_markers(folded, doc_year, None)) or year
+    return out, year
 
 
 def targets(ctx: ParseContext) -> None:
     """ctx.targets: document-level targets (preamble, general-requirements chapters, unnumbered chapters;
     not a 规划's background), then each measure's, in document order."""
     doc_year, plan = document_year(ctx.document), plan_year(ctx.document)
+    period = title_period(ctx.document)
     measure_ids = {id(n) for n in ctx.nodes}
-    chunks = [(line, None) for line in ctx.outline.preamble]
+    chunks = [(line, None, "preamble", False) for line in ctx.outline.preamble]
     for node in ctx.outline.nodes:
         if id(node) in measure_ids or is_background(node, ctx):
             continue
+        root = id(([node] + node.ancestors())[-1])
+        goals = is_general(node, ctx) or any(is_general(a, ctx) for a in node.ancestors())
         if is_general(node, ctx) or not node.children:
-            chunks.append((node.text, inherited_year(node, ctx)))
+            chunks.append((node.text, inherited_year(node, ctx), root, goals))
         elif node.extra:
-            chunks.append(("\n".join(node.extra), inherited_year(node, ctx)))
-    for chunk, year in chunks:
-        ctx.targets += extract_targets(strip_units(chunk, ctx), measure=None, doc_year=doc_year, year=year,
-                                       plan_year=plan, ctx=ctx)
+            chunks.append(("\n".join(node.extra), inherited_year(node, ctx), root, goals))
+    running, scope = None, None  # a goals paragraph's year holds for the next chunks of its chapter
+    for chunk, year, root, goals in chunks:
+        if root != scope:
+            running, scope = None, root
+        year = year or running or (period if goals else None)
+        found, left = _extract(strip_units(chunk, ctx), measure=None, doc_year=doc_year, year=year,
+                               plan_year=plan, ctx=ctx)
+        ctx.targets += found
+        running = left or running
     for m, node, body in zip(ctx.measures, ctx.nodes, ctx.bodies):
-        ctx.targets += extract_targets(body, measure=m["ordinal"], doc_year=doc_year, year=deadline_note(node.text, ctx),
+        year = deadline_note(node.text, ctx) or heading_year(m.get("title"), doc_year, ctx)
+        ctx.targets += extract_targets(body, measure=m["ordinal"], doc_year=doc_year, year=year,
                                        plan_year=plan, ctx=ctx)
+    last = next((line.strip() for line in reversed(ctx.lines) if line.strip()), "")
+    ctx.targets = [t for t in ctx.targets if not cut_off_statement(t["quote"], last)]
+
+
+@rule(stage="targets", example="quote '建成不少于3个区域性市级商业秘密保护基' at the end of a text cut there → True")
+def cut_off_statement(quote: str, last_line: str) -> bool:
+    """A target whose statement runs into the end of an excerpt cut mid-sentence: not wholly present."""
+    return bool(quote) and not END_STOP.search(last_line) and last_line.endswith(quote.strip())
+
+
+@rule(stage="targets", example="'完成2024年食品安全重点工作指标任务' (2024) → 2024; '2020年以来成效' → None")
+def heading_year(title: str | None, doc_year: int | None, ctx: ParseContext) -> int | None:
+    """A year the measure's own heading names (not a past one): its indicators are for that year."""
+    if not title:
+        return None
+    for m in PLAN_YEAR.finditer(ctx.fold_same(title)):
+        y = int(m.group(1))
+        after = title[m.end():m.end() + 2]
+        if (doc_year is None or y >= doc_year) and not after.startswith(("以来", "来", "同比")):
+            return y
+    return None

@@ -56,7 +56,8 @@ def test_inherited_year(lines, expected):
     ("2025年底前建成", None, None, [(0, 2025)]),
     ("2024—2026年每年新增", None, None, [(0, 2026)]),  # a range: its last year
     ("力争两年内新增3个", 2024, None, [(0, 2026)]),
-    ("两年内新增3个", 2024, None, []),  # no 力争/争取/用/在
+    ("企业两年内新增3个", 2024, None, []),  # no 力争/争取/用/在, inside its clause
+    ("三年内认定市级众创空间60家以上", 2015, None, [(0, 2018)]),  # opening its clause
     ("全年授权6000件", 2024, 2024, [(0, 2024)]),
     ("全年授权6000件", 2024, None, []),
     ("2025年，全市授权3000件。", 2024, None, [(0, 2025)]),
@@ -195,3 +196,115 @@ def test_paragraph_targets(text, expected):
     got = Tg.paragraph_targets(text, 1, 2024, None, None, CTX)
     assert [(t["value"], t["unit"], t["comparator"], t["year"]) for t in got] == expected
     assert all(t["quote"] in text and re.search(r"[\u4e00-\u9fff]{2}", t["metric"]) for t in got)
+
+
+@pytest.mark.parametrize("text, expected", [("十五", 15), ("五千", 5000), ("一", 1), ("十五万", 150000), ("二十", 20),
+                                            ("三百零五", 305)])
+def test_cn_value(text, expected):
+    assert Tg.cn_value(text) == expected
+
+
+@pytest.mark.parametrize("text, doc_year, expected", [
+    ("严格落实责任，确保2022年全省粮食播种面积稳定在6287万亩以上。推广杂交稻旱种50万亩", 2022, [(7, 2022, 33)]),
+    ("确保2020年完成", 2024, []),  # a past year
+    ("确保2022年5月完成", 2022, []),  # a date, not a year
+])
+def test_sentence_years(text, doc_year, expected):
+    assert Tg.sentence_years(text, doc_year) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2025年，全省质量总体水平显著提高。", 2025),
+    ("（二）发展目标。到2022年，制造业总量提升", 2022),
+    ("二、创建目标2022年8月底前，各项创建指标全部达到", 2022),
+    ("到“十四五”末，民营经济实体数量达到25万户", 2025),
+    ("严格落实责任，确保2022年全省粮食产量稳定", None),  # inside its sentence: no carry
+    ("企业在2025年底前完成改造的给予奖励", None),
+])
+def test_carried_year(text, expected):
+    assert Tg.carried_year(text, Tg.year_markers(text, 2021, None)) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("广东省促进老字号创新发展行动方案(2022—2025)", 2025), ("知识产权“十四五”规划", 2025),
+    ("2021-2025年知识产权规划", 2025), ("2024年知识产权工作要点", None), (None, None),
+])
+def test_title_period(title, expected):
+    assert Tg.title_period({"title": title}) == expected
+
+
+@pytest.mark.parametrize("title, doc_year, expected", [
+    ("完成2024年食品安全重点工作指标任务", 2024, 2024), ("2020年以来成效显著", 2024, None),
+    ("2019年工作回顾", 2024, None), (None, 2024, None),
+])
+def test_heading_year(title, doc_year, expected):
+    assert Tg.heading_year(title, doc_year, CTX) == expected
+
+
+@pytest.mark.parametrize("quote, last, expected", [
+    ("建成不少于3个区域性市级商业秘密保护基", "到2025年，建成不少于3个区域性市级商业秘密保护基", True),
+    ("建成不少于3个示范基地", "到2025年，建成不少于3个示范基地。", False),
+    ("新增5家", "新增5家企业，建成…", False),
+])
+def test_cut_off_statement(quote, last, expected):
+    assert Tg.cut_off_statement(quote, last) is expected
+
+
+@pytest.mark.parametrize("metric, expected", [
+    ("重点工业产品省级监督抽查合格率和药品省级监督抽检合格率均在", ["重点工业产品省级监督抽查合格率", "药品省级监督抽检合格率"]),
+    ("主体追溯覆盖率与上传率", ["主体追溯覆盖率与上传率"]),  # no 均: one metric
+    ("合格率均", ["合格率"]),
+])
+def test_shared_metrics(metric, expected):
+    assert Tg.shared_metrics(metric) == expected
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("在已有141家商业秘密保护联系企业的基础上", "141", True),
+    ("现确定甲公司等32家市场为第二批规范化市场", "32", True),
+    ("将加计扣除比例从75%提高到100%", "75", True),
+    ("请于4月30日前将申报材料原件2份报送", "2", True),
+    ("建设12个示范区", "12", False),
+])
+def test_not_a_goal(text, value, expected):
+    assert Tg.not_a_goal(number(text, value)) is expected
+
+
+def _prepared(text, value, goal=False, prev=None):
+    n = number(text, value)
+    n.goal, n.prev = goal, prev
+    n.comparator, n.suffix_len = Tg.comparator_after(n.post_full, n.unit)
+    n.pre_word, _ = Tg.comparator_before(n.pre)
+    return n
+
+
+@pytest.mark.parametrize("text, value, goal, prev, expected", [
+    ("制修订国家标准100项、行业标准100项", "100", False, None, False),
+    ("到2015年，全市主持或参与制修订国际标准10项", "10", True, None, True),  # closes its clause
+    ("力争1家企业获得中国质量奖", "1", True, None, True),  # opens its clause
+    ("推进专利转化3项", "3", False, None, False),  # no deadline, no list
+])
+def test_listed_count(text, value, goal, prev, expected):
+    assert Tg.listed_count(_prepared(text, value, goal, prev)) is expected
+
+
+def test_listed_count_continues_a_list():
+    text = "制修订国家标准100项、行业标准200项"
+    first = number(text, "100")
+    assert Tg.listed_count(_prepared(text, "200", False, (first.sent_start, first.end, "=", "国家标准")))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("建成十个省级品牌培育基地", True), ("总量超过五千亿规模", True), ("至少有一名高校毕业生", True),
+    ("进一步加强", False), ("建立一个机制", False), ("培育形成两个千亿级产业集群", False),
+    ("建立“预防、打击、服务”三位一体机制", False),
+])
+def test_chinese_count_ok(text, expected):
+    m = next(Tg.NUM.finditer(text), None)
+    if m is None or not m.group("cn"):
+        assert not expected
+        return
+    n = Tg.Number(text, text, m)
+    n.comparator, n.suffix_len = Tg.comparator_after(n.post_full, n.unit)
+    n.pre_word, _ = Tg.comparator_before(n.pre)
+    assert Tg.chinese_count_ok(n, False) is expected
