@@ -184,13 +184,18 @@ def tab_task_tables(text: str) -> str:
     return "\n".join(out)
 
 
-@rule(stage="clean", example="'優化@@條例@@' → '優化條例'; '電™♠子商務進工(gōα₩™ng)作' → '電子商務進工(gōng)作'; '二OO九年' → '二〇〇九年'")
+@rule(stage="clean", example="'優化@@條例@@' → '優化條例'")
+def without_separators(text: str) -> str:
+    """Runs of @@ (a scraper's separators) out of a line. Only the header reads lines this way: the
+    measures keep the text as written, @@ included (numbering is read through them)."""
+    return SEPARATOR_RUNS.sub("", text) if "@@" in text else text
+
+
+@rule(stage="clean", example="'電™♠子商務進工(gōα₩™ng)作' → '電子商務進工(gōng)作'; '二OO九年' → '二〇〇九年'")
 def spam_symbols(text: str) -> str:
-    """Mirror-site noise out of the text: runs of @@ (scraper separators), symbols wedged between two
-    Han characters (™♠, σ≥), symbols inside a pinyin gloss (then removed as a gloss), and a Latin or
-    Greek O written for 〇 in a year in Chinese numerals. A ≥ between a word and a number stays."""
-    if "@@" in text:
-        text = SEPARATOR_RUNS.sub("", text)
+    """Mirror-site noise out of the text: symbols wedged between two Han characters (™♠, σ≥), symbols
+    inside a pinyin gloss (then removed as a gloss), and a Latin or Greek O written for 〇 in a year
+    in Chinese numerals. A ≥ between a word and a number stays."""
     if any(c in text for c in SPAM_SYMBOLS):
         text = SPAM_RUN.sub("", text)
         text = SPAM_GLOSS.sub(_gloss_without_symbols, text)

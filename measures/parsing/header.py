@@ -14,6 +14,7 @@ from . import lexicon as L
 from . import patterns as P
 from . import text as T
 from .context import ParseContext, rule
+from .clean import without_separators
 from .knowledge import Gazetteer
 from .outline import match_numbering
 from .text import parse_cn_number
@@ -926,9 +927,10 @@ def national_issuer(issuer: str | None, ctx: ParseContext) -> bool:
 def header(ctx: ParseContext) -> None:
     """ctx.header, ctx.body_lines (the operative text after the covering notice, metadata lines out)
     and ctx.document."""
-    h = ctx.header = scan_header(ctx.lines, ctx.page_title, ctx)
-    lines = ctx.lines
-    ctx.body_lines = [l for i, l in enumerate(lines[h.body_start:], h.body_start) if i not in h.meta_lines]
+    # the header reads lines without scraper separators (@@); the body keeps them as written
+    lines = [without_separators(line) for line in ctx.lines]
+    h = ctx.header = scan_header(lines, ctx.page_title, ctx)
+    ctx.body_lines = [l for i, l in enumerate(ctx.lines[h.body_start:], h.body_start) if i not in h.meta_lines]
     issuer = issuer_of(h, lines, ctx)
     region = region_of(h, issuer, lines, ctx)
     passed = h.passed or (None, None, None)

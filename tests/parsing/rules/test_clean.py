@@ -82,6 +82,15 @@ def test_normalise_text(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("优化营商环境@@条例@@", "优化营商环境条例"),
+    ("第@@三@@条@@", "第三条"),
+    ("邮箱:ipr@163.com", "邮箱:ipr@163.com"),  # a single @ is no separator
+])
+def test_without_separators(text, expected):
+    assert C.without_separators(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("优化营商环境@@条例@@", "优化营商环境@@条例@@"),  # the body keeps the text as written
     ("關于做好2020年電™♠子商務進農村綜合示範工(gōα₩™ng)作的通知", "關于做好2020年電子商務進農村綜合示範工(gōng)作的通知"),
     ("直轄σ≥市财政、扶貧主管部門(m™✔☆÷én):", "直轄市财政、扶貧主管部門(mén):"),
     ("電(diàn)™♠子商務", "電(diàn)子商務"),
