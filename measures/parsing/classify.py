@@ -10,6 +10,7 @@ Driven only by the keyword data in :class:`~measures.parsing.knowledge.Knowledge
 * themes: the best theme is always assigned, others when they reach both
   ``THEME_MIN`` and ``THEME_RATIO`` of the best score, or when a decisive
   keyword ("+补贴") of theirs occurs;
+* a measure no keyword matches gets ``FALLBACK_THEME`` (organization);
 * IP types: every type whose score reaches ``IP_MIN``.
 
 :func:`explain_themes` / :func:`explain_ip_types` return the scores and the
@@ -31,6 +32,9 @@ THEME_MIN = 3.0
 THEME_RATIO = 0.35
 MAX_THEMES = 3
 IP_MIN = 1.0
+# a measure no keyword speaks to (a field outside IP: 扩大大豆和油料生产, 积极鼓励试验探索) is about carrying out
+# the policy: its closest theme is the one for leadership, duties and work arrangements
+FALLBACK_THEME = "organization"
 
 
 def _keyword_score(weight: float, *, in_title: bool, in_path: bool, n: int) -> float:
@@ -144,7 +148,7 @@ def choose_themes(index: KeywordIndex, scored: list[tuple]) -> list[str]:
     """The best theme always; others reaching THEME_MIN and THEME_RATIO of the best (at most MAX_THEMES);
     any theme whose decisive keyword ("+补贴") occurs."""
     if not scored:
-        return []
+        return fallback_theme(index)
     rules = index.rules
     top = scored[0][0]
     chosen = [rules[scored[0][1]].code]
@@ -158,6 +162,13 @@ def choose_themes(index: KeywordIndex, scored: list[tuple]) -> list[str]:
         if r.decisive and r.code not in chosen and any(k in hits for k in r.decisive):
             chosen.append(r.code)
     return chosen
+
+
+@rule(stage="classify", example="'扩大大豆和油料生产。实施玉米大豆带状复合种植' (no keyword) → ['organization']")
+def fallback_theme(index: KeywordIndex) -> list[str]:
+    """Every measure gets a theme: one that no keyword speaks to gets FALLBACK_THEME (its closest
+    theme: carrying out the policy), when the theme list has it."""
+    return [FALLBACK_THEME] if any(r.code == FALLBACK_THEME for r in index.rules) else []
 
 
 @rule(stage="classify", example="scores trademark 3, patent 0.5 → ['trademark']")

@@ -51,6 +51,16 @@ def test_choose_ip_types(scored, expected):
     assert Cl.choose_ip_types(index, [(s, ri[code], hits) for s, code, hits in scored]) == expected
 
 
+@pytest.mark.parametrize("themes, expected", [
+    ([{"code": "creation", "keywords": ["商标"]}, {"code": "organization", "keywords": ["考核"]}], ["organization"]),
+    ([{"code": "creation", "keywords": ["商标"]}], []),  # a theme list without it: nothing
+])
+def test_fallback_theme(themes, expected):
+    index = Knowledge(themes=themes).theme_index
+    assert Cl.fallback_theme(index) == expected
+    assert Cl.choose_themes(index, []) == expected  # a measure no keyword speaks to
+
+
 def test_events_named_after_an_ip_type_are_not_that_type():
     assert Cl.classify_ip_types(SMALL, None, "举办专利周活动。") == []
     assert Cl.classify_ip_types(SMALL, None, "推动专利转化。") == ["patent"]
