@@ -68,6 +68,7 @@ class MeasureFilter(django_filters.FilterSet):
                                                label="单位角色")
     year_from = django_filters.NumberFilter(method="filter_year_from", label="起始年份")
     year_to = django_filters.NumberFilter(method="filter_year_to", label="截止年份")
+    undated = django_filters.BooleanFilter(method="filter_undated", label="日期不详")
     status = django_filters.ChoiceFilter(field_name="document__status", choices=Document.Status.choices,
                                          label="效力状态")
     has_targets = django_filters.BooleanFilter(method="filter_has_targets", label="含量化目标")
@@ -109,6 +110,9 @@ class MeasureFilter(django_filters.FilterSet):
 
     def filter_year_to(self, qs, name, value):
         return qs.with_year().filter(year__lte=clamp_year(value)) if value is not None else qs
+
+    def filter_undated(self, qs, name, value):
+        return qs.undated(value) if value is not None else qs
 
     def filter_has_targets(self, qs, name, value):
         return qs.with_targets(value) if value is not None else qs

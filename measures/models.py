@@ -168,7 +168,7 @@ class Document(models.Model):
 
     # Fields the parser fills and an editor may correct.
     EDITABLE_FIELDS = ["title", "notice_title", "issuer", "doc_number", "level", "signed_date",
-                       "published_date", "status", "script", "region"]
+                       "published_date", "status", "script", "region", "date_year", "date_month"]
 
     source = models.CharField("来源文件", max_length=255, unique=True)
     # SHA-256 of the normalised decoded text (measures.importer.text_hash): the document's
@@ -191,6 +191,11 @@ class Document(models.Model):
     level = models.CharField("级别", max_length=10, choices=Level.choices, blank=True)
     signed_date = models.DateField("成文日期", null=True, blank=True)
     published_date = models.DateField("发布日期", null=True, blank=True)
+    # A date known only to the month (2022年12月): both dates above stay empty (the
+    # parser's spec) and the year and month are kept here (measures.partial_dates).
+    date_year = models.PositiveSmallIntegerField("年份(仅知年月时)", null=True, blank=True,
+                                                 help_text="成文和发布日期都不详、原文只写到年月时填写")
+    date_month = models.PositiveSmallIntegerField("月份(仅知年月时)", null=True, blank=True)
     status = models.CharField("效力状态", max_length=10, choices=Status.choices, default=Status.IN_FORCE)
     script = models.CharField("字体", max_length=4, choices=Script.choices, default=Script.HANS)
     parsed = models.JSONField("解析结果", default=dict, blank=True, editable=False)
@@ -216,6 +221,8 @@ class Document(models.Model):
         indexes = [models.Index(fields=["province", "city"]), models.Index(fields=["published_date"])]
         constraints = [
             models.CheckConstraint(condition=~Q(title=""), name="document_title_not_empty"),
+            models.CheckConstraint(condition=Q(date_month__isnull=True) | Q(date_month__gte=1, date_month__lte=12),
+                                   name="document_date_month_valid"),
             models.CheckConstraint(condition=~Q(content_hash=""), name="document_hash_not_empty"),
         ]
 
@@ -229,7 +236,21 @@ class Document(models.Model):
     @property
     def year(self):
         day = self.signed_date or self.published_date
-        return day.year if day else None
+        return day.year if day else self.date_year
+
+    @property
+    def partial_date(self) -> str:
+        """2022年12月 when the document is dated only to the month, else ''."""
+        from .display import partial_date
+
+        return "" if self.signed_date or self.published_date else partial_date(self.date_year, self.date_month)
+
+    @property
+    def date_label(self) -> str:
+        """The document's date for lists: the published (else signed) day, else the
+        month it is known to, else ''."""
+        day = self.published_date or self.signed_date
+        return day.isoformat() if day else self.partial_date
 
 
 class ResponsibleUnit(models.Model):

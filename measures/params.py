@@ -349,6 +349,7 @@ def _measure_spec():
         "role": MultiChoice(MeasureUnit.Role.values, "单位角色"),
         "year_from": Year("起始年份"),
         "year_to": Year("截止年份"),
+        "undated": Bool("日期不详"),
         "status": Choice(Document.Status.values, "效力状态"),
         "has_targets": Bool("含量化目标"),
         "sort": Choice(["relevance", "date"], "排序"),

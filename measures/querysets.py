@@ -111,8 +111,14 @@ class MeasureQuerySet(models.QuerySet):
         return self.order_by(F("document__published_date").desc(nulls_last=True), "document_id", "ordinal")
 
     def with_year(self):
-        """Alias `year`: the document's year (signed date, else published date)."""
-        return self.alias(year=ExtractYear(Coalesce("document__signed_date", "document__published_date")))
+        """Alias `year`: the document's year (signed date, else published date,
+        else the year of a date known only to the month: Document.date_year)."""
+        return self.alias(year=Coalesce(ExtractYear(Coalesce("document__signed_date", "document__published_date")),
+                                        "document__date_year", output_field=models.IntegerField()))
+
+    def undated(self, value: bool = True):
+        """Measures of documents with no date at all (日期不详), or (False) with one."""
+        return self.with_year().filter(year__isnull=value)
 
     def with_theme(self, codes):
         from .models import Measure

@@ -30,7 +30,7 @@ FACET_PARAMS = {
     "theme": ("theme",),
     "ip_type": ("ip_type",),
     "unit": ("unit",),
-    "year": ("year_from", "year_to"),
+    "year": ("year_from", "year_to", "undated"),
 }
 
 
@@ -334,10 +334,12 @@ def _facet_sql() -> dict:
                  f"FROM {{src}} s JOIN {mu} x ON x.measure_id = s.id JOIN {u} u ON u.id = x.unit_id "
                  f"LEFT JOIN {u} c ON c.id = u.canonical_id "
                  f"GROUP BY coalesce(u.canonical_id, u.id), coalesce(c.name, u.name)"),
-        "year": (f"SELECT extract(year FROM coalesce(d.signed_date, d.published_date))::int::text, NULL, count(*) "
+        # the year of a date known only to the month counts too (Document.date_year);
+        # documents with no date at all are the bucket 'none' (日期不详)
+        "year": (f"SELECT coalesce(coalesce(extract(year FROM coalesce(d.signed_date, d.published_date))::int, "
+                 f"d.date_year)::text, 'none'), NULL, count(*) "
                  f"FROM {{src}} s JOIN {m} m ON m.id = s.id JOIN {d} d ON d.id = m.document_id "
-                 f"WHERE coalesce(d.signed_date, d.published_date) IS NOT NULL "
-                 f"GROUP BY extract(year FROM coalesce(d.signed_date, d.published_date))"),
+                 f"GROUP BY 1"),
     }
 
 
@@ -381,7 +383,8 @@ def facet_counts(sources: dict) -> dict:
 
 def _shape(name: str, found: list) -> list[dict]:
     numeric = name in ("province", "city", "unit", "year")
-    found = [(int(k) if numeric else k, label, n) for k, label, n in found]
+    undated = [n for k, label, n in found if name == "year" and k == "none"]
+    found = [(int(k) if numeric else k, label, n) for k, label, n in found if not (name == "year" and k == "none")]
     found.sort(key=lambda r: (-r[2], r[0]))
     found = found[:FACET_LIMIT]
     if name in ("province", "city", "unit"):
@@ -389,4 +392,5 @@ def _shape(name: str, found: list) -> list[dict]:
     if name in ("theme", "ip_type"):
         return [{"code": k, "name": label, "count": n} for k, label, n in found]
     found.sort(key=lambda r: -r[0])
-    return [{"year": k, "count": n} for k, label, n in found]
+    # measures of undated documents last, as year None (日期不详)
+    return [{"year": k, "count": n} for k, label, n in found] + [{"year": None, "count": n} for n in undated]

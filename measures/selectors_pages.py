@@ -590,6 +590,8 @@ def measure_list_page(*, params) -> dict:
     if single["year_from"] or single["year_to"]:
         active.append({"label": f"年份:{single['year_from'] or '…'}–{single['year_to'] or '…'}",
                        "url": _url_without(_url_params_without(params, "year_from"), "year_to")})
+    if params.get("undated") in ("true", "1", "True"):
+        active.append({"label": "日期不详", "url": _url_without(params, "undated")})
     if single["has_targets"]:
         active.append({"label": "含量化目标" if single["has_targets"] in ("true", "1", "True") else "不含量化目标",
                        "url": _url_without(params, "has_targets")})

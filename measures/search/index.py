@@ -101,7 +101,7 @@ def update_search_vectors(measure_ids) -> int:
 # prefixed lexemes; no user query yields a lexeme with ':' in it.
 FACET_VECTOR_SQL = """array_to_tsvector(ARRAY(SELECT DISTINCT x FROM unnest(
     ARRAY['p:' || d.province_id, 'c:' || d.city_id,
-          'y:' || extract(year FROM coalesce(d.signed_date, d.published_date))::int]
+          'y:' || coalesce(extract(year FROM coalesce(d.signed_date, d.published_date))::int, d.date_year)]
     || ARRAY(SELECT 't:' || t.code FROM measures_measure_themes mt
              JOIN measures_theme t ON t.id = mt.theme_id WHERE mt.measure_id = m.id)
     || ARRAY(SELECT 'i:' || i.code FROM measures_measure_ip_types mi

@@ -1,0 +1,28 @@
+"""Template helpers of issue 15 (pages a researcher can trust): dates as far as
+they are known, units with their place."""
+from django import template
+
+from measures.display import partial_date, unit_place
+
+register = template.Library()
+
+
+@register.filter
+def doc_date(document, style="iso"):
+    """A document's date for lists: its published (else signed) day, else the
+    year and month it is known to (2022年12月), else ''. style "zh": 2024年12月2日."""
+    if document is None:
+        return ""
+    day = getattr(document, "published_date", None) or getattr(document, "signed_date", None)
+    if day:
+        return f"{day.year}年{day.month}月{day.day}日" if style == "zh" else day.isoformat()
+    return partial_date(getattr(document, "date_year", None), getattr(document, "date_month", None))
+
+
+@register.filter
+def with_place(unit):
+    """沈阳市 · 市场监管局: a responsible unit with the place it belongs to."""
+    if unit is None:
+        return ""
+    region = getattr(unit, "region", None) if getattr(unit, "region_id", None) else None
+    return unit_place(region.name if region else "", unit.name)
