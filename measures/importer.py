@@ -220,7 +220,7 @@ def prepare_bytes(data: bytes, *, source: str, label: str, knowledge, known=froz
                   vectors=True) -> Prepared:
     """Read once, identify, parse (unless ``known`` holds the text's or the bytes' hash), build
     the search vectors of what will be stored."""
-    from . import parsing, partial_dates
+    from . import parsing
 
     item = Prepared(label, source)
     try:
@@ -249,7 +249,6 @@ def prepare_bytes(data: bytes, *, source: str, label: str, knowledge, known=froz
         return item
     if isinstance(parsed.get("text"), str) and parsed["text"].strip():
         item.raw_text = parsed["text"]  # the parser says what it read
-    partial_dates.annotate(parsed, item.raw_text)  # dated only to the month: keep year and month
     item.parsed = parsed
     item.fingerprint = fingerprint(parsed)
     if vectors:
@@ -352,8 +351,6 @@ def document_values(parsed: dict, source: str) -> tuple[dict, list[str]]:
         "level": d.get("level") or "",
         "signed_date": _date(d.get("signed_date")),
         "published_date": _date(d.get("published_date")),
-        "date_year": d.get("date_year"),     # measures.partial_dates: 2022年12月
-        "date_month": d.get("date_month"),
         "status": d.get("status") or Document.Status.IN_FORCE,
         "script": d.get("script") or Document.Script.HANS,
     }
@@ -460,7 +457,32 @@ def _worker_init(knowledge, known, vectors) -> None:
 
 def _worker_prepare(path: str) -> Prepared:
     s = _worker_state
+    if "cut_cache" not in s:
+        s["cut_cache"] = _share_segmentation()
+    s["cut_cache"].clear()  # one document's texts at a time
     return prepare_file(Path(path), s["knowledge"], s["known"], vectors=s["vectors"])
+
+
+def _share_segmentation() -> dict:
+    """In a worker: the search index (measures.search) and the text fingerprints
+    (measures.similarity) both segment each measure's folded text with jieba (HMM off);
+    the second asks for what the first got. Returns the cache (cleared per document)."""
+    from .search.text import get_tokenizer
+
+    tok = get_tokenizer()
+    original = tok.cut
+    cache: dict = {}
+
+    def cut(sentence, cut_all=False, HMM=True, use_paddle=False):
+        if cut_all or HMM or use_paddle or not isinstance(sentence, str) or len(sentence) < 64:
+            return original(sentence, cut_all, HMM, use_paddle)
+        words = cache.get(sentence)
+        if words is None:
+            words = cache[sentence] = tuple(original(sentence, cut_all, HMM, use_paddle))
+        return iter(words)
+
+    tok.cut = cut
+    return cache
 
 
 def default_workers() -> int:
@@ -490,6 +512,8 @@ class Importer:
         self._aliases = dict(UnitAlias.objects.values_list("alias", "canonical"))
         self._regions_by_name: dict[tuple[str, int | None], Region] = {}
         self._unit_cache: dict[tuple[str, int | None], ResponsibleUnit] = {}
+        self._keys: dict | None = None
+        self._previous: dict | None = None
 
     # public API ---------------------------------------------------------------------
     def import_paths(self, paths: Iterable[str | Path], *, progress=None) -> ImportSummary:
@@ -613,6 +637,9 @@ class Importer:
                 for i, doc, note in updates:
                     results[i] = self._one(batch[i], doc, reindex, vectors, note=note)
                 self._write_index(vectors, reindex)
+            written = [r.document_id for r in results if r.status in (ADDED, UPDATED, DUPLICATE) and r.document_id]
+            if written:
+                self._remember(Document.objects.filter(pk__in=written))
         finally:
             _importing.reset(token)
         return results
@@ -670,29 +697,42 @@ class Importer:
         item.__dict__.update(fresh.__dict__)
         return item
 
-    @staticmethod
-    def _older_versions(digests: set[str]) -> dict[str, Document]:
+    # what identifies loaded documents besides their text: kept in memory for a run ------------
+    def _catalogue(self) -> tuple[dict, dict]:
+        """({(title, issuer, 文号): document id}, {an earlier version's text hash: document id}),
+        read once per run and kept up to date by the batches it writes."""
+        if self._keys is None:
+            self._keys, self._previous = {}, {}
+            self._remember(Document.objects.all())
+        return self._keys, self._previous
+
+    def _remember(self, queryset) -> None:
+        if self._keys is None:
+            return
+        for pk, *keys, previous in queryset.values_list(
+                "id", "title", "issuer", "doc_number", "parsed__title", "parsed__issuer", "parsed__doc_number",
+                "parsed__previous_hashes"):
+            for key in (tuple(keys[:3]), tuple(keys[3:])):
+                if all(key):
+                    self._keys.setdefault(key, pk)
+            for h in previous or []:
+                self._previous[h] = pk
+
+    def _older_versions(self, digests: set[str]) -> dict[str, Document]:
         """Documents an earlier version of which had one of these texts."""
-        if not digests:
-            return {}
-        found = {}
-        for doc in Document.objects.filter(_previous_hash_q(digests)).defer("raw_text"):
-            for h in (doc.parsed or {}).get("previous_hashes") or []:
-                if h in digests:
-                    found[h] = doc
-        return found
+        _, previous = self._catalogue()
+        ids = {h: previous[h] for h in digests if h in previous}
+        docs = Document.objects.defer("raw_text").in_bulk(set(ids.values())) if ids else {}
+        return {h: docs[pk] for h, pk in ids.items() if pk in docs}
 
     def _same_document(self, item: Prepared) -> Document | None:
         """A loaded document with the same title, issuer and 文号 (a corrected re-issue)."""
-        from django.db.models import Q
-
         values, _ = document_values(item.parsed, item.source)
-        title, issuer, number = values["title"], values["issuer"], values["doc_number"]
-        if not (title and issuer and number) or title.startswith("（未识别标题）"):
+        key = (values["title"], values["issuer"], values["doc_number"])
+        if not all(key) or key[0].startswith("（未识别标题）"):
             return None
-        return (Document.objects.filter(Q(title=title, issuer=issuer, doc_number=number)
-                                        | Q(parsed__title=title, parsed__issuer=issuer, parsed__doc_number=number))
-                .defer("raw_text").order_by("id").first())
+        pk = self._catalogue()[0].get(key)
+        return Document.objects.defer("raw_text").filter(pk=pk).first() if pk else None
 
     def _write_unchanged(self, batch, plan) -> None:
         """Documents loaded before text identity (content_hash of the bytes) or before their
@@ -754,7 +794,7 @@ class Importer:
         targets = []
         for doc, item in zip(docs, items):
             targets += self._new_targets(doc, item.parsed.get("targets") or [], measures_by_doc.get(doc.pk, {}))
-        Target.objects.bulk_create(targets, batch_size=1000)
+        copy_insert(Target, targets, skip={"id"})
         for m, (doc, item) in zip(created, owners):
             vec = (item.vectors or {}).get(m.ordinal)
             if vec is not None:
@@ -771,7 +811,8 @@ class Importer:
             try:
                 with transaction.atomic():
                     status, doc_out = self._save(item, doc, note, reindex, vectors)
-                return ImportResult(item.label, status, "", doc_out.pk if doc_out else None, item.encoding)
+                reason = f"{doc_out.source} 的旧版本 (an older version of {doc_out.source})" if status == DUPLICATE else ""
+                return ImportResult(item.label, status, reason, doc_out.pk if doc_out else None, item.encoding)
             except IntegrityError as exc:
                 del vectors[mark:]
                 self._unit_cache.clear()
@@ -868,7 +909,7 @@ class Importer:
             else:
                 prints.append(MeasureFingerprint(measure_id=m.pk, document_id=m.document_id, bands=d["bands"],
                                                  terms=d["terms"], weights=d["weights"]))
-        MeasureFingerprint.objects.bulk_create(prints, batch_size=1000)
+        copy_insert(MeasureFingerprint, prints)
         if missing:
             refresh_measures(missing)
         for doc in docs:
@@ -881,17 +922,31 @@ class Importer:
         after_import(doc)
 
     def _write_index(self, vectors: list, reindex: set) -> None:
-        """The search index of everything the batch wrote, in one UPDATE (plus the measures
-        whose vectors could not be built in stage 1)."""
+        """The search index of everything the batch wrote, in one UPDATE: the vectors built in
+        stage 1 are copied into a temporary table and set with the facet lexemes of
+        measures.search.index (the measures whose vectors could not be built there are indexed
+        by measures.search.index itself)."""
+        from django.db import connection
+
         from .search import index
 
         if not self.reindex:
             return
-        ready = vectors
-        done = {pk for pk, _, _ in ready}
-        for start in range(0, len(ready), index.BATCH * 4):
-            index._write(ready[start:start + index.BATCH * 4])
-        rest = sorted(reindex - done)
+        if vectors:
+            with connection.cursor() as cursor:
+                cursor.execute("CREATE TEMP TABLE IF NOT EXISTS import_vectors "
+                               "(id bigint PRIMARY KEY, vec tsvector, tvec tsvector)")
+                cursor.execute("TRUNCATE import_vectors")
+                with connection.wrap_database_errors, \
+                        cursor.cursor.copy("COPY import_vectors (id, vec, tvec) FROM STDIN") as copy:
+                    for row in vectors:
+                        copy.write_row(row)
+                cursor.execute(
+                    f"UPDATE measures_measure AS m SET search_vector = v.vec, title_vector = v.tvec, "
+                    f"facet_vector = {index.FACET_VECTOR_SQL} "
+                    f"FROM import_vectors AS v, measures_document AS d "
+                    f"WHERE m.id = v.id AND d.id = m.document_id")
+        rest = sorted(reindex - {pk for pk, _, _ in vectors})
         if rest:
             index.update_search_vectors(rest)
 
@@ -991,8 +1046,8 @@ class Importer:
     def _create_measures_multi(self, fresh: list[tuple[dict, dict, dict]],
                                owners: list[tuple[Document, object]], derived: list | None = None) -> list[Measure]:
         """New measures (of one or many documents) in bulk: rows, their history entries, themes,
-        IP types and unit links in a handful of statements, whatever their number. ``derived``:
-        each measure's specificity flags computed in stage 1 (or None), stored with the row."""
+        IP types and unit links, each with one COPY, whatever their number. ``derived``: each
+        measure's specificity flags computed in stage 1 (or None), stored with the row."""
         if not fresh:
             return []
         objs = []
@@ -1005,7 +1060,12 @@ class Importer:
                     setattr(m, name, value)
                 m.specificity, m.specificity_auto = d["specificity"], d["specificity_auto"]
             objs.append(m)
-        objs = bulk_create_with_history(objs, Measure, batch_size=1000)
+        for m, pk in zip(objs, _next_ids(Measure, len(objs))):
+            m.pk = m.id = pk
+        copy_insert(Measure, objs)
+        for m in objs:
+            m._state.adding, m._state.db = False, "default"
+        history = _history_rows(Measure, objs)
         themes, ip_types, links = [], [], []
         for m, (doc, _) in zip(objs, owners):
             themes += [Measure.themes.through(measure_id=m.pk, theme_id=self._themes[c].pk)
@@ -1013,28 +1073,28 @@ class Importer:
             ip_types += [Measure.ip_types.through(measure_id=m.pk, iptype_id=self._ip_types[c].pk)
                          for c in m.parsed["ip_types"] if c in self._ip_types]
             links += self._unit_links(doc, m, m.parsed["units"])
-        Measure.themes.through.objects.bulk_create(themes, batch_size=2000)
-        Measure.ip_types.through.objects.bulk_create(ip_types, batch_size=2000)
-        MeasureUnit.objects.bulk_create(links, batch_size=2000)
-        self._m2m_history(objs, themes, ip_types)
+        for rows in (themes, ip_types):
+            if rows:
+                for row, pk in zip(rows, _next_ids(type(rows[0]), len(rows))):
+                    row.id = pk
+                copy_insert(type(rows[0]), rows)
+        copy_insert(MeasureUnit, links, skip={"id"})
+        self._m2m_history(history, themes, ip_types)
         return objs
 
     @staticmethod
-    def _m2m_history(objs: list[Measure], themes: list, ip_types: list) -> None:
+    def _m2m_history(history: dict[int, int], themes: list, ip_types: list) -> None:
         """The themes and IP types of the imported version, in the history, so
         that an editor can revert a measure to what was imported."""
-        history = {}
-        for h in Measure.history.filter(id__in=[m.pk for m in objs]).only("history_id", "id"):
-            history[h.id] = h
         hist_model = Measure.history.model
         for name, rows, other in (("themes", themes, "theme_id"), ("ip_types", ip_types, "iptype_id")):
             model = next(r.related_model for r in hist_model._meta.related_objects
                          if r.related_model.__name__ == f"{hist_model.__name__}_{name}")
-            model.objects.bulk_create([
-                model(id=row.id, history_id=history[row.measure_id].history_id, measure_id=row.measure_id,
+            copy_insert(model, [
+                model(id=row.id, history_id=history[row.measure_id], measure_id=row.measure_id,
                       **{other: getattr(row, other)})
                 for row in rows if row.measure_id in history
-            ], batch_size=2000)
+            ], skip={"m2m_history_id"})
 
     def _unit_links(self, doc: Document, measure: Measure, parsed_units: list[dict]) -> list[MeasureUnit]:
         links, seen = [], set()
@@ -1177,14 +1237,53 @@ class Importer:
         return unit
 
 
-def _previous_hash_q(digests: set[str]):
-    """Documents whose earlier versions had one of these text hashes."""
-    from django.db.models import Q
+def _next_ids(model, n: int) -> list[int]:
+    """n primary keys from the table's sequence (rows written by COPY need theirs beforehand)."""
+    from django.db import connection
 
-    q = Q(pk__in=[])
-    for h in digests:
-        q |= Q(parsed__previous_hashes__contains=[h])
-    return q
+    if n <= 0:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                       [model._meta.db_table, model._meta.pk.column, n])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def copy_insert(model, objs: list, *, skip=frozenset()) -> None:
+    """INSERT model instances with one COPY: every concrete field but those in ``skip`` (left to
+    their database default, e.g. an identity column), values prepared as Django's INSERT
+    prepares them (auto_now fields, JSON, arrays, dates)."""
+    from django.db import connection
+    from psycopg import sql
+
+    if not objs:
+        return
+    fields = [f for f in model._meta.local_concrete_fields if f.attname not in skip and f.name not in skip]
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(model._meta.db_table), sql.SQL(", ").join(sql.Identifier(f.column) for f in fields))
+    with connection.cursor() as cursor, connection.wrap_database_errors, cursor.cursor.copy(statement) as copy:
+        for obj in objs:
+            copy.write_row([f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields])
+
+
+def _history_rows(model, objs: list) -> dict[int, int]:
+    """The "+" history records of newly created rows (as simple_history's bulk_history_create
+    writes them), by COPY; returns {row pk: history_id}."""
+    from django.utils import timezone
+
+    history_model = model.history.model
+    if not objs:
+        return {}
+    user = getattr(objs[0], "_history_user", None) or history_model.get_default_history_user(objs[0])
+    now = timezone.now()
+    rows = []
+    for obj, history_id in zip(objs, _next_ids(history_model, len(objs))):
+        row = history_model(history_id=history_id, history_date=now, history_user=user,
+                            history_change_reason="", history_type="+",
+                            **{f.attname: getattr(obj, f.attname) for f in history_model.tracked_fields})
+        rows.append(row)
+    copy_insert(history_model, rows)
+    return {obj.pk: row.history_id for obj, row in zip(objs, rows)}
 
 
 # --- helpers ------------------------------------------------------------------

@@ -144,7 +144,8 @@ class Command(BaseCommand):
             run_child(manage + ["migrate", "-v0"], env)
             run_child(manage + ["seed_reference", "-v0"], env)
             secs, rss, out = run_child(manage + ["import_documents", "--no-progress", str(folder)], env)
-            rows.append((label, count, nbytes, secs, rss, out.splitlines()[-1] if out else ""))
+            summary = [line for line in out.splitlines() if "(added " in line]
+            rows.append((label, count, nbytes, secs, rss, summary[-1] if summary else out.splitlines()[-1:]))
             if not opts["keep"]:
                 self._drop_db(env)
 
