@@ -220,7 +220,7 @@ def prepare_bytes(data: bytes, *, source: str, label: str, knowledge, known=froz
                   vectors=True) -> Prepared:
     """Read once, identify, parse (unless ``known`` holds the text's or the bytes' hash), build
     the search vectors of what will be stored."""
-    from . import parsing
+    from . import parsing, partial_dates
 
     item = Prepared(label, source)
     try:
@@ -249,6 +249,7 @@ def prepare_bytes(data: bytes, *, source: str, label: str, knowledge, known=froz
         return item
     if isinstance(parsed.get("text"), str) and parsed["text"].strip():
         item.raw_text = parsed["text"]  # the parser says what it read
+    partial_dates.annotate(parsed, item.raw_text)  # dated only to the month: keep year and month
     item.parsed = parsed
     item.fingerprint = fingerprint(parsed)
     if vectors:
@@ -351,6 +352,8 @@ def document_values(parsed: dict, source: str) -> tuple[dict, list[str]]:
         "level": d.get("level") or "",
         "signed_date": _date(d.get("signed_date")),
         "published_date": _date(d.get("published_date")),
+        "date_year": d.get("date_year"),     # measures.partial_dates: 2022年12月
+        "date_month": d.get("date_month"),
         "status": d.get("status") or Document.Status.IN_FORCE,
         "script": d.get("script") or Document.Script.HANS,
     }
