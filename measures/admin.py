@@ -29,6 +29,7 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
+from .admin_diffusion import CitationInline
 from .admin_ingest import IngestAdminMixin
 from .forms import (DocumentAdminForm, MeasureAdminForm, MeasureUnitInlineForm, MergeUnitsForm, SetThemeForm,
                     TargetAdminForm)
@@ -452,7 +453,7 @@ class DocumentAdmin(IngestAdminMixin, SavesTargetsMixin, ParsedDiffMixin, Simple
         ("来源", {"classes": ["collapse"], "fields": ["source", "content_hash", "province", "city", "imported_at",
                                                        "updated_at", "parser_version", "raw_text"]}),
     ]
-    inlines = [MeasureInline, TargetInline]
+    inlines = [MeasureInline, TargetInline, CitationInline]
     actions = ["mark_reviewed"]
 
     def get_queryset(self, request):
@@ -496,7 +497,7 @@ class MeasureUnitInline(admin.TabularInline):
 class MeasureAdmin(SavesTargetsMixin, ParsedDiffMixin, SimpleHistoryAdmin):
     form = MeasureAdminForm
     list_display = ["heading", "label", "document", "theme_list", "reviewed", "updated_at"]
-    list_filter = ["themes", "ip_types", "reviewed", DocumentProvinceFilter, "document__level"]
+    list_filter = ["themes", "ip_types", "reviewed", DocumentProvinceFilter, "document__level", "specificity"]
     search_fields = ["text", "title", "label", "document__title"]
     list_select_related = ["document"]
     readonly_fields = ["parse_diff", "document_link", "ordinal", "updated_at"]
@@ -504,6 +505,9 @@ class MeasureAdmin(SavesTargetsMixin, ParsedDiffMixin, SimpleHistoryAdmin):
         (None, {"fields": ["parse_diff"]}),
         ("措施", {"fields": ["document_link", "ordinal", "path", "label", "title", "text", "themes", "ip_types",
                             "reviewed", "updated_at"]}),
+        # measures.specificity: computed at import, an editor's correction is kept on recomputation
+        ("具体度", {"fields": ["specificity", "flag_target", "flag_deadline", "flag_unit", "flag_lead", "flag_money"],
+                 "description": "五项依据由程序根据正文、量化目标和责任单位判断;修改后保存即可,重新导入或再次计算时保留编辑的判断。"}),
     ]
     filter_horizontal = ["themes", "ip_types"]
     inlines = [MeasureUnitInline, MeasureTargetInline]
@@ -519,7 +523,7 @@ class MeasureAdmin(SavesTargetsMixin, ParsedDiffMixin, SimpleHistoryAdmin):
         return super().get_fieldsets(request, obj)
 
     def get_readonly_fields(self, request, obj=None):
-        return ["parse_diff", "document_link", "ordinal", "updated_at"] if obj else []
+        return ["parse_diff", "document_link", "ordinal", "updated_at", "specificity"] if obj else ["specificity"]
 
     def get_autocomplete_fields(self, request):
         return ["document"]

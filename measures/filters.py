@@ -72,6 +72,10 @@ class MeasureFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(field_name="document__status", choices=Document.Status.choices,
                                          label="效力状态")
     has_targets = django_filters.BooleanFilter(method="filter_has_targets", label="含量化目标")
+    # how policy spreads (measures.querysets_diffusion)
+    cites = django_filters.NumberFilter(method="filter_cites", label="引用某文件")
+    specificity = MultiValueFilter(method="filter_specificity", label="具体度")
+    flag = MultiValueFilter(method="filter_flag", label="具体度依据")
 
     class Meta:
         model = Measure
@@ -116,3 +120,20 @@ class MeasureFilter(django_filters.FilterSet):
 
     def filter_has_targets(self, qs, name, value):
         return qs.with_targets(value) if value is not None else qs
+
+    def filter_cites(self, qs, name, value):
+        from .querysets_diffusion import citing
+
+        if value is None:
+            return qs
+        return citing(qs, int(value)) if 0 < value < 2**63 and value == int(value) else qs.none()
+
+    def filter_specificity(self, qs, name, value):
+        from .querysets_diffusion import with_specificity
+
+        return with_specificity(qs, value) if value else qs
+
+    def filter_flag(self, qs, name, value):
+        from .querysets_diffusion import with_flags
+
+        return with_flags(qs, value) if value else qs

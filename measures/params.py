@@ -352,7 +352,11 @@ def _measure_spec():
         "undated": Bool("日期不详"),
         "status": Choice(Document.Status.values, "效力状态"),
         "has_targets": Bool("含量化目标"),
-        "sort": Choice(["relevance", "date"], "排序"),
+        "sort": Choice(["relevance", "date", "specificity"], "排序"),
+        # how policy spreads (measures.querysets_diffusion)
+        "cites": Id("引用某文件"),
+        "specificity": MultiChoice([str(n) for n in range(6)], "具体度"),
+        "flag": MultiChoice(["target", "deadline", "unit", "lead", "money"], "具体度依据"),
         "page": Page(),
         "page_size": PageSize(),
     }
@@ -373,6 +377,6 @@ def _documents_spec():
 DOCUMENTS = _documents_spec
 UNITS = {"q": Text("关键词", max_length=100), "region": Id("地区"), "page": Page()}
 TARGETS = {"q": Text("指标关键词", max_length=100), "comparable": Bool("只看可比指标"), "page": Page()}
-COMPARE = {"mode": Choice(["count", "share"], "显示方式")}
+COMPARE = {"mode": Choice(["count", "share", "specific"], "显示方式")}
 DOCUMENT_DETAIL = {"page": Page()}
 REPORT = {"measure": Id("措施"), "document": Id("文件")}

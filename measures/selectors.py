@@ -14,6 +14,7 @@ from django.db.models import BigIntegerField, F, FloatField, Func, IntegerField,
 from django.db.models.functions import Cast
 
 from .filters import MeasureFilter
+from .querysets_diffusion import by_specificity
 from .models import Measure
 from .search import engine
 from .search.query import ParsedQuery, parse
@@ -21,7 +22,7 @@ from .search.query import ParsedQuery, parse
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 FACET_LIMIT = 50
-SORTS = ("relevance", "date")
+SORTS = ("relevance", "date", "specificity")
 
 # facet name -> the filter parameters it ignores (its own)
 FACET_PARAMS = {
@@ -31,6 +32,7 @@ FACET_PARAMS = {
     "ip_type": ("ip_type",),
     "unit": ("unit",),
     "year": ("year_from", "year_to", "undated"),
+    "specificity": ("specificity",),
 }
 
 
@@ -174,6 +176,8 @@ def measure_export_queryset(*, params) -> QuerySet:
     listing = filtered.for_listing()
     if sort == "date":
         return listing.by_date()
+    if sort == "specificity":
+        return by_specificity(listing)
     if pq.tsquery:
         return listing.by_relevance()
     return listing.order_by("document_id", "ordinal")
@@ -187,6 +191,8 @@ def _plain_search(*, data, pq, sort, size, facets) -> SearchResult:
     listing = filtered.for_listing()
     if sort == "date":
         listing = listing.by_date()
+    elif sort == "specificity":
+        listing = by_specificity(listing)
     else:
         listing = listing.order_by("document_id", "ordinal")
 
@@ -246,6 +252,8 @@ def _text_search(*, data, pq, sort, size, facets) -> SearchResult:
         rank_array = Cast(Value(ranks, output_field=ArrayField(FloatField())), ArrayField(FloatField()))
         listing = listing.annotate(_pos=_Position(id_array, F("pk"))).annotate(
             rank=_Subscript(rank_array, F("_pos"))).order_by("_pos")
+    elif sort == "specificity":
+        listing = by_specificity(listing)
     else:
         listing = listing.by_date()
 
@@ -340,6 +348,8 @@ def _facet_sql() -> dict:
                  f"d.date_year)::text, 'none'), NULL, count(*) "
                  f"FROM {{src}} s JOIN {m} m ON m.id = s.id JOIN {d} d ON d.id = m.document_id "
                  f"GROUP BY 1"),
+        "specificity": (f"SELECT m.specificity::text, NULL, count(*) FROM {{src}} s JOIN {m} m ON m.id = s.id "
+                        f"GROUP BY m.specificity"),
     }
 
 
@@ -382,7 +392,7 @@ def facet_counts(sources: dict) -> dict:
 
 
 def _shape(name: str, found: list) -> list[dict]:
-    numeric = name in ("province", "city", "unit", "year")
+    numeric = name in ("province", "city", "unit", "year", "specificity")
     undated = [n for k, label, n in found if name == "year" and k == "none"]
     found = [(int(k) if numeric else k, label, n) for k, label, n in found if not (name == "year" and k == "none")]
     found.sort(key=lambda r: (-r[2], r[0]))
@@ -391,6 +401,9 @@ def _shape(name: str, found: list) -> list[dict]:
         return [{"id": k, "name": label, "count": n} for k, label, n in found]
     if name in ("theme", "ip_type"):
         return [{"code": k, "name": label, "count": n} for k, label, n in found]
+    if name == "specificity":
+        found.sort(key=lambda r: -r[0])
+        return [{"score": k, "count": n} for k, label, n in found]
     found.sort(key=lambda r: -r[0])
     # measures of undated documents last, as year None (日期不详)
     return [{"year": k, "count": n} for k, label, n in found] + [{"year": None, "count": n} for n in undated]

@@ -217,7 +217,9 @@ def build_outline(measures):
 
 def measure_detail(*, measure_id: int) -> dict:
     """A measure with its document, labels, units, targets, neighbours and similar
-    measures from other places (7 queries)."""
+    measures from other places, ranked by their text (9 queries)."""
+    from .selectors_diffusion import similar_measures
+
     measure = Measure.objects.for_detail().filter(pk=measure_id).first()
     if measure is None:
         raise Http404("没有这条措施")
@@ -226,16 +228,9 @@ def measure_detail(*, measure_id: int) -> dict:
     nxt = next((m for m in neighbours if m.ordinal > measure.ordinal), None)
     themes = list(measure.themes.all())
     ip_types = list(measure.ip_types.all())
-    candidates = list(
-        Measure.objects.elsewhere_than(measure.document)
-        .sharing_themes_with(measure, theme_ids=[t.id for t in themes], ip_type_ids=[t.id for t in ip_types])
-        .select_related("document", "document__city", "document__province")
-        .prefetch_related("themes")[:SIMILAR_CANDIDATES]
-    )
-    similar = _spread_over_places(candidates, SIMILAR_LIMIT)
-    theme_ids = {t.id for t in themes}
-    for s in similar:
-        s.shared_theme_list = [t for t in s.themes.all() if t.id in theme_ids]
+    # 相似措施: other places' measures alike in wording (measures.selectors_diffusion:
+    # fingerprint candidates scored on their text), with the words they share.
+    similar = similar_measures(measure=measure, limit=SIMILAR_LIMIT)
     links = sorted(measure.unit_links.all(), key=lambda link: link.position)
     return {
         "classification": classification_of(measure),
@@ -284,11 +279,18 @@ def _spread_over_places(measures, limit):
 def theme_matrix(*, mode: str = "count") -> dict:
     """Rows are places (cities; provinces for province-level documents), columns themes,
     cells the number of measures; `heat` in 0..1 drives the cell colour. In "share"
-    mode the heat is the cell's share of the row's measures (4 queries)."""
+    mode the heat is the cell's share of the row's measures; in "specific" mode the
+    cell's share of specific measures (具体度 >= specificity.SPECIFIC_AT; 5 queries)."""
+    from .specificity import SPECIFIC_AT
+
     themes = list(Theme.objects.order_by("order", "code"))
     cells: dict[tuple, dict[int, int]] = defaultdict(dict)
     for row in Measure.objects.theme_matrix():
         cells[(row["document__province_id"], row["document__city_id"])][row["themes__id"]] = row["n"]
+    specific: dict[tuple, dict[int, int]] = defaultdict(dict)
+    if mode == "specific":
+        for row in Measure.objects.filter(specificity__gte=SPECIFIC_AT).theme_matrix():
+            specific[(row["document__province_id"], row["document__city_id"])][row["themes__id"]] = row["n"]
     totals = {
         (r["document__province_id"], r["document__city_id"]): r["n"]
         for r in Measure.objects.place_counts()
@@ -299,22 +301,28 @@ def theme_matrix(*, mode: str = "count") -> dict:
     for (pid, cid), total in totals.items():
         place = Place(pid, names.get(pid, ""), cid, names.get(cid, ""))
         counts = cells.get((pid, cid), {})
-        rows.append({"place": place, "total": total, "counts": [counts.get(t.id, 0) for t in themes]})
+        rows.append({"place": place, "total": total, "counts": [counts.get(t.id, 0) for t in themes],
+                     "specific": [specific.get((pid, cid), {}).get(t.id, 0) for t in themes]})
     rows.sort(key=lambda r: (-r["total"], r["place"].name))
     max_count = max((c for r in rows for c in r["counts"]), default=0)
     for r in rows:
         r["cells"] = []
-        for theme, n in zip(themes, r["counts"]):
+        for theme, n, n_specific in zip(themes, r["counts"], r["specific"]):
+            params = {**r["place"].filter_params, "theme": theme.code}
             if mode == "share":
                 heat = n / r["total"] if r["total"] else 0
                 share = round(100 * heat)
+            elif mode == "specific":
+                heat = n_specific / n if n else 0
+                share = round(100 * heat)
+                params["specificity"] = [str(k) for k in range(SPECIFIC_AT, 6)]
             else:
                 heat = n / max_count if max_count else 0
                 share = round(100 * n / r["total"]) if r["total"] else 0
             r["cells"].append({"theme": theme, "n": n, "heat": round(heat, 3), "share": share, "dark": heat >= 0.55,
-                               "params": {**r["place"].filter_params, "theme": theme.code}})
+                               "n_specific": n_specific, "params": params})
     column_totals = [sum(r["counts"][i] for r in rows) for i in range(len(themes))]
-    return {"themes": themes, "rows": rows, "max_count": max_count, "mode": mode,
+    return {"themes": themes, "rows": rows, "max_count": max_count, "mode": mode, "specific_at": SPECIFIC_AT,
             "column_totals": list(zip(themes, column_totals))}
 
 
@@ -456,7 +464,7 @@ def unit_detail(*, unit_id: int) -> dict:
 
 # --- measure list page and exports (on top of measures.selectors.measure_search) ---
 
-MULTI_FILTERS = ("province", "city", "theme", "ip_type", "unit", "role")
+MULTI_FILTERS = ("province", "city", "theme", "ip_type", "unit", "role", "specificity", "flag")
 SNIPPET_BEFORE = 30
 SNIPPET_WIDTH = 150
 
@@ -552,6 +560,10 @@ def measure_list_page(*, params) -> dict:
         {"key": "province", "label": "省份", "options": _options(facets.get("province", []), "id", selected["province"])},
         {"key": "city", "label": "城市", "options": _options(facets.get("city", []), "id", selected["city"])},
         {"key": "unit", "label": "责任单位", "options": _options(facets.get("unit", []), "id", selected["unit"])},
+        # 具体度 0–5 (measures.specificity), most specific first
+        {"key": "specificity", "label": "具体度", "options": _options(
+            [{**r, "name": f"{r['score']} 分"} for r in facets.get("specificity", [])], "score", selected["specificity"],
+            [(str(n), f"{n} 分") for n in range(5, -1, -1)])},
     ]
     # Names for selected units/regions the facets did not list (e.g. zero hits).
     missing_ids = {int(o["value"]) for g in facet_groups if g["key"] in ("province", "city", "unit")
@@ -597,6 +609,7 @@ def measure_list_page(*, params) -> dict:
                        "url": _url_without(params, "has_targets")})
     if document:
         active.append({"label": f"文件:{document.title[:20]}", "url": _url_without(params, "document")})
+    active += _diffusion_filters(params, selected["flag"])
 
     export_query = _url_without(params, "page")[1:]
     return {
@@ -683,4 +696,23 @@ def _export_dicts(qs, base_url):
             "units": [{"name": link.unit.name, "role": link.role, "role_label": roles.get(link.role, link.role)}
                       for link in sorted(m.unit_links.all(), key=lambda link: link.position)],
             "source": d.source,
+            "specificity": m.specificity,
+            "specificity_flags": [label for name, label in SPECIFICITY_FLAGS if getattr(m, name)],
         }
+
+
+# --- filters of how policy spreads (measures.querysets_diffusion) ---------------------
+
+from .specificity import FLAGS as SPECIFICITY_FLAGS  # noqa: E402
+
+
+def _diffusion_filters(params, flags) -> list[dict]:
+    """Active-filter chips for 引用某文件 (cites) and the specificity flags (flag)."""
+    from .querysets_diffusion import FLAG_LABELS
+
+    out = [{"label": f"具体度依据:{FLAG_LABELS.get(v, v)}", "url": _url_without(params, "flag", v)} for v in flags]
+    cited = params.get("cites") or ""
+    if cited.isascii() and cited.isdigit() and len(cited) < 19:
+        title = Document.objects.filter(pk=int(cited)).values_list("title", flat=True).first() or cited
+        out.append({"label": f"引用:{title[:20]}", "url": _url_without(params, "cites")})
+    return out

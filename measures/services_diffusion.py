@@ -251,9 +251,10 @@ def set_citation_target(citation: Citation, target: Document | None, *, user=Non
 
 def add_citation(document: Document, target: Document, *, user=None) -> Citation:
     """An editor adds a citation the text does not show (kept on re-import)."""
-    c = Citation(document=document, target=target, ref_key=f"e:{target.pk}", kind=Citation.Kind.EDITOR,
-                 title=target.title[:500], doc_number=(target.doc_number or "")[:100],
-                 method=Citation.Method.EDITOR, editor_set=True)
+    c = Citation.objects.filter(document=document, ref_key=f"e:{target.pk}").first() or Citation(
+        document=document, ref_key=f"e:{target.pk}")
+    c.target, c.kind, c.method, c.editor_set = target, Citation.Kind.EDITOR, Citation.Method.EDITOR, True
+    c.title, c.doc_number = target.title[:500], (target.doc_number or "")[:100]
     if user is not None and getattr(user, "is_authenticated", False):
         c._history_user = user
     c.save()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api, views, views_files, views_reports
+from . import api, views, views_diffusion, views_files, views_reports
 
 app_name = "measures"
 
@@ -19,6 +19,13 @@ urlpatterns = [
     path("targets/", views.targets, name="targets"),
     path("units/", views.unit_list, name="unit_list"),
     path("units/<int:pk>/", views.unit_detail, name="unit_detail"),
+    # how policy spreads (measures.views_diffusion)
+    path("documents/<int:pk>/lineage/", views_diffusion.lineage, name="lineage"),
+    path("documents/<int:pk>/draft/", views_diffusion.draft_comparison, name="draft_comparison"),
+    path("measures/<int:pk>/diffusion/", views_diffusion.measure_diffusion, name="measure_diffusion"),
+    path("timeline/", views_diffusion.timeline, name="timeline"),
+    path("map/", views_diffusion.province_map, name="province_map"),
+    path("api/documents/<int:pk>/citations/", views_diffusion.document_citations_api, name="api-document-citations"),
     path("report/", views_reports.report_error, name="report"),
     path("report/thanks/", views_reports.report_thanks, name="report_thanks"),
 ]

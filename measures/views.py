@@ -128,6 +128,7 @@ EXPORT_COLUMNS = [
     ("doc_number", "文号"), ("issuer", "发布机构"), ("published_date", "发布日期"), ("status", "效力状态"),
     ("ordinal", "序号"), ("label", "编号"), ("path", "章节"), ("title", "标题"), ("text", "正文"),
     ("themes", "工作类别"), ("ip_types", "知识产权类型"), ("units", "责任单位"), ("source", "来源文件"),
+    ("specificity", "具体度"), ("specificity_flags", "具体度依据"),
 ]
 
 

@@ -44,6 +44,7 @@ def build_corpus(db):
     from measures.models import (Document, IPType, Measure, MeasureUnit, Region, ResponsibleUnit, Target,
                                  Theme)
     from measures.search.index import update_search_vectors
+    from measures.services_diffusion import refresh_measures
 
     themes = {t.code: t for t in Theme.objects.all()}
     ip_types = {t.code: t for t in IPType.objects.all()}
@@ -82,6 +83,7 @@ def build_corpus(db):
                 Target.objects.create(document=doc, position=0, metric=metric, comparator=">=", value=value,
                                       unit="分", year=year, quote=f"{metric}不低于{value}分")
             update_search_vectors(ids)
+            refresh_measures(ids)   # specificity flags and text fingerprints, as the importer makes them
             docs.append(doc)
         return docs
 

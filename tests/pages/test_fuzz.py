@@ -15,6 +15,7 @@ from django.urls import get_resolver
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
 from measures import params as P
+from measures import views_diffusion as VD
 
 HOSTILE = [
     "²", "①", "٣", "２", "\x00", "a\x00b", "x" * 10000, "知" * 10000, '"', "'", '"unclosed', "'); DROP TABLE x;--",
@@ -39,6 +40,8 @@ FAMILIES = {
     "/targets/": P.TARGETS,
     "/units/": P.UNITS,
     "/report/thanks/": None,
+    "/timeline/": VD._timeline_spec,
+    "/map/": VD._map_spec,
 }
 
 
@@ -56,7 +59,9 @@ def site(build_corpus, settings):
     unit = ResponsibleUnit.objects.filter(canonical__isnull=True).first()
     urls = dict(FAMILIES)
     urls.update({f"/measures/{m.pk}/": None, f"/documents/{docs[0].pk}/": P.DOCUMENT_DETAIL,
-                 f"/units/{unit.pk}/": None, "/report/": P.REPORT})
+                 f"/units/{unit.pk}/": None, "/report/": P.REPORT,
+                 f"/documents/{docs[0].pk}/lineage/": None, f"/documents/{docs[0].pk}/draft/": None,
+                 f"/measures/{m.pk}/diffusion/": None, f"/api/documents/{docs[0].pk}/citations/": None})
     return urls
 
 
@@ -120,11 +125,14 @@ def test_public_urls_are_all_covered(site):
     patterns = {str(p.pattern) for p in get_resolver().url_patterns[1].url_patterns}
     covered = {"", "api/measures/", "healthz", "measures/", "measures/export.csv", "measures/export.json",
                "measures/<int:pk>/", "documents/", "documents/<int:pk>/", "compare/", "targets/", "units/",
-               "units/<int:pk>/", "report/", "report/thanks/"}
+               "units/<int:pk>/", "report/", "report/thanks/",
+               "documents/<int:pk>/lineage/", "documents/<int:pk>/draft/", "measures/<int:pk>/diffusion/",
+               "timeline/", "map/", "api/documents/<int:pk>/citations/"}
     assert patterns == covered
 
 
-ALL_NAMES = sorted({n for spec in (P.MEASURES, P.DOCUMENTS, P.UNITS, P.TARGETS, P.COMPARE, P.REPORT)
+ALL_NAMES = sorted({n for spec in (P.MEASURES, P.DOCUMENTS, P.UNITS, P.TARGETS, P.COMPARE, P.REPORT, VD._map_spec,
+                                  VD._timeline_spec)
                     for n in spec_names(spec)} | {"x"})
 values = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=40),
                    st.integers(min_value=-10, max_value=2**70).map(str))
