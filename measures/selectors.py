@@ -31,6 +31,9 @@ FACET_PARAMS = {
     "theme": ("theme",),
     "ip_type": ("ip_type",),
     "unit": ("unit",),
+    "role": ("role",),
+    # specificity flags hold together (AND): each counts among the current results
+    "flag": (),
     "year": ("year_from", "year_to", "undated"),
     "specificity": ("specificity",),
 }
@@ -148,7 +151,8 @@ def _filtered(data: dict, base: QuerySet, drop=()) -> tuple[MeasureFilter, Query
     return fs, fs.qs
 
 
-def measure_search(*, params, facets: bool = True, page_size: int | None = None) -> SearchResult:
+def measure_search(*, params, facets: bool = True, page_size: int | None = None,
+                   browse_sort: str | None = None) -> SearchResult:
     """Search and filter measures: the page of results, its count and facets.
 
     params: a QueryDict or dict with q, the MeasureFilter filters, sort
@@ -157,7 +161,10 @@ def measure_search(*, params, facets: bool = True, page_size: int | None = None)
     data = _params_dict(params)
     pq = parse(_first(data, "q"))
     sort = _first(data, "sort", "relevance")
-    sort = sort if sort in SORTS else "relevance"
+    if sort not in SORTS or "sort" not in data and browse_sort and not pq.tsquery:
+        # no order asked for: relevance with search text; without any, browse_sort
+        # (the list page: newest first; the API keeps document order)
+        sort = browse_sort if browse_sort and not pq.tsquery else "relevance"
     size = page_size or _int(_first(data, "page_size", str(DEFAULT_PAGE_SIZE)), DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)
 
     if pq.tsquery:
@@ -338,10 +345,20 @@ def _facet_sql() -> dict:
                   f"JOIN {t} t ON t.id = x.theme_id GROUP BY t.code, t.name"),
         "ip_type": (f"SELECT i.code, i.name, count(*) FROM {{src}} s JOIN {mi} x ON x.measure_id = s.id "
                     f"JOIN {i} i ON i.id = x.iptype_id GROUP BY i.code, i.name"),
-        "unit": (f"SELECT coalesce(u.canonical_id, u.id)::text, coalesce(c.name, u.name), count(DISTINCT s.id) "
+        # the canonical unit with its place (chr(31) between place and name): two
+        # bodies of one name in two cities are two values (沈阳市 · 市场监管局)
+        "unit": (f"SELECT coalesce(u.canonical_id, u.id)::text, coalesce(ur.name, '') || chr(31) || "
+                 f"coalesce(c.name, u.name), count(DISTINCT s.id) "
                  f"FROM {{src}} s JOIN {mu} x ON x.measure_id = s.id JOIN {u} u ON u.id = x.unit_id "
                  f"LEFT JOIN {u} c ON c.id = u.canonical_id "
-                 f"GROUP BY coalesce(u.canonical_id, u.id), coalesce(c.name, u.name)"),
+                 f"LEFT JOIN {r} ur ON ur.id = coalesce(c.region_id, u.region_id) "
+                 f"GROUP BY 1, 2"),
+        "role": (f"SELECT x.role, NULL, count(DISTINCT s.id) FROM {{src}} s "
+                 f"JOIN {mu} x ON x.measure_id = s.id GROUP BY x.role"),
+        "flag": (f"SELECT v.code, NULL, count(*) FROM {{src}} s JOIN {m} m ON m.id = s.id "
+                 f"CROSS JOIN LATERAL (VALUES ('target', m.flag_target), ('deadline', m.flag_deadline), "
+                 f"('unit', m.flag_unit), ('lead', m.flag_lead), ('money', m.flag_money)) AS v(code, isset) "
+                 f"WHERE v.isset GROUP BY v.code"),
         # the year of a date known only to the month counts too (Document.date_year);
         # documents with no date at all are the bucket 'none' (日期不详)
         "year": (f"SELECT coalesce(coalesce(extract(year FROM coalesce(d.signed_date, d.published_date))::int, "
@@ -397,7 +414,19 @@ def _shape(name: str, found: list) -> list[dict]:
     found = [(int(k) if numeric else k, label, n) for k, label, n in found if not (name == "year" and k == "none")]
     found.sort(key=lambda r: (-r[2], r[0]))
     found = found[:FACET_LIMIT]
-    if name in ("province", "city", "unit"):
+    if name == "unit":
+        return [{"id": k, "name": label.partition("\x1f")[2], "place": label.partition("\x1f")[0], "count": n}
+                for k, label, n in found]
+    if name == "role":
+        from .models import MeasureUnit
+
+        labels = dict(MeasureUnit.Role.choices)
+        return [{"code": k, "name": str(labels.get(k, k)), "count": n} for k, label, n in found]
+    if name == "flag":
+        from .querysets_diffusion import FLAG_LABELS
+
+        return [{"code": k, "name": FLAG_LABELS.get(k, k), "count": n} for k, label, n in found]
+    if name in ("province", "city"):
         return [{"id": k, "name": label, "count": n} for k, label, n in found]
     if name in ("theme", "ip_type"):
         return [{"code": k, "name": label, "count": n} for k, label, n in found]

@@ -13,6 +13,7 @@ from functools import lru_cache
 from django.db.models import Count, Q
 from django.http import Http404
 
+from .display import unit_place
 from .models import Document, IPType, Measure, MeasureUnit, Region, ResponsibleUnit, Target, Theme
 
 SIMILAR_LIMIT = 6
@@ -415,10 +416,32 @@ def targets_board(*, keyword: str = "", comparable_only: bool = False) -> dict:
 
 # --- responsible units ----------------------------------------------------------
 
+def unit_keywords(keyword: str) -> list[str]:
+    """The keyword, its Simplified/Traditional forms and the canonical names its
+    aliases stand for (市场监督管理局 → 市场监管局, as the unit alias table merges
+    them; 沈阳市市场监督管理局 → 沈阳市市场监管局 and 市场监管局)."""
+    from .models import UnitAlias
+    from .querysets import text_variants
+
+    words = text_variants(keyword)
+    for word in list(words):
+        if len(word) < 2:
+            continue
+        for alias, canonical in UnitAlias.objects.values_list("alias", "canonical"):
+            if alias in word:
+                words += [word.replace(alias, canonical), canonical]
+            elif word in alias and len(word) >= 3:
+                words.append(canonical)
+    return list(dict.fromkeys(w for w in words if w))
+
+
 def unit_list(*, keyword: str = "", region: int | None = None):
     qs = ResponsibleUnit.objects.canonical().for_listing().with_measure_counts().filter(n_measures__gt=0)
     if keyword:
-        qs = qs.filter(Q(name__icontains=keyword) | Q(aliases__name__icontains=keyword)).distinct()
+        cond = Q(pk__in=[])
+        for word in unit_keywords(keyword):
+            cond |= Q(name__icontains=word) | Q(aliases__name__icontains=word)
+        qs = qs.filter(cond).distinct()
     if region:
         qs = qs.filter(Q(region_id=region) | Q(region__parent_id=region))
     return qs.order_by("-n_measures", "name", "id")
@@ -534,13 +557,31 @@ def _options(facet_rows, key, selected, all_rows=None):
     return options
 
 
+FACET_TOP = 8   # facet values shown before 更多
+
+
+def _top_and_more(group: dict) -> dict:
+    """Split a facet group's options into the values shown (the FACET_TOP largest
+    counts, every ticked value among them) and the rest behind 更多; values
+    that cannot match (count 0, not ticked) are left out."""
+    options = [o for o in group["options"] if o["count"] or o["checked"]]
+    ordered = options if group.get("ordered") else sorted(options, key=lambda o: -o["count"])
+    top = ordered[:FACET_TOP]
+    more = ordered[FACET_TOP:]
+    top += [o for o in more if o["checked"]]
+    more = [o for o in more if not o["checked"]]
+    return {**group, "top": top, "more": more}
+
+
 def measure_list_page(*, params) -> dict:
     """Context of the measure list: results page with snippets, facets with counts,
     active filters and export links."""
     from . import selectors
     from .models import Level
+    from .querysets_diffusion import FLAG_LABELS
 
-    result = selectors.measure_search(params=params)
+    # without search text the list opens newest first; relevance needs a query
+    result = selectors.measure_search(params=params, browse_sort="date")
     terms = result.query.highlight_terms
     page = result.page
     for m in page.object_list:
@@ -559,11 +600,18 @@ def measure_list_page(*, params) -> dict:
          "options": _options(facets.get("ip_type", []), "code", selected["ip_type"], ip_types)},
         {"key": "province", "label": "省份", "options": _options(facets.get("province", []), "id", selected["province"])},
         {"key": "city", "label": "城市", "options": _options(facets.get("city", []), "id", selected["city"])},
-        {"key": "unit", "label": "责任单位", "options": _options(facets.get("unit", []), "id", selected["unit"])},
+        # each unit with its place (沈阳市 · 市场监管局): one name in two cities is two bodies
+        {"key": "unit", "label": "责任单位", "options": _options(
+            [{**r, "name": unit_place(r.get("place"), r["name"])} for r in facets.get("unit", [])], "id",
+            selected["unit"])},
+        {"key": "role", "label": "单位角色", "options": _options(facets.get("role", []), "code", selected["role"],
+                                                             MeasureUnit.Role.choices)},
         # 具体度 0–5 (measures.specificity), most specific first
-        {"key": "specificity", "label": "具体度", "options": _options(
+        {"key": "specificity", "label": "具体度", "ordered": True, "options": _options(
             [{**r, "name": f"{r['score']} 分"} for r in facets.get("specificity", [])], "score", selected["specificity"],
             [(str(n), f"{n} 分") for n in range(5, -1, -1)])},
+        {"key": "flag", "label": "具体度依据", "ordered": True, "options": _options(
+            facets.get("flag", []), "code", selected["flag"], list(FLAG_LABELS.items()))},
     ]
     # Names for selected units/regions the facets did not list (e.g. zero hits).
     missing_ids = {int(o["value"]) for g in facet_groups if g["key"] in ("province", "city", "unit")
@@ -585,15 +633,13 @@ def measure_list_page(*, params) -> dict:
         "level": params.get("level") or "", "status": params.get("status") or "",
         "year_from": params.get("year_from") or "", "year_to": params.get("year_to") or "",
         "has_targets": params.get("has_targets") or "", "sort": result.sort,
+        "sort_param": params.get("sort") or "",
     }
     active = []
     for g in facet_groups:
         for o in g["options"]:
             if o["checked"]:
                 active.append({"label": f"{g['label']}:{o['name']}", "url": _url_without(params, g["key"], o["value"])})
-    role_labels = dict(MeasureUnit.Role.choices)
-    for v in selected["role"]:
-        active.append({"label": f"角色:{role_labels.get(v, v)}", "url": _url_without(params, "role", v)})
     labels = {"level": dict(Level.choices), "status": dict(Document.Status.choices)}
     for key, title in (("level", "级别"), ("status", "效力状态")):
         if single[key]:
@@ -609,7 +655,7 @@ def measure_list_page(*, params) -> dict:
                        "url": _url_without(params, "has_targets")})
     if document:
         active.append({"label": f"文件:{document.title[:20]}", "url": _url_without(params, "document")})
-    active += _diffusion_filters(params, selected["flag"])
+    active += _diffusion_filters(params, [])  # the flags' chips come with their facet group
 
     export_query = _url_without(params, "page")[1:]
     return {
@@ -618,7 +664,7 @@ def measure_list_page(*, params) -> dict:
         "measures": page.object_list,
         "count": result.count,
         "q": params.get("q") or "",
-        "facet_groups": facet_groups,
+        "facet_groups": [_top_and_more(g) for g in facet_groups],
         "years": facets.get("year", []),
         "max_year_count": max([y["count"] for y in facets.get("year", [])] or [0]),
         "single": single,
@@ -630,6 +676,7 @@ def measure_list_page(*, params) -> dict:
         "active_filters": active,
         "export_query": export_query,
         "searching": bool(result.query.active),
+        "text_query": bool(result.query.tsquery),
     }
 
 
