@@ -651,7 +651,7 @@ class ErrorReportAdmin(SimpleHistoryAdmin):
         if obj.document_id:
             return format_html('<a href="{}">文件:{}</a>', reverse("admin:measures_document_change",
                                                                   args=[obj.document_id]), obj.document)
-        return EMPTY
+        return "一般反馈"
 
     @admin.display(description="问题描述")
     def short_description(self, obj):

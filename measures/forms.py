@@ -37,6 +37,11 @@ class ErrorReportForm(forms.ModelForm):
             raise forms.ValidationError("说明太短,请至少写几个字说明问题。")
         return text
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # radio buttons without the model field's blank "---------" (nothing is pre-selected)
+        self.fields["kind"].choices = list(ErrorReport.Kind.choices)
+
     @property
     def is_spam(self) -> bool:
         return bool(self.cleaned_data.get("website"))

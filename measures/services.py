@@ -199,11 +199,10 @@ def merge_units(units: Iterable[ResponsibleUnit], canonical: ResponsibleUnit, *,
 
 def create_error_report(*, kind: str, description: str, contact: str = "", measure: Measure | None = None,
                         document: Document | None = None) -> ErrorReport:
-    """Store a visitor's report; a report on a measure also names its document (for filtering)."""
+    """Store a visitor's report; a report on a measure also names its document (for
+    filtering). A report on neither is a general one (coverage, the site itself)."""
     if measure is not None and document is None:
         document = measure.document
-    if measure is None and document is None:
-        raise ValueError("an error report needs a measure or a document")
     return ErrorReport.objects.create(kind=kind, description=description.strip(), contact=contact.strip(),
                                       measure=measure, document=document)
 

@@ -1,6 +1,7 @@
 """The public "报告错误" form: a visitor tells the editors that a measure or document is wrong.
 
-GET /report/?measure=<id> or ?document=<id> shows the form; POST saves an
+GET /report/?measure=<id> or ?document=<id> shows the form (plain /report/: a
+general report, on coverage or the site itself); POST saves an
 ErrorReport (through measures.services) and redirects to the thank-you page.
 POSTs are rate-limited per client (RATELIMITS["report"], HTTP 429 beyond it)
 and carry a honeypot field (forms.ErrorReportForm.website): a filled-in
@@ -30,7 +31,7 @@ def _subject(request):
         return measure, measure.document
     if p.get("document"):
         return None, get_object_or_404(Document, pk=p.get("document"))
-    raise Http404("请从措施或文件页面点击“报告错误”")
+    return None, None  # a general report
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,11 +1,21 @@
 from django.contrib import admin
+from django.http import HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import include, path
 
 admin.site.site_header = "知识产权保护措施库 · 编辑后台"
 admin.site.site_title = "知识产权保护措施库"
 admin.site.index_title = "内容管理"
 
+
+
+def favicon(request):
+    """/favicon.ico, which browsers ask for whatever the page says: the portal's icon."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
+
+
 urlpatterns = [
+    path("favicon.ico", favicon),
     path("admin/", admin.site.urls),
     path("", include("measures.urls")),
 ]
