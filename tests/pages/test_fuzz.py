@@ -102,10 +102,13 @@ def test_every_url_and_parameter_with_hostile_values(client, site):
 
 
 def test_path_ids_out_of_range_are_404(client, site):
-    for prefix in ("/measures/", "/documents/", "/units/"):
+    doc = next(u for u in site if u.startswith("/documents/") and u[11:-1].isdigit())
+    for prefix in ("/measures/", "/documents/", "/units/", f"{doc}files/"):
         for pk in ("0", "9" * 19, str(2**63), "9" * 40):
             response = client.get(f"{prefix}{pk}/")
             assert response.status_code == 404, (prefix, pk, response.status_code)
+    for pk in ("9" * 19, str(2**63)):
+        assert client.get(f"/documents/{pk}/files/1/").status_code == 404
 
 
 def test_report_form_with_hostile_input(client, site):
@@ -125,7 +128,7 @@ def test_public_urls_are_all_covered(site):
     patterns = {str(p.pattern) for p in get_resolver().url_patterns[1].url_patterns}
     covered = {"", "api/measures/", "healthz", "measures/", "measures/export.csv", "measures/export.json",
                "measures/<int:pk>/", "documents/", "documents/<int:pk>/", "compare/", "targets/", "units/",
-               "units/<int:pk>/", "report/", "report/thanks/",
+               "units/<int:pk>/", "report/", "report/thanks/", "documents/<int:pk>/files/<int:file_id>/",
                "documents/<int:pk>/lineage/", "documents/<int:pk>/draft/", "measures/<int:pk>/diffusion/",
                "timeline/", "map/", "api/documents/<int:pk>/citations/"}
     assert patterns == covered
