@@ -40,14 +40,47 @@ def measure_json(m, *, terms, fallback_terms=()) -> dict:
     }
 
 
+def query_json(result, params) -> dict:
+    """How the search string was read: its terms and fields, the 模糊 switch,
+    a notice when it was read as plain terms, and — when no measure contains a
+    term as written — how many the all-words (模糊) match would find."""
+    pq = result.query
+    suggestion = None
+    if result.fuzzy_count is not None:
+        q = params.copy()
+        q["fuzzy"] = "true"
+        q.pop("page", None)
+        suggestion = {"count": result.fuzzy_count, "words": result.fuzzy_words,
+                      "url": "/api/measures/?" + q.urlencode()}
+    return {
+        "q": pq.raw.strip(),
+        "fuzzy": pq.fuzzy,
+        "scope": pq.scope,
+        "terms": [{"text": t.text, "phrase": t.phrase, "field": t.field} for t in pq.terms],
+        "words": pq.fallback_terms,
+        "notice": pq.notice or None,
+        "fuzzy_suggestion": suggestion,
+    }
+
+
+def page_not_found(result) -> JsonResponse:
+    return JsonResponse({"error": "page_out_of_range", "detail": "页码超出范围", "count": result.count,
+                         "num_pages": result.page.paginator.num_pages}, status=404,
+                        json_dumps_params={"ensure_ascii": False})
+
+
 @require_GET
 @anonymous_page_cache
 @validated(P.MEASURES)
 def measure_search(request):
-    result = selectors.measure_search(params=request.params.querydict())
+    params = request.params.querydict()
+    result = selectors.measure_search(params=params, fallback="offer")
+    if result.page_out_of_range:
+        return page_not_found(result)
     terms, fallback = result.query.highlight_terms, result.query.fallback_terms
     page = result.page
     return JsonResponse({
+        "query": query_json(result, params),
         "count": result.count,
         "count_is_estimate": result.count_is_estimate,
         "page": page.number,

@@ -8,7 +8,6 @@ ones with a 400 or a notice); the filters still refuse what they cannot use.
 """
 import django_filters
 from django import forms
-from django.db.models import Q
 
 from .models import Document, Level, Measure, MeasureUnit, Region
 
@@ -39,13 +38,39 @@ def _ascii_number(v: str, max_len: int) -> bool:
 
 
 def region_ids(values, level: str) -> list[int]:
-    """Region ids from ids, codes, full names or short names."""
-    numbers = [int(v) for v in values if _ascii_number(v, 13)]
-    names = [v for v in values if not (v.isascii() and v.isdigit()) and len(v) <= 50]
-    cond = Q(id__in=numbers) | Q(code__in=[str(n) for n in numbers]) if numbers else Q(pk__in=[])
-    if names:
-        cond |= Q(name__in=names) | Q(short_name__in=names)
-    return list(Region.objects.filter(cond, level=level).values_list("id", flat=True))
+    """Region ids from ids, codes, full names or short names (the gazetteer is
+    read once per process and kept REGION_TTL seconds: resolving a place costs
+    no query, so a search runs the same queries whatever places it names)."""
+    index = _region_index()
+    out = []
+    for v in values:
+        if _ascii_number(v, 13):
+            out.extend(index.get((level, "id", int(v)), ()))
+            out.extend(index.get((level, "code", v), ()))
+        elif not (v.isascii() and v.isdigit()) and len(v) <= 50:
+            out.extend(index.get((level, "name", v), ()))
+    return list(dict.fromkeys(out))
+
+
+REGION_TTL = 300
+_regions = {"at": -REGION_TTL, "index": {}}
+
+
+def _region_index() -> dict:
+    import time
+
+    if time.monotonic() - _regions["at"] < REGION_TTL:
+        return _regions["index"]
+    index: dict = {}
+    for pk, code, name, short, level in Region.objects.values_list("id", "code", "name", "short_name", "level"):
+        for key in ((level, "id", pk), (level, "code", code), (level, "name", name), (level, "name", short)):
+            index.setdefault(key, []).append(pk)
+    _regions.update(at=time.monotonic(), index=index)
+    return index
+
+
+def reset_regions(**kwargs) -> None:
+    _regions["at"] = -REGION_TTL
 
 
 def int_values(values) -> list[int]:
@@ -76,6 +101,12 @@ class MeasureFilter(django_filters.FilterSet):
     cites = django_filters.NumberFilter(method="filter_cites", label="引用某文件")
     specificity = MultiValueFilter(method="filter_specificity", label="具体度")
     flag = MultiValueFilter(method="filter_flag", label="具体度依据")
+    # the advanced search form (document metadata; measures.doctypes for the type)
+    issuer = django_filters.CharFilter(method="filter_issuer", label="发布机构")
+    doc_number = django_filters.CharFilter(method="filter_doc_number", label="文号")
+    doc_type = django_filters.CharFilter(method="filter_doc_type", label="文件类型")
+    date_from = django_filters.DateFilter(method="filter_date_from", label="起始日期")
+    date_to = django_filters.DateFilter(method="filter_date_to", label="截止日期")
 
     class Meta:
         model = Measure
@@ -137,3 +168,20 @@ class MeasureFilter(django_filters.FilterSet):
         from .querysets_diffusion import with_flags
 
         return with_flags(qs, value) if value else qs
+
+    def filter_issuer(self, qs, name, value):
+        return qs.with_issuer(value[:100]) if value else qs
+
+    def filter_doc_number(self, qs, name, value):
+        return qs.with_doc_number(value[:100]) if value else qs
+
+    def filter_doc_type(self, qs, name, value):
+        from .doctypes import ALL_TYPES
+
+        return qs.with_doc_type(value) if value in ALL_TYPES else qs
+
+    def filter_date_from(self, qs, name, value):
+        return qs.with_date_range(date_from=value) if value else qs
+
+    def filter_date_to(self, qs, name, value):
+        return qs.with_date_range(date_to=value) if value else qs

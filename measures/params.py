@@ -180,6 +180,25 @@ class Year(Field):
         return int(value)
 
 
+class Date(Field):
+    """A day: 2024-07-09 (also 2024/7/9, 2024.7.9, 20240709)."""
+
+    def clean_one(self, value):
+        import datetime
+
+        value = value.strip()
+        m = re.fullmatch(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})", value) or \
+            re.fullmatch(r"([0-9]{4})([0-9]{2})([0-9]{2})", value)
+        try:
+            return datetime.date(*map(int, m.groups())) if m else None
+        except ValueError:
+            pass
+        raise Invalid(f"“{_show(value)}”不是有效的日期(如 2024-07-09)")
+
+    def to_strings(self, value):
+        return [value.isoformat()]
+
+
 class Bool(Field):
     TRUE = {"1", "true", "True", "yes", "on"}
     FALSE = {"0", "false", "False", "no", "off"}
@@ -359,7 +378,21 @@ def _measure_spec():
         "flag": MultiChoice(["target", "deadline", "unit", "lead", "money"], "具体度依据"),
         "page": Page(),
         "page_size": PageSize(),
+        # search modifiers and the advanced form (measures.search.query, measures.doctypes)
+        "fuzzy": Bool("模糊匹配"),
+        "scope": Choice(["all", "title"], "检索范围"),
+        "issuer": Text("发布机构", max_length=100),
+        "doc_number": Text("文号", max_length=100),
+        "doc_type": Choice(_doc_types(), "文件类型"),
+        "date_from": Date("起始日期"),
+        "date_to": Date("截止日期"),
     }
+
+
+def _doc_types():
+    from .doctypes import ALL_TYPES
+
+    return ALL_TYPES
 
 
 # Exports take the list's filters and sort (paging parameters are accepted and unused).

@@ -1,14 +1,35 @@
 """Read-side query logic for the measures app, as QuerySet methods."""
-from django.contrib.postgres.search import SearchQueryField, SearchRank
+from django.contrib.postgres.search import SearchQueryField
 from django.db import models
-from django.db.models import Exists, F, Func, OuterRef, Value
+from django.db.models import Exists, F, Func, OuterRef, Q, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, ExtractYear
 
-# ts_rank_cd weights, in PostgreSQL's order {D, C, B, A}: body 0.1, document
-# and notice title 0.02, chapter path 0.05, measure title 1.0 (see
-# measures.search.index). A chapter heading is shared by all its measures, so
-# a hit there counts less than one in the measure's own words.
+# ts_rank_cd weights, in PostgreSQL's order {D, C, B, A} (see measures.search.engine).
 RANK_WEIGHTS = [0.1, 0.02, 0.05, 1.0]
+
+# Brackets and spaces a 文号 may be written with: compared without them.
+DOC_NUMBER_NOISE = "〔〕[]【】()（）﹝﹞〈〉<>《》{}｛｝ 　"
+
+
+def text_variants(value: str) -> list[str]:
+    """A name as typed, folded to Simplified and written in Traditional: the
+    forms a case-insensitive substring filter tries (documents keep their own
+    script)."""
+    from measures.search.text import _converter, fold_chars
+
+    value = (value or "").strip()[:100]
+    if not value:
+        return []
+    forms = [value, fold_chars(value), _converter("s2t").convert(value)]
+    return list(dict.fromkeys(f for f in forms if f))
+
+
+def _contains_any(field: str, values) -> Q:
+    cond = Q(pk__in=[])
+    for v in values:
+        cond |= Q(**{f"{field}__icontains": v})
+    return cond
 
 
 class TsQuery(Func):
@@ -79,8 +100,9 @@ class MeasureQuerySet(models.QuerySet):
 
     def matching(self, query):
         """Measures matching a query (a string or a parsed measures.search
-        query). An unsearchable query matches nothing; an empty one leaves the
-        queryset as it is."""
+        query), its field filters (文号:, 发布机构:, 单位:) included. An
+        unsearchable query matches nothing; an empty one leaves the queryset as
+        it is."""
         from measures.search.query import ParsedQuery, parse
 
         pq = query if isinstance(query, ParsedQuery) else parse(query)
@@ -88,24 +110,84 @@ class MeasureQuerySet(models.QuerySet):
             return self
         if pq.matches_nothing:
             return self.none()
-        return self.filter(TsMatch(F("search_vector"), TsQuery(pq.tsquery)))
+        qs = self.with_query_fields(pq)
+        if pq.tsquery:
+            qs = qs.filter(TsMatch(F("search_vector"), TsQuery(pq.tsquery)))
+        return qs
+
+    def with_query_fields(self, pq):
+        """The query's top-level 文号:, 发布机构: and 单位: terms as filters (- excludes)."""
+        qs = self
+        for m in pq.metadata:
+            cond = {"doc_number": self._doc_number_q, "issuer": self._issuer_q, "unit": self._unit_q}[m.field](m.value)
+            qs = qs.exclude(cond) if m.negated else qs.filter(cond)
+        return qs
+
+    @staticmethod
+    def _doc_number_q(value):
+        from .models import Document
+
+        noise = str.maketrans("", "", DOC_NUMBER_NOISE)
+        values = [v.translate(noise) for v in text_variants(value)]
+        docs = Document.objects.annotate(
+            _dn=Func(F("doc_number"), Value(DOC_NUMBER_NOISE), Value(""), function="translate",
+                     output_field=models.CharField())).filter(_contains_any("_dn", [v for v in values if v]))
+        return Q(document_id__in=docs.values("pk"))
+
+    @staticmethod
+    def _issuer_q(value):
+        from .models import Document
+
+        docs = Document.objects.filter(_contains_any("issuer", text_variants(value)))
+        return Q(document_id__in=docs.values("pk"))
+
+    @staticmethod
+    def _unit_q(value):
+        from .models import MeasureUnit
+
+        variants = text_variants(value)
+        links = MeasureUnit.objects.filter(measure_id=OuterRef("pk")).filter(
+            _contains_any("unit__name", variants) | _contains_any("unit__canonical__name", variants))
+        return Q(Exists(links))
+
+    def with_issuer(self, value):
+        return self.filter(self._issuer_q(value)) if value else self
+
+    def with_doc_number(self, value):
+        return self.filter(self._doc_number_q(value)) if value else self
+
+    def with_doc_type(self, value):
+        """Documents of a type derived from their title (measures.doctypes)."""
+        from .doctypes import title_regex
+
+        return self.filter(document__title__regex=title_regex(value)) if value else self
+
+    def with_date_range(self, date_from=None, date_to=None):
+        """The document's date (signed, else published) within [date_from, date_to]."""
+        qs = self.alias(doc_date=Coalesce("document__signed_date", "document__published_date"))
+        if date_from:
+            qs = qs.filter(doc_date__gte=date_from)
+        if date_to:
+            qs = qs.filter(doc_date__lte=date_to)
+        return qs
 
     def search(self, query):
-        """matching(query), annotated with `rank` (0 without a query)."""
+        """matching(query), annotated with `rank` (0 without a query): the
+        tiers and ts_rank_cd of measures.search.engine.rank_sql."""
+        from measures.search.engine import rank_sql
         from measures.search.query import ParsedQuery, parse
 
         pq = query if isinstance(query, ParsedQuery) else parse(query)
         qs = self.matching(pq)
         if not pq.tsquery:
             return qs.annotate(rank=Value(0.0, output_field=models.FloatField()))
-        # Hits of the terms as typed first; synonym and split-word hits after.
-        exact = SearchRank(F("search_vector"), TsQuery(pq.rank_tsquery or pq.tsquery), weights=RANK_WEIGHTS,
-                           cover_density=True)
-        loose = SearchRank(F("search_vector"), TsQuery(pq.tsquery), weights=RANK_WEIGHTS, cover_density=True)
-        return qs.annotate(rank=exact + loose * Value(0.001))
+        sql, params = rank_sql(pq, f'"{self.model._meta.db_table}"."search_vector"')
+        return qs.annotate(rank=RawSQL(sql, params, output_field=models.FloatField()))
 
     def by_relevance(self):
-        return self.order_by(F("rank").desc(), "document_id", "ordinal")
+        """Best first; ties: the newest document, then document and measure order."""
+        return self.order_by(F("rank").desc(), Coalesce("document__published_date", "document__signed_date").desc(
+            nulls_last=True), "document_id", "ordinal")
 
     def by_date(self):
         return self.order_by(F("document__published_date").desc(nulls_last=True), "document_id", "ordinal")

@@ -10,7 +10,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import BigIntegerField, F, FloatField, Func, IntegerField, QuerySet, Value
+from django.db.models import BigIntegerField, BooleanField, F, FloatField, Func, IntegerField, QuerySet, Value
 from django.db.models.functions import Cast
 
 from .filters import MeasureFilter
@@ -102,6 +102,15 @@ class SearchResult:
     # The (estimated) number of matches when it exceeds what can be paged
     # through; pages only cover the verified candidates.
     total: int | None = None
+    # The requested page lies past the last one (the API answers 404; pages
+    # show the last page).
+    page_out_of_range: bool = False
+    # No measure contains a term as written: with fallback="show" these are the
+    # all-words (模糊) results instead (fuzzy_fallback), with fallback="offer"
+    # fuzzy_count says how many there would be.
+    fuzzy_fallback: bool = False
+    fuzzy_count: int | None = None
+    fuzzy_words: list = field(default_factory=list)
 
     @property
     def count(self) -> int:
@@ -151,15 +160,24 @@ def _filtered(data: dict, base: QuerySet, drop=()) -> tuple[MeasureFilter, Query
     return fs, fs.qs
 
 
+def parse_query(data: dict) -> ParsedQuery:
+    """The search string of the parameters, with the 模糊 switch (fuzzy) and
+    the scope (all | title) of the advanced form."""
+    return parse(_first(data, "q"), fuzzy=_first(data, "fuzzy") in ("true", "1"), scope=_first(data, "scope", "all"))
+
+
 def measure_search(*, params, facets: bool = True, page_size: int | None = None,
-                   browse_sort: str | None = None) -> SearchResult:
+                   fallback: str | None = None, browse_sort: str | None = None) -> SearchResult:
     """Search and filter measures: the page of results, its count and facets.
 
-    params: a QueryDict or dict with q, the MeasureFilter filters, sort
-    (relevance|date), page and page_size.
+    params: a QueryDict or dict with q, fuzzy, scope, the MeasureFilter
+    filters, sort (relevance|date), page and page_size.
+    fallback: when no measure contains a term as written and the terms have
+    several words, "show" returns the all-words (模糊) results instead
+    (result.fuzzy_fallback), "offer" counts them (result.fuzzy_count).
     """
     data = _params_dict(params)
-    pq = parse(_first(data, "q"))
+    pq = parse_query(data)
     sort = _first(data, "sort", "relevance")
     if sort not in SORTS or "sort" not in data and browse_sort and not pq.tsquery:
         # no order asked for: relevance with search text; without any, browse_sort
@@ -167,9 +185,33 @@ def measure_search(*, params, facets: bool = True, page_size: int | None = None,
         sort = browse_sort if browse_sort and not pq.tsquery else "relevance"
     size = page_size or _int(_first(data, "page_size", str(DEFAULT_PAGE_SIZE)), DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)
 
-    if pq.tsquery:
-        return _text_search(data=data, pq=pq, sort=sort, size=size, facets=facets)
-    return _plain_search(data=data, pq=pq, sort=sort, size=size, facets=facets)
+    search = _text_search if pq.tsquery else _plain_search
+    result = search(data=data, pq=pq, sort=sort, size=size, facets=facets)
+    if fallback and result.count == 0 and pq.splittable and not pq.fuzzy:
+        fuzzy_data = dict(data, fuzzy=["true"])
+        fpq = parse_query(fuzzy_data)
+        if fallback == "show":
+            shown = _text_search(data=fuzzy_data, pq=fpq, sort=sort, size=size, facets=facets)
+            if shown.count:
+                shown.fuzzy_fallback, shown.fuzzy_count, shown.fuzzy_words = True, shown.count, fpq.fallback_terms
+                return shown
+            result.fuzzy_count = 0
+        else:
+            base = Measure.objects.with_query_fields(fpq)
+            fs, filtered = _filtered(fuzzy_data, base)
+            result.fuzzy_count = engine.candidates(fpq, filtered, facets=engine.facet_tsquery(fs), rank=False).count
+        result.fuzzy_words = fpq.fallback_terms
+    return result
+
+
+def _get_page(paginator, data, result_holder: dict):
+    """paginator.get_page, noting a requested page past the last one."""
+    requested = _first(data, "page", "1")
+    if requested == "last":
+        return paginator.page(paginator.num_pages)
+    if requested.isascii() and requested.isdigit() and int(requested) > max(paginator.num_pages, 1):
+        result_holder["out_of_range"] = True
+    return paginator.get_page(requested)
 
 
 def measure_export_queryset(*, params) -> QuerySet:
@@ -177,7 +219,7 @@ def measure_export_queryset(*, params) -> QuerySet:
     exports, which must not stop at the search's candidate cap), in the list's
     order: relevance (rank, then document order) or date."""
     data = _params_dict(params)
-    pq = parse(_first(data, "q"))
+    pq = parse_query(data)
     sort = _first(data, "sort", "relevance")
     _, filtered = _filtered(data, Measure.objects.search(pq))
     listing = filtered.for_listing()
@@ -212,9 +254,11 @@ def _plain_search(*, data, pq, sort, size, facets) -> SearchResult:
     summary = cached("plain", [pq.tsquery, pq.matches_nothing, _filter_key(data), facets], compute)
     paginator = Paginator(listing, size)
     paginator.count = summary["count"]
-    page = paginator.get_page(_first(data, "page", "1"))
+    note = {}
+    page = _get_page(paginator, data, note)
 
-    result = SearchResult(query=pq, filterset=filterset, sort=sort, queryset=listing, page=page)
+    result = SearchResult(query=pq, filterset=filterset, sort=sort, queryset=listing, page=page,
+                          page_out_of_range=bool(note))
     result.facets = summary["facets"]
     return result
 
@@ -238,12 +282,19 @@ def _text_search(*, data, pq, sort, size, facets) -> SearchResult:
     and each facet that ignores its own active filter) gets one capped
     candidate query; counts, pages and facets are read from those id sets (one
     query for all facets), and kept briefly (cached())."""
-    base = Measure.objects.all()
+    base = Measure.objects.with_query_fields(pq)
     filterset = MeasureFilter(_QueryData(data), queryset=base)
 
     def compute():
         fs, filtered = _filtered(data, base)
-        cand = engine.candidates(pq, filtered, facets=engine.facet_tsquery(fs))
+        clauses = engine.facet_clauses(fs)
+        wider, wider_lexemes = None, ""
+        if facets and any(k in data for own in FACET_PARAMS.values() for k in own):
+            # the facets that ignore their own active filter count this wider set
+            _, wider = _filtered(data, base, drop=[k for own in FACET_PARAMS.values() for k in own])
+            wider_lexemes = engine.all_but_one(list(clauses.values()))
+        cand = engine.candidates(pq, filtered, facets=engine.all_of(clauses.values()), base=wider,
+                                 base_facets=wider_lexemes)
         out = {"ids": cand.ids, "ranks": cand.ranks, "exact": cand.exact, "count": cand.count,
                "facets": {}, "facets_are_estimates": False}
         if facets:
@@ -267,7 +318,8 @@ def _text_search(*, data, pq, sort, size, facets) -> SearchResult:
     paginator = Paginator(listing, size)
     # Pages cover the verified candidates; beyond the cap the total is an estimate.
     paginator.count = found["count"] if found["exact"] else len(ids)
-    page = paginator.get_page(_first(data, "page", "1"))
+    note = {}
+    page = _get_page(paginator, data, note)
     if sort == "relevance":
         # The page's ids are known: fetch just those rows, in rank order.
         start = (page.number - 1) * size
@@ -278,33 +330,55 @@ def _text_search(*, data, pq, sort, size, facets) -> SearchResult:
         page.object_list = [rows[pk] for pk in page_ids if pk in rows]
     exact = found["exact"]
     result = SearchResult(query=pq, filterset=filterset, sort=sort, queryset=listing, page=page,
-                          count_is_estimate=not exact, total=None if exact else max(found["count"], len(ids)))
+                          count_is_estimate=not exact, total=None if exact else max(found["count"], len(ids)),
+                          page_out_of_range=bool(note))
     result.facets = found["facets"]
     result.facets_are_estimates = found["facets_are_estimates"]
     return result
 
 
+class _AnyOf(Func):
+    """column = ANY(array): one array parameter, however many ids."""
+
+    template = "(%(expressions)s))"
+    arg_joiner = " = ANY("
+    output_field = BooleanField()
+
+
 def _text_facets(data, pq, base, cand) -> tuple[dict, bool]:
-    """Facet counts of a text search: each facet counts the candidates of the
-    filters without its own (one capped candidate query per distinct set of
-    dropped filters), all facets in one SQL statement."""
-    sets = {(): cand}
-    sources, empty = {}, []
+    """Facet counts of a text search, all facets in one SQL statement: a facet
+    whose filter is not active counts the verified results; one whose filter is
+    active counts the verified rows of the wider set (every filter but the
+    facets' own) with the other filters applied. Where a set was sampled
+    (more than engine.EXACT_LIMIT matches) its counts are scaled up and
+    rounded like the total."""
+    from django.contrib.postgres.fields import ArrayField
+
+    sources, scales, empty = {}, {}, []
     for name, own in FACET_PARAMS.items():
-        drop = tuple(k for k in own if k in data)
-        if not drop and not cand.ids:
+        dropped = [k for k in own if k in data]
+        if not dropped:
+            ids = cand.ids if cand.exact else cand.sample_ids
+            if ids:
+                sources[name], scales[name] = ("ids", ids), cand.scale
+            else:
+                empty.append(name)
+            continue
+        ids = cand.base_ids or []
+        if not ids:
             empty.append(name)
             continue
-        if drop not in sets:
-            fs, qs = _filtered(data, base, drop=drop)
-            sets[drop] = engine.candidates(pq, qs, facets=engine.facet_tsquery(fs), rank=False)
-        if sets[drop].ids:
-            sources[name] = ("ids", sets[drop].ids)
-        else:
-            empty.append(name)
+        _, qs = _filtered(data, base, drop=dropped)
+        sources[name] = ("queryset", qs.filter(_AnyOf(F("pk"), Value(ids, output_field=ArrayField(BigIntegerField())))))
+        scales[name] = cand.base_scale
     out = facet_counts(sources)
+    for name, scale in scales.items():
+        if scale != 1:
+            for row in out[name]:
+                row["count"] = engine.round_estimate(round(row["count"] * scale))
     out.update({name: [] for name in empty})
-    return {name: out[name] for name in FACET_PARAMS}, not all(c.exact for c in sets.values())
+    estimates = not cand.exact or (cand.base_ids is not None and not cand.base_exact)
+    return {name: out[name] for name in FACET_PARAMS}, estimates
 
 
 def measure_facets(*, data: dict, matched: QuerySet, filtered: QuerySet, total: int) -> dict:

@@ -14,6 +14,8 @@ from django.db.models import Count, Q
 from django.http import Http404
 
 from .display import unit_place
+from .doctypes import choices as doc_type_choices
+from .feeds import feed_query
 from .models import Document, IPType, Measure, MeasureUnit, Region, ResponsibleUnit, Target, Theme
 
 SIMILAR_LIMIT = 6
@@ -581,8 +583,8 @@ def measure_list_page(*, params) -> dict:
     from .querysets_diffusion import FLAG_LABELS
 
     # without search text the list opens newest first; relevance needs a query
-    result = selectors.measure_search(params=params, browse_sort="date")
-    terms = result.query.highlight_terms
+    result = selectors.measure_search(params=params, fallback="show", browse_sort="date")
+    terms = result.query.highlight_terms + (result.query.fallback_terms if result.query.fuzzy else [])
     page = result.page
     for m in page.object_list:
         m.snippet = snippet(m.text, terms)
@@ -613,27 +615,31 @@ def measure_list_page(*, params) -> dict:
         {"key": "flag", "label": "具体度依据", "ordered": True, "options": _options(
             facets.get("flag", []), "code", selected["flag"], list(FLAG_LABELS.items()))},
     ]
-    # Names for selected units/regions the facets did not list (e.g. zero hits).
+    # Names for selected units/regions the facets did not list (e.g. zero hits)
+    # and the title of a selected document: one query, whatever is selected
+    # (the page runs the same number of queries for every filter).
     missing_ids = {int(o["value"]) for g in facet_groups if g["key"] in ("province", "city", "unit")
-                   for o in g["options"] if o["name"] == o["value"] and o["value"].isascii() and o["value"].isdigit()}
-    if missing_ids:
-        region_names = dict(Region.objects.filter(pk__in=missing_ids).values_list("id", "name"))
-        unit_names = dict(ResponsibleUnit.objects.filter(pk__in=missing_ids).values_list("id", "name"))
-        for g in facet_groups:
-            lookup = unit_names if g["key"] == "unit" else region_names
-            for o in g["options"]:
-                if o["name"] == o["value"] and o["value"].isascii() and o["value"].isdigit():
-                    o["name"] = lookup.get(int(o["value"]), o["value"])
+                   for o in g["options"] if o["name"] == o["value"] and o["value"].isascii() and o["value"].isdigit()
+                   and len(o["value"]) < 19}
     document_id = params.get("document") or ""
-    document = None
-    if document_id.isascii() and document_id.isdigit() and len(document_id) < 19:
-        document = Document.objects.filter(pk=int(document_id)).only("id", "title").first()
+    document_id = int(document_id) if document_id.isascii() and document_id.isdigit() and len(document_id) < 19 else None
+    region_names, unit_names, document = _names(sorted(missing_ids), document_id)
+    for g in facet_groups:
+        lookup = unit_names if g["key"] == "unit" else region_names
+        for o in g["options"]:
+            if o["name"] == o["value"] and o["value"].isascii() and o["value"].isdigit() and len(o["value"]) < 19:
+                o["name"] = lookup.get(int(o["value"]), o["value"])
 
     single = {
         "level": params.get("level") or "", "status": params.get("status") or "",
         "year_from": params.get("year_from") or "", "year_to": params.get("year_to") or "",
         "has_targets": params.get("has_targets") or "", "sort": result.sort,
         "sort_param": params.get("sort") or "",
+        # the advanced search form and the 模糊 switch
+        "issuer": params.get("issuer") or "", "doc_number": params.get("doc_number") or "",
+        "doc_type": params.get("doc_type") or "", "date_from": params.get("date_from") or "",
+        "date_to": params.get("date_to") or "", "scope": params.get("scope") or "all",
+        "fuzzy": (params.get("fuzzy") or "") in ("true", "1"),
     }
     active = []
     for g in facet_groups:
@@ -655,6 +661,16 @@ def measure_list_page(*, params) -> dict:
                        "url": _url_without(params, "has_targets")})
     if document:
         active.append({"label": f"文件:{document.title[:20]}", "url": _url_without(params, "document")})
+    for key, title in (("issuer", "发布机构"), ("doc_number", "文号"), ("doc_type", "类型")):
+        if single[key]:
+            active.append({"label": f"{title}:{single[key][:20]}", "url": _url_without(params, key)})
+    if single["date_from"] or single["date_to"]:
+        active.append({"label": f"日期:{single['date_from'] or '…'}–{single['date_to'] or '…'}",
+                       "url": _url_without(_url_params_without(params, "date_from"), "date_to")})
+    if single["scope"] == "title":
+        active.append({"label": "仅检索标题", "url": _url_without(params, "scope")})
+    if single["fuzzy"]:
+        active.append({"label": "模糊匹配", "url": _url_without(params, "fuzzy")})
     active += _diffusion_filters(params, [])  # the flags' chips come with their facet group
 
     export_query = _url_without(params, "page")[1:]
@@ -675,9 +691,42 @@ def measure_list_page(*, params) -> dict:
         "document": document,
         "active_filters": active,
         "export_query": export_query,
+        "feed_query": feed_query(params),
+        "fuzzy_query": _url_with(params, fuzzy="true"),
+        "exact_query": _url_without(params, "fuzzy"),
+        "doc_types": doc_type_choices(),
         "searching": bool(result.query.active),
         "text_query": bool(result.query.tsquery),
     }
+
+
+def _url_with(params, **values) -> str:
+    """The list URL with parameters set (page reset)."""
+    q = params.copy()
+    q.pop("page", None)
+    for key, value in values.items():
+        q[key] = value
+    return "?" + q.urlencode()
+
+
+def _names(ids: list[int], document_id: int | None):
+    """({region id: name}, {unit id: name}, the document or None) in one query."""
+    from django.db import connection
+
+    sql = (f"SELECT 'r', id, name FROM {Region._meta.db_table} WHERE id = ANY(%s::bigint[]) "
+           f"UNION ALL SELECT 'u', id, name FROM {ResponsibleUnit._meta.db_table} WHERE id = ANY(%s::bigint[]) "
+           f"UNION ALL SELECT 'd', id, title FROM {Document._meta.db_table} WHERE id = %s")
+    regions, units, document = {}, {}, None
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [ids, ids, document_id])
+        for kind, pk, name in cursor.fetchall():
+            if kind == "r":
+                regions[pk] = name
+            elif kind == "u":
+                units[pk] = name
+            else:
+                document = Document(pk=pk, title=name)
+    return regions, units, document
 
 
 def _url_params_without(params, key):

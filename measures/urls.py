@@ -1,12 +1,19 @@
 from django.urls import path
 
-from . import api, views, views_diffusion, views_files, views_reports
+from . import api, api_resources, feeds, views, views_diffusion, views_files, views_reports
 
 app_name = "measures"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("api/measures/", api.measure_search, name="api-measures"),
+    path("api/", api_resources.api_index, name="api-index"),
+    path("api/docs/", api_resources.api_docs, name="api-docs"),
+    path("api/documents/", api_resources.document_list, name="api-documents"),
+    path("api/documents/<int:pk>/", api_resources.document_detail, name="api-document"),
+    path("api/targets/", api_resources.target_list, name="api-targets"),
+    path("api/units/", api_resources.unit_list, name="api-units"),
+    path("measures/feed/", feeds.measure_feed, name="measure_feed"),
     path("healthz", views.healthz, name="healthz"),
     path("measures/", views.measure_list, name="measure_list"),
     path("measures/export.csv", views.measure_export_csv, name="measure_export_csv"),

@@ -15,8 +15,16 @@ def _reset_dictionary(**kwargs):
     reset_tokenizer()
 
 
+def _reset_regions(**kwargs):
+    from measures.filters import reset_regions
+
+    reset_regions()
+
+
 # Edits in the admin take effect at once in this process; other processes
-# reload synonyms within query.SYNONYM_TTL and the dictionary on restart.
+# reload synonyms within query.SYNONYM_TTL, regions within filters.REGION_TTL
+# and the dictionary on restart.
 for _signal in (post_save, post_delete):
+    _signal.connect(_reset_regions, sender="measures.Region", dispatch_uid=f"search-regions-{_signal}")
     _signal.connect(_reset_synonyms, sender="measures.SynonymGroup", dispatch_uid=f"search-syn-{_signal}")
     _signal.connect(_reset_dictionary, sender="measures.DictionaryWord", dispatch_uid=f"search-dict-{_signal}")

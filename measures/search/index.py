@@ -2,16 +2,19 @@
 
 The vector is a tsvector literal (config 'simple' semantics: lexemes are used
 as they are) built from the folded text; positions are character offsets so
-that query phrases pin exact substrings. Weights: the measure's title 'A', its
-chapter path 'B' (shared by every measure of a chapter, so a weaker signal than
-the measure's own heading), the document and notice titles 'C', the body 'D'. Fields are laid out one after the other with a gap, so that no phrase
-spans two fields.
+that query phrases pin exact substrings. It holds what the measure itself
+says: its title (weight 'A') and its text ('D'), laid out one after the other
+with a gap so that no phrase spans the two. Chapter headings and document
+titles are not in it: a search finds the measures whose own words contain the
+term (documents are searched by title on their own pages and API).
 
-Measure.title_vector holds the measure title and chapter path alone (same
-tokens and weights): a small vector with its own GIN index, so that title-level
-hits are always among the candidates of a search that matches many rows (see
-measures.search.engine). Measure.facet_vector holds the filter values as
-lexemes (FACET_VECTOR_SQL); both GIN indexes include it.
+Measure.title_vector holds the measure title alone (same tokens): a small
+vector with its own GIN index, so that title-level hits are always among the
+candidates of a search that matches many rows (see measures.search.engine).
+Measure.facet_vector holds the filter values as lexemes (FACET_VECTOR_SQL),
+plus a sample bucket 's:0'…'s:255' (a hash of the id) that lets the engine
+verify a random sample of a very large match through the index; both GIN
+indexes include it.
 """
 from collections import defaultdict
 
@@ -59,14 +62,14 @@ def _field_tokens(text: str, cache: dict | None):
     return hit
 
 
-def title_fields(*, title, path) -> list[tuple[str, str]]:
-    return [(title or "", "A")] + [(p, "B") for p in path or []]
+def title_fields(*, title, path=None) -> list[tuple[str, str]]:
+    return [(title or "", "A")]
 
 
-def measure_fields(*, title, path, text, document_title, notice_title) -> list[tuple[str, str]]:
-    fields = title_fields(title=title, path=path)
-    fields += [(document_title or "", "C"), (notice_title or "", "C"), (text or "", "D")]
-    return fields
+def measure_fields(*, title, text, path=None, document_title=None, notice_title=None) -> list[tuple[str, str]]:
+    """The measure's own words: title 'A', text 'D' (the other arguments are
+    accepted and not indexed: see the module doc)."""
+    return title_fields(title=title) + [(text or "", "D")]
 
 
 def update_search_vectors(measure_ids) -> int:
@@ -82,14 +85,12 @@ def update_search_vectors(measure_ids) -> int:
     written = 0
     for start in range(0, len(ids), BATCH):
         chunk = ids[start:start + BATCH]
-        rows = Measure.objects.filter(pk__in=chunk).values_list(
-            "pk", "title", "path", "text", "document__title", "document__notice_title")
+        rows = Measure.objects.filter(pk__in=chunk).values_list("pk", "title", "text")
         cache: dict = {}  # short fields shared by the batch's measures, tokenised once
         values = [
-            (pk, build_vector(measure_fields(title=title, path=path, text=text, document_title=doc_title,
-                                             notice_title=notice_title), cache),
-             build_vector(title_fields(title=title, path=path), cache))
-            for pk, title, path, text, doc_title, notice_title in rows
+            (pk, build_vector(measure_fields(title=title, text=text), cache),
+             build_vector(title_fields(title=title), cache))
+            for pk, title, text in rows
         ]
         if values:
             _write(values)
@@ -97,10 +98,14 @@ def update_search_vectors(measure_ids) -> int:
     return written
 
 
+SAMPLE_BUCKETS = 256
+# The sample bucket of measure `m`: a hash of its id, 0 … SAMPLE_BUCKETS - 1.
+BUCKET_SQL = "(hashint8(m.id) & 255)"
+
 # The filter values of measure `m` (a measures_measure row) as a tsvector of
 # prefixed lexemes; no user query yields a lexeme with ':' in it.
 FACET_VECTOR_SQL = """array_to_tsvector(ARRAY(SELECT DISTINCT x FROM unnest(
-    ARRAY['p:' || d.province_id, 'c:' || d.city_id,
+    ARRAY['p:' || d.province_id, 'c:' || d.city_id, 's:' || """ + BUCKET_SQL + """,
           'y:' || coalesce(extract(year FROM coalesce(d.signed_date, d.published_date))::int, d.date_year)]
     || ARRAY(SELECT 't:' || t.code FROM measures_measure_themes mt
              JOIN measures_theme t ON t.id = mt.theme_id WHERE mt.measure_id = m.id)

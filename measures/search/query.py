@@ -1,118 +1,462 @@
 """Turning what people type into a safe tsquery.
 
-Syntax (as a search box): words separated by spaces must all match; "…" (or
-“…”) is a phrase; -word or -"…" excludes; OR (or |) between words is an
-alternative. Every term is folded like the index and expanded through the
-SynonymGroup table; each form becomes an exact phrase of its bigrams, so a
-measure matches a term when its folded text contains the term.
+Terms. A run of characters typed without spaces matches as written: the
+measure's title or text must contain it (after Simplified/Traditional folding,
+or one of its synonyms from the SynonymGroup table). "…" quotes a phrase
+(spaces inside it do not count between Chinese characters). With fuzzy=True
+(the 模糊 switch) a term also matches when all of its words occur anywhere
+(jieba's segmentation with the domain dictionary: 数据知识产权 → 数据 + 知识产权).
 
-The tsquery text is assembled here from lexemes that are quoted by
-`_quote` — user text never reaches to_tsquery. A term that yields no lexemes
-(emoji, punctuation) is dropped; a query left with no terms matches nothing.
+Operators, in any case and in full-width forms (｜ － ＋ “…” （…） ：, the
+full-width space):
+
+- words separated by spaces must all match; AND / & / +word say the same;
+- OR, or, | between terms: either (binds tighter than AND: 专利 商标|版权 is
+  专利 AND (商标 OR 版权));
+- NOT term, -term, !term: excludes measures containing the term as written
+  (either script; not its synonyms);
+- ( … ) groups;
+- field prefixes: 标题:… (the measure's title only), 文号:…, 发布机构:…, 单位:…
+  (a responsible unit). 文号, 发布机构 and 单位 are filters: they apply to the
+  whole query when used at its top level (negated with -), and are searched
+  as plain text inside a group or an OR.
+
+Anything that does not parse (a dangling operator, unbalanced parentheses) is
+read again as plain terms, and `notice` says so; a query never fails.
+
+The tsquery text is assembled here from lexemes quoted by `_quote` — user text
+never reaches to_tsquery. A term that yields no lexemes (emoji, punctuation) is
+dropped; a query left with no searchable terms matches nothing.
+
+Besides the match query (`tsquery`), a parsed query carries:
+
+- `loose_tsquery`: a superset with the same lexemes joined by & (no phrase
+  distances, no weights, no exclusions), which the GIN index answers without
+  rechecking rows ('' = no restriction, e.g. only exclusions);
+- the ranking queries (see measures.search.engine.rank_sql): the terms as
+  typed (no synonyms), whole-word lexemes, and in fuzzy mode the exact match.
 """
 import re
 import threading
 import time
+import unicodedata
 from dataclasses import dataclass, field
 
-from .text import fold, fold_chars, term_lexemes
+from .text import CJK_WORD_RE, fold, fold_chars, term_lexemes
 
 MAX_QUERY_CHARS = 256
 MAX_TERMS = 16
 MAX_TERM_CHARS = 48
+MAX_DEPTH = 6
 SYNONYM_TTL = 60  # seconds; edits in this process reset at once (signals)
 
-TOKEN_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
-QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "＂": '"'})
+QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "＂": '"', "「": '"', "」": '"', "『": '"', "』": '"',
+                        "−": "-", "—": "-", "﹣": "-", "｜": "|", "¦": "|"})
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+GIN_INEXACT = re.compile(r"<|':|!")   # phrase distances, weights, nested negations need a recheck
+SPECIAL = set('()|&"+')
+
+# field prefix (as typed, lower case) -> field
+FIELDS = {
+    "标题": "title", "題名": "title", "标": "title", "title": "title", "標題": "title",
+    "文号": "doc_number", "文號": "doc_number", "发文字号": "doc_number", "number": "doc_number",
+    "发布机构": "issuer", "發布機構": "issuer", "发文机关": "issuer", "发文机构": "issuer", "机构": "issuer",
+    "issuer": "issuer",
+    "单位": "unit", "單位": "unit", "责任单位": "unit", "unit": "unit",
+}
+FIELD_LABELS = {"title": "标题", "doc_number": "文号", "issuer": "发布机构", "unit": "单位"}
+METADATA_FIELDS = ("doc_number", "issuer", "unit")
+TITLE_WEIGHTS = "A"   # the measure's own title in search_vector (measures.search.index)
+
+
+# --- the syntax tree ----------------------------------------------------------
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    phrase: bool = False
+    field: str | None = None      # None: title and text; "title"; or a metadata field
+
+
+@dataclass(frozen=True)
+class Not:
+    child: object
+
+
+@dataclass(frozen=True)
+class And:
+    children: tuple
+
+
+@dataclass(frozen=True)
+class Or:
+    children: tuple
 
 
 @dataclass
-class Term:
-    text: str
+class Metadata:
+    field: str        # doc_number | issuer | unit
+    value: str
     negated: bool = False
-    phrase: bool = False
 
 
 @dataclass
 class ParsedQuery:
     raw: str
-    groups: list[list[Term]] = field(default_factory=list)   # AND of ORs
-    excluded: list[Term] = field(default_factory=list)
+    tree: object = None
+    fuzzy: bool = False
+    scope: str = "all"              # "all" or "title" (every term as 标题:)
+    metadata: list[Metadata] = field(default_factory=list)
     tsquery: str = ""               # '' when nothing searchable is left
-    rank_tsquery: str = ""          # the positive terms as typed (no synonyms)
-    # A cheap superset of `tsquery` for the GIN index: the same lexemes joined
-    # by & (no <N> distances, no weights, no exclusions), so the index answers
-    # it without rechecking any row; '' when only exclusions were given.
-    loose_tsquery: str = ""
+    loose_tsquery: str = ""         # GIN superset; '' = no text restriction
+    typed_tsquery: str = ""         # positive terms as typed (no synonyms, no split words)
+    title_tsquery: str = ""         # typed_tsquery within the measure title
+    word_tsquery: str = ""          # whole-word lexemes of the terms that are words
+    phrase_tsquery: str = ""        # fuzzy mode: the exact (non-split) match
     highlight_terms: list[str] = field(default_factory=list)
     fallback_terms: list[str] = field(default_factory=list)   # words of split terms
+    splittable: bool = False        # a positive term has several words (模糊 would match more)
+    notice: str = ""                # the query was read again as plain terms
+    terms: list[Term] = field(default_factory=list)           # every term, in order
+
+    @property
+    def has_text(self) -> bool:
+        return self.tree is not None
 
     @property
     def active(self) -> bool:
         """The user asked for a search (even one that matches nothing)."""
-        return bool(self.groups or self.excluded)
+        return self.has_text or bool(self.metadata)
 
     @property
     def matches_nothing(self) -> bool:
-        return self.active and not self.tsquery
+        return self.has_text and not self.tsquery
+
+    @property
+    def loose_is_exact(self) -> bool:
+        """The GIN superset is the match itself: no row needs verifying."""
+        return bool(self.tsquery) and self.tsquery == self.loose_tsquery
+
+    @property
+    def words_display(self) -> list[str]:
+        return self.fallback_terms
+
+    @property
+    def rank_tsquery(self) -> str:
+        return self.typed_tsquery
 
 
-def parse(raw) -> ParsedQuery:
-    raw = CONTROL_RE.sub(" ", str(raw or ""))[:MAX_QUERY_CHARS].translate(QUOTES)
-    groups: list[list[Term]] = []
-    excluded: list[Term] = []
-    pending_or = False
-    for m in TOKEN_RE.finditer(raw):
-        if m.group(2) is not None or (m.group(0).startswith('"')):
-            negated, text, phrase = bool(m.group(1)), (m.group(2) or "").strip(), True
+class ParseError(ValueError):
+    pass
+
+
+# --- lexer --------------------------------------------------------------------
+
+def normalize(raw) -> str:
+    """Control characters become spaces; full-width operators, quotes and
+    spaces become their ASCII forms (NFKC, plus curly quotes and dashes)."""
+    text = CONTROL_RE.sub(" ", str(raw or ""))[:MAX_QUERY_CHARS]
+    text = unicodedata.normalize("NFKC", text.translate(QUOTES)).translate(QUOTES)
+    return text
+
+
+def lex(text: str) -> list[tuple]:
+    """Tokens: ("(",), (")",), ("OR",), ("AND",), ("NOT",), ("NEG",), ("PLUS",),
+    ("FIELD", name), ("TERM", text, phrase)."""
+    toks = []
+    i, n, terms = 0, len(text), 0
+    while i < n:
+        c = text[i]
+        if c.isspace():
+            i += 1
+        elif c in "()":
+            toks.append((c,))
+            i += 1
+        elif c in "|&":
+            j = i
+            while j < n and text[j] == c:
+                j += 1
+            toks.append(("OR",) if c == "|" else ("AND",))
+            i = j
+        elif c == '"':
+            j = text.find('"', i + 1)
+            j = n if j == -1 else j
+            toks.append(("TERM", text[i + 1:j][:MAX_TERM_CHARS], True))
+            terms += 1
+            i = j + 1
+        elif c in "-!+":
+            nxt = text[i + 1] if i + 1 < n else ""
+            if nxt and not nxt.isspace() and nxt not in ")|&":
+                toks.append(("PLUS",) if c == "+" else ("NEG",))
+            i += 1  # a lone sign applies to nothing
         else:
-            word = m.group(3)
-            if word in ("OR", "|", "||"):
-                pending_or = bool(groups)
+            j = i
+            while j < n and not text[j].isspace() and text[j] not in SPECIAL:
+                j += 1
+            word = text[i:j]
+            name, colon, _ = word.partition(":")
+            if colon and name.lower() in FIELDS:
+                toks.append(("FIELD", FIELDS[name.lower()]))
+                i += len(name) + 1
+                if FIELDS[name.lower()] in METADATA_FIELDS and i < n and not text[i].isspace() and text[i] != '"':
+                    # a 文号 or a name is one value up to the next space: 沈政发(2024)8号
+                    j = i
+                    while j < n and not text[j].isspace():
+                        j += 1
+                    toks.append(("TERM", text[i:j][:MAX_TERM_CHARS], False))
+                    terms += 1
+                    i = j
                 continue
-            negated = word.startswith("-") and len(word) > 1
-            text, phrase = (word[1:] if negated else word), False
-        text = text[:MAX_TERM_CHARS]
-        if not text.strip("-"):
-            pending_or = False
-            continue
-        term = Term(text=text, negated=negated, phrase=phrase)
-        if negated:
-            excluded.append(term)
-            pending_or = False
-        elif pending_or and groups:
-            groups[-1].append(term)
-            pending_or = False
-        else:
-            groups.append([term])
-        if len(groups) + len(excluded) >= MAX_TERMS:
+            if word.upper() in ("OR", "AND", "NOT"):
+                toks.append((word.upper(),))
+            else:
+                toks.append(("TERM", word[:MAX_TERM_CHARS], False))
+                terms += 1
+            i = j
+        if terms >= MAX_TERMS:
             break
-    pq = ParsedQuery(raw=raw, groups=groups, excluded=excluded)
-    _compile(pq)
+    return toks
+
+
+# --- parser -------------------------------------------------------------------
+
+class _Parser:
+    """and := or (AND? or)* ; or := unary (OR unary)* ;
+    unary := (NOT|-|!) unary | + unary | FIELD unary | primary ;
+    primary := ( and ) | TERM"""
+
+    def __init__(self, toks):
+        self.toks, self.i, self.depth = toks, 0, 0
+
+    def peek(self):
+        return self.toks[self.i][0] if self.i < len(self.toks) else None
+
+    def take(self):
+        tok = self.toks[self.i]
+        self.i += 1
+        return tok
+
+    def parse(self):
+        node = self.parse_and()
+        if self.peek() is not None:
+            raise ParseError("unexpected " + str(self.peek()))
+        return node
+
+    def parse_and(self):
+        items = []
+        while self.peek() not in (None, ")"):
+            if self.peek() == "AND":
+                if not items:
+                    raise ParseError("AND without a left side")
+                self.take()
+                if self.peek() in (None, ")", "AND", "OR"):
+                    raise ParseError("AND without a right side")
+                continue
+            items.append(self.parse_or())
+        if not items:
+            raise ParseError("empty")
+        return items[0] if len(items) == 1 else And(tuple(items))
+
+    def parse_or(self):
+        items = [self.parse_unary()]
+        while self.peek() == "OR":
+            self.take()
+            if self.peek() in (None, ")", "AND", "OR"):
+                raise ParseError("OR without a right side")
+            items.append(self.parse_unary())
+        return items[0] if len(items) == 1 else Or(tuple(items))
+
+    def parse_unary(self):
+        kind = self.peek()
+        if kind in ("NOT", "NEG"):
+            self.take()
+            return Not(self.parse_unary())
+        if kind == "PLUS":
+            self.take()
+            return self.parse_unary()
+        if kind == "FIELD":
+            name = self.take()[1]
+            return _with_field(self.parse_unary(), name)
+        return self.parse_primary()
+
+    def parse_primary(self):
+        kind = self.peek()
+        if kind == "(":
+            self.take()
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise ParseError("too deep")
+            node = self.parse_and()
+            if self.peek() != ")":
+                raise ParseError("unclosed (")
+            self.take()
+            self.depth -= 1
+            return node
+        if kind == "TERM":
+            _, text, phrase = self.take()
+            return Term(text=text, phrase=phrase)
+        raise ParseError(f"unexpected {kind}")
+
+
+def _with_field(node, name):
+    if isinstance(node, Term):
+        if node.field and node.field != name:
+            raise ParseError("two fields")
+        return Term(node.text, node.phrase, name)
+    if name in METADATA_FIELDS:
+        raise ParseError("a metadata field takes one value")
+    if isinstance(node, Not):
+        return Not(_with_field(node.child, name))
+    return type(node)(tuple(_with_field(c, name) for c in node.children))
+
+
+def _plain(toks) -> object:
+    """The fallback reading: every term, ANDed; a - or NOT right before a term
+    still excludes it; fields, parentheses and other operators are ignored."""
+    items, negate = [], False
+    for tok in toks:
+        if tok[0] in ("NEG", "NOT"):
+            negate = True
+            continue
+        if tok[0] == "TERM":
+            term = Term(text=tok[1], phrase=tok[2])
+            items.append(Not(term) if negate else term)
+        negate = False
+    if not items:
+        return None
+    return items[0] if len(items) == 1 else And(tuple(items))
+
+
+# --- parse --------------------------------------------------------------------
+
+def parse(raw, *, fuzzy: bool = False, scope: str = "all") -> ParsedQuery:
+    text = normalize(raw)
+    toks = lex(text)
+    pq = ParsedQuery(raw=text, fuzzy=bool(fuzzy), scope="title" if scope == "title" else "all")
+    if not any(t[0] == "TERM" for t in toks):
+        return pq
+    try:
+        tree = _Parser(toks).parse()
+    except ParseError:
+        tree = _plain(toks)
+        pq.notice = "检索式无法解析(如括号不配对、运算符缺少检索词),已按普通关键词检索。"
+    tree = _prune(tree)
+    if tree is None:
+        return pq
+    if pq.scope == "title":
+        tree = _title_scope(tree)
+    tree = _take_metadata(tree, pq)
+    pq.tree = tree
+    pq.terms = list(_terms(tree)) + [Term(m.value, field=m.field) for m in pq.metadata]
+    if tree is not None:
+        _compile(pq)
     return pq
 
 
-def _quote(lexeme: str) -> str:
-    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+def _prune(node):
+    """Drop empty terms (e.g. `""`) and collapse one-child groups."""
+    if node is None:
+        return None
+    if isinstance(node, Term):
+        return node if node.text.strip() else None
+    if isinstance(node, Not):
+        child = _prune(node.child)
+        return Not(child) if child is not None else None
+    children = tuple(c for c in (_prune(c) for c in node.children) if c is not None)
+    if not children:
+        return None
+    return children[0] if len(children) == 1 else type(node)(children)
 
 
-def phrase_query(folded: str, *, loose: bool = False) -> str:
-    """An exact-substring tsquery for one folded form, '' if it has no lexemes.
-    loose: the same lexemes joined by & (a superset, answered by GIN alone)."""
+def _title_scope(node):
+    if isinstance(node, Term):
+        return Term(node.text, node.phrase, node.field or "title")
+    if isinstance(node, Not):
+        return Not(_title_scope(node.child))
+    return type(node)(tuple(_title_scope(c) for c in node.children))
+
+
+def _take_metadata(tree, pq):
+    """Top-level metadata terms become filters; nested ones plain text."""
+    top = list(tree.children) if isinstance(tree, And) else [tree]
+    keep = []
+    for node in top:
+        inner = node.child if isinstance(node, Not) else node
+        if isinstance(inner, Term) and inner.field in METADATA_FIELDS:
+            value = inner.text.strip()
+            if value:
+                pq.metadata.append(Metadata(inner.field, value[:100], negated=isinstance(node, Not)))
+            continue
+        keep.append(_metadata_as_text(node))
+    if not keep:
+        return None
+    return keep[0] if len(keep) == 1 else And(tuple(keep))
+
+
+def _metadata_as_text(node):
+    if isinstance(node, Term):
+        return Term(node.text, node.phrase, None) if node.field in METADATA_FIELDS else node
+    if isinstance(node, Not):
+        return Not(_metadata_as_text(node.child))
+    return type(node)(tuple(_metadata_as_text(c) for c in node.children))
+
+
+def _terms(node):
+    if node is None:
+        return
+    if isinstance(node, Term):
+        yield node
+    elif isinstance(node, Not):
+        yield from _terms(node.child)
+    else:
+        for c in node.children:
+            yield from _terms(c)
+
+
+# --- compiling to tsquery -----------------------------------------------------
+
+def _quote(lexeme: str, weights: str = "") -> str:
+    q = "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+    return f"{q}:{weights}" if weights else q
+
+
+def _squeeze(folded: str) -> str:
+    """Spaces between Chinese characters do not count (a quoted phrase)."""
     if any(ch.isspace() for ch in folded):
-        # A quoted phrase: spaces between Chinese characters do not count.
         folded = re.sub(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])", "", folded)
         folded = re.sub(r"\s+", " ", folded)
+    return folded
+
+
+def phrase_query(folded: str, *, loose: bool = False, weights: str = "") -> str:
+    """An exact-substring tsquery for one folded form, '' if it has no lexemes.
+    loose: every bigram joined by & (a superset, answered by GIN alone)."""
+    folded = _squeeze(folded)
     lexemes = term_lexemes(folded)
     if not lexemes:
         return ""
-    parts = [_quote(lexemes[0][1])]
+    if loose:
+        every = sorted({lex for _, lex in _all_lexemes(folded)})
+        return " & ".join(map(_quote, every)) if len(every) == 1 else "(" + " & ".join(map(_quote, every)) + ")"
+    parts = [_quote(lexemes[0][1], weights)]
     for (prev, _), (pos, lex) in zip(lexemes, lexemes[1:]):
         distance = pos - prev
-        parts.append("&" if loose else f"<{distance}>" if distance != 1 else "<->")
-        parts.append(_quote(lex))
+        parts.append(f"<{distance}>" if distance != 1 else "<->")
+        parts.append(_quote(lex, weights))
     return " ".join(parts) if len(parts) == 1 else "(" + " ".join(parts) + ")"
+
+
+def _all_lexemes(folded: str):
+    """Every bigram of each CJK run (a single character alone), each ASCII word."""
+    from .text import RUN_RE
+
+    for m in RUN_RE.finditer(folded):
+        run = m.group(0)
+        if m.group(2) or len(run) == 1:
+            yield m.start(), run
+        else:
+            for i in range(len(run) - 1):
+                yield m.start() + i, run[i:i + 2]
 
 
 def term_forms(text: str, *, synonyms: bool = True) -> list[str]:
@@ -120,7 +464,7 @@ def term_forms(text: str, *, synonyms: bool = True) -> list[str]:
     forms = [fold(text), fold_chars(text)]
     if synonyms:
         for base in list(forms):
-            forms.extend(synonyms_of(base))
+            forms.extend(synonyms_of(base.strip()))
     return list(dict.fromkeys(f.strip() for f in forms if f.strip()))
 
 
@@ -131,18 +475,26 @@ def _or(parts) -> str:
     return parts[0] if len(parts) == 1 else "(" + " | ".join(parts) + ")"
 
 
+def _and(parts) -> str:
+    parts = list(dict.fromkeys(p for p in parts if p))
+    if not parts:
+        return ""
+    return parts[0] if len(parts) == 1 else "(" + " & ".join(parts) + ")"
+
+
 def term_words(folded: str) -> list[str]:
-    """The words of a folded term when it has several: jieba's words, a long
-    one split further into dictionary sub-words (失信惩戒 → 失信, 惩戒).
-    [] when the term is one short word or would leave single characters."""
+    """The words of a folded term for the all-words (模糊) match: jieba's words
+    with the domain dictionary (数据知识产权 → 数据, 知识产权); a term that is
+    one word of four or more characters is split into its longest dictionary
+    sub-words (行政裁决 → 行政, 裁决). [] when the term is one short word or
+    would leave single characters."""
     from .text import get_tokenizer
 
+    folded = _squeeze(folded)
     tok = get_tokenizer()
-    words = []
-    for word in tok.lcut(folded, HMM=False):
-        if not word.strip():
-            continue
-        words.extend(_split_word(word, tok.FREQ) if len(word) >= 4 else [word])
+    words = [w for w in tok.lcut(folded, HMM=False) if w.strip()]
+    if len(words) == 1 and len(words[0]) >= 4:
+        words = _split_word(words[0], tok.FREQ)
     if len(words) < 2 or any(len(w) < 2 or not term_lexemes(w) for w in words):
         return []
     return words
@@ -162,54 +514,98 @@ def _split_word(word: str, freq) -> list[str]:
     return out
 
 
+def is_word(folded: str) -> bool:
+    """A term of three or more Chinese characters that jieba or the domain
+    dictionary knows as a word: the index stores it as a lexeme wherever the
+    text's segmentation has it (measures.search.text.tokens)."""
+    from .text import get_tokenizer
+
+    return len(folded) >= 3 and bool(CJK_WORD_RE.fullmatch(folded)) and bool(get_tokenizer().FREQ.get(folded))
+
+
 @dataclass
-class CompiledTerm:
-    query: str = ""        # forms, synonyms and the words fallback
-    loose: str = ""        # the same with & instead of distances (a superset)
-    exact: str = ""        # the term as typed (both foldings), for ranking
-    marks: list[str] = field(default_factory=list)
-    words: list[str] = field(default_factory=list)
+class _C:
+    match: str = ""          # '' = nothing searchable
+    loose: str | None = None  # None = no restriction
+    typed: str = ""
+    title: str = ""
+    words: str | None = None
+    phrase: str = ""
+    marks: tuple = ()
+    split: tuple = ()
+    splittable: bool = False
 
 
-def compile_term(term: Term) -> CompiledTerm:
+def _compile_term(term: Term, *, fuzzy: bool, negated: bool) -> _C:
+    weights = TITLE_WEIGHTS if term.field == "title" else ""
     own = term_forms(term.text, synonyms=False)
-    exact = _or(phrase_query(f) for f in own)
-    if not exact:
-        return CompiledTerm()
+    typed = _or(phrase_query(f, weights=weights) for f in own)
+    if not typed:
+        return _C()
+    title = _or(phrase_query(f, weights=TITLE_WEIGHTS) for f in own)
+    if negated:
+        # an exclusion drops what contains the term as written (either script)
+        return _C(match=typed, typed=typed)
     forms = term_forms(term.text)
-    parts = [phrase_query(f) for f in forms]
-    loose = [phrase_query(f, loose=True) for f in forms]
+    exact = _or(phrase_query(f, weights=weights) for f in forms)
+    loose = _or(phrase_query(f, loose=True) for f in forms)
     words = [] if term.phrase else term_words(own[0])
-    if words:
-        # All of the term's words, anywhere: found after the exact hits.
-        parts.append("(" + " & ".join(phrase_query(w) for w in words) + ")")
-        loose.append("(" + " & ".join(phrase_query(w, loose=True) for w in words) + ")")
-    return CompiledTerm(query=_or(parts), loose=_or(loose), exact=exact, marks=forms + [term.text], words=words)
+    match, split = exact, ()
+    if fuzzy and words:
+        every = _and(_or(phrase_query(f, weights=weights) for f in term_forms(w)) for w in words)
+        every_loose = _and(_or(phrase_query(f, loose=True) for f in term_forms(w)) for w in words)
+        match = _or([exact, every])
+        loose = _or([loose, every_loose])
+        split = tuple(words)
+    whole = _or(_quote(f) for f in own if is_word(_squeeze(f))) or None
+    return _C(match=match, loose=loose, typed=typed, title=title, words=whole, phrase=exact,
+              marks=tuple(forms) + (term.text,), split=split, splittable=bool(words))
+
+
+def _compile_node(node, *, fuzzy: bool, negated: bool = False) -> _C:
+    if isinstance(node, Term):
+        return _compile_term(node, fuzzy=fuzzy, negated=negated)
+    if isinstance(node, Not):
+        child = _compile_node(node.child, fuzzy=False, negated=not negated)
+        if not child.match:
+            return _C()
+        # excluding plain lexemes (no phrase distances, no weights) is exact for GIN too
+        loose = f"!{child.match}" if not negated and not GIN_INEXACT.search(child.match) else None
+        return _C(match=f"!{child.match}", loose=loose, marks=() if not negated else child.marks)
+    parts = [c for c in (_compile_node(n, fuzzy=fuzzy, negated=negated) for n in node.children) if c.match]
+    if not parts:
+        return _C()
+    marks = tuple(m for p in parts for m in p.marks)
+    split = tuple(w for p in parts for w in p.split)
+    splittable = any(p.splittable for p in parts)
+    if isinstance(node, And):
+        looses = [p.loose for p in parts if p.loose is not None]
+        words = [p.words for p in parts if p.words is not None]
+        return _C(match=_and(p.match for p in parts), loose=_and(looses) or None,
+                  typed=_and(p.typed for p in parts), title=_and(p.title for p in parts),
+                  words=_and(words) or None, phrase=_and(p.phrase or p.match for p in parts),
+                  marks=marks, split=split, splittable=splittable)
+    # Or: a side without a restriction makes the whole alternative unrestricted
+    loose = None if any(p.loose is None for p in parts) else _or(p.loose for p in parts)
+    words = None if any(p.words is None for p in parts) else _or(p.words for p in parts)
+    return _C(match=_or(p.match for p in parts), loose=loose, typed=_or(p.typed for p in parts),
+              title=_or(p.title for p in parts), words=words, phrase=_or(p.phrase or p.match for p in parts),
+              marks=marks, split=split, splittable=splittable)
 
 
 def _compile(pq: ParsedQuery) -> None:
-    ands, looses, exacts, marks, words = [], [], [], [], []
-    for group in pq.groups:
-        compiled = [c for c in map(compile_term, group) if c.query]
-        if compiled:
-            ands.append(_or(c.query for c in compiled))
-            looses.append(_or(c.loose for c in compiled))
-            exacts.append(_or(c.exact for c in compiled))
-            for c in compiled:
-                marks.extend(c.marks)
-                words.extend(c.words)
-    # an excluded term drops the measures that contain it as written (either script), not
-    # those that merely hold its words apart or a synonym: "-商业秘密" keeps "商业…秘密"
-    nots = [c.exact for c in map(compile_term, pq.excluded) if c.exact]
-    if not ands and pq.groups:
-        pq.tsquery = ""          # every positive term was unsearchable
-        return
-    pq.tsquery = " & ".join(ands + [f"!{q}" for q in nots])
-    pq.loose_tsquery = " & ".join(looses)
-    # Ranking: the terms as typed (no synonyms, no split words) score first.
-    pq.rank_tsquery = " & ".join(exacts)
-    pq.highlight_terms = list(dict.fromkeys(marks))
-    pq.fallback_terms = list(dict.fromkeys(words))
+    c = _compile_node(pq.tree, fuzzy=pq.fuzzy)
+    if not c.match:
+        return  # every term was unsearchable: matches nothing
+    pq.tsquery = c.match
+    pq.loose_tsquery = c.loose or ""
+    pq.typed_tsquery = c.typed
+    pq.title_tsquery = c.title if c.title != c.typed else ""
+    pq.word_tsquery = c.words or ""
+    pq.phrase_tsquery = c.phrase if pq.fuzzy and c.phrase != c.match else ""
+    pq.highlight_terms = list(dict.fromkeys(m for m in c.marks if m.strip()))
+    pq.fallback_terms = list(dict.fromkeys(c.split))
+    pq.splittable = c.splittable
 
 
 # --- synonyms ----------------------------------------------------------------

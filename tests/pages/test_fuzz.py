@@ -14,6 +14,7 @@ import pytest
 from django.urls import get_resolver
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
+from measures import api_resources as A
 from measures import params as P
 from measures import views_diffusion as VD
 
@@ -40,9 +41,16 @@ FAMILIES = {
     "/targets/": P.TARGETS,
     "/units/": P.UNITS,
     "/report/thanks/": None,
+    "/measures/feed/": P.MEASURES,
+    "/api/": None,
+    "/api/docs/": None,
+    "/api/documents/": A.API_DOCUMENTS,
+    "/api/targets/": A.API_TARGETS,
+    "/api/units/": A.API_UNITS,
     "/timeline/": VD._timeline_spec,
     "/map/": VD._map_spec,
 }
+API_LISTS = ("/api/measures/", "/api/documents/", "/api/targets/", "/api/units/")
 
 
 def spec_names(spec):
@@ -59,7 +67,7 @@ def site(build_corpus, settings):
     unit = ResponsibleUnit.objects.filter(canonical__isnull=True).first()
     urls = dict(FAMILIES)
     urls.update({f"/measures/{m.pk}/": None, f"/documents/{docs[0].pk}/": P.DOCUMENT_DETAIL,
-                 f"/units/{unit.pk}/": None, "/report/": P.REPORT,
+                 f"/units/{unit.pk}/": None, "/report/": P.REPORT, f"/api/documents/{docs[0].pk}/": None,
                  f"/documents/{docs[0].pk}/lineage/": None, f"/documents/{docs[0].pk}/draft/": None,
                  f"/measures/{m.pk}/diffusion/": None, f"/api/documents/{docs[0].pk}/citations/": None})
     return urls
@@ -81,9 +89,13 @@ def check(response, url):
     elif url.startswith("/measures/export.json"):
         data = json.loads(body.decode("utf-8"))
         assert isinstance(data, list) and len(data) == int(response["X-Total-Count"]), url
-    elif url.startswith("/api/"):
+    elif url.split("?")[0] in API_LISTS:
         data = json.loads(body.decode("utf-8"))
         assert isinstance(data["results"], list) and data["count"] >= 0, url
+    elif url.startswith("/measures/feed/"):
+        from xml.etree import ElementTree
+
+        assert ElementTree.fromstring(body).tag == "{http://www.w3.org/2005/Atom}feed", url
 
 
 def test_every_url_and_parameter_with_hostile_values(client, site):
@@ -128,7 +140,9 @@ def test_public_urls_are_all_covered(site):
     patterns = {str(p.pattern) for p in get_resolver().url_patterns[1].url_patterns}
     covered = {"", "api/measures/", "healthz", "measures/", "measures/export.csv", "measures/export.json",
                "measures/<int:pk>/", "documents/", "documents/<int:pk>/", "compare/", "targets/", "units/",
-               "units/<int:pk>/", "report/", "report/thanks/", "documents/<int:pk>/files/<int:file_id>/",
+               "units/<int:pk>/", "report/", "report/thanks/", "measures/feed/", "api/", "api/docs/",
+               "api/documents/", "api/documents/<int:pk>/", "api/targets/", "api/units/",
+               "documents/<int:pk>/files/<int:file_id>/",
                "documents/<int:pk>/lineage/", "documents/<int:pk>/draft/", "measures/<int:pk>/diffusion/",
                "timeline/", "map/", "api/documents/<int:pk>/citations/"}
     assert patterns == covered

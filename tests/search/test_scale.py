@@ -1,9 +1,10 @@
-"""Bounded search work: capped candidates, estimated counts, title hits first,
-filter lexemes (measures.search.engine)."""
+"""Counts: exact up to engine.EXACT_LIMIT matches, a sampled estimate within
+±10% above it (shown as 约), facets by the same rule; title hits first
+whatever the size; filter lexemes (measures.search.engine)."""
 import pytest
 from django.urls import reverse
 
-from measures.models import Region, Theme
+from measures.models import Measure, Region, Theme
 from measures.search import engine
 from measures.search.index import update_search_vectors
 from measures.selectors import measure_search
@@ -12,9 +13,19 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def small_cap(monkeypatch):
-    monkeypatch.setattr(engine, "CANDIDATE_CAP", 3)
-    monkeypatch.setattr(engine, "TITLE_CAP", 2)
+def big(make_document):
+    """600 measures: 450 contain 纠纷调解, 150 hold 纠纷 and 调解 apart (loose
+    matches that verification drops); two documents, two themes."""
+    judicial, _ = Theme.objects.get_or_create(code="judicial", defaults={"name": "司法保护"})
+    docs = [make_document(), make_document()]
+    rows = []
+    for i in range(600):
+        text = "开展纠纷调解工作" if i % 4 else "化解纠纷,推进人民调解"
+        rows.append(Measure(document=docs[i % 2], ordinal=i // 2 + 1, label=str(i), text=text + f"(第{i}条)"))
+    ms = Measure.objects.bulk_create(rows)
+    judicial.measures.add(*[m for i, m in enumerate(ms) if i % 3 == 0])
+    update_search_vectors([m.pk for m in ms])
+    return {"ms": ms, "truth": 450, "judicial_truth": sum(1 for i in range(600) if i % 4 and i % 3 == 0)}
 
 
 def test_small_result_sets_are_exact(client, make_measure):
@@ -25,21 +36,44 @@ def test_small_result_sets_are_exact(client, make_measure):
     assert body["count_is_estimate"] is False and body["facets_are_estimates"] is False
 
 
-def test_over_the_cap_the_count_is_an_estimate(client, make_document, make_measure, small_cap):
-    doc = make_document()
-    for _ in range(8):
-        make_measure("开展纠纷调解", document=doc)
-    body = client.get(reverse("measures:api-measures"), {"q": "调解"}).json()
-    assert body["count_is_estimate"] is True and body["facets_are_estimates"] is True
-    assert body["count"] >= 4 and 1 <= len(body["results"]) <= 5
-    # pages only reach as far as the verified candidates: no empty pages
-    last = client.get(reverse("measures:api-measures"), {"q": "调解", "page_size": 2, "page": 99}).json()
-    assert last["results"], "the last page must not be empty"
-    page = client.get(reverse("measures:measure_list"), {"q": "调解"}).content.decode()
+def test_counts_are_exact_below_the_limit(big):
+    r = measure_search(params={"q": "纠纷调解"})
+    assert r.count == big["truth"] and not r.count_is_estimate
+    assert sum(row["count"] for row in r.facets["theme"]) == big["judicial_truth"]
+    assert not r.facets_are_estimates
+
+
+def test_above_the_limit_the_count_is_a_sampled_estimate_within_ten_percent(client, big, monkeypatch):
+    monkeypatch.setattr(engine, "EXACT_LIMIT", 200)
+    monkeypatch.setattr(engine, "SAMPLE_TARGET", 400)
+    r = measure_search(params={"q": "纠纷调解"})
+    assert r.count_is_estimate and r.facets_are_estimates
+    assert abs(r.count - big["truth"]) <= 0.1 * big["truth"], r.count
+    theme = {row["code"]: row["count"] for row in r.facets["theme"]}
+    assert abs(theme["judicial"] - big["judicial_truth"]) <= 0.1 * big["judicial_truth"] + 5, theme
+    body = client.get(reverse("measures:api-measures"), {"q": "纠纷调解"}).json()
+    assert body["count_is_estimate"] is True and body["count"] == r.count
+    page = client.get(reverse("measures:measure_list"), {"q": "纠纷调解"}).content.decode()
     assert "约 <strong>" in page
+    # with a facet filter active, the facet that ignores it is estimated from its own sample
+    r = measure_search(params={"q": "纠纷调解", "theme": "judicial"})
+    assert abs(r.count - big["judicial_truth"]) <= 0.1 * big["judicial_truth"] + 5
+    assert not r.count_is_estimate   # 150 matches: exact, below the limit
 
 
-def test_exports_are_exact_beyond_the_cap(client, make_document, make_measure, small_cap):
+def test_pages_stop_at_the_verified_candidates(client, big, monkeypatch):
+    monkeypatch.setattr(engine, "EXACT_LIMIT", 200)
+    monkeypatch.setattr(engine, "SAMPLE_TARGET", 400)
+    body = client.get(reverse("measures:api-measures"), {"q": "纠纷调解", "page_size": 50}).json()
+    last = client.get(reverse("measures:api-measures"),
+                      {"q": "纠纷调解", "page_size": 50, "page": body["num_pages"]}).json()
+    assert last["results"], "the last page must not be empty"
+    past = client.get(reverse("measures:api-measures"), {"q": "纠纷调解", "page_size": 50, "page": 999})
+    assert past.status_code == 404
+
+
+def test_exports_are_exact_beyond_the_limit(client, make_document, make_measure, monkeypatch):
+    monkeypatch.setattr(engine, "EXACT_LIMIT", 3)
     doc = make_document()
     for _ in range(8):
         make_measure("开展纠纷调解", document=doc)
@@ -52,7 +86,9 @@ def test_exports_are_exact_beyond_the_cap(client, make_document, make_measure, s
     assert csv_text.decode("utf-8-sig").count("开展纠纷调解") == 8
 
 
-def test_title_hits_are_candidates_when_capped(make_document, make_measure, small_cap):
+def test_title_hits_are_candidates_when_sampled(make_document, make_measure, monkeypatch):
+    monkeypatch.setattr(engine, "EXACT_LIMIT", 3)
+    monkeypatch.setattr(engine, "SAMPLE_TARGET", 1)
     doc = make_document()
     for _ in range(8):
         make_measure("推进各项工作,涉及地理标志的一并推进", document=doc, title="统筹推进")
@@ -79,3 +115,14 @@ def test_filter_lexemes_follow_reindexing(make_document, make_measure):
     update_search_vectors([m.pk])  # the services do this after every edit
     assert measure_search(params={"q": "司法", "theme": "judicial"}).count == 1
     assert measure_search(params={"q": "司法", "year_from": "2999"}).count == 0
+
+
+def test_every_measure_has_a_sample_bucket(make_measure):
+    m = make_measure("加强司法保护")
+    from django.db import connection
+
+    with connection.cursor() as c:
+        c.execute("SELECT tsvector_to_array(facet_vector) FROM measures_measure WHERE id = %s", [m.pk])
+        lexemes = c.fetchone()[0]
+    buckets = [x for x in lexemes if x.startswith("s:")]
+    assert len(buckets) == 1 and 0 <= int(buckets[0][2:]) < 256

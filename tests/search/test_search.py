@@ -50,13 +50,17 @@ def test_substring_that_is_not_a_word(make_measure, search_ids):
     assert search_ids("双随机") == [b.pk]
 
 
-def test_contiguous_hits_rank_before_split_word_hits(make_measure, search_ids):
+def test_unquoted_term_matches_as_written_and_fuzzy_adds_its_words_apart(make_measure, search_ids):
+    from measures.search.query import parse
+
     scattered = make_measure("强化专利保护,提供导航服务")
     contiguous = make_measure("建立专利导航工作机制")
     unrelated = make_measure("提供导航服务")
-    assert search_ids("专利导航") == [contiguous.pk, scattered.pk]
+    assert search_ids("专利导航") == [contiguous.pk]
     assert search_ids('"专利导航"') == [contiguous.pk]
-    assert unrelated.pk not in search_ids("专利导航")
+    fuzzy = parse("专利导航", fuzzy=True)
+    assert search_ids(fuzzy) == [contiguous.pk, scattered.pk]
+    assert unrelated.pk not in search_ids(fuzzy)
 
 
 def test_phrase(make_measure, search_ids):

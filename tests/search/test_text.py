@@ -43,11 +43,12 @@ def test_vector_weights_and_positions():
 
 
 @pytest.mark.parametrize("q,expected", [
-    ("专利 转化", "'专利' & '转化'"),
+    ("专利 转化", "('专利' & '转化')"),
     ('"专利侵权纠纷"', "('专利' <2> '侵权' <2> '纠纷')"),
     ("专利 OR 商标", "('专利' | '商标')"),
-    ("专利 -商标", "'专利' & !'商标'"),
-    ("知识产权' OR 1=1 --", "(('知识' <2> '产权') | ('1' <2> '1'))"),
+    ("专利 -商标", "('专利' & !'商标')"),
+    # a dangling operator: read again as plain terms (ANDed)
+    ("知识产权' OR 1=1 --", "(('知识' <2> '产权') & ('1' <2> '1'))"),
     ("a:* & | !", "'a'"),
 ])
 def test_parse_builds_quoted_tsquery(q, expected):

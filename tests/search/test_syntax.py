@@ -1,0 +1,95 @@
+"""The query language (measures.search.query): operators in any case and in
+full-width forms, grouping, fields, and the plain-terms fallback."""
+import pytest
+
+from measures.search.query import Metadata, parse
+
+pytestmark = pytest.mark.django_db
+
+AND = "('专利' & '商标')"
+OR = "('专利' | '商标')"
+NOT = "('专利' & !'商标')"
+
+
+@pytest.mark.parametrize("q", ["专利 商标", "专利 AND 商标", "专利 and 商标", "专利 And 商标", "专利 & 商标",
+                               "+专利 +商标", "专利+商标", "专利＋商标", "专利\u3000商标", "专利 && 商标"])
+def test_and_forms(q):
+    pq = parse(q)
+    assert pq.tsquery == AND and not pq.notice
+
+
+@pytest.mark.parametrize("q", ["专利 OR 商标", "专利 or 商标", "专利 Or 商标", "专利|商标", "专利 | 商标", "专利｜商标",
+                               "专利||商标", "专利 ｜ 商标"])
+def test_or_forms(q):
+    pq = parse(q)
+    assert pq.tsquery == OR and not pq.notice
+
+
+@pytest.mark.parametrize("q", ["专利 NOT 商标", "专利 not 商标", "专利 -商标", "专利 －商标", "专利 !商标", "专利 AND NOT 商标",
+                               "专利 －\u300c商标\u300d", "专利 -“商标”"])
+def test_not_forms(q):
+    pq = parse(q)
+    assert pq.tsquery == NOT and not pq.notice
+
+
+def test_phrases_in_any_quotes_and_full_width_space():
+    expected = "('专利' <2> '侵权' <2> '纠纷')"
+    for q in ['"专利侵权纠纷"', "“专利侵权纠纷”", "＂专利侵权纠纷＂", "“专利 侵权\u3000纠纷”"]:
+        assert parse(q).tsquery == expected, q
+
+
+def test_or_binds_tighter_than_and_and_parentheses_group():
+    assert parse("质押 专利 OR 商标").tsquery == "('质押' & ('专利' | '商标'))"
+    assert parse("(专利 OR 商标) 质押").tsquery == "(('专利' | '商标') & '质押')"
+    assert parse("（专利 或者 商标）").tsquery == "('专利' & '或者' & '商标')"
+    assert parse("专利 NOT (商标 OR 版权)").tsquery.startswith("('专利' & !(")
+
+
+def test_unquoted_chinese_is_one_term_as_written():
+    pq = parse("数据知识产权")
+    # an exact phrase of its bigrams (and its synonyms'), never its words apart
+    assert "<2>" in pq.tsquery and "&" not in pq.tsquery.replace("<2>", "")
+    assert pq.splittable and pq.fallback_terms == []
+    fuzzy = parse("数据知识产权", fuzzy=True)
+    assert fuzzy.fallback_terms == ["数据", "知识产权"]
+    assert fuzzy.phrase_tsquery and " & " in fuzzy.tsquery
+
+
+def test_fields():
+    pq = parse("标题:地理标志")
+    assert "'地理':A" in pq.tsquery and pq.loose_tsquery and ":A" not in pq.loose_tsquery
+    pq = parse("标题：（专利 OR 商标）")
+    assert pq.tsquery == "('专利':A | '商标':A)"
+    pq = parse("文号:沈政发（2024）8号 -发布机构:市政府 单位:市场监管局 专利")
+    assert pq.tsquery == "'专利'"
+    assert pq.metadata == [Metadata("doc_number", "沈政发(2024)8号"), Metadata("issuer", "市政府", negated=True),
+                           Metadata("unit", "市场监管局")]
+    assert parse("发布机构:沈阳").active and not parse("发布机构:沈阳").matches_nothing
+    # inside an alternative a field is searched as text
+    assert parse("专利 OR 单位:法院").tsquery == "('专利' | '法院')"
+    assert parse("专利 商标", scope="title").tsquery == "('专利':A & '商标':A)"
+
+
+@pytest.mark.parametrize("q", ["知识产权 &", "知识产权)(", "(((专利", "专利 OR", "AND 专利", "专利 NOT",
+                               "专利 (商标", "专利 ) 商标", "((((((((专利))))))))"])
+def test_unparsable_queries_fall_back_to_plain_terms(q):
+    pq = parse(q)
+    assert pq.notice
+    assert pq.tsquery  # the terms are still searched
+    assert "!" not in pq.tsquery
+
+
+@pytest.mark.parametrize("q", ["", " ", "&", "|", "!", "&|!:*()", "'", '"', "\\", "a:*", "(((", "\x00", "🙂🙂", "x" * 3000,
+                               "知" * 1000, "%", "_", "-", "OR", "AND NOT", '"unclosed', "-知识产权", "!!知识产权",
+                               "a <-> b", "'':*", "\\'", "專利 OR", "｜｜", "－", "（）", "标题:标题:专利", "::::",
+                               "NOT NOT NOT", "+-+-", "文号:" + "〔" * 200])
+def test_anything_parses(q):
+    pq = parse(q)
+    assert isinstance(pq.tsquery, str) and isinstance(pq.loose_tsquery, str)
+
+
+def test_loose_query_is_exact_for_plain_lexemes():
+    assert parse("专利 商标").loose_is_exact
+    assert parse("专利 -商标").loose_is_exact
+    assert not parse("知识产权").loose_is_exact       # a phrase needs its rows checked
+    assert not parse("标题:专利").loose_is_exact      # so does a weight
