@@ -448,7 +448,8 @@ class DocumentAdmin(IngestAdminMixin, SavesTargetsMixin, ParsedDiffMixin, Simple
     fieldsets = [
         (None, {"fields": ["parse_diff", "warning_list"]}),
         ("文件信息", {"fields": ["title", "notice_title", "issuer", "doc_number", "region", "level",
-                              "signed_date", "published_date", "status", "script", "reviewed"]}),
+                              "signed_date", "published_date", ("date_year", "date_month"), "status", "script",
+                              "reviewed"]}),
         ("出处", {"fields": ["source_url", "excerpt", "original_files"]}),
         ("来源", {"classes": ["collapse"], "fields": ["source", "content_hash", "province", "city", "imported_at",
                                                        "updated_at", "parser_version", "raw_text"]}),
@@ -629,10 +630,34 @@ class TargetAdmin(ParsedDiffMixin, SimpleHistoryAdmin):
 
 # --- error reports ------------------------------------------------------------------------
 
+class ReportStatusFilter(admin.SimpleListFilter):
+    """处理状态, opening on 待处理: the queue shows what still needs an editor; 全部 shows every report."""
+
+    title = "处理状态"
+    parameter_name = "status"
+    ALL = "all"
+
+    def lookups(self, request, model_admin):
+        return [*ErrorReport.Status.choices, (self.ALL, "全部")]
+
+    def value(self):
+        return super().value() or ErrorReport.Status.OPEN
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        return queryset if value == self.ALL else queryset.filter(status=value)
+
+    def choices(self, changelist):
+        value = self.value()
+        for lookup, title in self.lookup_choices:
+            yield {"selected": value == str(lookup), "display": title,
+                   "query_string": changelist.get_query_string({self.parameter_name: lookup})}
+
+
 @admin.register(ErrorReport)
 class ErrorReportAdmin(SimpleHistoryAdmin):
     list_display = ["id", "kind", "subject_link", "short_description", "status", "created_at", "handled_by"]
-    list_filter = ["status", "kind", "created_at", ("handled_by", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [ReportStatusFilter, "kind", "created_at", ("handled_by", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["description", "contact", "note", "document__title", "measure__text"]
     list_select_related = ["measure", "document", "handled_by"]
     readonly_fields = ["subject_link", "kind", "description", "contact", "created_at", "handled_by", "handled_at"]
@@ -689,3 +714,15 @@ def lockout_response(request, original_response=None, credentials=None):
     context = {**admin.site.each_context(request), "title": "账户已锁定",
                "cooloff": f"{minutes} 分钟" if minutes else "稍"}
     return HttpResponse(_LOCKOUT.render(context, request), status=429)
+
+
+# django-axes calls its app "Axes" (it has no Chinese catalogue): name it for editors.
+def _name_axes_app():
+    from django.apps import apps
+    from django.utils.translation import gettext_lazy
+
+    if apps.is_installed("axes"):
+        apps.get_app_config("axes").verbose_name = gettext_lazy("登录安全")
+
+
+_name_axes_app()

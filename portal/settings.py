@@ -148,6 +148,11 @@ LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+# Interface languages: Simplified Chinese (the default) and English; data stays as
+# written. The portal's catalogues are in locale/ (the compiled .mo files are
+# committed; `manage.py compile_translations` rebuilds them without gettext).
+LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
