@@ -34,7 +34,7 @@ def after_import(doc: Document) -> None:
     its citations (resolved where the cited document is in the corpus), the
     citations elsewhere that were waiting for it, and its measures' specificity
     flags and fingerprints."""
-    refresh_document(doc)
+    refresh_document(doc, flags=False)
     refresh_measures(doc.measures.values_list("pk", flat=True))
 
 
@@ -44,10 +44,14 @@ def document_changed(doc: Document) -> None:
 
 
 @transaction.atomic
-def refresh_document(doc: Document) -> None:
+def refresh_document(doc: Document, *, flags: bool = True) -> None:
+    """A document's keys and citations, the citations waiting for it, and (flags)
+    its measures' specificity flags (cheap: no fingerprints)."""
     save_document_keys(doc)
     save_citations(doc)
     resolve_waiting_citations(doc)
+    if flags:
+        refresh_flags(doc.measures.values_list("pk", flat=True))
 
 
 # --- document keys ------------------------------------------------------------------------
@@ -284,18 +288,28 @@ def refresh_measures(pks: Iterable[int]) -> int:
     return len(pks)
 
 
+def refresh_flags(pks: Iterable[int]) -> int:
+    """Recompute only the specificity flags (keeping editors' corrections)."""
+    pks = sorted({int(pk) for pk in pks if pk is not None})
+    for start in range(0, len(pks), CHUNK):
+        _refresh_chunk(pks[start:start + CHUNK], fingerprints=False)
+    return len(pks)
+
+
 def recompute_specificity(pks: Iterable[int]) -> int:
     return refresh_measures(pks)
 
 
-def _refresh_chunk(pks: list[int]) -> None:
+def _refresh_chunk(pks: list[int], *, fingerprints: bool = True) -> None:
     measures = list(Measure.objects.filter(pk__in=pks).only(
         "id", "document_id", "text", "specificity", "specificity_auto", *SPEC.FLAG_NAMES))
     if not measures:
         return
     targets: dict[int, list] = defaultdict(list)
-    for mid, year in Target.objects.filter(measure_id__in=pks).values_list("measure_id", "year"):
+    target_units: dict[int, list] = defaultdict(list)
+    for mid, year, unit in Target.objects.filter(measure_id__in=pks).values_list("measure_id", "year", "unit"):
         targets[mid].append(year)
+        target_units[mid].append(unit)
     units: dict[int, list] = defaultdict(list)
     for mid, role in MeasureUnit.objects.filter(measure_id__in=pks).values_list("measure_id", "role"):
         units[mid].append(role)
@@ -303,7 +317,8 @@ def _refresh_chunk(pks: list[int]) -> None:
     for m in measures:
         computed = SPEC.compute_flags(m.text, n_targets=len(targets[m.pk]), target_years=targets[m.pk],
                                       n_units=len(units[m.pk]),
-                                      n_lead=sum(1 for r in units[m.pk] if r == MeasureUnit.Role.LEAD))
+                                      n_lead=sum(1 for r in units[m.pk] if r == MeasureUnit.Role.LEAD),
+                                      target_units=target_units[m.pk])
         current = {name: getattr(m, name) for name in SPEC.FLAG_NAMES}
         merged = SPEC.merge_flags(current, computed, m.specificity_auto or None)
         score = SPEC.score(merged)
@@ -315,6 +330,8 @@ def _refresh_chunk(pks: list[int]) -> None:
             changed.append(m)
     if changed:
         Measure.objects.bulk_update(changed, [*SPEC.FLAG_NAMES, "specificity", "specificity_auto"])
+    if not fingerprints:
+        return
     prints = []
     for m in measures:
         weights = SIM.weighted_words(m.text)

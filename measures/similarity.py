@@ -14,10 +14,12 @@ is still a copy.
 - `is_copy(a, b)`: near-identical wording (the diffusion view): the texts
   share most of their trigrams.
 - `bands(text)`: a MinHash locality-sensitive fingerprint (one-permutation
-  hashing: 63 bins of the trigram hashes, 21 bands of 3 bins). Two texts
-  share at least one band with probability 1-(1-J³)^21: 99% at J=0.6, 75% at
-  J=0.4, 2% at J=0.1 — stored in an int[] with a GIN index, this finds the
-  copies of a measure among a million by index lookups alone.
+  hashing with optimal densification: 96 bins of the trigram hashes, 32 bands
+  of 3 bins). Two texts share at least one band with probability
+  1-(1-J³)^32: 99.9% at J=0.6, 98.6% at J=0.5, 87% at J=0.4, 3% at J=0.1 and
+  0.03% at J=0.02 (most pairs of unrelated measures are below that) — stored
+  in an int[] with a GIN index, this finds the copies of a measure among a
+  million by index lookups alone.
 - `keywords(text)`: the text's most distinctive words (jieba with the domain
   dictionary; weight = occurrences × log(total frequency / word frequency) from
   jieba's dictionary, generic policy words left out), stored in a GIN-indexed
@@ -35,7 +37,7 @@ from functools import lru_cache
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _KEEP = re.compile(rf"[{CJK}a-z0-9]+")
 SHINGLE = 3
-BINS = 63
+BINS = 96
 ROWS = 3
 N_BANDS = BINS // ROWS
 KEYWORDS = 12

@@ -3,8 +3,9 @@
 Pure functions, no database. A measure is more specific the more of these it
 states, each worth one point:
 
-- flag_target   有量化目标: a quantified target — a Target row of the measure,
-  or a number with a counting unit in its text (建设12个示范区, 达到85%).
+- flag_target   有量化目标: a quantified target — a Target row of the measure
+  (not one in 元: that is money), or a number with a counting unit in its text
+  (建设12个示范区, 达到85%).
 - flag_deadline 有完成时限: a year to reach (到2025年, 2024年底前), a target
   year, or a 完成时限 / 年底前 / 年内完成 note.
 - flag_unit     明确责任单位: at least one responsible unit is named.
@@ -74,16 +75,23 @@ def mentions_money(text: str) -> bool:
     return bool(_MONEY_RE.search(plain) or _RATE_RE.search(plain))
 
 
+def is_money_unit(unit: str | None) -> bool:
+    """A target in 元, 万元, 元/件 … is an amount of support, not a target to reach."""
+    return "元" in (unit or "")
+
+
 def compute_flags(text: str, *, n_targets: int = 0, target_years=(), n_units: int = 0,
-                  n_lead: int = 0) -> dict[str, bool]:
+                  n_lead: int = 0, target_units=()) -> dict[str, bool]:
     """The five flags of a measure from its text, its targets (how many, their
-    years) and its unit links (how many, how many lead)."""
+    years, their units: a target in 元 counts as money, not as a target) and its
+    unit links (how many, how many lead)."""
+    money_targets = sum(1 for u in target_units if is_money_unit(u))
     return {
-        "flag_target": bool(n_targets) or mentions_quantity(text),
+        "flag_target": (n_targets - money_targets) > 0 or mentions_quantity(text),
         "flag_deadline": any(y for y in target_years) or mentions_deadline(text),
         "flag_unit": n_units > 0,
         "flag_lead": n_lead > 0,
-        "flag_money": mentions_money(text),
+        "flag_money": money_targets > 0 or mentions_money(text),
     }
 
 

@@ -26,6 +26,8 @@ class Command(BaseCommand):
                 call_command("import_documents", options["corpus"], no_progress=True)
             except CommandError as exc:
                 self.stderr.write(f"部分文件导入失败: {exc}")
+        # citations, specificity and fingerprints of documents loaded before those existed
+        call_command("refresh_diffusion", missing=True)
         call_command("collectstatic", interactive=False, verbosity=0)
         User = get_user_model()
         if not User.objects.filter(is_superuser=True).exists():
