@@ -1,27 +1,27 @@
 """Bounded-work search: exact counts up to EXACT_LIMIT matches, a sampled
-estimate above, ranked candidates, in two SQL statements per search.
+estimate above, ranked candidates.
 
 The match query (phrases: <N> distances, weights, exclusions) needs each
-row's tsvector to be checked ("verified"); GIN cannot answer it alone. Its
-loose form (every lexeme joined by &, see measures.search.query) is a superset
-that GIN answers without looking at a row. The usual filters are lexemes of
+row's tsvector to be checked; GIN gives the rows that hold the lexemes and
+PostgreSQL rechecks them. The usual filters are lexemes of
 Measure.facet_vector (city, province, year, theme, IP type) in the same GIN
 indexes, so the index intersects text and filters itself (the filters are
 still applied in SQL as well).
 
-1. Counting statement: the loose matches of the result set, counted up to
-   EXACT_LIMIT + 1 (a bounded GIN count), and those in one sample bucket (every
+1. One statement reads up to EXACT_LIMIT + 1 matches of the result set, each
+   verified and ranked, and counts the matches in one sample bucket (every
    measure has a bucket lexeme 's:0' … 's:255', a hash of its id, in
-   facet_vector) — the same for the wider set the facets need when a facet
-   filter is active (every filter but the facets' own, see `base`).
-2. Verification statement: when a set has at most EXACT_LIMIT loose matches,
-   every one is verified and ranked: the count and the facet counts are
-   exact. Above that, the loose matches of the first k buckets (k chosen from
-   the bucket count so that about SAMPLE_TARGET rows are read) are verified: the
-   count is (verified rows) × 256 / k, within a few per cent (shown as 约),
-   and facet counts are scaled the same way. Title-level hits (title_vector,
-   its own small GIN index) are always among the candidates, so the best
-   results are shown even when the rest is a sample.
+   facet_vector) — the same, ids only, for the wider set the facets need when
+   a facet filter is active (every filter but the facets' own: `base`). When a
+   set has at most EXACT_LIMIT matches, they are all there: its count and
+   facet counts are exact.
+2. Only when a set has more: a second statement reads the matches of its first
+   k buckets instead (k chosen from the one-bucket count so that about
+   SAMPLE_TARGET rows are read); the count is (rows read) × 256 / k, within a
+   few per cent (shown as 约), and facet counts are scaled the same way.
+   Title-level hits (title_vector, its own small GIN index) are always among
+   the candidates, so the best results are shown even when the rest is a
+   sample.
 
 Ranking (rank_sql), best first: with 模糊, hits of the term as written above
 hits of its words apart; hits of the terms as typed above synonym hits; a hit
@@ -29,7 +29,7 @@ in the measure's title above one in its text only; a whole-word hit (the term
 is a jieba / domain-dictionary word and the text's segmentation has it as a
 word, a stored word lexeme) above a substring that crosses a word boundary;
 then ts_rank_cd (weights: title 1.0, text 0.1); ties go to the newest
-document (date signed or published), then document and measure order.
+document (date published, else signed), then document and measure order.
 """
 import math
 from dataclasses import dataclass, field
@@ -153,33 +153,31 @@ def _buckets(k: int) -> str:
     return " | ".join(f"'s:{b}'" for b in range(k))
 
 
-def _rows(queryset, *, vector: str | None, loose: str, facets: str, sample: str = "", limit: int | None = None,
-          columns=True):
-    """SQL of the rows of `queryset` matching the loose query and the facet
-    lexemes (and a sample of buckets)."""
+def _rows(queryset, *, text: str, vector: str = "search_vector", facets: str = "", sample: str = "",
+          limit: int | None = None, columns: str = "rank"):
+    """SQL of the rows of `queryset` whose `vector` matches `text` (PostgreSQL
+    rechecks phrases and weights on the rows the GIN index gives), with the
+    facet lexemes (and a sample of buckets). columns: "rank" (id, document,
+    ordinal, date, a copy of the vector to rank), "id", or "count"."""
     from measures.querysets import TsMatch, TsQuery
 
     qs = queryset.order_by()
-    if vector and loose:
-        qs = qs.filter(TsMatch(F(vector), TsQuery(loose)))
+    if text:
+        qs = qs.filter(TsMatch(F(vector), TsQuery(text)))
     lexemes = all_of([facets, sample])
     if lexemes:
         qs = qs.filter(TsMatch(F("facet_vector"), TsQuery(lexemes)))
-    if columns:
+    if columns == "rank":
         qs = qs.annotate(_d=Coalesce("document__published_date", "document__signed_date"),
                          _v=_VectorCopy(F("search_vector"))).values_list("pk", "document_id", "ordinal", "_d", "_v")
     else:
         qs = qs.values_list("pk")
     if limit is not None:
         qs = qs[:limit]
-    return qs.query.sql_with_params()
-
-
-def _count_sql(queryset, *, loose, facets, limit):
-    """(bounded count, count in bucket 0) of the loose matches."""
-    bounded, bp = _rows(queryset, vector="search_vector", loose=loose, facets=facets, limit=limit + 1, columns=False)
-    probe, pp = _rows(queryset, vector="search_vector", loose=loose, facets=facets, sample="'s:0'", columns=False)
-    return (f"(SELECT count(*) FROM ({bounded}) AS b), (SELECT count(*) FROM ({probe}) AS p)", list(bp) + list(pp))
+    sql, params = qs.query.sql_with_params()
+    if columns == "count":
+        sql = f"SELECT count(*) FROM ({sql}) AS n"
+    return sql, list(params)
 
 
 def _sample_size(probe: int) -> int:
@@ -187,65 +185,87 @@ def _sample_size(probe: int) -> int:
     return max(1, min(SAMPLE_BUCKETS, math.ceil(SAMPLE_TARGET / max(probe, 1))))
 
 
+# parts of a candidate statement
+MAIN, TITLE, BASE, PROBE_MAIN, PROBE_BASE = 1, 2, 3, 4, 5
+
+
+def _statement(pq, parts, rank: bool):
+    """One SQL statement over the UNION ALL of `parts` [(part, sql, params,
+    columns)]: rows (part, id, document, ordinal, date, rank); a probe part
+    carries its count in the id column."""
+    selects, params = [], []
+    for part, sql, p, columns in parts:
+        if columns == "rank":
+            selects.append(f"SELECT {part}, * FROM ({sql}) AS p{part}")
+        elif columns == "id":
+            selects.append(f"SELECT {part}, p{part}.*, NULL::int, NULL::int, NULL::date, NULL::tsvector "
+                           f"FROM ({sql}) AS p{part}")
+        else:
+            selects.append(f"SELECT {part}, ({sql}), NULL::int, NULL::int, NULL::date, NULL::tsvector")
+        params += p
+    r_sql, r_params = rank_sql(pq, "c.v") if rank else ("0::float8", [])
+    sql = (f"SELECT c.part, c.id, c.document_id, c.ordinal, c.d, "
+           f"CASE WHEN c.part IN ({MAIN}, {TITLE}) THEN {r_sql} ELSE 0::float8 END "
+           f"FROM ({' UNION ALL '.join(selects)}) AS c(part, id, document_id, ordinal, d, v)")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, r_params + params)
+        return cursor.fetchall()
+
+
 def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = "", rank: bool = True,
                limit: int | None = None) -> Candidates:
     """Verified, ranked matches of the parsed query `pq` within `queryset`
     (Measure rows with the filters applied; `facets`: the same filters as
     facet lexemes), best first; see the module doc. `base`: the wider set the
-    facets count (with its lexemes `base_facets`), or None when it is the same."""
+    facets count (with its lexemes `base_facets`), or None when it is the same.
+
+    One statement reads up to `limit` + 1 matches of each set (every one
+    verified) and the matches in one sample bucket; a set with more matches
+    is read again as a sample of buckets (a second statement, then).
+    """
     limit = EXACT_LIMIT if limit is None else limit
-    loose = pq.loose_tsquery
+    text = pq.tsquery
     try:
-        count_sql, count_params = _count_sql(queryset, loose=loose, facets=facets, limit=limit)
+        parts = [(MAIN, *_rows(queryset, text=text, facets=facets, limit=limit + 1), "rank"),
+                 (PROBE_MAIN, *_rows(queryset, text=text, facets=facets, sample="'s:0'", columns="count"), "count")]
         if base is not None:
-            b_sql, b_params = _count_sql(base, loose=loose, facets=base_facets, limit=limit)
-            count_sql, count_params = count_sql + ", " + b_sql, count_params + b_params
+            parts += [(BASE, *_rows(base, text=text, facets=base_facets, limit=limit + 1, columns="id"), "id"),
+                      (PROBE_BASE, *_rows(base, text=text, facets=base_facets, sample="'s:0'", columns="count"),
+                       "count")]
     except EmptyResultSet:   # a filter that matches nothing (e.g. an unknown province)
         return Candidates(base_ids=[] if base is not None else None)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT " + count_sql, count_params)
-        counts = cursor.fetchone()
-    n_main, probe_main = counts[0], counts[1]
-    main_exact = n_main <= limit
-    k_main = SAMPLE_BUCKETS if main_exact else _sample_size(probe_main)
-    if base is not None:
-        n_base, probe_base = counts[2], counts[3]
-        base_exact = n_base <= limit
-        k_base = SAMPLE_BUCKETS if base_exact else _sample_size(probe_base)
+    rows = _statement(pq, parts, rank)
+    probes = {part: pk for part, pk, *_ in rows if part in (PROBE_MAIN, PROBE_BASE)}
+    main_exact = sum(1 for r in rows if r[0] == MAIN) <= limit
+    base_exact = base is None or sum(1 for r in rows if r[0] == BASE) <= limit
+    k_main = SAMPLE_BUCKETS if main_exact else _sample_size(probes[PROBE_MAIN])
+    k_base = SAMPLE_BUCKETS if base_exact else _sample_size(probes[PROBE_BASE])
 
-    # 2. one statement: the result set's rows (all, or a sample plus title
-    # hits), and the wider set's rows when the facets need it
-    parts, params = [], []
-    sql, p = _rows(queryset, vector="search_vector", loose=loose, facets=facets,
-                   sample="" if main_exact else _buckets(k_main), limit=limit + 1 if main_exact else SAMPLE_CAP)
-    parts.append(f"SELECT 1, * FROM ({sql}) AS m")
-    params += p
-    if not main_exact and loose:
-        sql, p = _rows(queryset, vector="title_vector", loose=loose, facets=facets, limit=TITLE_CAP)
-        parts.append(f"SELECT 2, * FROM ({sql}) AS t")
-        params += p
-    if base is not None:
-        sql, p = _rows(base, vector="search_vector", loose=loose, facets=base_facets,
-                       sample="" if base_exact else _buckets(k_base), limit=limit + 1 if base_exact else SAMPLE_CAP)
-        parts.append(f"SELECT 3, * FROM ({sql}) AS b")
-        params += p
-    ok_sql, ok_params = ("true", []) if pq.loose_is_exact else ("c.v @@ %s::tsquery", [pq.tsquery])
-    r_sql, r_params = rank_sql(pq, "c.v") if rank else ("0::float8", [])
-    sql = (f"SELECT c.part, c.id, c.document_id, c.ordinal, c.d, {ok_sql}, "
-           f"CASE WHEN c.part = 3 THEN 0::float8 ELSE {r_sql} END "
-           f"FROM ({' UNION ALL '.join(parts)}) AS c(part, id, document_id, ordinal, d, v)")
-    with connection.cursor() as cursor:
-        cursor.execute(sql, ok_params + r_params + params)
-        rows = cursor.fetchall()
+    if not (main_exact and base_exact):
+        # more than `limit` matches: a sample of buckets instead (and, for the
+        # results, the title-level hits, from the small title index)
+        rows = [r for r in rows if (r[0] == MAIN and main_exact) or (r[0] == BASE and base_exact)]
+        parts = []
+        if not main_exact:
+            parts.append((MAIN, *_rows(queryset, text=text, facets=facets, sample=_buckets(k_main),
+                                       limit=SAMPLE_CAP), "rank"))
+            if pq.loose_tsquery:
+                title_qs = queryset.filter(_match("search_vector", text))
+                parts.append((TITLE, *_rows(title_qs, text=pq.loose_tsquery, vector="title_vector", facets=facets,
+                                            limit=TITLE_CAP), "rank"))
+        if not base_exact:
+            parts.append((BASE, *_rows(base, text=text, facets=base_facets, sample=_buckets(k_base),
+                                       limit=SAMPLE_CAP, columns="id"), "id"))
+        rows += _statement(pq, parts, rank)
 
     seen, found, sample_ids, base_ids = set(), [], [], []
-    for part, pk, document_id, ordinal, day, ok, score in rows:
-        if not ok:
+    for part, pk, document_id, ordinal, day, score in rows:
+        if part in (PROBE_MAIN, PROBE_BASE):
             continue
-        if part == 3:
+        if part == BASE:
             base_ids.append(pk)
             continue
-        if part == 1:
+        if part == MAIN:
             sample_ids.append(pk)
         if pk in seen:
             continue
@@ -258,11 +278,17 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
         result.estimate = len(result.ids)
     else:
         result.scale = SAMPLE_BUCKETS / k_main
-        result.estimate = max(round_estimate(round(len(sample_ids) * result.scale)), len(result.ids) + 1)
+        result.estimate = max(round_estimate(round(len(sample_ids) * result.scale)), len(result.ids), limit + 1)
     if base is not None:
         result.base_ids, result.base_exact = base_ids, base_exact
         result.base_scale = 1.0 if base_exact else SAMPLE_BUCKETS / k_base
     return result
+
+
+def _match(vector, text):
+    from measures.querysets import TsMatch, TsQuery
+
+    return TsMatch(F(vector), TsQuery(text))
 
 
 def round_estimate(n: int) -> int:

@@ -178,6 +178,7 @@ class Command(BaseCommand):
                 "signed_date": "d.signed_date + ((b.k %% 8) - 4) * interval '1 year'",
                 "published_date": "d.published_date + ((b.k %% 8) - 4) * interval '1 year'",
                 "parsed": "'{}'", "reviewed": "false", "imported_at": "now()", "updated_at": "now()",
+                "date_year": "d.date_year + ((b.k %% 8) - 4)",
             }, prefix="d")
             c.execute(
                 f"INSERT INTO measures_document ({doc_cols[0]}) SELECT {doc_cols[1]} "
@@ -188,7 +189,8 @@ class Command(BaseCommand):
                 "id": None, "document_id": "b.doc_id",
                 # the copy's filter lexemes: its own place and year, the seed's themes and IP types
                 "facet_vector": "array_to_tsvector(ARRAY(SELECT DISTINCT x FROM unnest(ARRAY['p:' || nd.province_id, "
-                "'c:' || nd.city_id, 'y:' || extract(year FROM coalesce(nd.signed_date, nd.published_date))::int] "
+                "'c:' || nd.city_id, 'y:' || coalesce(extract(year FROM coalesce(nd.signed_date, nd.published_date))::int, "
+                "nd.date_year)] "
                 "|| ARRAY(SELECT l FROM unnest(tsvector_to_array(coalesce(m.facet_vector, ''))) l "
                 "WHERE l LIKE 't:%%' OR l LIKE 'i:%%')) AS x WHERE x IS NOT NULL))",
                 "parsed": "'{}'", "reviewed": "false", "updated_at": "now()",
@@ -225,7 +227,8 @@ class Command(BaseCommand):
         expression (None: left out), else the seed row's value."""
         cursor.execute("SELECT column_name FROM information_schema.columns WHERE table_name = %s "
                        "AND is_generated = 'NEVER' ORDER BY ordinal_position", [table])
-        cols = [r[0] for r in cursor.fetchall() if overrides.get(r[0], "") is not None]
+        present = [r[0] for r in cursor.fetchall()]
+        cols = [c for c in present if overrides.get(c, "") is not None]
         exprs = [overrides.get(col) or f'{prefix}."{col}"' for col in cols]
         return ", ".join(f'"{col}"' for col in cols), ", ".join(exprs)
 
