@@ -106,15 +106,19 @@ GENERAL_CHAPTERS = ("总体要求", "基本要求", "基本原则", "工作原�
                     "行动目标", "具体目标", "目标任务")
 GENERAL_JOINED = ("总体要求", "基本要求", "基本原则", "工作原则", "主要目标", "发展目标", "工作目标", "总体目标", "总体思路",
                   "指导思想")
+# "试点工作原则", "创建工作目标": a general chapter named after its topic (2–4 characters before these)
+GENERAL_AFTER_TOPIC = ("工作原则", "基本原则", "工作目标", "总体目标", "主要目标", "总体要求", "指导思想")
 # the opening chapter of an 办法/条例: its articles are measures unless they are about the document
 OPENING_CHAPTERS = ("总则",)
 # an article that defines its terms or scope: "本办法所称…是指…", "…适用本办法"
-DEFINING_WORDS = ("是指", "所称", "所指", "适用于", "适用本", "遵守本", "适用范围", "支持范围", "范围包括")
+DEFINING_WORDS = ("是指", "所称", "所指", "适用于", "适用本", "遵守本", "享受本", "适用范围", "支持范围", "范围包括")
 # the second article of 总则 saying what the thing is, who set it up, which ideas guide it
 DESCRIBING_WORDS = ("是", "设立", "包括", "为指导", "指导思想", "原则")
 # an article that only states principles: "…坚持…的原则。", "…应当符合…的基本要求。"
 PRINCIPLE_VERBS = ("坚持", "遵循", "符合", "贯彻")
 PRINCIPLE_NOUNS = ("原则", "基本要求", "要求", "方针")
+# "风险补偿资金按照政府引导、市场化运作的原则进行管理。": a first sentence that only names principles
+PRINCIPLE_LEADS = ("坚持", "遵循", "按照", "本着", "贯彻")
 # how the heading of a review of the past ends: "版权工作发展环境", "过去五年工作总体回顾"
 BACKGROUND_TAILS = ("发展环境", "回顾", "总体回顾", "主要成就", "主要成绩", "取得的成绩", "取得的成就", "发展背景", "现有基础",
                     "序言", "前言")
@@ -130,6 +134,12 @@ PURPOSE_NOUNS = ("办法", "措施", "规定", "细则", "方案", "意见", "�
 END_MATTER_HEADS = ("附件下载", "抄送", "抄报", "该文件", "本文件", "此件", "联系人", "联系电话", "联系方式",
                     "信息来源")
 ACTION_CHAPTERS = ("专项行动", "重点行动", "行动", "专项工程", "工程", "专项任务")
+# how the names in a numbered list of names end (a 公示 of companies, schools, zones; places come from the
+# gazetteer): such items are no measures
+NAME_ENDS = ("有限公司", "有限责任公司", "公司", "集团", "大学", "学院", "学校", "医院", "研究院", "研究所", "研究中心", "中心",
+             "协会", "学会", "商会", "联合会", "促进会", "事务所", "银行", "分行", "支行", "委员会", "管理局", "局", "厅",
+             "办公室", "合作社", "工作站", "服务站", "基地", "园区", "产业园", "开发区", "高新区", "示范区", "试验区",
+             "市场", "商城", "厂", "社区", "村", "法院", "检察院", "海关", "实验室")
 # "重点支持下列事项：", "可以依法采取下列措施：": an article whose listed items are the measures
 LISTED_ACT_NOUNS = ("事项", "措施", "标准")
 
@@ -171,7 +181,7 @@ TARGET_UNITS = (
     "分", "%", "件", "家", "项", "个", "名", "次", "人次", "万人次", "人", "所", "座", "场", "期", "批",
     "户", "种", "篇", "类", "倍", "天", "万件", "万人", "万家", "万个", "万户", "万亩", "万吨", "吨", "小时", "亩", "套", "台", "处",
     "个月", "年", "月", "日", "支", "部", "本", "条", "位", "笔", "单", "份", "起", "宗",
-    "场次", "家次", "批次", "件次", "项次", "期次", "个次", "/10万",
+    "场次", "家次", "批次", "件次", "项次", "期次", "个次", "/10万", "班次", "期班",
 )
 NOT_TARGET_UNITS = ("年", "月", "日", "个月", "小时")
 TIME_LIMIT_UNITS = ("日", "个月", "小时")

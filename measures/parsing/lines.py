@@ -13,6 +13,7 @@ from . import lexicon as L
 from . import patterns as P
 from .context import ParseContext, rule
 from .outline import match_numbering
+from .text import parse_cn_number
 
 CHROME = re.compile(r"(?<![发文])字号[:：]|【字体|字体[:：]|[【\[]\s*[大中小]\s*[】\]]|所在的?位置|当前的?位置|"
                     + P.alternation(L.CHROME_PHRASES))
@@ -44,7 +45,18 @@ TOC_PAGED = re.compile(r"[\s|｜…．.·_-]*?(?:…{2,}|\.{4,}|·{4,}|[\s|｜])
 TOC_TEXT_END = re.compile(rf"[{P.HAN}”）)]$")
 TOC_HEAD = re.compile(r"^目\s*录$")
 NOISE = re.compile(r"@+|\s+")
+SECTION_NUMBER_ALONE = re.compile(r"^0[1-9]$")
+BARE_HEADING = re.compile(rf"^[{P.HAN}“”、]{{2,20}}$")
+# "第二章,管理 " just before an article that opens a chain (see article_chain)
+CHAPTER_BEFORE = re.compile(rf"第{P.CN_NUMBER}[章编篇][^。第]{{0,16}}$")
 # lines that stand alone even after a full-width line: a 文号, a date, a salutation
+# "第二条" as a number in the text, not the start of an article: "依照第五条", "第二条第九点", "第三条规定"
+ARTICLE_TOKEN = re.compile(rf"第({P.CN_NUMBER})[条條](?![第的规規之所中款项項]|[、和及或至到]第)")
+ARTICLE_TEXT = re.compile(r"[。，,；;.：:\s]")  # an article's text has a clause mark (a list of names has none)
+ARTICLE_CITED_BEFORE = re.compile(r"(?:本|依照|按照|根据|根據|依据|依據|违反|違反|见|見|照|[条條][、和及或至到])\s*$")
+# "1、辽宁省…指南为支持…": a document-sharing preview numbers its pages at the start of long lines
+PREVIEW_PAGE_MARK = re.compile(r"^\s*(\d{1,3})、")
+PREVIEW_LINE_MIN = 150
 NOT_CONTINUATION = re.compile(rf"^\S{{1,12}}[{P.YEAR_OPEN}]\d{{4}}[{P.YEAR_CLOSE}]\s*\d{{1,4}}\s*号$|"
                               rf"{P.DATE_ONLY_LINE.pattern}|^[^。，,]{{2,60}}[：:]$")
 
@@ -52,7 +64,7 @@ NOT_CONTINUATION = re.compile(rf"^\S{{1,12}}[{P.YEAR_OPEN}]\d{{4}}[{P.YEAR_CLOSE
 def split_lines(text: str, ctx: ParseContext) -> list[str]:
     """Non-empty, stripped lines without bullets, chrome and page furniture, PDF wraps joined."""
     out: list[str | None] = []
-    for raw in (part for row in text.split("\n") for piece in inline_items(row) for part in run_on_headings(piece)):
+    for raw in (part for row in section_numbers_alone(preview_page_marks(text.split("\n"))) for piece in inline_items(row) for part in run_on_headings(piece)):
         if page_number(raw.strip()):
             out.append(None)  # a page break: the running header next to it goes too
             continue
@@ -97,11 +109,82 @@ def inline_items(line: str) -> list[str]:
     """A long line scraped without breaks, split before each numbered item that follows a full stop."""
     if len(line) < 150:
         return [line]
-    cuts = [m.start() for m in INLINE_ITEM.finditer(line)]
+    cuts = sorted({m.start() for m in INLINE_ITEM.finditer(line)} | set(article_chain(line)))
     if len(cuts) < 2:
         return [line]
-    bounds = [0] + cuts + [len(line)]
-    return [line[a:b] for a, b in zip(bounds, bounds[1:])]
+    bounds = [0] + [c for c in cuts if c > 0] + [len(line)]
+    return [line[a:b] for a, b in zip(bounds, bounds[1:]) if line[a:b].strip()]
+
+
+@rule(stage="lines", example="'第一章,总则第一条.为了…制定本办法,第二条。本办法所称…第三条.…' → cuts before 第一条, 第二条, 第三条")
+def article_chain(line: str) -> list[int]:
+    """Where the articles of a whole 办法 run together on one line begin, whatever punctuation a site
+    put before or after them ("…本办法,第二条。本办法所称…", "…等、第五条,国家…"): three or more
+    articles numbered one after the other (第一条, 第二条, 第三条 …). A number cited in the text
+    ("依照第五条", "第二条第九点规定") or a list of them ("第十条专利支持计划、第十一条…", no
+    clause mark between them) is not an article's start. A chapter heading just before an
+    article ("第二章,管理 第五条") is cut off with it."""
+    found = []
+    for m in ARTICLE_TOKEN.finditer(line):
+        n = parse_cn_number(m.group(1))
+        if n is not None and not ARTICLE_CITED_BEFORE.search(line[max(0, m.start() - 3):m.start()]):
+            found.append((m.start(), m.end(), n))
+    if len(found) < 3:
+        return []
+    chain: list[int] = []
+    want, last_end = None, 0
+    for pos, end, n in found:
+        if chain and not ARTICLE_TEXT.search(line, last_end, pos):
+            continue  # "第十条专利支持计划、第十一条…": a list of cited articles, no clause between them
+        if want is None or n == want:
+            chain.append(pos)
+            want, last_end = n + 1, end
+        elif not chain[1:] and n == 1:
+            chain, want, last_end = [pos], 2, end  # a false start: begin again at 第一条
+    if len(chain) < 3:
+        return []
+    cuts = []
+    for pos in chain:
+        start = max(0, pos - 24)
+        if ch := CHAPTER_BEFORE.search(line, start, pos):
+            cuts.append(ch.start())
+        cuts.append(pos)
+    return cuts
+
+
+@rule(stage="lines", example="['…在第壹文秘上搜索。', '1、…指南为支持…征集有市场化前', '2、景、实用性较强…'] → "
+                             "['…在第壹文秘上搜索。', '…指南为支持…征集有市场化前景、实用性较强…']")
+def preview_page_marks(rows: list[str]) -> list[str]:
+    """A document-sharing site's preview numbers its pages "1、" "2、" at the start of long lines, the
+    next page continuing the last one's sentence ("…征集有市场化前" + "2、景、…"). When long lines open
+    with consecutive numbers and one of them goes on with a sentence the line before left open, the
+    numbers are page marks: dropped, and each page joined to the one before."""
+    marked = [i for i, r in enumerate(rows) if PREVIEW_PAGE_MARK.match(r) and len(r.strip()) >= PREVIEW_LINE_MIN]
+    if len(marked) < 2:
+        return rows
+    numbers = [int(PREVIEW_PAGE_MARK.match(rows[i]).group(1)) for i in marked]
+    if any(b != a + 1 for a, b in zip(numbers, numbers[1:])):
+        return rows
+    mid_sentence = [i for i in marked[1:] if not WRAP_END.search(_previous(rows, i))]
+    if not mid_sentence:
+        return rows
+    out: list[str] = []
+    for i, r in enumerate(rows):
+        if i in marked:
+            body = PREVIEW_PAGE_MARK.sub("", r, count=1)
+            if i in mid_sentence and out:
+                while out and not out[-1].strip():
+                    out.pop()
+                out[-1] = out[-1].rstrip() + body.strip()
+                continue
+            r = body
+        out.append(r)
+    return out
+
+
+def _previous(rows: list[str], i: int) -> str:
+    """The last non-empty row before row ``i``."""
+    return next((r.strip() for r in reversed(rows[:i]) if r.strip()), "")
 
 
 @rule(stage="lines", example="'二、重点任务（一）强化制度保障1.完善…' → ['二、重点任务', '（一）强化制度保障', '1.完善…']")
@@ -144,6 +227,20 @@ def drop_running_heads(lines: list[str | None]) -> list[str]:
             counts[line] = counts.get(line, 0) + 1
     heads = {line for line, n in beside.items() if n >= 2 and counts[line] >= 2}
     return [line for line in lines if line is not None and line not in heads]
+
+
+@rule(stage="lines", example="['01', '', '总体要求', '(一)工作思路。'] → ['01 总体要求', '', '(一)工作思路。']")
+def section_numbers_alone(rows: list[str]) -> list[str]:
+    """A chapter number set zero-padded on a line of its own above its heading, as designed pages do
+    ("01" then "总体要求"): the two make one numbered heading (not a page number and a line)."""
+    out = list(rows)
+    for i, row in enumerate(out):
+        if not SECTION_NUMBER_ALONE.match(row.strip()):
+            continue
+        j = next((j for j in range(i + 1, min(i + 4, len(out))) if out[j].strip()), None)
+        if j is not None and BARE_HEADING.match(out[j].strip()):
+            out[i], out[j] = f"{row.strip()} {out[j].strip()}", ""
+    return out
 
 
 @rule(stage="lines", example="9+ lines of 30 characters: '…深入贯彻知' + '识产权…' → one line")

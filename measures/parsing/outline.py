@@ -23,11 +23,17 @@ RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "cn": 4, "action": 
         "dec2": 5, "dec3": 6, "num": 6, "pnum": 7, "rnum": 7, "circ": 8, "shi": 9}
 NUMSP_NOT_HEADING = re.compile(r"[，,。；;：:\t]")
 DECIMAL_QUANTITY = re.compile(r"[万亿倍个件家项%]")
+# "15 班次以上", "100 起以上": a count and its unit on a wrapped table line, not item 15
+COUNT_AFTER_NUMBER = re.compile(rf"^(?:{P.alternation(u for u in L.TARGET_UNITS if u not in L.NOT_TARGET_UNITS)})"
+                                rf"(?:及以上|以上|以下|以内|左右|$)")
 
 _GENERAL = P.alternation(L.GENERAL_CHAPTERS)
-GENERAL = re.compile(rf"^(?:{_GENERAL})(?:[和与及、]+(?:{P.alternation(L.GENERAL_JOINED)}))*$")
+GENERAL = re.compile(rf"^(?:{_GENERAL})(?:[和与及、]+(?:{P.alternation(L.GENERAL_JOINED)}))*$|"
+                     # "试点工作原则", "创建工作目标": what a general chapter is about, then its kind
+                     rf"^[{P.HAN}]{{2,4}}(?:{P.alternation(L.GENERAL_AFTER_TOPIC)})$")
 BACKGROUND = re.compile(
-    r"^(?:发展|现实|工作)?基础(?:[和与及、]+(?:面临(?:的)?形势|发展环境|机遇(?:和|与)?挑战))?$|"
+    r"^(?:[“\"]?十[一二三四五]五[”\"]?(?:时期|期间)?)?(?:发展|现实|工作)?基础(?:[和与及、]+(?:面临(?:的)?形势|发展环境|"
+    r"机遇(?:和|与)?挑战))?$|"
     rf"^(?:{P.alternation(L.BACKGROUND_CHAPTERS)})(?:[和与及、]+\S{{2,8}})?$|"
     r"^[“\"]?十[一二三四五]五[”\"]?时期(?:(?:取得的|主要)?(?:成效|成就|进展)|面临的形势)$|"
     # "“十二五”时期版权工作主要成就", "过去五年工作总体回顾", "版权工作发展环境", "取得的主要成绩"
@@ -67,6 +73,20 @@ ARTICLE_LABEL = re.compile(r"^\s*【[^】]{1,12}】")  # "第一条【立法目�
 # "专项资金的使用和管理坚持“统一管理、分级负责”的原则。": one sentence of principles, nothing else
 PRINCIPLES_ONLY = re.compile(rf"^[^，,。；;]{{2,40}}?(?:{P.alternation(L.PRINCIPLE_VERBS)})[^。；;]{{2,80}}"
                              rf"(?:{P.alternation(L.PRINCIPLE_NOUNS)})。?$")
+# "…按照政府引导、市场化运作的原则进行管理", "…应遵循以下原则：": an article that names its principles
+PRINCIPLE_SENTENCE = re.compile(rf"^[^，,。；;]{{2,30}}?(?:{P.alternation(L.PRINCIPLE_LEADS)})[^。；;]{{2,60}}?原则"
+                                rf"(?:进行|实施|开展)?[^。；;，,\s]{{0,6}}$")
+PRINCIPLES_LISTED = re.compile(r"(?:以下|下列|如下)(?:基本)?原则\s*[:：]$")
+PRINCIPLE_ARTICLE_MAX = 160
+SCRAMBLED_GAP = re.compile(rf"(?<=[{P.HAN}])\s+(?=[{P.HAN}])")  # a space where a re-punctuating site lost a stop
+PADDED_HEADING = re.compile(rf"^[{P.HAN}](?:[ \u3000]+[{P.HAN}]){{1,5}}$")
+NAME_END = re.compile(rf"(?:{P.alternation(L.NAME_ENDS)})(?:{P.PAREN_OPEN}[^()（）]{{1,12}}{P.PAREN_CLOSE})?$")
+NAME_VERB = re.compile(P.alternation(L.HEAD_VERBS + L.ACTION_VERBS + L.CLAUSE_COUNT_VERBS))
+NAME_LIST_MIN = 3
+NAME_BARE_MAX = 20
+# "农业部农产品质量安全监管局 薛志红 万凯": an organisation and the names of its contact persons
+NAME_WITH_PERSONS = re.compile(rf"^(\S{{2,30}})(?:[ \u3000]+[{P.HAN}]{{2,4}}(?:[、,，][{P.HAN}]{{2,4}})*)+$")
+CONTACT_LINE = re.compile(rf"^(?:{P.alternation(L.CONTACT_HEADS)})\s*[:：]")
 DESCRIBING = re.compile(rf"{P.alternation(L.DESCRIBING_WORDS)}")  # mirror-site noise ("第@@一@@章@@ 总@@ 则@@")
 # "1. [主题分类] 科技教育/知识产权", "6. [发文字号] 京知局〔2022〕88号": a row of the page's metadata box
 METADATA_ROW = re.compile(rf"^\d{{1,2}}\s*[.．、]?\s*[\[【]\s*(?:{P.alternation(L.META_LABELS)}|[{P.HAN}]{{0,6}}"
@@ -116,10 +136,12 @@ class Outline:
     nodes: list[Node]
 
 
-@rule(stage="outline", example="'加强执法。开展专项行动。' → '加强执法'")
+@rule(stage="outline", example="'加强执法。开展专项行动。' → '加强执法'; '总 则' → '总则'")
 def heading_of(head: str) -> str:
     """The heading of a numbered line for paths: its first sentence, or up to a colon when that is long."""
     head = NOISE_MARK.sub("", head)
+    if PADDED_HEADING.match(head.strip()):
+        head = P.WHITESPACE.sub("", head)  # "总 则", "附　则": a short heading spaced out to a width
     m = FIRST_SENTENCE.match(head)
     h = m.group(1) if m else head
     if len(h) > 60:
@@ -131,7 +153,7 @@ def heading_of(head: str) -> str:
 @rule(stage="outline", example="'第@@三@@条@@ 国家持续…' → ('article', '三', '国家持续…')")
 def match_numbering(line: str) -> tuple[str, str, str] | None:
     """(kind, label, rest) when ``line`` opens with a numbering token. Not a number: a token with nothing
-    after it (except 第…章/条), 一年/二月, "1 …" that is not a bare heading, "2.5万件", a metadata
+    after it (except 第…章/条), 一年/二月, "1 …" that is not a bare heading, "15 班次以上", "2.5万件", a metadata
     row ("1. [主题分类] 科技教育"). Mirror noise inside the token ("第@@三@@条@@", a pinyin gloss
     "第一(yī / yì /yí)條") is read through; the rest keeps it as written."""
     if not NOISE_MARK.search(line[:40]):
@@ -164,7 +186,7 @@ def _match_numbering(line: str) -> tuple[str, str, str] | None:
                 return None
             if kind == "cn" and rest[:1] in "年月日":
                 return None
-            if kind == "numsp" and (len(rest) > 20 or NUMSP_NOT_HEADING.search(rest)):
+            if kind == "numsp" and (len(rest) > 20 or NUMSP_NOT_HEADING.search(rest) or COUNT_AFTER_NUMBER.match(rest)):
                 return None
             if kind in ("dec2", "dec3") and DECIMAL_QUANTITY.match(rest):
                 return None
@@ -299,8 +321,9 @@ def preliminary_article(node: Node, ctx: ParseContext) -> bool:
     up or which ideas guide it (…是…, …包括：, 设立…, 以…为指导)."""
     text = ARTICLE_LABEL.sub("", ctx.fold(NOISE_MARK.sub("", node.text))).strip()
     first = FIRST_SENTENCE.match(text)
-    first = first.group(1) if first else text
-    if PURPOSE_ARTICLE.match(first) or DEFINING.search(first) or PRINCIPLES_ONLY.match(text):
+    first = first.group(1) if first else text.partition("\n")[0]
+    if PURPOSE_ARTICLE.match(first) or DEFINING.search(first) or PRINCIPLES_ONLY.match(text) or \
+            principles_article(first, text):
         return True
     chapter = node.parent if node.parent is not None and is_opening_chapter(node.parent, ctx) else None
     if chapter is None:
@@ -310,15 +333,68 @@ def preliminary_article(node: Node, ctx: ParseContext) -> bool:
     return place == 0 and first.startswith("为") or place == 1 and bool(DESCRIBING.search(first))
 
 
+@rule(stage="outline", example="'风险补偿资金按照政府引导、市场化运作的原则进行管理。资金仅对…' → True")
+def principles_article(first: str, text: str) -> bool:
+    """A short article that opens by naming the principles something follows ("…按照政府引导、市场化
+    运作的原则进行管理。", "…遵循申请自愿,认定公开的原则 …", a space standing for a lost stop), or
+    that announces them as a list ("风险补偿资金使用应遵循以下原则：")."""
+    if PRINCIPLES_LISTED.search(first.strip()):
+        return True
+    head = SCRAMBLED_GAP.split(first)[0]
+    return len(text) <= PRINCIPLE_ARTICLE_MAX and bool(PRINCIPLE_SENTENCE.match(head.strip()))
+
+
 @rule(stage="outline", example="'本办法自2024年1月1日起施行。' → True")
 def is_boilerplate(node: Node, ctx: ParseContext) -> bool:
     """A short item about the document itself (purpose, scope, interpretation, entry into force)."""
     return bool(BOILERPLATE.search(ctx.fold(node.head))) and len(node.text) < 160
 
 
+@rule(stage="outline", example="'北京市海淀区' → True; 'XX科技有限公司' → True; '建设知识产权保护中心' → False")
+def is_name(head: str, ctx: ParseContext) -> bool:
+    """A numbered line that is only a name: places the gazetteer knows, one after the other ("河北省
+    石家庄市", "北京市海淀区"), or an organisation ("…有限公司", "…大学", "…知识产权局"), possibly
+    with its contact persons after it ("…监管局 薛志红 万凯"); no sentence mark, no action verb."""
+    text = ctx.fold(head.strip()).rstrip("。；;，,")
+    if m := NAME_WITH_PERSONS.match(text):
+        text = m.group(1)
+    if not 2 <= len(text) <= 40 or P.SENTENCE_MARK.search(text) or text.startswith(tuple(L.SENTENCE_OPENERS)):
+        return False
+    gaz = ctx.knowledge.gazetteer if ctx.knowledge else None
+    if gaz:
+        found = gaz.find(text) or gaz.find(text, short=True)
+        if found and sum(len(name) for _, name, _ in found) == len(text):
+            return True
+    return bool(NAME_END.search(text)) and not NAME_VERB.search(text)
+
+
+@rule(stage="outline", example="1.–15. each a city name (a 公示) → all 15; '1、某局 张三' + '联系电话：…' → True")
+def name_items(outline: Outline, ctx: ParseContext) -> set[int]:
+    """Ids of numbered items that name places, organisations or companies rather than commit to an act:
+    three or more siblings whose lines are only names (a 公示 of cities, a list of winners), or an
+    organisation with its contact persons ("…监管局 薛志红 万凯") or a contact line after it ("联系电话：…"). Text after the
+    last name (the 公示's closing paragraph) goes with it."""
+    out: set[int] = set()
+    groups: dict[tuple[int, str], list[Node]] = {}
+    for n in outline.nodes:
+        groups.setdefault((id(n.parent), n.kind), []).append(n)
+    for items in groups.values():
+        names = [n for n in items if is_name(n.head, ctx)]
+        if len(names) >= NAME_LIST_MIN and len(names) >= 0.8 * len(items):
+            # in a list of names, a short bare line is a name the word lists do not know ("陜西省西安市")
+            out.update(id(n) for n in items if n in names or (len(n.head) <= NAME_BARE_MAX and not
+                       P.SENTENCE_MARK.search(n.head) and not NAME_VERB.search(ctx.fold(n.head))))
+        for n in names:
+            if NAME_WITH_PERSONS.match(ctx.fold(n.head.strip())) or \
+                    (n.extra and CONTACT_LINE.match(ctx.fold(n.extra[0]))):
+                out.add(id(n))
+    return out
+
+
 def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
     """Leaves that are measures, in document order."""
     general: dict[int, bool] = {}
+    names = name_items(outline, ctx)
 
     def gen(n: Node) -> bool:
         if id(n) not in general:
@@ -340,7 +416,8 @@ def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
         if is_heading_only(node) and node.extra and \
                 any(s.children for s in siblings if s is not node and s.kind == node.kind):
             continue  # a chapter written as paragraphs among chapters that hold numbered items
-        if (not node.extra and not node.head) or is_boilerplate(node, ctx) or CONTACT_ITEM.match(node.head):
+        if (not node.extra and not node.head) or is_boilerplate(node, ctx) or CONTACT_ITEM.match(node.head) or \
+                id(node) in names:
             continue
         out.append(node)
     if out and out[-1] is outline.nodes[-1] and cut_short(out[-1]):

@@ -60,12 +60,14 @@ GENRE = re.compile("|".join(L.GENRE_WORDS))
 # --- numbering ------------------------------------------------------------------------
 _N = rf"(?P<n>{CN_NUMBER}|\d+)"
 _TAIL = r"[\s:：、.．]*"
+# after 第X章/第X条 a re-punctuating site may put a comma or a full stop ("第一章,总则", "第二条。本办法…")
+_HEAD_TAIL = r"[\s:：、.．,，。]*"
 # the kinds of item numbers: (kind, pattern) tried in order at the start of a line; group "n" is the label
 NUMBERING = (
-    ("chapter", re.compile(rf"^第{_N}[章编篇](?![程]){_TAIL}")),
-    ("part", re.compile(rf"^第{_N}部分{_TAIL}")),
-    ("section", re.compile(rf"^第{_N}节{_TAIL}")),
-    ("article", re.compile(rf"^第{_N}[条條]{_TAIL}")),
+    ("chapter", re.compile(rf"^第{_N}[章编篇](?![程]){_HEAD_TAIL}")),
+    ("part", re.compile(rf"^第{_N}部分{_HEAD_TAIL}")),
+    ("section", re.compile(rf"^第{_N}节{_HEAD_TAIL}")),
+    ("article", re.compile(rf"^第{_N}[条條]{_HEAD_TAIL}")),
     ("cn", re.compile(rf"^(?P<n>{CN_NUMBER})\s*[、，,．.](?!\d)\s*")),
     ("pcn", re.compile(rf"^{PAREN_OPEN}\s*(?P<n>{CN_NUMBER})\s*{PAREN_CLOSE}[\s、.．]*")),
     ("bcn", re.compile(rf"^[〔【\[]\s*(?P<n>{CN_NUMBER})\s*[〕】\]][\s、.．]*")),

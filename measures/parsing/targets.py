@@ -56,6 +56,8 @@ BASIS = re.compile(r"按照|依照|参照|按")
 DE_TAIL = re.compile(r"的?[\s，,]*$")
 YEAR_PREFIX = re.compile(rf"^(?:到|至)?\s*(?:{P.YEAR}\s*(?:年\s*)?[{P.DASH}]\s*)?{P.YEAR}\s*年(?:底|末|间|期间)?(?:前)?[，,\s]*")
 DIGIT = re.compile(r"\d")
+WRAPPED_MIN_LINES, WRAPPED_WIDTH = 8, 24  # a flattened table: most of many lines are this short
+WRAP_STOP = re.compile(r"(?:[。；;！!？?：:]|以上|以下|以内)\s*$")  # a sentence or a target ends the cell
 END_STOP = re.compile(r"[。；;！!？?…）)」”]\s*$")
 CLAUSE_STOP = "，,；;。:：！!？?\n"
 SENTENCE_STOP = "。；;！!？?\n"
@@ -685,7 +687,7 @@ def targets(ctx: ParseContext) -> None:
     doc_year, plan = document_year(ctx.document), plan_year(ctx.document)
     period = title_period(ctx.document)
     measure_ids = {id(n) for n in ctx.nodes}
-    chunks = [(line, None, "preamble", False) for line in ctx.outline.preamble]
+    chunks = [(line, None, "preamble", False) for line in wrapped_cells(ctx.outline.preamble)]
     for node in ctx.outline.nodes:
         if id(node) in measure_ids or is_background(node, ctx):
             continue
@@ -710,6 +712,25 @@ def targets(ctx: ParseContext) -> None:
                                        plan_year=plan, ctx=ctx)
     last = next((line.strip() for line in reversed(ctx.lines) if line.strip()), "")
     ctx.targets = [t for t in ctx.targets if not cut_off_statement(t["quote"], last)]
+
+
+@rule(stage="targets", example="['…年度处理诉调对接专利民', '事纠纷案件 100 起以上', …short lines] → "
+                               "['…年度处理诉调对接专利民事纠纷案件 100 起以上', …]")
+def wrapped_cells(lines: list[str]) -> list[str]:
+    """A table flattened into short wrapped lines (a PDF's task table: each cell wrapped at a few
+    characters, "年度处理诉调对接专利民" + "事纠纷案件 100 起以上"): when most of many lines are short,
+    a line that does not end a sentence runs on into the next, so that a target's metric and its
+    number are read together."""
+    filled = [l for l in lines if l.strip()]
+    if len(filled) < WRAPPED_MIN_LINES or sum(1 for l in filled if len(l.strip()) <= WRAPPED_WIDTH) < 0.6 * len(filled):
+        return lines
+    out: list[str] = []
+    for line in filled:
+        if out and not WRAP_STOP.search(out[-1]):
+            out[-1] += line.strip()
+        else:
+            out.append(line.strip())
+    return out
 
 
 @rule(stage="targets", example="quote '建成不少于3个区域性市级商业秘密保护基' at the end of a text cut there → True")

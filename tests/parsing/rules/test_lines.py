@@ -138,3 +138,56 @@ def test_inline_items_after_a_colon():
 def test_parallel_heading(line, expected):
     m = Li.parallel_heading(line)
     assert (m.group(1) if m else None) == expected
+
+
+SCRAMBLED = ("第一章,总则第一条.为了有效保护我国的地理标志产品,规范地理标志产品名称的使用。根据有关规定 制定本办法,"
+             "第二条。本办法所称地理标志产品。是指产自特定地域的产品,第三条.地理标志产品应当具备真实性.第四条,本办法适用于"
+             "地理标志产品的保护申请等、第五条,国家知识产权局负责全国地理标志产品的管理和保护工作 第六条、地理标志产品保护"
+             "遵循申请自愿原则.第七条。获得地理标志产品保护的、应当规范使用")
+
+
+@pytest.mark.parametrize("line, starts", [
+    # a whole 办法 on one line, the site's random punctuation after each 第X条
+    (SCRAMBLED, ["第一章,总则", "第一条.", "第二条。", "第三条.", "第四条,", "第五条,", "第六条、", "第七条。"]),
+    # cited articles are not starts: 依照第五条, 第二条第九点, 第三条规定
+    ("第一条 为规范管理，制定本办法。第二条 根据通知第二条第九点规定，设立专项资金。依照第五条规定执行，第三条 专项资金"
+     "遵循公开原则。第四条 专项资金支出的范围和要求" + "，支持重点项目" * 12,
+     ["第一条", "第二条", "第三条", "第四条"]),
+    ("依照本办法第三条、第四条和第五条的规定处理。" * 8, []),  # only citations
+    ("根据通知精神，现暂停执行《办法》" + "第十条专利支持计划、第十一条知识产权领军企业支持计划、第十二条知识产权质量提升支持计划、"
+     "第十三条知识产权服务支持计划、第十四条知识产权运营支持计划的资助政策。" * 2, []),
+    ("第一条 为规范管理，制定本办法。第二条 专项资金用于…" * 6, []),  # no chain of three
+])
+def test_article_chain(line, starts):
+    cuts = Li.article_chain(line)
+    assert [line[c:c + len(s)] for c, s in zip(cuts, starts)] == starts and len(cuts) == len(starts)
+
+
+PAGE1 = "1、辽宁省2023年实施专利开放许可(试点)工作指南为支持省内高等院校开展专利开放许可工作,特制定本工作指南。" + \
+    "一、申报主体省内高等院校、科研院所和国有企业。" * 5 + "(一)征集项目各市局征集有市场化前"
+PAGE2 = "2、景、实用性较强的专利技术。专利权人需提交以下材料:1 .信息表;2 .承诺函。" + "(二)线上申报专利权人将上述材料报送至各市局。" * 5
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # a document-sharing preview: page numbers at line starts, page 2 goes on with page 1's word
+    (["《指南.docx》由会员分享,可在线阅读。", PAGE1, PAGE2],
+     ["《指南.docx》由会员分享,可在线阅读。", PAGE1[2:] + PAGE2[2:]]),
+    (["标题", PAGE1, "", PAGE2], ["标题", PAGE1[2:] + PAGE2[2:]]),
+    # numbered paragraphs that end their sentences are items, not pages
+    (["1、" + "加强知识产权保护。" * 20, "2、" + "加强知识产权运用。" * 20],
+     ["1、" + "加强知识产权保护。" * 20, "2、" + "加强知识产权运用。" * 20]),
+    (["1、短行", "2、短行"], ["1、短行", "2、短行"]),
+    ([PAGE1, "3、" + PAGE2[2:]], [PAGE1, "3、" + PAGE2[2:]]),  # not consecutive
+])
+def test_preview_page_marks(rows, expected):
+    assert Li.preview_page_marks(rows) == expected
+
+
+@pytest.mark.parametrize("rows, expected", [
+    (["01", "", "总体要求", "", "(一)工作思路。"], ["01 总体要求", "", "", "", "(一)工作思路。"]),
+    (["02", "重点任务"], ["02 重点任务", ""]),
+    (["3", "总体要求"], ["3", "总体要求"]),  # a page number, not a padded chapter number
+    (["01", "为深入贯彻落实纲要，制定本方案。"], ["01", "为深入贯彻落实纲要，制定本方案。"]),  # no bare heading
+])
+def test_section_numbers_alone(rows, expected):
+    assert Li.section_numbers_alone(rows) == expected

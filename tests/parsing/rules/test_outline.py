@@ -3,6 +3,7 @@ import pytest
 
 from measures.parsing import outline as O
 from measures.parsing.context import ParseContext
+from measures.parsing.knowledge import default_knowledge
 
 CTX = ParseContext()
 
@@ -32,6 +33,8 @@ def node(*lines):
     ("2.1 提升创造质量", ("dec2", "2.1", "提升创造质量")),
     ("2.1.1支持企业", ("dec3", "2.1.1", "支持企业")),
     ("1 总体目标", ("numsp", "1", "总体目标")),
+    ("15 班次以上", None), ("100 起以上", None), ("3 项", None),  # a count on a wrapped table line
+    ("3 项目管理", ("numsp", "3", "项目管理")), ("01 总体要求", ("numsp", "01", "总体要求")),
     ("专项行动一：高价值专利培育行动", ("action", "一", "高价值专利培育行动")),
     ("一是加强执法", ("shi", "一", "是加强执法"[1:])),
     ("第@@三@@条@@ 国家持续深化简政放权@@、放管结合", ("article", "三", "国家持续深化简政放权@@、放管结合")),
@@ -58,6 +61,8 @@ def test_match_numbering(line, expected):
     ("强化保护", "强化保护"),
     ("主要目标：" + "到2025年全市发明专利拥有量达到3000件" * 3, "主要目标"),
     ("这是一个没有句号但是非常长的标题" * 5, ("这是一个没有句号但是非常长的标题" * 5)[:60]),
+    ("总 则", "总则"), ("附　则", "附则"), ("保 障 措 施", "保障措施"),  # spaced out to a width
+    ("加强 保护工作", "加强 保护工作"),
 ])
 def test_heading_of(head, expected):
     assert O.heading_of(head) == expected
@@ -104,6 +109,8 @@ def test_enumeration_parent():
     ("二、创建目标2022年8底前，各项创建指标全部达到", True),
     ("二、重点任务", False), ("三、目标管理", False), ("一、主要目标任务分解", False),
     ("一、总则", True), ("（一）主要目标任务分解到各部门", False),
+    ("二、试点工作原则", True), ("一、试点工作目标", True), ("一、“十二五”发展基础", True),
+    ("二、完善考核目标", False), ("三、试点工作任务", False), ("二、夯实发展基础", False),
 ])
 def test_is_general(heading, expected):
     assert O.is_general(node(heading), CTX) is expected
@@ -197,6 +204,7 @@ def test_is_opening_chapter(heading, expected):
     (["第二条 本条例所称营商环境，是指企业等市场主体在市场经济活动中所涉及的体制机制性因素和条件。"], True),
     (["第二条 本省行政区域内与优化营商环境相关的活动，适用本条例。"], True),
     (["第二条 凡在我省行政区域内从事与专利有关活动的单位和个人，均应遵守本条例。"], True),
+    (["第一条 凡到我县投资新办企业且符合国家产业政策的，除全面享受国家、省税收优惠政策外，均可享受本优惠政策。"], True),
     (["第一章 总则", "第一条 为进一步规范省政府质量奖管理工作，依据《产品质量法》", "第二条 省政府质量奖由党中央、国务院批准设立，是省政府授予的最高奖项。"], True),
     (["第一章 总 则", "第一條 為了全面落實鄉村振興責任制，根據…", "第二條 落實鄉村振興責任制，堅持以習近平新時代中國特色社會主義思想為指導。"], True),
     (["第一章 总则", "第一条 为…，制定本办法。", "第二条 本办法适用于…。", "第三条 市直行业主管部门是市级项目的责任主体。"], False),
@@ -255,3 +263,49 @@ def test_outline_stage_warns():
     ctx = ParseContext(body_lines=["没有编号的段落。"])
     O.outline(ctx)
     assert ctx.warnings == ["no numbered measures found"]
+
+
+KCTX = ParseContext(default_knowledge())
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("北京市海淀區", True), ("河北省石家庄市", True), ("浙江省温州市", True),
+    ("杭州某某科技有限公司", True), ("浙江大学", True), ("农业部农产品质量安全监管局 薛志红 万凯", True),
+    ("建设知识产权保护中心", False), ("加强知识产权保护", False), ("各区人民政府", False),
+    ("北京市海淀区开展知识产权保护工作", False), ("北京市，天津市", False),
+])
+def test_is_name(head, expected):
+    assert O.is_name(head, KCTX) is expected
+
+
+CITIES = ["北京市海淀區", "河北省石家莊市", "遼寧省沈陽市", "吉林省長春市", "陜西省西安市"]
+
+
+@pytest.mark.parametrize("lines, names", [
+    # a 公示 of candidate cities: numbered, but names (the last one is unknown to the word lists)
+    (["现将名单予以公示:"] + [f"{i}.{c}" for i, c in enumerate(CITIES, 1)] + ["公示期为5个工作日。"], 5),
+    (["联系人:", "1、农业部农产品质量安全监管局 薛志红 万凯", "联系电话:010-59192322",
+      "2、农业部农产品质量安全中心 张梦飞、高芳", "联系电话:010-62196098"], 2),
+    (["1.北京市海淀区", "2.加强知识产权保护。开展执法。", "3.健全机制。完善制度。"], 0),  # one name among measures
+    (["1.建设知识产权保护中心。", "2.培育知识产权服务机构。", "3.加强人才培养。"], 0),
+])
+def test_name_items(lines, names):
+    t = tree(*lines)
+    assert len(O.name_items(t, KCTX)) == names
+    assert len(O.measure_nodes(t, KCTX)) == len(t.nodes) - names
+
+
+@pytest.mark.parametrize("first, text, expected", [
+    ("风险补偿资金按照政府引导、市场化运作的原则进行管理", "风险补偿资金按照政府引导、市场化运作的原则进行管理。资金仅对"
+     "纯知识产权质押贷款本金提供风险补偿。", True),
+    ("风险补偿资金使用应遵循以下原则:", "风险补偿资金使用应遵循以下原则:\n(一)为企业提供补偿。", True),
+    ("地理标志产品保护遵循申请自愿,认定公开的原则 申请地理标志产品保护", "地理标志产品保护遵循申请自愿,认定公开的原则 "
+     "申请地理标志产品保护。使用专用标志应当遵循诚实信用原则.", True),
+    ("优化营商环境应当坚持市场化、法治化、国际化原则，以市场主体需求为导向，创新体制机制", "", False),
+    ("评审由企业自愿申请，遵循科学、公开、公平、公正的原则", "", False),  # an act first
+    ("市知识产权局按照职责负责资金管理", "市知识产权局按照职责负责资金管理。", False),
+    ("风险补偿资金按照政府引导、市场化运作的原则进行管理", "风险补偿资金按照政府引导、市场化运作的原则进行管理。" + "合作银行应当"
+     "及时报送贷款信息并配合开展尽职调查。" * 8, False),  # a long article does more than name principles
+])
+def test_principles_article(first, text, expected):
+    assert O.principles_article(first, text) is expected

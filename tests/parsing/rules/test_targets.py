@@ -308,3 +308,19 @@ def test_chinese_count_ok(text, expected):
     n.comparator, n.suffix_len = Tg.comparator_after(n.post_full, n.unit)
     n.pre_word, _ = Tg.comparator_before(n.pre)
     assert Tg.chinese_count_ok(n, False) is expected
+
+
+TABLE_LINES = ["建设浙江省打击侵权假冒行政", "执法与刑事司法衔接信息平台,", "完善信息平台与省行政执法平", "台对接,制定《浙江省打击侵权",
+               "假冒两法衔接平台运行管理办", "法》,年度处理诉调对接专利民", "事纠纷案件 100 起以上", "省商务厅、法院、知",
+               "识产权局", "举办小微企业知识产权培训班", "15 班次以上"]
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (TABLE_LINES, ["建设浙江省打击侵权假冒行政执法与刑事司法衔接信息平台,完善信息平台与省行政执法平台对接,制定《浙江省打击侵权"
+                   "假冒两法衔接平台运行管理办法》,年度处理诉调对接专利民事纠纷案件 100 起以上",
+                   "省商务厅、法院、知识产权局举办小微企业知识产权培训班15 班次以上"]),
+    (["一段完整的话，到2025年专利达到100件。"] * 9, ["一段完整的话，到2025年专利达到100件。"] * 9),  # long lines
+    (["短行甲", "短行乙"], ["短行甲", "短行乙"]),  # too few lines to be a table
+])
+def test_wrapped_cells(lines, expected):
+    assert Tg.wrapped_cells(lines) == expected
