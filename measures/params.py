@@ -404,7 +404,9 @@ def _documents_spec():
     from .models import Document, Level
 
     return {"province": Id("省份"), "status": Choice(Document.Status.values, "效力状态"),
-            "level": Choice(Level.values, "级别"), "page": Page()}
+            "level": Choice(Level.values, "级别"), "page": Page(),
+            # issue 15: the issuer (as written) and the document type (measures.doctypes)
+            "issuer": Text("发布机构", max_length=100), "doc_type": Choice(_doc_types(), "文件类型")}
 
 
 DOCUMENTS = _documents_spec

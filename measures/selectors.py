@@ -34,6 +34,9 @@ FACET_PARAMS = {
     "role": ("role",),
     # specificity flags hold together (AND): each counts among the current results
     "flag": (),
+    # the document's issuer and its type (measures.doctypes, from the title)
+    "issuer": ("issuer",),
+    "doc_type": ("doc_type",),
     "year": ("year_from", "year_to", "undated"),
     "specificity": ("specificity",),
 }
@@ -429,6 +432,11 @@ def _facet_sql() -> dict:
                  f"GROUP BY 1, 2"),
         "role": (f"SELECT x.role, NULL, count(DISTINCT s.id) FROM {{src}} s "
                  f"JOIN {mu} x ON x.measure_id = s.id GROUP BY x.role"),
+        # measures per document with its title and issuer: _shape sums them by issuer and by type
+        "issuer": (f"SELECT d.id::text, d.issuer || chr(31) || d.title, count(*) FROM {{src}} s "
+                   f"JOIN {m} m ON m.id = s.id JOIN {d} d ON d.id = m.document_id GROUP BY d.id"),
+        "doc_type": (f"SELECT d.id::text, d.issuer || chr(31) || d.title, count(*) FROM {{src}} s "
+                     f"JOIN {m} m ON m.id = s.id JOIN {d} d ON d.id = m.document_id GROUP BY d.id"),
         "flag": (f"SELECT v.code, NULL, count(*) FROM {{src}} s JOIN {m} m ON m.id = s.id "
                  f"CROSS JOIN LATERAL (VALUES ('target', m.flag_target), ('deadline', m.flag_deadline), "
                  f"('unit', m.flag_unit), ('lead', m.flag_lead), ('money', m.flag_money)) AS v(code, isset) "
@@ -482,7 +490,28 @@ def facet_counts(sources: dict) -> dict:
     return {name: _shape(name, found) for name, found in rows.items()}
 
 
+def _by_document(name: str, found: list) -> list[dict]:
+    """Measures per document summed by issuer (name "issuer") or by document type
+    (measures.doctypes, from the title; "" when none applies is left out)."""
+    from collections import Counter
+
+    from .doctypes import doc_type_of
+
+    totals: Counter = Counter()
+    for _, label, n in found:
+        issuer, _, title = label.partition("\x1f")
+        key = issuer.strip() if name == "issuer" else doc_type_of(title)
+        if key:
+            totals[key] += n
+    rows = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_LIMIT]
+    if name == "issuer":
+        return [{"name": k, "count": n} for k, n in rows]
+    return [{"code": k, "name": k, "count": n} for k, n in rows]
+
+
 def _shape(name: str, found: list) -> list[dict]:
+    if name in ("issuer", "doc_type"):
+        return _by_document(name, found)
     numeric = name in ("province", "city", "unit", "year", "specificity")
     undated = [n for k, label, n in found if name == "year" and k == "none"]
     found = [(int(k) if numeric else k, label, n) for k, label, n in found if not (name == "year" and k == "none")]

@@ -13,7 +13,7 @@ from functools import lru_cache
 from django.db.models import Count, Q
 from django.http import Http404
 
-from .display import unit_place
+from .display import partial_date, unit_place
 from .doctypes import choices as doc_type_choices
 from .feeds import feed_query
 from .models import Document, IPType, Measure, MeasureUnit, Region, ResponsibleUnit, Target, Theme
@@ -100,10 +100,17 @@ def home_overview() -> dict:
 
 # --- documents ----------------------------------------------------------------
 
-def document_list(*, province: int | None = None, status: str | None = None, level: str | None = None):
+def document_list(*, province: int | None = None, status: str | None = None, level: str | None = None,
+                  issuer: str | None = None, doc_type: str | None = None):
     qs = Document.objects.with_region().with_counts().defer("raw_text", "parsed").order_by("-published_date", "-id")
     if province:
         qs = qs.filter(province_id=province)
+    if issuer:
+        qs = qs.filter(issuer=issuer)
+    if doc_type:
+        from .doctypes import title_regex
+
+        qs = qs.filter(title__regex=title_regex(doc_type))
     if status:
         qs = qs.filter(status=status)
     if level:
@@ -112,8 +119,33 @@ def document_list(*, province: int | None = None, status: str | None = None, lev
 
 
 def document_filter_options() -> dict:
+    """The document list's choices: provinces, issuers and document types
+    (measures.doctypes, from the titles), each type and issuer with its number of
+    documents (2 queries)."""
+    from collections import Counter
+
+    from .doctypes import DOC_TYPES, doc_type_of
+
     provinces = Region.objects.filter(pk__in=Document.objects.values("province_id")).order_by("id")
-    return {"provinces": list(provinces)}
+    issuers: Counter = Counter()
+    types: Counter = Counter()
+    narrow_to_wide = {n: wide for wide, narrow in DOC_TYPES for n in narrow}
+    for title, issuer in Document.objects.values_list("title", "issuer"):
+        if issuer:
+            issuers[issuer] += 1
+        t = doc_type_of(title)
+        if t:
+            types[t] += 1
+            if t in narrow_to_wide:
+                types[narrow_to_wide[t]] += 1
+    doc_types = []
+    for wide, narrow in DOC_TYPES:
+        if types[wide]:
+            doc_types.append((wide, f"{wide}(全部)" if any(types[n] for n in narrow) else wide, types[wide]))
+        doc_types += [(n, f"· {n}", types[n]) for n in narrow if types[n]]
+    return {"provinces": list(provinces),
+            "issuers": sorted(issuers.items(), key=lambda kv: (-kv[1], kv[0])),
+            "doc_types": doc_types}
 
 
 @dataclass
@@ -560,6 +592,7 @@ def _options(facet_rows, key, selected, all_rows=None):
 
 
 FACET_TOP = 8   # facet values shown before 更多
+FACET_ORDER = ["theme", "ip_type", "province", "city", "doc_type", "issuer", "unit", "role", "specificity", "flag"]
 
 
 def _top_and_more(group: dict) -> dict:
@@ -641,8 +674,18 @@ def measure_list_page(*, params) -> dict:
         "date_to": params.get("date_to") or "", "scope": params.get("scope") or "all",
         "fuzzy": (params.get("fuzzy") or "") in ("true", "1"),
     }
+    # 文件类型 and 发布机构 (one value at a time): links, each with its count
+    for key, label in (("doc_type", "文件类型"), ("issuer", "发布机构")):
+        rows = facets.get(key, [])
+        options = _options([{**r, "code": r.get("code", r["name"])} for r in rows], "code",
+                           [single[key]] if single[key] else [])
+        for o in options:
+            o["url"] = _url_without(params, key) if o["checked"] else _url_with(params, **{key: o["value"]})
+        facet_groups.append({"key": key, "label": label, "links": True, "options": options})
     active = []
     for g in facet_groups:
+        if g.get("links"):
+            continue  # their chips come with the advanced form's fields below
         for o in g["options"]:
             if o["checked"]:
                 active.append({"label": f"{g['label']}:{o['name']}", "url": _url_without(params, g["key"], o["value"])})
@@ -680,7 +723,7 @@ def measure_list_page(*, params) -> dict:
         "measures": page.object_list,
         "count": result.count,
         "q": params.get("q") or "",
-        "facet_groups": [_top_and_more(g) for g in facet_groups],
+        "facet_groups": [_top_and_more(g) for g in sorted(facet_groups, key=lambda g: FACET_ORDER.index(g["key"]))],
         "years": facets.get("year", []),
         "max_year_count": max([y["count"] for y in facets.get("year", [])] or [0]),
         "single": single,
@@ -760,11 +803,28 @@ def export_rows(*, params, base_url: str = "", limit: int = 20000):
     never silently cut."""
     from . import selectors
 
-    qs = selectors.measure_export_queryset(params=params)
+    qs = selectors.measure_export_queryset(params=params).prefetch_related("targets")
     total = qs.order_by().count()
     if total > limit:
         raise ExportTooLarge(total)
     return total, _export_dicts(qs, base_url)
+
+
+def readable_export_columns(row: dict) -> dict:
+    """The measure CSV's units and targets as text a reader takes in at a glance:
+    units as written (牵头/配合 marked where the document says so, also in their
+    own columns), targets as 指标 不低于 84 分(2026年)."""
+    from django.utils.translation import gettext as _
+
+    comparators = dict(Target.Comparator.choices)
+    units = [u["name"] + (f"({u['role_label']})" if u["role"] in ("lead", "support") else "") for u in row["units"]]
+    targets = []
+    for t in row.get("targets") or []:
+        text = f"{t['metric']} {comparators.get(t['comparator'], t['comparator'])} {t['value']}{t['unit']}"
+        targets.append(text + (_("(%(year)s年)") % {"year": t["year"]} if t["year"] else ""))
+    return {"units": "；".join(units), "targets": "；".join(targets),
+            "lead_units": "；".join(u["name"] for u in row["units"] if u["role"] == "lead"),
+            "support_units": "；".join(u["name"] for u in row["units"] if u["role"] == "support")}
 
 
 def _export_dicts(qs, base_url):
@@ -791,6 +851,10 @@ def _export_dicts(qs, base_url):
             "ip_types": [t.name for t in m.ip_types.all()],
             "units": [{"name": link.unit.name, "role": link.role, "role_label": roles.get(link.role, link.role)}
                       for link in sorted(m.unit_links.all(), key=lambda link: link.position)],
+            "targets": [{"metric": t.metric, "comparator": t.comparator, "value": format(t.value.normalize(), "f"),
+                         "unit": t.unit, "year": t.year, "quote": t.quote}
+                        for t in sorted(m.targets.all(), key=lambda t: (t.position, t.id))],
+            "date_text": "" if d.signed_date or d.published_date else partial_date(d.date_year, d.date_month),
             "source": d.source,
             "specificity": m.specificity,
             "specificity_flags": [label for name, label in SPECIFICITY_FLAGS if getattr(m, name)],

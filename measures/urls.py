@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api, api_resources, feeds, views, views_diffusion, views_files, views_reports
+from . import api, api_resources, feeds, views, views_diffusion, views_exports, views_files, views_reports
 
 app_name = "measures"
 
@@ -20,6 +20,12 @@ urlpatterns = [
     path("measures/export.json", views.measure_export_json, name="measure_export_json"),
     path("measures/<int:pk>/", views.measure_detail, name="measure_detail"),
     path("documents/", views.document_list, name="document_list"),
+    path("documents/export.csv", views_exports.document_export_csv, name="document_export_csv"),
+    path("documents/export.json", views_exports.document_export_json, name="document_export_json"),
+    path("targets/export.csv", views_exports.target_export_csv, name="target_export_csv"),
+    path("targets/export.json", views_exports.target_export_json, name="target_export_json"),
+    path("units/export.csv", views_exports.unit_export_csv, name="unit_export_csv"),
+    path("units/export.json", views_exports.unit_export_json, name="unit_export_json"),
     path("documents/<int:pk>/", views.document_detail, name="document_detail"),
     path("documents/<int:pk>/files/<int:file_id>/", views_files.source_file, name="source_file"),
     path("compare/", views.compare, name="compare"),

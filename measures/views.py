@@ -59,11 +59,13 @@ def measure_detail(request, pk):
 def document_list(request):
     p = request.params
     province, status, level = p.get("province"), p.get("status"), p.get("level")
-    qs = pages.document_list(province=province, status=status, level=level)
+    issuer, doc_type = p.get("issuer"), p.get("doc_type")
+    qs = pages.document_list(province=province, status=status, level=level, issuer=issuer, doc_type=doc_type)
     page = Paginator(qs, DOCUMENTS_PER_PAGE).get_page(p.get("page"))
     return render(request, "measures/document_list.html", {
         "page": page, "documents": page.object_list, "selected": {"province": province, "status": status,
-                                                                  "level": level},
+                                                                  "level": level, "issuer": issuer,
+                                                                  "doc_type": doc_type},
         "statuses": Document.Status.choices, "levels": Level.choices, **pages.document_filter_options(),
     })
 
@@ -127,7 +129,8 @@ EXPORT_COLUMNS = [
     ("id", "ID"), ("url", "链接"), ("province", "省份"), ("city", "城市"), ("document", "文件"),
     ("doc_number", "文号"), ("issuer", "发布机构"), ("published_date", "发布日期"), ("status", "效力状态"),
     ("ordinal", "序号"), ("label", "编号"), ("path", "章节"), ("title", "标题"), ("text", "正文"),
-    ("themes", "工作类别"), ("ip_types", "知识产权类型"), ("units", "责任单位"), ("source", "来源文件"),
+    ("themes", "工作类别"), ("ip_types", "知识产权类型"), ("units", "责任单位"), ("lead_units", "牵头单位"),
+    ("support_units", "配合单位"), ("targets", "量化目标"), ("date_text", "日期(仅知年月)"), ("source", "来源文件"),
     ("specificity", "具体度"), ("specificity_flags", "具体度依据"),
 ]
 
@@ -178,7 +181,7 @@ def measure_export_csv(request):
     def lines():
         yield "\ufeff" + writer.writerow([label for _, label in EXPORT_COLUMNS])
         for row in rows:
-            flat = dict(row, units=";".join(f"{u['name']}({u['role_label']})" for u in row["units"]))
+            flat = dict(row, **pages.readable_export_columns(row))
             flat = {k: ";".join(v) if isinstance(v, list) else v for k, v in flat.items()}
             yield writer.writerow(["" if flat[k] is None else flat[k] for k, _ in EXPORT_COLUMNS])
 

@@ -15,7 +15,7 @@ def favicon(request):
 
 
 urlpatterns = [
-    path("favicon.ico", favicon),
     path("admin/", admin.site.urls),
     path("", include("measures.urls")),
+    path("favicon.ico", favicon),
 ]

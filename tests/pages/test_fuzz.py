@@ -37,6 +37,12 @@ FAMILIES = {
     "/measures/export.csv": P.EXPORT,
     "/measures/export.json": P.EXPORT,
     "/documents/": P.DOCUMENTS,
+    "/documents/export.csv": P.DOCUMENTS,
+    "/documents/export.json": P.DOCUMENTS,
+    "/targets/export.csv": P.TARGETS,
+    "/targets/export.json": P.TARGETS,
+    "/units/export.csv": P.UNITS,
+    "/units/export.json": P.UNITS,
     "/compare/": P.COMPARE,
     "/targets/": P.TARGETS,
     "/units/": P.UNITS,
@@ -80,13 +86,13 @@ def check(response, url):
     if status != 200:
         assert status in (301, 302, 400, 404, 405, 429), (url, status)
         return
-    if url.startswith("/measures/export.csv"):
+    if "/export.csv" in url:
         assert body.startswith(b"\xef\xbb\xbf")
         rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
         assert rows[0][:2] == ["ID", "链接"], url
         assert len(rows) - 1 == int(response["X-Total-Count"]), url
         assert all(len(r) == len(rows[0]) for r in rows), url
-    elif url.startswith("/measures/export.json"):
+    elif "/export.json" in url:
         data = json.loads(body.decode("utf-8"))
         assert isinstance(data, list) and len(data) == int(response["X-Total-Count"]), url
     elif url.split("?")[0] in API_LISTS:
@@ -144,7 +150,9 @@ def test_public_urls_are_all_covered(site):
                "api/documents/", "api/documents/<int:pk>/", "api/targets/", "api/units/",
                "documents/<int:pk>/files/<int:file_id>/",
                "documents/<int:pk>/lineage/", "documents/<int:pk>/draft/", "measures/<int:pk>/diffusion/",
-               "timeline/", "map/", "api/documents/<int:pk>/citations/"}
+               "timeline/", "map/", "api/documents/<int:pk>/citations/",
+               "documents/export.csv", "documents/export.json", "targets/export.csv", "targets/export.json",
+               "units/export.csv", "units/export.json"}
     assert patterns == covered
 
 

@@ -14,14 +14,21 @@ PAGES = {
     "search": (lambda d, u: "/measures/?q=行政裁决", 10),
     "list_filtered": (lambda d, u: "/measures/?theme=administrative&city=210100", 10),
     "measure": (lambda d, u: f"/measures/{d[0].measures.get(ordinal=2).pk}/", 10),
-    "document": (lambda d, u: f"/documents/{d[0].pk}/", 6),
-    "documents": (lambda d, u: "/documents/", 3),
+    # document, measure span, page of measures + 2 prefetches, targets, original files
+    "document": (lambda d, u: f"/documents/{d[0].pk}/", 7),
+    # count, page, provinces, issuers and types (one read of titles and issuers)
+    "documents": (lambda d, u: "/documents/", 4),
     "compare": (lambda d, u: "/compare/", 4),
     "targets": (lambda d, u: "/targets/", 1),
     "units": (lambda d, u: "/units/", 3),
     "unit": (lambda d, u: f"/units/{u.pk}/", 3),
-    "export_csv": (lambda d, u: "/measures/export.csv", 6),
-    "export_json": (lambda d, u: "/measures/export.json", 6),
+    # count, rows, 4 prefetches of labels and units, targets (readable columns)
+    "export_csv": (lambda d, u: "/measures/export.csv", 7),
+    "export_json": (lambda d, u: "/measures/export.json", 7),
+    # the other lists' exports (measures.views_exports)
+    "documents_csv": (lambda d, u: "/documents/export.csv", 2),
+    "targets_json": (lambda d, u: "/targets/export.json", 1),
+    "units_csv": (lambda d, u: "/units/export.csv", 3),
 }
 
 
