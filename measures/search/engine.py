@@ -204,11 +204,13 @@ def _statement(pq, parts, rank: bool):
             selects.append(f"SELECT {part}, ({sql}), NULL::int, NULL::int, NULL::date, NULL::tsvector")
         params += p
     r_sql, r_params = rank_sql(pq, "c.v") if rank else ("0::float8", [])
+    # title-level hits come from the title index alone: verified here
     sql = (f"SELECT c.part, c.id, c.document_id, c.ordinal, c.d, "
            f"CASE WHEN c.part IN ({MAIN}, {TITLE}) THEN {r_sql} ELSE 0::float8 END "
-           f"FROM ({' UNION ALL '.join(selects)}) AS c(part, id, document_id, ordinal, d, v)")
+           f"FROM ({' UNION ALL '.join(selects)}) AS c(part, id, document_id, ordinal, d, v) "
+           f"WHERE c.part <> {TITLE} OR c.v @@ %s::tsquery")
     with connection.cursor() as cursor:
-        cursor.execute(sql, r_params + params)
+        cursor.execute(sql, r_params + params + [pq.tsquery or "''"])
         return cursor.fetchall()
 
 
@@ -250,8 +252,7 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
             parts.append((MAIN, *_rows(queryset, text=text, facets=facets, sample=_buckets(k_main),
                                        limit=SAMPLE_CAP), "rank"))
             if pq.loose_tsquery:
-                title_qs = queryset.filter(_match("search_vector", text))
-                parts.append((TITLE, *_rows(title_qs, text=pq.loose_tsquery, vector="title_vector", facets=facets,
+                parts.append((TITLE, *_rows(queryset, text=pq.loose_tsquery, vector="title_vector", facets=facets,
                                             limit=TITLE_CAP), "rank"))
         if not base_exact:
             parts.append((BASE, *_rows(base, text=text, facets=base_facets, sample=_buckets(k_base),
@@ -283,12 +284,6 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
         result.base_ids, result.base_exact = base_ids, base_exact
         result.base_scale = 1.0 if base_exact else SAMPLE_BUCKETS / k_base
     return result
-
-
-def _match(vector, text):
-    from measures.querysets import TsMatch, TsQuery
-
-    return TsMatch(F(vector), TsQuery(text))
 
 
 def round_estimate(n: int) -> int:

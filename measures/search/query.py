@@ -58,7 +58,7 @@ SPECIAL = set('()|&"+')
 
 # field prefix (as typed, lower case) -> field
 FIELDS = {
-    "标题": "title", "題名": "title", "标": "title", "title": "title", "標題": "title",
+    "标题": "title", "標題": "title", "题名": "title", "title": "title",
     "文号": "doc_number", "文號": "doc_number", "发文字号": "doc_number", "number": "doc_number",
     "发布机构": "issuer", "發布機構": "issuer", "发文机关": "issuer", "发文机构": "issuer", "机构": "issuer",
     "issuer": "issuer",
@@ -136,10 +136,6 @@ class ParsedQuery:
     def loose_is_exact(self) -> bool:
         """The GIN superset is the match itself: no row needs verifying."""
         return bool(self.tsquery) and self.tsquery == self.loose_tsquery
-
-    @property
-    def words_display(self) -> list[str]:
-        return self.fallback_terms
 
     @property
     def rank_tsquery(self) -> str:
