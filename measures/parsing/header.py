@@ -51,6 +51,14 @@ EXPIRED_NOTE = re.compile(r"(?:该|本)(?:文件|政策|规定|办法)?(?:已)?(
 NO_NUMBER = re.compile(r"^\s*(?:无|/|-|—)?\s*$")
 YEAR_BRACKETS = re.compile(rf"[{P.YEAR_OPEN.replace('〔', '')}]{P.YEAR_G}[{P.YEAR_CLOSE}]|〔{P.YEAR_G}[{P.YEAR_CLOSE.replace('〕', '')}]")
 ISSUER_IN_TITLE = re.compile(r"^(.{2,40}?)关于")
+WRAPPED_PART_NOT = re.compile(r"[。，,；;：:\d]")  # a title's wrapped middle holds no sentence mark, label or figure
+# "国家知识产权局2022年工作要点", "某市市场监督管理局2023年知识产权工作计划": an organisation, then the plan's year
+ISSUER_BEFORE_YEAR = re.compile(rf"^([{P.HAN}（）()]{{2,30}}?(?:{P.alternation(L.ISSUER_ENDS)}|国务院|总局|署|部))\s*{P.YEAR}\s*年")
+# the national bodies a document divides its tasks among ("(知识产权局、公安部负责)")
+NATIONAL_BODY = re.compile(rf"(?<![省市县区州旗盟])(?:{P.alternation(L.NATIONAL_ISSUERS + L.NATIONAL_MINISTRIES + L.NATIONAL_BODY_SHORT)})"
+                           r"(?![^，,、。；;()（）\s]{0,8}?(?:分行|支行|分局|分署|办事处))")
+NATIONAL_DUTY = re.compile(rf"(?:{P.alternation(L.NATIONAL_ISSUERS)})负责全国")
+NATIONAL_BODIES_MIN = 3
 ISSUER_CUT = re.compile(r"\s{2,}|[|｜]")
 ISSUER_PARTS = re.compile(r"[\s、，,]+")
 SELF_REFERENCE = re.compile(rf"^(?:{'|'.join(L.SELF_REFERENCE_PLACES)})(?:委|政府|人民政府|{P.HAN_CHAR}{{1,12}}(?:局|委|办|厅))")
@@ -636,7 +644,8 @@ def _policy_title_below(notice: str, lines: list[str], start: int, ctx: ParseCon
 
 def _wrapped_title(heads: list[HeadLine], i: int, ctx: ParseContext) -> str | None:
     """A title broken over two lines: after "…关于", after a bare place name ("马鞍山市"), or a "X关于…"
-    line whose end is on the next line ("湖南省人民政府办公厅关于加强普通高等学校" / "毕业生就业工作的通知")."""
+    line whose end is on the next line ("湖南省人民政府办公厅关于加强普通高等学校" / "毕业生就业工作的通知");
+    or over three ("国务院办公厅关于贯彻落实" / "全国知识产权保护与执法工作" / "电视电话会议精神任务分工的通知")."""
     if i + 1 >= len(heads):
         return None
     a, b = heads[i].text, heads[i + 1].text
@@ -652,6 +661,13 @@ def _wrapped_title(heads: list[HeadLine], i: int, ctx: ParseContext) -> str | No
         and bool(re.search(f"(?:{'|'.join(L.POLICY_NOUNS)})(?:[(（][^()（）]{{1,16}}[)）])?$", fb))
     if place or led or (fa.endswith("关于") and ends) or ("关于" in fa and ends and not title_like(a, ctx)):
         return a + b
+    title_end = rf"(?:{_NOTICE_END}|{'|'.join(L.POLICY_NOUNS)})$"
+    if "关于" in fa and not ends and not re.search(title_end, fa) and i + 2 < len(heads):  # broken over three lines
+        c = heads[i + 2].text
+        fc = ctx.fold(c)
+        if c and len(c) <= 60 and not WRAPPED_PART_NOT.search(fb + fc) and not match_numbering(b) \
+                and not match_numbering(c) and re.search(title_end, fc):
+            return a + b + c
     return None
 
 
@@ -800,6 +816,8 @@ def issuer_of(h: Header, lines: list[str], ctx: ParseContext) -> str | None:
     if h.title:
         m = ISSUER_IN_TITLE.match(ctx.fold_same(h.title))
         if m:
+            title_issuer = h.title[:len(m.group(1))]
+        elif m := ISSUER_BEFORE_YEAR.match(ctx.fold_same(h.title)):  # "国家知识产权局2022年工作要点"
             title_issuer = h.title[:len(m.group(1))]
         elif SELF_REFERENCE.match(ctx.fold_same(h.title)):  # "市政府实施名牌战略的补充意见"
             m = re.match(rf"^[{P.HAN}]{{1,12}}?(?:政府|局|委|办|厅)", ctx.fold_same(h.title))
@@ -979,7 +997,18 @@ def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext
         return dict(NO_REGION, level=hint)
     if hint:
         region = dict(region, level=hint)
+    elif not region["level"] and national_by_duties(lines[h.body_start:], ctx):
+        return dict(NO_REGION, level="national")
     return region
+
+
+@rule(stage="header", example="'…（知识产权局、公安部负责）…（海关总署、工商总局负责）' → True; '国家知识产权局负责全国…' → True")
+def national_by_duties(lines: list[str], ctx: ParseContext) -> bool:
+    """A page that names no issuer and no place but divides its tasks among national bodies (three or
+    more ministries and bureaus: 教育部, 知识产权局, 海关总署 …), or says a national bureau is in charge
+    nationwide ("国家知识产权局负责全国…"): a national document."""
+    text = ctx.fold(" ".join(lines[:120]))
+    return len(set(NATIONAL_BODY.findall(text))) >= NATIONAL_BODIES_MIN or bool(NATIONAL_DUTY.search(text))
 
 
 @rule(stage="header", example="['潜江市人民政府'] → {'province': '湖北省', 'city': '潜江市', 'district': None, 'level': 'city'}")

@@ -114,6 +114,9 @@ def _header(**kw):
              notice_title="中共洛阳市委办公室 洛阳市人民政府办公室关于印发某方案的通知"), [],
      "中共洛阳市委办公室、洛阳市人民政府办公室"),
     (_header(), ["正文"], None),
+    (_header(title="国家知识产权局2022年工作要点"), [], "国家知识产权局"),  # an organisation, then the plan's year
+    (_header(title="某市市场监督管理局2023年知识产权工作计划"), [], "某市市场监督管理局"),
+    (_header(title="2023年知识产权工作计划"), [], None),
 ])
 def test_issuer_of(h, lines, expected):
     assert H.issuer_of(h, lines, CTX) == expected
@@ -288,3 +291,29 @@ def test_inline_signature(line, expected):
 ])
 def test_level_hint(lines, expected):
     assert H.level_hint(lines, CTX) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["1.修订专利法。（法制办会同相关部门负责）", "2.加强执法。（知识产权局、公安部、海关总署负责）"], True),
+    (["第五条,国家知识产权局负责全国地理标志产品以及专用标志的管理和保护工作"], True),
+    (["1.加强执法。（省知识产权局、省公安厅、省市场监管局负责）"], False),  # a province's own offices
+    (["根据国家知识产权局的通知，开展专项行动。"], False),  # one national body cited
+    (["（人民银行沈阳分行、教育部、科技部）"], False),  # a branch is local
+])
+def test_national_by_duties(lines, expected):
+    assert H.national_by_duties(lines, CTX) is expected
+
+
+@pytest.mark.parametrize("lines, title", [
+    (["國務院辦公廳關於貫徹落實", "全國知識産權保護與執法工作", "電視電話會議精神任務分工的通知", "國辦函〔2010〕169號", "各部門：",
+      "為全面貫徹會議精神，現將任務分工通知如下："],
+     "國務院辦公廳關於貫徹落實全國知識産權保護與執法工作電視電話會議精神任務分工的通知"),
+    # a whole title, then the page's labels: not one title over three lines
+    (["《武汉市人民政府办公厅关于发挥品牌引领作用的意见》", "浏览量: 时间:2018-07-07", "武汉市人民政府办公厅关于发挥品牌引领作用的意见",
+      "各区人民政府：", "为深入贯彻落实，提出如下意见："],
+     "武汉市人民政府办公厅关于发挥品牌引领作用的意见"),
+])
+def test_title_wrapped_over_three_lines(knowledge, lines, title):
+    ctx = ParseContext(knowledge, lines=lines)
+    H.header(ctx)
+    assert ctx.document["title"] == title
