@@ -93,3 +93,25 @@ def test_loose_query_is_exact_for_plain_lexemes():
     assert parse("专利 -商标").loose_is_exact
     assert not parse("知识产权").loose_is_exact       # a phrase needs its rows checked
     assert not parse("标题:专利").loose_is_exact      # so does a weight
+
+
+ALPHABET = list("专利商标版权知识产权行政裁决数据 ()（）|｜&+-－!\"“”:：") + ["OR", "and", "NOT", "标题:", "文号:", "单位:",
+                                                                   "\u3000", "a", "5g", "🙂", "'", "\\"]
+
+
+def test_every_compiled_query_is_valid_for_postgresql():
+    """Random mixes of terms and operators: parse never fails and PostgreSQL
+    accepts every tsquery it builds."""
+    from django.db import connection
+    from hypothesis import HealthCheck, given, settings, strategies as st
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(st.sampled_from(ALPHABET), max_size=14).map("".join), st.booleans(), st.booleans())
+    def check(q, fuzzy, title):
+        pq = parse(q, fuzzy=fuzzy, scope="title" if title else "all")
+        queries = [pq.tsquery, pq.loose_tsquery, pq.typed_tsquery, pq.title_tsquery, pq.word_tsquery, pq.phrase_tsquery]
+        with connection.cursor() as cursor:
+            for text in filter(None, queries):
+                cursor.execute("SELECT %s::tsquery", [text])
+
+    check()
