@@ -149,6 +149,8 @@ def document_list(request):
 
 @require_GET
 def document_detail(request, pk):
+    from .selectors_diffusion import citation_fields
+
     doc = Document.objects.with_region().with_counts().defer("raw_text", "parsed").filter(pk=pk).first()
     if doc is None:
         return _json({"error": "not_found", "detail": "没有这份文件"}, status=404)
@@ -165,6 +167,8 @@ def document_detail(request, pk):
             for e in outline
         ],
         "targets": [target_json(t) for t in targets],
+        # what the document cites and who cites it (measures.selectors_diffusion)
+        **citation_fields(document=doc),
     })
 
 

@@ -41,15 +41,23 @@ def heat_colour(value: float, maximum: float) -> str:
     return _mix("#f7d9d6", ACCENT, (value / maximum) ** 0.7)
 
 
-def _nice_max(value: int) -> int:
-    if value <= 5:
-        return max(value, 1)
+def _nice_step(value: float) -> int:
+    """The smallest 1, 2 or 5 Ã— 10^k (an integer) at least `value`."""
+    if value <= 1:
+        return 1
     magnitude = 10 ** (len(str(int(value))) - 1)
-    for step in (1, 2, 2.5, 5, 10):
-        top = step * magnitude
-        if top >= value:
-            return int(top)
+    for step in (1, 2, 5, 10):
+        if step * magnitude >= value:
+            return int(step * magnitude)
     return int(10 * magnitude)
+
+
+def _axis(maximum: int, ticks: int = 4) -> tuple[int, int]:
+    """(top, step) of a value axis: integer ticks of a round step, top the first
+    tick at or above the maximum (at most `ticks` steps)."""
+    step = _nice_step(max(maximum, 1) / ticks)
+    top = step * max(1, -(-max(maximum, 1) // step))
+    return top, step
 
 
 def _svg(width: int, height: int, title: str, desc: str, body: list[str], css_class: str) -> SafeString:
@@ -70,6 +78,7 @@ class Column:
     secondary: int      # documents
     href: str = ""
     short: str = ""     # label under the column (defaults to label)
+    group: str = ""     # a second label line, drawn where it changes (the year under months)
 
 
 def columns_chart(columns: list[Column], *, title: str, primary_label: str = "æŽªæ–½",
@@ -77,11 +86,12 @@ def columns_chart(columns: list[Column], *, title: str, primary_label: str = "æŽ
     """Paired columns (primary: red, secondary: blue) per period, y axis with
     ticks, a legend, each pair a link when href is set."""
     slot = 34 if len(columns) > 12 else 44
-    left, right, top, bottom = 44, 12, 30, 34
+    grouped = any(c.group for c in columns)
+    left, right, top, bottom = 44, 12, 30, 52 if grouped else 34
     plot_h = 160
     width = max(320, left + right + slot * max(len(columns), 1))
     height = top + plot_h + bottom
-    top_value = _nice_max(max([c.primary for c in columns] + [c.secondary for c in columns] + [1]))
+    top_value, step = _axis(max([c.primary for c in columns] + [c.secondary for c in columns] + [1]))
     body = []
     # legend
     body.append(f'<g font-size="12" fill="{INK}"><rect x="{left}" y="8" width="12" height="12" fill="{ACCENT}"/>'
@@ -89,15 +99,21 @@ def columns_chart(columns: list[Column], *, title: str, primary_label: str = "æŽ
                 f'<rect x="{left + 64}" y="8" width="12" height="12" fill="{SECOND}"/>'
                 f'<text x="{left + 80}" y="18">{_e(secondary_label)}</text></g>')
     # axis and grid
-    for i in range(5):
-        v = top_value * i / 4
-        y = top + plot_h - plot_h * i / 4
-        label = f"{v:g}" if v != int(v) else f"{int(v)}"
+    for v in range(0, top_value + 1, step):
+        y = top + plot_h - plot_h * v / top_value
+        label = str(v)
         body.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{LINE}"/>'
                     f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="11" fill="{MUTED}" text-anchor="end">{label}</text>')
-    label_every = 1 if slot >= 40 or len(columns) <= 10 else (2 if len(columns) <= 24 else 5)
+    label_every = 1 if slot >= 40 or len(columns) <= 10 or grouped else (2 if len(columns) <= 24 else 5)
     bar_w = (slot - 10) / 2
+    previous_group = None
     for i, c in enumerate(columns):
+        if c.group and c.group != previous_group:
+            x = left + i * slot + 2
+            body.append(f'<line x1="{x - 2}" x2="{x - 2}" y1="{top + plot_h}" y2="{top + plot_h + 40}" stroke="{LINE}"/>'
+                        f'<text x="{x}" y="{top + plot_h + 36}" font-size="12" font-weight="600" fill="{INK}">'
+                        f'{_e(c.group)}</text>')
+            previous_group = c.group
         x0 = left + i * slot + 5
         h1 = plot_h * c.primary / top_value
         h2 = plot_h * c.secondary / top_value

@@ -132,6 +132,14 @@ def citations_json(*, document: Document) -> dict:
     }
 
 
+def citation_fields(*, document: Document) -> dict:
+    """The citation keys of a document's API answer (/api/documents/<id>/):
+    cites, cited_by, citation_counts, draft, final."""
+    data = citations_json(document=document)
+    return {"cites": data["cites"], "cited_by": data["cited_by"], "citation_counts": data["counts"],
+            "draft": data["draft"], "final": data["final"]}
+
+
 def most_cited(*, limit: int = 8) -> list[dict]:
     """The documents most cited by others (for the home page), with their counts."""
     rows = (Citation.objects.filter(target__isnull=False)
@@ -282,8 +290,9 @@ def candidate_sql(fp: MeasureFingerprint, *, band_limit: int = BAND_CANDIDATES,
     (GIN index lookups only); None when the measure has no fingerprint."""
     parts, params = [], []
     if fp.bands:
-        parts.append("(SELECT measure_id FROM measures_measurefingerprint WHERE bands && %s::integer[] "
-                     "AND measure_id <> %s LIMIT %s)")
+        # through a function planned with the GIN index (migration 0011: no statistics for
+        # nearly unique band values would make PostgreSQL scan the table instead)
+        parts.append("(SELECT measures_band_candidates(%s::integer[], %s, %s) AS measure_id)")
         params += [list(fp.bands), fp.measure_id, band_limit]
     for term in list(fp.terms)[:terms]:
         parts.append("(SELECT measure_id FROM measures_measurefingerprint WHERE terms @> ARRAY[%s]::varchar(40)[] "

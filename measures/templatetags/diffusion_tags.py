@@ -66,7 +66,8 @@ def timeline_svg(timeline, href_base="", title="按年份的措施与文件数�
 def month_svg(timeline, title="按月份的措施与文件数量"):
     from measures.charts import Column, columns_chart
 
-    columns = [Column(m["label"], m["measures"], m["documents"], short=f"{m['month']}月") for m in timeline.months]
+    columns = [Column(f"{m['year']}年{m['month']}月", m["measures"], m["documents"], short=f"{m['month']}月",
+                      group=f"{m['year']}年") for m in timeline.months]
     return columns_chart(columns, title=title, css_class="month-chart")
 
 

@@ -36,8 +36,11 @@ def spread_module(django_db_setup, django_db_blocker):
     from measures.importer import Importer
     from measures.models import Document
 
+    from measures.search.text import reset_tokenizer
+
     with django_db_blocker.unblock():
         assert not Document.objects.exists(), "the spread corpus needs an empty database"
+        reset_tokenizer()   # jieba with the domain dictionary, as at import
         summary = Importer().import_paths(spread_paths())
         assert not summary.failed, summary.failed
     try:
@@ -55,3 +58,14 @@ def spread(spread_module, db):
     from measures.models import Document
 
     return {d.source: d for d in Document.objects.all()}
+
+
+@pytest.fixture
+def domain_tokenizer(db):
+    """jieba with the domain dictionary (DictionaryWord), as at import: a test that
+    ran first without the database may have left a plain tokenizer behind."""
+    from measures.search.text import reset_tokenizer
+
+    reset_tokenizer()
+    yield
+    reset_tokenizer()

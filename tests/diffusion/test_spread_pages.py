@@ -55,6 +55,11 @@ def test_the_api_returns_both_directions(client, spread):
     unresolved = next(c for c in data["cites"] if not c["resolved"])
     assert unresolved["document"] is None and "第十四個五年規劃" in unresolved["title"]
     assert client.get("/api/documents/999999/citations/").status_code == 404
+    # the document API carries them too
+    detail = client.get(f"/api/documents/{plan.pk}/").json()
+    assert detail["citation_counts"] == data["counts"] and len(detail["cited_by"]) == 10
+    final = client.get(f"/api/documents/{spread[SANMING_FINAL].pk}/").json()
+    assert final["draft"]["id"] == spread[SANMING_DRAFT].pk
 
 
 def test_two_clicks_from_home_to_the_cities_measures_with_a_deadline(client, spread):
