@@ -446,8 +446,13 @@ _inherited_connections: list = []
 def _worker_init(knowledge, known, vectors) -> None:
     """A forked worker never touches the parent's database connections: they are set aside
     (kept referenced, so that nothing closes the parent's sockets) and never used."""
+    import signal
+
     from django.db import connections
 
+    # the parent's SIGTERM handler (portal.embedded_pg: a clean exit) is no use here: the pool
+    # terminates a worker with SIGTERM and waits for it
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     for conn in connections.all(initialized_only=True):
         _inherited_connections.append(conn.connection)
         conn.connection = None
@@ -584,19 +589,31 @@ class Importer:
         from .search.text import get_tokenizer
 
         get_tokenizer()  # built here (it reads the dictionary table): the workers inherit it
+        from concurrent.futures.process import BrokenProcessPool
+
         window: deque = deque()
-        with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_worker_init,
-                                 initargs=(self.knowledge, known, True)) as pool:
-            try:
-                for path in files:
-                    window.append(pool.submit(_worker_prepare, str(path)))
-                    if len(window) >= 4 * self.workers:
-                        yield window.popleft().result()
-                while window:
-                    yield window.popleft().result()
-            finally:
-                for future in window:
-                    future.cancel()
+        done = 0
+        try:
+            with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_worker_init,
+                                     initargs=(self.knowledge, known, True)) as pool:
+                try:
+                    for path in files:
+                        window.append(pool.submit(_worker_prepare, str(path)))
+                        if len(window) >= 4 * self.workers:
+                            item = window.popleft().result()
+                            done += 1
+                            yield item
+                    while window:
+                        item = window.popleft().result()
+                        done += 1
+                        yield item
+                finally:
+                    for future in window:
+                        future.cancel()
+        except BrokenProcessPool:  # a worker died (killed, out of memory): the rest here, in order
+            log.warning("a worker process died: reading the remaining %d files in this process", len(files) - done)
+            for path in files[done:]:
+                yield prepare_file(path, self.knowledge, known)
 
     @staticmethod
     def _batch_keys(item: Prepared) -> set:

@@ -223,3 +223,26 @@ def test_search_vectors_written_by_the_import_equal_a_reindex(tmp_path):
     assert written and all(row[1] for row in written)
     update_search_vectors([row[0] for row in written])
     assert vectors() == written
+
+
+def test_a_worker_that_dies_does_not_lose_files(tmp_path, monkeypatch):
+    """A worker killed mid-run (out of memory, kill -9): the remaining files are read by the writer."""
+    import os
+    import signal
+
+    import measures.importer as importer_module
+
+    for i, path in enumerate(SEEDS * 2):
+        (tmp_path / f"{i:02d}_{path.name}").write_bytes(path.read_bytes() + f"\n（{i}）\n".encode())
+    real = importer_module.prepare_file
+    parent = os.getpid()
+
+    def dying(path, *args, **kwargs):
+        if os.getpid() != parent and str(path).endswith("03_003_c6c5b8a643bcdb17.txt"):
+            os.kill(os.getpid(), signal.SIGKILL)  # in a worker only
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(importer_module, "prepare_file", dying)
+    summary = Importer(workers=2).import_paths([tmp_path])
+    assert not summary.failed and len(summary.results) == 2 * len(SEEDS)
+    assert summary.count(ADDED) + summary.count("updated") == 2 * len(SEEDS)
