@@ -13,6 +13,13 @@ from __future__ import annotations
 
 import re
 
+from django.utils.translation import gettext_noop
+
+# Labels translated where they are shown (measures.querysets_diffusion.FLAG_LABELS,
+# the specificity flags), marked here for the catalogue.
+TRANSLATED_ELSEWHERE = [gettext_noop("有量化目标"), gettext_noop("有完成时限"), gettext_noop("明确责任单位"),
+                        gettext_noop("明确牵头单位"), gettext_noop("明确资金")]
+
 HEADING_LENGTH = 40
 
 # A note naming the responsible units, in any bracket, closed or cut off:
@@ -72,9 +79,13 @@ def measure_heading(title: str | None, text: str | None, limit: int = HEADING_LE
 
 def partial_date(year: int | None, month: int | None = None) -> str:
     """2022年12月, 2022年, or '' (a date known only so far)."""
+    from django.utils.translation import gettext as _
+
     if not year:
         return ""
-    return f"{year}年{month}月" if month else f"{year}年"
+    if month:
+        return _("%(year)s年%(month)s月") % {"year": year, "month": month}
+    return _("%(year)s年") % {"year": year}
 
 
 def unit_place(region_name: str | None, unit_name: str) -> str:

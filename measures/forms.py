@@ -1,6 +1,7 @@
 """Forms: the public error report, and the editors' admin forms and action forms."""
 from django import forms
 from django.contrib.postgres.forms import SimpleArrayField
+from django.utils.translation import gettext_lazy as _
 
 from .models import Document, ErrorReport, Measure, MeasureUnit, ResponsibleUnit, Target, Theme
 
@@ -10,16 +11,16 @@ from .models import Document, ErrorReport, Measure, MeasureUnit, ResponsibleUnit
 class ErrorReportForm(forms.ModelForm):
     """What a visitor may tell us. ``website`` is a honeypot: people leave it empty, bots fill it."""
 
-    website = forms.CharField(required=False, label="网站", widget=forms.TextInput(
+    website = forms.CharField(required=False, label=_("网站"), widget=forms.TextInput(
         attrs={"autocomplete": "off", "tabindex": "-1"}))
 
     class Meta:
         model = ErrorReport
         fields = ["kind", "description", "contact"]
-        labels = {"kind": "哪里有误", "description": "具体说明", "contact": "联系方式(选填)"}
+        labels = {"kind": _("哪里有误"), "description": _("具体说明"), "contact": _("联系方式(选填)")}
         help_texts = {
-            "description": "请说明错误之处及正确内容,如有出处请一并注明。",
-            "contact": "邮箱或电话,仅用于核实问题,不会公开。",
+            "description": _("请说明错误之处及正确内容,如有出处请一并注明。"),
+            "contact": _("邮箱或电话,仅用于核实问题,不会公开。"),
         }
         widgets = {
             "kind": forms.RadioSelect,
@@ -27,14 +28,14 @@ class ErrorReportForm(forms.ModelForm):
             "contact": forms.TextInput(attrs={"maxlength": 200, "autocomplete": "email"}),
         }
         error_messages = {
-            "kind": {"required": "请选择问题类型。"},
-            "description": {"required": "请填写具体说明。"},
+            "kind": {"required": _("请选择问题类型。")},
+            "description": {"required": _("请填写具体说明。")},
         }
 
     def clean_description(self):
         text = (self.cleaned_data.get("description") or "").strip()
         if len(text) < 4:
-            raise forms.ValidationError("说明太短,请至少写几个字说明问题。")
+            raise forms.ValidationError(_("说明太短,请至少写几个字说明问题。"))
         return text
 
     def __init__(self, *args, **kwargs):

@@ -14,6 +14,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .querysets import DocumentQuerySet, MeasureQuerySet, TargetQuerySet, UnitQuerySet
@@ -23,10 +24,10 @@ MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 
 
 class Level(models.TextChoices):
-    NATIONAL = "national", "国家级"
-    PROVINCE = "province", "省级"
-    CITY = "city", "市级"
-    DISTRICT = "district", "区县级"
+    NATIONAL = "national", _("国家级")
+    PROVINCE = "province", _("省级")
+    CITY = "city", _("市级")
+    DISTRICT = "district", _("区县级")
 
 
 class Region(models.Model):
@@ -158,13 +159,13 @@ class DictionaryWord(models.Model):
 
 class Document(models.Model):
     class Status(models.TextChoices):
-        IN_FORCE = "in_force", "现行有效"
-        DRAFT = "draft", "征求意见稿"
-        EXPIRED = "expired", "已失效"
+        IN_FORCE = "in_force", _("现行有效")
+        DRAFT = "draft", _("征求意见稿")
+        EXPIRED = "expired", _("已失效")
 
     class Script(models.TextChoices):
-        HANS = "hans", "简体"
-        HANT = "hant", "繁体"
+        HANS = "hans", _("简体")
+        HANT = "hant", _("繁体")
 
     # Fields the parser fills and an editor may correct.
     EDITABLE_FIELDS = ["title", "notice_title", "issuer", "doc_number", "level", "signed_date",
@@ -347,9 +348,9 @@ class Measure(models.Model):
 
 class MeasureUnit(models.Model):
     class Role(models.TextChoices):
-        LEAD = "lead", "牵头"
-        SUPPORT = "support", "配合"
-        RESPONSIBLE = "responsible", "负责"
+        LEAD = "lead", _("牵头")
+        SUPPORT = "support", _("配合")
+        RESPONSIBLE = "responsible", _("负责")
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="unit_links")
     unit = models.ForeignKey(ResponsibleUnit, on_delete=models.PROTECT, related_name="measure_links")
@@ -368,11 +369,11 @@ class MeasureUnit(models.Model):
 
 class Target(models.Model):
     class Comparator(models.TextChoices):
-        GTE = ">=", "不低于"
-        GT = ">", "超过"
-        LTE = "<=", "不高于"
-        LT = "<", "低于"
-        EQ = "=", "等于"
+        GTE = ">=", _("不低于")
+        GT = ">", _("超过")
+        LTE = "<=", _("不高于")
+        LT = "<", _("低于")
+        EQ = "=", _("等于")
 
     EDITABLE_FIELDS = ["measure", "metric", "comparator", "value", "unit", "year", "quote"]
 
@@ -414,19 +415,19 @@ class ErrorReport(models.Model):
     """
 
     class Kind(models.TextChoices):
-        TEXT = "text", "正文或标题有误"
-        METADATA = "metadata", "文号、日期、发布机构等信息有误"
-        REGION = "region", "地区有误"
-        CLASSIFICATION = "classification", "工作类别或知识产权类型有误"
-        UNITS = "units", "责任单位有误"
-        TARGETS = "targets", "量化目标有误"
-        STATUS = "status", "效力状态有误(如已失效)"
-        OTHER = "other", "其他"
+        TEXT = "text", _("正文或标题有误")
+        METADATA = "metadata", _("文号、日期、发布机构等信息有误")
+        REGION = "region", _("地区有误")
+        CLASSIFICATION = "classification", _("工作类别或知识产权类型有误")
+        UNITS = "units", _("责任单位有误")
+        TARGETS = "targets", _("量化目标有误")
+        STATUS = "status", _("效力状态有误(如已失效)")
+        OTHER = "other", _("其他")
 
     class Status(models.TextChoices):
-        OPEN = "open", "待处理"
-        FIXED = "fixed", "已修正"
-        REJECTED = "rejected", "已驳回"
+        OPEN = "open", _("待处理")
+        FIXED = "fixed", _("已修正")
+        REJECTED = "rejected", _("已驳回")
 
     measure = models.ForeignKey(Measure, null=True, blank=True, on_delete=models.SET_NULL, related_name="error_reports",
                                 verbose_name="措施")

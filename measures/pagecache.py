@@ -25,7 +25,10 @@ def anonymous_page_cache(view):
         ttl = int(getattr(settings, "SEARCH_CACHE_SECONDS", 30) or 0)
         if ttl <= 0 or request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
             return view(request, *args, **kwargs)
-        raw = f"{request.path}?{request.META.get('QUERY_STRING', '')}"
+        from django.utils.translation import get_language
+
+        # one page per interface language (portal.i18n)
+        raw = f"{get_language()}:{request.path}?{request.META.get('QUERY_STRING', '')}"
         key = f"page:{_generation[0]}:{hashlib.sha1(raw.encode('utf-8', 'surrogateescape')).hexdigest()}"
         hit = cache.get(key)
         if hit is not None:

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from django.db.models import Count, Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from .display import partial_date, unit_place
 from .doctypes import choices as doc_type_choices
@@ -35,7 +36,7 @@ class Place:
 
     @property
     def name(self):
-        return self.city_name or self.province_name or "未知地区"
+        return self.city_name or self.province_name or str(_("未知地区"))
 
     @property
     def key(self):
@@ -71,7 +72,7 @@ def home_overview() -> dict:
     provinces: "OrderedDict[int | None, dict]" = OrderedDict()
     for row in Measure.objects.place_counts():
         pid = row["document__province_id"]
-        prov = provinces.setdefault(pid, {"id": pid, "name": row["document__province__name"] or "未知地区",
+        prov = provinces.setdefault(pid, {"id": pid, "name": row["document__province__name"] or str(_("未知地区")),
                                           "n": 0, "cities": [], "n_province_level": 0})
         prov["n"] += row["n"]
         if row["document__city_id"]:
@@ -630,23 +631,23 @@ def measure_list_page(*, params) -> dict:
         list(Theme.objects.order_by("order", "code").values_list("code", "name")),
         list(IPType.objects.order_by("order", "code").values_list("code", "name"))))
     facet_groups = [
-        {"key": "theme", "label": "工作类别", "options": _options(facets.get("theme", []), "code", selected["theme"], themes)},
-        {"key": "ip_type", "label": "知识产权类型",
+        {"key": "theme", "label": _("工作类别"), "options": _options(facets.get("theme", []), "code", selected["theme"], themes)},
+        {"key": "ip_type", "label": _("知识产权类型"),
          "options": _options(facets.get("ip_type", []), "code", selected["ip_type"], ip_types)},
-        {"key": "province", "label": "省份", "options": _options(facets.get("province", []), "id", selected["province"])},
-        {"key": "city", "label": "城市", "options": _options(facets.get("city", []), "id", selected["city"])},
+        {"key": "province", "label": _("省份"), "options": _options(facets.get("province", []), "id", selected["province"])},
+        {"key": "city", "label": _("城市"), "options": _options(facets.get("city", []), "id", selected["city"])},
         # each unit with its place (沈阳市 · 市场监管局): one name in two cities is two bodies
-        {"key": "unit", "label": "责任单位", "options": _options(
+        {"key": "unit", "label": _("责任单位"), "options": _options(
             [{**r, "name": unit_place(r.get("place"), r["name"])} for r in facets.get("unit", [])], "id",
             selected["unit"])},
-        {"key": "role", "label": "单位角色", "options": _options(facets.get("role", []), "code", selected["role"],
+        {"key": "role", "label": _("单位角色"), "options": _options(facets.get("role", []), "code", selected["role"],
                                                              MeasureUnit.Role.choices)},
         # 具体度 0–5 (measures.specificity), most specific first
-        {"key": "specificity", "label": "具体度", "ordered": True, "options": _options(
-            [{**r, "name": f"{r['score']} 分"} for r in facets.get("specificity", [])], "score", selected["specificity"],
-            [(str(n), f"{n} 分") for n in range(5, -1, -1)])},
-        {"key": "flag", "label": "具体度依据", "ordered": True, "options": _options(
-            facets.get("flag", []), "code", selected["flag"], list(FLAG_LABELS.items()))},
+        {"key": "specificity", "label": _("具体度"), "ordered": True, "options": _options(
+            [{**r, "name": _("%(n)s 分") % {"n": r["score"]}} for r in facets.get("specificity", [])], "score",
+            selected["specificity"], [(str(n), _("%(n)s 分") % {"n": n}) for n in range(5, -1, -1)])},
+        {"key": "flag", "label": _("具体度依据"), "ordered": True, "options": _options(
+            facets.get("flag", []), "code", selected["flag"], [(k, _(v)) for k, v in FLAG_LABELS.items()])},
     ]
     # Names for selected units/regions the facets did not list (e.g. zero hits)
     # and the title of a selected document: one query, whatever is selected
@@ -675,7 +676,7 @@ def measure_list_page(*, params) -> dict:
         "fuzzy": (params.get("fuzzy") or "") in ("true", "1"),
     }
     # 文件类型 and 发布机构 (one value at a time): links, each with its count
-    for key, label in (("doc_type", "文件类型"), ("issuer", "发布机构")):
+    for key, label in (("doc_type", _("文件类型")), ("issuer", _("发布机构"))):
         rows = facets.get(key, [])
         options = _options([{**r, "code": r.get("code", r["name"])} for r in rows], "code",
                            [single[key]] if single[key] else [])
@@ -690,30 +691,30 @@ def measure_list_page(*, params) -> dict:
             if o["checked"]:
                 active.append({"label": f"{g['label']}:{o['name']}", "url": _url_without(params, g["key"], o["value"])})
     labels = {"level": dict(Level.choices), "status": dict(Document.Status.choices)}
-    for key, title in (("level", "级别"), ("status", "效力状态")):
+    for key, title in (("level", _("级别")), ("status", _("效力状态"))):
         if single[key]:
             active.append({"label": f"{title}:{labels[key].get(single[key], single[key])}",
                            "url": _url_without(params, key)})
     if single["year_from"] or single["year_to"]:
-        active.append({"label": f"年份:{single['year_from'] or '…'}–{single['year_to'] or '…'}",
+        active.append({"label": f"{_('年份')}:{single['year_from'] or '…'}–{single['year_to'] or '…'}",
                        "url": _url_without(_url_params_without(params, "year_from"), "year_to")})
     if params.get("undated") in ("true", "1", "True"):
-        active.append({"label": "日期不详", "url": _url_without(params, "undated")})
+        active.append({"label": _("日期不详"), "url": _url_without(params, "undated")})
     if single["has_targets"]:
-        active.append({"label": "含量化目标" if single["has_targets"] in ("true", "1", "True") else "不含量化目标",
+        active.append({"label": _("含量化目标") if single["has_targets"] in ("true", "1", "True") else _("不含量化目标"),
                        "url": _url_without(params, "has_targets")})
     if document:
-        active.append({"label": f"文件:{document.title[:20]}", "url": _url_without(params, "document")})
-    for key, title in (("issuer", "发布机构"), ("doc_number", "文号"), ("doc_type", "类型")):
+        active.append({"label": f"{_('文件')}:{document.title[:20]}", "url": _url_without(params, "document")})
+    for key, title in (("issuer", _("发布机构")), ("doc_number", _("文号")), ("doc_type", _("类型"))):
         if single[key]:
             active.append({"label": f"{title}:{single[key][:20]}", "url": _url_without(params, key)})
     if single["date_from"] or single["date_to"]:
-        active.append({"label": f"日期:{single['date_from'] or '…'}–{single['date_to'] or '…'}",
+        active.append({"label": f"{_('日期')}:{single['date_from'] or '…'}–{single['date_to'] or '…'}",
                        "url": _url_without(_url_params_without(params, "date_from"), "date_to")})
     if single["scope"] == "title":
-        active.append({"label": "仅检索标题", "url": _url_without(params, "scope")})
+        active.append({"label": _("仅检索标题"), "url": _url_without(params, "scope")})
     if single["fuzzy"]:
-        active.append({"label": "模糊匹配", "url": _url_without(params, "fuzzy")})
+        active.append({"label": _("模糊匹配"), "url": _url_without(params, "fuzzy")})
     active += _diffusion_filters(params, [])  # the flags' chips come with their facet group
 
     export_query = _url_without(params, "page")[1:]
@@ -841,7 +842,7 @@ def _export_dicts(qs, base_url):
             "doc_number": d.doc_number or "",
             "issuer": d.issuer,
             "published_date": d.published_date.isoformat() if d.published_date else "",
-            "status": statuses.get(d.status, d.status),
+            "status": str(statuses.get(d.status, d.status)),
             "ordinal": m.ordinal,
             "label": m.label,
             "path": list(m.path or []),
@@ -849,7 +850,7 @@ def _export_dicts(qs, base_url):
             "text": m.text,
             "themes": [t.name for t in m.themes.all()],
             "ip_types": [t.name for t in m.ip_types.all()],
-            "units": [{"name": link.unit.name, "role": link.role, "role_label": roles.get(link.role, link.role)}
+            "units": [{"name": link.unit.name, "role": link.role, "role_label": str(roles.get(link.role, link.role))}
                       for link in sorted(m.unit_links.all(), key=lambda link: link.position)],
             "targets": [{"metric": t.metric, "comparator": t.comparator, "value": format(t.value.normalize(), "f"),
                          "unit": t.unit, "year": t.year, "quote": t.quote}
@@ -870,9 +871,9 @@ def _diffusion_filters(params, flags) -> list[dict]:
     """Active-filter chips for 引用某文件 (cites) and the specificity flags (flag)."""
     from .querysets_diffusion import FLAG_LABELS
 
-    out = [{"label": f"具体度依据:{FLAG_LABELS.get(v, v)}", "url": _url_without(params, "flag", v)} for v in flags]
+    out = [{"label": f"{_('具体度依据')}:{_(FLAG_LABELS.get(v, v))}", "url": _url_without(params, "flag", v)} for v in flags]
     cited = params.get("cites") or ""
     if cited.isascii() and cited.isdigit() and len(cited) < 19:
         title = Document.objects.filter(pk=int(cited)).values_list("title", flat=True).first() or cited
-        out.append({"label": f"引用:{title[:20]}", "url": _url_without(params, "cites")})
+        out.append({"label": f"{_('引用')}:{title[:20]}", "url": _url_without(params, "cites")})
     return out

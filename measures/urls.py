@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import api, api_resources, feeds, views, views_diffusion, views_exports, views_files, views_reports
+from . import (api, api_resources, feeds, views, views_about, views_diffusion, views_exports, views_files,
+               views_reports)
 
 app_name = "measures"
 
@@ -39,6 +40,7 @@ urlpatterns = [
     path("timeline/", views_diffusion.timeline, name="timeline"),
     path("map/", views_diffusion.province_map, name="province_map"),
     path("api/documents/<int:pk>/citations/", views_diffusion.document_citations_api, name="api-document-citations"),
+    path("about/", views_about.about, name="about"),
     path("report/", views_reports.report_error, name="report"),
     path("report/thanks/", views_reports.report_thanks, name="report_thanks"),
 ]

@@ -59,8 +59,10 @@ def facet_panel_cache(context):
 
     request = context.get("request")
     query = request.GET.urlencode() if request is not None else ""
+    from django.utils.translation import get_language
+
     return {"seconds": max(int(getattr(settings, "SEARCH_CACHE_SECONDS", 30) or 0), 0),
-            "key": f"{_generation[0]}:{query}"}
+            "key": f"{_generation[0]}:{get_language()}:{query}"}
 
 
 @register.filter

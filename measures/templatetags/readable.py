@@ -26,3 +26,11 @@ def with_place(unit):
         return ""
     region = getattr(unit, "region", None) if getattr(unit, "region_id", None) else None
     return unit_place(region.name if region else "", unit.name)
+
+
+@register.simple_tag(takes_context=True)
+def lang_url(context, language):
+    """This page's URL in another interface language (portal.i18n: ?lang=…)."""
+    from portal.i18n import switch_url
+
+    return switch_url(context.get("request"), language)

@@ -48,6 +48,7 @@ FAMILIES = {
     "/targets/": P.TARGETS,
     "/units/": P.UNITS,
     "/report/thanks/": None,
+    "/about/": None,
     "/measures/feed/": P.MEASURES,
     "/api/": None,
     "/api/docs/": None,
@@ -156,7 +157,7 @@ def test_public_urls_are_all_covered(site):
                "documents/<int:pk>/lineage/", "documents/<int:pk>/draft/", "measures/<int:pk>/diffusion/",
                "timeline/", "map/", "api/documents/<int:pk>/citations/",
                "documents/export.csv", "documents/export.json", "targets/export.csv", "targets/export.json",
-               "units/export.csv", "units/export.json"}
+               "units/export.csv", "units/export.json", "about/"}
     assert patterns == covered
 
 

@@ -163,7 +163,7 @@ def test_units_list_folds_aliases_and_detail_groups_roles(client, docs):
     alias = ResponsibleUnit.objects.get(name="沈阳市市场监督管理局")
     assert f"/units/{canonical.pk}/" in html and f"/units/{alias.pk}/" not in html
     row = html.split(f"/units/{canonical.pk}/")[1].split("</tr>")[0]
-    assert '<td class="num">4</td>' in row                               # 2 direct + 2 through the alias
+    assert '<td class="num" data-label="措施">4</td>' in row             # 2 direct + 2 through the alias
     detail = get(client, f"/units/{canonical.pk}/")
     text = text_of(detail)
     assert "牵头的措施(4)" in text and "沈阳市市场监督管理局" in text

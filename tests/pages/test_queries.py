@@ -14,8 +14,8 @@ PAGES = {
     "search": (lambda d, u: "/measures/?q=行政裁决", 10),
     "list_filtered": (lambda d, u: "/measures/?theme=administrative&city=210100", 10),
     "measure": (lambda d, u: f"/measures/{d[0].measures.get(ordinal=2).pk}/", 10),
-    # document, measure span, page of measures + 2 prefetches, targets, original files
-    "document": (lambda d, u: f"/documents/{d[0].pk}/", 7),
+    # document, measure span, page of measures + 2 prefetches, targets (original files: INGEST_QUERIES)
+    "document": (lambda d, u: f"/documents/{d[0].pk}/", 6),
     # count, page, provinces, issuers and types (one read of titles and issuers)
     "documents": (lambda d, u: "/documents/", 4),
     "compare": (lambda d, u: "/compare/", 4),

@@ -120,7 +120,8 @@ def test_api_shape_and_highlight(client, make_document, make_measure):
     assert r["highlight"] == "&lt;script&gt;alert(1)&lt;/script&gt;加強<mark>智慧財產權</mark>保護"
     assert r["document"] == {"id": doc.pk, "title": "沈阳市方案", "city": None, "province": None,
                              "source": "001_x.txt", "published_date": None}
-    assert set(body["facets"]) == {"province", "city", "theme", "ip_type", "unit", "year", "specificity"}
+    assert set(body["facets"]) == {"province", "city", "theme", "ip_type", "unit", "year", "specificity",
+                                   "role", "flag", "issuer", "doc_type"}
 
 
 @pytest.mark.parametrize("q", HOSTILE)
