@@ -57,5 +57,8 @@ def target_deleted_refresh_flags(sender, instance: Target, origin=None, **kwargs
     from .importer import importing
     from .services_diffusion import refresh_measures
 
-    if instance.measure_id and not importing():
+    # Only a target deleted for itself: when its measure or document is being deleted
+    # (a cascade), the measure is about to go too and must not get a new fingerprint row.
+    model = getattr(origin, "model", None) or type(origin)
+    if instance.measure_id and not importing() and model is Target:
         refresh_measures([instance.measure_id])
