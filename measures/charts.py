@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, gettext_noop
 
 INK = "#1d2430"
 MUTED = "#6b7585"
@@ -81,10 +82,12 @@ class Column:
     group: str = ""     # a second label line, drawn where it changes (the year under months)
 
 
-def columns_chart(columns: list[Column], *, title: str, primary_label: str = "措施",
-                  secondary_label: str = "文件", css_class: str = "timeline-chart") -> SafeString:
+def columns_chart(columns: list[Column], *, title: str, primary_label: str = gettext_noop("措施"),
+                  secondary_label: str = gettext_noop("文件"), css_class: str = "timeline-chart") -> SafeString:
     """Paired columns (primary: red, secondary: blue) per period, y axis with
     ticks, a legend, each pair a link when href is set."""
+    # labels in the interface language (portal.i18n); the defaults and titles are msgids
+    title, primary_label, secondary_label = gettext(title), gettext(primary_label), gettext(secondary_label)
     slot = 34 if len(columns) > 12 else 44
     grouped = any(c.group for c in columns)
     left, right, top, bottom = 44, 12, 30, 52 if grouped else 34

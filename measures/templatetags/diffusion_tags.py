@@ -3,6 +3,7 @@ portal render (document, measure, measure list, unit pages): each loads its
 own data through measures.selectors_diffusion, so those pages' views need no
 change. {% load diffusion_tags %}"""
 from django import template
+from django.utils.translation import gettext_noop
 
 from measures import specificity as SPEC
 
@@ -47,7 +48,7 @@ def unit_timeline(unit):
 
 
 @register.simple_tag
-def timeline_svg(timeline, href_base="", title="按年份的措施与文件数量"):
+def timeline_svg(timeline, href_base="", title=gettext_noop("按年份的措施与文件数量")):
     """The timeline's columns as SVG; href_base: the list URL to add year filters to."""
     from measures.charts import Column, columns_chart
 
@@ -63,7 +64,7 @@ def timeline_svg(timeline, href_base="", title="按年份的措施与文件数�
 
 
 @register.simple_tag
-def month_svg(timeline, title="按月份的措施与文件数量"):
+def month_svg(timeline, title=gettext_noop("按月份的措施与文件数量")):
     from measures.charts import Column, columns_chart
 
     columns = [Column(f"{m['year']}年{m['month']}月", m["measures"], m["documents"], short=f"{m['month']}月",
