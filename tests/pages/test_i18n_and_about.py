@@ -105,8 +105,8 @@ def test_about_page_describes_coverage_method_accuracy_reporting_and_citing(clie
 
     html = client.get("/about/").content.decode()
     doc = lxml_html.fromstring(html)
-    assert [h.text_content() for h in doc.xpath("//h2")][:5] == ["收录范围", "解析、分类与检索的方法", "准确度", "报告错误",
-                                                              "如何引用"]
+    assert [h.text_content() for h in doc.xpath("//h2")][:6] == ["收录范围", "解析、分类与检索的方法", "准确度",
+                                                              "具体度、相似措施与文件引用", "报告错误", "如何引用"]
     text = " ".join(doc.text_content().split())
     assert f"目前收录 {Document.objects.count()} 份政策文件" in text
     assert "湖南省" in text and "日期不详" not in text and "2022" in text      # by province and year
