@@ -141,10 +141,17 @@ def citation_fields(*, document: Document) -> dict:
 
 
 def most_cited(*, limit: int = 8) -> list[dict]:
-    """The documents most cited by others (for the home page), with their counts."""
-    rows = (Citation.objects.filter(target__isnull=False)
-            .values("target_id").annotate(n=Count("document_id", distinct=True)).order_by("-n", "target_id")[:limit])
-    counts = {r["target_id"]: r["n"] for r in rows}
+    """The documents most cited by others (for the home page), with their counts
+    (the aggregate kept as long as the search cache keeps a count)."""
+    from . import selectors
+
+    def compute():
+        rows = (Citation.objects.filter(target__isnull=False).values("target_id")
+                .annotate(n=Count("document_id", distinct=True)).order_by("-n", "target_id")[:limit])
+        return [(r["target_id"], r["n"]) for r in rows]
+
+    found = selectors.cached("most_cited", [limit], compute) if hasattr(selectors, "cached") else compute()
+    counts = dict(found)
     docs = {d.pk: d for d in Document.objects.filter(pk__in=counts).select_related("province", "city")
             .only("id", "title", "level", "province__name", "city__name", "signed_date", "published_date")}
     return [{"document": docs[pk], "n": n, "place": _place_name(docs[pk])} for pk, n in counts.items() if pk in docs]
