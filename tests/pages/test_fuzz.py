@@ -19,14 +19,14 @@ from measures import params as P
 from measures import views_diffusion as VD
 
 HOSTILE = [
-    "²", "①", "٣", "２", "\x00", "a\x00b", "x" * 10000, "知" * 10000, '"', "'", '"unclosed', "'); DROP TABLE x;--",
-    "(((", ")", "\\", "%", "%00", "&", "-1", "0", "1", "1.5", "1e3", "NaN", "true", "last", " ", ",", ",,,",
-    "1,²", "210100,①", "9" * 19, "9" * 30, str(2**63), "<script>alert(1)</script>", "🙂", "\u200b", "\ufeff",
-    "沈阳市", "火星" * 20, "judicial", "JUDICIAL", "lead", "date", "share", "\r\n", "\t",
+    "²", "①", "٣", "２", "\x00", "a\x00b", "x" * 10000, "知" * 2000, '"', "'", '"unclosed', "'); DROP TABLE x;--",
+    "(((", "\\", "%", "-1", "0", "9" * 30, str(2**63), "1,²", "<script>alert(1)</script>", "🙂", "\u200b", "last",
+    " ", "沈阳市",
 ]
 
 # Sent to every parameter on its own (the whole table goes to all parameters at once).
-SHARP = ["²", "①", "２", "\x00", "x" * 10000, '"unclosed', "'", "-1", "9" * 30, "1,²", "NaN", "<script>"]
+# (the kinds that broke pages: digits int() refuses, NUL, length, quotes, overflow)
+SHARP = ["²", "①", "\x00", "x" * 10000, '"unclosed', "9" * 30]
 
 # url -> the parameter spec its view validates (None: takes no parameters)
 FAMILIES = {
