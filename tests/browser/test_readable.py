@@ -169,7 +169,8 @@ def test_every_page_type_reads_at_this_width(browser, site, width):
                 tables += check_layout(pg, f"{path} at {width}px")["cells"]
             except AssertionError as e:
                 failures.append(str(e))
-        # the admin's lists, logged in
+        # the admin's lists, logged in (in Chinese again after the English page)
+        pg.goto(site + "/?lang=zh-hans")
         pg.goto(site + "/admin/login/")
         pg.fill("#id_username", "root")
         pg.fill("#id_password", "root-pass-123")
