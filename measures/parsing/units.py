@@ -35,26 +35,34 @@ SUPPORT_LABEL = re.compile(P.alternation(L.SUPPORT_LABELS))
 UNBRACKETED = re.compile(rf"(?:^|[。；;\n\s])((?:{_ALL_LABELS})\s*[:：][^\n]*)")
 ORG_SUFFIX = re.compile(rf"(?:{P.alternation(L.UNIT_SUFFIXES)})$")
 ACTION_START = re.compile(rf"^(?:{P.alternation(L.ACTION_VERBS)})")
-ROLE_TAIL = re.compile(rf"(?:{P.alternation(L.ROLE_TAILS)})$")
+ROLE_TAIL = re.compile(rf"(?:{P.alternation(L.ROLE_TAILS)})+(?:{P.alternation(L.ROLE_TAIL_OBJECTS)})?$")
+# "由发展改革委会同农业部、财政部等部门研究提出落实意见": a task assigned in prose
+PROSE_DIVISION = re.compile(r"(?:^|[，,。；;：:])\s*由(?P<a>[^，,。；;：:由]{2,60}?)会同(?P<b>[^，,。；;：:]{2,300}?)"
+                            r"(?:等(?:有关|相关)?(?:部门|单位))?(?:负责|研究|共同|提出|落实|承担|制定|组织)")
+# "各县区", "各县(市、区)" (its bracket dropped first), "国务院相关部门及各地区"
+LOCAL_GROUP = re.compile(rf"(?:^|[及和、])各(?:{P.alternation(L.LOCAL_GROUP_ENDS)})$")
+# "6月底完成", "年内持续推进", "2025年底前": a deadline written among the names, not a unit
+DEADLINE_NOTE = re.compile(rf"\d|[{P.CN_DIGITS}]+月|年底|年内|月底|长期|持续|完成|前$")
 ROLE_VERB = re.compile(r"负责|牵头|配合")
-LEAD_END = re.compile(rf"(?:牵头|{P.PAREN_OPEN}牵头{P.PAREN_CLOSE})$")
+ROLE_CLAUSE_END = re.compile(rf"(?:{P.PAREN_OPEN}\s*(?:牵头|配合)\s*{P.PAREN_CLOSE}|(?:{P.alternation(L.ROLE_TAILS)})+"
+                             rf"(?:{P.alternation(L.ROLE_TAIL_OBJECTS)})?)$")
 LEAD_MARK_END = re.compile(rf"{P.PAREN_OPEN}牵头{P.PAREN_CLOSE}$")
-SUPPORT_END = re.compile(rf"(?:配合|参与|协助|{P.PAREN_OPEN}配合{P.PAREN_CLOSE})$")
+SUPPORT_WORD = re.compile(r"配合|参与|协助|参加|协办")
 ROLE_MARK_END = re.compile(rf"{P.PAREN_OPEN}\s*(?:牵头|配合)\s*{P.PAREN_CLOSE}$")
 ETC_END = re.compile(r"(?:等单位|等部门|等)$")
-PAREN_GROUP = re.compile(rf"{P.PAREN_OPEN}[^()（）]*{P.PAREN_CLOSE}")
+PAREN_GROUP = re.compile(rf"[{re.escape(P.OPEN)}][^{re.escape(P.OPEN + P.CLOSE)}]*[{re.escape(P.CLOSE)}]")
 SENTENCE_STOP = re.compile(r"[。；;]")
-ONLY_STOPS = re.compile(r"^[\s。；;]*$")
+ONLY_STOPS = re.compile(r"^[\s。；;|｜]*$")  # a table's cell bar may follow
 BRACKET = re.compile(f"[{re.escape(P.OPEN + P.CLOSE)}]")
 OPEN_RX = re.compile(f"[{re.escape(P.OPEN)}]")
 CLOSE_RX = re.compile(f"[{re.escape(P.CLOSE)}]")
 CLAUSE_SPLIT = re.compile(f"[{re.escape(P.OPEN + P.CLOSE)}，,；;]")
-LIST_SPLIT = re.compile(f"[{re.escape(P.OPEN + P.CLOSE)}、]")
+LIST_SPLIT = re.compile(f"[{re.escape(P.OPEN + P.CLOSE)}、]|会同")  # "A会同B负责": two units, no roles
 # a responsibility line that covers the whole chapter before it
 CHAPTER_SCOPE = re.compile(r"^(?:以上|上述)(?:各项)?(?:任务|工作|措施|事项)?(?:均)?由")
 # "（责任单位：A、B。列第一位者为牵头单位，下同）": the convention, not a unit
-FIRST_IS_LEAD = re.compile(r"[。；;，,]?\s*(?:列|排|排名|排在|位列|排序)?(?:第一位|首位|第一)(?:者|的|单位)?为牵头(?:单位|部门)"
-                           r"(?:[，,]?\s*下同)?")
+FIRST_IS_LEAD = re.compile(r"[。；;，,]?\s*(?:列|排|排名|排在|位列|排序)?(?:第一位|第1位|首位|第一)(?:者|的|单位)?为牵头"
+                           r"(?:单位|部门|[^，,。；;)）]{0,2})(?:[，,]?\s*下同)?")
 
 
 def _split_top(content: str, splitter: "re.Pattern[str]") -> list[str]:
@@ -112,11 +120,11 @@ def clean_unit(name: str) -> str:
 
 @rule(stage="units", example="'市市场监管局(知识产权局)' → True; '加强执法局' → False; '市场' → False")
 def is_unit_like(name: str, ctx: ParseContext | None = None) -> bool:
-    """A body's name: 2–30 characters ending as organisations do (局, 委, 法院, 街道 …), not a
-    sentence and not an action (加强…, 推进…)."""
+    """A body's name: 2–30 characters ending as organisations do (局, 委, 法院, 街道 …) or naming the
+    governments below as a group (各县区, 各县(市、区), …及各地区), not a sentence and not an action (加强…)."""
     n = PAREN_GROUP.sub("", name)
     n = ctx.fold(n) if ctx else ParseContext().fold(n)
-    return 2 <= len(n) <= 30 and bool(ORG_SUFFIX.search(n)) and not ACTION_START.match(n) \
+    return 2 <= len(n) <= 30 and bool(ORG_SUFFIX.search(n) or LOCAL_GROUP.search(n)) and not ACTION_START.match(n) \
         and not SENTENCE_STOP.search(n)
 
 
@@ -139,6 +147,17 @@ def _bracket_groups(text: str) -> list[tuple[int, int, str]]:
     return groups
 
 
+@rule(stage="units", example="'市文体广新局按职责分工分别牵头负责' → lead; '市公安局、市委网信办参加' → support")
+def role_of_clause(clause: str) -> str | None:
+    """The role that the words closing a clause give its names: 牵头 anywhere in the closing role words
+    (牵头, 牵头负责, 按职责分工分别牵头负责, （牵头）) leads; 配合, 参与, 协助, 参加 support; None otherwise
+    (负责, 按职责分工负责)."""
+    m = ROLE_CLAUSE_END.search(clause)
+    if not m:
+        return None
+    return "lead" if "牵头" in m.group() else "support" if SUPPORT_WORD.search(m.group()) else None
+
+
 @rule(stage="units", example="'牵头单位：市科技局；配合单位：市财政局、市教育局' → lead 市科技局, support the others")
 def names_with_roles(content: str) -> list[tuple[str, str | None]]:
     """Names with roles inside a responsibility statement: labelled segments (牵头单位：A；配合单位：B),
@@ -155,12 +174,34 @@ def names_with_roles(content: str) -> list[tuple[str, str | None]]:
     for role, seg in pieces:
         for clause in _split_top(seg, CLAUSE_SPLIT):
             stripped = clause.strip()
-            clause_role = "lead" if LEAD_END.search(stripped) else "support" if SUPPORT_END.search(stripped) else role
+            clause_role = role_of_clause(stripped) or role
             for raw in _split_top(clause, LIST_SPLIT):
                 name = clean_unit(raw)
                 if name:
                     out.append((name, "lead" if LEAD_MARK_END.search(raw.strip()) else clause_role))
     return out
+
+
+@rule(stage="units", example="'A牵头,有关部门按职责分工负责,6月底前出台相关政策,年内持续推进' → 'A牵头,有关部门按职责分工负责'")
+def without_deadline_clauses(inner: str, ctx: ParseContext) -> str:
+    """A responsibility bracket without the deadline clauses that close it ("，6月底前出台相关政策",
+    "，年内持续推进", "，2025年底前完成"), so that its role words end it again."""
+    parts = inner.rstrip("。； ").split("，") if "，" in inner else inner.rstrip("。； ").split(",")
+    while len(parts) > 1 and DEADLINE_NOTE.search(ctx.fold(parts[-1])) and not ROLE_VERB.search(ctx.fold(parts[-1])):
+        parts.pop()
+    sep = "，" if "，" in inner else ","
+    return sep.join(parts)
+
+
+@rule(stage="units", example="'(农业农村部、国家知识产权局、国家林草' (cut) → 农业农村部, 国家知识产权局")
+def drop_cut_name(names: list[tuple[str, str | None]], cut: bool, ctx: ParseContext) -> list[tuple[str, str | None]]:
+    """In a bracket left open (the excerpt ends inside it), a last name that does not end as a body's name
+    was cut mid-word ("国家林草", "知识"): it is dropped; so is any deadline note among the names
+    ("6月底完成", "年内持续推进")."""
+    names = [(n, r) for n, r in names if is_unit_like(n, ctx) or not DEADLINE_NOTE.search(n)]
+    if cut and len(names) > 1 and not is_unit_like(names[-1][0], ctx):
+        names = names[:-1]
+    return names
 
 
 def _labelled(inner: str, ctx: ParseContext) -> bool:
@@ -172,8 +213,10 @@ def _labelled(inner: str, ctx: ParseContext) -> bool:
 def bracket_units(text: str, start: int, end: int, inner: str, ctx: ParseContext) -> list[tuple[str, str | None]] | None:
     """A bracket group naming units: labelled (责任单位：…), ending in a role (…按职责分工负责, …牵头),
     or a bare list of unit names closing the item or a sentence (〔A、B等〕). None: not a unit group."""
+    cut = end - start - 1 == len(inner)  # unclosed: the excerpt may end inside a name
     if _labelled(inner, ctx):
-        return names_with_roles(inner.strip())
+        return drop_cut_name(names_with_roles(inner.strip()), cut, ctx)
+    inner = without_deadline_clauses(inner, ctx)
     f = ctx.fold(inner)
     if ROLE_TAIL.search(f.strip().rstrip("。")) and ROLE_VERB.search(f):
         names = names_with_roles(inner.strip().rstrip("。"))
@@ -181,16 +224,28 @@ def bracket_units(text: str, start: int, end: int, inner: str, ctx: ParseContext
             return names
     before = text[:start].rstrip()[-1:]
     if ONLY_STOPS.match(text[end:].strip()) and (not before or before in "。；;!！\n" or text[start] in "〔【["):
-        names = names_with_roles(inner.strip())
+        names = drop_cut_name(names_with_roles(inner.strip()), cut, ctx)
         if names and sum(is_unit_like(n, ctx) for n, _ in names) >= max(1, 0.8 * len(names)) \
                 and (len(names) > 1 or start > 0):
             return names
     return None
 
 
+@rule(stage="units", example="'由国土资源部会同农业部等部门负责落实。' → 国土资源部, 农业部 (no roles)")
+def prose_division(text: str, ctx: ParseContext) -> list[tuple[str, str | None]]:
+    """A task assigned in a sentence, "由A(、B)会同C、D(等部门)负责/研究/落实…": every name, no roles
+    (会同 is not 牵头); only when each is a body's name. "A要会同B…" (no 由) is an instruction, not this."""
+    for m in PROSE_DIVISION.finditer(text):
+        names = [clean_unit(n) for part in (m.group("a"), m.group("b")) for n in _split_top(part, LIST_SPLIT)]
+        names = [n for n in names if n]
+        if names and all(is_unit_like(n, ctx) for n in names):
+            return [(n, None) for n in names]
+    return []
+
+
 def _units(text: str, ctx: ParseContext) -> list[dict]:
-    if not BRACKET.search(text) and "：" not in text and ":" not in text:
-        return []  # neither a bracket nor a "责任单位：" label
+    if not BRACKET.search(text) and "：" not in text and ":" not in text and "会同" not in text:
+        return []  # neither a bracket, a "责任单位：" label nor a task given "由A会同B"
     if "牵头" in text:
         text = FIRST_IS_LEAD.sub("", text)
     if "【" in text:
@@ -205,11 +260,15 @@ def _units(text: str, ctx: ParseContext) -> list[dict]:
     for m in UNBRACKETED.finditer(text):  # "责任单位：A、B" to the end of the line
         if not any(s <= m.start(1) < e for s, e in used_spans):
             found += names_with_roles(m.group(1).rstrip("。"))
-    out, seen = [], set()
+    if not found and "会同" in text:
+        found = prose_division(text, ctx)
+    out, seen = [], {}
     for name, role in found:
         if name not in seen:
-            seen.add(name)
+            seen[name] = len(out)
             out.append({"name": name, "role": role})
+        elif role == "lead":  # named again as a lead in a later bracket of the same item
+            out[seen[name]]["role"] = "lead"
     return out
 
 
@@ -306,6 +365,16 @@ def chapter_units(nodes: list, measures: list[dict], ctx: ParseContext) -> None:
                 _set_units(measures[i], [dict(u) for u in units])
 
 
+@rule(stage="units", example="items 1, 2 '(A、B负责。列第1位者为牵头单位，下同)', 3 → the convention holds from item 2")
+def convention_start(nodes: list, ctx: ParseContext) -> int:
+    """Where "列第一位者为牵头单位(，下同)" starts to hold: at the first measure that states it (the
+    measures before it mark no roles), or at the first measure when it is stated outside them."""
+    for i, node in enumerate(nodes):
+        if FIRST_IS_LEAD.search(ctx.fold_same(node.text)):
+            return i
+    return 0
+
+
 def assign_units(ctx: ParseContext) -> None:
     """Each measure's units: its chapter's heading units first (leading when the item names only its
     配合单位 or the document splits its tasks by lead unit), then its own; then chapter-wide lines
@@ -321,7 +390,8 @@ def assign_units(ctx: ParseContext) -> None:
         _set_units(m, heading + [u for u in own if u["name"] not in seen])
     chapter_units(ctx.nodes, ctx.measures, ctx)
     if FIRST_IS_LEAD.search(ctx.fold_same("\n".join(ctx.body_lines))):
-        for m in ctx.measures:
+        first = convention_start(ctx.nodes, ctx)
+        for m in ctx.measures[first:]:
             if m["units"] and not m["lead_units"]:
                 m["lead_units"] = m["units"][:1]
                 m["units_detail"][0] = dict(m["units_detail"][0], role="lead")

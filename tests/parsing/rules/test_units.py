@@ -13,6 +13,8 @@ CTX = ParseContext()
     ("市市场监管局（牵头）等", "市市场监管局（牵头）"),  # 等 is cut after the role mark
     ("以上任务由市公安局", "市公安局"),
     ("市场监管局按职责分工负责", "市场监管局"),
+    ("市食品药品监管局按职责分工分别负责", "市食品药品监管局"),  # a real bracket's tail
+    ("市质监局按职责分工分别牵头负责", "市质监局"),
     ("市市场监管局(知识产权局)", "市市场监管局(知识产权局)"),
     ("各县(市、区)党委和人民政府", "各县(市、区)党委和人民政府"),
     ("〔市司法局等单位〕", "市司法局"),
@@ -25,6 +27,8 @@ def test_clean_unit(raw, expected):
 @pytest.mark.parametrize("name, expected", [
     ("市市场监管局(知识产权局)", True), ("县公安局", True), ("市中级人民法院", True), ("镇江海关", True),
     ("市市場監管局", True), ("各街道", True),
+    ("各县区", True), ("各县(市、区)", True), ("国务院相关部门及各地区", True), ("新闻出版总署〔版权局〕", True),
+    ("县区", False), ("贫困地区", False),
     ("加强执法局", False), ("市场", False), ("推进知识产权保护工作的各有关单位和部门共同负责落实的工作小组", False),
     ("开展专项行动。市公安局", False),
 ])
@@ -38,10 +42,57 @@ def test_is_unit_like(name, expected):
     ("市场监管局牵头，公安局、法院配合", [("市场监管局", "lead"), ("公安局", "support"), ("法院", "support")]),
     ("市公安局（牵头）、市检察院", [("市公安局", "lead"), ("市检察院", None)]),
     ("责任单位：各县(市、区)党委和人民政府,市直有关单位", [("各县(市、区)党委和人民政府", None), ("市直有关单位", None)]),
+    ("市文体广新局牵头负责,市公安局、市委网信办按职责分工分别负责",
+     [("市文体广新局", "lead"), ("市公安局", None), ("市委网信办", None)]),
+    ("市文体广新局、市质监局按职责分工分别牵头负责", [("市文体广新局", "lead"), ("市质监局", "lead")]),
+    ("市发展改革委牵头,市委组织部、国家统计局济宁调查队参加",
+     [("市发展改革委", "lead"), ("市委组织部", "support"), ("国家统计局济宁调查队", "support")]),
+    ("法制办会同相关部门负责", [("法制办", None), ("相关部门", None)]),
     ("", []),
 ])
 def test_names_with_roles(content, expected):
     assert U.names_with_roles(content) == expected
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("市文体广新局牵头负责", "lead"), ("市质监局按职责分工分别牵头负责", "lead"), ("市公安局（牵头）", "lead"),
+    ("市委组织部、市教育局参加", "support"), ("公安局、法院配合", "support"),
+    ("市公安局、市委网信办按职责分工分别负责", None), ("市公安局", None),
+    ("商务部会同相关部门负责各自领域工作", None),
+])
+def test_role_of_clause(clause, expected):
+    assert U.role_of_clause(clause) == expected
+
+
+@pytest.mark.parametrize("inner, expected", [
+    ("国家知识产权局牵头,教育部等按职责分工负责,年内持续推进", "国家知识产权局牵头,教育部等按职责分工负责"),
+    ("人民银行、税务总局等按职责分工负责,6月底前出台相关政策,年内持续推进", "人民银行、税务总局等按职责分工负责"),
+    ("市公安局负责", "市公安局负责"),
+    ("市公安局牵头，市法院配合", "市公安局牵头，市法院配合"),  # no deadline: left alone
+])
+def test_without_deadline_clauses(inner, expected):
+    assert U.without_deadline_clauses(inner, CTX) == expected
+
+
+@pytest.mark.parametrize("names, cut, expected", [
+    (["农业农村部", "国家知识产权局", "国家林草"], True, ["农业农村部", "国家知识产权局"]),  # the excerpt ends in it
+    (["国资委", "知识"], True, ["国资委"]),
+    (["农业农村部", "国家林草"], False, ["农业农村部", "国家林草"]),  # closed: nothing was cut
+    (["州司法局", "各县市人民政府", "6月底完成"], False, ["州司法局", "各县市人民政府"]),
+    (["省知识产权局"], True, ["省知识产权局"]),
+])
+def test_drop_cut_name(names, cut, expected):
+    assert [n for n, _ in U.drop_cut_name([(n, None) for n in names], cut, CTX)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("关于“严守耕地保护红线”的问题,由国土资源部会同农业部等部门负责落实。", ["国土资源部", "农业部"]),
+    ("的问题,由发展改革委会同中央农办、农业部、粮食局等部门研究提出落实意见。", ["发展改革委", "中央农办", "农业部", "粮食局"]),
+    ("文化广电新闻出版部门要会同财政、采购办等部门做好督查工作。", []),  # an instruction, no 由
+    ("由市场监管部门会同有关方面研究制定办法。", []),  # 有关方面 is no body's name
+])
+def test_prose_division(text, expected):
+    assert [n for n, _ in U.prose_division(text, CTX)] == expected
 
 
 def _bracket(text):
@@ -69,6 +120,13 @@ def test_bracket_units(text, expected):
     ("加强协作。（责任单位：市科技局、市财政局。列第一位者为牵头单位，下同）", ["市科技局", "市财政局"], []),
     ("加強協作。（責任單位：市市場監管局、市公安局）", ["市市場監管局", "市公安局"], []),
     ("加强协作，开展行动。", [], []),
+    ("推动网上亮照经营。(市工商局、市农业局、市质监局按职责分工分别负责)", ["市工商局", "市农业局", "市质监局"], []),
+    ("专项治理行动(市文体广新局牵头负责,市公安局、市委网信办按职责分工分别负责)",
+     ["市文体广新局", "市公安局", "市委网信办"], ["市文体广新局"]),
+    ("争取国家资助。(省知识产权局、省财政厅) |", ["省知识产权局", "省财政厅"], []),  # a table's cell bar after it
+    ("加强协作。(科技部、财政部牵头,有关部门按职责分工负责,年内持续推进)加强保护。(财政部、税务总局牵头)",
+     ["科技部", "财政部", "有关部门", "税务总局"], ["科技部", "财政部", "税务总局"]),
+    ("推进修改条例。(农业农村部、国家知识产权局、国家林草", ["农业农村部", "国家知识产权局"], []),
 ])
 def test_extract_units(text, names, leads):
     units = U.extract_units(text, CTX)
@@ -112,6 +170,14 @@ def test_chapter_units(lines, expected):
         U._set_units(m, U.extract_units(n.text, ctx))
     U.chapter_units(ctx.nodes, ctx.measures, ctx)
     assert [m["units"] for m in ctx.measures] == expected
+
+
+@pytest.mark.parametrize("texts, expected", [
+    (["加强执法。（知识产权局负责）", "推进改革。（中央编办、知识产权局负责。列第1位者为牵头部门，下同）", "开展试点。"], 1),
+    (["加强执法。（知识产权局、公安部负责）", "推进改革。"], 0),
+])
+def test_convention_start(texts, expected):
+    assert U.convention_start([type("N", (), {"text": t})() for t in texts], CTX) == expected
 
 
 def test_strip_units():
