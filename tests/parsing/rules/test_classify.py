@@ -17,9 +17,9 @@ def scores(index, title, body, path=None):
 
 @pytest.mark.parametrize("title, body, path, expected", [
     (None, "鼓励银行开展质押贷款业务。", None, [("finance", 2.5)]),  # 质押 inside 质押贷款 counts half
-    ("推进商标品牌建设", "培育品牌。", None, [("creation", 15.0)]),
+    ("推进商标品牌建设", "培育品牌。", None, [("creation", 9.0)]),  # title words once more than the body
     (None, "完善质押物登记。", None, []),  # an ignored phrase
-    (None, "加强执法。", ["商标保护"], [("creation", 3.0)]),
+    (None, "加强执法。", ["商标保护"], [("creation", 9.0)]),  # the nearest heading weighs 3
     (None, "商标商标商标商标商标", None, [("creation", 9.0)]),  # body occurrences capped at 3
     (None, "商標品牌", None, [("creation", 6.0)]),  # Traditional folded
 ])
@@ -30,8 +30,12 @@ def test_rule_scores(title, body, path, expected):
 @pytest.mark.parametrize("scored, expected", [
     ([(9.0, "creation", {"商标": 9.0}), (2.0, "funding", {"万元奖励": 1.0, "资金": 1.0})], ["creation", "funding"]),
     ([(9.0, "creation", {}), (2.0, "funding", {"资金": 2.0})], ["creation"]),  # no decisive keyword
-    ([(9.0, "creation", {}), (4.0, "finance", {})], ["creation", "finance"]),
-    ([(20.0, "creation", {}), (4.0, "finance", {})], ["creation"]),  # under THEME_RATIO of the best
+    ([(8.0, "creation", {}), (4.0, "finance", {})], ["creation", "finance"]),
+    ([(9.0, "creation", {}), (4.0, "finance", {})], ["creation"]),  # under THEME_RATIO (half) of the best
+    ([(6.0, "creation", {}), (3.5, "finance", {})], ["creation"]),  # under THEME_MIN
+    ([(8.0, "creation", {}), (6.0, "finance", {}), (5.0, "funding", {})], ["creation", "finance"]),  # MAX_THEMES
+    # real line: 完善数据全流程合规与监管规则体系 scored legal 5.5 + utilization/administrative: one theme
+    ([(5.5, "creation", {}), (2.0, "finance", {}), (1.0, "funding", {})], ["creation"]),
     ([], []),
 ])
 def test_choose_themes(scored, expected):
@@ -66,7 +70,10 @@ def test_events_named_after_an_ip_type_are_not_that_type():
     assert Cl.classify_ip_types(SMALL, None, "推动专利转化。") == ["patent"]
 
 
-def test_classify_stage_uses_the_nearest_heading_for_themes_only():
+def test_classify_stage_uses_the_nearest_heading_for_themes_and_ip_types():
+    ctx = ParseContext(SMALL, measures=[{"title": None, "path": ["商标保护", "加强执法"]}], bodies=["加强执法。"])
+    Cl.classify(ctx)
+    assert ctx.measures[0]["themes"] == [] and ctx.measures[0]["ip_types"] == []  # only the nearest heading counts
     ctx = ParseContext(SMALL, measures=[{"title": None, "path": ["一", "商标保护"]}], bodies=["加强执法。"])
     Cl.classify(ctx)
-    assert ctx.measures[0]["themes"] == ["creation"] and ctx.measures[0]["ip_types"] == []
+    assert ctx.measures[0]["themes"] == ["creation"] and ctx.measures[0]["ip_types"] == ["trademark"]
