@@ -405,16 +405,40 @@ def measure_facets(*, data: dict, matched: QuerySet, filtered: QuerySet, total: 
     return {name: out[name] for name in FACET_PARAMS}
 
 
+# Facets read from a source's row summary (one join to measures and documents
+# per source, shared by these facets) rather than each joining on its own.
+_ROW_FACETS = ("province", "city", "issuer", "doc_type", "flag", "year", "specificity")
+
+
+def _facet_rows_sql() -> str:
+    """The row summary CTE `{src}r` of a source `{src}(id)`: each measure with its
+    document, place, year (the year of a date known only to the month too,
+    Document.date_year; 'none' without any date), specificity and flags."""
+    from .models import Document
+
+    m, d = Measure._meta.db_table, Document._meta.db_table
+    return (f"{{src}}r(id, document_id, province_id, city_id, year, specificity, f_target, f_deadline, f_unit, "
+            f"f_lead, f_money) AS MATERIALIZED (SELECT s.id, m.document_id, d.province_id, d.city_id, "
+            f"coalesce(coalesce(extract(year FROM coalesce(d.signed_date, d.published_date))::int, "
+            f"d.date_year)::text, 'none'), m.specificity, m.flag_target, m.flag_deadline, m.flag_unit, "
+            f"m.flag_lead, m.flag_money FROM {{src}} s JOIN {m} m ON m.id = s.id JOIN {d} d ON d.id = m.document_id)")
+
+
 def _facet_sql() -> dict:
-    """name -> (SELECT key, name, count FROM {src} ... GROUP BY ...) over a CTE `{src}(id)`."""
+    """name -> (SELECT key, name, count FROM ... GROUP BY ...) over a CTE `{src}(id)`
+    and, for _ROW_FACETS, its row summary `{src}r` (_facet_rows_sql). Places and
+    documents are counted by id first and named after (a few rows to join)."""
     from .models import Document, IPType, MeasureUnit, Region, ResponsibleUnit, Theme
 
-    m, d, r = Measure._meta.db_table, Document._meta.db_table, Region._meta.db_table
+    d, r = Document._meta.db_table, Region._meta.db_table
     mt, t = Measure.themes.through._meta.db_table, Theme._meta.db_table
     mi, i = Measure.ip_types.through._meta.db_table, IPType._meta.db_table
     mu, u = MeasureUnit._meta.db_table, ResponsibleUnit._meta.db_table
-    place = (f"SELECT d.{{col}}::text, r.name, count(*) FROM {{src}} s JOIN {m} m ON m.id = s.id "
-             f"JOIN {d} d ON d.id = m.document_id JOIN {r} r ON r.id = d.{{col}} GROUP BY d.{{col}}, r.name")
+    place = (f"SELECT x.k::text, r.name, x.n FROM (SELECT {{col}} AS k, count(*) AS n FROM {{src}}r "
+             f"WHERE {{col}} IS NOT NULL GROUP BY 1) x JOIN {r} r ON r.id = x.k")
+    # measures per document with its title and issuer: _shape sums them by issuer and by type
+    by_document = (f"SELECT d.id::text, d.issuer || chr(31) || d.title, x.n FROM (SELECT document_id, "
+                   f"count(*) AS n FROM {{src}}r GROUP BY 1) x JOIN {d} d ON d.id = x.document_id")
     return {
         "province": place.replace("{col}", "province_id"),
         "city": place.replace("{col}", "city_id"),
@@ -423,45 +447,40 @@ def _facet_sql() -> dict:
         "ip_type": (f"SELECT i.code, i.name, count(*) FROM {{src}} s JOIN {mi} x ON x.measure_id = s.id "
                     f"JOIN {i} i ON i.id = x.iptype_id GROUP BY i.code, i.name"),
         # the canonical unit with its place (chr(31) between place and name): two
-        # bodies of one name in two cities are two values (沈阳市 · 市场监管局)
-        "unit": (f"SELECT coalesce(u.canonical_id, u.id)::text, coalesce(ur.name, '') || chr(31) || "
-                 f"coalesce(c.name, u.name), count(DISTINCT s.id) "
-                 f"FROM {{src}} s JOIN {mu} x ON x.measure_id = s.id JOIN {u} u ON u.id = x.unit_id "
-                 f"LEFT JOIN {u} c ON c.id = u.canonical_id "
-                 f"LEFT JOIN {r} ur ON ur.id = coalesce(c.region_id, u.region_id) "
-                 f"GROUP BY 1, 2"),
-        "role": (f"SELECT x.role, NULL, count(DISTINCT s.id) FROM {{src}} s "
-                 f"JOIN {mu} x ON x.measure_id = s.id GROUP BY x.role"),
-        # measures per document with its title and issuer: _shape sums them by issuer and by type
-        "issuer": (f"SELECT d.id::text, d.issuer || chr(31) || d.title, count(*) FROM {{src}} s "
-                   f"JOIN {m} m ON m.id = s.id JOIN {d} d ON d.id = m.document_id GROUP BY d.id"),
-        "doc_type": (f"SELECT d.id::text, d.issuer || chr(31) || d.title, count(*) FROM {{src}} s "
-                     f"JOIN {m} m ON m.id = s.id JOIN {d} d ON d.id = m.document_id GROUP BY d.id"),
-        "flag": (f"SELECT v.code, NULL, count(*) FROM {{src}} s JOIN {m} m ON m.id = s.id "
-                 f"CROSS JOIN LATERAL (VALUES ('target', m.flag_target), ('deadline', m.flag_deadline), "
-                 f"('unit', m.flag_unit), ('lead', m.flag_lead), ('money', m.flag_money)) AS v(code, isset) "
-                 f"WHERE v.isset GROUP BY v.code"),
-        # the year of a date known only to the month counts too (Document.date_year);
+        # bodies of one name in two cities are two values (沈阳市 · 市场监管局);
+        # each measure once per value however many of its links lead there
+        "unit": (f"SELECT y.k::text, coalesce(ur.name, '') || chr(31) || y.name, count(*) FROM ("
+                 f"SELECT DISTINCT x.measure_id, coalesce(u.canonical_id, u.id) AS k, coalesce(c.name, u.name) AS name, "
+                 f"coalesce(c.region_id, u.region_id) AS rid FROM {{src}} s JOIN {mu} x ON x.measure_id = s.id "
+                 f"JOIN {u} u ON u.id = x.unit_id LEFT JOIN {u} c ON c.id = u.canonical_id) y "
+                 f"LEFT JOIN {r} ur ON ur.id = y.rid GROUP BY 1, 2"),
+        "role": (f"SELECT y.role, NULL, count(*) FROM (SELECT DISTINCT x.measure_id, x.role FROM {{src}} s "
+                 f"JOIN {mu} x ON x.measure_id = s.id) y GROUP BY y.role"),
+        "issuer": by_document,
+        "doc_type": by_document,
+        "flag": (f"SELECT v.code, NULL, v.n FROM (SELECT count(*) FILTER (WHERE f_target) AS target, "
+                 f"count(*) FILTER (WHERE f_deadline) AS deadline, count(*) FILTER (WHERE f_unit) AS unit, "
+                 f"count(*) FILTER (WHERE f_lead) AS lead, count(*) FILTER (WHERE f_money) AS money "
+                 f"FROM {{src}}r) f CROSS JOIN LATERAL (VALUES ('target', f.target), ('deadline', f.deadline), "
+                 f"('unit', f.unit), ('lead', f.lead), ('money', f.money)) AS v(code, n) WHERE v.n > 0"),
         # documents with no date at all are the bucket 'none' (日期不详)
-        "year": (f"SELECT coalesce(coalesce(extract(year FROM coalesce(d.signed_date, d.published_date))::int, "
-                 f"d.date_year)::text, 'none'), NULL, count(*) "
-                 f"FROM {{src}} s JOIN {m} m ON m.id = s.id JOIN {d} d ON d.id = m.document_id "
-                 f"GROUP BY 1"),
-        "specificity": (f"SELECT m.specificity::text, NULL, count(*) FROM {{src}} s JOIN {m} m ON m.id = s.id "
-                        f"GROUP BY m.specificity"),
+        "year": f"SELECT year, NULL, count(*) FROM {{src}}r GROUP BY 1",
+        "specificity": f"SELECT specificity::text, NULL, count(*) FROM {{src}}r GROUP BY specificity",
     }
 
 
 def facet_counts(sources: dict) -> dict:
     """Facet rows for each facet name in `sources` (name -> ("ids", [ids]) or
     ("queryset", measures)), in one SQL statement: the top FACET_LIMIT values
-    by count, as the API returns them."""
+    by count, as the API returns them. Each source is read once (a
+    materialized CTE, with its row summary when a facet needs one), and facets
+    of the same SQL over the same source (issuer and doc_type) run once."""
     if not sources:
         return {}
     from django.core.exceptions import EmptyResultSet
 
-    ctes, cte_params, names_of = [], [], {}
-    parts = []
+    ctes, cte_params, names_of, with_rows = [], [], {}, set()
+    parts, part_of = [], {}
     templates = _facet_sql()
     for name, (kind, source) in sources.items():
         ident = ("ids", tuple(source)) if kind == "ids" else ("qs", id(source))
@@ -478,15 +497,25 @@ def facet_counts(sources: dict) -> dict:
                     sql, params = "SELECT NULL::bigint WHERE false", ()
                 ctes.append(f"{alias}(id) AS MATERIALIZED ({sql})")
                 cte_params.extend(params)
-        # name is one of FACET_PARAMS' keys (fixed identifiers), never user input
-        parts.append(f"SELECT '{name}'::text, * FROM ({templates[name].replace('{src}', names_of[ident])}) AS f_{name}")
+        alias = names_of[ident]
+        if name in _ROW_FACETS and alias not in with_rows:
+            with_rows.add(alias)
+            ctes.append(_facet_rows_sql().replace("{src}", alias))
+        body = templates[name].replace("{src}", alias)
+        if body not in part_of:
+            part_of[body] = len(parts)
+            # the part number is an integer of ours, never user input
+            parts.append(f"SELECT {len(parts)}, * FROM ({body}) AS f{len(parts)}")
+        sources_of = part_of.setdefault(("names", part_of[body]), [])
+        sources_of.append(name)
     sql = f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts)
     rows: dict[str, list] = {name: [] for name in sources}
     with connection.cursor() as cursor:
         cursor.execute(sql, cte_params)
-        for name, key, label, count in cursor.fetchall():
+        for part, key, label, count in cursor.fetchall():
             if key is not None:
-                rows[name].append((key, label, count))
+                for name in part_of[("names", part)]:
+                    rows[name].append((key, label, count))
     return {name: _shape(name, found) for name, found in rows.items()}
 
 

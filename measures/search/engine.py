@@ -14,7 +14,9 @@ still applied in SQL as well).
    facet_vector) — the same, ids only, for the wider set the facets need when
    a facet filter is active (every filter but the facets' own: `base`). When a
    set has at most EXACT_LIMIT matches, they are all there: its count and
-   facet counts are exact.
+   facet counts are exact. The bucket count comes first (a materialized CTE):
+   a set whose bucket promises more than twice EXACT_LIMIT (probe_gate) is
+   not read at all here, only sampled in 2.
 2. Only when a set has more: a second statement reads the matches of its first
    k buckets instead (k chosen from the one-bucket count so that about
    SAMPLE_TARGET rows are read); the count is (rows read) × 256 / k, within a
@@ -46,6 +48,8 @@ EXACT_LIMIT = 10000      # counts are exact up to this many loose matches per se
 SAMPLE_TARGET = 4000     # rows verified for an estimate
 SAMPLE_CAP = 12000       # at most this many sampled rows are read
 TITLE_CAP = 500          # title-level candidates added to a sampled result set
+GATE_FACTOR = 2          # a set whose one-bucket probe promises this many times the limit is sampled at once
+MIN_GATE = 32            # (never below this probe count: small limits keep reading exactly)
 YEAR_SPAN = (1900, 2100)   # year lexemes looked up for an open year range
 
 # ts_rank_cd weights in PostgreSQL's order {D, C, B, A}: text 0.1, title 1.0
@@ -189,29 +193,54 @@ def _sample_size(probe: int) -> int:
 MAIN, TITLE, BASE, PROBE_MAIN, PROBE_BASE = 1, 2, 3, 4, 5
 
 
-def _statement(pq, parts, rank: bool):
+def _statement(pq, parts, rank: bool, gates=None):
     """One SQL statement over the UNION ALL of `parts` [(part, sql, params,
     columns)]: rows (part, id, document, ordinal, date, rank); a probe part
-    carries its count in the id column."""
-    selects, params = [], []
+    carries its count in the id column. gates {part: (probe part, n)}: the
+    part is read only when its probe counts fewer than n (the probe is a
+    materialized CTE, counted once, and the test a one-time filter: a gated
+    part costs nothing)."""
+    gates = gates or {}
+    probes = {probe for probe, _ in gates.values()}
+    ctes, cte_params, selects, params = [], [], [], []
     for part, sql, p, columns in parts:
+        if part in probes:
+            ctes.append(f"g{part}(n) AS MATERIALIZED ({sql})")
+            cte_params += p
+            selects.append(f"SELECT {part}, (SELECT n FROM g{part}), NULL::int, NULL::int, NULL::date, "
+                           f"NULL::tsvector")
+            continue
+        gate = ""
+        if part in gates:
+            probe, n = gates[part]
+            gate = f" WHERE (SELECT n FROM g{probe}) < {int(n)}"
         if columns == "rank":
-            selects.append(f"SELECT {part}, * FROM ({sql}) AS p{part}")
+            selects.append(f"SELECT {part}, * FROM ({sql}) AS p{part}{gate}")
         elif columns == "id":
             selects.append(f"SELECT {part}, p{part}.*, NULL::int, NULL::int, NULL::date, NULL::tsvector "
-                           f"FROM ({sql}) AS p{part}")
+                           f"FROM ({sql}) AS p{part}{gate}")
         else:
             selects.append(f"SELECT {part}, ({sql}), NULL::int, NULL::int, NULL::date, NULL::tsvector")
         params += p
     r_sql, r_params = rank_sql(pq, "c.v") if rank else ("0::float8", [])
     # title-level hits come from the title index alone: verified here
-    sql = (f"SELECT c.part, c.id, c.document_id, c.ordinal, c.d, "
+    sql = (f"{'WITH ' + ', '.join(ctes) + ' ' if ctes else ''}"
+           f"SELECT c.part, c.id, c.document_id, c.ordinal, c.d, "
            f"CASE WHEN c.part IN ({MAIN}, {TITLE}) THEN {r_sql} ELSE 0::float8 END "
            f"FROM ({' UNION ALL '.join(selects)}) AS c(part, id, document_id, ordinal, d, v) "
            f"WHERE c.part <> {TITLE} OR c.v @@ %s::tsquery")
     with connection.cursor() as cursor:
-        cursor.execute(sql, r_params + params + [pq.tsquery or "''"])
+        cursor.execute(sql, cte_params + r_params + params + [pq.tsquery or "''"])
         return cursor.fetchall()
+
+
+def probe_gate(limit: int) -> int:
+    """The one-bucket count from which a set is taken to have more than
+    `limit` matches without reading them (at least GATE_FACTOR × limit
+    expected): its exact read is skipped for the sample. At 10,000 that is a
+    probe of 79 (about 20,000 matches); a set of 10,000 (39 expected in a
+    bucket) reaches it with a probability of about 1e-8."""
+    return max(math.ceil(GATE_FACTOR * limit / SAMPLE_BUCKETS), MIN_GATE)
 
 
 def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = "", rank: bool = True,
@@ -236,10 +265,14 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
                        "count")]
     except EmptyResultSet:   # a filter that matches nothing (e.g. an unknown province)
         return Candidates(base_ids=[] if base is not None else None)
-    rows = _statement(pq, parts, rank)
+    # a set far above the limit (its probe says so) is not read exactly: the
+    # sample below replaces it, so that a common term costs a sample, not
+    # limit + 1 verified and ranked rows first
+    gate = probe_gate(limit)
+    rows = _statement(pq, parts, rank, gates={MAIN: (PROBE_MAIN, gate), BASE: (PROBE_BASE, gate)})
     probes = {part: pk for part, pk, *_ in rows if part in (PROBE_MAIN, PROBE_BASE)}
-    main_exact = sum(1 for r in rows if r[0] == MAIN) <= limit
-    base_exact = base is None or sum(1 for r in rows if r[0] == BASE) <= limit
+    main_exact = probes[PROBE_MAIN] < gate and sum(1 for r in rows if r[0] == MAIN) <= limit
+    base_exact = base is None or (probes[PROBE_BASE] < gate and sum(1 for r in rows if r[0] == BASE) <= limit)
     k_main = SAMPLE_BUCKETS if main_exact else _sample_size(probes[PROBE_MAIN])
     k_base = SAMPLE_BUCKETS if base_exact else _sample_size(probes[PROBE_BASE])
 

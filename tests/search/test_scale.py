@@ -61,6 +61,37 @@ def test_above_the_limit_the_count_is_a_sampled_estimate_within_ten_percent(clie
     assert not r.count_is_estimate   # 150 matches: exact, below the limit
 
 
+def test_a_set_its_probe_puts_far_above_the_limit_is_sampled_without_an_exact_read(big, monkeypatch):
+    """The one-bucket probe comes first: past engine.probe_gate the exact read
+    (limit + 1 verified, ranked rows) is skipped and only the sample is read."""
+    monkeypatch.setattr(engine, "EXACT_LIMIT", 200)
+    monkeypatch.setattr(engine, "SAMPLE_TARGET", 400)
+    monkeypatch.setattr(engine, "GATE_FACTOR", 0)
+    monkeypatch.setattr(engine, "MIN_GATE", 0)       # every probe passes the gate
+    statements = []
+    original = engine._statement
+
+    def recording(pq, parts, rank, gates=None):
+        rows = original(pq, parts, rank, gates)
+        statements.append([r[0] for r in rows])
+        return rows
+
+    monkeypatch.setattr(engine, "_statement", recording)
+    r = measure_search(params={"q": "纠纷调解"})
+    assert len(statements) == 2
+    assert engine.MAIN not in statements[0] and engine.PROBE_MAIN in statements[0]   # gated: nothing read
+    assert engine.MAIN in statements[1]                                              # the sample
+    assert r.count_is_estimate and r.facets_are_estimates
+    assert abs(r.count - big["truth"]) <= 0.1 * big["truth"], r.count
+    theme = {row["code"]: row["count"] for row in r.facets["theme"]}
+    assert abs(theme["judicial"] - big["judicial_truth"]) <= 0.1 * big["judicial_truth"] + 5, theme
+
+
+def test_the_probe_gate_leaves_sets_near_the_limit_exact():
+    assert engine.probe_gate(10000) == 79          # about 20,000 expected matches
+    assert engine.probe_gate(200) == engine.MIN_GATE
+
+
 def test_pages_stop_at_the_verified_candidates(client, big, monkeypatch):
     monkeypatch.setattr(engine, "EXACT_LIMIT", 200)
     monkeypatch.setattr(engine, "SAMPLE_TARGET", 400)

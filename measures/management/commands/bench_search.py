@@ -70,6 +70,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts):
         self.verbosity = opts["verbosity"]
+        # time the searches, not the per-process caches of their results
+        # (measures.selectors.cached, the page cache): every round computes
+        settings.SEARCH_CACHE_SECONDS = 0
         sizes = sorted(int(s) for s in opts["sizes"].split(",") if s.strip())
         from measures.models import Measure
 
@@ -105,7 +108,7 @@ class Command(BaseCommand):
             self.stdout.write(f"p95 ratio {big['size']:,} / {small['size']:,}: "
                               f"{pct(big['fts'], 95) / pct(small['fts'], 95):.1f}x (goal <= 5x)")
         self.stdout.write(f"ILIKE p95 / search p95 at {report[-1]['size']:,}: "
-                          f"{pct(report[-1]['ilike'], 95) / pct(report[-1]['fts'], 95):.0f}x (goal >= 50x)")
+                          f"{pct(report[-1]['ilike'], 95) / pct(report[-1]['fts'], 95):.0f}x (goal >= 100x)")
 
     # --- database -----------------------------------------------------------------
     def _admin(self, params):
@@ -186,11 +189,12 @@ class Command(BaseCommand):
                 "JOIN bench_city city ON city.rn = (b.k * 7919) %% %s WHERE b.k > %s",
                 [ncities, k0])
             measure_cols = self._columns(c, "measures_measure", {
-                "id": None, "document_id": "b.doc_id",
-                # the copy's filter lexemes: its own place and year, the seed's themes and IP types
+                "id": "n.nid", "document_id": "b.doc_id",
+                # the copy's filter lexemes: its own place and year, the seed's themes and IP
+                # types, and its sample bucket (measures.search.index.BUCKET_SQL) by its new id
                 "facet_vector": "array_to_tsvector(ARRAY(SELECT DISTINCT x FROM unnest(ARRAY['p:' || nd.province_id, "
                 "'c:' || nd.city_id, 'y:' || coalesce(extract(year FROM coalesce(nd.signed_date, nd.published_date))::int, "
-                "nd.date_year)] "
+                "nd.date_year), 's:' || " + BUCKET_SQL.replace("m.id", "n.nid") + "] "
                 "|| ARRAY(SELECT l FROM unnest(tsvector_to_array(coalesce(m.facet_vector, ''))) l "
                 "WHERE l LIKE 't:%%' OR l LIKE 'i:%%')) AS x WHERE x IS NOT NULL))",
                 "parsed": "'{}'", "reviewed": "false", "updated_at": "now()",
@@ -198,7 +202,10 @@ class Command(BaseCommand):
             c.execute(
                 f"INSERT INTO measures_measure ({measure_cols[0]}) SELECT {measure_cols[1]} "
                 "FROM bench_copy b JOIN measures_measure m ON m.document_id = b.seed_doc_id "
-                "JOIN measures_document nd ON nd.id = b.doc_id WHERE b.k > %s",
+                "JOIN measures_document nd ON nd.id = b.doc_id "
+                # the new id drawn per row (it refers to m), so the bucket is written with the row
+                "CROSS JOIN LATERAL (SELECT nextval(pg_get_serial_sequence('measures_measure', 'id')) "
+                "+ 0 * m.id AS nid) n WHERE b.k > %s",
                 [k0])
             pairs = ("FROM bench_copy b JOIN measures_measure nm ON nm.document_id = b.doc_id "
                      "JOIN measures_measure sm ON sm.document_id = b.seed_doc_id AND sm.ordinal = nm.ordinal ")
@@ -212,10 +219,6 @@ class Command(BaseCommand):
                       + pairs + "JOIN measures_measureunit l ON l.measure_id = sm.id "
                       "JOIN bench_unit su ON su.id = l.unit_id "
                       "JOIN bench_unit u ON u.rn = (su.rn + b.k) %% %s WHERE b.k > %s", [nunits, k0])
-            # each new measure's sample bucket (measures.search.index.BUCKET_SQL), by its own id
-            c.execute("UPDATE measures_measure AS m SET facet_vector = m.facet_vector || array_to_tsvector("
-                      "ARRAY['s:' || " + BUCKET_SQL + "]) FROM bench_copy b "
-                      "WHERE m.document_id = b.doc_id AND b.k > %s", [k0])
             c.execute("SELECT count(*) FROM measures_measure")
             total = c.fetchone()[0]
             self.stdout.write(f"grew to {total:,} measures in {time.perf_counter() - started:.0f}s")
