@@ -105,8 +105,8 @@ class SearchResult:
     # The (estimated) number of matches when it exceeds what can be paged
     # through; pages only cover the verified candidates.
     total: int | None = None
-    # The requested page lies past the last one (the API answers 404; pages
-    # show the last page).
+    # The requested page lies past the last one (the API and the pages answer
+    # 404: measures.paging).
     page_out_of_range: bool = False
     # No measure contains a term as written: with fallback="show" these are the
     # all-words (模糊) results instead (fuzzy_fallback), with fallback="offer"

@@ -18,6 +18,7 @@ from .display import partial_date, unit_place
 from .doctypes import choices as doc_type_choices
 from .feeds import feed_query
 from .models import Document, IPType, Measure, MeasureUnit, Region, ResponsibleUnit, Target, Theme
+from .paging import PageOutOfRange, requested_number
 
 SIMILAR_LIMIT = 6
 SIMILAR_CANDIDATES = 30
@@ -186,7 +187,7 @@ def document_detail(*, document_id: int, page: int | str = 1, per_page: int | No
     span = Measure.objects.filter(document_id=doc.pk).aggregate(
         n=Count("id"), first=Min("ordinal"), last=Max("ordinal"))
     n_pages = max(measure_page_number(span["last"] or 1, per_page), 1)
-    number = n_pages if page == "last" else min(max(int(page or 1), 1), n_pages)
+    number = requested_number(page, n_pages)   # past the last page: PageOutOfRange (a 404 page)
     lo, hi = (number - 1) * per_page + 1, number * per_page
     measures = list(Measure.objects.filter(document_id=doc.pk, ordinal__range=(lo, hi))
                     .order_by("ordinal").prefetch_related("themes", "ip_types"))
@@ -618,6 +619,8 @@ def measure_list_page(*, params) -> dict:
 
     # without search text the list opens newest first; relevance needs a query
     result = selectors.measure_search(params=params, fallback="show", browse_sort="date")
+    if result.page_out_of_range:     # a 404 page, as the API answers (measures.paging)
+        raise PageOutOfRange(int(params.get("page")), result.page.paginator.num_pages)
     terms = result.query.highlight_terms + (result.query.fallback_terms if result.query.fuzzy else [])
     page = result.page
     for m in page.object_list:

@@ -4,7 +4,8 @@ views only read parameters, call a selector and render.
 Every view's query parameters are parsed and validated once, by the
 measures.params.validated decorator (its spec names them); views read the
 clean values from request.params. HTML pages leave bad values out and say so;
-exports and the API answer them with HTTP 400.
+exports and the API answer them with HTTP 400. A page past the last one is a
+404 page (measures.paging), as in the API.
 """
 import logging
 
@@ -21,6 +22,7 @@ from . import params as P
 from . import selectors_pages as pages
 from .models import Document, Level
 from .pagecache import anonymous_page_cache
+from .paging import out_of_range_as_404, page_of
 from .params import validated
 
 log = logging.getLogger(__name__)
@@ -56,12 +58,13 @@ def measure_detail(request, pk):
 
 @require_safe
 @validated(P.DOCUMENTS)
+@out_of_range_as_404
 def document_list(request):
     p = request.params
     province, status, level = p.get("province"), p.get("status"), p.get("level")
     issuer, doc_type = p.get("issuer"), p.get("doc_type")
     qs = pages.document_list(province=province, status=status, level=level, issuer=issuer, doc_type=doc_type)
-    page = Paginator(qs, DOCUMENTS_PER_PAGE).get_page(p.get("page"))
+    page = page_of(Paginator(qs, DOCUMENTS_PER_PAGE), p.get("page"))
     return render(request, "measures/document_list.html", {
         "page": page, "documents": page.object_list, "selected": {"province": province, "status": status,
                                                                   "level": level, "issuer": issuer,
@@ -72,6 +75,7 @@ def document_list(request):
 
 @require_safe
 @validated(P.DOCUMENT_DETAIL)
+@out_of_range_as_404
 def document_detail(request, pk):
     """A document page: its metadata, then its outline and measures a page at a
     time (pages.DOCUMENT_MEASURES_PER_PAGE measures), so a document of thousands of
@@ -91,12 +95,13 @@ def compare(request):
 @require_safe
 @anonymous_page_cache
 @validated(P.TARGETS)
+@out_of_range_as_404
 def targets(request):
     p = request.params
     keyword = p.get("q", "")
     comparable_only = p.get("comparable", False)
     context = pages.targets_board(keyword=keyword, comparable_only=comparable_only)
-    page = Paginator(context["groups"], TARGET_GROUPS_PER_PAGE).get_page(p.get("page"))
+    page = page_of(Paginator(context["groups"], TARGET_GROUPS_PER_PAGE), p.get("page"))
     context.update({"keyword": keyword, "comparable_only": comparable_only, "page": page,
                     "groups": page.object_list})
     return render(request, "measures/targets.html", context)
@@ -104,10 +109,11 @@ def targets(request):
 
 @require_safe
 @validated(P.UNITS)
+@out_of_range_as_404
 def unit_list(request):
     p = request.params
     keyword, region = p.get("q", ""), p.get("region")
-    page = Paginator(pages.unit_list(keyword=keyword, region=region), UNITS_PER_PAGE).get_page(p.get("page"))
+    page = page_of(Paginator(pages.unit_list(keyword=keyword, region=region), UNITS_PER_PAGE), p.get("page"))
     return render(request, "measures/unit_list.html", {
         "page": page, "units": page.object_list, "keyword": keyword, "region": region,
         "regions": pages.unit_regions(),
@@ -138,6 +144,7 @@ EXPORT_COLUMNS = [
 @require_safe
 @anonymous_page_cache
 @validated(P.MEASURES)
+@out_of_range_as_404
 def measure_list(request):
     return render(request, "measures/measure_list.html",
                   pages.measure_list_page(params=request.params.querydict()))

@@ -125,7 +125,8 @@ def test_document_list_counts_measures_and_targets(client, docs):
         assert f"/documents/{d.pk}/" in html
     html = text_of(get(client, "/documents/?province=430000"))
     assert "共 1 件文件" in html and "湖南省智慧財產權強省建設實施意見" in html
-    get(client, "/documents/?province=abc&status=nonsense&page=999")
+    get(client, "/documents/?province=abc&status=nonsense")         # bad values are left out
+    get(client, "/documents/?province=abc&status=nonsense&page=999", status=404)   # past the last page
 
 
 def test_compare_matrix_cells_open_the_filtered_list(client, docs):

@@ -123,7 +123,7 @@ def test_long_document_page_shows_one_page_of_measures_with_navigation(client, d
     html = client.get(f"/documents/{doc.pk}/?page=2").content.decode()
     assert 'id="m-4"' in html and 'id="m-1"' not in html
     assert ">重点任务<" in html                            # the chapter is opened again on page 2
-    assert client.get(f"/documents/{doc.pk}/?page=99").status_code == 200
+    assert client.get(f"/documents/{doc.pk}/?page=99").status_code == 404   # past the last page (measures.paging)
     assert client.get(f"/documents/{doc.pk}/?page=①").status_code == 200
     # a measure's link into its document goes to the right page
     m4 = doc.measures.get(ordinal=4)
