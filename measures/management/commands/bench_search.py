@@ -201,12 +201,16 @@ class Command(BaseCommand):
             }, prefix="m")
             c.execute(
                 f"INSERT INTO measures_measure ({measure_cols[0]}) SELECT {measure_cols[1]} "
-                "FROM bench_copy b JOIN measures_measure m ON m.document_id = b.seed_doc_id "
-                "JOIN measures_document nd ON nd.id = b.doc_id "
-                # the new id drawn per row (it refers to m), so the bucket is written with the row
-                "CROSS JOIN LATERAL (SELECT nextval(pg_get_serial_sequence('measures_measure', 'id')) "
-                "+ 0 * m.id AS nid) n WHERE b.k > %s",
+                # each new row's id numbered here (after the largest), so that its bucket is
+                # written with the row; the sequence is moved past them below
+                "FROM (SELECT b.k, m.id, (SELECT max(id) FROM measures_measure) + row_number() OVER "
+                "(ORDER BY b.k, m.id) AS nid FROM bench_copy b JOIN measures_measure m "
+                "ON m.document_id = b.seed_doc_id WHERE b.k > %s) n "
+                "JOIN bench_copy b ON b.k = n.k JOIN measures_measure m ON m.id = n.id "
+                "JOIN measures_document nd ON nd.id = b.doc_id",
                 [k0])
+            c.execute("SELECT setval(pg_get_serial_sequence('measures_measure', 'id'), "
+                      "(SELECT max(id) FROM measures_measure))")
             pairs = ("FROM bench_copy b JOIN measures_measure nm ON nm.document_id = b.doc_id "
                      "JOIN measures_measure sm ON sm.document_id = b.seed_doc_id AND sm.ordinal = nm.ordinal ")
             c.execute("INSERT INTO measures_measure_themes (measure_id, theme_id) SELECT nm.id, t.theme_id "
