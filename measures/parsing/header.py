@@ -628,18 +628,22 @@ def _same_title(a: str, b: str, ctx: ParseContext, loose: bool = True) -> bool:
 def _policy_title_below(notice: str, lines: list[str], start: int, ctx: ParseContext) -> str | None:
     """The policy's own title as the text writes it below its covering notice: a title line, or 《…》 in
     the transmittal sentence ("现将《…》印发给你们")."""
-    m = PLAIN_NOTICE.match(ctx.fold_same(notice)) or NOTICE.match(ctx.fold_same(notice))
+    m = NOTICE.match(ctx.fold_same(notice)) or PLAIN_NOTICE.match(ctx.fold_same(notice))  # the verb is not the title
     if not m:
         return None
     rest = notice[m.start("rest"):m.end("rest")]
     rest = AGENCY_PREFIX.sub("", rest) if len(rest) > 12 else rest
+    quoted = None  # 《…》 in the transmittal sentence; the heading line of the policy itself wins
     for line in lines[start:start + 40]:
-        cands = [clean_title(line, ctx)] if title_like(line, ctx) or line.startswith("关于") else []
-        cands += [clean_title(q, ctx) for q in re.findall(r"《([^《》]{6,120})》", line)]
-        for c in cands:
-            if _same_title(c, rest, ctx):
+        if title_like(line, ctx) or line.startswith("关于"):
+            c = clean_title(line, ctx)
+            whole = len(_norm(c, ctx).replace("的", "")) >= len(_norm(rest, ctx).replace("的", ""))
+            if _same_title(c, rest, ctx) and (whole or not quoted):  # not the second half of a wrapped title
                 return c
-    return None
+        for q in re.findall(r"《([^《》]{6,120})》", line):
+            if not quoted and _same_title(clean_title(q, ctx), rest, ctx):
+                quoted = clean_title(q, ctx)
+    return quoted
 
 
 def _wrapped_title(heads: list[HeadLine], i: int, ctx: ParseContext) -> str | None:
@@ -1011,6 +1015,20 @@ def national_by_duties(lines: list[str], ctx: ParseContext) -> bool:
     return len(set(NATIONAL_BODY.findall(text))) >= NATIONAL_BODIES_MIN or bool(NATIONAL_DUTY.search(text))
 
 
+@rule(stage="header", example="'应当会同县级人民政府' → 会同县 False; '结合示范县的经验' → 范县 False; '在范县开展' → True")
+def standalone_place(text: str, pos: int, name: str) -> bool:
+    """A place name read in running text stands for itself: not when 级 follows (会同县级 is 会同 + 县级),
+    and a two-character name (范县, 兴县, 新县) only at the start, after a non-Han character or after a
+    word that may lead a place (在, 和, 市 …): after any other character it may close a word (示范县,
+    品牌兴县, 创新县)."""
+    if text[pos + len(name):pos + len(name) + 1] == "级":
+        return False
+    if len(name) <= 2 and pos > 0:
+        before = text[pos - 1]
+        return not ("\u4e00" <= before <= "\u9fff") or before in L.PLACE_LEADS
+    return True
+
+
 @rule(stage="header", example="['潜江市人民政府'] → {'province': '湖北省', 'city': '潜江市', 'district': None, 'level': 'city'}")
 def resolve_region(gaz: Gazetteer, sources: list[str | None], ctx: ParseContext | None = None) -> dict:
     """Region of the issuer: the first source naming a known region decides. The issuer, notice and
@@ -1037,6 +1055,8 @@ def resolve_region(gaz: Gazetteer, sources: list[str | None], ctx: ParseContext 
     for i, short in trusted + rest:
         src = folded[i]
         found = gaz.find(src, short=short) if src else []
+        if i >= TRUSTED_SOURCES and not short:  # short names (湖北, 苏州) are looked up only after full ones
+            found = [hit for hit in found if standalone_place(src, hit[0], hit[1])]
         best = None
         for _, name, cands in found:
             if len(cands) > 1:

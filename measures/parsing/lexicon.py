@@ -76,6 +76,10 @@ ORG_LINE_ENDS = ("政府", "办公室", "办公厅", "局", "委员会", "委", 
 ISSUER_ENDS = ("人民政府办公室", "人民政府办公厅", "人民政府", "委员会", "管理局", "监督管理局", "局")
 # an issuer written without its place: "市政府", "区市场监管局"
 SELF_REFERENCE_PLACES = ("市", "省", "区", "县", "州", "自治区", "自治州", "旗", "盟")
+# the characters that may stand before a two-character place name in running text ("在范县", "菏泽市单县"):
+# after any other character the name may be the end of a word (示范县, 品牌兴县, 创新县)
+PLACE_LEADS = ("在", "于", "对", "和", "与", "及", "、", "至", "到", "从", "由", "向", "为", "是", "省", "市", "州", "盟", "原",
+               "驻", "赴", "去", "来", "经", "同", "跟")
 
 # national issuers (level "national", no province, city or district)
 NATIONAL_ISSUERS = (
@@ -110,6 +114,8 @@ GENERAL_CHAPTERS = ("总体要求", "基本要求", "基本原则", "工作原�
                     "行动目标", "具体目标", "目标任务")
 GENERAL_JOINED = ("总体要求", "基本要求", "基本原则", "工作原则", "主要目标", "发展目标", "工作目标", "总体目标", "总体思路",
                   "指导思想")
+# "一、总体规划" opened by "（一）指导思想": a chapter whose first section is one of these is general as a whole
+GENERAL_OPENERS = ("指导思想",)
 # "试点工作原则", "创建工作目标": a general chapter named after its topic (2–4 characters before these)
 GENERAL_AFTER_TOPIC = ("工作原则", "基本原则", "工作目标", "总体目标", "主要目标", "总体要求", "指导思想")
 # the opening chapter of an 办法/条例: its articles are measures unless they are about the document

@@ -279,8 +279,15 @@ def is_general(node: Node, ctx: ParseContext) -> bool:
     """A general-requirements chapter (总体要求, 指导思想, 主要目标 …), also with its text glued to the
     heading ("一、指导思想深入贯彻…"), or a background chapter: no measures."""
     bare = _bare(node.heading, ctx)
-    return bool(GENERAL.match(bare)) or is_background(node, ctx) or \
+    return bool(GENERAL.match(bare)) or is_background(node, ctx) or opened_by_general(node, ctx) or \
         (node.kind not in HEADING_KINDS and bool(GENERAL_GLUED.match(bare)) and len(bare) > 12)
+
+
+@rule(stage="outline", example="'一、总体规划' whose first section is '（一）指导思想' → True; '二、重点任务' → False")
+def opened_by_general(node: Node, ctx: ParseContext) -> bool:
+    """A chapter under any name whose first section is 指导思想 is the general-requirements chapter:
+    its other sections (发展思路, 建设原则 …) hold no measures either."""
+    return bool(node.children) and _bare(node.children[0].heading, ctx) in L.GENERAL_OPENERS
 
 
 @rule(stage="outline", example="'一、发展基础和面临形势' → True; '一、夯实发展基础' → False")

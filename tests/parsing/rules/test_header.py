@@ -182,6 +182,17 @@ def test_resolve_region(sources, expected):
     assert (got["province"], got["city"], got["district"], got["level"]) == expected
 
 
+@pytest.mark.parametrize("text, name, expected", [
+    ("应当会同县级人民政府文化主管部门", "会同县", False),  # 会同 + 县级
+    ("在产业基础较好的示范县,打造升级版", "范县", False),  # 示范县
+    ("实现从质量立县到品牌兴县的跨越", "兴县", False),
+    ("在范县开展试点", "范县", True), ("菏泽市单县人民政府", "单县", True), ("范县人民政府", "范县", True),
+    ("会同县人民政府", "会同县", True),
+])
+def test_standalone_place(text, name, expected):
+    assert H.standalone_place(text, text.index(name), name) is expected
+
+
 def test_header_stage_national_document(knowledge):
     ctx = ParseContext(knowledge, lines=["国家知识产权局关于印发某工作方案的通知", "湖北省、湖南省知识产权局：", "一、重点任务",
                                         "1.加强执法。"])

@@ -133,6 +133,15 @@ def test_is_background(lines, expected):
     assert O.is_background(node(*lines), CTX) is expected
 
 
+@pytest.mark.parametrize("lines, expected", [
+    (["一、总体规划", "（一）指导思想", "以实现农村流通现代化为目标。", "（二）发展思路", "以市场需求为导向。"], True),
+    (["一、重点任务", "（一）加强执法", "开展行动。", "（二）指导思想宣传", "开展宣传。"], False),
+    (["一、工作任务", "（一）主要目标", "到2025年。", "（二）重点任务", "开展行动。"], False),  # only 指导思想 opens one
+])
+def test_opened_by_general(lines, expected):
+    assert O.opened_by_general(tree(*lines).roots[0], CTX) is expected
+
+
 @pytest.mark.parametrize("line, expected", [
     ("三、保障措施", True), ("三、保障措施。", True),
     ("三、加强领导，落实责任。", False), ("三、" + "很长的标题" * 7, False),
