@@ -17,7 +17,7 @@ from .outline import is_background, is_general
 from .units import strip_units
 
 CN_NUM_CHARS = "一二两三四五六七八九十百千万"
-NUM = re.compile(rf"(?<![\d.A-Za-z\-/:：@])(?:(?P<num>\d+(?:\.\d+)?)|(?<![{CN_NUM_CHARS}第])(?P<cn>[{CN_NUM_CHARS}]{{1,4}}))"
+NUM = re.compile(rf"(?<![\d.A-Za-z\-/@])(?<!\d[:：])(?:(?P<num>\d+(?:\.\d+)?)|(?<![{CN_NUM_CHARS}第])(?P<cn>[{CN_NUM_CHARS}]{{1,4}}))"
                  rf"(?:\s*(?P<range>[~～\-—至到]\s*\d+(?:\.\d+)?))?"
                  rf"\s*(?P<unit>{P.alternation(L.TARGET_UNITS)})")
 CN_VALUES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -44,6 +44,7 @@ CONDITION_DE = re.compile(r"的(?:[，,；;]|$)")
 DE_START = re.compile(r"^[的之]")
 HAN_END = re.compile(rf"[{P.HAN}]$")
 CIRCLED_START = re.compile(rf"^[{P.CIRCLED}]\s*")
+TIER_SEPARATOR = re.compile(r"\s*(?:[、,，]|和|及|或)\s*")  # between two tiers of a list of amounts
 REWARD_TAIL = re.compile(r"(?:最高|一次性)?(?:给予|奖励|资助|补助|补贴)[^，,]{0,6}$")
 COMMA_DUI = re.compile(r"[，,]对")
 CLAUSE_DUI = re.compile(rf"[，,；;{P.CIRCLED}]对")
@@ -366,9 +367,13 @@ def cap_metric(n: Number, last_metric: str) -> str:
 @rule(stage="targets", example="'对新认定的驰名商标，给予30万元资金援助' → '新认定的驰名商标资金援助'")
 def reward_metric(n: Number) -> str:
     """What a reward is for: the beneficiary clause (from the last clause opening with 对, else the last
-    two clauses before the amount) and the aid named after it."""
+    two clauses before the amount) and the aid named after it, or before it ("给予补助资金：100万元")."""
     f, s = n.folded, n.sent_start
-    lead = REWARD_TAIL.sub("", f[s:n.pos])
+    tail = REWARD_TAIL.search(f[s:n.pos])
+    lead = f[s:s + tail.start()] if tail else f[s:n.pos]
+    aid = AID.search(tail.group(), tail.group().find("给予") + 2) if tail and not n.post_clean \
+        and "给予" in tail.group() else None
+    aid_orig = n.para[s + tail.start() + aid.start():s + tail.end()].strip(" :：，,、") if aid else ""
     starts = [k.start() + 1 for k in COMMA_DUI.finditer(lead)] + ([0] if lead.startswith("对") else [])
     if starts:
         ms = s + max(starts)
@@ -376,7 +381,7 @@ def reward_metric(n: Number) -> str:
         cuts = [k.end() for k in COMMA.finditer(lead.rstrip("，, "))]
         ms = s + (cuts[-2] if len(cuts) >= 2 else 0)
     post_orig = n.para[n.pb - len(n.post_clean):n.pb] if n.post_clean else ""
-    metric = (n.para[ms:s + len(lead)].strip(" ，,") + post_orig.replace(" ", ""))[-80:]
+    metric = (n.para[ms:s + len(lead)].strip(" ，,") + (post_orig or aid_orig).replace(" ", ""))[-80:]
     return DUI_START.sub("", metric)
 
 
@@ -532,6 +537,14 @@ def _year(n: Number, year, events, sentence_events) -> int | None:
     return y
 
 
+@rule(stage="targets", example="'给予补助资金：100万元、50万元和30万元' (50, 30) → True; '建设3个、培育5家' (5) → False")
+def tier_amount(before: str, prev_end: int) -> bool:
+    """A number that is the next tier of a list of amounts ("分三档给予补助资金：100万元、50万元和30万元",
+    "每项分别给予50万元、30万元、10万元奖励"): only a separator stands between it and the previous target's
+    number, so it has that target's metric."""
+    return 0 <= prev_end <= len(before) and TIER_SEPARATOR.fullmatch(before[prev_end:]) is not None
+
+
 @rule(stage="targets", example="'重点工业产品抽查合格率和药品抽检合格率均在' → ['重点工业产品抽查合格率', '药品抽检合格率']")
 def shared_metrics(metric: str) -> list[str]:
     """Metrics that share one value ("A和B均在95%以上"): each of them; else the metric itself."""
@@ -578,6 +591,9 @@ def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseC
         metric = CIRCLED_START.sub("", _metric(n, capped, last_in_sentence[1]).strip(" ，,、"))
         if T.han_count(metric) < 2 and n.pre_word and prev and prev[0] == n.sent_start:
             metric = prev[3]  # "突破4万家，力争达到5万家": the same metric, its stretch goal
+        tiered = bool(prev and prev[0] == n.sent_start and tier_amount(folded[n.a:n.pos], prev[1] - n.a))
+        if tiered:
+            metric = prev[3]  # "给予补助资金：100万元、50万元和30万元": each tier (equal amounts too) is a target
         if T.han_count(metric) < 2:
             continue
         y = _year(n, year, events, sentence_events)
@@ -590,7 +606,7 @@ def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseC
         else:
             quote = para[qa:end + n.suffix_len + (len(n.post) if n.post_clean and not n.reward else 0)].strip(" ，,")
         value = _value(m)
-        if value is None or (value, n.unit, metric) in seen:
+        if value is None or ((value, n.unit, metric) in seen and not tiered):
             continue
         seen.add((value, n.unit, metric))
         last_in_sentence = (n.sent_start, metric)

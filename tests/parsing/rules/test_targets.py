@@ -139,6 +139,9 @@ def test_cap_metric(text, value, last, expected):
     ("对新认定的驰名商标，给予30万元资金援助", "30", "新认定的驰名商标资金援助"),
     ("新认定的国家知识产权示范企业，给予30万元奖励", "30", "新认定的国家知识产权示范企业奖励"),
     ("①对获得金奖的，每项奖励50万元", "50", "获得金奖的，每项"),
+    # real line (a 补助资金 办法): the aid is named before the amount, after a colon
+    ("国际标准择优分三档给予补助资金:100万元", "100", "国际标准择优分三档补助资金"),
+    ("对企业给予不超过50万元补助", "50", "企业补助"),  # the aid after the amount still wins
 ])
 def test_reward_metric(text, value, expected):
     assert Tg.reward_metric(_full(text, value)) == expected
@@ -191,6 +194,11 @@ def test_indicator_table(text, expected):
     ("对新认定的驰名商标，给予30万元资金援助。", [(30, "万元", "=", None)]),
     ("每年至少召开2次联席会议。", [(2, "次", ">=", None)]),
     ("根据皖政〔2016〕64号文件要求，于2024年12月印发。", []),
+    # real line: tiered amounts after a colon, each tier a target (equal amounts too)
+    ("国际标准择优分三档给予补助资金:100万元、50万元和30万元;", [(100, "万元", "=", None), (50, "万元", "=", None),
+                                                 (30, "万元", "=", None)]),
+    ("分别给予20万元、10万元、10万元奖励。", [(20, "万元", "=", None), (10, "万元", "=", None), (10, "万元", "=", None)]),
+    ("会议于9:30开始，时长2小时。", []),  # a clock time is no number after a colon
 ])
 def test_paragraph_targets(text, expected):
     got = Tg.paragraph_targets(text, 1, 2024, None, None, CTX)
@@ -324,3 +332,13 @@ TABLE_LINES = ["建设浙江省打击侵权假冒行政", "执法与刑事司法
 ])
 def test_wrapped_cells(lines, expected):
     assert Tg.wrapped_cells(lines) == expected
+
+
+@pytest.mark.parametrize("before, prev_end, expected", [
+    ("100万元、", 5, True),   # 给予补助资金：100万元、50万元 (the 50)
+    ("100万元、50万元和", 10, True),
+    ("示范区3个、培育示范企业", 4, False),  # another metric stands between
+    ("", -1, False),
+])
+def test_tier_amount(before, prev_end, expected):
+    assert Tg.tier_amount(before, prev_end) is expected
