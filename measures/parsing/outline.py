@@ -68,6 +68,9 @@ PARALLEL_HEADING = re.compile(rf"^(?:[{P.HAN}]{{2}}[,，、][{P.HAN}]{{2}}|[{P.H
                               rf"[{P.HAN}]{{4}}[,，、][{P.HAN}]{{4}}|[{P.HAN}]{{5}}[,，、][{P.HAN}]{{5}})$")
 # articles of 总则 that are about the document: purpose, definitions, scope, what the thing is
 PURPOSE_ARTICLE = re.compile(r"^(?:为了?|根据|依据|依照)[^。]*(?:制定|制订)")
+# "为认真贯彻落实…精神,提升…。根据…,结合工作实际,制定本指南。": the purpose spread over two sentences
+PURPOSE_CLOSING = re.compile(rf"^(?:为了?|根据|依据|依照)[^。]*。[^。]{{0,120}}(?:制定|制订)本[{P.HAN}]{{1,6}}。?$")
+PURPOSE_HEAD = re.compile(rf"^[{P.HAN}]{{0,6}}(?:{P.alternation(L.PURPOSE_HEADS)})$")
 DEFINING = re.compile(rf"{P.alternation(L.DEFINING_WORDS)}")
 ARTICLE_LABEL = re.compile(r"^\s*【[^】]{1,12}】")  # "第一条【立法目的】"
 # "专项资金的使用和管理坚持“统一管理、分级负责”的原则。": one sentence of principles, nothing else
@@ -322,7 +325,8 @@ def is_opening_chapter(node: Node, ctx: ParseContext) -> bool:
                                "'第三条 市场监管部门负责…' → False")
 def preliminary_article(node: Node, ctx: ParseContext) -> bool:
     """An article about the document rather than an act: its purpose and basis (为…/根据…制定本办法,
-    or the first article of 总则; a label such as 【立法目的】 before it is read through), definitions
+    also over two sentences ending "…制定本指南。", an article headed 评奖宗旨 / 适用范围, or the first
+    article of 总则; a label such as 【立法目的】 before it is read through), definitions
     and scope (所称, 是指, 适用于, 适用本办法), a single sentence of principles ("专项资金的使用和管理
     坚持…的原则。"); the second article of 总则 when it says what the thing is or holds, who set it
     up or which ideas guide it (…是…, …包括：, 设立…, 以…为指导)."""
@@ -330,7 +334,8 @@ def preliminary_article(node: Node, ctx: ParseContext) -> bool:
     first = FIRST_SENTENCE.match(text)
     first = first.group(1) if first else text.partition("\n")[0]
     if PURPOSE_ARTICLE.match(first) or DEFINING.search(first) or PRINCIPLES_ONLY.match(text) or \
-            principles_article(first, text):
+            principles_article(first, text) or PURPOSE_CLOSING.match(text) or \
+            PURPOSE_HEAD.match(text.partition("\n")[0].strip()):
         return True
     chapter = node.parent if node.parent is not None and is_opening_chapter(node.parent, ctx) else None
     if chapter is None:
