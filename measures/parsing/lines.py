@@ -64,7 +64,9 @@ NOT_CONTINUATION = re.compile(rf"^\S{{1,12}}[{P.YEAR_OPEN}]\d{{4}}[{P.YEAR_CLOSE
 def split_lines(text: str, ctx: ParseContext) -> list[str]:
     """Non-empty, stripped lines without bullets, chrome and page furniture, PDF wraps joined."""
     out: list[str | None] = []
-    for raw in (part for row in section_numbers_alone(preview_page_marks(text.split("\n"))) for piece in inline_items(row) for part in run_on_headings(piece)):
+    pieces = next_article_in_line([piece for row in section_numbers_alone(preview_page_marks(text.split("\n")))
+                                   for piece in inline_items(row)])
+    for raw in (part for piece in pieces for part in run_on_headings(piece)):
         if page_number(raw.strip()):
             out.append(None)  # a page break: the running header next to it goes too
             continue
@@ -114,6 +116,30 @@ def inline_items(line: str) -> list[str]:
         return [line]
     bounds = [0] + [c for c in cuts if c > 0] + [len(line)]
     return [line[a:b] for a, b in zip(bounds, bounds[1:]) if line[a:b].strip()]
+
+
+ARTICLE_OPENING = re.compile(rf"^\s*第({P.CN_NUMBER})[条條]")
+ARTICLE_AFTER_STOP = re.compile(rf"(?<=[。；;])\s*第({P.CN_NUMBER})[条條](?![第的规規之所中款项項])")
+
+
+@rule(stage="lines", example="['第五條 …負責。', '村民委員會應當協助…工作。第六條 縣級以上…'] → second row split before 第六條")
+def next_article_in_line(rows: list[str]) -> list[str]:
+    """An article run into the last paragraph of the one before it ("…做好保护工作。第六條 縣級…"):
+    the row is split before 第N条 when a full stop precedes it and the last article opening a row (or
+    split off before) was 第N-1条; a cited "第六条" (no article just before it) stays in the text."""
+    out: list[str] = []
+    last = None
+    for row in rows:
+        if m := ARTICLE_OPENING.match(row):
+            last = parse_cn_number(m.group(1))
+        start = 0
+        for m in ARTICLE_AFTER_STOP.finditer(row):
+            n = parse_cn_number(m.group(1))
+            if last is not None and n == last + 1 and m.start() > start:
+                out.append(row[start:m.start()])
+                start, last = m.start(), n
+        out.append(row[start:])
+    return out
 
 
 @rule(stage="lines", example="'第一章,总则第一条.为了…制定本办法,第二条。本办法所称…第三条.…' → cuts before 第一条, 第二条, 第三条")

@@ -191,3 +191,15 @@ def test_preview_page_marks(rows, expected):
 ])
 def test_section_numbers_alone(rows, expected):
     assert Li.section_numbers_alone(rows) == expected
+
+
+@pytest.mark.parametrize("rows, expected", [
+    (["第五條 縣級以上人民政府文化主管部門負責保護工作。", "村(居)民委員會應當協助當地人民政府做好保護工作。第六條 縣級以上人民政府應當開展宣傳。"],
+     ["第五條 縣級以上人民政府文化主管部門負責保護工作。", "村(居)民委員會應當協助當地人民政府做好保護工作。",
+      "第六條 縣級以上人民政府應當開展宣傳。"]),
+    (["第五条 加强保护。", "依照本办法执行。第九条规定的情形除外。"],
+     ["第五条 加强保护。", "依照本办法执行。第九条规定的情形除外。"]),  # not the next article
+    (["加强保护。第二条 开展行动。"], ["加强保护。第二条 开展行动。"]),  # no article before it
+])
+def test_next_article_in_line(rows, expected):
+    assert Li.next_article_in_line(rows) == expected
