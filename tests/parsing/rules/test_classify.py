@@ -19,7 +19,7 @@ def scores(index, title, body, path=None):
     (None, "鼓励银行开展质押贷款业务。", None, [("finance", 2.5)]),  # 质押 inside 质押贷款 counts half
     ("推进商标品牌建设", "培育品牌。", None, [("creation", 9.0)]),  # title words once more than the body
     (None, "完善质押物登记。", None, []),  # an ignored phrase
-    (None, "加强执法。", ["商标保护"], [("creation", 9.0)]),  # the nearest heading weighs 3
+    (None, "加强执法。", ["商标保护"], [("creation", 6.0)]),  # the nearest heading weighs 2
     (None, "商标商标商标商标商标", None, [("creation", 9.0)]),  # body occurrences capped at 3
     (None, "商標品牌", None, [("creation", 6.0)]),  # Traditional folded
 ])
@@ -31,8 +31,13 @@ def test_rule_scores(title, body, path, expected):
     ([(9.0, "creation", {"商标": 9.0}), (2.0, "funding", {"万元奖励": 1.0, "资金": 1.0})], ["creation", "funding"]),
     ([(9.0, "creation", {}), (2.0, "funding", {"资金": 2.0})], ["creation"]),  # no decisive keyword
     ([(8.0, "creation", {}), (4.0, "finance", {})], ["creation", "finance"]),
-    ([(9.0, "creation", {}), (4.0, "finance", {})], ["creation"]),  # under THEME_RATIO (half) of the best
-    ([(6.0, "creation", {}), (3.5, "finance", {})], ["creation"]),  # under THEME_MIN
+    ([(12.0, "creation", {}), (4.0, "finance", {})], ["creation"]),  # under THEME_RATIO (0.35) of the best
+    ([(6.0, "creation", {}), (2.5, "finance", {})], ["creation"]),  # under THEME_MIN (3)
+    # real line (总则): 市市场监管局负责工作站建设统筹布局、宏观管理、年度评价与指导监督等工作 scored
+    # assistance 7.5, organization 3.5: both (the gold's pair)
+    ([(7.5, "creation", {}), (3.5, "finance", {})], ["creation", "finance"]),
+    # real line: 鼓励知识产权创造。(一)国内发明专利授权…资助1500元/件 scored funding 40.5, creation 3.25: one
+    ([(40.5, "creation", {}), (3.25, "finance", {})], ["creation"]),
     ([(8.0, "creation", {}), (6.0, "finance", {}), (5.0, "funding", {})], ["creation", "finance"]),  # MAX_THEMES
     # real line: 完善数据全流程合规与监管规则体系 scored legal 5.5 + utilization/administrative: one theme
     ([(5.5, "creation", {}), (2.0, "finance", {}), (1.0, "funding", {})], ["creation"]),
