@@ -26,6 +26,7 @@ from django.http import HttpResponse
 from django.template import engines
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
@@ -36,7 +37,7 @@ from .forms import (DocumentAdminForm, MeasureAdminForm, MeasureUnitInlineForm, 
 from .models import (DictionaryWord, Document, ErrorReport, IPType, Level, Measure, MeasureUnit, Region,
                      ResponsibleUnit, SynonymGroup, Target, Theme, UnitAlias)
 
-EMPTY = "(空)"
+EMPTY = _("(空)")
 
 
 # --- "解析原值 vs 当前值" -------------------------------------------------------------------
@@ -82,18 +83,18 @@ def parse_differences(obj) -> list[tuple[str, str, object, object]]:
                 add(name, str(Measure._meta.get_field(name).verbose_name), parsed[name], getattr(obj, name))
         if obj.pk:
             if "themes" in parsed:
-                add("themes", "工作类别", sorted(parsed["themes"]), sorted(obj.themes.values_list("code", flat=True)))
+                add("themes", _("工作类别"), sorted(parsed["themes"]), sorted(obj.themes.values_list("code", flat=True)))
             if "ip_types" in parsed:
-                add("ip_types", "知识产权类型", sorted(parsed["ip_types"]),
+                add("ip_types", _("知识产权类型"), sorted(parsed["ip_types"]),
                     sorted(obj.ip_types.values_list("code", flat=True)))
             if "units" in parsed:
-                add("units", "责任单位", parsed["units"], _current_units(obj))
+                add("units", _("责任单位"), parsed["units"], _current_units(obj))
     elif isinstance(obj, Target):
         for name in ["metric", "comparator", "value", "unit", "year", "quote"]:
             if name in parsed:
                 add(name, str(Target._meta.get_field(name).verbose_name), parsed[name], _plain(getattr(obj, name)))
         if "measure" in parsed:
-            add("measure", "措施", parsed["measure"], obj.measure.ordinal if obj.measure_id else None)
+            add("measure", _("措施"), parsed["measure"], obj.measure.ordinal if obj.measure_id else None)
     return rows
 
 
@@ -113,7 +114,7 @@ def _display(obj, name, value) -> str:
     if name == "path":
         return " › ".join(value)
     if name == "measure":
-        return f"第 {value} 条"
+        return _("第 %(value)s 条") % {"value": value}
     field = obj._meta.get_field(name)
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
@@ -125,25 +126,26 @@ def _display(obj, name, value) -> str:
 class ParsedDiffMixin:
     """Adds the read-only panel "解析原值 vs 当前值" to a change page."""
 
-    @admin.display(description="解析原值 vs 当前值")
+    @admin.display(description=_("解析原值 vs 当前值"))
     def parse_diff(self, obj):
         if obj is None or obj.pk is None:
             return EMPTY
         if not obj.parsed:
             if isinstance(obj, Target) and obj.added_by_editor:
-                return "此目标由编辑添加,没有解析原值;重新导入时保留。"
-            return "没有解析记录(非导入数据)。"
+                return _("此目标由编辑添加,没有解析原值;重新导入时保留。")
+            return _("没有解析记录(非导入数据)。")
         rows = parse_differences(obj)
         if not rows:
-            return "与解析结果一致,没有人工修正。重新导入时将采用新的解析结果。"
+            return _("与解析结果一致,没有人工修正。重新导入时将采用新的解析结果。")
         body = format_html_join(
             "", '<tr class="parse-diff-row" data-field="{}"><th>{}</th><td>{}</td><td>{}</td></tr>',
             ((name, label, _display(obj, name, old), _display(obj, name, new)) for name, label, old, new in rows),
         )
         return format_html(
-            '<table class="parse-diff"><thead><tr><th>字段</th><th>解析原值</th><th>当前值(人工修正)</th></tr></thead>'
-            "<tbody>{}</tbody></table><p class=\"help\">以上字段为编辑修正,重新导入同一文件的新版本时将保留。</p>",
-            body,
+            '<table class="parse-diff"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>'
+            '<tbody>{}</tbody></table><p class="help">{}</p>',
+            _("字段"), _("解析原值"), _("当前值(人工修正)"), body,
+            _("以上字段为编辑修正,重新导入同一文件的新版本时将保留。"),
         )
 
 
@@ -152,7 +154,7 @@ class ParsedDiffMixin:
 class ProvinceFilter(admin.SimpleListFilter):
     """Only the provinces that have documents (a related filter would list ~3000 regions)."""
 
-    title = "省份"
+    title = _("省份")
     parameter_name = "province"
     field_path = "province"
 
@@ -169,11 +171,11 @@ class ProvinceFilter(admin.SimpleListFilter):
 class NeedsReviewFilter(admin.SimpleListFilter):
     """Documents the parser had doubts about (warnings) that no editor has reviewed."""
 
-    title = "待审核"
+    title = _("待审核")
     parameter_name = "needs_review"
 
     def lookups(self, request, model_admin):
-        return [("1", "需要审核（解析有提示）"), ("0", "无需审核")]
+        return [("1", _("需要审核（解析有提示）")), ("0", _("无需审核"))]
 
     def queryset(self, request, queryset):
         if self.value() == "1":
@@ -188,11 +190,11 @@ class DocumentProvinceFilter(ProvinceFilter):
 
 
 class HasKeywordsFilter(admin.SimpleListFilter):
-    title = "关键词"
+    title = _("关键词")
     parameter_name = "has_keywords"
 
     def lookups(self, request, model_admin):
-        return [("1", "有关键词"), ("0", "无关键词")]
+        return [("1", _("有关键词")), ("0", _("无关键词"))]
 
     def queryset(self, request, queryset):
         if self.value() == "1":
@@ -203,11 +205,11 @@ class HasKeywordsFilter(admin.SimpleListFilter):
 
 
 class IsCanonicalFilter(admin.SimpleListFilter):
-    title = "规范单位"
+    title = _("规范单位")
     parameter_name = "is_canonical"
 
     def lookups(self, request, model_admin):
-        return [("1", "是规范单位"), ("0", "是别名")]
+        return [("1", _("是规范单位")), ("0", _("是别名"))]
 
     def queryset(self, request, queryset):
         if self.value() == "1":
@@ -218,11 +220,11 @@ class IsCanonicalFilter(admin.SimpleListFilter):
 
 
 class RegionLevelFilter(admin.SimpleListFilter):
-    title = "地区级别"
+    title = _("地区级别")
     parameter_name = "region_level"
 
     def lookups(self, request, model_admin):
-        return list(Level.choices) + [("none", "无地区")]
+        return list(Level.choices) + [("none", _("无地区"))]
 
     def queryset(self, request, queryset):
         if self.value() == "none":
@@ -278,13 +280,13 @@ class ThemeAdmin(SimpleHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(n_measures=Count("measures")).order_by("order", "code")
 
-    @admin.display(description="解析提示")
+    @admin.display(description=_("解析提示"))
     def warning_list(self, obj):
         if not obj.parse_warnings:
             return "—"
         return format_html_join("; ", "{}", ((w,) for w in obj.parse_warnings))
 
-    @admin.display(description="措施数", ordering="n_measures")
+    @admin.display(description=_("措施数"), ordering="n_measures")
     def measure_count(self, obj):
         return obj.n_measures
 
@@ -337,13 +339,13 @@ class ResponsibleUnitAdmin(SimpleHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(n_measures=Count("measure_links")).order_by("name", "pk")
 
-    @admin.display(description="解析提示")
+    @admin.display(description=_("解析提示"))
     def warning_list(self, obj):
         if not obj.parse_warnings:
             return "—"
         return format_html_join("; ", "{}", ((w,) for w in obj.parse_warnings))
 
-    @admin.display(description="措施数", ordering="n_measures")
+    @admin.display(description=_("措施数"), ordering="n_measures")
     def measure_count(self, obj):
         return obj.n_measures
 
@@ -352,19 +354,20 @@ class ResponsibleUnitAdmin(SimpleHistoryAdmin):
         if change and "canonical" in form.changed_data:
             services.reindex_measures(obj.measure_links.values_list("measure_id", flat=True))
 
-    @admin.action(description="合并所选单位到一个规范单位", permissions=["change"])
+    @admin.action(description=_("合并所选单位到一个规范单位"), permissions=["change"])
     def merge_units(self, request, queryset):
         units = queryset.order_by("name")
         if units.count() < 2:
-            self.message_user(request, "请至少选择两个单位。", messages.WARNING)
+            self.message_user(request, _("请至少选择两个单位。"), messages.WARNING)
             return None
         form = MergeUnitsForm(request.POST if "apply" in request.POST else None, units=units)
         if "apply" in request.POST and form.is_valid():
             canonical = form.cleaned_data["canonical"]
             n = services.merge_units(list(units), canonical, user=request.user)
-            self.message_user(request, f"已将 {n} 个单位合并到“{canonical}”。", messages.SUCCESS)
+            self.message_user(request, _("已将 %(n)s 个单位合并到“%(canonical)s”。") % {"n": n, "canonical": canonical},
+                              messages.SUCCESS)
             return None
-        return _ask(self, request, title="合并责任单位", intro="请选择合并后的规范单位(各文件中的原文名称保持不变):",
+        return _ask(self, request, title=_("合并责任单位"), intro=_("请选择合并后的规范单位(各文件中的原文名称保持不变):"),
                     form=form, objects=units, action="merge_units")
 
 
@@ -379,7 +382,7 @@ class MeasureInline(admin.TabularInline):
     extra = 0
     can_delete = False
     show_change_link = False
-    verbose_name_plural = "措施(点击“编辑”修改)"
+    verbose_name_plural = _("措施(点击“编辑”修改)")
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -388,7 +391,7 @@ class MeasureInline(admin.TabularInline):
     def change_link(self, obj):
         if obj.pk is None:
             return ""
-        return format_html('<a href="{}">编辑</a>', reverse("admin:measures_measure_change", args=[obj.pk]))
+        return format_html(_('<a href="{}">编辑</a>'), reverse("admin:measures_measure_change", args=[obj.pk]))
 
 
 class TargetInline(admin.TabularInline):
@@ -447,11 +450,11 @@ class DocumentAdmin(IngestAdminMixin, SavesTargetsMixin, ParsedDiffMixin, Simple
                        "raw_text", "original_files", "parser_version"]
     fieldsets = [
         (None, {"fields": ["parse_diff", "warning_list"]}),
-        ("文件信息", {"fields": ["title", "notice_title", "issuer", "doc_number", "region", "level",
+        (_("文件信息"), {"fields": ["title", "notice_title", "issuer", "doc_number", "region", "level",
                               "signed_date", "published_date", ("date_year", "date_month"), "status", "script",
                               "reviewed"]}),
-        ("出处", {"fields": ["source_url", "excerpt", "original_files"]}),
-        ("来源", {"classes": ["collapse"], "fields": ["source", "content_hash", "province", "city", "imported_at",
+        (_("出处"), {"fields": ["source_url", "excerpt", "original_files"]}),
+        (_("来源"), {"classes": ["collapse"], "fields": ["source", "content_hash", "province", "city", "imported_at",
                                                        "updated_at", "parser_version", "raw_text"]}),
     ]
     inlines = [MeasureInline, TargetInline, CitationInline]
@@ -460,13 +463,13 @@ class DocumentAdmin(IngestAdminMixin, SavesTargetsMixin, ParsedDiffMixin, Simple
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(n_measures=Count("measures")).order_by("-published_date", "id")
 
-    @admin.display(description="解析提示")
+    @admin.display(description=_("解析提示"))
     def warning_list(self, obj):
         if not obj.parse_warnings:
             return "—"
         return format_html_join("; ", "{}", ((w,) for w in obj.parse_warnings))
 
-    @admin.display(description="措施数", ordering="n_measures")
+    @admin.display(description=_("措施数"), ordering="n_measures")
     def measure_count(self, obj):
         return obj.n_measures
 
@@ -477,10 +480,10 @@ class DocumentAdmin(IngestAdminMixin, SavesTargetsMixin, ParsedDiffMixin, Simple
         super().save_related(request, form, formsets, change)
         services.document_edited(form.instance)
 
-    @admin.action(description="标记为已审核", permissions=["change"])
+    @admin.action(description=_("标记为已审核"), permissions=["change"])
     def mark_reviewed(self, request, queryset):
         n = services.mark_reviewed(queryset, user=request.user)
-        self.message_user(request, f"已将 {n} 个文件标记为已审核。", messages.SUCCESS)
+        self.message_user(request, _("已将 %(n)s 个文件标记为已审核。") % {"n": n}, messages.SUCCESS)
 
 
 # --- measures -----------------------------------------------------------------------------
@@ -491,7 +494,7 @@ class MeasureUnitInline(admin.TabularInline):
     fields = ["unit", "role", "position"]
     autocomplete_fields = ["unit"]
     extra = 0
-    verbose_name = verbose_name_plural = "责任单位"
+    verbose_name = verbose_name_plural = _("责任单位")
 
 
 @admin.register(Measure)
@@ -504,11 +507,11 @@ class MeasureAdmin(SavesTargetsMixin, ParsedDiffMixin, SimpleHistoryAdmin):
     readonly_fields = ["parse_diff", "document_link", "ordinal", "updated_at"]
     fieldsets = [
         (None, {"fields": ["parse_diff"]}),
-        ("措施", {"fields": ["document_link", "ordinal", "path", "label", "title", "text", "themes", "ip_types",
+        (_("措施"), {"fields": ["document_link", "ordinal", "path", "label", "title", "text", "themes", "ip_types",
                             "reviewed", "updated_at"]}),
         # measures.specificity: computed at import, an editor's correction is kept on recomputation
-        ("具体度", {"fields": ["specificity", "flag_target", "flag_deadline", "flag_unit", "flag_lead", "flag_money"],
-                 "description": "五项依据由程序根据正文、量化目标和责任单位判断;修改后保存即可,重新导入或再次计算时保留编辑的判断。"}),
+        (_("具体度"), {"fields": ["specificity", "flag_target", "flag_deadline", "flag_unit", "flag_lead", "flag_money"],
+                 "description": _("五项依据由程序根据正文、量化目标和责任单位判断;修改后保存即可,重新导入或再次计算时保留编辑的判断。")}),
     ]
     filter_horizontal = ["themes", "ip_types"]
     inlines = [MeasureUnitInline, MeasureTargetInline]
@@ -529,15 +532,15 @@ class MeasureAdmin(SavesTargetsMixin, ParsedDiffMixin, SimpleHistoryAdmin):
     def get_autocomplete_fields(self, request):
         return ["document"]
 
-    @admin.display(description="标题", ordering="title")
+    @admin.display(description=_("标题"), ordering="title")
     def heading(self, obj):
         return obj.heading
 
-    @admin.display(description="工作类别")
+    @admin.display(description=_("工作类别"))
     def theme_list(self, obj):
         return "、".join(t.name for t in obj.themes.all())
 
-    @admin.display(description="文件")
+    @admin.display(description=_("文件"))
     def document_link(self, obj):
         return format_html('<a href="{}">{}</a>', reverse("admin:measures_document_change", args=[obj.document_id]),
                            obj.document)
@@ -573,21 +576,21 @@ class MeasureAdmin(SavesTargetsMixin, ParsedDiffMixin, SimpleHistoryAdmin):
 
         return VersionForm
 
-    @admin.action(description="设置工作类别", permissions=["change"])
+    @admin.action(description=_("设置工作类别"), permissions=["change"])
     def set_theme(self, request, queryset):
         form = SetThemeForm(request.POST if "apply" in request.POST else None)
         if "apply" in request.POST and form.is_valid():
             n = services.set_theme(queryset, form.cleaned_data["theme"], replace=form.cleaned_data["replace"],
                                    user=request.user)
-            self.message_user(request, f"已更新 {n} 条措施的工作类别。", messages.SUCCESS)
+            self.message_user(request, _("已更新 %(n)s 条措施的工作类别。") % {"n": n}, messages.SUCCESS)
             return None
-        return _ask(self, request, title="设置工作类别", intro="为所选措施设置工作类别:", form=form,
+        return _ask(self, request, title=_("设置工作类别"), intro=_("为所选措施设置工作类别:"), form=form,
                     objects=queryset, action="set_theme")
 
-    @admin.action(description="标记为已审核", permissions=["change"])
+    @admin.action(description=_("标记为已审核"), permissions=["change"])
     def mark_reviewed(self, request, queryset):
         n = services.mark_reviewed(queryset, user=request.user)
-        self.message_user(request, f"已将 {n} 条措施标记为已审核。", messages.SUCCESS)
+        self.message_user(request, _("已将 %(n)s 条措施标记为已审核。") % {"n": n}, messages.SUCCESS)
 
 
 @admin.register(MeasureUnit)
@@ -633,12 +636,12 @@ class TargetAdmin(ParsedDiffMixin, SimpleHistoryAdmin):
 class ReportStatusFilter(admin.SimpleListFilter):
     """处理状态, opening on 待处理: the queue shows what still needs an editor; 全部 shows every report."""
 
-    title = "处理状态"
+    title = _("处理状态")
     parameter_name = "status"
     ALL = "all"
 
     def lookups(self, request, model_admin):
-        return [*ErrorReport.Status.choices, (self.ALL, "全部")]
+        return [*ErrorReport.Status.choices, (self.ALL, _("全部"))]
 
     def value(self):
         return super().value() or ErrorReport.Status.OPEN
@@ -668,17 +671,17 @@ class ErrorReportAdmin(SimpleHistoryAdmin):
     def has_add_permission(self, request):
         return False  # reports come from visitors
 
-    @admin.display(description="对象")
+    @admin.display(description=_("对象"))
     def subject_link(self, obj):
         if obj.measure_id:
-            return format_html('<a href="{}">措施:{}</a>', reverse("admin:measures_measure_change",
+            return format_html(_('<a href="{}">措施:{}</a>'), reverse("admin:measures_measure_change",
                                                                   args=[obj.measure_id]), obj.measure)
         if obj.document_id:
-            return format_html('<a href="{}">文件:{}</a>', reverse("admin:measures_document_change",
+            return format_html(_('<a href="{}">文件:{}</a>'), reverse("admin:measures_document_change",
                                                                   args=[obj.document_id]), obj.document)
-        return "一般反馈"
+        return _("一般反馈")
 
-    @admin.display(description="问题描述")
+    @admin.display(description=_("问题描述"))
     def short_description(self, obj):
         return obj.description if len(obj.description) <= 40 else obj.description[:40] + "…"
 
@@ -688,15 +691,15 @@ class ErrorReportAdmin(SimpleHistoryAdmin):
         else:
             super().save_model(request, obj, form, change)
 
-    @admin.action(description="标记为已修正", permissions=["change"])
+    @admin.action(description=_("标记为已修正"), permissions=["change"])
     def mark_fixed(self, request, queryset):
         n = services.handle_error_reports(queryset, ErrorReport.Status.FIXED, user=request.user)
-        self.message_user(request, f"已将 {n} 条报告标记为已修正。", messages.SUCCESS)
+        self.message_user(request, _("已将 %(n)s 条报告标记为已修正。") % {"n": n}, messages.SUCCESS)
 
-    @admin.action(description="驳回", permissions=["change"])
+    @admin.action(description=_("驳回"), permissions=["change"])
     def mark_rejected(self, request, queryset):
         n = services.handle_error_reports(queryset, ErrorReport.Status.REJECTED, user=request.user)
-        self.message_user(request, f"已驳回 {n} 条报告。", messages.SUCCESS)
+        self.message_user(request, _("已驳回 %(n)s 条报告。") % {"n": n}, messages.SUCCESS)
 
 
 # --- login lockout (django-axes) ------------------------------------------------------------
@@ -711,8 +714,8 @@ def lockout_response(request, original_response=None, credentials=None):
     from django.conf import settings
 
     minutes = int(float(getattr(settings, "AXES_COOLOFF_TIME", 0) or 0) * 60)
-    context = {**admin.site.each_context(request), "title": "账户已锁定",
-               "cooloff": f"{minutes} 分钟" if minutes else "稍"}
+    context = {**admin.site.each_context(request), "title": _("账户已锁定"),
+               "cooloff": f"{minutes} 分钟" if minutes else _("稍")}
     return HttpResponse(_LOCKOUT.render(context, request), status=429)
 
 

@@ -9,6 +9,7 @@ Writes go through measures.services_diffusion.
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services_diffusion
@@ -16,11 +17,11 @@ from .models import Citation
 
 
 class ResolvedFilter(admin.SimpleListFilter):
-    title = "是否匹配到文件"
+    title = _("是否匹配到文件")
     parameter_name = "resolved"
 
     def lookups(self, request, model_admin):
-        return [("yes", "已匹配"), ("no", "未匹配")]
+        return [("yes", _("已匹配")), ("no", _("未匹配"))]
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
@@ -51,11 +52,11 @@ class CitationAdmin(SimpleHistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         return [] if obj is None else self.readonly_fields
 
-    @admin.display(description="引用")
+    @admin.display(description=_("引用"))
     def reference(self, obj):
         return str(obj)
 
-    @admin.display(description="引用文件")
+    @admin.display(description=_("引用文件"))
     def document_link(self, obj):
         return format_html('<a href="{}">{}</a>', reverse("admin:measures_document_change", args=[obj.document_id]),
                            obj.document)
@@ -68,13 +69,13 @@ class CitationAdmin(SimpleHistoryAdmin):
         if "target" in form.changed_data:
             services_diffusion.set_citation_target(obj, obj.target, user=request.user)
 
-    @admin.action(description="恢复自动匹配", permissions=["change"])
+    @admin.action(description=_("恢复自动匹配"), permissions=["change"])
     def release(self, request, queryset):
         n = 0
         for c in queryset.select_related("document"):
             services_diffusion.release_citation(c)
             n += 1
-        self.message_user(request, f"已将 {n} 条引用交还自动匹配。", messages.SUCCESS)
+        self.message_user(request, _("已将 %(n)s 条引用交还自动匹配。") % {"n": n}, messages.SUCCESS)
 
 
 class CitationInline(admin.TabularInline):
@@ -85,12 +86,12 @@ class CitationInline(admin.TabularInline):
     extra = 0
     fields = ["title", "doc_number", "target", "method", "change_link"]
     readonly_fields = fields
-    verbose_name = verbose_name_plural = "本文件依据(引用)"
+    verbose_name = verbose_name_plural = _("本文件依据(引用)")
     can_delete = False
 
     def has_add_permission(self, request, obj=None):
         return False
 
-    @admin.display(description="修改")
+    @admin.display(description=_("修改"))
     def change_link(self, obj):
-        return format_html('<a href="{}">更正匹配</a>', reverse("admin:measures_citation_change", args=[obj.pk]))
+        return format_html(_('<a href="{}">更正匹配</a>'), reverse("admin:measures_citation_change", args=[obj.pk]))

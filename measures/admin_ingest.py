@@ -18,6 +18,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from .ingest import service
 from .models_ingest import SourceFile
@@ -25,10 +27,10 @@ from .models_ingest import SourceFile
 MAX_FILES = 20
 STAGED_FOR = timedelta(days=1)
 ACTION_LABELS = {
-    "new": ("新增", "将作为新文件导入"),
-    "update": ("更新", "同名文件的新版本：更新已有文件，编辑的修改会保留"),
-    "unchanged": ("未变", "这份文件已经导入，内容相同，不会重复导入"),
-    "duplicate": ("重复", "已有内容相同的文件，不会重复导入"),
+    "new": (_("新增"), _("将作为新文件导入")),
+    "update": (_("更新"), _("同名文件的新版本：更新已有文件，编辑的修改会保留")),
+    "unchanged": (_("未变"), _("这份文件已经导入，内容相同，不会重复导入")),
+    "duplicate": (_("重复"), _("已有内容相同的文件，不会重复导入")),
 }
 
 
@@ -51,16 +53,16 @@ class MultipleFileField(forms.FileField):
 
 
 class ImportForm(forms.Form):
-    files = MultipleFileField(label="上传文件", required=False,
-                              help_text="可一次选择多个文件：PDF、Word (.docx/.doc)、WPS、OFD、网页 (.html) 或文本 (.txt)，"
-                                        "每个不超过 {} MB".format(service.max_upload_bytes() // 1048576))
-    text = forms.CharField(label="或粘贴文本", required=False, widget=forms.Textarea(attrs={"rows": 6}),
-                           help_text="政策文件的全文（含标题）")
-    urls = forms.CharField(label="或官方网页地址", required=False, widget=forms.Textarea(attrs={"rows": 2}),
-                           help_text="每行一个 http(s) 网址；网页正文及其附件（PDF、Word、WPS）会一并读取")
-    source_url = forms.URLField(label="来源网址", required=False, max_length=1000, assume_scheme="https",
-                                help_text="上传或粘贴的文件在官方网站上的地址（可选，可在导入后修改）")
-    excerpt = forms.BooleanField(label="节选", required=False, help_text="只有原文的一部分")
+    files = MultipleFileField(label=_("上传文件"), required=False,
+                              help_text=format_lazy(_("可一次选择多个文件：PDF、Word (.docx/.doc)、WPS、OFD、网页 (.html) 或文本 "
+                                                      "(.txt)，每个不超过 {} MB"), service.max_upload_bytes() // 1048576))
+    text = forms.CharField(label=_("或粘贴文本"), required=False, widget=forms.Textarea(attrs={"rows": 6}),
+                           help_text=_("政策文件的全文（含标题）"))
+    urls = forms.CharField(label=_("或官方网页地址"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                           help_text=_("每行一个 http(s) 网址；网页正文及其附件（PDF、Word、WPS）会一并读取"))
+    source_url = forms.URLField(label=_("来源网址"), required=False, max_length=1000, assume_scheme="https",
+                                help_text=_("上传或粘贴的文件在官方网站上的地址（可选，可在导入后修改）"))
+    excerpt = forms.BooleanField(label=_("节选"), required=False, help_text=_("只有原文的一部分"))
 
     def clean(self):
         data = super().clean()
@@ -69,7 +71,7 @@ class ImportForm(forms.Form):
         if len(files) > MAX_FILES:
             raise forms.ValidationError(f"一次最多上传 {MAX_FILES} 个文件")
         if not files and not (data.get("text") or "").strip() and not urls:
-            raise forms.ValidationError("请上传文件、粘贴文本或填写网址")
+            raise forms.ValidationError(_("请上传文件、粘贴文本或填写网址"))
         data["url_list"] = urls[:MAX_FILES]
         return data
 
@@ -84,7 +86,7 @@ class IngestAdminMixin:
         info = self.model._meta.app_label, self.model._meta.model_name
         return [path("import/", self.admin_site.admin_view(self.import_view), name="%s_%s_import" % info)] + urls
 
-    @admin.display(description="原始文件")
+    @admin.display(description=_("原始文件"))
     def original_files(self, obj):
         if obj is None or not obj.pk:
             return "—"
@@ -101,7 +103,7 @@ class IngestAdminMixin:
     def import_view(self, request):
         if not self.has_add_permission(request):
             raise PermissionDenied
-        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "title": "导入政策文件",
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "title": _("导入政策文件"),
                    "max_mb": service.max_upload_bytes() // 1048576}
         if request.method == "POST" and request.POST.get("step") == "import":
             return self._import(request)
@@ -191,7 +193,7 @@ class IngestAdminMixin:
         manifest = request.session.pop(f"ingest:{batch}", None)
         back = reverse("admin:measures_document_import")
         if not manifest:
-            self.message_user(request, "预览已过期，请重新上传。", messages.ERROR)
+            self.message_user(request, _("预览已过期，请重新上传。"), messages.ERROR)
             return HttpResponseRedirect(back)
         chosen = {int(i) for i in request.POST.getlist("selected") if i.isdigit()}
         staged = {f.pk: f for f in SourceFile.objects.filter(batch=batch, document__isnull=True,
@@ -214,20 +216,20 @@ class IngestAdminMixin:
             imported += result.status in ("added", "updated")
         SourceFile.objects.filter(batch=batch, document__isnull=True).delete()
         if not imported:
-            self.message_user(request, "没有导入任何文件。", messages.WARNING)
+            self.message_user(request, _("没有导入任何文件。"), messages.WARNING)
         return HttpResponseRedirect(back)
 
     def _report(self, request, name, result):
         from .models import Document
 
-        labels = {"added": "已新增", "updated": "已更新（编辑的修改已保留）", "unchanged": "未变",
-                  "duplicate": "与已有文件相同，未导入", "failed": "导入失败", "skipped": "跳过"}
+        labels = {"added": _("已新增"), "updated": _("已更新（编辑的修改已保留）"), "unchanged": _("未变"),
+                  "duplicate": _("与已有文件相同，未导入"), "failed": _("导入失败"), "skipped": _("跳过")}
         label = labels.get(result.status, result.status)
         if result.document_id:
             doc = Document.objects.only("id", "title").get(pk=result.document_id)
             n = doc.measures.count()
             self.message_user(request, format_html(
-                '{}：《{}》{}，{} 条措施 · <a href="{}">编辑</a> · <a href="{}">查看页面</a>', name, doc.title, label, n,
+                _('{}：《{}》{}，{} 条措施 · <a href="{}">编辑</a> · <a href="{}">查看页面</a>'), name, doc.title, label, n,
                 reverse("admin:measures_document_change", args=[doc.pk]),
                 reverse("measures:document_detail", args=[doc.pk])),
                 messages.SUCCESS if result.status in ("added", "updated") else messages.INFO)

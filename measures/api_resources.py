@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_GET, require_safe
 
 from . import params as P
@@ -29,9 +30,12 @@ def _json(data, status=200):
 
 
 def _documents_spec():
-    return {**P.DOCUMENTS(), "q": P.Text("标题关键词", max_length=100), "issuer": P.Text("发布机构", max_length=100),
-            "doc_number": P.Text("文号", max_length=100), "doc_type": P.Choice(ALL_TYPES, "文件类型"),
-            "date_from": P.Date("起始日期"), "date_to": P.Date("截止日期"), "page_size": P.PageSize()}
+    return {**P.DOCUMENTS(), "q": P.Text(gettext_noop("标题关键词"), max_length=100),
+            "issuer": P.Text(gettext_noop("发布机构"), max_length=100),
+            "doc_number": P.Text(gettext_noop("文号"), max_length=100),
+            "doc_type": P.Choice(ALL_TYPES, gettext_noop("文件类型")),
+            "date_from": P.Date(gettext_noop("起始日期")), "date_to": P.Date(gettext_noop("截止日期")),
+            "page_size": P.PageSize()}
 
 
 API_DOCUMENTS = _documents_spec

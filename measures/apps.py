@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MeasuresConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "measures"
-    verbose_name = "知识产权保护措施"
+    verbose_name = _("知识产权保护措施")
 
     def ready(self):
         from . import signals  # noqa: F401  (connects the receivers)

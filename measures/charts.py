@@ -134,7 +134,8 @@ def columns_chart(columns: list[Column], *, title: str, primary_label: str = get
             group = f'<a href="{_e(c.href)}" aria-label="{_e(tip)}">{group}</a>'
         body.append(group)
     body.append(f'<line x1="{left}" x2="{width - right}" y1="{top + plot_h}" y2="{top + plot_h}" stroke="{MUTED}"/>')
-    desc = ";".join(f"{c.label} {primary_label}{c.primary} {secondary_label}{c.secondary}" for c in columns) or "无数据"
+    desc = (";".join(f"{c.label} {primary_label}{c.primary} {secondary_label}{c.secondary}" for c in columns)
+            or gettext("无数据"))
     return _svg(width, height, title, desc, body, css_class)
 
 
@@ -195,7 +196,7 @@ def tile_map(tiles: list[Tile], *, title: str, unit: str) -> SafeString:
         if t.href and t.value:
             tile = f'<a href="{_e(t.href)}" aria-label="{_e(label)}">{tile}</a>'
         body.append(tile)
-    desc = ";".join(f"{t.name} {t.value}" for t in sorted(tiles, key=lambda t: -t.value) if t.value) or "无数据"
+    desc = ";".join(f"{t.name} {t.value}" for t in sorted(tiles, key=lambda t: -t.value) if t.value) or gettext("无数据")
     return _svg(width, height, title, desc, body, "tile-map")
 
 
@@ -228,5 +229,5 @@ def bar_chart(bars: list[Bar], *, title: str, unit: str, css_class: str = "bar-c
         if b.href:
             g = f'<a href="{_e(b.href)}" aria-label="{_e(tip)}">{g}</a>'
         body.append(g)
-    desc = ";".join(f"{b.label} {b.value}" for b in bars) or "无数据"
+    desc = ";".join(f"{b.label} {b.value}" for b in bars) or gettext("无数据")
     return _svg(width, height, title, desc, body, css_class)

@@ -45,10 +45,16 @@ class MeasureFeed(Feed):
         from .selectors import parse_query
 
         q = parse_query(dict(params.lists())).raw.strip()
-        return f"知识产权保护措施库 · 检索“{q}”" if q else "知识产权保护措施库 · 最新措施"
+        from django.utils.translation import gettext
+
+        if q:
+            return gettext("知识产权保护措施库 · 检索“%(q)s”") % {"q": q}
+        return gettext("知识产权保护措施库 · 最新措施")
 
     def subtitle(self, params):
-        return "符合当前检索与筛选条件的最新措施(按文件日期)"
+        from django.utils.translation import gettext
+
+        return gettext("符合当前检索与筛选条件的最新措施(按文件日期)")
 
     def link(self, params):
         query = params.urlencode()

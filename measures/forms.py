@@ -70,7 +70,7 @@ def _normalise_newlines(value):
 
 
 class MeasureAdminForm(forms.ModelForm):
-    path = LinePathField(label="章节路径", required=False, help_text="每行一级标题")
+    path = LinePathField(label=_("章节路径"), required=False, help_text=_("每行一级标题"))
 
     class Meta:
         model = Measure
@@ -90,14 +90,14 @@ class MeasureUnitInlineForm(forms.ModelForm):
     class Meta:
         model = MeasureUnit
         fields = ["unit", "role", "position"]
-        labels = {"unit": "责任单位", "role": "角色", "position": "顺序"}
+        labels = {"unit": _("责任单位"), "role": _("角色"), "position": _("顺序")}
 
 
 class TargetAdminForm(forms.ModelForm):
     class Meta:
         model = Target
         fields = "__all__"
-        labels = {"measure": "措施", "document": "文件"}
+        labels = {"measure": _("措施"), "document": _("文件")}
 
     def clean_quote(self):
         return _normalise_newlines(self.cleaned_data.get("quote"))
@@ -106,15 +106,15 @@ class TargetAdminForm(forms.ModelForm):
 # --- admin: bulk actions ----------------------------------------------------------------
 
 class SetThemeForm(forms.Form):
-    theme = forms.ModelChoiceField(Theme.objects.all(), label="工作类别", empty_label=None)
+    theme = forms.ModelChoiceField(Theme.objects.all(), label=_("工作类别"), empty_label=None)
     replace = forms.TypedChoiceField(
-        label="方式", coerce=lambda v: v == "1", initial="0", widget=forms.RadioSelect,
-        choices=[("0", "添加到现有类别"), ("1", "替换为仅此类别")],
+        label=_("方式"), coerce=lambda v: v == "1", initial="0", widget=forms.RadioSelect,
+        choices=[("0", _("添加到现有类别")), ("1", _("替换为仅此类别"))],
     )
 
 
 class MergeUnitsForm(forms.Form):
-    canonical = forms.ModelChoiceField(ResponsibleUnit.objects.none(), label="合并到(规范单位)",
+    canonical = forms.ModelChoiceField(ResponsibleUnit.objects.none(), label=_("合并到(规范单位)"),
                                        empty_label=None, widget=forms.RadioSelect)
 
     def __init__(self, *args, units=None, **kwargs):

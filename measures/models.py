@@ -33,16 +33,17 @@ class Level(models.TextChoices):
 class Region(models.Model):
     """One administrative division: province → city → district (adcode as pk)."""
 
-    id = models.PositiveIntegerField(primary_key=True, help_text="行政区划代码")
-    code = models.CharField("区划代码", max_length=12, unique=True)
-    name = models.CharField("名称", max_length=64, db_index=True)
-    short_name = models.CharField("简称", max_length=32, db_index=True)
-    level = models.CharField("级别", max_length=10, choices=Level.choices)
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name="上级")
+    id = models.PositiveIntegerField(primary_key=True, help_text=_("行政区划代码"))
+    code = models.CharField(_("区划代码"), max_length=12, unique=True)
+    name = models.CharField(_("名称"), max_length=64, db_index=True)
+    short_name = models.CharField(_("简称"), max_length=32, db_index=True)
+    level = models.CharField(_("级别"), max_length=10, choices=Level.choices)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+                               verbose_name=_("上级"))
 
     class Meta:
         ordering = ["id"]
-        verbose_name = verbose_name_plural = "行政区划"
+        verbose_name = verbose_name_plural = _("行政区划")
         constraints = [
             models.CheckConstraint(
                 condition=Q(level="province", parent__isnull=True) | (~Q(level="province") & Q(parent__isnull=False)),
@@ -79,17 +80,17 @@ class Region(models.Model):
 class Theme(models.Model):
     """A work category (工作类别); keywords drive the classifier."""
 
-    code = models.SlugField("代码", max_length=40, unique=True)
-    name = models.CharField("名称", max_length=32)
-    description = models.TextField("说明", blank=True)
-    keywords = ArrayField(models.CharField(max_length=64), default=list, blank=True, verbose_name="关键词",
-                          help_text="逗号分隔;“词^3”表示权重 3;“!词”先排除该短语;“+词”出现即归入本类别")
-    order = models.PositiveSmallIntegerField("排序", default=0)
+    code = models.SlugField(_("代码"), max_length=40, unique=True)
+    name = models.CharField(_("名称"), max_length=32)
+    description = models.TextField(_("说明"), blank=True)
+    keywords = ArrayField(models.CharField(max_length=64), default=list, blank=True, verbose_name=_("关键词"),
+                          help_text=_("逗号分隔;“词^3”表示权重 3;“!词”先排除该短语;“+词”出现即归入本类别"))
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "code"]
-        verbose_name = verbose_name_plural = "工作类别"
+        verbose_name = verbose_name_plural = _("工作类别")
 
     def __str__(self):
         return self.name
@@ -98,15 +99,15 @@ class Theme(models.Model):
 class IPType(models.Model):
     """A kind of IP (客体): patent, trademark, …"""
 
-    code = models.SlugField("代码", max_length=40, unique=True)
-    name = models.CharField("名称", max_length=32)
-    keywords = ArrayField(models.CharField(max_length=64), default=list, blank=True, verbose_name="关键词")
-    order = models.PositiveSmallIntegerField("排序", default=0)
+    code = models.SlugField(_("代码"), max_length=40, unique=True)
+    name = models.CharField(_("名称"), max_length=32)
+    keywords = ArrayField(models.CharField(max_length=64), default=list, blank=True, verbose_name=_("关键词"))
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "code"]
-        verbose_name = verbose_name_plural = "知识产权类型"
+        verbose_name = verbose_name_plural = _("知识产权类型")
 
     def __str__(self):
         return self.name
@@ -115,13 +116,13 @@ class IPType(models.Model):
 class UnitAlias(models.Model):
     """Unit names (without region prefix) that mean the same body: 市场监督管理局 → 市场监管局."""
 
-    alias = models.CharField("别名", max_length=128, unique=True)
-    canonical = models.CharField("规范名称", max_length=128)
+    alias = models.CharField(_("别名"), max_length=128, unique=True)
+    canonical = models.CharField(_("规范名称"), max_length=128)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["canonical", "alias"]
-        verbose_name = verbose_name_plural = "单位别名"
+        verbose_name = verbose_name_plural = _("单位别名")
 
     def __str__(self):
         return f"{self.alias} → {self.canonical}"
@@ -130,13 +131,13 @@ class UnitAlias(models.Model):
 class SynonymGroup(models.Model):
     """Search terms that mean the same thing (版权 / 著作权)."""
 
-    terms = ArrayField(models.CharField(max_length=64), verbose_name="同义词")
-    note = models.CharField("备注", max_length=200, blank=True)
+    terms = ArrayField(models.CharField(max_length=64), verbose_name=_("同义词"))
+    note = models.CharField(_("备注"), max_length=200, blank=True)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["id"]
-        verbose_name = verbose_name_plural = "同义词组"
+        verbose_name = verbose_name_plural = _("同义词组")
 
     def __str__(self):
         return " / ".join(self.terms)
@@ -145,13 +146,13 @@ class SynonymGroup(models.Model):
 class DictionaryWord(models.Model):
     """A domain word the tokenizer must keep whole (知识产权, 地理标志, …)."""
 
-    word = models.CharField("词语", max_length=64, unique=True)
-    freq = models.PositiveIntegerField("词频", null=True, blank=True)
+    word = models.CharField(_("词语"), max_length=64, unique=True)
+    freq = models.PositiveIntegerField(_("词频"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["word"]
-        verbose_name = verbose_name_plural = "领域词典"
+        verbose_name = verbose_name_plural = _("领域词典")
 
     def __str__(self):
         return self.word
@@ -171,54 +172,54 @@ class Document(models.Model):
     EDITABLE_FIELDS = ["title", "notice_title", "issuer", "doc_number", "level", "signed_date",
                        "published_date", "status", "script", "region", "date_year", "date_month"]
 
-    source = models.CharField("来源文件", max_length=255, unique=True)
+    source = models.CharField(_("来源文件"), max_length=255, unique=True)
     # SHA-256 of the normalised decoded text (measures.importer.text_hash): the document's
     # identity, whatever the file's encoding, BOM, line ends or name
-    content_hash = models.CharField("内容哈希", max_length=64, unique=True)
-    encoding = models.CharField("编码", max_length=32, blank=True, editable=False,
-                                help_text="导入时源文件的字符编码 (utf-8, gb18030, cp950, utf-16-le …)")
-    raw_text = models.TextField("原文")
-    title = models.CharField("标题", max_length=500)
-    notice_title = models.CharField("通知标题", max_length=500, blank=True, null=True)
-    issuer = models.CharField("发布机构", max_length=255, blank=True)
-    doc_number = models.CharField("文号", max_length=100, blank=True, null=True)
+    content_hash = models.CharField(_("内容哈希"), max_length=64, unique=True)
+    encoding = models.CharField(_("编码"), max_length=32, blank=True, editable=False,
+                                help_text=_("导入时源文件的字符编码 (utf-8, gb18030, cp950, utf-16-le …)"))
+    raw_text = models.TextField(_("原文"))
+    title = models.CharField(_("标题"), max_length=500)
+    notice_title = models.CharField(_("通知标题"), max_length=500, blank=True, null=True)
+    issuer = models.CharField(_("发布机构"), max_length=255, blank=True)
+    doc_number = models.CharField(_("文号"), max_length=100, blank=True, null=True)
     region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.PROTECT, related_name="documents",
-                               verbose_name="地区")
+                               verbose_name=_("地区"))
     # Denormalised from region for fast filtering and facets.
     province = models.ForeignKey(Region, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
-                                 verbose_name="省份")
+                                 verbose_name=_("省份"))
     city = models.ForeignKey(Region, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
-                             verbose_name="城市")
-    level = models.CharField("级别", max_length=10, choices=Level.choices, blank=True)
-    signed_date = models.DateField("成文日期", null=True, blank=True)
-    published_date = models.DateField("发布日期", null=True, blank=True)
+                             verbose_name=_("城市"))
+    level = models.CharField(_("级别"), max_length=10, choices=Level.choices, blank=True)
+    signed_date = models.DateField(_("成文日期"), null=True, blank=True)
+    published_date = models.DateField(_("发布日期"), null=True, blank=True)
     # A date known only to the month (2022年12月): both dates above stay empty (the
     # parser's spec) and the year and month are kept here (measures.partial_dates).
-    date_year = models.PositiveSmallIntegerField("年份(仅知年月时)", null=True, blank=True,
-                                                 help_text="成文和发布日期都不详、原文只写到年月时填写")
-    date_month = models.PositiveSmallIntegerField("月份(仅知年月时)", null=True, blank=True)
-    status = models.CharField("效力状态", max_length=10, choices=Status.choices, default=Status.IN_FORCE)
-    script = models.CharField("字体", max_length=4, choices=Script.choices, default=Script.HANS)
-    parsed = models.JSONField("解析结果", default=dict, blank=True, editable=False)
+    date_year = models.PositiveSmallIntegerField(_("年份(仅知年月时)"), null=True, blank=True,
+                                                 help_text=_("成文和发布日期都不详、原文只写到年月时填写"))
+    date_month = models.PositiveSmallIntegerField(_("月份(仅知年月时)"), null=True, blank=True)
+    status = models.CharField(_("效力状态"), max_length=10, choices=Status.choices, default=Status.IN_FORCE)
+    script = models.CharField(_("字体"), max_length=4, choices=Script.choices, default=Script.HANS)
+    parsed = models.JSONField(_("解析结果"), default=dict, blank=True, editable=False)
     # What the parser noticed ("no numbered measures found", "text appears truncated" …):
     # a document with warnings that no editor has reviewed yet needs review.
-    parse_warnings = models.JSONField("解析提示", default=list, blank=True, editable=False)
-    reviewed = models.BooleanField("已审核", default=False)
-    imported_at = models.DateTimeField("导入时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    parse_warnings = models.JSONField(_("解析提示"), default=list, blank=True, editable=False)
+    reviewed = models.BooleanField(_("已审核"), default=False)
+    imported_at = models.DateTimeField(_("导入时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
     # Provenance (measures.ingest): where the text was published, whether it is only an
     # excerpt, and which parser read it. The original files are SourceFile rows.
-    source_url = models.URLField("来源网址", max_length=1000, blank=True,
-                                 help_text="发布该文件的官方网页地址")
-    excerpt = models.BooleanField("节选", default=False, help_text="只收录了原文的一部分")
-    parser_version = models.CharField("解析器版本", max_length=64, blank=True, editable=False)
+    source_url = models.URLField(_("来源网址"), max_length=1000, blank=True,
+                                 help_text=_("发布该文件的官方网页地址"))
+    excerpt = models.BooleanField(_("节选"), default=False, help_text=_("只收录了原文的一部分"))
+    parser_version = models.CharField(_("解析器版本"), max_length=64, blank=True, editable=False)
     history = HistoricalRecords(excluded_fields=["raw_text", "parsed"])
 
     objects = DocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_date", "id"]
-        verbose_name = verbose_name_plural = "政策文件"
+        verbose_name = verbose_name_plural = _("政策文件")
         indexes = [models.Index(fields=["province", "city"]), models.Index(fields=["published_date"])]
         constraints = [
             models.CheckConstraint(condition=~Q(title=""), name="document_title_not_empty"),
@@ -257,18 +258,18 @@ class Document(models.Model):
 class ResponsibleUnit(models.Model):
     """A body named as responsible, as written, in a region; aliases point to a canonical row."""
 
-    name = models.CharField("名称(原文)", max_length=255)
+    name = models.CharField(_("名称(原文)"), max_length=255)
     region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.PROTECT, related_name="units",
-                               verbose_name="地区")
+                               verbose_name=_("地区"))
     canonical = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="aliases",
-                                  verbose_name="规范单位", help_text="为空表示本身即规范单位")
+                                  verbose_name=_("规范单位"), help_text=_("为空表示本身即规范单位"))
     history = HistoricalRecords()
 
     objects = UnitQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
-        verbose_name = verbose_name_plural = "责任单位"
+        verbose_name = verbose_name_plural = _("责任单位")
         constraints = [
             models.UniqueConstraint(fields=["name", "region"], name="unit_unique_name_per_region",
                                     nulls_distinct=False),
@@ -286,16 +287,16 @@ class ResponsibleUnit(models.Model):
 class Measure(models.Model):
     EDITABLE_FIELDS = ["path", "label", "title", "text", "themes", "ip_types"]
 
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="measures", verbose_name="文件")
-    ordinal = models.PositiveIntegerField("序号")
-    path = ArrayField(models.CharField(max_length=300), default=list, blank=True, verbose_name="章节路径")
-    label = models.CharField("编号", max_length=20, blank=True)
-    title = models.CharField("标题", max_length=500, blank=True, null=True)
-    text = models.TextField("正文")
-    themes = models.ManyToManyField(Theme, blank=True, related_name="measures", verbose_name="工作类别")
-    ip_types = models.ManyToManyField(IPType, blank=True, related_name="measures", verbose_name="知识产权类型")
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="measures", verbose_name=_("文件"))
+    ordinal = models.PositiveIntegerField(_("序号"))
+    path = ArrayField(models.CharField(max_length=300), default=list, blank=True, verbose_name=_("章节路径"))
+    label = models.CharField(_("编号"), max_length=20, blank=True)
+    title = models.CharField(_("标题"), max_length=500, blank=True, null=True)
+    text = models.TextField(_("正文"))
+    themes = models.ManyToManyField(Theme, blank=True, related_name="measures", verbose_name=_("工作类别"))
+    ip_types = models.ManyToManyField(IPType, blank=True, related_name="measures", verbose_name=_("知识产权类型"))
     units = models.ManyToManyField(ResponsibleUnit, through="MeasureUnit", blank=True, related_name="measures",
-                                   verbose_name="责任单位")
+                                   verbose_name=_("责任单位"))
     search_vector = SearchVectorField(null=True, editable=False)
     # The measure's own title and chapter path only (small, stored inline): its
     # GIN index finds title-level hits first when a term matches too many rows.
@@ -304,20 +305,20 @@ class Measure(models.Model):
     # 't:<theme>', 'i:<ip type>'): indexed together with the text vectors, so
     # that GIN intersects a text match with the usual filters by itself.
     facet_vector = SearchVectorField(null=True, editable=False)
-    parsed = models.JSONField("解析结果", default=dict, blank=True, editable=False)
-    reviewed = models.BooleanField("已审核", default=False)
+    parsed = models.JSONField(_("解析结果"), default=dict, blank=True, editable=False)
+    reviewed = models.BooleanField(_("已审核"), default=False)
     # Specificity (具体度): five flags computed at import from the text, targets and
     # units (measures.specificity), editable by editors; `specificity` is their sum.
     # `specificity_auto` holds what was computed last: a recomputation only changes
     # a flag that still equals it (an editor's correction stays).
-    flag_target = models.BooleanField("有量化目标", default=False)
-    flag_deadline = models.BooleanField("有完成时限", default=False)
-    flag_unit = models.BooleanField("明确责任单位", default=False)
-    flag_lead = models.BooleanField("明确牵头单位", default=False)
-    flag_money = models.BooleanField("明确资金(金额或比例)", default=False)
-    specificity = models.PositiveSmallIntegerField("具体度", default=0, db_index=True)
-    specificity_auto = models.JSONField("具体度(自动判断)", default=dict, blank=True, editable=False)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    flag_target = models.BooleanField(_("有量化目标"), default=False)
+    flag_deadline = models.BooleanField(_("有完成时限"), default=False)
+    flag_unit = models.BooleanField(_("明确责任单位"), default=False)
+    flag_lead = models.BooleanField(_("明确牵头单位"), default=False)
+    flag_money = models.BooleanField(_("明确资金(金额或比例)"), default=False)
+    specificity = models.PositiveSmallIntegerField(_("具体度"), default=0, db_index=True)
+    specificity_auto = models.JSONField(_("具体度(自动判断)"), default=dict, blank=True, editable=False)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
     history = HistoricalRecords(excluded_fields=["search_vector", "title_vector", "facet_vector", "parsed",
                                                  "specificity_auto"], m2m_fields=[themes, ip_types])
 
@@ -325,7 +326,7 @@ class Measure(models.Model):
 
     class Meta:
         ordering = ["document_id", "ordinal"]
-        verbose_name = verbose_name_plural = "措施"
+        verbose_name = verbose_name_plural = _("措施")
         constraints = [
             models.UniqueConstraint(fields=["document", "ordinal"], name="measure_unique_ordinal"),
             models.CheckConstraint(condition=Q(ordinal__gte=1), name="measure_ordinal_positive"),
@@ -354,13 +355,13 @@ class MeasureUnit(models.Model):
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="unit_links")
     unit = models.ForeignKey(ResponsibleUnit, on_delete=models.PROTECT, related_name="measure_links")
-    role = models.CharField("角色", max_length=12, choices=Role.choices, default=Role.RESPONSIBLE)
-    position = models.PositiveSmallIntegerField("顺序", default=0)
+    role = models.CharField(_("角色"), max_length=12, choices=Role.choices, default=Role.RESPONSIBLE)
+    position = models.PositiveSmallIntegerField(_("顺序"), default=0)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["measure_id", "position"]
-        verbose_name = verbose_name_plural = "措施责任单位"
+        verbose_name = verbose_name_plural = _("措施责任单位")
         constraints = [models.UniqueConstraint(fields=["measure", "unit"], name="measureunit_unique")]
 
     def __str__(self):
@@ -377,25 +378,25 @@ class Target(models.Model):
 
     EDITABLE_FIELDS = ["measure", "metric", "comparator", "value", "unit", "year", "quote"]
 
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="targets", verbose_name="文件")
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="targets", verbose_name=_("文件"))
     measure = models.ForeignKey(Measure, null=True, blank=True, on_delete=models.SET_NULL, related_name="targets",
-                                verbose_name="措施")
-    position = models.PositiveIntegerField("顺序", default=0)
-    metric = models.CharField("指标", max_length=300)
-    comparator = models.CharField("比较", max_length=2, choices=Comparator.choices, default=Comparator.GTE)
-    value = models.DecimalField("数值", max_digits=16, decimal_places=4)
-    unit = models.CharField("单位", max_length=32, blank=True)
-    year = models.PositiveSmallIntegerField("目标年份", null=True, blank=True)
-    quote = models.TextField("原文")
-    parsed = models.JSONField("解析结果", default=dict, blank=True, editable=False)
-    added_by_editor = models.BooleanField("编辑添加", default=False)
+                                verbose_name=_("措施"))
+    position = models.PositiveIntegerField(_("顺序"), default=0)
+    metric = models.CharField(_("指标"), max_length=300)
+    comparator = models.CharField(_("比较"), max_length=2, choices=Comparator.choices, default=Comparator.GTE)
+    value = models.DecimalField(_("数值"), max_digits=16, decimal_places=4)
+    unit = models.CharField(_("单位"), max_length=32, blank=True)
+    year = models.PositiveSmallIntegerField(_("目标年份"), null=True, blank=True)
+    quote = models.TextField(_("原文"))
+    parsed = models.JSONField(_("解析结果"), default=dict, blank=True, editable=False)
+    added_by_editor = models.BooleanField(_("编辑添加"), default=False)
     history = HistoricalRecords(excluded_fields=["parsed"])
 
     objects = TargetQuerySet.as_manager()
 
     class Meta:
         ordering = ["document_id", "position", "id"]
-        verbose_name = verbose_name_plural = "量化目标"
+        verbose_name = verbose_name_plural = _("量化目标")
         constraints = [
             models.CheckConstraint(condition=Q(year__isnull=True) | Q(year__gte=1949, year__lte=2100),
                                    name="target_year_plausible"),
@@ -430,24 +431,24 @@ class ErrorReport(models.Model):
         REJECTED = "rejected", _("已驳回")
 
     measure = models.ForeignKey(Measure, null=True, blank=True, on_delete=models.SET_NULL, related_name="error_reports",
-                                verbose_name="措施")
+                                verbose_name=_("措施"))
     document = models.ForeignKey(Document, null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="error_reports", verbose_name="文件")
-    kind = models.CharField("问题类型", max_length=20, choices=Kind.choices)
-    description = models.TextField("问题描述", max_length=2000)
-    contact = models.CharField("联系方式", max_length=200, blank=True)
-    status = models.CharField("处理状态", max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
-    created_at = models.DateTimeField("提交时间", auto_now_add=True)
+                                 related_name="error_reports", verbose_name=_("文件"))
+    kind = models.CharField(_("问题类型"), max_length=20, choices=Kind.choices)
+    description = models.TextField(_("问题描述"), max_length=2000)
+    contact = models.CharField(_("联系方式"), max_length=200, blank=True)
+    status = models.CharField(_("处理状态"), max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
+    created_at = models.DateTimeField(_("提交时间"), auto_now_add=True)
     handled_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-                                   verbose_name="处理人")
-    handled_at = models.DateTimeField("处理时间", null=True, blank=True)
-    note = models.TextField("处理备注", blank=True)
+                                   verbose_name=_("处理人"))
+    handled_at = models.DateTimeField(_("处理时间"), null=True, blank=True)
+    note = models.TextField(_("处理备注"), blank=True)
     # The reporter's contact details are personal data: not copied into the history table.
     history = HistoricalRecords(excluded_fields=["contact"])
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = verbose_name_plural = "错误报告"
+        verbose_name = verbose_name_plural = _("错误报告")
         constraints = [
             models.CheckConstraint(condition=~Q(description=""), name="errorreport_description_not_empty"),
         ]

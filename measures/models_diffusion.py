@@ -14,47 +14,48 @@ by, and the text fingerprints of measures (imported by measures.models).
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
 class Citation(models.Model):
     class Kind(models.TextChoices):
-        TITLE_NUMBER = "title_number", "标题与文号"
-        TITLE = "title", "书名号标题"
-        NUMBER = "number", "文号"
-        SPIRIT = "spirit", "根据…精神"
-        EDITOR = "editor", "编辑添加"
+        TITLE_NUMBER = "title_number", _("标题与文号")
+        TITLE = "title", _("书名号标题")
+        NUMBER = "number", _("文号")
+        SPIRIT = "spirit", _("根据…精神")
+        EDITOR = "editor", _("编辑添加")
 
     class Method(models.TextChoices):
-        NUMBER = "number", "按文号匹配"
-        TITLE = "title", "按标题匹配"
-        LOOSE_TITLE = "loose_title", "按标题(去掉发文机关)匹配"
-        EDITOR = "editor", "编辑指定"
-        NONE = "none", "未匹配"
+        NUMBER = "number", _("按文号匹配")
+        TITLE = "title", _("按标题匹配")
+        LOOSE_TITLE = "loose_title", _("按标题(去掉发文机关)匹配")
+        EDITOR = "editor", _("编辑指定")
+        NONE = "none", _("未匹配")
 
     document = models.ForeignKey("measures.Document", on_delete=models.CASCADE, related_name="citations",
-                                 verbose_name="引用文件")
+                                 verbose_name=_("引用文件"))
     target = models.ForeignKey("measures.Document", null=True, blank=True, on_delete=models.SET_NULL,
-                               related_name="cited_by", verbose_name="被引用文件",
-                               help_text="语料中的对应文件;为空表示语料中没有(仅保留文字)")
-    ref_key = models.CharField("引用键", max_length=520, editable=False)
-    kind = models.CharField("引用方式", max_length=14, choices=Kind.choices)
-    title = models.CharField("引用标题", max_length=500, blank=True)
-    doc_number = models.CharField("引用文号", max_length=100, blank=True)
+                               related_name="cited_by", verbose_name=_("被引用文件"),
+                               help_text=_("语料中的对应文件;为空表示语料中没有(仅保留文字)"))
+    ref_key = models.CharField(_("引用键"), max_length=520, editable=False)
+    kind = models.CharField(_("引用方式"), max_length=14, choices=Kind.choices)
+    title = models.CharField(_("引用标题"), max_length=500, blank=True)
+    doc_number = models.CharField(_("引用文号"), max_length=100, blank=True)
     number_org = models.CharField(max_length=40, blank=True, editable=False)
     number_core = models.CharField(max_length=40, blank=True, editable=False, db_index=True)
     title_keys = ArrayField(models.CharField(max_length=520), default=list, blank=True, editable=False)
-    context = models.CharField("上下文", max_length=300, blank=True)
-    position = models.PositiveIntegerField("位置", default=0)
-    occurrences = models.PositiveSmallIntegerField("出现次数", default=1)
-    method = models.CharField("匹配方式", max_length=12, choices=Method.choices, default=Method.NONE)
-    editor_set = models.BooleanField("编辑已确认", default=False,
-                                     help_text="编辑指定(或清空)了被引用文件;重新导入时保留")
+    context = models.CharField(_("上下文"), max_length=300, blank=True)
+    position = models.PositiveIntegerField(_("位置"), default=0)
+    occurrences = models.PositiveSmallIntegerField(_("出现次数"), default=1)
+    method = models.CharField(_("匹配方式"), max_length=12, choices=Method.choices, default=Method.NONE)
+    editor_set = models.BooleanField(_("编辑已确认"), default=False,
+                                     help_text=_("编辑指定(或清空)了被引用文件;重新导入时保留"))
     history = HistoricalRecords(excluded_fields=["title_keys"])
 
     class Meta:
         ordering = ["document_id", "position", "id"]
-        verbose_name = verbose_name_plural = "文件引用"
+        verbose_name = verbose_name_plural = _("文件引用")
         constraints = [models.UniqueConstraint(fields=["document", "ref_key"], name="citation_unique_ref")]
         indexes = [GinIndex(fields=["title_keys"], name="citation_title_keys_gin"),
                    models.Index(fields=["target", "document"], name="citation_target_idx")]
@@ -70,9 +71,9 @@ class Citation(models.Model):
 
 class DocumentKey(models.Model):
     class Kind(models.TextChoices):
-        NUMBER = "number", "文号"
-        TITLE = "title", "标题"
-        BASE = "base", "标题(不含征求意见稿等)"
+        NUMBER = "number", _("文号")
+        TITLE = "title", _("标题")
+        BASE = "base", _("标题(不含征求意见稿等)")
 
     document = models.ForeignKey("measures.Document", on_delete=models.CASCADE, related_name="keys")
     kind = models.CharField(max_length=8, choices=Kind.choices)
@@ -80,7 +81,7 @@ class DocumentKey(models.Model):
     org = models.CharField(max_length=40, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "文件匹配键"
+        verbose_name = verbose_name_plural = _("文件匹配键")
         indexes = [models.Index(fields=["key", "kind"], name="documentkey_key_idx")]
 
     def __str__(self):
@@ -96,7 +97,7 @@ class MeasureFingerprint(models.Model):
     weights = ArrayField(models.FloatField(), default=list, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "措施文本指纹"
+        verbose_name = verbose_name_plural = _("措施文本指纹")
         indexes = [GinIndex(fields=["bands"], name="fingerprint_bands_gin", fastupdate=False),
                    GinIndex(fields=["terms"], name="fingerprint_terms_gin", fastupdate=False)]
 

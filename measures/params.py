@@ -30,6 +30,7 @@ from functools import cache, wraps
 
 from django.http import JsonResponse, QueryDict
 from django.template.loader import render_to_string
+from django.utils.translation import gettext, gettext_noop
 
 MAX_VALUES = 50          # values of one multi-valued filter
 MAX_ID = 2**63 - 1       # PostgreSQL bigint
@@ -59,7 +60,7 @@ def _show(value: str, width: int = 30) -> str:
 def parse_id(value: str) -> int:
     value = value.strip()
     if not _ASCII_DIGITS.fullmatch(value) or not 0 < int(value) <= MAX_ID:
-        raise Invalid(f"“{_show(value)}”不是有效的编号")
+        raise Invalid(gettext("“%(value)s”不是有效的编号") % {"value": _show(value)})
     return int(value)
 
 
@@ -100,7 +101,8 @@ class Choice(Field):
     def clean_one(self, value):
         value = value.strip()
         if value not in self.choices:
-            raise Invalid(f"“{_show(value)}”不是可选的值(可选:{'、'.join(self.choices)})")
+            raise Invalid(gettext("“%(value)s”不是可选的值(可选:%(choices)s)") % {
+                "value": _show(value), "choices": gettext("、").join(self.choices)})
         return value
 
 
@@ -148,7 +150,7 @@ class Places(Field):
             elif _PLACE_NAME.fullmatch(v):
                 out.append(v)
             else:
-                raise Invalid(f"“{_show(v)}”既不是地区编号也不是地区名称")
+                raise Invalid(gettext("“%(value)s”既不是地区编号也不是地区名称") % {"value": _show(v)})
         return out
 
     def to_strings(self, value):
@@ -165,7 +167,7 @@ class Codes(Field):
         _check_count(values)
         for v in values:
             if not _CODE.fullmatch(v):
-                raise Invalid(f"“{_show(v)}”不是有效的代码")
+                raise Invalid(gettext("“%(value)s”不是有效的代码") % {"value": _show(v)})
         return values
 
     def to_strings(self, value):
@@ -176,7 +178,7 @@ class Year(Field):
     def clean_one(self, value):
         value = value.strip()
         if not re.fullmatch(r"[0-9]{1,4}", value) or not 0 < int(value):
-            raise Invalid(f"“{_show(value)}”不是有效的年份")
+            raise Invalid(gettext("“%(value)s”不是有效的年份") % {"value": _show(value)})
         return int(value)
 
 
@@ -193,7 +195,7 @@ class Date(Field):
             return datetime.date(*map(int, m.groups())) if m else None
         except ValueError:
             pass
-        raise Invalid(f"“{_show(value)}”不是有效的日期(如 2024-07-09)")
+        raise Invalid(gettext("“%(value)s”不是有效的日期(如 2024-07-09)") % {"value": _show(value)})
 
     def to_strings(self, value):
         return [value.isoformat()]
@@ -209,26 +211,26 @@ class Bool(Field):
             return True
         if value in self.FALSE:
             return False
-        raise Invalid(f"“{_show(value)}”不是是/否(可用 true 或 false)")
+        raise Invalid(gettext("“%(value)s”不是是/否(可用 true 或 false)") % {"value": _show(value)})
 
     def to_strings(self, value):
         return ["true" if value else "false"]
 
 
 class Page(Field):
-    label = "页码"
+    label = gettext_noop("页码")
 
     def clean_one(self, value):
         value = value.strip()
         if value == "last":
             return value
         if not re.fullmatch(r"[0-9]{1,9}", value) or int(value) < 1:
-            raise Invalid(f"“{_show(value)}”不是有效的页码")
+            raise Invalid(gettext("“%(value)s”不是有效的页码") % {"value": _show(value)})
         return int(value)
 
 
 class PageSize(Field):
-    label = "每页条数"
+    label = gettext_noop("每页条数")
 
     def __init__(self, label: str = "", maximum: int = 100):
         super().__init__(label)
@@ -237,13 +239,13 @@ class PageSize(Field):
     def clean_one(self, value):
         value = value.strip()
         if not re.fullmatch(r"[0-9]{1,9}", value) or int(value) < 1:
-            raise Invalid(f"“{_show(value)}”不是有效的每页条数")
+            raise Invalid(gettext("“%(value)s”不是有效的每页条数") % {"value": _show(value)})
         return min(int(value), self.maximum)
 
 
 def _check_count(values):
     if len(values) > MAX_VALUES:
-        raise Invalid(f"最多 {MAX_VALUES} 个值")
+        raise Invalid(gettext("最多 %(n)s 个值") % {"n": MAX_VALUES})
 
 
 @dataclass
@@ -296,7 +298,7 @@ def parse(spec, data, *, strict: bool = False) -> Params:
         f = spec.get(name)
         if f is None:
             if strict:
-                result.errors.append(ParamError(_show(name, 40), _show(name, 40), "未知的参数"))
+                result.errors.append(ParamError(_show(name, 40), _show(name, 40), gettext("未知的参数")))
             continue
         raw = [v for v in raw if v.strip()]
         if not raw:
@@ -339,13 +341,13 @@ def validated(spec, *, on_error: str = "notice", strict: bool = False, json: boo
 def bad_request(request, params: Params, *, json: bool = False):
     errors = [{"name": e.name, "label": e.label, "message": e.message} for e in params.errors]
     if json:
-        return JsonResponse({"error": "invalid_parameters", "detail": "查询参数无效", "parameters": errors},
+        return JsonResponse({"error": "invalid_parameters", "detail": gettext("查询参数无效"), "parameters": errors},
                             status=400, json_dumps_params={"ensure_ascii": False})
     query = params.querydict().urlencode()
     from django.http import HttpResponseBadRequest
 
     return HttpResponseBadRequest(render_to_string("measures/error.html", {
-        "title": "查询参数无效", "message": "以下参数的值无法识别,请检查链接或重新选择筛选条件:",
+        "title": gettext("查询参数无效"), "message": gettext("以下参数的值无法识别,请检查链接或重新选择筛选条件:"),
         "errors": errors, "back_url": request.path + ("?" + query if query else ""),
     }, request=request))
 
@@ -357,35 +359,35 @@ def _measure_spec():
     from .models import Document, Level, MeasureUnit
 
     return {
-        "q": Text("检索词", max_length=200),
-        "province": Places("省份"),
-        "city": Places("城市"),
-        "level": Choice(Level.values, "级别"),
-        "document": Id("文件"),
-        "theme": Codes("工作类别"),
-        "ip_type": Codes("知识产权类型"),
-        "unit": Ids("责任单位"),
-        "role": MultiChoice(MeasureUnit.Role.values, "单位角色"),
-        "year_from": Year("起始年份"),
-        "year_to": Year("截止年份"),
-        "undated": Bool("日期不详"),
-        "status": Choice(Document.Status.values, "效力状态"),
-        "has_targets": Bool("含量化目标"),
-        "sort": Choice(["relevance", "date", "specificity"], "排序"),
+        "q": Text(gettext_noop("检索词"), max_length=200),
+        "province": Places(gettext_noop("省份")),
+        "city": Places(gettext_noop("城市")),
+        "level": Choice(Level.values, gettext_noop("级别")),
+        "document": Id(gettext_noop("文件")),
+        "theme": Codes(gettext_noop("工作类别")),
+        "ip_type": Codes(gettext_noop("知识产权类型")),
+        "unit": Ids(gettext_noop("责任单位")),
+        "role": MultiChoice(MeasureUnit.Role.values, gettext_noop("单位角色")),
+        "year_from": Year(gettext_noop("起始年份")),
+        "year_to": Year(gettext_noop("截止年份")),
+        "undated": Bool(gettext_noop("日期不详")),
+        "status": Choice(Document.Status.values, gettext_noop("效力状态")),
+        "has_targets": Bool(gettext_noop("含量化目标")),
+        "sort": Choice(["relevance", "date", "specificity"], gettext_noop("排序")),
         # how policy spreads (measures.querysets_diffusion)
-        "cites": Id("引用某文件"),
-        "specificity": MultiChoice([str(n) for n in range(6)], "具体度"),
-        "flag": MultiChoice(["target", "deadline", "unit", "lead", "money"], "具体度依据"),
+        "cites": Id(gettext_noop("引用某文件")),
+        "specificity": MultiChoice([str(n) for n in range(6)], gettext_noop("具体度")),
+        "flag": MultiChoice(["target", "deadline", "unit", "lead", "money"], gettext_noop("具体度依据")),
         "page": Page(),
         "page_size": PageSize(),
         # search modifiers and the advanced form (measures.search.query, measures.doctypes)
-        "fuzzy": Bool("模糊匹配"),
-        "scope": Choice(["all", "title"], "检索范围"),
-        "issuer": Text("发布机构", max_length=100),
-        "doc_number": Text("文号", max_length=100),
-        "doc_type": Choice(_doc_types(), "文件类型"),
-        "date_from": Date("起始日期"),
-        "date_to": Date("截止日期"),
+        "fuzzy": Bool(gettext_noop("模糊匹配")),
+        "scope": Choice(["all", "title"], gettext_noop("检索范围")),
+        "issuer": Text(gettext_noop("发布机构"), max_length=100),
+        "doc_number": Text(gettext_noop("文号"), max_length=100),
+        "doc_type": Choice(_doc_types(), gettext_noop("文件类型")),
+        "date_from": Date(gettext_noop("起始日期")),
+        "date_to": Date(gettext_noop("截止日期")),
     }
 
 
@@ -403,15 +405,17 @@ MEASURES = EXPORT = _measure_spec
 def _documents_spec():
     from .models import Document, Level
 
-    return {"province": Id("省份"), "status": Choice(Document.Status.values, "效力状态"),
-            "level": Choice(Level.values, "级别"), "page": Page(),
+    return {"province": Id(gettext_noop("省份")), "status": Choice(Document.Status.values, gettext_noop("效力状态")),
+            "level": Choice(Level.values, gettext_noop("级别")), "page": Page(),
             # issue 15: the issuer (as written) and the document type (measures.doctypes)
-            "issuer": Text("发布机构", max_length=100), "doc_type": Choice(_doc_types(), "文件类型")}
+            "issuer": Text(gettext_noop("发布机构"), max_length=100),
+            "doc_type": Choice(_doc_types(), gettext_noop("文件类型"))}
 
 
 DOCUMENTS = _documents_spec
-UNITS = {"q": Text("关键词", max_length=100), "region": Id("地区"), "page": Page()}
-TARGETS = {"q": Text("指标关键词", max_length=100), "comparable": Bool("只看可比指标"), "page": Page()}
-COMPARE = {"mode": Choice(["count", "share", "specific"], "显示方式")}
+UNITS = {"q": Text(gettext_noop("关键词"), max_length=100), "region": Id(gettext_noop("地区")), "page": Page()}
+TARGETS = {"q": Text(gettext_noop("指标关键词"), max_length=100), "comparable": Bool(gettext_noop("只看可比指标")),
+           "page": Page()}
+COMPARE = {"mode": Choice(["count", "share", "specific"], gettext_noop("显示方式"))}
 DOCUMENT_DETAIL = {"page": Page()}
-REPORT = {"measure": Id("措施"), "document": Id("文件")}
+REPORT = {"measure": Id(gettext_noop("措施")), "document": Id(gettext_noop("文件"))}

@@ -2,11 +2,12 @@
 measures of documents that cite a document, measures with given specificity
 flags, measures of given specificity scores."""
 from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_noop as N_
 
 FLAG_CODES = {"target": "flag_target", "deadline": "flag_deadline", "unit": "flag_unit", "lead": "flag_lead",
               "money": "flag_money"}
-FLAG_LABELS = {"target": "有量化目标", "deadline": "有完成时限", "unit": "明确责任单位", "lead": "明确牵头单位",
-               "money": "明确资金"}
+FLAG_LABELS = {"target": N_("有量化目标"), "deadline": N_("有完成时限"), "unit": N_("明确责任单位"),
+               "lead": N_("明确牵头单位"), "money": N_("明确资金")}   # translated where shown
 SCORES = [str(n) for n in range(6)]
 
 

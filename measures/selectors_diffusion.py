@@ -21,6 +21,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
 from django.http import Http404, QueryDict
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_noop
 
 from . import citations as C
 from . import similarity as SIM
@@ -40,7 +41,7 @@ def _place_name(doc) -> str:
         return doc.city.name
     if doc.province_id:
         return doc.province.name
-    return "全国" if doc.level == Level.NATIONAL else "未知地区"
+    return gettext("全国") if doc.level == Level.NATIONAL else gettext("未知地区")
 
 
 def _list_url(**params) -> str:
@@ -85,7 +86,7 @@ def document_citations(*, document: Document) -> dict:
     for level in [*LEVEL_ORDER, ""]:
         docs = [e for e in cited_by if (e["document"].level or "") == level]
         if docs:
-            groups.append({"level": level, "label": LEVEL_LABELS.get(level, "级别不详"), "entries": docs})
+            groups.append({"level": level, "label": LEVEL_LABELS.get(level, gettext("级别不详")), "entries": docs})
     resolved = [c for c in cites if c.target_id]
     unresolved = [c for c in cites if not c.target_id]
     return {
@@ -183,7 +184,7 @@ def lineage(*, document_id: int) -> dict:
     those documents."""
     root = Document.objects.with_region().defer("raw_text", "parsed").filter(pk=document_id).first()
     if root is None:
-        raise Http404("没有这份文件")
+        raise Http404(gettext("没有这份文件"))
     seen: dict[int, tuple[int, int | None, str]] = {root.pk: (0, None, "")}
     frontier = {root.pk}
     truncated = False
@@ -196,9 +197,9 @@ def lineage(*, document_id: int) -> dict:
         for doc_id, parent_id, kind, method in rows:
             if doc_id in seen:
                 continue
-            how = "引用文号" if method == Citation.Method.NUMBER else (
-                "编辑指定" if method == Citation.Method.EDITOR else
-                "根据…精神" if kind == Citation.Kind.SPIRIT else "引用标题")
+            how = gettext("引用文号") if method == Citation.Method.NUMBER else (
+                gettext("编辑指定") if method == Citation.Method.EDITOR else
+                gettext("根据…精神") if kind == Citation.Kind.SPIRIT else gettext("引用标题"))
             seen[doc_id] = (depth, parent_id, how)
             nxt.add(doc_id)
             if len(seen) > MAX_DESCENDANTS:
@@ -222,7 +223,7 @@ def lineage(*, document_id: int) -> dict:
         layer = sorted([e for e in entries if (e.document.level or "") == level],
                        key=lambda e: (_day(e.document) or _FAR, e.document.pk))
         if layer:
-            layers.append({"level": level, "label": LEVEL_LABELS.get(level, "级别不详"), "entries": layer,
+            layers.append({"level": level, "label": LEVEL_LABELS.get(level, gettext("级别不详")), "entries": layer,
                            "n": len(layer)})
     matches = _lineage_matches(root, [e.document.pk for e in entries])
     cities = sorted({e.document.city_id for e in entries if e.document.city_id})
@@ -400,7 +401,7 @@ def diffusion(*, measure_id: int) -> dict:
     date, then the copies, each with the words that differ from the first."""
     measure = Measure.objects.for_detail().filter(pk=measure_id).first()
     if measure is None:
-        raise Http404("没有这条措施")
+        raise Http404(gettext("没有这条措施"))
     copies = [a for a in alike_measures(measure, band_limit=2000) if a.copy]
     items = [Alike(measure, 1.0, 1.0, True, place=_place_name(measure.document))] + copies
     items.sort(key=lambda a: (_day(a.measure.document) or _FAR, _level_rank(a.measure.document.level), a.measure.pk))
@@ -487,10 +488,10 @@ def draft_comparison(*, document_id: int) -> dict:
     unchanged, changed (words marked), added, removed."""
     final = Document.objects.with_region().defer("raw_text", "parsed").filter(pk=document_id).first()
     if final is None:
-        raise Http404("没有这份文件")
+        raise Http404(gettext("没有这份文件"))
     pair = draft_pair(document=final)
     if not pair or "draft" not in pair:
-        raise Http404("没有这份文件的征求意见稿")
+        raise Http404(gettext("没有这份文件的征求意见稿"))
     draft = pair["draft"]
     new = list(Measure.objects.filter(document=final).order_by("ordinal").only("id", "ordinal", "label", "title",
                                                                                "text")[:MAX_COMPARED])
@@ -647,7 +648,8 @@ def timeline(*, params) -> dict:
     return {"timeline": t, "count": result.count, "query": q, "result": result}
 
 
-PROVINCE_METRICS = {"measures": "措施", "documents": "文件", "targets": "量化目标"}
+PROVINCE_METRICS = {"measures": gettext_noop("措施"), "documents": gettext_noop("文件"),
+                    "targets": gettext_noop("量化目标")}   # translated where shown
 
 
 def place_counts(queryset, key: str) -> dict:
@@ -686,9 +688,10 @@ def province_map(*, params, metric: str = "measures") -> dict:
     table.sort(key=lambda r: (-r[metric], -r["measures"], r["region"].pk))
     national = counts.get(None, {"measures": 0, "documents": 0, "targets": 0})
     context = {
-        "metric": metric, "metric_label": PROVINCE_METRICS[metric], "metrics": PROVINCE_METRICS,
-        "map_svg": charts.tile_map(tiles, title=f"各省份{PROVINCE_METRICS[metric]}数量(当前筛选条件)",
-                                   unit=PROVINCE_METRICS[metric]),
+        "metric": metric, "metric_label": gettext(PROVINCE_METRICS[metric]),
+        "metrics": {k: gettext(v) for k, v in PROVINCE_METRICS.items()},
+        "map_svg": charts.tile_map(tiles, title=gettext("各省份%(metric)s数量(当前筛选条件)") % {
+            "metric": gettext(PROVINCE_METRICS[metric])}, unit=gettext(PROVINCE_METRICS[metric])),
         "province_rows": table, "national": national,
         "national_href": _with(base, level=Level.NATIONAL) if national["measures"] else "",
         "total": result.count, "estimate": result.count_is_estimate, "base_query": base,
@@ -720,10 +723,11 @@ def city_bars(*, params, province: Region, metric: str = "measures") -> dict:
     bars = [charts.Bar(r["region"].name, r[metric], href=r["href"]) for r in rows]
     own_href = _with(base, level=Level.PROVINCE) if own else ""
     if own and own[metric]:
-        bars.append(charts.Bar("省本级", own[metric], href=own_href, note="省级文件"))
+        bars.append(charts.Bar(gettext("省本级"), own[metric], href=own_href, note=gettext("省级文件")))
     return {"city_rows": rows, "province_own": own, "province_own_href": own_href,
-            "cities_svg": charts.bar_chart(bars, title=f"{province.name}各城市{PROVINCE_METRICS[metric]}数量",
-                                           unit=PROVINCE_METRICS[metric], css_class="city-bars"),
+            "cities_svg": charts.bar_chart(bars, title=gettext("%(province)s各城市%(metric)s数量") % {
+                "province": province.name, "metric": gettext(PROVINCE_METRICS[metric])},
+                unit=gettext(PROVINCE_METRICS[metric]), css_class="city-bars"),
             "province_total": result.count}
 
 

@@ -14,6 +14,7 @@ from django.db import connection
 from django.http import HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from portal.security import ratelimit
@@ -158,8 +159,9 @@ def _export(request):
                                  limit=EXPORT_LIMIT)
     except pages.ExportTooLarge as e:
         return HttpResponseBadRequest(render_to_string("measures/error.html", {
-            "title": "导出结果过多",
-            "message": f"当前条件下共有 {e.total} 条措施,超过单次导出的上限 {EXPORT_LIMIT} 条。请增加筛选条件后再导出。",
+            "title": gettext("导出结果过多"),
+            "message": gettext("当前条件下共有 %(total)s 条措施,超过单次导出的上限 %(limit)s 条。请增加筛选条件后再导出。")
+            % {"total": e.total, "limit": EXPORT_LIMIT},
         }, request=request))
 
 

@@ -6,6 +6,7 @@ from functools import cache
 
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_GET, require_safe
 
 from . import params as P
@@ -16,12 +17,12 @@ from .params import validated
 
 @cache
 def _timeline_spec():
-    return {**P.MEASURES(), "by": P.Choice(["year", "month"], "时间粒度")}
+    return {**P.MEASURES(), "by": P.Choice(["year", "month"], gettext_noop("时间粒度"))}
 
 
 @cache
 def _map_spec():
-    return {**P.MEASURES(), "metric": P.Choice(list(S.PROVINCE_METRICS), "着色指标")}
+    return {**P.MEASURES(), "metric": P.Choice(list(S.PROVINCE_METRICS), gettext_noop("着色指标"))}
 
 
 def _list_params(request):

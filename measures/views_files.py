@@ -1,6 +1,7 @@
 """Downloads of a document's original files (PDF, Word, web page …), from the database."""
 from django.http import Http404, HttpResponse
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from .ingest.fetch import safe_filename
@@ -13,7 +14,7 @@ def source_file(request, pk, file_id):
     attachment, never rendered on the portal's own origin (an original web page included)."""
     f = SourceFile.objects.filter(pk=file_id, document_id=pk).first()
     if f is None:
-        raise Http404("没有这个文件")
+        raise Http404(gettext("没有这个文件"))
     data = bytes(f.data)
     name = safe_filename(f.name) or f"document-{pk}"
     content_type = f.content_type or "application/octet-stream"

@@ -9,6 +9,7 @@ honeypot is thanked and dropped.
 """
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from portal.security import ratelimit
@@ -25,7 +26,7 @@ def _subject(request):
     query string (the form posts back to the same URL)."""
     p = request.params
     if p.errors:
-        raise Http404("无效的编号")
+        raise Http404(gettext("无效的编号"))
     if p.get("measure"):
         measure = get_object_or_404(Measure.objects.select_related("document"), pk=p.get("measure"))
         return measure, measure.document

@@ -90,7 +90,9 @@ def hit(scope: str, request) -> tuple[bool, int]:
 
 
 def too_many_requests(retry_after: int, *, json: bool = False) -> HttpResponse:
-    message = f"请求过于频繁,请 {max(retry_after, 1)} 秒后再试。"
+    from django.utils.translation import gettext
+
+    message = gettext("请求过于频繁,请 %(n)s 秒后再试。") % {"n": max(retry_after, 1)}
     if json:
         from django.http import JsonResponse
 
@@ -100,7 +102,7 @@ def too_many_requests(retry_after: int, *, json: bool = False) -> HttpResponse:
         from django.template.loader import render_to_string
 
         response = HttpResponse(render_to_string("measures/error.html", {
-            "title": "请求过于频繁", "message": message}), status=429)
+            "title": gettext("请求过于频繁"), "message": message}), status=429)
     response["Retry-After"] = str(max(retry_after, 1))
     return response
 

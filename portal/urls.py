@@ -2,10 +2,11 @@ from django.contrib import admin
 from django.http import HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
-admin.site.site_header = "知识产权保护措施库 · 编辑后台"
-admin.site.site_title = "知识产权保护措施库"
-admin.site.index_title = "内容管理"
+admin.site.site_header = _("知识产权保护措施库 · 编辑后台")
+admin.site.site_title = _("知识产权保护措施库")
+admin.site.index_title = _("内容管理")
 
 
 

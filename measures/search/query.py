@@ -42,6 +42,8 @@ import time
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_noop
+
 from .text import CJK_WORD_RE, fold, fold_chars, term_lexemes
 
 MAX_QUERY_CHARS = 256
@@ -335,7 +337,7 @@ def parse(raw, *, fuzzy: bool = False, scope: str = "all") -> ParsedQuery:
         tree = _Parser(toks).parse()
     except ParseError:
         tree = _plain(toks)
-        pq.notice = "检索式无法解析(如括号不配对、运算符缺少检索词),已按普通关键词检索。"
+        pq.notice = gettext_noop("检索式无法解析(如括号不配对、运算符缺少检索词),已按普通关键词检索。")
     tree = _prune(tree)
     if tree is None:
         return pq

@@ -3,7 +3,7 @@ portal render (document, measure, measure list, unit pages): each loads its
 own data through measures.selectors_diffusion, so those pages' views need no
 change. {% load diffusion_tags %}"""
 from django import template
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop
 
 from measures import specificity as SPEC
 
@@ -67,8 +67,11 @@ def timeline_svg(timeline, href_base="", title=gettext_noop("按年份的措施�
 def month_svg(timeline, title=gettext_noop("按月份的措施与文件数量")):
     from measures.charts import Column, columns_chart
 
-    columns = [Column(f"{m['year']}年{m['month']}月", m["measures"], m["documents"], short=f"{m['month']}月",
-                      group=f"{m['year']}年") for m in timeline.months]
+    from measures.display import partial_date
+
+    columns = [Column(partial_date(m["year"], m["month"]), m["measures"], m["documents"],
+                      short=gettext("%(month)s月") % {"month": m["month"]}, group=partial_date(m["year"]))
+               for m in timeline.months]
     return columns_chart(columns, title=title, css_class="month-chart")
 
 
@@ -105,7 +108,7 @@ def flag_choices(query):
     chosen = set()
     for v in query.getlist("flag"):
         chosen.update(part.strip() for part in v.split(","))
-    return [(code, label, code in chosen) for code, label in FLAG_LABELS.items()]
+    return [(code, gettext(label), code in chosen) for code, label in FLAG_LABELS.items()]
 
 
 @register.simple_tag

@@ -37,21 +37,25 @@ def cite_line(context, document):
 
 
 def citation(document, permalink: str) -> str:
-    """《标题》，发布机构，文号，日期。来源：网址。本站链接：永久链接（访问日期）。"""
+    """《标题》，发布机构，文号，日期。来源：网址。本站链接：永久链接（访问日期）。
+    The title, issuer and 文号 as written; the rest in the interface language."""
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext as _
+
     parts = [f"《{document.title}》"]
     if document.issuer:
         parts.append(document.issuer)
-    parts.append(document.doc_number or "文号不详")
+    parts.append(document.doc_number or _("文号不详"))
     day = document.signed_date or document.published_date
     if day:
-        parts.append(f"{day.year}年{day.month}月{day.day}日")
-    text = "，".join(parts) + "。"
+        parts.append(date_format(day, "DATE_FORMAT"))
+    text = _("，").join(parts) + _("。")
     if getattr(document, "excerpt", False):
-        text += "（节选）"
+        text += _("（节选）")
     if getattr(document, "source_url", ""):
-        text += f"来源：{document.source_url}。"
-    today = timezone.localdate()
-    text += f"知识产权保护措施库：{permalink}（{today.year}年{today.month}月{today.day}日访问）。"
+        text += _("来源：%(url)s。") % {"url": document.source_url}
+    today = date_format(timezone.localdate(), "DATE_FORMAT")
+    text += _("知识产权保护措施库：%(link)s（%(day)s访问）。") % {"link": permalink, "day": today}
     return text
 
 

@@ -34,3 +34,13 @@ def lang_url(context, language):
     from portal.i18n import switch_url
 
     return switch_url(context.get("request"), language)
+
+
+@register.filter(expects_localtime=True)
+def long_date(day):
+    """A day in the interface language's long form: 2024年7月9日 / July 9, 2024."""
+    if not day:
+        return ""
+    from django.utils.formats import date_format
+
+    return date_format(day, "DATE_FORMAT")

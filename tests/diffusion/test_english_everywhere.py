@@ -1,0 +1,177 @@
+"""Issue 15: the English interface leaves no Chinese behind.
+
+Every page type (the portal's pages, the diffusion pages, the API page, error
+pages and notices, the admin's index, lists and change forms) is rendered in
+English on the spread corpus (which has citations, copies, a draft and every
+kind of data), and every run of Chinese characters in what the page shows
+(text, titles, aria-labels, placeholders, button values, chart labels) must
+be data: a piece of a stored value (titles, measure text, names of places,
+units, themes, targets, citations ...) or of the query the URL carries.
+Examples of the search syntax inside <code> are data too. Anything else is an
+interface string that did not go through Django i18n.
+"""
+import re
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+from django.conf import settings
+from lxml import html as lxml_html
+
+from measures.doctypes import ALL_TYPES
+
+from .test_resolution import HUBEI, PLAN
+
+pytestmark = pytest.mark.django_db
+
+FUZHOU = "c03_fuzhou_ip_power_plan_2024.txt"
+SANMING_FINAL = "c04_sanming_ip_power_plan_final_2024.txt"
+
+# a run of Chinese: Han characters with the CJK punctuation between them
+RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff](?:[\u3000-\u303f\uff00-\uffef\u3400-\u9fff\uf900-\ufaff·—…“”‘’]*"
+                 r"[\u3400-\u9fff\uf900-\ufaff])?")
+HAN_ONLY = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+SHOWN_ATTRS = ("title", "aria-label", "placeholder", "alt", "value", "data-label", "content")
+
+
+def data_blob() -> str:
+    """Every stored value a page may show, joined (a run of Chinese on a page
+    must be a substring of one of them)."""
+    from measures.models import (Document, IPType, Measure, Region, ResponsibleUnit, Target, Theme, UnitAlias)
+    from measures.models_diffusion import Citation
+
+    parts = []
+    for d in Document.objects.all():
+        parts += [d.title, d.notice_title or "", d.issuer or "", d.doc_number or "", d.source, d.raw_text]
+    for m in Measure.objects.all():
+        parts += [m.title or "", m.text, m.label or "", *m.path]
+    parts += [n for r in Region.objects.all() for n in (r.name, r.short_name or "")]
+    parts += list(ResponsibleUnit.objects.values_list("name", flat=True))
+    parts += [a for row in UnitAlias.objects.values_list("alias", "canonical") for a in row]
+    for t in list(Theme.objects.all()) + list(IPType.objects.all()):
+        parts += [t.name, getattr(t, "description", ""), *t.keywords]
+    parts += ALL_TYPES      # document types, as titles write them (实施方案, 实施意见 …)
+    for t in Target.objects.all():
+        parts += [t.metric, t.unit or "", t.quote or ""]
+    for c in Citation.objects.all():
+        parts += [c.title or "", c.doc_number or "", c.context or ""]
+    # Chinese words the English translation quotes on purpose (“marked 节选”)
+    catalogue = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"
+    for entry in catalogue.read_text(encoding="utf-8").split("\n\n"):
+        msgstr = entry[entry.find("\nmsgstr"):] if "\nmsgstr" in entry else ""
+        parts.append("".join(re.findall(r'"(.*)"', msgstr)))
+    return "\n".join(p for p in parts if p)
+
+
+def shown_text(doc):
+    """(where, text) of everything the page shows a reader."""
+    for el in doc.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "code", "kbd", "textarea"):
+            continue
+        if el.xpath("ancestor::code | ancestor::kbd | ancestor::textarea | ancestor::pre[@class='source-text']"):
+            continue
+        for attr in SHOWN_ATTRS:
+            if el.get(attr) and not (el.tag == "meta" and el.get("name") not in ("description",)):
+                yield f"<{el.tag} {attr}>", el.get(attr)
+        if el.text:
+            yield f"<{el.tag}>", el.text
+        for child in el:
+            if child.tail and (not isinstance(child.tag, str) or child.tag not in ("script", "style")):
+                yield f"<{el.tag}> after <{child.tag}>", child.tail
+
+
+def leftovers(html: str, blob: str, url: str) -> list[str]:
+    query = " ".join(v for _, v in parse_qsl(urlsplit(url).query))
+    doc = lxml_html.fromstring(html)
+    out = []
+    for where, text in shown_text(doc):
+        for run in RUN.findall(text):
+            pieces = HAN_ONLY.findall(run)      # data joined by 、 ， (…) is still data
+            if all(p in blob or p in query for p in pieces):
+                continue
+            out.append(f"{where}: {run}")
+    return list(dict.fromkeys(out))
+
+
+def english_client(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
+
+
+def page_types(spread):
+    from measures.models import Measure, ResponsibleUnit
+
+    fuzhou = spread[FUZHOU]
+    copied = Measure.objects.get(document=fuzhou, text__startswith="加强专利侵权纠纷行政裁决能力建设")
+    unit = ResponsibleUnit.objects.filter(canonical__isnull=True, measure_links__isnull=False).first()
+    return [
+        "/", "/measures/", "/measures/?q=专利", "/measures/?q=专利 OR (商标", "/measures/?q=数据知识产权保护&fuzzy=1",
+        "/measures/?year_from=abc&province=火星&sort=x",     # the notice of ignored parameters
+        f"/measures/{copied.pk}/", f"/measures/{copied.pk}/diffusion/",
+        "/documents/", f"/documents/{spread[PLAN].pk}/", f"/documents/{spread[SANMING_FINAL].pk}/",
+        f"/documents/{spread[PLAN].pk}/lineage/", f"/documents/{spread[HUBEI].pk}/lineage/",
+        f"/documents/{spread[SANMING_FINAL].pk}/draft/",
+        "/targets/", "/targets/?comparable=true", "/units/", f"/units/{unit.pk}/",
+        "/compare/", "/compare/?mode=share", "/compare/?mode=specific",
+        "/timeline/", "/timeline/?by=month", "/map/", "/map/?province=350000", "/map/?metric=targets",
+        "/about/", "/api/docs/", "/report/", f"/report/?measure={copied.pk}", "/report/thanks/",
+        "/no-such-page/", "/measures/export.csv?year_from=abc",
+    ]
+
+
+def test_every_page_type_in_english_shows_chinese_only_as_data(client, spread):
+    english_client(client)
+    blob = data_blob()
+    problems = {}
+    for url in page_types(spread):
+        response = client.get(url, follow=False)
+        assert response.status_code in (200, 400, 404), (url, response.status_code)
+        html = response.content.decode()
+        assert '<html lang="en"' in html, url
+        found = leftovers(html, blob, url)
+        if found:
+            problems[url] = found
+    assert not problems, "\n".join(f"{u}: {p}" for u, p in problems.items())
+
+
+def test_admin_in_english_shows_chinese_only_as_data(client, spread, superuser):
+    from measures.models import Document, ErrorReport, Measure
+
+    client.force_login(superuser)
+    english_client(client)
+    doc = spread[PLAN]
+    measure = Measure.objects.filter(document=spread[FUZHOU]).first()
+    ErrorReport.objects.create(document=doc, kind="text", description="原文第三条有误")
+    blob = data_blob() + "\n原文第三条有误"
+    urls = ["/admin/", "/admin/measures/measure/", "/admin/measures/document/", "/admin/measures/errorreport/",
+            "/admin/measures/responsibleunit/", "/admin/measures/target/", "/admin/measures/theme/",
+            f"/admin/measures/document/{doc.pk}/change/", f"/admin/measures/measure/{measure.pk}/change/",
+            "/admin/measures/document/import/"]
+    problems = {}
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        found = leftovers(response.content.decode(), blob, url)
+        if found:
+            problems[url] = found
+    assert not problems, "\n".join(f"{u}: {p}" for u, p in problems.items())
+
+
+def test_admin_stays_chinese_in_chinese(client, spread, superuser):
+    from measures.models import Measure
+
+    client.force_login(superuser)
+    html = client.get("/admin/").content.decode()
+    assert "政策文件" in html and "措施" in html and "Policy documents" not in html
+    measure = Measure.objects.filter(document=spread[FUZHOU]).first()
+    html = client.get(f"/admin/measures/measure/{measure.pk}/change/").content.decode()
+    assert "章节路径" in html and "工作类别" in html
+
+
+def test_the_check_finds_an_untranslated_string(spread):
+    """The check itself: an interface string is caught, data (a title, a query, a code example) is not."""
+    blob = data_blob()
+    title = spread[PLAN].title
+    html = (f'<html lang="en"><body><h1>{title}</h1><p title="请选择筛选条件">Results for 行政裁决</p>'
+            '<code>q=检索语法示例</code></body></html>')
+    assert leftovers(html, blob, "/measures/?q=行政裁决") == ["<p title>: 请选择筛选条件"]
