@@ -44,6 +44,7 @@ import re
 import unicodedata
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
@@ -221,7 +222,9 @@ def prepare_bytes(data: bytes, *, source: str, label: str, knowledge, known=froz
     """Read once, identify, parse (unless ``known`` holds the text's or the bytes' hash), build
     the search vectors of what will be stored."""
     from . import parsing, partial_dates
+    from .search.text import clear_segmentation_cache
 
+    clear_segmentation_cache()  # jieba's blocks are cached per document (measures.search.text.segments)
     item = Prepared(label, source)
     try:
         readable = read_document(data, source)
@@ -404,9 +407,11 @@ def _derived(parsed: dict) -> dict | None:
         from . import specificity as SPEC
 
         years: dict[int, list] = {}
+        target_units: dict[int, list] = {}
         for t in parsed.get("targets") or []:
             if t.get("measure") and _decimal(t.get("value")) is not None:
                 years.setdefault(t["measure"], []).append(t.get("year"))
+                target_units.setdefault(t["measure"], []).append((t.get("unit") or "")[:32])
         out = {}
         for item in parsed.get("measures") or []:
             text = measure_values(item)[0]["text"]
@@ -416,7 +421,8 @@ def _derived(parsed: dict) -> dict | None:
             target_years = years.get(item["ordinal"], [])
             computed = SPEC.compute_flags(text, n_targets=len(target_years), target_years=target_years,
                                           n_units=len(roles),
-                                          n_lead=sum(1 for r in roles.values() if r == MeasureUnit.Role.LEAD))
+                                          n_lead=sum(1 for r in roles.values() if r == MeasureUnit.Role.LEAD),
+                                          target_units=target_units.get(item["ordinal"], []))
             merged = SPEC.merge_flags({name: False for name in SPEC.FLAG_NAMES}, computed, None)
             weights = SIM.weighted_words(text)
             top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:SIM.KEYWORDS]
@@ -465,32 +471,7 @@ def _worker_init(knowledge, known, vectors) -> None:
 
 def _worker_prepare(path: str) -> Prepared:
     s = _worker_state
-    if "cut_cache" not in s:
-        s["cut_cache"] = _share_segmentation()
-    s["cut_cache"].clear()  # one document's texts at a time
     return prepare_file(Path(path), s["knowledge"], s["known"], vectors=s["vectors"])
-
-
-def _share_segmentation() -> dict:
-    """In a worker: the search index (measures.search) and the text fingerprints
-    (measures.similarity) both segment each measure's folded text with jieba (HMM off);
-    the second asks for what the first got. Returns the cache (cleared per document)."""
-    from .search.text import get_tokenizer
-
-    tok = get_tokenizer()
-    original = tok.cut
-    cache: dict = {}
-
-    def cut(sentence, cut_all=False, HMM=True, use_paddle=False):
-        if cut_all or HMM or use_paddle or not isinstance(sentence, str) or len(sentence) < 64:
-            return original(sentence, cut_all, HMM, use_paddle)
-        words = cache.get(sentence)
-        if words is None:
-            words = cache[sentence] = tuple(original(sentence, cut_all, HMM, use_paddle))
-        return iter(words)
-
-    tok.cut = cut
-    return cache
 
 
 def default_workers() -> int:
@@ -501,6 +482,54 @@ def default_workers() -> int:
 
 
 # --- stage 2, the writer ----------------------------------------------------------
+
+# The GIN indexes a run of new documents fills: the measures' search and title vectors, the text
+# fingerprints. They are kept without a pending list (fastupdate off: searches read the tree
+# alone), where each inserted row costs one tree insertion per lexeme; a run of many files turns
+# the pending list on, so that rows are collected and merged into the tree in bulk, and turns it
+# off and merges what is left when it ends.
+GIN_INDEXES = ("measure_search_gin", "measure_title_gin", "fingerprint_bands_gin", "fingerprint_terms_gin")
+GIN_LOCK_TIMEOUT = "2s"   # the switch locks each index for an instant; waiting longer: no switch
+
+
+@contextmanager
+def gin_pending_lists(enabled: bool = True):
+    """Within: inserts into GIN_INDEXES go to their pending lists. Not inside a transaction (the
+    switch would hold its lock to the end) and never at the cost of a failure: when the switch is
+    refused (lock timeout, rights), the run goes on with the indexes as they are. Yields whether
+    the pending lists are on."""
+    from django.db import connection
+
+    if not enabled or connection.vendor != "postgresql" or connection.in_atomic_block:
+        yield False
+        return
+    switched = _set_fastupdate(True)
+    try:
+        yield switched
+    finally:
+        if switched:
+            _set_fastupdate(False)
+            try:
+                with connection.cursor() as cursor:
+                    for name in GIN_INDEXES:
+                        cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [name])
+            except DatabaseError as exc:  # autovacuum merges them too
+                log.warning("could not merge the GIN pending lists: %s", exc)
+
+
+def _set_fastupdate(on: bool) -> bool:
+    from django.db import connection
+
+    value = "on" if on else "off"
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL lock_timeout = '{GIN_LOCK_TIMEOUT}'")
+            for name in GIN_INDEXES:
+                cursor.execute(f'ALTER INDEX IF EXISTS "{name}" SET (fastupdate = {value})')
+        return True
+    except DatabaseError as exc:
+        log.warning("GIN indexes: could not set fastupdate = %s (%s)", value, exc)
+        return False
 
 class Importer:
     """Loads parsed documents. One instance caches lookups across files.
@@ -540,18 +569,19 @@ class Importer:
                 report(ImportResult(str(path), SKIPPED, reason))
         batch: list[Prepared] = []
         keys: set = set()
-        for item in self._prepare_all(files):
-            item_keys = self._batch_keys(item)
-            if batch and (item_keys & keys or len(batch) >= BATCH_DOCUMENTS
-                          or sum(b.n_measures for b in batch) + item.n_measures > BATCH_MEASURES):
+        with gin_pending_lists(len(files) >= POOL_MIN_FILES):
+            for item in self._prepare_all(files):
+                item_keys = self._batch_keys(item)
+                if batch and (item_keys & keys or len(batch) >= BATCH_DOCUMENTS
+                              or sum(b.n_measures for b in batch) + item.n_measures > BATCH_MEASURES):
+                    for result in self._write_batch(batch):
+                        report(result)
+                    batch, keys = [], set()
+                batch.append(item)
+                keys |= item_keys
+            if batch:
                 for result in self._write_batch(batch):
                     report(result)
-                batch, keys = [], set()
-            batch.append(item)
-            keys |= item_keys
-        if batch:
-            for result in self._write_batch(batch):
-                report(result)
         return summary
 
     def import_file(self, path: Path) -> ImportResult:
@@ -645,18 +675,17 @@ class Importer:
             self._write_unchanged(batch, plan)
             with transaction.atomic():
                 reindex: set[int] = set()
-                vectors: list = []
                 if new:
-                    written = self._add_new_bulk([batch[i] for i in new], vectors, reindex)
+                    written = self._add_new_bulk([batch[i] for i in new], reindex)
                     if written is None:  # refused: one by one, each all-or-nothing
                         for i in new:
-                            results[i] = self._one(batch[i], None, reindex, vectors)
+                            results[i] = self._one(batch[i], None, reindex)
                     else:
                         for i, doc in zip(new, written):
                             results[i] = ImportResult(batch[i].label, ADDED, "", doc.pk, batch[i].encoding)
                 for i, doc, note in updates:
-                    results[i] = self._one(batch[i], doc, reindex, vectors, note=note)
-                self._write_index(vectors, reindex)
+                    results[i] = self._one(batch[i], doc, reindex, note=note)
+                self._write_index(reindex)
             written = [r.document_id for r in results if r.status in (ADDED, UPDATED, DUPLICATE) and r.document_id]
             if written:
                 self._remember(Document.objects.filter(pk__in=written))
@@ -770,23 +799,21 @@ class Importer:
                 pass
 
     # the fast path: new documents in bulk ----------------------------------------------------
-    def _add_new_bulk(self, items: list[Prepared], vectors: list, reindex: set) -> list[Document] | None:
+    def _add_new_bulk(self, items: list[Prepared], reindex: set) -> list[Document] | None:
         """New documents with a few statements for the whole batch; None when the database
         refused something (nothing of the batch is then written)."""
-        mine: list = []
         missing: set = set()
         try:
             with transaction.atomic():
-                docs = self._bulk(items, mine, missing)
+                docs = self._bulk(items, missing)
         except (DatabaseError, ValueError) as exc:
             log.info("bulk write refused (%s): loading the batch one document at a time", exc)
             self._unit_cache.clear()  # units created in the rolled-back savepoint are gone
             return None
-        vectors += mine
         reindex |= missing
         return docs
 
-    def _bulk(self, items: list[Prepared], vectors: list, reindex: set) -> list[Document]:
+    def _bulk(self, items: list[Prepared], reindex: set) -> list[Document]:
         docs = []
         for item in items:
             values, warnings = document_values(item.parsed, item.source)
@@ -801,13 +828,15 @@ class Importer:
             doc.province, doc.city = region.province_and_city() if region else (province, city)
             docs.append(doc)
         docs = bulk_create_with_history(docs, Document, batch_size=500)
+        self._prefetch_units(docs, items)
         fresh, owners = [], []
         for doc, item in zip(docs, items):
             prepared = self._prepared_measures(doc, item.parsed["measures"])
             fresh += prepared
             owners += [(doc, item)] * len(prepared)
         derived = [(item.derived or {}).get(entry[0]["ordinal"]) for entry, (doc, item) in zip(fresh, owners)]
-        created = self._create_measures_multi(fresh, owners, derived)
+        built = [(item.vectors or {}).get(entry[0]["ordinal"]) for entry, (doc, item) in zip(fresh, owners)]
+        created = self._create_measures_multi(fresh, owners, derived, built)
         measures_by_doc: dict[int, dict[int, Measure]] = {}
         for m in created:
             measures_by_doc.setdefault(m.document_id, {})[m.ordinal] = m
@@ -815,26 +844,21 @@ class Importer:
         for doc, item in zip(docs, items):
             targets += self._new_targets(doc, item.parsed.get("targets") or [], measures_by_doc.get(doc.pk, {}))
         copy_insert(Target, targets, skip={"id"})
-        for m, (doc, item) in zip(created, owners):
-            vec = (item.vectors or {}).get(m.ordinal)
-            if vec is not None:
-                vectors.append((m.pk, vec[0], vec[1]))
-        reindex.update(m.pk for m, (doc, item) in zip(created, owners) if (item.vectors or {}).get(m.ordinal) is None)
+        # the vectors built in stage 1 went into the rows themselves; the others are indexed by
+        # measures.search.index at the end of the batch
+        reindex.update(m.pk for m in created if not m._indexed)
         self._derived_rows(docs, created, derived)
         return docs
 
     # the careful path: one document, merged -----------------------------------------------
-    def _one(self, item: Prepared, doc: Document | None, reindex: set, vectors: list, *,
-             note: str = "") -> ImportResult:
+    def _one(self, item: Prepared, doc: Document | None, reindex: set, *, note: str = "") -> ImportResult:
         for attempt in (1, 2):
-            mark = len(vectors)
             try:
                 with transaction.atomic():
-                    status, doc_out = self._save(item, doc, note, reindex, vectors)
+                    status, doc_out = self._save(item, doc, note, reindex)
                 reason = f"{doc_out.source} 的旧版本 (an older version of {doc_out.source})" if status == DUPLICATE else ""
                 return ImportResult(item.label, status, reason, doc_out.pk if doc_out else None, item.encoding)
             except IntegrityError as exc:
-                del vectors[mark:]
                 self._unit_cache.clear()
                 # Another process may have imported the same file meanwhile: look again once.
                 existing = Document.objects.filter(content_hash=item.digest).first()
@@ -845,13 +869,11 @@ class Importer:
                     return ImportResult(item.label, FAILED, f"数据库拒绝写入: {exc}".strip(), None, item.encoding)
                 doc = Document.objects.filter(source=item.source).first() or doc
             except (DatabaseError, ValueError) as exc:
-                del vectors[mark:]
                 self._unit_cache.clear()
                 return ImportResult(item.label, FAILED, f"数据库拒绝写入: {exc}".strip(), None, item.encoding)
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _save(self, item: Prepared, doc: Document | None, note: str, reindex: set,
-              vectors: list) -> tuple[str, Document]:
+    def _save(self, item: Prepared, doc: Document | None, note: str, reindex: set) -> tuple[str, Document]:
         parsed = item.parsed
         if doc is not None:
             doc = Document.objects.select_for_update().get(pk=doc.pk)
@@ -933,7 +955,7 @@ class Importer:
         if missing:
             refresh_measures(missing)
         for doc in docs:
-            refresh_document(doc)
+            refresh_document(doc, flags=False)  # the flags came with the rows (stage 1)
 
     def _after_import(self, doc: Document) -> None:
         """Derived data of other parts of the portal (citations, specificity), when installed."""
@@ -941,34 +963,14 @@ class Importer:
 
         after_import(doc)
 
-    def _write_index(self, vectors: list, reindex: set) -> None:
-        """The search index of everything the batch wrote, in one UPDATE: the vectors built in
-        stage 1 are copied into a temporary table and set with the facet lexemes of
-        measures.search.index (the measures whose vectors could not be built there are indexed
-        by measures.search.index itself)."""
-        from django.db import connection
-
+    def _write_index(self, reindex: set) -> None:
+        """The search index of the measures the batch wrote without their vectors (updated
+        measures, and new ones whose vectors stage 1 could not build): measures.search.index
+        builds and writes them. New measures of the fast path carry theirs in their rows."""
         from .search import index
 
-        if not self.reindex:
-            return
-        if vectors:
-            with connection.cursor() as cursor:
-                cursor.execute("CREATE TEMP TABLE IF NOT EXISTS import_vectors "
-                               "(id bigint PRIMARY KEY, vec tsvector, tvec tsvector)")
-                cursor.execute("TRUNCATE import_vectors")
-                with connection.wrap_database_errors, \
-                        cursor.cursor.copy("COPY import_vectors (id, vec, tvec) FROM STDIN") as copy:
-                    for row in vectors:
-                        copy.write_row(row)
-                cursor.execute(
-                    f"UPDATE measures_measure AS m SET search_vector = v.vec, title_vector = v.tvec, "
-                    f"facet_vector = {index.FACET_VECTOR_SQL} "
-                    f"FROM import_vectors AS v, measures_document AS d "
-                    f"WHERE m.id = v.id AND d.id = m.document_id")
-        rest = sorted(reindex - {pk for pk, _, _ in vectors})
-        if rest:
-            index.update_search_vectors(rest)
+        if self.reindex and reindex:
+            index.update_search_vectors(sorted(reindex))
 
     # measures ---------------------------------------------------------------------------
     def _prepared_measures(self, doc: Document, items: list[dict]) -> list[tuple[dict, dict, dict]]:
@@ -1064,10 +1066,15 @@ class Importer:
         return kept, changed, touched
 
     def _create_measures_multi(self, fresh: list[tuple[dict, dict, dict]],
-                               owners: list[tuple[Document, object]], derived: list | None = None) -> list[Measure]:
+                               owners: list[tuple[Document, object]], derived: list | None = None,
+                               vectors: list | None = None) -> list[Measure]:
         """New measures (of one or many documents) in bulk: rows, their history entries, themes,
         IP types and unit links, each with one COPY, whatever their number. ``derived``: each
-        measure's specificity flags computed in stage 1 (or None), stored with the row."""
+        measure's specificity flags computed in stage 1 (or None), stored with the row;
+        ``vectors``: its (search_vector, title_vector) built in stage 1 (or None), stored with the
+        row along with its facet_vector (m._indexed tells which rows have them)."""
+        from .search import index
+
         if not fresh:
             return []
         objs = []
@@ -1080,8 +1087,19 @@ class Importer:
                     setattr(m, name, value)
                 m.specificity, m.specificity_auto = d["specificity"], d["specificity_auto"]
             objs.append(m)
-        for m, pk in zip(objs, _next_ids(Measure, len(objs))):
+        for n, (m, (pk, bucket)) in enumerate(zip(objs, index.next_ids_with_buckets(len(objs)))):
             m.pk = m.id = pk
+            vec = vectors[n] if vectors and self.reindex else None
+            m._indexed = vec is not None
+            if vec is not None:
+                doc = owners[n][0]
+                day = doc.signed_date or doc.published_date
+                m.search_vector, m.title_vector = vec
+                m.facet_vector = index.facet_vector(
+                    province_id=doc.province_id, city_id=doc.city_id, bucket=bucket,
+                    year=day.year if day else doc.date_year,
+                    themes=[c for c in m.parsed["themes"] if c in self._themes],
+                    ip_types=[c for c in m.parsed["ip_types"] if c in self._ip_types])
         copy_insert(Measure, objs)
         for m in objs:
             m._state.adding, m._state.db = False, "default"
@@ -1239,6 +1257,29 @@ class Importer:
                 qs = qs.filter(parent_id=parent_id)
             self._regions_by_name[key] = qs.order_by("id").first()
         return self._regions_by_name[key]
+
+    def _prefetch_units(self, docs: list[Document], items: list[Prepared]) -> None:
+        """The batch's responsible units already in the database, in one query, into the cache
+        _unit reads (units that are new, or whose canonical unit is still to be set, are left to
+        _unit)."""
+        wanted = {(u["name"], doc.region_id) for doc, item in zip(docs, items)
+                  for m in item.parsed.get("measures") or [] for u in _parsed_units(m)}
+        wanted -= set(self._unit_cache)
+        if not wanted:
+            return
+        from django.db.models import Q
+
+        cond = Q()
+        for region_id in {r for _, r in wanted}:
+            cond |= Q(region_id=region_id, name__in=sorted(n for n, r in wanted if r == region_id))
+        regions = {doc.region_id: doc.region for doc in docs}
+        for unit in ResponsibleUnit.objects.filter(cond).order_by("pk"):
+            key = (unit.name, unit.region_id)
+            if key not in wanted or key in self._unit_cache:
+                continue
+            if unit.canonical_id is not None or canonical_unit_name(unit.name, self._aliases,
+                                                                    regions.get(unit.region_id)) == unit.name:
+                self._unit_cache[key] = unit
 
     def _unit(self, name: str, region: Region | None) -> ResponsibleUnit:
         region_id = region.pk if region else None

@@ -165,12 +165,12 @@ def _tokenizer():
 def weighted_words(text: str) -> dict[str, float]:
     """word -> weight (occurrences × IDF from jieba's dictionary) of the text's
     distinctive words (two or more CJK characters, not generic policy words)."""
-    from measures.search.text import fold
+    from measures.search.text import fold, words
 
     tok = _tokenizer()
     freq, total = tok.FREQ, tok.total or 1
     counts: dict[str, int] = {}
-    for word in tok.lcut(fold(text or ""), HMM=False):
+    for word in words(fold(text or "")):  # jieba, HMM off: the blocks the search index cut already
         if len(word) < 2 or word in STOPWORDS or not re.fullmatch(rf"[{CJK}]+", word):
             continue
         counts[word] = counts.get(word, 0) + 1

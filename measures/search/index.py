@@ -16,11 +16,9 @@ plus a sample bucket 's:0'…'s:255' (a hash of the id) that lets the engine
 verify a random sample of a very large match through the index; both GIN
 indexes include it.
 """
-from collections import defaultdict
-
 from django.db import connection, transaction
 
-from .text import foldings, tokens
+from .text import RUN_RE, _long_words, foldings, get_tokenizer
 
 MAX_POS = 16383          # PostgreSQL's largest tsvector position
 MAX_POSITIONS = 256      # positions kept per lexeme
@@ -34,19 +32,45 @@ def _quote(lexeme: str) -> str:
 
 def build_vector(fields: list[tuple[str, str]], cache: dict | None = None) -> str:
     """tsvector literal for [(text, weight), ...]."""
-    positions: dict[str, list[str]] = defaultdict(list)
+    positions: dict[str, list[str]] = {}
     base = 1
     for text, weight in fields:
         if not text:
             continue
         for length, toks in _field_tokens(text, cache):
             for offset, lexeme in toks:
-                pos = min(base + offset, MAX_POS)
-                slot = positions[lexeme]
-                if len(slot) < MAX_POSITIONS:
+                pos = base + offset
+                if pos > MAX_POS:
+                    pos = MAX_POS
+                slot = positions.get(lexeme)
+                if slot is None:
+                    positions[lexeme] = [f"{pos}{weight}"]
+                elif len(slot) < MAX_POSITIONS:
                     slot.append(f"{pos}{weight}")
             base = min(base + length + FIELD_GAP, MAX_POS)
     return " ".join(f"{_quote(lex)}:{','.join(dict.fromkeys(pos))}" for lex, pos in positions.items())
+
+
+def token_list(folded: str) -> list[tuple[int, str]]:
+    """text.tokens(folded) as a list, built without a generator step per token (the index's
+    hot loop): unigrams and bigrams of each CJK run, ASCII runs, then jieba's long words."""
+    out: list[tuple[int, str]] = []
+    append = out.append
+    long_runs = False
+    for m in RUN_RE.finditer(folded):
+        start, run = m.start(), m.group(0)
+        if m.group(1):
+            last = len(run) - 1
+            long_runs = long_runs or last >= 2
+            for i in range(last):
+                append((start + i, run[i]))
+                append((start + i, run[i:i + 2]))
+            append((start + last, run[last]))
+        else:
+            append((start, run))
+    if long_runs:
+        out.extend(_long_words(get_tokenizer(), folded))
+    return out
 
 
 def _field_tokens(text: str, cache: dict | None):
@@ -55,10 +79,10 @@ def _field_tokens(text: str, cache: dict | None):
     cache (one per update call, so memory stays bounded) they are tokenised
     once; bodies are not worth caching."""
     if cache is None or len(text) > 200:
-        return [(len(folded), tokens(folded)) for folded in foldings(text)]
+        return [(len(folded), token_list(folded)) for folded in foldings(text)]
     hit = cache.get(text)
     if hit is None:
-        hit = cache[text] = tuple((len(folded), tuple(tokens(folded))) for folded in foldings(text))
+        hit = cache[text] = [(len(folded), token_list(folded)) for folded in foldings(text)]
     return hit
 
 
@@ -112,6 +136,28 @@ FACET_VECTOR_SQL = """array_to_tsvector(ARRAY(SELECT DISTINCT x FROM unnest(
     || ARRAY(SELECT 'i:' || i.code FROM measures_measure_ip_types mi
              JOIN measures_iptype i ON i.id = mi.iptype_id WHERE mi.measure_id = m.id)
 ) AS x WHERE x IS NOT NULL))"""
+
+
+def facet_vector(*, province_id, city_id, bucket: int, year, themes=(), ip_types=()) -> str:
+    """FACET_VECTOR_SQL's value computed here, for rows written with their vectors (the
+    importer's COPY): ``bucket`` is BUCKET_SQL of the row's id, ``year`` the document's
+    (signed, else published, else date_year), ``themes`` and ``ip_types`` the codes linked."""
+    lexemes = {f"p:{province_id}" if province_id is not None else None,
+               f"c:{city_id}" if city_id is not None else None,
+               f"s:{bucket}", f"y:{year}" if year is not None else None}
+    lexemes.update(f"t:{code}" for code in themes)
+    lexemes.update(f"i:{code}" for code in ip_types)
+    return " ".join(_quote(x) for x in sorted(lexemes - {None}))
+
+
+def next_ids_with_buckets(n: int) -> list[tuple[int, int]]:
+    """n new Measure ids from the table's sequence with their sample buckets (BUCKET_SQL)."""
+    if n <= 0:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id, (hashint8(id) & 255)::int FROM (SELECT nextval(pg_get_serial_sequence("
+                       "'measures_measure', 'id')) AS id FROM generate_series(1, %s)) AS ids ORDER BY id", [n])
+        return [(row[0], row[1]) for row in cursor.fetchall()]
 
 
 def _write(values: list[tuple[int, str, str]]) -> None:

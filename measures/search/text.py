@@ -116,6 +116,61 @@ def reset_tokenizer():
     global _tokenizer
     with _lock:
         _tokenizer = None
+        _blocks.clear()
+
+
+# --- segmentation, block by block ----------------------------------------------
+# jieba's accurate mode without HMM cuts each run of Han characters, letters and digits (a
+# "block", between punctuation and spaces) on its own: a block's words depend on the block and
+# the dictionary only. The index (both foldings of a field, a title repeated in its text) and the
+# text fingerprints (measures.similarity) ask for the same blocks again and again: each block is
+# cut once while it stays in this cache. The importer clears it per document (so that a run's
+# speed never depends on documents sharing their wording); elsewhere it is bounded.
+
+_blocks: dict[str, tuple[str, ...]] = {}
+BLOCK_CACHE_MAX = 50000
+
+
+def clear_segmentation_cache() -> None:
+    _blocks.clear()
+
+
+def _jieba_blocks():
+    import jieba
+
+    return jieba.re_han_default
+
+
+def segments(folded: str) -> list[tuple[int, str]]:
+    """(offset, word) of jieba's words (accurate mode, HMM off, the domain dictionary) in the
+    Han blocks of an already folded string: the words and offsets tok.tokenize(folded, HMM=False)
+    yields there (outside them it yields single characters and spaces, which no caller wants)."""
+    tok = get_tokenizer()
+    cache = _blocks
+    out = []
+    offset = 0
+    re_han = _jieba_blocks()
+    for blk in re_han.split(folded):
+        if not blk:
+            continue
+        if re_han.match(blk):
+            words = cache.get(blk)
+            if words is None:
+                if len(cache) >= BLOCK_CACHE_MAX:
+                    cache.clear()
+                words = cache[blk] = tuple(tok.cut(blk, HMM=False))
+            pos = offset
+            for w in words:
+                out.append((pos, w))
+                pos += len(w)
+        offset += len(blk)
+    return out
+
+
+def words(folded: str) -> list[str]:
+    """The words of segments(): what tok.lcut(folded, HMM=False) gives, without the single
+    characters and spaces between Han blocks."""
+    return [w for _, w in segments(folded)]
 
 
 # --- tokens -------------------------------------------------------------------
@@ -141,12 +196,11 @@ def tokens(folded: str, *, words: bool = True):
 
 def _long_words(tok, folded: str):
     """jieba words of 3+ CJK characters with their sub-words in the dictionary
-    (search mode, but every length: 知识产权保护 also yields 知识产权). One
-    jieba call for the whole string: per-call overhead, not the text, is what
-    costs with the many short runs between punctuation marks."""
+    (search mode, but every length: 知识产权保护 also yields 知识产权), from
+    segments(): each block cut once."""
     freq = tok.FREQ
-    for word, w_start, w_end in tok.tokenize(folded, HMM=False):
-        n = w_end - w_start
+    for w_start, word in segments(folded):
+        n = len(word)
         if n < 3 or not CJK_WORD_RE.fullmatch(word):
             continue
         yield w_start, word
