@@ -1322,9 +1322,52 @@ def copy_insert(model, objs: list, *, skip=frozenset()) -> None:
     fields = [f for f in model._meta.local_concrete_fields if f.attname not in skip and f.name not in skip]
     statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
         sql.Identifier(model._meta.db_table), sql.SQL(", ").join(sql.Identifier(f.column) for f in fields))
+    prepare = [_copy_value(f, connection) for f in fields]
     with connection.cursor() as cursor, connection.wrap_database_errors, cursor.cursor.copy(statement) as copy:
         for obj in objs:
-            copy.write_row([f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields])
+            copy.write_row([fn(obj) for fn in prepare])
+
+
+def _copy_value(field, connection):
+    """How copy_insert reads a field's value: plain values (text, numbers, booleans, keys, dates,
+    tsvector literals) as they are, integer/float/text arrays as array literals, everything else
+    (JSON, auto_now, decimals …) through the field's get_db_prep_save as an INSERT would."""
+    from django.contrib.postgres.fields import ArrayField
+    from django.contrib.postgres.search import SearchVectorField
+    from django.db import models
+
+    attname = field.attname
+    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+        return lambda obj: field.get_db_prep_save(field.pre_save(obj, True), connection)
+    if isinstance(field, ArrayField) and isinstance(field.base_field, (models.IntegerField, models.FloatField,
+                                                                      models.CharField, models.TextField)):
+        quote = isinstance(field.base_field, (models.CharField, models.TextField))
+        return lambda obj: _array_literal(getattr(obj, attname), quote)
+    if isinstance(field, (models.CharField, models.TextField)):
+        def text(obj):
+            value = getattr(obj, attname)
+            return value if value is None or type(value) is str else str(value)  # choices: their value
+        return text
+    if isinstance(field, (models.IntegerField, models.AutoField, models.BigAutoField)):
+        def integer(obj):
+            value = getattr(obj, attname)
+            return value if value is None or type(value) is int else int(value)
+        return integer
+    if isinstance(field, (SearchVectorField, models.BooleanField, models.ForeignKey, models.FloatField)) or (
+            isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField)):
+        return lambda obj: getattr(obj, attname)
+    return lambda obj: field.get_db_prep_save(field.pre_save(obj, True), connection)
+
+
+def _array_literal(values, quote: bool):
+    if values is None:
+        return None
+    if quote:
+        items = ("NULL" if v is None else '"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"'
+                 for v in values)
+    else:
+        items = ("NULL" if v is None else str(v) for v in values)
+    return "{" + ",".join(items) + "}"
 
 
 def _history_rows(model, objs: list) -> dict[int, int]:
