@@ -29,6 +29,9 @@ def test_table_of_contents(line, expected):
     ("打印本页 关闭窗口", True),
     ("您当前的位置：首页", True),
     ("繁體 | 简体版", True),  # Traditional chrome folds to the Simplified phrase
+    ("4、该文档为VIP文档,如果想要下载,成为VIP会员后,下载免费。", True),  # a document-sharing site's terms
+    ("5、成为VIP后,下载本文档将扣除1次下载权益。", True),
+    ("4、加强网络平台监管,督促平台履行主体责任。", False),
     ("发布日期：2022-11-15 字号：大 中 小", False),  # metadata that carries page tools is kept
     ("沈政发〔2024〕8号", False),
     ("加强知识产权保护，" + "建设高水平知识产权保护体系" * 6 + "，版权所有", False),  # long lines never
