@@ -294,7 +294,7 @@ def classification_of(measure: Measure) -> dict:
                           ip_types=list(IPType.objects.values("code", "name", "keywords", "order")))
     path = list(measure.path or [])[-1:]
     return {"themes": explain_themes(knowledge, measure.title, measure.text, path)[:4],
-            "ip_types": explain_ip_types(knowledge, measure.title, measure.text)[:4]}
+            "ip_types": explain_ip_types(knowledge, measure.title, measure.text, path)[:4]}
 
 
 def _spread_over_places(measures, limit):
