@@ -99,6 +99,12 @@ LIST_GAP = re.compile(r"[^，,。；;：:]{0,30}")
 # "同时符合以下两个或两个以上条件：(一)…": the numbers of a list of conditions
 CONDITIONS_LIST = re.compile(r"(?:以下|下列|如下)[^。；;]{0,12}条件")
 # "两项以上奖励的按最高级别予以奖励": the number qualifies the subject a rule applies to
+# "十分重要": 十分 as "very" (before a word), not ten points
+ADVERB_SHIFEN = re.compile(rf"十分(?=[{P.HAN}])")
+# "…，给予最高10万元支持": a reward amount later in the same sentence (a count before it is what earns it)
+REWARD_LATER = re.compile(rf"[^。；;！!？?\n]*?(?:{'|'.join(L.REWARD_WORDS)})[^。；;，,]{{0,8}}?\d+(?:\.\d+)?\s*(?:万元|亿元|千元|元)")
+# "占我省企业总数的97%", "吸纳了55.5%的就业人员": a share or an achievement stated as it is
+STATED_SHARE = re.compile(r"占[^，,。；;]{1,20}的$|了$")
 SUBJECT_DE = re.compile(rf"^[{P.HAN}]{{1,20}}的(?:[，,]|$|按|给予|予以|可)")
 
 
@@ -349,6 +355,27 @@ def not_a_goal(n: Number) -> bool:
     return bool(BASE.search(n.folded[n.a:n.b]) or pre.endswith(("等", "从", "由")) or FILING.search(pre))
 
 
+@rule(stage="targets", example="'具有十分重要的战略意义' → True; '满意度达到九十分' → False; '得分十分' → False")
+def adverb_not_points(n: Number) -> bool:
+    """十分 before a word is the adverb "very" (十分重要, 十分必要), not a score of ten points."""
+    return n.m.group("cn") == "十" and bool(ADVERB_SHIFEN.match(n.folded, n.pos))
+
+
+@rule(stage="targets", example="'每引进1名高层次人才，给予最高5万元支持' (1) → True; '引进10名人才' → False")
+def reward_base(n: Number) -> bool:
+    """A count of one that the rest of its sentence rewards (每引进1个团队，给予…万元; 引进1名…，给予…万元)
+    is what earns the reward, not a commitment; the amount is the target."""
+    return _value(n.m) == 1 and n.unit not in L.MONEY_UNITS and bool(REWARD_LATER.match(n.folded, n.end))
+
+
+@rule(stage="targets", example="'小微企业占我省企业总数的97%' → True; '吸纳了55.5%的就业人员' → True; "
+                               "'到2025年占比达到15%' → False")
+def stated_share(n: Number) -> bool:
+    """A percentage stated as it is, not set as a goal: a share (占…的97%) or an achievement (吸纳了55.5%)
+    with no comparator and no deadline year over it."""
+    return n.unit == "%" and not n.goal and n.pre_word is None and bool(STATED_SHARE.search(n.pre.rstrip()))
+
+
 @rule(stage="targets", example="'在重点区镇建设商业秘密保护示范点20个' → 建设 (a name stands between it and the number)")
 def counting_verb(pre: str) -> "re.Match[str] | None":
     """The first counting verb of the clause that leaves a name before the number
@@ -468,8 +495,6 @@ def _comparator(n: Number) -> str | None:
     n.reward = bool(n.unit in L.MONEY_UNITS and REWARD.search(f[n.sent_start:n.b]))
     if n.unit in L.TIME_LIMIT_UNITS and not (n.comparator == "<=" and (n.pre_word or n.suffix_len)):
         return None
-    if (n.reward or (n.unit == "%" and REWARD.search(f[n.a:n.b]))) and n.pre_word == "最高":
-        n.comparator = "="  # a reward amount
     if n.comparator is None and not n.reward and T.han_count(n.post_full) < 2:
         n.counted = counting_verb(n.pre)
         if n.counted:
@@ -541,7 +566,8 @@ def _year(n: Number, year, events, sentence_events) -> int | None:
 def tier_amount(before: str, prev_end: int) -> bool:
     """A number that is the next tier of a list of amounts ("分三档给予补助资金：100万元、50万元和30万元",
     "每项分别给予50万元、30万元、10万元奖励"): only a separator stands between it and the previous target's
-    number, so it has that target's metric."""
+    number, so it has that target's metric (and its comparator when it has none of its own: "分别给予不超过
+    50万元、30万元" caps both)."""
     return 0 <= prev_end <= len(before) and TIER_SEPARATOR.fullmatch(before[prev_end:]) is not None
 
 
@@ -570,12 +596,12 @@ def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseC
     prev = None
     for m in NUM.finditer(folded):
         n = Number(para, folded, m)
-        if not_a_quantity(n) or not_a_goal(n):
+        if not_a_quantity(n) or not_a_goal(n) or adverb_not_points(n) or reward_base(n):
             continue
         n.prev = prev
         n.goal = year is not None or any(p <= n.pos for p, _ in events) or \
             any(p <= n.pos <= e for p, _, e in sentence_events)
-        if _comparator(n) is None:
+        if _comparator(n) is None or stated_share(n):
             continue
         pos, end, a = n.pos, n.end, n.a
         n.post, n.pb = n.post_full[n.suffix_len:], n.b
@@ -594,6 +620,8 @@ def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseC
         tiered = bool(prev and prev[0] == n.sent_start and tier_amount(folded[n.a:n.pos], prev[1] - n.a))
         if tiered:
             metric = prev[3]  # "给予补助资金：100万元、50万元和30万元": each tier (equal amounts too) is a target
+            if n.pre_word is None and not n.suffix_len:
+                n.comparator = prev[2]  # "分别给予不超过50万元、30万元": the first tier's ceiling holds for all
         if T.han_count(metric) < 2:
             continue
         y = _year(n, year, events, sentence_events)
@@ -723,7 +751,8 @@ def targets(ctx: ParseContext) -> None:
         ctx.targets += found
         running = left or running
     for m, node, body in zip(ctx.measures, ctx.nodes, ctx.bodies):
-        year = deadline_note(node.text, ctx) or heading_year(m.get("title"), doc_year, ctx)
+        year = deadline_note(node.text, ctx) or heading_year(m.get("title"), doc_year, ctx) \
+            or (period if goals_heading(m.get("path"), ctx) else None)
         ctx.targets += extract_targets(body, measure=m["ordinal"], doc_year=doc_year, year=year,
                                        plan_year=plan, ctx=ctx)
     last = next((line.strip() for line in reversed(ctx.lines) if line.strip()), "")
@@ -766,3 +795,17 @@ def heading_year(title: str | None, doc_year: int | None, ctx: ParseContext) -> 
         if (doc_year is None or y >= doc_year) and not after.startswith(("以来", "来", "同比")):
             return y
     return None
+
+
+# the numbering before a heading ("一、", "（二）", "3.")
+HEADING_NUMBER = re.compile(rf"^[\s{P.CIRCLED}（(一二三四五六七八九十、）)\d.．]*")
+
+
+@rule(stage="targets", example="['一、主要指标'] → True; ['（二）发展目标'] → True; ['锚定建设农业强国目标，科学谋划'] → False")
+def goals_heading(path: list[str] | None, ctx: ParseContext) -> bool:
+    """The measure stands under a short heading over a plan's indicators (主要指标, 发展目标): a number of
+    its own without a year is for the last year of the plan period the title names."""
+    if not path:
+        return False
+    head = HEADING_NUMBER.sub("", ctx.fold_same(path[-1])).strip()
+    return len(head) <= 8 and head.endswith(L.GOAL_HEADING_ENDS)

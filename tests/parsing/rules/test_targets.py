@@ -88,6 +88,8 @@ def test_comparator_after(post, unit, expected):
     ("满意度不低于", ("不低于", ">=")), ("满意度低于", ("低于", "<")), ("周期缩短至", ("缩短至", "<=")),
     ("授权量达到 ", ("达到", ">=")), ("达到约", ("达到", ">=")), ("每年至少召开", (None, ">=")),
     ("建设", (None, None)), ("", (None, None)),
+    ("每个申报单位限报", ("限", "<=")),  # real line: 每個申報單位限報1個示范區
+    ("补助上限为", ("限", "<=")),
 ])
 def test_comparator_before(pre, expected):
     assert Tg.comparator_before(pre) == expected
@@ -199,6 +201,12 @@ def test_indicator_table(text, expected):
                                                  (30, "万元", "=", None)]),
     ("分别给予20万元、10万元、10万元奖励。", [(20, "万元", "=", None), (10, "万元", "=", None), (10, "万元", "=", None)]),
     ("会议于9:30开始，时长2小时。", []),  # a clock time is no number after a colon
+    # real lines: a cap on a reward is "<=" (a ceiling, as the gold of b17, b18, b20 and b22 writes it)
+    ("引进1名高层次人才，给予最高5万元支持；", [(5, "万元", "<=", None)]),
+    ("全员劳动生产率达到22万元/人。", [(22, "万元/人", ">=", None)]),  # a per-person amount
+    # real line: 每项分别给予不超过50万元、30万元、10万元奖励 (the ceiling holds for every tier)
+    ("每项分别给予不超过50万元、30万元、10万元奖励。", [(50, "万元", "<=", None), (30, "万元", "<=", None),
+                                        (10, "万元", "<=", None)]),
 ])
 def test_paragraph_targets(text, expected):
     got = Tg.paragraph_targets(text, 1, 2024, None, None, CTX)
@@ -278,6 +286,49 @@ def test_not_a_goal(text, value, expected):
     assert Tg.not_a_goal(number(text, value)) is expected
 
 
+def any_number(text, value):
+    """The Number of ``text`` written ``value`` (digits or Chinese numerals)."""
+    m = next(m for m in Tg.NUM.finditer(text) if (m.group("num") or m.group("cn")) == value)
+    return Tg.Number(text, text, m)
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    # real line: 对于深入实施…总战略具有十分重要的战略意义 (read as 10 分)
+    ("促进民营经济大发展具有十分重要的战略意义", "十", True),
+    ("全市满意度达到九十分以上", "九十", False),  # a score
+    ("考核得分十分。", "十", False),  # ten points, no word after
+])
+def test_adverb_not_points(text, value, expected):
+    assert Tg.adverb_not_points(any_number(text, value)) is expected
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    # real lines: 每引进1个省市创新创业团队…，给予最高10万元支持；引进1名高层次人才，给予最高5万元支持
+    ("每引进1个省市创新创业团队或其它相当水平人才团队，给予最高10万元支持", "1", True),
+    ("引进1名高层次人才，给予最高5万元支持", "1", True),
+    ("引进10名高层次人才，给予最高5万元支持", "10", False),  # a count that is a goal
+    ("建设1个示范区。对示范区给予50万元奖励", "1", False),  # the reward is in another sentence
+    ("对获奖企业给予1万元奖励", "1", False),  # the amount itself
+])
+def test_reward_base(text, value, expected):
+    assert Tg.reward_base(number(text, value)) is expected
+
+
+@pytest.mark.parametrize("text, value, goal, expected", [
+    # real line: 小微企业占我省企业总数的97%,吸纳了55.5%的就业人员 (a 2012 opinion's background)
+    ("小微企业占我省企业总数的97%", "97", False, True),
+    ("吸纳了55.5%的就业人员", "55.5", False, True),
+    ("数字经济占GDP比重达到15%", "15", False, False),  # a comparator word: a goal
+    ("制造业增加值占地区生产总值的35%", "35", True, False),  # under a deadline year
+])
+def test_stated_share(text, value, goal, expected):
+    n = number(text, value)
+    n.goal = goal
+    n.comparator, n.suffix_len = Tg.comparator_after(n.post_full, n.unit)
+    n.pre_word, _ = Tg.comparator_before(n.pre)
+    assert Tg.stated_share(n) is expected
+
+
 def _prepared(text, value, goal=False, prev=None):
     n = number(text, value)
     n.goal, n.prev = goal, prev
@@ -342,3 +393,13 @@ def test_wrapped_cells(lines, expected):
 ])
 def test_tier_amount(before, prev_end, expected):
     assert Tg.tier_amount(before, prev_end) is expected
+
+
+@pytest.mark.parametrize("path, expected", [
+    (["主要指標"], True),  # real heading: the indicators of a 十三五 plan's task division, each a measure
+    (["一、主要指标"], True), (["（二）发展目标"], True),
+    (["锚定建设农业强国目标,科学谋划农业强省建设"], False),  # a long heading that only names a goal
+    (["加强组织领导"], False), ([], False), (None, False),
+])
+def test_goals_heading(path, expected):
+    assert Tg.goals_heading(path, CTX) is expected
