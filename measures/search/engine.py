@@ -8,22 +8,24 @@ Measure.facet_vector (city, province, year, theme, IP type) in the same GIN
 indexes, so the index intersects text and filters itself (the filters are
 still applied in SQL as well).
 
-1. One statement reads up to EXACT_LIMIT + 1 matches of the result set, each
-   verified and ranked, and counts the matches in one sample bucket (every
-   measure has a bucket lexeme 's:0' … 's:255', a hash of its id, in
-   facet_vector) — the same, ids only, for the wider set the facets need when
-   a facet filter is active (every filter but the facets' own: `base`). When a
-   set has at most EXACT_LIMIT matches, they are all there: its count and
-   facet counts are exact. The bucket count comes first (a materialized CTE):
-   a set whose bucket promises more than twice EXACT_LIMIT (probe_gate) is
-   not read at all here, only sampled in 2.
-2. Only when a set has more: a second statement reads the matches of its first
-   k buckets instead (k chosen from the one-bucket count so that about
+1. The first statement reads the matches of each set in sample bucket 0
+   (every measure has a bucket lexeme 's:0' … 's:255', a hash of its id, in
+   facet_vector): the probe, verified and ranked — the result set and, when
+   a facet filter is active, the wider set the facets need (every filter but
+   the facets' own: `base`, ids only).
+2. A set whose probe is below probe_gate (well below EXACT_LIMIT matches
+   to expect) is read whole, up to EXACT_LIMIT + 1 matches, each verified and
+   ranked: with at most EXACT_LIMIT it is all there, and its count and facet
+   counts are exact. A probe that cannot tell (ambiguous_from: about half the
+   limit and more) is widened to WIDE_PROBE buckets first, then decided the
+   same way. A set above the gate (or one that still overflows: one more
+   statement) is sampled: the buckets not read yet are read beside the
+   probe's (k chosen from the probe so that at least
    SAMPLE_TARGET rows are read); the count is (rows read) × 256 / k, within a
    few per cent (shown as 约), and facet counts are scaled the same way.
    Title-level hits (title_vector, its own small GIN index) are always among
    the candidates, so the best results are shown even when the rest is a
-   sample.
+   sample. A common term thus costs a sample, never EXACT_LIMIT rows first.
 
 Ranking (rank_sql), best first: with 模糊, hits of the term as written above
 hits of its words apart; hits of the terms as typed above synonym hits; a hit
@@ -45,11 +47,12 @@ from django.db.models.functions import Coalesce
 from .index import SAMPLE_BUCKETS
 
 EXACT_LIMIT = 10000      # counts are exact up to this many loose matches per set
-SAMPLE_TARGET = 4000     # rows verified for an estimate
+SAMPLE_TARGET = 3000     # rows verified for an estimate (at least; whole buckets)
 SAMPLE_CAP = 12000       # at most this many sampled rows are read
 TITLE_CAP = 500          # title-level candidates added to a sampled result set
-GATE_FACTOR = 2          # a set whose one-bucket probe promises this many times the limit is sampled at once
-MIN_GATE = 32            # (never below this probe count: small limits keep reading exactly)
+MIN_GATE = 32            # probe counts below this never skip the exact read (probe_gate)
+WIDE_PROBE = 8           # buckets a probe is widened to when one cannot tell (ambiguous_from)
+MIN_AMBIGUOUS = 8
 YEAR_SPAN = (1900, 2100)   # year lexemes looked up for an open year range
 
 # ts_rank_cd weights in PostgreSQL's order {D, C, B, A}: text 0.1, title 1.0
@@ -153,8 +156,9 @@ def all_but_one(clauses) -> str:
     return " | ".join("(" + all_of(clauses[:i] + clauses[i + 1:]) + ")" for i in range(len(clauses)))
 
 
-def _buckets(k: int) -> str:
-    return " | ".join(f"'s:{b}'" for b in range(k))
+def _buckets(first: int, end: int) -> str:
+    """The tsquery of sample buckets first … end - 1."""
+    return " | ".join(f"'s:{b}'" for b in range(first, end))
 
 
 def _rows(queryset, *, text: str, vector: str = "search_vector", facets: str = "", sample: str = "",
@@ -184,8 +188,8 @@ def _rows(queryset, *, text: str, vector: str = "search_vector", facets: str = "
     return sql, list(params)
 
 
-def _sample_size(probe: int) -> int:
-    """Buckets to read for about SAMPLE_TARGET rows, from the count of one."""
+def _sample_size(probe: float) -> int:
+    """Buckets to read for at least SAMPLE_TARGET rows, from the count of one."""
     return max(1, min(SAMPLE_BUCKETS, math.ceil(SAMPLE_TARGET / max(probe, 1))))
 
 
@@ -193,54 +197,43 @@ def _sample_size(probe: int) -> int:
 MAIN, TITLE, BASE, PROBE_MAIN, PROBE_BASE = 1, 2, 3, 4, 5
 
 
-def _statement(pq, parts, rank: bool, gates=None):
+def _statement(pq, parts, rank: bool):
     """One SQL statement over the UNION ALL of `parts` [(part, sql, params,
-    columns)]: rows (part, id, document, ordinal, date, rank); a probe part
-    carries its count in the id column. gates {part: (probe part, n)}: the
-    part is read only when its probe counts fewer than n (the probe is a
-    materialized CTE, counted once, and the test a one-time filter: a gated
-    part costs nothing)."""
-    gates = gates or {}
-    probes = {probe for probe, _ in gates.values()}
-    ctes, cte_params, selects, params = [], [], [], []
+    columns)]: rows (part, id, document, ordinal, date, rank)."""
+    selects, params = [], []
     for part, sql, p, columns in parts:
-        if part in probes:
-            ctes.append(f"g{part}(n) AS MATERIALIZED ({sql})")
-            cte_params += p
-            selects.append(f"SELECT {part}, (SELECT n FROM g{part}), NULL::int, NULL::int, NULL::date, "
-                           f"NULL::tsvector")
-            continue
-        gate = ""
-        if part in gates:
-            probe, n = gates[part]
-            gate = f" WHERE (SELECT n FROM g{probe}) < {int(n)}"
         if columns == "rank":
-            selects.append(f"SELECT {part}, * FROM ({sql}) AS p{part}{gate}")
-        elif columns == "id":
-            selects.append(f"SELECT {part}, p{part}.*, NULL::int, NULL::int, NULL::date, NULL::tsvector "
-                           f"FROM ({sql}) AS p{part}{gate}")
+            selects.append(f"SELECT {part}, * FROM ({sql}) AS p{part}")
         else:
-            selects.append(f"SELECT {part}, ({sql}), NULL::int, NULL::int, NULL::date, NULL::tsvector")
+            selects.append(f"SELECT {part}, p{part}.*, NULL::int, NULL::int, NULL::date, NULL::tsvector "
+                           f"FROM ({sql}) AS p{part}")
         params += p
     r_sql, r_params = rank_sql(pq, "c.v") if rank else ("0::float8", [])
     # title-level hits come from the title index alone: verified here
-    sql = (f"{'WITH ' + ', '.join(ctes) + ' ' if ctes else ''}"
-           f"SELECT c.part, c.id, c.document_id, c.ordinal, c.d, "
-           f"CASE WHEN c.part IN ({MAIN}, {TITLE}) THEN {r_sql} ELSE 0::float8 END "
+    sql = (f"SELECT c.part, c.id, c.document_id, c.ordinal, c.d, "
+           f"CASE WHEN c.part IN ({MAIN}, {TITLE}, {PROBE_MAIN}) THEN {r_sql} ELSE 0::float8 END "
            f"FROM ({' UNION ALL '.join(selects)}) AS c(part, id, document_id, ordinal, d, v) "
            f"WHERE c.part <> {TITLE} OR c.v @@ %s::tsquery")
     with connection.cursor() as cursor:
-        cursor.execute(sql, cte_params + r_params + params + [pq.tsquery or "''"])
+        cursor.execute(sql, r_params + params + [pq.tsquery or "''"])
         return cursor.fetchall()
 
 
-def probe_gate(limit: int) -> int:
-    """The one-bucket count from which a set is taken to have more than
-    `limit` matches without reading them (at least GATE_FACTOR × limit
-    expected): its exact read is skipped for the sample. At 10,000 that is a
-    probe of 79 (about 20,000 matches); a set of 10,000 (39 expected in a
-    bucket) reaches it with a probability of about 1e-8."""
-    return max(math.ceil(GATE_FACTOR * limit / SAMPLE_BUCKETS), MIN_GATE)
+def probe_gate(limit: int, buckets: int = 1) -> int:
+    """The count of matches in `buckets` sample buckets from which a set is
+    taken to have more than `limit` matches without reading them: five
+    standard deviations above what a set of `limit` puts there (never below
+    MIN_GATE, so that small limits keep reading exactly). At 10,000: 71 in one
+    bucket (about 18,000 matches), 401 in WIDE_PROBE = 8 (about 12,800); a
+    set of 10,000 reaches either with a probability under 1e-6."""
+    expected = limit * buckets / SAMPLE_BUCKETS
+    return max(math.ceil(expected + 5 * math.sqrt(expected)), MIN_GATE)
+
+
+def ambiguous_from(limit: int) -> int:
+    """A one-bucket probe from which a set may be near `limit` (half of it
+    expected): the probe is widened to WIDE_PROBE buckets before deciding."""
+    return max(math.ceil(limit / SAMPLE_BUCKETS / 2), MIN_AMBIGUOUS)
 
 
 def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = "", rank: bool = True,
@@ -250,52 +243,82 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
     facet lexemes), best first; see the module doc. `base`: the wider set the
     facets count (with its lexemes `base_facets`), or None when it is the same.
 
-    One statement reads up to `limit` + 1 matches of each set (every one
-    verified) and the matches in one sample bucket; a set with more matches
-    is read again as a sample of buckets (a second statement, then).
+    The first statement reads each set's matches in sample bucket 0 (the
+    probe, at most SAMPLE_CAP rows). From it each set is read whole (up to
+    `limit` + 1 verified matches) or sampled (the probe's buckets and more:
+    only the buckets not read yet); a probe that cannot tell is widened to
+    WIDE_PROBE buckets first. Small sets cost two statements; a set that
+    still has more than `limit` matches is sampled in one more.
     """
     limit = EXACT_LIMIT if limit is None else limit
     text = pq.tsquery
+    sets = {MAIN: (queryset, facets, "rank"), BASE: (base, base_facets, "id")}
+    if base is None:
+        del sets[BASE]
+    probe_of = {MAIN: PROBE_MAIN, BASE: PROBE_BASE}
+
+    def read(part, first, end, cap=SAMPLE_CAP):
+        qs, lex, cols = sets[part]
+        return _rows(qs, text=text, facets=lex, sample=_buckets(first, end), limit=cap, columns=cols), cols
+
     try:
-        parts = [(MAIN, *_rows(queryset, text=text, facets=facets, limit=limit + 1), "rank"),
-                 (PROBE_MAIN, *_rows(queryset, text=text, facets=facets, sample="'s:0'", columns="count"), "count")]
-        if base is not None:
-            parts += [(BASE, *_rows(base, text=text, facets=base_facets, limit=limit + 1, columns="id"), "id"),
-                      (PROBE_BASE, *_rows(base, text=text, facets=base_facets, sample="'s:0'", columns="count"),
-                       "count")]
+        rows = _statement(pq, [(probe_of[part], *sql, cols) for part in sets
+                               for sql, cols in [read(part, 0, 1)]], rank)
     except EmptyResultSet:   # a filter that matches nothing (e.g. an unknown province)
         return Candidates(base_ids=[] if base is not None else None)
-    # a set far above the limit (its probe says so) is not read exactly: the
-    # sample below replaces it, so that a common term costs a sample, not
-    # limit + 1 verified and ranked rows first
-    gate = probe_gate(limit)
-    rows = _statement(pq, parts, rank, gates={MAIN: (PROBE_MAIN, gate), BASE: (PROBE_BASE, gate)})
-    probes = {part: pk for part, pk, *_ in rows if part in (PROBE_MAIN, PROBE_BASE)}
-    main_exact = probes[PROBE_MAIN] < gate and sum(1 for r in rows if r[0] == MAIN) <= limit
-    base_exact = base is None or (probes[PROBE_BASE] < gate and sum(1 for r in rows if r[0] == BASE) <= limit)
-    k_main = SAMPLE_BUCKETS if main_exact else _sample_size(probes[PROBE_MAIN])
-    k_base = SAMPLE_BUCKETS if base_exact else _sample_size(probes[PROBE_BASE])
+    state = {part: {"probe": [r for r in rows if r[0] == probe_of[part]], "buckets": 1, "rows": [], "k": None}
+             for part in sets}
 
-    if not (main_exact and base_exact):
-        # more than `limit` matches: a sample of buckets instead (and, for the
-        # results, the title-level hits, from the small title index)
-        rows = [r for r in rows if (r[0] == MAIN and main_exact) or (r[0] == BASE and base_exact)]
+    def decide(part):
+        st = state[part]
+        n, b = len(st["probe"]), st["buckets"]
+        if n >= probe_gate(limit, b):
+            st["mode"] = "sample"
+        elif b == 1 and n >= ambiguous_from(limit):
+            st["mode"] = "wide"
+        else:
+            st["mode"] = "exact"
+
+    for part in sets:
+        decide(part)
+    while any(st["mode"] != "done" for st in state.values()):
         parts = []
-        if not main_exact:
-            parts.append((MAIN, *_rows(queryset, text=text, facets=facets, sample=_buckets(k_main),
-                                       limit=SAMPLE_CAP), "rank"))
-            if pq.loose_tsquery:
-                parts.append((TITLE, *_rows(queryset, text=pq.loose_tsquery, vector="title_vector", facets=facets,
-                                            limit=TITLE_CAP), "rank"))
-        if not base_exact:
-            parts.append((BASE, *_rows(base, text=text, facets=base_facets, sample=_buckets(k_base),
-                                       limit=SAMPLE_CAP, columns="id"), "id"))
-        rows += _statement(pq, parts, rank)
+        for part, st in state.items():
+            qs, lex, cols = sets[part]
+            if st["mode"] == "wide":
+                parts.append((probe_of[part], *read(part, 1, WIDE_PROBE)[0], cols))
+            elif st["mode"] == "exact":
+                parts.append((part, *_rows(qs, text=text, facets=lex, limit=limit + 1, columns=cols), cols))
+            elif st["mode"] == "sample":
+                # buckets not read yet up to k (at least SAMPLE_TARGET rows in all), and, for
+                # the results, the title-level hits, from the small title index
+                st["k"] = max(st["buckets"], _sample_size(len(st["probe"]) / st["buckets"]))
+                if st["k"] > st["buckets"]:
+                    parts.append((part, *read(part, st["buckets"], st["k"])[0], cols))
+                if part == MAIN and pq.loose_tsquery:
+                    parts.append((TITLE, *_rows(qs, text=pq.loose_tsquery, vector="title_vector", facets=lex,
+                                              limit=TITLE_CAP), "rank"))
+        rows = _statement(pq, parts, rank) if parts else []
+        for part, st in state.items():
+            got = [r for r in rows if r[0] == part or (part == MAIN and r[0] == TITLE)]
+            if st["mode"] == "wide":
+                st["probe"] += [r for r in rows if r[0] == probe_of[part]]
+                st["buckets"] = WIDE_PROBE
+                decide(part)
+                if st["mode"] == "wide":
+                    st["mode"] = "exact"
+            elif st["mode"] == "exact":
+                if sum(1 for r in got if r[0] == part) <= limit:
+                    st["rows"], st["mode"], st["exact"] = got, "done", True
+                else:
+                    st["mode"] = "sample"   # more than `limit` after all
+            elif st["mode"] == "sample":
+                st["rows"] = got + [(part, *r[1:]) for r in st["probe"]]
+                st["mode"], st["exact"] = "done", False
+    rows = [r for st in state.values() for r in st["rows"]]
 
     seen, found, sample_ids, base_ids = set(), [], [], []
     for part, pk, document_id, ordinal, day, score in rows:
-        if part in (PROBE_MAIN, PROBE_BASE):
-            continue
         if part == BASE:
             base_ids.append(pk)
             continue
@@ -306,16 +329,17 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
         seen.add(pk)
         found.append((-float(score), -(day.toordinal() if day else 0), document_id, ordinal, pk))
     found.sort()
+    main_exact = state[MAIN]["exact"]
     result = Candidates(ids=[r[4] for r in found], ranks=[-r[0] for r in found], exact=main_exact,
                         sample_ids=sample_ids)
     if main_exact:
         result.estimate = len(result.ids)
     else:
-        result.scale = SAMPLE_BUCKETS / k_main
+        result.scale = SAMPLE_BUCKETS / state[MAIN]["k"]
         result.estimate = max(round_estimate(round(len(sample_ids) * result.scale)), len(result.ids), limit + 1)
     if base is not None:
-        result.base_ids, result.base_exact = base_ids, base_exact
-        result.base_scale = 1.0 if base_exact else SAMPLE_BUCKETS / k_base
+        result.base_ids, result.base_exact = base_ids, state[BASE]["exact"]
+        result.base_scale = 1.0 if state[BASE]["exact"] else SAMPLE_BUCKETS / state[BASE]["k"]
     return result
 
 

@@ -1,6 +1,7 @@
 """The search page runs a fixed, small number of SQL queries whatever the
-filters (issue 13): the text work is one statement (the verified matches;
-a second only above engine.EXACT_LIMIT matches), all facets one, the page of
+filters (issue 13): the text work is two statements (the probe of sample
+bucket 0, then the verified matches; a third only when a set the probe puts
+below the gate has more than engine.EXACT_LIMIT), all facets one, the page of
 rows one plus four prefetches, labels two, names of selected places, units
 and the document one."""
 import pytest
@@ -9,7 +10,7 @@ from measures.models import ResponsibleUnit
 
 pytestmark = pytest.mark.django_db
 
-TEXT_QUERIES = 10    # of which the search: the verified matches and all facets (the rest is the page)
+TEXT_QUERIES = 11    # of which the search: the probe, the verified matches and all facets (the rest is the page)
 PLAIN_QUERIES = 10
 
 

@@ -62,25 +62,26 @@ def test_above_the_limit_the_count_is_a_sampled_estimate_within_ten_percent(clie
 
 
 def test_a_set_its_probe_puts_far_above_the_limit_is_sampled_without_an_exact_read(big, monkeypatch):
-    """The one-bucket probe comes first: past engine.probe_gate the exact read
-    (limit + 1 verified, ranked rows) is skipped and only the sample is read."""
+    """The bucket-0 probe comes first: past engine.probe_gate the exact read
+    (limit + 1 verified, ranked rows) is skipped, and the probe's rows are the
+    sample's first bucket (only the other buckets are read)."""
     monkeypatch.setattr(engine, "EXACT_LIMIT", 200)
     monkeypatch.setattr(engine, "SAMPLE_TARGET", 400)
-    monkeypatch.setattr(engine, "GATE_FACTOR", 0)
-    monkeypatch.setattr(engine, "MIN_GATE", 0)       # every probe passes the gate
+    monkeypatch.setattr(engine, "probe_gate", lambda limit, buckets=1: 0)   # every probe passes the gate
     statements = []
     original = engine._statement
 
-    def recording(pq, parts, rank, gates=None):
-        rows = original(pq, parts, rank, gates)
-        statements.append([r[0] for r in rows])
-        return rows
+    def recording(pq, parts, rank):
+        statements.append([(part, sql + " " + " ".join(map(str, params))) for part, sql, params, _ in parts])
+        return original(pq, parts, rank)
 
     monkeypatch.setattr(engine, "_statement", recording)
     r = measure_search(params={"q": "纠纷调解"})
     assert len(statements) == 2
-    assert engine.MAIN not in statements[0] and engine.PROBE_MAIN in statements[0]   # gated: nothing read
-    assert engine.MAIN in statements[1]                                              # the sample
+    assert [part for part, _ in statements[0]] == [engine.PROBE_MAIN]
+    sampled = [sql for part, sql in statements[1] if part == engine.MAIN]
+    assert sampled and "LIMIT 201" not in sampled[0]          # no exact read
+    assert "'s:0'" not in sampled[0] and "'s:1'" in sampled[0]  # bucket 0 came with the probe
     assert r.count_is_estimate and r.facets_are_estimates
     assert abs(r.count - big["truth"]) <= 0.1 * big["truth"], r.count
     theme = {row["code"]: row["count"] for row in r.facets["theme"]}
@@ -88,8 +89,27 @@ def test_a_set_its_probe_puts_far_above_the_limit_is_sampled_without_an_exact_re
 
 
 def test_the_probe_gate_leaves_sets_near_the_limit_exact():
-    assert engine.probe_gate(10000) == 79          # about 20,000 expected matches
+    assert engine.probe_gate(10000) == 71              # about 18,000 expected matches
+    assert engine.probe_gate(10000, engine.WIDE_PROBE) == 401
+    assert engine.ambiguous_from(10000) == 20           # widened to 8 buckets from about 5,000
     assert engine.probe_gate(200) == engine.MIN_GATE
+
+
+def test_an_ambiguous_probe_is_widened_before_reading(big, monkeypatch):
+    """A probe that cannot tell whether the set is above the limit reads
+    WIDE_PROBE buckets; a set below the limit is then read exactly."""
+    monkeypatch.setattr(engine, "ambiguous_from", lambda limit: 0)
+    statements = []
+    original = engine._statement
+
+    def recording(pq, parts, rank):
+        statements.append([part for part, *_ in parts])
+        return original(pq, parts, rank)
+
+    monkeypatch.setattr(engine, "_statement", recording)
+    r = measure_search(params={"q": "纠纷调解"})
+    assert statements[:3] == [[engine.PROBE_MAIN], [engine.PROBE_MAIN], [engine.MAIN]]
+    assert r.count == big["truth"] and not r.count_is_estimate
 
 
 def test_pages_stop_at_the_verified_candidates(client, big, monkeypatch):
