@@ -82,3 +82,18 @@ def test_classify_stage_uses_the_nearest_heading_for_themes_and_ip_types():
     ctx = ParseContext(SMALL, measures=[{"title": None, "path": ["一", "商标保护"]}], bodies=["加强执法。"])
     Cl.classify(ctx)
     assert ctx.measures[0]["themes"] == ["creation"] and ctx.measures[0]["ip_types"] == ["trademark"]
+
+
+@pytest.mark.parametrize("title, body, path, expected", [
+    # real lines: making or revising a named policy is about the rules (legal_system) beside its subject
+    (None, "出臺《提升高等學校專利質量促進轉化運用的若干意見》。", None, ["utilization", "legal_system"]),
+    (None, "出台《推进中央企业知识产权工作高质量发展的指导意见》。", None, ["legal_system"]),
+    (None, "推动落实《知识产权强国建设纲要》各项任务。", None, ["organization"]),  # carrying a plan out: no
+    # real line: the duties assigned to an office (负责统筹, 负责指导 …) are about organisation
+    (None, "市场监督管理局负责统筹、指导商业秘密保护示范指导站建设,制定商业秘密保护示范指导站政策措施。", None,
+     ["organization"]),
+])
+def test_project_theme_keywords(title, body, path, expected):
+    from measures.parsing.knowledge import default_knowledge
+
+    assert Cl.classify_themes(default_knowledge(), title, body, path) == expected
