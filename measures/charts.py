@@ -82,6 +82,11 @@ class Column:
     group: str = ""     # a second label line, drawn where it changes (the year under months)
 
 
+def _text_width(text: str, size: float) -> int:
+    """The drawn width of a label, estimated: a CJK character is 1 em, other characters about 0.6 em."""
+    return round(sum(size if ord(ch) > 0x2e80 else size * 0.6 for ch in str(text)))
+
+
 def columns_chart(columns: list[Column], *, title: str, primary_label: str = gettext_noop("措施"),
                   secondary_label: str = gettext_noop("文件"), css_class: str = "timeline-chart") -> SafeString:
     """Paired columns (primary: red, secondary: blue) per period, y axis with
@@ -96,11 +101,12 @@ def columns_chart(columns: list[Column], *, title: str, primary_label: str = get
     height = top + plot_h + bottom
     top_value, step = _axis(max([c.primary for c in columns] + [c.secondary for c in columns] + [1]))
     body = []
-    # legend
+    # legend: the second key after the first label's width (English labels are longer than Chinese)
+    second = left + max(64, 16 + _text_width(primary_label, 12) + 14)
     body.append(f'<g font-size="12" fill="{INK}"><rect x="{left}" y="8" width="12" height="12" fill="{ACCENT}"/>'
                 f'<text x="{left + 16}" y="18">{_e(primary_label)}</text>'
-                f'<rect x="{left + 64}" y="8" width="12" height="12" fill="{SECOND}"/>'
-                f'<text x="{left + 80}" y="18">{_e(secondary_label)}</text></g>')
+                f'<rect x="{second}" y="8" width="12" height="12" fill="{SECOND}"/>'
+                f'<text x="{second + 16}" y="18">{_e(secondary_label)}</text></g>')
     # axis and grid
     for v in range(0, top_value + 1, step):
         y = top + plot_h - plot_h * v / top_value

@@ -15,6 +15,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from .querysets import DocumentQuerySet, MeasureQuerySet, TargetQuerySet, UnitQuerySet
@@ -43,7 +44,8 @@ class Region(models.Model):
 
     class Meta:
         ordering = ["id"]
-        verbose_name = verbose_name_plural = _("行政区划")
+        verbose_name = pgettext_lazy("singular", "行政区划")
+        verbose_name_plural = _("行政区划")
         constraints = [
             models.CheckConstraint(
                 condition=Q(level="province", parent__isnull=True) | (~Q(level="province") & Q(parent__isnull=False)),
@@ -90,7 +92,8 @@ class Theme(models.Model):
 
     class Meta:
         ordering = ["order", "code"]
-        verbose_name = verbose_name_plural = _("工作类别")
+        verbose_name = pgettext_lazy("singular", "工作类别")
+        verbose_name_plural = _("工作类别")
 
     def __str__(self):
         return self.name
@@ -107,7 +110,8 @@ class IPType(models.Model):
 
     class Meta:
         ordering = ["order", "code"]
-        verbose_name = verbose_name_plural = _("知识产权类型")
+        verbose_name = pgettext_lazy("singular", "知识产权类型")
+        verbose_name_plural = _("知识产权类型")
 
     def __str__(self):
         return self.name
@@ -122,7 +126,8 @@ class UnitAlias(models.Model):
 
     class Meta:
         ordering = ["canonical", "alias"]
-        verbose_name = verbose_name_plural = _("单位别名")
+        verbose_name = pgettext_lazy("singular", "单位别名")
+        verbose_name_plural = _("单位别名")
 
     def __str__(self):
         return f"{self.alias} → {self.canonical}"
@@ -137,7 +142,8 @@ class SynonymGroup(models.Model):
 
     class Meta:
         ordering = ["id"]
-        verbose_name = verbose_name_plural = _("同义词组")
+        verbose_name = pgettext_lazy("singular", "同义词组")
+        verbose_name_plural = _("同义词组")
 
     def __str__(self):
         return " / ".join(self.terms)
@@ -152,7 +158,8 @@ class DictionaryWord(models.Model):
 
     class Meta:
         ordering = ["word"]
-        verbose_name = verbose_name_plural = _("领域词典")
+        verbose_name = pgettext_lazy("singular", "领域词典")
+        verbose_name_plural = _("领域词典")
 
     def __str__(self):
         return self.word
@@ -219,7 +226,8 @@ class Document(models.Model):
 
     class Meta:
         ordering = ["-published_date", "id"]
-        verbose_name = verbose_name_plural = _("政策文件")
+        verbose_name = pgettext_lazy("singular", "政策文件")
+        verbose_name_plural = _("政策文件")
         indexes = [models.Index(fields=["province", "city"]), models.Index(fields=["published_date"])]
         constraints = [
             models.CheckConstraint(condition=~Q(title=""), name="document_title_not_empty"),
@@ -269,7 +277,8 @@ class ResponsibleUnit(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = verbose_name_plural = _("责任单位")
+        verbose_name = pgettext_lazy("singular", "责任单位")
+        verbose_name_plural = _("责任单位")
         constraints = [
             models.UniqueConstraint(fields=["name", "region"], name="unit_unique_name_per_region",
                                     nulls_distinct=False),
@@ -287,7 +296,8 @@ class ResponsibleUnit(models.Model):
 class Measure(models.Model):
     EDITABLE_FIELDS = ["path", "label", "title", "text", "themes", "ip_types"]
 
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="measures", verbose_name=_("文件"))
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="measures",
+                                 verbose_name=pgettext_lazy("field", "文件"))
     ordinal = models.PositiveIntegerField(_("序号"))
     path = ArrayField(models.CharField(max_length=300), default=list, blank=True, verbose_name=_("章节路径"))
     label = models.CharField(_("编号"), max_length=20, blank=True)
@@ -326,7 +336,8 @@ class Measure(models.Model):
 
     class Meta:
         ordering = ["document_id", "ordinal"]
-        verbose_name = verbose_name_plural = _("措施")
+        verbose_name = pgettext_lazy("singular", "措施")
+        verbose_name_plural = _("措施")
         constraints = [
             models.UniqueConstraint(fields=["document", "ordinal"], name="measure_unique_ordinal"),
             models.CheckConstraint(condition=Q(ordinal__gte=1), name="measure_ordinal_positive"),
@@ -361,7 +372,8 @@ class MeasureUnit(models.Model):
 
     class Meta:
         ordering = ["measure_id", "position"]
-        verbose_name = verbose_name_plural = _("措施责任单位")
+        verbose_name = pgettext_lazy("singular", "措施责任单位")
+        verbose_name_plural = _("措施责任单位")
         constraints = [models.UniqueConstraint(fields=["measure", "unit"], name="measureunit_unique")]
 
     def __str__(self):
@@ -378,9 +390,10 @@ class Target(models.Model):
 
     EDITABLE_FIELDS = ["measure", "metric", "comparator", "value", "unit", "year", "quote"]
 
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="targets", verbose_name=_("文件"))
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="targets",
+                                 verbose_name=pgettext_lazy("field", "文件"))
     measure = models.ForeignKey(Measure, null=True, blank=True, on_delete=models.SET_NULL, related_name="targets",
-                                verbose_name=_("措施"))
+                                verbose_name=pgettext_lazy("field", "措施"))
     position = models.PositiveIntegerField(_("顺序"), default=0)
     metric = models.CharField(_("指标"), max_length=300)
     comparator = models.CharField(_("比较"), max_length=2, choices=Comparator.choices, default=Comparator.GTE)
@@ -396,7 +409,8 @@ class Target(models.Model):
 
     class Meta:
         ordering = ["document_id", "position", "id"]
-        verbose_name = verbose_name_plural = _("量化目标")
+        verbose_name = pgettext_lazy("singular", "量化目标")
+        verbose_name_plural = _("量化目标")
         constraints = [
             models.CheckConstraint(condition=Q(year__isnull=True) | Q(year__gte=1949, year__lte=2100),
                                    name="target_year_plausible"),
@@ -431,9 +445,9 @@ class ErrorReport(models.Model):
         REJECTED = "rejected", _("已驳回")
 
     measure = models.ForeignKey(Measure, null=True, blank=True, on_delete=models.SET_NULL, related_name="error_reports",
-                                verbose_name=_("措施"))
+                                verbose_name=pgettext_lazy("field", "措施"))
     document = models.ForeignKey(Document, null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="error_reports", verbose_name=_("文件"))
+                                 related_name="error_reports", verbose_name=pgettext_lazy("field", "文件"))
     kind = models.CharField(_("问题类型"), max_length=20, choices=Kind.choices)
     description = models.TextField(_("问题描述"), max_length=2000)
     contact = models.CharField(_("联系方式"), max_length=200, blank=True)
@@ -448,7 +462,8 @@ class ErrorReport(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = verbose_name_plural = _("错误报告")
+        verbose_name = pgettext_lazy("singular", "错误报告")
+        verbose_name_plural = _("错误报告")
         constraints = [
             models.CheckConstraint(condition=~Q(description=""), name="errorreport_description_not_empty"),
         ]

@@ -15,6 +15,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
@@ -55,7 +56,8 @@ class Citation(models.Model):
 
     class Meta:
         ordering = ["document_id", "position", "id"]
-        verbose_name = verbose_name_plural = _("文件引用")
+        verbose_name = pgettext_lazy("singular", "文件引用")
+        verbose_name_plural = _("文件引用")
         constraints = [models.UniqueConstraint(fields=["document", "ref_key"], name="citation_unique_ref")]
         indexes = [GinIndex(fields=["title_keys"], name="citation_title_keys_gin"),
                    models.Index(fields=["target", "document"], name="citation_target_idx")]
@@ -81,7 +83,8 @@ class DocumentKey(models.Model):
     org = models.CharField(max_length=40, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = _("文件匹配键")
+        verbose_name = pgettext_lazy("singular", "文件匹配键")
+        verbose_name_plural = _("文件匹配键")
         indexes = [models.Index(fields=["key", "kind"], name="documentkey_key_idx")]
 
     def __str__(self):
@@ -97,7 +100,8 @@ class MeasureFingerprint(models.Model):
     weights = ArrayField(models.FloatField(), default=list, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = _("措施文本指纹")
+        verbose_name = pgettext_lazy("singular", "措施文本指纹")
+        verbose_name_plural = _("措施文本指纹")
         indexes = [GinIndex(fields=["bands"], name="fingerprint_bands_gin", fastupdate=False),
                    GinIndex(fields=["terms"], name="fingerprint_terms_gin", fastupdate=False)]
 

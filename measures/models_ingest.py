@@ -10,6 +10,7 @@ stale staged rows are deleted on the next preview.
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SourceFile(models.Model):
@@ -20,7 +21,7 @@ class SourceFile(models.Model):
         TEXT = "text", _("合并文本（预览中）")  # a page's and its attachments' text, between preview and import
 
     document = models.ForeignKey("measures.Document", null=True, blank=True, on_delete=models.CASCADE,
-                                 related_name="source_files", verbose_name=_("文件"))
+                                 related_name="source_files", verbose_name=pgettext_lazy("field", "文件"))
     position = models.PositiveSmallIntegerField(_("顺序"), default=0)
     role = models.CharField(_("类型"), max_length=12, choices=Role.choices, default=Role.MAIN)
     name = models.CharField(_("文件名"), max_length=255)
@@ -38,7 +39,8 @@ class SourceFile(models.Model):
 
     class Meta:
         ordering = ["document_id", "position", "id"]
-        verbose_name = verbose_name_plural = _("原始文件")
+        verbose_name = pgettext_lazy("singular", "原始文件")
+        verbose_name_plural = _("原始文件")
         indexes = [models.Index(fields=["document", "position"], name="sourcefile_doc_pos")]
 
     def __str__(self):

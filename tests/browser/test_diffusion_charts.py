@@ -118,3 +118,40 @@ def test_document_citations_and_lineage(browser, spread_portal, width):
     assert no_sideways_scroll(page)
     screenshot(page, f"diffusion-lineage-{width}")
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["zh-hans", "en"])
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+def test_spread_pages_read_at_this_width(browser, spread_portal, width, lang):
+    """The pages of how policy spreads that need the spread corpus (a draft and its final
+    version, copied wording, lineage) pass the layout check of tests/browser/test_readable.py:
+    no sideways page scroll, no cell under four characters, nothing cut off, scroll cues."""
+    from django.conf import settings
+
+    from measures.models import Document, Measure
+
+    from .test_readable import check_layout, shoot
+
+    final = Document.objects.get(source="c04_sanming_ip_power_plan_final_2024.txt")
+    fuzhou = Document.objects.get(source="c03_fuzhou_ip_power_plan_2024.txt")
+    copied = Measure.objects.get(document=fuzhou, text__startswith="加强专利侵权纠纷行政裁决能力建设")
+    plan = Document.objects.get(source="009_ip_14th_fyp_notice_2021_hant.txt")
+    context, page = open_page(browser, width)
+    context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": lang, "url": spread_portal}])
+    suffix = "" if lang == "zh-hans" else "-en"
+    try:
+        failures = []
+        for name, path in [("draft", f"/documents/{final.pk}/draft/"),
+                           ("diffusion", f"/measures/{copied.pk}/diffusion/"), ("lineage", f"/documents/{plan.pk}/lineage/"), ("similar", f"/measures/{copied.pk}/"),
+                           ("timeline-month", "/timeline/?by=month"), ("map-province", "/map/?province=420000")]:
+            response = page.goto(spread_portal + path)
+            assert response.status == 200, path
+            assert page.evaluate("document.documentElement.lang").lower().startswith(lang[:2])
+            shoot(page, f"{WIDTHS[width][0]}-spread-{name}{suffix}")
+            try:
+                check_layout(page, f"{path} at {width} ({lang})")
+            except AssertionError as e:
+                failures.append(str(e))
+        assert not failures, "\n".join(failures)
+    finally:
+        context.close()

@@ -133,7 +133,9 @@ def page_types():
     ]
 
 
-ADMIN_PAGES = [("admin-measures", "/admin/measures/measure/"), ("admin-reports", "/admin/measures/errorreport/")]
+ADMIN_PAGES = [("admin-index", "/admin/"), ("admin-measures", "/admin/measures/measure/"),
+               ("admin-reports", "/admin/measures/errorreport/")]
+LANGUAGES = ["zh-hans", "en"]
 
 
 def shoot(pg, name):
@@ -153,9 +155,15 @@ def check_layout(pg, where):
     return r
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("width", WIDTHS)
-def test_every_page_type_reads_at_this_width(browser, site, width):
+def test_every_page_type_reads_at_this_width(browser, site, width, lang):
+    """Every page type in Chinese and in English (English labels are longer)."""
+    from django.conf import settings
+
     context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
+    context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": lang, "url": site}])
+    suffix = "" if lang == "zh-hans" else "-en"
     pg = context.new_page()
     pg.set_default_timeout(20000)
     try:
@@ -164,13 +172,13 @@ def test_every_page_type_reads_at_this_width(browser, site, width):
             response = pg.goto(site + path)
             assert response.status == (404 if name == "not-found" else 200), (path, response.status)
             pg.wait_for_load_state("load")
-            shoot(pg, f"{width}-{name}")
+            shoot(pg, f"{width}-{name}{suffix}")
             try:
                 tables += check_layout(pg, f"{path} at {width}px")["cells"]
             except AssertionError as e:
                 failures.append(str(e))
-        # the admin's lists, logged in (in Chinese again after the English page)
-        pg.goto(site + "/?lang=zh-hans")
+        # the admin's index and lists, logged in, in the same language
+        pg.goto(site + f"/?lang={lang}")
         pg.goto(site + "/admin/login/")
         pg.fill("#id_username", "root")
         pg.fill("#id_password", "root-pass-123")
@@ -178,7 +186,8 @@ def test_every_page_type_reads_at_this_width(browser, site, width):
         pg.wait_for_url(re.compile(r"/admin/$"))
         for name, path in ADMIN_PAGES:
             pg.goto(site + path)
-            shoot(pg, f"{width}-{name}")
+            shoot(pg, f"{width}-{name}{suffix}")
+            assert pg.evaluate("document.documentElement.lang").lower().startswith(lang[:2]), (path, lang)
             if width >= 1366:
                 heading = pg.locator("#result_list td.field-heading, #result_list th.field-heading").first
                 if heading.count():
