@@ -64,7 +64,9 @@ ISSUER_PARTS = re.compile(r"[\s、，,]+")
 SELF_REFERENCE = re.compile(rf"^(?:{'|'.join(L.SELF_REFERENCE_PLACES)})(?:委|政府|人民政府|{P.HAN_CHAR}{{1,12}}(?:局|委|办|厅))")
 ISSUER_IN_TEXT = re.compile(rf"({P.HAN_CHAR}{{2,20}}(?:{'|'.join(L.ISSUER_ENDS)}))(?:印发|发布)")
 NATIONAL = re.compile(rf"^(?:国务院|{P.alternation(L.NATIONAL_ISSUERS + L.NATIONAL_MINISTRIES)})|"
-                      rf"^国家(?!级){P.HAN_CHAR}{{2,12}}?(?:总局|局|署)(?:办公室|办公厅)?$|{'|'.join(L.NATIONAL_JOINT_MEETING)}")
+                      rf"^国家(?!级){P.HAN_CHAR}{{2,12}}?(?:总局|局|署)(?:办公室|办公厅)?$|{'|'.join(L.NATIONAL_JOINT_MEETING)}|"
+                      rf"^全国{P.HAN_CHAR}{{2,30}}?(?:{P.alternation(L.NATIONAL_COMMITTEE_ENDS)})(?:办公室)?$")
+NATIONAL_SHORT = re.compile(rf"^(?:{P.alternation(L.NATIONAL_BODY_SHORT)})$")  # "药监局" beside "市场监管总局"
 # --- lines around the title: what mirror sites put before and after it -------------------------------
 _ORG_END = P.alternation(L.ORG_LINE_ENDS)
 ORG_NAME = rf"[{P.HAN}（）()]{{1,30}}?(?:{_ORG_END})"
@@ -103,7 +105,7 @@ NATIONAL_ADDRESSEES = re.compile(r"(?:各|有关)省(?:、|[(（]|\s)*自治区"
 DIVISION = re.compile(rf"(?<=局)[{P.HAN}]{{2,10}}[处科]$")                                 # "…市场监督管理局知识产权发展处"
 GLUED_JOINT = re.compile(rf"(?<=[委])(?=(?:[{P.HAN}]{{2,8}}(?:人民政府|政府)|省政府|市政府|县政府|区政府)$)")  # "中共宿州市委宿州市人民政府"
 ISSUER_LIKE = re.compile(rf"(?:{_ORG_END}|中共中央|国务院|总局|常委会)$")
-SIGN_OFF = re.compile(r"特此(?:通知|函告|通告|公告)。?|此复。?")
+SIGN_OFF = re.compile(rf"特此(?:通知|函告|通告|公告)。?|此复。?|请[^。，,]{{0,12}}(?:{'|'.join(L.TRANSMITTAL_ENDS)})。")
 INLINE_SIGNATURE = re.compile(rf"(?P<org>[{P.HAN}（）() ]{{2,60}}?(?:{_ORG_END}))\s*(?P<date>(?:{P.YEAR}|[{P.CN_YEAR_DIGITS}]{{4}})\s*年\s*[\d{P.CN_DIGITS}]{{1,3}}\s*月\s*[\d{P.CN_DIGITS}]{{1,3}}\s*日)")
 POLICY_END = f"(?:{'|'.join(L.POLICY_NOUNS)})(?:[(（][^()（）]{{1,16}}[)）])?"
 PLAIN_NOTICE = re.compile(rf"^(?P<issuer>.{{0,60}}?)关于(?P<rest>.+?{POLICY_END})的?通知$")
@@ -543,19 +545,37 @@ def scan_header(lines: list[str], page_title: str | None, ctx: ParseContext) -> 
     return h
 
 
-def _notice_candidates(text: str, ctx: ParseContext) -> list[tuple[str, str | None]]:
+@rule(stage="header", example="'…的通知 國發〔2021〕20號 各省…:' → [(the line, None), ('…的通知', '國發〔2021〕20號')]")
+def notice_candidates(text: str, ctx: ParseContext) -> list[tuple[str, str | None]]:
     """The line, and on a one-line page its opening up to a notice ending that a 文号 or the salutation
-    follows ("…的通告国办函〔2016〕66号各省…：" → the notice and its 文号)."""
-    out = [(text, None)]
+    follows ("…的通告国办函〔2016〕66号各省…：" → the notice and its 文号, as written: never folded)."""
+    out = [(repeated_title_off(text, ctx), None)]
     if len(text) > 60:
         f = ctx.fold_same(text)
         for m in re.finditer(_NOTICE_END, f[:220]):
             after = f[m.end():].lstrip()
-            num = P.DOC_NUMBER.match(P.WHITESPACE.sub("", after[:40]))
+            raw = text[m.end():].lstrip()  # fold_same keeps offsets: the same characters as written
+            num = P.DOC_NUMBER.match(P.WHITESPACE.sub("", raw[:40]))
             if num or after.startswith(("各", "(", "（")) or after[:1] != f[m.end():m.end() + 1]:
-                out.append((text[:m.end()], num.group() if num else None))
+                out.append((repeated_title_off(text[:m.end()], ctx), num.group() if num else None))
                 break
     return out
+
+
+@rule(stage="header", example="'“十四五”…规划国务院关于印发“十四五”…规划的通知' → '国务院关于印发“十四五”…规划的通知'")
+def repeated_title_off(notice: str, ctx: ParseContext) -> str:
+    """A notice title that the page's own heading (the policy's title) runs into without a break: the
+    notice's issuer part opens with the very title the notice issues; that repeated title is dropped."""
+    m = NOTICE.match(ctx.fold_same(notice))
+    inner = title_from_notice(notice, ctx) if m else None
+    want = _norm(inner, ctx) if inner else ""
+    if not m or len(want) < 6 or not _norm(m.group("issuer"), ctx).startswith(want):
+        return notice
+    for k in range(len(want), m.end("issuer")):
+        if _norm(notice[:k], ctx) == want:
+            rest = notice[k:].lstrip()
+            return rest if NOTICE.match(ctx.fold_same(rest)) and m.group("issuer")[k:].strip() else notice
+    return notice
 
 
 def _find_notice(h: Header, lines: list[str], first_num: int, ctx: ParseContext) -> None:
@@ -563,7 +583,7 @@ def _find_notice(h: Header, lines: list[str], first_num: int, ctx: ParseContext)
     for i, head in enumerate(h.heads[:max(first_num, 1) + 5]):
         if i in h.meta_lines:
             continue
-        for text, number in _notice_candidates(head.text, ctx):
+        for text, number in notice_candidates(head.text, ctx):
             f = ctx.fold_same(text)
             if is_notice(f) or (PLAIN_NOTICE.match(f) and _policy_title_below(text, lines, i + 1, ctx)):
                 found.append((i, text, head.expired, number or head.doc_number))
@@ -938,12 +958,15 @@ def status_of(h: Header, lines: list[str], ctx: ParseContext) -> str:
 @rule(stage="header", example="'国务院办公厅' → True; '国家知识产权局、公安部' → True; '国家税务总局沈阳市税务局' → False")
 def national_issuer(issuer: str | None, ctx: ParseContext) -> bool:
     """国务院 and its offices, ministries, national bureaus (国家知识产权局, 海关总署 …), the supreme court
-    and procuratorate, 国务院…部际联席会议(办公室), and joint issuers that are all of these; a local
-    branch of a national body names its place and is not national."""
+    and procuratorate, 国务院…部际联席会议(办公室), a nationwide 全国…组委会/领导小组, and joint issuers
+    that are all of these (beside one of them, a national body's short name such as 药监局 counts); a
+    local branch of a national body names its place and is not national."""
     parts = [p for p in ISSUER_PARTS.split(ctx.fold(issuer or "")) if p]
     gaz = ctx.knowledge.gazetteer if ctx.knowledge else None
-    return bool(parts) and all(NATIONAL.search(p) and not (gaz and (gaz.find(p) or gaz.find(p, short=True)))
-                               for p in parts)
+    named = [bool(NATIONAL.search(p)) for p in parts]
+    return bool(parts) and any(named) and all(
+        (full or len(parts) > 1 and NATIONAL_SHORT.match(p)) and not (gaz and (gaz.find(p) or gaz.find(p, short=True)))
+        for p, full in zip(parts, named))
 
 
 def header(ctx: ParseContext) -> None:

@@ -5,6 +5,10 @@ tests/parsing/rules/test_lexicon.py checks that no list repeats an entry and
 that every entry is written in Simplified characters.
 """
 
+# --- folding: mainland words that the Taiwan-vocabulary conversion would turn into others ----------
+# ("指標" is 指标 on a mainland page in Traditional, not 指针; "國家檔案局" is 国家档案局, not 文件局)
+FOLD_AS_WRITTEN = ("指标", "档案")
+
 # --- clean / lines: the portal's frame around the document --------------------------
 CHROME_PHRASES = (
     "字体大小", "扫一扫", "我要纠错", "关闭窗口", "打印本页", "【打印】", "【关闭】", "相关词条", "热门词条", "联络我们",
@@ -67,6 +71,8 @@ LEVEL_WORDS = (("province", ("我省", "本省", "省政府各", "省人民政�
                              "县直各", "区直各", "县直有关", "各乡镇", "各乡、镇", "各镇", "各街道", "县政府同意",
                              "区政府同意", "全县")))
 NOTICE_ENDS = ("通知", "通告", "公告", "函")
+# how a covering notice's transmittal sentence closes ("…印发给你们，请认真贯彻执行。"): the signature follows
+TRANSMITTAL_ENDS = ("贯彻执行", "遵照执行", "认真执行", "贯彻落实", "认真落实", "抓好落实", "组织实施")
 DRAFT_WORDS = ("征求意见稿", "公开征求", "草案")
 DRAFT_MARKS = ("征求意见稿", "送审稿", "草案")  # "（征求意见稿）" after a title
 DRAFT_MARKS_AT_END = DRAFT_MARKS + ("试行草案",)
@@ -106,14 +112,16 @@ NATIONAL_MINISTRIES = (
 # short names of national bodies as task-division brackets write them ("(知识产权局、工商总局负责)")
 NATIONAL_BODY_SHORT = ("知识产权局", "市场监管总局", "广电总局", "税务总局", "版权局", "林草局", "林业局",
                        "中医药局", "国管局", "国资委", "发展改革委", "卫生健康委", "人民银行", "银保监会", "证监会", "法制办",
-                       "中央编办", "中央组织部", "中央政法委", "高法院", "高检院", "中科院", "工程院", "贸促会")
+                       "中央编办", "中央组织部", "中央政法委", "高法院", "高检院", "中科院", "工程院", "贸促会", "药监局")
 # "国务院知识产权战略实施工作部际联席会议办公室": a national joint meeting
 NATIONAL_JOINT_MEETING = ("部际联席会议", "部际联席会议办公室")
+# "全国知识产权宣传周活动组委会(办公室)": a nationwide body named 全国… ending in one of these
+NATIONAL_COMMITTEE_ENDS = ("组委会", "组织委员会", "领导小组", "工作小组", "委员会")
 
 # --- outline: chapters and lines that hold no measures ------------------------------------
 GENERAL_CHAPTERS = ("总体要求", "基本要求", "基本原则", "工作原则", "总体原则", "主要目标", "发展目标", "工作目标", "总体目标",
                     "建设目标", "预期目标", "总体思路", "指导思想", "重要意义", "总则", "附则", "创建目标", "规划目标",
-                    "行动目标", "具体目标", "目标任务")
+                    "行动目标", "具体目标", "目标任务", "主要指标", "发展指标")
 GENERAL_JOINED = ("总体要求", "基本要求", "基本原则", "工作原则", "主要目标", "发展目标", "工作目标", "总体目标", "总体思路",
                   "指导思想")
 # "一、总体规划" opened by "（一）指导思想": a chapter whose first section is one of these is general as a whole

@@ -75,9 +75,24 @@ def has_traditional(text: str) -> bool:
 @lru_cache(maxsize=1024)
 def _fold_cached(text: str) -> str:
     try:
-        return _converter("tw2sp").convert(text)
+        return _converter("tw2sp").convert(_as_written_words(text))
     except Exception:  # pragma: no cover - opencc missing or broken
         return text
+
+
+def _as_written_words(text: str) -> str:
+    """``text`` with the mainland words of lexicon.FOLD_AS_WRITTEN already in Simplified (one character
+    for one), so that the Taiwan-vocabulary conversion leaves them alone: 指標 → 指标, never 指针."""
+    from .lexicon import FOLD_AS_WRITTEN
+
+    same = fold_same_length(text)
+    if not any(w in same for w in FOLD_AS_WRITTEN):
+        return text
+    chars = list(text)
+    for w in FOLD_AS_WRITTEN:
+        for m in re.finditer(re.escape(w), same):
+            chars[m.start():m.end()] = w
+    return "".join(chars)
 
 
 def fold(text: str) -> str:

@@ -165,6 +165,9 @@ NATIONAL_CTX = ParseContext(Knowledge(regions=REGIONS + [
     ("国务院知识产权战略实施工作部际联席会议办公室", True), ("国家林业和草原局", True),
     ("湖北省人民政府", False), ("国家知识产权局、湖北省人民政府", False), ("国家级经济技术开发区管委会", False),
     ("国家税务总局沈阳市税务局", False), ("市委宣传部", False), (None, False), ("", False),
+    ("全国知识产权宣传周活动组委会办公室", True), ("全国打击侵权假冒工作领导小组", True),
+    ("市场监管总局、国家发展改革委、工业和信息化部、公安部、商务部、海关总署、药监局", True),
+    ("药监局", False), ("全国知识产权宣传周活动", False), ("全国知识产权示范城市建设委员会、湖北省人民政府", False),
 ])
 def test_national_issuer(issuer, expected):
     assert H.national_issuer(issuer, NATIONAL_CTX) is expected
@@ -286,6 +289,10 @@ def test_signer_above(lines, i, expected):
      ("国家知识产权局办公室", "2017-12-26")),
     ("特此通知。 二〇〇九年三月十一日 (联系人:李强)", None),  # no organisation before the date
     ("国家知识产权局办公室 2017年12月26日", None),  # no sign-off: not a one-line signature
+    # the transmittal sentence closes the covering notice; the signature follows it
+    ("現將《“十四五”國家知識產權保護和運用規劃》印發給你們,請認真貫徹執行。 國務院 2021年10月9日 (此件公開發布)",
+     ("國務院", "2021-10-09")),
+    ("请认真贯彻执行，确保2025年底前完成。", None),  # no stop after the closing words: no signature
 ])
 def test_inline_signature(line, expected):
     assert H.inline_signature(line, CTX) == expected
@@ -328,3 +335,28 @@ def test_title_wrapped_over_three_lines(knowledge, lines, title):
     ctx = ParseContext(knowledge, lines=lines)
     H.header(ctx)
     assert ctx.document["title"] == title
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a 文号 after the notice on a one-line page is kept as written (Traditional stays Traditional)
+    ("國務院關於印發規劃的通知 國發〔2021〕20號 各省、自治區、直轄市人民政府,國務院各部委、各直屬機構:現將規劃印發給你們。",
+     "國發〔2021〕20號"),
+    ("国务院办公厅关于印发某方案的通知国办函〔2016〕66号各省、自治区、直辖市人民政府：现将某方案印发给你们，请认真贯彻执行。",
+     "国办函〔2016〕66号"),
+    ("关于加强知识产权保护的意见", None),  # short: the line only
+])
+def test_notice_candidates(text, expected):
+    found = H.notice_candidates(text, CTX)
+    assert found[-1][1] == expected
+
+
+@pytest.mark.parametrize("notice, expected", [
+    ("“十四五”國家知識產權保護和運用規劃國務院關于印發“十四五”國家知識產權保護和運用規劃的通知",
+     "國務院關于印發“十四五”國家知識產權保護和運用規劃的通知"),
+    ("某市知识产权保护方案某市人民政府关于印发某市知识产权保护方案的通知", "某市人民政府关于印发某市知识产权保护方案的通知"),
+    # near misses: an issuer that is not the title again; a title that is only the issuer's topic
+    ("沈阳市人民政府关于印发沈阳市知识产权保护方案的通知", "沈阳市人民政府关于印发沈阳市知识产权保护方案的通知"),
+    ("关于印发知识产权保护方案的通知", "关于印发知识产权保护方案的通知"),
+])
+def test_repeated_title_off(notice, expected):
+    assert H.repeated_title_off(notice, CTX) == expected

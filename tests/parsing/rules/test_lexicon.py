@@ -29,3 +29,13 @@ def test_no_duplicates(name):
 def test_entries_are_simplified(name):
     traditional = [w for w in _words(LISTS[name]) if has_traditional(w) or fold(w) != w]
     assert not traditional, traditional
+
+
+@pytest.mark.parametrize("text, folded", [
+    ("一、主要指標", "一、主要指标"),            # not 主要指针 (the Taiwan word for a pointer)
+    ("國家檔案局", "国家档案局"),                # not 国家文件局
+    ("推進智慧財產權保護", "推进知识产权保护"),  # Taiwan wording is still folded
+    ("資訊服務", "信息服务"),
+])
+def test_fold_keeps_mainland_words(text, folded):
+    assert fold(text) == folded

@@ -111,6 +111,8 @@ def test_enumeration_parent():
     ("一、总则", True), ("（一）主要目标任务分解到各部门", False),
     ("二、试点工作原则", True), ("一、试点工作目标", True), ("一、“十二五”发展基础", True),
     ("二、完善考核目标", False), ("三、试点工作任务", False), ("二、夯实发展基础", False),
+    # a 分工方案's indicators chapter ("一、主要指标" / "到2020年:" / "1.每万人口发明专利拥有量达到12件。(…负责)")
+    ("一、主要指标", True), ("二、发展指标", True), ("三、完善指标体系", False), ("（二）优化主要指标考核", False),
 ])
 def test_is_general(heading, expected):
     assert O.is_general(node(heading), CTX) is expected
