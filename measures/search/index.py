@@ -31,24 +31,96 @@ def _quote(lexeme: str) -> str:
 
 
 def build_vector(fields: list[tuple[str, str]], cache: dict | None = None) -> str:
-    """tsvector literal for [(text, weight), ...]."""
+    """tsvector literal for [(text, weight), ...]: each folding of each field laid out one after
+    the other (FIELD_GAP between), each lexeme with its positions in the order they occur (at most
+    MAX_POSITIONS), positions past MAX_POS at MAX_POS.
+
+    The importer's hot loop: one dict pass over each field's tokens (lexeme -> list of positions,
+    no tuple or string per token), then one join per lexeme. Lexemes are runs of CJK characters,
+    letters and digits (text.RUN_RE, jieba's CJK words), so none needs quoting."""
+    from collections import defaultdict
+
+    laid_out = []  # (weight, {lexeme: [position, ...]}) per field
+    base = 1
+    for text, weight in fields:
+        if not text:
+            continue
+        positions: defaultdict[str, list[int]] = defaultdict(list)
+        for folded in _foldings(text, cache):
+            if base + len(folded) > MAX_POS:  # a very long text: positions are clamped
+                return _build_vector_clamped(fields, cache)
+            _add_tokens(positions, folded, base)
+            base = min(base + len(folded) + FIELD_GAP, MAX_POS)
+        laid_out.append((weight, positions))
+    out = []
+    for k, (weight, positions) in enumerate(laid_out):
+        later = laid_out[k + 1:]
+        if later:  # a lexeme also in a later field: its positions in field order, weight by weight
+            for lex, pos in positions.items():
+                parts = [(weight, pos)] + [(w2, p2.pop(lex)) for w2, p2 in later if lex in p2]
+                if len(parts) == 1:
+                    out.append(_plain(lex, pos, weight))
+                else:
+                    tagged = [f"{p}{w}" for w, ps in parts for p in ps][:MAX_POSITIONS]
+                    out.append(f"'{lex}':{','.join(tagged)}")
+        else:
+            sep = weight + ","
+            out += [f"'{lex}':{sep.join(map(str, pos))}{weight}" if len(pos) <= MAX_POSITIONS
+                    else _plain(lex, pos, weight) for lex, pos in positions.items()]
+    return " ".join(out)
+
+
+def _plain(lex: str, pos: list[int], weight: str) -> str:
+    return f"'{lex}':{(weight + ',').join(map(str, pos[:MAX_POSITIONS]))}{weight}"
+
+
+def _build_vector_clamped(fields: list[tuple[str, str]], cache: dict | None) -> str:
+    """build_vector for texts longer than MAX_POS: token by token, clamped positions once."""
     positions: dict[str, list[str]] = {}
     base = 1
     for text, weight in fields:
         if not text:
             continue
-        for length, toks in _field_tokens(text, cache):
-            for offset, lexeme in toks:
-                pos = base + offset
-                if pos > MAX_POS:
-                    pos = MAX_POS
+        for folded in _foldings(text, cache):
+            for offset, lexeme in token_list(folded):
+                pos = min(base + offset, MAX_POS)
                 slot = positions.get(lexeme)
                 if slot is None:
                     positions[lexeme] = [f"{pos}{weight}"]
                 elif len(slot) < MAX_POSITIONS:
                     slot.append(f"{pos}{weight}")
-            base = min(base + length + FIELD_GAP, MAX_POS)
+            base = min(base + len(folded) + FIELD_GAP, MAX_POS)
     return " ".join(f"{_quote(lex)}:{','.join(dict.fromkeys(pos))}" for lex, pos in positions.items())
+
+
+def _add_tokens(positions, folded: str, base: int) -> None:
+    """token_list(folded) added to ``positions`` at ``base`` + offset, without the list."""
+    long_runs = False
+    for m in RUN_RE.finditer(folded):
+        start, run = m.start(), m.group(0)
+        p = base + start
+        if m.group(1):
+            last = len(run) - 1
+            long_runs = long_runs or last >= 2
+            for i in range(last):
+                positions[run[i]].append(p + i)
+                positions[run[i:i + 2]].append(p + i)
+            positions[run[last]].append(p + last)
+        else:
+            positions[run].append(p)
+    if long_runs:
+        for offset, word in _long_words(get_tokenizer(), folded):
+            positions[word].append(base + offset)
+
+
+def _foldings(text: str, cache: dict | None) -> list[str]:
+    """foldings(text); short fields (titles repeat across a document's measures) once per cache."""
+    if cache is None or len(text) > 200:
+        return foldings(text)
+    hit = cache.get(text)
+    if hit is None:
+        hit = cache[text] = foldings(text)
+    return hit
 
 
 def token_list(folded: str) -> list[tuple[int, str]]:
@@ -71,19 +143,6 @@ def token_list(folded: str) -> list[tuple[int, str]]:
     if long_runs:
         out.extend(_long_words(get_tokenizer(), folded))
     return out
-
-
-def _field_tokens(text: str, cache: dict | None):
-    """Tokens of each folding of a field. Short fields (titles, chapter
-    headings, document titles) repeat across a document's measures: with a
-    cache (one per update call, so memory stays bounded) they are tokenised
-    once; bodies are not worth caching."""
-    if cache is None or len(text) > 200:
-        return [(len(folded), token_list(folded)) for folded in foldings(text)]
-    hit = cache.get(text)
-    if hit is None:
-        hit = cache[text] = [(len(folded), token_list(folded)) for folded in foldings(text)]
-    return hit
 
 
 def title_fields(*, title, path=None) -> list[tuple[str, str]]:

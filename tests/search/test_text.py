@@ -42,6 +42,31 @@ def test_vector_weights_and_positions():
     assert "'行政裁决':1A,15D" in vec
 
 
+def test_vector_fast_path_equals_token_by_token():
+    """build_vector's one-pass layout gives the literal the token-by-token builder (the one used
+    past MAX_POS) gives: weights per field, both foldings, a lexeme in several fields, the cap of
+    MAX_POSITIONS positions per lexeme."""
+    from measures.search.index import MAX_POSITIONS, _build_vector_clamped
+
+    cases = [
+        [("加强智慧財產權保护", "A"), ("加强智慧財產權保护，开展行政裁决试点abc 12。", "D")],
+        [("专利", "A")],
+        [("", "A"), ("专利转化运用", "B"), ("专利", "C"), ("专利导航", "D")],
+        [("专利", "A"), ("专利" * (MAX_POSITIONS + 10), "D")],
+    ]
+    for fields in cases:
+        assert build_vector(fields) == _build_vector_clamped(fields, None)
+    vec = build_vector(cases[-1])
+    assert vec.split("'专利':")[1].split(" ")[0].count(",") == MAX_POSITIONS - 1
+
+
+def test_vector_past_max_pos_is_clamped():
+    from measures.search.index import MAX_POS
+
+    vec = build_vector([("专利", "A"), ("专利" + "。" * MAX_POS + "专利。专利", "D")])
+    assert vec.split("'专利':")[1].split(" ")[0] == f"1A,11D,{MAX_POS}D"  # the two past MAX_POS: once
+
+
 @pytest.mark.parametrize("q,expected", [
     ("专利 转化", "('专利' & '转化')"),
     ('"专利侵权纠纷"', "('专利' <2> '侵权' <2> '纠纷')"),
