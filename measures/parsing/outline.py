@@ -81,6 +81,8 @@ PRINCIPLE_SENTENCE = re.compile(rf"^[^，,。；;]{{2,30}}?(?:{P.alternation(L.P
                                 rf"(?:进行|实施|开展)?[^。；;，,\s]{{0,6}}$")
 PRINCIPLES_LISTED = re.compile(r"(?:以下|下列|如下)(?:基本)?原则\s*[:：]$")
 PRINCIPLE_ARTICLE_MAX = 160
+ARTICLE_SECTION_MAX = 20  # the longest bare heading of a 第X条 that heads a section of items
+TITLED_ITEM = re.compile(r"^[^。，,；;：:]{2,20}。\S")  # "市场化引才支持。支持社会机构…": a heading sentence, then the body
 SCRAMBLED_GAP = re.compile(rf"(?<=[{P.HAN}])\s+(?=[{P.HAN}])")  # a space where a re-punctuating site lost a stop
 PADDED_HEADING = re.compile(rf"^[{P.HAN}](?:[ \u3000]+[{P.HAN}]){{1,5}}$")
 NAME_END = re.compile(rf"(?:{P.alternation(L.NAME_ENDS)})(?:{P.PAREN_OPEN}[^()（）]{{1,12}}{P.PAREN_CLOSE})?$")
@@ -265,12 +267,29 @@ def enumeration_parent(node: Node, roots: list[Node]) -> bool:
     if not node.children or node.folded:
         return False
     if node.kind == "article" and not any(c.kind in HEADING_KINDS for c in node.children):
-        # an article is the leaf, unless it announces a list of acts ("重点支持下列事项：")
-        return not LISTED_ACTS.search(node.head)
+        # an article is the leaf, unless it announces a list of acts ("重点支持下列事项：") or is a
+        # section heading over items of their own ("第一条 人才输入支持" / "（一）…" / "1.…")
+        return not LISTED_ACTS.search(node.head) and not article_as_section(node)
     if any(c.kind != "shi" for c in node.children):
         return False
     siblings = node.parent.children if node.parent else roots
     return node.depth >= 2 or any(not s.children for s in siblings if s is not node)
+
+
+@rule(stage="outline", example="'第一条 人才输入支持' over '（一）高层次人才引进支持' over '1.…' → True; "
+                               "'第五条 申报条件' over '（一）…（二）…' → False")
+def article_as_section(node: Node) -> bool:
+    """A 计划 that numbers its sections 第X条: the "article" is a bare heading (a short phrase, no
+    sentence) and its items have numbered items of their own that read as titled measures (a short
+    heading sentence, then the body: "1.市场化引才支持。支持社会机构…"), so the innermost items are the
+    measures. A bare article over a flat list, or over items that are labelled content ("1.申报条件:…",
+    "1、特钢产业:…"), stays the leaf."""
+    head = NOISE_MARK.sub("", node.head).strip()
+    if len(head) > ARTICLE_SECTION_MAX or P.SENTENCE_MARK.search(head):
+        return False
+    inner = [g for c in node.children for g in c.children]
+    titled = [g for g in inner if TITLED_ITEM.match(NOISE_MARK.sub("", g.head))]
+    return len(inner) >= 2 and len(titled) * 2 > len(inner)
 
 
 def _bare(heading: str, ctx: ParseContext) -> str:

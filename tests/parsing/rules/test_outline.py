@@ -83,6 +83,23 @@ def test_after_document(line, expected):
     assert O.after_document(line, CTX) == expected
 
 
+@pytest.mark.parametrize("lines, expected", [
+    # a 计划 numbering its sections 第X條: the 1. items under (一) are the measures
+    (("第一條 人才輸入支持", "此部分政策,旨在支持海內外人才來到福田。", "(一)高層次人才引進支持", "1.市場化引才支持。支持社會機構引進人才。",
+      "2.人才考察支持。發放考察支持。"), True),
+    # near misses: a bare article over a flat list of conditions; an article that is a sentence
+    (("第五条 申报条件", "（一）注册在本市；", "（二）拥有专利。"), False),
+    (("第六条 申请资助的单位应当提交下列材料：", "（一）申请表", "1.原件", "（二）证明"), False),
+    # a 细则's article over labelled content ("1.申报条件:…"), a 办法's list of supported fields
+    (("第二条 鼓励企业做大做强", "(一)鼓励企业做大", "1.申报条件:符合下列情形之一的企业。", "2.支持标准:给予奖励。"), False),
+    (("第四条 专项资金支出的范围和要求", "(一)支持范围", "1、特钢及金属新材料产业:高品质特殊钢。", "2、微电子及集成电路产业:集成电路设计。"),
+     False),
+])
+def test_article_as_section(lines, expected):
+    t = tree(*lines)
+    assert O.article_as_section(t.roots[0]) is expected
+
+
 def test_enumeration_parent():
     t = tree("第五条 申请资助应当符合下列条件：", "（一）注册在本市；", "（二）拥有专利。", "第六条 加强保护。")
     assert [n.label for n in t.nodes] == ["五", "六"] and "（一）注册在本市" in t.nodes[0].text
