@@ -4,6 +4,8 @@ Driven only by the keyword data in :class:`~measures.parsing.knowledge.Knowledge
 
 * text is folded to Simplified mainland wording (Traditional input works);
 * "!phrase" entries of a rule are masked out first (专利周 is an event, not patents);
+* a weak keyword ("~互联网") counts only where the measure speaks of IP (lexicon.IP_CONTEXT_WORDS
+  in its title, body or nearest heading); a keyword with "-longer" words does not count inside them;
 * each keyword occurrence adds its weight; occurrences in the measure title
   count ``TITLE_WEIGHT`` more times (the title is part of the body too), in the
   nearest heading (the chapter the measure stands in) ``PATH_WEIGHT`` times,
@@ -27,6 +29,7 @@ from operator import add
 
 from . import text as T
 from .context import ParseContext, rule
+from .lexicon import IP_CONTEXT_WORDS
 from .knowledge import KeywordIndex, Knowledge, Rule
 
 # weights and thresholds, chosen on the real-page development set (tests/parsing/data/real). Session 3
@@ -67,13 +70,28 @@ def _bigrams(*texts: str) -> set[str]:
     return out
 
 
-def _score(rule: Rule, title: str, body: str, path: str) -> tuple[float, dict[str, float]]:
+def speaks_of_ip(*texts: str) -> bool:
+    """Whether a measure speaks of IP (one of IP_CONTEXT_WORDS): weak ("~") keywords count only then."""
+    return any(w in t for t in texts if t for w in IP_CONTEXT_WORDS)
+
+
+def _occurrences(kw: str, title: str, body: str, path: str, longer=()) -> tuple[int, bool, bool]:
+    """(body count, in title, in path) of a keyword, occurrences inside its "-longer" words left out."""
+    if longer:
+        title, body, path = (_mask(t, longer) for t in (title, body, path))
+    return (body.count(kw) if body else 0), bool(title) and kw in title, bool(path) and kw in path
+
+
+def _score(rule: Rule, title: str, body: str, path: str, context: bool = True) -> tuple[float, dict[str, float]]:
     """A rule's score the plain way, its ignored phrases masked first."""
     title, body, path = (_mask(t, rule.ignore) for t in (title, body, path))
+    not_inside = dict(rule.not_inside)
     hits: dict[str, float] = {}
     for kw, weight in rule.keywords:
-        s = _keyword_score(weight, in_title=bool(title) and kw in title, in_path=bool(path) and kw in path,
-                           n=body.count(kw) if body else 0) if kw else 0
+        if not kw or (not context and kw in rule.weak):
+            continue
+        n, in_title, in_path = _occurrences(kw, title, body, path, not_inside.get(kw, ()))
+        s = _keyword_score(weight, in_title=in_title, in_path=in_path, n=n)
         if s:
             hits[kw] = s
     # a keyword contained in a longer matched keyword of the same rule is not counted twice
@@ -91,18 +109,25 @@ class Texts:
     body: str
     path: str
     grams: frozenset
+    ip_context: bool = True  # the measure speaks of IP (weak "~" keywords count)
 
     @classmethod
     def of(cls, title: str | None, body: str, path: list[str] | None, fold=T.fold) -> "Texts":
         t, b, p = fold(title or ""), fold(body or ""), fold(" ".join(path or []))
-        return cls(t, b, p, frozenset(_bigrams(t, b, p)))
+        return cls(t, b, p, frozenset(_bigrams(t, b, p)), speaks_of_ip(t, b, p))
+
+    def with_path(self, path: str) -> "Texts":
+        """The same measure with its nearest heading as the path."""
+        return replace(self, path=path, grams=self.grams | _bigrams(path),
+                       ip_context=self.ip_context or speaks_of_ip(path))
 
 
 @rule(stage="classify", example="'鼓励银行开展专利权质押贷款' → finance (质押, 质押贷款 …) scored first")
 def rule_scores(index: KeywordIndex, texts: Texts) -> list[tuple]:
     """[(score, rule index, hits)] for every rule with a positive score, best first (ties in rule order):
     each keyword's weight counted in the title, the path and (capped) the body; a keyword inside a
-    longer matched keyword of the same rule counts half; "!phrases" masked first."""
+    longer matched keyword of the same rule counts half; "!phrases" masked first; a weak ("~") keyword
+    counts only where the measure speaks of IP, a keyword not inside its "-longer" words."""
     t, b, p = texts.title, texts.body, texts.path
     cands = set(index.short)
     for g in texts.grams & index.grams:
@@ -113,14 +138,18 @@ def rule_scores(index: KeywordIndex, texts: Texts) -> list[tuple]:
         if not (n or in_title or in_path):
             continue
         for ri, ki, weight in index.owners[kw]:
-            sc = _keyword_score(weight, in_title=in_title, in_path=in_path, n=n)
+            if not texts.ip_context and (ri, kw) in index.weak:
+                continue
+            longer = index.not_inside.get((ri, kw))
+            kn, kt, kp = _occurrences(kw, t, b, p, longer) if longer else (n, in_title, in_path)
+            sc = _keyword_score(weight, in_title=kt, in_path=kp, n=kn)
             if sc:
                 per_rule.setdefault(ri, []).append((ki, kw, sc))
     out = []
     for ri in sorted(per_rule.keys() | index.with_ignore):
         rule_ = index.rules[ri]
         if rule_.ignore and any(ph and (ph in t or ph in b or ph in p) for ph in rule_.ignore):
-            score, hits = _score(rule_, t, b, p)
+            score, hits = _score(rule_, t, b, p, texts.ip_context)
         else:
             found = sorted(per_rule.get(ri, []))
             if not found:
@@ -206,6 +235,6 @@ def classify(ctx: ParseContext) -> None:
     for m, body in zip(ctx.measures, ctx.bodies):
         plain = Texts.of(m["title"], body, None, ctx.fold)
         path = ctx.fold(m["path"][-1]) if m["path"] else ""
-        with_path = replace(plain, path=path, grams=plain.grams | _bigrams(path)) if path else plain
+        with_path = plain.with_path(path) if path else plain
         m["themes"] = choose_themes(k.theme_index, rule_scores(k.theme_index, with_path))
         m["ip_types"] = choose_ip_types(k.ip_index, rule_scores(k.ip_index, with_path))

@@ -8,7 +8,12 @@ the Django fixture files:
   "level": "province"|"city"|"district", "parent": "210000" | None}``
 * ``themes`` / ``ip_types``: ``{"code": ..., "name": ..., "keywords": [...], "order": n}``;
   a keyword may carry a weight ("行政裁决^3", default 1); a keyword starting
-  with "!" is a phrase to ignore ("!专利周": an event, not patents).
+  with "!" is a phrase to ignore ("!专利周": an event, not patents); "+" makes
+  a keyword decisive ("+补贴": its presence alone adds the theme); "~" makes it
+  weak ("~互联网^0.5": it counts only where the measure speaks of IP, one of
+  ``lexicon.IP_CONTEXT_WORDS``); " -longer" after a keyword names a longer word
+  it does not count inside ("产权制度^2 -知识产权制度": the system of property
+  rights, not the IP system).
 * ``unit_aliases``: ``[(alias, canonical), ...]`` such as ("市场监督管理局", "市场监管局").
 """
 from __future__ import annotations
@@ -35,6 +40,10 @@ class Rule:
     ignore: tuple[str, ...]  # folded phrases masked before matching
     # "+word" keywords: their presence alone gives the theme (as one more theme, beside the best)
     decisive: tuple[str, ...] = ()
+    # "~word" keywords: counted only where the measure speaks of IP (lexicon.IP_CONTEXT_WORDS)
+    weak: tuple[str, ...] = ()
+    # "word -longer": (keyword, longer words it does not count inside)
+    not_inside: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def parse_keyword(raw: str) -> tuple[str, float]:
@@ -49,23 +58,39 @@ def parse_keyword(raw: str) -> tuple[str, float]:
     return raw, 1.0
 
 
+def parse_entry(raw: str) -> tuple[str, str, float, tuple[str, ...]]:
+    """One keyword entry -> (marks, word, weight, longer words it does not count inside):
+    '~互联网^0.5' -> ('~', '互联网', 0.5, ()); '产权制度^2 -知识产权制度' -> ('', '产权制度', 2.0, ('知识产权制度',))."""
+    head, *rest = raw.strip().split()
+    not_inside = tuple(t[1:] for t in rest if t.startswith("-") and len(t) > 1)
+    marks = ""
+    while head[:1] in ("+", "~") and len(head) > 1:
+        marks, head = marks + head[0], head[1:]
+    word, weight = parse_keyword(head)
+    return marks, word, weight, not_inside
+
+
 def compile_rules(rows: list[dict]) -> list[Rule]:
     rules = []
     for row in sorted(rows, key=lambda r: (r.get("order", 0), r["code"])):
-        kws, ignore, decisive = [], [], []
+        kws, ignore, decisive, weak, not_inside = [], [], [], [], []
         for raw in row.get("keywords") or []:
             if not raw or not raw.strip():
                 continue
             if raw.strip().startswith("!"):
                 ignore.append(fold(raw.strip()[1:]))
                 continue
-            strong = raw.strip().startswith("+")
-            word, weight = parse_keyword(raw.strip().lstrip("+"))
+            marks, word, weight, longer = parse_entry(raw)
             if word:
                 kws.append((fold(word), weight))
-                if strong:
+                if "+" in marks:
                     decisive.append(fold(word))
-        rules.append(Rule(row["code"], row.get("name", ""), tuple(kws), tuple(ignore), tuple(decisive)))
+                if "~" in marks:
+                    weak.append(fold(word))
+                if longer:
+                    not_inside.append((fold(word), tuple(fold(w) for w in longer)))
+        rules.append(Rule(row["code"], row.get("name", ""), tuple(kws), tuple(ignore), tuple(decisive),
+                          tuple(weak), tuple(not_inside)))
     return rules
 
 
@@ -91,6 +116,8 @@ class KeywordIndex:
                 if longer:
                     self.inside[(ri, kw)] = longer
         self.with_ignore = frozenset(ri for ri, rule in enumerate(rules) if rule.ignore)
+        self.weak = frozenset((ri, kw) for ri, rule in enumerate(rules) for kw in rule.weak)
+        self.not_inside = {(ri, kw): longer for ri, rule in enumerate(rules) for kw, longer in rule.not_inside}
         self.short = frozenset(by_gram.pop("", ()))
         self.by_gram = {g: frozenset(v) for g, v in by_gram.items()}
         self.grams = frozenset(self.by_gram)

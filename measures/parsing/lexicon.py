@@ -269,3 +269,13 @@ FILING_WORDS = ("申报材料", "申请材料", "原件", "复印件", "一式")
 SHARED_VALUE_ENDS = ("均在", "均达到", "均达", "均为", "均", "都在", "都达到", "分别达到", "分别在")
 # "主要指标", "发展目标": a short heading over a plan's indicators (their year is the plan period's last)
 GOAL_HEADING_ENDS = ("指标", "目标")
+# "年主营业务收入首次突破10亿元的工业企业": who an amount or a share qualifies (a condition, not a goal)
+BENEFICIARY_NOUNS = ("企业", "项目", "单位", "机构", "个人", "团队")
+# "最多资助3个国家或地区": a count of countries is written with its noun as the unit
+COUNTRY_UNITS = ("个国家或地区", "个国家和地区", "个国家(地区)", "个国家")
+
+# --- classify ---------------------------------------------------------------------------------------
+# a measure that speaks of IP: only then do weak ("~") keywords count ("互联网" gives the data IP type in
+# "加强互联网侵权假冒治理", not in "充分发挥互联网的创新驱动作用")
+IP_CONTEXT_WORDS = ("知识产权", "专利", "商标", "版权", "著作权", "地理标志", "商业秘密", "植物新品种", "侵权", "假冒",
+                    "仿冒", "盗版", "山寨", "集成电路布图", "数据产权", "数据确权")

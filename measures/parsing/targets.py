@@ -19,11 +19,12 @@ from .units import strip_units
 CN_NUM_CHARS = "一二两三四五六七八九十百千万"
 NUM = re.compile(rf"(?<![\d.A-Za-z\-/@])(?<!\d[:：])(?:(?P<num>\d+(?:\.\d+)?)|(?<![{CN_NUM_CHARS}第])(?P<cn>[{CN_NUM_CHARS}]{{1,4}}))"
                  rf"(?:\s*(?P<range>[~～\-—至到]\s*\d+(?:\.\d+)?))?"
-                 rf"\s*(?P<unit>{P.alternation(L.TARGET_UNITS)})")
+                 rf"\s*(?P<unit>{P.alternation(L.COUNTRY_UNITS)}(?=[，,。；;、)）]|$)|{P.alternation(L.TARGET_UNITS)})")
 CN_VALUES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 COMPARATORS = tuple(sorted(L.COMPARATORS_BEFORE, key=lambda p: -len(p[0])))  # longest first
 AT_LEAST_BEFORE_VERB = re.compile(rf"(?:至少|不少于|不低于)[{P.HAN}]{{0,4}}$")
+AT_MOST_BEFORE_VERB = re.compile(rf"(?:最多|最高|不超过)[{P.HAN}]{{0,4}}$")
 LIMIT_VERB = re.compile(rf"内(?:进行|予以|依法|全部|及时|将[^，,。；;]{{1,12}}?)?(?:{'|'.join(L.LIMIT_VERBS)}|$)")
 WORKDAY_LIMIT = re.compile(rf"内[{P.HAN}]")  # "5个工作日内移送": a working-day count before 内 is a limit
 CLAUSE_COUNT = re.compile(f"(?:{'|'.join(L.CLAUSE_COUNT_VERBS)})")
@@ -105,6 +106,7 @@ ADVERB_SHIFEN = re.compile(rf"十分(?=[{P.HAN}])")
 REWARD_LATER = re.compile(rf"[^。；;！!？?\n]*?(?:{'|'.join(L.REWARD_WORDS)})[^。；;，,]{{0,8}}?\d+(?:\.\d+)?\s*(?:万元|亿元|千元|元)")
 # "占我省企业总数的97%", "吸纳了55.5%的就业人员": a share or an achievement stated as it is
 STATED_SHARE = re.compile(r"占[^，,。；;]{1,20}的$|了$")
+QUALIFIED = re.compile(rf"^(?:[^，,。；;]{{0,24}}的)?\s*[{P.HAN}]{{0,4}}(?:{'|'.join(L.BENEFICIARY_NOUNS)})")
 SUBJECT_DE = re.compile(rf"^[{P.HAN}]{{1,20}}的(?:[，,]|$|按|给予|予以|可)")
 
 
@@ -320,11 +322,13 @@ def comparator_after(post: str, unit: str) -> tuple[str | None, int]:
 @rule(stage="targets", example="'满意度不低于' → ('不低于', '>='); '每年至少召开' → (None, '>='); '建设' → (None, None)")
 def comparator_before(pre: str) -> tuple[str | None, str | None]:
     """A comparator word just before the number (one character may stand between), or 至少/不少于
-    before the verb that counts."""
+    (最多/最高/不超过) before the verb that counts ("同一件专利最多资助3个国家或地区": "<=")."""
     pre = pre.rstrip()
     for word, comp in COMPARATORS:
         if pre.endswith(word) or pre[:-1].endswith(word):
             return word, comp
+    if AT_MOST_BEFORE_VERB.search(pre):
+        return None, "<="
     return None, ">=" if AT_LEAST_BEFORE_VERB.search(pre) else None
 
 
@@ -342,8 +346,23 @@ def is_condition(n: Number) -> bool:
         return True
     if k and SUBJECT_DE.match(post[k:]):
         return True
+    if qualifies_beneficiary(n):
+        return True
     return bool(k and post[k:k + 1] == "的" and (CONDITION_DE.match(post[k:]) or n.pre.rstrip().endswith("在")
                                                  or n.unit in L.MONEY_UNITS or n.unit in ("天", "日", "年", "个月")))
+
+
+@rule(stage="targets", example="'年主营业务收入首次突破10亿元的工业企业，给予…' → True; "
+                               "'投资规模在500万元以上从事…加工的企业' → True; '营业收入突破1000亿元' → False")
+def qualifies_beneficiary(n: Number) -> bool:
+    """An amount or a share that says who qualifies: after a threshold (以上, 突破, 超过, 达 …) and before
+    the beneficiary it describes (企业, 项目, 单位 …), as in "首次突破1亿元的企业" or "10亿元以上企业"."""
+    if n.unit not in L.MONEY_UNITS and n.unit != "%":
+        return False
+    k = n.suffix_len
+    if not k and comparator_before(n.pre)[0] is None:
+        return False
+    return bool(QUALIFIED.match(n.post_full[k:]))
 
 
 @rule(stage="targets", example="'在已有141家企业的基础上' → True; '等32家市场为…' → True; '从75%提高到100%' (75) → True; "
@@ -615,7 +634,7 @@ def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseC
         n.post_clean = DE_START.sub("", n.post).strip()
         capped = bool(n.reward and CAP_CLAUSE.match(folded[a:pos]) and last_in_sentence[0] == n.sent_start)
         metric = CIRCLED_START.sub("", _metric(n, capped, last_in_sentence[1]).strip(" ，,、"))
-        if T.han_count(metric) < 2 and n.pre_word and prev and prev[0] == n.sent_start:
+        if (T.han_count(metric) < 2 or CAP_TAIL.fullmatch(metric)) and n.pre_word and prev and prev[0] == n.sent_start:
             metric = prev[3]  # "突破4万家，力争达到5万家": the same metric, its stretch goal
         tiered = bool(prev and prev[0] == n.sent_start and tier_amount(folded[n.a:n.pos], prev[1] - n.a))
         if tiered:

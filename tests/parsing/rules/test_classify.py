@@ -70,6 +70,55 @@ def test_fallback_theme(themes, expected):
     assert Cl.choose_themes(index, []) == expected  # a measure no keyword speaks to
 
 
+MARKED = Knowledge(
+    themes=[{"code": "legal_system", "keywords": ["产权制度^2 -知识产权制度", "条例^3"]}],
+    ip_types=[{"code": "data", "keywords": ["数据知识产权", "~互联网^0.5", "~电子商务"]}])
+
+
+@pytest.mark.parametrize("key, title, body, path, expected", [
+    # real line (a non-IP page): 充分发挥互联网的创新驱动作用 gave the data IP type; weak keywords need IP talk
+    ("ip", None, "大力发展众创空间。充分发挥互联网的创新驱动作用。", None, []),
+    ("ip", None, "发展吸纳就业能力强的产业。加快发展电子商务。", None, []),
+    # real line: 加强互联网侵权假冒治理 (the measure speaks of infringement): counted
+    ("ip", None, "加强互联网侵权假冒治理。加强网络市场监管。", None, [("data", 0.5)]),
+    ("ip", None, "规范电子商务平台。", ["加强电子商务领域知识产权保护"], [("data", 3.0)]),  # the heading speaks of IP
+    ("ip", None, "推进数据知识产权登记。", None, [("data", 1.0)]),  # a plain keyword needs nothing
+    # "-longer": 产权制度 does not count inside 知识产权制度 (another thing), elsewhere it does
+    ("theme", None, "完善知识产权制度。", None, []),
+    ("theme", None, "健全产权制度,完善知识产权制度。", None, [("legal_system", 2.0)]),
+    ("theme", "完善产权制度", "修订条例。", None, [("legal_system", 5.0)]),  # title 2 + body 3
+])
+def test_weak_and_not_inside_keywords(key, title, body, path, expected):
+    index = MARKED.ip_index if key == "ip" else MARKED.theme_index
+    assert scores(index, title, body, path) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("~互联网^0.5", ("~", "互联网", 0.5, ())),
+    ("+补贴^3", ("+", "补贴", 3.0, ())),
+    ("产权制度^2 -知识产权制度", ("", "产权制度", 2.0, ("知识产权制度",))),
+    ("专利", ("", "专利", 1.0, ())),
+])
+def test_parse_entry(raw, expected):
+    from measures.parsing.knowledge import parse_entry
+
+    assert parse_entry(raw) == expected
+
+
+def test_project_keyword_entries_are_well_formed():
+    """Every fixture keyword parses: a word, a number weight, "-longer" words that contain it."""
+    from measures.parsing.knowledge import default_knowledge, parse_entry
+
+    k = default_knowledge()
+    for row in k.themes + k.ip_types:
+        for raw in row["keywords"]:
+            if raw.startswith("!"):
+                continue
+            marks, word, weight, longer = parse_entry(raw)
+            assert word and "^" not in word and weight > 0, raw
+            assert all(word in w and word != w for w in longer), raw
+
+
 def test_events_named_after_an_ip_type_are_not_that_type():
     assert Cl.classify_ip_types(SMALL, None, "举办专利周活动。") == []
     assert Cl.classify_ip_types(SMALL, None, "推动专利转化。") == ["patent"]

@@ -403,3 +403,38 @@ def test_tier_amount(before, prev_end, expected):
 ])
 def test_goals_heading(path, expected):
     assert Tg.goals_heading(path, CTX) is expected
+
+
+def tail_number(text, value):
+    """any_number with the comparator after it read (as the stage does before the condition checks)."""
+    n = any_number(text, value)
+    n.comparator, n.suffix_len = Tg.comparator_after(n.post_full, n.unit)
+    return n
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    # real lines: 年主营业务收入首次突破1000亿元企业，一次性给予企业高管人员最高1000万元奖励 (the revenue is who
+    # qualifies); 固定资产投资规模在500万元以上从事农林牧水及农林牧副产品加工的企业，…给予奖励
+    ("年主营业务收入首次突破1000亿元企业，一次性给予企业高管人员最高1000万元奖励", "1000", True),
+    ("年主营业务收入首次突破10亿元的工业企业、重点服务业企业，一次性给予最高100万元奖励", "10", True),
+    ("固定资产投资规模在500万元以上从事农林牧水及农林牧副产品加工的企业，给予奖励", "500", True),
+    ("培育年产值10亿元以上企业20家", "10", True),
+    # near misses: a goal of the same shape (no beneficiary after it), a count of the beneficiaries
+    ("到2025年，全市营业收入突破1000亿元", "1000", False),
+    ("培育10家以上示范企业", "10", False),  # 家 counts the enterprises: a goal
+    ("研发投入占比达到3%以上，企业主体地位明显增强", "3", False),
+])
+def test_qualifies_beneficiary(text, value, expected):
+    assert Tg.qualifies_beneficiary(tail_number(text, value)) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # real lines: 同一件专利最多资助3个国家或地区; 每件给予2万元补助,最多不超过5个国家
+    ("同一件专利最多资助3个国家或地区。", [(3, "个国家或地区", "<=")]),
+    ("被授予国外发明专利权的，每件给予2万元补助，最多不超过5个国家。",
+     [(2, "万元", "="), (5, "个国家", "<=")]),
+    ("建设3个国家级知识产权保护中心。", [(3, "个", "=")]),  # 国家级 names the centres: the counter alone
+])
+def test_country_counts(text, expected):
+    found = Tg.extract_targets(text, measure=1, doc_year=None)
+    assert [(t["value"], t["unit"], t["comparator"]) for t in found] == expected
