@@ -273,6 +273,8 @@ GOAL_HEADING_ENDS = ("指标", "目标")
 BENEFICIARY_NOUNS = ("企业", "项目", "单位", "机构", "个人", "团队")
 # "最多资助3个国家或地区": a count of countries is written with its noun as the unit
 COUNTRY_UNITS = ("个国家或地区", "个国家和地区", "个国家(地区)", "个国家")
+# "覆盖率、备案率、反馈率达到100%": a list of rates shares the value after it
+RATE_ENDS = ("率", "比重", "占比")
 
 # --- classify ---------------------------------------------------------------------------------------
 # a measure that speaks of IP: only then do weak ("~") keywords count ("互联网" gives the data IP type in

@@ -590,11 +590,16 @@ def tier_amount(before: str, prev_end: int) -> bool:
     return 0 <= prev_end <= len(before) and TIER_SEPARATOR.fullmatch(before[prev_end:]) is not None
 
 
-@rule(stage="targets", example="'重点工业产品抽查合格率和药品抽检合格率均在' → ['重点工业产品抽查合格率', '药品抽检合格率']")
+@rule(stage="targets", example="'重点工业产品抽查合格率和药品抽检合格率均在' → ['重点工业产品抽查合格率', '药品抽检合格率']; "
+                               "'监督检查覆盖率、种子生产经营备案率' → both")
 def shared_metrics(metric: str) -> list[str]:
-    """Metrics that share one value ("A和B均在95%以上"): each of them; else the metric itself."""
+    """Metrics that share one value ("A和B均在95%以上", or rates listed with 、 "A率、B率达到100%"): each of
+    them; else the metric itself ("覆盖率与上传率" without 均 is one metric)."""
     m = SHARED_VALUE.search(metric)
     if not m:
+        parts = [p.strip() for p in metric.split("、")]
+        if len(parts) >= 2 and all(T.han_count(p) >= 3 and p.endswith(L.RATE_ENDS) for p in parts):
+            return parts
         return [metric]
     head = metric[:m.start()]
     parts = [p.strip() for p in SHARED_SPLIT.split(head)]

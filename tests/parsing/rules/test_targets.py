@@ -270,6 +270,11 @@ def test_cut_off_statement(quote, last, expected):
     ("重点工业产品省级监督抽查合格率和药品省级监督抽检合格率均在", ["重点工业产品省级监督抽查合格率", "药品省级监督抽检合格率"]),
     ("主体追溯覆盖率与上传率", ["主体追溯覆盖率与上传率"]),  # no 均: one metric
     ("合格率均", ["合格率"]),
+    # real line: 国家级制种大县和区域性良繁基地监督检查覆盖率、种子生产经营备案率、投诉举报案件查处反馈率达到100%
+    ("国家级制种大县和区域性良繁基地监督检查覆盖率、种子生产经营备案率、投诉举报案件查处反馈率",
+     ["国家级制种大县和区域性良繁基地监督检查覆盖率", "种子生产经营备案率", "投诉举报案件查处反馈率"]),
+    ("专利、商标申请量", ["专利、商标申请量"]),  # not a list of rates: one metric
+    ("企业研发投入、专利拥有率", ["企业研发投入、专利拥有率"]),  # not every part is a rate
 ])
 def test_shared_metrics(metric, expected):
     assert Tg.shared_metrics(metric) == expected
