@@ -40,7 +40,10 @@ DRAFT_MARK_END = re.compile(rf"\s*{P.PAREN_OPEN}\s*(?:{'|'.join(L.DRAFT_MARKS_AT
 DRAFT_MARK = re.compile(rf"\s*{P.PAREN_OPEN}\s*(?:{'|'.join(L.DRAFT_MARKS)})\s*{P.PAREN_CLOSE}\s*")
 QUOTED_TITLE = re.compile(r"《(.+)》")
 EDITION_MARK = re.compile(rf"(?<=[{P.HAN}])\s*[(（]\s*{P.YEAR}\s*年\s*[)）]$")  # "商标侵权判断标准(2020年)"
-TITLE_NOISE = re.compile(r"[\s《》〈〉“”\"'()（）\[\]〔〕【】,，。、:：—\-]")
+# what a law-database site writes after a 《title》: "2016年修订版(全文)", "(全文)", "最新版", "2021修正"
+EDITION_TAIL = re.compile(rf"^(?:{P.YEAR}\s*年?)?\s*(?:最新|现行)?(?:修订|修正|完整)?版?\s*(?:[(（](?:全文|最新版?|修订版|修正版|完整版|现行有效)[)）])?$")
+PERIOD_LINE = re.compile(rf"[(（]\s*{P.YEAR}\s*年?\s*[{P.DASH}─–―]\s*{P.YEAR}\s*年?\s*[)）]$")  # "(2013—2020年)"
+TITLE_NOISE = re.compile(r"[\s《》〈〉“”\"'()（）\[\]〔〕【】,，。、:：—\-─–―－~～]")  # dashes of every kind: "2023─2035"
 SENTENCE_OPENER = re.compile(f"^(?:{'|'.join(L.SENTENCE_OPENERS)})")
 FIRST_ITEM = re.compile(rf"^(?:一|第一|{P.PAREN_OPEN}一{P.PAREN_CLOSE}|1[.、．])")
 TITLE_PARTS = re.compile(r"\s*[-_|｜]\s*")
@@ -237,13 +240,27 @@ def _unbracket_labels(line: str, ctx: ParseContext) -> str:
 def clean_title(s: str, ctx: ParseContext) -> str:
     """A title without the 《》 around it (《A》重点任务 keeps its own), a status mark (（已废止）) or a draft
     mark (（征求意见稿）)."""
-    s = _unwrap(s.strip())
+    s = without_edition_tail(s.strip(), ctx)
+    s = _unwrap(s)
     m = STATUS_MARK.search(ctx.fold_same(s))
     if m:
         s = s[:m.start()]
     s = DRAFT_MARK.sub("", DRAFT_MARK_END.sub("", s))
     s = EDITION_MARK.sub("", s)
     return _unwrap(s.strip())
+
+
+@rule(stage="header", example="'《黑龍江省促進科技成果轉化條例》2016年修訂版(全文)' → '《黑龍江省促進科技成果轉化條例》'")
+def without_edition_tail(s: str, ctx: ParseContext) -> str:
+    """A title in 《》 that a law-database site follows with its edition note ("2016年修订版", "(全文)",
+    "最新版"): the note goes, the 《》 title stays. Any other text after 》 (《A》重点任务分工方案) stays."""
+    if not s.startswith("《"):
+        return s
+    inner = _balanced_title(s, 0)
+    if inner is None:
+        return s
+    tail = s[len(inner) + 2:]
+    return s[:len(inner) + 2] if tail.strip() and EDITION_TAIL.match(ctx.fold_same(tail.strip())) else s
 
 
 def _unwrap(s: str) -> str:
@@ -345,7 +362,7 @@ def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
     if m and m.start() >= 6 and not s[:m.start()].rstrip().endswith(("》", "〉")):
         out.doc_number = out.doc_number or m.group(1)
         s = s[:m.start()]
-    s, out.expired = without_status_mark(s, ctx)
+    s, out.expired = without_status_mark(without_edition_tail(s, ctx), ctx)
     m = ORG_VERB_PREFIX.match(ctx.fold_same(s))
     if m:
         out.issuer, s = s[:len(m.group("org"))], s[m.end():]
@@ -555,7 +572,7 @@ def notice_candidates(text: str, ctx: ParseContext) -> list[tuple[str, str | Non
         for m in re.finditer(_NOTICE_END, f[:220]):
             after = f[m.end():].lstrip()
             raw = text[m.end():].lstrip()  # fold_same keeps offsets: the same characters as written
-            num = P.DOC_NUMBER.match(P.WHITESPACE.sub("", raw[:40]))
+            num = P.DOC_NUMBER.match(P.WHITESPACE.sub("", raw[:40]).lstrip("(（"))  # "…的通知(国办发(2023) 37号)"
             if num or after.startswith(("各", "(", "（")) or after[:1] != f[m.end():m.end() + 1]:
                 out.append((repeated_title_off(text[:m.end()], ctx), num.group() if num else None))
                 break
@@ -746,6 +763,21 @@ def _find_title(h: Header, lines: list[str], page_title: str | None, first_num: 
                     break
     if not h.title and parts:
         h.title = clean_title(max(parts, key=len), ctx)
+    h.title = period_below(h.title, lines[:max(first_num, 1) + 2], ctx)
+
+
+@rule(stage="header", example="'内蒙古自治区知识产权战略纲要' / '(2013—2020年)' → '内蒙古自治区知识产权战略纲要(2013—2020年)'")
+def period_below(title: str | None, lines: list[str], ctx: ParseContext) -> str | None:
+    """A title whose plan period stands alone on the next line ("(2013—2020年)"): the period is part
+    of the title, as written."""
+    if not title or PERIOD_LINE.search(title):
+        return title
+    want = _norm(title, ctx)
+    for i, line in enumerate(lines[:-1]):
+        if len(want) >= 6 and _norm(line, ctx).endswith(want) and len(line) <= len(title) + 12:
+            nxt = lines[i + 1].strip()
+            return title + nxt if PERIOD_LINE.fullmatch(nxt) else title
+    return title
 
 
 def _find_body_and_signature(h: Header, lines: list[str], first_num: int, ctx: ParseContext) -> None:

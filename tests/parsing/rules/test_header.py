@@ -25,6 +25,7 @@ def test_parse_date(text, expected):
     ("索引号 SY0000123 主题分类 综合政务", {"index": "SY0000123", "topic": "综合政务"}),
     ("| 成文日期：2024-01-02 | 效力状态：有效 |", {"signed": "2024-01-02", "status": "有效"}),
     ("時間：2024-05-06", {"published": "2024-05-06"}),
+    ("发文机构:吉安市人民政府 | 发文时间:2023-10-12", {"issuer": "吉安市人民政府", "published": "2023-10-12"}),
     ("时间：上午九点", {}),  # 时间/日期 only with a year
     ("本市于发布日期：前完成", None),  # a label inside a sentence
     ("加强知识产权保护", None),
@@ -48,6 +49,17 @@ def test_parse_meta_labels_alone_and_bracketed():
 ])
 def test_clean_title(title, expected):
     assert H.clean_title(title, CTX) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("《黑龍江省促進(jìn)科技成果轉化條例》2016年修訂版(全文)", "《黑龍江省促進(jìn)科技成果轉化條例》"),
+    ("《某省专利条例》(全文)", "《某省专利条例》"), ("《某省专利条例》最新版", "《某省专利条例》"),
+    # near misses: the notice issues more than the quoted title; nothing after it; no 《》
+    ("《“十三五”国家知识产权保护和运用规划》重点任务分工方案", "《“十三五”国家知识产权保护和运用规划》重点任务分工方案"),
+    ("《某省专利条例》", "《某省专利条例》"), ("某省专利条例2016年修订版", "某省专利条例2016年修订版"),
+])
+def test_without_edition_tail(title, expected):
+    assert H.without_edition_tail(title, CTX) == expected
 
 
 @pytest.mark.parametrize("notice, expected", [
@@ -343,6 +355,8 @@ def test_title_wrapped_over_three_lines(knowledge, lines, title):
      "國發〔2021〕20號"),
     ("国务院办公厅关于印发某方案的通知国办函〔2016〕66号各省、自治区、直辖市人民政府：现将某方案印发给你们，请认真贯彻执行。",
      "国办函〔2016〕66号"),
+    ("国务院办公厅关于印发专利转化运用专项行动方案的通知(国办发(2023) 37号)各省、自治区、直辖市人民政府,国务院各部委:现将方案印发给你们。",
+     "国办发(2023)37号"),  # in brackets after the notice (normalised to 〔〕 later)
     ("关于加强知识产权保护的意见", None),  # short: the line only
 ])
 def test_notice_candidates(text, expected):
@@ -360,3 +374,28 @@ def test_notice_candidates(text, expected):
 ])
 def test_repeated_title_off(notice, expected):
     assert H.repeated_title_off(notice, CTX) == expected
+
+
+@pytest.mark.parametrize("lines, title", [
+    # the notice writes "—" and a space, the transmittal sentence "─": one title, taken as the policy writes it
+    (["吉安市人民政府关于印发吉安市知识产权强市建设行动方案 (2023—2035年)的通知",
+      "各县(市、区)人民政府: 现将《吉安市知识产权强市建设行动方案(2023─2035年)》印发给你们,请认真贯彻执行。"],
+     "吉安市知识产权强市建设行动方案(2023─2035年)"),
+])
+def test_title_below_notice_with_other_dashes(knowledge, lines, title):
+    ctx = ParseContext(knowledge, lines=lines)
+    H.header(ctx)
+    assert ctx.document["title"] == title
+
+
+@pytest.mark.parametrize("title, lines, expected", [
+    ("内蒙古自治区知识产权战略纲要", ["【自治区文件】 内蒙古自治区知识产权战略纲要", "(2013—2020年)", "为贯彻落实科学发展观，制订本纲要。"],
+     "内蒙古自治区知识产权战略纲要(2013—2020年)"),
+    # near misses: the period is already there; the next line is a sentence; the title is not on a line
+    ("某市规划(2021—2025年)", ["某市规划(2021—2025年)", "(2021—2025年)"], "某市规划(2021—2025年)"),
+    ("某市知识产权规划", ["某市知识产权规划", "到2025年，建成知识产权强市。"], "某市知识产权规划"),
+    ("某市知识产权规划", ["现将《某市知识产权规划》印发给你们，请认真贯彻执行。", "(2021—2025年)"], "某市知识产权规划"),
+    (None, ["(2021—2025年)"], None),
+])
+def test_period_below(title, lines, expected):
+    assert H.period_below(title, lines, CTX) == expected
