@@ -553,7 +553,9 @@ class Importer:
         self._previous: dict | None = None
 
     # public API ---------------------------------------------------------------------
-    def import_paths(self, paths: Iterable[str | Path], *, progress=None) -> ImportSummary:
+    def import_paths(self, paths: Iterable[str | Path], *, progress=None, batch_done=None) -> ImportSummary:
+        """progress(result) for each file as it is done; batch_done(results) after each batch
+        written (the command records the batch's original files at once)."""
         summary = ImportSummary()
 
         def report(result):
@@ -574,14 +576,20 @@ class Importer:
                 item_keys = self._batch_keys(item)
                 if batch and (item_keys & keys or len(batch) >= BATCH_DOCUMENTS
                               or sum(b.n_measures for b in batch) + item.n_measures > BATCH_MEASURES):
-                    for result in self._write_batch(batch):
+                    written = self._write_batch(batch)
+                    for result in written:
                         report(result)
+                    if batch_done is not None:
+                        batch_done(written)
                     batch, keys = [], set()
                 batch.append(item)
                 keys |= item_keys
             if batch:
-                for result in self._write_batch(batch):
+                written = self._write_batch(batch)
+                for result in written:
                     report(result)
+                if batch_done is not None:
+                    batch_done(written)
         return summary
 
     def import_file(self, path: Path) -> ImportResult:
@@ -629,7 +637,8 @@ class Importer:
                 try:
                     for path in files:
                         window.append(pool.submit(_worker_prepare, str(path)))
-                        if len(window) >= 4 * self.workers:
+                        # a batch's worth ahead: the workers go on parsing while the writer writes
+                        if len(window) >= BATCH_DOCUMENTS + 4 * self.workers:
                             item = window.popleft().result()
                             done += 1
                             yield item

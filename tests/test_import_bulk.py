@@ -103,3 +103,32 @@ def committed_reference_data(django_db_blocker):
     with django_db_blocker.unblock():
         call_command("seed_reference", verbosity=0)
         call_command("ensure_groups", verbosity=0)
+
+
+@pytest.mark.django_db
+def test_the_command_records_a_batch_of_original_files_at_once(tmp_path):
+    from measures.ingest import service as ingest
+    from measures.models import SourceFile
+
+    build_corpus(tmp_path, 6, settings.CORPUS_DIR)
+    (tmp_path / "bench_000001.txt.url").write_text("https://www.example.gov.cn/1.html\n", encoding="utf-8")
+    calls = []
+    original = ingest.record_files
+
+    def counted(entries, **kwargs):
+        with CaptureQueriesContext(connection) as ctx:
+            original(entries, **kwargs)
+        calls.append((len(entries), len(ctx.captured_queries)))
+
+    ingest.record_files = counted
+    try:
+        call_command("import_documents", str(tmp_path), "--no-progress", "--workers", "1", "--excerpt")
+    finally:
+        ingest.record_files = original
+    assert calls == [(6, calls[0][1])] and calls[0][1] <= 8, calls  # one batch: a few statements
+    assert SourceFile.objects.count() == 6
+    doc = Document.objects.get(source="bench_000001.txt")
+    assert doc.source_url == "https://www.example.gov.cn/1.html" and doc.excerpt and doc.parser_version
+    f = SourceFile.objects.get(document=doc)
+    assert f.name == "bench_000001.txt" and f.size == (tmp_path / "bench_000001.txt").stat().st_size
+    assert all(d.excerpt and d.parser_version for d in Document.objects.all())

@@ -17,7 +17,6 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
 from measures.importer import FAILED, SKIPPED, ImportSummary, Importer, scan
 from measures.ingest import service as ingest
@@ -62,13 +61,13 @@ class Command(BaseCommand):
             else:
                 self.stdout.write(msg)
 
+        def batch_done(results):  # the original files, their source URLs: the batch at once
+            ingest.record_files([(r, Path(r.path), ingest.url_for(Path(r.path), url_map))
+                                 for r in results if r.status not in (FAILED, SKIPPED)], excerpt=excerpt)
+
         def progress(result):
             if bar is not None:
                 bar.update(1)
-            if result.status not in (FAILED, SKIPPED):  # the original file, its source URL
-                path = Path(result.path)
-                with transaction.atomic():  # record() locks the document row
-                    ingest.record_file(result, path, source_url=ingest.url_for(path, url_map), excerpt=excerpt)
             encoding = f" [{result.encoding}]" if result.encoding else ""
             if result.status == FAILED:
                 say(f"失败 (failed): {result.path}{encoding}: {result.reason}", err=True)
@@ -79,7 +78,7 @@ class Command(BaseCommand):
                 say(f"{result.status}: {result.path}{encoding}{reason}")
 
         paths = [p for p in options["paths"] if Path(p).exists()]
-        summary = importer.import_paths(paths, progress=progress) if paths else None
+        summary = importer.import_paths(paths, progress=progress, batch_done=batch_done) if paths else None
         if bar is not None:
             bar.close()
         for url in options["url"]:
