@@ -139,6 +139,10 @@ DESCRIBING_WORDS = ("是", "设立", "包括", "为指导", "指导思想", "原
 # an article that only states principles: "…坚持…的原则。", "…应当符合…的基本要求。"
 PRINCIPLE_VERBS = ("坚持", "遵循", "符合", "贯彻")
 PRINCIPLE_NOUNS = ("原则", "基本要求", "要求", "方针")
+# an article of 总则 that says which principles a fund follows, what it is used for or how it supports
+# ("专项资金的使用和管理坚持“…”的原则,…", "专项资金主要用于…", "专项资金主要采用…等方式支持…")
+OPENING_SCOPE_WORDS = ("原则", "主要用于", "用于支持", "主要采用", "方式支持", "使用范围", "资金来源")
+FUND_NOUNS = ("资金", "基金")  # what such an article is about: "专项资金…", "引导基金…"
 # "风险补偿资金按照政府引导、市场化运作的原则进行管理。": a first sentence that only names principles
 PRINCIPLE_LEADS = ("坚持", "遵循", "按照", "本着", "贯彻")
 # how the heading of a review of the past ends: "版权工作发展环境", "过去五年工作总体回顾"

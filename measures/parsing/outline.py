@@ -71,6 +71,9 @@ PURPOSE_ARTICLE = re.compile(r"^(?:为了?|根据|依据|依照)[^。]*(?:制定
 # "为认真贯彻落实…精神,提升…。根据…,结合工作实际,制定本指南。": the purpose spread over two sentences
 PURPOSE_CLOSING = re.compile(rf"^(?:为了?|根据|依据|依照)[^。]*。[^。]{{0,120}}(?:制定|制订)本[{P.HAN}]{{1,6}}。?$")
 PURPOSE_HEAD = re.compile(rf"^[{P.HAN}]{{0,6}}(?:{P.alternation(L.PURPOSE_HEADS)})$")
+# 总则 of a fund's 办法: its principles, uses, ways of support ("原则上" is no principle)
+OPENING_SCOPE = re.compile(rf"^[^，,。；;]{{0,12}}?(?:{P.alternation(L.FUND_NOUNS)})[^。；;]*?"
+                           rf"(?:{P.alternation(L.OPENING_SCOPE_WORDS)})(?!上)")
 DEFINING = re.compile(rf"{P.alternation(L.DEFINING_WORDS)}")
 ARTICLE_LABEL = re.compile(r"^\s*【[^】]{1,12}】")  # "第一条【立法目的】"
 # "专项资金的使用和管理坚持“统一管理、分级负责”的原则。": one sentence of principles, nothing else
@@ -348,7 +351,9 @@ def preliminary_article(node: Node, ctx: ParseContext) -> bool:
     article of 总则; a label such as 【立法目的】 before it is read through), definitions
     and scope (所称, 是指, 适用于, 适用本办法), a single sentence of principles ("专项资金的使用和管理
     坚持…的原则。"); the second article of 总则 when it says what the thing is or holds, who set it
-    up or which ideas guide it (…是…, …包括：, 设立…, 以…为指导)."""
+    up or which ideas guide it (…是…, …包括：, 设立…, 以…为指导); any article of 总则 whose first
+    sentence, about a fund, names the principles it follows, what it is used for or how it supports
+    (专项资金…坚持…的原则, 专项资金主要用于…, 专项资金主要采用…等方式支持…)."""
     text = ARTICLE_LABEL.sub("", ctx.fold(NOISE_MARK.sub("", node.text))).strip()
     first = FIRST_SENTENCE.match(text)
     first = first.group(1) if first else text.partition("\n")[0]
@@ -361,7 +366,8 @@ def preliminary_article(node: Node, ctx: ParseContext) -> bool:
         return False
     articles = [c for c in chapter.children if c.kind == "article"]
     place = articles.index(node) if node in articles else -1
-    return place == 0 and first.startswith("为") or place == 1 and bool(DESCRIBING.search(first))
+    return place == 0 and first.startswith("为") or place == 1 and bool(DESCRIBING.search(first)) \
+        or bool(OPENING_SCOPE.match(first))
 
 
 @rule(stage="outline", example="'风险补偿资金按照政府引导、市场化运作的原则进行管理。资金仅对…' → True")

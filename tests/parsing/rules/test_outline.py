@@ -248,6 +248,19 @@ def test_is_opening_chapter(heading, expected):
     (["第一条 为加强执法,市场监管局开展专项行动。对侵权行为依法查处。"], False),  # no 制定本…
     (["第一條  評獎(jiǎng)宗旨", "引導(dǎo)和推進(jìn)知識產權(quán)工作對供給側(cè)結(jié)構(gòu)性改革發揮重要作用。"], True),
     (["第二条  评奖周期", "国家知识产权局与世界知识产权组织共同开展评选工作。"], False),
+    # 总则 articles on a fund's principles, uses and ways of support
+    (["第一章 总则", "第一条 为…，制定本办法。", "第二条 设立专项资金。",
+      "第三条  专项资金的使用和管理坚持“依法依规、公开公正”的原则,充分发挥财政资金的引导和带动作用。"], True),
+    (["第一章 总则", "第一条 为…，制定本办法。", "第二条 设立专项资金。", "第四条  专项资金主要用于促进我市知识产权创造、运用、保护。"], True),
+    (["第一章 总则", "第一条 为…，制定本办法。", "第二条 设立专项资金。",
+      "第五条 专项资金主要采用政府引导基金、实施项目、补贴奖励等方式支持全市知识产权运营服务体系建设工作。"], True),
+    # near misses: the same words outside 总则; an act in 总则
+    (["第二章 资助标准", "第六条 专项资金主要用于资助发明专利，每件给予3000元。"], False),
+    (["第一章 总则", "第一条 为…，制定本办法。", "第二条 设立专项资金。", "第三条 市知识产权局负责专项资金的申报受理。"], False),
+    (["第一章 总则", "第一条 为…，制定本条例。", "第二条 本条例适用于本省。", "第三条 优化营商环境应当坚持市场化、法治化原则，创新体制机制。"],
+     False),  # principles of a policy field, not of a fund
+    (["第一章 总则", "第一条 为…，制定本办法。", "第二条 设立专项资金。", "第六条 对专项资金补贴类支持项目原则上按照“公开申报”方式。"],
+     False),  # 原则上 ("as a rule") names no principle
 ])
 def test_preliminary_article(lines, expected):
     assert O.preliminary_article(node(*lines), CTX) is expected
