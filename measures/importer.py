@@ -196,6 +196,7 @@ class Prepared:
     fingerprint: str = ""            # of the parse: an unchanged re-parse writes nothing
     vectors: dict | None = None      # ordinal -> (search_vector, title_vector) of the parsed values
     derived: dict | None = None      # ordinal -> specificity flags and text fingerprint of a new measure
+    refs: list | None = None         # the documents its text cites (services_diffusion.extract), when new
     data: bytes | None = None        # the bytes, kept by import_bytes only (there is no file to read again)
 
     @property
@@ -258,6 +259,7 @@ def prepare_bytes(data: bytes, *, source: str, label: str, knowledge, known=froz
     if vectors:
         item.vectors = _vectors(parsed, source)
         item.derived = _derived(parsed)
+        item.refs = _references(parsed, source, item.raw_text)
     return item
 
 
@@ -433,6 +435,21 @@ def _derived(parsed: dict) -> dict | None:
         return out
     except Exception:  # the writer has them computed by measures.services_diffusion
         log.exception("specificity and fingerprints of %s", parsed.get("source"))
+        return None
+
+
+def _references(parsed: dict, source: str, raw_text: str) -> list | None:
+    """The documents the text cites, as services_diffusion.extract reads them from the document
+    the writer creates (its title, 文号 and source text); None: the writer extracts them."""
+    try:
+        from . import citations as C
+
+        values, _ = document_values(parsed, source)
+        return C.extract_references(C.policy_text(raw_text), own_title=values["title"],
+                                    own_number=values["doc_number"] or "",
+                                    own_notice_title=values["notice_title"] or "")
+    except Exception:
+        log.exception("citations of %s", source)
         return None
 
 
@@ -856,7 +873,7 @@ class Importer:
         # the vectors built in stage 1 went into the rows themselves; the others are indexed by
         # measures.search.index at the end of the batch
         reindex.update(m.pk for m in created if not m._indexed)
-        self._derived_rows(docs, created, derived)
+        self._derived_rows(docs, created, derived, items)
         return docs
 
     # the careful path: one document, merged -----------------------------------------------
@@ -946,7 +963,8 @@ class Importer:
         old_day = doc.signed_date or doc.published_date
         return bool(new_day and old_day and new_day < old_day)
 
-    def _derived_rows(self, docs: list[Document], created: list[Measure], derived: list) -> None:
+    def _derived_rows(self, docs: list[Document], created: list[Measure], derived: list,
+                      items: list[Prepared]) -> None:
         """New documents' derived data (measures.services_diffusion): their measures' text
         fingerprints computed in stage 1 in one statement, the rest recomputed there in batches;
         each document's keys and citations."""
@@ -963,8 +981,8 @@ class Importer:
         copy_insert(MeasureFingerprint, prints)
         if missing:
             refresh_measures(missing)
-        for doc in docs:
-            refresh_document(doc, flags=False)  # the flags came with the rows (stage 1)
+        for doc, item in zip(docs, items):  # the flags came with the rows, the references from stage 1
+            refresh_document(doc, flags=False, new=True, refs=item.refs)
 
     def _after_import(self, doc: Document) -> None:
         """Derived data of other parts of the portal (citations, specificity), when installed."""
@@ -1268,27 +1286,55 @@ class Importer:
         return self._regions_by_name[key]
 
     def _prefetch_units(self, docs: list[Document], items: list[Prepared]) -> None:
-        """The batch's responsible units already in the database, in one query, into the cache
-        _unit reads (units that are new, or whose canonical unit is still to be set, are left to
-        _unit)."""
-        wanted = {(u["name"], doc.region_id) for doc, item in zip(docs, items)
-                  for m in item.parsed.get("measures") or [] for u in _parsed_units(m)}
-        wanted -= set(self._unit_cache)
+        """The batch's responsible units into the cache _unit reads, with a few statements for the
+        whole batch: the units (and the canonical units their names fold to) already in the
+        database in one query; the missing ones created with their history in bulk. What _unit
+        does name by name, in the order _unit_links asks (a unit created here gets its canonical
+        unit with its first history row)."""
+        wanted = list(dict.fromkeys((u["name"], doc.region_id) for doc, item in zip(docs, items)
+                                    for m in item.parsed.get("measures") or [] for u in _parsed_units(m)))
+        wanted = [key for key in wanted if key not in self._unit_cache]
         if not wanted:
             return
         from django.db.models import Q
 
-        cond = Q()
-        for region_id in {r for _, r in wanted}:
-            cond |= Q(region_id=region_id, name__in=sorted(n for n, r in wanted if r == region_id))
         regions = {doc.region_id: doc.region for doc in docs}
-        for unit in ResponsibleUnit.objects.filter(cond).order_by("pk"):
-            key = (unit.name, unit.region_id)
-            if key not in wanted or key in self._unit_cache:
-                continue
-            if unit.canonical_id is not None or canonical_unit_name(unit.name, self._aliases,
-                                                                    regions.get(unit.region_id)) == unit.name:
-                self._unit_cache[key] = unit
+        cores = {key: canonical_unit_name(key[0], self._aliases, regions.get(key[1])) for key in wanted}
+        names = set(wanted) | {(core, r) for (_, r), core in cores.items()}
+        cond = Q()
+        for region_id in {r for _, r in names}:
+            cond |= Q(region_id=region_id, name__in=sorted(n for n, r in names if r == region_id))
+        known = {(u.name, u.region_id): u for u in ResponsibleUnit.objects.filter(cond).order_by("pk")}
+        created: list[ResponsibleUnit] = []
+        recanonical: list[ResponsibleUnit] = []
+
+        def get_or_new(name, region_id):
+            unit = known.get((name, region_id))
+            if unit is None:
+                unit = known[(name, region_id)] = ResponsibleUnit(name=name, region=regions.get(region_id))
+                created.append(unit)
+            return unit
+
+        for key in wanted:
+            unit = get_or_new(*key)
+            if unit.canonical_id is None and unit.canonical is None:
+                core = cores[key]
+                if core != key[0]:
+                    canonical = get_or_new(core, key[1])
+                    if canonical is not unit:
+                        unit.canonical = canonical.canonical or canonical
+                        if unit.pk is not None:
+                            recanonical.append(unit)
+            self._unit_cache[key] = unit
+        # new units after the new units they point to (their canonical row needs its id first)
+        while created:
+            ready = [u for u in created if u.canonical is None or u.canonical.pk is not None]
+            if not ready:  # units pointing to each other (an alias loop): refused, as one by one
+                raise ValueError("responsible units whose canonical units form a loop")
+            bulk_create_with_history(ready, ResponsibleUnit, batch_size=500)
+            created = [u for u in created if u.pk is None]
+        for unit in recanonical:  # a unit loaded before without its canonical unit
+            unit.save(update_fields=["canonical"])
 
     def _unit(self, name: str, region: Region | None) -> ResponsibleUnit:
         region_id = region.pk if region else None

@@ -44,12 +44,16 @@ def document_changed(doc: Document) -> None:
 
 
 @transaction.atomic
-def refresh_document(doc: Document, *, flags: bool = True) -> None:
+def refresh_document(doc: Document, *, flags: bool = True, new: bool = False,
+                     refs: list[C.Reference] | None = None) -> None:
     """A document's keys and citations, the citations waiting for it, and (flags)
-    its measures' specificity flags (cheap: no fingerprints)."""
-    save_document_keys(doc)
-    save_citations(doc)
-    resolve_waiting_citations(doc)
+    its measures' specificity flags (cheap: no fingerprints). ``new``: the document was
+    just created (it has no keys or citations yet, and nothing points to it: nothing to
+    read back); ``refs``: its references as extract() gives them, computed beforehand
+    (the importer's worker processes do)."""
+    save_document_keys(doc, new=new)
+    save_citations(doc, new=new, refs=refs)
+    resolve_waiting_citations(doc, new=new)
     if flags:
         refresh_flags(doc.measures.values_list("pk", flat=True))
 
@@ -71,8 +75,12 @@ def document_keys(doc: Document) -> list[tuple[str, str, str]]:
     return list(dict.fromkeys(rows))
 
 
-def save_document_keys(doc: Document) -> None:
+def save_document_keys(doc: Document, *, new: bool = False) -> None:
     wanted = document_keys(doc)
+    if new:
+        DocumentKey.objects.bulk_create([DocumentKey(document=doc, kind=k, key=key[:520], org=org[:40])
+                                         for k, key, org in wanted])
+        return
     current = set(DocumentKey.objects.filter(document=doc).values_list("kind", "key", "org"))
     if current == set(wanted):
         return
@@ -88,13 +96,14 @@ def extract(doc: Document) -> list[C.Reference]:
                                 own_number=doc.doc_number or "", own_notice_title=doc.notice_title or "")
 
 
-def save_citations(doc: Document) -> list[Citation]:
+def save_citations(doc: Document, *, new: bool = False, refs: list[C.Reference] | None = None) -> list[Citation]:
     """Extract the document's references and store them, resolved where possible.
     A citation an editor decided (editor_set) keeps its target; one the text no
-    longer contains is dropped unless an editor decided it."""
-    refs = extract(doc)
+    longer contains is dropped unless an editor decided it. ``new``: a document just
+    created (no citations to read back); ``refs``: extract(doc), computed beforehand."""
+    refs = extract(doc) if refs is None else refs
     resolved = resolve_references(refs, doc)
-    existing = {c.ref_key: c for c in Citation.objects.filter(document=doc)}
+    existing = {} if new else {c.ref_key: c for c in Citation.objects.filter(document=doc)}
     keep, new = [], []
     for ref in refs:
         key = ref.ref_key[:520]
@@ -197,10 +206,11 @@ def _best(ids: set[int], citing: Document, info: dict) -> int:
     return min(ids, key=rank)
 
 
-def resolve_waiting_citations(doc: Document) -> int:
+def resolve_waiting_citations(doc: Document, *, new: bool = False) -> int:
     """Citations elsewhere that name this document and had no target (or were
     matched less surely), now pointing to it; citations pointing to it that no
-    longer match are resolved again. Returns how many changed."""
+    longer match are resolved again. Returns how many changed. ``new``: a document
+    just created, which only the citations pointed to it here can point to."""
     keys = document_keys(doc)
     cores = {(key, org) for kind, key, org in keys if kind == DocumentKey.Kind.NUMBER}
     titles = [key for kind, key, _ in keys if kind == DocumentKey.Kind.TITLE]
@@ -210,6 +220,7 @@ def resolve_waiting_citations(doc: Document) -> int:
     if titles:
         cond |= Q(title_keys__overlap=titles)
     changed = 0
+    pointed = []
     if cond:
         waiting = (Citation.objects.filter(cond).filter(editor_set=False).exclude(document_id=doc.pk)
                    .exclude(target_id=doc.pk).exclude(method=Citation.Method.NUMBER)
@@ -229,9 +240,12 @@ def resolve_waiting_citations(doc: Document) -> int:
                 continue
             c.target_id, c.method = doc.pk, method
             c.save(update_fields=["target", "method"])
+            pointed.append(c)
             changed += 1
     # Citations that point here but no longer match this document (its title or number was corrected).
-    for c in Citation.objects.filter(target_id=doc.pk, editor_set=False).select_related("document"):
+    if not new:
+        pointed = Citation.objects.filter(target_id=doc.pk, editor_set=False).select_related("document")
+    for c in pointed:
         ref = C.Reference(kind=c.kind, title=c.title, doc_number=c.doc_number, keys=list(c.title_keys),
                           number_org=c.number_org, number_core=c.number_core)
         target_id, method = resolve_references([ref], c.document).get(ref.ref_key[:520], (None, Citation.Method.NONE))
