@@ -121,7 +121,9 @@ NATIONAL_COMMITTEE_ENDS = ("组委会", "组织委员会", "领导小组", "工�
 # --- outline: chapters and lines that hold no measures ------------------------------------
 GENERAL_CHAPTERS = ("总体要求", "基本要求", "基本原则", "工作原则", "总体原则", "主要目标", "发展目标", "工作目标", "总体目标",
                     "建设目标", "预期目标", "总体思路", "指导思想", "重要意义", "总则", "附则", "创建目标", "规划目标",
-                    "行动目标", "具体目标", "目标任务", "主要指标", "发展指标")
+                    "行动目标", "具体目标", "目标任务", "主要指标", "发展指标",
+                    # an event notice's information items: when, under which slogan, where
+                    "活动时间", "活动主题", "活动地点")
 GENERAL_JOINED = ("总体要求", "基本要求", "基本原则", "工作原则", "主要目标", "发展目标", "工作目标", "总体目标", "总体思路",
                   "指导思想")
 # "一、总体规划" opened by "（一）指导思想": a chapter whose first section is one of these is general as a whole
@@ -176,6 +178,9 @@ HEAD_NOUNS = ("合作", "机制", "体系", "力度", "建设", "保护", "服�
               "监管", "制度", "平台", "体制", "改革", "培育", "宣传", "交流", "执法", "协作", "援助", "治理", "布局")
 # "资助申请实行年度集中受理。": a first sentence stating a rule, not a heading
 RULE_VERBS = ("应当", "必须", "不得", "实行", "予以", "负责", "是指", "可以", "按照")
+# "县政府实行县长负责制。", "中央宣传部版权管理局将通过…报道…": an organisation as the subject, then one of
+# these: a statement about who does what, not a heading naming an action
+SUBJECT_VERBS = ("将", "实行", "应当", "要", "须", "必须", "负责", "会同", "已")
 # "主要包括：": a colon that introduces a list, not a heading
 LEAD_IN_WORDS = ("如下", "包括", "主要", "具体")
 BODY_OPENERS = ("鼓励", "支持", "推动", "建立", "完善", "加强", "积极", "依托", "围绕", "聚焦", "深入", "开展", "实施", "推进",

@@ -21,6 +21,9 @@ COLON_HEADING = re.compile(r"^([^，,。；;：:]{2,16})[：:]\s*(?=\S)")
 LEAD_IN_WORDS = re.compile("|".join(L.LEAD_IN_WORDS))
 # "资助申请实行年度集中受理。": a rule stated about a subject, not a heading naming an action
 STATEMENT = re.compile(rf"^[^，,]{{2,}}?(?:{'|'.join(L.RULE_VERBS)}|由[^，,]{{1,12}}(?:负责|组织|审核|统筹))")
+# "县政府实行县长负责制": an organisation (the sentence's subject) and what it does
+SUBJECT_STATEMENT = re.compile(rf"^[{P.HAN}]{{1,24}}?(?:{P.alternation(L.ORG_LINE_ENDS + ('部门',))})"
+                               rf"(?:{P.alternation(L.SUBJECT_VERBS)})")
 GLUED_HEADING = re.compile(
     rf"^((?:{'|'.join(L.HEAD_VERBS)})[^，,。；;：:、“”《》()（）\d]{{3,18}}?(?:{'|'.join(L.HEAD_NOUNS)}))"
     rf"(?=(?:{'|'.join(L.BODY_OPENERS)})[^。]{{8,}}[，,；;。])")
@@ -52,12 +55,19 @@ def sentence_heading(first: str, rest: str, article: bool, ctx: ParseContext):
     m = HEADING_SENTENCE.match(first)
     if not m:
         return None
-    if article and STATEMENT.match(ctx.fold(m.group(1))):
+    if article and STATEMENT.match(ctx.fold(m.group(1))) or subject_statement(m.group(1), ctx):
         return NO_TITLE
     if CLAUSE_MARK.search(m.group(1)) and (article or not PAIRED_HEADING.match(m.group(1).strip())):
         return None
     body = first[m.end():] + ("\n" + rest if rest else "")
     return (m.group(1).strip(), body.strip()) if strip_units_for_title(body).strip() else NO_TITLE
+
+
+@rule(stage="measures", example="'县政府实行县长负责制' → True; '加强领导小组建设' → False")
+def subject_statement(sentence: str, ctx: ParseContext) -> bool:
+    """A first sentence whose subject is an organisation that then 将/实行/应当/负责… ("县政府实行县长
+    负责制", "中央宣传部版权管理局将通过不同平台全面跟踪报道…"): it states who does what, it is no heading."""
+    return bool(SUBJECT_STATEMENT.match(ctx.fold(sentence.strip())))
 
 
 @rule(stage="measures", example="'知识产权强企工程' + '\\n支持企业…' → ('知识产权强企工程', '支持企业…')")

@@ -61,8 +61,12 @@ LIST_SPLIT = re.compile(f"[{re.escape(P.OPEN + P.CLOSE)}、]|会同")  # "A会�
 # a responsibility line that covers the whole chapter before it
 CHAPTER_SCOPE = re.compile(r"^(?:以上|上述)(?:各项)?(?:任务|工作|措施|事项)?(?:均)?由")
 # "（责任单位：A、B。列第一位者为牵头单位，下同）": the convention, not a unit
-FIRST_IS_LEAD = re.compile(r"[。；;，,]?\s*(?:列|排|排名|排在|位列|排序)?(?:第一位|第1位|首位|第一)(?:者|的|单位)?为牵头"
+# ("第一责任单位为牵头单位", "排在第一个的为牵头单位" too)
+FIRST_IS_LEAD = re.compile(r"[。；;，,]?\s*(?:列|排|排名|排在|位列|排序)?(?:第一位|第1位|首位|第一个|第一)(?:者|的|单位|责任单位|部门)?为牵头"
                            r"(?:单位|部门|[^，,。；;)）]{0,2})(?:[，,]?\s*下同)?")
+
+
+EMPTY_BRACKETS = re.compile(rf"{P.PAREN_OPEN}\s*{P.PAREN_CLOSE}")
 
 
 def _split_top(content: str, splitter: "re.Pattern[str]") -> list[str]:
@@ -247,7 +251,7 @@ def _units(text: str, ctx: ParseContext) -> list[dict]:
     if not BRACKET.search(text) and "：" not in text and ":" not in text and "会同" not in text:
         return []  # neither a bracket, a "责任单位：" label nor a task given "由A会同B"
     if "牵头" in text:
-        text = FIRST_IS_LEAD.sub("", text)
+        text = EMPTY_BRACKETS.sub("", FIRST_IS_LEAD.sub("", text))  # "(第一责任单位为牵头单位,下同)" was all
     if "【" in text:
         text = BRACKET_LABEL.sub(lambda m: ("；" if m.start() else "") + m.group(1) + "：", text)
     found: list[tuple[str, str | None]] = []

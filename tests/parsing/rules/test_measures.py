@@ -28,6 +28,7 @@ def test_strip_units_for_title(text, expected):
      ("加强组织领导,落实工作责任", "为加强对专项行动的组织领导,保证各项任务落到实处。")),  # two short phrases
     ("加强组织领导,落实工作责任。各部门要落实。", "", True, None),  # not in an article
     ("完善知识产权法规政策体系,推动出台地方性法规。开展立法调研。", "", False, None),  # a phrase too long
+    ("县政府实行县长负责制。县长主持县政府全面工作。", "", False, M.NO_TITLE),  # who does what: no heading
 ])
 def test_sentence_heading(first, rest, article, expected):
     assert M.sentence_heading(first, rest, article, CTX) == expected
@@ -109,3 +110,14 @@ def test_measures_stage():
     m = ctx.measures[0]
     assert (m["ordinal"], m["path"], m["label"], m["title"]) == (1, ["重点任务"], "一", "加强执法")
     assert m["anchor"] == "开展专项行动，打击侵权。" and ctx.bodies == ["加强执法。开展专项行动，打击侵权。"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("县政府实行县长负责制", True),
+    ("中央宣传部版权管理局将通过不同平台全面跟踪报道宣传周期间举办的各项活动", True),
+    ("各级知识产权管理部门要加强协作", True),
+    # near misses: headings that name an action on an organisation
+    ("加强领导小组建设", False), ("发挥行业协会作用", False), ("建立联席会议制度", False), ("完善知识产权保护中心布局", False),
+])
+def test_subject_statement(sentence, expected):
+    assert M.subject_statement(sentence, CTX) is expected

@@ -130,6 +130,7 @@ def test_enumeration_parent():
     ("二、完善考核目标", False), ("三、试点工作任务", False), ("二、夯实发展基础", False),
     # a 分工方案's indicators chapter ("一、主要指标" / "到2020年:" / "1.每万人口发明专利拥有量达到12件。(…负责)")
     ("一、主要指标", True), ("二、发展指标", True), ("三、完善指标体系", False), ("（二）优化主要指标考核", False),
+    ("二、活动时间@@", True), ("三、活动主题", True), ("四、活动内容", False),  # an event notice's information items
 ])
 def test_is_general(heading, expected):
     assert O.is_general(node(heading), CTX) is expected
