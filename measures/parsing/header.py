@@ -76,6 +76,7 @@ ORG_NAME = rf"[{P.HAN}（）()]{{1,30}}?(?:{_ORG_END})"
 TAG_BAR = re.compile(r"^[^\s|｜]{1,4}[|｜]\s*(?=\S)")                            # "时政|"
 CRUMBS = re.compile(r"^(?:[^>＞»\n]{1,12}\s*[>＞»]\s*){2,}")                        # "好律师> 法律法规库> 政策参考> "
 LEADING_NUMBER = re.compile(rf"^\s*[(（]?{P.DOC_NUMBER.pattern}[)）]?\s*[_《]\s*")   # "渝府发〔2016〕56号《…"
+GLUED_NUMBER = re.compile(rf"^{P.DOC_NUMBER.pattern}\s*(?=[{P.HAN}])")  # "嘉市监知〔2020〕173号上海市…的通知"
 TRAILING_NUMBER = re.compile(rf"\s*[(（]?\s*({P.DOC_NUMBER.pattern})\s*[)）]?\s*$")  # "…的通知 江府办函〔2018〕83号"
 PAGE_MARK = re.compile(r"^(?:\d{1,3}\s*[―—–-]\s*(?=[\u4e00-\u9fff])|[\[【][^\]】]{1,6}[\]】]\s*)")  # "1 ― 番禺区…", "[接上页] "
 GLUED_DIGITS = re.compile(rf"^\d{{2,6}}(?![\d年月日号届个项条次])(?=[{P.HAN}])")           # "12011新野县…"
@@ -352,8 +353,9 @@ def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
     m = CRUMBS.match(s)
     if m and len(s) - m.end() >= 6:
         s = s[m.end():]
-    m = LEADING_NUMBER.match(s)
-    if m and len(s) - m.end() >= 6:
+    m = LEADING_NUMBER.match(s) or GLUED_NUMBER.match(s)
+    if m and len(s) - m.end() >= 6 and (m.re is LEADING_NUMBER or is_notice(ctx.fold_same(s[m.end():]))
+                                        or title_like(s[m.end():], ctx)):
         out.doc_number = P.DOC_NUMBER.search(m.group()).group()
         s = s[m.end():]
     s = GLUED_DIGITS.sub("", s)
@@ -859,8 +861,9 @@ def issuer_of(h: Header, lines: list[str], ctx: ParseContext) -> str | None:
         m = NOTICE.match(ctx.fold_same(h.notice_title)) or PLAIN_NOTICE.match(ctx.fold_same(h.notice_title))
         if m and m.group("issuer"):
             issuer = h.notice_title[:len(m.group("issuer"))].strip()
+    letterhead = [l.strip() for l in lines[:h.notice_line or 0] if P.ORG_LINE.match(ctx.fold_same(l.strip()))]
     if issuer and (SELF_REFERENCE.match(issuer) or re.search(r"等(?:\d+个?)?部门$", issuer)):
-        fuller = next((c.strip() for c in (h.signer, meta.get("issuer"))
+        fuller = next((c.strip() for c in (h.signer, meta.get("issuer"), *letterhead)
                        if c and len(c.strip()) > len(issuer) and (ctx.fold(c.strip())[-2:] == ctx.fold(issuer)[-2:]
                                                                   or c.startswith(issuer[:3]))), None)
         issuer = fuller or issuer
@@ -889,6 +892,11 @@ def issuer_of(h: Header, lines: list[str], ctx: ParseContext) -> str | None:
             break
     else:
         issuer = None
+    if issuer and SELF_REFERENCE.match(ctx.fold(issuer)):
+        # "区市场监管局" in the metadata, the title or letterhead naming the issuer(s) in full
+        issuer = next((f for c in (title_issuer, h.title_issuer, *letterhead) for f in [_issuer_form(c, ctx)]
+                       if f and len(f) > len(issuer) and not SELF_REFERENCE.match(ctx.fold(f))
+                       and ctx.fold(f).split()[0][-1:] == ctx.fold(issuer)[-1:]), issuer)
     return joint_issuers(issuer, meta.get("issuer")) if issuer and " " in issuer else issuer
 
 

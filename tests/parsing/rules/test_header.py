@@ -118,6 +118,12 @@ def _header(**kw):
 @pytest.mark.parametrize("h, lines, expected", [
     (_header(notice_title="沈阳市人民政府关于印发沈阳市方案的通知"), [], "沈阳市人民政府"),
     (_header(notice_title="市政府关于印发昆山市措施的通知", signer="昆山市人民政府"), [], "昆山市人民政府"),
+    # the letterhead above the notice writes the issuer out; the metadata's short name, the title's full one
+    (_header(notice_title="市人民政府办公厅关于印发贵阳市方案的通知", notice_line=2), ["文 号: | 筑府办函〔2022〕117号 |",
+     "贵阳市人民政府办公厅", "市人民政府办公厅关于印发贵阳市方案的通知"], "贵阳市人民政府办公厅"),
+    (_header(meta={"issuer": "区市场监管局"}, title="上海市嘉定区市场监督管理局 上海市嘉定区司法局关于设立知识产权调解工作室的通知"), [],
+     "上海市嘉定区市场监督管理局、上海市嘉定区司法局"),
+    (_header(meta={"issuer": "区市场监管局"}, title="关于设立知识产权调解工作室的通知"), [], "区市场监管局"),  # nothing fuller
     (_header(meta={"issuer": "杭州市人民政府办公室"}), [], "杭州市人民政府办公室"),
     (_header(title="沈阳市市场监督管理局关于加强保护的意见"), [], "沈阳市市场监督管理局"),
     (_header(body_start=1), ["沈阳市人民政府印发了本方案", "正文"], "沈阳市人民政府"),
@@ -229,6 +235,9 @@ def test_header_stage_national_document(knowledge):
      "衢州市人民政府办公室关于印发衢州市大力发展数字经济智慧产业实施意见的通知", None, True, None),
     ("济宁市人民政府关于进一步做好新形势下就业创业工作的意见 |", "济宁市人民政府关于进一步做好新形势下就业创业工作的意见", None, False, None),
     ("1 ― 番禺区品牌奖励实施和管理办法", "番禺区品牌奖励实施和管理办法", None, False, None),
+    ("嘉市监知〔2020〕173号上海市嘉定区市场监督管理局 上海市嘉定区司法局关于设立知识产权调解工作室的通知",
+     "上海市嘉定区市场监督管理局 上海市嘉定区司法局关于设立知识产权调解工作室的通知", "嘉市监知〔2020〕173号", False, None),
+    ("国发〔2016〕86号文件精神", "国发〔2016〕86号文件精神", None, False, None),  # a 文号 opening a phrase, no title after it
     ("省委省政府印发关于贯彻落实《质量强国建设纲要》深化质量强省建设的实施意见",
      "关于贯彻落实《质量强国建设纲要》深化质量强省建设的实施意见", None, False, "省委省政府"),
     # near misses: a title that starts with a year, a citation in brackets after a title
