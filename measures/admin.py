@@ -27,11 +27,13 @@ from django.template import engines
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
 from .admin_diffusion import CitationInline
 from .admin_ingest import IngestAdminMixin
+from .display import parse_note
 from .forms import (DocumentAdminForm, MeasureAdminForm, MeasureUnitInlineForm, MergeUnitsForm, SetThemeForm,
                     TargetAdminForm)
 from .models import (DictionaryWord, Document, ErrorReport, IPType, Level, Measure, MeasureUnit, Region,
@@ -245,8 +247,8 @@ _ACTION_FORM = engines["django"].from_string("""{% extends "admin/base_site.html
 {% for obj in objects %}<input type="hidden" name="_selected_action" value="{{ obj.pk }}">{% endfor %}
 <input type="hidden" name="action" value="{{ action }}">
 <input type="hidden" name="index" value="0">
-<div class="submit-row"><input type="submit" name="apply" value="确定" class="default">
-<a href="" class="button cancel-link">取消</a></div>
+<div class="submit-row"><input type="submit" name="apply" value="{{ apply_label }}" class="default">
+<a href="" class="button cancel-link">{{ cancel_label }}</a></div>
 </form>
 {% endblock %}""")
 
@@ -255,7 +257,7 @@ def _ask(modeladmin, request, *, title, intro, form, objects, action):
     context = {
         **modeladmin.admin_site.each_context(request),
         "title": title, "intro": intro, "form": form, "objects": objects, "action": action,
-        "opts": modeladmin.model._meta,
+        "opts": modeladmin.model._meta, "apply_label": _("确定"), "cancel_label": _("取消"),
     }
     return HttpResponse(_ACTION_FORM.render(context, request))
 
@@ -284,7 +286,7 @@ class ThemeAdmin(SimpleHistoryAdmin):
     def warning_list(self, obj):
         if not obj.parse_warnings:
             return "—"
-        return format_html_join("; ", "{}", ((w,) for w in obj.parse_warnings))
+        return format_html_join("; ", "{}", ((parse_note(w),) for w in obj.parse_warnings))
 
     @admin.display(description=_("措施数"), ordering="n_measures")
     def measure_count(self, obj):
@@ -343,7 +345,7 @@ class ResponsibleUnitAdmin(SimpleHistoryAdmin):
     def warning_list(self, obj):
         if not obj.parse_warnings:
             return "—"
-        return format_html_join("; ", "{}", ((w,) for w in obj.parse_warnings))
+        return format_html_join("; ", "{}", ((parse_note(w),) for w in obj.parse_warnings))
 
     @admin.display(description=_("措施数"), ordering="n_measures")
     def measure_count(self, obj):
@@ -467,7 +469,7 @@ class DocumentAdmin(IngestAdminMixin, SavesTargetsMixin, ParsedDiffMixin, Simple
     def warning_list(self, obj):
         if not obj.parse_warnings:
             return "—"
-        return format_html_join("; ", "{}", ((w,) for w in obj.parse_warnings))
+        return format_html_join("; ", "{}", ((parse_note(w),) for w in obj.parse_warnings))
 
     @admin.display(description=_("措施数"), ordering="n_measures")
     def measure_count(self, obj):
@@ -705,17 +707,18 @@ class ErrorReportAdmin(SimpleHistoryAdmin):
 # --- login lockout (django-axes) ------------------------------------------------------------
 
 _LOCKOUT = engines["django"].from_string("""{% extends "admin/base_site.html" %}
-{% block content %}<p class="errornote">登录失败次数过多,账户已被暂时锁定。请 {{ cooloff }} 后再试,或联系管理员解锁。</p>
+{% block content %}<p class="errornote">{{ message }}</p>
 {% endblock %}""")
 
 
 def lockout_response(request, original_response=None, credentials=None):
-    """AXES_LOCKOUT_CALLABLE: the lockout page in Chinese (axes has no zh translation), HTTP 429."""
+    """AXES_LOCKOUT_CALLABLE: the lockout page in the interface language (axes has no zh translation), HTTP 429."""
     from django.conf import settings
 
     minutes = int(float(getattr(settings, "AXES_COOLOFF_TIME", 0) or 0) * 60)
-    context = {**admin.site.each_context(request), "title": _("账户已锁定"),
-               "cooloff": f"{minutes} 分钟" if minutes else _("稍")}
+    cooloff = ngettext("%(n)d 分钟", "%(n)d 分钟", minutes) % {"n": minutes} if minutes else _("稍")
+    message = _("登录失败次数过多,账户已被暂时锁定。请 %(cooloff)s 后再试,或联系管理员解锁。") % {"cooloff": cooloff}
+    context = {**admin.site.each_context(request), "title": _("账户已锁定"), "message": message}
     return HttpResponse(_LOCKOUT.render(context, request), status=429)
 
 

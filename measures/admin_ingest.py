@@ -21,6 +21,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from .display import parse_note
 from .ingest import service
 from .models_ingest import SourceFile
 
@@ -69,7 +70,7 @@ class ImportForm(forms.Form):
         files = data.get("files") or []
         urls = [u.strip() for u in (data.get("urls") or "").splitlines() if u.strip()]
         if len(files) > MAX_FILES:
-            raise forms.ValidationError(f"一次最多上传 {MAX_FILES} 个文件")
+            raise forms.ValidationError(_("一次最多上传 %(n)s 个文件") % {"n": MAX_FILES})
         if not files and not (data.get("text") or "").strip() and not urls:
             raise forms.ValidationError(_("请上传文件、粘贴文本或填写网址"))
         data["url_list"] = urls[:MAX_FILES]
@@ -94,9 +95,10 @@ class IngestAdminMixin:
         if not files:
             return "—"
         return format_html_join(
-            format_html("<br>"), '<a href="{}">{}</a>（{}，{} KB{}）',
-            ((reverse("measures:source_file", args=[obj.pk, f.pk]), f.name, f.get_role_display(),
-              max(1, f.size // 1024), format_html("，<a href=\"{}\">来源</a>", f.url) if f.url else "")
+            format_html("<br>"), '<a href="{}">{}</a>{}',
+            ((reverse("measures:source_file", args=[obj.pk, f.pk]), f.name,
+              format_html(_("（{role}，{size} KB{link}）"), role=f.get_role_display(), size=max(1, f.size // 1024),
+                          link=format_html(_('，<a href="{url}">来源</a>'), url=f.url) if f.url else ""))
              for f in files))
 
     # --- the import page ----------------------------------------------------------------------
@@ -123,8 +125,7 @@ class IngestAdminMixin:
         for upload in data["files"]:
             if upload.size > service.max_upload_bytes():
                 c = service.Candidate(name=upload.name, source=upload.name)
-                c.error = (f"文件过大：{upload.size / 1048576:.1f} MB，上限 {service.max_upload_bytes() // 1048576} MB "
-                           "(file too large)")
+                c.error = service.too_large(upload.size)
             else:
                 c = service.from_upload(upload.name, upload.read())
                 c.source_url = data.get("source_url") or ""
@@ -151,7 +152,7 @@ class IngestAdminMixin:
         rows = service.outline(c.parsed) if c.parsed else []
         return {
             "index": index, "name": c.name, "format": c.format, "pages": c.pages, "error": c.error,
-            "warnings": c.warnings, "action": c.action, "action_label": ACTION_LABELS.get(c.action, ("", ""))[0],
+            "warnings": [parse_note(w) for w in c.warnings], "action": c.action, "action_label": ACTION_LABELS.get(c.action, ("", ""))[0],
             "action_help": ACTION_LABELS.get(c.action, ("", ""))[1], "existing_id": c.existing_id,
             "existing_title": c.existing_title, "source_url": c.source_url,
             "doc": d, "region": " · ".join(x for x in (d.get("province"), d.get("city"), d.get("district")) if x),

@@ -94,3 +94,29 @@ def unit_place(region_name: str | None, unit_name: str) -> str:
     if not region_name or unit_name.startswith(region_name):
         return unit_name
     return f"{region_name} · {unit_name}"
+
+
+# The parser's notes on a document (Document.parse_warnings) are stored as the
+# parser writes them, short English sentences (measures/parsing: ctx.warn); they
+# are shown in the interface language: each known note has a catalogue entry,
+# a note this table does not know is shown as written.
+_PARSE_NOTES = [
+    (re.compile(r"no title found"), gettext_noop("未识别出标题")),
+    (re.compile(r"little Chinese text"), gettext_noop("中文内容很少")),
+    (re.compile(r"no numbered measures found"), gettext_noop("未找到编号的措施")),
+    (re.compile(r"page starts mid-document"), gettext_noop("页面从文件中间开始")),
+    (re.compile(r"text appears truncated"), gettext_noop("原文似乎不完整")),
+    (re.compile(r"text cut at (?P<n>[\d,]+) characters"), gettext_noop("原文过长，只读取了前 %(n)s 个字符")),
+]
+
+
+def parse_note(note: str) -> str:
+    """A stored parser note in the interface language (the stored value stays as written)."""
+    from django.utils.translation import gettext
+
+    text = str(note)
+    for pattern, message in _PARSE_NOTES:
+        m = pattern.fullmatch(text.strip())
+        if m:
+            return gettext(message) % m.groupdict() if m.groupdict() else gettext(message)
+    return text

@@ -30,6 +30,8 @@ from email.message import Message
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
+from django.utils.translation import gettext
+
 from .errors import IngestError
 from .extract import Extracted, detect_format, extract
 
@@ -192,7 +194,8 @@ def fetch(url: str, *, limit: int | None = None) -> Fetched:
                 raise FetchError(f"网页返回错误 HTTP {response.status} {response.reason} ({current})")
             length = response.getheader("Content-Length")
             if length and length.isdigit() and int(length) > limit:
-                raise FetchError(f"文件过大：{int(length) // (1024 * 1024)} MB，上限 {limit // (1024 * 1024)} MB")
+                raise FetchError(gettext("文件过大：%(size)s MB，上限 %(limit)s MB")
+                                 % {"size": int(length) // (1024 * 1024), "limit": limit // (1024 * 1024)})
             body = _read(response, limit, deadline)
             body = _decompress(body, response.getheader("Content-Encoding") or "", limit)
             content_type = response.getheader("Content-Type") or ""
@@ -220,7 +223,7 @@ def _read(response, limit: int, deadline: float) -> bytes:
             break
         total += len(chunk)
         if total > limit:
-            raise FetchError(f"文件过大：超过 {limit // (1024 * 1024)} MB 上限 (larger than the limit)")
+            raise FetchError(gettext("文件过大：超过 %(limit)s MB 上限") % {"limit": limit // (1024 * 1024)})
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -240,7 +243,7 @@ def _decompress(body: bytes, encoding: str, limit: int) -> bytes:
         except zlib.error as exc:
             raise FetchError(f"网页压缩数据损坏 ({exc})") from None
     if len(out) > limit or d.unconsumed_tail:
-        raise FetchError(f"文件过大：解压后超过 {limit // (1024 * 1024)} MB 上限")
+        raise FetchError(gettext("文件过大：解压后超过 %(limit)s MB 上限") % {"limit": limit // (1024 * 1024)})
     return out
 
 
@@ -312,10 +315,10 @@ def fetch_bundle(url: str) -> Bundle:
     links = extracted.links if extracted else []
     for link, label in links:
         if not same_site(link, page.url):
-            bundle.warnings.append(f"附件不在同一网站，未下载：{label or link}")
+            bundle.warnings.append(gettext("附件不在同一网站，未下载：%(name)s") % {"name": label or link})
             continue
         if len(bundle.attachments) >= max_attachments():
-            bundle.warnings.append(f"附件超过 {max_attachments()} 个，其余未下载")
+            bundle.warnings.append(gettext("附件超过 %(n)s 个，其余未下载") % {"n": max_attachments()})
             break
         attachment = Attachment(url=link, label=label)
         try:
@@ -327,7 +330,7 @@ def fetch_bundle(url: str) -> Bundle:
             attachment.extracted = extract(attachment.fetched.data, name)
         except IngestError as exc:
             attachment.error = str(exc)
-            bundle.warnings.append(f"附件《{label or link}》未能读取：{exc}")
+            bundle.warnings.append(gettext("附件《%(name)s》未能读取：%(error)s") % {"name": label or link, "error": exc})
         bundle.attachments.append(attachment)
     page_text = extracted.text if extracted else ""
     for a in bundle.attachments:

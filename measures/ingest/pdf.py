@@ -29,6 +29,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
+
 from .errors import IngestError
 from .extract import Extracted
 
@@ -149,7 +151,7 @@ def extract_pdf(data: bytes) -> Extracted:
             finally:
                 page.close()
         if n_pages > MAX_PAGES:
-            warnings.append(f"PDF 共 {n_pages} 页，只读取了前 {MAX_PAGES} 页")
+            warnings.append(gettext("PDF 共 %(n)s 页，只读取了前 %(max)s 页") % {"n": n_pages, "max": MAX_PAGES})
         title = _metadata_title(pdf)
     finally:
         pdf.close()
@@ -158,8 +160,8 @@ def extract_pdf(data: bytes) -> Extracted:
     if unmapped > 0.3 * total_chars:
         raise IngestError(UNMAPPED)
     if empty_pages:
-        listed = "、".join(map(str, empty_pages[:10])) + ("等" if len(empty_pages) > 10 else "")
-        warnings.append(f"第 {listed} 页没有文字层（可能是扫描页），这些页的内容未能读取")
+        listed = gettext("、").join(map(str, empty_pages[:10])) + (gettext("等") if len(empty_pages) > 10 else "")
+        warnings.append(gettext("第 %(pages)s 页没有文字层（可能是扫描页），这些页的内容未能读取") % {"pages": listed})
     _drop_furniture(pages, heights)
     text = _join(pages)
     return Extracted(text=text, format="pdf", title=title, pages=n_pages, warnings=warnings)

@@ -22,6 +22,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from .errors import IngestError
 from .extract import CONTENT_TYPES, INGEST_VERSION, detect_format, extract
@@ -38,6 +39,12 @@ def _setting(name, default):
 
 def max_upload_bytes() -> int:
     return int(_setting("INGEST_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
+
+
+def too_large(size: int) -> str:
+    """The message for a file over the upload limit, in the interface language."""
+    return gettext("文件过大：%(size)s MB，上限 %(limit)s MB") % {"size": f"{size / 1048576:.1f}",
+                                                             "limit": max_upload_bytes() // 1048576}
 
 
 @lru_cache(maxsize=1)
@@ -112,8 +119,7 @@ def from_upload(name: str, data: bytes) -> Candidate:
     name = safe_filename(name) or "upload"
     candidate = Candidate(name=name, source=name)
     if len(data) > max_upload_bytes():
-        candidate.error = (f"文件过大：{len(data) / 1048576:.1f} MB，上限 {max_upload_bytes() // 1048576} MB "
-                           "(file too large)")
+        candidate.error = too_large(len(data))
         return candidate
     kind = detect_format(data, name)
     candidate.originals = [Original(name=name, data=data, format=kind)]
@@ -181,7 +187,8 @@ def from_bundle(bundle: Bundle, candidate: Candidate) -> Candidate:
                                                 a.extracted.format if a.extracted else detect_format(a.fetched.data),
                                                 a.fetched.url, role="attachment"))
             if a.duplicate:
-                candidate.warnings.append(f"附件《{a.label or a.fetched.filename}》与网页正文相同，只保存原件，不重复导入")
+                candidate.warnings.append(gettext("附件《%(name)s》与网页正文相同，只保存原件，不重复导入")
+                                          % {"name": a.label or a.fetched.filename})
     candidate.data = text.encode("utf-8")
     candidate.format = "html" + ("+" + "+".join(sorted({o.format for o in candidate.originals[1:]}))
                                  if len(candidate.originals) > 1 else "")

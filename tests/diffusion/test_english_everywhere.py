@@ -175,3 +175,78 @@ def test_the_check_finds_an_untranslated_string(spread):
     html = (f'<html lang="en"><body><h1>{title}</h1><p title="请选择筛选条件">Results for 行政裁决</p>'
             '<code>q=检索语法示例</code></body></html>')
     assert leftovers(html, blob, "/measures/?q=行政裁决") == ["<p title>: 请选择筛选条件"]
+
+
+def test_admin_forms_notes_and_lockout_in_english_show_chinese_only_as_data(client, spread, superuser, settings):
+    """The pages the admin shows after an action: the merge-units confirmation, the import page's
+    messages (too many files, a file too large, the parser's notes on a preview) and the lockout page."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from measures.admin_ingest import MAX_FILES
+    from measures.models import Document, ResponsibleUnit
+
+    client.force_login(superuser)
+    english_client(client)
+    blob = data_blob()
+    pages = {}
+
+    units = list(ResponsibleUnit.objects.order_by("pk")[:2])
+    response = client.post("/admin/measures/responsibleunit/",
+                           {"action": "merge_units", "_selected_action": [u.pk for u in units]})
+    pages["merge units"] = response
+    assert 'value="Confirm"' in response.content.decode()
+
+    files = [SimpleUploadedFile(f"f{i}.txt", "一、总体要求\n".encode()) for i in range(MAX_FILES + 1)]
+    response = client.post("/admin/measures/document/import/", {"step": "preview", "files": files})
+    pages["too many files"] = response
+    assert f"At most {MAX_FILES} files" in response.content.decode()
+
+    settings.INGEST_MAX_UPLOAD_BYTES = 1048576
+    big = SimpleUploadedFile("big.txt", "知".encode() * 400_000)        # 1.2 MB
+    uploaded = "关于加强知识产权保护的通知\n请各单位认真贯彻落实。\n"
+    blob += "\n" + uploaded        # what the preview shows of the upload is data
+    notes = SimpleUploadedFile("notes.txt", uploaded.encode())
+    response = client.post("/admin/measures/document/import/", {"step": "preview", "files": [big, notes]})
+    pages["file too large, parser notes"] = response
+    html = response.content.decode()
+    assert "File too large: 1.1 MB, the limit is 1 MB" in html and "no numbered measures found" in html
+
+    doc = spread[PLAN]
+    Document.objects.filter(pk=doc.pk).update(parse_warnings=["no title found", "text cut at 2,000,000 characters"])
+    pages["document with notes"] = client.get(f"/admin/measures/document/{doc.pk}/change/")
+    pages["documents with notes"] = client.get("/admin/measures/document/")
+    assert "text cut at 2,000,000 characters" in pages["document with notes"].content.decode()
+
+    client.logout()
+    english_client(client)      # logout drops every cookie
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/admin/login/?next=/admin/", {"username": "bob", "password": "wrong", "next": "/admin/"})
+    response = client.post("/admin/login/?next=/admin/", {"username": "bob", "password": "bob-pass-123"})
+    assert response.status_code == 429
+    pages["lockout"] = response
+    assert "Too many failed logins" in response.content.decode() and "15 minutes" in response.content.decode()
+
+    problems = {}
+    for name, response in pages.items():
+        assert response.status_code in (200, 429), (name, response.status_code)
+        found = leftovers(response.content.decode(), blob, "")
+        if found:
+            problems[name] = found
+    assert not problems, "\n".join(f"{u}: {p}" for u, p in problems.items())
+
+
+def test_parser_notes_are_stored_as_written_and_shown_in_the_interface_language(client, spread, superuser):
+    from measures.models import Document
+
+    doc = spread[PLAN]
+    Document.objects.filter(pk=doc.pk).update(parse_warnings=["no title found", "text cut at 2,000,000 characters",
+                                                              "a note nobody translated"])
+    client.force_login(superuser)
+    html = client.get(f"/admin/measures/document/{doc.pk}/change/").content.decode()
+    assert "未识别出标题" in html and "原文过长，只读取了前 2,000,000 个字符" in html
+    assert "no title found" not in html and "a note nobody translated" in html
+    english_client(client)
+    html = client.get(f"/admin/measures/document/{doc.pk}/change/").content.decode()
+    assert "no title found" in html and "未识别出标题" not in html
+    doc.refresh_from_db()
+    assert doc.parse_warnings[0] == "no title found"       # the stored notes are untouched

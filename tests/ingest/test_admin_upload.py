@@ -94,7 +94,7 @@ def test_every_rejected_file_gets_a_clear_message(editor_client, settings):
     assert html.count("无法导入") == 6
     # a text without numbered measures is no refused file: it would load flagged for review, and says why
     notes = html[html.index("<h3>notes.txt</h3>"):]
-    assert "无法导入" not in notes and "no numbered measures found" in notes
+    assert "无法导入" not in notes and "未找到编号的措施" in notes     # the parser's note, in the interface language
     for words in ("加密", "没有文字层", "损坏", "Excel", "图片", "为空"):
         assert words in html, words
     assert html.count('name="selected"') == 1  # only notes.txt can be imported
