@@ -700,9 +700,11 @@ def _wrapped_title(heads: list[HeadLine], i: int, ctx: ParseContext) -> str | No
         and fb.startswith("关于")
     ends = bool(re.search(rf"(?:{_NOTICE_END}|{'|'.join(L.POLICY_NOUNS)})$", fb))
     led = bool(gaz) and any(p == 0 for p, _, _ in gaz.find(fa)) and not title_like(a, ctx) and len(b) <= 20 \
-        and not P.ORG_LINE.match(fa) \
+        and not P.ORG_LINE.match(fa) and not any(p == 0 for p, _, _ in gaz.find(fb)) \
         and bool(re.search(f"(?:{'|'.join(L.POLICY_NOUNS)})(?:[(（][^()（）]{{1,16}}[)）])?$", fb))
-    if place or led or (fa.endswith("关于") and ends) or ("关于" in fa and ends and not title_like(a, ctx)):
+    # "关于开展数据基础制度建设" / "试点示范的实施方案": a 关于 line that does not end as a title does
+    open_about = fa.startswith("关于") and ends and not re.search(rf"(?:{_NOTICE_END}|{'|'.join(L.POLICY_NOUNS)})$", fa)
+    if place or led or (fa.endswith("关于") and ends) or ("关于" in fa and ends and not title_like(a, ctx)) or open_about:
         return a + b
     title_end = rf"(?:{_NOTICE_END}|{'|'.join(L.POLICY_NOUNS)})$"
     if "关于" in fa and not ends and not re.search(title_end, fa) and i + 2 < len(heads):  # broken over three lines

@@ -351,6 +351,12 @@ def test_national_by_duties(lines, expected):
     (["《武汉市人民政府办公厅关于发挥品牌引领作用的意见》", "浏览量: 时间:2018-07-07", "武汉市人民政府办公厅关于发挥品牌引领作用的意见",
       "各区人民政府：", "为深入贯彻落实，提出如下意见："],
      "武汉市人民政府办公厅关于发挥品牌引领作用的意见"),
+    # over two lines, the first a "关于…" that does not end as a title
+    (["各县(市、区)人民政府:", "《关于开展数据基础制度建设试点示范的实施方案》已经市政府常务会议审议通过,现印发给你们。", "关于开展数据基础制度建设",
+      "试点示范的实施方案", "为贯彻落实《实施意见》,特制定本方案。", "一、主要目标"],
+     "关于开展数据基础制度建设试点示范的实施方案"),
+    # the site's name above the title: not the title's first half
+    (["九江市知识产权信息公共服务平台", "九江市知识产权强市建设实施方案", "时间:2023-08-24", "一、总体要求"], "九江市知识产权强市建设实施方案"),
 ])
 def test_title_wrapped_over_three_lines(knowledge, lines, title):
     ctx = ParseContext(knowledge, lines=lines)
