@@ -2,6 +2,7 @@
 keyword-only arguments, no writes)."""
 import hashlib
 import json
+import re
 import threading
 from dataclasses import dataclass, field
 
@@ -357,6 +358,9 @@ def _text_facets(data, pq, base, cand) -> tuple[dict, bool]:
     rounded like the total."""
     from django.contrib.postgres.fields import ArrayField
 
+    row_facets = _row_facets(data, pq, base, cand)
+    if row_facets is not None:
+        return row_facets
     sources, scales, empty = {}, {}, []
     for name, own in FACET_PARAMS.items():
         dropped = [k for k in own if k in data]
@@ -382,6 +386,127 @@ def _text_facets(data, pq, base, cand) -> tuple[dict, bool]:
     out.update({name: [] for name in empty})
     estimates = not cand.exact or (cand.base_ids is not None and not cand.base_exact)
     return {name: out[name] for name in FACET_PARAMS}, estimates
+
+
+# facet name -> the facet_vector clause (engine.facet_clauses) of its own filter,
+# for the facets whose filters are facet lexemes
+_LEXEME_FACETS = {"province": "province", "city": "city", "theme": "theme", "ip_type": "ip_type", "year": "year"}
+_LEXEME_PARAMS = {"province", "city", "theme", "ip_type", "year_from", "year_to"}
+_QUOTED = re.compile(r"'((?:[^']|'')*)'")
+
+
+def _clause_lexemes(clause: str) -> set:
+    """The lexemes a facet clause ORs ("'c:1' | 'c:2'")."""
+    return {m.replace("''", "'").replace("\\\\", "\\") for m in _QUOTED.findall(clause)}
+
+
+def _row_facets(data, pq, base, cand) -> tuple[dict, bool] | None:
+    """Facet counts of a text search from the verified candidate rows
+    themselves (engine.Candidates.facet_rows: each row's facet lexemes, document,
+    specificity and flags), so that no row is read twice: places, themes, IP
+    types, years, flags, specificity, issuers and document types are counted
+    here; one statement names them (regions, themes, IP types, documents) and
+    counts units and roles. A facet whose own filter is active counts the rows
+    of the wider set that pass the other filters, checked on their facet
+    lexemes. None when an active filter of a facet is not a facet lexeme
+    (unit, role, issuer, document type, specificity, undated): _text_facets
+    then counts in SQL."""
+    from .models import Document, IPType, MeasureUnit, Region, Theme
+
+    active = {k for own in FACET_PARAMS.values() for k in own if k in data}
+    if active - _LEXEME_PARAMS or (active and cand.base_ids is None):
+        return None
+    fs, _ = _filtered(data, base)
+    clauses = {k: _clause_lexemes(v) for k, v in engine.facet_clauses(fs).items()}
+    rows = cand.facet_rows
+    main_ids = cand.ids if cand.exact else cand.sample_ids
+    sources = {}
+    for name, own in FACET_PARAMS.items():
+        if not any(k in data for k in own):
+            sources[name] = (main_ids, cand.scale)
+            continue
+        others = [lex for key, lex in clauses.items() if key != _LEXEME_FACETS.get(name)]
+        ids = [i for i in cand.base_ids or [] if all(lex.intersection(rows[i][1] or ()) for lex in others)]
+        sources[name] = (ids, cand.base_scale)
+
+    counts: dict = {}
+    needs = {"region": set(), "theme": set(), "ip": set(), "doc": set()}
+    prefixes = {"province": "p:", "city": "c:", "theme": "t:", "ip_type": "i:"}
+    for name, (ids, _) in sources.items():
+        found: dict = {}
+        if name in prefixes:
+            prefix = prefixes[name]
+            for i in ids:
+                for lex in rows[i][1] or ():
+                    if lex.startswith(prefix):
+                        found[lex[2:]] = found.get(lex[2:], 0) + 1
+            needs["region" if name in ("province", "city") else "theme" if name == "theme" else "ip"].update(found)
+        elif name == "year":
+            for i in ids:
+                year = next((lex[2:] for lex in rows[i][1] or () if lex.startswith("y:")), "none")
+                found[year] = found.get(year, 0) + 1
+        elif name == "specificity":
+            for i in ids:
+                found[str(rows[i][2])] = found.get(str(rows[i][2]), 0) + 1
+        elif name == "flag":
+            for i in ids:
+                for code, on in zip(("target", "deadline", "unit", "lead", "money"), rows[i][3:8]):
+                    if on:
+                        found[code] = found.get(code, 0) + 1
+        elif name in ("issuer", "doc_type"):
+            for i in ids:
+                found[rows[i][0]] = found.get(rows[i][0], 0) + 1
+            needs["doc"].update(found)
+        counts[name] = found
+
+    # one statement: the names, and units and roles of the result rows
+    r, t, i = Region._meta.db_table, Theme._meta.db_table, IPType._meta.db_table
+    d, mu = Document._meta.db_table, MeasureUnit._meta.db_table
+    templates = _facet_sql()
+    unit_ids = sources["unit"][0]
+    # the rows' unit links, read once for both facets (as _facet_sql counts them)
+    links = (f"src AS MATERIALIZED (SELECT x.measure_id, x.unit_id, x.role FROM {mu} x "
+             f"WHERE x.measure_id = ANY(%s::bigint[]))")
+    unit_sql = templates["unit"].replace(f"{{src}} s JOIN {mu} x ON x.measure_id = s.id", "src x")
+    role_sql = templates["role"].replace(f"{{src}} s JOIN {mu} x ON x.measure_id = s.id", "src x")
+    parts = [f"SELECT 'unit', k::text, label::text, n::bigint FROM ({unit_sql}) AS u(k, label, n)",
+             f"SELECT 'role', k::text, label::text, n::bigint FROM ({role_sql}) AS o(k, label, n)",
+             f"SELECT 'region', id::text, name::text, 0::bigint FROM {r} WHERE id = ANY(%s::bigint[])",
+             f"SELECT 'theme', code::text, name::text, 0::bigint FROM {t} WHERE code = ANY(%s::text[])",
+             f"SELECT 'ip', code::text, name::text, 0::bigint FROM {i} WHERE code = ANY(%s::text[])",
+             f"SELECT 'doc', id::text, issuer || chr(31) || title, 0::bigint FROM {d} WHERE id = ANY(%s::bigint[])"]
+    assert "{src}" not in unit_sql + role_sql
+    sql = f"WITH {links} " + " UNION ALL ".join(parts)
+    params = [list(unit_ids), [int(k) for k in needs["region"]], sorted(needs["theme"]), sorted(needs["ip"]),
+              [int(k) for k in needs["doc"]]]
+    found_sql: dict = {"unit": [], "role": []}
+    labels: dict = {"region": {}, "theme": {}, "ip": {}, "doc": {}}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for kind, key, label, n in cursor.fetchall():
+            if kind in found_sql:
+                if key is not None:
+                    found_sql[kind].append((key, label, n))
+            else:
+                labels[kind][key] = label
+    label_of = {"province": "region", "city": "region", "theme": "theme", "ip_type": "ip", "issuer": "doc",
+                "doc_type": "doc"}
+    out = {}
+    for name in FACET_PARAMS:
+        if name in found_sql:
+            found = found_sql[name]
+        else:
+            kind = label_of.get(name)
+            found = [(str(k), labels[kind].get(str(k)) if kind else None, n) for k, n in counts[name].items()
+                     if not kind or str(k) in labels[kind]]
+        scale = sources[name][1]
+        shaped = _shape(name, found)
+        if scale != 1:
+            for row in shaped:
+                row["count"] = engine.round_estimate(round(row["count"] * scale))
+        out[name] = shaped
+    estimates = not cand.exact or (cand.base_ids is not None and not cand.base_exact)
+    return out, estimates
 
 
 def measure_facets(*, data: dict, matched: QuerySet, filtered: QuerySet, total: int) -> dict:

@@ -104,6 +104,9 @@ class Candidates:
     base_ids: list[int] | None = None
     base_scale: float = 1.0
     base_exact: bool = True
+    # id -> (document id, facet lexemes, specificity, flags…) of every verified row
+    # read for the result set or the wider set (FACET_COLUMNS)
+    facet_rows: dict = field(default_factory=dict)
 
     @property
     def count(self) -> int:
@@ -161,12 +164,23 @@ def _buckets(first: int, end: int) -> str:
     return " | ".join(f"'s:{b}'" for b in range(first, end))
 
 
+FLAGS = ("flag_target", "flag_deadline", "flag_unit", "flag_lead", "flag_money")
+# what every candidate row carries for the facets (measures.selectors._row_facets):
+# its facet lexemes (place, year, theme, IP type), specificity and flags
+FACET_COLUMNS = ("_f", "specificity") + FLAGS
+FACET_ALIASES = "f, sp, ft, fd, fu, fl, fm"
+
+
 def _rows(queryset, *, text: str, vector: str = "search_vector", facets: str = "", sample: str = "",
-          limit: int | None = None, columns: str = "rank"):
+          limit: int | None = None, columns: str = "rank", rank_vector: str = "search_vector"):
     """SQL of the rows of `queryset` whose `vector` matches `text` (PostgreSQL
     rechecks phrases and weights on the rows the GIN index gives), with the
     facet lexemes (and a sample of buckets). columns: "rank" (id, document,
-    ordinal, date, a copy of the vector to rank), "id", or "count"."""
+    ordinal, date, a copy of `rank_vector` to rank, the facet fields), "id"
+    (id, document, the facet fields), or "count"."""
+    from django.contrib.postgres.fields import ArrayField
+    from django.db.models import TextField
+
     from measures.querysets import TsMatch, TsQuery
 
     qs = queryset.order_by()
@@ -175,9 +189,13 @@ def _rows(queryset, *, text: str, vector: str = "search_vector", facets: str = "
     lexemes = all_of([facets, sample])
     if lexemes:
         qs = qs.filter(TsMatch(F("facet_vector"), TsQuery(lexemes)))
+    qs = qs.annotate(_f=Func(F("facet_vector"), function="tsvector_to_array", output_field=ArrayField(TextField())))
     if columns == "rank":
         qs = qs.annotate(_d=Coalesce("document__published_date", "document__signed_date"),
-                         _v=_VectorCopy(F("search_vector"))).values_list("pk", "document_id", "ordinal", "_d", "_v")
+                         _v=_VectorCopy(F(rank_vector))).values_list(
+            "pk", "document_id", "ordinal", "_d", "_v", *FACET_COLUMNS)
+    elif columns == "id":
+        qs = qs.values_list("pk", "document_id", *FACET_COLUMNS)
     else:
         qs = qs.values_list("pk")
     if limit is not None:
@@ -186,6 +204,17 @@ def _rows(queryset, *, text: str, vector: str = "search_vector", facets: str = "
     if columns == "count":
         sql = f"SELECT count(*) FROM ({sql}) AS n"
     return sql, list(params)
+
+
+def title_only(pq) -> bool:
+    """Every term of the query is a title term (标题:, or the advanced form's
+    title scope) and one at least is positive: the small title index and
+    title_vector (the title alone, the same positions as in search_vector)
+    answer it, not the full-text index."""
+    from .query import _terms
+
+    terms = list(_terms(pq.tree))
+    return bool(terms) and bool(pq.typed_tsquery) and all(t.field == "title" for t in terms)
 
 
 def _sample_size(probe: float) -> int:
@@ -197,22 +226,25 @@ def _sample_size(probe: float) -> int:
 MAIN, TITLE, BASE, PROBE_MAIN, PROBE_BASE = 1, 2, 3, 4, 5
 
 
-def _statement(pq, parts, rank: bool):
+def _statement(pq, parts, rank: bool, vector: str = "search_vector"):
     """One SQL statement over the UNION ALL of `parts` [(part, sql, params,
-    columns)]: rows (part, id, document, ordinal, date, rank)."""
+    columns)]: rows (part, id, document, ordinal, date, rank, facet lexemes,
+    specificity, flags…)."""
     selects, params = [], []
     for part, sql, p, columns in parts:
         if columns == "rank":
             selects.append(f"SELECT {part}, * FROM ({sql}) AS p{part}")
         else:
-            selects.append(f"SELECT {part}, p{part}.*, NULL::int, NULL::int, NULL::date, NULL::tsvector "
-                           f"FROM ({sql}) AS p{part}")
+            selects.append(f"SELECT {part}, p{part}.id, p{part}.document_id, NULL::int, NULL::date, "
+                           f"NULL::tsvector, {FACET_ALIASES} FROM ({sql}) AS p{part}(id, document_id, "
+                           f"{FACET_ALIASES})")
         params += p
     r_sql, r_params = rank_sql(pq, "c.v") if rank else ("0::float8", [])
     # title-level hits come from the title index alone: verified here
     sql = (f"SELECT c.part, c.id, c.document_id, c.ordinal, c.d, "
-           f"CASE WHEN c.part IN ({MAIN}, {TITLE}, {PROBE_MAIN}) THEN {r_sql} ELSE 0::float8 END "
-           f"FROM ({' UNION ALL '.join(selects)}) AS c(part, id, document_id, ordinal, d, v) "
+           f"CASE WHEN c.part IN ({MAIN}, {TITLE}, {PROBE_MAIN}) THEN {r_sql} ELSE 0::float8 END, "
+           f"{FACET_ALIASES} "
+           f"FROM ({' UNION ALL '.join(selects)}) AS c(part, id, document_id, ordinal, d, v, {FACET_ALIASES}) "
            f"WHERE c.part <> {TITLE} OR c.v @@ %s::tsquery")
     with connection.cursor() as cursor:
         cursor.execute(sql, r_params + params + [pq.tsquery or "''"])
@@ -252,6 +284,7 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
     """
     limit = EXACT_LIMIT if limit is None else limit
     text = pq.tsquery
+    vector = "title_vector" if title_only(pq) else "search_vector"
     sets = {MAIN: (queryset, facets, "rank"), BASE: (base, base_facets, "id")}
     if base is None:
         del sets[BASE]
@@ -259,7 +292,8 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
 
     def read(part, first, end, cap=SAMPLE_CAP):
         qs, lex, cols = sets[part]
-        return _rows(qs, text=text, facets=lex, sample=_buckets(first, end), limit=cap, columns=cols), cols
+        return _rows(qs, text=text, vector=vector, rank_vector=vector, facets=lex, sample=_buckets(first, end),
+                     limit=cap, columns=cols), cols
 
     try:
         rows = _statement(pq, [(probe_of[part], *sql, cols) for part in sets
@@ -288,14 +322,15 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
             if st["mode"] == "wide":
                 parts.append((probe_of[part], *read(part, 1, WIDE_PROBE)[0], cols))
             elif st["mode"] == "exact":
-                parts.append((part, *_rows(qs, text=text, facets=lex, limit=limit + 1, columns=cols), cols))
+                parts.append((part, *_rows(qs, text=text, vector=vector, rank_vector=vector, facets=lex,
+                                           limit=limit + 1, columns=cols), cols))
             elif st["mode"] == "sample":
                 # buckets not read yet up to k (at least SAMPLE_TARGET rows in all), and, for
                 # the results, the title-level hits, from the small title index
                 st["k"] = max(st["buckets"], _sample_size(len(st["probe"]) / st["buckets"]))
                 if st["k"] > st["buckets"]:
                     parts.append((part, *read(part, st["buckets"], st["k"])[0], cols))
-                if part == MAIN and pq.loose_tsquery:
+                if part == MAIN and pq.loose_tsquery and vector != "title_vector":
                     parts.append((TITLE, *_rows(qs, text=pq.loose_tsquery, vector="title_vector", facets=lex,
                                               limit=TITLE_CAP), "rank"))
         rows = _statement(pq, parts, rank) if parts else []
@@ -318,7 +353,10 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
     rows = [r for st in state.values() for r in st["rows"]]
 
     seen, found, sample_ids, base_ids = set(), [], [], []
-    for part, pk, document_id, ordinal, day, score in rows:
+    facet_rows = {}
+    for part, pk, document_id, ordinal, day, score, *fields in rows:
+        if part != TITLE:
+            facet_rows[pk] = (document_id, *fields)
         if part == BASE:
             base_ids.append(pk)
             continue
@@ -331,7 +369,7 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
     found.sort()
     main_exact = state[MAIN]["exact"]
     result = Candidates(ids=[r[4] for r in found], ranks=[-r[0] for r in found], exact=main_exact,
-                        sample_ids=sample_ids)
+                        sample_ids=sample_ids, facet_rows=facet_rows)
     if main_exact:
         result.estimate = len(result.ids)
     else:

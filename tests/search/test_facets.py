@@ -112,3 +112,49 @@ def test_api_query_count_does_not_grow_with_results(client, world, django_assert
     with django_assert_num_queries(8):
         body = client.get(url, {"q": "调解"}).json()
     assert body["count"] == 14 and len(body["results"]) == 14
+
+
+@pytest.mark.parametrize("params", [
+    {"q": "调解"},
+    {"q": "调解", "province": "湖北省"},
+    {"q": "调解", "city": "沈阳市", "theme": "judicial"},
+    {"q": "调解", "theme": "administrative", "year_from": "2023"},
+    {"q": "专利 OR 调解", "ip_type": "patent", "year_to": "2023"},
+    {"q": "调解", "unit": "1"},      # a filter that is no facet lexeme: the SQL facets
+])
+def test_facets_from_the_candidate_rows_equal_the_sql_facets(world, params, monkeypatch):
+    """Text-search facets are counted from the verified candidate rows (their
+    facet lexemes, document, specificity and flags; selectors._row_facets);
+    they are the counts the SQL facet statement gives for the same sets."""
+    from measures import selectors
+
+    params = dict(params)
+    if "unit" in params:
+        params["unit"] = str(world["unit"].pk)
+    from_rows = measure_search(params=params)
+    monkeypatch.setattr(selectors, "_row_facets", lambda *a: None)
+    from_sql = measure_search(params=params)
+    assert from_rows.facets == from_sql.facets
+    assert any(from_rows.facets[name] for name in from_rows.facets)
+
+
+def test_title_only_search_reads_the_title_index(world, make_measure):
+    """标题: matches (and ranks) on title_vector through its own GIN index, not
+    the full-text index; the same measures as the title positions of
+    search_vector."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from measures.search import engine
+    from measures.search.query import parse
+
+    titled = make_measure("建立纠纷调解组织", title="调解组织建设", document=world["ms"]["a"].document)
+    update_search_vectors([titled.pk])
+    pq = parse("标题:调解")
+    assert engine.title_only(pq)
+    assert not engine.title_only(parse("标题:调解 专利"))
+    with CaptureQueriesContext(connection) as ctx:
+        r = measure_search(params={"q": "标题:调解"})
+    assert {m.pk for m in r.page.object_list} == {titled.pk}
+    searches = [q["sql"] for q in ctx.captured_queries if "c.part" in q["sql"]]
+    assert searches and all('"title_vector" @@' in s and '"search_vector" @@' not in s for s in searches)
