@@ -55,14 +55,65 @@ def get_server(datadir: Path):
             import pgserver
 
             _repair_handle_list(datadir, pgserver)
+            write_tuning(datadir)
             with _utf8_locale():
                 _server = pgserver.get_server(datadir, cleanup_mode="stop")
+            write_tuning(datadir)   # a new data dir: from its next start
             # atexit runs hooks last-in first-out: this one runs just before pgserver's
             # own, so that dead users left in the list cannot keep the server running
             atexit.register(_drop_dead_users, datadir, pgserver)
             _exit_cleanly_on_sigterm()
         _ensure_running(_server)
         return _server
+
+
+TUNING_FILE = "portal_tuning.conf"
+_MB = 1024 * 1024
+
+
+def tuning(ram_bytes: int | None = None) -> dict:
+    """Memory settings sized to the machine, as for a real deployment (initdb's
+    defaults, shared_buffers 128MB, leave a 1M-measure corpus to the OS cache):
+    shared_buffers a quarter of the RAM (128MB to 8GB), effective_cache_size
+    three quarters, work_mem 16MB. PORTAL_PG_SHARED_BUFFERS,
+    PORTAL_PG_EFFECTIVE_CACHE_SIZE and PORTAL_PG_WORK_MEM (PostgreSQL units,
+    e.g. 2GB) override each."""
+    if ram_bytes is None:
+        try:
+            ram_bytes = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+        except (ValueError, OSError, AttributeError):
+            ram_bytes = 4096 * _MB
+    ram_mb = ram_bytes // _MB
+    values = {"shared_buffers": f"{min(max(ram_mb // 4, 128), 8192)}MB",
+              "effective_cache_size": f"{max(ram_mb * 3 // 4, 512)}MB",
+              "work_mem": "16MB"}
+    for key in values:
+        override = os.environ.get(f"PORTAL_PG_{key.upper()}", "").strip()
+        if override:
+            values[key] = override
+    return values
+
+
+def write_tuning(datadir: Path) -> None:
+    """Write tuning() into the data dir's portal_tuning.conf, included from
+    postgresql.conf (the line is added once); read when the server starts
+    (shared_buffers) or reloads. Nothing is done before initdb made the dir."""
+    conf = Path(datadir) / "postgresql.conf"
+    if not conf.exists():
+        return
+    try:
+        body = "# written by portal.embedded_pg.write_tuning on each start; do not edit\n" + "".join(
+            f"{k} = '{v}'\n" for k, v in tuning().items())
+        path = Path(datadir) / TUNING_FILE
+        if not path.exists() or path.read_text() != body:
+            path.write_text(body)
+            path.chmod(0o644)
+        line = f"include_if_exists = '{TUNING_FILE}'"
+        if line not in conf.read_text():
+            with conf.open("a") as f:
+                f.write(f"\n{line}\n")
+    except OSError:
+        pass   # a read-only data dir keeps PostgreSQL's defaults
 
 
 def _ensure_running(server) -> None:
