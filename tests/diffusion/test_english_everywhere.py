@@ -63,33 +63,110 @@ def data_blob() -> str:
     return "\n".join(p for p in parts if p)
 
 
+# elements that sit inside a line of text (a search hit, a link, a marked word): the text around
+# them belongs to the same line
+INLINE = {"a", "abbr", "b", "cite", "del", "em", "i", "ins", "label", "mark", "q", "s", "small", "span", "strong",
+          "sub", "sup", "time", "u"}
+SKIPPED = ("script", "style", "code", "kbd", "textarea")
+
+
+def _block(el):
+    while isinstance(el.tag, str) and el.tag in INLINE and el.getparent() is not None:
+        el = el.getparent()
+    return el
+
+
 def shown_text(doc):
-    """(where, text) of everything the page shows a reader."""
+    """(where, text, (the element whose line it is part of, the text's element, "text" or "tail")) of
+    everything the page shows a reader (attributes have no line)."""
     for el in doc.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "code", "kbd", "textarea"):
+        if not isinstance(el.tag, str) or el.tag in SKIPPED:
             continue
         if el.xpath("ancestor::code | ancestor::kbd | ancestor::textarea | ancestor::pre[@class='source-text']"):
             continue
+        if "brand-mark" in (el.get("class") or "").split():
+            continue        # the portal's logo, a picture of 知 (aria-hidden), not a word
         for attr in SHOWN_ATTRS:
             if el.get(attr) and not (el.tag == "meta" and el.get("name") not in ("description",)):
-                yield f"<{el.tag} {attr}>", el.get(attr)
+                yield f"<{el.tag} {attr}>", el.get(attr), None
         if el.text:
-            yield f"<{el.tag}>", el.text
+            yield f"<{el.tag}>", el.text, (_block(el), el, "text")
         for child in el:
             if child.tail and (not isinstance(child.tag, str) or child.tag not in ("script", "style")):
-                yield f"<{el.tag}> after <{child.tag}>", child.tail
+                yield f"<{el.tag}> after <{child.tag}>", child.tail, (_block(el), child, "tail")
+
+
+def _line(block, leave_out: str):
+    """The text of a block as one line (inline elements joined in, other elements a line break),
+    without the <leave_out> elements (a diff's <del> or <ins>), and where each text starts in it."""
+    parts, where = [], {}
+
+    def add(key, text):
+        where[key] = sum(map(len, parts))
+        parts.append(text)
+
+    def walk(el):
+        if el.text:
+            add((el, "text"), el.text)
+        for child in el:
+            if isinstance(child.tag, str) and child.tag in INLINE and child.tag != leave_out:
+                walk(child)
+            elif isinstance(child.tag, str) and child.tag != leave_out:
+                parts.append("\n")
+            if child.tail:
+                add((child, "tail"), child.tail)
+
+    walk(block)
+    return "".join(parts), where
+
+
+def _next_to(text: str, at: int, blob: str) -> bool:
+    """Whether text[at] with two characters written next to it (到20…, 25年, 县(市, 制,提) is a piece of
+    the data; a space, a line break or an ellipsis (a cut) is no neighbour."""
+    stop = re.compile(r"[\s…]")
+    for i in range(at - 2, at + 1):
+        window = text[max(i, 0):i + 3]
+        if i >= 0 and len(window) == 3 and not stop.search(window) and window in blob:
+            return True
+    return False
+
+
+def is_data(piece: str, text: str, at: int, node, blob: str, query: str) -> bool:
+    """A run of Han characters on a page is data when it is a piece of a stored value (or of the
+    query). One character alone proves nothing (every character is somewhere in the data): it is
+    data only when it is a whole value or a query term, or when it and the characters written next
+    to it, in its text or in its line (a search hit's neighbour, a diff's changed character), are a
+    piece of one value."""
+    if len(piece) > 1:
+        return piece in blob or piece in query
+    if f"\n{piece}\n" in blob or piece in query.split():
+        return True
+    if _next_to(text, at, blob) or _next_to(text, at, query):
+        return True
+    if node is not None:
+        block, el, kind = node
+        for leave_out in ("", "del", "ins"):
+            line, where = _line(block, leave_out)
+            if (el, kind) in where and _next_to(line, where[(el, kind)] + at, blob):
+                return True
+    return False
 
 
 def leftovers(html: str, blob: str, url: str) -> list[str]:
     query = " ".join(v for _, v in parse_qsl(urlsplit(url).query))
     doc = lxml_html.fromstring(html)
+    blob = f"\n{blob}\n"
     out = []
-    for where, text in shown_text(doc):
-        for run in RUN.findall(text):
-            pieces = HAN_ONLY.findall(run)      # data joined by 、 ， (…) is still data
-            if all(p in blob or p in query for p in pieces):
+    for where, text, node in shown_text(doc):
+        for run in RUN.finditer(text):
+            whole = run.group()
+            if len(HAN_ONLY.sub("", whole)) < len(whole) - 1 and (whole in blob or whole in query):
                 continue
-            out.append(f"{where}: {run}")
+            # data joined by 、 ， (…) is still data
+            if all(is_data(p.group(), text, run.start() + p.start(), node, blob, query)
+                   for p in HAN_ONLY.finditer(whole)):
+                continue
+            out.append(f"{where}: {whole} (in {text.strip()[:80]!r})")
     return list(dict.fromkeys(out))
 
 
@@ -174,7 +251,7 @@ def test_the_check_finds_an_untranslated_string(spread):
     title = spread[PLAN].title
     html = (f'<html lang="en"><body><h1>{title}</h1><p title="请选择筛选条件">Results for 行政裁决</p>'
             '<code>q=检索语法示例</code></body></html>')
-    assert leftovers(html, blob, "/measures/?q=行政裁决") == ["<p title>: 请选择筛选条件"]
+    assert leftovers(html, blob, "/measures/?q=行政裁决") == ["<p title>: 请选择筛选条件 (in '请选择筛选条件')"]
 
 
 def test_admin_forms_notes_and_lockout_in_english_show_chinese_only_as_data(client, spread, superuser, settings):
@@ -250,3 +327,25 @@ def test_parser_notes_are_stored_as_written_and_shown_in_the_interface_language(
     assert "no title found" in html and "未识别出标题" not in html
     doc.refresh_from_db()
     assert doc.parse_warnings[0] == "no title found"       # the stored notes are untouched
+
+
+def test_one_leftover_character_is_not_taken_for_data(spread):
+    """Every character is somewhere in the data: one alone counts as data only with what is written
+    next to it (到2025年, the rest of a line a search hit cut)."""
+    from html import escape
+
+    from measures.models import Measure
+
+    blob = data_blob()
+    assert "页" in blob and "\n页\n" not in blob
+    assert leftovers("<html><body><p>135 页 found</p><span>3 页</span></body></html>", blob, "/") == \
+        ["<p>: 页 (in '135 页 found')", "<span>: 页 (in '3 页')"]
+
+    text = next(m.text for m in Measure.objects.order_by("pk") if re.search(r"[\u4e00-\u9fff]\d", m.text))
+    at = re.search(r"[\u4e00-\u9fff]\d", text).start()
+    start = max(text.rfind("，", 0, at), text.rfind("。", 0, at)) + 1
+    sentence = text[start:at + 12]
+    hit = escape(sentence[1:3])
+    html = (f"<html><body><p>{escape(sentence)}</p><p>{escape(sentence[0])}<mark>{hit}</mark>"
+            f"{escape(sentence[3:])}</p></body></html>")
+    assert leftovers(html, blob, "/") == [], sentence
