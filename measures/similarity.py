@@ -110,10 +110,6 @@ def is_copy(a: str, b: str) -> bool:
 
 # --- MinHash fingerprint ------------------------------------------------------------------
 
-def _hash(s: str) -> int:
-    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big")
-
-
 @lru_cache(maxsize=1)
 def _borrow_orders() -> list[list[int]]:
     """For each bin, a fixed pseudo-random order of the other bins: an empty bin
@@ -133,25 +129,53 @@ MIN_SHINGLES = 8   # shorter texts (headings) get no fingerprint: nothing to cop
 
 def bands(text: str) -> list[int]:
     """N_BANDS signed 32-bit band hashes (one-permutation MinHash with optimal
-    densification); [] for a text of fewer than MIN_SHINGLES trigrams."""
-    grams = shingles(text)
-    if len(grams) < MIN_SHINGLES:
+    densification); [] for a text of fewer than MIN_SHINGLES trigrams.
+
+    Each distinct trigram of the normalised text is an int of its three code points (21 bits
+    each), hashed with splitmix64's finalizer (a stable 64-bit mix, no per-trigram digest);
+    its bin is the hash mod BINS, its value the quotient. A band is the same mix of its number
+    plus its ROWS bin values times fixed odd multipliers. Bands computed before this scheme (migration 0012 recomputes them)
+    used blake2b digests."""
+    norm = normalise(text)
+    o = [ord(c) for c in norm]
+    codes = {(a << 42) | (b << 21) | c for a, b, c in zip(o, o[1:], o[2:])}
+    if len(codes) < MIN_SHINGLES:
         return []
+    hashed = []
+    for x in codes:
+        x = ((x ^ (x >> 30)) * _C1) & _M64
+        x = ((x ^ (x >> 27)) * _C2) & _M64
+        hashed.append(x ^ (x >> 31))
+    hashed.sort(reverse=True)
     mins: list[int | None] = [None] * BINS
-    for g in grams:
-        h = _hash(g)
-        b, v = h % BINS, h // BINS
-        if mins[b] is None or v < mins[b]:
-            mins[b] = v
-    orders = _borrow_orders()
-    full = [v if v is not None else next(mins[j] for j in orders[i] if mins[j] is not None)
-            for i, v in enumerate(mins)]
+    for h in hashed:  # the smallest hash of each bin is written last
+        mins[h % BINS] = h // BINS
+    full = mins
+    if None in mins:  # empty bins borrow (optimal densification)
+        orders = _borrow_orders()
+        full = list(mins)
+        for i, v in enumerate(mins):
+            if v is None:
+                for j in orders[i]:
+                    if mins[j] is not None:
+                        full[i] = mins[j]
+                        break
     result = []
-    for band in range(N_BANDS):
-        chunk = full[band * ROWS:(band + 1) * ROWS]
-        digest = hashlib.blake2b(repr((band, chunk)).encode(), digest_size=4).digest()
-        result.append(int.from_bytes(digest, "big", signed=True))
+    for band in range(N_BANDS):  # the band's values in one odd-multiplier sum with its number, mixed
+        x = band
+        for v, k in zip(full[band * ROWS:(band + 1) * ROWS], _ROW_KEYS):
+            x += v * k
+        x &= _M64
+        x = ((x ^ (x >> 30)) * _C1) & _M64
+        x = ((x ^ (x >> 27)) * _C2) & _M64
+        h = (x ^ (x >> 31)) & 0xFFFFFFFF
+        result.append(h - (1 << 32) if h >= 1 << 31 else h)
     return result
+
+
+_M64 = (1 << 64) - 1
+_C1, _C2 = 0xBF58476D1CE4E5B9, 0x94D049BB133111EB   # splitmix64's finalizer
+_ROW_KEYS = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9)  # odd 64-bit multipliers
 
 
 # --- distinctive words ------------------------------------------------------------------

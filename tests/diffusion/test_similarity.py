@@ -90,6 +90,13 @@ def test_fingerprints_are_stable_and_bounded(domain_tokenizer):
     assert len(S.keywords(text)) <= S.KEYWORDS
 
 
+def test_band_values_are_pinned():
+    """Stored bands are compared with bands computed later: the scheme is fixed (a change needs a
+    migration recomputing the stored ones, as 0012 did), whatever the process or Python version."""
+    assert S.bands("加大知识产权侵权行为惩治力度，提高知识产权侵权违法成本。")[:4] == [
+        1920181042, -1556455759, 1929422370, 1360106448]
+
+
 def test_on_the_seed_corpus_qianjiang_and_sanming_find_each_other(corpus):
     from measures.models import Measure
     from measures.selectors_diffusion import similar_measures
