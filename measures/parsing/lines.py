@@ -20,6 +20,8 @@ CHROME = re.compile(r"(?<![发文])字号[:：]|【字体|字体[:：]|[【\[]\s
 BREADCRUMB = re.compile(rf"^(?:{P.alternation(L.BREADCRUMB_HEADS)})\s*(?:[>＞»›/|｜]|&gt;)")
 DATED_META = re.compile(rf"(?:日期|时间)\s*[:：]\s*{P.YEAR}|(?:文号|发文字号|索引号|有效性|效力状态|时效性)\s*[:：]")
 ONLY_PUNCT = re.compile(r"^[\s\W_]*$")
+# a sidebar's link: a cut headline and its date ("- 习近平:激发市场主体活力弘扬企...2020-07-22")
+LINK_ENTRY = re.compile(rf"^[-–•·●▪*]?\s*[^。；;]{{2,60}}?(?:\.{{3,}}|…+)\s*[\[(（]?{P.YEAR}[-/.]\d{{1,2}}[-/.]\d{{1,2}}[\])）]?$")
 BULLET = re.compile(r"^[•·●○◆◇■□▪▶►\-–—*]+\s*")
 # a table of contents: "二、总体要求 ………… 3", and its "目　录" heading
 TOC_LINE = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|－{3,}|-{4,}|_{4,})\s*\d{1,3}$|^目\s*录$")
@@ -96,12 +98,13 @@ def table_of_contents(line: str) -> bool:
 
 @rule(stage="lines", example="'首页 > 政务公开 > 政策文件' → True; '发布日期：2022-11-15 字号：大 中 小' → False")
 def chrome_line(line: str, ctx: ParseContext) -> bool:
-    """A short line of the portal frame (breadcrumbs, page tools, site footer); a metadata line
-    that also carries page tools is kept."""
+    """A short line of the portal frame (breadcrumbs, page tools, site footer, a sidebar's dated link
+    with its headline cut: "- 广西壮族自治区玉林市宏进农副产...2020-07-15"); a metadata line that also
+    carries page tools is kept."""
     if len(line) > 80:
         return False
     f = ctx.fold_same(line)
-    if BREADCRUMB.match(f):
+    if BREADCRUMB.match(f) or LINK_ENTRY.match(f.strip()) and match_numbering(f.strip()) is None:
         return True
     return bool(CHROME.search(f)) and not DATED_META.search(f)
 

@@ -34,6 +34,10 @@ def test_table_of_contents(line, expected):
     ("4、加强网络平台监管,督促平台履行主体责任。", False),
     ("发布日期：2022-11-15 字号：大 中 小", False),  # metadata that carries page tools is kept
     ("沈政发〔2024〕8号", False),
+    ("- 广西壮族自治区玉林市宏进农副产...2020-07-15", True),  # a sidebar's dated link, headline cut
+    ("· 习近平对“十四五”规划编制工作…2020-08-07", True),
+    ("发布时间:2023-12-28 14:34:00", False), ("2023-12-28", False),  # a date alone or labelled is kept
+    ("一、加强知识产权保护……2020-07-15", False),  # a numbered item is never a link
     ("加强知识产权保护，" + "建设高水平知识产权保护体系" * 6 + "，版权所有", False),  # long lines never
 ])
 def test_chrome_line(line, expected):
