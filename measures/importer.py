@@ -969,7 +969,7 @@ class Importer:
         fingerprints computed in stage 1 in one statement, the rest recomputed there in batches;
         each document's keys and citations."""
         from .models import MeasureFingerprint
-        from .services_diffusion import refresh_document, refresh_measures
+        from .services_diffusion import refresh_document, refresh_measures, waiting_citations
 
         prints, missing = [], []
         for m, d in zip(created, derived):
@@ -981,8 +981,9 @@ class Importer:
         copy_insert(MeasureFingerprint, prints)
         if missing:
             refresh_measures(missing)
+        waiting = waiting_citations(docs)  # what the batch's documents may resolve: one query
         for doc, item in zip(docs, items):  # the flags came with the rows, the references from stage 1
-            refresh_document(doc, flags=False, new=True, refs=item.refs)
+            refresh_document(doc, flags=False, new=True, refs=item.refs, waiting=waiting)
 
     def _after_import(self, doc: Document) -> None:
         """Derived data of other parts of the portal (citations, specificity), when installed."""

@@ -45,15 +45,18 @@ def document_changed(doc: Document) -> None:
 
 @transaction.atomic
 def refresh_document(doc: Document, *, flags: bool = True, new: bool = False,
-                     refs: list[C.Reference] | None = None) -> None:
+                     refs: list[C.Reference] | None = None, waiting: list | None = None) -> None:
     """A document's keys and citations, the citations waiting for it, and (flags)
     its measures' specificity flags (cheap: no fingerprints). ``new``: the document was
     just created (it has no keys or citations yet, and nothing points to it: nothing to
     read back); ``refs``: its references as extract() gives them, computed beforehand
-    (the importer's worker processes do)."""
+    (the importer's worker processes do); ``waiting``: new documents refreshed one after
+    the other share waiting_citations(those documents), which gets their citations too."""
     save_document_keys(doc, new=new)
-    save_citations(doc, new=new, refs=refs)
-    resolve_waiting_citations(doc, new=new)
+    created = save_citations(doc, new=new, refs=refs)
+    resolve_waiting_citations(doc, new=new, pool=waiting)
+    if waiting is not None:
+        waiting += created
     if flags:
         refresh_flags(doc.measures.values_list("pk", flat=True))
 
@@ -206,25 +209,57 @@ def _best(ids: set[int], citing: Document, info: dict) -> int:
     return min(ids, key=rank)
 
 
-def resolve_waiting_citations(doc: Document, *, new: bool = False) -> int:
+def _waiting_condition(docs: Iterable[Document]) -> Q:
+    """Citations that may name one of these documents (by 文号 core or title key)."""
+    cores, titles = set(), set()
+    for doc in docs:
+        for kind, key, _ in document_keys(doc):
+            if kind == DocumentKey.Kind.NUMBER:
+                cores.add(key)
+            elif kind == DocumentKey.Kind.TITLE:
+                titles.add(key)
+    cond = Q()
+    if cores:
+        cond |= Q(number_core__in=sorted(cores))
+    if titles:
+        cond |= Q(title_keys__overlap=sorted(titles))
+    return cond
+
+
+def waiting_citations(docs: list[Document]) -> list[Citation]:
+    """The citations stored now that resolve_waiting_citations may take up for any of these new
+    documents, in one query (for a batch refreshed one document after the other: each then
+    picks its own from this list and the batch's own citations, as its query would)."""
+    cond = _waiting_condition(docs)
+    if not cond:
+        return []
+    return list(Citation.objects.filter(cond).filter(editor_set=False).exclude(method=Citation.Method.NUMBER)
+                .select_related("document"))
+
+
+def resolve_waiting_citations(doc: Document, *, new: bool = False, pool: list | None = None) -> int:
     """Citations elsewhere that name this document and had no target (or were
     matched less surely), now pointing to it; citations pointing to it that no
     longer match are resolved again. Returns how many changed. ``new``: a document
-    just created, which only the citations pointed to it here can point to."""
+    just created, which only the citations pointed to it here can point to; ``pool``:
+    the citations to look at, kept up to date by the caller (waiting_citations), instead
+    of a query (only for a new document)."""
     keys = document_keys(doc)
     cores = {(key, org) for kind, key, org in keys if kind == DocumentKey.Kind.NUMBER}
     titles = [key for kind, key, _ in keys if kind == DocumentKey.Kind.TITLE]
-    cond = Q()
-    if cores:
-        cond |= Q(number_core__in=[c for c, _ in cores])
-    if titles:
-        cond |= Q(title_keys__overlap=titles)
+    cond = _waiting_condition([doc])
     changed = 0
     pointed = []
     if cond:
-        waiting = (Citation.objects.filter(cond).filter(editor_set=False).exclude(document_id=doc.pk)
-                   .exclude(target_id=doc.pk).exclude(method=Citation.Method.NUMBER)
-                   .select_related("document"))
+        if pool is not None and new:
+            core_set, title_set = {c for c, _ in cores}, set(titles)
+            waiting = [c for c in pool if not c.editor_set and c.document_id != doc.pk and c.target_id != doc.pk
+                       and c.method != Citation.Method.NUMBER
+                       and (c.number_core in core_set or not title_set.isdisjoint(c.title_keys))]
+        else:
+            waiting = (Citation.objects.filter(cond).filter(editor_set=False).exclude(document_id=doc.pk)
+                       .exclude(target_id=doc.pk).exclude(method=Citation.Method.NUMBER)
+                       .select_related("document"))
         for c in waiting:
             method = None
             if c.number_core and any(c.number_core == core and C.numbers_match(c.number_org, org)
