@@ -20,6 +20,9 @@ CHROME = re.compile(r"(?<![发文])字号[:：]|【字体|字体[:：]|[【\[]\s
 BREADCRUMB = re.compile(rf"^(?:{P.alternation(L.BREADCRUMB_HEADS)})\s*(?:[>＞»›/|｜]|&gt;)")
 DATED_META = re.compile(rf"(?:日期|时间)\s*[:：]\s*{P.YEAR}|(?:文号|发文字号|索引号|有效性|效力状态|时效性)\s*[:：]")
 ONLY_PUNCT = re.compile(r"^[\s\W_]*$")
+HEADING_RUN_SPLIT = re.compile(rf"(?={P.CN_SMALL}、)")
+HEADING_RUN_ITEM = re.compile(rf"^({P.CN_SMALL})、[^。；;！!？?:：]{{2,30}}$")  # "二、加强领导,责任到人,"
+HEADING_RUN_MIN = 3
 # a sidebar's link: a cut headline and its date ("- 习近平:激发市场主体活力弘扬企...2020-07-22")
 LINK_ENTRY = re.compile(rf"^[-–•·●▪*]?\s*[^。；;]{{2,60}}?(?:\.{{3,}}|…+)\s*[\[(（]?{P.YEAR}[-/.]\d{{1,2}}[-/.]\d{{1,2}}[\])）]?$")
 BULLET = re.compile(r"^[•·●○◆◇■□▪▶►\-–—*]+\s*")
@@ -73,7 +76,7 @@ def split_lines(text: str, ctx: ParseContext) -> list[str]:
             out.append(None)  # a page break: the running header next to it goes too
             continue
         line = BULLET.sub("", raw.strip()).strip()
-        if not line or ONLY_PUNCT.match(line) or chrome_line(line, ctx) or \
+        if not line or ONLY_PUNCT.match(line) or chrome_line(line, ctx) or headings_run(line) or \
                 (table_of_contents(line) and not TOC_HEAD.match(NOISE.sub("", line))):  # 目录: its block goes later
             continue
         out.append(line)
@@ -94,6 +97,16 @@ def page_number(line: str) -> bool:
 def table_of_contents(line: str) -> bool:
     """A line of a table of contents (a heading, a leader, a page number) or its 目录 heading."""
     return bool(TOC_LINE.search(line))
+
+
+@rule(stage="lines", example="'一、提高认识,明确任务,二、加强领导,责任到人,三、切实做好检查工作,' → True")
+def headings_run(line: str) -> bool:
+    """A table of contents flattened onto one line: nothing but three or more chapter headings
+    numbered 一、二、三、… in order, each a short phrase without a full stop."""
+    parts = [p for p in HEADING_RUN_SPLIT.split(line.strip()) if p]
+    if len(parts) < HEADING_RUN_MIN or not all(HEADING_RUN_ITEM.match(p) for p in parts):
+        return False
+    return [parse_cn_number(HEADING_RUN_ITEM.match(p).group(1)) for p in parts] == list(range(1, len(parts) + 1))
 
 
 @rule(stage="lines", example="'首页 > 政务公开 > 政策文件' → True; '发布日期：2022-11-15 字号：大 中 小' → False")

@@ -210,3 +210,15 @@ def test_section_numbers_alone(rows, expected):
 ])
 def test_next_article_in_line(rows, expected):
     assert Li.next_article_in_line(rows) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("一、提高認識,明確任務,二、加強領導,責任到人,三、切實做好指導、檢查、驗收和總結工作,", True),
+    ("一、总体要求 二、重点任务 三、保障措施", True),
+    # near misses: two headings only; an item with its text; numbers out of order
+    ("一、总体要求,二、重点任务,", False),
+    ("一、加强领导。各部门要成立机构,二、落实责任,三、加强考核", False),
+    ("二、重点任务,三、保障措施,四、附则", False),
+])
+def test_headings_run(line, expected):
+    assert Li.headings_run(line) is expected
