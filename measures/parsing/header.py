@@ -397,7 +397,8 @@ def _org_list(s: str, ctx: ParseContext) -> str | None:
 @rule(stage="header", example="'近日，国务院印发《关于落实〈政府工作报告〉重点工作分工的意见》' → ('国务院', '关于落实〈政府工作报告〉重点工作分工的意见')")
 def lead_sentence(line: str, ctx: ParseContext) -> tuple[str | None, str] | None:
     """A news lead or headline naming the document: "(近日，)X(联合)印发(了)《Y》" → (X, Y), with X one
-    or more organisations (else None); "…《Y》印发" → (None, Y). None when the line says neither."""
+    or more organisations (else None); "…《Y》印发", a transmittal "…:《Y》已经…同意" → (None, Y). None
+    when the line says neither."""
     f = ctx.fold_same(line)
     for m in LEAD_VERB.finditer(f[:200]):
         title = _balanced_title(line, m.end() - 1)
@@ -416,7 +417,7 @@ def lead_sentence(line: str, ctx: ParseContext) -> tuple[str | None, str] | None
     if m:
         title = _balanced_title(line, m.end() - 1)
         after = f[m.end() + len(title or ""):][:6] if title else ""
-        if title and re.match(r"》\s*(?:印发|发布|出台|公布)", after):
+        if title and re.match(r"》\s*(?:印发|发布|出台|公布|已经|已由)", after):  # "《X》已经区人民政府同意"
             return None, title
     return None
 

@@ -259,7 +259,10 @@ def test_tidy_head_line(line, text, number, expired, issuer):
      ("中共山西省委辦公廳、山西省人民政府辦公廳", "山西省鄉村振興責任制實施細則")),
     ("7大類139項!《2023年知識產權強國建設綱要和“十四五”規劃實施推進計劃》印發 二維碼",
      (None, "2023年知識產權強國建設綱要和“十四五”規劃實施推進計劃")),
+    ("区直及驻区有关单位:《赫山区知识产权扶持奖励办法》已经区人民政府同意,第三条扶持和奖励范围包括…",
+     (None, "赫山区知识产权扶持奖励办法")),  # a transmittal sentence with no notice title above it
     # near misses: who published is no organisation; a document cited in a sentence
+    ("为贯彻落实国务院关于加快发展的意见，《某规划》提出的任务已经完成", None),
     ("记者近日印发《某方案》", None),
     ("根据国家知识产权局印发的《某方案》要求", None),
 ])
