@@ -429,6 +429,9 @@ def _row_facets(data, pq, base, cand) -> tuple[dict, bool] | None:
         ids = [i for i in cand.base_ids or [] if all(lex.intersection(rows[i][1] or ()) for lex in others)]
         sources[name] = (ids, cand.base_scale)
 
+    estimates = not cand.exact or (cand.base_ids is not None and not cand.base_exact)
+    if not any(ids for ids, _ in sources.values()):
+        return {name: [] for name in FACET_PARAMS}, estimates   # nothing to count: no statement
     counts: dict = {}
     needs = {"region": set(), "theme": set(), "ip": set(), "doc": set()}
     prefixes = {"province": "p:", "city": "c:", "theme": "t:", "ip_type": "i:"}
@@ -505,7 +508,6 @@ def _row_facets(data, pq, base, cand) -> tuple[dict, bool] | None:
             for row in shaped:
                 row["count"] = engine.round_estimate(round(row["count"] * scale))
         out[name] = shaped
-    estimates = not cand.exact or (cand.base_ids is not None and not cand.base_exact)
     return out, estimates
 
 
