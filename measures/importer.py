@@ -80,6 +80,7 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | set(DOCUMENT_SUFFIXES)
 
 BATCH_DOCUMENTS = 40       # documents per writer transaction
+FIRST_BATCH_DOCUMENTS = 10  # … the first one smaller: the writer starts while the workers fill the next
 BATCH_MEASURES = 2500      # … or fewer when they hold this many measures
 POOL_MIN_FILES = 8         # fewer files are parsed in the writer itself
 
@@ -588,11 +589,13 @@ class Importer:
                 report(ImportResult(str(path), SKIPPED, reason))
         batch: list[Prepared] = []
         keys: set = set()
+        limit = FIRST_BATCH_DOCUMENTS
         with gin_pending_lists(len(files) >= POOL_MIN_FILES):
             for item in self._prepare_all(files):
                 item_keys = self._batch_keys(item)
-                if batch and (item_keys & keys or len(batch) >= BATCH_DOCUMENTS
+                if batch and (item_keys & keys or len(batch) >= limit
                               or sum(b.n_measures for b in batch) + item.n_measures > BATCH_MEASURES):
+                    limit = BATCH_DOCUMENTS
                     written = self._write_batch(batch)
                     for result in written:
                         report(result)
