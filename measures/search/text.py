@@ -146,6 +146,8 @@ def segments(folded: str) -> list[tuple[int, str]]:
     Han blocks of an already folded string: the words and offsets tok.tokenize(folded, HMM=False)
     yields there (outside them it yields single characters and spaces, which no caller wants)."""
     tok = get_tokenizer()
+    # what tok.cut(blk, HMM=False) runs on a block it splits off (here: already split off)
+    cut_block = getattr(tok, "_Tokenizer__cut_DAG_NO_HMM", None) or (lambda blk: tok.cut(blk, HMM=False))
     cache = _blocks
     out = []
     offset = 0
@@ -158,7 +160,7 @@ def segments(folded: str) -> list[tuple[int, str]]:
             if words is None:
                 if len(cache) >= BLOCK_CACHE_MAX:
                     cache.clear()
-                words = cache[blk] = tuple(tok.cut(blk, HMM=False))
+                words = cache[blk] = tuple(cut_block(blk))
             pos = offset
             for w in words:
                 out.append((pos, w))
