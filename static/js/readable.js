@@ -5,10 +5,12 @@
    without this file; CSS then shows edge shadows on scrolling tables. */
 (function () {
   "use strict";
-  var SELECTOR = ".table-scroll, .heat-scroll, .chart-scroll, main table.data, [data-scroll]";
+  var SELECTOR = ".table-scroll, .heat-scroll, .chart-scroll, main table.data, [data-scroll], " +
+                 "#changelist-form .results, .inline-group .tabular";   // the admin's lists and inlines
 
   function cueText() {
-    return document.documentElement.getAttribute("data-scroll-cue") || "← →";
+    var meta = document.querySelector('meta[name="scroll-cue"]');   // the admin's pages say it here
+    return document.documentElement.getAttribute("data-scroll-cue") || (meta && meta.content) || "← →";
   }
 
   function cueOf(el, create) {

@@ -276,3 +276,60 @@ def test_language_switch_on_every_page(browser, site):
         assert pg.evaluate("document.documentElement.lang") == "zh-Hans"
     finally:
         context.close()
+
+
+HEADER = """() => {
+  const inner = document.querySelector('.site-header .header-inner');
+  const parts = [...inner.children].filter(el => el.getBoundingClientRect().width > 1);
+  const tops = parts.map(el => { const r = el.getBoundingClientRect(); return Math.round(r.top + r.height / 2); });
+  return {rows: new Set(tops.map(t => Math.round(t / 12))).size, spread: Math.max(...tops) - Math.min(...tops),
+          parts: parts.map(el => `${el.className}@${Math.round(el.getBoundingClientRect().top)}:${Math.round(el.getBoundingClientRect().left)}+${Math.round(el.getBoundingClientRect().width)}`)};
+}"""
+
+SCROLLS = """(selector) => {
+  const el = document.querySelector(selector);
+  const cue = el.previousElementSibling;
+  const shown = cue && cue.classList.contains('scroll-cue') && !cue.hidden && cue.getBoundingClientRect().height > 0;
+  return {over: el.scrollWidth - el.clientWidth, overflowing: el.classList.contains('is-overflowing'),
+          cue: shown ? cue.textContent : null, overflowX: getComputedStyle(el).overflowX};
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_header_is_one_line_and_the_admin_list_shows_that_it_scrolls(browser, site, lang):
+    """At 1366 px the header (name, navigation, search box, language switch) is one line in either
+    language; the admin's change list either fits or says that it scrolls sideways (in English
+    its columns are wider: "Updated at", "Dec. 4, 2026, 10:30 a.m.")."""
+    from django.conf import settings
+
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN")
+    context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": lang, "url": site}])
+    pg = context.new_page()
+    try:
+        for path in ("/", "/measures/?q=专利", "/documents/", "/about/"):
+            pg.goto(site + path)
+            header = pg.evaluate(HEADER)
+            searches = path in ("/documents/", "/about/")      # the home and list pages have their own box
+            assert header["spread"] <= 8 and len(header["parts"]) == (4 if searches else 3), (lang, path, header)
+        pg.goto(site + "/admin/login/")
+        pg.fill("#id_username", "root")
+        pg.fill("#id_password", "root-pass-123")
+        pg.click("input[type=submit]")
+        pg.wait_for_url(re.compile(r"/admin/$"))
+        for width in (1366, 1000):
+            pg.set_viewport_size({"width": width, "height": 900})
+            pg.goto(site + "/admin/measures/measure/")
+            pg.wait_for_load_state("load")
+            pg.wait_for_timeout(150)
+            box = pg.evaluate(SCROLLS, "#changelist-form .results")
+            assert box["overflowX"] in ("auto", "scroll"), box
+            if box["over"] > 1:
+                assert box["overflowing"] and box["cue"], (lang, width, box)
+                assert ("scroll sideways" in box["cue"]) == (lang == "en"), box["cue"]
+            if width == 1000:
+                assert box["over"] > 1, "at 1000 px the list is wider than its box (so the cue is exercised)"
+            shoot(pg, f"{width}-admin-measures-scroll{'-en' if lang == 'en' else ''}")
+            r = pg.evaluate(LAYOUT)
+            assert r["page"] <= 1 and not r["cut"] and not r["silent"], (lang, width, r)
+    finally:
+        context.close()
