@@ -972,7 +972,7 @@ class Importer:
         fingerprints computed in stage 1 in one statement, the rest recomputed there in batches;
         each document's keys and citations."""
         from .models import MeasureFingerprint
-        from .services_diffusion import refresh_document, refresh_measures, waiting_citations
+        from .services_diffusion import NewDocuments, refresh_document, refresh_measures
 
         prints, missing = [], []
         for m, d in zip(created, derived):
@@ -984,9 +984,9 @@ class Importer:
         copy_insert(MeasureFingerprint, prints)
         if missing:
             refresh_measures(missing)
-        waiting = waiting_citations(docs)  # what the batch's documents may resolve: one query
+        batch = NewDocuments(docs, [item.refs for item in items])  # keys, candidates, waiting citations
         for doc, item in zip(docs, items):  # the flags came with the rows, the references from stage 1
-            refresh_document(doc, flags=False, new=True, refs=item.refs, waiting=waiting)
+            refresh_document(doc, flags=False, new=True, refs=item.refs, batch=batch)
 
     def _after_import(self, doc: Document) -> None:
         """Derived data of other parts of the portal (citations, specificity), when installed."""

@@ -45,18 +45,19 @@ def document_changed(doc: Document) -> None:
 
 @transaction.atomic
 def refresh_document(doc: Document, *, flags: bool = True, new: bool = False,
-                     refs: list[C.Reference] | None = None, waiting: list | None = None) -> None:
+                     refs: list[C.Reference] | None = None, batch: NewDocuments | None = None) -> None:
     """A document's keys and citations, the citations waiting for it, and (flags)
     its measures' specificity flags (cheap: no fingerprints). ``new``: the document was
     just created (it has no keys or citations yet, and nothing points to it: nothing to
     read back); ``refs``: its references as extract() gives them, computed beforehand
-    (the importer's worker processes do); ``waiting``: new documents refreshed one after
-    the other share waiting_citations(those documents), which gets their citations too."""
-    save_document_keys(doc, new=new)
-    created = save_citations(doc, new=new, refs=refs)
-    resolve_waiting_citations(doc, new=new, pool=waiting)
-    if waiting is not None:
-        waiting += created
+    (the importer's worker processes do); ``batch``: new documents refreshed one after the
+    other, in order, with what NewDocuments read for all of them at once."""
+    if batch is None:
+        save_document_keys(doc, new=new)
+    created = save_citations(doc, new=new, refs=refs, batch=batch)
+    resolve_waiting_citations(doc, new=new, batch=batch)
+    if batch is not None:
+        batch.waiting += created
     if flags:
         refresh_flags(doc.measures.values_list("pk", flat=True))
 
@@ -99,13 +100,17 @@ def extract(doc: Document) -> list[C.Reference]:
                                 own_number=doc.doc_number or "", own_notice_title=doc.notice_title or "")
 
 
-def save_citations(doc: Document, *, new: bool = False, refs: list[C.Reference] | None = None) -> list[Citation]:
+def save_citations(doc: Document, *, new: bool = False, refs: list[C.Reference] | None = None,
+                   batch: NewDocuments | None = None) -> list[Citation]:
     """Extract the document's references and store them, resolved where possible.
     A citation an editor decided (editor_set) keeps its target; one the text no
     longer contains is dropped unless an editor decided it. ``new``: a document just
     created (no citations to read back); ``refs``: extract(doc), computed beforehand."""
     refs = extract(doc) if refs is None else refs
-    resolved = resolve_references(refs, doc)
+    if batch is not None:
+        resolved = resolve_references(refs, doc, candidates=batch.candidates, hidden=batch.hidden(doc))
+    else:
+        resolved = resolve_references(refs, doc)
     existing = {} if new else {c.ref_key: c for c in Citation.objects.filter(document=doc)}
     keep, new = [], []
     for ref in refs:
@@ -153,19 +158,23 @@ def _candidates(refs: list[C.Reference]) -> tuple[dict, dict]:
     return by_core, by_key
 
 
-def resolve_references(refs: list[C.Reference], doc: Document) -> dict[str, tuple[int | None, str]]:
+def resolve_references(refs: list[C.Reference], doc: Document, *, candidates: tuple[dict, dict] | None = None,
+                       hidden: frozenset | set = frozenset()) -> dict[str, tuple[int | None, str]]:
     """ref_key -> (document id, method): by 文号 first, then by whole title, then by
-    title without its issuer; among several documents the likeliest (see _best)."""
-    by_core, by_key = _candidates(refs)
+    title without its issuer; among several documents the likeliest (see _best).
+    ``candidates``: _candidates() of these references read beforehand; ``hidden``: documents
+    not to consider (a batch's documents written after this one, whose keys are stored already)."""
+    by_core, by_key = candidates if candidates is not None else _candidates(refs)
+    skip = {doc.pk} | set(hidden)
     found: dict[str, set[int]] = {}
     for r in refs:
-        ids = {i for i, org in by_core.get(r.number_core, []) if C.numbers_match(r.number_org, org)} - {doc.pk}
+        ids = {i for i, org in by_core.get(r.number_core, []) if C.numbers_match(r.number_org, org)} - skip
         if ids:
             found[r.ref_key] = ids
     all_ids = set().union(*found.values()) if found else set()
     for r in refs:
         for loose in (False, True):
-            ids = set().union(*[by_key.get(k, set()) for k in r.keys if k.startswith("~") == loose]) - {doc.pk}
+            ids = set().union(*[by_key.get(k, set()) for k in r.keys if k.startswith("~") == loose]) - skip
             if ids:
                 all_ids |= ids
                 break
@@ -179,7 +188,7 @@ def resolve_references(refs: list[C.Reference], doc: Document) -> dict[str, tupl
             out[key] = (_best(ids, doc, info), Citation.Method.NUMBER)
             continue
         for loose, method in ((False, Citation.Method.TITLE), (True, Citation.Method.LOOSE_TITLE)):
-            ids = set().union(*[by_key.get(k, set()) for k in r.keys if k.startswith("~") == loose]) - {doc.pk}
+            ids = set().union(*[by_key.get(k, set()) for k in r.keys if k.startswith("~") == loose]) - skip
             if ids:
                 out[key] = (_best(ids, doc, info), method)
                 break
@@ -237,13 +246,36 @@ def waiting_citations(docs: list[Document]) -> list[Citation]:
                 .select_related("document"))
 
 
-def resolve_waiting_citations(doc: Document, *, new: bool = False, pool: list | None = None) -> int:
+class NewDocuments:
+    """New documents (the importer's batch, created in this order) about to be refreshed one after
+    the other with refresh_document(new=True, batch=…): their keys are written and what their
+    references and the waiting citations need is read for all of them at once (a few queries
+    per batch instead of per document). Each document then sees the batch's earlier documents
+    and not the later ones (``hidden``), as when they are refreshed with a query each."""
+
+    def __init__(self, docs: list[Document], refs: list[list[C.Reference] | None]):
+        self.order = {d.pk: i for i, d in enumerate(docs)}
+        self._ids = [d.pk for d in docs]
+        DocumentKey.objects.bulk_create([DocumentKey(document=d, kind=k, key=key[:520], org=org[:40])
+                                         for d in docs for k, key, org in document_keys(d)])
+        self.waiting = waiting_citations(docs)
+        known = [r for doc_refs in refs if doc_refs for r in doc_refs]
+        self.candidates = _candidates(known) if all(r is not None for r in refs) else None
+
+    def hidden(self, doc: Document) -> frozenset:
+        i = self.order.get(doc.pk)
+        return frozenset(self._ids[i + 1:]) if i is not None else frozenset()
+
+
+def resolve_waiting_citations(doc: Document, *, new: bool = False, batch: NewDocuments | None = None) -> int:
     """Citations elsewhere that name this document and had no target (or were
     matched less surely), now pointing to it; citations pointing to it that no
     longer match are resolved again. Returns how many changed. ``new``: a document
-    just created, which only the citations pointed to it here can point to; ``pool``:
-    the citations to look at, kept up to date by the caller (waiting_citations), instead
-    of a query (only for a new document)."""
+    just created, which only the citations pointed to it here can point to; ``batch``
+    (new documents only): the citations to look at are the batch's list, kept up to date,
+    instead of a query."""
+    pool = batch.waiting if batch is not None and new else None
+    hidden = batch.hidden(doc) if batch is not None else frozenset()
     keys = document_keys(doc)
     cores = {(key, org) for kind, key, org in keys if kind == DocumentKey.Kind.NUMBER}
     titles = [key for kind, key, _ in keys if kind == DocumentKey.Kind.TITLE]
@@ -283,7 +315,8 @@ def resolve_waiting_citations(doc: Document, *, new: bool = False, pool: list | 
     for c in pointed:
         ref = C.Reference(kind=c.kind, title=c.title, doc_number=c.doc_number, keys=list(c.title_keys),
                           number_org=c.number_org, number_core=c.number_core)
-        target_id, method = resolve_references([ref], c.document).get(ref.ref_key[:520], (None, Citation.Method.NONE))
+        target_id, method = resolve_references([ref], c.document, hidden=hidden).get(
+            ref.ref_key[:520], (None, Citation.Method.NONE))
         if target_id != c.target_id or method != c.method:
             c.target_id, c.method = target_id, method
             c.save(update_fields=["target", "method"])
