@@ -235,7 +235,8 @@ class IngestAdminMixin:
                 reverse("measures:document_detail", args=[doc.pk])),
                 messages.SUCCESS if result.status in ("added", "updated") else messages.INFO)
         else:
-            self.message_user(request, f"{name}：{label}：{result.reason}", messages.ERROR)
+            self.message_user(request, _("%(name)s：%(status)s：%(reason)s") % {"name": name, "status": label,
+                                                                   "reason": result.reason}, messages.ERROR)
 
 
 def _sha(data: bytes) -> str:

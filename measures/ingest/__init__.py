@@ -8,7 +8,7 @@ that text, and fetches pages and their attachments from official web sites.
 Public API:
     detect_format(data, filename=None) -> str      ("pdf", "docx", "html", "txt" …), from the bytes
     extract(data, filename=None) -> Extracted      text, title, page count, warnings, links
-    IngestError(reason)                            a readable reason (Chinese first) for a refused file
+    IngestError(reason)                            a readable reason for a refused file (through i18n)
     DOCUMENT_SUFFIXES                              file suffixes a folder import picks up
     INGEST_VERSION                                 bumped whenever extraction changes its output
 

@@ -18,6 +18,8 @@ import io
 import re
 import zipfile
 
+from django.utils.translation import gettext
+
 from .errors import IngestError
 from .extract import Extracted
 
@@ -34,9 +36,10 @@ def extract_docx(data: bytes) -> Extracted:
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise IngestError(f"Word 文件已损坏，无法打开 (damaged .docx: {exc})") from None
+        raise IngestError(gettext("Word 文件已损坏，无法打开 (%(detail)s)") % {"detail": exc}) from None
     except Exception as exc:  # lxml errors on a damaged part
-        raise IngestError(f"Word 文件已损坏，无法打开 (damaged .docx: {type(exc).__name__}: {exc})") from None
+        raise IngestError(gettext("Word 文件已损坏，无法打开 (%(detail)s)")
+                          % {"detail": f"{type(exc).__name__}: {exc}"}) from None
     numbering = Numbering(document)
     lines: list[str] = []
     _walk(document.element.body, lines, numbering)

@@ -7,7 +7,10 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from .errors import IngestError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _lazy
+
+from .errors import CONVERT, IngestError
 
 # Bumped whenever a reader changes the text it produces (stored with each document).
 INGEST_VERSION = "1"
@@ -25,25 +28,31 @@ CONTENT_TYPES = {
     "ofd": "application/ofd",
     "mht": "multipart/related",
 }
-FORMAT_NAMES = {"txt": "文本", "html": "网页", "pdf": "PDF", "docx": "Word (.docx)", "doc": "Word 97-2003 (.doc)",
-                "wps": "WPS 文字", "ofd": "OFD 版式文件", "mht": "单个文件网页 (.mht)"}
-CONVERT = "请转换为 .docx 或 .pdf 后再导入"
+FORMAT_NAMES = {"txt": _lazy("文本"), "html": _lazy("网页"), "pdf": "PDF", "docx": "Word (.docx)",
+                "doc": "Word 97-2003 (.doc)", "wps": _lazy("WPS 文字"), "ofd": _lazy("OFD 版式文件"),
+                "mht": _lazy("单个文件网页 (.mht)")}
+# Refused kinds: lazy messages, %(convert)s is the advice to convert the file (errors.CONVERT).
 UNSUPPORTED = {
-    "xlsx": f"Excel 表格 (.xlsx) 不是政策文件格式，{CONVERT}",
-    "xls": f"Excel 表格 (.xls) 不是政策文件格式，{CONVERT}",
-    "pptx": f"演示文稿 (.pptx) 不支持，{CONVERT}",
-    "ppt": f"演示文稿 (.ppt) 不支持，{CONVERT}",
-    "rtf": f"RTF 文件不支持，{CONVERT}",
-    "zip": "压缩包 (.zip) 不支持：请解压后分别导入其中的文件",
-    "rar": "压缩包 (.rar) 不支持：请解压后分别导入其中的文件",
-    "7z": "压缩包 (.7z) 不支持：请解压后分别导入其中的文件",
-    "gzip": "压缩文件 (.gz) 不支持：请解压后再导入",
-    "image": "这是一张图片，没有可读取的文字层 (an image, not a document)：请提供带文字的 PDF 或 Word 文件，或先做文字识别 (OCR)",
-    "ole": f"无法识别的 Office 文件，{CONVERT}",
-    "office-encrypted": "Office 文件已加密（设有打开密码），无法读取：请去除密码后再导入 (the file is password-protected)",
-    "wps-old": f"旧版 WPS 文件无法读取，{CONVERT}",
-    "binary": f"无法识别的二进制文件，{CONVERT}",
+    "xlsx": _lazy("Excel 表格 (.xlsx) 不是政策文件格式，%(convert)s"),
+    "xls": _lazy("Excel 表格 (.xls) 不是政策文件格式，%(convert)s"),
+    "pptx": _lazy("演示文稿 (.pptx) 不支持，%(convert)s"),
+    "ppt": _lazy("演示文稿 (.ppt) 不支持，%(convert)s"),
+    "rtf": _lazy("RTF 文件不支持，%(convert)s"),
+    "zip": _lazy("压缩包 (.zip) 不支持：请解压后分别导入其中的文件"),
+    "rar": _lazy("压缩包 (.rar) 不支持：请解压后分别导入其中的文件"),
+    "7z": _lazy("压缩包 (.7z) 不支持：请解压后分别导入其中的文件"),
+    "gzip": _lazy("压缩文件 (.gz) 不支持：请解压后再导入"),
+    "image": _lazy("这是一张图片，没有可读取的文字层：请提供带文字的 PDF 或 Word 文件，或先做文字识别 (OCR)"),
+    "ole": _lazy("无法识别的 Office 文件，%(convert)s"),
+    "office-encrypted": _lazy("Office 文件已加密（设有打开密码），无法读取：请去除密码后再导入"),
+    "wps-old": _lazy("旧版 WPS 文件无法读取，%(convert)s"),
+    "binary": _lazy("无法识别的二进制文件，%(convert)s"),
 }
+
+
+def refused(kind: str) -> str:
+    """Why a file of an unsupported kind is refused, in the active language."""
+    return str(UNSUPPORTED[kind]) % {"convert": CONVERT}
 
 
 @dataclass
@@ -155,10 +164,10 @@ def extract(data: bytes, filename: str | None = None) -> Extracted:
     """The text of ``data``. Raises IngestError with a readable reason for a file that has none."""
     data = bytes(data)
     if not data.strip():
-        raise IngestError("文件为空 (empty file)")
+        raise IngestError(gettext("文件为空"))
     kind = detect_format(data, filename)
     if kind in UNSUPPORTED:
-        raise IngestError(UNSUPPORTED[kind])
+        raise IngestError(refused(kind))
     if kind == "txt":
         return Extracted(text=_decode_text(data), format="txt", parser_input=data)
     if kind == "html":
@@ -186,12 +195,12 @@ def extract(data: bytes, filename: str | None = None) -> Extracted:
 
         result = extract_ofd(data)
     else:  # pragma: no cover - every kind is handled above
-        raise IngestError(UNSUPPORTED["binary"])
+        raise IngestError(refused("binary"))
     if result.parser_input is None:
         result.parser_input = result.text
     if sum(1 for ch in result.text if "\u4e00" <= ch <= "\u9fff") < 20:
         name = FORMAT_NAMES.get(result.format, result.format)
-        raise IngestError(f"{name} 中没有读到中文正文 (no Chinese text found in the {result.format.upper()} file)")
+        raise IngestError(gettext("%(format)s 中没有读到中文正文") % {"format": name})
     return result
 
 

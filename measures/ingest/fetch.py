@@ -105,18 +105,18 @@ def check_url(url: str) -> tuple[str, int, str]:
     try:
         parts = urlsplit(url.strip())
     except ValueError:
-        raise FetchError("网址格式不正确 (malformed URL)") from None
+        raise FetchError(gettext("网址格式不正确")) from None
     if parts.scheme not in ("http", "https"):
-        raise FetchError("只能导入 http:// 或 https:// 网址 (only http and https)")
+        raise FetchError(gettext("只能导入 http:// 或 https:// 网址"))
     if parts.username or parts.password:
-        raise FetchError("网址中不能包含用户名或密码 (no credentials in URLs)")
+        raise FetchError(gettext("网址中不能包含用户名或密码"))
     host = parts.hostname
     if not host:
-        raise FetchError("网址缺少主机名 (no host)")
+        raise FetchError(gettext("网址缺少主机名"))
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError:
-        raise FetchError("网址端口不正确 (bad port)") from None
+        raise FetchError(gettext("网址端口不正确")) from None
     return host, port, parts.scheme
 
 
@@ -135,13 +135,13 @@ def resolve(host: str, port: int) -> str:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
-        raise FetchError(f"无法解析网址的主机名 {host} (DNS lookup failed: {exc})") from None
+        raise FetchError(gettext("无法解析网址的主机名 %(host)s (%(detail)s)") % {"host": host, "detail": exc}) from None
     addresses = [info[4][0] for info in infos]
     if not addresses:
-        raise FetchError(f"无法解析网址的主机名 {host}")
+        raise FetchError(gettext("无法解析网址的主机名 %(host)s") % {"host": host})
     refused = [a for a in addresses if not allowed_address(a)]
     if refused:
-        raise FetchError(f"不允许访问内部或保留地址 {refused[0]} (private, loopback or reserved address refused)")
+        raise FetchError(gettext("不允许访问内部或保留地址 %(address)s") % {"address": refused[0]})
     return addresses[0]
 
 
@@ -187,11 +187,12 @@ def fetch(url: str, *, limit: int | None = None) -> Fetched:
             if response.status in (301, 302, 303, 307, 308):
                 location = response.getheader("Location")
                 if not location:
-                    raise FetchError(f"网页重定向缺少目标地址 (HTTP {response.status})")
+                    raise FetchError(gettext("网页重定向缺少目标地址 (HTTP %(status)s)") % {"status": response.status})
                 current = urljoin(current, location.strip())
                 continue
             if response.status != 200:
-                raise FetchError(f"网页返回错误 HTTP {response.status} {response.reason} ({current})")
+                raise FetchError(gettext("网页返回错误 HTTP %(status)s %(reason)s (%(url)s)")
+                                 % {"status": response.status, "reason": response.reason, "url": current})
             length = response.getheader("Content-Length")
             if length and length.isdigit() and int(length) > limit:
                 raise FetchError(gettext("文件过大：%(size)s MB，上限 %(limit)s MB")
@@ -206,18 +207,19 @@ def fetch(url: str, *, limit: int | None = None) -> Fetched:
                            filename=_filename(response.getheader("Content-Disposition"), current))
         except (OSError, http.client.HTTPException) as exc:
             if isinstance(exc, socket.timeout) or "timed out" in str(exc):
-                raise FetchError(f"访问网址超时 (timed out: {current})") from None
-            raise FetchError(f"无法访问网址 {current} ({type(exc).__name__}: {exc})") from None
+                raise FetchError(gettext("访问网址超时 (%(url)s)") % {"url": current}) from None
+            raise FetchError(gettext("无法访问网址 %(url)s (%(detail)s)")
+                             % {"url": current, "detail": f"{type(exc).__name__}: {exc}"}) from None
         finally:
             conn.close()
-    raise FetchError(f"重定向次数过多 (more than {MAX_REDIRECTS} redirects)")
+    raise FetchError(gettext("重定向次数过多（超过 %(n)s 次）") % {"n": MAX_REDIRECTS})
 
 
 def _read(response, limit: int, deadline: float) -> bytes:
     chunks, total = [], 0
     while True:
         if time.monotonic() > deadline:
-            raise FetchError("下载超时 (download took too long)")
+            raise FetchError(gettext("下载超时"))
         chunk = response.read(65536)
         if not chunk:
             break
@@ -241,7 +243,7 @@ def _decompress(body: bytes, encoding: str, limit: int) -> bytes:
             d = zlib.decompressobj(-zlib.MAX_WBITS)  # raw deflate, as some servers send
             out = d.decompress(body, limit + 1)
         except zlib.error as exc:
-            raise FetchError(f"网页压缩数据损坏 ({exc})") from None
+            raise FetchError(gettext("网页压缩数据损坏 (%(detail)s)") % {"detail": exc}) from None
     if len(out) > limit or d.unconsumed_tail:
         raise FetchError(gettext("文件过大：解压后超过 %(limit)s MB 上限") % {"limit": limit // (1024 * 1024)})
     return out
@@ -337,7 +339,7 @@ def fetch_bundle(url: str) -> Bundle:
         if a.extracted and _contained(a.extracted.text, page_text):
             a.duplicate = True
     if not any(a.extracted for a in bundle.attachments) and _han(page_text) < 20:
-        raise FetchError("网页中没有读到正文，也没有可读取的附件 (no text on the page and no readable attachment)")
+        raise FetchError(gettext("网页中没有读到正文，也没有可读取的附件"))
     return bundle
 
 

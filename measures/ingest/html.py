@@ -20,6 +20,8 @@ import email.policy
 import re
 from urllib.parse import unquote, urljoin, urlsplit
 
+from django.utils.translation import gettext
+
 from .errors import IngestError
 from .extract import Extracted, _decode_text
 
@@ -52,7 +54,7 @@ def extract_html(data: bytes | str, *, base_url: str | None = None, charset: str
     page = data if isinstance(data, str) else decode_html(data, charset)
     page = page.replace("\x00", "")
     if not page.strip():
-        raise IngestError("网页为空 (empty page)")
+        raise IngestError(gettext("网页为空"))
     xml = trafilatura.extract(page, output_format="xml", include_tables=True, include_links=False,
                               include_images=False, include_comments=False, favor_recall=True,
                               with_metadata=True, url=base_url, deduplicate=False)
@@ -78,7 +80,7 @@ def extract_html(data: bytes | str, *, base_url: str | None = None, charset: str
     text = "\n".join(head + meta + lines).strip() + "\n"
     links = attachment_links(tree, base_url) if tree is not None else []
     if require_text and sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") < 20:
-        raise IngestError("网页中没有读到正文 (no main text found on the page)")
+        raise IngestError(gettext("网页中没有读到正文"))
     return Extracted(text=text, format="html", title=title, links=links)
 
 
@@ -91,7 +93,7 @@ def extract_mht(data: bytes) -> Extracted:
             result = extract_html(payload, charset=part.get_content_charset())
             result.format = "mht"
             return result
-    raise IngestError("单个文件网页 (.mht) 中没有网页内容 (no HTML part in the .mht file)")
+    raise IngestError(gettext("单个文件网页 (.mht) 中没有网页内容"))
 
 
 def _same(a: str, b: str) -> bool:

@@ -22,27 +22,35 @@ import struct
 import zipfile
 from posixpath import dirname, join, normpath
 
-from .errors import IngestError
-from .extract import CONVERT, Extracted
+from django.utils.translation import gettext, gettext_lazy
 
-DOC_ENCRYPTED = "Word 文件已加密（设有打开密码），无法读取：请去除密码后再导入 (the .doc file is encrypted)"
+from .errors import CONVERT, IngestError
+from .extract import Extracted
+
+DOC_ENCRYPTED = gettext_lazy("Word 文件已加密（设有打开密码），无法读取：请去除密码后再导入")
+
+
+def _refuse(message: str, **values) -> IngestError:
+    """An IngestError whose message (already translated) ends with the advice to convert the file."""
+    return IngestError(message % {**values, "convert": CONVERT})
 
 
 def extract_doc(data: bytes, kind: str = "doc") -> Extracted:
     import olefile
 
-    name = "WPS 文件" if kind == "wps" else "Word 97-2003 文件 (.doc)"
+    name = gettext("WPS 文件") if kind == "wps" else gettext("Word 97-2003 文件 (.doc)")
     try:
         ole = olefile.OleFileIO(data)
     except Exception as exc:
-        raise IngestError(f"{name}已损坏，无法打开 ({exc})；{CONVERT}") from None
+        raise _refuse(gettext("%(name)s已损坏，无法打开 (%(detail)s)；%(convert)s"), name=name, detail=exc) from None
     with ole:
         try:
             text = _doc_text(ole)
         except IngestError:
             raise
         except Exception as exc:
-            raise IngestError(f"{name}无法读取 ({type(exc).__name__}: {exc})；{CONVERT}") from None
+            raise _refuse(gettext("%(name)s无法读取 (%(detail)s)；%(convert)s"), name=name,
+                          detail=f"{type(exc).__name__}: {exc}") from None
     lines = [re.sub(r"[ \u3000]+$", "", line).strip() for line in text.split("\n")]
     text = "\n".join(line for line in lines if line.strip()) + "\n"
     return Extracted(text=text, format=kind, pages=max(1, round(len(text) / 700)))
@@ -51,13 +59,13 @@ def extract_doc(data: bytes, kind: str = "doc") -> Extracted:
 def _doc_text(ole) -> str:
     word = ole.openstream("WordDocument").read()
     if len(word) < 0x200 or struct.unpack_from("<H", word, 0)[0] != 0xA5EC:
-        raise IngestError(f"不是可识别的 Word 文档；{CONVERT}")
+        raise _refuse(gettext("不是可识别的 Word 文档；%(convert)s"))
     flags = struct.unpack_from("<H", word, 0x0A)[0]
     if flags & 0x0100:  # fEncrypted
         raise IngestError(DOC_ENCRYPTED)
     table_name = "1Table" if flags & 0x0200 else "0Table"
     if not ole.exists(table_name):
-        raise IngestError(f"Word 文档缺少表格流 ({table_name})；{CONVERT}")
+        raise _refuse(gettext("Word 文档缺少表格流 (%(stream)s)；%(convert)s"), stream=table_name)
     table = ole.openstream(table_name).read()
     pos = 32
     csw = struct.unpack_from("<H", word, pos)[0]
@@ -68,14 +76,14 @@ def _doc_text(ole) -> str:
     cb = struct.unpack_from("<H", word, pos)[0]
     pos += 2
     if cb <= 33:
-        raise IngestError(f"Word 文档版本过旧 (Word 6/95)；{CONVERT}")
+        raise _refuse(gettext("Word 文档版本过旧 (Word 6/95)；%(convert)s"))
     fc_clx, lcb_clx = struct.unpack_from("<II", word, pos + 33 * 8)
     clx = table[fc_clx:fc_clx + lcb_clx]
     i = 0
     while i < len(clx) and clx[i] == 0x01:  # Prc: property modifiers, skipped
         i += 3 + struct.unpack_from("<h", clx, i + 1)[0]
     if i >= len(clx) or clx[i] != 0x02:
-        raise IngestError(f"Word 文档结构无法识别；{CONVERT}")
+        raise _refuse(gettext("Word 文档结构无法识别；%(convert)s"))
     lcb = struct.unpack_from("<I", clx, i + 1)[0]
     plc = clx[i + 5:i + 5 + lcb]
     n = (lcb - 4) // 12
@@ -145,9 +153,9 @@ def extract_ofd(data: bytes) -> Extracted:
         doc_path = normpath(doc_root.lstrip("/"))
         document = etree.fromstring(z.read(names[doc_path.lower()]))
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
-        raise IngestError(f"OFD 文件已损坏或结构无法识别 ({exc})；{CONVERT}") from None
+        raise _refuse(gettext("OFD 文件已损坏或结构无法识别 (%(detail)s)；%(convert)s"), detail=exc) from None
     if any(_local(el.tag) == "Encryptions" for el in root.iter()):
-        raise IngestError(f"OFD 文件已加密，无法读取；{CONVERT}")
+        raise _refuse(gettext("OFD 文件已加密，无法读取；%(convert)s"))
     base = dirname(doc_path)
     default_box = _box(_first(document, "PhysicalBox")) or (0, 0, 210, 297)
     pages, heights = [], []
@@ -171,9 +179,9 @@ def extract_ofd(data: bytes) -> Extracted:
         heights.append(height)
         pages.append(_layout(chars, box[2], []) if chars else [])
     if not pages:
-        raise IngestError(f"OFD 文件中没有页面；{CONVERT}")
+        raise _refuse(gettext("OFD 文件中没有页面；%(convert)s"))
     if sum(len(p) for p in pages) == 0:
-        raise IngestError("OFD 文件没有文字层，可能是扫描件：无法读取文字 (scanned OFD: no text)")
+        raise IngestError(gettext("OFD 文件没有文字层，可能是扫描件：无法读取文字"))
     _drop_furniture(pages, heights)
     return Extracted(text=_join(pages), format="ofd", pages=len(pages))
 

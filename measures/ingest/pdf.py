@@ -29,17 +29,16 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from .errors import IngestError
 from .extract import Extracted
 
-ENCRYPTED = "PDF 文件已加密（设有打开密码），无法读取文字：请提供未加密的文件 (the PDF is encrypted)"
-BROKEN = "PDF 文件已损坏或不完整，无法打开 (damaged PDF: {detail})"
-SCANNED = ("PDF 没有文字层，可能是扫描件或图片：无法读取文字。请提供可复制文字的 PDF 或 Word 文件，"
-           "或先做文字识别 (OCR) (scanned PDF: no text layer)")
-UNMAPPED = ("PDF 的字体缺少字符编码映射，复制出的文字是乱码：请提供 Word 文件或重新导出的 PDF "
-            "(the PDF's fonts have no Unicode mapping)")
+ENCRYPTED = gettext_lazy("PDF 文件已加密（设有打开密码），无法读取文字：请提供未加密的文件")
+BROKEN = gettext_lazy("PDF 文件已损坏或不完整，无法打开 (%(detail)s)")
+SCANNED = gettext_lazy("PDF 没有文字层，可能是扫描件或图片：无法读取文字。请提供可复制文字的 PDF 或 Word 文件，"
+                       "或先做文字识别 (OCR)")
+UNMAPPED = gettext_lazy("PDF 的字体缺少字符编码映射，复制出的文字是乱码：请提供 Word 文件或重新导出的 PDF")
 MAX_PAGES = 2000
 
 # a page number alone on a line
@@ -124,11 +123,11 @@ def extract_pdf(data: bytes) -> Extracted:
         message = str(exc)
         if "password" in message.lower():
             raise IngestError(ENCRYPTED) from None
-        raise IngestError(BROKEN.format(detail=message)) from None
+        raise IngestError(str(BROKEN) % {"detail": message}) from None
     try:
         n_pages = len(pdf)
         if n_pages == 0:
-            raise IngestError(BROKEN.format(detail="no pages"))
+            raise IngestError(str(BROKEN) % {"detail": "no pages"})
         pages: list[list[Line]] = []
         heights: list[float] = []
         empty_pages: list[int] = []

@@ -212,11 +212,11 @@ def preview(candidate: Candidate, knowledge=None) -> Candidate:
         candidate.error = str(exc)
         return candidate
     except parsing.ParseError as exc:
-        candidate.error = f"解析失败：{exc}"
+        candidate.error = gettext("解析失败：%(reason)s") % {"reason": exc}
         return candidate
     except Exception as exc:  # a parser bug: shown, not raised
         log.exception("parser crashed on %s", candidate.name)
-        candidate.error = f"解析器内部错误：{type(exc).__name__}: {exc}"
+        candidate.error = gettext("解析器内部错误：%(detail)s") % {"detail": f"{type(exc).__name__}: {exc}"}
         return candidate
     candidate.parsed = parsed
     candidate.warnings += [str(w) for w in parsed.get("warnings") or []]
@@ -254,6 +254,7 @@ def outline(parsed: dict) -> list[dict]:
     targets: dict[int | None, list[dict]] = {}
     for t in parsed.get("targets") or []:
         targets.setdefault(t.get("measure"), []).append(t)
+    roles = {"lead": gettext("牵头"), "support": gettext("配合")}
     rows, last_path = [], None
     for m in parsed.get("measures") or []:
         path = list(m.get("path") or [])
@@ -262,7 +263,7 @@ def outline(parsed: dict) -> list[dict]:
         rows.append({
             "ordinal": m.get("ordinal"), "label": m.get("label") or "", "title": m.get("title") or "",
             "text": (m.get("text") or "")[:160], "path": " › ".join(path), "new_chapter": path != last_path,
-            "units": [{"name": u.get("name"), "role": {"lead": "牵头", "support": "配合"}.get(u.get("role"), "")}
+            "units": [{"name": u.get("name"), "role": roles.get(u.get("role"), "")}
                       for u in units],
             "targets": [_target_text(t) for t in targets.get(m.get("ordinal"), [])],
         })
@@ -275,11 +276,12 @@ def document_targets(parsed: dict) -> list[str]:
 
 
 def _target_text(t: dict) -> str:
-    comparators = {">=": "不低于", ">": "超过", "<=": "不高于", "<": "低于", "=": "达到"}
+    comparators = {">=": gettext("不低于"), ">": gettext("超过"), "<=": gettext("不高于"), "<": gettext("低于"),
+                   "=": gettext("达到")}
     value = t.get("value")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    year = f"{t['year']}年 " if t.get("year") else ""
+    year = gettext("%(year)s年") % {"year": t["year"]} + " " if t.get("year") else ""
     return f"{year}{t.get('metric') or ''} {comparators.get(t.get('comparator'), t.get('comparator') or '')} " \
            f"{value}{t.get('unit') or ''}".strip()
 

@@ -349,3 +349,56 @@ def test_one_leftover_character_is_not_taken_for_data(spread):
     html = (f"<html><body><p>{escape(sentence)}</p><p>{escape(sentence[0])}<mark>{hit}</mark>"
             f"{escape(sentence[3:])}</p></body></html>")
     assert leftovers(html, blob, "/") == [], sentence
+
+
+def test_import_refusals_and_a_failed_import_in_english_show_chinese_only_as_data(client, spread, superuser,
+                                                                                   monkeypatch):
+    """measures/ingest's reasons (a refused file, a refused address) and the message of a failed
+    import are shown in the interface language: English in the English admin, Chinese (with no
+    English note in brackets) in the Chinese one."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils.translation import gettext
+
+    from measures.importer import FAILED, ImportResult
+    from measures.ingest import service
+
+    url = "/admin/measures/document/import/"
+    image, binary = b"\x89PNG\r\n\x1a\n" + b"\0" * 100, b"\x00\x01\x02\x03\x04\x05\x06\x07" * 40
+
+    def refusals():
+        return client.post(url, {"step": "preview", "urls": "ftp://www.gov.cn/a.pdf",
+                                 "files": [SimpleUploadedFile("scan.png", image), SimpleUploadedFile("x.bin", binary)]})
+
+    client.force_login(superuser)
+    chinese = refusals().content.decode()
+    assert "这是一张图片，没有可读取的文字层" in chinese and "只能导入 http:// 或 https:// 网址" in chinese
+    assert "an image" not in chinese and "only http" not in chinese
+
+    english_client(client)
+    blob = data_blob()
+    pages = {"refused files and address": refusals()}
+    html = pages["refused files and address"].content.decode()
+    assert "This is an image, with no text layer to read" in html
+    assert "Unrecognised binary file: convert it to .docx or .pdf" in html
+    assert "Only http:// and https:// addresses can be imported" in html
+
+    uploaded = "关于加强知识产权保护的通知\n请各单位认真贯彻落实。\n"
+    blob += "\n" + uploaded
+    response = client.post(url, {"step": "preview", "files": [SimpleUploadedFile("notes.txt", uploaded.encode())]})
+    batch = re.search(r'name="batch" value="([0-9a-f]+)"', response.content.decode()).group(1)
+    selected = re.findall(r'name="selected" value="(\d+)"', response.content.decode())
+    assert selected
+    # the importer refuses it with one of the ingest reasons, made while the request is served
+    monkeypatch.setattr(service, "import_one",
+                        lambda c, importer, user=None: ImportResult(c.name, FAILED, gettext("文件为空")))
+    response = client.post(url, {"step": "import", "batch": batch, "selected": selected}, follow=True)
+    pages["failed import"] = response
+    assert "otes.txt: Import failed: The file is empty</li>" in response.content.decode()     # (capfirst: Notes.txt)
+
+    problems = {}
+    for name, response in pages.items():
+        assert response.status_code == 200, (name, response.status_code)
+        found = leftovers(response.content.decode(), blob, "")
+        if found:
+            problems[name] = found
+    assert not problems, "\n".join(f"{u}: {p}" for u, p in problems.items())
