@@ -282,12 +282,6 @@ class ThemeAdmin(SimpleHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(n_measures=Count("measures")).order_by("order", "code")
 
-    @admin.display(description=_("解析提示"))
-    def warning_list(self, obj):
-        if not obj.parse_warnings:
-            return "—"
-        return format_html_join("; ", "{}", ((parse_note(w),) for w in obj.parse_warnings))
-
     @admin.display(description=_("措施数"), ordering="n_measures")
     def measure_count(self, obj):
         return obj.n_measures
@@ -340,12 +334,6 @@ class ResponsibleUnitAdmin(SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(n_measures=Count("measure_links")).order_by("name", "pk")
-
-    @admin.display(description=_("解析提示"))
-    def warning_list(self, obj):
-        if not obj.parse_warnings:
-            return "—"
-        return format_html_join("; ", "{}", ((parse_note(w),) for w in obj.parse_warnings))
 
     @admin.display(description=_("措施数"), ordering="n_measures")
     def measure_count(self, obj):
