@@ -147,6 +147,16 @@ OPENING_SCOPE_WORDS = ("原则", "主要用于", "用于支持", "主要采用",
 FUND_NOUNS = ("资金", "基金")  # what such an article is about: "专项资金…", "引导基金…"
 # "风险补偿资金按照政府引导、市场化运作的原则进行管理。": a first sentence that only names principles
 PRINCIPLE_LEADS = ("坚持", "遵循", "按照", "本着", "贯彻")
+# an article stating the norms a field follows, its subject no organisation: "发展数字经济应当坚持…",
+# "科技成果转化活动应当以企业为主体…", "非物质文化遗产保护工作应当贯彻…的方针"
+NORM_VERBS = ("坚持", "遵循", "贯彻")
+NORM_ROLES = ("主体", "导向", "核心", "主线", "根本", "重点", "原则")
+# an organisation as a sentence's subject: "县级以上人民政府应当坚持…" acts
+ORG_SUBJECT_WORDS = ("政府", "部门", "机关", "单位", "局", "委员会", "办公室", "中心")
+# an item that only says who may apply or be supported ("一、支持对象", "一、申报主体", "专利资助对象为…"):
+# scope, no measure
+SCOPE_VERBS = ("支持", "资助", "申报", "申请", "奖励", "补助", "扶持", "适用", "认定")
+SCOPE_NOUNS = ("对象", "主体")
 # how the heading of a review of the past ends: "版权工作发展环境", "过去五年工作总体回顾"
 BACKGROUND_TAILS = ("发展环境", "回顾", "总体回顾", "主要成就", "主要成绩", "取得的成绩", "取得的成就", "发展背景", "现有基础",
                     "序言", "前言")

@@ -84,6 +84,16 @@ PRINCIPLE_SENTENCE = re.compile(rf"^[^，,。；;]{{2,30}}?(?:{P.alternation(L.P
                                 rf"(?:进行|实施|开展)?[^。；;，,\s]{{0,6}}$")
 PRINCIPLES_LISTED = re.compile(r"(?:以下|下列|如下)(?:基本)?原则\s*[:：]$")
 PRINCIPLE_ARTICLE_MAX = 160
+# "发展数字经济应当坚持…", "科技成果转化活动应当以企业为主体…": the norms a field follows
+NORM_ARTICLE = re.compile(rf"^(?P<subject>[^，,。；;：:]{{2,24}}?)(?:应当|应|必须)?"
+                          rf"(?:(?:{P.alternation(L.NORM_VERBS)})(?!以下|下列|如下)|以[^，,。；;]{{2,12}}为"
+                          rf"(?:{P.alternation(L.NORM_ROLES)}))")
+ORG_SUBJECT = re.compile(P.alternation(L.ORG_SUBJECT_WORDS))
+# "一、支持对象" / "专利资助对象为…" / "申报…指导站对象是…": who may apply or be supported
+SCOPE_HEADING = re.compile(rf"^[{P.HAN}]{{0,4}}(?:{P.alternation(L.SCOPE_VERBS)})(?:{P.alternation(L.SCOPE_NOUNS)})$")
+SCOPE_SENTENCE = re.compile(rf"^[^，,。；;：:]{{0,6}}?(?:{P.alternation(L.SCOPE_VERBS)})[^，,。；;：:]{{0,12}}?"
+                            rf"(?:{P.alternation(L.SCOPE_NOUNS)})(?:一般)?(?:是|为)|"
+                            rf"^(?:{P.alternation(L.SCOPE_VERBS)})(?:{P.alternation(L.SCOPE_NOUNS)})[^，,。；;：:]+。?$")
 ARTICLE_SECTION_MAX = 20  # the longest bare heading of a 第X条 that heads a section of items
 TITLED_ITEM = re.compile(r"^[^。，,；;：:]{2,20}。\S")  # "市场化引才支持。支持社会机构…": a heading sentence, then the body
 SCRAMBLED_GAP = re.compile(rf"(?<=[{P.HAN}])\s+(?=[{P.HAN}])")  # a space where a re-punctuating site lost a stop
@@ -358,7 +368,7 @@ def preliminary_article(node: Node, ctx: ParseContext) -> bool:
     first = FIRST_SENTENCE.match(text)
     first = first.group(1) if first else text.partition("\n")[0]
     if PURPOSE_ARTICLE.match(first) or DEFINING.search(first) or PRINCIPLES_ONLY.match(text) or \
-            principles_article(first, text) or PURPOSE_CLOSING.match(text) or \
+            principles_article(first, text) or norm_article(first) or PURPOSE_CLOSING.match(text) or \
             PURPOSE_HEAD.match(text.partition("\n")[0].strip()):
         return True
     chapter = node.parent if node.parent is not None and is_opening_chapter(node.parent, ctx) else None
@@ -379,6 +389,29 @@ def principles_article(first: str, text: str) -> bool:
         return True
     head = SCRAMBLED_GAP.split(first)[0]
     return len(text) <= PRINCIPLE_ARTICLE_MAX and bool(PRINCIPLE_SENTENCE.match(head.strip()))
+
+
+@rule(stage="outline", example="'发展数字经济应当坚持数据赋能、市场主导，推动…' → True; '县级以上人民政府应当坚持…' → False")
+def norm_article(first: str) -> bool:
+    """An article whose first sentence states the norms a field or activity follows, its subject no
+    organisation: "发展数字经济应当坚持…", "科技成果转化活动应当以企业为主体、以市场为导向,遵循…",
+    "…保护工作应当贯彻…的方针", "工作站的建设和管理遵循…的原则,采用…"; an organisation that acts
+    ("县级以上人民政府应当坚持…") states no norm but a duty."""
+    m = NORM_ARTICLE.match(first.strip())
+    return bool(m) and not ORG_SUBJECT.search(m.group("subject"))
+
+
+@rule(stage="outline", example="'一、支持对象' → True; '专利资助对象为本县企业。' → True; '二、支持企业做大做强' → False")
+def scope_item(node: Node, ctx: ParseContext) -> bool:
+    """An item that only says who may apply or be supported: headed 支持对象 / 资助对象 / 申报主体 (also
+    glued to a one-sentence body: "申报主体省内高等院校、科研院所。"), or opening "…资助对象为…" /
+    "申报…对象是…" (eligibility is scope, no measure); who may apply on which conditions ("…的对象为
+    专利权人,并符合以下条件之一:") is operative."""
+    head = ctx.fold(NOISE_MARK.sub("", node.head)).strip()
+    first = FIRST_SENTENCE.match(head)
+    if "条件" in (first.group(1) if first else head):
+        return False  # "…的对象为专利权人,并符合以下条件之一:": who and on which conditions, operative
+    return bool(SCOPE_HEADING.match(_bare(node.heading, ctx))) or bool(SCOPE_SENTENCE.match(head))
 
 
 @rule(stage="outline", example="'本办法自2024年1月1日起施行。' → True")
@@ -454,7 +487,7 @@ def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
                 any(s.children for s in siblings if s is not node and s.kind == node.kind):
             continue  # a chapter written as paragraphs among chapters that hold numbered items
         if (not node.extra and not node.head) or is_boilerplate(node, ctx) or CONTACT_ITEM.match(node.head) or \
-                id(node) in names:
+                id(node) in names or scope_item(node, ctx):
             continue
         out.append(node)
     if out and out[-1] is outline.nodes[-1] and cut_short(out[-1]):

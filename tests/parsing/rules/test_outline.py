@@ -237,7 +237,7 @@ def test_is_opening_chapter(heading, expected):
     (["第一章 总则", "第一条 为进一步规范省政府质量奖管理工作，依据《产品质量法》", "第二条 省政府质量奖由党中央、国务院批准设立，是省政府授予的最高奖项。"], True),
     (["第一章 总 则", "第一條 為了全面落實鄉村振興責任制，根據…", "第二條 落實鄉村振興責任制，堅持以習近平新時代中國特色社會主義思想為指導。"], True),
     (["第一章 总则", "第一条 为…，制定本办法。", "第二条 本办法适用于…。", "第三条 市直行业主管部门是市级项目的责任主体。"], False),
-    (["第三条 优化营商环境应当坚持市场化、法治化、国际化原则，以市场主体需求为导向，创新体制机制。"], False),
+    (["第三条 优化营商环境应当坚持市场化、法治化、国际化原则，以市场主体需求为导向，创新体制机制。"], True),  # norms
     (["第三条 专项资金的使用和管理坚持“统一管理、分级负责、专款专用”的原则。"], True),  # principles only
     (["第四條 規範性檔案應當符合合法、合理、程式正當、高效便民的基本要求。"], True),
     (["第四条 评审由企业自愿申请，遵循科学、公开、公平、公正的原则。"], False),  # an act first
@@ -258,8 +258,8 @@ def test_is_opening_chapter(heading, expected):
     # near misses: the same words outside 总则; an act in 总则
     (["第二章 资助标准", "第六条 专项资金主要用于资助发明专利，每件给予3000元。"], False),
     (["第一章 总则", "第一条 为…，制定本办法。", "第二条 设立专项资金。", "第三条 市知识产权局负责专项资金的申报受理。"], False),
-    (["第一章 总则", "第一条 为…，制定本条例。", "第二条 本条例适用于本省。", "第三条 优化营商环境应当坚持市场化、法治化原则，创新体制机制。"],
-     False),  # principles of a policy field, not of a fund
+    (["第一章 总则", "第一条 为…，制定本条例。", "第二条 本条例适用于本省。", "第三条 县级以上人民政府应当坚持市场化、法治化原则，创新体制机制。"],
+     False),  # an organisation's duty, not the norms of a field
     (["第一章 总则", "第一条 为…，制定本办法。", "第二条 设立专项资金。", "第六条 对专项资金补贴类支持项目原则上按照“公开申报”方式。"],
      False),  # 原则上 ("as a rule") names no principle
 ])
@@ -356,3 +356,35 @@ def test_name_items(lines, names):
 ])
 def test_principles_article(first, text, expected):
     assert O.principles_article(first, text) is expected
+
+
+@pytest.mark.parametrize("first, expected", [
+    ("發展數字經濟應當堅持數據賦能、突出優勢、市場主導、包容審慎,推動數字經濟創新、協同、開放、安全發展", True),
+    ("科技成果轉化活動應當以企業為主體、以市場為導向,遵循自願、互利、公平、誠實信用的原則", True),
+    ("非物質文化遺產保護工作應當貫徹保護為主、搶救第壹、合理利用、傳承發展的方針,堅持政府主導", True),
+    ("工作站的建设和管理遵循“市县联动、协同推进、服务产业、择优设置”的原则,采用指导申报、定期评价、动态管理的工作机制", True),
+    # near misses: an organisation's duty; conditions to meet; an act
+    ("縣級以上人民政府應當堅持政府主導,加強對非物質文化遺產保護工作的領導", False),
+    ("省人民政府數據主管部門負責統籌推進數字經濟發展", False),
+    ("申报项目应当遵循以下要求：", False),
+    ("评审由企业自愿申请，遵循科学、公开、公平、公正的原则", False),
+    ("获得地理标志产品保护的、应当规范使用地理标志产品名称和专用标志", False),
+])
+def test_norm_article(first, expected):
+    assert O.norm_article(CTX.fold(first)) is expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["一、支持对象", "支持对象一般是在本区注册经营、纳税和统计的企业。"], True),
+    (["二、專利資助對象", "專利資助對象為以本縣轄區內申請專利的企事業單位或個人。"], True),
+    (["一、申报主体省内高等院校、科研院所和国有企业。"], True),
+    (["（四）申报商业秘密保护示范指导站对象是各乡镇的重点企业。"], True),
+    # near misses: an act on the same nouns; conditions to meet
+    (["二、鼓励企业做大做强", "（一）鼓励企业做大"], False),
+    (["（三）强化企业创新主体地位。支持企业建设研发机构。"], False),
+    (["五、申报商业秘密保护示范指导站,应同时具备以下条件:"], False),
+    (["（二）加大对中小企业的支持力度，资助对象向专精特新企业倾斜。"], False),
+    (["第三条 专利授权资助申领的对象为专利权人,并符合以下条件之一:"], False),
+])
+def test_scope_item(lines, expected):
+    assert O.scope_item(node(*lines), CTX) is expected
