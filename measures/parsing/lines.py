@@ -32,9 +32,10 @@ TOC_LINE = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|－{3,}|-{4,}|_{4,})\s*\d{1,3}$
 PAGE_NUMBER = re.compile(r"^(?:[-—–－·•\s]*\d{1,4}[-—–－·•\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,共]\s*共?\s*\d{1,4}\s*页?)?|"
                          r"\d{1,4}\s*/\s*\d{1,4})$")
 # a numbered item starting right after a full stop inside a long line
-INLINE_ITEM = re.compile(rf"(?<=[：:])\s*(?={P.CN_SMALL}、\s*[{P.HAN}“《])|(?:(?<=[。！!？?])\s*|(?<=[{P.HAN}”》）)]) )(?=(?:{P.ITEM_NUMBER})\s*[{P.HAN}“《])")
+INLINE_ITEM = re.compile(rf"(?<=[：:])\s*(?={P.CN_SMALL}、\s*[{P.HAN}“《])|(?:(?<=[。！!？?])\s*|(?<=[{P.HAN}”》）)]) )(?=(?:{P.ITEM_NUMBER})\s*[{P.HAN}“《])|"
+                         rf"(?<=[。！!？?])\s*(?={P.SPACED_CHAPTER})")
 # "二、重点任务（一）强化制度保障1.完善…": a bare heading run into the next numbered item
-HEAD_RUN_ON = re.compile(rf"^\s*({P.SECTION_NUMBER}[^。，,；;：:（()）\d]{{2,30}}?)\s*"
+HEAD_RUN_ON = re.compile(rf"^\s*((?:{P.SECTION_NUMBER}|{P.SPACED_CHAPTER})[^。，,；;：:（()）\d]{{2,30}}?)\s*"
                          rf"(?=(?:{P.PAREN_OPEN}{P.CN_SMALL}{P.PAREN_CLOSE}|\d{{1,2}}[.．、](?!\d))\s*[{P.HAN}“《])")
 # "第一章 总则 第一条 为…", "第一章总则第一条为了…": a chapter heading run into its first article
 CHAPTER_RUN_ON = re.compile(rf"^\s*(第{P.CN_NUMBER}[章编篇]\s*[^\s。，,；;：:第]{{1,16}}?)\s*(?=第{P.CN_NUMBER}[条條])")

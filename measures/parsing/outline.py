@@ -19,7 +19,7 @@ from .units import is_unit_like
 
 HEADING_KINDS = ("chapter", "part", "section", "article")  # may stand without text
 # the usual hierarchy of the kinds, major first; equal ranks nest in order of appearance
-RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "cn": 4, "action": 4, "numsp": 4, "pcn": 5, "bcn": 5,
+RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "cn": 4, "cnsp": 4, "action": 4, "numsp": 4, "pcn": 5, "bcn": 5,
         "dec2": 5, "dec3": 6, "num": 6, "pnum": 7, "rnum": 7, "circ": 8, "shi": 9}
 NUMSP_NOT_HEADING = re.compile(r"[，,。；;：:\t]")
 DECIMAL_QUANTITY = re.compile(r"[万亿倍个件家项%]")
@@ -206,6 +206,8 @@ def _match_numbering(line: str) -> tuple[str, str, str] | None:
                 return None
             if kind == "numsp" and (len(rest) > 20 or NUMSP_NOT_HEADING.search(rest) or COUNT_AFTER_NUMBER.match(rest)):
                 return None
+            if kind == "cnsp" and (len(rest) > 20 or P.SENTENCE_MARK.search(rest)):
+                return None  # "一 完善知识产权制度" is a heading; "一 年来…" is text
             if kind in ("dec2", "dec3") and DECIMAL_QUANTITY.match(rest):
                 return None
             return kind, m.group("n"), rest

@@ -69,6 +69,8 @@ NUMBERING = (
     ("section", re.compile(rf"^第{_N}节{_HEAD_TAIL}")),
     ("article", re.compile(rf"^第{_N}[条條]{_HEAD_TAIL}")),
     ("cn", re.compile(rf"^(?P<n>{CN_NUMBER})\s*[、，,．.](?!\d)\s*")),
+    # "一 完善知识产权制度": a chapter number whose 、 the page lost (a bare heading only, see outline)
+    ("cnsp", re.compile(rf"^(?P<n>{CN_SMALL})[ \u3000]+(?=[{HAN}])")),
     ("pcn", re.compile(rf"^{PAREN_OPEN}\s*(?P<n>{CN_NUMBER})\s*{PAREN_CLOSE}[\s、.．]*")),
     ("bcn", re.compile(rf"^[〔【\[]\s*(?P<n>{CN_NUMBER})\s*[〕】\]][\s、.．]*")),
     # decimal section numbers of 规划-style texts: "2.1 提升…", "2.1.1 支持…", "1 总体目标"
@@ -87,6 +89,8 @@ NUMBERING = (
 ITEM_NUMBER = (rf"{CN_SMALL}、|{PAREN_OPEN}{CN_SMALL}{PAREN_CLOSE}|(?<![\d.])\d{{1,2}}[.．、](?![\d.])|"
                rf"第[一二三四五六七八九十百]{{1,4}}[条條章]")
 SECTION_NUMBER = rf"(?:{CN_SMALL}、|{PAREN_OPEN}{CN_SMALL}{PAREN_CLOSE})"
+# "一 完善知识产权制度 (一)…": a chapter number followed by a space instead of 、, before a bare heading
+SPACED_CHAPTER = rf"{CN_SMALL}[ \u3000]+(?=[{HAN}]{{2,20}}[ \u3000]*{PAREN_OPEN}{CN_SMALL}{PAREN_CLOSE})"
 
 
 def alternation(words) -> str:

@@ -52,6 +52,10 @@ LONG = "为加强知识产权保护，制定本方案。" * 8
     (LONG + "一、总体要求。", [LONG + "一、总体要求。"]),  # one cut is no flattened page
     ("短行。一、甲。二、乙。", ["短行。一、甲。二、乙。"]),
     (LONG + "共12.5万件。到2025年3.多项", [LONG + "共12.5万件。到2025年3.多项"]),
+    # a chapter number whose 、 was lost, a space before its bare heading and its first (一)
+    (LONG + "制定本計劃。 一 完善知識產權制度 (一)完善法律法規 1.推動完成修改。 2.推進修改。",
+     [LONG + "制定本計劃。", " 一 完善知識產權制度", " (一)完善法律法規", " 1.推動完成修改。", " 2.推進修改。"]),
+    (LONG + "其中一 部分企业 (一)", [LONG + "其中一 部分企业 (一)"]),  # no full stop before: no chapter
 ])
 def test_inline_items(line, expected):
     assert Li.inline_items(line) == expected
@@ -66,6 +70,7 @@ def test_inline_items(line, expected):
     ("第一章总则第一条为了有效地处理专利纠纷，", ["第一章总则", "第一条为了有效地处理专利纠纷，"]),
     ("第一章 总则", ["第一章 总则"]),
     ("三、周密部署,统筹安排1.调查摸底阶段", ["三、周密部署,统筹安排", "1.调查摸底阶段"]),
+    ("一 完善知識產權制度 (一)完善法律法規", ["一 完善知識產權制度", "(一)完善法律法規"]),  # 、 lost
 ])
 def test_run_on_headings(line, expected):
     assert Li.run_on_headings(line) == expected
