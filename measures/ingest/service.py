@@ -305,6 +305,28 @@ def import_one(candidate: Candidate, importer, *, user=None):
     return result
 
 
+def _provenance_updates(doc, *, source_url: str, excerpt: bool | None, new_version: bool) -> dict:
+    """The Document fields an import's provenance changes: the source URL and the excerpt flag,
+    three-way merged like the parsed fields (overwritten only while they still equal what the
+    import set last time, as kept in ``parsed``), the parser version of a new text, and ``parsed``
+    itself when what the import set changed. {} when nothing changes."""
+    parsed = dict(doc.parsed or {})
+    updates: dict = {}
+    if source_url and doc.source_url != source_url and doc.source_url == parsed.get("source_url", ""):
+        updates["source_url"] = source_url
+    if source_url:
+        parsed["source_url"] = source_url
+    if excerpt is not None:
+        if doc.excerpt != excerpt and doc.excerpt == parsed.get("excerpt", False):
+            updates["excerpt"] = excerpt
+        parsed["excerpt"] = excerpt
+    if new_version:
+        updates["parser_version"] = parser_version()
+    if parsed != (doc.parsed or {}):
+        updates["parsed"] = parsed
+    return updates
+
+
 def _same_source(document_id: int, source: str) -> bool:
     from measures.models import Document
 
@@ -325,20 +347,7 @@ def record(document_id: int, originals: list[Original], *, source_url: str = "",
 
     doc = Document.objects.select_for_update().only("id", "source_url", "excerpt", "parsed", "parser_version") \
         .get(pk=document_id)
-    parsed = dict(doc.parsed or {})
-    updates: dict = {}
-    if source_url and doc.source_url != source_url and doc.source_url == parsed.get("source_url", ""):
-        updates["source_url"] = source_url
-    if source_url:
-        parsed["source_url"] = source_url
-    if excerpt is not None:
-        if doc.excerpt != excerpt and doc.excerpt == parsed.get("excerpt", False):
-            updates["excerpt"] = excerpt
-        parsed["excerpt"] = excerpt
-    if new_version:
-        updates["parser_version"] = parser_version()
-    if parsed != (doc.parsed or {}):
-        updates["parsed"] = parsed
+    updates = _provenance_updates(doc, source_url=source_url, excerpt=excerpt, new_version=new_version)
     if updates:
         Document.objects.filter(pk=doc.pk).update(**updates)
     if not originals or not same_source:
@@ -406,20 +415,7 @@ def record_files(entries: list[tuple], *, excerpt: bool | None = None) -> None:
             if doc is None:
                 continue
             new_version = result.status in (ADDED, UPDATED)
-            parsed = dict(doc.parsed or {})
-            updates: dict = {}
-            if source_url and doc.source_url != source_url and doc.source_url == parsed.get("source_url", ""):
-                updates["source_url"] = source_url
-            if source_url:
-                parsed["source_url"] = source_url
-            if excerpt is not None:
-                if doc.excerpt != excerpt and doc.excerpt == parsed.get("excerpt", False):
-                    updates["excerpt"] = excerpt
-                parsed["excerpt"] = excerpt
-            if new_version:
-                updates["parser_version"] = parser_version()
-            if parsed != (doc.parsed or {}):
-                updates["parsed"] = parsed
+            updates = _provenance_updates(doc, source_url=source_url, excerpt=excerpt, new_version=new_version)
             if updates:
                 for name, value in updates.items():
                     setattr(doc, name, value)
