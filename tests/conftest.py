@@ -10,9 +10,21 @@ from django.core.management import call_command
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Seed the reference data once per test database (regions, themes, ...)."""
+    _reseed(django_db_blocker)
+
+
+def _reseed(django_db_blocker):
     with django_db_blocker.unblock():
         call_command("seed_reference", verbosity=0)
         call_command("ensure_groups", verbosity=0)
+
+
+@pytest.fixture
+def committed_reference_data(django_db_blocker):
+    """For transactional tests, which empty every table afterwards: the reference data is put
+    back. Request it before transactional_db so that it runs after that fixture's flush."""
+    yield
+    _reseed(django_db_blocker)
 
 
 @pytest.fixture

@@ -100,15 +100,6 @@ def test_a_run_of_many_files_leaves_the_gin_indexes_as_they_were(committed_refer
     assert found > 0
 
 
-@pytest.fixture
-def committed_reference_data(django_db_blocker):
-    """Requested before transactional_db: after its flush, the session's reference data again."""
-    yield
-    with django_db_blocker.unblock():
-        call_command("seed_reference", verbosity=0)
-        call_command("ensure_groups", verbosity=0)
-
-
 @pytest.mark.django_db
 def test_the_command_records_a_batch_of_original_files_at_once(tmp_path):
     from measures.ingest import service as ingest

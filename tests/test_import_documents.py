@@ -133,15 +133,6 @@ def test_reparse_brings_a_new_parse_to_loaded_files_and_keeps_corrections(tmp_pa
     assert Document.objects.count() == 1
 
 
-@pytest.fixture
-def committed_reference_data(django_db_blocker):
-    """Requested before transactional_db: after its flush, the session's reference data again."""
-    yield
-    with django_db_blocker.unblock():
-        call_command("seed_reference", verbosity=0)
-        call_command("ensure_groups", verbosity=0)
-
-
 def test_the_command_works_outside_any_transaction(committed_reference_data, transactional_db, tmp_path):
     """As ./serve.sh and the container run it: no test transaction around it (row locks and all)."""
     shutil.copy(SEED, tmp_path / SEED.name)

@@ -218,17 +218,8 @@ def test_a_web_page_saved_as_one_file_imports():
     assert Document.objects.get(pk=result.document_id).measures.count() == 3
 
 
-@pytest.fixture
-def reseeded(django_db_blocker):
-    """A transactional test empties every table afterwards: the reference data is put back."""
-    yield
-    with django_db_blocker.unblock():
-        call_command("seed_reference", verbosity=0)
-        call_command("ensure_groups", verbosity=0)
-
-
 @pytest.mark.django_db(transaction=True)
-def test_command_in_autocommit_mode_keeps_originals(tmp_path, reseeded):
+def test_command_in_autocommit_mode_keeps_originals(tmp_path, committed_reference_data):
     """As in production: no test transaction around the command."""
     call_command("seed_reference", verbosity=0)
     (tmp_path / "plan.pdf").write_bytes(makedocs.pdf_from_text(POLICY))
