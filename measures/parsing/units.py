@@ -39,6 +39,9 @@ ROLE_TAIL = re.compile(rf"(?:{P.alternation(L.ROLE_TAILS)})+(?:{P.alternation(L.
 # "由发展改革委会同农业部、财政部等部门研究提出落实意见": a task assigned in prose
 PROSE_DIVISION = re.compile(r"(?:^|[，,。；;：:])\s*由(?P<a>[^，,。；;：:由]{2,60}?)会同(?P<b>[^，,。；;：:]{2,300}?)"
                             r"(?:等(?:有关|相关)?(?:部门|单位))?(?:负责|研究|共同|提出|落实|承担|制定|组织)")
+# "由省经贸委负责，省农业厅、环保局配合，加快…": a lead and its supporters assigned in prose
+PROSE_ROLES = re.compile(r"(?:^|[。；;])\s*由(?P<a>[^，,。；;：:由]{2,60}?)(?:牵头负责|负责|牵头|承办)[，,]\s*"
+                         r"(?P<b>[^，,。；;：:由]{2,300}?)(?:等(?:有关|相关)?(?:部门|单位))?(?:配合|协办|协助|参与)")
 # "各县区", "各县(市、区)" (its bracket dropped first), "国务院相关部门及各地区"
 LOCAL_GROUP = re.compile(rf"(?:^|[及和、])各(?:{P.alternation(L.LOCAL_GROUP_ENDS)})$")
 # "6月底完成", "年内持续推进", "2025年底前": a deadline written among the names, not a unit
@@ -213,13 +216,27 @@ def _labelled(inner: str, ctx: ParseContext) -> bool:
     return bool(LABEL.match(f.strip()) or ROLE_LABEL_START.match(f))
 
 
+@rule(stage="units", example="'责任单位：省人力社保厅、各市政府。以下均需各市政府落实，不再列出' → '责任单位：省人力社保厅、各市政府'")
+def without_note_sentences(inner: str, ctx: ParseContext) -> str:
+    """A labelled responsibility statement without the remarks written after its list: a sentence after
+    。 that does not open with a label ("以下均需各市、县政府落实，不再列出") is a note, not names;
+    "牵头单位：A。配合单位：B" keeps both sentences."""
+    parts = inner.split("。")
+    keep = parts[:1]
+    for part in parts[1:]:
+        if part.strip() and not _labelled(part, ctx):
+            break
+        keep.append(part)
+    return "。".join(keep)
+
+
 @rule(stage="units", example="'加强协作。(市场监管局牵头，公安局、法院配合)' → [(市场监管局, lead), (公安局, support), (法院, support)]")
 def bracket_units(text: str, start: int, end: int, inner: str, ctx: ParseContext) -> list[tuple[str, str | None]] | None:
     """A bracket group naming units: labelled (责任单位：…), ending in a role (…按职责分工负责, …牵头),
     or a bare list of unit names closing the item or a sentence (〔A、B等〕). None: not a unit group."""
     cut = end - start - 1 == len(inner)  # unclosed: the excerpt may end inside a name
     if _labelled(inner, ctx):
-        return drop_cut_name(names_with_roles(inner.strip()), cut, ctx)
+        return drop_cut_name(names_with_roles(without_note_sentences(inner, ctx).strip()), cut, ctx)
     inner = without_deadline_clauses(inner, ctx)
     f = ctx.fold(inner)
     if ROLE_TAIL.search(f.strip().rstrip("。")) and ROLE_VERB.search(f):
@@ -247,8 +264,21 @@ def prose_division(text: str, ctx: ParseContext) -> list[tuple[str, str | None]]
     return []
 
 
+@rule(stage="units", example="'由省经贸委负责，省农业厅、环保局配合，加快基地建设' → 省经贸委 lead, the others support")
+def prose_roles(text: str, ctx: ParseContext) -> list[tuple[str, str | None]]:
+    """A task given in a sentence with roles, "由A负责/牵头/承办，B、C(等部门)配合/协助/协办": A leads,
+    B and C support; only when each is a body's name ("由企业负责，政府配合" is not read)."""
+    for m in PROSE_ROLES.finditer(text):
+        leads = [clean_unit(n) for n in _split_top(m.group("a"), LIST_SPLIT)]
+        supports = [clean_unit(n) for n in _split_top(m.group("b"), LIST_SPLIT)]
+        names = [(n, "lead") for n in leads if n] + [(n, "support") for n in supports if n]
+        if names and all(is_unit_like(n, ctx) for n, _ in names):
+            return names
+    return []
+
+
 def _units(text: str, ctx: ParseContext) -> list[dict]:
-    if not BRACKET.search(text) and "：" not in text and ":" not in text and "会同" not in text:
+    if not BRACKET.search(text) and "：" not in text and ":" not in text and "会同" not in text and "由" not in text:
         return []  # neither a bracket, a "责任单位：" label nor a task given "由A会同B"
     if "牵头" in text:
         text = EMPTY_BRACKETS.sub("", FIRST_IS_LEAD.sub("", text))  # "(第一责任单位为牵头单位,下同)" was all
@@ -263,9 +293,11 @@ def _units(text: str, ctx: ParseContext) -> list[dict]:
             used_spans.append((start, end))
     for m in UNBRACKETED.finditer(text):  # "责任单位：A、B" to the end of the line
         if not any(s <= m.start(1) < e for s, e in used_spans):
-            found += names_with_roles(m.group(1).rstrip("。"))
+            found += names_with_roles(without_note_sentences(m.group(1), ctx).rstrip("。"))
     if not found and "会同" in text:
         found = prose_division(text, ctx)
+    if not found and "由" in text:
+        found = prose_roles(text, ctx)
     out, seen = [], {}
     for name, role in found:
         if name not in seen:

@@ -95,6 +95,27 @@ def test_prose_division(text, expected):
     assert [n for n, _ in U.prose_division(text, CTX)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("由省经贸委负责,省农业厅、环保局、福建出入境检验检疫局配合,加快省级无公害畜禽基地建设",
+     [("省经贸委", "lead"), ("省农业厅", "support"), ("环保局", "support"), ("福建出入境检验检疫局", "support")]),
+    ("加强监管。由市公安局牵头，市法院配合，开展行动。", [("市公安局", "lead"), ("市法院", "support")]),
+    ("由企业负责,政府部门配合做好服务。", []),  # 企业 is no body's name
+    ("由市公安局开展专项行动,市法院配合。", []),  # no role word after the first name
+])
+def test_prose_roles(text, expected):
+    assert U.prose_roles(text, CTX) == expected
+
+
+@pytest.mark.parametrize("inner, expected", [
+    ("責任單位:省人力社保廳、各市、縣〔市、區〕政府。以下均需各市、縣〔市、區〕政府落實,不再列出",
+     "責任單位:省人力社保廳、各市、縣〔市、區〕政府"),
+    ("牵头单位：市科技局。配合单位：市财政局", "牵头单位：市科技局。配合单位：市财政局"),
+    ("责任单位：市科技局、市财政局。", "责任单位：市科技局、市财政局。"),
+])
+def test_without_note_sentences(inner, expected):
+    assert U.without_note_sentences(inner, CTX) == expected
+
+
 def _bracket(text):
     start, end, inner = U._bracket_groups(text)[-1]
     return U.bracket_units(text, start, end, inner, CTX)
@@ -129,6 +150,10 @@ def test_bracket_units(text, expected):
     ("加强协作。(科技部、财政部牵头,有关部门按职责分工负责,年内持续推进)加强保护。(财政部、税务总局牵头)",
      ["科技部", "财政部", "有关部门", "税务总局"], ["科技部", "财政部", "税务总局"]),
     ("推进修改条例。(农业农村部、国家知识产权局、国家林草", ["农业农村部", "国家知识产权局"], []),
+    ("落实中心组学习列席旁听制度。(责任科室:组干科、机关党委)", ["组干科", "机关党委"], []),
+    ("建立联动机制。(責任單位:省人力社保廳、省發展改革委,各市、縣〔市、區〕政府。列第一位的為牽頭單位,下同。"
+     "以下均需各市、縣〔市、區〕政府落實,不再列出)", ["省人力社保廳", "省發展改革委", "各市", "縣〔市、區〕政府"], []),
+    ("由省经贸委负责,省农业厅、环保局配合,加快基地建设。", ["省经贸委", "省农业厅", "环保局"], ["省经贸委"]),
 ])
 def test_extract_units(text, names, leads):
     units = U.extract_units(text, CTX)
