@@ -15,6 +15,7 @@ count, as the exports make).
     manage.py bench_search                      # 10k, 100k, 1M
     manage.py bench_search --sizes 10000        # what a small machine runs
     manage.py bench_search --reuse --ilike-runs 0   # searches again on the last portal_bench
+    manage.py bench_search --sizes 1000000 --database portal_bench_1m   # kept apart from loadtest.sh's
 """
 import json
 import time
@@ -71,6 +72,9 @@ class Command(BaseCommand):
         parser.add_argument("--reuse", action="store_true",
                             help="time the searches on the portal_bench left by an earlier run (one size: what it "
                                  "holds), without rebuilding it; --ilike-runs 0 skips the ILIKE scans")
+        parser.add_argument("--database", default=BENCH_DB,
+                            help="the benchmark database (dropped and made again unless --reuse); another name "
+                                 "keeps a large corpus apart from the portal_bench that scripts/loadtest.sh rebuilds")
 
     def handle(self, *args, **opts):
         self.verbosity = opts["verbosity"]
@@ -88,10 +92,13 @@ class Command(BaseCommand):
         if not Measure.objects.exists():
             raise CommandError("no measures to seed from: import documents first")
         source = connection.get_connection_params()
+        self.bench_db = opts["database"]
+        if self.bench_db == source.get("dbname"):
+            raise CommandError("--database must not be the portal's own database")
         if not opts["reuse"]:
             self._recreate_bench_db(source)
         connections["default"].close()
-        connections["default"].settings_dict["NAME"] = BENCH_DB
+        connections["default"].settings_dict["NAME"] = self.bench_db
         if opts["reuse"]:
             sizes = [Measure.objects.count()]
         else:
@@ -125,9 +132,9 @@ class Command(BaseCommand):
 
     def _recreate_bench_db(self, params):
         with self._admin(params) as conn:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(BENCH_DB)))
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(self.bench_db)))
             conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' "
-                                 "LC_CTYPE 'C.UTF-8'").format(sql.Identifier(BENCH_DB)))
+                                 "LC_CTYPE 'C.UTF-8'").format(sql.Identifier(self.bench_db)))
 
     def _copy_seed(self, source, bench):
         keys = ("host", "port", "user", "password", "dbname")
