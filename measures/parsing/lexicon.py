@@ -171,7 +171,7 @@ BOILERPLATE_NOUNS = ("办法", "措施", "规定", "细则", "方案", "意见",
 PURPOSE_NOUNS = ("办法", "措施", "规定", "细则", "方案", "意见", "计划")
 END_MATTER_HEADS = ("附件下载", "抄送", "抄报", "该文件", "本文件", "此件", "联系人", "联系电话", "联系方式",
                     "信息来源")
-ACTION_CHAPTERS = ("专项行动", "重点行动", "行动", "专项工程", "工程", "专项任务")
+ACTION_CHAPTERS = ("专项行动", "重点行动", "行动", "专项工程", "工程", "专项任务", "重点任务", "任务")
 # how the names in a numbered list of names end (a 公示 of companies, schools, zones; places come from the
 # gazetteer): such items are no measures
 NAME_ENDS = ("有限公司", "有限责任公司", "公司", "集团", "大学", "学院", "学校", "医院", "研究院", "研究所", "研究中心", "中心",

@@ -57,10 +57,19 @@ def sentence_heading(first: str, rest: str, article: bool, ctx: ParseContext):
         return None
     if article and STATEMENT.match(ctx.fold(m.group(1))) or subject_statement(m.group(1), ctx):
         return NO_TITLE
-    if CLAUSE_MARK.search(m.group(1)) and (article or not PAIRED_HEADING.match(m.group(1).strip())):
+    if CLAUSE_MARK.search(m.group(1)) and (article or not PAIRED_HEADING.match(m.group(1).strip())) \
+            and not own_line_heading(first, rest, m, article):
         return None
     body = first[m.end():] + ("\n" + rest if rest else "")
     return (m.group(1).strip(), body.strip()) if strip_units_for_title(body).strip() else NO_TITLE
+
+
+@rule(stage="measures", example="'優化線網,明確線路服務區域和等級。' + '\\n根據市民…' → True; '加强监管,严厉打击侵权行为。' + '' → False")
+def own_line_heading(first: str, rest: str, m: "re.Match[str]", article: bool) -> bool:
+    """A first sentence of two clauses that fills its line alone (at most 30 characters, one comma),
+    the body starting on the next line: the layout makes it a heading ("优化线网,明确线路服务区域和等级。")."""
+    return (not article and not first[m.end():].strip() and bool(strip_units_for_title(rest).strip())
+            and len(m.group(1)) <= 30 and len(CLAUSE_MARK.findall(m.group(1))) == 1)
 
 
 @rule(stage="measures", example="'县政府实行县长负责制' → True; '加强领导小组建设' → False")

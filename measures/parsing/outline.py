@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from . import lexicon as L
 from . import patterns as P
 from .context import ParseContext, rule
+from . import text as T
 from .text import parse_cn_number
 from .units import is_unit_like
 
@@ -197,7 +198,8 @@ def _match_numbering(line: str) -> tuple[str, str, str] | None:
     if METADATA_ROW.match(line):
         return None
     for kind, rx in P.NUMBERING:
-        m = rx.match(line)
+        # "任務一：" as Traditional pages write it (same length, so the rest is cut from the line as written)
+        m = rx.match(T.fold_same_length(line) if kind == "action" else line)
         if m:
             rest = line[m.end():].strip()
             if not rest and kind not in HEADING_KINDS:

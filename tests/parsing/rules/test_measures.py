@@ -29,6 +29,11 @@ def test_strip_units_for_title(text, expected):
     ("加强组织领导,落实工作责任。各部门要落实。", "", True, None),  # not in an article
     ("完善知识产权法规政策体系,推动出台地方性法规。开展立法调研。", "", False, None),  # a phrase too long
     ("县政府实行县长负责制。县长主持县政府全面工作。", "", False, M.NO_TITLE),  # who does what: no heading
+    ("優化線網,明確線路服務區域和等級。", "根據市民不同的出行需求,將全市公交線路分成4個層次。", False,
+     ("優化線網,明確線路服務區域和等級", "根據市民不同的出行需求,將全市公交線路分成4個層次。")),  # alone on its line
+    ("完善市、县两级管理体制,建立执法队伍。", "", False, None),  # nothing on the next line
+    ("完善管理体制,建立执法队伍,落实工作经费。", "各地要落实。", False, None),  # two commas: a sentence
+    ("优化线网,明确线路服务区域和等级。", "(责任单位:市交通局)", False, None),  # only units after it
 ])
 def test_sentence_heading(first, rest, article, expected):
     assert M.sentence_heading(first, rest, article, CTX) == expected
@@ -121,3 +126,13 @@ def test_measures_stage():
 ])
 def test_subject_statement(sentence, expected):
     assert M.subject_statement(sentence, CTX) is expected
+
+
+@pytest.mark.parametrize("first, rest, article, expected", [
+    ("優化線網,明確線路服務區域和等級。", "根據市民不同的出行需求,將全市公交線路分成4個層次。", False, True),
+    ("優化線網,明確線路服務區域和等級。", "根據市民不同的出行需求。", True, False),  # an article's first sentence
+    ("优化线网,明确线路服务区域和等级。根据市民需求。", "", False, False),  # the body on the same line
+    ("优化线网,明确线路服务区域和等级。", "(责任单位:市交通局)", False, False),  # only units after it
+])
+def test_own_line_heading(first, rest, article, expected):
+    assert M.own_line_heading(first, rest, M.HEADING_SENTENCE.match(first), article) is expected

@@ -43,6 +43,8 @@ def node(*lines):
     ("第一@@章@@ 总@@ 则@@", ("chapter", "一", "总@@ 则@@")),
     ("第一(yī / yì /yí)章 總則", ("chapter", "一", "總則")),
     ("第四條 省人(rén)民政府加強", ("article", "四", "省人(rén)民政府加強")),  # a gloss after the token stays
+    ("任務一:建立標識一體的公交線網", ("action", "一", "建立標識一體的公交線網")),  # Traditional 任務
+    ("任务三：推进智慧交通建设", ("action", "三", "推进智慧交通建设")),
     # near misses
     ("1. [主题分类] 科技教育/知识产权", None),  # a row of the page's metadata box
     ("6. [发文字号] 京知局〔2022〕88号", None),
@@ -52,6 +54,7 @@ def node(*lines):
     ("2.5万件专利", None),
     ("一、", None),
     ("2024年工作要点", None),
+    ("任务一年内完成", None),  # 一年 is no number
     ("加强执法", None),
 ])
 def test_match_numbering(line, expected):
