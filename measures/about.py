@@ -8,7 +8,6 @@ the honest estimate for a new document) and the latest pooled row overall.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 

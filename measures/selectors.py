@@ -585,14 +585,14 @@ def _facet_sql() -> dict:
                  f"JOIN {mu} x ON x.measure_id = s.id) y GROUP BY y.role"),
         "issuer": by_document,
         "doc_type": by_document,
-        "flag": (f"SELECT v.code, NULL, v.n FROM (SELECT count(*) FILTER (WHERE f_target) AS target, "
-                 f"count(*) FILTER (WHERE f_deadline) AS deadline, count(*) FILTER (WHERE f_unit) AS unit, "
-                 f"count(*) FILTER (WHERE f_lead) AS lead, count(*) FILTER (WHERE f_money) AS money "
-                 f"FROM {{src}}r) f CROSS JOIN LATERAL (VALUES ('target', f.target), ('deadline', f.deadline), "
-                 f"('unit', f.unit), ('lead', f.lead), ('money', f.money)) AS v(code, n) WHERE v.n > 0"),
+        "flag": ("SELECT v.code, NULL, v.n FROM (SELECT count(*) FILTER (WHERE f_target) AS target, "
+                 "count(*) FILTER (WHERE f_deadline) AS deadline, count(*) FILTER (WHERE f_unit) AS unit, "
+                 "count(*) FILTER (WHERE f_lead) AS lead, count(*) FILTER (WHERE f_money) AS money "
+                 "FROM {src}r) f CROSS JOIN LATERAL (VALUES ('target', f.target), ('deadline', f.deadline), "
+                 "('unit', f.unit), ('lead', f.lead), ('money', f.money)) AS v(code, n) WHERE v.n > 0"),
         # documents with no date at all are the bucket 'none' (日期不详)
-        "year": f"SELECT year, NULL, count(*) FROM {{src}}r GROUP BY 1",
-        "specificity": f"SELECT specificity::text, NULL, count(*) FROM {{src}}r GROUP BY specificity",
+        "year": "SELECT year, NULL, count(*) FROM {src}r GROUP BY 1",
+        "specificity": "SELECT specificity::text, NULL, count(*) FROM {src}r GROUP BY specificity",
     }
 
 

@@ -9,7 +9,6 @@ files of other formats are skipped with the reason; a second run changes
 nothing.
 """
 import io
-import shutil
 
 import pytest
 from django.conf import settings

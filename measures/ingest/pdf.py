@@ -27,7 +27,7 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.utils.translation import gettext, gettext_lazy
 

@@ -358,7 +358,7 @@ def doc_from_text(text: str) -> bytes:
 def ofd_from_text(text: str, *, chars_per_line: int = 26, size: float = 5.6) -> bytes:
     """An OFD file (GB/T 33190): A4 pages, every paragraph indented by two characters and wrapped."""
     import zipfile
-    from xml.sax.saxutils import escape, quoteattr
+    from xml.sax.saxutils import escape
 
     ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
     lines: list[tuple[str, float]] = []

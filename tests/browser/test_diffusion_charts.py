@@ -6,14 +6,12 @@ $PORTAL_SCREENSHOT_DIR when set.
 
 The corpus: the seeds plus the spread documents of tests/diffusion (a national
 plan, provincial and city documents citing each other)."""
-import os
 import re
 
 import pytest
 
-from .test_journeys import browser, restore_reference_data, screenshot  # noqa: F401  (the same browser setup)
+from .test_journeys import screenshot
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytestmark = pytest.mark.browser
 
 WIDTHS = {"phone": (390, 844), "laptop": (1366, 900)}

@@ -12,53 +12,7 @@ from pathlib import Path
 
 import pytest
 
-# live_server + Playwright's sync API: the ORM is used from the test thread
-# while Playwright keeps an event loop there.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 pytestmark = pytest.mark.browser
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-
-
-def _require_browser():
-    required = os.environ.get("PORTAL_REQUIRE_BROWSER") == "1"
-    if not os.path.exists(CHROMIUM):
-        message = f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium fonts-noto-cjk)"
-        if required:
-            pytest.fail(message + " — PORTAL_REQUIRE_BROWSER=1 makes this a failure")
-        pytest.skip(message)
-    try:
-        from playwright.sync_api import sync_playwright  # noqa: F401
-    except ImportError:
-        if required:
-            pytest.fail("the playwright package is missing")
-        pytest.skip("the playwright package is missing")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module", autouse=True)
-def restore_reference_data(django_db_setup, django_db_blocker):
-    """live_server tests run in transactional_db, which empties every table
-    afterwards; put the session's reference data back for the tests that follow."""
-    yield
-    from django.core.management import call_command
-
-    with django_db_blocker.unblock():
-        call_command("seed_reference", verbosity=0)
-        call_command("ensure_groups", verbosity=0)
 
 
 @pytest.fixture

@@ -16,28 +16,6 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-
-
-def _require_browser():
-    """As tests/browser/test_journeys.py: skip without chromium, unless CI requires it."""
-    required = os.environ.get("PORTAL_REQUIRE_BROWSER") == "1"
-    if not os.path.exists(CHROMIUM):
-        message = f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium fonts-noto-cjk)"
-        if required:
-            pytest.fail(message + " — PORTAL_REQUIRE_BROWSER=1 makes this a failure")
-        pytest.skip(message)
-    try:
-        from playwright.sync_api import sync_playwright  # noqa: F401
-    except ImportError:
-        if required:
-            pytest.fail("the playwright package is missing")
-        pytest.skip("the playwright package is missing")
-
 pytestmark = pytest.mark.browser
 
 WIDTHS = [390, 1366]
@@ -72,27 +50,6 @@ LAYOUT = """() => {
   }
   return out;
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module", autouse=True)
-def restore_reference_data(django_db_setup, django_db_blocker):
-    yield
-    from django.core.management import call_command
-
-    with django_db_blocker.unblock():
-        call_command("seed_reference", verbosity=0)
-        call_command("ensure_groups", verbosity=0)
 
 
 @pytest.fixture

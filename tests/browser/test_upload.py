@@ -1,16 +1,11 @@
 """An editor, in Debian's chromium: upload a PDF in the admin, preview, import, find its measures by
 search within a minute, and download the original from the document's page."""
-import os
 import re
 import time
 
 import pytest
 
 from measures.ingest import samples
-
-from .test_journeys import CHROMIUM, CHROMIUM_ARGS, _require_browser, restore_reference_data  # noqa: F401
-
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 pytestmark = pytest.mark.browser
 
@@ -22,17 +17,6 @@ POLICY = """某市知识产权快速保护工作实施方案
 二、强化知识产权司法保护
 （三）推进繁简分流。知识产权民事一审案件平均审理周期缩短至120天以内。（责任单位：市中级人民法院）
 """
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -212,7 +212,7 @@ def test_every_page_type_in_english_shows_chinese_only_as_data(client, spread):
 
 
 def test_admin_in_english_shows_chinese_only_as_data(client, spread, superuser):
-    from measures.models import Document, ErrorReport, Measure
+    from measures.models import ErrorReport, Measure
 
     client.force_login(superuser)
     english_client(client)

@@ -1,7 +1,6 @@
 """Citations resolved to documents of the corpus: by 文号 first, then by title
 (Traditional and mirror-site spellings folded), kept as text otherwise; an
 editor's correction survives a re-import."""
-import pytest
 
 PLAN = "009_ip_14th_fyp_notice_2021_hant.txt"      # “十四五”国家知识产权保护和运用规划, 国发〔2021〕20号
 OUTLINE = "n02_ip_power_outline_2021.txt"          # 知识产权强国建设纲要(2021—2035年)

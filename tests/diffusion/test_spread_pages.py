@@ -5,7 +5,6 @@ the question "which cities cite the 2021 national plan, and which of their
 measures have a deadline?" answered in two clicks from the home page."""
 import re
 
-import pytest
 
 from .test_resolution import HUBEI, PLAN, WUHAN
 
