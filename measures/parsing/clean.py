@@ -72,7 +72,7 @@ def clean(ctx: ParseContext) -> None:
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
         ctx.warn(f"text cut at {MAX_CHARS:,} characters")
-    ctx.text = tab_task_tables(normalise_text(text))
+    ctx.text = tab_task_tables(normalise_text(space_task_tables(text)))  # its empty cells are double spaces
     # a document without a single Traditional character needs no folding at all
     ctx.simplified_only = not T.has_traditional(ctx.text)
     ctx.script = T.detect_script(ctx.text)
@@ -182,6 +182,78 @@ def tab_task_tables(text: str) -> str:
         out.append(lines[i])
         i += 1
     return "\n".join(out)
+
+
+SPACE_ROW = re.compile(r"^(\d{1,3}) (.*)$")
+CELL_PUNCT = re.compile(r"[，,。；;]")
+HEAD_CELL = re.compile(rf"^[{P.HAN}]{{2,6}}$")
+CN_ORDINALS = "一二三四五六七八九十"
+
+
+@rule(stage="clean", example="'序号 类别 主要任务 细化措施 牵头单位' + '1 加强保护 严守红线 实施双控。 市水利局' → "
+                             "['一、加强保护', '1.严守红线。实施双控。（牵头单位：市水利局）']")
+def space_task_tables(text: str) -> str:
+    """A task table flattened to text with spaces between its cells (a header row 序号 … 牵头单位 …, then
+    one row a line opening with its number): the responsibility columns are the last cells of a row,
+    the measure's text the first cell with a sentence mark up to them, the task and category columns
+    the cells before it (a double space is an empty cell; a cell wrapped into a piece of one or two
+    characters is joined again). Rows become numbered lines with their units in a bracket, a new
+    category a heading line over them."""
+    if "序号" not in text:
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        head = line.strip().split(" ")
+        if len(head) < 4 or head[0] != "序号" or not all(HEAD_CELL.match(c) for c in head) \
+                or not task_table_header(head):
+            continue
+        roles = []
+        for j in range(len(head) - 1, 0, -1):
+            label = next((lab for lab, rx in ROLE_HEADS if rx.search(head[j])), None)
+            if label is None:
+                break
+            roles.insert(0, label)
+        middle = len(head) - 1 - len(roles)
+        if not roles or middle < 1:
+            continue
+        out, j, sections = [], i + 1, 0
+        while j < len(lines) and (SPACE_ROW.match(lines[j]) or not lines[j].strip()):
+            m = SPACE_ROW.match(lines[j])
+            j += 1
+            if not m:
+                continue
+            cells = m.group(2).split(" ")
+            if len(cells) < len(roles) + 1:
+                break
+            units, cells = cells[-len(roles):], cells[:-len(roles)]
+            k = next((n for n, c in enumerate(cells) if CELL_PUNCT.search(c)), len(cells) - 1)
+            body, lead = " ".join(cells[k:]).strip(), cells[:k]
+            empties = 0
+            while lead and not lead[0] and empties < middle - 1:
+                lead.pop(0)
+                empties += 1
+            pieces = []
+            for c in (c for c in lead if c):
+                if pieces and len(c) <= 2:
+                    pieces[-1] += " " + c
+                else:
+                    pieces.append(c)
+            cols = middle - 1 - empties  # columns left before the measure's text
+            if cols <= 0 or not pieces:
+                category, task = None, " ".join(pieces)
+            elif len(pieces) >= cols and cols >= 2:
+                category, task = pieces[0], " ".join(pieces[1:])
+            else:
+                category, task = None, " ".join(pieces)
+            if category:
+                out.append(f"{CN_ORDINALS[sections % 10]}、{category}")
+                sections += 1
+            named = "；".join(f"{lab}：{u}" for lab, u in zip(roles, units) if u and u not in EMPTY_CELLS)
+            close = "" if j >= len(lines) else "）"
+            out.append(f"{m.group(1)}." + (f"{task}。" if task else "") + body + (f"（{named}{close}" if named else ""))
+        if out:
+            return "\n".join(lines[:i] + out + lines[j:])
+    return text
 
 
 @rule(stage="clean", example="'優化@@條例@@' → '優化條例'")
