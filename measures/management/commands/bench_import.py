@@ -6,7 +6,9 @@ Builds N documents from the seed corpus (each seed re-issued by made-up
 cities, years and document numbers, so every file has its own content hash),
 then, each in a fresh subprocess against its own database on the same server:
 
-- jieba tokenisation alone (cut_for_search over the same texts),
+- jieba tokenisation alone (Python jieba's cut_for_search over the same texts: the
+  baseline the import is measured against), and rjieba's (the Rust port the portal
+  segments with when installed, measures.search.text) for comparison,
 - parse only (measures.parsing, no database),
 - parse + import of the first 100 documents, and of all N,
 
@@ -90,6 +92,20 @@ for t in texts:
 print(f"tokens={n} seconds={time.perf_counter()-start:.2f}")
 """
 
+RJIEBA_PLAIN_CHILD = r"""
+import sys, time
+from pathlib import Path
+import rjieba
+files = sorted(Path(sys.argv[1]).glob('*.txt'))
+texts = [f.read_text(encoding='utf-8') for f in files]
+rjieba.cut('知识产权')  # loads the dictionary
+start = time.perf_counter()
+n = 0
+for t in texts:
+    n += len(rjieba.cut_for_search(t))
+print(f"tokens={n} seconds={time.perf_counter()-start:.2f}")
+"""
+
 PARSE_CHILD = r"""
 import sys, time
 from pathlib import Path
@@ -133,6 +149,13 @@ class Command(BaseCommand):
 
         secs, rss, out = run_child([sys.executable, "-c", JIEBA_PLAIN_CHILD, str(big_dir)], base_env)
         rows.append(("jieba cut_for_search alone", n, total_bytes, secs, rss, out))
+        try:
+            import rjieba  # noqa: F401
+        except ImportError:
+            pass
+        else:
+            secs, rss, out = run_child([sys.executable, "-c", RJIEBA_PLAIN_CHILD, str(big_dir)], base_env)
+            rows.append(("rjieba cut_for_search alone", n, total_bytes, secs, rss, out))
         secs, rss, out = run_child([sys.executable, "-c", PARSE_CHILD, str(big_dir)],
                                    {**base_env, "DJANGO_SETTINGS_MODULE": "portal.settings"})
         rows.append(("parse only (no database)", n, total_bytes, secs, rss, out))
