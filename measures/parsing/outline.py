@@ -76,6 +76,11 @@ PURPOSE_HEAD = re.compile(rf"^[{P.HAN}]{{0,6}}(?:{P.alternation(L.PURPOSE_HEADS)
 OPENING_SCOPE = re.compile(rf"^[^，,。；;]{{0,12}}?(?:{P.alternation(L.FUND_NOUNS)})[^。；;]*?"
                            rf"(?:{P.alternation(L.OPENING_SCOPE_WORDS)})(?!上)")
 DEFINING = re.compile(rf"{P.alternation(L.DEFINING_WORDS)}")
+# "本办法旨在鼓励…": the document's aim
+PURPOSE_AIM = re.compile(rf"^本(?:{P.alternation(L.PURPOSE_NOUNS)})(?:旨在|的目的是|的宗旨是)")
+# "安全生产领域失信行为主体包括生产经营单位,及其…等。": a term and what it covers, one sentence
+COVERS = re.compile(r"^([^，,。；;：:]{2,20}?)包括[^。；;：:]{2,}。?$")
+COVERS_NOT = re.compile(r"应当|必须|不得|可以|予以|实行|支持|鼓励")  # a subject that acts: a rule
 ARTICLE_LABEL = re.compile(r"^\s*【[^】]{1,12}】")  # "第一条【立法目的】"
 # "专项资金的使用和管理坚持“统一管理、分级负责”的原则。": one sentence of principles, nothing else
 PRINCIPLES_ONLY = re.compile(rf"^[^，,。；;]{{2,40}}?(?:{P.alternation(L.PRINCIPLE_VERBS)})[^。；;]{{2,80}}"
@@ -373,7 +378,7 @@ def preliminary_article(node: Node, ctx: ParseContext) -> bool:
     first = first.group(1) if first else text.partition("\n")[0]
     if PURPOSE_ARTICLE.match(first) or DEFINING.search(first) or PRINCIPLES_ONLY.match(text) or \
             principles_article(first, text) or norm_article(first) or PURPOSE_CLOSING.match(text) or \
-            PURPOSE_HEAD.match(text.partition("\n")[0].strip()):
+            PURPOSE_HEAD.match(text.partition("\n")[0].strip()) or PURPOSE_AIM.match(first) or covers_article(text):
         return True
     chapter = node.parent if node.parent is not None and is_opening_chapter(node.parent, ctx) else None
     if chapter is None:
@@ -382,6 +387,14 @@ def preliminary_article(node: Node, ctx: ParseContext) -> bool:
     place = articles.index(node) if node in articles else -1
     return place == 0 and first.startswith("为") or place == 1 and bool(DESCRIBING.search(first)) \
         or bool(OPENING_SCOPE.match(first))
+
+
+@rule(stage="outline", example="'失信行为主体包括生产经营单位及其负责人等。' → True; '扶持对象包括…，可以申请…' → False")
+def covers_article(text: str) -> bool:
+    """An article of one sentence saying what a term covers ("安全生产领域失信行为主体包括生产经营单位,
+    及其法定代表人…等。"): a definition, no act; a sentence that rules or acts (应当, 可以, 支持…) is not this."""
+    m = COVERS.match(text.strip())
+    return bool(m) and not COVERS_NOT.search(text)
 
 
 @rule(stage="outline", example="'风险补偿资金按照政府引导、市场化运作的原则进行管理。资金仅对…' → True")

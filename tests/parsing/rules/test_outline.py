@@ -267,6 +267,9 @@ def test_is_opening_chapter(heading, expected):
      False),  # an organisation's duty, not the norms of a field
     (["第一章 总则", "第一条 为…，制定本办法。", "第二条 设立专项资金。", "第六条 对专项资金补贴类支持项目原则上按照“公开申报”方式。"],
      False),  # 原则上 ("as a rule") names no principle
+    (["第一章 总则", "第三条本办法旨在鼓励我县传统产业转型升级,调整优化产业结构。煤炭采掘等项目不适用本办法。"], True),  # its aim
+    (["第四条 安全生产领域失信行为主体包括生产经营单位,及其法定代表人、主要负责人等。"], True),  # what a term covers
+    (["第四条 扶持对象包括小微企业,可以申请贷款贴息。"], False),  # it rules: 可以
 ])
 def test_preliminary_article(lines, expected):
     assert O.preliminary_article(node(*lines), CTX) is expected
@@ -393,3 +396,12 @@ def test_norm_article(first, expected):
 ])
 def test_scope_item(lines, expected):
     assert O.scope_item(node(*lines), CTX) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("安全生产领域失信行为主体包括生产经营单位,及其法定代表人、主要负责人、负有直接责任的有关人员等。", True),
+    ("支持内容包括研发补助、贷款贴息等,对符合条件的企业予以支持。", False),  # it acts: 予以, 支持
+    ("失信行为主体包括生产经营单位。对其实施联合惩戒。", False),  # two sentences
+])
+def test_covers_article(text, expected):
+    assert O.covers_article(text) is expected
