@@ -658,10 +658,14 @@ def _wrapped_lines(h: Header, i: int) -> int:
     return n if text.startswith(acc) else 0
 
 
+PERIOD_YEAR = re.compile(r"(?<=\d)年")
+
+
 def _same_title(a: str, b: str, ctx: ParseContext, loose: bool = True) -> bool:
-    """Two writings of one title: equal once brackets, 的 and a leading 关于 are set aside, or (loose)
-    one ending the other (a notice names the policy after its issuer)."""
-    x, y = (re.sub("^关于", "", _norm(s, ctx).replace("的", "")) for s in (a, b))
+    """Two writings of one title: equal once brackets, 的, a leading 关于 and the 年 of a plan period
+    ("(2018-2020)" / "(2018-2020年)") are set aside, or (loose) one ending the other (a notice names the
+    policy after its issuer)."""
+    x, y = (PERIOD_YEAR.sub("", re.sub("^关于", "", _norm(s, ctx).replace("的", ""))) for s in (a, b))
     return len(x) >= 6 and len(y) >= 6 and (x == y or loose and (x.endswith(y) or y.endswith(x)))
 
 
@@ -683,6 +687,10 @@ def _policy_title_below(notice: str, lines: list[str], start: int, ctx: ParseCon
         for q in re.findall(r"《([^《》]{6,120})》", line):
             if not quoted and _same_title(clean_title(q, ctx), rest, ctx):
                 quoted = clean_title(q, ctx)
+    notice_title = clean_title(rest, ctx)
+    if quoted and _norm(quoted, ctx) == _norm(notice_title, ctx) \
+            and len(P.WHITESPACE.sub("", quoted)) < len(P.WHITESPACE.sub("", notice_title)):
+        return None  # the notice's words with a mark lost ("(20162018年)"): the notice's writing is whole
     return quoted
 
 

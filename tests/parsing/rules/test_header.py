@@ -399,6 +399,16 @@ def test_repeated_title_off(notice, expected):
     (["吉安市人民政府关于印发吉安市知识产权强市建设行动方案 (2023—2035年)的通知",
       "各县(市、区)人民政府: 现将《吉安市知识产权强市建设行动方案(2023─2035年)》印发给你们,请认真贯彻执行。"],
      "吉安市知识产权强市建设行动方案(2023─2035年)"),
+    # the transmittal sentence lost the dash: the notice's writing is whole
+    (["佛山市人民政府办公室关于印发佛山市医疗卫生强基创优行动计划(2016—2018年)的通知",
+      "各区人民政府: 现将《佛山市医疗卫生强基创优行动计划(20162018年)》印发给你们,请认真组织实施。",
+      "佛山市医疗卫生强基创优行动计划"],
+     "佛山市医疗卫生强基创优行动计划(2016—2018年)"),
+    # the heading line writes the period's 年, the notice does not: the heading line is the policy's title
+    (["木兰县人民政府办公室关于印发木兰县打赢蓝天保卫战三年行动计划实施方案(2018-2020)的通知",
+      "各乡镇人民政府: 现将《木兰县打赢蓝天保卫战三年行动计划实施方案(2018-2020)》印发给你们,请认真贯彻执行。",
+      "木兰县打赢蓝天保卫战三年行动计划实施方案(2018-2020年)"],
+     "木兰县打赢蓝天保卫战三年行动计划实施方案(2018-2020年)"),
 ])
 def test_title_below_notice_with_other_dashes(knowledge, lines, title):
     ctx = ParseContext(knowledge, lines=lines)
