@@ -19,6 +19,14 @@ def _reseed(django_db_blocker):
         call_command("ensure_groups", verbosity=0)
 
 
+@pytest.fixture(scope="module")
+def module_reference_data(django_db_setup, django_db_blocker):
+    """For modules of transactional or live-server tests: after the module, the reference data
+    their flushes emptied is seeded again (pytestmark = pytest.mark.usefixtures(...))."""
+    yield
+    _reseed(django_db_blocker)
+
+
 @pytest.fixture
 def committed_reference_data(django_db_blocker):
     """For transactional tests, which empty every table afterwards: the reference data is put

@@ -10,15 +10,8 @@ from django.db import OperationalError, connection
 from django.test import RequestFactory
 
 
-@pytest.fixture(scope="module", autouse=True)
-def restore_reference_data(django_db_setup, django_db_blocker):
-    """transactional_db empties every table afterwards: put the session's reference data back."""
-    yield
-    from django.core.management import call_command
-
-    with django_db_blocker.unblock():
-        call_command("seed_reference", verbosity=0)
-        call_command("ensure_groups", verbosity=0)
+# transactional_db empties every table afterwards: the session's reference data is put back
+pytestmark = pytest.mark.usefixtures("module_reference_data")
 
 
 def wsgi_get(path: str) -> tuple[int, bytes]:

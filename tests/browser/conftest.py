@@ -7,7 +7,6 @@ each module puts the session's reference data back when it ends.
 import os
 
 import pytest
-from django.core.management import call_command
 
 # live_server + Playwright's sync API: the ORM is used from the test thread
 # while Playwright keeps an event loop there.
@@ -45,9 +44,5 @@ def browser():
 
 
 @pytest.fixture(scope="module", autouse=True)
-def restore_reference_data(django_db_setup, django_db_blocker):
+def restore_reference_data(module_reference_data):
     """After each module, the reference data its transactional tests flushed is seeded again."""
-    yield
-    with django_db_blocker.unblock():
-        call_command("seed_reference", verbosity=0)
-        call_command("ensure_groups", verbosity=0)
