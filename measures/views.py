@@ -11,13 +11,12 @@ import logging
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
-from portal.security import ratelimit
 
 from . import params as P
 from . import selectors_pages as pages
@@ -25,6 +24,7 @@ from .models import Document, Level
 from .pagecache import anonymous_page_cache
 from .paging import out_of_range_as_404, page_of
 from .params import validated
+from .views_exports import export_view_for, stream_export
 
 log = logging.getLogger(__name__)
 
@@ -165,58 +165,28 @@ def _export(request):
         }, request=request))
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def export_view(view):
-    """Exports: rate-limited per client (RATELIMITS["export"]), every parameter
-    valid and known (else HTTP 400, before anything is streamed)."""
-    return require_safe(ratelimit("export")(validated(P.EXPORT, on_error="400", strict=True)(view)))
+# Exports: rate-limited per client (RATELIMITS["export"]), every parameter valid and
+# known (else HTTP 400, before anything is streamed); streamed as the other lists' exports.
+export_view = export_view_for(P.EXPORT)
 
 
 @export_view
 def measure_export_csv(request):
-    """The current result set as CSV, UTF-8 with a BOM so that Excel reads Chinese (streamed)."""
-    import csv
-
+    """The current result set as CSV, UTF-8 with a BOM so that Excel reads Chinese (streamed),
+    targets and units in readable columns."""
     export = _export(request)
     if isinstance(export, HttpResponse):
         return export
     total, rows = export
-    writer = csv.writer(_Echo())
-
-    def lines():
-        yield "\ufeff" + writer.writerow([label for _, label in EXPORT_COLUMNS])
-        for row in rows:
-            flat = dict(row, **pages.readable_export_columns(row))
-            flat = {k: ";".join(v) if isinstance(v, list) else v for k, v in flat.items()}
-            yield writer.writerow(["" if flat[k] is None else flat[k] for k, _ in EXPORT_COLUMNS])
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="measures.csv"'
-    response["X-Total-Count"] = str(total)
-    return response
+    readable = (dict(row, **pages.readable_export_columns(row)) for row in rows)
+    return stream_export("measures", "csv", EXPORT_COLUMNS, readable, total)
 
 
 @export_view
 def measure_export_json(request):
     """The current result set as a JSON array (same fields as the CSV, lists kept as lists; streamed)."""
-    import json
-
     export = _export(request)
     if isinstance(export, HttpResponse):
         return export
     total, rows = export
-
-    def chunks():
-        yield "["
-        for i, row in enumerate(rows):
-            yield ("," if i else "") + "\n" + json.dumps(row, ensure_ascii=False)
-        yield "\n]\n"
-
-    response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="measures.json"'
-    response["X-Total-Count"] = str(total)
-    return response
+    return stream_export("measures", "json", EXPORT_COLUMNS, rows, total)

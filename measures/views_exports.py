@@ -28,13 +28,15 @@ class _Echo:
         return value
 
 
-def _export_view(spec):
+def export_view_for(spec):
+    """The decorator of every export view: rate-limited per client, every parameter of `spec`
+    valid and known (else HTTP 400, before anything is streamed)."""
     def decorator(view):
         return require_safe(ratelimit("export")(validated(spec, on_error="400", strict=True)(view)))
     return decorator
 
 
-def _respond(kind: str, fmt: str, columns, rows, total: int):
+def stream_export(kind: str, fmt: str, columns, rows, total: int):
     """A streamed CSV (BOM, a header row of labels) or JSON array of `rows` (dicts)."""
     if fmt == "csv":
         writer = csv.writer(_Echo())
@@ -99,15 +101,15 @@ def _documents(request, fmt):
     qs = pages.document_list(province=p.get("province"), status=p.get("status"), level=p.get("level"),
                              issuer=p.get("issuer"), doc_type=p.get("doc_type"))
     total = qs.order_by().count()
-    return _respond("documents", fmt, document_columns(), _document_rows(qs, _base(request)), total)
+    return stream_export("documents", fmt, document_columns(), _document_rows(qs, _base(request)), total)
 
 
-@_export_view(P.DOCUMENTS)
+@export_view_for(P.DOCUMENTS)
 def document_export_csv(request):
     return _documents(request, "csv")
 
 
-@_export_view(P.DOCUMENTS)
+@export_view_for(P.DOCUMENTS)
 def document_export_json(request):
     return _documents(request, "json")
 
@@ -136,16 +138,16 @@ def _target_rows(groups, base_url):
 def _targets(request, fmt):
     p = request.params
     board = pages.targets_board(keyword=p.get("q", ""), comparable_only=p.get("comparable", False))
-    return _respond("targets", fmt, target_columns(), _target_rows(board["groups"], _base(request)),
+    return stream_export("targets", fmt, target_columns(), _target_rows(board["groups"], _base(request)),
                     board["n_targets"] if not p.get("comparable") else sum(len(g.targets) for g in board["groups"]))
 
 
-@_export_view(P.TARGETS)
+@export_view_for(P.TARGETS)
 def target_export_csv(request):
     return _targets(request, "csv")
 
 
-@_export_view(P.TARGETS)
+@export_view_for(P.TARGETS)
 def target_export_json(request):
     return _targets(request, "json")
 
@@ -173,15 +175,15 @@ def _units(request, fmt):
     p = request.params
     qs = pages.unit_list(keyword=p.get("q", ""), region=p.get("region"))
     total = qs.count()
-    return _respond("units", fmt, unit_columns(), _unit_rows(qs, _base(request)), total)
+    return stream_export("units", fmt, unit_columns(), _unit_rows(qs, _base(request)), total)
 
 
-@_export_view(P.UNITS)
+@export_view_for(P.UNITS)
 def unit_export_csv(request):
     return _units(request, "csv")
 
 
-@_export_view(P.UNITS)
+@export_view_for(P.UNITS)
 def unit_export_json(request):
     return _units(request, "json")
 
