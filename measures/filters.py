@@ -65,7 +65,10 @@ def _region_index() -> dict:
     for pk, code, name, short, level in Region.objects.values_list("id", "code", "name", "short_name", "level"):
         for key in ((level, "id", pk), (level, "code", code), (level, "name", name), (level, "name", short)):
             index.setdefault(key, []).append(pk)
-    _regions.update(at=time.monotonic(), index=index)
+    # An empty gazetteer (a database being set up or reseeded) is not kept: the
+    # next request reads it again instead of finding no place for REGION_TTL.
+    if index:
+        _regions.update(at=time.monotonic(), index=index)
     return index
 
 

@@ -100,4 +100,9 @@ def _fresh_caches(settings):
 
     for alias in settings.CACHES:
         caches[alias].clear()
+    # and the per-process copies of reference data (regions, synonyms,
+    # dictionary): a flush by an earlier transactional test empties their tables
+    from measures.search import reset_reference_caches
+
+    reset_reference_caches()
     yield

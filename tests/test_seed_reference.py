@@ -109,3 +109,22 @@ def test_seeding_empty_tables_loads_every_fixture_row(settings):
     seed()
     rows = json.loads((settings.FIXTURES_DIR / "dictionary.json").read_text(encoding="utf-8"))
     assert DictionaryWord.objects.count() == len(rows)
+
+
+def test_a_place_resolves_again_once_an_emptied_gazetteer_is_reseeded(db):
+    """A flush (or a database being set up) empties the regions table while a
+    worker may resolve a place: that empty gazetteer must not be kept, or
+    ?city=210100 finds nothing for minutes after the regions are back."""
+    from django.db import connection
+
+    from measures.filters import region_ids, reset_regions
+
+    shenyang = Region.objects.get(code="210100")
+    assert region_ids(["210100"], "city") == [shenyang.pk]
+    with connection.cursor() as cur:   # no signals, like a flush
+        cur.execute("TRUNCATE measures_region CASCADE")
+    reset_regions()                    # the flush's post_migrate
+    assert region_ids(["210100"], "city") == []
+    call_command("seed_reference", verbosity=0)
+    assert region_ids(["210100"], "city") == [shenyang.pk]
+    assert region_ids(["沈阳"], "city") == [shenyang.pk]

@@ -1,6 +1,6 @@
 """Chinese full-text search over measures: folding, tokenising, the index,
 query parsing and highlighting. See text.py, index.py, query.py, highlight.py."""
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 
 def _reset_synonyms(**kwargs):
@@ -20,6 +20,18 @@ def _reset_regions(**kwargs):
 
     reset_regions()
 
+
+def reset_reference_caches(**kwargs):
+    """Drop the per-process copies of regions and synonyms: after bulk writes
+    that send no signals (seed_reference, a flush, loaddata) the next request
+    reads them again. (The segmenter's dictionary is reloaded only when it
+    changed: seed_reference, an admin edit; reloading it costs a second.)"""
+    _reset_regions()
+    _reset_synonyms()
+
+
+# A flush (and migrate) ends with post_migrate: the tables may have been emptied.
+post_migrate.connect(reset_reference_caches, dispatch_uid="search-reference-post-migrate")
 
 # Edits in the admin take effect at once in this process; other processes
 # reload synonyms within query.SYNONYM_TTL, regions within filters.REGION_TTL

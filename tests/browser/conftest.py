@@ -39,8 +39,21 @@ def browser():
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        warm_up(b)
         yield b
         b.close()
+
+
+def warm_up(browser):
+    """Render some Chinese once before any test navigates: on a fresh CI machine
+    the first page builds chromium's font caches for the just-installed CJK fonts,
+    which can take longer than a test's navigation timeout."""
+    page = browser.new_page()
+    page.set_default_timeout(120_000)
+    page.set_content("<!doctype html><meta charset=utf-8><p style='font-family:sans-serif'>知识产权保护 智慧財產權</p>"
+                     "<p style='font-family:serif'>知识产权</p>")
+    page.evaluate("document.fonts.ready.then(() => document.body.offsetHeight)")
+    page.close()
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -201,6 +201,12 @@ class Command(BaseCommand):
         if verbose and changed & {"Theme", "IPType", "UnitAlias", "Region"}:
             self.stdout.write("分类或别名有变化: 已导入的文件可用 import_documents --reparse 重新解析 "
                               "(themes/aliases changed: reparse loaded files to apply them)")
+        if changed:
+            # bulk writes send no signals: this process reads regions and
+            # synonyms again (the dictionary just below)
+            from measures.search import reset_reference_caches
+
+            reset_reference_caches()
         if changed & {"DictionaryWord"}:
             from measures.search.text import reset_tokenizer
 
