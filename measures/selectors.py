@@ -297,6 +297,12 @@ def _text_search(*, data, pq, sort, size, facets) -> SearchResult:
             # the facets that ignore their own active filter count this wider set
             _, wider = _filtered(data, base, drop=[k for own in FACET_PARAMS.values() for k in own])
             wider_lexemes = engine.all_but_one(list(clauses.values()))
+        if lexeme_filters_only(data, clauses):
+            # the filters are all facet lexemes (engine.facet_clauses), which the index
+            # intersects: the same filters in SQL would join every row to its document,
+            # themes or IP types for nothing
+            filtered = base
+            wider = base if wider is not None else None
         cand = engine.candidates(pq, filtered, facets=engine.all_of(clauses.values()), base=wider,
                                  base_facets=wider_lexemes)
         out = {"ids": cand.ids, "ranks": cand.ranks, "exact": cand.exact, "count": cand.count,
@@ -339,6 +345,18 @@ def _text_search(*, data, pq, sort, size, facets) -> SearchResult:
     result.facets = found["facets"]
     result.facets_are_estimates = found["facets_are_estimates"]
     return result
+
+
+def lexeme_filters_only(data: dict, clauses: dict) -> bool:
+    """Whether every active filter of the parameters is one that the facet lexemes
+    express exactly (place, theme, IP type, years) and has its clause among
+    `clauses` (engine.facet_clauses), so that a text search may filter on the
+    lexemes alone. Years are lexemes from engine.YEAR_SPAN's first to its last
+    year: a range open at one end stops there."""
+    if any(k in data for k in MeasureFilter.base_filters if k not in _LEXEME_PARAMS):
+        return False
+    return all(_LEXEME_FACETS[k if k in _LEXEME_FACETS else "year"] in clauses
+               for k in _LEXEME_PARAMS if k in data)
 
 
 class _AnyOf(Func):
@@ -435,31 +453,30 @@ def _row_facets(data, pq, base, cand) -> tuple[dict, bool] | None:
     counts: dict = {}
     needs = {"region": set(), "theme": set(), "ip": set(), "doc": set()}
     prefixes = {"province": "p:", "city": "c:", "theme": "t:", "ip_type": "i:"}
+    tallies: dict = {}   # one pass over each distinct id list (most facets share the results')
     for name, (ids, _) in sources.items():
-        found: dict = {}
+        tally = tallies.get(id(ids))
+        if tally is None:
+            tally = tallies[id(ids)] = _tally(ids, rows)
+        lexemes, documents, scores, flags = tally
         if name in prefixes:
             prefix = prefixes[name]
-            for i in ids:
-                for lex in rows[i][1] or ():
-                    if lex.startswith(prefix):
-                        found[lex[2:]] = found.get(lex[2:], 0) + 1
+            found = {lex[2:]: n for lex, n in lexemes.items() if lex.startswith(prefix)}
             needs["region" if name in ("province", "city") else "theme" if name == "theme" else "ip"].update(found)
         elif name == "year":
-            for i in ids:
-                year = next((lex[2:] for lex in rows[i][1] or () if lex.startswith("y:")), "none")
-                found[year] = found.get(year, 0) + 1
+            found = {lex[2:]: n for lex, n in lexemes.items() if lex.startswith("y:")}
+            undated = len(ids) - sum(found.values())   # a row has one year lexeme at most
+            if undated:
+                found["none"] = undated
         elif name == "specificity":
-            for i in ids:
-                found[str(rows[i][2])] = found.get(str(rows[i][2]), 0) + 1
+            found = {str(k): n for k, n in scores.items()}
         elif name == "flag":
-            for i in ids:
-                for code, on in zip(("target", "deadline", "unit", "lead", "money"), rows[i][3:8]):
-                    if on:
-                        found[code] = found.get(code, 0) + 1
+            found = {code: n for code, n in flags.items() if n}
         elif name in ("issuer", "doc_type"):
-            for i in ids:
-                found[rows[i][0]] = found.get(rows[i][0], 0) + 1
+            found = documents
             needs["doc"].update(found)
+        else:
+            found = {}
         counts[name] = found
 
     # one statement: the names, and units and roles of the result rows
@@ -500,8 +517,9 @@ def _row_facets(data, pq, base, cand) -> tuple[dict, bool] | None:
             found = found_sql[name]
         else:
             kind = label_of.get(name)
-            found = [(str(k), labels[kind].get(str(k)) if kind else None, n) for k, n in counts[name].items()
-                     if not kind or str(k) in labels[kind]]
+            names = labels[kind] if kind else None
+            found = [(key, names.get(key) if kind else None, n)
+                     for key, n in ((str(k), n) for k, n in counts[name].items()) if not kind or key in names]
         scale = sources[name][1]
         shaped = _shape(name, found)
         if scale != 1:
@@ -509,6 +527,23 @@ def _row_facets(data, pq, base, cand) -> tuple[dict, bool] | None:
                 row["count"] = engine.round_estimate(round(row["count"] * scale))
         out[name] = shaped
     return out, estimates
+
+
+def _tally(ids, rows) -> tuple:
+    """Counts over the candidate rows `ids` (engine.Candidates.facet_rows): of each
+    facet lexeme, document, specificity score and flag."""
+    from collections import Counter
+    from itertools import chain
+
+    picked = [rows[i] for i in ids]
+    lexemes = Counter(chain.from_iterable(r[1] or () for r in picked))
+    documents = Counter(r[0] for r in picked)
+    scores = Counter(r[2] for r in picked)
+    flags = {code: sum(1 for r in picked if r[3 + k]) for k, code in enumerate(_FLAG_CODES)}
+    return lexemes, documents, scores, flags
+
+
+_FLAG_CODES = ("target", "deadline", "unit", "lead", "money")
 
 
 def measure_facets(*, data: dict, matched: QuerySet, filtered: QuerySet, total: int) -> dict:
@@ -654,9 +689,15 @@ def _by_document(name: str, found: list) -> list[dict]:
     from .doctypes import doc_type_of
 
     totals: Counter = Counter()
+    type_of = {}   # documents' titles repeat (a document's versions, a city's series)
     for _, label, n in found:
         issuer, _, title = label.partition("\x1f")
-        key = issuer.strip() if name == "issuer" else doc_type_of(title)
+        if name == "issuer":
+            key = issuer.strip()
+        else:
+            key = type_of.get(title)
+            if key is None:
+                key = type_of[title] = doc_type_of(title)
         if key:
             totals[key] += n
     rows = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_LIMIT]

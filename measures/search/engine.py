@@ -41,8 +41,8 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import F, Func
-from django.db.models.functions import Coalesce
+from django.db.models import DateField, F, Func, Value
+from django.db.models.functions import Cast
 
 from .index import SAMPLE_BUCKETS
 
@@ -194,7 +194,8 @@ def _rows(queryset, *, text: str, vector: str = "search_vector", facets: str = "
         qs = qs.filter(TsMatch(F("facet_vector"), TsQuery(lexemes)))
     qs = qs.annotate(_f=Func(F("facet_vector"), function="tsvector_to_array", output_field=ArrayField(TextField())))
     if columns == "rank":
-        qs = qs.annotate(_d=Coalesce("document__published_date", "document__signed_date"),
+        # the document's date (a tie-break) is read by _statement for the rows' documents
+        qs = qs.annotate(_d=Cast(Value(None), DateField()),
                          _v=_VectorCopy(F(rank_vector))).values_list(
             "pk", "document_id", "ordinal", "_d", "_v", *FACET_COLUMNS)
     elif columns == "id":
@@ -229,10 +230,12 @@ def _sample_size(probe: float) -> int:
 MAIN, TITLE, BASE, PROBE_MAIN, PROBE_BASE = 1, 2, 3, 4, 5
 
 
-def _statement(pq, parts, rank: bool, vector: str = "search_vector"):
+def _statement(pq, parts, rank: bool, title_hits: bool = False):
     """One SQL statement over the UNION ALL of `parts` [(part, sql, params,
-    columns)]: rows (part, id, document, ordinal, date, rank, facet lexemes,
-    specificity, flags…)."""
+    columns)]: rows (part, id, document, ordinal, the document's date, rank,
+    title hit, facet lexemes, specificity, flags…). `title_hits`: whether
+    each probe row of the results is a title-level hit (its title positions,
+    weight A, match the query; else NULL)."""
     selects, params = [], []
     for part, sql, p, columns in parts:
         if columns == "rank":
@@ -243,14 +246,27 @@ def _statement(pq, parts, rank: bool, vector: str = "search_vector"):
                            f"{FACET_ALIASES})")
         params += p
     r_sql, r_params = rank_sql(pq, "c.v") if rank else ("0::float8", [])
-    # title-level hits come from the title index alone: verified here
-    sql = (f"SELECT c.part, c.id, c.document_id, c.ordinal, c.d, "
-           f"CASE WHEN c.part IN ({MAIN}, {TITLE}, {PROBE_MAIN}) THEN {r_sql} ELSE 0::float8 END, "
+    t_sql, t_params = "NULL::boolean", []
+    if title_hits:
+        t_sql, t_params = f"CASE WHEN c.part = {PROBE_MAIN} THEN ts_filter(c.v, '{{a}}') @@ %s::tsquery END", \
+            [pq.tsquery]
+    ranked = f"{MAIN}, {TITLE}, {PROBE_MAIN}"
+    facet_cols = ", ".join(f"r.{a}" for a in FACET_ALIASES.split(", "))
+    # title-level hits come from the title index alone: verified here. The date of
+    # the ranked rows' documents (a tie-break) is read for their distinct documents
+    # through the primary key: joined to every row, the planner hashes the whole
+    # document table for it (25 ms at 1M)
+    sql = (f"WITH r AS MATERIALIZED (SELECT c.part, c.id, c.document_id, c.ordinal, "
+           f"CASE WHEN c.part IN ({ranked}) THEN {r_sql} ELSE 0::float8 END AS score, {t_sql} AS th, "
            f"{FACET_ALIASES} "
            f"FROM ({' UNION ALL '.join(selects)}) AS c(part, id, document_id, ordinal, d, v, {FACET_ALIASES}) "
-           f"WHERE c.part <> {TITLE} OR c.v @@ %s::tsquery")
+           f"WHERE c.part <> {TITLE} OR c.v @@ %s::tsquery), "
+           f"dd AS (SELECT id, coalesce(published_date, signed_date) AS d FROM measures_document "
+           f"WHERE id = ANY(ARRAY(SELECT DISTINCT document_id FROM r WHERE part IN ({ranked})))) "
+           f"SELECT r.part, r.id, r.document_id, r.ordinal, dd.d, r.score, r.th, {facet_cols} "
+           f"FROM r LEFT JOIN dd ON dd.id = r.document_id AND r.part IN ({ranked})")
     with connection.cursor() as cursor:
-        cursor.execute(sql, r_params + params + [pq.tsquery or "''"])
+        cursor.execute(sql, r_params + t_params + params + [pq.tsquery or "''"])
         return cursor.fetchall()
 
 
@@ -298,9 +314,13 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
         return _rows(qs, text=text, vector=vector, rank_vector=vector, facets=lex, sample=_buckets(first, end),
                      limit=cap, columns=cols), cols
 
+    # title-level hits are added to a sampled result set from the title index, unless
+    # the sample itself holds as many (then the title index would read many rows for
+    # nothing): the probe tells how many of its rows are title hits
+    with_titles = bool(pq.loose_tsquery) and vector != "title_vector"
     try:
         rows = _statement(pq, [(probe_of[part], *sql, cols) for part in sets
-                               for sql, cols in [read(part, 0, 1)]], rank)
+                               for sql, cols in [read(part, 0, 1)]], rank, title_hits=with_titles)
     except EmptyResultSet:   # a filter that matches nothing (e.g. an unknown province)
         return Candidates(base_ids=[] if base is not None else None)
     state = {part: {"probe": [r for r in rows if r[0] == probe_of[part]], "buckets": 1, "rows": [], "k": None}
@@ -333,10 +353,10 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
                 st["k"] = max(st["buckets"], _sample_size(len(st["probe"]) / st["buckets"]))
                 if st["k"] > st["buckets"]:
                     parts.append((part, *read(part, st["buckets"], st["k"])[0], cols))
-                if part == MAIN and pq.loose_tsquery and vector != "title_vector":
+                if part == MAIN and with_titles and not _sample_has_titles(st["probe"], st["buckets"], st["k"]):
                     parts.append((TITLE, *_rows(qs, text=pq.loose_tsquery, vector="title_vector", facets=lex,
                                               limit=TITLE_CAP), "rank"))
-        rows = _statement(pq, parts, rank) if parts else []
+        rows = _statement(pq, parts, rank, title_hits=with_titles) if parts else []
         for part, st in state.items():
             got = [r for r in rows if r[0] == part or (part == MAIN and r[0] == TITLE)]
             if st["mode"] == "wide":
@@ -357,7 +377,7 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
 
     seen, found, sample_ids, base_ids = set(), [], [], []
     facet_rows = {}
-    for part, pk, document_id, ordinal, day, score, *fields in rows:
+    for part, pk, document_id, ordinal, day, score, _, *fields in rows:
         if part != TITLE:
             facet_rows[pk] = (document_id, *fields)
         if part == BASE:
@@ -382,6 +402,14 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
         result.base_ids, result.base_exact = base_ids, state[BASE]["exact"]
         result.base_scale = 1.0 if state[BASE]["exact"] else SAMPLE_BUCKETS / state[BASE]["k"]
     return result
+
+
+def _sample_has_titles(probe: list, buckets: int, k: int) -> bool:
+    """Whether a sample of k buckets holds at least TITLE_CAP title-level hits by
+    the probe's count of them (in `buckets` buckets): as many as the title index
+    would add (any TITLE_CAP of them, unranked), so it adds nothing."""
+    hits = sum(1 for r in probe if r[6])
+    return hits * k / max(buckets, 1) >= TITLE_CAP
 
 
 def round_estimate(n: int) -> int:

@@ -71,9 +71,9 @@ def test_a_set_its_probe_puts_far_above_the_limit_is_sampled_without_an_exact_re
     statements = []
     original = engine._statement
 
-    def recording(pq, parts, rank):
+    def recording(pq, parts, rank, **kwargs):
         statements.append([(part, sql + " " + " ".join(map(str, params))) for part, sql, params, _ in parts])
-        return original(pq, parts, rank)
+        return original(pq, parts, rank, **kwargs)
 
     monkeypatch.setattr(engine, "_statement", recording)
     r = measure_search(params={"q": "纠纷调解"})
@@ -102,9 +102,9 @@ def test_an_ambiguous_probe_is_widened_before_reading(big, monkeypatch):
     statements = []
     original = engine._statement
 
-    def recording(pq, parts, rank):
+    def recording(pq, parts, rank, **kwargs):
         statements.append([part for part, *_ in parts])
-        return original(pq, parts, rank)
+        return original(pq, parts, rank, **kwargs)
 
     monkeypatch.setattr(engine, "_statement", recording)
     r = measure_search(params={"q": "纠纷调解"})
@@ -177,3 +177,105 @@ def test_every_measure_has_a_sample_bucket(make_measure):
         lexemes = c.fetchone()[0]
     buckets = [x for x in lexemes if x.startswith("s:")]
     assert len(buckets) == 1 and 0 <= int(buckets[0][2:]) < 256
+
+
+def _record_statements(monkeypatch):
+    """engine._statement's parts [(part, sql with its parameters)] per statement."""
+    statements = []
+    original = engine._statement
+
+    def recording(pq, parts, rank, **kwargs):
+        statements.append([(part, sql + " " + " ".join(map(str, params))) for part, sql, params, _ in parts])
+        return original(pq, parts, rank, **kwargs)
+
+    monkeypatch.setattr(engine, "_statement", recording)
+    return statements
+
+
+def test_a_sample_holding_enough_title_hits_reads_no_title_index(make_document, monkeypatch):
+    """Title-level hits join a sampled result set from the title index only when
+    the sample itself would not hold TITLE_CAP of them (engine._sample_has_titles,
+    from the probe's title hits)."""
+    monkeypatch.setattr(engine, "EXACT_LIMIT", 20)
+    monkeypatch.setattr(engine, "SAMPLE_TARGET", 100000)            # the sample is every bucket
+    monkeypatch.setattr(engine, "probe_gate", lambda limit, buckets=1: 0)   # every probe samples
+    doc = make_document()
+    rows = [Measure(document=doc, ordinal=i + 1, label=str(i), title="加强地理标志保护" if i % 2 else "统筹推进",
+                    text=f"推进地理标志产品认定(第{i}条)") for i in range(300)]
+    ms = Measure.objects.bulk_create(rows)
+    update_search_vectors([m.pk for m in ms])
+    statements = _record_statements(monkeypatch)
+    for holds in (True, False):
+        statements.clear()
+        monkeypatch.setattr(engine, "_sample_has_titles", lambda probe, buckets, k, holds=holds: holds)
+        r = measure_search(params={"q": "地理标志"})
+        assert r.count == 300 and r.count_is_estimate
+        assert any(part == engine.TITLE for parts in statements for part, _ in parts) is not holds
+        assert r.page.object_list[0].title == "加强地理标志保护"   # title hits first either way
+
+
+def test_the_probe_counts_its_title_hits(make_document, make_measure):
+    """The probe's rows say whether each is a title-level hit (the term in the
+    measure's title), and _sample_has_titles scales their count to the sample."""
+    from django.db import connection
+
+    from measures.search.query import parse
+
+    doc = make_document()
+    titled = make_measure("推进产品认定", document=doc, title="加强地理标志保护")
+    texted = make_measure("推进地理标志产品认定", document=doc, title="统筹推进")
+    pq = parse("地理标志")
+    rows = []
+    for m in (titled, texted):
+        with connection.cursor() as c:
+            c.execute("SELECT (hashint8(%s) & 255)::int", [m.pk])
+            bucket = c.fetchone()[0]
+        sql, params = engine._rows(Measure.objects.filter(pk=m.pk), text=pq.tsquery, sample=f"'s:{bucket}'")
+        rows += engine._statement(pq, [(engine.PROBE_MAIN, sql, params, "rank")], True, title_hits=True)
+    assert {r[1]: r[6] for r in rows} == {titled.pk: True, texted.pk: False}
+    assert engine._sample_has_titles([(0, 1, 0, 0, None, 1.0, True)] * 5, 1, engine.TITLE_CAP // 5)
+    assert not engine._sample_has_titles([(0, 1, 0, 0, None, 1.0, True)] * 5, 2, engine.TITLE_CAP // 5)
+
+
+@pytest.mark.parametrize("params", [
+    {"theme": "judicial"},
+    {"theme": "judicial", "year_from": "2000"},
+    {"city": "沈阳市"},
+])
+def test_filters_that_are_lexemes_are_not_joined_in_sql(big, params, monkeypatch):
+    """Place, theme, IP type and year filters of a text search are applied as facet
+    lexemes only (no join to documents or themes), with the SQL filters' results
+    (the exports keep those)."""
+    from measures.selectors import measure_export_queryset
+
+    statements = _record_statements(monkeypatch)
+    params = {"q": "纠纷调解", **params}
+    r = measure_search(params=params)
+    assert r.count == measure_export_queryset(params=params).count()
+    sql = " ".join(s for parts in statements for _, s in parts)
+    assert "measures_measure_themes" not in sql and "JOIN" not in sql
+    assert ("'t:judicial'" in sql) == ("theme" in params) and ("'c:" in sql) == ("city" in params)
+    if "theme" in params and "year_from" not in params:
+        assert r.count == big["judicial_truth"]
+
+
+def test_a_filter_that_is_no_lexeme_keeps_its_sql(big, monkeypatch):
+    from measures.selectors import measure_export_queryset
+
+    statements = _record_statements(monkeypatch)
+    params = {"q": "纠纷调解", "theme": "judicial", "level": "city"}
+    r = measure_search(params=params)
+    sql = " ".join(s for parts in statements for _, s in parts)
+    assert "measures_document" in sql and "measures_measure_themes" in sql
+    assert r.count == measure_export_queryset(params=params).count()
+
+
+def test_equal_ranks_go_to_the_newest_document(make_document, make_measure):
+    """The document's date (the ranking's tie-break) is read with the candidates."""
+    import datetime
+
+    old = make_measure("加强商业秘密保护", document=make_document(published_date=datetime.date(2019, 1, 1)))
+    new = make_measure("加强商业秘密保护", document=make_document(published_date=datetime.date(2024, 1, 1)))
+    undated = make_measure("加强商业秘密保护", document=make_document(published_date=None, signed_date=None))
+    r = measure_search(params={"q": "商业秘密"})
+    assert [m.pk for m in r.page.object_list] == [new.pk, old.pk, undated.pk]
