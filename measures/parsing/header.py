@@ -73,7 +73,7 @@ NATIONAL_SHORT = re.compile(rf"^(?:{P.alternation(L.NATIONAL_BODY_SHORT)})$")  #
 # --- lines around the title: what mirror sites put before and after it -------------------------------
 _ORG_END = P.alternation(L.ORG_LINE_ENDS)
 ORG_NAME = rf"[{P.HAN}（）()]{{1,30}}?(?:{_ORG_END})"
-TAG_BAR = re.compile(r"^[^\s|｜]{1,4}[|｜]\s*(?=\S)")                            # "时政|"
+TAG_BAR = re.compile(r"^[^\s|｜]{1,4}\s?[|｜]\s*(?=\S)")                         # "时政|", "科技政策 | "
 CRUMBS = re.compile(r"^(?:[^>＞»\n]{1,12}\s*[>＞»]\s*){2,}")                        # "好律师> 法律法规库> 政策参考> "
 LEADING_NUMBER = re.compile(rf"^\s*[(（]?{P.DOC_NUMBER.pattern}[)）]?\s*[_《]\s*")   # "渝府发〔2016〕56号《…"
 GLUED_NUMBER = re.compile(rf"^{P.DOC_NUMBER.pattern}\s*(?=[{P.HAN}])")  # "嘉市监知〔2020〕173号上海市…的通知"
@@ -82,6 +82,10 @@ PAGE_MARK = re.compile(r"^(?:\d{1,3}\s*[―—–-]\s*(?=[\u4e00-\u9fff])|[\[【
 GLUED_DIGITS = re.compile(rf"^\d{{2,6}}(?![\d年月日号届个项条次])(?=[{P.HAN}])")           # "12011新野县…"
 TRAILING_BAR = re.compile(r"\s*[|｜]\s*$")
 FILE_TAIL = re.compile(r"(?:[(（]\d{1,2}[)）])?\.(?:pdf|docx?|wps|xlsx?)(?![a-z]).*$", re.I)
+# "贯彻实施《国家标准化发展纲要》行动计划": a title with a cited title inside it (words before and after)
+EMBEDDED_TITLE = re.compile(rf"^[{P.HAN}“”]{{2,}}《[^《》]+》[{P.HAN}]{{2,}}$")
+# "…工作的通知 时间:2020-05-11": the page's date label after the title, on the same line
+DATE_TAIL = re.compile(rf"\s+(?:发布|发文|成文)?(?:时间|日期)\s*[:：]\s*{P.DATE_YMD.pattern}.*$")
 ORG_VERB_PREFIX = re.compile(rf"^(?P<org>{ORG_NAME}(?:{ORG_NAME}){{0,3}})(?:联合)?印发(?=关于)")  # "省委省政府印发关于…"
 LEAD_VERB = re.compile(r"(?:联合|正式)?(?:印发|发布|公布|出台|制定)了?《")
 LEAD_TIME = re.compile(rf"^(?:{'|'.join(L.LEAD_TIME_WORDS)}|{P.YEAR}\s*年(?:\s*\d{{1,2}}\s*月)?(?:\s*\d{{1,2}}\s*日)?)[，,\s]*")
@@ -220,7 +224,9 @@ def parse_meta(lines: list[str], limit: int, ctx: ParseContext) -> tuple[dict[st
         if found is not None:
             for key, value in found.items():
                 meta.setdefault(key, value)
-            used.add(i)
+            tail = DATE_TAIL.search(line)
+            if not (tail and tail.start() >= 8):  # "…工作的通知 时间:2020-05-11" stays a title line too
+                used.add(i)
     return meta, used
 
 
@@ -279,13 +285,16 @@ def _unwrap(s: str) -> str:
 
 @rule(stage="header", example="'沈阳市人民政府关于印发沈阳市…方案的通知' → '沈阳市…方案'")
 def title_from_notice(notice: str, ctx: ParseContext) -> str | None:
-    """The policy's title inside its covering notice: in 《》, else what the notice issues."""
+    """The policy's title inside its covering notice: in 《》, else what the notice issues; the whole of
+    it when the 《》 only cites what the title is about ("贯彻实施《…纲要》行动计划")."""
     m = NOTICE.match(ctx.fold_same(notice))
     rest = notice[m.start("rest"):m.end("rest")].strip() if m else None
     q = QUOTED_TITLE.search(notice)
     whole = bool(rest and m and "征求" not in (m.group("verb") or "") and rest.startswith("《")
                  and re.search(r"》(?!等)[^《》]{4,}$", rest))  # 《A》重点任务分工方法: the notice issues more than A
-    if q and not whole:
+    # "关于印发贯彻实施《国家标准化发展纲要》行动计划的通知": the 《》 names what the title is about, inside it
+    embedded = bool(rest and q and EMBEDDED_TITLE.match(rest))
+    if q and not whole and not embedded:
         return clean_title(q.group(1), ctx)
     return clean_title(rest, ctx) if rest else None
 
@@ -344,8 +353,8 @@ class HeadLine:
 def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
     """A line that may hold the title without the site's additions: a tag and bar ("时政|"), a breadcrumb
     ("好律师> 法律法规库> 政策参考> "), a 文号 glued before the title (kept as the 文号), a page mark
-    ("1 ― "), digits glued before it, and after it a bar, a 文号, a file name's extension or a status
-    mark (【全文废止】); "X印发关于…" gives the issuer X."""
+    ("1 ― "), digits glued before it, and after it a bar, a 文号, a file name's extension, a date label
+    ("时间:2020-05-11") or a status mark (【全文废止】); "X印发关于…" gives the issuer X."""
     s = line.strip()
     out = HeadLine(s)
     for rx in (TAG_BAR, PAGE_MARK):
@@ -359,7 +368,7 @@ def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
         out.doc_number = P.DOC_NUMBER.search(m.group()).group()
         s = s[m.end():]
     s = GLUED_DIGITS.sub("", s)
-    s = FILE_TAIL.sub("", TRAILING_BAR.sub("", s))
+    s = DATE_TAIL.sub("", FILE_TAIL.sub("", TRAILING_BAR.sub("", s)))
     m = TRAILING_NUMBER.search(s)
     if m and m.start() >= 6 and not s[:m.start()].rstrip().endswith(("》", "〉")):
         out.doc_number = out.doc_number or m.group(1)
@@ -577,9 +586,19 @@ def notice_candidates(text: str, ctx: ParseContext) -> list[tuple[str, str | Non
             raw = text[m.end():].lstrip()  # fold_same keeps offsets: the same characters as written
             num = P.DOC_NUMBER.match(P.WHITESPACE.sub("", raw[:40]).lstrip("(（"))  # "…的通知(国办发(2023) 37号)"
             if num or after.startswith(("各", "(", "（")) or after[:1] != f[m.end():m.end() + 1]:
-                out.append((repeated_title_off(text[:m.end()], ctx), num.group() if num else None))
+                if not cited_title(text[:m.end()]):
+                    out.append((repeated_title_off(text[:m.end()], ctx), num.group() if num else None))
                 break
     return out
+
+
+@rule(stage="header", example="'按照《国家知识产权局关于印发〈…办法〉的通知》(国知管函' → True; '《XX市人民政府关于印发…的通知' → False")
+def cited_title(text: str) -> bool:
+    """A notice title that a sentence cites ("按照《…的通知》(国知管函字〔2012〕133号)要求，…"): it
+    opens with a citing word (lexicon.CITING_WORDS) before its 《, so it is another document's title,
+    not this page's. A page that opens with its own title in 《》 has nothing before the 《."""
+    first = text.find("《")
+    return first > 0 and text[:first].rstrip().endswith(L.CITING_WORDS)
 
 
 @rule(stage="header", example="'“十四五”…规划国务院关于印发“十四五”…规划的通知' → '国务院关于印发“十四五”…规划的通知'")

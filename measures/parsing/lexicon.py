@@ -17,6 +17,8 @@ CHROME_PHRASES = (
     "保存本页", "收藏本页", "视力保护色", "语音播报", "繁体", "简体版", "English",
     # a document-sharing site's terms list ("4、该文档为VIP文档,如果想要下载…")
     "VIP文档", "成为VIP", "下载本文档", "网友上传", "本站所有内容",
+    # … and its download notes ("温馨提示: 1. …文件下载后无此问题,请放心下载。 2. 本文档由用户上传…")
+    "下载后无此问题", "本文档由用户上传", "下载前请仔细阅读", "未能成功下载", "联系客服", "网站客服",
 )
 BREADCRUMB_HEADS = ("首页", "主页", "网站首页", "返回首页")
 RELATED_HEADS = ("相关链接", "相关文章", "相关阅读", "相关文件", "相关新闻", "相关推荐", "相关信息", "相关政策", "延伸阅读",
@@ -31,6 +33,8 @@ TABLE_DUE_HEADS = ("时限", "完成时间", "时间节点", "进度安排")
 # --- header ---------------------------------------------------------------------------------
 # a line opening with these is a sentence, not a title
 SENTENCE_OPENERS = ("为", "根据", "按照", "经", "现将", "各")
+# words that cite another document: "按照《…的通知》要求" names what the text follows, not itself
+CITING_WORDS = ("根据", "按照", "依据", "依照", "遵照", "参照", "落实", "贯彻")
 # labels of the portal's metadata table -> field
 META_LABELS = {
     "索引号": "index", "主题分类": "topic", "组配分类": "topic", "体裁分类": "topic", "主题词": "keywords",
@@ -129,7 +133,8 @@ GENERAL_JOINED = ("总体要求", "基本要求", "基本原则", "工作原则"
 # "一、总体规划" opened by "（一）指导思想": a chapter whose first section is one of these is general as a whole
 GENERAL_OPENERS = ("指导思想",)
 # "试点工作原则", "创建工作目标": a general chapter named after its topic (2–4 characters before these)
-GENERAL_AFTER_TOPIC = ("工作原则", "基本原则", "工作目标", "总体目标", "主要目标", "总体要求", "指导思想")
+GENERAL_AFTER_TOPIC = ("工作原则", "基本原则", "工作目标", "总体目标", "主要目标", "总体要求", "指导思想", "工作目标任务",
+                       "目标任务")
 # the opening chapter of an 办法/条例: its articles are measures unless they are about the document
 OPENING_CHAPTERS = ("总则",)
 # an article that defines its terms or scope: "本办法所称…是指…", "…适用本办法"
@@ -150,7 +155,7 @@ PRINCIPLE_LEADS = ("坚持", "遵循", "按照", "本着", "贯彻")
 # an article stating the norms a field follows, its subject no organisation: "发展数字经济应当坚持…",
 # "科技成果转化活动应当以企业为主体…", "非物质文化遗产保护工作应当贯彻…的方针"
 NORM_VERBS = ("坚持", "遵循", "贯彻")
-NORM_ROLES = ("主体", "导向", "核心", "主线", "根本", "重点", "原则")
+NORM_ROLES = ("主体", "导向", "核心", "主线", "根本", "重点", "原则", "依据", "准绳")  # "以事实为依据、以法律为准绳"
 # an organisation as a sentence's subject: "县级以上人民政府应当坚持…" acts
 ORG_SUBJECT_WORDS = ("政府", "部门", "机关", "单位", "局", "委员会", "办公室", "中心")
 # an item that only says who may apply or be supported ("一、支持对象", "一、申报主体", "专利资助对象为…"):

@@ -29,9 +29,11 @@ COUNT_AFTER_NUMBER = re.compile(rf"^(?:{P.alternation(u for u in L.TARGET_UNITS 
                                 rf"(?:及以上|以上|以下|以内|左右|$)")
 
 _GENERAL = P.alternation(L.GENERAL_CHAPTERS)
-GENERAL = re.compile(rf"^(?:{_GENERAL})(?:[和与及、]+(?:{P.alternation(L.GENERAL_JOINED)}))*$|"
+# a work plan's year before the chapter's kind: "2023年工作目标", "2023年知识产权工作目标任务"
+_PLAN_YEAR = rf"(?:{P.YEAR}年(?:度)?)?"
+GENERAL = re.compile(rf"^{_PLAN_YEAR}(?:{_GENERAL})(?:[和与及、]+(?:{P.alternation(L.GENERAL_JOINED)}))*$|"
                      # "试点工作原则", "创建工作目标": what a general chapter is about, then its kind
-                     rf"^[{P.HAN}]{{2,4}}(?:{P.alternation(L.GENERAL_AFTER_TOPIC)})$")
+                     rf"^{_PLAN_YEAR}[{P.HAN}]{{2,4}}(?:{P.alternation(L.GENERAL_AFTER_TOPIC)})$")
 BACKGROUND = re.compile(
     r"^(?:[“\"]?十[一二三四五]五[”\"]?(?:时期|期间)?)?(?:发展|现实|工作)?基础(?:[和与及、]+(?:面临(?:的)?形势|发展环境|"
     r"机遇(?:和|与)?挑战))?$|"

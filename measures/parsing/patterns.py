@@ -68,7 +68,8 @@ NUMBERING = (
     ("part", re.compile(rf"^第{_N}部分{_HEAD_TAIL}")),
     ("section", re.compile(rf"^第{_N}节{_HEAD_TAIL}")),
     ("article", re.compile(rf"^第{_N}[条條]{_HEAD_TAIL}")),
-    ("cn", re.compile(rf"^(?P<n>{CN_NUMBER})\s*[、，,．.](?!\d)\s*")),
+    # "一、2023年工作目标" is a heading; "一.5" / "一,2" are not ("、" is never a decimal point)
+    ("cn", re.compile(rf"^(?P<n>{CN_NUMBER})\s*(?:、|[，,．.](?!\d))\s*")),
     # "一 完善知识产权制度": a chapter number whose 、 the page lost (a bare heading only, see outline)
     ("cnsp", re.compile(rf"^(?P<n>{CN_SMALL})[ \u3000]+(?=[{HAN}])")),
     ("pcn", re.compile(rf"^{PAREN_OPEN}\s*(?P<n>{CN_NUMBER})\s*{PAREN_CLOSE}[\s、.．]*")),

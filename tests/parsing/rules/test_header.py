@@ -34,6 +34,13 @@ def test_labelled_values(line, expected):
     assert H.labelled_values(line, CTX) == expected
 
 
+def test_parse_meta_keeps_a_title_line_that_ends_with_a_date_label():
+    lines = ["关于开展本市第四批中小学知识产权教育示范学校创建工作的通知 时间:2020-05-11", "发布日期：2020-05-12"]
+    meta, used = H.parse_meta(lines, 2, CTX)
+    assert meta == {"published": "2020-05-11"}
+    assert used == {1}   # the first line still offers the title
+
+
 def test_parse_meta_labels_alone_and_bracketed():
     lines = ["[发文字号] 渝北府办发〔2023〕51号", "成文日期", "2023-05-06", "正文"]
     meta, used = H.parse_meta(lines, 40, CTX)
@@ -66,6 +73,10 @@ def test_without_edition_tail(title, expected):
     ("沈阳市人民政府关于印发沈阳市知识产权保护方案的通知", "沈阳市知识产权保护方案"),
     ("省政府办公厅关于转发《省知识产权局关于加强保护的意见》的通知", "省知识产权局关于加强保护的意见"),
     ("中共湖北省委办公厅 湖北省人民政府办公厅印发《关于强化知识产权保护的若干措施》的通知", "关于强化知识产权保护的若干措施"),
+    # a title that cites another inside it (b28 004), and near misses: an issuer before the 《》, nothing after
+    ("市场监管总局等16部门关于印发贯彻实施《国家标准化发展纲要》行动计划的通知", "贯彻实施《国家标准化发展纲要》行动计划"),
+    ("市政府办公室关于转发省政府《关于加强知识产权保护的意见》的通知", "关于加强知识产权保护的意见"),
+    ("关于印发《沈阳市知识产权保护办法》实施细则的通知", "《沈阳市知识产权保护办法》实施细则"),  # (the older rule)
     ("关于加强知识产权保护的意见", None),
 ])
 def test_title_from_notice(notice, expected):
@@ -98,6 +109,19 @@ def test_without_status_mark(line, expected):
 ])
 def test_is_notice(text, expected):
     assert H.is_notice(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a national notice citing the measures it follows (b27 011): not this page's title
+    ("按照《国家知识产权局关于印发〈国家知识产权强县工程试点、示范县(区)评定管理办法〉的通知》(国知管函", True),
+    ("根据《省人民政府关于印发XX省知识产权强省建设纲要的通知", True),
+    # the page's own title in 《》, with or without a site prefix
+    ("《XX市人民政府关于印发XX市知识产权保护办法的通知", False),
+    ("【政策文件】《XX市人民政府关于印发XX市知识产权保护办法的通知", False),
+    ("XX市人民政府关于印发《XX市知识产权保护办法》的通知", False),
+])
+def test_cited_title(text, expected):
+    assert H.cited_title(text) is expected
 
 
 @pytest.mark.parametrize("line, nxt, expected", [
@@ -240,6 +264,11 @@ def test_header_stage_national_document(knowledge):
     ("国发〔2016〕86号文件精神", "国发〔2016〕86号文件精神", None, False, None),  # a 文号 opening a phrase, no title after it
     ("省委省政府印发关于贯彻落实《质量强国建设纲要》深化质量强省建设的实施意见",
      "关于贯彻落实《质量强国建设纲要》深化质量强省建设的实施意见", None, False, "省委省政府"),
+    ("科技政策 | 关于印发贯彻实施《国家标准化发展纲要》行动计划的通知", "关于印发贯彻实施《国家标准化发展纲要》行动计划的通知",
+     None, False, None),  # a section tag and bar with spaces (b28 004)
+    # the page's date label after the title on its line (b27 009)
+    ("关于开展本市第四批中小学知识产权 教育示范学校创建工作的通知 时间:2020-05-11",
+     "关于开展本市第四批中小学知识产权 教育示范学校创建工作的通知", None, False, None),
     # near misses: a title that starts with a year, a citation in brackets after a title
     ("2023年知识产权工作要点", "2023年知识产权工作要点", None, False, None),
     ("《关于某事的通知》(国办发〔2010〕47号)", "关于某事的通知》(国办发〔2010〕47号)", None, False, None),

@@ -31,6 +31,11 @@ def test_table_of_contents(line, expected):
     ("繁體 | 简体版", True),  # Traditional chrome folds to the Simplified phrase
     ("4、该文档为VIP文档,如果想要下载,成为VIP会员后,下载免费。", True),  # a document-sharing site's terms
     ("5、成为VIP后,下载本文档将扣除1次下载权益。", True),
+    # another site's download notes above the document (b27 012)
+    ("1. 部分包含数学公式或PPT动画的文件,查看预览时可能会显示错乱或异常,文件下载后无此问题,请放心下载。", True),
+    ("2. 本文档由用户上传,版权归属用户,汇文网负责整理代发布。如果您对本文档版权有争议请及时联系客服。", True),
+    ("网站客服:3074922707", True),
+    ("3、申报材料请登录市知识产权局网站下载,按要求填写。", False),
     ("4、加强网络平台监管,督促平台履行主体责任。", False),
     ("发布日期：2022-11-15 字号：大 中 小", False),  # metadata that carries page tools is kept
     ("沈政发〔2024〕8号", False),

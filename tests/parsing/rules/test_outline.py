@@ -132,6 +132,9 @@ def test_enumeration_parent():
     ("二、重点任务", False), ("三、目标管理", False), ("一、主要目标任务分解", False),
     ("一、总则", True), ("（一）主要目标任务分解到各部门", False),
     ("二、试点工作原则", True), ("一、试点工作目标", True), ("一、“十二五”发展基础", True),
+    # a yearly work plan's goals chapter, its year first
+    ("一、2023年工作目标", True), ("一、2023年知识产权工作目标任务", True), ("二、2023年知识产权工作要点", False),
+    ("一、2023年度主要目标", True), ("三、2024年重点任务", False),
     ("二、完善考核目标", False), ("三、试点工作任务", False), ("二、夯实发展基础", False),
     # a 分工方案's indicators chapter ("一、主要指标" / "到2020年:" / "1.每万人口发明专利拥有量达到12件。(…负责)")
     ("一、主要指标", True), ("二、发展指标", True), ("三、完善指标体系", False), ("（二）优化主要指标考核", False),
@@ -371,12 +374,14 @@ def test_principles_article(first, text, expected):
     ("科技成果轉化活動應當以企業為主體、以市場為導向,遵循自願、互利、公平、誠實信用的原則", True),
     ("非物質文化遺產保護工作應當貫徹保護為主、搶救第壹、合理利用、傳承發展的方針,堅持政府主導", True),
     ("工作站的建设和管理遵循“市县联动、协同推进、服务产业、择优设置”的原则,采用指导申报、定期评价、动态管理的工作机制", True),
+    ("专利侵权纠纷行政裁决应当以事实为依据、以法律为准绳,遵循公正、及时的原则", True),  # b27 004
     # near misses: an organisation's duty; conditions to meet; an act
     ("縣級以上人民政府應當堅持政府主導,加強對非物質文化遺產保護工作的領導", False),
     ("省人民政府數據主管部門負責統籌推進數字經濟發展", False),
     ("申报项目应当遵循以下要求：", False),
     ("评审由企业自愿申请，遵循科学、公开、公平、公正的原则", False),
     ("获得地理标志产品保护的、应当规范使用地理标志产品名称和专用标志", False),
+    ("市人民政府应当以事实为依据,对侵权行为依法处理", False),  # an organisation acts
 ])
 def test_norm_article(first, expected):
     assert O.norm_article(CTX.fold(first)) is expected
