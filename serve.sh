@@ -11,7 +11,8 @@
 set -e
 cd "$(dirname "$0")"
 . bin/uv-env.sh
-$UV sync --frozen --no-dev
+# --inexact: the test tools that ./test.sh installed stay (serving never removes them)
+$UV sync --frozen --no-dev --inexact
 export DEBUG="${DEBUG:-0}"
 if [ "$DEBUG" = "0" ]; then
     export SECURE_COOKIES="${SECURE_COOKIES:-0}"
