@@ -314,7 +314,9 @@ def _text_search(*, data, pq, sort, size, facets) -> SearchResult:
     found = cached("text", [pq.tsquery, pq.rank_tsquery, pq.loose_tsquery, _filter_key(data), facets], compute)
     ids, ranks = found["ids"], found["ranks"]
 
-    listing = Measure.objects.filter(pk__in=ids).for_listing()
+    # the ids as one array parameter (pk__in prepares each of thousands of ids)
+    listing = Measure.objects.filter(_AnyOf(F("pk"), Value(ids, output_field=ArrayField(BigIntegerField())))
+                                     ).for_listing()
     if sort == "relevance":
         id_array = Cast(Value(ids, output_field=ArrayField(BigIntegerField())), ArrayField(BigIntegerField()))
         rank_array = Cast(Value(ranks, output_field=ArrayField(FloatField())), ArrayField(FloatField()))

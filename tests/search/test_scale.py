@@ -279,3 +279,14 @@ def test_equal_ranks_go_to_the_newest_document(make_document, make_measure):
     undated = make_measure("加强商业秘密保护", document=make_document(published_date=None, signed_date=None))
     r = measure_search(params={"q": "商业秘密"})
     assert [m.pk for m in r.page.object_list] == [new.pk, old.pk, undated.pk]
+
+
+def test_sample_buckets_and_filters_are_separate_index_conditions(big):
+    """The buckets and a (long) filter clause are two GIN keys: the filter's is
+    checked only on what the text and the buckets leave."""
+    from measures.search.query import parse
+
+    sql, params = engine._rows(Measure.objects.all(), text=parse("纠纷调解").tsquery, facets="('y:2020' | 'y:2021')",
+                               sample="'s:1' | 's:2'")
+    assert sql.count('"facet_vector" @@') == 2
+    assert params.index("'s:1' | 's:2'") < params.index("('y:2020' | 'y:2021')")
