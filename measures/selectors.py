@@ -290,25 +290,26 @@ def _text_search(*, data, pq, sort, size, facets) -> SearchResult:
     filterset = MeasureFilter(_QueryData(data), queryset=base)
 
     def compute():
-        fs, filtered = _filtered(data, base)
-        clauses = engine.facet_clauses(fs)
+        filtered = filterset.qs   # the filters on `base` (each FilterSet costs a deep copy of its filters)
+        clauses = engine.facet_clauses(filterset)
+        lexemes_only = lexeme_filters_only(data, clauses)
         wider, wider_lexemes = None, ""
         if facets and any(k in data for own in FACET_PARAMS.values() for k in own):
             # the facets that ignore their own active filter count this wider set
-            _, wider = _filtered(data, base, drop=[k for own in FACET_PARAMS.values() for k in own])
+            wider = base if lexemes_only else \
+                _filtered(data, base, drop=[k for own in FACET_PARAMS.values() for k in own])[1]
             wider_lexemes = engine.all_but_one(list(clauses.values()))
-        if lexeme_filters_only(data, clauses):
+        if lexemes_only:
             # the filters are all facet lexemes (engine.facet_clauses), which the index
             # intersects: the same filters in SQL would join every row to its document,
             # themes or IP types for nothing
             filtered = base
-            wider = base if wider is not None else None
         cand = engine.candidates(pq, filtered, facets=engine.all_of(clauses.values()), base=wider,
                                  base_facets=wider_lexemes)
         out = {"ids": cand.ids, "ranks": cand.ranks, "exact": cand.exact, "count": cand.count,
                "facets": {}, "facets_are_estimates": False}
         if facets:
-            out["facets"], out["facets_are_estimates"] = _text_facets(data, pq, base, cand)
+            out["facets"], out["facets_are_estimates"] = _text_facets(data, pq, base, cand, clauses=clauses)
         return out
 
     found = cached("text", [pq.tsquery, pq.rank_tsquery, pq.loose_tsquery, _filter_key(data), facets], compute)
@@ -369,7 +370,7 @@ class _AnyOf(Func):
     output_field = BooleanField()
 
 
-def _text_facets(data, pq, base, cand) -> tuple[dict, bool]:
+def _text_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dict, bool]:
     """Facet counts of a text search, all facets in one SQL statement: a facet
     whose filter is not active counts the verified results; one whose filter is
     active counts the verified rows of the wider set (every filter but the
@@ -378,7 +379,7 @@ def _text_facets(data, pq, base, cand) -> tuple[dict, bool]:
     rounded like the total."""
     from django.contrib.postgres.fields import ArrayField
 
-    row_facets = _row_facets(data, pq, base, cand)
+    row_facets = _row_facets(data, pq, base, cand, clauses=clauses)
     if row_facets is not None:
         return row_facets
     sources, scales, empty = {}, {}, []
@@ -420,7 +421,7 @@ def _clause_lexemes(clause: str) -> set:
     return {m.replace("''", "'").replace("\\\\", "\\") for m in _QUOTED.findall(clause)}
 
 
-def _row_facets(data, pq, base, cand) -> tuple[dict, bool] | None:
+def _row_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dict, bool] | None:
     """Facet counts of a text search from the verified candidate rows
     themselves (engine.Candidates.facet_rows: each row's facet lexemes, document,
     specificity and flags), so that no row is read twice: places, themes, IP
@@ -436,8 +437,9 @@ def _row_facets(data, pq, base, cand) -> tuple[dict, bool] | None:
     active = {k for own in FACET_PARAMS.values() for k in own if k in data}
     if active - _LEXEME_PARAMS or (active and cand.base_ids is None):
         return None
-    fs, _ = _filtered(data, base)
-    clauses = {k: _clause_lexemes(v) for k, v in engine.facet_clauses(fs).items()}
+    if clauses is None:   # engine.facet_clauses of the filters (the caller has them)
+        clauses = engine.facet_clauses(_filtered(data, base)[0])
+    clauses = {k: _clause_lexemes(v) for k, v in clauses.items()}
     rows = cand.facet_rows
     main_ids = cand.ids if cand.exact else cand.sample_ids
     sources = {}
