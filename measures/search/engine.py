@@ -5,8 +5,13 @@ The match query (phrases: <N> distances, weights, exclusions) needs each
 row's tsvector to be checked; GIN gives the rows that hold the lexemes and
 PostgreSQL rechecks them. The usual filters are lexemes of
 Measure.facet_vector (city, province, year, theme, IP type) in the same GIN
-indexes, so the index intersects text and filters itself (the filters are
-still applied in SQL as well).
+indexes, so the index intersects text and filters itself; when every active
+filter is such a lexeme the caller passes the unfiltered queryset (no join to
+documents or themes: measures.selectors.lexeme_filters_only), other filters
+are applied in SQL as well. The sample buckets and the filters are two
+conditions (two GIN keys), so that a long filter clause (a year range) is
+checked only on the rows the text and the buckets leave. The document's date
+(the last tie-break) is read once per distinct document of the ranked rows.
 
 1. The first statement reads the matches of each set in sample bucket 0
    (every measure has a bucket lexeme 's:0' … 's:255', a hash of its id, in
@@ -25,7 +30,10 @@ still applied in SQL as well).
    few per cent (shown as 约), and facet counts are scaled the same way.
    Title-level hits (title_vector, its own small GIN index) are always among
    the candidates, so the best results are shown even when the rest is a
-   sample. A common term thus costs a sample, never EXACT_LIMIT rows first.
+   sample: read from the title index unless the probe shows that the sample
+   holds TITLE_CAP of them already (a common title term, whose title-index
+   read would cost more than the sample). A common term thus costs a
+   sample, never EXACT_LIMIT rows first.
 
 Ranking (rank_sql), best first: with 模糊, hits of the term as written above
 hits of its words apart; hits of the terms as typed above synonym hits; a hit
