@@ -242,12 +242,10 @@ def _sample_size(probe: float) -> int:
 MAIN, TITLE, BASE, PROBE_MAIN, PROBE_BASE = 1, 2, 3, 4, 5
 
 
-def _statement(pq, parts, rank: bool, title_hits: bool = False):
+def _statement(pq, parts, rank: bool):
     """One SQL statement over the UNION ALL of `parts` [(part, sql, params,
     columns)]: rows (part, id, document, ordinal, the document's date, rank,
-    title hit, facet lexemes, specificity, flags…). `title_hits`: whether
-    each probe row of the results is a title-level hit (its title positions,
-    weight A, match the query; else NULL)."""
+    facet lexemes, specificity, flags…)."""
     selects, params = [], []
     for part, sql, p, columns in parts:
         if columns == "rank":
@@ -258,10 +256,6 @@ def _statement(pq, parts, rank: bool, title_hits: bool = False):
                            f"{FACET_ALIASES})")
         params += p
     r_sql, r_params = rank_sql(pq, "c.v") if rank else ("0::float8", [])
-    t_sql, t_params = "NULL::boolean", []
-    if title_hits:
-        t_sql, t_params = f"CASE WHEN c.part = {PROBE_MAIN} THEN ts_filter(c.v, '{{a}}') @@ %s::tsquery END", \
-            [pq.tsquery]
     ranked = f"{MAIN}, {TITLE}, {PROBE_MAIN}"
     facet_cols = ", ".join(f"r.{a}" for a in FACET_ALIASES.split(", "))
     # title-level hits come from the title index alone: verified here. The date of
@@ -269,16 +263,16 @@ def _statement(pq, parts, rank: bool, title_hits: bool = False):
     # through the primary key: joined to every row, the planner hashes the whole
     # document table for it (25 ms at 1M)
     sql = (f"WITH r AS MATERIALIZED (SELECT c.part, c.id, c.document_id, c.ordinal, "
-           f"CASE WHEN c.part IN ({ranked}) THEN {r_sql} ELSE 0::float8 END AS score, {t_sql} AS th, "
+           f"CASE WHEN c.part IN ({ranked}) THEN {r_sql} ELSE 0::float8 END AS score, "
            f"{FACET_ALIASES} "
            f"FROM ({' UNION ALL '.join(selects)}) AS c(part, id, document_id, ordinal, d, v, {FACET_ALIASES}) "
            f"WHERE c.part <> {TITLE} OR c.v @@ %s::tsquery), "
            f"dd AS (SELECT id, coalesce(published_date, signed_date) AS d FROM measures_document "
            f"WHERE id = ANY(ARRAY(SELECT DISTINCT document_id FROM r WHERE part IN ({ranked})))) "
-           f"SELECT r.part, r.id, r.document_id, r.ordinal, dd.d, r.score, r.th, {facet_cols} "
+           f"SELECT r.part, r.id, r.document_id, r.ordinal, dd.d, r.score, {facet_cols} "
            f"FROM r LEFT JOIN dd ON dd.id = r.document_id AND r.part IN ({ranked})")
     with connection.cursor() as cursor:
-        cursor.execute(sql, r_params + t_params + params + [pq.tsquery or "''"])
+        cursor.execute(sql, r_params + params + [pq.tsquery or "''"])
         return cursor.fetchall()
 
 
@@ -328,11 +322,11 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
 
     # title-level hits are added to a sampled result set from the title index, unless
     # the sample itself holds as many (then the title index would read many rows for
-    # nothing): the probe tells how many of its rows are title hits
+    # nothing): the probe's ranks tell how many of its rows are title hits
     with_titles = bool(pq.loose_tsquery) and vector != "title_vector"
     try:
         rows = _statement(pq, [(probe_of[part], *sql, cols) for part in sets
-                               for sql, cols in [read(part, 0, 1)]], rank, title_hits=with_titles)
+                               for sql, cols in [read(part, 0, 1)]], rank)
     except EmptyResultSet:   # a filter that matches nothing (e.g. an unknown province)
         return Candidates(base_ids=[] if base is not None else None)
     state = {part: {"probe": [r for r in rows if r[0] == probe_of[part]], "buckets": 1, "rows": [], "k": None}
@@ -365,10 +359,10 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
                 st["k"] = max(st["buckets"], _sample_size(len(st["probe"]) / st["buckets"]))
                 if st["k"] > st["buckets"]:
                     parts.append((part, *read(part, st["buckets"], st["k"])[0], cols))
-                if part == MAIN and with_titles and not _sample_has_titles(st["probe"], st["buckets"], st["k"]):
+                if part == MAIN and with_titles and not _sample_has_titles(pq, st["probe"], st["buckets"], st["k"]):
                     parts.append((TITLE, *_rows(qs, text=pq.loose_tsquery, vector="title_vector", facets=lex,
                                               limit=TITLE_CAP), "rank"))
-        rows = _statement(pq, parts, rank, title_hits=with_titles) if parts else []
+        rows = _statement(pq, parts, rank) if parts else []
         for part, st in state.items():
             got = [r for r in rows if r[0] == part or (part == MAIN and r[0] == TITLE)]
             if st["mode"] == "wide":
@@ -389,7 +383,7 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
 
     seen, found, sample_ids, base_ids = set(), [], [], []
     facet_rows = {}
-    for part, pk, document_id, ordinal, day, score, _, *fields in rows:
+    for part, pk, document_id, ordinal, day, score, *fields in rows:
         if part != TITLE:
             facet_rows[pk] = (document_id, *fields)
         if part == BASE:
@@ -416,11 +410,17 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
     return result
 
 
-def _sample_has_titles(probe: list, buckets: int, k: int) -> bool:
+def _sample_has_titles(pq, probe: list, buckets: int, k: int) -> bool:
     """Whether a sample of k buckets holds at least TITLE_CAP title-level hits by
     the probe's count of them (in `buckets` buckets): as many as the title index
-    would add (any TITLE_CAP of them, unranked), so it adds nothing."""
-    hits = sum(1 for r in probe if r[6])
+    would add (any TITLE_CAP of them, unranked), so it adds nothing. A probe
+    row is a title hit when its rank has the title tier (the terms as typed
+    within the title: ParsedQuery.title_tsquery; synonyms are not counted, and
+    an undercount only makes the title index read)."""
+    if not pq.title_tsquery:
+        return False
+    points = dict(TIERS)["title_tsquery"]
+    hits = sum(1 for r in probe if int(r[5]) & points)
     return hits * k / max(buckets, 1) >= TITLE_CAP
 
 

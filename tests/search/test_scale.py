@@ -207,7 +207,7 @@ def test_a_sample_holding_enough_title_hits_reads_no_title_index(make_document, 
     statements = _record_statements(monkeypatch)
     for holds in (True, False):
         statements.clear()
-        monkeypatch.setattr(engine, "_sample_has_titles", lambda probe, buckets, k, holds=holds: holds)
+        monkeypatch.setattr(engine, "_sample_has_titles", lambda pq, probe, buckets, k, holds=holds: holds)
         r = measure_search(params={"q": "地理标志"})
         assert r.count == 300 and r.count_is_estimate
         assert any(part == engine.TITLE for parts in statements for part, _ in parts) is not holds
@@ -215,8 +215,8 @@ def test_a_sample_holding_enough_title_hits_reads_no_title_index(make_document, 
 
 
 def test_the_probe_counts_its_title_hits(make_document, make_measure):
-    """The probe's rows say whether each is a title-level hit (the term in the
-    measure's title), and _sample_has_titles scales their count to the sample."""
+    """A probe row is a title-level hit (the term in the measure's title) when its
+    rank has the title tier; _sample_has_titles scales their count to the sample."""
     from django.db import connection
 
     from measures.search.query import parse
@@ -231,10 +231,14 @@ def test_the_probe_counts_its_title_hits(make_document, make_measure):
             c.execute("SELECT (hashint8(%s) & 255)::int", [m.pk])
             bucket = c.fetchone()[0]
         sql, params = engine._rows(Measure.objects.filter(pk=m.pk), text=pq.tsquery, sample=f"'s:{bucket}'")
-        rows += engine._statement(pq, [(engine.PROBE_MAIN, sql, params, "rank")], True, title_hits=True)
-    assert {r[1]: r[6] for r in rows} == {titled.pk: True, texted.pk: False}
-    assert engine._sample_has_titles([(0, 1, 0, 0, None, 1.0, True)] * 5, 1, engine.TITLE_CAP // 5)
-    assert not engine._sample_has_titles([(0, 1, 0, 0, None, 1.0, True)] * 5, 2, engine.TITLE_CAP // 5)
+        rows += engine._statement(pq, [(engine.PROBE_MAIN, sql, params, "rank")], True)
+    cap = engine.TITLE_CAP
+    titled_rows = [r for r in rows if r[1] == titled.pk]
+    assert len(rows) == 2 and len(titled_rows) == 1
+    assert engine._sample_has_titles(pq, titled_rows, 1, cap)           # 1 title hit a bucket, cap buckets
+    assert not engine._sample_has_titles(pq, titled_rows, 1, cap - 1)
+    assert not engine._sample_has_titles(pq, [r for r in rows if r[1] == texted.pk], 1, 256)
+    assert not engine._sample_has_titles(parse("标题:地理标志"), titled_rows, 1, 256)   # no title tier
 
 
 @pytest.mark.parametrize("params", [
