@@ -27,6 +27,8 @@ LIST_PREFIX = re.compile(r"^\d{1,2}\s*[.、．]\s*(?=[\[【])")  # "6. [发文�
 _LONG_LABELS = "|".join(r"\s*".join(map(re.escape, k)) for k in sorted(L.META_LABELS, key=len, reverse=True) if len(k) >= 4)
 LABEL_GLUED = re.compile(rf"(?P<label>{_LONG_LABELS})\s*[:：]\s*")  # "…有限公司发表日期:2019-09-30"
 DATE_KEYS = ("published", "signed")
+# labels whose value is a date: an empty "废止日期:" does not take the issuer's line below as its value
+DATE_VALUED = DATE_KEYS + ("effective", "repealed")
 LABEL_ALONE = re.compile(rf"^(?P<label>{_LABELS})\s*[:：]?$")
 CELL_EDGE = re.compile(r"^[\s|｜丨]*$")
 YEAR_NEXT = re.compile(rf"\s*{P.YEAR}")
@@ -83,7 +85,7 @@ GLUED_DIGITS = re.compile(rf"^\d{{2,6}}(?![\d年月日号届个项条次])(?=[{P
 TRAILING_BAR = re.compile(r"\s*[|｜]\s*$")
 FILE_TAIL = re.compile(r"(?:[(（]\d{1,2}[)）])?\.(?:pdf|docx?|wps|xlsx?)(?![a-z]).*$", re.I)
 # "贯彻实施《国家标准化发展纲要》行动计划": a title with a cited title inside it (words before and after)
-EMBEDDED_TITLE = re.compile(rf"^[{P.HAN}“”]{{2,}}《[^《》]+》[{P.HAN}]{{2,}}$")
+EMBEDDED_TITLE = re.compile(rf"^[{P.HAN}\d“”]{{2,}}《[^《》]+》[{P.HAN}]{{2,}}$")
 # "…工作的通知 时间:2020-05-11": the page's date label after the title, on the same line
 DATE_TAIL = re.compile(rf"\s+(?:发布|发文|成文)?(?:时间|日期)\s*[:：]\s*{P.DATE_YMD.pattern}.*$")
 ORG_VERB_PREFIX = re.compile(rf"^(?P<org>{ORG_NAME}(?:{ORG_NAME}){{0,3}})(?:联合)?印发(?=关于)")  # "省委省政府印发关于…"
@@ -216,7 +218,8 @@ def parse_meta(lines: list[str], limit: int, ctx: ParseContext) -> tuple[dict[st
         line = _unbracket_labels(line, ctx)
         alone = LABEL_ALONE.match(ctx.fold_same(line))
         nxt = _unbracket_labels(lines[i + 1], ctx) if i + 1 < len(lines) else ""
-        if alone and nxt and not LABEL_ALONE.match(ctx.fold_same(nxt)) and not labelled_values(nxt, ctx):
+        if alone and nxt and not LABEL_ALONE.match(ctx.fold_same(nxt)) and not labelled_values(nxt, ctx) \
+                and (_key(alone.group("label")) not in DATE_VALUED or YEAR_NEXT.match(nxt)):
             meta.setdefault(_key(alone.group("label")), lines[i + 1].strip())
             used.update((i, i + 1))
             continue
@@ -322,8 +325,18 @@ def without_status_mark(line: str, ctx: ParseContext) -> tuple[str, bool]:
 
 @rule(stage="header", example="'沈阳市人民政府关于印发沈阳市…方案的通知' → True; '关于加强知识产权保护的意见' → False")
 def is_notice(f: str) -> bool:
-    """A covering notice's title (folded): "X关于印发《Y》的通知", "X印发《Y》的通知", at most 150 characters."""
-    return len(f) <= 150 and bool(NOTICE.match(f))
+    """A covering notice's title (folded): "X关于印发《Y》的通知", "X印发《Y》的通知", at most 150 characters;
+    a notice that publishes a list ("关于公布…名单的通知") is a document of its own (list_notice)."""
+    return len(f) <= 150 and bool(NOTICE.match(f)) and not list_notice(f)
+
+
+@rule(stage="header", example="'关于公布广东省特色农产品优势区名单的通知' → True; '关于公布《XX办法》的通知' → False")
+def list_notice(f: str) -> bool:
+    """A notice that makes a list known (公布/发布 … 名单/名录/结果) issues no policy: its own title is the
+    document's title. A 《》 in it names an issued document, so it is a covering notice after all."""
+    m = NOTICE.match(f)
+    return bool(m) and "《" not in f and (m.group("verb") or "") in L.LIST_VERBS \
+        and m.group("rest").rstrip("的").endswith(L.LIST_NOUNS)
 
 
 @rule(stage="header", example="'宜昌市人民政府办公室关于印发宜昌市知识产权' + '保护和运用规划的通知' → the two joined")

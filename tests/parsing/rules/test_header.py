@@ -41,6 +41,14 @@ def test_parse_meta_keeps_a_title_line_that_ends_with_a_date_label():
     assert used == {1}   # the first line still offers the title
 
 
+def test_parse_meta_an_empty_date_label_takes_no_name_below():
+    lines = ["文  号:川办发〔2018〕42号", "废止日期:", "四川省人民政府办公厅", "关于印发四川省…实施方案的通知"]
+    meta, used = H.parse_meta(lines, 4, CTX)
+    assert meta == {"doc_number": "川办发〔2018〕42号"} and used == {0, 1}   # the name stays a head line (b29 012)
+    meta, used = H.parse_meta(["废止日期:", "2020-01-01"], 2, CTX)
+    assert meta == {"repealed": "2020-01-01"} and used == {0, 1}
+
+
 def test_parse_meta_labels_alone_and_bracketed():
     lines = ["[发文字号] 渝北府办发〔2023〕51号", "成文日期", "2023-05-06", "正文"]
     meta, used = H.parse_meta(lines, 40, CTX)
@@ -76,6 +84,8 @@ def test_without_edition_tail(title, expected):
     # a title that cites another inside it (b28 004), and near misses: an issuer before the 《》, nothing after
     ("市场监管总局等16部门关于印发贯彻实施《国家标准化发展纲要》行动计划的通知", "贯彻实施《国家标准化发展纲要》行动计划"),
     ("市政府办公室关于转发省政府《关于加强知识产权保护的意见》的通知", "关于加强知识产权保护的意见"),
+    ("区人民政府办公室关于印发2023年区《政府工作报告》确定的主要目标任务责任分解方案的通知",
+     "2023年区《政府工作报告》确定的主要目标任务责任分解方案"),  # b30 008
     ("关于印发《沈阳市知识产权保护办法》实施细则的通知", "《沈阳市知识产权保护办法》实施细则"),  # (the older rule)
     ("关于加强知识产权保护的意见", None),
 ])
@@ -106,9 +116,21 @@ def test_without_status_mark(line, expected):
     ("关于公开征求《某办法（征求意见稿）》意见的通知", True),
     ("关于加强知识产权保护的意见", False),
     ("市政府印发了方案的通知" + "很长" * 80, False),
+    ("关于公布广东省特色农产品优势区名单的通知", False),  # a list made known: its own document (b29 009)
 ])
 def test_is_notice(text, expected):
     assert H.is_notice(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("关于公布广东省特色农产品优势区名单的通知", True),
+    ("省知识产权局关于发布2023年度知识产权示范企业名单的通知", True),
+    ("关于公布《XX市专利资助名单管理办法》的通知", False),  # an issued document in 《》
+    ("关于印发知识产权优势企业名单管理办法的通知", False),  # 印发 issues a policy
+    ("关于发布XX市知识产权保护办法的通知", False),
+])
+def test_list_notice(text, expected):
+    assert H.list_notice(text) is expected
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -31,6 +31,8 @@ def test_table_of_contents(line, expected):
     ("繁體 | 简体版", True),  # Traditional chrome folds to the Simplified phrase
     ("4、该文档为VIP文档,如果想要下载,成为VIP会员后,下载免费。", True),  # a document-sharing site's terms
     ("5、成为VIP后,下载本文档将扣除1次下载权益。", True),
+    (">> 走進嵊州 >> 投資嵊州 >> 投資政策", True),  # a trail without its home link (b30 009)
+    (">> 加强知识产权保护", False),
     # another site's download notes above the document (b27 012)
     ("1. 部分包含数学公式或PPT动画的文件,查看预览时可能会显示错乱或异常,文件下载后无此问题,请放心下载。", True),
     ("2. 本文档由用户上传,版权归属用户,汇文网负责整理代发布。如果您对本文档版权有争议请及时联系客服。", True),
