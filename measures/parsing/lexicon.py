@@ -224,6 +224,8 @@ ROLE_TAILS = ("按照职责分工负责", "按职责分工负责", "按职责负
 ROLE_TAIL_OBJECTS = ("各自领域工作", "各自领域的工作", "相关工作", "具体工作", "组织实施")
 # "各县区", "各县(市、区)", "国务院相关部门及各地区": the governments below, named as a group
 LOCAL_GROUP_ENDS = ("县区", "区县", "县市区", "县市", "县", "区", "市", "地", "地区", "乡镇")
+# … named as a group: "各县区", and "相关市、县政府" (the relevant cities and counties)
+LOCAL_GROUP_HEADS = ("各", "相关", "有关")
 # words of a line that states responsibility and nothing else
 ROLE_WORDS = ("责任单位", "责任部门", "牵头单位", "牵头部门", "配合单位", "配合部门", "主责单位", "协办单位", "以上", "上述",
               "任务", "工作", "按照职责分工", "按职责分工", "分工", "负责", "牵头", "配合", "共同", "分别", "落实", "等", "由",

@@ -43,7 +43,7 @@ PROSE_DIVISION = re.compile(r"(?:^|[，,。；;：:])\s*由(?P<a>[^，,。；;�
 PROSE_ROLES = re.compile(r"(?:^|[。；;])\s*由(?P<a>[^，,。；;：:由]{2,60}?)(?:牵头负责|负责|牵头|承办)[，,]\s*"
                          r"(?P<b>[^，,。；;：:由]{2,300}?)(?:等(?:有关|相关)?(?:部门|单位))?(?:配合|协办|协助|参与)")
 # "各县区", "各县(市、区)" (its bracket dropped first), "国务院相关部门及各地区"
-LOCAL_GROUP = re.compile(rf"(?:^|[及和、])各(?:{P.alternation(L.LOCAL_GROUP_ENDS)})$")
+LOCAL_GROUP = re.compile(rf"(?:^|[及和、])(?:{P.alternation(L.LOCAL_GROUP_HEADS)})(?:{P.alternation(L.LOCAL_GROUP_ENDS)})$")
 # "6月底完成", "年内持续推进", "2025年底前": a deadline written among the names, not a unit
 DEADLINE_NOTE = re.compile(rf"\d|[{P.CN_DIGITS}]+月|年底|年内|月底|长期|持续|完成|前$")
 ROLE_VERB = re.compile(r"负责|牵头|配合")
