@@ -49,6 +49,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
 
 from django.db import DatabaseError, IntegrityError, transaction
@@ -258,8 +259,9 @@ def prepare_bytes(data: bytes, *, source: str, label: str, knowledge, known=froz
     item.parsed = parsed
     item.fingerprint = fingerprint(parsed)
     if vectors:
-        item.vectors = _vectors(parsed, source)
-        item.derived = _derived(parsed)
+        folded: dict = {}  # text -> its foldings, for the vectors and the fingerprints
+        item.vectors = _vectors(parsed, source, folded)
+        item.derived = _derived(parsed, folded)
         item.refs = _references(parsed, source, item.raw_text)
     return item
 
@@ -379,32 +381,28 @@ def measure_values(item: dict) -> tuple[dict, dict]:
     return values, parsed_values
 
 
-def _vectors(parsed: dict, source: str) -> dict | None:
-    """Search vectors of each measure as it will be stored when new."""
+def _vectors(parsed: dict, source: str, cache: dict | None = None) -> dict | None:
+    """Search vectors of each measure as it will be stored when new. ``cache``: the document's
+    folded texts (measures.search.index._foldings), shared with _derived."""
     try:
-        from .search.index import build_vector, measure_fields, title_fields
+        from .search.index import build_vectors
 
-        values, _ = document_values(parsed, source)
-        cache: dict = {}
+        cache = {} if cache is None else cache
         out = {}
         for item in parsed.get("measures") or []:
             m, _ = measure_values(item)
-            out[item["ordinal"]] = (
-                build_vector(measure_fields(title=m["title"], path=m["path"], text=m["text"],
-                                            document_title=values["title"],
-                                            notice_title=values["notice_title"]), cache),
-                build_vector(title_fields(title=m["title"], path=m["path"]), cache),
-            )
+            out[item["ordinal"]] = build_vectors(m["title"], m["text"], cache)
         return out
     except Exception:  # the writer indexes these measures itself
         log.exception("search vectors of %s", source)
         return None
 
 
-def _derived(parsed: dict) -> dict | None:
+def _derived(parsed: dict, folded: dict | None = None) -> dict | None:
     """Specificity flags and text fingerprint of each measure as it will be stored when new,
     computed as measures.services_diffusion.refresh_measures computes them (from the text, the
-    targets and the unit links the measure gets); the writer stores them with the rows."""
+    targets and the unit links the measure gets); the writer stores them with the rows.
+    ``folded``: text -> its foldings (the first is fold(text)), as _vectors left them."""
     try:
         from . import similarity as SIM
         from . import specificity as SPEC
@@ -427,11 +425,13 @@ def _derived(parsed: dict) -> dict | None:
                                           n_lead=sum(1 for r in roles.values() if r == MeasureUnit.Role.LEAD),
                                           target_units=target_units.get(item["ordinal"], []))
             merged = SPEC.merge_flags({name: False for name in SPEC.FLAG_NAMES}, computed, None)
-            weights = SIM.weighted_words(text)
+            known = folded.get(text) if folded else None
+            text_folded = known[0] if known else None
+            weights = SIM.weighted_words(text, folded=text_folded)
             top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:SIM.KEYWORDS]
             out[item["ordinal"]] = {
                 "flags": merged, "specificity": SPEC.score(merged), "specificity_auto": computed,
-                "bands": SIM.bands(text), "terms": [w[:40] for w, _ in top], "weights": [round(v, 3) for _, v in top],
+                "bands": SIM.bands(text, folded=text_folded), "terms": [w[:40] for w, _ in top], "weights": [round(v, 3) for _, v in top],
             }
         return out
     except Exception:  # the writer has them computed by measures.services_diffusion
@@ -979,9 +979,9 @@ class Importer:
             if d is None:
                 missing.append(m.pk)
             else:
-                prints.append(MeasureFingerprint(measure_id=m.pk, document_id=m.document_id, bands=d["bands"],
-                                                 terms=d["terms"], weights=d["weights"]))
-        copy_insert(MeasureFingerprint, prints)
+                prints.append((m.pk, m.document_id, _array_literal(d["bands"], False),
+                               _array_literal(d["terms"], True), _array_literal(d["weights"], False)))
+        copy_rows(MeasureFingerprint, ("measure_id", "document_id", "bands", "terms", "weights"), prints)
         if missing:
             refresh_measures(missing)
         batch = NewDocuments(docs, [item.refs for item in items])  # keys, candidates, waiting citations
@@ -1131,39 +1131,53 @@ class Importer:
                     year=day.year if day else doc.date_year,
                     themes=[c for c in m.parsed["themes"] if c in self._themes],
                     ip_types=[c for c in m.parsed["ip_types"] if c in self._ip_types])
-        copy_insert(Measure, objs)
+        written = copy_insert(Measure, objs)
         for m in objs:
             m._state.adding, m._state.db = False, "default"
-        history = _history_rows(Measure, objs)
+        history = _history_rows(Measure, objs, written)
+        # the link rows as plain tuples straight to COPY (no model instances): (measure, theme),
+        # (measure, IP type), (measure, unit, role, position)
+        theme_pk = {code: t.pk for code, t in self._themes.items()}
+        ip_type_pk = {code: t.pk for code, t in self._ip_types.items()}
         themes, ip_types, links = [], [], []
         for m, (doc, _) in zip(objs, owners):
-            themes += [Measure.themes.through(measure_id=m.pk, theme_id=self._themes[c].pk)
-                       for c in m.parsed["themes"] if c in self._themes]
-            ip_types += [Measure.ip_types.through(measure_id=m.pk, iptype_id=self._ip_types[c].pk)
-                         for c in m.parsed["ip_types"] if c in self._ip_types]
-            links += self._unit_links(doc, m, m.parsed["units"])
-        for rows in (themes, ip_types):
-            if rows:
-                for row, pk in zip(rows, _next_ids(type(rows[0]), len(rows))):
-                    row.id = pk
-                copy_insert(type(rows[0]), rows)
-        copy_insert(MeasureUnit, links, skip={"id"})
+            pk = m.pk
+            themes += [(pk, theme_pk[c]) for c in m.parsed["themes"] if c in theme_pk]
+            ip_types += [(pk, ip_type_pk[c]) for c in m.parsed["ip_types"] if c in ip_type_pk]
+            links += self._unit_link_rows(doc, pk, m.parsed["units"])
+        themes = [(pk, *row) for row, pk in zip(themes, _next_ids(Measure.themes.through, len(themes)))]
+        ip_types = [(pk, *row) for row, pk in zip(ip_types, _next_ids(Measure.ip_types.through, len(ip_types)))]
+        copy_rows(Measure.themes.through, ("id", "measure_id", "theme_id"), themes)
+        copy_rows(Measure.ip_types.through, ("id", "measure_id", "iptype_id"), ip_types)
+        copy_rows(MeasureUnit, ("measure_id", "unit_id", "role", "position"), links, skip={"id"})
         self._m2m_history(history, themes, ip_types)
         return objs
 
     @staticmethod
-    def _m2m_history(history: dict[int, int], themes: list, ip_types: list) -> None:
+    def _m2m_history(history: dict[int, int], themes: list[tuple], ip_types: list[tuple]) -> None:
         """The themes and IP types of the imported version, in the history, so
-        that an editor can revert a measure to what was imported."""
+        that an editor can revert a measure to what was imported. ``themes`` and ``ip_types``:
+        the (id, measure id, theme or IP type id) rows written."""
         hist_model = Measure.history.model
         for name, rows, other in (("themes", themes, "theme_id"), ("ip_types", ip_types, "iptype_id")):
             model = next(r.related_model for r in hist_model._meta.related_objects
                          if r.related_model.__name__ == f"{hist_model.__name__}_{name}")
-            copy_insert(model, [
-                model(id=row.id, history_id=history[row.measure_id], measure_id=row.measure_id,
-                      **{other: getattr(row, other)})
-                for row in rows if row.measure_id in history
-            ], skip={"m2m_history_id"})
+            copy_rows(model, ("id", "measure_id", other, "history_id"),
+                      [(pk, measure_id, other_id, history[measure_id])
+                       for pk, measure_id, other_id in rows if measure_id in history],
+                      skip={"m2m_history_id"})
+
+    def _unit_link_rows(self, doc: Document, measure_id: int, parsed_units: list[dict]) -> list[tuple]:
+        """_unit_links as (measure id, unit id, role, position) rows."""
+        links, seen = [], set()
+        region = doc.region
+        for pos, u in enumerate(parsed_units):
+            unit = self._unit(u["name"], region)
+            if unit.pk in seen:
+                continue
+            seen.add(unit.pk)
+            links.append((measure_id, unit.pk, u["role"], pos))
+        return links
 
     def _unit_links(self, doc: Document, measure: Measure, parsed_units: list[dict]) -> list[MeasureUnit]:
         links, seen = [], set()
@@ -1369,22 +1383,54 @@ def _next_ids(model, n: int) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def copy_insert(model, objs: list, *, skip=frozenset()) -> None:
+def copy_insert(model, objs: list, *, skip=frozenset()) -> tuple[list[str], list[list]]:
     """INSERT model instances with one COPY: every concrete field but those in ``skip`` (left to
     their database default, e.g. an identity column), values prepared as Django's INSERT
-    prepares them (auto_now fields, JSON, arrays, dates)."""
+    prepares them (auto_now fields, JSON, arrays, dates). Returns (attnames, rows written)."""
+    from django.db import connection
+
+    if not objs:
+        return [], []
+    fields = [f for f in model._meta.local_concrete_fields if f.attname not in skip and f.name not in skip]
+    prepare = [_copy_value(f, connection) for f in fields]
+    rows = [[fn(obj) for fn in prepare] for obj in objs]
+    _copy(model, [f.column for f in fields], rows)
+    return [f.attname for f in fields], rows
+
+
+_checked_columns: set = set()
+
+
+def copy_rows(model, columns: tuple[str, ...], rows: list, *, skip=frozenset()) -> None:
+    """INSERT rows given as plain tuples, in the order of ``columns`` (attnames), with one COPY:
+    values ready as copy_insert prepares them (numbers, text, booleans, None, dates, array and
+    tsvector literals). The columns must be every concrete field of the model but those in
+    ``skip`` (left to their database default): checked once per model, so that a field added to
+    the model fails here (the batch is then written one document at a time) instead of being
+    left out silently."""
+    key = (model, tuple(columns), frozenset(skip))
+    if key not in _checked_columns:
+        fields = {f.attname for f in model._meta.local_concrete_fields}
+        if set(columns) | set(skip) != fields or len(set(columns)) != len(columns):
+            raise ValueError(f"copy_rows: {model.__name__} has the columns {sorted(fields)}, "
+                             f"not {list(columns)} and {sorted(skip)}")
+        _checked_columns.add(key)
+    if not rows:
+        return
+    by_attname = {f.attname: f.column for f in model._meta.local_concrete_fields}
+    _copy(model, [by_attname[c] for c in columns], rows)
+
+
+def _copy(model, columns: list[str], rows: list) -> None:
     from django.db import connection
     from psycopg import sql
 
-    if not objs:
-        return
-    fields = [f for f in model._meta.local_concrete_fields if f.attname not in skip and f.name not in skip]
     statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
-        sql.Identifier(model._meta.db_table), sql.SQL(", ").join(sql.Identifier(f.column) for f in fields))
-    prepare = [_copy_value(f, connection) for f in fields]
+        sql.Identifier(model._meta.db_table), sql.SQL(", ").join(sql.Identifier(c) for c in columns))
     with connection.cursor() as cursor, connection.wrap_database_errors, cursor.cursor.copy(statement) as copy:
-        for obj in objs:
-            copy.write_row([fn(obj) for fn in prepare])
+        write = copy.write_row
+        for row in rows:
+            write(row)
 
 
 def _copy_value(field, connection):
@@ -1429,24 +1475,38 @@ def _array_literal(values, quote: bool):
     return "{" + ",".join(items) + "}"
 
 
-def _history_rows(model, objs: list) -> dict[int, int]:
+def _history_rows(model, objs: list, written: tuple[list[str], list[list]] | None = None) -> dict[int, int]:
     """The "+" history records of newly created rows (as simple_history's bulk_history_create
-    writes them), by COPY; returns {row pk: history_id}."""
+    writes them), by COPY; returns {row pk: history_id}. ``written``: what copy_insert returned
+    for these rows (their values, prepared once, are reused for the tracked fields)."""
+    from django.db import connection
     from django.utils import timezone
 
     history_model = model.history.model
     if not objs:
         return {}
     user = getattr(objs[0], "_history_user", None) or history_model.get_default_history_user(objs[0])
-    now = timezone.now()
-    rows = []
-    for obj, history_id in zip(objs, _next_ids(history_model, len(objs))):
-        row = history_model(history_id=history_id, history_date=now, history_user=user,
-                            history_change_reason="", history_type="+",
-                            **{f.attname: getattr(obj, f.attname) for f in history_model.tracked_fields})
-        rows.append(row)
-    copy_insert(history_model, rows)
-    return {obj.pk: row.history_id for obj, row in zip(objs, rows)}
+    extra = {"history_date": timezone.now(), "history_user_id": user.pk if user is not None else None,
+             "history_change_reason": "", "history_type": "+"}
+    tracked_names = {f.attname for f in history_model.tracked_fields}
+    tracked = [f for f in history_model._meta.local_concrete_fields if f.attname in tracked_names]
+    attnames, values = written if written else ([], [])
+    where = {name: i for i, name in enumerate(attnames)}
+    reused = [f.attname for f in tracked if f.attname in where]  # the value written for the row itself
+    prepared = [f for f in tracked if f.attname not in where]    # else as the history field prepares it
+    pick = itemgetter(*[where[name] for name in reused]) if reused else (lambda row: ())
+    if len(reused) == 1:
+        pick = (lambda get: lambda row: (get(row),))(pick)
+    prepare = [_copy_value(f, connection) for f in prepared]
+    columns = (*reused, *(f.attname for f in prepared), "history_id", *extra)
+    if set(columns) != {f.attname for f in history_model._meta.local_concrete_fields}:
+        raise ValueError(f"the history columns of {history_model.__name__} are not {columns}")
+    constants = tuple(extra.values())
+    ids = _next_ids(history_model, len(objs))
+    rows = [(*pick(values[n] if values else ()), *(fn(obj) for fn in prepare), history_id, *constants)
+            for n, (obj, history_id) in enumerate(zip(objs, ids))]
+    copy_rows(history_model, columns, rows)
+    return {obj.pk: history_id for obj, history_id in zip(objs, ids)}
 
 
 # --- helpers ------------------------------------------------------------------

@@ -127,7 +127,7 @@ def _borrow_orders() -> list[list[int]]:
 MIN_SHINGLES = 8   # shorter texts (headings) get no fingerprint: nothing to copy
 
 
-def bands(text: str) -> list[int]:
+def bands(text: str, *, folded: str | None = None) -> list[int]:
     """N_BANDS signed 32-bit band hashes (one-permutation MinHash with optimal
     densification); [] for a text of fewer than MIN_SHINGLES trigrams.
 
@@ -135,8 +135,8 @@ def bands(text: str) -> list[int]:
     each), hashed with splitmix64's finalizer (a stable 64-bit mix, no per-trigram digest);
     its bin is the hash mod BINS, its value the quotient. A band is the same mix of its number
     plus its ROWS bin values times fixed odd multipliers. Bands computed before this scheme (migration 0012 recomputes them)
-    used blake2b digests."""
-    norm = normalise(text)
+    used blake2b digests. ``folded``: fold(text), when the caller has it already."""
+    norm = normalise(text) if folded is None else "".join(_KEEP.findall(folded))
     o = [ord(c) for c in norm]
     codes = {(a << 42) | (b << 21) | c for a, b, c in zip(o, o[1:], o[2:])}
     if len(codes) < MIN_SHINGLES:
@@ -186,16 +186,22 @@ def _tokenizer():
     return get_tokenizer()
 
 
-def weighted_words(text: str) -> dict[str, float]:
+_CJK_WORD = re.compile(rf"[{CJK}]+")
+
+
+def weighted_words(text: str, *, folded: str | None = None) -> dict[str, float]:
     """word -> weight (occurrences × IDF from jieba's dictionary) of the text's
-    distinctive words (two or more CJK characters, not generic policy words)."""
+    distinctive words (two or more CJK characters, not generic policy words).
+    ``folded``: fold(text), when the caller has it already."""
     from measures.search.text import fold, words
 
     tok = _tokenizer()
     freq, total = tok.FREQ, tok.total or 1
     counts: dict[str, int] = {}
-    for word in words(fold(text or "")):  # jieba, HMM off: the blocks the search index cut already
-        if len(word) < 2 or word in STOPWORDS or not re.fullmatch(rf"[{CJK}]+", word):
+    cjk = _CJK_WORD.fullmatch
+    # jieba, HMM off: the blocks the search index cut already
+    for word in words(fold(text or "") if folded is None else folded):
+        if len(word) < 2 or word in STOPWORDS or not cjk(word):
             continue
         counts[word] = counts.get(word, 0) + 1
     out = {}

@@ -16,6 +16,10 @@ plus a sample bucket 's:0'…'s:255' (a hash of the id) that lets the engine
 verify a random sample of a very large match through the index; both GIN
 indexes include it.
 """
+from collections import defaultdict, deque
+from itertools import chain
+from operator import add
+
 from django.db import connection, transaction
 
 from .text import RUN_RE, _long_words, foldings, get_tokenizer
@@ -38,20 +42,44 @@ def build_vector(fields: list[tuple[str, str]], cache: dict | None = None) -> st
     The importer's hot loop: one dict pass over each field's tokens (lexeme -> list of positions,
     no tuple or string per token), then one join per lexeme. Lexemes are runs of CJK characters,
     letters and digits (text.RUN_RE, jieba's CJK words), so none needs quoting."""
-    from collections import defaultdict
+    laid_out = _layout(fields, cache)
+    if laid_out is None:  # a very long text: positions are clamped
+        return _build_vector_clamped(fields, cache)
+    return _format(laid_out)
 
-    laid_out = []  # (weight, {lexeme: [position, ...]}) per field
+
+def build_vectors(title: str | None, text: str | None, cache: dict | None = None) -> tuple[str, str]:
+    """(search_vector, title_vector) of a measure: build_vector(measure_fields(…)) and
+    build_vector(title_fields(…)), the title tokenised once for both (it is the first field of
+    the search vector, at the same positions)."""
+    fields = measure_fields(title=title, text=text)
+    laid_out = _layout(fields, cache)
+    if laid_out is None:
+        return _build_vector_clamped(fields, cache), build_vector(title_fields(title=title), cache)
+    title_vector = _format(laid_out[:1]) if title else ""  # before _format(laid_out) takes from the later fields
+    return _format(laid_out), title_vector
+
+
+def _layout(fields: list[tuple[str, str]], cache: dict | None) -> list | None:
+    """[(weight, {lexeme: [position, ...]}), ...] of the non-empty fields; None past MAX_POS."""
+    laid_out = []
     base = 1
     for text, weight in fields:
         if not text:
             continue
         positions: defaultdict[str, list[int]] = defaultdict(list)
         for folded in _foldings(text, cache):
-            if base + len(folded) > MAX_POS:  # a very long text: positions are clamped
-                return _build_vector_clamped(fields, cache)
+            if base + len(folded) > MAX_POS:
+                return None
             _add_tokens(positions, folded, base)
             base = min(base + len(folded) + FIELD_GAP, MAX_POS)
         laid_out.append((weight, positions))
+    return laid_out
+
+
+def _format(laid_out: list) -> str:
+    """The literal of _layout's fields (the later fields' dicts lose the lexemes merged into an
+    earlier field's)."""
     out = []
     for k, (weight, positions) in enumerate(laid_out):
         later = laid_out[k + 1:]
@@ -93,19 +121,23 @@ def _build_vector_clamped(fields: list[tuple[str, str]], cache: dict | None) -> 
     return " ".join(f"{_quote(lex)}:{','.join(dict.fromkeys(pos))}" for lex, pos in positions.items())
 
 
-def _add_tokens(positions, folded: str, base: int) -> None:
-    """token_list(folded) added to ``positions`` at ``base`` + offset, without the list."""
+def _add_tokens(positions: defaultdict, folded: str, base: int) -> None:
+    """token_list(folded) added to ``positions`` (a defaultdict(list)) at ``base`` + offset, in
+    the same order, without the list: each CJK run's unigrams and bigrams interleaved and
+    appended by map() over the run (no Python step per token)."""
     long_runs = False
+    slot = positions.__getitem__  # creates the missing lists
     for m in RUN_RE.finditer(folded):
-        start, run = m.start(), m.group(0)
-        p = base + start
-        if m.group(1):
-            last = len(run) - 1
-            long_runs = long_runs or last >= 2
-            for i in range(last):
-                positions[run[i]].append(p + i)
-                positions[run[i:i + 2]].append(p + i)
-            positions[run[last]].append(p + last)
+        run = m.group(0)
+        p = base + m.start()
+        n = len(run)
+        if m.group(1) and n > 1:
+            long_runs = long_runs or n >= 3
+            at = range(p, p + n - 1)
+            # run[0], run[0:2], run[1], run[1:3] … run[-1] at p, p, p+1, p+1 … p+n-1
+            _consume(map(_append, map(slot, chain(chain.from_iterable(zip(run, map(add, run, run[1:]))),
+                                                  run[-1])),
+                         chain(chain.from_iterable(zip(at, at)), (p + n - 1,))))
         else:
             positions[run].append(p)
     if long_runs:
@@ -113,9 +145,14 @@ def _add_tokens(positions, folded: str, base: int) -> None:
             positions[word].append(base + offset)
 
 
+_append = list.append
+_consume = deque(maxlen=0).extend
+
+
 def _foldings(text: str, cache: dict | None) -> list[str]:
-    """foldings(text); short fields (titles repeat across a document's measures) once per cache."""
-    if cache is None or len(text) > 200:
+    """foldings(text), once per cache (titles repeat across a document's measures; the importer
+    reads a text's first folding again for its fingerprint)."""
+    if cache is None:
         return foldings(text)
     hit = cache.get(text)
     if hit is None:
@@ -169,12 +206,8 @@ def update_search_vectors(measure_ids) -> int:
     for start in range(0, len(ids), BATCH):
         chunk = ids[start:start + BATCH]
         rows = Measure.objects.filter(pk__in=chunk).values_list("pk", "title", "text")
-        cache: dict = {}  # short fields shared by the batch's measures, tokenised once
-        values = [
-            (pk, build_vector(measure_fields(title=title, text=text), cache),
-             build_vector(title_fields(title=title), cache))
-            for pk, title, text in rows
-        ]
+        cache: dict = {}  # the batch's texts folded once (titles repeat across measures)
+        values = [(pk, *build_vectors(title, text, cache)) for pk, title, text in rows]
         if values:
             _write(values)
             written += len(values)
