@@ -27,7 +27,11 @@ checked only on the rows the text and the buckets leave. The document's date
    statement) is sampled: the buckets not read yet are read beside the
    probe's (k chosen from the probe so that at least
    SAMPLE_TARGET rows are read); the count is (rows read) × 256 / k, within a
-   few per cent (shown as 约), and facet counts are scaled the same way.
+   few per cent (shown as 约), and facet counts are scaled the same way. Of
+   the results' sample, the buckets up to RANK_TARGET rows (or up to TITLE_CAP
+   title hits, by the probe) are ranked: those are the results and their
+   pages; the rest is verified and counted only (a rank costs about as much as
+   the phrase check).
    Title-level hits (title_vector, its own small GIN index) are always among
    the candidates, so the best results are shown even when the rest is a
    sample: read from the title index unless the probe shows that the sample
@@ -60,6 +64,9 @@ SAMPLE_TARGET = 3000     # rows verified for an estimate (at least; whole bucket
                          # rows, so a facet value of 10,000 in a set of 900,000 rests on ~35 of
                          # them; 1,500 rows was a third faster at 1M but halves that again.
 SAMPLE_CAP = 12000       # at most this many sampled rows are read
+RANK_TARGET = 1000       # sampled rows ranked (at least; whole buckets, the probe's all): the
+                         # results and their pages; the rest of a sample is verified for the
+                         # count and the facets only (a rank costs as much as the phrase check)
 TITLE_CAP = 500          # title-level candidates added to a sampled result set
 MIN_GATE = 32            # probe counts below this never skip the exact read (probe_gate)
 WIDE_PROBE = 8           # buckets a probe is widened to when one cannot tell (ambiguous_from)
@@ -78,6 +85,22 @@ class _VectorCopy(Func):
 
     template = "(%(expressions)s || ''::tsvector)"
     output_field = SearchVectorField()
+
+
+class _RankedCopy(Func):
+    """_VectorCopy for the rows in sample buckets below `below` (BUCKET_SQL of the
+    id), NULL for the others: those are verified and counted, not ranked."""
+
+    output_field = SearchVectorField()
+
+    def __init__(self, vector, pk, below: int):
+        super().__init__(vector, pk, Value(int(below)))
+
+    def as_sql(self, compiler, connection, **extra):
+        (v, v_params), (pk, pk_params), (below, below_params) = (compiler.compile(e)
+                                                                 for e in self.source_expressions)
+        return (f"(CASE WHEN (hashint8({pk}) & {SAMPLE_BUCKETS - 1}) < {below} THEN ({v} || ''::tsvector) END)",
+                [*pk_params, *below_params, *v_params])
 
 
 def _weights() -> str:
@@ -183,7 +206,8 @@ FACET_ALIASES = "f, sp, ft, fd, fu, fl, fm"
 
 
 def _rows(queryset, *, text: str, vector: str = "search_vector", facets: str = "", sample: str = "",
-          limit: int | None = None, columns: str = "rank", rank_vector: str = "search_vector"):
+          limit: int | None = None, columns: str = "rank", rank_vector: str = "search_vector",
+          ranked_below: int | None = None):
     """SQL of the rows of `queryset` whose `vector` matches `text` (PostgreSQL
     rechecks phrases and weights on the rows the GIN index gives), with the
     facet lexemes (and a sample of buckets). columns: "rank" (id, document,
@@ -207,8 +231,9 @@ def _rows(queryset, *, text: str, vector: str = "search_vector", facets: str = "
     qs = qs.annotate(_f=Func(F("facet_vector"), function="tsvector_to_array", output_field=ArrayField(TextField())))
     if columns == "rank":
         # the document's date (a tie-break) is read by _statement for the rows' documents
-        qs = qs.annotate(_d=Cast(Value(None), DateField()),
-                         _v=_VectorCopy(F(rank_vector))).values_list(
+        copy = _VectorCopy(F(rank_vector)) if ranked_below is None else \
+            _RankedCopy(F(rank_vector), F("pk"), ranked_below)
+        qs = qs.annotate(_d=Cast(Value(None), DateField()), _v=copy).values_list(
             "pk", "document_id", "ordinal", "_d", "_v", *FACET_COLUMNS)
     elif columns == "id":
         qs = qs.values_list("pk", "document_id", *FACET_COLUMNS)
@@ -233,9 +258,10 @@ def title_only(pq) -> bool:
     return bool(terms) and bool(pq.typed_tsquery) and all(t.field == "title" for t in terms)
 
 
-def _sample_size(probe: float) -> int:
-    """Buckets to read for at least SAMPLE_TARGET rows, from the count of one."""
-    return max(1, min(SAMPLE_BUCKETS, math.ceil(SAMPLE_TARGET / max(probe, 1))))
+def _sample_size(probe: float, target: int | None = None) -> int:
+    """Buckets to read for at least `target` (SAMPLE_TARGET) rows, from the count of one."""
+    target = SAMPLE_TARGET if target is None else target
+    return max(1, min(SAMPLE_BUCKETS, math.ceil(target / max(probe, 1))))
 
 
 # parts of a candidate statement
@@ -263,7 +289,7 @@ def _statement(pq, parts, rank: bool):
     # through the primary key: joined to every row, the planner hashes the whole
     # document table for it (25 ms at 1M)
     sql = (f"WITH r AS MATERIALIZED (SELECT c.part, c.id, c.document_id, c.ordinal, "
-           f"CASE WHEN c.part IN ({ranked}) THEN {r_sql} ELSE 0::float8 END AS score, "
+           f"CASE WHEN c.part NOT IN ({ranked}) THEN 0::float8 WHEN c.v IS NOT NULL THEN {r_sql} END AS score, "
            f"{FACET_ALIASES} "
            f"FROM ({' UNION ALL '.join(selects)}) AS c(part, id, document_id, ordinal, d, v, {FACET_ALIASES}) "
            f"WHERE c.part <> {TITLE} OR c.v @@ %s::tsquery), "
@@ -315,10 +341,10 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
         del sets[BASE]
     probe_of = {MAIN: PROBE_MAIN, BASE: PROBE_BASE}
 
-    def read(part, first, end, cap=SAMPLE_CAP):
+    def read(part, first, end, cap=SAMPLE_CAP, ranked_below=None):
         qs, lex, cols = sets[part]
         return _rows(qs, text=text, vector=vector, rank_vector=vector, facets=lex, sample=_buckets(first, end),
-                     limit=cap, columns=cols), cols
+                     limit=cap, columns=cols, ranked_below=ranked_below), cols
 
     # title-level hits are added to a sampled result set from the title index, unless
     # the sample itself holds as many (then the title index would read many rows for
@@ -355,11 +381,22 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
                                            limit=limit + 1, columns=cols), cols))
             elif st["mode"] == "sample":
                 # buckets not read yet up to k (at least SAMPLE_TARGET rows in all), and, for
-                # the results, the title-level hits, from the small title index
-                st["k"] = max(st["buckets"], _sample_size(len(st["probe"]) / st["buckets"]))
+                # the results, the title-level hits, from the small title index. Of the
+                # results' buckets, those up to r (at least RANK_TARGET rows) are ranked, the
+                # rest (UNRANKED) only counted
+                per_bucket = len(st["probe"]) / st["buckets"]
+                st["k"] = max(st["buckets"], _sample_size(per_bucket))
+                ranked = st["k"]
+                if part == MAIN:
+                    ranked = min(st["k"], max(st["buckets"], _sample_size(per_bucket, RANK_TARGET)))
+                    titles = _title_hits(pq, st["probe"]) / st["buckets"]
+                    if with_titles and titles * st["k"] >= TITLE_CAP:
+                        # the sample holds TITLE_CAP title hits: rank the buckets that do
+                        ranked = min(st["k"], max(ranked, math.ceil(TITLE_CAP / titles)))
                 if st["k"] > st["buckets"]:
-                    parts.append((part, *read(part, st["buckets"], st["k"])[0], cols))
-                if part == MAIN and with_titles and not _sample_has_titles(pq, st["probe"], st["buckets"], st["k"]):
+                    parts.append((part, *read(part, st["buckets"], st["k"],
+                                              ranked_below=ranked if ranked < st["k"] else None)[0], cols))
+                if part == MAIN and with_titles and not _sample_has_titles(pq, st["probe"], st["buckets"], ranked):
                     parts.append((TITLE, *_rows(qs, text=pq.loose_tsquery, vector="title_vector", facets=lex,
                                               limit=TITLE_CAP), "rank"))
         rows = _statement(pq, parts, rank) if parts else []
@@ -391,7 +428,7 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
             continue
         if part == MAIN:
             sample_ids.append(pk)
-        if pk in seen:
+        if score is None or pk in seen:   # a sampled row beyond the ranked buckets: counted only
             continue
         seen.add(pk)
         found.append((-float(score), -(day.toordinal() if day else 0), document_id, ordinal, pk))
@@ -417,11 +454,15 @@ def _sample_has_titles(pq, probe: list, buckets: int, k: int) -> bool:
     row is a title hit when its rank has the title tier (the terms as typed
     within the title: ParsedQuery.title_tsquery; synonyms are not counted, and
     an undercount only makes the title index read)."""
+    return _title_hits(pq, probe) * k / max(buckets, 1) >= TITLE_CAP
+
+
+def _title_hits(pq, probe: list) -> int:
+    """The probe rows whose rank has the title tier (0 when the query has none)."""
     if not pq.title_tsquery:
-        return False
+        return 0
     points = dict(TIERS)["title_tsquery"]
-    hits = sum(1 for r in probe if int(r[5]) & points)
-    return hits * k / max(buckets, 1) >= TITLE_CAP
+    return sum(1 for r in probe if r[5] is not None and int(r[5]) & points)
 
 
 def round_estimate(n: int) -> int:

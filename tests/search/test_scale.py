@@ -7,7 +7,7 @@ from django.urls import reverse
 from measures.models import Measure, Region, Theme
 from measures.search import engine
 from measures.search.index import update_search_vectors
-from measures.selectors import measure_search
+from measures.selectors import measure_search, parse_query
 
 pytestmark = pytest.mark.django_db
 
@@ -294,3 +294,26 @@ def test_sample_buckets_and_filters_are_separate_index_conditions(big):
                                sample="'s:1' | 's:2'")
     assert sql.count('"facet_vector" @@') == 2
     assert params.index("'s:1' | 's:2'") < params.index("('y:2020' | 'y:2021')")
+
+
+def test_a_sample_ranks_its_first_buckets_and_counts_them_all(big, monkeypatch):
+    """Of a sampled result set, the buckets up to RANK_TARGET rows are ranked (the
+    results and their pages); the others are verified and counted, not ranked:
+    the count and the facets are those of the whole sample."""
+    monkeypatch.setattr(engine, "EXACT_LIMIT", 200)
+    monkeypatch.setattr(engine, "SAMPLE_TARGET", 400)
+    monkeypatch.setattr(engine, "probe_gate", lambda limit, buckets=1: 0)   # every probe samples
+    found = {}
+    for target in (10**6, 50):
+        monkeypatch.setattr(engine, "RANK_TARGET", target)
+        cand = engine.candidates(parse_query({"q": ["纠纷调解"]}), Measure.objects.all())
+        r = measure_search(params={"q": "纠纷调解"})
+        found[target] = (cand, r)
+    (every, r_every), (first, r_first) = found[10**6], found[50]
+    assert set(first.sample_ids) == set(every.sample_ids) and first.estimate == every.estimate
+    assert r_first.count == r_every.count and r_first.facets == r_every.facets
+    assert 50 <= len(first.ids) < len(every.ids) == len(every.sample_ids)
+    assert set(first.ids) < set(every.ids)
+    ranks = dict(zip(every.ids, every.ranks))
+    assert all(abs(ranks[i] - rank) < 1e-9 for i, rank in zip(first.ids, first.ranks))   # the same ranks
+    assert r_first.page.paginator.count == len(first.ids) < r_every.page.paginator.count
