@@ -103,7 +103,9 @@ LOST_BRACKETS = re.compile(rf"^[(（]?\s*([{P.HAN}]{{1,12}})\s*[{P.YEAR_OPEN}]?\
 PASSED = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*(?P<org>[{P.HAN}]{{2,40}}?)"
                     rf"第[{P.CN_DIGITS}\d]+次(?:常务)?会议(?:审议)?通过")
 PROMULGATED = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*(?P<org>[{P.HAN}]{{2,30}}?(?:{_ORG_END}))(?:公布|发布)")
-SESSION = re.compile(rf"第[{P.CN_DIGITS}]+届")
+SESSION = re.compile(rf"第[{P.CN_DIGITS}]+[届屆]")
+# "…通过 根据2021年9月29日…《关于修改〈…〉的决定》修正 2022年7月28日…会议修订": the versions after adoption
+REVISED = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)[^()（）。]{{0,120}}?(?:修订|修正)")
 DIGIT_DATE = re.compile(rf"^[^\w]*({P.YEAR})\s*(\d{{1,2}})\s+(\d{{1,2}})\s*日?[^\w]*$|^[^\w]*({P.YEAR})(\d{{2,4}})\s*日?[^\w]*$")
 PAREN_DATE = re.compile(r"^[(（]\s*(.+?)\s*[)）]$")
 SIGNED_BY = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}长|主任|书记|主席)\s*[\u4e00-\u9fff]{2,4}\s+")  # "局长 王景川 二〇〇一年…"
@@ -884,12 +886,22 @@ def _find_other_marks(h: Header, lines: list[str], first_num: int, ctx: ParseCon
         if m and not h.passed:
             org = SESSION.sub("", line[m.start("org"):m.end("org")])
             kind = "signed" if m.re is PASSED else "published"
-            h.passed = (org, kind, parse_date(m.group("date")))
+            h.passed = (org, kind, latest_revision(f[m.end():]) or parse_date(m.group("date")))
         if h.page_date is None and i not in h.meta_lines and len(line) <= 60:
             d = PAGE_DATE.search(line)
             if d:
                 h.page_date = (parse_date(d.group()) if not d.group(1)
                                else parse_date(f"{d.group(3)}-{d.group(2)}-{d.group(1)}"))
+
+
+@rule(stage="header", example="'…通过 根据2021年9月29日…《关于修改〈…〉的决定》修正 2022年7月28日…修订)' → '2022-07-28'")
+def latest_revision(note: str) -> str | None:
+    """The date of the last revision (修订) or amendment (修正) in a regulation's history note after its
+    adoption ("…会议通过"): the text shown is that version, so it is the document's date. None: never
+    revised."""
+    dates = [parse_date(m.group("date")) for m in REVISED.finditer(note)]
+    dates = [d for d in dates if d]
+    return max(dates) if dates else None
 
 
 @rule(stage="header", example="notice '市政府关于印发…的通知', signature '昆山市人民政府' → '昆山市人民政府'")
@@ -1105,11 +1117,22 @@ def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext
     region = resolve_region(gaz, [None, None, None, h.meta.get("source"), " ".join(body)], ctx)
     if hint and region["level"] and LEVEL_RANK[region["level"]] > LEVEL_RANK[hint]:
         return dict(NO_REGION, level=hint)
+    hint = municipal_level(region, hint)
     if hint:
         region = dict(region, level=hint)
     elif not region["level"] and national_by_duties(lines[h.body_start:], ctx):
         return dict(NO_REGION, level="national")
     return region
+
+
+@rule(stage="header", example="天津市 (no city) and the hint 'city' (本市, 市和区县) → 'province'; 苏州 → 'city' as hinted")
+def municipal_level(region: dict, hint: str | None) -> str | None:
+    """The level the text gives itself, read for a municipality: "本市" in Beijing, Tianjin, Shanghai or
+    Chongqing is the provincial level (the municipality is the province, its 区/县 the level below)."""
+    if hint == "city" and region.get("province") and not region.get("city") \
+            and region["province"].endswith("市"):
+        return "province"
+    return hint
 
 
 @rule(stage="header", example="'…（知识产权局、公安部负责）…（海关总署、工商总局负责）' → True; '国家知识产权局负责全国…' → True")

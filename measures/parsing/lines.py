@@ -145,16 +145,25 @@ ARTICLE_AFTER_STOP = re.compile(rf"(?<=[。；;])\s*第({P.CN_NUMBER})[条條](?
 def next_article_in_line(rows: list[str]) -> list[str]:
     """An article run into the last paragraph of the one before it ("…做好保护工作。第六條 縣級…"):
     the row is split before 第N条 when a full stop precedes it and the last article opening a row (or
-    split off before) was 第N-1条; a cited "第六条" (no article just before it) stays in the text."""
+    split off before) was 第N-1条, or, on a page that starts mid-办法 with no article yet, when the next
+    article is 第N+1条; a cited "第六条" (no article just before it) stays in the text."""
     out: list[str] = []
     last = None
+    # every article number in order (rows opening with one, ones after a full stop): a page that starts
+    # mid-办法 has no article before its first run-in one, which counts when the next one follows it
+    seen = [parse_cn_number(m.group(1)) for row in rows
+            for m in ([ARTICLE_OPENING.match(row)] if ARTICLE_OPENING.match(row) else []) + list(ARTICLE_AFTER_STOP.finditer(row))]
+    k = 0
     for row in rows:
         if m := ARTICLE_OPENING.match(row):
             last = parse_cn_number(m.group(1))
+            k += 1
         start = 0
         for m in ARTICLE_AFTER_STOP.finditer(row):
             n = parse_cn_number(m.group(1))
-            if last is not None and n == last + 1 and m.start() > start:
+            k += 1
+            chained = last is None and n is not None and k < len(seen) and seen[k] == n + 1
+            if (last is not None and n == last + 1 or chained) and m.start() > start:
                 out.append(row[start:m.start()])
                 start, last = m.start(), n
         out.append(row[start:])

@@ -15,9 +15,10 @@ from . import lexicon as L
 HAN = "\u4e00-\u9fff"                      # CJK unified ideographs (inside a [] class)
 HAN_CHAR = f"[{HAN}]"
 HAN_ANY = "\u3400-\u9fff"                  # with extension A (pinyin glosses follow these)
-CN_DIGITS = "一二三四五六七八九十百零〇两"
+# 壹: mirror sites' converters write 一 as 壹 ("第十壹條", "(壹)"): read as 一
+CN_DIGITS = "一二三四五六七八九十百零〇两壹"
 CN_NUMBER = f"[{CN_DIGITS}]+"              # 十九, 二十一, 一百零五
-CN_SMALL_DIGIT = "[一二三四五六七八九十]"
+CN_SMALL_DIGIT = "[一二三四五六七八九十壹]"
 CN_SMALL = CN_SMALL_DIGIT + "{1,3}"        # chapter and item numbers
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 SPACE_CHARS = " \u00a0\u2002\u2003\u2009\u200b\u3000"

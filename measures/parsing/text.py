@@ -19,8 +19,8 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 # full-width digits and number signs to ASCII, one character for one (offsets kept)
 HALF_WIDTH = {**{0xFF10 + i: 0x30 + i for i in range(10)}, ord("％"): "%", ord("．"): ".", ord("～"): "~",
               ord("＞"): ">", ord("＜"): "<", ord("／"): "/"}
-CN_DIGIT_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-                   "九": 9}
+CN_DIGIT_VALUES = {"零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+                   "八": 8, "九": 9}
 
 
 def han_count(text: str) -> int:

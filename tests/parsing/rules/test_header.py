@@ -49,6 +49,28 @@ def test_parse_meta_an_empty_date_label_takes_no_name_below():
     assert meta == {"repealed": "2020-01-01"} and used == {0, 1}
 
 
+@pytest.mark.parametrize("note, expected", [
+    ("根据2021年9月29日河北省第十三届人民代表大会常务委员会第二十五次会议《关于修改〈河北省技术市场条例〉等十四部法规的决定》"
+     "修正 2022年7月28日河北省第十三届人民代表大会常务委员会第三十二次会议修订)", "2022-07-28"),  # b32 005
+    (" 2010年9月29日甘肃省第十一届人民代表大会常务委员会第十七次会议第一次修订 2012年11月28日甘肃省第十一届"
+     "人民代表大会常务委员会第三十次会议第二次修订)", "2012-11-28"),
+    (")", None),   # adopted, never revised
+    ("。2023年5月1日起施行", None),
+])
+def test_latest_revision(note, expected):
+    assert H.latest_revision(note) == expected
+
+
+@pytest.mark.parametrize("region, hint, expected", [
+    ({"province": "天津市", "city": None}, "city", "province"),   # b32 012: 本市 in a municipality
+    ({"province": "江苏省", "city": None}, "city", "city"),
+    ({"province": "上海市", "city": None}, "district", "district"),
+    ({"province": None, "city": None}, None, None),
+])
+def test_municipal_level(region, hint, expected):
+    assert H.municipal_level(region, hint) == expected
+
+
 def test_parse_meta_labels_alone_and_bracketed():
     lines = ["[发文字号] 渝北府办发〔2023〕51号", "成文日期", "2023-05-06", "正文"]
     meta, used = H.parse_meta(lines, 40, CTX)

@@ -218,7 +218,13 @@ def test_section_numbers_alone(rows, expected):
       "第六條 縣級以上人民政府應當開展宣傳。"]),
     (["第五条 加强保护。", "依照本办法执行。第九条规定的情形除外。"],
      ["第五条 加强保护。", "依照本办法执行。第九条规定的情形除外。"]),  # not the next article
-    (["加强保护。第二条 开展行动。"], ["加强保护。第二条 开展行动。"]),  # no article before it
+    (["加强保护。第二条 开展行动。"], ["加强保护。第二条 开展行动。"]),  # no article before it, none after
+    # a page that starts mid-办法: its first run-in article counts when the next one follows (b32 008)
+    (["依照本办法认定的注册商标。第三条 省工商部门负责认定。", "协助做好保护工作。第四条 认定应当遵循原则。第五条 应当符合下列条件:"],
+     ["依照本办法认定的注册商标。", "第三条 省工商部门负责认定。", "协助做好保护工作。", "第四条 认定应当遵循原则。",
+      "第五条 应当符合下列条件:"]),
+    (["依照本办法执行。第九条 规定的情形除外。", "加强保护。第三条 开展行动。"],
+     ["依照本办法执行。第九条 规定的情形除外。", "加强保护。第三条 开展行动。"]),  # 9 then 3: no chain
 ])
 def test_next_article_in_line(rows, expected):
     assert Li.next_article_in_line(rows) == expected
