@@ -16,9 +16,8 @@ plus a sample bucket 's:0'…'s:255' (a hash of the id) that lets the engine
 verify a random sample of a very large match through the index; both GIN
 indexes include it.
 """
-from collections import defaultdict, deque
+from collections import defaultdict
 from itertools import chain
-from operator import add
 
 from django.db import connection, transaction
 
@@ -83,23 +82,36 @@ def _format(laid_out: list) -> str:
     out = []
     for k, (weight, positions) in enumerate(laid_out):
         later = laid_out[k + 1:]
+        tagged = _tagged(weight)  # position -> "123D"
         if later:  # a lexeme also in a later field: its positions in field order, weight by weight
             for lex, pos in positions.items():
                 parts = [(weight, pos)] + [(w2, p2.pop(lex)) for w2, p2 in later if lex in p2]
                 if len(parts) == 1:
                     out.append(_plain(lex, pos, weight))
                 else:
-                    tagged = [f"{p}{w}" for w, ps in parts for p in ps][:MAX_POSITIONS]
-                    out.append(f"'{lex}':{','.join(tagged)}")
+                    each = list(chain.from_iterable(map(_tagged(w).__getitem__, ps) for w, ps in parts))
+                    out.append(f"'{lex}':{','.join(each[:MAX_POSITIONS])}")
         else:
-            sep = weight + ","
-            out += [f"'{lex}':{sep.join(map(str, pos))}{weight}" if len(pos) <= MAX_POSITIONS
+            out += [f"'{lex}':{tagged[pos[0]]}" if len(pos) == 1
+                    else f"'{lex}':{','.join(map(tagged.__getitem__, pos))}" if len(pos) <= MAX_POSITIONS
                     else _plain(lex, pos, weight) for lex, pos in positions.items()]
     return " ".join(out)
 
 
+_tagged_positions: dict[str, list[str]] = {}
+
+
+def _tagged(weight: str) -> list[str]:
+    """["0D", "1D", … f"{MAX_POS}D"]: a position with its weight, looked up instead of formatted
+    (the literal's positions are most of its characters)."""
+    table = _tagged_positions.get(weight)
+    if table is None:
+        table = _tagged_positions[weight] = [f"{p}{weight}" for p in range(MAX_POS + 1)]
+    return table
+
+
 def _plain(lex: str, pos: list[int], weight: str) -> str:
-    return f"'{lex}':{(weight + ',').join(map(str, pos[:MAX_POSITIONS]))}{weight}"
+    return f"'{lex}':{','.join(map(_tagged(weight).__getitem__, pos[:MAX_POSITIONS]))}"
 
 
 def _build_vector_clamped(fields: list[tuple[str, str]], cache: dict | None) -> str:
@@ -121,32 +133,24 @@ def _build_vector_clamped(fields: list[tuple[str, str]], cache: dict | None) -> 
     return " ".join(f"{_quote(lex)}:{','.join(dict.fromkeys(pos))}" for lex, pos in positions.items())
 
 
-def _add_tokens(positions: defaultdict, folded: str, base: int) -> None:
-    """token_list(folded) added to ``positions`` (a defaultdict(list)) at ``base`` + offset, in
-    the same order, without the list: each CJK run's unigrams and bigrams interleaved and
-    appended by map() over the run (no Python step per token)."""
+def _add_tokens(positions, folded: str, base: int) -> None:
+    """token_list(folded) added to ``positions`` at ``base`` + offset, without the list."""
     long_runs = False
-    slot = positions.__getitem__  # creates the missing lists
     for m in RUN_RE.finditer(folded):
-        run = m.group(0)
-        p = base + m.start()
-        n = len(run)
-        if m.group(1) and n > 1:
-            long_runs = long_runs or n >= 3
-            at = range(p, p + n - 1)
-            # run[0], run[0:2], run[1], run[1:3] … run[-1] at p, p, p+1, p+1 … p+n-1
-            _consume(map(_append, map(slot, chain(chain.from_iterable(zip(run, map(add, run, run[1:]))),
-                                                  run[-1])),
-                         chain(chain.from_iterable(zip(at, at)), (p + n - 1,))))
+        start, run = m.start(), m.group(0)
+        p = base + start
+        if m.group(1):
+            last = len(run) - 1
+            long_runs = long_runs or last >= 2
+            for i in range(last):
+                positions[run[i]].append(p + i)
+                positions[run[i:i + 2]].append(p + i)
+            positions[run[last]].append(p + last)
         else:
             positions[run].append(p)
     if long_runs:
         for offset, word in _long_words(get_tokenizer(), folded):
             positions[word].append(base + offset)
-
-
-_append = list.append
-_consume = deque(maxlen=0).extend
 
 
 def _foldings(text: str, cache: dict | None) -> list[str]:
