@@ -223,10 +223,19 @@ MIN_TITLE = 4
 MAX_TITLE = 150
 
 
+_BOOK_MARKS = re.compile("[《》\n]")
+# a 文号 right after a 《title》 (its issuer, the year, the number)
+_NUMBER_AFTER = re.compile(rf"^\s*[{re.escape(_OPEN)}]?\s*([{CJK}]{{1,16}}\s*(?:[{re.escape(_OPEN)}]\s*)?"
+                           rf"(?:19|20)\d{{2}}[^号號]{{0,8}}[号號])")
+_CJK_RUN = re.compile(rf"[{CJK}]+")
+
+
 def _book_titles(text: str):
-    """(start, end, inner) of each outermost 《…》, nesting allowed."""
+    """(start, end, inner) of each outermost 《…》, nesting allowed (a line end closes them all).
+    Only the marks and line ends are visited (the regex finds them)."""
     depth, start = 0, None
-    for i, ch in enumerate(text):
+    for m in _BOOK_MARKS.finditer(text):
+        ch, i = m.group(), m.start()
         if ch == "《":
             if depth == 0:
                 start = i
@@ -235,7 +244,7 @@ def _book_titles(text: str):
             depth -= 1
             if depth == 0:
                 yield start, i + 1, text[start + 1:i]
-        elif ch in "\n" and depth:
+        elif ch == "\n" and depth:
             depth, start = 0, None
 
 
@@ -307,13 +316,12 @@ def extract_references(text: str, *, own_title: str = "", own_number: str = "",
         if _SELF_AFTER.match(after):
             continue
         number = ""
-        n_match = re.match(rf"^\s*[{re.escape(_OPEN)}]?\s*([{CJK}]{{1,16}}\s*(?:[{re.escape(_OPEN)}]\s*)?(?:19|20)\d{{2}}[^号號]{{0,8}}[号號])",
-                           after)
+        n_match = _NUMBER_AFTER.match(after)
         number_end = end
         parts = None
         if n_match:
             parts = number_parts(n_match.group(1))
-            raw_org = re.match(rf"[{CJK}]+", n_match.group(1))
+            raw_org = _CJK_RUN.match(n_match.group(1))
             if parts and raw_org and len(parts[0]) < min(len(raw_org.group(0)), 12):
                 parts = None   # words between the title and the number: not its 文号 (国办函〔2016〕66号 of the notice)
             if parts:
