@@ -22,8 +22,8 @@ from .text import parse_cn_number
 _LABELS = "|".join(r"\s*".join(map(re.escape, k)) for k in sorted(L.META_LABELS, key=len, reverse=True))
 LABEL_COLON = re.compile(rf"(?:^|(?<=[\s|｜丨]))(?P<label>{_LABELS})\s*[:：]\s*")
 LABEL_SPACED = re.compile(rf"(?:^|(?<=\s))(?P<label>{_LABELS})\s+(?=\S)")
-LABEL_BRACKETED = re.compile(rf"[\[【]\s*(?P<label>{_LABELS})\s*[\]】]\s*[:：]?\s*")
-LIST_PREFIX = re.compile(r"^\d{1,2}\s*[.、．]\s*(?=[\[【])")  # "6. [发文字号] …"
+LABEL_BRACKETED = re.compile(rf"[\[【]\s*(?P<label>{_LABELS}|{P.alternation(L.BRACKET_ONLY_LABELS)})\s*[\]】]\s*[:：]?\s*")
+LIST_PREFIX = re.compile(r"^(?:\d{1,2}\s*[.、．]|[•·●◆▪■])\s*(?=[\[【])")  # "6. [发文字号] …", "•【公布日期】…"
 _LONG_LABELS = "|".join(r"\s*".join(map(re.escape, k)) for k in sorted(L.META_LABELS, key=len, reverse=True) if len(k) >= 4)
 LABEL_GLUED = re.compile(rf"(?P<label>{_LONG_LABELS})\s*[:：]\s*")  # "…有限公司发表日期:2019-09-30"
 DATE_KEYS = ("published", "signed")
@@ -82,10 +82,11 @@ GLUED_NUMBER = re.compile(rf"^{P.DOC_NUMBER.pattern}\s*(?=[{P.HAN}])")  # "嘉�
 TRAILING_NUMBER = re.compile(rf"\s*[(（]?\s*({P.DOC_NUMBER.pattern})\s*[)）]?\s*$")  # "…的通知 江府办函〔2018〕83号"
 PAGE_MARK = re.compile(r"^(?:\d{1,3}\s*[―—–-]\s*(?=[\u4e00-\u9fff])|[\[【][^\]】]{1,6}[\]】]\s*)")  # "1 ― 番禺区…", "[接上页] "
 GLUED_DIGITS = re.compile(rf"^\d{{2,6}}(?![\d年月日号届个项条次])(?=[{P.HAN}])")           # "12011新野县…"
-TRAILING_BAR = re.compile(r"\s*[|｜]\s*$")
+TRAILING_BAR = re.compile(r"(?:\s*[|｜])+\s*$")   # "…的通知 | |" (a flattened table row)
 FILE_TAIL = re.compile(r"(?:[(（]\d{1,2}[)）])?\.(?:pdf|docx?|wps|xlsx?)(?![a-z]).*$", re.I)
 # "贯彻实施《国家标准化发展纲要》行动计划": a title with a cited title inside it (words before and after)
 EMBEDDED_TITLE = re.compile(rf"^[{P.HAN}\d“”]{{2,}}《[^《》]+》[{P.HAN}]{{2,}}$")
+LAYOUT_SPACE = re.compile(rf"(?<=[{P.HAN}])[ \u3000]+(?=[{P.HAN}])")
 # "…工作的通知 时间:2020-05-11": the page's date label after the title, on the same line
 DATE_TAIL = re.compile(rf"\s+(?:发布|发文|成文)?(?:时间|日期)\s*[:：]\s*{P.DATE_YMD.pattern}.*$")
 ORG_VERB_PREFIX = re.compile(rf"^(?P<org>{ORG_NAME}(?:{ORG_NAME}){{0,3}})(?:联合)?印发(?=关于)")  # "省委省政府印发关于…"
@@ -115,7 +116,9 @@ PAGE_DATE = re.compile(rf"(?<!\d){P.YEAR}\s*[-/.]\s*\d{{1,2}}\s*[-/.]\s*\d{{1,2}
 SALUTATION = re.compile(r"^(?:各|有关).{2,200}[:：]$")
 NATIONAL_ADDRESSEES = re.compile(r"(?:各|有关)省(?:、|[(（]|\s)*自治区")
 DIVISION = re.compile(rf"(?<=局)[{P.HAN}]{{2,10}}[处科]$")                                 # "…市场监督管理局知识产权发展处"
-GLUED_JOINT = re.compile(rf"(?<=[委])(?=(?:[{P.HAN}]{{2,8}}(?:人民政府|政府)|省政府|市政府|县政府|区政府)$)")  # "中共宿州市委宿州市人民政府"
+# "中共宿州市委宿州市人民政府", "中共银川市委办公室银川市人民政府办公室"
+GLUED_JOINT = re.compile(rf"(?:(?<=委)(?!办公[室厅])|(?<=委办公室)|(?<=委办公厅))"
+                         rf"(?=(?:[{P.HAN}]{{2,8}}(?:人民政府|政府)|省政府|市政府|县政府|区政府)(?:办公室|办公厅)?$)")
 ISSUER_LIKE = re.compile(rf"(?:{_ORG_END}|中共中央|国务院|总局|常委会)$")
 SIGN_OFF = re.compile(rf"特此(?:通知|函告|通告|公告)。?|此复。?|请[^。，,]{{0,12}}(?:{'|'.join(L.TRANSMITTAL_ENDS)})。")
 INLINE_SIGNATURE = re.compile(rf"(?P<org>[{P.HAN}（）() ]{{2,60}}?(?:{_ORG_END}))\s*(?P<date>(?:{P.YEAR}|[{P.CN_YEAR_DIGITS}]{{4}})\s*年\s*[\d{P.CN_DIGITS}]{{1,3}}\s*月\s*[\d{P.CN_DIGITS}]{{1,3}}\s*日)")
@@ -236,14 +239,16 @@ def parse_meta(lines: list[str], limit: int, ctx: ParseContext) -> tuple[dict[st
 
 
 def _unbracket_labels(line: str, ctx: ParseContext) -> str:
-    """"6. [发文字号] 渝北府办发〔2023〕51号" → "发文字号：渝北府办发〔2023〕51号" (Traditional labels too; values as written)."""
+    """"6. [发文字号] 渝北府办发〔2023〕51号" → "发文字号：渝北府办发〔2023〕51号", "•【字号】…" → "文号：…" (Traditional
+    labels too; values as written)."""
     if "[" not in line and "【" not in line:
         return line
     line = LIST_PREFIX.sub("", line)
     f = ctx.fold_same(line)
     out, last = [], 0
     for m in LABEL_BRACKETED.finditer(f):
-        out += [line[last:m.start()], P.WHITESPACE.sub("", m.group("label")), "："]
+        label = P.WHITESPACE.sub("", m.group("label"))
+        out += [line[last:m.start()], L.BRACKET_ONLY_LABELS.get(label, label), "："]
         last = m.end()
     return "".join(out) + line[last:]
 
@@ -589,6 +594,13 @@ def scan_header(lines: list[str], page_title: str | None, ctx: ParseContext) -> 
     return h
 
 
+@rule(stage="header", example="'怀仁市人民政府 关于印发…实施方案的 通 知' → '怀仁市人民政府关于印发…实施方案的通知'")
+def without_layout_spaces(text: str) -> str:
+    """A title line spaced out for layout (between the issuer and 关于, inside "通 知"): the spaces
+    between Chinese characters dropped, as the title is written elsewhere."""
+    return LAYOUT_SPACE.sub("", text)
+
+
 @rule(stage="header", example="'…的通知 國發〔2021〕20號 各省…:' → [(the line, None), ('…的通知', '國發〔2021〕20號')]")
 def notice_candidates(text: str, ctx: ParseContext) -> list[tuple[str, str | None]]:
     """The line, and on a one-line page its opening up to a notice ending that a 文号 or the salutation
@@ -639,6 +651,9 @@ def _find_notice(h: Header, lines: list[str], first_num: int, ctx: ParseContext)
             continue
         for text, number in notice_candidates(head.text, ctx):
             f = ctx.fold_same(text)
+            if not is_notice(f) and is_notice(ctx.fold_same(without_layout_spaces(text))):
+                text = without_layout_spaces(text)  # "怀仁市人民政府 关于印发…实施方案的 通 知"
+                f = ctx.fold_same(text)
             if is_notice(f) or (PLAIN_NOTICE.match(f) and _policy_title_below(text, lines, i + 1, ctx)):
                 found.append((i, text, head.expired, number or head.doc_number))
                 break
@@ -678,8 +693,9 @@ def _find_notice(h: Header, lines: list[str], first_num: int, ctx: ParseContext)
             if above:
                 h.notice_title = "".join(above) + h.notice_title
         return
-    if h.meta.get("title") and NOTICE.match(ctx.fold(h.meta["title"])):
-        h.notice_title = h.meta["title"].strip().strip("《》")
+    meta_title = without_layout_spaces(tidy_head_line(h.meta["title"], ctx).text) if h.meta.get("title") else ""
+    if meta_title and NOTICE.match(ctx.fold(meta_title)):
+        h.notice_title = meta_title  # "标  题: 盘政办发〔2021〕10号 盘锦市人民政府办公室关于 印发…的通知"
 
 
 def _wrapped_lines(h: Header, i: int) -> int:
@@ -712,12 +728,17 @@ def _policy_title_below(notice: str, lines: list[str], start: int, ctx: ParseCon
     rest = notice[m.start("rest"):m.end("rest")]
     rest = AGENCY_PREFIX.sub("", rest) if len(rest) > 12 else rest
     quoted = None  # 《…》 in the transmittal sentence; the heading line of the policy itself wins
+    prev = ""
     for line in lines[start:start + 40]:
         if title_like(line, ctx) or line.startswith("关于"):
             c = clean_title(line, ctx)
             whole = len(_norm(c, ctx).replace("的", "")) >= len(_norm(rest, ctx).replace("的", ""))
+            joined = clean_title(prev + line, ctx) if prev and not whole else None
+            if joined and P.WHITESPACE.sub("", ctx.fold(joined)) == P.WHITESPACE.sub("", ctx.fold(clean_title(rest, ctx))):
+                return joined  # "加快…载体建设" / "引育…实施方案": a title wrapped over two lines
             if _same_title(c, rest, ctx) and (whole or not quoted):  # not the second half of a wrapped title
                 return c
+        prev = line.strip() if line.strip() else prev
         for q in re.findall(r"《([^《》]{6,120})》", line):
             if not quoted and _same_title(clean_title(q, ctx), rest, ctx):
                 quoted = clean_title(q, ctx)

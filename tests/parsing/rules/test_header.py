@@ -71,6 +71,13 @@ def test_municipal_level(region, hint, expected):
     assert H.municipal_level(region, hint) == expected
 
 
+def test_parse_meta_a_law_databases_box():
+    lines = ["•【制定机关】延安市科学技术局", "•【公布日期】2018.03.23", "•【字号】延市科发〔2018〕24号", "字号：大 中 小"]
+    meta, used = H.parse_meta(lines, 4, CTX)   # (b34 003); the page tool 字号 outside brackets is no 文号
+    assert meta == {"issuer": "延安市科学技术局", "published": "2018.03.23", "doc_number": "延市科发〔2018〕24号"}
+    assert used == {0, 1, 2}
+
+
 def test_parse_meta_labels_alone_and_bracketed():
     lines = ["[发文字号] 渝北府办发〔2023〕51号", "成文日期", "2023-05-06", "正文"]
     meta, used = H.parse_meta(lines, 40, CTX)
@@ -217,6 +224,26 @@ def test_joint_issuers(issuer, listed, expected):
     assert H.joint_issuers(issuer, listed) == expected
 
 
+@pytest.mark.parametrize("issuer, expected", [
+    ("中共宿州市委宿州市人民政府", "中共宿州市委、宿州市人民政府"),
+    ("中共银川市委办公室银川市人民政府办公室", "中共银川市委办公室、银川市人民政府办公室"),  # b34 011
+    ("宿州市人民政府办公室", "宿州市人民政府办公室"),
+])
+def test_glued_joint_issuers(issuer, expected):
+    assert H._issuer_form(issuer, CTX) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("怀仁市人民政府 关于印发全面推进质量强市建设实施方案的 通 知", "怀仁市人民政府关于印发全面推进质量强市建设实施方案的通知"),
+    ("盘锦市人民政府办公室关于 印发加快科技双创孵化载体建设实施方案的通知", "盘锦市人民政府办公室关于印发加快科技双创孵化载体建设实施方案的通知"),
+    ("2021 年 5 月", "2021 年 5 月"),  # only spaces between Chinese characters go
+])
+def test_without_layout_spaces(text, expected):
+    assert H.without_layout_spaces(text) == expected
+
+
+
+
 @pytest.mark.parametrize("h, lines, expected", [
     (_header(meta={"doc_number": "冀政发[2016] 16号"}), [], "冀政发〔2016〕16号"),
     (_header(meta={"doc_number": "无"}), ["沈政发〔2024〕8号"], None),
@@ -310,6 +337,8 @@ def test_header_stage_national_document(knowledge):
      "关于贯彻落实《质量强国建设纲要》深化质量强省建设的实施意见", None, False, "省委省政府"),
     ("科技政策 | 关于印发贯彻实施《国家标准化发展纲要》行动计划的通知", "关于印发贯彻实施《国家标准化发展纲要》行动计划的通知",
      None, False, None),  # a section tag and bar with spaces (b28 004)
+    ("白银市人民政府办公室关于印发白银市知识产权领域改革方案的通知 | |", "白银市人民政府办公室关于印发白银市知识产权领域改革方案的通知",
+     None, False, None),  # a flattened table row's bars (b34 009)
     # the page's date label after the title on its line (b27 009)
     ("关于开展本市第四批中小学知识产权 教育示范学校创建工作的通知 时间:2020-05-11",
      "关于开展本市第四批中小学知识产权 教育示范学校创建工作的通知", None, False, None),
