@@ -86,6 +86,7 @@ TRAILING_BAR = re.compile(r"(?:\s*[|｜])+\s*$")   # "…的通知 | |" (a flatt
 FILE_TAIL = re.compile(r"(?:[(（]\d{1,2}[)）])?\.(?:pdf|docx?|wps|xlsx?)(?![a-z]).*$", re.I)
 # "贯彻实施《国家标准化发展纲要》行动计划": a title with a cited title inside it (words before and after)
 EMBEDDED_TITLE = re.compile(rf"^[{P.HAN}\d“”]{{2,}}《[^《》]+》[{P.HAN}]{{2,}}$")
+PLACE_TAG = re.compile(rf"^[(（]([{P.HAN}]{{2,8}})[)）]\s*(?=\1)")
 LAYOUT_SPACE = re.compile(rf"(?<=[{P.HAN}])[ \u3000]+(?=[{P.HAN}])")
 # "…工作的通知 时间:2020-05-11": the page's date label after the title, on the same line
 DATE_TAIL = re.compile(rf"\s+(?:发布|发文|成文)?(?:时间|日期)\s*[:：]\s*{P.DATE_YMD.pattern}.*$")
@@ -255,8 +256,8 @@ def _unbracket_labels(line: str, ctx: ParseContext) -> str:
 
 @rule(stage="header", example="'《沈阳市…方案（征求意见稿）》（已废止）' → '沈阳市…方案'")
 def clean_title(s: str, ctx: ParseContext) -> str:
-    """A title without the 《》 around it (《A》重点任务 keeps its own), a status mark (（已废止）) or a draft
-    mark (（征求意见稿）)."""
+    """A title without the 《》 around it (《A》重点任务 keeps its own), a status mark (（已废止）), a draft
+    mark (（征求意见稿）) or a site's place tag that the title repeats ("(荆门市)荆门市…")."""
     s = without_edition_tail(s.strip(), ctx)
     s = _unwrap(s)
     m = STATUS_MARK.search(ctx.fold_same(s))
@@ -264,6 +265,7 @@ def clean_title(s: str, ctx: ParseContext) -> str:
         s = s[:m.start()]
     s = DRAFT_MARK.sub("", DRAFT_MARK_END.sub("", s))
     s = EDITION_MARK.sub("", s)
+    s = PLACE_TAG.sub("", s.strip())  # "(荆门市)荆门市…规划": a site's place tag that the title repeats
     return _unwrap(s.strip())
 
 

@@ -49,6 +49,7 @@ WRAP_END = re.compile(r"[。！!？?；;：:]$")
 # a table of contents entry: a short heading, its page number after a leader or a gap, table pipes
 TOC_PAGE = re.compile(r"(?:[\s…．.·_|｜-]*\d{1,3}[\s|｜]*)$")
 TOC_HEADING = re.compile(r"^[^。，,；;！!？?]{1,40}$")
+TOC_NUMBERED_HEADING = re.compile(r"^[^。；;！!？?]{1,40}$")
 TOC_PAGED = re.compile(r"[\s|｜…．.·_-]*?(?:…{2,}|\.{4,}|·{4,}|[\s|｜])\s*\d{1,3}[\s|｜]*$")
 TOC_TEXT_END = re.compile(rf"[{P.HAN}”）)]$")
 TOC_HEAD = re.compile(r"^目\s*录$")
@@ -130,11 +131,52 @@ def inline_items(line: str) -> list[str]:
     """A long line scraped without breaks, split before each numbered item that follows a full stop."""
     if len(line) < 150:
         return [line]
-    cuts = sorted({m.start() for m in INLINE_ITEM.finditer(line)} | set(article_chain(line)))
+    cuts = sorted({m.start() for m in INLINE_ITEM.finditer(line)} | set(article_chain(line)) | set(clause_item_chain(line)))
     if len(cuts) < 2:
         return [line]
     bounds = [0] + [c for c in cuts if c > 0] + [len(line)]
     return [line[a:b] for a, b in zip(bounds, bounds[1:]) if line[a:b].strip()]
+
+
+# items run together after a clause mark on a one-line page: "…,第四条…,第二章组织管理第七条…", "…,二、申报主体…",
+# "…条件1.申报主体…,3.获贷企业…" (a number after a Chinese character only for 1. 2. …); an article's own
+# (一)(二) stay in its line
+CLAUSE_ITEM = re.compile(
+    rf"(?:(?<=[，,；;。：:])\s*(?:(?P<ch>第{P.CN_NUMBER}[章编篇][^。，,；;第]{{0,16}}?)?第(?P<art>{P.CN_NUMBER})[条條](?![第的规規之所中款项項])"
+    rf"|(?P<cn>{P.CN_SMALL})、)"
+    rf"|(?:(?<=[，,；;。])\s*|(?<=[{P.HAN}]))(?P<num>\d{{1,2}})[.．、](?![\d.]))(?=\s*[{P.HAN}“《])")
+CLAUSE_CHAIN_GAP = {"art": 6, "cn": 2, "num": 2}   # how far the next number may jump (a fragment page skips some)
+CLAUSE_CHAIN_MIN = {"art": 3, "cn": 2, "num": 2}
+
+
+@rule(stage="lines", example="'…开展业务,3.获贷企业…,三、支持政策…,四、申报材料要求1.项目申报书…,2.为企业…' → cuts before 三、四、1.2.")
+def clause_item_chain(line: str) -> list[int]:
+    """Where items of a one-line page begin when a site joined them with commas: numbers of one kind
+    (第N条, 一、, 1.) after a clause mark (1. also right after a heading's last character), rising
+    by small steps (a fragment page skips some), at least two of them (three articles). A lone "，2." or
+    a cited "依照第五条" is no item."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for m in CLAUSE_ITEM.finditer(line):
+        kind = next(k for k in ("art", "cn", "num") if m.group(k))
+        if kind == "art" and ARTICLE_CITED_BEFORE.search(line[max(0, m.start() - 3):m.start()]):
+            continue
+        n = parse_cn_number(m.group(kind))
+        start = m.start("ch") if kind == "art" and m.group("ch") else m.start(kind) - (kind == "art")
+        if n is not None:
+            found.setdefault(kind, []).append((start, n))
+    cuts: list[int] = []
+    for kind, items in found.items():
+        chain: list[tuple[int, int]] = []
+        for pos, n in items:
+            if chain and 0 < n - chain[-1][1] <= CLAUSE_CHAIN_GAP[kind]:
+                chain.append((pos, n))
+                continue
+            if len(chain) >= CLAUSE_CHAIN_MIN[kind]:
+                cuts += [p for p, _ in chain]
+            chain = [(pos, n)]
+        if len(chain) >= CLAUSE_CHAIN_MIN[kind]:
+            cuts += [p for p, _ in chain]
+    return sorted(set(cuts))
 
 
 ARTICLE_OPENING = re.compile(rf"^\s*第({P.CN_NUMBER})[条條]")
@@ -343,7 +385,10 @@ def _toc_page(line: str) -> int | None:
 
 
 def _toc_entry(line: str) -> bool:
-    return bool(TOC_HEADING.match(NOISE.sub("", line)))
+    """A heading as a table of contents lists it; a numbered one may have a comma in it ("第三章
+    深化商事制度改革,打造更加规范的营商环境")."""
+    bare = NOISE.sub("", line)
+    return bool(TOC_HEADING.match(bare) or TOC_NUMBERED_HEADING.match(bare) and match_numbering(bare))
 
 
 @rule(stage="lines", example="['目 录', '第一章 规划背景 5', '一、发展成就 5', '第一章 规划背景', '“十四五”时期，…'] → "
@@ -366,14 +411,24 @@ def drop_table_of_contents(lines: list[str]) -> list[str]:
     return out
 
 
+# a short heading without sentence marks: inside a table of contents, an entry whose number was lost
+TOC_UNNUMBERED = re.compile(r"^[^。，,；;：:！？!?]{2,30}$")
+
+
 def _toc_end(lines: list[str], i: int) -> int:
     """Index of the first line after a table of contents starting at ``i`` (``i`` when none starts there)."""
     line = NOISE.sub("", lines[i])
     if TOC_HEAD.match(line):
         j = i + 1
         first = _toc_key(lines[j]) if j < len(lines) else ""
-        while j < len(lines) and _toc_entry(lines[j]) and (j == i + 1 or _toc_key(lines[j]) != first):
-            j += 1
+        while j < len(lines):
+            if _toc_entry(lines[j]) and (j == i + 1 or _toc_key(lines[j]) != first):
+                j += 1
+            elif TOC_UNNUMBERED.match(lines[j].strip()) and j + 1 < len(lines) and _toc_entry(lines[j + 1]) \
+                    and _toc_key(lines[j + 1]) != first:
+                j += 1  # an entry that lost its number ("“十三五”时期市场监管工作回顾"), more entries after it
+            else:
+                break
         return j
     if not _toc_entry(lines[i]):
         return i

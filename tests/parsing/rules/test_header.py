@@ -90,6 +90,8 @@ def test_parse_meta_labels_alone_and_bracketed():
     ("沈阳市知识产权保护方案（已废止）", "沈阳市知识产权保护方案"),
     ("珠海市知識產權保護辦法（廢止）", "珠海市知識產權保護辦法"),
     ("沈阳市（试行）方案", "沈阳市（试行）方案"),
+    ("(荆门市)荆门市市场监管“十四五”规划", "荆门市市场监管“十四五”规划"),  # a site's place tag (b33 011)
+    ("(试行)荆门市市场监管办法", "(试行)荆门市市场监管办法"),
 ])
 def test_clean_title(title, expected):
     assert H.clean_title(title, CTX) == expected

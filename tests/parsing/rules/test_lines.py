@@ -126,6 +126,12 @@ TOC_BODY = "“十四五”时期，是我国全面建成小康社会之后的�
      ["规划", TOC_BODY]),  # page numbers without a 目录 heading
     (["总则", "1.1 编制目的", "1.2 编制依据", "组织体系", "2.1 指挥机构", "2.2 办事机构", "1 总则", "1.1 编制目的",
       "建立健全应急机制。"], ["1 总则", "1.1 编制目的", "建立健全应急机制。"]),  # bare headings, repeated where the body begins
+    # an entry that lost its number inside the table (b33 011); the excerpt ends in the table
+    (["规划", "目录", "第一章 发展现状和面临形势", "“十三五”时期市场监管工作回顾", "二、当前市场监管工作面临的形势",
+      "第二章 指导思想与发展目标", "一、指导思想", "第三章 深化商事制度改革,打造更加规范的营商环境", "一、持续深化改革"],
+     ["规划"]),
+    (["目录", "第一章 总则", "为了加强保护，制定本办法。", "第二章 管理"],
+     ["为了加强保护，制定本办法。", "第二章 管理"]),  # a sentence ends the table
     # near misses
     (["一、总体要求", "（一）指导思想", "二、重点任务", "（一）强化保护", "1.加强执法", "三、保障措施"],
      ["一、总体要求", "（一）指导思想", "二、重点任务", "（一）强化保护", "1.加强执法", "三、保障措施"]),
@@ -240,3 +246,24 @@ def test_next_article_in_line(rows, expected):
 ])
 def test_headings_run(line, expected):
     assert Li.headings_run(line) is expected
+
+
+ONE_LINE_CALL = ("各有关单位:现将有关事项通知如下:一、支持项目银行业金融机构开展专利质押融资工作,二、申报主体及条件1.申报主体须为"
+                 "依法设立的银行业金融机构,3.获贷企业专利权质押登记在2023年之间,三、支持政策按照贷款金额的0.1%给予奖励")
+
+
+@pytest.mark.parametrize("line, starts", [
+    # a call for applications joined with commas (b33 001): 二、 三、 after commas, 1. after a heading, 3. after a comma
+    (ONE_LINE_CALL, ["一、支持项目", "二、申报主体", "1.申报主体", "3.获贷企业", "三、支持政策"]),
+    # articles of a fragment page, numbers skipped, a chapter heading before one (b33 005)
+    ("第二条本办法适用于评定活动,第四条评定工作以促进效益为宗旨,第二章组织管理第七条为确保评定结果的公正性,第九条评定委的主要职责",
+     ["第四条评定", "第二章组织管理第七条", "第九条评定委"]),
+    # near misses: a lone "，2.", a cited article, an article's own (一)(二), numbers that fall
+    ("加强知识产权保护,2.5亿元用于奖励,严格执法", []),
+    ("依照第五条和第六条的规定执行,依照第七条处理", []),
+    ("第四条 给予下列奖励和优惠:(一)项目须新征用地的,(二)项目不须新征用地的", []),
+    ("一、加强领导,三、完善机制,二、强化保障", []),
+])
+def test_clause_item_chain(line, starts):
+    assert [line[c:c + len(s)] for c, s in zip(Li.clause_item_chain(line), starts)] == starts
+    assert len(Li.clause_item_chain(line)) == len(starts)
