@@ -285,6 +285,9 @@ def _gloss_without_symbols(m: "re.Match[str]") -> str:
     return m.group()
 
 
+STARRED_NUMBER = re.compile(r"(?m)^(\s*\d{1,2})\*\s*([.．、])")
+
+
 @rule(stage="clean", example="'知識產(chǎn)權２０２４\\u3000年' → '知識產權2024 年'")
 def normalise_text(text: str) -> str:
     """ASCII digits and letters, a page flattened to long lines broken again at its paragraph
@@ -297,4 +300,11 @@ def normalise_text(text: str) -> str:
     text = PINYIN.sub("", text)
     if "\t" in text:
         text = TABS.sub("\t", text)
-    return SPACES.sub(" ", text)
+    return starred_numbers(SPACES.sub(" ", text))
+
+
+@rule(stage="clean", example="'  1* .开展“一证多址”改革' → '  1.开展“一证多址”改革'")
+def starred_numbers(text: str) -> str:
+    """An item number a site marked with an asterisk ("1* .", "2*.", a markdown escape or a footnote
+    mark left in): the number as a number. A "*" elsewhere stays."""
+    return STARRED_NUMBER.sub(r"\1\2", text)

@@ -86,6 +86,8 @@ TRAILING_BAR = re.compile(r"(?:\s*[|｜])+\s*$")   # "…的通知 | |" (a flatt
 FILE_TAIL = re.compile(r"(?:[(（]\d{1,2}[)）])?\.(?:pdf|docx?|wps|xlsx?)(?![a-z]).*$", re.I)
 # "贯彻实施《国家标准化发展纲要》行动计划": a title with a cited title inside it (words before and after)
 EMBEDDED_TITLE = re.compile(rf"^[{P.HAN}\d“”]{{2,}}《[^《》]+》[{P.HAN}]{{2,}}$")
+# "国务院国有资产监督管理委员会文件": the issuer's letterhead above a document
+LETTERHEAD = re.compile(rf"^(?P<org>[{P.HAN}（）()、 ]{{2,40}}?(?:{_ORG_END}))\s*文件$")
 PLACE_TAG = re.compile(rf"^[(（]([{P.HAN}]{{2,8}})[)）]\s*(?=\1)")
 LAYOUT_SPACE = re.compile(rf"(?<=[{P.HAN}])[ \u3000]+(?=[{P.HAN}])")
 # "…工作的通知 时间:2020-05-11": the page's date label after the title, on the same line
@@ -931,8 +933,8 @@ def latest_revision(note: str) -> str | None:
 def issuer_of(h: Header, lines: list[str], ctx: ParseContext) -> str | None:
     """The issuing body: the notice's own words, written out in full from the signature or the
     metadata when the notice abbreviates it (市政府) or lists "X等部门"; else the metadata, the
-    signature, the title ("X关于…"), a news lead ("X印发《…》"), a decree (X令), a sentence "X印发…",
-    the page's 来源. Joint issuers are listed with 、; a bare place name is no issuer."""
+    signature, a letterhead ("X文件"), the title ("X关于…"), a news lead ("X印发《…》"), a decree (X令), a
+    sentence "X印发…", the page's 来源. Joint issuers are listed with 、; a bare place name is no issuer."""
     meta = h.meta
     issuer = None
     if h.notice_title:
@@ -961,7 +963,9 @@ def issuer_of(h: Header, lines: list[str], ctx: ParseContext) -> str | None:
             title_issuer = h.title[:m.end()] if m else None
     in_text = next((m.group(1) for line in lines[:h.body_start + 10] for m in [ISSUER_IN_TEXT.search(line)]
                     if m and not _cited(line, m.start()) and not re.match(r"根据|按照|依据|落实|贯彻|参照", m.group(1))), None)
-    for cand in (issuer, meta.get("issuer"), h.signer, h.title_issuer, title_issuer, h.lead_issuer,
+    red_header = next((l.strip()[:m.end("org")] for l in lines[:5] for m in [LETTERHEAD.match(ctx.fold_same(l.strip()))]
+                       if m), None)
+    for cand in (issuer, meta.get("issuer"), h.signer, red_header, h.title_issuer, title_issuer, h.lead_issuer,
                  h.order[0] if h.order else None, h.passed[0] if h.passed else None, in_text,
                  meta.get("author"), meta.get("source")):
         cand = _issuer_form(cand, ctx)

@@ -17,7 +17,7 @@ from .text import parse_cn_number
 
 CHROME = re.compile(r"(?<![发文])字号[:：]|【字体|字体[:：]|[【\[]\s*[大中小]\s*[】\]]|所在的?位置|当前的?位置|"
                     + P.alternation(L.CHROME_PHRASES))
-BREADCRUMB = re.compile(rf"^(?:{P.alternation(L.BREADCRUMB_HEADS)})\s*(?:[>＞»›/|｜]|&gt;)|"
+BREADCRUMB = re.compile(rf"^(?:\d{{1,2}}[.、．]\s*)?(?:{P.alternation(L.BREADCRUMB_HEADS)})\s*(?:[>＞»›/|｜]|&gt;)|"
                         # a trail without its home link: ">> 走進嵊州 >> 投資嵊州 >> 投資政策"
                         r"^(?:\s*(?:>>|＞＞|»)\s*[^>＞»\s]{1,12}){2,}\s*$")
 DATED_META = re.compile(rf"(?:日期|时间)\s*[:：]\s*{P.YEAR}|(?:文号|发文字号|索引号|有效性|效力状态|时效性)\s*[:：]")

@@ -130,3 +130,13 @@ def test_clean_stage_sets_the_context():
 ])
 def test_space_task_tables(text, expected):
     assert C.space_task_tables(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("  1* .开展“一证多址”改革", "  1.开展“一证多址”改革"),   # b33 002
+    ("2*.开展企业住所标准化登记", "2.开展企业住所标准化登记"),
+    ("注:*号为必填项", "注:*号为必填项"),
+    ("增长5*.2%", "增长5*.2%"),
+])
+def test_starred_numbers(text, expected):
+    assert C.starred_numbers(text) == expected

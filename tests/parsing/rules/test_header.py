@@ -212,6 +212,10 @@ def _header(**kw):
     (_header(title="国家知识产权局2022年工作要点"), [], "国家知识产权局"),  # an organisation, then the plan's year
     (_header(title="某市市场监督管理局2023年知识产权工作计划"), [], "某市市场监督管理局"),
     (_header(title="2023年知识产权工作计划"), [], None),
+    # a letterhead "X文件" above a document with no notice or signature (b33 003)
+    (_header(title="关于加强中央企业知识产权工作的指导意见"), ["国务院国有资产监督管理委员会文件", "国资发法规[2009]100号",
+                                                         "关于加强中央企业知识产权工作的指导意见"], "国务院国有资产监督管理委员会"),
+    (_header(), ["请各单位认真学习文件"], None),
 ])
 def test_issuer_of(h, lines, expected):
     assert H.issuer_of(h, lines, CTX) == expected
