@@ -605,6 +605,15 @@ def without_layout_spaces(text: str) -> str:
     return LAYOUT_SPACE.sub("", text)
 
 
+@rule(stage="header", example="'X局印发《Y》的通知' then 'X局关于印发《Y》的通知' → True")
+def formal_notice_below(found: str, below: str, ctx: ParseContext) -> bool:
+    """A site's headline ("国家林业局印发《…》的通知") with the notice's own title just below it ("国家林业局
+    关于印发《…》的通知"): the formal one, with 关于, is the notice title."""
+    f, b = ctx.fold_same(found), ctx.fold_same(below)
+    inner_f, inner_b = title_from_notice(found, ctx), title_from_notice(below, ctx)
+    return "关于" in b and "关于" not in f and bool(inner_f) and inner_f == inner_b
+
+
 @rule(stage="header", example="'…的通知 國發〔2021〕20號 各省…:' → [(the line, None), ('…的通知', '國發〔2021〕20號')]")
 def notice_candidates(text: str, ctx: ParseContext) -> list[tuple[str, str | None]]:
     """The line, and on a one-line page its opening up to a notice ending that a 文号 or the salutation
@@ -684,7 +693,8 @@ def _find_notice(h: Header, lines: list[str], first_num: int, ctx: ParseContext)
         # a fuller version of the same notice just below ("关于印发…" / "潮州市…局关于印发…")
         for j in range(i + 1, min(i + 3, len(h.heads))):
             t = h.heads[j].text
-            if j not in h.meta_lines and len(t) > len(text) and t.endswith(text) and is_notice(ctx.fold_same(t)):
+            if j not in h.meta_lines and len(t) > len(text) and is_notice(ctx.fold_same(t)) \
+                    and (t.endswith(text) or formal_notice_below(text, t, ctx)):
                 h.notice_title, h.notice_line = t, j
                 break
         if ctx.fold_same(h.notice_title).startswith("关于"):

@@ -164,6 +164,17 @@ def test_list_notice(text, expected):
     assert H.list_notice(text) is expected
 
 
+@pytest.mark.parametrize("found, below, expected", [
+    ("國家林業局印發《林業植物新品種保護行政執法辦法》的通知", "國家林業局關于印發《林業植物新品種保護行政執法辦法》的通知", True),  # b35 001
+    ("国家林业局印发《甲办法》的通知", "国家林业局关于印发《乙办法》的通知", False),  # another document
+    ("国家林业局关于印发《甲办法》的通知", "国家林业局关于印发《甲办法》的通知", False),
+])
+def test_formal_notice_below(found, below, expected):
+    assert H.formal_notice_below(found, below, CTX) is expected
+
+
+
+
 @pytest.mark.parametrize("text, expected", [
     # a national notice citing the measures it follows (b27 011): not this page's title
     ("按照《国家知识产权局关于印发〈国家知识产权强县工程试点、示范县(区)评定管理办法〉的通知》(国知管函", True),
