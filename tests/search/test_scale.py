@@ -68,14 +68,7 @@ def test_a_set_its_probe_puts_far_above_the_limit_is_sampled_without_an_exact_re
     monkeypatch.setattr(engine, "EXACT_LIMIT", 200)
     monkeypatch.setattr(engine, "SAMPLE_TARGET", 400)
     monkeypatch.setattr(engine, "probe_gate", lambda limit, buckets=1: 0)   # every probe passes the gate
-    statements = []
-    original = engine._statement
-
-    def recording(pq, parts, rank, **kwargs):
-        statements.append([(part, sql + " " + " ".join(map(str, params))) for part, sql, params, _ in parts])
-        return original(pq, parts, rank, **kwargs)
-
-    monkeypatch.setattr(engine, "_statement", recording)
+    statements = _record_statements(monkeypatch)
     r = measure_search(params={"q": "纠纷调解"})
     assert len(statements) == 2
     assert [part for part, _ in statements[0]] == [engine.PROBE_MAIN]
@@ -99,16 +92,9 @@ def test_an_ambiguous_probe_is_widened_before_reading(big, monkeypatch):
     """A probe that cannot tell whether the set is above the limit reads
     WIDE_PROBE buckets; a set below the limit is then read exactly."""
     monkeypatch.setattr(engine, "ambiguous_from", lambda limit: 0)
-    statements = []
-    original = engine._statement
-
-    def recording(pq, parts, rank, **kwargs):
-        statements.append([part for part, *_ in parts])
-        return original(pq, parts, rank, **kwargs)
-
-    monkeypatch.setattr(engine, "_statement", recording)
+    statements = _record_statements(monkeypatch)
     r = measure_search(params={"q": "纠纷调解"})
-    assert statements[:3] == [[engine.PROBE_MAIN], [engine.PROBE_MAIN], [engine.MAIN]]
+    assert [[part for part, _ in st] for st in statements[:3]] == [[engine.PROBE_MAIN], [engine.PROBE_MAIN], [engine.MAIN]]
     assert r.count == big["truth"] and not r.count_is_estimate
 
 
