@@ -189,26 +189,28 @@ def next_article_in_line(rows: list[str]) -> list[str]:
     the row is split before 第N条 when a full stop precedes it and the last article opening a row (or
     split off before) was 第N-1条, or, on a page that starts mid-办法 with no article yet, when the next
     article is 第N+1条; a cited "第六条" (no article just before it) stays in the text."""
-    out: list[str] = []
-    last = None
-    # every article number in order (rows opening with one, ones after a full stop): a page that starts
-    # mid-办法 has no article before its first run-in one, which counts when the next one follows it
-    seen = [parse_cn_number(m.group(1)) for row in rows
-            for m in ([ARTICLE_OPENING.match(row)] if ARTICLE_OPENING.match(row) else []) + list(ARTICLE_AFTER_STOP.finditer(row))]
-    k = 0
-    for row in rows:
+    # (row, opening?, match, number) of every article token in order: a page that starts mid-办法 has no
+    # article before its first run-in one, which counts when the next one follows it
+    tokens = []
+    for r, row in enumerate(rows):
         if m := ARTICLE_OPENING.match(row):
-            last = parse_cn_number(m.group(1))
-            k += 1
-        start = 0
-        for m in ARTICLE_AFTER_STOP.finditer(row):
-            n = parse_cn_number(m.group(1))
-            k += 1
-            chained = last is None and n is not None and k < len(seen) and seen[k] == n + 1
-            if (last is not None and n == last + 1 or chained) and m.start() > start:
-                out.append(row[start:m.start()])
-                start, last = m.start(), n
-        out.append(row[start:])
+            tokens.append((r, True, m, parse_cn_number(m.group(1))))
+        tokens += [(r, False, m, parse_cn_number(m.group(1))) for m in ARTICLE_AFTER_STOP.finditer(row)]
+    cuts: dict[int, list[int]] = {}
+    last = None
+    for k, (r, opening, m, n) in enumerate(tokens):
+        if opening:
+            last = n
+            continue
+        following = tokens[k + 1][3] if k + 1 < len(tokens) else None
+        if n is not None and (n == (last + 1 if last is not None else None)
+                              or last is None and following == n + 1) and m.start() > max(cuts.get(r, [0])):
+            cuts.setdefault(r, []).append(m.start())
+            last = n
+    out: list[str] = []
+    for r, row in enumerate(rows):
+        bounds = [0] + cuts.get(r, []) + [len(row)]
+        out += [row[a:b] for a, b in zip(bounds, bounds[1:])]
     return out
 
 
