@@ -17,6 +17,21 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run"]
 
 
+# A navigation's wait is not a speed check (benchmarks measure speed): on a
+# loaded CI machine the first page of a module has taken longer than 15 s.
+# Every context gets these waits; pages never lower them.
+NAVIGATION_TIMEOUT_MS = 120_000
+ACTION_TIMEOUT_MS = 30_000
+
+
+def new_context(browser, **options):
+    """A browser context (options as for Browser.new_context) with the suite's waits."""
+    context = browser.new_context(**options)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
+    context.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
+    return context
+
+
 def require_browser():
     required = os.environ.get("PORTAL_REQUIRE_BROWSER") == "1"
     if not os.path.exists(CHROMIUM):

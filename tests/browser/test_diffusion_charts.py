@@ -11,6 +11,7 @@ import re
 import pytest
 
 from .test_journeys import screenshot
+from .conftest import new_context
 
 pytestmark = pytest.mark.browser
 
@@ -32,9 +33,8 @@ def spread_portal(browser, live_server, transactional_db):
 
 def open_page(browser, width_name):
     w, h = WIDTHS[width_name]
-    context = browser.new_context(viewport={"width": w, "height": h}, locale="zh-CN")
+    context = new_context(browser, viewport={"width": w, "height": h}, locale="zh-CN")
     page = context.new_page()
-    page.set_default_timeout(15000)
     return context, page
 
 

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+from .conftest import new_context
 
 pytestmark = pytest.mark.browser
 
@@ -31,9 +32,8 @@ def portal(browser, live_server, transactional_db):
 
 @pytest.fixture
 def page(browser, portal):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", accept_downloads=True)
+    context = new_context(browser, viewport={"width": 1280, "height": 900}, locale="zh-CN", accept_downloads=True)
     pg = context.new_page()
-    pg.set_default_timeout(15000)
     yield pg
     context.close()
 
@@ -114,7 +114,7 @@ def test_csv_export_downloads_with_bom_and_known_row(page, portal):
 
 
 def test_keyboard_skip_link_and_phone_layout(browser, portal):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    context = new_context(browser, viewport={"width": 390, "height": 844}, locale="zh-CN")
     pg = context.new_page()
     try:
         pg.goto(portal + "/measures/?q=知识产权")

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 import pytest
+from .conftest import new_context
 
 pytestmark = pytest.mark.browser
 
@@ -118,11 +119,10 @@ def test_every_page_type_reads_at_this_width(browser, site, width, lang):
     """Every page type in Chinese and in English (English labels are longer)."""
     from django.conf import settings
 
-    context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
+    context = new_context(browser, viewport={"width": width, "height": 900}, locale="zh-CN")
     context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": lang, "url": site}])
     suffix = "" if lang == "zh-hans" else "-en"
     pg = context.new_page()
-    pg.set_default_timeout(20000)
     try:
         failures, tables = [], 0
         for name, path in page_types():
@@ -159,7 +159,7 @@ def test_admin_document_page_fits_a_laptop(browser, site):
     from measures.models import Document
 
     doc = Document.objects.get(title__startswith="湖南省")
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN")
+    context = new_context(browser, viewport={"width": 1366, "height": 900}, locale="zh-CN")
     pg = context.new_page()
     try:
         pg.goto(site + "/admin/login/")
@@ -177,7 +177,7 @@ def test_admin_document_page_fits_a_laptop(browser, site):
 
 
 def test_phone_reads_the_documents_and_targets_tables(browser, site):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    context = new_context(browser, viewport={"width": 390, "height": 844}, locale="zh-CN")
     pg = context.new_page()
     try:
         pg.goto(site + "/documents/")
@@ -193,7 +193,7 @@ def test_phone_reads_the_documents_and_targets_tables(browser, site):
 
 
 def test_keyboard_reaches_the_results_without_the_filters(browser, site):
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN")
+    context = new_context(browser, viewport={"width": 1366, "height": 900}, locale="zh-CN")
     pg = context.new_page()
     try:
         pg.goto(site + "/measures/?q=知识产权")
@@ -215,7 +215,7 @@ def test_keyboard_reaches_the_results_without_the_filters(browser, site):
 
 
 def test_language_switch_on_every_page(browser, site):
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN")
+    context = new_context(browser, viewport={"width": 1366, "height": 900}, locale="zh-CN")
     pg = context.new_page()
     try:
         pg.goto(site + "/documents/")
@@ -259,7 +259,7 @@ def test_header_is_one_line_and_the_admin_list_shows_that_it_scrolls(browser, si
     its columns are wider: "Updated at", "Dec. 4, 2026, 10:30 a.m.")."""
     from django.conf import settings
 
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN")
+    context = new_context(browser, viewport={"width": 1366, "height": 900}, locale="zh-CN")
     context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": lang, "url": site}])
     pg = context.new_page()
     try:

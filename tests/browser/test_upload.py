@@ -6,6 +6,7 @@ import time
 import pytest
 
 from measures.ingest import samples
+from .conftest import new_context
 
 pytestmark = pytest.mark.browser
 
@@ -28,9 +29,8 @@ def editor_page(browser, live_server, transactional_db, django_user_model):
     call_command("ensure_groups", verbosity=0)
     user = django_user_model.objects.create_user("carol", "carol@example.invalid", "carol-pass-123", is_staff=True)
     user.groups.add(Group.objects.get(name="编辑"))
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", accept_downloads=True)
+    context = new_context(browser, viewport={"width": 1280, "height": 900}, locale="zh-CN", accept_downloads=True)
     pg = context.new_page()
-    pg.set_default_timeout(20000)
     pg.goto(live_server.url + "/admin/login/?next=/admin/measures/document/import/")
     pg.fill("input[name=username]", "carol")
     pg.fill("input[name=password]", "carol-pass-123")
