@@ -286,6 +286,13 @@ def _gloss_without_symbols(m: "re.Match[str]") -> str:
 
 
 STARRED_NUMBER = re.compile(r"(?m)^(\s*\d{1,2})\*\s*([.．、])")
+# PDF text extracted with a space between every character: "关 于 加 强 知 识 产 权 保 护"
+LETTER_SPACED_SNIFF = re.compile(rf"(?:[{P.HAN}] ){{5}}[{P.HAN}]")
+WORD_GAP = re.compile("[ \u00a0]{2,}|[\u3000\t]+")
+LETTER_SPACED_MIN_TOKENS = 6
+LETTER_SPACED_SINGLE_SHARE = 0.7
+SPACED_HAN = re.compile(rf"[{P.HAN}] (?=\S)")
+LETTER_SPACED_PAGE_SHARE = 0.3
 
 
 @rule(stage="clean", example="'知識產(chǎn)權２０２４\\u3000年' → '知識產權2024 年'")
@@ -295,12 +302,39 @@ def normalise_text(text: str) -> str:
     if NEEDS_WIDTH_FIX.search(text):
         text = text.translate(FULL_WIDTH)
     text = spam_symbols(text)
+    if LETTER_SPACED_SNIFF.search(text):
+        min_tokens = 2 if letter_spaced_page(text) else LETTER_SPACED_MIN_TOKENS
+        text = "\n".join(letter_spaced_line(line, min_tokens) for line in text.split("\n"))
     if "\u3000\u3000" in text:
         text = FLAT_LINE.sub(lambda m: INDENT.sub("\n", m.group()), text)
     text = PINYIN.sub("", text)
     if "\t" in text:
         text = TABS.sub("\t", text)
     return starred_numbers(SPACES.sub(" ", text))
+
+
+@rule(stage="clean", example="'关 于 加 强 知 识 产 权 保 护 的 意 见' (most Han characters spaced out) → True")
+def letter_spaced_page(text: str) -> bool:
+    """A page whose text was extracted with a space after most characters (PDF): at least
+    three in ten of its Han characters are followed by one space and another character."""
+    han = T.han_count(text)
+    return han >= 20 and len(SPACED_HAN.findall(text)) >= LETTER_SPACED_PAGE_SHARE * han
+
+
+@rule(stage="clean", example="'（ 一 ） 加 强 知 识 产 权 保 护 。' → '（一）加强知识产权保护。'")
+def letter_spaced_line(line: str, min_tokens: int = LETTER_SPACED_MIN_TOKENS) -> str:
+    """A line spaced out character by character (PDF text: at least six pieces, or two on a
+    letter-spaced page such as "国 务 院"; seven in ten of them one character, two of them Han)
+    loses its single spaces; a wider gap (two spaces, an ideographic space, a tab) stays as one
+    gap. Any other line is returned as it is ("1 2 3 4 5 6" too)."""
+    tokens = line.split()
+    if len(tokens) < min_tokens:
+        return line
+    singles = [t for t in tokens if len(t) == 1]
+    if len(singles) < LETTER_SPACED_SINGLE_SHARE * len(tokens) or T.han_count("".join(singles)) < 2:
+        return line
+    indent = line[:len(line) - len(line.lstrip())]
+    return indent + " ".join(part.replace(" ", "").replace("\u00a0", "") for part in WORD_GAP.split(line.strip()))
 
 
 @rule(stage="clean", example="'  1* .开展“一证多址”改革' → '  1.开展“一证多址”改革'")

@@ -140,3 +140,41 @@ def test_space_task_tables(text, expected):
 ])
 def test_starred_numbers(text, expected):
     assert C.starred_numbers(text) == expected
+
+
+@pytest.mark.parametrize("line, min_tokens, expected", [
+    ("（ 一 ） 加 强 知 识 产 权 保 护 。", 6, "（一）加强知识产权保护。"),
+    ("关 于 加 强  知 识 产 权 保 护", 6, "关于加强 知识产权保护"),  # a double space is a word gap
+    ("　　1 . 加 强 专 利 保 护", 6, "　　1.加强专利保护"),  # the indent stays
+    ("2 0 2 0 年 5 月 2 7 日", 6, "2020年5月27日"),
+    ("国 务 院", 6, "国 务 院"),  # too short on an ordinary page
+    ("国 务 院", 2, "国务院"),  # on a letter-spaced page
+    ("1 2 3 4 5 6", 2, "1 2 3 4 5 6"),  # no Han: a row of numbers
+    ("加强知识产权保护 是 一 个 重要的 事", 6, "加强知识产权保护 是 一 个 重要的 事"),
+    ("专利 商标 版权 地理标志 商业秘密 植物新品种", 6, "专利 商标 版权 地理标志 商业秘密 植物新品种"),
+])
+def test_letter_spaced_line(line, min_tokens, expected):
+    assert C.letter_spaced_line(line, min_tokens) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("关 于 加 强 知 识 产 权 保 护 的 意 见\n一 、 总 体 要 求\n各 区 人 民 政 府 ：", True),
+    ("关于加强知识产权保护的意见\n一、总体要求 (一) 指 导 思 想\n各区人民政府：现将方案印发给你们，请认真贯彻落实。", False),
+    ("国 务 院", False),  # too little text to say
+])
+def test_letter_spaced_page(text, expected):
+    assert C.letter_spaced_page(text) is expected
+
+
+def test_a_letter_spaced_pdf_page_parses_like_the_same_page_unspaced():
+    from measures.parsing import parse_document
+
+    plain = ("国务院办公厅关于加强知识产权保护的意见\n国办发〔2024〕3号\n一、加强行政保护\n"
+             "（一）加大执法力度。严厉打击商标侵权行为。\n（二）完善快速维权。建设知识产权保护中心。\n"
+             "国务院办公厅\n2024年3月1日\n")
+    spaced = "\n".join(" ".join(line) for line in plain.split("\n"))
+    a, b = parse_document(plain.encode(), source="a.txt"), parse_document(spaced.encode(), source="b.txt")
+    assert [(m["label"], m["title"]) for m in b["measures"]] == [(m["label"], m["title"]) for m in a["measures"]]
+    assert len(b["measures"]) == 2
+    for field in ("title", "issuer", "doc_number", "signed_date", "level"):
+        assert b["document"][field] == a["document"][field], field
