@@ -126,7 +126,9 @@ def _task_table_html(match: "re.Match[str]") -> str:
 
 @rule(stage="clean", example="['序号', '重点任务', '牵头单位'] → True")
 def task_table_header(cells: list[str]) -> bool:
-    """The header row of a task-division table: a task column and a responsibility column."""
+    """The header row of a task-division table: a task column and a responsibility column
+    (Traditional headers too: 序號 主要任務 牽頭單位)."""
+    cells = [T.fold_same_length(c) for c in cells]
     return any(TASK_HEAD.search(c) for c in cells) and any(rx.search(c) for c in cells for _, rx in ROLE_HEADS)
 
 
@@ -138,7 +140,7 @@ def task_table_lines(rows: list[list[str]]) -> list[str] | None:
     head_i = next((i for i, r in enumerate(rows[:3]) if task_table_header(r)), None)
     if head_i is None:
         return None
-    head = rows[head_i]
+    head = [T.fold_same_length(c) for c in rows[head_i]]
     task_col = next(i for i, c in enumerate(head) if TASK_HEAD.search(c))
     roles = []
     for label, rx in ROLE_HEADS:
@@ -199,11 +201,11 @@ def space_task_tables(text: str) -> str:
     the cells before it (a double space is an empty cell; a cell wrapped into a piece of one or two
     characters is joined again). Rows become numbered lines with their units in a bracket, a new
     category a heading line over them."""
-    if "序号" not in text:
+    if "序号" not in text and "序號" not in text:
         return text
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        head = line.strip().split(" ")
+        head = T.fold_same_length(line).strip().split(" ")
         if len(head) < 4 or head[0] != "序号" or not all(HEAD_CELL.match(c) for c in head) \
                 or not task_table_header(head):
             continue

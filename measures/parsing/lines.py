@@ -52,7 +52,7 @@ TOC_HEADING = re.compile(r"^[^。，,；;！!？?]{1,40}$")
 TOC_NUMBERED_HEADING = re.compile(r"^[^。；;！!？?]{1,40}$")
 TOC_PAGED = re.compile(r"[\s|｜…．.·_-]*?(?:…{2,}|\.{4,}|·{4,}|[\s|｜])\s*\d{1,3}[\s|｜]*$")
 TOC_TEXT_END = re.compile(rf"[{P.HAN}”）)]$")
-TOC_HEAD = re.compile(r"^目\s*录$")
+TOC_HEAD = re.compile(r"^目\s*[录錄]$")
 NOISE = re.compile(r"@+|\s+")
 SECTION_NUMBER_ALONE = re.compile(r"^0[1-9]$")
 BARE_HEADING = re.compile(rf"^[{P.HAN}“”、]{{2,20}}$")
@@ -388,8 +388,11 @@ def _toc_page(line: str) -> int | None:
 
 def _toc_entry(line: str) -> bool:
     """A heading as a table of contents lists it; a numbered one may have a comma in it ("第三章
-    深化商事制度改革,打造更加规范的营商环境")."""
+    深化商事制度改革,打造更加规范的营商环境"). A line citing a document in 《》 or carrying a 文号 is not
+    one ("成都市人民政府关于印发《…》的通知" after the entries)."""
     bare = NOISE.sub("", line)
+    if "《" in bare or P.DOC_NUMBER.search(bare):  # a notice's title or its 文号: the text has begun
+        return False
     return bool(TOC_HEADING.match(bare) or TOC_NUMBERED_HEADING.match(bare) and match_numbering(bare))
 
 
@@ -422,12 +425,13 @@ def _toc_end(lines: list[str], i: int) -> int:
     line = NOISE.sub("", lines[i])
     if TOC_HEAD.match(line):
         j = i + 1
-        first = _toc_key(lines[j]) if j < len(lines) else ""
+        # the body begins where the first entry comes back, with or without its number ("1 印发通知" … "印发通知")
+        first = _toc_key(lines[j], numbered=False) if j < len(lines) else ""
         while j < len(lines):
-            if _toc_entry(lines[j]) and (j == i + 1 or _toc_key(lines[j]) != first):
+            if _toc_entry(lines[j]) and (j == i + 1 or _toc_key(lines[j], numbered=False) != first):
                 j += 1
             elif TOC_UNNUMBERED.match(lines[j].strip()) and j + 1 < len(lines) and _toc_entry(lines[j + 1]) \
-                    and _toc_key(lines[j + 1]) != first:
+                    and first not in (_toc_key(lines[j], numbered=False), _toc_key(lines[j + 1], numbered=False)):
                 j += 1  # an entry that lost its number ("“十三五”时期市场监管工作回顾"), more entries after it
             else:
                 break

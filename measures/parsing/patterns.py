@@ -65,9 +65,9 @@ _TAIL = r"[\s:：、.．]*"
 _HEAD_TAIL = r"[\s:：、.．,，。]*"
 # the kinds of item numbers: (kind, pattern) tried in order at the start of a line; group "n" is the label
 NUMBERING = (
-    ("chapter", re.compile(rf"^第{_N}[章编篇](?![程]){_HEAD_TAIL}")),
+    ("chapter", re.compile(rf"^第{_N}[章编編篇](?![程]){_HEAD_TAIL}")),
     ("part", re.compile(rf"^第{_N}部分{_HEAD_TAIL}")),
-    ("section", re.compile(rf"^第{_N}节{_HEAD_TAIL}")),
+    ("section", re.compile(rf"^第{_N}[节節]{_HEAD_TAIL}")),
     ("article", re.compile(rf"^第{_N}[条條]{_HEAD_TAIL}")),
     # "一、2023年工作目标" is a heading; "一.5" / "一,2" are not ("、" is never a decimal point)
     ("cn", re.compile(rf"^(?P<n>{CN_NUMBER})\s*(?:、|[，,．.](?!\d))\s*")),

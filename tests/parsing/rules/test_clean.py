@@ -37,6 +37,7 @@ def test_data_row(row, expected):
 @pytest.mark.parametrize("cells, expected", [
     (["序号", "重点任务", "牵头单位", "配合单位"], True),
     (["序号", "工作内容", "责任部门"], True),
+    (["序號", "主要任務", "牽頭單位", "責任單位"], True),  # Traditional headers
     (["序号", "指标名称", "2025年目标"], False),  # an indicator table
     (["任务", "时限"], False),
 ])

@@ -45,7 +45,9 @@ def node(*lines):
     ("第@@三@@条@@ 国家持续深化简政放权@@、放管结合", ("article", "三", "国家持续深化简政放权@@、放管结合")),
     ("第一@@章@@ 总@@ 则@@", ("chapter", "一", "总@@ 则@@")),
     ("第一(yī / yì /yí)章 總則", ("chapter", "一", "總則")),
-    ("第四條 省人(rén)民政府加強", ("article", "四", "省人(rén)民政府加強")),  # a gloss after the token stays
+    ("第四條 省人(rén)民政府加強", ("article", "四", "省人(rén)民政府加強")),
+    ("第四節 健全資金保障機制", ("section", "四", "健全資金保障機制")),  # Traditional 節
+    ("第二編 分則", ("chapter", "二", "分則")),  # a gloss after the token stays
     ("任務一:建立標識一體的公交線網", ("action", "一", "建立標識一體的公交線網")),  # Traditional 任務
     ("任务三：推进智慧交通建设", ("action", "三", "推进智慧交通建设")),
     # near misses
