@@ -291,6 +291,8 @@ CAP_OPENERS = ("单个", "单家", "单项", "单笔", "单一", "每个", "每�
                "年度最高", "累计最高")
 THIS_YEAR_WORDS = ("全年", "今年", "年内", "本年度", "当年")
 RECURRING_WORDS = ("每年", "每季度", "每月", "每半年", "每届")
+# what a reward clause grants after its condition ("…以上的企业，给予5万元奖补")
+REWARD_GRANT_WORDS = ("给予", "予以", "奖励", "奖补", "补助", "补贴", "资助")
 ANNUAL_PLAN_WORDS = ("要点", "计划", "安排", "任务", "清单", "方案")
 LIMIT_LEADS = ("督促", "要求", "确保", "实行", "实现", "力争", "推动", "并", "应当", "应", "须", "必须", "一般")
 # "到“十四五”末": the last year of a five-year plan

@@ -98,6 +98,7 @@ JOINED_NEXT = re.compile(rf"[和及与、](?=\s*(?:\d|[{CN_NUM_CHARS}]+[{P.HAN}]
 CONNECTOR = re.compile(r"[、和及与]")
 LIST_GAP = re.compile(r"[^，,。；;：:]{0,30}")
 # "同时符合以下两个或两个以上条件：(一)…": the numbers of a list of conditions
+REWARD_GRANT = re.compile("|".join(L.REWARD_GRANT_WORDS))
 CONDITIONS_LIST = re.compile(r"(?:以下|下列|如下)[^。；;]{0,12}条件")
 # "两项以上奖励的按最高级别予以奖励": the number qualifies the subject a rule applies to
 # "十分重要": 十分 as "very" (before a word), not ten points
@@ -153,8 +154,9 @@ def document_year(document: dict) -> int | None:
 
 @rule(stage="targets", example="'2024年绍兴市知识产权工作要点' → 2024; '2021—2025年知识产权规划' → None")
 def plan_year(document: dict) -> int | None:
-    """The year of an annual plan (要点, 计划, 方案 …): its 全年 and 今年 mean that year."""
-    title = document.get("title") or ""
+    """The year of an annual plan (要点, 计划, 方案 …; 要點 too): its 全年 and 今年 mean that year, and
+    its goals chapter's indicators are for that year."""
+    title = T.fold(document.get("title") or "")
     m = PLAN_YEAR.search(title)
     if m and ANNUAL_PLAN.search(title) and not YEARS_FROM.search(title):
         return int(m.group(1))
@@ -346,10 +348,29 @@ def is_condition(n: Number) -> bool:
         return True
     if k and SUBJECT_DE.match(post[k:]):
         return True
-    if qualifies_beneficiary(n):
+    if qualifies_beneficiary(n) or conditional_clause(n):
         return True
     return bool(k and post[k:k + 1] == "的" and (CONDITION_DE.match(post[k:]) or n.pre.rstrip().endswith("在")
                                                  or n.unit in L.MONEY_UNITS or n.unit in ("天", "日", "年", "个月")))
+
+
+@rule(stage="targets", example="'新增量达到300万元且增速达到20%以上的，给予1万元奖励' (300) → True; "
+                               "'对销售额超过5000万元以上，且增速20%以上的企业，给予5万元奖补' (5000) → True; "
+                               "'新增企业300家，给予奖励' → False")
+def conditional_clause(n: Number) -> bool:
+    """A number in the condition of a reward: its clause ends in 的 before a comma ("…达到300万元且增速
+    达到20%以上的，给予…"), or it stands in a clause opened by 对 whose sentence goes on to "…的…，给予"."""
+    f = n.folded
+    if n.post_full.rstrip().endswith("的") and f[n.b:n.b + 1] in ("，", ","):
+        return True
+    if not n.pre.lstrip().startswith("对"):
+        return False
+    end = n.b
+    while end < len(f) and f[end] not in SENTENCE_STOP:
+        end += 1
+    rest = f[n.end:end]
+    grant = REWARD_GRANT.search(rest)
+    return bool(grant and "的" in rest[:grant.start()])
 
 
 @rule(stage="targets", example="'年主营业务收入首次突破10亿元的工业企业，给予…' → True; "
@@ -769,7 +790,7 @@ def targets(ctx: ParseContext) -> None:
     for chunk, year, root, goals in chunks:
         if root != scope:
             running, scope = None, root
-        year = year or running or (period if goals else None)
+        year = year or running or ((period or plan) if goals else None)
         found, left = _extract(strip_units(chunk, ctx), measure=None, doc_year=doc_year, year=year,
                                plan_year=plan, ctx=ctx)
         ctx.targets += found

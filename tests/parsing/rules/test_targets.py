@@ -108,6 +108,21 @@ def test_is_condition(text, value, expected):
     assert Tg.is_condition(n) is expected
 
 
+@pytest.mark.parametrize("text, value, expected", [
+    ("批发企业新增量达到300万元且增速达到20%以上的，给予1万元促销奖励", "300", True),
+    ("批发企业新增量达到300万元且增速达到20%以上的，给予1万元促销奖励", "20", True),
+    ("对第一季度批发业销售额超过5000万元以上，且增速20%以上的限上企业，给予5万元一次性奖补", "5000", True),
+    ("对第一季度批发业销售额超过5000万元以上，且增速20%以上的限上企业，给予5万元一次性奖补", "5", False),
+    ("新增企业300家，给予奖励", "300", False),
+    ("对新认定的企业，给予50万元奖励", "50", False),
+    ("到2025年，建成示范点20个以上", "20", False),
+])
+def test_conditional_clause(text, value, expected):
+    n = number(text, value)
+    n.comparator, n.suffix_len = Tg.comparator_after(n.post_full, n.unit)
+    assert Tg.conditional_clause(n) is expected
+
+
 @pytest.mark.parametrize("pre, expected", [
     ("在重点区镇建设商业秘密保护示范点", "建设"), ("建成高价值专利培育中心", "建成"), ("完成产业专利导航项目", "完成"),
     ("建设", None), ("推动专利转化", None),
