@@ -152,6 +152,8 @@ PURPOSE_HEADS = ("宗旨", "目的", "立法目的", "制定目的", "制定依�
 # the second article of 总则 saying what the thing is, who set it up, which ideas guide it
 DESCRIBING_WORDS = ("是", "设立", "包括", "为指导", "指导思想", "原则")
 # an article that only states principles: "…坚持…的原则。", "…应当符合…的基本要求。"
+# the caption of a preliminary article ("第一条(目的依据)", "【适用范围】"): purpose, basis, scope, terms
+PRELIMINARY_CAPTION_WORDS = ("目的", "依据", "适用", "定义", "含义", "宗旨", "原则", "范围", "用语")
 PRINCIPLE_VERBS = ("坚持", "遵循", "符合", "贯彻")
 PRINCIPLE_NOUNS = ("原则", "基本要求", "要求", "方针")
 # an article of 总则 that says which principles a fund follows, what it is used for or how it supports
@@ -163,7 +165,7 @@ PRINCIPLE_LEADS = ("坚持", "遵循", "按照", "本着", "贯彻")
 # an article stating the norms a field follows, its subject no organisation: "发展数字经济应当坚持…",
 # "科技成果转化活动应当以企业为主体…", "非物质文化遗产保护工作应当贯彻…的方针"
 NORM_VERBS = ("坚持", "遵循", "贯彻")
-NORM_ROLES = ("主体", "导向", "核心", "主线", "根本", "重点", "原则", "依据", "准绳")  # "以事实为依据、以法律为准绳"
+NORM_ROLES = ("主体", "导向", "核心", "主线", "根本", "重点", "原则", "依据", "准绳", "宗旨")  # "以事实为依据、以法律为准绳"
 # an organisation as a sentence's subject: "县级以上人民政府应当坚持…" acts
 ORG_SUBJECT_WORDS = ("政府", "部门", "机关", "单位", "局", "委员会", "办公室", "中心")
 # an item that only says who may apply or be supported ("一、支持对象", "一、申报主体", "专利资助对象为…"):

@@ -84,6 +84,9 @@ PURPOSE_AIM = re.compile(rf"^本(?:{P.alternation(L.PURPOSE_NOUNS)})(?:旨在|�
 COVERS = re.compile(r"^([^，,。；;：:]{2,20}?)包括[^。；;：:]{2,}。?$")
 COVERS_NOT = re.compile(r"应当|必须|不得|可以|予以|实行|支持|鼓励")  # a subject that acts: a rule
 ARTICLE_LABEL = re.compile(r"^\s*【[^】]{1,12}】")  # "第一条【立法目的】"
+# "第一條(目的依據)為加強…": a caption in brackets before the article's text
+ARTICLE_CAPTION = re.compile(rf"^\s*(?:【(?P<a>[^】]{{1,12}})】|{P.PAREN_OPEN}(?P<b>[{P.HAN}、]{{2,10}}){P.PAREN_CLOSE})")
+PRELIMINARY_CAPTION = re.compile(P.alternation(L.PRELIMINARY_CAPTION_WORDS))
 # "专项资金的使用和管理坚持“统一管理、分级负责”的原则。": one sentence of principles, nothing else
 PRINCIPLES_ONLY = re.compile(rf"^[^，,。；;]{{2,40}}?(?:{P.alternation(L.PRINCIPLE_VERBS)})[^。；;]{{2,80}}"
                              rf"(?:{P.alternation(L.PRINCIPLE_NOUNS)})。?$")
@@ -93,7 +96,7 @@ PRINCIPLE_SENTENCE = re.compile(rf"^[^，,。；;]{{2,30}}?(?:{P.alternation(L.P
 PRINCIPLES_LISTED = re.compile(r"(?:以下|下列|如下)(?:基本)?原则\s*[:：]$")
 PRINCIPLE_ARTICLE_MAX = 160
 # "发展数字经济应当坚持…", "科技成果转化活动应当以企业为主体…": the norms a field follows
-NORM_ARTICLE = re.compile(rf"^(?P<subject>[^，,。；;：:]{{2,24}}?)(?:应当|应|必须)?"
+NORM_ARTICLE = re.compile(rf"^(?P<subject>[^，,。；;：:]{{2,24}}?)(?:[，,](?:应当|应|必须)|(?:应当|应|必须)?)"
                           rf"(?:(?:{P.alternation(L.NORM_VERBS)})(?!以下|下列|如下)|以[^，,。；;]{{2,12}}为"
                           rf"(?:{P.alternation(L.NORM_ROLES)}))")
 ORG_SUBJECT = re.compile(P.alternation(L.ORG_SUBJECT_WORDS))
@@ -375,7 +378,10 @@ def preliminary_article(node: Node, ctx: ParseContext) -> bool:
     up or which ideas guide it (…是…, …包括：, 设立…, 以…为指导); any article of 总则 whose first
     sentence, about a fund, names the principles it follows, what it is used for or how it supports
     (专项资金…坚持…的原则, 专项资金主要用于…, 专项资金主要采用…等方式支持…)."""
-    text = ARTICLE_LABEL.sub("", ctx.fold(NOISE_MARK.sub("", node.text))).strip()
+    text = ctx.fold(NOISE_MARK.sub("", node.text)).strip()
+    if preliminary_caption(text):
+        return True
+    text = ARTICLE_LABEL.sub("", text).strip()
     first = FIRST_SENTENCE.match(text)
     first = first.group(1) if first else text.partition("\n")[0]
     if PURPOSE_ARTICLE.match(first) or DEFINING.search(first) or PRINCIPLES_ONLY.match(text) or \
@@ -389,6 +395,18 @@ def preliminary_article(node: Node, ctx: ParseContext) -> bool:
     place = articles.index(node) if node in articles else -1
     return place == 0 and first.startswith("为") or place == 1 and bool(DESCRIBING.search(first)) \
         or bool(OPENING_SCOPE.match(first))
+
+
+@rule(stage="outline", example="'(目的依据)为加强市级财政专项资金管理…' → True; '(适用事项)专项资金的设立…' → True; "
+                               "'(资金用途)专项资金用于…' → False; '(一)加强…' → False")
+def preliminary_caption(text: str) -> bool:
+    """An article whose caption (in brackets before its text: "(目的依据)", "【适用范围】") names what a
+    preliminary article is about: purpose, basis, scope, definitions, principles."""
+    m = ARTICLE_CAPTION.match(text)
+    if not m:
+        return False
+    caption = m.group("a") or m.group("b")
+    return not all(c in P.CN_DIGITS for c in caption) and bool(PRELIMINARY_CAPTION.search(caption))
 
 
 @rule(stage="outline", example="'失信行为主体包括生产经营单位及其负责人等。' → True; '扶持对象包括…，可以申请…' → False")

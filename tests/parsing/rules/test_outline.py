@@ -380,6 +380,10 @@ def test_principles_article(first, text, expected):
     ("非物質文化遺產保護工作應當貫徹保護為主、搶救第壹、合理利用、傳承發展的方針,堅持政府主導", True),
     ("工作站的建设和管理遵循“市县联动、协同推进、服务产业、择优设置”的原则,采用指导申报、定期评价、动态管理的工作机制", True),
     ("专利侵权纠纷行政裁决应当以事实为依据、以法律为准绳,遵循公正、及时的原则", True),  # b27 004
+    ("省级预算的编制,应当坚持“量入为出、收支平衡”的原则", True),  # a comma before 应当 (b38 012)
+    ("全面实施乡村振兴战略,应当坚持中国共产党的领导", True),  # b38 013
+    ("质量奖的评定以提升企业综合竞争实力为宗旨", True),
+    ("加强知识产权保护,坚持严格保护", False),  # a comma without 应当: an act
     # near misses: an organisation's duty; conditions to meet; an act
     ("縣級以上人民政府應當堅持政府主導,加強對非物質文化遺產保護工作的領導", False),
     ("省人民政府數據主管部門負責統籌推進數字經濟發展", False),
@@ -415,3 +419,18 @@ def test_scope_item(lines, expected):
 ])
 def test_covers_article(text, expected):
     assert O.covers_article(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("(目的依据)为加强市级财政专项资金管理，制定本办法。", True),
+    ("（适用事项）专项资金的设立、调整、撤销、分配、使用、监督适用本办法。", True),
+    ("【立法目的】为了保护知识产权，制定本条例。", True),
+    ("(定义)本办法所称专项资金，是指…", True),
+    # near misses: an operative caption, an item number, no caption
+    ("(资金用途)专项资金用于支持企业研发。", False),
+    ("(一)加强知识产权保护。", False),
+    ("（十一）完善纠纷调解机制。", False),
+    ("为加强管理，制定本办法。", False),
+])
+def test_preliminary_caption(text, expected):
+    assert O.preliminary_caption(text) is expected
