@@ -116,6 +116,8 @@ SIGNED_BY = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}长|主任|书记|主席)\s*[\u
 MID_NUMBER = re.compile(rf"(?<=[知告见案法则])\s+({P.DOC_NUMBER.pattern})(?=\s)")  # "…的通知 国知战联办〔2018〕24号 2018年…"
 INLINE_LOST = re.compile(rf"[(（]\s*([{P.HAN}]{{1,8}}[发字函办])\s*({P.YEAR})(\d{{1,4}})\s*号\s*[)）]")  # "(砚发201120 号)"
 PAGE_DATE = re.compile(rf"(?<!\d){P.YEAR}\s*[-/.]\s*\d{{1,2}}\s*[-/.]\s*\d{{1,2}}(?!\d)|(?<!\d)(\d{{1,2}})\.(\d{{1,2}})\.({P.YEAR})(?!\d)")
+PAGE_CHROME = re.compile(P.alternation(L.PAGE_CHROME_LABELS))
+DATE_LABEL = re.compile(P.alternation([k for k, v in L.META_LABELS.items() if v in ("published", "signed", "effective")]))
 SALUTATION = re.compile(r"^(?:各|有关).{2,200}[:：]$")
 NATIONAL_ADDRESSEES = re.compile(r"(?:各|有关)省(?:、|[(（]|\s)*自治区")
 DIVISION = re.compile(rf"(?<=局)[{P.HAN}]{{2,10}}[处科]$")                                 # "…市场监督管理局知识产权发展处"
@@ -927,6 +929,21 @@ def _find_other_marks(h: Header, lines: list[str], first_num: int, ctx: ParseCon
             if d:
                 h.page_date = (parse_date(d.group()) if not d.group(1)
                                else parse_date(f"{d.group(3)}-{d.group(2)}-{d.group(1)}"))
+        if h.page_date is None and len(line) <= 120:
+            h.page_date = page_stamp(f)
+
+
+@rule(stage="header", example="'2016年07月15日 | 来源:河南省人民政府办公厅网站 | 阅读量:2881' → '2016-07-15'; "
+                               "'来源: 2021-01-08 09:05:00' → '2021-01-08'; '成文日期：2024年1月2日' → None")
+def page_stamp(line: str) -> str | None:
+    """The page's own date on a line of page furniture near the top: a date beside the source, the
+    author or the read count ("2016年07月15日 | 来源:…", a site's "来源: 2021-01-08 09:05:00") is when
+    the page was published. A line labelled with a date of the document (成文日期, 发布日期 …) is
+    metadata, read elsewhere."""
+    if not PAGE_CHROME.search(line) or DATE_LABEL.search(line):
+        return None
+    d = P.DATE_YMD.search(line)
+    return parse_date(d.group()) if d else None
 
 
 @rule(stage="header", example="'…通过 根据2021年9月29日…《关于修改〈…〉的决定》修正 2022年7月28日…修订)' → '2022-07-28'")

@@ -32,6 +32,8 @@ TABLE_PLAIN_HEADS = ("责任单位", "责任部门", "负责单位", "实施单�
 TABLE_DUE_HEADS = ("时限", "完成时间", "时间节点", "进度安排")
 
 # --- header ---------------------------------------------------------------------------------
+# the furniture of a page's date line ("2016年07月15日 | 来源:… | 阅读量:2881"): the date beside it is the page's
+PAGE_CHROME_LABELS = ("来源", "阅读", "浏览", "点击", "访问量", "作者", "字号", "字体", "打印", "分享到")
 # a line opening with these is a sentence, not a title
 SENTENCE_OPENERS = ("为", "根据", "按照", "经", "现将", "各")
 # words that cite another document: "按照《…的通知》要求" names what the text follows, not itself

@@ -546,3 +546,15 @@ def test_title_below_notice_with_other_dashes(knowledge, lines, title):
 ])
 def test_period_below(title, lines, expected):
     assert H.period_below(title, lines, CTX) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("2016年07月15日  |  来源:河南省人民政府办公厅网站  |  阅读量:2881", "2016-07-15"),
+    ("来源: 2021-01-08 09:05:00", "2021-01-08"),
+    ("发布时间：2023-05-06 来源：市场监管局 浏览次数：120", None),  # a labelled date: metadata
+    ("成文日期：2024年1月2日 来源：市政府", None),
+    ("2024年1月2日", None),  # a bare date: no page furniture beside it
+    ("来源：沈阳市知识产权局", None),
+])
+def test_page_stamp(line, expected):
+    assert H.page_stamp(line) == expected
