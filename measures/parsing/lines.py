@@ -34,8 +34,14 @@ TOC_LINE = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|－{3,}|-{4,}|_{4,})\s*\d{1,3}$
 PAGE_NUMBER = re.compile(r"^(?:[-—–－·•\s]*\d{1,4}[-—–－·•\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,共]\s*共?\s*\d{1,4}\s*页?)?|"
                          r"\d{1,4}\s*/\s*\d{1,4})$")
 # a numbered item starting right after a full stop inside a long line
-INLINE_ITEM = re.compile(rf"(?<=[：:])\s*(?={P.CN_SMALL}、\s*[{P.HAN}“《])|(?:(?<=[。！!？?])\s*|(?<=[{P.HAN}”》）)]) )(?=(?:{P.ITEM_NUMBER})\s*[{P.HAN}“《])|"
+# (an item's closing unit note counts as its end: "…〔责任单位：市司法局〕2.加强…")
+INLINE_ITEM = re.compile(rf"(?<=[：:])\s*(?={P.CN_SMALL}、\s*[{P.HAN}“《])|(?:(?<=[。！!？?〕】])\s*|(?<=[{P.HAN}”》）)]) )(?=(?:{P.ITEM_NUMBER})\s*[{P.HAN}“《])|"
                          rf"(?<=[。！!？?])\s*(?={P.SPACED_CHAPTER})")
+# "…(责任单位:市人社局)六、深化…": an item's closing unit note, the next item right after it
+# also "…(市人社局、市财政局负责)2.继续…"
+UNIT_NOTE_END = re.compile(rf"{P.PAREN_OPEN}\s*(?:(?:{P.alternation(L.LEAD_LABELS + L.SUPPORT_LABELS + L.PLAIN_LABELS)})"
+                           rf"\s*[:：][^()（）〔〕\[\]【】]{{1,300}}|[^()（）〔〕\[\]【】。]{{2,300}}?"
+                           rf"(?:{P.alternation(L.ROLE_TAILS)})){P.PAREN_CLOSE}\s*(?=(?:{P.ITEM_NUMBER})\s*[{P.HAN}“《])")
 # "二、重点任务（一）强化制度保障1.完善…": a bare heading run into the next numbered item
 HEAD_RUN_ON = re.compile(rf"^\s*((?:{P.SECTION_NUMBER}|{P.SPACED_CHAPTER})[^。，,；;：:（()）\d]{{2,30}}?)\s*"
                          rf"(?=(?:{P.PAREN_OPEN}{P.CN_SMALL}{P.PAREN_CLOSE}|\d{{1,2}}[.．、](?!\d))\s*[{P.HAN}“《])")
@@ -128,10 +134,12 @@ def chrome_line(line: str, ctx: ParseContext) -> bool:
 
 @rule(stage="lines", example="'…制定本方案。一、总体要求…。二、重点任务…' (150+ chars) → three lines")
 def inline_items(line: str) -> list[str]:
-    """A long line scraped without breaks, split before each numbered item that follows a full stop."""
+    """A long line scraped without breaks, split before each numbered item that follows a full stop
+    or an item's closing unit note ("…〔责任单位：市司法局〕2.", "…(责任单位:市人社局)六、")."""
     if len(line) < 150:
         return [line]
-    cuts = sorted({m.start() for m in INLINE_ITEM.finditer(line)} | set(article_chain(line)) | set(clause_item_chain(line)))
+    cuts = sorted({m.start() for m in INLINE_ITEM.finditer(line)} | {m.end() for m in UNIT_NOTE_END.finditer(line)}
+                  | set(article_chain(line)) | set(clause_item_chain(line)))
     if len(cuts) < 2:
         return [line]
     bounds = [0] + [c for c in cuts if c > 0] + [len(line)]
