@@ -297,6 +297,8 @@ THIS_YEAR_WORDS = ("全年", "今年", "年内", "本年度", "当年")
 RECURRING_WORDS = ("每年", "每季度", "每月", "每半年", "每届")
 # what a reward clause grants after its condition ("…以上的企业，给予5万元奖补")
 REWARD_GRANT_WORDS = ("给予", "予以", "奖励", "奖补", "补助", "补贴", "资助")
+# who a reward's condition qualifies ("…首次突破800万元,并…的单位分别给予…")
+BENEFICIARY_NOUNS = ("单位", "企业", "个人", "组织", "机构", "项目", "专利权人", "申请人", "主体", "团队", "园区", "个体户")
 ANNUAL_PLAN_WORDS = ("要点", "计划", "安排", "任务", "清单", "方案")
 LIMIT_LEADS = ("督促", "要求", "确保", "实行", "实现", "力争", "推动", "并", "应当", "应", "须", "必须", "一般")
 # "到“十四五”末": the last year of a five-year plan

@@ -99,6 +99,7 @@ CONNECTOR = re.compile(r"[、和及与]")
 LIST_GAP = re.compile(r"[^，,。；;：:]{0,30}")
 # "同时符合以下两个或两个以上条件：(一)…": the numbers of a list of conditions
 REWARD_GRANT = re.compile("|".join(L.REWARD_GRANT_WORDS))
+BENEFICIARY_DE = re.compile(rf"的(?:{P.alternation(L.BENEFICIARY_NOUNS)})")
 CONDITIONS_LIST = re.compile(r"(?:以下|下列|如下)[^。；;]{0,12}条件")
 # "两项以上奖励的按最高级别予以奖励": the number qualifies the subject a rule applies to
 # "十分重要": 十分 as "very" (before a word), not ten points
@@ -359,18 +360,22 @@ def is_condition(n: Number) -> bool:
                                "'新增企业300家，给予奖励' → False")
 def conditional_clause(n: Number) -> bool:
     """A number in the condition of a reward: its clause ends in 的 before a comma ("…达到300万元且增速
-    达到20%以上的，给予…"), or it stands in a clause opened by 对 whose sentence goes on to "…的…，给予"."""
+    达到20%以上的，给予…"), it stands in a clause opened by 对 whose sentence goes on to "…的…，给予", or
+    its sentence goes on to the beneficiary it qualifies and then the reward ("…首次突破800万元,并…的
+    单位分别给予…"); never when a grant comes before it in its sentence."""
     f = n.folded
     if n.post_full.rstrip().endswith("的") and f[n.b:n.b + 1] in ("，", ","):
         return True
-    if not n.pre.lstrip().startswith("对"):
-        return False
     end = n.b
     while end < len(f) and f[end] not in SENTENCE_STOP:
         end += 1
     rest = f[n.end:end]
     grant = REWARD_GRANT.search(rest)
-    return bool(grant and "的" in rest[:grant.start()])
+    if not grant or REWARD_GRANT.search(f[n.sent_start:n.pos]):
+        return False  # no reward after it, or the number follows the grant (it is the reward)
+    if n.pre.lstrip().startswith("对"):
+        return "的" in rest[:grant.start()]
+    return bool(BENEFICIARY_DE.search(rest[:grant.start()]))
 
 
 @rule(stage="targets", example="'年主营业务收入首次突破10亿元的工业企业，给予…' → True; "
