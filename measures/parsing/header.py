@@ -120,6 +120,7 @@ PAGE_CHROME = re.compile(P.alternation(L.PAGE_CHROME_LABELS))
 DATE_LABEL = re.compile(P.alternation([k for k, v in L.META_LABELS.items() if v in ("published", "signed", "effective")]))
 SALUTATION = re.compile(r"^(?:各|有关).{2,200}[:：]$")
 NATIONAL_ADDRESSEES = re.compile(r"(?:各|有关)省(?:、|[(（]|\s)*自治区")
+NATIONAL_ADDRESSEES_FULL = re.compile(r"(?:各|有关)省(?:、|[(（]|\s)*自治区(?:、|[(（]|\s)*直辖市")
 DIVISION = re.compile(rf"(?<=局)[{P.HAN}]{{2,10}}[处科]$")                                 # "…市场监督管理局知识产权发展处"
 # "中共宿州市委宿州市人民政府", "中共银川市委办公室银川市人民政府办公室"
 GLUED_JOINT = re.compile(rf"(?:(?<=委)(?!办公[室厅])|(?<=委办公室)|(?<=委办公厅))"
@@ -575,7 +576,7 @@ def level_hint(lines: list[str], ctx: ParseContext) -> str | None:
     """The issuer's level from how the text addresses its readers and itself: national when it writes to
     各省、自治区、直辖市; else own-level words (市政府各部门, 县直各单位, 我县, 我市 …), the salutation first."""
     sal = next((l for l in lines[:40] if SALUTATION.match(ctx.fold(l.strip())) and len(l) <= 200), None)
-    if sal and NATIONAL_ADDRESSEES.search(ctx.fold(sal)):
+    if sal and NATIONAL_ADDRESSEES.search(ctx.fold(sal)) or any(national_addressees(l, ctx) for l in lines[:40]):
         return "national"
     for text in ([ctx.fold(sal)] if sal else []) + [ctx.fold(" ".join(lines[:60]))]:
         counts = {level: sum(text.count(w) for w in words) for level, words in L.LEVEL_WORDS}
@@ -585,6 +586,15 @@ def level_hint(lines: list[str], ctx: ParseContext) -> str | None:
         if counts[best] > 0 and list(counts.values()).count(counts[best]) == 1:
             return best
     return None
+
+
+@rule(stage="header", example="'全国计量工作部际联席会议各成员单位办公厅,…,各省、自治区、直辖市和新疆生产建设兵团市场监管局,…:' "
+                               "→ True; '各区县人民政府:' → False")
+def national_addressees(line: str, ctx: ParseContext) -> bool:
+    """A list of addressees, however long and whoever it names first, that writes to 各省、自治区、直辖市:
+    one line ending in a colon, no full stop in it. Only a national body writes so."""
+    text = ctx.fold(line.strip())
+    return text.endswith((":", "：")) and "。" not in text and bool(NATIONAL_ADDRESSEES_FULL.search(text))
 
 
 def scan_header(lines: list[str], page_title: str | None, ctx: ParseContext) -> Header:

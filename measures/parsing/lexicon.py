@@ -121,6 +121,8 @@ NATIONAL_MINISTRIES = (
     "退役军人事务部", "应急管理部", "审计署", "中宣部", "中央宣传部", "中央网信办",
     # earlier names still on older documents
     "农业部", "文化部", "卫生部", "工商总局", "质检总局", "新闻出版总署", "中国专利局", "国家发改委", "中国银保监会",
+    # the official short names of national 总局 (a province has no 总局): "市场监管总局办公厅"
+    "市场监管总局", "广电总局", "体育总局",
     "中国银行保险监督管理委员会",
 )
 # short names of national bodies as task-division brackets write them ("(知识产权局、工商总局负责)")

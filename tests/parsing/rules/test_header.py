@@ -558,3 +558,14 @@ def test_period_below(title, lines, expected):
 ])
 def test_page_stamp(line, expected):
     assert H.page_stamp(line) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("全国计量工作部际联席会议各成员单位办公厅,中国铁路,各省、自治区、直辖市和新疆生产建设兵团市场监管局(厅、委),"
+     "中国计量科学研究院,中国计量大学:", True),
+    ("各省、自治区、直辖市知识产权局：", True),
+    ("各区县人民政府，市政府各部门：", False),
+    ("要求各省、自治区、直辖市抓好落实。具体如下：", False),  # a sentence, not addressees
+])
+def test_national_addressees(line, expected):
+    assert H.national_addressees(line, ParseContext(text="")) is expected
