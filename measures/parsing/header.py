@@ -120,6 +120,7 @@ PAGE_CHROME = re.compile(P.alternation(L.PAGE_CHROME_LABELS))
 DATE_LABEL = re.compile(P.alternation([k for k, v in L.META_LABELS.items() if v in ("published", "signed", "effective")]))
 SALUTATION = re.compile(r"^(?:各|有关).{2,200}[:：]$")
 NATIONAL_ADDRESSEES = re.compile(r"(?:各|有关)省(?:、|[(（]|\s)*自治区")
+SELF_PRONOUN_ORG = re.compile(rf"[我本][{P.HAN}]{{1,2}}")  # 我局, 本委, 我厅: a body speaking of itself
 NATIONAL_ADDRESSEES_FULL = re.compile(r"(?:各|有关)省(?:、|[(（]|\s)*自治区(?:、|[(（]|\s)*直辖市")
 DIVISION = re.compile(rf"(?<=局)[{P.HAN}]{{2,10}}[处科]$")                                 # "…市场监督管理局知识产权发展处"
 # "中共宿州市委宿州市人民政府", "中共银川市委办公室银川市人民政府办公室"
@@ -422,9 +423,12 @@ def _balanced_title(s: str, start: int) -> str | None:
 
 
 def _org_list(s: str, ctx: ParseContext) -> str | None:
-    """``s`` when it is one organisation or several joined by 、/spaces ("X等部门" counts), else None."""
+    """``s`` when it is one organisation or several joined by 、/spaces ("X等部门" counts), else None; a
+    body speaking of itself (我局, 本委: "我局印发了《…》" cites an earlier document) names none."""
     s = re.sub(r"等(?:\d+个?)?部门$", "", s.strip())
     parts = [re.sub(r"[(（][^()（）]{2,16}[)）]$", "", p) for p in ORG_PARTS.split(ctx.fold(s)) if p]
+    if any(SELF_PRONOUN_ORG.fullmatch(p) for p in parts):
+        return None
     if parts and all(ISSUER_LIKE.search(p) or NATIONAL.search(p) for p in parts) and all(len(p) >= 2 for p in parts):
         return s
     return None
