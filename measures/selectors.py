@@ -1,5 +1,6 @@
 """Reads for the measure list page and the search API (HackSoft style:
 keyword-only arguments, no writes)."""
+import functools
 import hashlib
 import json
 import re
@@ -317,7 +318,7 @@ def _text_search(*, data, pq, sort, size, facets) -> SearchResult:
 
     # the ids as one array parameter (pk__in prepares each of thousands of ids)
     listing = Measure.objects.filter(_AnyOf(F("pk"), Value(ids, output_field=ArrayField(BigIntegerField())))
-                                     ).for_listing()
+                                     ).for_listing().defer(*LISTING_DEFERRED)
     if sort == "relevance":
         id_array = Cast(Value(ids, output_field=ArrayField(BigIntegerField())), ArrayField(BigIntegerField()))
         rank_array = Cast(Value(ranks, output_field=ArrayField(FloatField())), ArrayField(FloatField()))
@@ -337,7 +338,7 @@ def _text_search(*, data, pq, sort, size, facets) -> SearchResult:
         # The page's ids are known: fetch just those rows, in rank order.
         start = (page.number - 1) * size
         page_ids = ids[start:start + size]
-        rows = {m.pk: m for m in Measure.objects.filter(pk__in=page_ids).for_listing()}
+        rows = {m.pk: m for m in Measure.objects.filter(pk__in=page_ids).for_listing().defer(*LISTING_DEFERRED)}
         for pk, rank in zip(page_ids, ranks[start:start + size]):
             rows[pk].rank = rank
         page.object_list = [rows[pk] for pk in page_ids if pk in rows]
@@ -348,6 +349,13 @@ def _text_search(*, data, pq, sort, size, facets) -> SearchResult:
     result.facets = found["facets"]
     result.facets_are_estimates = found["facets_are_estimates"]
     return result
+
+
+# columns a result row never shows: the vectors (a search vector is about 3 KB, read from
+# TOAST and parsed into a string for nothing), the parse records and the document's source
+# text (a whole document for each row)
+LISTING_DEFERRED = ("search_vector", "title_vector", "facet_vector", "parsed", "document__raw_text",
+                    "document__parsed", "document__parse_warnings")
 
 
 def lexeme_filters_only(data: dict, clauses: dict) -> bool:
@@ -448,7 +456,7 @@ def _row_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dict
             sources[name] = (main_ids, cand.scale)
             continue
         others = [lex for key, lex in clauses.items() if key != _LEXEME_FACETS.get(name)]
-        ids = [i for i in cand.base_ids or [] if all(lex.intersection(rows[i][1] or ()) for lex in others)]
+        ids = [i for i in cand.base_ids or [] if all(not lex.isdisjoint(rows[i][1] or ()) for lex in others)]
         sources[name] = (ids, cand.base_scale)
 
     estimates = not cand.exact or (cand.base_ids is not None and not cand.base_exact)
@@ -539,11 +547,11 @@ def _tally(ids, rows) -> tuple:
     from collections import Counter
     from itertools import chain
 
-    picked = [rows[i] for i in ids]
+    picked = list(map(rows.__getitem__, ids))
     lexemes = Counter(chain.from_iterable(r[1] or () for r in picked))
     documents = Counter(r[0] for r in picked)
     scores = Counter(r[2] for r in picked)
-    flags = {code: sum(1 for r in picked if r[3 + k]) for k, code in enumerate(_FLAG_CODES)}
+    flags = dict(zip(_FLAG_CODES, map(sum, zip(*(r[3:8] for r in picked))))) if picked else {}
     return lexemes, documents, scores, flags
 
 
@@ -685,23 +693,25 @@ def facet_counts(sources: dict) -> dict:
     return {name: _shape(name, found) for name, found in rows.items()}
 
 
+@functools.lru_cache(maxsize=65536)
+def _doc_type(title: str) -> str:
+    """doctypes.doc_type_of, a pure function of the title, kept per process: documents'
+    titles repeat (a document's versions, a city's series) and a sampled search names
+    thousands of documents (each title tried against every type's pattern)."""
+    from .doctypes import doc_type_of
+
+    return doc_type_of(title)
+
+
 def _by_document(name: str, found: list) -> list[dict]:
     """Measures per document summed by issuer (name "issuer") or by document type
     (measures.doctypes, from the title; "" when none applies is left out)."""
     from collections import Counter
 
-    from .doctypes import doc_type_of
-
     totals: Counter = Counter()
-    type_of = {}   # documents' titles repeat (a document's versions, a city's series)
     for _, label, n in found:
         issuer, _, title = label.partition("\x1f")
-        if name == "issuer":
-            key = issuer.strip()
-        else:
-            key = type_of.get(title)
-            if key is None:
-                key = type_of[title] = doc_type_of(title)
+        key = issuer.strip() if name == "issuer" else _doc_type(title)
         if key:
             totals[key] += n
     rows = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_LIMIT]

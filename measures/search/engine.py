@@ -13,31 +13,42 @@ conditions (two GIN keys), so that a long filter clause (a year range) is
 checked only on the rows the text and the buckets leave. The document's date
 (the last tie-break) is read once per distinct document of the ranked rows.
 
-1. The first statement reads the matches of each set in sample bucket 0
-   (every measure has a bucket lexeme 's:0' … 's:255', a hash of its id, in
-   facet_vector): the probe, verified and ranked — the result set and, when
-   a facet filter is active, the wider set the facets need (every filter but
-   the facets' own: `base`, ids only).
+The index reads each term's rarest bigram (ParsedQuery.lean_tsquery, a
+superset that GIN answers without a recheck: one posting list to intersect
+instead of every bigram's, each as long as the corpus for a common term); the
+query itself is then checked on each row's vector copy, the one the ranks
+read, so a row's vector (3 KB in TOAST at 1M measures) is fetched once.
+
+Samples are made of slices: every measure has a bucket lexeme 's:0' … 's:255'
+(a hash of its id) in facet_vector, which the index selects, and each bucket
+is cut into SLICES slices by more bits of the same hash (slice_sql), a heap
+filter applied before any vector is read; so a very large set is sampled a
+fraction of a bucket at a time.
+
+1. The first statement reads the matches of each set in the first
+   PROBE_SLICES slices (a quarter of bucket 0): the probe, verified and
+   ranked — the result set and, when a facet filter is active, the wider set
+   the facets need (every filter but the facets' own: `base`, ids only).
 2. A set whose probe is below probe_gate (well below EXACT_LIMIT matches
    to expect) is read whole, up to EXACT_LIMIT + 1 matches, each verified and
    ranked: with at most EXACT_LIMIT it is all there, and its count and facet
    counts are exact. A probe that cannot tell (ambiguous_from: about half the
    limit and more) is widened to WIDE_PROBE buckets first, then decided the
    same way. A set above the gate (or one that still overflows: one more
-   statement) is sampled: the buckets not read yet are read beside the
-   probe's (k chosen from the probe so that at least
-   SAMPLE_TARGET rows are read); the count is (rows read) × 256 / k, within a
-   few per cent (shown as 约), and facet counts are scaled the same way. Of
-   the results' sample, the buckets up to RANK_TARGET rows (or up to TITLE_CAP
-   title hits, by the probe) are ranked: those are the results and their
-   pages; the rest is verified and counted only (a rank costs about as much as
-   the phrase check).
+   statement) is sampled: the slices not read yet are read beside the
+   probe's (k slices chosen from the probe so that at least SAMPLE_TARGET
+   rows are read, BASE_TARGET for the wider set); the count is (rows read) ×
+   4096 / k, within a few per cent (shown as 约), and facet counts are scaled
+   the same way. Of the results' sample, the slices up to RANK_TARGET rows
+   (or up to TITLE_ENOUGH title hits, by the probe) are ranked: those are the
+   results and their pages; the rest is verified and counted only (a rank
+   costs about as much as the phrase check).
    Title-level hits (title_vector, its own small GIN index) are always among
    the candidates, so the best results are shown even when the rest is a
-   sample: read from the title index unless the probe shows that the sample
-   holds TITLE_CAP of them already (a common title term, whose title-index
-   read would cost more than the sample). A common term thus costs a
-   sample, never EXACT_LIMIT rows first.
+   sample: up to TITLE_CAP read from the title index, unless the probe shows
+   that the ranked sample holds TITLE_ENOUGH of them already (a common title
+   term, whose title-index read would cost more than the sample). A common
+   term thus costs a sample, never EXACT_LIMIT rows first.
 
 Ranking (rank_sql), best first: with 模糊, hits of the term as written above
 hits of its words apart; hits of the terms as typed above synonym hits; a hit
@@ -53,21 +64,27 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import DateField, F, Func, Value
+from django.db.models import BooleanField, DateField, F, Func, Value
 from django.db.models.functions import Cast
 
 from .index import SAMPLE_BUCKETS
 
 EXACT_LIMIT = 10000      # counts are exact up to this many loose matches per set
-SAMPLE_TARGET = 3000     # rows verified for an estimate (at least; whole buckets): a binomial
-                         # error of about 1.8% on the count. Facets are estimated from the same
-                         # rows, so a facet value of 10,000 in a set of 900,000 rests on ~35 of
-                         # them; 1,500 rows was a third faster at 1M but halves that again.
+SAMPLE_TARGET = 1500     # rows verified for an estimate (at least; whole slices): a binomial
+                         # error of about 2.6% on the count (±10% is four of them; the 15 bench
+                         # searches at 1M: within 5.5%). Facets are estimated from the same rows,
+                         # so a facet value of 10,000 in a set of 900,000 rests on ~17 of them.
+BASE_TARGET = 1000       # the same for the wider set of the facets whose own filter is active
 SAMPLE_CAP = 12000       # at most this many sampled rows are read
-RANK_TARGET = 1000       # sampled rows ranked (at least; whole buckets, the probe's all): the
+RANK_TARGET = 500        # sampled rows ranked (at least; whole slices, the probe's all): the
                          # results and their pages; the rest of a sample is verified for the
                          # count and the facets only (a rank costs as much as the phrase check)
 TITLE_CAP = 500          # title-level candidates added to a sampled result set
+TITLE_ENOUGH = 100       # ... unless its ranked rows hold this many title hits (five pages of them):
+                         # the title index of a common title term reads tens of thousands of entries
+SLICES = 16              # sample slices a bucket: a sample is any number of the
+                         # SAMPLE_BUCKETS × SLICES slices, so a large set is not read a whole bucket at a time
+PROBE_SLICES = 4         # the probe: a quarter of bucket 0 (1/1024 of the set)
 MIN_GATE = 32            # probe counts below this never skip the exact read (probe_gate)
 WIDE_PROBE = 8           # buckets a probe is widened to when one cannot tell (ambiguous_from)
 MIN_AMBIGUOUS = 8
@@ -87,9 +104,16 @@ class _VectorCopy(Func):
     output_field = SearchVectorField()
 
 
+def slice_sql(pk: str) -> str:
+    """The sample slice of the row whose id is the SQL `pk`: 0 … SAMPLE_BUCKETS × SLICES - 1,
+    its bucket (BUCKET_SQL, a lexeme the GIN index selects) × SLICES plus SLICES more bits of
+    the same hash (a heap filter, evaluated before a row's vector is read)."""
+    return f"((hashint8({pk}) & {SAMPLE_BUCKETS - 1}) * {SLICES} + ((hashint8({pk}) >> 8) & {SLICES - 1}))"
+
+
 class _RankedCopy(Func):
-    """_VectorCopy for the rows in sample buckets below `below` (BUCKET_SQL of the
-    id), NULL for the others: those are verified and counted, not ranked."""
+    """_VectorCopy for the rows in sample slices below `below` (slice_sql), NULL
+    for the others: those are verified and counted, not ranked."""
 
     output_field = SearchVectorField()
 
@@ -99,8 +123,22 @@ class _RankedCopy(Func):
     def as_sql(self, compiler, connection, **extra):
         (v, v_params), (pk, pk_params), (below, below_params) = (compiler.compile(e)
                                                                  for e in self.source_expressions)
-        return (f"(CASE WHEN (hashint8({pk}) & {SAMPLE_BUCKETS - 1}) < {below} THEN ({v} || ''::tsvector) END)",
+        return (f"(CASE WHEN {slice_sql(pk)} < {below} THEN ({v} || ''::tsvector) END)",
                 [*pk_params, *below_params, *v_params])
+
+
+class _InSlices(Func):
+    """Whether the row's sample slice (slice_sql) is in [first, end)."""
+
+    output_field = BooleanField()
+
+    def __init__(self, pk, first: int, end: int):
+        super().__init__(pk)
+        self.first, self.end = int(first), int(end)   # integers of ours, written into the SQL
+
+    def as_sql(self, compiler, connection, **extra):
+        pk, pk_params = compiler.compile(self.source_expressions[0])
+        return f"({slice_sql(pk)} BETWEEN {self.first} AND {self.end - 1})", list(pk_params)
 
 
 def _weights() -> str:
@@ -198,6 +236,13 @@ def _buckets(first: int, end: int) -> str:
     return " | ".join(f"'s:{b}'" for b in range(first, end))
 
 
+def _region(first: int, end: int) -> tuple[str, tuple[int, int] | None]:
+    """Sample slices first … end - 1: the tsquery of their buckets and, when they do
+    not cover whole buckets, the slice range the rows are filtered to."""
+    lexemes = _buckets(first // SLICES, -(-end // SLICES))
+    return lexemes, (first, end) if first % SLICES or end % SLICES else None
+
+
 FLAGS = ("flag_target", "flag_deadline", "flag_unit", "flag_lead", "flag_money")
 # what every candidate row carries for the facets (measures.selectors._row_facets):
 # its facet lexemes (place, year, theme, IP type), specificity and flags
@@ -207,19 +252,31 @@ FACET_ALIASES = "f, sp, ft, fd, fu, fl, fm"
 
 def _rows(queryset, *, text: str, vector: str = "search_vector", facets: str = "", sample: str = "",
           limit: int | None = None, columns: str = "rank", rank_vector: str = "search_vector",
-          ranked_below: int | None = None):
+          ranked_below: int | None = None, loose: str = "", slices: tuple[int, int] | None = None):
     """SQL of the rows of `queryset` whose `vector` matches `text` (PostgreSQL
     rechecks phrases and weights on the rows the GIN index gives), with the
     facet lexemes (and a sample of buckets). columns: "rank" (id, document,
     ordinal, date, a copy of `rank_vector` to rank, the facet fields), "id"
-    (id, document, the facet fields), or "count"."""
+    (id, document, the facet fields), or "count".
+
+    `loose` (columns "rank", `vector` = `rank_vector`): the query's GIN superset
+    (ParsedQuery.loose_tsquery, answered by the index without a recheck). The
+    index then reads the loose matches and `text` is checked on the vector's
+    copy, the one the ranks read: a row's vector (about 3 KB in TOAST at 1M
+    measures) is fetched once, not once for the recheck and again for the copy.
+    `slices` (first, end): only the rows of those sample slices (slice_sql) of
+    the `sample` buckets; ranked_below is a slice too."""
     from django.contrib.postgres.fields import ArrayField
     from django.db.models import TextField
 
     from measures.querysets import TsMatch, TsQuery
 
     qs = queryset.order_by()
-    if text:
+    on_copy = bool(loose and text and loose != text and columns in ("rank", "id")
+                   and (columns == "id" or vector == rank_vector))
+    if on_copy:
+        qs = qs.filter(TsMatch(F(vector), TsQuery(loose)))
+    elif text:
         qs = qs.filter(TsMatch(F(vector), TsQuery(text)))
     # the sample buckets and the filters as two conditions, two keys of the GIN scan: the
     # filters' key (a year range ORs up to 200 year lexemes) is then checked only on the
@@ -228,7 +285,29 @@ def _rows(queryset, *, text: str, vector: str = "search_vector", facets: str = "
     for lexemes in (sample, facets):
         if lexemes:
             qs = qs.filter(TsMatch(F("facet_vector"), TsQuery(lexemes)))
+    if slices is not None:
+        qs = qs.filter(_InSlices(F("pk"), *slices))
     qs = qs.annotate(_f=Func(F("facet_vector"), function="tsvector_to_array", output_field=ArrayField(TextField())))
+    if on_copy and columns == "id":
+        # the vector verified above the scan, after the slice filter: a row outside the
+        # slices is not read from TOAST
+        qs = qs.values_list("pk", "document_id", *FACET_COLUMNS, vector)
+        inner, params = qs.query.sql_with_params()
+        names = ", ".join(f"q.{a}" for a in FACET_ALIASES.split(", "))
+        sql = (f"SELECT q.id, q.document_id, {names} FROM ({inner} OFFSET 0) AS q(id, document_id, "
+               f"{FACET_ALIASES}, v) WHERE q.v @@ %s::tsquery" + (f" LIMIT {int(limit)}" if limit is not None else ""))
+        return sql, [*params, text]
+    if on_copy:
+        # every row's vector copied once (verified on it), ranked in the slices below ranked_below
+        ranked = Value(True) if ranked_below is None else _InSlices(F("pk"), 0, ranked_below)
+        qs = qs.annotate(_d=Cast(Value(None), DateField()), _v=_VectorCopy(F(rank_vector)), _rk=ranked
+                         ).values_list("pk", "document_id", "ordinal", "_d", "_v", "_rk", *FACET_COLUMNS)
+        inner, params = qs.query.sql_with_params()
+        names = ", ".join(f"q.{a}" for a in FACET_ALIASES.split(", "))
+        sql = (f"SELECT q.id, q.document_id, q.ordinal, q.d, CASE WHEN q.rk THEN q.v END, {names} "
+               f"FROM ({inner} OFFSET 0) AS q(id, document_id, ordinal, d, v, rk, {FACET_ALIASES}) "
+               f"WHERE q.v @@ %s::tsquery" + (f" LIMIT {int(limit)}" if limit is not None else ""))
+        return sql, [*params, text]
     if columns == "rank":
         # the document's date (a tie-break) is read by _statement for the rows' documents
         copy = _VectorCopy(F(rank_vector)) if ranked_below is None else \
@@ -258,14 +337,15 @@ def title_only(pq) -> bool:
     return bool(terms) and bool(pq.typed_tsquery) and all(t.field == "title" for t in terms)
 
 
-def _sample_size(probe: float, target: int | None = None) -> int:
-    """Buckets to read for at least `target` (SAMPLE_TARGET) rows, from the count of one."""
+def _sample_size(per_slice: float, target: int | None = None) -> int:
+    """Slices to read for at least `target` (SAMPLE_TARGET) rows, from the rows a slice."""
     target = SAMPLE_TARGET if target is None else target
-    return max(1, min(SAMPLE_BUCKETS, math.ceil(target / max(probe, 1))))
+    return max(1, min(SAMPLE_BUCKETS * SLICES, math.ceil(target / max(per_slice, 1 / SLICES))))
 
 
 # parts of a candidate statement
 MAIN, TITLE, BASE, PROBE_MAIN, PROBE_BASE = 1, 2, 3, 4, 5
+DATES = 0   # rows of _statement's result: a document's date
 
 
 def _statement(pq, parts, rank: bool):
@@ -286,20 +366,23 @@ def _statement(pq, parts, rank: bool):
     facet_cols = ", ".join(f"r.{a}" for a in FACET_ALIASES.split(", "))
     # title-level hits come from the title index alone: verified here. The date of
     # the ranked rows' documents (a tie-break) is read for their distinct documents
-    # through the primary key: joined to every row, the planner hashes the whole
-    # document table for it (25 ms at 1M)
+    # through the primary key, as rows of their own (part DATES: document id, date):
+    # joined to every row, the planner hashes the whole document table for it (25 ms
+    # at 1M), or, misled by the estimate of the verified rows, probes it row by row
     sql = (f"WITH r AS MATERIALIZED (SELECT c.part, c.id, c.document_id, c.ordinal, "
            f"CASE WHEN c.part NOT IN ({ranked}) THEN 0::float8 WHEN c.v IS NOT NULL THEN {r_sql} END AS score, "
            f"{FACET_ALIASES} "
            f"FROM ({' UNION ALL '.join(selects)}) AS c(part, id, document_id, ordinal, d, v, {FACET_ALIASES}) "
-           f"WHERE c.part <> {TITLE} OR c.v @@ %s::tsquery), "
-           f"dd AS (SELECT id, coalesce(published_date, signed_date) AS d FROM measures_document "
-           f"WHERE id = ANY(ARRAY(SELECT DISTINCT document_id FROM r WHERE part IN ({ranked})))) "
-           f"SELECT r.part, r.id, r.document_id, r.ordinal, dd.d, r.score, {facet_cols} "
-           f"FROM r LEFT JOIN dd ON dd.id = r.document_id AND r.part IN ({ranked})")
+           f"WHERE c.part <> {TITLE} OR c.v @@ %s::tsquery) "
+           f"SELECT r.part, r.id, r.document_id, r.ordinal, NULL::date, r.score, {facet_cols} FROM r "
+           f"UNION ALL SELECT {DATES}, id, NULL, NULL, coalesce(published_date, signed_date), NULL, "
+           f"{', '.join(['NULL'] * len(FACET_ALIASES.split(', ')))} FROM measures_document "
+           f"WHERE id = ANY(ARRAY(SELECT DISTINCT document_id FROM r WHERE part IN ({ranked})))")
     with connection.cursor() as cursor:
         cursor.execute(sql, r_params + params + [pq.tsquery or "''"])
-        return cursor.fetchall()
+        rows = cursor.fetchall()
+    dates = {r[1]: r[4] for r in rows if r[0] == DATES}
+    return [(r[0], r[1], r[2], r[3], dates.get(r[2]), *r[5:]) for r in rows if r[0] != DATES]
 
 
 def probe_gate(limit: int, buckets: int = 1) -> int:
@@ -313,10 +396,10 @@ def probe_gate(limit: int, buckets: int = 1) -> int:
     return max(math.ceil(expected + 5 * math.sqrt(expected)), MIN_GATE)
 
 
-def ambiguous_from(limit: int) -> int:
-    """A one-bucket probe from which a set may be near `limit` (half of it
-    expected): the probe is widened to WIDE_PROBE buckets before deciding."""
-    return max(math.ceil(limit / SAMPLE_BUCKETS / 2), MIN_AMBIGUOUS)
+def ambiguous_from(limit: int, buckets: float = 1) -> int:
+    """A probe of `buckets` buckets from which a set may be near `limit` (half of
+    it expected): the probe is widened to WIDE_PROBE buckets before deciding."""
+    return max(math.ceil(limit * buckets / SAMPLE_BUCKETS / 2), MIN_AMBIGUOUS)
 
 
 def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = "", rank: bool = True,
@@ -326,12 +409,13 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
     facet lexemes), best first; see the module doc. `base`: the wider set the
     facets count (with its lexemes `base_facets`), or None when it is the same.
 
-    The first statement reads each set's matches in sample bucket 0 (the
-    probe, at most SAMPLE_CAP rows). From it each set is read whole (up to
-    `limit` + 1 verified matches) or sampled (the probe's buckets and more:
-    only the buckets not read yet); a probe that cannot tell is widened to
-    WIDE_PROBE buckets first. Small sets cost two statements; a set that
-    still has more than `limit` matches is sampled in one more.
+    The first statement reads each set's matches in the first PROBE_SLICES
+    sample slices (the probe, a quarter of bucket 0, at most SAMPLE_CAP rows).
+    From it each set is read whole (up to `limit` + 1 verified matches) or
+    sampled (the probe's slices and more: only the slices not read yet); a
+    probe that cannot tell is widened to WIDE_PROBE buckets first. Small sets
+    cost two statements; a set that still has more than `limit` matches is
+    sampled in one more.
     """
     limit = EXACT_LIMIT if limit is None else limit
     text = pq.tsquery
@@ -342,9 +426,11 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
     probe_of = {MAIN: PROBE_MAIN, BASE: PROBE_BASE}
 
     def read(part, first, end, cap=SAMPLE_CAP, ranked_below=None):
+        """Slices first … end - 1 of a set."""
         qs, lex, cols = sets[part]
-        return _rows(qs, text=text, vector=vector, rank_vector=vector, facets=lex, sample=_buckets(first, end),
-                     limit=cap, columns=cols, ranked_below=ranked_below), cols
+        sample, slices = _region(first, end)
+        return _rows(qs, text=text, vector=vector, rank_vector=vector, facets=lex, sample=sample, slices=slices,
+                     limit=cap, columns=cols, ranked_below=ranked_below, loose=pq.lean_tsquery or pq.loose_tsquery), cols
 
     # title-level hits are added to a sampled result set from the title index, unless
     # the sample itself holds as many (then the title index would read many rows for
@@ -352,18 +438,19 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
     with_titles = bool(pq.loose_tsquery) and vector != "title_vector"
     try:
         rows = _statement(pq, [(probe_of[part], *sql, cols) for part in sets
-                               for sql, cols in [read(part, 0, 1)]], rank)
+                               for sql, cols in [read(part, 0, PROBE_SLICES)]], rank)
     except EmptyResultSet:   # a filter that matches nothing (e.g. an unknown province)
         return Candidates(base_ids=[] if base is not None else None)
-    state = {part: {"probe": [r for r in rows if r[0] == probe_of[part]], "buckets": 1, "rows": [], "k": None}
-             for part in sets}
+    # per set: the probe's rows, the slices they come from ([0, read)), the sample's slices (k)
+    state = {part: {"probe": [r for r in rows if r[0] == probe_of[part]], "read": PROBE_SLICES, "rows": [],
+                    "k": None} for part in sets}
 
     def decide(part):
         st = state[part]
-        n, b = len(st["probe"]), st["buckets"]
+        n, b = len(st["probe"]), st["read"] / SLICES
         if n >= probe_gate(limit, b):
             st["mode"] = "sample"
-        elif b == 1 and n >= ambiguous_from(limit):
+        elif st["read"] < WIDE_PROBE * SLICES and n >= ambiguous_from(limit, b):
             st["mode"] = "wide"
         else:
             st["mode"] = "exact"
@@ -375,28 +462,29 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
         for part, st in state.items():
             qs, lex, cols = sets[part]
             if st["mode"] == "wide":
-                parts.append((probe_of[part], *read(part, 1, WIDE_PROBE)[0], cols))
+                parts.append((probe_of[part], *read(part, st["read"], WIDE_PROBE * SLICES)[0], cols))
             elif st["mode"] == "exact":
                 parts.append((part, *_rows(qs, text=text, vector=vector, rank_vector=vector, facets=lex,
-                                           limit=limit + 1, columns=cols), cols))
+                                           limit=limit + 1, columns=cols, loose=pq.lean_tsquery or pq.loose_tsquery), cols))
             elif st["mode"] == "sample":
-                # buckets not read yet up to k (at least SAMPLE_TARGET rows in all), and, for
+                # slices not read yet up to k (at least SAMPLE_TARGET rows in all), and, for
                 # the results, the title-level hits, from the small title index. Of the
-                # results' buckets, those up to r (at least RANK_TARGET rows) are ranked, the
+                # results' slices, those up to r (at least RANK_TARGET rows) are ranked, the
                 # rest (UNRANKED) only counted
-                per_bucket = len(st["probe"]) / st["buckets"]
-                st["k"] = max(st["buckets"], _sample_size(per_bucket))
+                per_slice = len(st["probe"]) / st["read"]
+                st["k"] = max(st["read"], _sample_size(per_slice, SAMPLE_TARGET if part == MAIN else BASE_TARGET))
                 ranked = st["k"]
                 if part == MAIN:
-                    ranked = min(st["k"], max(st["buckets"], _sample_size(per_bucket, RANK_TARGET)))
-                    titles = _title_hits(pq, st["probe"]) / st["buckets"]
-                    if with_titles and titles * st["k"] >= TITLE_CAP:
-                        # the sample holds TITLE_CAP title hits: rank the buckets that do
-                        ranked = min(st["k"], max(ranked, math.ceil(TITLE_CAP / titles)))
-                if st["k"] > st["buckets"]:
-                    parts.append((part, *read(part, st["buckets"], st["k"],
+                    ranked = min(st["k"], max(st["read"], _sample_size(per_slice, RANK_TARGET)))
+                    titles = _title_hits(pq, st["probe"]) / st["read"]
+                    if with_titles and titles * st["k"] >= TITLE_ENOUGH:
+                        # the sample holds TITLE_ENOUGH title hits: rank the slices that do
+                        ranked = min(st["k"], max(ranked, math.ceil(TITLE_ENOUGH / titles)))
+                if st["k"] > st["read"]:
+                    parts.append((part, *read(part, st["read"], st["k"],
                                               ranked_below=ranked if ranked < st["k"] else None)[0], cols))
-                if part == MAIN and with_titles and not _sample_has_titles(pq, st["probe"], st["buckets"], ranked):
+                if part == MAIN and with_titles and not _sample_has_titles(pq, st["probe"], st["read"] / SLICES,
+                                                                           ranked / SLICES):
                     parts.append((TITLE, *_rows(qs, text=pq.loose_tsquery, vector="title_vector", facets=lex,
                                               limit=TITLE_CAP), "rank"))
         rows = _statement(pq, parts, rank) if parts else []
@@ -404,7 +492,7 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
             got = [r for r in rows if r[0] == part or (part == MAIN and r[0] == TITLE)]
             if st["mode"] == "wide":
                 st["probe"] += [r for r in rows if r[0] == probe_of[part]]
-                st["buckets"] = WIDE_PROBE
+                st["read"] = WIDE_PROBE * SLICES
                 decide(part)
                 if st["mode"] == "wide":
                     st["mode"] = "exact"
@@ -428,7 +516,7 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
             continue
         if part == MAIN:
             sample_ids.append(pk)
-        if score is None or pk in seen:   # a sampled row beyond the ranked buckets: counted only
+        if score is None or pk in seen:   # a sampled row beyond the ranked slices: counted only
             continue
         seen.add(pk)
         found.append((-float(score), -(day.toordinal() if day else 0), document_id, ordinal, pk))
@@ -436,25 +524,26 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
     main_exact = state[MAIN]["exact"]
     result = Candidates(ids=[r[4] for r in found], ranks=[-r[0] for r in found], exact=main_exact,
                         sample_ids=sample_ids, facet_rows=facet_rows)
+    slices = SAMPLE_BUCKETS * SLICES
     if main_exact:
         result.estimate = len(result.ids)
     else:
-        result.scale = SAMPLE_BUCKETS / state[MAIN]["k"]
+        result.scale = slices / state[MAIN]["k"]
         result.estimate = max(round_estimate(round(len(sample_ids) * result.scale)), len(result.ids), limit + 1)
     if base is not None:
         result.base_ids, result.base_exact = base_ids, state[BASE]["exact"]
-        result.base_scale = 1.0 if state[BASE]["exact"] else SAMPLE_BUCKETS / state[BASE]["k"]
+        result.base_scale = 1.0 if state[BASE]["exact"] else slices / state[BASE]["k"]
     return result
 
 
-def _sample_has_titles(pq, probe: list, buckets: int, k: int) -> bool:
-    """Whether a sample of k buckets holds at least TITLE_CAP title-level hits by
-    the probe's count of them (in `buckets` buckets): as many as the title index
-    would add (any TITLE_CAP of them, unranked), so it adds nothing. A probe
+def _sample_has_titles(pq, probe: list, buckets: float, k: float) -> bool:
+    """Whether a sample of k buckets holds at least TITLE_ENOUGH title-level hits by
+    the probe's count of them (in `buckets` buckets): five pages of them, ranked
+    (the title index would add any TITLE_CAP of them), so it adds nothing. A probe
     row is a title hit when its rank has the title tier (the terms as typed
     within the title: ParsedQuery.title_tsquery; synonyms are not counted, and
     an undercount only makes the title index read)."""
-    return _title_hits(pq, probe) * k / max(buckets, 1) >= TITLE_CAP
+    return _title_hits(pq, probe) * k / max(buckets, 1 / SLICES) >= TITLE_ENOUGH
 
 
 def _title_hits(pq, probe: list) -> int:

@@ -32,7 +32,9 @@ Besides the match query (`tsquery`), a parsed query carries:
 
 - `loose_tsquery`: a superset with the same lexemes joined by & (no phrase
   distances, no weights, no exclusions), which the GIN index answers without
-  rechecking rows ('' = no restriction, e.g. only exclusions);
+  rechecking rows ('' = no restriction, e.g. only exclusions); `lean_tsquery`
+  the same with each term's rarest bigram only (what the search engine reads
+  through the index before it checks `tsquery` on each row's vector);
 - the ranking queries (see measures.search.engine.rank_sql): the terms as
   typed (no synonyms), whole-word lexemes, and in fuzzy mode the exact match.
 """
@@ -44,7 +46,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_noop
 
-from .text import CJK_WORD_RE, fold, fold_chars, term_lexemes
+from .text import CJK_WORD_RE, fold, fold_chars, get_tokenizer, term_lexemes
 
 MAX_QUERY_CHARS = 256
 MAX_TERMS = 16
@@ -111,6 +113,7 @@ class ParsedQuery:
     metadata: list[Metadata] = field(default_factory=list)
     tsquery: str = ""               # '' when nothing searchable is left
     loose_tsquery: str = ""         # GIN superset; '' = no text restriction
+    lean_tsquery: str = ""          # a wider GIN superset: the rarest bigram of each term (engine reads)
     typed_tsquery: str = ""         # positive terms as typed (no synonyms, no split words)
     title_tsquery: str = ""         # typed_tsquery within the measure title
     word_tsquery: str = ""          # whole-word lexemes of the terms that are words
@@ -426,15 +429,22 @@ def _squeeze(folded: str) -> str:
     return folded
 
 
-def phrase_query(folded: str, *, loose: bool = False, weights: str = "") -> str:
+def phrase_query(folded: str, *, loose: bool = False, weights: str = "", lean: bool = False) -> str:
     """An exact-substring tsquery for one folded form, '' if it has no lexemes.
-    loose: every bigram joined by & (a superset, answered by GIN alone)."""
+    loose: every bigram joined by & (a superset, answered by GIN alone).
+    lean (with loose): the rarest bigram only, two of a term of five characters or
+    more (rarest: least frequent in jieba's dictionary; 识产 of 知识产权 is no word):
+    still a superset, and the index intersects one posting list instead of every
+    bigram's, each as long as the corpus for a common term."""
     folded = _squeeze(folded)
     lexemes = term_lexemes(folded)
     if not lexemes:
         return ""
     if loose:
         every = sorted({lex for _, lex in _all_lexemes(folded)})
+        if lean and len(every) > 1:
+            freq = get_tokenizer().FREQ
+            every = sorted(sorted(every, key=lambda lex: freq.get(lex, 0))[:2 if len(every) >= 4 else 1])
         return " & ".join(map(_quote, every)) if len(every) == 1 else "(" + " & ".join(map(_quote, every)) + ")"
     parts = [_quote(lexemes[0][1], weights)]
     for (prev, _), (pos, lex) in zip(lexemes, lexemes[1:]):
@@ -534,7 +544,7 @@ class _C:
     splittable: bool = False
 
 
-def _compile_term(term: Term, *, fuzzy: bool, negated: bool) -> _C:
+def _compile_term(term: Term, *, fuzzy: bool, negated: bool, lean: bool = False) -> _C:
     weights = TITLE_WEIGHTS if term.field == "title" else ""
     own = term_forms(term.text, synonyms=False)
     typed = _or(phrase_query(f, weights=weights) for f in own)
@@ -546,12 +556,12 @@ def _compile_term(term: Term, *, fuzzy: bool, negated: bool) -> _C:
         return _C(match=typed, typed=typed)
     forms = term_forms(term.text)
     exact = _or(phrase_query(f, weights=weights) for f in forms)
-    loose = _or(phrase_query(f, loose=True) for f in forms)
+    loose = _or(phrase_query(f, loose=True, lean=lean) for f in forms)
     words = [] if term.phrase else term_words(own[0])
     match, split = exact, ()
     if fuzzy and words:
         every = _and(_or(phrase_query(f, weights=weights) for f in term_forms(w)) for w in words)
-        every_loose = _and(_or(phrase_query(f, loose=True) for f in term_forms(w)) for w in words)
+        every_loose = _and(_or(phrase_query(f, loose=True, lean=lean) for f in term_forms(w)) for w in words)
         match = _or([exact, every])
         loose = _or([loose, every_loose])
         split = tuple(words)
@@ -560,17 +570,17 @@ def _compile_term(term: Term, *, fuzzy: bool, negated: bool) -> _C:
               marks=tuple(forms) + (term.text,), split=split, splittable=bool(words))
 
 
-def _compile_node(node, *, fuzzy: bool, negated: bool = False) -> _C:
+def _compile_node(node, *, fuzzy: bool, negated: bool = False, lean: bool = False) -> _C:
     if isinstance(node, Term):
-        return _compile_term(node, fuzzy=fuzzy, negated=negated)
+        return _compile_term(node, fuzzy=fuzzy, negated=negated, lean=lean)
     if isinstance(node, Not):
-        child = _compile_node(node.child, fuzzy=False, negated=not negated)
+        child = _compile_node(node.child, fuzzy=False, negated=not negated, lean=lean)
         if not child.match:
             return _C()
         # excluding plain lexemes (no phrase distances, no weights) is exact for GIN too
         loose = f"!{child.match}" if not negated and not GIN_INEXACT.search(child.match) else None
         return _C(match=f"!{child.match}", loose=loose, marks=() if not negated else child.marks)
-    parts = [c for c in (_compile_node(n, fuzzy=fuzzy, negated=negated) for n in node.children) if c.match]
+    parts = [c for c in (_compile_node(n, fuzzy=fuzzy, negated=negated, lean=lean) for n in node.children) if c.match]
     if not parts:
         return _C()
     marks = tuple(m for p in parts for m in p.marks)
@@ -597,6 +607,7 @@ def _compile(pq: ParsedQuery) -> None:
         return  # every term was unsearchable: matches nothing
     pq.tsquery = c.match
     pq.loose_tsquery = c.loose or ""
+    pq.lean_tsquery = (_compile_node(pq.tree, fuzzy=pq.fuzzy, lean=True).loose or "") if c.loose else ""
     pq.typed_tsquery = c.typed
     pq.title_tsquery = c.title if c.title != c.typed else ""
     pq.word_tsquery = c.words or ""

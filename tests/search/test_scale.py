@@ -62,9 +62,10 @@ def test_above_the_limit_the_count_is_a_sampled_estimate_within_ten_percent(clie
 
 
 def test_a_set_its_probe_puts_far_above_the_limit_is_sampled_without_an_exact_read(big, monkeypatch):
-    """The bucket-0 probe comes first: past engine.probe_gate the exact read
-    (limit + 1 verified, ranked rows) is skipped, and the probe's rows are the
-    sample's first bucket (only the other buckets are read)."""
+    """The probe (the first PROBE_SLICES slices of bucket 0) comes first: past
+    engine.probe_gate the exact read (limit + 1 verified, ranked rows) is
+    skipped, and the probe's rows are the sample's first slices (only the
+    other slices are read)."""
     monkeypatch.setattr(engine, "EXACT_LIMIT", 200)
     monkeypatch.setattr(engine, "SAMPLE_TARGET", 400)
     monkeypatch.setattr(engine, "probe_gate", lambda limit, buckets=1: 0)   # every probe passes the gate
@@ -74,7 +75,8 @@ def test_a_set_its_probe_puts_far_above_the_limit_is_sampled_without_an_exact_re
     assert [part for part, _ in statements[0]] == [engine.PROBE_MAIN]
     sampled = [sql for part, sql in statements[1] if part == engine.MAIN]
     assert sampled and "LIMIT 201" not in sampled[0]          # no exact read
-    assert "'s:0'" not in sampled[0] and "'s:1'" in sampled[0]  # bucket 0 came with the probe
+    assert f"BETWEEN {engine.PROBE_SLICES} AND" in sampled[0]   # the probe's slices came with the probe
+    assert "BETWEEN 0 AND" in statements[0][0][1]
     assert r.count_is_estimate and r.facets_are_estimates
     assert abs(r.count - big["truth"]) <= 0.1 * big["truth"], r.count
     theme = {row["code"]: row["count"] for row in r.facets["theme"]}
@@ -91,7 +93,7 @@ def test_the_probe_gate_leaves_sets_near_the_limit_exact():
 def test_an_ambiguous_probe_is_widened_before_reading(big, monkeypatch):
     """A probe that cannot tell whether the set is above the limit reads
     WIDE_PROBE buckets; a set below the limit is then read exactly."""
-    monkeypatch.setattr(engine, "ambiguous_from", lambda limit: 0)
+    monkeypatch.setattr(engine, "ambiguous_from", lambda limit, buckets=1: 0)
     statements = _record_statements(monkeypatch)
     r = measure_search(params={"q": "纠纷调解"})
     assert [[part for part, _ in st] for st in statements[:3]] == [[engine.PROBE_MAIN], [engine.PROBE_MAIN], [engine.MAIN]]
@@ -180,7 +182,7 @@ def _record_statements(monkeypatch):
 
 def test_a_sample_holding_enough_title_hits_reads_no_title_index(make_document, monkeypatch):
     """Title-level hits join a sampled result set from the title index only when
-    the sample itself would not hold TITLE_CAP of them (engine._sample_has_titles,
+    the sample itself would not hold TITLE_ENOUGH of them (engine._sample_has_titles,
     from the probe's title hits)."""
     monkeypatch.setattr(engine, "EXACT_LIMIT", 20)
     monkeypatch.setattr(engine, "SAMPLE_TARGET", 100000)            # the sample is every bucket
@@ -218,7 +220,7 @@ def test_the_probe_counts_its_title_hits(make_document, make_measure):
             bucket = c.fetchone()[0]
         sql, params = engine._rows(Measure.objects.filter(pk=m.pk), text=pq.tsquery, sample=f"'s:{bucket}'")
         rows += engine._statement(pq, [(engine.PROBE_MAIN, sql, params, "rank")], True)
-    cap = engine.TITLE_CAP
+    cap = engine.TITLE_ENOUGH
     titled_rows = [r for r in rows if r[1] == titled.pk]
     assert len(rows) == 2 and len(titled_rows) == 1
     assert engine._sample_has_titles(pq, titled_rows, 1, cap)           # 1 title hit a bucket, cap buckets
@@ -303,3 +305,66 @@ def test_a_sample_ranks_its_first_buckets_and_counts_them_all(big, monkeypatch):
     ranks = dict(zip(every.ids, every.ranks))
     assert all(abs(ranks[i] - rank) < 1e-9 for i, rank in zip(first.ids, first.ranks))   # the same ranks
     assert r_first.page.paginator.count == len(first.ids) < r_every.page.paginator.count
+
+
+def test_the_lean_query_is_a_superset_with_fewer_lexemes(big):
+    """ParsedQuery.lean_tsquery (what the engine reads through the index before it
+    checks the query on each row's vector) keeps each term's rarest bigram: every
+    match of the query matches it."""
+    from django.db import connection
+
+    from measures.search.query import parse
+
+    for q in ("纠纷调解", '"人民调解"', "调解 纠纷", "纠纷调解 OR 人民调解"):
+        pq = parse(q)
+        assert pq.lean_tsquery and pq.lean_tsquery.count("'") < pq.loose_tsquery.count("'") or \
+            pq.lean_tsquery == pq.loose_tsquery
+        with connection.cursor() as c:
+            c.execute("SELECT count(*) FILTER (WHERE search_vector @@ %s::tsquery), "
+                      "count(*) FILTER (WHERE search_vector @@ %s::tsquery AND NOT search_vector @@ %s::tsquery) "
+                      "FROM measures_measure", [pq.tsquery, pq.tsquery, pq.lean_tsquery])
+            matches, missed = c.fetchone()
+        assert matches > 0 and missed == 0, q
+
+
+@pytest.mark.parametrize("sampled", [False, True])
+def test_rows_holding_the_lean_bigrams_but_not_the_phrase_are_dropped(make_document, make_measure, monkeypatch,
+                                                                      sampled):
+    """The index reads the lean query's rows; the phrase is checked on each row's
+    vector (its copy, the one the ranks read), in an exact read and in a sample."""
+    if sampled:
+        monkeypatch.setattr(engine, "EXACT_LIMIT", 1)
+        monkeypatch.setattr(engine, "SAMPLE_TARGET", 10**6)                  # every slice
+        monkeypatch.setattr(engine, "probe_gate", lambda limit, buckets=1: 0)   # every probe samples
+    doc = make_document()
+    hits = [make_measure("开展专利侵权纠纷行政裁决", document=doc) for _ in range(3)]
+    make_measure("查处专利侵害行为,化解维权纠纷", document=doc)     # 利侵 and 权纠, not the phrase
+    r = measure_search(params={"q": '"专利侵权纠纷"'})
+    assert r.count_is_estimate is sampled
+    assert r.count == 3 and sorted(m.pk for m in r.page.object_list) == sorted(m.pk for m in hits)
+
+
+def test_sample_slices_refine_the_buckets(big):
+    """A row's sample slice (engine.slice_sql) lies in its bucket (its 's:N'
+    lexeme): slices first … end - 1 are read through their buckets' lexemes
+    and filtered to the slices."""
+    from django.db import connection
+
+    assert engine._region(4, 20) == ("'s:0' | 's:1'", (4, 20))
+    assert engine._region(16, 48) == ("'s:1' | 's:2'", None)
+    with connection.cursor() as c:
+        c.execute(f"SELECT {engine.slice_sql('id')}, tsvector_to_array(facet_vector) FROM measures_measure")
+        rows = c.fetchall()
+    assert len(rows) == 600 and len({s for s, _ in rows}) > 256
+    for slice_, lexemes in rows:
+        assert f"s:{slice_ // engine.SLICES}" in lexemes
+    ids = {m.pk for m in Measure.objects.filter(engine._InSlices(engine.F("pk"), 4, 20))}
+    assert ids and ids == {m.pk for m in big["ms"] if 4 <= _slice_of(m.pk) < 20}
+
+
+def _slice_of(pk: int) -> int:
+    from django.db import connection
+
+    with connection.cursor() as c:
+        c.execute(f"SELECT {engine.slice_sql('x')} FROM (SELECT %s::bigint AS x) AS t", [pk])
+        return c.fetchone()[0]
