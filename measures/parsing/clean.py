@@ -51,6 +51,11 @@ FULL_WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
                             **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
                             "\ufeff": "", "\u200b": "", "\r": "\n"})
 NEEDS_WIDTH_FIX = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\ufeff\u200b\r]")
+# one-character item numbers: ㈠…㈩ (parenthesized ideographs), ⒈…⒛ (digit full stops). ⑴…⒇ stay as
+# written: on real pages they list things inside an item ("保存以下材料: ⑴…"), where (1) would open items
+ENCLOSED_NUMBERS = str.maketrans({**{chr(0x3220 + i): f"({c})" for i, c in enumerate("一二三四五六七八九十")},
+                                  **{chr(0x2488 + i): f"{i + 1}." for i in range(20)}})
+NEEDS_ENCLOSED_FIX = re.compile("[\u3220-\u3229\u2488-\u249b]")
 FLAT_LINE = re.compile(r"[^\n]{300,}")
 # scraper separators and spam symbols that mirror sites scatter through the text
 SEPARATOR_RUNS = re.compile(r"@{2,}")
@@ -299,10 +304,13 @@ LETTER_SPACED_PAGE_SHARE = 0.3
 
 @rule(stage="clean", example="'知識產(chǎn)權２０２４\\u3000年' → '知識產權2024 年'")
 def normalise_text(text: str) -> str:
-    """ASCII digits and letters, a page flattened to long lines broken again at its paragraph
-    indents, pinyin glosses out, one space per gap (tabs kept, one per cell)."""
+    """ASCII digits and letters, one-character item numbers written out (㈦ → (七), ⒈ → 1.),
+    a page flattened to long lines broken again at its paragraph indents, pinyin glosses out, one
+    space per gap (tabs kept, one per cell)."""
     if NEEDS_WIDTH_FIX.search(text):
         text = text.translate(FULL_WIDTH)
+    if NEEDS_ENCLOSED_FIX.search(text):
+        text = text.translate(ENCLOSED_NUMBERS)
     text = spam_symbols(text)
     if LETTER_SPACED_SNIFF.search(text):
         min_tokens = 2 if letter_spaced_page(text) else LETTER_SPACED_MIN_TOKENS

@@ -120,6 +120,7 @@ PAGE_CHROME = re.compile(P.alternation(L.PAGE_CHROME_LABELS))
 DATE_LABEL = re.compile(P.alternation([k for k, v in L.META_LABELS.items() if v in ("published", "signed", "effective")]))
 SALUTATION = re.compile(r"^(?:各|有关).{2,200}[:：]$")
 NATIONAL_ADDRESSEES = re.compile(r"(?:各|有关)省(?:、|[(（]|\s)*自治区")
+UNIT_LABEL_LINE = re.compile(rf"^\s*(?:{P.alternation(L.PLAIN_LABELS + L.LEAD_LABELS + L.SUPPORT_LABELS)})\s*[:：]")
 SELF_PRONOUN_ORG = re.compile(rf"[我本][{P.HAN}]{{1,2}}")  # 我局, 本委, 我厅: a body speaking of itself
 NATIONAL_ADDRESSEES_FULL = re.compile(r"(?:各|有关)省(?:、|[(（]|\s)*自治区(?:、|[(（]|\s)*直辖市")
 DIVISION = re.compile(rf"(?<=局)[{P.HAN}]{{2,10}}[处科]$")                                 # "…市场监督管理局知识产权发展处"
@@ -601,10 +602,19 @@ def national_addressees(line: str, ctx: ParseContext) -> bool:
     return text.endswith((":", "：")) and "。" not in text and bool(NATIONAL_ADDRESSEES_FULL.search(text))
 
 
+@rule(stage="header", example="'责任部门:市环保局、市建设局' after the first numbered item → True; in the page's metadata box → False")
+def unit_line_in_body(line: str, i: int, first_item: int, ctx: ParseContext) -> bool:
+    """A labelled line after the first numbered line that names responsible units (责任部门：…, 牵头单位：…)
+    belongs to the item above it, even when a site's metadata box uses the same label."""
+    return i > first_item and bool(UNIT_LABEL_LINE.match(ctx.fold_same(line)))
+
+
 def scan_header(lines: list[str], page_title: str | None, ctx: ParseContext) -> Header:
     h = Header()
     first_num = next((i for i, l in enumerate(lines) if match_numbering(l) and FIRST_ITEM.match(l)), len(lines))
     h.meta, h.meta_lines = parse_meta(lines, max(40, first_num), ctx)
+    first_numbered = next((i for i, l in enumerate(lines) if match_numbering(l)), len(lines))
+    h.meta_lines = {i for i in h.meta_lines if not unit_line_in_body(lines[i], i, first_numbered, ctx)}
     h.zone = min(len(lines), max(first_num, 1) + 5, 60)
     h.heads = [tidy_head_line(l, ctx) for l in lines[:h.zone]]
     _find_notice(h, lines, first_num, ctx)

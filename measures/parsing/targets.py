@@ -99,6 +99,8 @@ CONNECTOR = re.compile(r"[、和及与]")
 LIST_GAP = re.compile(r"[^，,。；;：:]{0,30}")
 # "同时符合以下两个或两个以上条件：(一)…": the numbers of a list of conditions
 REWARD_GRANT = re.compile("|".join(L.REWARD_GRANT_WORDS))
+# "…达到80%以上", "覆盖面达100%", "不低于85分": a heading's own quantified goal
+HEADING_GOAL = re.compile(r"(?:达到|达|不低于|不少于|超过|突破|提高到|提升至|控制在)\s*\d+(?:\.\d+)?\s*[%％‰分个家件项人亿万]")
 BENEFICIARY_DE = re.compile(rf"的(?:{P.alternation(L.BENEFICIARY_NOUNS)})")
 CONDITIONS_LIST = re.compile(r"(?:以下|下列|如下)[^。；;]{0,12}条件")
 # "两项以上奖励的按最高级别予以奖励": the number qualifies the subject a rule applies to
@@ -789,8 +791,10 @@ def targets(ctx: ParseContext) -> None:
         goals = is_general(node, ctx) or any(is_general(a, ctx) for a in node.ancestors())
         if is_general(node, ctx) or not node.children:
             chunks.append((node.text, inherited_year(node, ctx), root, goals))
-        elif node.extra:
-            chunks.append(("\n".join(node.extra), inherited_year(node, ctx), root, goals))
+        else:
+            own = "\n".join(([node.head] if heading_goal(node.head) else []) + node.extra)
+            if own:
+                chunks.append((own, inherited_year(node, ctx), root, goals))
     running, scope = None, None  # a goals paragraph's year holds for the next chunks of its chapter
     for chunk, year, root, goals in chunks:
         if root != scope:
@@ -807,6 +811,14 @@ def targets(ctx: ParseContext) -> None:
                                        plan_year=plan, ctx=ctx)
     last = next((line.strip() for line in reversed(ctx.lines) if line.strip()), "")
     ctx.targets = [t for t in ctx.targets if not cut_off_statement(t["quote"], last)]
+
+
+@rule(stage="targets", example="'全面推开食品安全信用体系建设工作,食品安全信用企业(单位)达到80%以上。' → True; "
+                               "'加强知识产权保护' → False; '实施十大工程' → False")
+def heading_goal(head: str) -> bool:
+    """A heading over items that states a quantified goal of its own, with a comparator ("…达到80%以上",
+    "…覆盖面达100%"): its goal is a target beside those of the items under it."""
+    return bool(HEADING_GOAL.search(head))
 
 
 @rule(stage="targets", example="['…年度处理诉调对接专利民', '事纠纷案件 100 起以上', …short lines] → "

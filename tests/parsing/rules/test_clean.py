@@ -179,3 +179,12 @@ def test_a_letter_spaced_pdf_page_parses_like_the_same_page_unspaced():
     assert len(b["measures"]) == 2
     for field in ("title", "issuer", "doc_number", "signed_date", "level"):
         assert b["document"][field] == a["document"][field], field
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("㈦依法治理饮用水源污染。", "(七)依法治理饮用水源污染。"),
+    ("⒈加强监测。⒉完善制度。", "1.加强监测。2.完善制度。"),
+    ("保存以下材料:⑴任务文件", "保存以下材料:⑴任务文件"),  # a list inside an item stays as written
+])
+def test_normalise_text_enclosed_numbers(text, expected):
+    assert C.normalise_text(text) == expected

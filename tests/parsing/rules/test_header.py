@@ -570,3 +570,13 @@ def test_page_stamp(line, expected):
 ])
 def test_national_addressees(line, expected):
     assert H.national_addressees(line, ParseContext(text="")) is expected
+
+
+@pytest.mark.parametrize("line, i, first, expected", [
+    ("责任部门:市环保局、市建设局", 5, 2, True),
+    ("牵头单位：市公安局", 3, 1, True),
+    ("责任部门:市场监管局", 1, 4, False),  # the page's metadata box, above the first item
+    ("发布机构：市政府", 6, 2, False),
+])
+def test_unit_line_in_body(line, i, first, expected):
+    assert H.unit_line_in_body(line, i, first, ParseContext(text="")) is expected

@@ -461,3 +461,14 @@ def test_qualifies_beneficiary(text, value, expected):
 def test_country_counts(text, expected):
     found = Tg.extract_targets(text, measure=1, doc_year=None)
     assert [(t["value"], t["unit"], t["comparator"]) for t in found] == expected
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("全面推开食品安全信用体系建设工作,食品安全信用企业(单位)达到80%以上。", True),
+    ("健全食品安全应急救援体系,应急救援网络覆盖面达100%。", True),
+    ("加强知识产权保护", False),
+    ("实施十大工程", False),
+    ("2023年重点任务", False),
+])
+def test_heading_goal(head, expected):
+    assert Tg.heading_goal(head) is expected
