@@ -311,10 +311,10 @@ def normalise_text(text: str) -> str:
         text = text.translate(FULL_WIDTH)
     if NEEDS_ENCLOSED_FIX.search(text):
         text = text.translate(ENCLOSED_NUMBERS)
+    if LETTER_SPACED_SNIFF.search(text):  # before the spam symbols: "二 O O 九 年" is a year once despaced
+        spaced_page = letter_spaced_page(text)
+        text = "\n".join(letter_spaced_line(line, spaced_page) for line in text.split("\n"))
     text = spam_symbols(text)
-    if LETTER_SPACED_SNIFF.search(text):
-        min_tokens = 2 if letter_spaced_page(text) else LETTER_SPACED_MIN_TOKENS
-        text = "\n".join(letter_spaced_line(line, min_tokens) for line in text.split("\n"))
     if "\u3000\u3000" in text:
         text = FLAT_LINE.sub(lambda m: INDENT.sub("\n", m.group()), text)
     text = PINYIN.sub("", text)
@@ -332,16 +332,19 @@ def letter_spaced_page(text: str) -> bool:
 
 
 @rule(stage="clean", example="'（ 一 ） 加 强 知 识 产 权 保 护 。' → '（一）加强知识产权保护。'")
-def letter_spaced_line(line: str, min_tokens: int = LETTER_SPACED_MIN_TOKENS) -> str:
-    """A line spaced out character by character (PDF text: at least six pieces, or two on a
-    letter-spaced page such as "国 务 院"; seven in ten of them one character, two of them Han)
-    loses its single spaces; a wider gap (two spaces, an ideographic space, a tab) stays as one
-    gap. Any other line is returned as it is ("1 2 3 4 5 6" too)."""
+def letter_spaced_line(line: str, spaced_page: bool = False) -> str:
+    """A line spaced out character by character (PDF text: at least six pieces, seven in ten of them
+    one character, two of them Han) loses its single spaces; a wider gap (two spaces, an ideographic
+    space, a tab) stays as one gap. On a letter-spaced page two pieces are enough ("国 务 院") and a
+    line of single digits is one too (a date "2 0 2 1 1 1 2 7"). Any other line is returned as it is
+    ("1 2 3 4 5 6" on an ordinary page too)."""
     tokens = line.split()
-    if len(tokens) < min_tokens:
+    if len(tokens) < (2 if spaced_page else LETTER_SPACED_MIN_TOKENS):
         return line
     singles = [t for t in tokens if len(t) == 1]
-    if len(singles) < LETTER_SPACED_SINGLE_SHARE * len(tokens) or T.han_count("".join(singles)) < 2:
+    if len(singles) < LETTER_SPACED_SINGLE_SHARE * len(tokens):
+        return line
+    if T.han_count("".join(singles)) < 2 and not (spaced_page and len(singles) == len(tokens)):
         return line
     indent = line[:len(line) - len(line.lstrip())]
     return indent + " ".join(part.replace(" ", "").replace("\u00a0", "") for part in WORD_GAP.split(line.strip()))

@@ -143,19 +143,20 @@ def test_starred_numbers(text, expected):
     assert C.starred_numbers(text) == expected
 
 
-@pytest.mark.parametrize("line, min_tokens, expected", [
-    ("（ 一 ） 加 强 知 识 产 权 保 护 。", 6, "（一）加强知识产权保护。"),
-    ("关 于 加 强  知 识 产 权 保 护", 6, "关于加强 知识产权保护"),  # a double space is a word gap
-    ("　　1 . 加 强 专 利 保 护", 6, "　　1.加强专利保护"),  # the indent stays
-    ("2 0 2 0 年 5 月 2 7 日", 6, "2020年5月27日"),
-    ("国 务 院", 6, "国 务 院"),  # too short on an ordinary page
-    ("国 务 院", 2, "国务院"),  # on a letter-spaced page
-    ("1 2 3 4 5 6", 2, "1 2 3 4 5 6"),  # no Han: a row of numbers
-    ("加强知识产权保护 是 一 个 重要的 事", 6, "加强知识产权保护 是 一 个 重要的 事"),
-    ("专利 商标 版权 地理标志 商业秘密 植物新品种", 6, "专利 商标 版权 地理标志 商业秘密 植物新品种"),
+@pytest.mark.parametrize("line, spaced_page, expected", [
+    ("（ 一 ） 加 强 知 识 产 权 保 护 。", False, "（一）加强知识产权保护。"),
+    ("关 于 加 强  知 识 产 权 保 护", False, "关于加强 知识产权保护"),  # a double space is a word gap
+    ("　　1 . 加 强 专 利 保 护", False, "　　1.加强专利保护"),  # the indent stays
+    ("2 0 2 0 年 5 月 2 7 日", False, "2020年5月27日"),
+    ("国 务 院", False, "国 务 院"),  # too short on an ordinary page
+    ("国 务 院", True, "国务院"),  # on a letter-spaced page
+    ("2 0 2 1 1 1 2 7", True, "20211127"),  # a date of digits on a letter-spaced page
+    ("1 2 3 4 5 6", False, "1 2 3 4 5 6"),  # no Han on an ordinary page: a row of numbers
+    ("加强知识产权保护 是 一 个 重要的 事", False, "加强知识产权保护 是 一 个 重要的 事"),
+    ("专利 商标 版权 地理标志 商业秘密 植物新品种", False, "专利 商标 版权 地理标志 商业秘密 植物新品种"),
 ])
-def test_letter_spaced_line(line, min_tokens, expected):
-    assert C.letter_spaced_line(line, min_tokens) == expected
+def test_letter_spaced_line(line, spaced_page, expected):
+    assert C.letter_spaced_line(line, spaced_page) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
