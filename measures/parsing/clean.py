@@ -77,7 +77,7 @@ def clean(ctx: ParseContext) -> None:
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
         ctx.warn(f"text cut at {MAX_CHARS:,} characters")
-    ctx.text = tab_task_tables(normalise_text(space_task_tables(text)))  # its empty cells are double spaces
+    ctx.text = tab_task_tables(normalise_text(cell_line_tables(space_task_tables(text))))  # empty cells: double spaces
     # a document without a single Traditional character needs no folding at all
     ctx.simplified_only = not T.has_traditional(ctx.text)
     ctx.script = T.detect_script(ctx.text)
@@ -189,6 +189,58 @@ def tab_task_tables(text: str) -> str:
         out.append(lines[i])
         i += 1
     return "\n".join(out)
+
+
+# a table flattened to one cell a line ("序号 |", "重点工作 |", … then "1 |", the task, the leader, the unit …)
+CELL_LINE_HEAD = re.compile(rf"^[{P.HAN}()（）]{{2,10}}$")
+CELL_LINE_NUMBER = re.compile(r"^\d{1,3}$")
+CELL_LINE_MAX_HEAD = 8
+
+
+@rule(stage="clean", example="'序号 |\\n重点工作 |\\n责任单位 |\\n1 |\\n优化营商环境。\\n招商局 |' → '1.优化营商环境。（责任单位：招商局）'")
+def cell_line_tables(text: str) -> str:
+    """A task table flattened to one cell a line (a "|" after each cell, or blank lines between them):
+    a header of 序号 and three to eight short labels with a task and a responsibility column, then rows
+    that each open with a bare number line and hold one line a cell. The rows become numbered lines
+    with their units in a bracket (task_table_lines); a row whose cells do not add up ends the table."""
+    if "序号" not in text and "序號" not in text:
+        return text
+    lines = text.split("\n")
+    cells = [(i, line.strip().rstrip("|｜").strip()) for i, line in enumerate(lines) if line.strip()]
+    out_lines, k, done = list(lines), 0, 0
+    replaced: list[tuple[int, int, list[str]]] = []
+    while k < len(cells):
+        i, cell = cells[k]
+        if T.fold_same_length(cell) != "序号":
+            k += 1
+            continue
+        head = [cell]
+        j = k + 1
+        while j < len(cells) and len(head) < CELL_LINE_MAX_HEAD and CELL_LINE_HEAD.match(cells[j][1]) \
+                and not CELL_LINE_NUMBER.match(cells[j][1]):
+            head.append(cells[j][1])
+            j += 1
+        if len(head) < 3 or not task_table_header(head) or j >= len(cells) or not CELL_LINE_NUMBER.match(cells[j][1]):
+            k += 1
+            continue
+        rows, end = [head], j
+        while j < len(cells) and CELL_LINE_NUMBER.match(cells[j][1]):
+            row = [cells[j][1]]
+            j += 1
+            while j < len(cells) and not CELL_LINE_NUMBER.match(cells[j][1]) and len(row) < len(head):
+                row.append(cells[j][1])
+                j += 1
+            if len(row) != len(head):
+                break
+            rows.append(row)
+            end = j
+        items = task_table_lines(rows) if len(rows) > 1 else None
+        if items:
+            replaced.append((i, cells[end - 1][0], items))
+        k = max(end, k + 1)
+    for start, stop, items in reversed(replaced):
+        out_lines[start:stop + 1] = items
+    return "\n".join(out_lines) if replaced else text
 
 
 SPACE_ROW = re.compile(r"^(\d{1,3}) (.*)$")

@@ -25,7 +25,7 @@ BREADCRUMB_HEADS = ("首页", "主页", "网站首页", "返回首页")
 RELATED_HEADS = ("相关链接", "相关文章", "相关阅读", "相关文件", "相关新闻", "相关推荐", "相关信息", "相关政策", "延伸阅读",
                  "推荐阅读", "猜你喜欢", "热点推荐")
 # task-division tables: the task column, the role columns, the deadline column
-TABLE_TASK_HEADS = ("任务", "措施", "工作内容", "事项", "内容")
+TABLE_TASK_HEADS = ("任务", "措施", "工作内容", "事项", "内容", "重点工作", "主要工作", "具体工作", "工作要点")
 TABLE_LEAD_HEADS = ("牵头",)
 TABLE_SUPPORT_HEADS = ("配合", "协办", "参与")
 TABLE_PLAIN_HEADS = ("责任单位", "责任部门", "负责单位", "实施单位", "承办单位")

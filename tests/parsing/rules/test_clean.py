@@ -38,6 +38,7 @@ def test_data_row(row, expected):
     (["序号", "重点任务", "牵头单位", "配合单位"], True),
     (["序号", "工作内容", "责任部门"], True),
     (["序號", "主要任務", "牽頭單位", "責任單位"], True),  # Traditional headers
+    (["序号", "重点工作", "责任领导", "责任单位", "完成时限"], True),
     (["序号", "指标名称", "2025年目标"], False),  # an indicator table
     (["任务", "时限"], False),
 ])
@@ -189,3 +190,17 @@ def test_a_letter_spaced_pdf_page_parses_like_the_same_page_unspaced():
 ])
 def test_normalise_text_enclosed_numbers(text, expected):
     assert C.normalise_text(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("清单\n序号 |\n重点工作 |\n责任单位 |\n1 |\n优化营商环境。 |\n招商局 |\n2 |\n盘活存量土地。 |\n改革办 |\n附件",
+     "清单\n1.优化营商环境。（责任单位：招商局）\n2.盘活存量土地。（责任单位：改革办）\n附件"),
+    # blank lines between the cells, no "|"
+    ("序号\n\n重点工作\n\n牵头单位\n\n1\n\n联动共建科学城。\n\n区科技局\n",
+     "1.联动共建科学城。（牵头单位：区科技局）\n"),
+    # near misses: a goals table (no task column); a row that does not add up ends the table
+    ("序号\n预期目标\n责任单位\n1\n增长5%\n区发改委", "序号\n预期目标\n责任单位\n1\n增长5%\n区发改委"),
+    ("序号 |\n重点工作 |\n责任单位 |\n1 |\n优化环境。", "序号 |\n重点工作 |\n责任单位 |\n1 |\n优化环境。"),
+])
+def test_cell_line_tables(text, expected):
+    assert C.cell_line_tables(text) == expected
