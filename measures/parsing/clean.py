@@ -207,7 +207,7 @@ def cell_line_tables(text: str) -> str:
         return text
     lines = text.split("\n")
     cells = [(i, line.strip().rstrip("|｜").strip()) for i, line in enumerate(lines) if line.strip()]
-    out_lines, k, done = list(lines), 0, 0
+    out_lines, k = list(lines), 0
     replaced: list[tuple[int, int, list[str]]] = []
     while k < len(cells):
         i, cell = cells[k]
