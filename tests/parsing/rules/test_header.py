@@ -359,6 +359,9 @@ def test_header_stage_national_document(knowledge):
     # the page's date label after the title on its line (b27 009)
     ("关于开展本市第四批中小学知识产权 教育示范学校创建工作的通知 时间:2020-05-11",
      "关于开展本市第四批中小学知识产权 教育示范学校创建工作的通知", None, False, None),
+    # a 文号 glued before the notice title with a dash (b45 012)
+    ("阳政办〔2019〕1号—区人民政府办公室关于印发2019年责任分解方案的通知",
+     "区人民政府办公室关于印发2019年责任分解方案的通知", "阳政办〔2019〕1号", False, None),
     # near misses: a title that starts with a year, a citation in brackets after a title
     ("2023年知识产权工作要点", "2023年知识产权工作要点", None, False, None),
     ("《关于某事的通知》(国办发〔2010〕47号)", "关于某事的通知》(国办发〔2010〕47号)", None, False, None),
