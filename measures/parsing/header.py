@@ -358,13 +358,17 @@ def list_notice(f: str) -> bool:
 
 @rule(stage="header", example="'宜昌市人民政府办公室关于印发宜昌市知识产权' + '保护和运用规划的通知' → the two joined")
 def wrapped_notice(line: str, nxt: str, ctx: ParseContext) -> str | None:
-    """A long notice title wrapped over two lines (the first without its 《》 and expiry mark)."""
+    """A long notice title wrapped over two lines (the first without its 《》 and expiry mark); the
+    second may be only its 通知, spaced out ("通 知")."""
     f = ctx.fold_same(line.strip().strip("《》"))
     if "关于" not in f or len(f) > 100 or f.endswith(("。", "：", ":")) or match_numbering(line) is not None:
         return None
-    both = line.strip() + nxt.strip()
+    nxt = nxt.strip()
+    if P.WHITESPACE.sub("", ctx.fold_same(nxt)) in L.NOTICE_ENDS:
+        nxt = P.WHITESPACE.sub("", nxt)  # "…责任分解的" + "通 知" (spaced out to the page's width)
+    both = line.strip() + nxt
     fb = ctx.fold_same(both)
-    if len(nxt.strip()) <= 60 and len(fb) <= 150 and NOTICE_END.search(fb) and NOTICE.match(fb):
+    if len(nxt) <= 60 and len(fb) <= 150 and NOTICE_END.search(fb) and NOTICE.match(fb):
         return both.strip("《》").strip()
     return None
 
@@ -821,10 +825,20 @@ def _wrapped_title(heads: list[HeadLine], i: int, ctx: ParseContext) -> str | No
     return None
 
 
+@rule(stage="header", example="'关于印发2020年区政府重点工作责任分解的' in the notice '区人民政府办公室 关于印发…责任分解的通知' → True")
+def notice_fragment(line: str, notice: str, ctx: ParseContext) -> bool:
+    """A line below the notice title that is a piece of that title (it wraps again below the page's
+    metadata: "关于印发…的" then "通 知"), not the policy's own title."""
+    piece = P.WHITESPACE.sub("", ctx.fold_same(line))
+    return len(piece) >= 6 and piece.startswith("关于") and piece in P.WHITESPACE.sub("", ctx.fold_same(notice))
+
+
 def _find_title(h: Header, lines: list[str], page_title: str | None, first_num: int, ctx: ParseContext) -> None:
     if h.notice_title:
         h.title = title_from_notice(h.notice_title, ctx)
         below = _policy_title_below(h.notice_title, lines, (h.notice_line or 0) + 1, ctx)
+        if below and notice_fragment(below, h.notice_title, ctx):
+            below = None  # the notice's title again, wrapped ("关于印发…责任分解的" / "通 知")
         quoted = bool(QUOTED_TITLE.search(h.notice_title))
         if below and (not h.title or not quoted or _same_title(below, h.title, ctx, loose=False)):
             h.title = below

@@ -192,6 +192,7 @@ def test_cited_title(text, expected):
     ("宜昌市人民政府办公室关于印发宜昌市知识产权", "保护和运用“十四五”规划的通知",
      "宜昌市人民政府办公室关于印发宜昌市知识产权保护和运用“十四五”规划的通知"),
     ("宜昌市人民政府办公室关于印发宜昌市知识产权", "保护和运用规划", None),  # no notice ending
+    ("关于印发2020年区政府重点工作责任分解的", "通 知", "关于印发2020年区政府重点工作责任分解的通知"),  # b45 003
     ("各县市区：关于做好", "工作的通知", None),
     ("一、关于印发", "方案的通知", None),  # a numbered line
 ])
@@ -583,3 +584,12 @@ def test_national_addressees(line, expected):
 ])
 def test_unit_line_in_body(line, i, first, expected):
     assert H.unit_line_in_body(line, i, first, ParseContext(text="")) is expected
+
+
+@pytest.mark.parametrize("line, notice, expected", [
+    ("关于印发2020年区政府重点工作责任分解的", "区人民政府办公室 关于印发2020年区政府重点工作责任分解的通知", True),
+    ("2020年区政府重点工作责任分解", "区人民政府办公室 关于印发2020年区政府重点工作责任分解的通知", False),  # the policy's title
+    ("关于加快发展的意见", "市政府关于印发关于加快发展的实施意见的通知", False),
+])
+def test_notice_fragment(line, notice, expected):
+    assert H.notice_fragment(line, notice, CTX) is expected
