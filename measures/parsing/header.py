@@ -1207,7 +1207,7 @@ def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext
     if hint == "national":
         return dict(NO_REGION, level="national")
     body = [l for l in lines[h.body_start:h.body_start + 30] if not SALUTATION.match(ctx.fold(l.strip()))]
-    region = resolve_region(gaz, [None, None, None, h.meta.get("source"), " ".join(body)], ctx)
+    region = resolve_region(gaz, [None, None, None, h.meta.get("issuer"), h.meta.get("source"), " ".join(body)], ctx)
     if hint and region["level"] and LEVEL_RANK[region["level"]] > LEVEL_RANK[hint]:
         return dict(NO_REGION, level=hint)
     hint = municipal_level(region, hint)
