@@ -59,6 +59,7 @@ then ts_rank_cd (weights: title 1.0, text 0.1); ties go to the newest
 document (date published, else signed), then document and measure order.
 """
 import math
+import re
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchVectorField
@@ -252,7 +253,8 @@ FACET_ALIASES = "f, sp, ft, fd, fu, fl, fm"
 
 def _rows(queryset, *, text: str, vector: str = "search_vector", facets: str = "", sample: str = "",
           limit: int | None = None, columns: str = "rank", rank_vector: str = "search_vector",
-          ranked_below: int | None = None, loose: str = "", slices: tuple[int, int] | None = None):
+          ranked_below: int | None = None, loose: str = "", slices: tuple[int, int] | None = None,
+          heap_facets: bool = False):
     """SQL of the rows of `queryset` whose `vector` matches `text` (PostgreSQL
     rechecks phrases and weights on the rows the GIN index gives), with the
     facet lexemes (and a sample of buckets). columns: "rank" (id, document,
@@ -265,7 +267,10 @@ def _rows(queryset, *, text: str, vector: str = "search_vector", facets: str = "
     copy, the one the ranks read: a row's vector (about 3 KB in TOAST at 1M
     measures) is fetched once, not once for the recheck and again for the copy.
     `slices` (first, end): only the rows of those sample slices (slice_sql) of
-    the `sample` buckets; ranked_below is a slice too."""
+    the `sample` buckets; ranked_below is a slice too. heap_facets: `facets` is
+    checked on each row the index gives (ts_match_vq, not an index key): a year
+    range ORs up to 200 lexemes, each as long as a year's measures, which the
+    index would intersect with the text and the buckets."""
     from django.contrib.postgres.fields import ArrayField
     from django.db.models import TextField
 
@@ -282,9 +287,11 @@ def _rows(queryset, *, text: str, vector: str = "search_vector", facets: str = "
     # filters' key (a year range ORs up to 200 year lexemes) is then checked only on the
     # rows the text and the few buckets leave, not on every row of the buckets (one
     # condition of both: 86 ms -> 31-43 ms for a phrase, year_to and 8 buckets at 1M)
-    for lexemes in (sample, facets):
+    for lexemes in (sample, "" if heap_facets else facets):
         if lexemes:
             qs = qs.filter(TsMatch(F("facet_vector"), TsQuery(lexemes)))
+    if heap_facets and facets:
+        qs = qs.filter(Func(F("facet_vector"), TsQuery(facets), function="ts_match_vq", output_field=BooleanField()))
     if slices is not None:
         qs = qs.filter(_InSlices(F("pk"), *slices))
     qs = qs.annotate(_f=Func(F("facet_vector"), function="tsvector_to_array", output_field=ArrayField(TextField())))
@@ -381,8 +388,16 @@ def _statement(pq, parts, rank: bool):
     with connection.cursor() as cursor:
         cursor.execute(sql, r_params + params + [pq.tsquery or "''"])
         rows = cursor.fetchall()
-    dates = {r[1]: r[4] for r in rows if r[0] == DATES}
-    return [(r[0], r[1], r[2], r[3], dates.get(r[2]), *r[5:]) for r in rows if r[0] != DATES]
+    out = _Rows(r for r in rows if r[0] != DATES)
+    out.dates = {r[1]: r[4] for r in rows if r[0] == DATES}
+    return out
+
+
+class _Rows(list):
+    """_statement's rows (their date column NULL) with `dates`: document id -> date of
+    the ranked rows' documents."""
+
+    dates: dict
 
 
 def probe_gate(limit: int, buckets: int = 1) -> int:
@@ -430,7 +445,24 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
         qs, lex, cols = sets[part]
         sample, slices = _region(first, end)
         return _rows(qs, text=text, vector=vector, rank_vector=vector, facets=lex, sample=sample, slices=slices,
-                     limit=cap, columns=cols, ranked_below=ranked_below, loose=pq.lean_tsquery or pq.loose_tsquery), cols
+                     limit=cap, columns=cols, ranked_below=ranked_below, loose=pq.lean_tsquery or pq.loose_tsquery,
+                     heap_facets=part == MAIN and years_on_heap()), cols
+
+    # a result set filtered by years alone, beside the wider set of the text alone: its
+    # sample reads check the years on each row instead of intersecting the year lexemes in
+    # the index, when they keep a quarter of the text's rows or more (at most four rows
+    # visited a row kept; a slice's rows are known from the probes)
+    year_filter = bool(facets) and base is not None and not base_facets and \
+        all(lex.startswith("y:") for lex in re.findall(r"'((?:[^']|'')*)'", facets))
+
+    def years_on_heap() -> bool:
+        if not year_filter or "state" not in scope:
+            return False
+        main, wide = scope["state"][MAIN], scope["state"][BASE]
+        kept = len(main["probe"]) / main["read"]
+        return kept > 0 and kept * 4 >= len(wide["probe"]) / wide["read"]
+
+    scope: dict = {}
 
     # title-level hits are added to a sampled result set from the title index, unless
     # the sample itself holds as many (then the title index would read many rows for
@@ -441,9 +473,11 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
                                for sql, cols in [read(part, 0, PROBE_SLICES)]], rank)
     except EmptyResultSet:   # a filter that matches nothing (e.g. an unknown province)
         return Candidates(base_ids=[] if base is not None else None)
+    dates = dict(rows.dates)
     # per set: the probe's rows, the slices they come from ([0, read)), the sample's slices (k)
     state = {part: {"probe": [r for r in rows if r[0] == probe_of[part]], "read": PROBE_SLICES, "rows": [],
                     "k": None} for part in sets}
+    scope["state"] = state
 
     def decide(part):
         st = state[part]
@@ -488,6 +522,7 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
                     parts.append((TITLE, *_rows(qs, text=pq.loose_tsquery, vector="title_vector", facets=lex,
                                               limit=TITLE_CAP), "rank"))
         rows = _statement(pq, parts, rank) if parts else []
+        dates.update(getattr(rows, "dates", {}))
         for part, st in state.items():
             got = [r for r in rows if r[0] == part or (part == MAIN and r[0] == TITLE)]
             if st["mode"] == "wide":
@@ -508,7 +543,7 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
 
     seen, found, sample_ids, base_ids = set(), [], [], []
     facet_rows = {}
-    for part, pk, document_id, ordinal, day, score, *fields in rows:
+    for part, pk, document_id, ordinal, _, score, *fields in rows:
         if part != TITLE:
             facet_rows[pk] = (document_id, *fields)
         if part == BASE:
@@ -519,6 +554,7 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
         if score is None or pk in seen:   # a sampled row beyond the ranked slices: counted only
             continue
         seen.add(pk)
+        day = dates.get(document_id)
         found.append((-float(score), -(day.toordinal() if day else 0), document_id, ordinal, pk))
     found.sort()
     main_exact = state[MAIN]["exact"]

@@ -432,10 +432,11 @@ def _squeeze(folded: str) -> str:
 def phrase_query(folded: str, *, loose: bool = False, weights: str = "", lean: bool = False) -> str:
     """An exact-substring tsquery for one folded form, '' if it has no lexemes.
     loose: every bigram joined by & (a superset, answered by GIN alone).
-    lean (with loose): the rarest bigram only, two of a term of five characters or
-    more (rarest: least frequent in jieba's dictionary; 识产 of 知识产权 is no word):
-    still a superset, and the index intersects one posting list instead of every
-    bigram's, each as long as the corpus for a common term."""
+    lean (with loose): the rarest bigram only (least frequent in jieba's dictionary;
+    识产 of 知识产权 is no word): still a superset, and the index intersects one
+    posting list instead of every bigram's, each as long as the corpus for a
+    common term (at 1M measures: 知识产权 or its synonyms in sample bucket 0, 10.1 ms
+    with every bigram ANDed, 3.9 ms with the rarest of each)."""
     folded = _squeeze(folded)
     lexemes = term_lexemes(folded)
     if not lexemes:
@@ -444,7 +445,7 @@ def phrase_query(folded: str, *, loose: bool = False, weights: str = "", lean: b
         every = sorted({lex for _, lex in _all_lexemes(folded)})
         if lean and len(every) > 1:
             freq = get_tokenizer().FREQ
-            every = sorted(sorted(every, key=lambda lex: freq.get(lex, 0))[:2 if len(every) >= 4 else 1])
+            every = [min(every, key=lambda lex: (freq.get(lex, 0), lex))]
         return " & ".join(map(_quote, every)) if len(every) == 1 else "(" + " & ".join(map(_quote, every)) + ")"
     parts = [_quote(lexemes[0][1], weights)]
     for (prev, _), (pos, lex) in zip(lexemes, lexemes[1:]):

@@ -368,3 +368,33 @@ def _slice_of(pk: int) -> int:
     with connection.cursor() as c:
         c.execute(f"SELECT {engine.slice_sql('x')} FROM (SELECT %s::bigint AS x) AS t", [pk])
         return c.fetchone()[0]
+
+
+def test_a_sampled_year_range_is_checked_on_the_rows_not_intersected_in_the_index(big, monkeypatch):
+    """A result set filtered by years alone whose years keep most of the text's rows
+    (the wider set's probe says so) reads its sample with the year range as a row
+    filter (ts_match_vq), not as a key of the index; the count stays within 10%."""
+    import datetime
+
+    from measures.models import Document
+    from measures.selectors import measure_export_queryset
+
+    docs = sorted({m.document_id for m in big["ms"]})
+    Document.objects.filter(pk=docs[0]).update(published_date=datetime.date(2020, 5, 1), signed_date=None)
+    Document.objects.filter(pk=docs[1]).update(published_date=datetime.date(1980, 5, 1), signed_date=None)
+    update_search_vectors([m.pk for m in big["ms"]])
+    monkeypatch.setattr(engine, "EXACT_LIMIT", 100)
+    monkeypatch.setattr(engine, "SAMPLE_TARGET", 400)
+    monkeypatch.setattr(engine, "BASE_TARGET", 400)
+    monkeypatch.setattr(engine, "probe_gate", lambda limit, buckets=1: 0)   # every probe samples
+    monkeypatch.setattr(engine, "PROBE_SLICES", engine.SLICES * 64)          # a probe that sees rows
+    statements = _record_statements(monkeypatch)
+    params = {"q": "纠纷调解", "year_from": "1990"}
+    r = measure_search(params=params)
+    truth = measure_export_queryset(params=params).count()
+    assert 100 < truth < big["truth"] and r.count_is_estimate
+    assert abs(r.count - truth) <= 0.1 * truth, r.count
+    main_reads = [sql for parts in statements[1:] for part, sql in parts if part == engine.MAIN]
+    assert main_reads and all("ts_match_vq" in sql for sql in main_reads)
+    probe = [sql for part, sql in statements[0] if part == engine.PROBE_MAIN]
+    assert "ts_match_vq" not in probe[0]    # the probe keeps the index key (its rows are few)
