@@ -21,7 +21,8 @@ from itertools import chain
 
 from django.db import connection, transaction
 
-from .text import RUN_RE, _long_words, foldings, get_tokenizer
+from . import text as text_module
+from .text import CJK_WORD_RE, RUN_RE, _long_words, fold, fold_char, get_tokenizer
 
 MAX_POS = 16383          # PostgreSQL's largest tsvector position
 MAX_POSITIONS = 256      # positions kept per lexeme
@@ -63,6 +64,7 @@ def _layout(fields: list[tuple[str, str]], cache: dict | None) -> list | None:
     """[(weight, {lexeme: [position, ...]}), ...] of the non-empty fields; None past MAX_POS."""
     laid_out = []
     base = 1
+    memo = _long_word_memo(cache)
     for text, weight in fields:
         if not text:
             continue
@@ -70,7 +72,7 @@ def _layout(fields: list[tuple[str, str]], cache: dict | None) -> list | None:
         for folded in _foldings(text, cache):
             if base + len(folded) > MAX_POS:
                 return None
-            _add_tokens(positions, folded, base)
+            _add_tokens(positions, folded, base, memo)
             base = min(base + len(folded) + FIELD_GAP, MAX_POS)
         laid_out.append((weight, positions))
     return laid_out
@@ -133,34 +135,95 @@ def _build_vector_clamped(fields: list[tuple[str, str]], cache: dict | None) -> 
     return " ".join(f"{_quote(lex)}:{','.join(dict.fromkeys(pos))}" for lex, pos in positions.items())
 
 
-def _add_tokens(positions, folded: str, base: int) -> None:
-    """token_list(folded) added to ``positions`` at ``base`` + offset, without the list."""
+def _add_tokens(positions, folded: str, base: int, memo: dict | None = None) -> None:
+    """token_list(folded) added to ``positions`` at ``base`` + offset, in the same order, without
+    the list: each CJK run's unigrams and bigrams (walked character by character, no indexing or
+    slicing), ASCII runs, then jieba's long words block by block (_long_words' words and
+    offsets; a word's sub-words looked up once per ``memo``, the document's)."""
     long_runs = False
     for m in RUN_RE.finditer(folded):
-        start, run = m.start(), m.group(0)
-        p = base + start
+        run = m.group(0)
+        p = base + m.start()
         if m.group(1):
-            last = len(run) - 1
-            long_runs = long_runs or last >= 2
-            for i in range(last):
-                positions[run[i]].append(p + i)
-                positions[run[i:i + 2]].append(p + i)
-            positions[run[last]].append(p + last)
+            long_runs = long_runs or len(run) > 2
+            prev = run[0]
+            positions[prev].append(p)
+            for ch in run[1:]:
+                positions[prev + ch].append(p)
+                p += 1
+                positions[ch].append(p)
+                prev = ch
         else:
             positions[run].append(p)
     if long_runs:
-        for offset, word in _long_words(get_tokenizer(), folded):
-            positions[word].append(base + offset)
+        _add_long_words(positions, folded, base, {} if memo is None else memo)
+
+
+def _add_long_words(positions, folded: str, base: int, memo: dict) -> None:
+    """_long_words(tok, folded) added at ``base`` + offset: the words of three or more CJK
+    characters of each jieba block (text.segments' blocks and cut, through its per-document block
+    cache), each followed by its sub-words in the dictionary (_sub_words, once per ``memo``)."""
+    tok = get_tokenizer()
+    re_han = tok.re_han
+    blocks = text_module._blocks
+    cjk = CJK_WORD_RE.fullmatch
+    offset = base
+    for blk in re_han.split(folded):
+        if not blk:
+            continue
+        if re_han.match(blk):
+            words = blocks.get(blk)
+            if words is None:  # as text.segments caches a block's cut
+                if len(blocks) >= text_module.BLOCK_CACHE_MAX:
+                    blocks.clear()
+                words = blocks[blk] = tuple(tok.cut_block(blk))
+            if len(words) < len(blk) - 1 and max(map(len, words)) > 2:  # a word of 3+ characters
+                at = offset
+                for word in words:
+                    n = len(word)
+                    if n > 2 and cjk(word):
+                        positions[word].append(at)
+                        if n > 3:
+                            subs = memo.get(word)
+                            if subs is None:
+                                subs = memo[word] = _sub_words(word, tok.FREQ)
+                            for i, sub in subs:
+                                positions[sub].append(at + i)
+                    at += n
+        offset += len(blk)
+
+
+def _sub_words(word: str, freq: dict) -> tuple[tuple[int, str], ...]:
+    """(offset, sub-word) of a word's dictionary sub-words of three or more characters, shortest
+    first, left to right (as _long_words yields them)."""
+    n = len(word)
+    return tuple((i, word[i:i + size]) for size in range(3, n) for i in range(0, n - size + 1)
+                 if freq.get(word[i:i + size]))
+
+
+_LONG_WORDS = ("long words",)  # the key of the per-cache memo of _sub_words (texts are str keys)
+
+
+def _long_word_memo(cache: dict | None) -> dict | None:
+    if cache is None:
+        return None
+    memo = cache.get(_LONG_WORDS)
+    if memo is None:
+        memo = cache[_LONG_WORDS] = {}
+    return memo
 
 
 def _foldings(text: str, cache: dict | None) -> list[str]:
-    """foldings(text), once per cache (titles repeat across a document's measures; the importer
-    reads a text's first folding again for its fingerprint)."""
-    if cache is None:
-        return foldings(text)
-    hit = cache.get(text)
+    """text.foldings(text) (the phrase-aware folding, then the per-character one when it differs),
+    once per cache (titles repeat across a document's measures; the importer reads a text's first
+    folding again for its fingerprint)."""
+    hit = cache.get(text) if cache is not None else None
     if hit is None:
-        hit = cache[text] = foldings(text)
+        first = fold(text)
+        second = "".join(map(fold_char, text))  # text.fold_chars, without a generator step a character
+        hit = [first] if second == first else [first, second]
+        if cache is not None:
+            cache[text] = hit
     return hit
 
 
