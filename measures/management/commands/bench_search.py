@@ -16,6 +16,7 @@ count, as the exports make).
     manage.py bench_search --sizes 10000        # what a small machine runs
     manage.py bench_search --reuse --ilike-runs 0   # searches again on the last portal_bench
     manage.py bench_search --sizes 1000000 --database portal_bench_1m   # kept apart from loadtest.sh's
+    manage.py bench_search --reuse --database portal_bench_1m --ilike-runs 0 --check-facets   # facets too
 """
 import json
 import time
@@ -72,12 +73,18 @@ class Command(BaseCommand):
         parser.add_argument("--reuse", action="store_true",
                             help="time the searches on the portal_bench left by an earlier run (one size: what it "
                                  "holds), without rebuilding it; --ilike-runs 0 skips the ILIKE scans")
+        parser.add_argument("--check-facets", action="store_true",
+                            help="also count every facet exactly (an uncapped count of each search's matches, "
+                                 "seconds a search at 1M) and print how many facet values above 10,000 are "
+                                 "within 10% and whether those of an exact count are exact")
         parser.add_argument("--database", default=BENCH_DB,
                             help="the benchmark database (dropped and made again unless --reuse); another name "
                                  "keeps a large corpus apart from the portal_bench that scripts/loadtest.sh rebuilds")
 
     def handle(self, *args, **opts):
         self.verbosity = opts["verbosity"]
+        self.check_facets = opts["check_facets"]
+        self.facet_errors = []
         # time the searches, not the per-process caches of their results
         # (measures.selectors.cached, the page cache): every round computes
         settings.SEARCH_CACHE_SECONDS = 0
@@ -109,9 +116,15 @@ class Command(BaseCommand):
             built = size if opts["reuse"] else self._grow(size)
             index_s = 0.0 if opts["reuse"] else self._build_index()
             stats = self._sizes()
+            self.facet_errors = []
             fts = self._time_searches(opts["runs"])
             ilike = self._time_searches(opts["ilike_runs"], ilike=True) if opts["ilike_runs"] else [0.0]
             row = {"size": built, "index_s": index_s, **stats, "fts": fts, "ilike": ilike}
+            if self.check_facets:
+                errors = self.facet_errors
+                within = sum(1 for e in errors if e <= 0.10)
+                self.stdout.write(f"facet values above 10,000: {within}/{len(errors)} within 10%"
+                                  f"{f', worst {max(errors):.1%}' if errors else ''}")
             report.append(row)
             self._print_row(row)
         self.stdout.write("\nsummary")
@@ -303,9 +316,39 @@ class Command(BaseCommand):
                         self.stdout.write(f"  {'ILIKE' if ilike else 'search'} {params}: {times[-1]:.0f} ms, "
                                           f"count {'约 ' if body.get('count_is_estimate') else ''}{body['count']:,}"
                                           f"{truth}{' (facets approx.)' if body.get('facets_are_estimates') else ''}")
+                        if self.check_facets and not ilike:
+                            self.stdout.write("    " + self._check_facets(params, body))
             return times
         finally:
             MeasureQuerySet.matching, MeasureQuerySet.search, selectors._text_search = original
+
+    def _check_facets(self, params: dict, body: dict) -> str:
+        """The search's facet counts beside the exact ones (every match counted, as the
+        list without search text counts): values above 10,000 within 10%, and the values of
+        a set counted exactly (not sampled) equal."""
+        from measures import selectors
+
+        data = {k: [v] for k, v in params.items()}
+        exact = selectors._plain_search(data=data, pq=selectors.parse_query(data), sort="relevance", size=1,
+                                        facets=True).facets
+        keys = {"province": "id", "city": "id", "unit": "id", "year": "year", "specificity": "score",
+                "issuer": "name"}
+        errors, unequal = [], 0
+        for name, rows in body["facets"].items():
+            truth = {r[keys.get(name, "code")]: r["count"] for r in exact.get(name, [])}
+            for r in rows:
+                true = truth.get(r[keys.get(name, "code")])
+                if true is None:
+                    continue
+                if true > 10000:
+                    errors.append(abs(r["count"] - true) / true)
+                elif not body.get("facets_are_estimates") and r["count"] != true:
+                    unequal += 1
+        self.facet_errors += errors
+        within = sum(1 for e in errors if e <= 0.10)
+        return (f"facets: {within}/{len(errors)} values above 10,000 within 10%"
+                f"{f' (worst {max(errors):.1%})' if errors else ''}"
+                + ("" if body.get("facets_are_estimates") else f", {unequal} of the exact set's values unequal"))
 
     def _print_row(self, row):
         fts, ilike = row["fts"], row["ilike"]
