@@ -166,7 +166,7 @@ PRINCIPLE_NOUNS = ("原则", "基本要求", "要求", "方针")
 OPENING_SCOPE_WORDS = ("原则", "主要用于", "用于支持", "主要采用", "方式支持", "使用范围", "资金来源")
 FUND_NOUNS = ("资金", "基金")  # what such an article is about: "专项资金…", "引导基金…"
 # "风险补偿资金按照政府引导、市场化运作的原则进行管理。": a first sentence that only names principles
-PRINCIPLE_LEADS = ("坚持", "遵循", "按照", "本着", "贯彻")
+PRINCIPLE_LEADS = ("坚持", "遵循", "按照", "本着", "贯彻", "实行")
 # an article stating the norms a field follows, its subject no organisation: "发展数字经济应当坚持…",
 # "科技成果转化活动应当以企业为主体…", "非物质文化遗产保护工作应当贯彻…的方针"
 NORM_VERBS = ("坚持", "遵循", "贯彻")
@@ -183,6 +183,9 @@ BACKGROUND_TAILS = ("发展环境", "回顾", "总体回顾", "主要成就", "�
 # the items of a consultation notice that say where to send comments
 CONTACT_HEADS = ("发送电子邮件", "电子邮件", "电子邮箱", "邮箱", "传真", "通信地址", "通讯地址", "邮寄地址", "联系电话", "电话",
                  "邮编", "邮政编码", "联系人")
+# the ways a consultation notice names for sending comments ("通过电子邮箱将意见发送至…")
+FEEDBACK_CHANNELS = ("电子邮件", "电子邮箱", "邮箱", "信函", "邮寄", "寄至", "寄送", "传真", "网址", "官网", "网站", "登录", "登陆",
+                     "栏目", "@")
 BACKGROUND_CHAPTERS = ("面临形势", "面临的形势", "发展环境", "规划背景", "发展现状", "现状分析", "基本情况", "形势分析")
 # "本办法自…起施行" (end matter), "本措施由…负责解释" (boilerplate), "为…，制定本方案" (purpose)
 END_NOUNS = ("办法", "措施", "规定", "细则", "方案", "意见", "计划", "政策", "实施意见", "若干措施", "实施方案", "工作方案",

@@ -45,6 +45,10 @@ BACKGROUND = re.compile(
 # "指导思想深入贯彻…", "主要目标到2025年，…": a general chapter's heading glued to its text
 GENERAL_GLUED = re.compile(rf"^(?:{_GENERAL})(?![和与及、])")
 # "1.发送电子邮件：…", "2.传真：…": how to send comments on a draft, not a measure
+# how a consultation notice says to send comments (feedback_channel)
+FEEDBACK_MAX = 160
+FEEDBACK_WHAT = re.compile(r"(?:反馈|发送|寄|提交|填写|提出)[^。；;]{0,30}(?:意见|建议)|(?:意见|建议)[^。；;]{0,30}(?:发送|寄|反馈|提交)")
+FEEDBACK_HOW = re.compile(P.alternation(L.FEEDBACK_CHANNELS))
 CONTACT_ITEM = re.compile(rf"^(?:{P.alternation(L.CONTACT_HEADS)})\s*[:：]")
 HEADING_PUNCT = re.compile(r"[\s，,。；;：:]")
 END_MATTER = re.compile(
@@ -451,6 +455,15 @@ def scope_item(node: Node, ctx: ParseContext) -> bool:
     return bool(SCOPE_HEADING.match(_bare(node.heading, ctx))) or bool(SCOPE_SENTENCE.match(head))
 
 
+@rule(stage="outline", example="'通过电子邮箱将具体意见发送至zyjs@hrss.sz.gov.cn' → True; '建立知识产权纠纷快速处理机制。' → False")
+def feedback_channel(text: str, ctx: ParseContext) -> bool:
+    """An item of a consultation notice saying how to send comments ("通过我局官网…填写反馈意见",
+    "通过电子邮件方式将意见发送至邮箱…", "通过信函的方式将意见寄至…"): a channel, no measure. Short,
+    sending comments (发送/寄/反馈/提交…意见), and naming a way to send them."""
+    f = ctx.fold(text)
+    return len(f) <= FEEDBACK_MAX and bool(FEEDBACK_WHAT.search(f)) and bool(FEEDBACK_HOW.search(f))
+
+
 @rule(stage="outline", example="'本办法自2024年1月1日起施行。' → True")
 def is_boilerplate(node: Node, ctx: ParseContext) -> bool:
     """A short item about the document itself (purpose, scope, interpretation, entry into force)."""
@@ -524,7 +537,7 @@ def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
                 any(s.children for s in siblings if s is not node and s.kind == node.kind):
             continue  # a chapter written as paragraphs among chapters that hold numbered items
         if (not node.extra and not node.head) or is_boilerplate(node, ctx) or CONTACT_ITEM.match(node.head) or \
-                id(node) in names or scope_item(node, ctx):
+                id(node) in names or scope_item(node, ctx) or feedback_channel(node.text, ctx):
             continue
         out.append(node)
     if out and out[-1] is outline.nodes[-1] and cut_short(out[-1]):

@@ -364,6 +364,7 @@ def test_name_items(lines, names):
     ("风险补偿资金使用应遵循以下原则:", "风险补偿资金使用应遵循以下原则:\n(一)为企业提供补偿。", True),
     ("地理标志产品保护遵循申请自愿,认定公开的原则 申请地理标志产品保护", "地理标志产品保护遵循申请自愿,认定公开的原则 "
      "申请地理标志产品保护。使用专用标志应当遵循诚实信用原则.", True),
+    ("建筑垃圾管理实行以属地管理为主的原则", "建筑垃圾管理实行以属地管理为主的原则。建筑垃圾处置工作应当遵循减量化原则。", True),
     ("优化营商环境应当坚持市场化、法治化、国际化原则，以市场主体需求为导向，创新体制机制", "", False),
     ("评审由企业自愿申请，遵循科学、公开、公平、公正的原则", "", False),  # an act first
     ("市知识产权局按照职责负责资金管理", "市知识产权局按照职责负责资金管理。", False),
@@ -434,3 +435,16 @@ def test_covers_article(text, expected):
 ])
 def test_preliminary_caption(text, expected):
     assert O.preliminary_caption(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("通过我局官网“民意征集”栏目直接填写反馈意见(网址:http://hrss.sz.gov.cn/zmhd/mydc/)。", True),
+    ("通过电子邮箱将具体意见发送至电子邮箱zyjs@hrss.sz.gov.cn,并请注明“规范性文件征求意见”字样。", True),
+    ("通过信函的方式将意见寄至金华市婺城区双龙南街828号,邮编:321017。", True),
+    # near misses: a measure about comments or about websites
+    ("建立知识产权纠纷快速处理机制。", False),
+    ("建设知识产权信息公共服务网站,广泛听取企业意见,完善服务功能。", False),  # comments heard, not sent
+    ("广泛征求企业意见,完善政策措施。", False),  # no channel
+])
+def test_feedback_channel(text, expected):
+    assert O.feedback_channel(text, CTX) is expected
