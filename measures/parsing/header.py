@@ -122,6 +122,11 @@ DATE_LABEL = re.compile(P.alternation([k for k, v in L.META_LABELS.items() if v 
 SALUTATION = re.compile(r"^(?:各|有关).{2,200}[:：]$")
 NATIONAL_ADDRESSEES = re.compile(r"(?:各|有关)省(?:、|[(（]|\s)*自治区")
 UNIT_LABEL_LINE = re.compile(rf"^\s*(?:{P.alternation(L.PLAIN_LABELS + L.LEAD_LABELS + L.SUPPORT_LABELS)})\s*[:：]")
+# a page flattened to one line with spaces for its breaks (flat_head_title)
+FLAT_TITLE_MIN_LINE = 300
+FLAT_TITLE_SCAN = 400
+FLAT_TITLE_PIECES = 12
+FIRST_STOP = re.compile(r"[。；;！？!?]")
 SELF_PRONOUN_ORG = re.compile(rf"[我本][{P.HAN}]{{1,2}}")  # 我局, 本委, 我厅: a body speaking of itself
 NATIONAL_ADDRESSEES_FULL = re.compile(r"(?:各|有关)省(?:、|[(（]|\s)*自治区(?:、|[(（]|\s)*直辖市")
 DIVISION = re.compile(rf"(?<=局)[{P.HAN}]{{2,10}}[处科]$")                                 # "…市场监督管理局知识产权发展处"
@@ -886,7 +891,26 @@ def _find_title(h: Header, lines: list[str], page_title: str | None, first_num: 
                     break
     if not h.title and parts:
         h.title = clean_title(max(parts, key=len), ctx)
+    if not h.title and lines:
+        flat = flat_head_title(lines[0], ctx)
+        h.title = clean_title(flat, ctx) if flat else None
     h.title = period_below(h.title, lines[:max(first_num, 1) + 2], ctx)
+
+
+@rule(stage="header", example="'国家知识产权局关于促进知识产权运营工作的通知 国知发〔2017〕1号 各省…：为…' (one long line) → "
+                               "'国家知识产权局关于促进知识产权运营工作的通知'")
+def flat_head_title(line: str, ctx: ParseContext) -> str | None:
+    """The title of a page flattened to one line whose lines were joined with spaces, when nothing else
+    gave one: among the first pieces of that line (split at spaces, before the first sentence), the
+    first that reads as a title."""
+    if len(line) < FLAT_TITLE_MIN_LINE:
+        return None
+    head = FIRST_STOP.split(line[:FLAT_TITLE_SCAN], maxsplit=1)[0]
+    for piece in head.split()[:FLAT_TITLE_PIECES]:
+        piece = piece.strip("《》")
+        if title_like(piece, ctx) and not P.DOC_NUMBER.search(piece):
+            return piece
+    return None
 
 
 @rule(stage="header", example="'内蒙古自治区知识产权战略纲要' / '(2013—2020年)' → '内蒙古自治区知识产权战略纲要(2013—2020年)'")

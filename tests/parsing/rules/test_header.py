@@ -593,3 +593,18 @@ def test_unit_line_in_body(line, i, first, expected):
 ])
 def test_notice_fragment(line, notice, expected):
     assert H.notice_fragment(line, notice, CTX) is expected
+
+
+FLAT = ("国家知识产权局关于促进知识产权运营工作的通知 国知发运字〔2017〕1号 各省、自治区、直辖市知识产权局: "
+        "为深入贯彻落实党中央、国务院的决策部署，促进知识产权运营工作，现就有关事项通知如下。" + "一、总体要求 坚持市场主导。" * 20)
+
+
+@pytest.mark.parametrize("line, expected", [
+    (FLAT, "国家知识产权局关于促进知识产权运营工作的通知"),
+    ("首页 > 政策文件 " + FLAT, "国家知识产权局关于促进知识产权运营工作的通知"),
+    # near misses: a short line; a flat line whose pieces before the first sentence hold no title
+    ("国家知识产权局关于促进知识产权运营工作的通知", None),
+    ("各省、自治区、直辖市知识产权局: 为深入贯彻落实党中央的决策部署。" + "一、总体要求 坚持市场主导。" * 20, None),
+])
+def test_flat_head_title(line, expected):
+    assert H.flat_head_title(line, CTX) == expected
