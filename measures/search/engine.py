@@ -76,6 +76,7 @@ SAMPLE_TARGET = 1500     # rows verified for an estimate (at least; whole slices
                          # searches at 1M: within 5.5%). Facets are estimated from the same rows,
                          # so a facet value of 10,000 in a set of 900,000 rests on ~17 of them.
 BASE_TARGET = 1000       # the same for the wider set of the facets whose own filter is active
+ENOUGH = 0.8             # a probe with this share of its target's rows is taken as the sample
 SAMPLE_CAP = 12000       # at most this many sampled rows are read
 RANK_TARGET = 500        # sampled rows ranked (at least; whole slices, the probe's all): the
                          # results and their pages; the rest of a sample is verified for the
@@ -506,7 +507,11 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
                 # results' slices, those up to r (at least RANK_TARGET rows) are ranked, the
                 # rest (UNRANKED) only counted
                 per_slice = len(st["probe"]) / st["read"]
-                st["k"] = max(st["read"], _sample_size(per_slice, SAMPLE_TARGET if part == MAIN else BASE_TARGET))
+                target = SAMPLE_TARGET if part == MAIN else BASE_TARGET
+                # a probe holding most of the target is the sample: a few more slices of its
+                # bucket would cost the bucket's whole index scan again
+                st["k"] = st["read"] if len(st["probe"]) >= ENOUGH * target else \
+                    max(st["read"], _sample_size(per_slice, target))
                 ranked = st["k"]
                 if part == MAIN:
                     ranked = min(st["k"], max(st["read"], _sample_size(per_slice, RANK_TARGET)))

@@ -398,3 +398,19 @@ def test_a_sampled_year_range_is_checked_on_the_rows_not_intersected_in_the_inde
     assert main_reads and all("ts_match_vq" in sql for sql in main_reads)
     probe = [sql for part, sql in statements[0] if part == engine.PROBE_MAIN]
     assert "ts_match_vq" not in probe[0]    # the probe keeps the index key (its rows are few)
+
+
+@pytest.mark.parametrize("target, reads_more", [(250, False), (1000, True)])
+def test_a_probe_holding_most_of_its_target_is_the_sample(big, monkeypatch, target, reads_more):
+    """A probe with ENOUGH of the sample's target rows is the sample: reading a few
+    more slices of its bucket would scan the bucket in the index again."""
+    monkeypatch.setattr(engine, "EXACT_LIMIT", 100)
+    monkeypatch.setattr(engine, "SAMPLE_TARGET", target)
+    monkeypatch.setattr(engine, "probe_gate", lambda limit, buckets=1: 0)   # every probe samples
+    monkeypatch.setattr(engine, "PROBE_SLICES", engine.SLICES * 128)         # half the set
+    statements = _record_statements(monkeypatch)
+    r = measure_search(params={"q": "纠纷调解"})
+    probe = [part for part, _ in statements[0]].count(engine.PROBE_MAIN)
+    more = [part for parts in statements[1:] for part, _ in parts if part == engine.MAIN]
+    assert probe == 1 and bool(more) is reads_more
+    assert r.count_is_estimate and abs(r.count - big["truth"]) <= 0.2 * big["truth"], r.count
