@@ -104,7 +104,7 @@ ORDER_LINE = re.compile(rf"^(?:中华人民共和国)?(?P<org>[{P.HAN}]{{2,30}}?
 ORDER_NUMBER = re.compile(rf"^[(（]?\s*(第\s*[\d{P.CN_DIGITS}]+\s*[号號])\s*[)）]?$")
 ORDER_FORM = re.compile(rf"[{P.HAN}]{{2,30}}令\s*第\s*[\d{P.CN_DIGITS}]+\s*[号號]")
 HEAD_TITLE = re.compile(r"局长$|部长$|署长$|主任$|主席$")
-LOST_BRACKETS = re.compile(rf"^[(（]?\s*([{P.HAN}]{{1,12}})\s*[{P.YEAR_OPEN}]?\s*({P.YEAR})\s*[{P.YEAR_CLOSE}]?\s*(\d{{1,4}})\s*号?\s*[)）]?$")
+LOST_BRACKETS = re.compile(rf"^[(（]?\s*([{P.HAN}]{{1,12}})\s*[{P.YEAR_OPEN}]?\s*({P.YEAR})\s*[{P.YEAR_CLOSE}]?\s*(\d{{1,4}})\s*[号號]?\s*[)）]?$")
 PASSED = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*(?P<org>[{P.HAN}]{{2,40}}?)"
                     rf"第[{P.CN_DIGITS}\d]+次(?:常务)?会议(?:审议)?通过")
 PROMULGATED = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*(?P<org>[{P.HAN}]{{2,30}}?(?:{_ORG_END}))(?:公布|发布)")
@@ -115,7 +115,7 @@ DIGIT_DATE = re.compile(rf"^[^\w]*({P.YEAR})\s*(\d{{1,2}})\s+(\d{{1,2}})\s*日?[
 PAREN_DATE = re.compile(r"^[(（]\s*(.+?)\s*[)）]$")
 SIGNED_BY = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}长|主任|书记|主席)\s*[\u4e00-\u9fff]{2,4}\s+")  # "局长 王景川 二〇〇一年…"
 MID_NUMBER = re.compile(rf"(?<=[知告见案法则])\s+({P.DOC_NUMBER.pattern})(?=\s)")  # "…的通知 国知战联办〔2018〕24号 2018年…"
-INLINE_LOST = re.compile(rf"[(（]\s*([{P.HAN}]{{1,8}}[发字函办])\s*({P.YEAR})(\d{{1,4}})\s*号\s*[)）]")  # "(砚发201120 号)"
+INLINE_LOST = re.compile(rf"[(（]\s*([{P.HAN}]{{1,8}}[发發字函办辦])\s*({P.YEAR})(\d{{1,4}})\s*[号號]\s*[)）]")  # "(砚发201120 号)"
 PAGE_DATE = re.compile(rf"(?<!\d){P.YEAR}\s*[-/.]\s*\d{{1,2}}\s*[-/.]\s*\d{{1,2}}(?!\d)|(?<!\d)(\d{{1,2}})\.(\d{{1,2}})\.({P.YEAR})(?!\d)")
 PAGE_CHROME = re.compile(P.alternation(L.PAGE_CHROME_LABELS))
 DATE_LABEL = re.compile(P.alternation([k for k, v in L.META_LABELS.items() if v in ("published", "signed", "effective")]))
@@ -127,6 +127,7 @@ FLAT_TITLE_MIN_LINE = 300
 FLAT_TITLE_SCAN = 400
 FLAT_TITLE_PIECES = 12
 FIRST_STOP = re.compile(r"[。；;！？!?]")
+SOME_DEPARTMENTS = re.compile(r"等(?:\d+个?)?部门$")  # "浙江省商务厅等23部门"
 SELF_PRONOUN_ORG = re.compile(rf"[我本][{P.HAN}]{{1,2}}")  # 我局, 本委, 我厅: a body speaking of itself
 NATIONAL_ADDRESSEES_FULL = re.compile(r"(?:各|有关)省(?:、|[(（]|\s)*自治区(?:、|[(（]|\s)*直辖市")
 DIVISION = re.compile(rf"(?<=局)[{P.HAN}]{{2,10}}[处科]$")                                 # "…市场监督管理局知识产权发展处"
@@ -436,7 +437,9 @@ def _balanced_title(s: str, start: int) -> str | None:
 def _org_list(s: str, ctx: ParseContext) -> str | None:
     """``s`` when it is one organisation or several joined by 、/spaces ("X等部门" counts), else None; a
     body speaking of itself (我局, 本委: "我局印发了《…》" cites an earlier document) names none."""
-    s = re.sub(r"等(?:\d+个?)?部门$", "", s.strip())
+    s = s.strip()
+    some = SOME_DEPARTMENTS.search(ctx.fold_same(s))  # "X等23部门" (等23部門 too)
+    s = s[:some.start()] if some else s
     parts = [re.sub(r"[(（][^()（）]{2,16}[)）]$", "", p) for p in ORG_PARTS.split(ctx.fold(s)) if p]
     if any(SELF_PRONOUN_ORG.fullmatch(p) for p in parts):
         return None
@@ -501,9 +504,9 @@ def lost_bracket_number(line: str) -> str | None:
     """A 文号 alone on its line whose brackets or 号 the page lost: issuer abbreviation ending in 发/字/函/办,
     a four-digit year, the serial. None for anything else."""
     m = LOST_BRACKETS.match(line.strip())
-    if not m or not re.search("[发字函办令]$", m.group(1)):
+    if not m or not re.search("[发字函办令]$", T.fold_same_length(m.group(1))):
         return None
-    return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"
+    return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}{'號' if '號' in line else '号'}"
 
 
 @rule(stage="header", example="'2019222' → '2019-02-22'; '{ 2017 6 23' → '2017-06-23'; '2022821日)' → '2022-08-21'; '2017111' → None")
@@ -1032,7 +1035,7 @@ def issuer_of(h: Header, lines: list[str], ctx: ParseContext) -> str | None:
         if m and m.group("issuer"):
             issuer = h.notice_title[:len(m.group("issuer"))].strip()
     letterhead = [l.strip() for l in lines[:h.notice_line or 0] if P.ORG_LINE.match(ctx.fold_same(l.strip()))]
-    if issuer and (SELF_REFERENCE.match(issuer) or re.search(r"等(?:\d+个?)?部门$", issuer)):
+    if issuer and (SELF_REFERENCE.match(issuer) or SOME_DEPARTMENTS.search(ctx.fold_same(issuer))):
         fuller = next((c.strip() for c in (h.signer, meta.get("issuer"), *letterhead)
                        if c and len(c.strip()) > len(issuer) and (ctx.fold(c.strip())[-2:] == ctx.fold(issuer)[-2:]
                                                                   or c.startswith(issuer[:3]))), None)
@@ -1051,7 +1054,8 @@ def issuer_of(h: Header, lines: list[str], ctx: ParseContext) -> str | None:
         elif SELF_REFERENCE.match(ctx.fold_same(h.title)):  # "市政府实施名牌战略的补充意见"
             m = re.match(rf"^[{P.HAN}]{{1,12}}?(?:政府|局|委|办|厅)", ctx.fold_same(h.title))
             title_issuer = h.title[:m.end()] if m else None
-    in_text = next((m.group(1) for line in lines[:h.body_start + 10] for m in [ISSUER_IN_TEXT.search(line)]
+    in_text = next((line[m.start(1):m.end(1)] for line in lines[:h.body_start + 10]
+                    for m in [ISSUER_IN_TEXT.search(ctx.fold_same(line))]  # 印發 too; the name as written
                     if m and not _cited(line, m.start()) and not re.match(r"根据|按照|依据|落实|贯彻|参照", m.group(1))), None)
     red_header = next((l.strip()[:m.end("org")] for l in lines[:5] for m in [LETTERHEAD.match(ctx.fold_same(l.strip()))]
                        if m), None)

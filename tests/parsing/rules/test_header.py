@@ -407,6 +407,7 @@ def test_order_number(lines, expected):
 
 @pytest.mark.parametrize("line, expected", [
     ("牟政办发〔201746", "牟政办发〔2017〕46号"), ("(砚发201120 号)", "砚发〔2011〕20号"), ("苏委发〔202230", "苏委发〔2022〕30号"),
+    ("牟政辦發〔201746", "牟政辦發〔2017〕46号"), ("(砚發201120 號)", "砚發〔2011〕20號"),  # Traditional
     ("2022821日)", None), ("新区〔2017〕", None), ("加强知识产权保护", None),
 ])
 def test_lost_bracket_number(line, expected):
