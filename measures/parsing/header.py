@@ -277,10 +277,19 @@ def clean_title(s: str, ctx: ParseContext) -> str:
     m = STATUS_MARK.search(ctx.fold_same(s))
     if m:
         s = s[:m.start()]
-    s = DRAFT_MARK.sub("", DRAFT_MARK_END.sub("", s))
+    s = _cut_folded(DRAFT_MARK, _cut_folded(DRAFT_MARK_END, s, ctx), ctx)  # （徵求意見稿） too
     s = EDITION_MARK.sub("", s)
     s = PLACE_TAG.sub("", s.strip())  # "(荆门市)荆门市…规划": a site's place tag that the title repeats
     return _unwrap(s.strip())
+
+
+def _cut_folded(rx: "re.Pattern[str]", s: str, ctx: ParseContext) -> str:
+    """``s`` without the spans that ``rx`` finds in its Simplified form (offsets kept by fold_same)."""
+    f = ctx.fold_same(s)
+    spans = [m.span() for m in rx.finditer(f)]
+    for a, b in reversed(spans):
+        s = s[:a] + s[b:]
+    return s
 
 
 @rule(stage="header", example="'《黑龍江省促進科技成果轉化條例》2016年修訂版(全文)' → '《黑龍江省促進科技成果轉化條例》'")
