@@ -725,7 +725,7 @@ def _find_notice(h: Header, lines: list[str], first_num: int, ctx: ParseContext)
                     break
                 if i + k > len(h.heads):
                     break
-                if not ("关于" in head.text or P.ORG_LINE.match(ctx.fold_same(head.text))) \
+                if not ("关于" in ctx.fold_same(head.text) or P.ORG_LINE.match(ctx.fold_same(head.text))) \
                         or any(NOTICE_END.search(x.text) or len(x.text) > 60 for x in h.heads[i:i + k]):
                     break
                 first = "".join(x.text for x in h.heads[i:i + k])
@@ -792,7 +792,7 @@ def _policy_title_below(notice: str, lines: list[str], start: int, ctx: ParseCon
     quoted = None  # 《…》 in the transmittal sentence; the heading line of the policy itself wins
     prev = ""
     for line in lines[start:start + 40]:
-        if title_like(line, ctx) or line.startswith("关于"):
+        if title_like(line, ctx) or ctx.fold_same(line).startswith("关于"):
             c = clean_title(line, ctx)
             whole = len(_norm(c, ctx).replace("的", "")) >= len(_norm(rest, ctx).replace("的", ""))
             joined = clean_title(prev + line, ctx) if prev and not whole else None
