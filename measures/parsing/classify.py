@@ -24,11 +24,13 @@ keywords that matched, so the UI can show why a label was given.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from operator import add
 
 from . import text as T
 from .context import ParseContext, rule
+from . import lexicon as L
 from .lexicon import IP_CONTEXT_WORDS
 from .knowledge import KeywordIndex, Knowledge, Rule
 
@@ -47,6 +49,8 @@ IP_MIN = 1.0
 # a measure no keyword speaks to (a field outside IP: 扩大大豆和油料生产, 积极鼓励试验探索) is about carrying out
 # the policy: its closest theme is the one for leadership, duties and work arrangements
 FALLBACK_THEME = "organization"
+# "区财政部门负责…", "市管理专利工作的部门负责处理…": a measure that opens with a body's duty
+DUTY_OPENING = re.compile(rf"^[^，,。；;：:]{{2,40}}?(?:{'|'.join(L.DUTY_BODIES)})(?:应当|应|要)?(?:{'|'.join(L.DUTY_VERBS)})")
 
 
 def _keyword_score(weight: float, *, in_title: bool, in_path: bool, n: int) -> float:
@@ -204,6 +208,15 @@ def choose_themes(index: KeywordIndex, scored: list[tuple]) -> list[str]:
     return chosen
 
 
+@rule(stage="classify", example="['funding'] and '区财政部门负责审核、报批、下达专项资金预算…' → ['funding', 'organization']")
+def with_duty_theme(chosen: list[str], body: str, index: KeywordIndex) -> list[str]:
+    """A measure that opens by giving a body its duty ("区财政部门负责…", "市知识产权局牵头…") is also
+    about who does what: FALLBACK_THEME (organisation) beside its subject's theme, within MAX_THEMES."""
+    if len(chosen) >= MAX_THEMES or FALLBACK_THEME in chosen or not DUTY_OPENING.match(body.strip()):
+        return chosen
+    return chosen + fallback_theme(index)
+
+
 @rule(stage="classify", example="'扩大大豆和油料生产。实施玉米大豆带状复合种植' (no keyword) → ['organization']")
 def fallback_theme(index: KeywordIndex) -> list[str]:
     """Every measure gets a theme: one that no keyword speaks to gets FALLBACK_THEME (its closest
@@ -236,5 +249,6 @@ def classify(ctx: ParseContext) -> None:
         plain = Texts.of(m["title"], body, None, ctx.fold)
         path = ctx.fold(m["path"][-1]) if m["path"] else ""
         with_path = plain.with_path(path) if path else plain
-        m["themes"] = choose_themes(k.theme_index, rule_scores(k.theme_index, with_path))
+        m["themes"] = with_duty_theme(choose_themes(k.theme_index, rule_scores(k.theme_index, with_path)),
+                                      plain.body, k.theme_index)
         m["ip_types"] = choose_ip_types(k.ip_index, rule_scores(k.ip_index, with_path))

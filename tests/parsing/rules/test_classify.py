@@ -70,6 +70,20 @@ def test_fallback_theme(themes, expected):
     assert Cl.choose_themes(index, []) == expected  # a measure no keyword speaks to
 
 
+THEMES = [{"code": "funding", "keywords": ["资金"]}, {"code": "organization", "keywords": ["考核"]}]
+
+
+@pytest.mark.parametrize("chosen, body, expected", [
+    (["funding"], "区财政部门负责审核、报批、下达专项资金预算。", ["funding", "organization"]),
+    (["creation"], "市知识产权局牵头组织实施高价值专利培育工程。", ["creation", "organization"]),
+    (["funding"], "设立知识产权专项资金，支持专利转化。", ["funding"]),  # no body given a duty
+    (["funding", "creation"], "区财政部门负责下达专项资金。", ["funding", "creation"]),  # two themes already
+    (["organization"], "区财政部门负责下达专项资金。", ["organization"]),
+])
+def test_with_duty_theme(chosen, body, expected):
+    assert Cl.with_duty_theme(chosen, body, Knowledge(themes=THEMES).theme_index) == expected
+
+
 MARKED = Knowledge(
     themes=[{"code": "legal_system", "keywords": ["产权制度^2 -知识产权制度", "条例^3"]}],
     ip_types=[{"code": "data", "keywords": ["数据知识产权", "~互联网^0.5", "~电子商务"]}])
