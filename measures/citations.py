@@ -45,6 +45,35 @@ _NUMBER_RE = re.compile(
     rf"|(?<=[发函字办])(?P<y2>(?:19|20)\d{{2}}))"
     rf"\s*(?P<no>\d{{1,5}})\s*[号號]"
 )
+# What follows the issuer in a _NUMBER_RE match (bracketed or glued year, number, 号): far fewer
+# places in a text start one than start a run of 1-16 CJK characters.
+_NUMBER_TAIL = re.compile(
+    rf"\s*(?:[{re.escape(_OPEN)}]\s*(?:19|20)\d{{2}}\s*[{re.escape(_CLOSE)}]?|(?<=[发函字办])(?:19|20)\d{{2}})"
+    rf"\s*\d{{1,5}}\s*[号號]"
+)
+
+
+def number_matches(text: str):
+    """_NUMBER_RE.finditer(text), the same matches, without trying the regex at every CJK
+    character: a match's issuer (1-16 CJK characters) ends where its tail (_NUMBER_TAIL) starts,
+    so only the 16 places before each tail are tried, left to right, as finditer would."""
+    pos = at = 0  # no match starts before pos; no match's tail starts before at
+    while True:
+        tail = _NUMBER_TAIL.search(text, at)
+        if tail is None:
+            return
+        t = tail.start()
+        for start in range(max(pos, t - 16), t):
+            m = _NUMBER_RE.match(text, start)
+            if m is not None:
+                break
+        else:
+            at = t + 1
+            continue
+        yield m
+        pos = at = m.end()
+
+
 # 杭州市人民政府令第325号, 局长令第20号
 _ORDER_RE = re.compile(rf"(?P<org>[{CJK}]{{1,16}}令)\s*第\s*(?P<no>\d{{1,5}})\s*[号號]")
 
@@ -336,7 +365,7 @@ def extract_references(text: str, *, own_title: str = "", own_number: str = "",
 
     # 2. bare 文号
     for regex in (_NUMBER_RE, _ORDER_RE):
-        for m in regex.finditer(text):
+        for m in (number_matches(text) if regex is _NUMBER_RE else regex.finditer(text)):
             if any(a <= m.start("no") < b for a, b in taken):
                 continue
             parts = number_parts(m.group(0))
