@@ -994,7 +994,7 @@ class Importer:
         fingerprints computed in stage 1 in one statement, the rest recomputed there in batches;
         each document's keys and citations."""
         from .models import MeasureFingerprint
-        from .services_diffusion import NewDocuments, refresh_document, refresh_measures
+        from .services_diffusion import refresh_measures, refresh_new_documents
 
         prints, missing = [], []
         for m, d in zip(created, derived):
@@ -1006,9 +1006,9 @@ class Importer:
         copy_rows(MeasureFingerprint, ("measure_id", "document_id", "bands", "terms", "weights"), prints)
         if missing:
             refresh_measures(missing)
-        batch = NewDocuments(docs, [item.refs for item in items])  # keys, candidates, waiting citations
-        for doc, item in zip(docs, items):  # the flags came with the rows, the references from stage 1
-            refresh_document(doc, flags=False, new=True, refs=item.refs, batch=batch)
+        # keys, citations and those waiting for them (the flags came with the rows, the references
+        # from stage 1), for the batch at once
+        refresh_new_documents(docs, [item.refs for item in items])
 
     def _after_import(self, doc: Document) -> None:
         """Derived data of other parts of the portal (citations, specificity), when installed."""

@@ -62,6 +62,21 @@ def refresh_document(doc: Document, *, flags: bool = True, new: bool = False,
         refresh_flags(doc.measures.values_list("pk", flat=True))
 
 
+def refresh_new_documents(docs: list[Document], refs: list[list[C.Reference] | None]) -> None:
+    """The importer's batch of new documents, just created in this order: for each, what
+    refresh_document(doc, flags=False, new=True, refs=…, batch=…) does, with what NewDocuments
+    reads for all of them at once, inside the caller's transaction (the batch is all-or-nothing:
+    no savepoint per document). Their new citations are inserted together at the end, or sooner
+    when a later document of the batch takes one of them up (so that it is updated in the table,
+    as one by one: the same rows, ids and history)."""
+    batch = NewDocuments(docs, refs, defer=True)
+    for doc, doc_refs in zip(docs, refs):
+        created = save_citations(doc, new=True, refs=doc_refs, batch=batch)
+        resolve_waiting_citations(doc, new=True, batch=batch)
+        batch.waiting += created
+    batch.flush()
+
+
 # --- document keys ------------------------------------------------------------------------
 
 def document_keys(doc: Document) -> list[tuple[str, str, str]]:
@@ -136,7 +151,9 @@ def save_citations(doc: Document, *, new: bool = False, refs: list[C.Reference] 
     stale = [c.pk for c in existing.values() if not c.editor_set]
     if stale:
         Citation.objects.filter(pk__in=stale).delete()
-    if new:
+    if new and batch is not None and batch.pending is not None:
+        batch.pending += new  # inserted with the batch's (refresh_new_documents)
+    elif new:
         Citation.objects.bulk_create(new)
     return keep + new
 
@@ -253,7 +270,9 @@ class NewDocuments:
     per batch instead of per document). Each document then sees the batch's earlier documents
     and not the later ones (``hidden``), as when they are refreshed with a query each."""
 
-    def __init__(self, docs: list[Document], refs: list[list[C.Reference] | None]):
+    def __init__(self, docs: list[Document], refs: list[list[C.Reference] | None], *, defer: bool = False):
+        # defer: the documents' new citations wait in `pending` for flush() (refresh_new_documents)
+        self.pending: list[Citation] | None = [] if defer else None
         self.order = {d.pk: i for i, d in enumerate(docs)}
         self._ids = [d.pk for d in docs]
         DocumentKey.objects.bulk_create([DocumentKey(document=d, kind=k, key=key[:520], org=org[:40])
@@ -261,6 +280,12 @@ class NewDocuments:
         self.waiting = waiting_citations(docs)
         known = [r for doc_refs in refs if doc_refs for r in doc_refs]
         self.candidates = _candidates(known) if all(r is not None for r in refs) else None
+
+    def flush(self) -> None:
+        """Insert the citations waiting in `pending`, in the order they were made."""
+        if self.pending:
+            Citation.objects.bulk_create(self.pending)
+            self.pending = []
 
     def hidden(self, doc: Document) -> frozenset:
         i = self.order.get(doc.pk)
@@ -305,6 +330,8 @@ def resolve_waiting_citations(doc: Document, *, new: bool = False, batch: NewDoc
                 method = Citation.Method.LOOSE_TITLE
             if method is None:
                 continue
+            if c.pk is None and batch is not None:  # a citation of the batch not inserted yet
+                batch.flush()
             c.target_id, c.method = doc.pk, method
             c.save(update_fields=["target", "method"])
             pointed.append(c)
