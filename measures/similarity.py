@@ -137,15 +137,13 @@ def bands(text: str, *, folded: str | None = None) -> list[int]:
     plus its ROWS bin values times fixed odd multipliers. Bands computed before this scheme (migration 0012 recomputes them)
     used blake2b digests. ``folded``: fold(text), when the caller has it already."""
     norm = normalise(text) if folded is None else "".join(_KEEP.findall(folded))
-    o = [ord(c) for c in norm]
+    o = list(map(ord, norm))
     codes = {(a << 42) | (b << 21) | c for a, b, c in zip(o, o[1:], o[2:])}
     if len(codes) < MIN_SHINGLES:
         return []
-    hashed = []
-    for x in codes:
-        x = ((x ^ (x >> 30)) * _C1) & _M64
-        x = ((x ^ (x >> 27)) * _C2) & _M64
-        hashed.append(x ^ (x >> 31))
+    c1, c2, m64 = _C1, _C2, _M64
+    # splitmix64's finalizer of each code (x, then y, are its two intermediate steps)
+    hashed = [(y := (((x := ((c ^ (c >> 30)) * c1) & m64) ^ (x >> 27)) * c2) & m64) ^ (y >> 31) for c in codes]
     hashed.sort(reverse=True)
     mins: list[int | None] = [None] * BINS
     for h in hashed:  # the smallest hash of each bin is written last
@@ -161,13 +159,13 @@ def bands(text: str, *, folded: str | None = None) -> list[int]:
                         full[i] = mins[j]
                         break
     result = []
-    for band in range(N_BANDS):  # the band's values in one odd-multiplier sum with its number, mixed
-        x = band
-        for v, k in zip(full[band * ROWS:(band + 1) * ROWS], _ROW_KEYS):
-            x += v * k
-        x &= _M64
-        x = ((x ^ (x >> 30)) * _C1) & _M64
-        x = ((x ^ (x >> 27)) * _C2) & _M64
+    rows = iter(full)
+    k0, k1, k2 = _ROW_KEYS
+    # the band's values in one odd-multiplier sum with its number, mixed (ROWS == 3 values a band)
+    for band, (v0, v1, v2) in enumerate(zip(rows, rows, rows)):
+        x = (band + v0 * k0 + v1 * k1 + v2 * k2) & m64
+        x = ((x ^ (x >> 30)) * c1) & m64
+        x = ((x ^ (x >> 27)) * c2) & m64
         h = (x ^ (x >> 31)) & 0xFFFFFFFF
         result.append(h - (1 << 32) if h >= 1 << 31 else h)
     return result
@@ -176,6 +174,7 @@ def bands(text: str, *, folded: str | None = None) -> list[int]:
 _M64 = (1 << 64) - 1
 _C1, _C2 = 0xBF58476D1CE4E5B9, 0x94D049BB133111EB   # splitmix64's finalizer
 _ROW_KEYS = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9)  # odd 64-bit multipliers
+assert len(_ROW_KEYS) == ROWS == 3 and N_BANDS * ROWS == BINS  # bands() unpacks three values a band
 
 
 # --- distinctive words ------------------------------------------------------------------
@@ -193,7 +192,8 @@ def weighted_words(text: str, *, folded: str | None = None) -> dict[str, float]:
     """word -> weight (occurrences × IDF from jieba's dictionary) of the text's
     distinctive words (two or more CJK characters, not generic policy words).
     ``folded``: fold(text), when the caller has it already."""
-    from measures.search.text import fold, words
+    from measures.search.index import folded_words as words  # text.words, without the offsets
+    from measures.search.text import fold
 
     tok = _tokenizer()
     freq, total = tok.FREQ, tok.total or 1

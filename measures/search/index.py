@@ -172,11 +172,7 @@ def _add_long_words(positions, folded: str, base: int, memo: dict) -> None:
         if not blk:
             continue
         if re_han.match(blk):
-            words = blocks.get(blk)
-            if words is None:  # as text.segments caches a block's cut
-                if len(blocks) >= text_module.BLOCK_CACHE_MAX:
-                    blocks.clear()
-                words = blocks[blk] = tuple(tok.cut_block(blk))
+            words = blocks.get(blk) or _block_cut(blk, tok)
             if len(words) < len(blk) - 1 and max(map(len, words)) > 2:  # a word of 3+ characters
                 at = offset
                 for word in words:
@@ -191,6 +187,29 @@ def _add_long_words(positions, folded: str, base: int, memo: dict) -> None:
                                 positions[sub].append(at + i)
                     at += n
         offset += len(blk)
+
+
+def _block_cut(block: str, tok) -> tuple[str, ...]:
+    """jieba's words of one block, as text.segments cuts and caches them (per document)."""
+    blocks = text_module._blocks
+    words = blocks.get(block)
+    if words is None:
+        if len(blocks) >= text_module.BLOCK_CACHE_MAX:
+            blocks.clear()
+        words = blocks[block] = tuple(tok.cut_block(block))
+    return words
+
+
+def folded_words(folded: str) -> list[str]:
+    """text.words(folded): jieba's words of the blocks of a folded text, in order, through the same
+    block cache, without the offsets text.segments computes for each word."""
+    tok = get_tokenizer()
+    re_han = tok.re_han
+    out: list[str] = []
+    for blk in re_han.split(folded):
+        if blk and re_han.match(blk):
+            out += _block_cut(blk, tok)
+    return out
 
 
 def _sub_words(word: str, freq: dict) -> tuple[tuple[int, str], ...]:
