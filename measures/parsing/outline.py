@@ -9,6 +9,7 @@ above. Leaves are measures, inner nodes the headings of their path.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from . import lexicon as L
@@ -145,7 +146,7 @@ class Node:
     @property
     def heading(self) -> str:
         """Short heading of this node, for paths (first sentence of its line)."""
-        return heading_of(self.head)
+        return _heading_of_cached(self.head)
 
     @property
     def depth(self) -> int:
@@ -182,6 +183,11 @@ def heading_of(head: str) -> str:
         h = m.group(1) if m else h[:60]
     return h.strip().rstrip("：:，,").strip()
 
+
+
+
+# the chapter and ancestor checks read a node's heading many times over (is_general, is_background …)
+_heading_of_cached = lru_cache(maxsize=8192)(heading_of)
 
 @rule(stage="outline", example="'第@@三@@条@@ 国家持续…' → ('article', '三', '国家持续…')")
 def match_numbering(line: str) -> tuple[str, str, str] | None:
