@@ -45,6 +45,9 @@ EDITION_MARK = re.compile(rf"(?<=[{P.HAN}])\s*[(（]\s*{P.YEAR}\s*年\s*[)）]$"
 # what a law-database site writes after a 《title》: "2016年修订版(全文)", "(全文)", "最新版", "2021修正"
 EDITION_TAIL = re.compile(rf"^(?:{P.YEAR}\s*年?)?\s*(?:最新|现行)?(?:修订|修正|完整)?版?\s*(?:[(（](?:全文|最新版?|修订版|修正版|完整版|现行有效)[)）])?$")
 PERIOD_LINE = re.compile(rf"[(（]\s*{P.YEAR}\s*年?\s*[{P.DASH}─–―]\s*{P.YEAR}\s*年?\s*[)）]$")  # "(2013—2020年)"
+CHAPTER_TAIL = re.compile(rf"(?<=[{P.HAN}])第[{P.CN_DIGITS}]{{1,3}}章$")
+SEAL_NOTE = re.compile(r"\s*[(（]\s*(?:代章|盖章|印章|公章|签章)\s*[)）]\s*$")
+TRIAL_LINE = re.compile(r"[(（]\s*(?:试\s*行|暂\s*行)\s*[)）]$")  # "(试 行)" alone below its title
 TITLE_NOISE = re.compile(r"[\s《》〈〉“”\"'()（）\[\]〔〕【】,，。、:：—\-─–―－~～]")  # dashes of every kind: "2023─2035"
 SENTENCE_OPENER = re.compile(f"^(?:{'|'.join(L.SENTENCE_OPENERS)})")
 FIRST_ITEM = re.compile(rf"^(?:一|第一|{P.PAREN_OPEN}一{P.PAREN_CLOSE}|1[.、．])")
@@ -279,6 +282,7 @@ def clean_title(s: str, ctx: ParseContext) -> str:
         s = s[:m.start()]
     s = _cut_folded(DRAFT_MARK, _cut_folded(DRAFT_MARK_END, s, ctx), ctx)  # （徵求意見稿） too
     s = EDITION_MARK.sub("", s)
+    s = _cut_folded(CHAPTER_TAIL, s, ctx) if len(s) > 8 else s  # "…管理辦法第壹章" (通則 on the next line)
     s = PLACE_TAG.sub("", s.strip())  # "(荆门市)荆门市…规划": a site's place tag that the title repeats
     return _unwrap(s.strip())
 
@@ -927,15 +931,17 @@ def flat_head_title(line: str, ctx: ParseContext) -> str | None:
 
 @rule(stage="header", example="'内蒙古自治区知识产权战略纲要' / '(2013—2020年)' → '内蒙古自治区知识产权战略纲要(2013—2020年)'")
 def period_below(title: str | None, lines: list[str], ctx: ParseContext) -> str | None:
-    """A title whose plan period stands alone on the next line ("(2013—2020年)"): the period is part
-    of the title, as written."""
-    if not title or PERIOD_LINE.search(title):
+    """A title whose plan period or trial mark stands alone on the next line ("(2013—2020年)",
+    "(试 行)"): it is part of the title, as written (a trial mark without its layout spaces)."""
+    if not title or PERIOD_LINE.search(title) or TRIAL_LINE.search(ctx.fold_same(title)):
         return title
     want = _norm(title, ctx)
     for i, line in enumerate(lines[:-1]):
         if len(want) >= 6 and _norm(line, ctx).endswith(want) and len(line) <= len(title) + 12:
             nxt = lines[i + 1].strip()
-            return title + nxt if PERIOD_LINE.fullmatch(nxt) else title
+            if PERIOD_LINE.fullmatch(nxt):
+                return title + nxt
+            return title + P.WHITESPACE.sub("", nxt) if TRIAL_LINE.fullmatch(ctx.fold_same(nxt)) else title
     return title
 
 
@@ -1194,6 +1200,13 @@ def national_issuer(issuer: str | None, ctx: ParseContext) -> bool:
         for p, full in zip(parts, named))
 
 
+@rule(stage="header", example="'广州市海珠区版权局(代章)' → '广州市海珠区版权局'; '市场监管局（知识产权局）' → unchanged")
+def without_seal_note(issuer: str | None) -> str | None:
+    """An issuer without the seal note its signature carries ("(代章)", "（盖章）"): the body, not the
+    stamp."""
+    return SEAL_NOTE.sub("", issuer).strip() or None if issuer else issuer
+
+
 def header(ctx: ParseContext) -> None:
     """ctx.header, ctx.body_lines (the operative text after the covering notice, metadata lines out)
     and ctx.document."""
@@ -1201,7 +1214,7 @@ def header(ctx: ParseContext) -> None:
     lines = [without_separators(line) for line in ctx.lines]
     h = ctx.header = scan_header(lines, ctx.page_title, ctx)
     ctx.body_lines = [l for i, l in enumerate(ctx.lines[h.body_start:], h.body_start) if i not in h.meta_lines]
-    issuer = issuer_of(h, lines, ctx)
+    issuer = without_seal_note(issuer_of(h, lines, ctx))
     region = region_of(h, issuer, lines, ctx)
     passed = h.passed or (None, None, None)
     ctx.document = {

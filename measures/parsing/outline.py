@@ -473,7 +473,7 @@ def feedback_channel(text: str, ctx: ParseContext) -> bool:
 @rule(stage="outline", example="'本办法自2024年1月1日起施行。' → True")
 def is_boilerplate(node: Node, ctx: ParseContext) -> bool:
     """A short item about the document itself (purpose, scope, interpretation, entry into force)."""
-    return bool(BOILERPLATE.search(ctx.fold(node.head))) and len(node.text) < 160
+    return bool(BOILERPLATE.search(ctx.fold(node.head).strip())) and len(node.text) < 160
 
 
 @rule(stage="outline", example="'北京市海淀区' → True; 'XX科技有限公司' → True; '建设知识产权保护中心' → False")

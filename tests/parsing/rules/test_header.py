@@ -90,6 +90,7 @@ def test_parse_meta_labels_alone_and_bracketed():
     ("沈阳市知识产权保护方案（已废止）", "沈阳市知识产权保护方案"),
     ("珠海市知識產權保護辦法（廢止）", "珠海市知識產權保護辦法"),
     ("番禺區品牌獎勵實施和管理辦法 (徵求意見稿)", "番禺區品牌獎勵實施和管理辦法"),  # a Traditional draft mark
+    ("深圳市專利申請資助管理辦法第壹章", "深圳市專利申請資助管理辦法"),  # the first chapter's number glued on
     ("沈阳市（试行）方案", "沈阳市（试行）方案"),
     ("(荆门市)荆门市市场监管“十四五”规划", "荆门市市场监管“十四五”规划"),  # a site's place tag (b33 011)
     ("(试行)荆门市市场监管办法", "(试行)荆门市市场监管办法"),
@@ -550,6 +551,8 @@ def test_title_below_notice_with_other_dashes(knowledge, lines, title):
     ("某市知识产权规划", ["某市知识产权规划", "到2025年，建成知识产权强市。"], "某市知识产权规划"),
     ("某市知识产权规划", ["现将《某市知识产权规划》印发给你们，请认真贯彻执行。", "(2021—2025年)"], "某市知识产权规划"),
     (None, ["(2021—2025年)"], None),
+    ("武汉市知识产权质押贷款风险补偿资金管理办法", ["武汉市知识产权质押贷款风险补偿资金管理办法", "(试 行)", "第一条"],
+     "武汉市知识产权质押贷款风险补偿资金管理办法(试行)"),  # a trial mark spaced out alone below (b50 002)
 ])
 def test_period_below(title, lines, expected):
     assert H.period_below(title, lines, CTX) == expected
@@ -610,3 +613,14 @@ FLAT = ("国家知识产权局关于促进知识产权运营工作的通知 国�
 ])
 def test_flat_head_title(line, expected):
     assert H.flat_head_title(line, CTX) == expected
+
+
+@pytest.mark.parametrize("issuer, expected", [
+    ("广州市海珠区版权局(代章)", "广州市海珠区版权局"),
+    ("市市场监督管理局（盖章）", "市市场监督管理局"),
+    ("市场监管局（知识产权局）", "市场监管局（知识产权局）"),
+    (None, None),
+])
+def test_without_seal_note(issuer, expected):
+    assert H.without_seal_note(issuer) == expected
+

@@ -200,6 +200,7 @@ def test_is_lead_in(line, expected):
     ("第一条 为加强知识产权保护，根据有关法律法规，制定本办法。", True),
     ("第二条 本措施由市市场监管局负责解释。", True),
     ("第三条 加强行政执法。", False),
+    ("一、 为加强知识产权行政执法协作，提升保护效能，制定本制度。", True),  # a numbered purpose item (b51 008)
     ("第二十条 本办法自2024年1月1日起施行。" + "其他内容" * 40, False),  # long items are kept
 ])
 def test_is_boilerplate(line, expected):
