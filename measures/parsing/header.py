@@ -46,6 +46,7 @@ EDITION_MARK = re.compile(rf"(?<=[{P.HAN}])\s*[(（]\s*{P.YEAR}\s*年\s*[)）]$"
 EDITION_TAIL = re.compile(rf"^(?:{P.YEAR}\s*年?)?\s*(?:最新|现行)?(?:修订|修正|完整)?版?\s*(?:[(（](?:全文|最新版?|修订版|修正版|完整版|现行有效)[)）])?$")
 PERIOD_LINE = re.compile(rf"[(（]\s*{P.YEAR}\s*年?\s*[{P.DASH}─–―]\s*{P.YEAR}\s*年?\s*[)）]$")  # "(2013—2020年)"
 CHAPTER_TAIL = re.compile(rf"(?<=[{P.HAN}])第[{P.CN_DIGITS}]{{1,3}}章$")
+CRUMB_TRAIL = re.compile(r"\s[>＞»›]\s.*[>＞»›]|[>＞»›]\s*$")
 SEAL_NOTE = re.compile(r"\s*[(（]\s*(?:代章|盖章|印章|公章|签章)\s*[)）]\s*$")
 TRIAL_LINE = re.compile(r"[(（]\s*(?:试\s*行|暂\s*行)\s*[)）]$")  # "(试 行)" alone below its title
 TITLE_NOISE = re.compile(r"[\s《》〈〉“”\"'()（）\[\]〔〕【】,，。、:：—\-─–―－~～]")  # dashes of every kind: "2023─2035"
@@ -346,6 +347,8 @@ def _norm(s: str, ctx: ParseContext) -> str:
 def title_like(line: str, ctx: ParseContext) -> bool:
     """A line that could be the policy's title: short, names a genre (方案, 意见, 办法 …), no sentence."""
     f = ctx.fold(line)
+    if CRUMB_TRAIL.search(f):
+        return False  # a breadcrumb trail ("…网 > 资助项目 > 深圳市资助项目 >")
     return (5 <= len(line) <= 90 and not f.endswith(("。", "；", "，")) and bool(P.GENRE.search(f))
             and not re.search(r"[，,_]|[A-Za-z]{6,}|^[^:：]{1,10}[:：]", f)
             and match_numbering(line) is None and not LABEL_COLON.search(f) and not SENTENCE_OPENER.match(f))
