@@ -514,6 +514,16 @@ def _worker_prepare(path: str) -> Prepared:
     return prepare_file(Path(path), s["knowledge"], s["known"], vectors=s["vectors"])
 
 
+def fork_is_safe() -> bool:
+    """Whether worker processes may be forked from here: only when this process runs no other thread.
+    A fork copies the locks other threads hold (a threaded web server's request threads, a test's live
+    server, their database sockets), and the copies can hang the parent's other threads or the child;
+    `manage.py import` and the benchmarks run single-threaded, and a threaded server parses in place."""
+    import threading
+
+    return threading.active_count() == 1
+
+
 def default_workers() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))
@@ -653,7 +663,7 @@ class Importer:
 
     def _prepare_all(self, files: list[Path]) -> Iterator[Prepared]:
         known = self._skip_set()
-        if self.workers <= 1 or len(files) < POOL_MIN_FILES:
+        if self.workers <= 1 or len(files) < POOL_MIN_FILES or not fork_is_safe():
             for path in files:
                 yield prepare_file(path, self.knowledge, known)
             return

@@ -245,3 +245,36 @@ def test_a_worker_that_dies_does_not_lose_files(tmp_path, monkeypatch):
     summary = Importer(workers=2).import_paths([tmp_path])
     assert not summary.failed and len(summary.results) == 2 * len(SEEDS)
     assert summary.count(ADDED) + summary.count("updated") == 2 * len(SEEDS)
+
+
+def test_no_worker_is_forked_while_another_thread_runs(tmp_path, monkeypatch):
+    """A fork copies the locks of the process's other threads (a live server's request threads and
+    their database sockets): with another thread alive the import parses in place, with the same
+    result."""
+    import threading
+
+    import concurrent.futures
+
+    from measures.importer import POOL_MIN_FILES, fork_is_safe, prepare_file
+
+    for i, path in enumerate(SEEDS * 2):
+        (tmp_path / f"{i:02d}_{path.name}").write_bytes(path.read_bytes() + f"\n（{i}）\n".encode())
+    files = sorted(tmp_path.iterdir())
+    assert len(files) >= POOL_MIN_FILES
+    assert fork_is_safe()  # this test process alone: the pool test above does fork
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a worker pool was started beside another thread")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        assert not fork_is_safe()
+        importer = Importer(workers=2)
+        prepared = list(importer._prepare_all(files))
+    finally:
+        stop.set()
+        other.join()
+    assert prepared == [prepare_file(path, importer.knowledge, frozenset()) for path in files]

@@ -32,6 +32,22 @@ def new_context(browser, **options):
     return context
 
 
+def wait_for_server(url: str, attempts: int = 3, timeout: float = 20.0) -> None:
+    """The live server answers /healthz before a test navigates: each attempt a new connection with
+    its own timeout (a request stuck on the server does not hold up the next)."""
+    import urllib.request
+
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # localhost: never a proxy
+    for attempt in range(attempts):
+        try:
+            with opener.open(url.rstrip("/") + "/healthz", timeout=timeout) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            if attempt == attempts - 1:
+                raise
+
+
 def require_browser():
     required = os.environ.get("PORTAL_REQUIRE_BROWSER") == "1"
     if not os.path.exists(CHROMIUM):

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from .test_journeys import screenshot
-from .conftest import new_context
+from .conftest import new_context, wait_for_server
 
 pytestmark = pytest.mark.browser
 
@@ -28,6 +28,7 @@ def spread_portal(browser, live_server, transactional_db):
     call_command("seed_reference", verbosity=0)
     summary = Importer().import_paths(spread_paths())
     assert not summary.failed, summary.failed
+    wait_for_server(live_server.url)
     return live_server.url
 
 
