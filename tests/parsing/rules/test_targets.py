@@ -103,9 +103,7 @@ def test_comparator_before(pre, expected):
     ("培育10家以上的示范企业", "10", False),
 ])
 def test_is_condition(text, value, expected):
-    n = number(text, value)
-    n.comparator, n.suffix_len = Tg.comparator_after(n.post_full, n.unit)
-    assert Tg.is_condition(n) is expected
+    assert Tg.is_condition(tail_number(text, value)) is expected
 
 
 @pytest.mark.parametrize("text, value, expected", [
@@ -121,9 +119,7 @@ def test_is_condition(text, value, expected):
     ("到2025年，建成示范点20个以上", "20", False),
 ])
 def test_conditional_clause(text, value, expected):
-    n = number(text, value)
-    n.comparator, n.suffix_len = Tg.comparator_after(n.post_full, n.unit)
-    assert Tg.conditional_clause(n) is expected
+    assert Tg.conditional_clause(tail_number(text, value)) is expected
 
 
 @pytest.mark.parametrize("pre, expected", [
