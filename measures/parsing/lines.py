@@ -61,6 +61,13 @@ TOC_TEXT_END = re.compile(rf"[{P.HAN}”）)]$")
 TOC_HEAD = re.compile(r"^目\s*[录錄]$")
 NOISE = re.compile(r"@+|\s+")
 SECTION_NUMBER_ALONE = re.compile(r"^0[1-9]$")
+# an item number with nothing after it on its line: "一、", "（三）", "2."
+ITEM_NUMBER_ALONE = re.compile(rf"^(?:{P.CN_SMALL}\s*[、.．]|{P.PAREN_OPEN}\s*(?:{P.CN_SMALL}|\d{{1,2}})\s*{P.PAREN_CLOSE}|"
+                               rf"\d{{1,2}}\s*[、．]|\d{{1,2}}\.)$")
+# "一统一思想,充分认识…": a chapter number glued to its heading, the 、 lost; not 一是/一要/二〇一一年/一般/一批…
+GLUED_CHAPTER = re.compile(rf"^(?P<n>{P.CN_SMALL_DIGIT})(?![是要〇○O0零一二三四五六七八九十年月日个件次批些般律体流致定直旦起道同样方面系线级站网把])"
+                           rf"(?=[{P.HAN}])")
+GLUED_CHAPTER_MAX = 60
 BARE_HEADING = re.compile(rf"^[{P.HAN}“”、]{{2,20}}$")
 # "第二章,管理 " just before an article that opens a chain (see article_chain)
 CHAPTER_BEFORE = re.compile(rf"第{P.CN_NUMBER}[章编篇][^。第]{{0,16}}$")
@@ -79,7 +86,8 @@ NOT_CONTINUATION = re.compile(rf"^\S{{1,12}}[{P.YEAR_OPEN}]\d{{4}}[{P.YEAR_CLOSE
 def split_lines(text: str, ctx: ParseContext) -> list[str]:
     """Non-empty, stripped lines without bullets, chrome and page furniture, PDF wraps joined."""
     out: list[str | None] = []
-    pieces = next_article_in_line([piece for row in section_numbers_alone(preview_page_marks(text.split("\n")))
+    rows = glued_chapter_numbers(number_alone(section_numbers_alone(preview_page_marks(text.split("\n")))))
+    pieces = next_article_in_line([piece for row in rows
                                    for piece in inline_items(row)])
     for raw in (part for piece in pieces for part in run_on_headings(piece)):
         if page_number(raw.strip()):
@@ -346,6 +354,44 @@ def section_numbers_alone(rows: list[str]) -> list[str]:
         j = next((j for j in range(i + 1, min(i + 4, len(out))) if out[j].strip()), None)
         if j is not None and BARE_HEADING.match(out[j].strip()):
             out[i], out[j] = f"{row.strip()} {out[j].strip()}", ""
+    return out
+
+
+@rule(stage="lines", example="['一、', '进一步提高认识。各级政府机关…'] → ['一、进一步提高认识。各级政府机关…', '']")
+def number_alone(rows: list[str]) -> list[str]:
+    """An item number alone on its line ("一、", "（三）", "2.") with its text on the next line: the two
+    make one numbered item. Not when the next line opens another number (a list cut short)."""
+    out = list(rows)
+    for i, row in enumerate(out):
+        if not ITEM_NUMBER_ALONE.match(row.strip()):
+            continue
+        j = next((j for j in range(i + 1, min(i + 4, len(out))) if out[j].strip()), None)
+        if j is not None and match_numbering(out[j].strip()) is None and not ITEM_NUMBER_ALONE.match(out[j].strip()):
+            out[i], out[j] = row.strip() + out[j].strip(), ""
+    return out
+
+
+@rule(stage="lines", example="['一统一思想,充分认识重大意义。', '知识产权是…', '二依法严厉打击侵权犯罪。'] → "
+                             "['一、统一思想,充分认识重大意义。', '知识产权是…', '二、依法严厉打击侵权犯罪。']")
+def glued_chapter_numbers(rows: list[str]) -> list[str]:
+    """Chapter numbers glued to their headings, the 、 lost ("一统一思想,…", "二依法严厉打击…"): read as
+    "一、" when short heading lines open with 一 and then 二 in order, and no line is numbered "一、"
+    the usual way. One such line alone is a word (一批, 一流, 四川…), not a number."""
+    if any(re.match(rf"\s*{P.CN_SMALL}\s*、", r) for r in rows):
+        return rows
+    found: list[int] = []
+    want = 1
+    for i, row in enumerate(rows):
+        m = GLUED_CHAPTER.match(row.strip())
+        if m and len(row.strip()) <= GLUED_CHAPTER_MAX and parse_cn_number(m.group("n")) == want:
+            found.append(i)
+            want += 1
+    if len(found) < 2:
+        return rows
+    out = list(rows)
+    for i in found:
+        row = out[i].strip()
+        out[i] = row[:1] + "、" + row[1:]
     return out
 
 

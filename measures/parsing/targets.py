@@ -788,7 +788,8 @@ def targets(ctx: ParseContext) -> None:
         if id(node) in measure_ids or is_background(node, ctx):
             continue
         root = id(([node] + node.ancestors())[-1])
-        goals = is_general(node, ctx) or any(is_general(a, ctx) for a in node.ancestors())
+        goals = is_general(node, ctx) or any(is_general(a, ctx) for a in node.ancestors()) \
+            or goals_title(node.heading, ctx)
         if is_general(node, ctx) or not node.children:
             chunks.append((node.text, inherited_year(node, ctx), root, goals))
         else:
@@ -806,7 +807,7 @@ def targets(ctx: ParseContext) -> None:
         running = left or running
     for m, node, body in zip(ctx.measures, ctx.nodes, ctx.bodies):
         year = deadline_note(node.text, ctx) or heading_year(m.get("title"), doc_year, ctx) \
-            or (period if goals_heading(m.get("path"), ctx) else None)
+            or ((period or plan) if goals_heading(m.get("path"), ctx) or goals_title(m.get("title"), ctx) else None)
         ctx.targets += extract_targets(body, measure=m["ordinal"], doc_year=doc_year, year=year,
                                        plan_year=plan, ctx=ctx)
     last = next((line.strip() for line in reversed(ctx.lines) if line.strip()), "")
@@ -861,6 +862,13 @@ def heading_year(title: str | None, doc_year: int | None, ctx: ParseContext) -> 
 
 # the numbering before a heading ("一、", "（二）", "3.")
 HEADING_NUMBER = re.compile(rf"^[\s{P.CIRCLED}（(一二三四五六七八九十、）)\d.．]*")
+
+
+@rule(stage="targets", example="'主要目标指标' → True; '加强知识产权保护' → False")
+def goals_title(title: str | None, ctx: ParseContext) -> bool:
+    """The measure is itself headed as a plan's indicators ("1.主要目标指标。" under a task of an annual
+    plan): its numbers without a year are for the plan's year (or the last year of its period)."""
+    return bool(title) and goals_heading([title], ctx)
 
 
 @rule(stage="targets", example="['一、主要指标'] → True; ['（二）发展目标'] → True; ['锚定建设农业强国目标，科学谋划'] → False")

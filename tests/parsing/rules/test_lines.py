@@ -235,6 +235,34 @@ def test_section_numbers_alone(rows, expected):
 
 
 @pytest.mark.parametrize("rows, expected", [
+    # b53 003 (国办 正版软件 notice): each chapter number on a line of its own
+    (["一、", "进一步提高认识。各级政府机关带头使用正版软件。", "二、", "开展专项检查工作。"],
+     ["一、进一步提高认识。各级政府机关带头使用正版软件。", "", "二、开展专项检查工作。", ""]),
+    (["(三)", "", "申请人应当提交材料。"], ["(三)申请人应当提交材料。", "", ""]),
+    (["2.", "加强宣传。"], ["2.加强宣传。", ""]),
+    (["一、", "(一)加强领导。"], ["一、", "(一)加强领导。"]),  # the next line is numbered itself
+    (["一、", "二、"], ["一、", "二、"]),
+    (["一、加强领导", "内容"], ["一、加强领导", "内容"]),  # not alone
+])
+def test_number_alone(rows, expected):
+    assert Li.number_alone(rows) == expected
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # b53 005 (厦门 procuratorate): 一 and 二 glued to their headings
+    (["前言。", "一统一思想,充分认识知识产权司法保护的重大意义。", "知识产权是企业的核心产权。", "二依法严厉打击侵犯知识产权犯罪活动。"],
+     ["前言。", "一、统一思想,充分认识知识产权司法保护的重大意义。", "知识产权是企业的核心产权。", "二、依法严厉打击侵犯知识产权犯罪活动。"]),
+    (["一批企业入选。", "正文。"], ["一批企业入选。", "正文。"]),  # a word, and no 二
+    (["一要统一思想。", "二要强化责任。"], ["一要统一思想。", "二要强化责任。"]),  # 一要/二要 stay
+    (["四川省人民政府", "一统一思想。"], ["四川省人民政府", "一统一思想。"]),  # one line only
+    (["一、总体要求", "一统一思想。", "二依法打击。"], ["一、总体要求", "一统一思想。", "二依法打击。"]),  # numbered the usual way
+    (["二〇一一年九月", "一统一思想。"], ["二〇一一年九月", "一统一思想。"]),
+])
+def test_glued_chapter_numbers(rows, expected):
+    assert Li.glued_chapter_numbers(rows) == expected
+
+
+@pytest.mark.parametrize("rows, expected", [
     (["第五條 縣級以上人民政府文化主管部門負責保護工作。", "村(居)民委員會應當協助當地人民政府做好保護工作。第六條 縣級以上人民政府應當開展宣傳。"],
      ["第五條 縣級以上人民政府文化主管部門負責保護工作。", "村(居)民委員會應當協助當地人民政府做好保護工作。",
       "第六條 縣級以上人民政府應當開展宣傳。"]),

@@ -424,6 +424,14 @@ def test_goals_heading(path, expected):
     assert Tg.goals_heading(path, CTX) is expected
 
 
+@pytest.mark.parametrize("title, expected", [
+    ("主要目标指标", True),  # b54 005: "1.主要目标指标。" under a task of an annual plan
+    ("发展目标", True), ("加强知识产权保护", False), (None, False), ("", False),
+])
+def test_goals_title(title, expected):
+    assert Tg.goals_title(title, CTX) is expected
+
+
 def tail_number(text, value):
     """any_number with the comparator after it read (as the stage does before the condition checks)."""
     n = any_number(text, value)
