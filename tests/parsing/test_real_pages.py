@@ -51,3 +51,17 @@ def test_no_page_is_refused():
         result = parse_document(page.read_bytes(), source=page.name, knowledge=knowledge)
         assert "error" not in result and result["document"] is not None, page
         assert isinstance(result.get("warnings"), list), page
+
+
+def test_no_page_is_in_the_set_twice():
+    """Two writers of one round once kept the same pages: a page counts once, whatever its batch."""
+    by_url: dict[str, str] = {}
+    by_text: dict[str, str] = {}
+    for page in PAGES:
+        sources = (page.parent / "SOURCES.md").read_text(encoding="utf-8")
+        row = next(line for line in sources.splitlines() if page.stem in line)
+        url = re.search(r"https?://[^\s|]+", row).group().rstrip("/")
+        text = re.sub(r"\s+", "", page.read_text(encoding="utf-8"))
+        assert url not in by_url, f"{page} has the URL of {by_url[url]}"
+        assert text not in by_text, f"{page} has the text of {by_text[text]}"
+        by_url[url], by_text[text] = str(page), str(page)
