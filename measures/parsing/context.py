@@ -46,6 +46,7 @@ class ParseContext:
     header: Any = None
     body_lines: list[str] = field(default_factory=list)
     outline: Any = None
+    summary_lines: list = field(default_factory=list)  # preamble lines inside a report of past work
     nodes: list = field(default_factory=list)
     document: dict = field(default_factory=dict)
     measures: list[dict] = field(default_factory=list)

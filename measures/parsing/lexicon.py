@@ -186,6 +186,10 @@ CONTACT_HEADS = ("发送电子邮件", "电子邮件", "电子邮箱", "邮箱",
 # the ways a consultation notice names for sending comments ("通过电子邮箱将意见发送至…")
 FEEDBACK_CHANNELS = ("电子邮件", "电子邮箱", "邮箱", "信函", "邮寄", "寄至", "寄送", "传真", "网址", "官网", "网站", "登录", "登陆",
                      "栏目", "@")
+# "2017年工作总结", "市知识产权局2022年工作总结": a report of past work (its items are no measures, its
+# figures no targets); the plan that may follow it is headed "2023年工作要点"
+SUMMARY_TAILS = ("工作总结", "工作回顾", "工作完成情况", "工作开展情况", "工作进展情况", "工作情况报告")
+PLAN_TAILS = ("工作要点", "工作计划", "工作安排", "工作思路", "工作打算", "重点工作")
 BACKGROUND_CHAPTERS = ("面临形势", "面临的形势", "发展环境", "规划背景", "发展现状", "现状分析", "基本情况", "形势分析")
 # "本办法自…起施行" (end matter), "本措施由…负责解释" (boilerplate), "为…，制定本方案" (purpose)
 END_NOUNS = ("办法", "措施", "规定", "细则", "方案", "意见", "计划", "政策", "实施意见", "若干措施", "实施方案", "工作方案",

@@ -43,6 +43,11 @@ BACKGROUND = re.compile(
     # "“十二五”时期版权工作主要成就", "过去五年工作总体回顾", "版权工作发展环境", "取得的主要成绩"
     rf"^(?:[“\"]?十[一二三四五]五[”\"]?时期|过去{P.CN_SMALL}年|近{P.CN_SMALL}年)?(?:[{P.HAN}]{{0,10}}工作)?"
     rf"(?:{P.alternation(L.BACKGROUND_TAILS)})$")
+# "2017年工作总结", "市知识产权局2022年工作总结", "一、2017年工作总结" (a year is required: "做好工作总结" acts)
+SUMMARY_TITLE = re.compile(rf"^[{P.HAN}()（）]{{0,20}}?{P.YEAR}年度?(?:上半年|全年)?[{P.HAN}]{{0,10}}?"
+                           rf"(?:{P.alternation(L.SUMMARY_TAILS)})$")
+PLAN_TITLE = re.compile(rf"^[{P.HAN}()（）]{{0,20}}?{P.YEAR}年度?(?:下半年|全年)?[{P.HAN}]{{0,10}}?"
+                        rf"(?:{P.alternation(L.PLAN_TAILS)})$")
 # "指导思想深入贯彻…", "主要目标到2025年，…": a general chapter's heading glued to its text
 GENERAL_GLUED = re.compile(rf"^(?:{_GENERAL})(?![和与及、])")
 # "1.发送电子邮件：…", "2.传真：…": how to send comments on a draft, not a measure
@@ -138,6 +143,7 @@ class Node:
     extra: list[str] = field(default_factory=list)  # continuation lines
     token: str = ""  # the numbering as written ("第三條", "（一）")
     folded: bool = False  # an enumeration merged back into its parent's text
+    summary: bool = False  # inside a report of past work (see summary_parts)
 
     @property
     def text(self) -> str:
@@ -352,7 +358,41 @@ def opened_by_general(node: Node, ctx: ParseContext) -> bool:
 @rule(stage="outline", example="'一、发展基础和面临形势' → True; '一、夯实发展基础' → False")
 def is_background(node: Node, ctx: ParseContext) -> bool:
     """A 规划's review of the past, or a node under one: no measures, and its figures are not targets."""
-    return any(BACKGROUND.match(_bare(n.heading, ctx)) for n in [node] + node.ancestors())
+    return any(n.summary or BACKGROUND.match(_bare(n.heading, ctx)) for n in [node] + node.ancestors())
+
+
+@rule(stage="outline", example="'2017年工作总结' → 'summary'; '2018年工作计划' → 'plan'; '加强知识产权保护' → None")
+def summary_or_plan(line: str, ctx: ParseContext) -> str | None:
+    """A line or heading that opens a report of past work ("市知识产权局2022年工作总结", "一、2017年工作总结")
+    or the plan after it ("市知识产权局2023年工作要点"): a year is required, so "做好工作总结" acts."""
+    num = match_numbering(line)
+    bare = _bare(num[2] if num else line, ctx)
+    if len(bare) > 40:
+        return None
+    return "summary" if SUMMARY_TITLE.match(bare) else "plan" if PLAN_TITLE.match(bare) else None
+
+
+@rule(stage="outline", example="preamble '市知识产权局2022年工作总结' + '一、深入学习…' → that item in a summary")
+def summary_parts(tree: Outline, ctx: ParseContext) -> list[int]:
+    """Mark the items of a report of past work (a 工作总结 page, or the 总结 half of "2017年工作总结与2018年
+    工作计划"): from a summary heading or title line to the plan's title line. Returns the indices of the
+    preamble lines inside a summary (their figures are results, not targets)."""
+    state = None
+    lines_in: list[int] = []
+    for i, line in enumerate(tree.preamble):
+        state = summary_or_plan(line, ctx) or state
+        if state == "summary":
+            lines_in.append(i)
+    for root in tree.roots:
+        own = summary_or_plan(root.heading, ctx)
+        state = own or state
+        if state == "summary":
+            for n in root.subtree():
+                n.summary = True
+        for n in root.subtree():
+            for line in n.extra:
+                state = summary_or_plan(line, ctx) or state
+    return lines_in
 
 
 @rule(stage="outline", example="'三、保障措施' → True; '三、加强领导，落实责任。' → False")
@@ -581,6 +621,7 @@ def cut_off(tree: Outline) -> bool:
 
 def outline(ctx: ParseContext) -> None:
     ctx.outline = build_outline(ctx.body_lines, ctx)
+    ctx.summary_lines = summary_parts(ctx.outline, ctx)
     ctx.nodes = measure_nodes(ctx.outline, ctx)
     if not ctx.nodes:
         ctx.warn("no numbered measures found")

@@ -783,7 +783,9 @@ def targets(ctx: ParseContext) -> None:
     doc_year, plan = document_year(ctx.document), plan_year(ctx.document)
     period = title_period(ctx.document)
     measure_ids = {id(n) for n in ctx.nodes}
-    chunks = [(line, None, "preamble", False) for line in wrapped_cells(ctx.outline.preamble)]
+    skip = set(ctx.summary_lines)  # a report of past work: its figures are results
+    preamble = [line for i, line in enumerate(ctx.outline.preamble) if i not in skip]
+    chunks = [(line, None, "preamble", False) for line in wrapped_cells(preamble)]
     for node in ctx.outline.nodes:
         if id(node) in measure_ids or is_background(node, ctx):
             continue

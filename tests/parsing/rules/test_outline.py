@@ -166,6 +166,34 @@ def test_is_background(lines, expected):
     assert O.is_background(node(*lines), CTX) is expected
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("一、 2017年工作总结", "summary"), ("市知识产权局2022年工作总结", "summary"),
+    ("2023年上半年工作开展情况", "summary"),
+    ("市知识产权局2023年工作要点", "plan"), ("二、2018年工作计划", "plan"),
+    ("（五）做好工作总结", None),  # no year: an act
+    ("关于报送2012年软件正版化工作总结的函", None),  # a letter asking for one
+    ("加强知识产权保护", None),
+])
+def test_summary_or_plan(line, expected):
+    assert O.summary_or_plan(line, CTX) == expected
+
+
+@pytest.mark.parametrize("lines, summary, preamble_in", [
+    # b49 006 (天津): the summary's title line in the preamble, its items after it, then the plan's title
+    (["现将总结和要点印发给你们。", "市知识产权局2022年工作总结", "2022年,全年发明专利授权11745件。",
+      "一、深入学习宣传贯彻党的二十大精神。", "局党组组织学习。", "市知识产权局2023年工作要点", "一、加强保护。"],
+     [True, False], [1, 2]),
+    # b49 007 (厦门): a numbered summary chapter, then the plan's chapter
+    (["一、 2017年工作总结", "（一）积极推进改革试点。", "二、2018年工作计划", "（一）加强保护。"],
+     [True, True, False, False], []),
+    (["一、加强保护。", "二、做好工作总结。"], [False, False], []),
+])
+def test_summary_parts(lines, summary, preamble_in):
+    t = tree(*lines)
+    assert O.summary_parts(t, CTX) == preamble_in
+    assert [n.summary for n in t.nodes] == summary
+
+
 @pytest.mark.parametrize("lines, expected", [
     (["一、总体规划", "（一）指导思想", "以实现农村流通现代化为目标。", "（二）发展思路", "以市场需求为导向。"], True),
     (["一、重点任务", "（一）加强执法", "开展行动。", "（二）指导思想宣传", "开展宣传。"], False),
