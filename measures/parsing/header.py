@@ -34,6 +34,8 @@ CELL_EDGE = re.compile(r"^[\s|｜丨]*$")
 YEAR_NEXT = re.compile(rf"\s*{P.YEAR}")
 
 _NOTICE_END = f"(?:{'|'.join(L.NOTICE_ENDS)})"
+# "温政办〔2022〕13号文件,《温州市人民政府办公室关于印发…的通知》。": the file named, then its notice
+NUMBERED_FILE_NOTICE = re.compile(rf"^\s*(?P<num>{P.DOC_NUMBER.pattern})\s*文件\s*[,，、:：]?\s*《(?P<notice>[^》]{{8,160}}?的通知)》")
 NOTICE = re.compile(rf"^(?P<issuer>.{{0,60}}?)(?:关于(?P<verb>{'|'.join(L.NOTICE_VERBS)})|"
                     rf"(?<=[厅室府委局会院部门])(?:印发|转发|批转)(?=《|[^《]{{0,40}}关于))(?P<rest>.+?)(?:的)?{_NOTICE_END}$")
 NOTICE_END = re.compile(rf"{_NOTICE_END}$")
@@ -81,6 +83,9 @@ _ORG_END = P.alternation(L.ORG_LINE_ENDS)
 ORG_NAME = rf"[{P.HAN}（）()]{{1,30}}?(?:{_ORG_END})"
 TAG_BAR = re.compile(r"^[^\s|｜]{1,4}\s?[|｜]\s*(?=\S)")                         # "时政|", "科技政策 | "
 CRUMBS = re.compile(r"^(?:[^>＞»\n]{1,12}\s*[>＞»]\s*){2,}")                        # "好律师> 法律法规库> 政策参考> "
+# "首页『摩臣5注册登陆』-摩臣5娱乐平台-首页-": a site's trail joined by dashes (a site word in it)
+DASH_CRUMBS = re.compile(r"^(?:[^-－\n]{1,20}\s*[-－]\s*){2,}")
+SITE_WORDS = re.compile(r"首[页頁]|平台|网站|網站|『|登[陆录陸錄]|注册|註冊")
 LEADING_NUMBER = re.compile(rf"^\s*[(（]?{P.DOC_NUMBER.pattern}[)）]?\s*[_《]\s*")   # "渝府发〔2016〕56号《…"
 # "嘉市监知〔2020〕173号上海市…的通知", "阳政办〔2019〕1号—区人民政府办公室关于印发…的通知"
 GLUED_NUMBER = re.compile(rf"^{P.DOC_NUMBER.pattern}\s*[—–－-]{{0,2}}\s*(?=[{P.HAN}])")
@@ -128,6 +133,8 @@ NATIONAL_ADDRESSEES = re.compile(r"(?:各|有关)省(?:、|[(（]|\s)*自治区"
 UNIT_LABEL_LINE = re.compile(rf"^\s*(?:{P.alternation(L.PLAIN_LABELS + L.LEAD_LABELS + L.SUPPORT_LABELS)})\s*[:：]")
 # a page flattened to one line with spaces for its breaks (flat_head_title)
 FLAT_TITLE_MIN_LINE = 300
+# "…的若干意见 各地级以上市人民政府,各县(市、区)人民政府:": addressees after a space, on the title's line
+FLAT_SALUTATION = re.compile(r"\s各[^\s:：]{2,80}[:：]")
 FLAT_TITLE_SCAN = 400
 FLAT_TITLE_PIECES = 12
 FIRST_STOP = re.compile(r"[。；;！？!?]")
@@ -408,7 +415,7 @@ class HeadLine:
 @rule(stage="header", example="'渝府发〔2016〕56号《重庆市人民政府关于印发…的通知》' → '重庆市人民政府关于印发…的通知' (文号 kept aside)")
 def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
     """A line that may hold the title without the site's additions: a tag and bar ("时政|"), a breadcrumb
-    ("好律师> 法律法规库> 政策参考> "), a 文号 glued before the title (kept as the 文号), a page mark
+    ("好律师> 法律法规库> 政策参考> ", "首页『…』-…平台-首页-"), a 文号 glued before the title (kept as the 文号), a page mark
     ("1 ― "), digits glued before it, and after it a bar, a 文号, a file name's extension, a date label
     ("时间:2020-05-11") or a status mark (【全文废止】); "X印发关于…" gives the issuer X."""
     s = line.strip()
@@ -417,6 +424,9 @@ def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
         s = rx.sub("", s, count=1)
     m = CRUMBS.match(s)
     if m and len(s) - m.end() >= 6:
+        s = s[m.end():]
+    m = DASH_CRUMBS.match(s)
+    if m and len(s) - m.end() >= 6 and SITE_WORDS.search(m.group()):
         s = s[m.end():]
     m = LEADING_NUMBER.match(s) or GLUED_NUMBER.match(s)
     if m and len(s) - m.end() >= 6 and (m.re is LEADING_NUMBER or is_notice(ctx.fold_same(s[m.end():]))
@@ -672,8 +682,12 @@ def formal_notice_below(found: str, below: str, ctx: ParseContext) -> bool:
 @rule(stage="header", example="'…的通知 國發〔2021〕20號 各省…:' → [(the line, None), ('…的通知', '國發〔2021〕20號')]")
 def notice_candidates(text: str, ctx: ParseContext) -> list[tuple[str, str | None]]:
     """The line, and on a one-line page its opening up to a notice ending that a 文号 or the salutation
-    follows ("…的通告国办函〔2016〕66号各省…：" → the notice and its 文号, as written: never folded)."""
+    follows ("…的通告国办函〔2016〕66号各省…：" → the notice and its 文号, as written: never folded); a
+    line that opens by naming the file ("溫政辦〔2022〕13號文件,《…的通知》。") gives the notice in 《》."""
     out = [(repeated_title_off(text, ctx), None)]
+    m = NUMBERED_FILE_NOTICE.match(ctx.fold_same(text))
+    if m and not text.lstrip().startswith(L.CITING_WORDS):  # "溫政辦〔2022〕13號文件,《溫州市人民政府辦公室關于印發…的通知》。為…"
+        return out + [(text[m.start("notice"):m.end("notice")], text[m.start("num"):m.end("num")])]
     if len(text) > 60:
         f = ctx.fold_same(text)
         for m in re.finditer(_NOTICE_END, f[:220]):
@@ -919,10 +933,11 @@ def _find_title(h: Header, lines: list[str], page_title: str | None, first_num: 
 @rule(stage="header", example="'国家知识产权局关于促进知识产权运营工作的通知 国知发〔2017〕1号 各省…：为…' (one long line) → "
                                "'国家知识产权局关于促进知识产权运营工作的通知'")
 def flat_head_title(line: str, ctx: ParseContext) -> str | None:
-    """The title of a page flattened to one line whose lines were joined with spaces, when nothing else
-    gave one: among the first pieces of that line (split at spaces, before the first sentence), the
+    """The title of a page flattened to one line whose lines were joined with spaces (a long line, or
+    one where the addressees follow the title after a space: "…的若干意见 各地级以上市人民政府,…:"),
+    when nothing else gave one: among the first pieces of that line (split at spaces, before the first sentence), the
     first that reads as a title."""
-    if len(line) < FLAT_TITLE_MIN_LINE:
+    if len(line) < FLAT_TITLE_MIN_LINE and not FLAT_SALUTATION.search(line[:FLAT_TITLE_SCAN]):
         return None
     head = FIRST_STOP.split(line[:FLAT_TITLE_SCAN], maxsplit=1)[0]
     for piece in head.split()[:FLAT_TITLE_PIECES]:
@@ -1217,6 +1232,7 @@ def header(ctx: ParseContext) -> None:
     lines = [without_separators(line) for line in ctx.lines]
     h = ctx.header = scan_header(lines, ctx.page_title, ctx)
     ctx.body_lines = [l for i, l in enumerate(ctx.lines[h.body_start:], h.body_start) if i not in h.meta_lines]
+    number = doc_number_of(h, lines)
     issuer = without_seal_note(issuer_of(h, lines, ctx))
     region = region_of(h, issuer, lines, ctx)
     passed = h.passed or (None, None, None)
@@ -1224,7 +1240,7 @@ def header(ctx: ParseContext) -> None:
         "title": h.title,
         "notice_title": h.notice_title,
         "issuer": issuer,
-        "doc_number": doc_number_of(h, lines),
+        "doc_number": number,
         "province": region["province"], "city": region["city"], "district": region["district"],
         "level": region["level"],
         # the date under the signature first; 成文日期 of the portal's table, a "…会议通过" note after it

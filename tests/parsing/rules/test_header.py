@@ -366,8 +366,12 @@ def test_header_stage_national_document(knowledge):
     # a 文号 glued before the notice title with a dash (b45 012)
     ("阳政办〔2019〕1号—区人民政府办公室关于印发2019年责任分解方案的通知",
      "区人民政府办公室关于印发2019年责任分解方案的通知", "阳政办〔2019〕1号", False, None),
+    # b57 005: a spam site's trail joined by dashes before the notice
+    ("首页『摩臣5注册登陆』-摩臣5娱乐平台-首页-隆安县人民政府办公室关于印发隆安县财政专项扶贫资金管理办法的通知",
+     "隆安县人民政府办公室关于印发隆安县财政专项扶贫资金管理办法的通知", None, False, None),
     # near misses: a title that starts with a year, a citation in brackets after a title
     ("2023年知识产权工作要点", "2023年知识产权工作要点", None, False, None),
+    ("京津冀-长三角-粤港澳知识产权协作方案", "京津冀-长三角-粤港澳知识产权协作方案", None, False, None),  # no site word
     ("《关于某事的通知》(国办发〔2010〕47号)", "关于某事的通知》(国办发〔2010〕47号)", None, False, None),
 ])
 def test_tidy_head_line(line, text, number, expired, issuer):
@@ -504,10 +508,21 @@ def test_title_wrapped_over_three_lines(knowledge, lines, title):
     ("国务院办公厅关于印发专利转化运用专项行动方案的通知(国办发(2023) 37号)各省、自治区、直辖市人民政府,国务院各部委:现将方案印发给你们。",
      "国办发(2023)37号"),  # in brackets after the notice (normalised to 〔〕 later)
     ("关于加强知识产权保护的意见", None),  # short: the line only
+    # b56 007: the file named first, its notice in 《》 (as written, Traditional)
+    ("溫政辦〔2022〕13號文件,《溫州市人民政府辦公室關于印發溫州市推動軟件產業發展十條政策的通知》。為深入貫徹…",
+     "溫政辦〔2022〕13號"),
 ])
 def test_notice_candidates(text, expected):
     found = H.notice_candidates(text, CTX)
     assert found[-1][1] == expected
+
+
+def test_notice_candidates_named_file_gives_the_notice():
+    found = H.notice_candidates("温政办〔2022〕13号文件,《温州市人民政府办公室关于印发十条政策的通知》。为深入贯彻…", CTX)
+    assert found[-1][0] == "温州市人民政府办公室关于印发十条政策的通知"
+    # a sentence citing a file does not open with the file's number
+    cited = H.notice_candidates("根据温政办〔2022〕13号文件,《温州市人民政府办公室关于印发十条政策的通知》要求。", CTX)
+    assert all(c[0] != "温州市人民政府办公室关于印发十条政策的通知" for c in cited)
 
 
 @pytest.mark.parametrize("notice, expected", [
@@ -608,6 +623,9 @@ FLAT = ("国家知识产权局关于促进知识产权运营工作的通知 国�
 @pytest.mark.parametrize("line, expected", [
     (FLAT, "国家知识产权局关于促进知识产权运营工作的通知"),
     ("首页 > 政策文件 " + FLAT, "国家知识产权局关于促进知识产权运营工作的通知"),
+    # b56 012: a shorter flattened line, the addressees after the title and a space
+    ("廣東省人民政府關于支持廣州南沙新區加快開發建設的若幹意見 各地級以上市人民政府,各縣(市、區)人民政府: 爲深入貫徹規劃,現提出如下意見:",
+     "廣東省人民政府關于支持廣州南沙新區加快開發建設的若幹意見"),
     # near misses: a short line; a flat line whose pieces before the first sentence hold no title
     ("国家知识产权局关于促进知识产权运营工作的通知", None),
     ("各省、自治区、直辖市知识产权局: 为深入贯彻落实党中央的决策部署。" + "一、总体要求 坚持市场主导。" * 20, None),

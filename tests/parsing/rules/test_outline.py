@@ -158,7 +158,10 @@ def test_is_general(heading, expected):
     (["一、版权工作发展环境"], True),
     (["一、发展背景", "（一）现有基础"], True),
     (["一、序言"], True),
+    (["一、“十三五”规划目标如期完成", "（一）“十三五”时期知识产权事业取得显著成效"], True),  # b55 011
+    (["一、現狀與形勢"], True),  # b56 004 (folded)
     (["一、夯实发展基础"], False),
+    (["一、巩固“十三五”时期取得的成效，加强保护"], False),
     (["一、优化发展环境"], False),
     (["一、回顾过去，展望未来，加强执法"], False),
 ])
@@ -230,6 +233,8 @@ def test_is_lead_in(line, expected):
     ("第三条 加强行政执法。", False),
     ("一、 为加强知识产权行政执法协作，提升保护效能，制定本制度。", True),  # a numbered purpose item (b51 008)
     ("第二十条 本办法自2024年1月1日起施行。" + "其他内容" * 40, False),  # long items are kept
+    ("十三、本通知自印发之日起实施。", True),  # b59 004
+    ("三、本公告自发布之日起施行。", True),
 ])
 def test_is_boilerplate(line, expected):
     assert O.is_boilerplate(node(line), CTX) is expected
