@@ -421,12 +421,21 @@ def _text_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dic
 # for the facets whose filters are facet lexemes
 _LEXEME_FACETS = {"province": "province", "city": "city", "theme": "theme", "ip_type": "ip_type", "year": "year"}
 _LEXEME_PARAMS = {"province", "city", "theme", "ip_type", "year_from", "year_to"}
-_QUOTED = re.compile(r"'((?:[^']|'')*)'")
+_QUOTED = re.compile(r"'((?:[^']|'')*)'(:\*)?")
 
 
 def _clause_lexemes(clause: str) -> set:
-    """The lexemes a facet clause ORs ("'c:1' | 'c:2'")."""
-    return {m.replace("''", "'").replace("\\\\", "\\") for m in _QUOTED.findall(clause)}
+    """The lexemes a facet clause ORs ("'c:1' | 'c:2'"); a year prefix ('y:201':*,
+    engine.year_lexemes) stands for its four-digit years."""
+    out = set()
+    for m, prefix in _QUOTED.findall(clause):
+        m = m.replace("''", "'").replace("\\\\", "\\")
+        if prefix and m.startswith("y:") and m[2:].isdigit():
+            size = 10 ** (6 - len(m))
+            out.update(f"{m}{i:0{6 - len(m)}d}" for i in range(size))
+        else:
+            out.add(m)
+    return out
 
 
 def _row_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dict, bool] | None:

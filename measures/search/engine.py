@@ -213,7 +213,25 @@ def facet_clauses(filterset) -> dict[str, str]:
     if lo is not None or hi is not None:
         lo = max(clamp_year(lo) if lo is not None else YEAR_SPAN[0], YEAR_SPAN[0])
         hi = min(clamp_year(hi) if hi is not None else YEAR_SPAN[1], YEAR_SPAN[1])
-        out["year"] = " | ".join(_quote(f"y:{y}") for y in range(lo, hi + 1)) or "'y:none'"
+        out["year"] = " | ".join(year_lexemes(lo, hi)) or "'y:none'"
+    return out
+
+
+def year_lexemes(lo: int, hi: int) -> list[str]:
+    """tsquery operands for the year lexemes 'y:lo' … 'y:hi' (four digits): whole decades,
+    centuries and millennia as prefixes ('y:201':* is 2010–2019), the rest one by one. A
+    year range up to 2023 is 7 operands instead of 124: checked on a row (ts_match_vq) in
+    about a third of the time, and read from the index faster too."""
+    out, y = [], lo
+    while y <= hi:
+        for size, digits in ((1000, 1), (100, 2), (10, 3)):
+            if y % size == 0 and y + size - 1 <= hi:
+                out.append(f"{_quote(f'y:{str(y)[:digits]}')}:*")
+                y += size
+                break
+        else:
+            out.append(_quote(f"y:{y}"))
+            y += 1
     return out
 
 
@@ -307,17 +325,29 @@ def _rows(queryset, *, text: str, vector: str = "search_vector", facets: str = "
         sql = (f"SELECT q.id, q.document_id, {names} FROM ({inner} OFFSET 0) AS q(id, document_id, "
                f"{FACET_ALIASES}, v) WHERE q.v @@ %s::tsquery" + (f" LIMIT {int(limit)}" if limit is not None else ""))
         return sql, [*params, text]
-    if on_copy:
-        # every row's vector copied once (verified on it), ranked in the slices below ranked_below
-        ranked = Value(True) if ranked_below is None else _InSlices(F("pk"), 0, ranked_below)
-        qs = qs.annotate(_d=Cast(Value(None), DateField()), _v=_VectorCopy(F(rank_vector)), _rk=ranked
-                         ).values_list("pk", "document_id", "ordinal", "_d", "_v", "_rk", *FACET_COLUMNS)
+    if on_copy and ranked_below is None:
+        # every row's vector copied once (verified on the copy, which the ranks read)
+        qs = qs.annotate(_d=Cast(Value(None), DateField()), _v=_VectorCopy(F(rank_vector))
+                         ).values_list("pk", "document_id", "ordinal", "_d", "_v", *FACET_COLUMNS)
         inner, params = qs.query.sql_with_params()
         names = ", ".join(f"q.{a}" for a in FACET_ALIASES.split(", "))
-        sql = (f"SELECT q.id, q.document_id, q.ordinal, q.d, CASE WHEN q.rk THEN q.v END, {names} "
-               f"FROM ({inner} OFFSET 0) AS q(id, document_id, ordinal, d, v, rk, {FACET_ALIASES}) "
+        sql = (f"SELECT q.id, q.document_id, q.ordinal, q.d, q.v, {names} "
+               f"FROM ({inner} OFFSET 0) AS q(id, document_id, ordinal, d, v, {FACET_ALIASES}) "
                f"WHERE q.v @@ %s::tsquery" + (f" LIMIT {int(limit)}" if limit is not None else ""))
         return sql, [*params, text]
+    if on_copy:
+        # the rows of the slices below ranked_below are verified on their vector's copy (the
+        # ranks read it), the others on the stored vector itself: one TOAST read a row either
+        # way, and no copy (about as costly as the check) of a row that is only counted
+        qs = qs.annotate(_d=Cast(Value(None), DateField()), _v=_RankedCopy(F(rank_vector), F("pk"), ranked_below)
+                         ).values_list("pk", "document_id", "ordinal", "_d", "_v", rank_vector, *FACET_COLUMNS)
+        inner, params = qs.query.sql_with_params()
+        names = ", ".join(f"q.{a}" for a in FACET_ALIASES.split(", "))
+        sql = (f"SELECT q.id, q.document_id, q.ordinal, q.d, q.v, {names} "
+               f"FROM ({inner} OFFSET 0) AS q(id, document_id, ordinal, d, v, stored, {FACET_ALIASES}) "
+               f"WHERE coalesce(q.v @@ %s::tsquery, q.stored @@ %s::tsquery)"
+               + (f" LIMIT {int(limit)}" if limit is not None else ""))
+        return sql, [*params, text, text]
     if columns == "rank":
         # the document's date (a tie-break) is read by _statement for the rows' documents
         copy = _VectorCopy(F(rank_vector)) if ranked_below is None else \

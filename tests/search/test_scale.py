@@ -414,3 +414,30 @@ def test_a_probe_holding_most_of_its_target_is_the_sample(big, monkeypatch, targ
     more = [part for parts in statements[1:] for part, _ in parts if part == engine.MAIN]
     assert probe == 1 and bool(more) is reads_more
     assert r.count_is_estimate and abs(r.count - big["truth"]) <= 0.2 * big["truth"], r.count
+
+
+@pytest.mark.parametrize("lo, hi", [(1900, 2023), (2024, 2100), (1990, 2011), (2000, 2099), (2022, 2022)])
+def test_a_year_range_is_a_few_prefixes_matching_the_same_rows(make_document, make_measure, lo, hi):
+    """engine.year_lexemes: whole decades, centuries and millennia of a year range
+    are lexeme prefixes ('y:201':*), so a range up to 2023 is 7 operands, not 124;
+    PostgreSQL finds the same measures with it as with every year spelled out, and
+    selectors reads the same years out of it."""
+    import datetime
+
+    from django.db import connection
+
+    from measures.selectors import _clause_lexemes
+
+    years = [1899, 1900, 1989, 1990, 1999, 2000, 2009, 2010, 2011, 2019, 2020, 2022, 2023, 2024, 2099, 2100, 2101]
+    for y in years:
+        make_measure("加强保护", document=make_document(published_date=datetime.date(y, 6, 1), signed_date=None))
+    compact = " | ".join(engine.year_lexemes(lo, hi))
+    spelled = " | ".join(f"'y:{y}'" for y in range(lo, hi + 1))
+    assert compact.count("'") <= 2 * 14
+    found = {}
+    with connection.cursor() as cursor:
+        for name, clause in (("compact", compact), ("spelled", spelled)):
+            cursor.execute("SELECT count(*) FROM measures_measure WHERE facet_vector @@ %s::tsquery", [clause])
+            found[name] = cursor.fetchone()[0]
+    assert found["compact"] == found["spelled"] == sum(1 for y in years if lo <= y <= hi)
+    assert _clause_lexemes(compact) == {f"y:{y}" for y in range(lo, hi + 1)}
