@@ -249,6 +249,21 @@ HEAD_CELL = re.compile(rf"^[{P.HAN}]{{2,6}}$")
 CN_ORDINALS = "一二三四五六七八九十"
 
 
+@rule(stage="clean", example="['序号', '工', '作', '任', '务', '牵头负责部门'] → ['序号', '工作任务', '牵头负责部门']")
+def spaced_header_cells(cells: list[str]) -> list[str]:
+    """A table header whose labels were letter-spaced ("工 作 任 务"): a run of one-character cells is one
+    label again."""
+    out: list[str] = []
+    run = False
+    for c in cells:
+        if len(c) == 1 and run:
+            out[-1] += c
+        else:
+            out.append(c)
+        run = len(c) == 1
+    return out
+
+
 @rule(stage="clean", example="'序号 类别 主要任务 细化措施 牵头单位' + '1 加强保护 严守红线 实施双控。 市水利局' → "
                              "['一、加强保护', '1.严守红线。实施双控。（牵头单位：市水利局）']")
 def space_task_tables(text: str) -> str:
@@ -262,8 +277,8 @@ def space_task_tables(text: str) -> str:
         return text
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        head = T.fold_same_length(line).strip().split(" ")
-        if len(head) < 4 or head[0] != "序号" or not all(HEAD_CELL.match(c) for c in head) \
+        head = spaced_header_cells(T.fold_same_length(line).strip().split(" "))
+        if len(head) < 3 or head[0] != "序号" or not all(HEAD_CELL.match(c) for c in head) \
                 or not task_table_header(head):
             continue
         roles = []

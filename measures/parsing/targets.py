@@ -810,10 +810,19 @@ def targets(ctx: ParseContext) -> None:
     for m, node, body in zip(ctx.measures, ctx.nodes, ctx.bodies):
         year = deadline_note(node.text, ctx) or heading_year(m.get("title"), doc_year, ctx) \
             or ((period or plan) if goals_heading(m.get("path"), ctx) or goals_title(m.get("title"), ctx) else None)
-        ctx.targets += extract_targets(body, measure=m["ordinal"], doc_year=doc_year, year=year,
-                                       plan_year=plan, ctx=ctx)
+        found = extract_targets(body, measure=m["ordinal"], doc_year=doc_year, year=year, plan_year=plan, ctx=ctx)
+        ctx.targets += [plan_task_year(t, plan) for t in found]
     last = next((line.strip() for line in reversed(ctx.lines) if line.strip()), "")
     ctx.targets = [t for t in ctx.targets if not cut_off_statement(t["quote"], last)]
+
+
+@rule(stage="targets", example="(2016 plan) '城镇新增就业1000万人以上' → year 2016; '给予2万元奖励' → year None")
+def plan_task_year(target: dict, plan: int | None) -> dict:
+    """A task of an annual plan (2016年…任务分工, 2023年工作要点) that states a number without a year is
+    for the plan's year; an amount of money (a reward, a budget rule) is no deadline and stays yearless."""
+    if plan and target["year"] is None and target["unit"] not in L.MONEY_UNITS:
+        return {**target, "year": plan}
+    return target
 
 
 @rule(stage="targets", example="'全面推开食品安全信用体系建设工作,食品安全信用企业(单位)达到80%以上。' → True; "

@@ -129,6 +129,9 @@ def test_clean_stage_sets_the_context():
      "附件"),
     ("序号 项目名称 金额\n1 某项目 100万元", "序号 项目名称 金额\n1 某项目 100万元"),  # no responsibility column
     ("1 加强保护 市水利局", "1 加强保护 市水利局"),  # no header row
+    # b59 009: a letter-spaced header of three labels, rows of a task and its lead department
+    ("序号 工 作 任 务 牵头负责部门\n1 居民消费价格涨幅3%左右 发展改革委\n2 城镇新增就业1000万人以上 人力资源社会保障部",
+     "1.居民消费价格涨幅3%左右（牵头单位：发展改革委）\n2.城镇新增就业1000万人以上（牵头单位：人力资源社会保障部"),
 ])
 def test_space_task_tables(text, expected):
     assert C.space_task_tables(text) == expected
@@ -204,3 +207,12 @@ def test_normalise_text_enclosed_numbers(text, expected):
 ])
 def test_cell_line_tables(text, expected):
     assert C.cell_line_tables(text) == expected
+
+
+@pytest.mark.parametrize("cells, expected", [
+    (["序号", "工", "作", "任", "务", "牵头负责部门"], ["序号", "工作任务", "牵头负责部门"]),
+    (["序号", "主要任务", "责任单位"], ["序号", "主要任务", "责任单位"]),
+    (["序号", "任务", "A", "B"], ["序号", "任务", "AB"]),  # one-character cells run together
+])
+def test_spaced_header_cells(cells, expected):
+    assert C.spaced_header_cells(cells) == expected

@@ -476,3 +476,13 @@ def test_country_counts(text, expected):
 ])
 def test_heading_goal(head, expected):
     assert Tg.heading_goal(head) is expected
+
+
+@pytest.mark.parametrize("target, plan, year", [
+    ({"unit": "万人", "year": None}, 2016, 2016),  # b59 009: a task of the 2016 plan
+    ({"unit": "万元", "year": None}, 2016, None),  # an amount of money: no deadline
+    ({"unit": "%", "year": 2025}, 2016, 2025),  # the text's own year stands
+    ({"unit": "件", "year": None}, None, None),  # no annual plan
+])
+def test_plan_task_year(target, plan, year):
+    assert Tg.plan_task_year(target, plan)["year"] == year
