@@ -158,7 +158,7 @@ PURPOSE_HEADS = ("宗旨", "目的", "立法目的", "制定目的", "制定依�
 DESCRIBING_WORDS = ("是", "设立", "包括", "为指导", "指导思想", "原则")
 # an article that only states principles: "…坚持…的原则。", "…应当符合…的基本要求。"
 # the caption of a preliminary article ("第一条(目的依据)", "【适用范围】"): purpose, basis, scope, terms
-PRELIMINARY_CAPTION_WORDS = ("目的", "依据", "适用", "定义", "含义", "宗旨", "原则", "范围", "用语")
+PRELIMINARY_CAPTION_WORDS = ("目的", "依据", "适用", "定义", "含义", "宗旨", "原则", "范围", "用语", "发展目标", "总体目标")
 PRINCIPLE_VERBS = ("坚持", "遵循", "符合", "贯彻")
 PRINCIPLE_NOUNS = ("原则", "基本要求", "要求", "方针")
 # an article of 总则 that says which principles a fund follows, what it is used for or how it supports
@@ -182,8 +182,10 @@ BACKGROUND_TAILS = ("发展环境", "回顾", "总体回顾", "主要成就", "�
                     "序言", "前言")
 # the items of a consultation notice that say where to send comments
 CONTACT_HEADS = ("发送电子邮件", "电子邮件", "电子邮箱", "邮箱", "传真", "通信地址", "通讯地址", "邮寄地址", "联系电话", "电话",
-                 "邮编", "邮政编码", "联系人")
+                 "邮编", "邮政编码", "联系人", "联系方式")
 # the ways a consultation notice names for sending comments ("通过电子邮箱将意见发送至…")
+# a notice asking for comments on a draft (its items that name a channel are no measures)
+CONSULTATION_MARKS = ("征求意见", "征求《", "意见征集", "公开征求", "征求社会")
 FEEDBACK_CHANNELS = ("电子邮件", "电子邮箱", "邮箱", "信函", "邮寄", "寄至", "寄送", "传真", "网址", "官网", "网站", "登录", "登陆",
                      "栏目", "@")
 # "2017年工作总结", "市知识产权局2022年工作总结": a report of past work (its items are no measures, its

@@ -25,9 +25,9 @@ RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "cn": 4, "cnsp": 4,
         "dec2": 5, "dec3": 6, "num": 6, "pnum": 7, "rnum": 7, "circ": 8, "shi": 9}
 NUMSP_NOT_HEADING = re.compile(r"[，,。；;：:\t]")
 DECIMAL_QUANTITY = re.compile(r"[万亿倍个件家项%]")
-# "15 班次以上", "100 起以上": a count and its unit on a wrapped table line, not item 15
+# "15 班次以上", "100 起以上", "1 亿元人民币或": a count and its unit on a wrapped line, not item 15
 COUNT_AFTER_NUMBER = re.compile(rf"^(?:{P.alternation(u for u in L.TARGET_UNITS if u not in L.NOT_TARGET_UNITS)})"
-                                rf"(?:及以上|以上|以下|以内|左右|$)")
+                                rf"(?:及以上|以上|以下|以内|左右|人民币|美元|或|、|，|,|$)")
 
 _GENERAL = P.alternation(L.GENERAL_CHAPTERS)
 # a work plan's year before the chapter's kind: "2023年工作目标", "2023年知识产权工作目标任务"
@@ -43,7 +43,7 @@ BACKGROUND = re.compile(
     # "“十三五”时期知识产权事业取得显著成效", "“十三五”期间全市专利工作取得新进展"
     rf"^[“\"]?十[一二三四五]五[”\"]?(?:时期|期间|以来)[{P.HAN}]{{0,12}}(?:取得|实现)[{P.HAN}]{{0,6}}(?:成效|成就|进展|成绩)$|"
     # "“十二五”时期版权工作主要成就", "过去五年工作总体回顾", "版权工作发展环境", "取得的主要成绩"
-    rf"^(?:[“\"]?十[一二三四五]五[”\"]?时期|过去{P.CN_SMALL}年|近{P.CN_SMALL}年)?(?:[{P.HAN}]{{0,10}}工作)?"
+    rf"^(?:[“\"]?十[一二三四五]五[”\"]?(?:时期|期间)?|过去{P.CN_SMALL}年|近{P.CN_SMALL}年)?(?:[{P.HAN}]{{0,10}}工作)?"
     rf"(?:{P.alternation(L.BACKGROUND_TAILS)})$")
 # "2017年工作总结", "市知识产权局2022年工作总结", "一、2017年工作总结" (a year is required: "做好工作总结" acts)
 SUMMARY_TITLE = re.compile(rf"^[{P.HAN}()（）]{{0,20}}?{P.YEAR}年度?(?:上半年|全年)?[{P.HAN}]{{0,10}}?"
@@ -57,6 +57,8 @@ GENERAL_GLUED = re.compile(rf"^(?:{_GENERAL})(?![和与及、])")
 FEEDBACK_MAX = 160
 FEEDBACK_WHAT = re.compile(r"(?:反馈|发送|寄|提交|填写|提出)[^。；;]{0,30}(?:意见|建议)|(?:意见|建议)[^。；;]{0,30}(?:发送|寄|反馈|提交)")
 FEEDBACK_HOW = re.compile(P.alternation(L.FEEDBACK_CHANNELS))
+# "发送电子邮件至邮箱:…", "登录…网站意见征集平台": an item that opens with the channel itself
+FEEDBACK_OPENING = re.compile(rf"^\s*(?:通过|请|可)?(?:{P.alternation(L.FEEDBACK_CHANNELS)}|发送|来信|信函)")
 CONTACT_ITEM = re.compile(rf"^(?:{P.alternation(L.CONTACT_HEADS)})\s*[:：]")
 HEADING_PUNCT = re.compile(r"[\s，,。；;：:]")
 END_MATTER = re.compile(
@@ -82,9 +84,9 @@ NOISE_MARK = re.compile(r"@+|[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔù�
 PARALLEL_HEADING = re.compile(rf"^(?:[{P.HAN}]{{2}}[,，、][{P.HAN}]{{2}}|[{P.HAN}]{{3}}[,，、][{P.HAN}]{{3}}|"
                               rf"[{P.HAN}]{{4}}[,，、][{P.HAN}]{{4}}|[{P.HAN}]{{5}}[,，、][{P.HAN}]{{5}})$")
 # articles of 总则 that are about the document: purpose, definitions, scope, what the thing is
-PURPOSE_ARTICLE = re.compile(r"^(?:为了?|根据|依据|依照)[^。]*(?:制定|制订)")
+PURPOSE_ARTICLE = re.compile(r"^(?:为了?|根据|依据|依照)[^。]*(?:制定|制订|修订本)")
 # "为认真贯彻落实…精神,提升…。根据…,结合工作实际,制定本指南。": the purpose spread over two sentences
-PURPOSE_CLOSING = re.compile(rf"^(?:为了?|根据|依据|依照)[^。]*。[^。]{{0,120}}(?:制定|制订)本[{P.HAN}]{{1,6}}。?$")
+PURPOSE_CLOSING = re.compile(rf"^(?:为了?|根据|依据|依照)[^。]*。[^。]{{0,120}}(?:制定|制订|修订)本[{P.HAN}]{{1,6}}。?$")
 PURPOSE_HEAD = re.compile(rf"^[{P.HAN}]{{0,6}}(?:{P.alternation(L.PURPOSE_HEADS)})$")
 # 总则 of a fund's 办法: its principles, uses, ways of support ("原则上" is no principle)
 OPENING_SCOPE = re.compile(rf"^[^，,。；;]{{0,12}}?(?:{P.alternation(L.FUND_NOUNS)})[^。；;]*?"
@@ -507,9 +509,19 @@ def scope_item(node: Node, ctx: ParseContext) -> bool:
 def feedback_channel(text: str, ctx: ParseContext) -> bool:
     """An item of a consultation notice saying how to send comments ("通过我局官网…填写反馈意见",
     "通过电子邮件方式将意见发送至邮箱…", "通过信函的方式将意见寄至…"): a channel, no measure. Short,
-    sending comments (发送/寄/反馈/提交…意见), and naming a way to send them."""
+    naming a way to send them, and sending comments (发送/寄/反馈/提交…意见) or on a page that asks
+    for comments ("发送电子邮件至邮箱:…" under a 征求意见 notice)."""
     f = ctx.fold(text)
-    return len(f) <= FEEDBACK_MAX and bool(FEEDBACK_WHAT.search(f)) and bool(FEEDBACK_HOW.search(f))
+    if len(f) > FEEDBACK_MAX or not FEEDBACK_HOW.search(f):
+        return False
+    return bool(FEEDBACK_WHAT.search(f)) or bool(FEEDBACK_OPENING.match(f)) and consultation(ctx)
+
+
+def consultation(ctx: ParseContext) -> bool:
+    """The page asks for comments on a draft (征求意见 in its title or notice)."""
+    doc = ctx.document or {}
+    head = ctx.fold((doc.get("notice_title") or "") + (doc.get("title") or ""))
+    return any(w in head for w in L.CONSULTATION_MARKS)
 
 
 @rule(stage="outline", example="'本办法自2024年1月1日起施行。' → True")

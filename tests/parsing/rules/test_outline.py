@@ -60,6 +60,7 @@ def node(*lines):
     ("一、", None),
     ("2024年工作要点", None),
     ("任务一年内完成", None),  # 一年 is no number
+    ("1 亿元人民币或", None),  # b57 011: an amount wrapped onto its own line
     ("加强执法", None),
 ])
 def test_match_numbering(line, expected):
@@ -160,6 +161,7 @@ def test_is_general(heading, expected):
     (["一、序言"], True),
     (["一、“十三五”规划目标如期完成", "（一）“十三五”时期知识产权事业取得显著成效"], True),  # b55 011
     (["一、現狀與形勢"], True),  # b56 004 (folded)
+    (["一、“十三五”回顾。“十三五”期间,全市市场监管系统取得成效。"], True),  # b64 010
     (["一、夯实发展基础"], False),
     (["一、巩固“十三五”时期取得的成效，加强保护"], False),
     (["一、优化发展环境"], False),
@@ -312,6 +314,7 @@ def test_is_opening_chapter(heading, expected):
     (["第一章 总则", "第三条本办法旨在鼓励我县传统产业转型升级,调整优化产业结构。煤炭采掘等项目不适用本办法。"], True),  # its aim
     (["第四条 安全生产领域失信行为主体包括生产经营单位,及其法定代表人、主要负责人等。"], True),  # what a term covers
     (["第四条 扶持对象包括小微企业,可以申请贷款贴息。"], False),  # it rules: 可以
+    (["一、为进一步加强扶贫资金管理,根据《广西财政专项扶贫资金管理办法》等有关规定,修订本办法。"], True),  # b57 005
 ])
 def test_preliminary_article(lines, expected):
     assert O.preliminary_article(node(*lines), CTX) is expected
@@ -461,6 +464,7 @@ def test_covers_article(text, expected):
     ("（适用事项）专项资金的设立、调整、撤销、分配、使用、监督适用本办法。", True),
     ("【立法目的】为了保护知识产权，制定本条例。", True),
     ("(定义)本办法所称专项资金，是指…", True),
+    ("【发展目标】自贸试验区应当围绕建设制造强国，发挥区位优势。", True),  # b61 003: a goal, no measure
     # near misses: an operative caption, an item number, no caption
     ("(资金用途)专项资金用于支持企业研发。", False),
     ("(一)加强知识产权保护。", False),
@@ -482,3 +486,17 @@ def test_preliminary_caption(text, expected):
 ])
 def test_feedback_channel(text, expected):
     assert O.feedback_channel(text, CTX) is expected
+
+
+@pytest.mark.parametrize("text, consultation, expected", [
+    # b61 012: a notice asking for comments lists its channels without the word 意见
+    ("发送电子邮件至邮箱:473525483@qq.com", True, True),
+    ("登录金寨县政府网站意见征集平台(https://www.ahjinzhai.gov.cn)", True, True),
+    ("发送电子邮件至邮箱:473525483@qq.com", False, False),  # not a consultation: no comments asked for
+    ("建设知识产权信息公共服务网站,完善服务功能。", True, False),  # an act, though a channel word
+])
+def test_feedback_channel_on_a_consultation(text, consultation, expected):
+    ctx = ParseContext()
+    ctx.document = {"title": "区域公用品牌管理办法", "notice_title": "关于征求《管理办法(征求意见稿)》修改意见的公告"
+                    if consultation else None}
+    assert O.feedback_channel(text, ctx) is expected
