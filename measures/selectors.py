@@ -5,6 +5,7 @@ import hashlib
 import json
 import re
 import threading
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -305,8 +306,11 @@ def _text_search(*, data, pq, sort, size, facets) -> SearchResult:
             # intersects: the same filters in SQL would join every row to its document,
             # themes or IP types for nothing
             filtered = base
+        # facets of lexeme filters only are counted in the candidate statements (engine.Tally)
+        active = {k for own in FACET_PARAMS.values() for k in own if k in data}
+        tally = _tally_sql(clauses) if facets and not active - _LEXEME_PARAMS else None
         cand = engine.candidates(pq, filtered, facets=engine.all_of(clauses.values()), base=wider,
-                                 base_facets=wider_lexemes)
+                                 base_facets=wider_lexemes, tally=tally)
         out = {"ids": cand.ids, "ranks": cand.ranks, "exact": cand.exact, "count": cand.count,
                "facets": {}, "facets_are_estimates": False}
         if facets:
@@ -439,109 +443,60 @@ def _clause_lexemes(clause: str) -> set:
 
 
 def _row_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dict, bool] | None:
-    """Facet counts of a text search from the verified candidate rows
-    themselves (engine.Candidates.facet_rows: each row's facet lexemes, document,
-    specificity and flags), so that no row is read twice: places, themes, IP
-    types, years, flags, specificity, issuers and document types are counted
-    here; one statement names them (regions, themes, IP types, documents) and
-    counts units and roles. A facet whose own filter is active counts the rows
-    of the wider set that pass the other filters, checked on their facet
-    lexemes. None when an active filter of a facet is not a facet lexeme
-    (unit, role, issuer, document type, specificity, undated): _text_facets
-    then counts in SQL."""
-    from .models import Document, IPType, MeasureUnit, Region, Theme
-
+    """Facet counts of a text search from what the candidate statements counted
+    (engine.Tally, asked for by _text_search: the verified rows' facet lexemes,
+    specificity, flags, documents, units and roles, and the names of places, themes
+    and IP types), so that no row is read twice and none travels to Python for them.
+    A facet whose own filter is active counts the rows of the wider set that pass
+    the other filters (the clauses each row satisfies). None when an active filter
+    of a facet is not a facet lexeme (unit, role, issuer, document type,
+    specificity, undated) or nothing was counted: _text_facets then counts in SQL."""
     active = {k for own in FACET_PARAMS.values() for k in own if k in data}
-    if active - _LEXEME_PARAMS or (active and cand.base_ids is None):
+    if active - _LEXEME_PARAMS or (active and cand.base_ids is None) or not cand.tallied:
         return None
     if clauses is None:   # engine.facet_clauses of the filters (the caller has them)
         clauses = engine.facet_clauses(_filtered(data, base)[0])
-    clauses = {k: _clause_lexemes(v) for k, v in clauses.items()}
-    rows = cand.facet_rows
-    main_ids = cand.ids if cand.exact else cand.sample_ids
-    sources = {}
-    for name, own in FACET_PARAMS.items():
-        if not any(k in data for k in own):
-            sources[name] = (main_ids, cand.scale)
-            continue
-        others = [lex for key, lex in clauses.items() if key != _LEXEME_FACETS.get(name)]
-        ids = [i for i in cand.base_ids or [] if all(not lex.isdisjoint(rows[i][1] or ()) for lex in others)]
-        sources[name] = (ids, cand.base_scale)
-
+    keys = list(clauses)
     estimates = not cand.exact or (cand.base_ids is not None and not cand.base_exact)
-    if not any(ids for ids, _ in sources.values()):
-        return {name: [] for name in FACET_PARAMS}, estimates   # nothing to count: no statement
-    counts: dict = {}
-    needs = {"region": set(), "theme": set(), "ip": set(), "doc": set()}
-    prefixes = {"province": "p:", "city": "c:", "theme": "t:", "ip_type": "i:"}
-    tallies: dict = {}   # one pass over each distinct id list (most facets share the results')
-    for name, (ids, _) in sources.items():
-        tally = tallies.get(id(ids))
-        if tally is None:
-            tally = tallies[id(ids)] = _tally(ids, rows)
-        lexemes, documents, scores, flags = tally
-        if name in prefixes:
-            prefix = prefixes[name]
-            found = {lex[2:]: n for lex, n in lexemes.items() if lex.startswith(prefix)}
-            needs["region" if name in ("province", "city") else "theme" if name == "theme" else "ip"].update(found)
-        elif name == "year":
-            found = {lex[2:]: n for lex, n in lexemes.items() if lex.startswith("y:")}
-            undated = len(ids) - sum(found.values())   # a row has one year lexeme at most
-            if undated:
-                found["none"] = undated
-        elif name == "specificity":
-            found = {str(k): n for k, n in scores.items()}
-        elif name == "flag":
-            found = {code: n for code, n in flags.items() if n}
-        elif name in ("issuer", "doc_type"):
-            found = documents
-            needs["doc"].update(found)
-        else:
-            found = {}
-        counts[name] = found
-
-    # one statement: the names, and units and roles of the result rows
-    r, t, i = Region._meta.db_table, Theme._meta.db_table, IPType._meta.db_table
-    d, mu = Document._meta.db_table, MeasureUnit._meta.db_table
-    templates = _facet_sql()
-    unit_ids = sources["unit"][0]
-    # the rows' unit links, read once for both facets (as _facet_sql counts them)
-    links = (f"src AS MATERIALIZED (SELECT x.measure_id, x.unit_id, x.role FROM {mu} x "
-             f"WHERE x.measure_id = ANY(%s::bigint[]))")
-    unit_sql = templates["unit"].replace(f"{{src}} s JOIN {mu} x ON x.measure_id = s.id", "src x")
-    role_sql = templates["role"].replace(f"{{src}} s JOIN {mu} x ON x.measure_id = s.id", "src x")
-    parts = [f"SELECT 'unit', k::text, label::text, n::bigint FROM ({unit_sql}) AS u(k, label, n)",
-             f"SELECT 'role', k::text, label::text, n::bigint FROM ({role_sql}) AS o(k, label, n)",
-             f"SELECT 'region', id::text, name::text, 0::bigint FROM {r} WHERE id = ANY(%s::bigint[])",
-             f"SELECT 'theme', code::text, name::text, 0::bigint FROM {t} WHERE code = ANY(%s::text[])",
-             f"SELECT 'ip', code::text, name::text, 0::bigint FROM {i} WHERE code = ANY(%s::text[])",
-             f"SELECT 'doc', id::text, issuer || chr(31) || title, 0::bigint FROM {d} WHERE id = ANY(%s::bigint[])"]
-    assert "{src}" not in unit_sql + role_sql
-    sql = f"WITH {links} " + " UNION ALL ".join(parts)
-    params = [list(unit_ids), [int(k) for k in needs["region"]], sorted(needs["theme"]), sorted(needs["ip"]),
-              [int(k) for k in needs["doc"]]]
-    found_sql: dict = {"unit": [], "role": []}
-    labels: dict = {"region": {}, "theme": {}, "ip": {}, "doc": {}}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for kind, key, label, n in cursor.fetchall():
-            if kind in found_sql:
-                if key is not None:
-                    found_sql[kind].append((key, label, n))
-            else:
-                labels[kind][key] = label
-    label_of = {"province": "region", "city": "region", "theme": "theme", "ip_type": "ip", "issuer": "doc",
-                "doc_type": "doc"}
+    main_size = len(cand.sample_ids)
+    if not main_size and not cand.base_ids:
+        return {name: [] for name in FACET_PARAMS}, estimates   # nothing to count
+    wider: dict = {}   # facet clause -> (lexeme counts, rows) of the wider set's rows that pass the others
+    prefixes = {"province": "p:", "city": "c:", "theme": "t:", "ip_type": "i:", "year": "y:"}
+    names_of = {"province": "region", "city": "region", "theme": "theme", "ip_type": "ip"}
+    by_name = {}
+    for kind, key, label in cand.tally:
+        by_name.setdefault(kind, []).append((key, label, cand.tally[(kind, key, label)]))
     out = {}
-    for name in FACET_PARAMS:
-        if name in found_sql:
-            found = found_sql[name]
-        else:
-            kind = label_of.get(name)
-            names = labels[kind] if kind else None
-            found = [(key, names.get(key) if kind else None, n)
-                     for key, n in ((str(k), n) for k, n in counts[name].items()) if not kind or key in names]
-        scale = sources[name][1]
+    for name, own in FACET_PARAMS.items():
+        scale = cand.scale
+        if name in prefixes:
+            lexemes, size = cand.lexemes, main_size
+            if any(k in data for k in own):
+                clause = _LEXEME_FACETS[name]
+                if clause not in wider:
+                    need = sum(1 << i for i, key in enumerate(keys) if key != clause)
+                    picked = [m for m in cand.base_lexemes if m & need == need]
+                    counts = Counter()
+                    for m in picked:
+                        counts.update(cand.base_lexemes[m])
+                    wider[clause] = counts, sum(cand.base_sizes.get(m, 0) for m in picked)
+                lexemes, size = wider[clause]
+                scale = cand.base_scale
+            prefix = prefixes[name]
+            counts = {lex[2:]: n for lex, n in lexemes.items() if lex.startswith(prefix)}
+            if name == "year":
+                undated = size - sum(counts.values())   # a row has one year lexeme at most
+                found = [(k, None, n) for k, n in counts.items()] + ([("none", None, undated)] if undated else [])
+            else:
+                names = cand.names.get(names_of[name], {})
+                found = [(k, names[k], n) for k, n in counts.items() if k in names]
+        elif name == "specificity":
+            found = [(k, None, n) for k, _, n in by_name.get("sp", [])]
+        elif name in ("issuer", "doc_type"):
+            found = by_name.get("doc", [])
+        else:   # flag, unit, role
+            found = [r for r in by_name.get(name, []) if r[0] is not None]
         shaped = _shape(name, found)
         if scale != 1:
             for row in shaped:
@@ -550,21 +505,24 @@ def _row_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dict
     return out, estimates
 
 
-def _tally(ids, rows) -> tuple:
-    """Counts over the candidate rows `ids` (engine.Candidates.facet_rows): of each
-    facet lexeme, document, specificity score and flag."""
-    from collections import Counter
-    from itertools import chain
+def _tally_sql(clauses: dict) -> "engine.Tally":
+    """engine.Tally of the facets _row_facets reads: units, roles and documents
+    (issuer and title) of the results' rows, the names of places, themes and IP
+    types among the counted lexemes, and the filter clauses' lexemes."""
+    from .models import Document, IPType, Region, Theme
 
-    picked = list(map(rows.__getitem__, ids))
-    lexemes = Counter(chain.from_iterable(r[1] or () for r in picked))
-    documents = Counter(r[0] for r in picked)
-    scores = Counter(r[2] for r in picked)
-    flags = dict(zip(_FLAG_CODES, map(sum, zip(*(r[3:8] for r in picked))))) if picked else {}
-    return lexemes, documents, scores, flags
-
-
-_FLAG_CODES = ("target", "deadline", "unit", "lead", "money")
+    templates = _facet_sql()
+    d, r, t, i = Document._meta.db_table, Region._meta.db_table, Theme._meta.db_table, IPType._meta.db_table
+    documents = (f"SELECT '', d.issuer || chr(31) || d.title, sum(x.n) FROM (SELECT document_id, count(*) AS n "
+                 f"FROM {{src}} GROUP BY 1) x JOIN {d} d ON d.id = x.document_id GROUP BY d.issuer, d.title")
+    names = {
+        "region": (f"SELECT id::text, name FROM {r} WHERE id = ANY(ARRAY(SELECT DISTINCT substr(k, 3)::bigint "
+                   f"FROM {{lx}} WHERE k LIKE 'p:%%' OR k LIKE 'c:%%'))"),
+        "theme": f"SELECT code, name FROM {t} WHERE code IN (SELECT substr(k, 3) FROM {{lx}} WHERE k LIKE 't:%%')",
+        "ip": f"SELECT code, name FROM {i} WHERE code IN (SELECT substr(k, 3) FROM {{lx}} WHERE k LIKE 'i:%%')",
+    }
+    return engine.Tally(parts={"unit": templates["unit"], "role": templates["role"], "doc": documents}, names=names,
+                        masks=[_clause_lexemes(c) for c in clauses.values()])
 
 
 def measure_facets(*, data: dict, matched: QuerySet, filtered: QuerySet, total: int) -> dict:

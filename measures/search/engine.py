@@ -60,6 +60,7 @@ document (date published, else signed), then document and measure order.
 """
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchVectorField
@@ -180,9 +181,16 @@ class Candidates:
     base_ids: list[int] | None = None
     base_scale: float = 1.0
     base_exact: bool = True
-    # id -> (document id, facet lexemes, specificity, flags…) of every verified row
-    # read for the result set or the wider set (FACET_COLUMNS)
-    facet_rows: dict = field(default_factory=dict)
+    # the facets, counted in the statements (a Tally asked for): the result set's (sample's)
+    # facet lexemes ('p:1', 't:judicial', …) and its other counts ((name, key, label) -> n:
+    # 'sp', 'flag' and Tally.parts), the wider set's lexemes and rows by the filter clauses
+    # they satisfy (mask -> counts), and the names of Tally.names (name -> {key: name})
+    lexemes: Counter = field(default_factory=Counter)
+    tally: Counter = field(default_factory=Counter)
+    base_lexemes: dict = field(default_factory=dict)
+    base_sizes: dict = field(default_factory=dict)
+    names: dict = field(default_factory=dict)
+    tallied: bool = False       # the facets above were counted (a Tally was given)
 
     @property
     def count(self) -> int:
@@ -385,13 +393,68 @@ def _sample_size(per_slice: float, target: int | None = None) -> int:
 
 # parts of a candidate statement
 MAIN, TITLE, BASE, PROBE_MAIN, PROBE_BASE = 1, 2, 3, 4, 5
-DATES = 0   # rows of _statement's result: a document's date
+# kinds of _statement's result rows: a ranked row, every id of a part, a document's date, a
+# facet lexeme's count in a part, a count of the results' rows (specificity, flags, the
+# Tally's parts), a name, a row of the wider set with its facet lexemes (Tally.masks)
+ROW, IDS, DATES, LEX, AGG, NAME, FROWS = range(7)
+_OUT = (("part", "int"), ("id", "bigint"), ("doc", "bigint"), ("ordinal", "int"), ("d", "date"), ("score", "float8"),
+        ("nm", "text"), ("k", "text"), ("label", "text"), ("n", "bigint"), ("a", "bigint[]"), ("f", "text[]"))
 
 
-def _statement(pq, parts, rank: bool):
-    """One SQL statement over the UNION ALL of `parts` [(part, sql, params,
-    columns)]: rows (part, id, document, ordinal, the document's date, rank,
-    facet lexemes, specificity, flags…)."""
+def _out(kind: int, tail: str, **cols) -> str:
+    """One SELECT of _statement's result: `kind`, then the _OUT columns (NULL where not given)."""
+    return f"SELECT {int(kind)}, " + ", ".join(f"({cols[c]})::{t}" if c in cols else f"NULL::{t}"
+                                                for c, t in _OUT) + " " + tail
+
+
+@dataclass
+class Tally:
+    """What the facets need of the verified rows, counted by PostgreSQL in the candidate
+    statement instead of each row travelling to Python: `parts` (name -> SQL over `{src}`,
+    the results' rows (id, document_id), giving (key, label, n): units, roles, documents),
+    `names` (name -> SQL over `{lx}`, the counted lexemes (part, k, n), giving (key, name)),
+    and `masks`: the lexeme sets of the active filter clauses. With two clauses or more each
+    row of the wider set comes with its facet lexemes, and its counts go by the clauses it
+    satisfies (a facet counts the rows that satisfy every clause but its own)."""
+
+    parts: dict = field(default_factory=dict)
+    names: dict = field(default_factory=dict)
+    masks: list = field(default_factory=list)
+
+
+class _Part:
+    """A part's rows in one statement or more: every id, the ranked rows (id, document,
+    ordinal, rank), the facet lexemes' counts (`lex`), the counts of the Tally's parts,
+    specificity and flags (`agg`: (name, key, label) -> n), rows of the wider set with
+    their facet lexemes (`frows`)."""
+
+    __slots__ = ("ids", "ranked", "lex", "agg", "frows")
+
+    def __init__(self):
+        self.ids, self.ranked, self.lex, self.agg, self.frows = [], [], Counter(), Counter(), []
+
+    def __iadd__(self, other):
+        self.ids += other.ids
+        self.ranked += other.ranked
+        self.lex.update(other.lex)
+        self.agg.update(other.agg)
+        self.frows += other.frows
+        return self
+
+    def __len__(self):
+        return len(self.ids)
+
+
+_FLAG_CODES = ("target", "deadline", "unit", "lead", "money")   # FLAGS, as the flag facet names them
+
+
+def _statement(pq, parts, rank: bool, tally: Tally | None = None):
+    """One SQL statement over the UNION ALL of `parts` [(part, sql, params, columns)]:
+    (reads, dates, names): reads, part -> _Part; dates, document id -> date of the ranked
+    rows' documents; names, name -> {key: name} (Tally.names). With a `tally` the facets
+    are counted in the statement: each part's facet lexemes, and the results' specificity,
+    flags and Tally.parts (units, roles, documents); only the ranked rows and the ids
+    travel one by one."""
     selects, params = [], []
     for part, sql, p, columns in parts:
         if columns == "rank":
@@ -403,34 +466,72 @@ def _statement(pq, parts, rank: bool):
         params += p
     r_sql, r_params = rank_sql(pq, "c.v") if rank else ("0::float8", [])
     ranked = f"{MAIN}, {TITLE}, {PROBE_MAIN}"
-    facet_cols = ", ".join(f"r.{a}" for a in FACET_ALIASES.split(", "))
+    counted, main = f"{MAIN}, {PROBE_MAIN}, {BASE}, {PROBE_BASE}", f"{MAIN}, {PROBE_MAIN}"
     # title-level hits come from the title index alone: verified here. The date of
     # the ranked rows' documents (a tie-break) is read for their distinct documents
-    # through the primary key, as rows of their own (part DATES: document id, date):
+    # through the primary key, as rows of their own (kind DATES: document id, date):
     # joined to every row, the planner hashes the whole document table for it (25 ms
     # at 1M), or, misled by the estimate of the verified rows, probes it row by row
-    sql = (f"WITH r AS MATERIALIZED (SELECT c.part, c.id, c.document_id, c.ordinal, "
-           f"CASE WHEN c.part NOT IN ({ranked}) THEN 0::float8 WHEN c.v IS NOT NULL THEN {r_sql} END AS score, "
-           f"{FACET_ALIASES} "
-           f"FROM ({' UNION ALL '.join(selects)}) AS c(part, id, document_id, ordinal, d, v, {FACET_ALIASES}) "
-           f"WHERE c.part <> {TITLE} OR c.v @@ %s::tsquery) "
-           f"SELECT r.part, r.id, r.document_id, r.ordinal, NULL::date, r.score, {facet_cols} FROM r "
-           f"UNION ALL SELECT {DATES}, id, NULL, NULL, coalesce(published_date, signed_date), NULL, "
-           f"{', '.join(['NULL'] * len(FACET_ALIASES.split(', ')))} FROM measures_document "
-           f"WHERE id = ANY(ARRAY(SELECT DISTINCT document_id FROM r WHERE part IN ({ranked})))")
+    ctes = [f"r AS MATERIALIZED (SELECT c.part, c.id, c.document_id, c.ordinal, "
+            f"CASE WHEN c.part NOT IN ({ranked}) THEN 0::float8 WHEN c.v IS NOT NULL THEN {r_sql} END AS score, "
+            f"{FACET_ALIASES} "
+            f"FROM ({' UNION ALL '.join(selects)}) AS c(part, id, document_id, ordinal, d, v, {FACET_ALIASES}) "
+            f"WHERE c.part <> {TITLE} OR c.v @@ %s::tsquery)"]
+    outs = [_out(ROW, f"FROM r WHERE r.part IN ({ranked}) AND r.score IS NOT NULL", part="r.part", id="r.id",
+                 doc="r.document_id", ordinal="r.ordinal", score="r.score"),
+            _out(IDS, f"FROM r WHERE r.part IN ({counted}) GROUP BY r.part", part="r.part", a="array_agg(r.id)"),
+            _out(DATES, "FROM measures_document WHERE id = ANY(ARRAY(SELECT DISTINCT document_id FROM r "
+                        f"WHERE part IN ({ranked}) AND score IS NOT NULL))",
+                 id="id", d="coalesce(published_date, signed_date)")]
+    if tally is not None:
+        ctes += [f"lx AS MATERIALIZED (SELECT r.part, k, count(*) AS n FROM r, unnest(r.f) AS k "
+                 f"WHERE r.part IN ({counted}) AND k NOT LIKE 's:%%' GROUP BY 1, 2)",
+                 f"m AS MATERIALIZED (SELECT id, document_id, sp, ft, fd, fu, fl, fm FROM r WHERE part IN ({main}))"]
+        flags = ", ".join(f"count(*) FILTER (WHERE {a}) AS {code}" for a, code in zip(FACET_ALIASES.split(", ")[2:],
+                                                                                    _FLAG_CODES))
+        outs += [_out(LEX, "FROM lx", part="part", k="k", n="n"),
+                 _out(AGG, "FROM m GROUP BY sp", nm="'sp'", k="sp", n="count(*)"),
+                 _out(AGG, f"FROM (SELECT {flags} FROM m) f CROSS JOIN LATERAL (VALUES "
+                           + ", ".join(f"('{code}', f.{code})" for code in _FLAG_CODES)
+                           + ") AS v(code, n) WHERE v.n > 0", nm="'flag'", k="v.code", n="v.n")]
+        for name, sql in tally.parts.items():
+            assert re.fullmatch(r"\w+", name)
+            outs.append(_out(AGG, f"FROM ({sql.replace('{src}', 'm')}) AS t(k, label, n)", nm=f"'{name}'",
+                             k="t.k", label="t.label", n="t.n"))
+        for name, sql in tally.names.items():
+            assert re.fullmatch(r"\w+", name)
+            outs.append(_out(NAME, f"FROM ({sql.replace('{lx}', 'lx')}) AS t(k, label)", nm=f"'{name}'",
+                             k="t.k", label="t.label"))
+        if len(tally.masks) > 1:
+            outs.append(_out(FROWS, f"FROM r WHERE r.part IN ({BASE}, {PROBE_BASE})", part="r.part", id="r.id",
+                             f="r.f"))
+    sql = f"WITH {', '.join(ctes)} " + " UNION ALL ".join(outs)
     with connection.cursor() as cursor:
         cursor.execute(sql, r_params + params + [pq.tsquery or "''"])
         rows = cursor.fetchall()
-    out = _Rows(r for r in rows if r[0] != DATES)
-    out.dates = {r[1]: r[4] for r in rows if r[0] == DATES}
-    return out
-
-
-class _Rows(list):
-    """_statement's rows (their date column NULL) with `dates`: document id -> date of
-    the ranked rows' documents."""
-
-    dates: dict
+    reads: dict = {}
+    dates, names, agg = {}, {}, Counter()
+    for kind, part, pk, doc, ordinal, day, score, nm, k, label, n, ids, lexemes in rows:
+        if kind == DATES:
+            dates[pk] = day
+        elif kind == NAME:
+            names.setdefault(nm, {})[k] = label
+        elif kind == AGG:
+            agg[(nm, k, label)] += n
+        else:
+            read = reads.get(part) or reads.setdefault(part, _Part())
+            if kind == ROW:
+                read.ranked.append((pk, doc, ordinal, score))
+            elif kind == IDS:
+                read.ids = ids
+            elif kind == LEX:
+                read.lex[k] = n
+            elif kind == FROWS:
+                read.frows.append(lexemes)
+    for part in (MAIN, PROBE_MAIN):
+        if part in reads:   # a statement reads the results as one of the two
+            reads[part].agg = agg
+    return reads, dates, names
 
 
 def probe_gate(limit: int, buckets: int = 1) -> int:
@@ -451,11 +552,13 @@ def ambiguous_from(limit: int, buckets: float = 1) -> int:
 
 
 def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = "", rank: bool = True,
-               limit: int | None = None) -> Candidates:
+               limit: int | None = None, tally: Tally | None = None) -> Candidates:
     """Verified, ranked matches of the parsed query `pq` within `queryset`
     (Measure rows with the filters applied; `facets`: the same filters as
     facet lexemes), best first; see the module doc. `base`: the wider set the
     facets count (with its lexemes `base_facets`), or None when it is the same.
+    `tally`: count the facets of both sets in the statements (Candidates.lexemes,
+    .tally, .base_lexemes, .names).
 
     The first statement reads each set's matches in the first PROBE_SLICES
     sample slices (the probe, a quarter of bucket 0, at most SAMPLE_CAP rows).
@@ -502,14 +605,14 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
     # nothing): the probe's ranks tell how many of its rows are title hits
     with_titles = bool(pq.loose_tsquery) and vector != "title_vector"
     try:
-        rows = _statement(pq, [(probe_of[part], *sql, cols) for part in sets
-                               for sql, cols in [read(part, 0, PROBE_SLICES)]], rank)
+        reads, dates, names = _statement(pq, [(probe_of[part], *sql, cols) for part in sets
+                                              for sql, cols in [read(part, 0, PROBE_SLICES)]], rank, tally=tally)
     except EmptyResultSet:   # a filter that matches nothing (e.g. an unknown province)
         return Candidates(base_ids=[] if base is not None else None)
-    dates = dict(rows.dates)
     # per set: the probe's rows, the slices they come from ([0, read)), the sample's slices (k)
-    state = {part: {"probe": [r for r in rows if r[0] == probe_of[part]], "read": PROBE_SLICES, "rows": [],
+    state = {part: {"probe": reads.get(probe_of[part]) or _Part(), "read": PROBE_SLICES, "rows": None,
                     "k": None} for part in sets}
+    titles = _Part()   # the title index's hits (ranked, not counted)
     scope["state"] = state
 
     def decide(part):
@@ -537,7 +640,7 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
                 # slices not read yet up to k (at least SAMPLE_TARGET rows in all), and, for
                 # the results, the title-level hits, from the small title index. Of the
                 # results' slices, those up to r (at least RANK_TARGET rows) are ranked, the
-                # rest (UNRANKED) only counted
+                # rest only counted
                 per_slice = len(st["probe"]) / st["read"]
                 target = SAMPLE_TARGET if part == MAIN else BASE_TARGET
                 # a probe holding most of the target is the sample: a few more slices of its
@@ -547,10 +650,10 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
                 ranked = st["k"]
                 if part == MAIN:
                     ranked = min(st["k"], max(st["read"], _sample_size(per_slice, RANK_TARGET)))
-                    titles = _title_hits(pq, st["probe"]) / st["read"]
-                    if with_titles and titles * st["k"] >= TITLE_ENOUGH:
+                    title_share = _title_hits(pq, st["probe"]) / st["read"]
+                    if with_titles and title_share * st["k"] >= TITLE_ENOUGH:
                         # the sample holds TITLE_ENOUGH title hits: rank the slices that do
-                        ranked = min(st["k"], max(ranked, math.ceil(TITLE_ENOUGH / titles)))
+                        ranked = min(st["k"], max(ranked, math.ceil(TITLE_ENOUGH / title_share)))
                 if st["k"] > st["read"]:
                     parts.append((part, *read(part, st["read"], st["k"],
                                               ranked_below=ranked if ranked < st["k"] else None)[0], cols))
@@ -558,37 +661,33 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
                                                                            ranked / SLICES):
                     parts.append((TITLE, *_rows(qs, text=pq.loose_tsquery, vector="title_vector", facets=lex,
                                               limit=TITLE_CAP), "rank"))
-        rows = _statement(pq, parts, rank) if parts else []
-        dates.update(getattr(rows, "dates", {}))
+        reads, more_dates, more_names = _statement(pq, parts, rank, tally=tally) if parts else ({}, {}, {})
+        dates.update(more_dates)
+        for name, found in more_names.items():
+            names.setdefault(name, {}).update(found)
+        if TITLE in reads:
+            titles += reads[TITLE]
         for part, st in state.items():
-            got = [r for r in rows if r[0] == part or (part == MAIN and r[0] == TITLE)]
+            got = reads.get(part) or _Part()
             if st["mode"] == "wide":
-                st["probe"] += [r for r in rows if r[0] == probe_of[part]]
+                st["probe"] += reads.get(probe_of[part]) or _Part()
                 st["read"] = WIDE_PROBE * SLICES
                 decide(part)
                 if st["mode"] == "wide":
                     st["mode"] = "exact"
             elif st["mode"] == "exact":
-                if sum(1 for r in got if r[0] == part) <= limit:
+                if len(got) <= limit:
                     st["rows"], st["mode"], st["exact"] = got, "done", True
                 else:
                     st["mode"] = "sample"   # more than `limit` after all
             elif st["mode"] == "sample":
-                st["rows"] = got + [(part, *r[1:]) for r in st["probe"]]
-                st["mode"], st["exact"] = "done", False
-    rows = [r for st in state.values() for r in st["rows"]]
+                got += st["probe"]
+                st["rows"], st["mode"], st["exact"] = got, "done", False
 
-    seen, found, sample_ids, base_ids = set(), [], [], []
-    facet_rows = {}
-    for part, pk, document_id, ordinal, _, score, *fields in rows:
-        if part != TITLE:
-            facet_rows[pk] = (document_id, *fields)
-        if part == BASE:
-            base_ids.append(pk)
-            continue
-        if part == MAIN:
-            sample_ids.append(pk)
-        if score is None or pk in seen:   # a sampled row beyond the ranked slices: counted only
+    main_rows = state[MAIN]["rows"]
+    seen, found = set(), []
+    for pk, document_id, ordinal, score in main_rows.ranked + titles.ranked:
+        if pk in seen:
             continue
         seen.add(pk)
         day = dates.get(document_id)
@@ -596,20 +695,38 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
     found.sort()
     main_exact = state[MAIN]["exact"]
     result = Candidates(ids=[r[4] for r in found], ranks=[-r[0] for r in found], exact=main_exact,
-                        sample_ids=sample_ids, facet_rows=facet_rows)
+                        sample_ids=list(main_rows.ids), lexemes=main_rows.lex, tally=main_rows.agg, names=names,
+                        tallied=tally is not None)
     slices = SAMPLE_BUCKETS * SLICES
     if main_exact:
         result.estimate = len(result.ids)
     else:
         result.scale = slices / state[MAIN]["k"]
-        result.estimate = max(round_estimate(round(len(sample_ids) * result.scale)), len(result.ids), limit + 1)
+        result.estimate = max(round_estimate(round(len(main_rows) * result.scale)), len(result.ids), limit + 1)
     if base is not None:
-        result.base_ids, result.base_exact = base_ids, state[BASE]["exact"]
+        base_rows = state[BASE]["rows"]
+        result.base_ids, result.base_exact = list(base_rows.ids), state[BASE]["exact"]
         result.base_scale = 1.0 if state[BASE]["exact"] else slices / state[BASE]["k"]
+        if tally is not None:
+            result.base_lexemes, result.base_sizes = _by_mask(base_rows, tally.masks)
     return result
 
 
-def _sample_has_titles(pq, probe: list, buckets: float, k: float) -> bool:
+def _by_mask(rows: _Part, masks: list) -> tuple[dict, dict]:
+    """The wider set's lexeme counts and row counts by the filter clauses each row satisfies
+    (bit i: it holds a lexeme of masks[i]); one group (0) when there is one clause or none."""
+    if len(masks) < 2:
+        return {0: rows.lex}, {0: len(rows)}
+    lexemes: dict = {}
+    sizes: Counter = Counter()
+    for row in rows.frows:
+        mask = sum(1 << i for i, clause in enumerate(masks) if not clause.isdisjoint(row))
+        lexemes.setdefault(mask, Counter()).update(lex for lex in row if not lex.startswith("s:"))
+        sizes[mask] += 1
+    return lexemes, dict(sizes)
+
+
+def _sample_has_titles(pq, probe: _Part, buckets: float, k: float) -> bool:
     """Whether a sample of k buckets holds at least TITLE_ENOUGH title-level hits by
     the probe's count of them (in `buckets` buckets): five pages of them, ranked
     (the title index would add any TITLE_CAP of them), so it adds nothing. A probe
@@ -619,12 +736,12 @@ def _sample_has_titles(pq, probe: list, buckets: float, k: float) -> bool:
     return _title_hits(pq, probe) * k / max(buckets, 1 / SLICES) >= TITLE_ENOUGH
 
 
-def _title_hits(pq, probe: list) -> int:
-    """The probe rows whose rank has the title tier (0 when the query has none)."""
+def _title_hits(pq, probe: _Part) -> int:
+    """The probe's ranked rows whose rank has the title tier (0 when the query has none)."""
     if not pq.title_tsquery:
         return 0
     points = dict(TIERS)["title_tsquery"]
-    return sum(1 for r in probe if r[5] is not None and int(r[5]) & points)
+    return sum(1 for r in probe.ranked if r[3] is not None and int(r[3]) & points)
 
 
 def round_estimate(n: int) -> int:

@@ -9,9 +9,9 @@ PAGES = {
     "home": (lambda d, u: "/", 7),
     # count, 6 facets in one statement, page + 4 prefetches, theme and IP-type labels, names
     "list": (lambda d, u: "/measures/", 10),
-    # the sample-bucket probe, the verified matches, 6 facets in one statement, page + 4 prefetches, labels, names
-    # (tests/pages/test_search_page_queries.py: the same whatever the filters)
-    "search": (lambda d, u: "/measures/?q=行政裁决", 11),  # + the sample-bucket probe (search engine)
+    # the sample-bucket probe, the verified matches with their facets counted (engine.Tally), page + 4
+    # prefetches, labels, names (tests/pages/test_search_page_queries.py: the same whatever the filters)
+    "search": (lambda d, u: "/measures/?q=行政裁决", 10),
     "list_filtered": (lambda d, u: "/measures/?theme=administrative&city=210100", 10),
     "measure": (lambda d, u: f"/measures/{d[0].measures.get(ordinal=2).pk}/", 10),
     # document, measure span, page of measures + 2 prefetches, targets (original files: INGEST_QUERIES)

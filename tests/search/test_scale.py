@@ -213,20 +213,20 @@ def test_the_probe_counts_its_title_hits(make_document, make_measure):
     titled = make_measure("推进产品认定", document=doc, title="加强地理标志保护")
     texted = make_measure("推进地理标志产品认定", document=doc, title="统筹推进")
     pq = parse("地理标志")
-    rows = []
+    probes = {}
     for m in (titled, texted):
         with connection.cursor() as c:
             c.execute("SELECT (hashint8(%s) & 255)::int", [m.pk])
             bucket = c.fetchone()[0]
         sql, params = engine._rows(Measure.objects.filter(pk=m.pk), text=pq.tsquery, sample=f"'s:{bucket}'")
-        rows += engine._statement(pq, [(engine.PROBE_MAIN, sql, params, "rank")], True)
+        reads, _, _ = engine._statement(pq, [(engine.PROBE_MAIN, sql, params, "rank")], True)
+        probes[m.pk] = reads[engine.PROBE_MAIN]
     cap = engine.TITLE_ENOUGH
-    titled_rows = [r for r in rows if r[1] == titled.pk]
-    assert len(rows) == 2 and len(titled_rows) == 1
-    assert engine._sample_has_titles(pq, titled_rows, 1, cap)           # 1 title hit a bucket, cap buckets
-    assert not engine._sample_has_titles(pq, titled_rows, 1, cap - 1)
-    assert not engine._sample_has_titles(pq, [r for r in rows if r[1] == texted.pk], 1, 256)
-    assert not engine._sample_has_titles(parse("标题:地理标志"), titled_rows, 1, 256)   # no title tier
+    assert [r[0] for p in probes.values() for r in p.ranked] == [titled.pk, texted.pk]
+    assert engine._sample_has_titles(pq, probes[titled.pk], 1, cap)           # 1 title hit a bucket, cap buckets
+    assert not engine._sample_has_titles(pq, probes[titled.pk], 1, cap - 1)
+    assert not engine._sample_has_titles(pq, probes[texted.pk], 1, 256)
+    assert not engine._sample_has_titles(parse("标题:地理标志"), probes[titled.pk], 1, 256)   # no title tier
 
 
 @pytest.mark.parametrize("params", [
