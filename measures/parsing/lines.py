@@ -61,6 +61,24 @@ TOC_TEXT_END = re.compile(rf"[{P.HAN}”）)]$")
 TOC_HEAD = re.compile(r"^目\s*[录錄]$")
 NOISE = re.compile(r"@+|\s+")
 SECTION_NUMBER_ALONE = re.compile(r"^0[1-9]$")
+# a page flattened to one line (flat_header): its head ends at the salutation's colon, the first full stop
+# or the first numbered item
+FLAT_HEAD_ROWS = 3
+FLAT_HEAD_LINE = 300
+FLAT_HEAD_SCAN = 600
+FLAT_HEAD_END = re.compile(rf"(?P<salute>(?<=\s)各[^\s。]{{1,80}}?[:：])|。|(?<=\s)(?:{P.CN_SMALL}、|第[一二三四五六七八九十]{{1,3}}[章条條])")
+WHITESPACE_RUN = re.compile(r"[ \t\u3000\xa0]+")
+CLAUSE_MARK = re.compile(r"[，,；;。]")
+SENTENCE_END = re.compile(r"[。：:！!？?]")
+FLAT_PIECE_MAX = 40
+FLAT_ITEM_PEEK = 40
+SALUTATION_PIECE = re.compile(r"^各.{1,80}[:：]$")
+FLAT_PIECE_MIN = 3  # "XX 市", "总 则": a shorter piece is a spaced word, not a line
+NUMBER_SIDE = re.compile(r"[\d〔〕\[\]（）()号號年月日第]")
+ARTICLE_OR_CHAPTER = re.compile(rf"第{P.CN_NUMBER}[章条條]")
+# "中共中央 国务院关于…", "国家知识产权局 教育部关于…": names that a title joins with a space
+JOINED_NAMES = re.compile(rf"^[{P.HAN}]{{2,12}}(?:中央|国务院|部|局|委|厅|办公室|政府|委员会)$")
+TITLE_AFTER_NAMES = re.compile(rf"^[{P.HAN}]{{2,20}}关于")
 # an item number with nothing after it on its line: "一、", "（三）", "2."
 ITEM_NUMBER_ALONE = re.compile(rf"^(?:{P.CN_SMALL}\s*[、.．]|{P.PAREN_OPEN}\s*(?:{P.CN_SMALL}|\d{{1,2}})\s*{P.PAREN_CLOSE}|"
                                rf"\d{{1,2}}\s*[、．]|\d{{1,2}}\.)$")
@@ -86,7 +104,7 @@ NOT_CONTINUATION = re.compile(rf"^\S{{1,12}}[{P.YEAR_OPEN}]\d{{4}}[{P.YEAR_CLOSE
 def split_lines(text: str, ctx: ParseContext) -> list[str]:
     """Non-empty, stripped lines without bullets, chrome and page furniture, PDF wraps joined."""
     out: list[str | None] = []
-    rows = glued_chapter_numbers(number_alone(section_numbers_alone(preview_page_marks(text.split("\n")))))
+    rows = glued_chapter_numbers(number_alone(section_numbers_alone(preview_page_marks(flat_header(text.split("\n"))))))
     pieces = next_article_in_line([piece for row in rows
                                    for piece in inline_items(row)])
     for raw in (part for piece in pieces for part in run_on_headings(piece)):
@@ -138,6 +156,37 @@ def chrome_line(line: str, ctx: ParseContext) -> bool:
     if BREADCRUMB.match(f) or LINK_ENTRY.match(f.strip()) and match_numbering(f.strip()) is None:
         return True
     return bool(CHROME.search(f)) and not DATED_META.search(f)
+
+
+@rule(stage="lines", example="['国务院关于…的意见 国发〔2021〕5号 各省人民政府： 为…，现提出如下意见。 一、…'] → "
+                             "['国务院关于…的意见', '国发〔2021〕5号', '各省人民政府：', '为…，现提出如下意见。', '一、…']")
+def flat_header(rows: list[str]) -> list[str]:
+    """A page flattened to one long line whose lines were joined with spaces: split again where a space
+    ends a sentence (after 。：！？) or ends a short piece without a clause mark (a title, a 文号, a date,
+    an issuer: "…实施办法 甘肃省人民政府 2021年12月2日"). A sentence a PDF wrapped with spaces stays whole
+    (its pieces hold commas); so do "XX 市", "〔2016〕 66 号" and "中共中央 国务院关于…"."""
+    first = next((i for i, r in enumerate(rows[:FLAT_HEAD_ROWS]) if r.strip()), None)
+    if first is None or len(rows[first]) < FLAT_HEAD_LINE:
+        return rows
+    row = rows[first].strip()
+    out: list[str] = []
+    start = 0
+    for gap in WHITESPACE_RUN.finditer(row):
+        left, after = row[start:gap.start()], row[gap.end():]
+        if not after or ARTICLE_OR_CHAPTER.search(left):
+            break
+        ends = SENTENCE_END.search(left[-1:]) is not None
+        short = len(left) <= FLAT_PIECE_MAX and not CLAUSE_MARK.search(left)
+        if match_numbering(after[:FLAT_ITEM_PEEK]) is not None:  # the items begin: inline_items splits them
+            break
+        if len(left) < FLAT_PIECE_MIN or (JOINED_NAMES.match(left) and TITLE_AFTER_NAMES.match(after)) \
+                or (NUMBER_SIDE.match(row[gap.start() - 1]) and NUMBER_SIDE.match(after[:1])) or not (ends or short):
+            continue  # "XX 市", "中共中央 国务院关于…", "〔2016〕 66 号", a wrapped sentence: one piece
+        out.append(left)
+        start = gap.end()
+    if len(out) < 2:
+        return rows
+    return rows[:first] + out + [row[start:]] + rows[first + 1:]
 
 
 @rule(stage="lines", example="'…制定本方案。一、总体要求…。二、重点任务…' (150+ chars) → three lines")

@@ -306,6 +306,8 @@ def not_a_quantity(n: Number) -> bool:
         return True
     if f[max(0, pos - 1):pos] in ("第", "前", "号", "/") or f[end:end + 1] in ("号",):
         return True
+    if f[max(0, pos - 3):pos].rstrip(" \u3000").endswith("第"):
+        return True  # "第 8-9 次常务会议": an ordinal with a PDF's spaces
     seg = f[n.sent_start:pos]
     return seg.count("“") > seg.count("”") or seg.count("《") > seg.count("》")
 

@@ -311,3 +311,26 @@ ONE_LINE_CALL = ("各有关单位:现将有关事项通知如下:一、支持项
 def test_clause_item_chain(line, starts):
     assert [line[c:c + len(s)] for c, s in zip(Li.clause_item_chain(line), starts)] == starts
     assert len(Li.clause_item_chain(line)) == len(starts)
+
+
+GANSU_FLAT = ("各市、自治州人民政府,省政府各部门: 现将《甘肃省人民政府质量奖实施办法》印发你们,请认真贯彻执行。 甘肃省人民政府 "
+              "2021年12月2日 (此件公开发布) 甘肃省人民政府质量奖实施办法 第一章 总 则 第一条 为进一步规范省政府质量奖管理工作,"
+              "促进质量管理创新,制定本实施办法。" + "第二条 省政府质量奖是省政府在质量管理领域授予的最高奖项。" * 9)
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # a notice flattened with spaces: its lines again, up to where the articles begin
+    ([GANSU_FLAT], ["各市、自治州人民政府,省政府各部门:", "现将《甘肃省人民政府质量奖实施办法》印发你们,请认真贯彻执行。",
+                    "甘肃省人民政府", "2021年12月2日 (此件公开发布)",
+                    GANSU_FLAT[GANSU_FLAT.index("甘肃省人民政府质量奖实施办法 第一章"):]]),
+    # "中共中央 国务院关于…" and "〔2016〕 66 号" stay whole
+    (["中共中央 国务院关于构建数据基础制度的意见 国办函〔2016〕 66 号 各省人民政府: " + "为构建数据基础制度,提出如下意见。" * 20],
+     ["中共中央 国务院关于构建数据基础制度的意见", "国办函〔2016〕 66 号", "各省人民政府:",
+      "为构建数据基础制度,提出如下意见。" * 20]),
+    # a sentence a PDF wrapped with spaces (its pieces hold commas) is no header
+    (["为贯彻落实党中央关于加强知识产权强国建设 的决策部署,根据省纲要要求,按照市 规划部署,制定本方案。" * 6],
+     ["为贯彻落实党中央关于加强知识产权强国建设 的决策部署,根据省纲要要求,按照市 规划部署,制定本方案。" * 6]),
+    (["短行", "二行"], ["短行", "二行"]),  # no long line
+])
+def test_flat_header(rows, expected):
+    assert Li.flat_header(rows) == expected
