@@ -61,6 +61,10 @@ TOC_TEXT_END = re.compile(rf"[{P.HAN}”）)]$")
 TOC_HEAD = re.compile(r"^目\s*[录錄]$")
 NOISE = re.compile(r"@+|\s+")
 SECTION_NUMBER_ALONE = re.compile(r"^0[1-9]$")
+# "第一章" alone, its name "总" / "则" (or "總 則") on the next lines (chapter_alone)
+CHAPTER_ALONE = re.compile(rf"^第{P.CN_NUMBER}[章节節编編]$")
+CHAPTER_NAME_ROWS = 6
+CHAPTER_NAME_PIECE = 3
 # a page flattened to one line (flat_header): its head ends at the salutation's colon, the first full stop
 # or the first numbered item
 FLAT_HEAD_ROWS = 3
@@ -104,7 +108,8 @@ NOT_CONTINUATION = re.compile(rf"^\S{{1,12}}[{P.YEAR_OPEN}]\d{{4}}[{P.YEAR_CLOSE
 def split_lines(text: str, ctx: ParseContext) -> list[str]:
     """Non-empty, stripped lines without bullets, chrome and page furniture, PDF wraps joined."""
     out: list[str | None] = []
-    rows = glued_chapter_numbers(number_alone(section_numbers_alone(preview_page_marks(flat_header(text.split("\n"))))))
+    rows = glued_chapter_numbers(number_alone(chapter_alone(section_numbers_alone(
+        preview_page_marks(flat_header(text.split("\n")))))))
     pieces = next_article_in_line([piece for row in rows
                                    for piece in inline_items(row)])
     for raw in (part for piece in pieces for part in run_on_headings(piece)):
@@ -417,6 +422,29 @@ def number_alone(rows: list[str]) -> list[str]:
         j = next((j for j in range(i + 1, min(i + 4, len(out))) if out[j].strip()), None)
         if j is not None and match_numbering(out[j].strip()) is None and not ITEM_NUMBER_ALONE.match(out[j].strip()):
             out[i], out[j] = row.strip() + out[j].strip(), ""
+    return out
+
+
+@rule(stage="lines", example="['第一章', '总', '则', '第一条', '为了…'] → ['第一章 总则', '', '', '第一条', '为了…']")
+def chapter_alone(rows: list[str]) -> list[str]:
+    """A chapter number alone on its line with its name on the next lines, a character or two a line
+    ("第一章" / "总" / "则", "第一章" / "總 則"): one heading again."""
+    out = list(rows)
+    for i, row in enumerate(out):
+        if not CHAPTER_ALONE.match(row.strip()):
+            continue
+        name, j = [], i + 1
+        while j < len(out) and j <= i + CHAPTER_NAME_ROWS and len(name) < CHAPTER_NAME_ROWS:
+            piece = out[j].strip()
+            if piece and (len(piece.replace(" ", "")) > CHAPTER_NAME_PIECE or match_numbering(piece) is not None):
+                break
+            if piece:
+                name.append(j)
+            j += 1
+        if name:
+            out[i] = row.strip() + " " + "".join(out[k].strip() for k in name)
+            for k in name:
+                out[k] = ""
     return out
 
 

@@ -65,7 +65,8 @@ _TAIL = r"[\s:：、.．]*"
 _HEAD_TAIL = r"[\s:：、.．,，。]*"
 # the kinds of item numbers: (kind, pattern) tried in order at the start of a line; group "n" is the label
 NUMBERING = (
-    ("chapter", re.compile(rf"^第{_N}[章编編篇](?![程]){_HEAD_TAIL}")),
+    # "第一篇:红河县…办法": a document-sharing site's "first piece", not a part of the text
+    ("chapter", re.compile(rf"^第{_N}(?:[章编編]|篇(?![:：]))(?![程]){_HEAD_TAIL}")),
     ("part", re.compile(rf"^第{_N}部分{_HEAD_TAIL}")),
     ("section", re.compile(rf"^第{_N}[节節]{_HEAD_TAIL}")),
     ("article", re.compile(rf"^第{_N}[条條]{_HEAD_TAIL}")),

@@ -334,3 +334,15 @@ GANSU_FLAT = ("各市、自治州人民政府,省政府各部门: 现将《甘�
 ])
 def test_flat_header(rows, expected):
     assert Li.flat_header(rows) == expected
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # b57 008: the chapter's name a character a line
+    (["第一章", "总", "则", "第一条", "为了规范管理,制定本条例。"], ["第一章 总则", "", "", "第一条", "为了规范管理,制定本条例。"]),
+    # b60 008: the name on a line of its own after blank lines
+    (["第一章", "", "", "總 則", "第一條為樹立質量第一的理念"], ["第一章 總 則", "", "", "", "第一條為樹立質量第一的理念"]),
+    (["第一章", "第一条 为了规范管理。"], ["第一章", "第一条 为了规范管理。"]),  # nothing to join
+    (["第一章", "加强知识产权保护工作的总体要求"], ["第一章", "加强知识产权保护工作的总体要求"]),  # a long line is text
+])
+def test_chapter_alone(rows, expected):
+    assert Li.chapter_alone(rows) == expected

@@ -61,6 +61,7 @@ def node(*lines):
     ("2024年工作要点", None),
     ("任务一年内完成", None),  # 一年 is no number
     ("1 亿元人民币或", None),  # b57 011: an amount wrapped onto its own line
+    ("第一篇:红河县扶贫开发项目资金公告公示管理办法", None),  # b57 004: a document-sharing site's first piece
     ("加强执法", None),
 ])
 def test_match_numbering(line, expected):
