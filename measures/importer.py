@@ -258,6 +258,9 @@ def prepare_bytes(data: bytes, *, source: str, label: str, knowledge, known=froz
     partial_dates.annotate(parsed, item.raw_text)  # dated only to the month: keep year and month
     item.parsed = parsed
     item.fingerprint = fingerprint(parsed)
+    # the parser's copy of the body text (in the fingerprint): the writer never reads it, and it
+    # is a tenth of what a worker sends back
+    (parsed.get("document") or {}).pop("body_text", None)
     if vectors:
         folded: dict = {}  # text -> its foldings, for the vectors and the fingerprints
         item.vectors = _vectors(parsed, source, folded)
@@ -622,12 +625,16 @@ class Importer:
         batch: list[Prepared] = []
         keys: set = set()
         limit = FIRST_BATCH_DOCUMENTS
+        self._ahead = 0
         with gin_pending_lists(len(files) >= POOL_MIN_FILES), _gc_frozen(len(files) >= POOL_MIN_FILES):
-            for item in self._prepare_all(files):
+            for n, item in enumerate(self._prepare_all(files), 1):
                 item_keys = self._batch_keys(item)
                 if batch and (item_keys & keys or len(batch) >= limit
                               or sum(b.n_measures for b in batch) + item.n_measures > BATCH_MEASURES):
-                    limit = BATCH_DOCUMENTS
+                    # the last files (those the workers hold already) in small batches again: each is
+                    # written while the workers finish the next, so that little is left to write
+                    # after the last file is parsed (one core idle)
+                    limit = FIRST_BATCH_DOCUMENTS if len(files) - n < self._ahead else BATCH_DOCUMENTS
                     written = self._write_batch(batch)
                     for result in written:
                         report(result)
@@ -683,6 +690,7 @@ class Importer:
 
         window: deque = deque()
         done = 0
+        self._ahead = ahead = BATCH_DOCUMENTS + 4 * self.workers  # files the workers are given ahead of the writer
         try:
             with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_worker_init,
                                      initargs=(self.knowledge, known, True)) as pool:
@@ -690,7 +698,7 @@ class Importer:
                     for path in files:
                         window.append(pool.submit(_worker_prepare, str(path)))
                         # a batch's worth ahead: the workers go on parsing while the writer writes
-                        if len(window) >= BATCH_DOCUMENTS + 4 * self.workers:
+                        if len(window) >= ahead:
                             item = window.popleft().result()
                             done += 1
                             yield item

@@ -32,6 +32,8 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import sys
+from array import array
 from functools import lru_cache
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -135,16 +137,29 @@ def bands(text: str, *, folded: str | None = None) -> list[int]:
     each), hashed with splitmix64's finalizer (a stable 64-bit mix, no per-trigram digest);
     its bin is the hash mod BINS, its value the quotient. A band is the same mix of its number
     plus its ROWS bin values times fixed odd multipliers. Bands computed before this scheme (migration 0012 recomputes them)
-    used blake2b digests. ``folded``: fold(text), when the caller has it already."""
+    used blake2b digests. ``folded``: fold(text), when the caller has it already.
+
+    The mixes run on all of a text's trigrams (then all its bands) at once (_mix_lanes);
+    _bands_scalar computes the same one value at a time."""
     norm = normalise(text) if folded is None else "".join(_KEEP.findall(folded))
-    o = list(map(ord, norm))
-    codes = {(a << 42) | (b << 21) | c for a, b, c in zip(o, o[1:], o[2:])}
-    if len(codes) < MIN_SHINGLES:
+    if not _LANES_OK:
+        return _bands_scalar(norm)
+    n = len(norm)
+    if n < MIN_SHINGLES + SHINGLE - 1:  # fewer trigrams than that, let alone distinct ones
         return []
-    c1, c2, m64 = _C1, _C2, _M64
-    # splitmix64's finalizer of each code (x, then y, are its two intermediate steps)
-    hashed = [(y := (((x := ((c ^ (c >> 30)) * c1) & m64) ^ (x >> 27)) * c2) & m64) ^ (y >> 31) for c in codes]
-    hashed.sort(reverse=True)
+    # lane k: the code of the trigram at k ((a << 42) | (b << 21) | c), from the code points'
+    # lanes k, k + 1 and k + 2; the last two lanes (no whole trigram) are left out after the mix
+    points = _pack(list(map(ord, norm)))
+    mask = _lane_mask(n)
+    mixed = _mix_lanes((points << 42) | ((points >> 128) << 21) | (points >> 256), mask)
+    hashed = sorted(array("Q", mixed.to_bytes(16 * n, "little"))[:2 * (n - SHINGLE + 1):2], reverse=True)
+    if len(set(hashed)) < MIN_SHINGLES:  # the mix is a bijection: distinct hashes, distinct trigrams
+        return []
+    return _bands_of(hashed)
+
+
+def _bands_of(hashed: list[int]) -> list[int]:
+    """The bands of a text's trigram hashes (largest first; repeats change nothing)."""
     mins: list[int | None] = [None] * BINS
     for h in hashed:  # the smallest hash of each bin is written last
         mins[h % BINS] = h // BINS
@@ -158,9 +173,49 @@ def bands(text: str, *, folded: str | None = None) -> list[int]:
                     if mins[j] is not None:
                         full[i] = mins[j]
                         break
+    if not _LANES_OK:
+        return _band_hashes_scalar(full)
+    # each band's values in one odd-multiplier sum with its number (below 2^126: no lane
+    # overflows), mixed, its low 32 bits read as a signed int
+    k0, k1, k2 = _ROW_KEYS
+    mask = _lane_mask(N_BANDS)
+    x = (_BAND_NUMBERS + _pack(full[0::3]) * k0 + _pack(full[1::3]) * k1 + _pack(full[2::3]) * k2) & mask
+    low = _mix_lanes(x, mask) & _BAND_LOW32
+    return array("i", low.to_bytes(16 * N_BANDS, "little"))[::4].tolist()
+
+
+def _bands_scalar(norm: str) -> list[int]:
+    """bands() of a normalised text, one trigram and one band at a time (the reference the lane
+    version is tested against; used where the machine is not little-endian)."""
+    o = list(map(ord, norm))
+    codes = {(a << 42) | (b << 21) | c for a, b, c in zip(o, o[1:], o[2:])}
+    if len(codes) < MIN_SHINGLES:
+        return []
+    c1, c2, m64 = _C1, _C2, _M64
+    # splitmix64's finalizer of each code (x, then y, are its two intermediate steps)
+    hashed = [(y := (((x := ((c ^ (c >> 30)) * c1) & m64) ^ (x >> 27)) * c2) & m64) ^ (y >> 31) for c in codes]
+    hashed.sort(reverse=True)
+    mins: list[int | None] = [None] * BINS
+    for h in hashed:
+        mins[h % BINS] = h // BINS
+    full = mins
+    if None in mins:
+        orders = _borrow_orders()
+        full = list(mins)
+        for i, v in enumerate(mins):
+            if v is None:
+                for j in orders[i]:
+                    if mins[j] is not None:
+                        full[i] = mins[j]
+                        break
+    return _band_hashes_scalar(full)
+
+
+def _band_hashes_scalar(full: list[int]) -> list[int]:
     result = []
     rows = iter(full)
     k0, k1, k2 = _ROW_KEYS
+    c1, c2, m64 = _C1, _C2, _M64
     # the band's values in one odd-multiplier sum with its number, mixed (ROWS == 3 values a band)
     for band, (v0, v1, v2) in enumerate(zip(rows, rows, rows)):
         x = (band + v0 * k0 + v1 * k1 + v2 * k2) & m64
@@ -171,10 +226,43 @@ def bands(text: str, *, folded: str | None = None) -> list[int]:
     return result
 
 
+# --- many 64-bit values in one int ----------------------------------------------------------
+# Python mixes one 64-bit value at a time at the cost of a dozen big-int operations each. Packed
+# into one int, 128 bits a lane (the value in the low 64), the same operations mix every lane
+# at once: a 64-bit value times a 64-bit constant stays inside its lane, and each step masks
+# the lanes back to 64 bits before the next multiplication. The lanes are read and written as
+# the bytes of an array of unsigned 64-bit ints, so this needs a little-endian machine.
+
+_LANES_OK = sys.byteorder == "little" and array("Q").itemsize == 8 and array("i").itemsize == 4
+
+
+def _pack(values: list[int]) -> int:
+    """One int holding each value (0 <= v < 2^64) in a 128-bit lane, the first in the lowest."""
+    lanes = array("Q", bytes(16 * len(values)))
+    lanes[::2] = array("Q", values)
+    return int.from_bytes(lanes, "little")
+
+
+@lru_cache(maxsize=256)
+def _lane_mask(n: int) -> int:
+    """The low 64 bits of each of n lanes."""
+    return int.from_bytes((b"\xff" * 8 + b"\0" * 8) * n, "little")
+
+
+def _mix_lanes(c: int, mask: int) -> int:
+    """splitmix64's finalizer of every lane (each below 2^64; ``mask``: _lane_mask of their number)."""
+    x = (((c ^ (c >> 30)) & mask) * _C1) & mask
+    y = (((x ^ (x >> 27)) & mask) * _C2) & mask
+    return (y ^ (y >> 31)) & mask
+
+
 _M64 = (1 << 64) - 1
 _C1, _C2 = 0xBF58476D1CE4E5B9, 0x94D049BB133111EB   # splitmix64's finalizer
 _ROW_KEYS = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9)  # odd 64-bit multipliers
 assert len(_ROW_KEYS) == ROWS == 3 and N_BANDS * ROWS == BINS  # bands() unpacks three values a band
+if _LANES_OK:
+    _BAND_NUMBERS = _pack(list(range(N_BANDS)))  # lane k: k
+    _BAND_LOW32 = int.from_bytes((b"\xff" * 4 + b"\0" * 12) * N_BANDS, "little")
 
 
 # --- distinctive words ------------------------------------------------------------------

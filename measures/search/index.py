@@ -17,7 +17,6 @@ verify a random sample of a very large match through the index; both GIN
 indexes include it.
 """
 from collections import defaultdict
-from itertools import chain
 
 from django.db import connection, transaction
 
@@ -61,18 +60,20 @@ def build_vectors(title: str | None, text: str | None, cache: dict | None = None
 
 
 def _layout(fields: list[tuple[str, str]], cache: dict | None) -> list | None:
-    """[(weight, {lexeme: [position, ...]}), ...] of the non-empty fields; None past MAX_POS."""
+    """[(weight, {lexeme: [position, ...]}), ...] of the non-empty fields, each position as its
+    literal with the field's weight ("123D", _tagged); None past MAX_POS."""
     laid_out = []
     base = 1
     memo = _long_word_memo(cache)
     for text, weight in fields:
         if not text:
             continue
-        positions: defaultdict[str, list[int]] = defaultdict(list)
+        tagged = _tagged(weight)
+        positions: defaultdict[str, list[str]] = defaultdict(list)
         for folded in _foldings(text, cache):
             if base + len(folded) > MAX_POS:
                 return None
-            _add_tokens(positions, folded, base, memo)
+            _add_tokens(positions, folded, base, tagged, memo)
             base = min(base + len(folded) + FIELD_GAP, MAX_POS)
         laid_out.append((weight, positions))
     return laid_out
@@ -82,21 +83,18 @@ def _format(laid_out: list) -> str:
     """The literal of _layout's fields (the later fields' dicts lose the lexemes merged into an
     earlier field's)."""
     out = []
-    for k, (weight, positions) in enumerate(laid_out):
+    for k, (_, positions) in enumerate(laid_out):
         later = laid_out[k + 1:]
-        tagged = _tagged(weight)  # position -> "123D"
         if later:  # a lexeme also in a later field: its positions in field order, weight by weight
             for lex, pos in positions.items():
-                parts = [(weight, pos)] + [(w2, p2.pop(lex)) for w2, p2 in later if lex in p2]
-                if len(parts) == 1:
-                    out.append(_plain(lex, pos, weight))
-                else:
-                    each = list(chain.from_iterable(map(_tagged(w).__getitem__, ps) for w, ps in parts))
-                    out.append(f"'{lex}':{','.join(each[:MAX_POSITIONS])}")
+                for _, other in later:
+                    more = other.pop(lex, None)
+                    if more is not None:
+                        pos = pos + more
+                out.append(f"'{lex}':{','.join(pos[:MAX_POSITIONS])}")
         else:
-            out += [f"'{lex}':{tagged[pos[0]]}" if len(pos) == 1
-                    else f"'{lex}':{','.join(map(tagged.__getitem__, pos))}" if len(pos) <= MAX_POSITIONS
-                    else _plain(lex, pos, weight) for lex, pos in positions.items()]
+            out += [f"'{lex}':{pos[0]}" if len(pos) == 1 else f"'{lex}':{','.join(pos[:MAX_POSITIONS])}"
+                    for lex, pos in positions.items()]
     return " ".join(out)
 
 
@@ -110,10 +108,6 @@ def _tagged(weight: str) -> list[str]:
     if table is None:
         table = _tagged_positions[weight] = [f"{p}{weight}" for p in range(MAX_POS + 1)]
     return table
-
-
-def _plain(lex: str, pos: list[int], weight: str) -> str:
-    return f"'{lex}':{','.join(map(_tagged(weight).__getitem__, pos[:MAX_POSITIONS]))}"
 
 
 def _build_vector_clamped(fields: list[tuple[str, str]], cache: dict | None) -> str:
@@ -135,34 +129,37 @@ def _build_vector_clamped(fields: list[tuple[str, str]], cache: dict | None) -> 
     return " ".join(f"{_quote(lex)}:{','.join(dict.fromkeys(pos))}" for lex, pos in positions.items())
 
 
-def _add_tokens(positions, folded: str, base: int, memo: dict | None = None) -> None:
-    """token_list(folded) added to ``positions`` at ``base`` + offset, in the same order, without
-    the list: each CJK run's unigrams and bigrams (walked character by character, no indexing or
-    slicing), ASCII runs, then jieba's long words block by block (_long_words' words and
-    offsets; a word's sub-words looked up once per ``memo``, the document's)."""
+def _add_tokens(positions, folded: str, base: int, tagged: list[str], memo: dict | None = None) -> None:
+    """token_list(folded) added to ``positions`` at ``base`` + offset, in the same order, each
+    position as tagged[position] (its literal with the field's weight), without the list: each CJK
+    run's unigrams and bigrams (its characters zipped with the next ones and their positions'
+    literals, no indexing or counting), ASCII runs, then jieba's long words block by block
+    (_long_words' words and offsets; a word's sub-words looked up once per ``memo``, the
+    document's)."""
     long_runs = False
     for m in RUN_RE.finditer(folded):
         run = m.group(0)
         p = base + m.start()
         if m.group(1):
-            long_runs = long_runs or len(run) > 2
-            prev = run[0]
-            positions[prev].append(p)
-            for ch in run[1:]:
-                positions[prev + ch].append(p)
-                p += 1
-                positions[ch].append(p)
-                prev = ch
+            n = len(run)
+            tags = tagged[p:p + n]
+            if n > 1:
+                long_runs = long_runs or n > 2
+                for ch, nxt, tag in zip(run, run[1:], tags):
+                    positions[ch].append(tag)
+                    positions[ch + nxt].append(tag)
+            positions[run[-1]].append(tags[-1])
         else:
-            positions[run].append(p)
+            positions[run].append(tagged[p])
     if long_runs:
-        _add_long_words(positions, folded, base, {} if memo is None else memo)
+        _add_long_words(positions, folded, base, tagged, {} if memo is None else memo)
 
 
-def _add_long_words(positions, folded: str, base: int, memo: dict) -> None:
-    """_long_words(tok, folded) added at ``base`` + offset: the words of three or more CJK
-    characters of each jieba block (text.segments' blocks and cut, through its per-document block
-    cache), each followed by its sub-words in the dictionary (_sub_words, once per ``memo``)."""
+def _add_long_words(positions, folded: str, base: int, tagged: list[str], memo: dict) -> None:
+    """_long_words(tok, folded) added at ``base`` + offset (as tagged[position]): the words of three
+    or more CJK characters of each jieba block (text.segments' blocks and cut, through its
+    per-document block cache), each followed by its sub-words in the dictionary (_sub_words, once
+    per ``memo``)."""
     tok = get_tokenizer()
     re_han = tok.re_han
     blocks = text_module._blocks
@@ -178,13 +175,13 @@ def _add_long_words(positions, folded: str, base: int, memo: dict) -> None:
                 for word in words:
                     n = len(word)
                     if n > 2 and cjk(word):
-                        positions[word].append(at)
+                        positions[word].append(tagged[at])
                         if n > 3:
                             subs = memo.get(word)
                             if subs is None:
                                 subs = memo[word] = _sub_words(word, tok.FREQ)
                             for i, sub in subs:
-                                positions[sub].append(at + i)
+                                positions[sub].append(tagged[at + i])
                     at += n
         offset += len(blk)
 
