@@ -291,7 +291,13 @@ class Number:
     post_full = property(lambda self: self.folded[self.end:self.b])
 
 
-@rule(stage="targets", example="'成立于2019年' → True; '第3次' → True; '“66条”' → True; '建设12个' → False")
+# "比2010年的12.4万吨、" before a number: the base year's figure, not a goal
+BASELINE_BEFORE = re.compile(rf"比{P.YEAR}年(?:底|末)?的[\d.]*(?:[{P.HAN}]{{0,3}}[、和及])?\s*$")
+BASELINE_SPAN = 20
+
+
+@rule(stage="targets", example="'成立于2019年' → True; '第3次' → True; '“66条”' → True; '比2010年的12.4万吨' → True; "
+                               "'建设12个' → False")
 def not_a_quantity(n: Number) -> bool:
     """Numbers that are no commitment: years, months and days of dates, ordinals (第3), 文号 parts, numbers
     inside quotes or 《》."""
@@ -308,6 +314,8 @@ def not_a_quantity(n: Number) -> bool:
         return True
     if f[max(0, pos - 3):pos].rstrip(" \u3000").endswith("第"):
         return True  # "第 8-9 次常务会议": an ordinal with a PDF's spaces
+    if BASELINE_BEFORE.search(f[max(n.sent_start, pos - BASELINE_SPAN):pos]):
+        return True  # "比2010年的12.4万吨、1.07万吨分别减少…": the base the cut is measured from
     seg = f[n.sent_start:pos]
     return seg.count("“") > seg.count("”") or seg.count("《") > seg.count("》")
 
@@ -821,8 +829,10 @@ def targets(ctx: ParseContext) -> None:
 @rule(stage="targets", example="(2016 plan) '城镇新增就业1000万人以上' → year 2016; '给予2万元奖励' → year None")
 def plan_task_year(target: dict, plan: int | None) -> dict:
     """A task of an annual plan (2016年…任务分工, 2023年工作要点) that states a number without a year is
-    for the plan's year; an amount of money (a reward, a budget rule) is no deadline and stays yearless."""
-    if plan and target["year"] is None and target["unit"] not in L.MONEY_UNITS:
+    for the plan's year ("安排地方专项债券4000亿元" too); a reward or subsidy amount (给予…万元) is a
+    standing rule, no deadline, and stays yearless."""
+    reward = target["unit"] in L.MONEY_UNITS and any(w in T.fold(target["quote"]) for w in L.REWARD_WORDS)
+    if plan and target["year"] is None and not reward:
         return {**target, "year": plan}
     return target
 

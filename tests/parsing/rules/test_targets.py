@@ -70,6 +70,10 @@ def test_year_markers(text, doc_year, plan_year, expected):
 @pytest.mark.parametrize("text, value, expected", [
     ("成立于2019年", "2019", True), ("第3次会议", "3", True), ("按“66条”执行", "66", True), ("排名前3名", "3", True),
     ("10月15日至23日", "15", True), ("3个月内", "3", False), ("建设12个示范区", "12", False), ("每年2次", "2", False),
+    ("市政府第 8-9 次常务会议通过", "8", True),  # b48 005: an ordinal with a PDF's spaces
+    ("比2010年的12.4万吨、1.07万吨分别减少11.9%", "12.4", True),  # b58 013: the base year's figures
+    ("比2010年的12.4万吨、1.07万吨分别减少11.9%", "1.07", True),
+    ("比2010年的12.4万吨、1.07万吨分别减少11.9%", "11.9", False),  # the cut itself
 ])
 def test_not_a_quantity(text, value, expected):
     assert Tg.not_a_quantity(number(text, value)) is expected
@@ -479,10 +483,11 @@ def test_heading_goal(head, expected):
 
 
 @pytest.mark.parametrize("target, plan, year", [
-    ({"unit": "万人", "year": None}, 2016, 2016),  # b59 009: a task of the 2016 plan
-    ({"unit": "万元", "year": None}, 2016, None),  # an amount of money: no deadline
-    ({"unit": "%", "year": 2025}, 2016, 2025),  # the text's own year stands
-    ({"unit": "件", "year": None}, None, None),  # no annual plan
+    ({"unit": "万人", "year": None, "quote": "城镇新增就业1000万人以上"}, 2016, 2016),  # b59 009: a task of the 2016 plan
+    ({"unit": "万元", "year": None, "quote": "给予2万元奖励"}, 2016, None),  # a reward: a standing rule
+    ({"unit": "亿元", "year": None, "quote": "安排地方专项债券4000亿元"}, 2016, 2016),  # a budget task of the year
+    ({"unit": "%", "year": 2025, "quote": "达到30%"}, 2016, 2025),  # the text's own year stands
+    ({"unit": "件", "year": None, "quote": "办理100件"}, None, None),  # no annual plan
 ])
 def test_plan_task_year(target, plan, year):
     assert Tg.plan_task_year(target, plan)["year"] == year
