@@ -103,6 +103,8 @@ REWARD_GRANT = re.compile("|".join(L.REWARD_GRANT_WORDS))
 HEADING_GOAL = re.compile(r"(?:达到|达|不低于|不少于|超过|突破|提高到|提升至|控制在)\s*\d+(?:\.\d+)?\s*[%％‰分个家件项人亿万]")
 BENEFICIARY_DE = re.compile(rf"的(?:{P.alternation(L.BENEFICIARY_NOUNS)})")
 CONDITIONS_LIST = re.compile(r"(?:以下|下列|如下)[^。；;]{0,12}条件")
+# "…分别给予20万元、15万元、": a grant verb before the number with nothing but amounts between
+GRANT_BEFORE = re.compile(r"(?:给予|奖励|资助|补助|补贴|奖补)(?:一次性|最高|分别)?[\d.万元、和及\s]*$")
 # "两项以上奖励的按最高级别予以奖励": the number qualifies the subject a rule applies to
 # "十分重要": 十分 as "very" (before a word), not ten points
 ADVERB_SHIFEN = re.compile(rf"十分(?=[{P.HAN}])")
@@ -354,7 +356,9 @@ def is_condition(n: Number) -> bool:
     phrase of a clause opened by 对 ("对…5个以上国家成功注册商标的企业") or of a subject ("两项以上奖励的
     按最高级别…"); the numbers of a list of conditions ("符合以下条件：…")."""
     post, k = n.post_full, n.suffix_len
-    if n.pre.lstrip().startswith("对") and "的" in post or CONDITIONS_LIST.search(n.folded[n.sent_start:n.b]):
+    granted = GRANT_BEFORE.search(n.pre) is not None  # "…的单位分别给予20万元、15万元的资助": the reward itself
+    if n.pre.lstrip().startswith("对") and "的" in post and not granted \
+            or CONDITIONS_LIST.search(n.folded[n.sent_start:n.b]):
         return True
     lead = [c.end() for c in CONDITIONS_LIST.finditer(n.folded, 0, n.pos)]
     if lead and "。" not in n.folded[lead[-1]:n.pos]:

@@ -105,6 +105,10 @@ def test_comparator_before(pre, expected):
     ("培育5家以上的，给予奖励", "5", True),
     ("培育企业10家以上", "10", False),
     ("培育10家以上的示范企业", "10", False),
+    # b60 005: the rewards of a clause opened by 对, granted before their 的
+    ("对获得一、二、三等奖项的单位分别给予20万元、15万元、10万元的资助", "20", False),
+    ("对获得一、二、三等奖项的单位分别给予20万元、15万元、10万元的资助", "15", False),
+    ("对年销售额1000万元以上的企业给予5万元奖励", "1000", True),
 ])
 def test_is_condition(text, value, expected):
     assert Tg.is_condition(tail_number(text, value)) is expected
