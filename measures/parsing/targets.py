@@ -69,6 +69,8 @@ GOAL_HEAD = re.compile(rf"{P.YEAR_G}\s*年?[^\d]{{0,6}}$|" + "|".join(L.TABLE_GO
 BASE_HEAD = re.compile("|".join(L.TABLE_BASE_HEADS))
 METRIC_HEAD = re.compile("|".join(L.TABLE_METRIC_HEADS))
 UNIT_HEAD = re.compile(r"(?:计量)?单位")
+# "奖励金额(万元)", "资助标准（元/件）": a column of reward amounts, its unit in the header
+AMOUNT_HEAD = re.compile("|".join(L.TABLE_AMOUNT_HEADS))
 UNIT_IN_NAME = re.compile(rf"{P.PAREN_OPEN}([^()（）]{{1,8}}){P.PAREN_CLOSE}\s*$")
 TABLE_VALUE = re.compile(rf"^(?P<cmp>{P.alternation(k for k in L.TABLE_COMPARATORS if k not in ('以上', '以下', '以内'))})?"
                          rf"\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|‰|[{P.HAN}/]{{1,5}})?\s*(?P<suffix>以上|以下|以内)?$")
@@ -719,20 +721,25 @@ def _cells(line: str) -> list[str]:
 @rule(stage="targets", example="'指标名称\\t2022年基数\\t2025年目标' + '专利拥有量（件）\\t1.52\\t2.6' → 2.6 件 >= 2025")
 def indicator_table(lines: list[str], measure, ctx: ParseContext) -> tuple[list[dict], set[int]]:
     """Targets of an indicator table whose cells are split by tabs, runs of spaces or bars: a header
-    naming the metric column and a goal column (2025年目标, not the base year), one row per metric.
+    naming the metric column and a goal column (2025年目标, not the base year), one row per metric; or a
+    table of rewards whose amount column names its unit ("奖项名称 | 奖励金额(万元)": "=" amounts).
     Returns the targets and the lines the table used."""
     out, used = [], set()
     i = 0
     while i < len(lines):
         head = _cells(ctx.fold_same(lines[i]))
         goal_cols = [k for k, c in enumerate(head) if GOAL_HEAD.search(c) and not BASE_HEAD.search(c)]
+        amounts = not goal_cols  # a table of rewards: its amount column, its unit in the header
+        if amounts:
+            goal_cols = [k for k, c in enumerate(head) if AMOUNT_HEAD.search(c) and UNIT_IN_NAME.search(c)]
         metric_col = next((k for k, c in enumerate(head) if METRIC_HEAD.search(c)), None)
         if len(head) < 3 or not goal_cols or metric_col is None or metric_col in goal_cols:
             i += 1
             continue
         goal = goal_cols[-1]
         ym = ANY_YEAR.search(head[goal])
-        year = int(ym.group(1)) if ym else None
+        year = int(ym.group(1)) if ym and not amounts else None
+        head_unit = UNIT_IN_NAME.search(head[goal]).group(1) if amounts else None
         unit_col = next((k for k, c in enumerate(head) if UNIT_HEAD.fullmatch(c)), None)
         rows_found, j = 0, i + 1
         while j < len(lines):
@@ -753,8 +760,9 @@ def indicator_table(lines: list[str], measure, ctx: ParseContext) -> tuple[list[
                 unit = cells[unit_col]
             if vm and vm.group("unit"):
                 unit = unit or cells[goal][vm.start("unit"):vm.end("unit")]
+            unit = unit or head_unit
             if vm and T.han_count(metric) >= 2:
-                comparator = L.TABLE_COMPARATORS.get(vm.group("cmp") or vm.group("suffix") or "", ">=")
+                comparator = L.TABLE_COMPARATORS.get(vm.group("cmp") or vm.group("suffix") or "", "=" if amounts else ">=")
                 out.append({"measure": measure, "metric": metric, "comparator": comparator,
                             "value": _number(vm.group("num")), "unit": unit or "", "year": year,
                             "quote": lines[j].strip()})

@@ -204,6 +204,10 @@ def test_metric_before(text, value, expected):
     ("指标 | 单位 | 现状 | 目标值\n专利授权量 | 件 | 100 | ≥200", [("专利授权量", ">=", 200, "件", None)]),
     ("序号\t指标\t2025年\n1\t办结时限（个工作日）\t≤60", [("办结时限", "<=", 60, "个工作日", 2025)]),
     ("指标名称\t2022年基数\t2023年完成\n专利\t1\t2", []),  # no goal column
+    # b60 001: a table of rewards, the unit in the amount column's header
+    ("序号 | 奖项名称 | 奖励金额(万元) |\n1 | 新获得中国质量奖 | 100 |\n2 | 新获得中国质量奖提名奖 | 20 |",
+     [("新获得中国质量奖", "=", 100, "万元", None), ("新获得中国质量奖提名奖", "=", 20, "万元", None)]),
+    ("序号 | 奖项名称 | 奖励金额 |\n1 | 新获得中国质量奖 | 100 |", []),  # no unit: no amount to read
     ("一行\t两格", []),
 ])
 def test_indicator_table(text, expected):
