@@ -21,7 +21,8 @@ from .units import is_unit_like
 
 HEADING_KINDS = ("chapter", "part", "section", "article")  # may stand without text
 # the usual hierarchy of the kinds, major first; equal ranks nest in order of appearance
-RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "cn": 4, "cnsp": 4, "action": 4, "numsp": 4, "pcn": 5, "bcn": 5,
+RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "cn": 4, "cnsp": 4, "action": 4, "numsp": 4, "caption": 4.5,
+        "pcn": 5, "bcn": 5,
         "dec2": 5, "dec3": 6, "num": 6, "pnum": 7, "rnum": 7, "circ": 8, "shi": 9}
 NUMSP_NOT_HEADING = re.compile(r"[，,。；;：:\t]")
 DECIMAL_QUANTITY = re.compile(r"[万亿倍个件家项%]")
@@ -61,6 +62,9 @@ FEEDBACK_HOW = re.compile(P.alternation(L.FEEDBACK_CHANNELS))
 FEEDBACK_OPENING = re.compile(rf"^\s*(?:通过|请|可)?(?:{P.alternation(L.FEEDBACK_CHANNELS)}|发送|来信|信函)")
 CONTACT_ITEM = re.compile(rf"^(?:{P.alternation(L.CONTACT_HEADS)})\s*[:：]")
 HEADING_PUNCT = re.compile(r"[\s，,。；;：:]")
+# an unnumbered caption over items (caption_line): two to eight characters, nothing else
+CAPTION = re.compile(rf"[{P.HAN}]{{2,8}}")
+CAPTION_MIN_RANK = 5  # captions head (一) and 1. items, not chapters
 END_MATTER = re.compile(
     rf"^(?:附件(?:\s*\d*|{P.CN_SMALL_DIGIT}*)\s*[:：]?|{P.alternation(L.END_MATTER_HEADS)}|{P.PAREN_OPEN}此件|来源[:：]|"
     rf"(?:发布|成文|发文)(?:日期|时间)\s*[:：]|本(?:{'|'.join(L.END_NOUNS)})[^。]{{0,30}}(?:自|从)[^。]{{0,30}}"
@@ -278,6 +282,17 @@ def build_outline(lines: list[str], ctx: ParseContext) -> Outline:
             (stack[-1].extra if stack else preamble).append(line)
             continue
         kind, label, rest = num
+        holder = stack[-1].extra if stack else preamble
+        if RANK.get(kind, 0) >= CAPTION_MIN_RANK and parse_cn_number(label) == 1 and holder \
+                and caption_line(holder[-1], ctx):
+            # "補助" over "(一)…(五)": an unnumbered caption heads the items that follow it
+            while stack and RANK[stack[-1].kind] >= RANK["caption"]:
+                stack.pop()  # the items (and the caption) before it close
+            cap = Node("caption", "", holder.pop(), i, parent=stack[-1] if stack else None)
+            cap.token = ""
+            (cap.parent.children if cap.parent else roots).append(cap)
+            nodes.append(cap)
+            stack.append(cap)
         kinds = [n.kind for n in stack]
         if kind in kinds:
             del stack[kinds.index(kind):]
@@ -303,6 +318,17 @@ def build_outline(lines: list[str], ctx: ParseContext) -> Outline:
                 node.extra.append("\n".join(n.token + n.text for n in child.subtree()))
             node.children = []
     return Outline(roots, preamble, [n for n in nodes if not n.folded])
+
+
+@rule(stage="outline", example="'補助' → True; '申报条件' → True; '加强保护。' → False; '某市知识产权管理办法' → False")
+def caption_line(line: str, ctx: ParseContext) -> bool:
+    """An unnumbered caption over the items that follow it ("補助" over "(一)…(五)", "申报条件" over
+    "1.…"): a few characters, no punctuation, not the document's title or a kind of document."""
+    bare = P.WHITESPACE.sub("", line)
+    if not CAPTION.fullmatch(bare):
+        return False
+    title = P.WHITESPACE.sub("", (ctx.document or {}).get("title") or "")
+    return bare != title and not ctx.fold(bare).endswith(L.END_NOUNS)
 
 
 @rule(stage="outline", example="'第五条 申请资助应当符合下列条件：' + (一)(二) → True; '（三）强化司法保护' + 一是/二是 → True")

@@ -30,7 +30,7 @@ def han_count(text: str) -> int:
 
 def parse_cn_number(s: str) -> int | None:
     """'十九' -> 19, '二十一' -> 21, '一百零五' -> 105, '二〇二四' -> 2024, '105' -> 105; None if not a number."""
-    if s.isdigit():
+    if s.isascii() and s.isdigit():  # not "①" or "²", which isdigit() accepts
         return int(s)
     if s and all(c in CN_DIGIT_VALUES for c in s):
         return int("".join(str(CN_DIGIT_VALUES[c]) for c in s))

@@ -89,6 +89,7 @@ def test_split_title():
 
 def test_cn_numbers_and_dates():
     assert [parse_cn_number(s) for s in ("十九", "二十一", "一百零五", "63")] == [19, 21, 105, 63]
+    assert [parse_cn_number(s) for s in ("①", "²")] == [None, None]  # isdigit() says yes, int() says no
     assert parse_date("2021年09月03日 18:30:00") == "2021-09-03"
     assert parse_date("2019年9月5") == "2019-09-05"
     assert parse_date("2024/12/02") == "2024-12-02"

@@ -501,3 +501,22 @@ def test_feedback_channel_on_a_consultation(text, consultation, expected):
     ctx.document = {"title": "区域公用品牌管理办法", "notice_title": "关于征求《管理办法(征求意见稿)》修改意见的公告"
                     if consultation else None}
     assert O.feedback_channel(text, ctx) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("補助", True), ("申报条件", True), ("重点任务", True),
+    ("加强保护。", False),  # a sentence
+    ("某市知识产权管理办法", False),  # a kind of document: a title
+    ("知识产权强市建设的主要任务和保障措施", False),  # too long for a caption
+])
+def test_caption_line(line, expected):
+    assert O.caption_line(line, CTX) is expected
+
+
+def test_a_caption_heads_the_items_below_it():
+    # b60 004: "補助" over (一)…(三), then "申報材料" over its own items
+    t = tree("申報條件", "在江門市登記注冊。", "補助", "(一)對新增地理標志產品給予獎勵20萬元。", "(二)對新增品牌給予獎勵。",
+             "申報材料", "(一)申請表。")
+    leaves = [n for n in t.nodes if not n.children]
+    assert [[a.heading for a in n.ancestors()] for n in leaves] == [["補助"], ["補助"], ["申報材料"]]
+    assert t.preamble == ["申報條件", "在江門市登記注冊。"]  # not over a numbered item: stays text
