@@ -261,9 +261,27 @@ def all_but_one(clauses) -> str:
     return " | ".join("(" + all_of(clauses[:i] + clauses[i + 1:]) + ")" for i in range(len(clauses)))
 
 
+# groups of sample buckets with a lexeme of their own in facet_vector (measures.search.index):
+# 's:gN' (buckets 16N … 16N+15) and 's:qN' (4N … 4N+3)
+BUCKET_GROUPS = ((16, "g"), (4, "q"))
+
+
 def _buckets(first: int, end: int) -> str:
-    """The tsquery of sample buckets first … end - 1."""
-    return " | ".join(f"'s:{b}'" for b in range(first, end))
+    """The tsquery of sample buckets first … end - 1: whole aligned groups through their
+    group's lexeme (BUCKET_GROUPS), the rest bucket by bucket. Each ORed lexeme costs the GIN
+    scan about as much as its posting list's skips, whatever its length: 50 buckets beside a
+    bigram at 1M measures 24.5 ms, as three groups of 16 and two buckets 6.6 ms."""
+    out, b = [], first
+    while b < end:
+        for size, tag in BUCKET_GROUPS:
+            if b % size == 0 and b + size <= end:
+                out.append(f"'s:{tag}{b // size}'")
+                b += size
+                break
+        else:
+            out.append(f"'s:{b}'")
+            b += 1
+    return " | ".join(out)
 
 
 def _region(first: int, end: int) -> tuple[str, tuple[int, int] | None]:

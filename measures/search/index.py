@@ -298,13 +298,16 @@ def update_search_vectors(measure_ids) -> int:
 
 
 SAMPLE_BUCKETS = 256
-# The sample bucket of measure `m`: a hash of its id, 0 … SAMPLE_BUCKETS - 1.
+# The sample bucket of measure `m`: a hash of its id, 0 … SAMPLE_BUCKETS - 1. facet_vector holds
+# it as 's:N', with its group of 4 ('s:qN', N = bucket >> 2) and of 16 ('s:gN', bucket >> 4):
+# the engine reads whole groups through one lexeme (migration 0014).
 BUCKET_SQL = "(hashint8(m.id) & 255)"
 
 # The filter values of measure `m` (a measures_measure row) as a tsvector of
 # prefixed lexemes; no user query yields a lexeme with ':' in it.
 FACET_VECTOR_SQL = """array_to_tsvector(ARRAY(SELECT DISTINCT x FROM unnest(
     ARRAY['p:' || d.province_id, 'c:' || d.city_id, 's:' || """ + BUCKET_SQL + """,
+          's:q' || (""" + BUCKET_SQL + """ >> 2), 's:g' || (""" + BUCKET_SQL + """ >> 4),
           'y:' || coalesce(extract(year FROM coalesce(d.signed_date, d.published_date))::int, d.date_year)]
     || ARRAY(SELECT 't:' || t.code FROM measures_measure_themes mt
              JOIN measures_theme t ON t.id = mt.theme_id WHERE mt.measure_id = m.id)
@@ -319,7 +322,7 @@ def facet_vector(*, province_id, city_id, bucket: int, year, themes=(), ip_types
     (signed, else published, else date_year), ``themes`` and ``ip_types`` the codes linked."""
     lexemes = {f"p:{province_id}" if province_id is not None else None,
                f"c:{city_id}" if city_id is not None else None,
-               f"s:{bucket}", f"y:{year}" if year is not None else None}
+               f"s:{bucket}", f"s:q{bucket >> 2}", f"s:g{bucket >> 4}", f"y:{year}" if year is not None else None}
     lexemes.update(f"t:{code}" for code in themes)
     lexemes.update(f"i:{code}" for code in ip_types)
     return " ".join(_quote(x) for x in sorted(lexemes - {None}))

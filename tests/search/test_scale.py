@@ -163,8 +163,12 @@ def test_every_measure_has_a_sample_bucket(make_measure):
     with connection.cursor() as c:
         c.execute("SELECT tsvector_to_array(facet_vector) FROM measures_measure WHERE id = %s", [m.pk])
         lexemes = c.fetchone()[0]
-    buckets = [x for x in lexemes if x.startswith("s:")]
+    buckets = [x for x in lexemes if x.startswith("s:") and x[2:].isdigit()]
     assert len(buckets) == 1 and 0 <= int(buckets[0][2:]) < 256
+    bucket = int(buckets[0][2:])
+    # and its groups of 4 and of 16 buckets (engine.BUCKET_GROUPS)
+    assert sorted(x for x in lexemes if x.startswith("s:") and not x[2:].isdigit()) == \
+        [f"s:g{bucket // 16}", f"s:q{bucket // 4}"]
 
 
 def _record_statements(monkeypatch):
@@ -352,12 +356,21 @@ def test_sample_slices_refine_the_buckets(big):
 
     assert engine._region(4, 20) == ("'s:0' | 's:1'", (4, 20))
     assert engine._region(16, 48) == ("'s:1' | 's:2'", None)
+    # whole groups of 4 and 16 buckets through their own lexeme
+    assert engine._buckets(2, 40) == "'s:2' | 's:3' | 's:q1' | 's:q2' | 's:q3' | 's:g1' | 's:q8' | 's:q9'"
+    assert engine._region(16 * 8, 16 * 58 + 3) == (
+        "'s:q2' | 's:q3' | 's:g1' | 's:g2' | 's:q12' | 's:q13' | 's:56' | 's:57' | 's:58'", (128, 931))
     with connection.cursor() as c:
         c.execute(f"SELECT {engine.slice_sql('id')}, tsvector_to_array(facet_vector) FROM measures_measure")
         rows = c.fetchall()
     assert len(rows) == 600 and len({s for s, _ in rows}) > 256
     for slice_, lexemes in rows:
         assert f"s:{slice_ // engine.SLICES}" in lexemes
+        assert {f"s:q{slice_ // engine.SLICES // 4}", f"s:g{slice_ // engine.SLICES // 16}"} <= set(lexemes)
+    with connection.cursor() as c:   # the groups' lexemes select exactly their buckets' rows
+        c.execute("SELECT id FROM measures_measure WHERE facet_vector @@ %s::tsquery", [engine._buckets(2, 40)])
+        grouped = {r[0] for r in c.fetchall()}
+    assert grouped and grouped == {m.pk for m in big["ms"] if 2 <= _slice_of(m.pk) // engine.SLICES < 40}
     ids = {m.pk for m in Measure.objects.filter(engine._InSlices(engine.F("pk"), 4, 20))}
     assert ids and ids == {m.pk for m in big["ms"] if 4 <= _slice_of(m.pk) < 20}
 
