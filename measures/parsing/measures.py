@@ -31,7 +31,8 @@ UNIT_TAIL = re.compile(rf"[{re.escape(P.OPEN)}][^{re.escape(P.OPEN + P.CLOSE)}]*
                        rf"[^{re.escape(P.OPEN + P.CLOSE)}]*)*(?:[{re.escape(P.CLOSE)}]|$)\s*$")
 UNIT_WORD = re.compile(r"责任|牵头|配合|负责|局|委|办|院|政府")
 # "加强组织领导,落实工作责任": two short phrases, one comma
-PAIRED_HEADING = re.compile(rf"^[{P.HAN}]{{2,8}}[,，][{P.HAN}]{{2,8}}$")
+PAIRED_HEADING = re.compile(rf"^[{P.HAN}“”]{{2,8}}(?:[,，][{P.HAN}“”]{{2,8}}){{1,2}}$")
+PAIRED_HEADING_MAX = 30
 NO_TITLE = (None, None)  # a rule decided the item has no heading
 
 
@@ -50,14 +51,17 @@ def strip_units_for_title(text: str) -> str:
 @rule(stage="measures", example="'加强统筹协调。成立工作专班。' → ('加强统筹协调', '成立工作专班。')")
 def sentence_heading(first: str, rest: str, article: bool, ctx: ParseContext):
     """A short first sentence without a comma, closed by 。 or ！, with a body after it; a heading of
-    two short phrases joined by a comma ("加强组织领导,落实工作责任。") is one too. In an article a
-    sentence that states a rule (…应当…, …实行…) is no heading."""
+    two or three short phrases joined by commas ("加强组织领导,落实工作责任。", "高度重视,精心组织,科学
+    制订办理方案。", at most 30 characters, no phrase opening with a subject such as 各地) is one too.
+    In an article a sentence that states a rule (…应当…, …实行…) is no heading."""
     m = HEADING_SENTENCE.match(first)
     if not m:
         return None
     if article and STATEMENT.match(ctx.fold(m.group(1))) or subject_statement(m.group(1), ctx):
         return NO_TITLE
-    if CLAUSE_MARK.search(m.group(1)) and (article or not PAIRED_HEADING.match(m.group(1).strip())) \
+    paired = PAIRED_HEADING.match(m.group(1).strip()) and len(m.group(1).strip()) <= PAIRED_HEADING_MAX \
+        and not m.group(1).strip().startswith("各")  # "各地根据通知要求,结合实际…": a subject acts
+    if CLAUSE_MARK.search(m.group(1)) and (article or not paired) \
             and not own_line_heading(first, rest, m, article):
         return None
     body = first[m.end():] + ("\n" + rest if rest else "")

@@ -27,12 +27,16 @@ def test_strip_units_for_title(text, expected):
     ("加强组织领导,落实工作责任。为加强对专项行动的组织领导,保证各项任务落到实处。", "", False,
      ("加强组织领导,落实工作责任", "为加强对专项行动的组织领导,保证各项任务落到实处。")),  # two short phrases
     ("加强组织领导,落实工作责任。各部门要落实。", "", True, None),  # not in an article
-    ("完善知识产权法规政策体系,推动出台地方性法规。开展立法调研。", "", False, None),  # a phrase too long
+    ("完善知识产权地方性法规政策制度体系,推动出台地方性法规。开展立法调研。", "", False, None),  # a phrase too long
+    ("高度重視,精心組織,科學制訂辦理方案。各責任單位要逐項謀劃。", "", False,
+     ("高度重視,精心組織,科學制訂辦理方案", "各責任單位要逐項謀劃。")),  # b56 008: three short phrases
+    ("加强商标专用权的保护,强化驰名商标全链条保护。开展专项行动。", "", False, None),  # seed 004: phrases too long
+    ("各地根据通知要求,结合实际情况,及时制定活动实施方案。报送省局。", "", False, None),  # a subject acts
     ("县政府实行县长负责制。县长主持县政府全面工作。", "", False, M.NO_TITLE),  # who does what: no heading
     ("優化線網,明確線路服務區域和等級。", "根據市民不同的出行需求,將全市公交線路分成4個層次。", False,
      ("優化線網,明確線路服務區域和等級", "根據市民不同的出行需求,將全市公交線路分成4個層次。")),  # alone on its line
     ("完善市、县两级管理体制,建立执法队伍。", "", False, None),  # nothing on the next line
-    ("完善管理体制,建立执法队伍,落实工作经费。", "各地要落实。", False, None),  # two commas: a sentence
+    ("完善管理体制,建立执法队伍,落实工作经费,加强考核评估。", "各地要落实。", False, None),  # three commas: a sentence
     ("优化线网,明确线路服务区域和等级。", "(责任单位:市交通局)", False, None),  # only units after it
 ])
 def test_sentence_heading(first, rest, article, expected):
