@@ -197,7 +197,7 @@ class Prepared:
     parsed: dict | None = None       # None: not parsed (the text is known already)
     fingerprint: str = ""            # of the parse: an unchanged re-parse writes nothing
     vectors: dict | None = None      # ordinal -> (search_vector, title_vector) of the parsed values
-    derived: dict | None = None      # ordinal -> specificity flags and text fingerprint of a new measure
+    derived: dict | None = None      # ordinal -> specificity flags and text fingerprint (array literals) of a new measure
     refs: list | None = None         # the documents its text cites (services_diffusion.extract), when new
     data: bytes | None = None        # the bytes, kept by import_bytes only (there is no file to read again)
 
@@ -432,9 +432,12 @@ def _derived(parsed: dict, folded: dict | None = None) -> dict | None:
             text_folded = known[0] if known else None
             weights = SIM.weighted_words(text, folded=text_folded)
             top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:SIM.KEYWORDS]
+            # the fingerprint's arrays as the literals COPY reads (built here, beside the writer)
             out[item["ordinal"]] = {
                 "flags": merged, "specificity": SPEC.score(merged), "specificity_auto": computed,
-                "bands": SIM.bands(text, folded=text_folded), "terms": [w[:40] for w, _ in top], "weights": [round(v, 3) for _, v in top],
+                "bands": _array_literal(SIM.bands(text, folded=text_folded), False),
+                "terms": _array_literal([w[:40] for w, _ in top], True),
+                "weights": _array_literal([round(v, 3) for _, v in top], False),
             }
         return out
     except Exception:  # the writer has them computed by measures.services_diffusion
@@ -1019,8 +1022,7 @@ class Importer:
             if d is None:
                 missing.append(m.pk)
             else:
-                prints.append((m.pk, m.document_id, _array_literal(d["bands"], False),
-                               _array_literal(d["terms"], True), _array_literal(d["weights"], False)))
+                prints.append((m.pk, m.document_id, d["bands"], d["terms"], d["weights"]))  # array literals
         copy_rows(MeasureFingerprint, ("measure_id", "document_id", "bands", "terms", "weights"), prints)
         if missing:
             refresh_measures(missing)
@@ -1510,8 +1512,10 @@ def _array_literal(values, quote: bool):
     if quote:
         items = ("NULL" if v is None else '"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"'
                  for v in values)
-    else:
+    elif None in values:
         items = ("NULL" if v is None else str(v) for v in values)
+    else:
+        items = map(str, values)
     return "{" + ",".join(items) + "}"
 
 

@@ -202,10 +202,11 @@ def folded_words(folded: str) -> list[str]:
     block cache, without the offsets text.segments computes for each word."""
     tok = get_tokenizer()
     re_han = tok.re_han
+    blocks = text_module._blocks
     out: list[str] = []
     for blk in re_han.split(folded):
         if blk and re_han.match(blk):
-            out += _block_cut(blk, tok)
+            out += blocks.get(blk) or _block_cut(blk, tok)
     return out
 
 
