@@ -963,6 +963,15 @@ def period_below(title: str | None, lines: list[str], ctx: ParseContext) -> str 
     return title
 
 
+@rule(stage="header", example="notice '…通知如下:' '1.明確任務…' '2.統籌協調…' then its signature and nothing numbered → True")
+def notice_items_only(lines: list[str], start: int, signature: int) -> bool:
+    """A covering notice whose own numbered items are all the page holds (the policy it issues is not
+    on the page): nothing numbered after the notice's signature, items before it. Those items are the
+    operative text."""
+    return not any(match_numbering(l) for l in lines[signature + 1:]) \
+        and sum(1 for l in lines[start:signature] if match_numbering(l)) >= 2
+
+
 def _find_body_and_signature(h: Header, lines: list[str], first_num: int, ctx: ParseContext) -> None:
     """The body starts after the policy title repeated below the notice, else after the notice's
     signature; the signature gives the signing date and signer (else one at the end of the document)."""
@@ -991,7 +1000,7 @@ def _find_body_and_signature(h: Header, lines: list[str], first_num: int, ctx: P
             continue
         h.signed_date, h.signer = date, signer
         if body is None and h.notice_line is not None:
-            body = i + 1
+            body = i + 1 if not notice_items_only(lines, start_from, i) else start_from
         break
     if body is None:
         body = (h.notice_line + 1) if h.notice_line is not None else 0

@@ -187,7 +187,7 @@ CONTACT_HEADS = ("发送电子邮件", "电子邮件", "电子邮箱", "邮箱",
 # a notice asking for comments on a draft (its items that name a channel are no measures)
 CONSULTATION_MARKS = ("征求意见", "征求《", "意见征集", "公开征求", "征求社会")
 FEEDBACK_CHANNELS = ("电子邮件", "电子邮箱", "邮箱", "信函", "邮寄", "寄至", "寄送", "传真", "网址", "官网", "网站", "登录", "登陆",
-                     "栏目", "@")
+                     "栏目", "@", "电话", "拨打")
 # "2017年工作总结", "市知识产权局2022年工作总结": a report of past work (its items are no measures, its
 # figures no targets); the plan that may follow it is headed "2023年工作要点"
 SUMMARY_TAILS = ("工作总结", "工作回顾", "工作完成情况", "工作开展情况", "工作进展情况", "工作情况报告")

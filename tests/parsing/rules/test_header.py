@@ -643,3 +643,15 @@ def test_flat_head_title(line, expected):
 def test_without_seal_note(issuer, expected):
     assert H.without_seal_note(issuer) == expected
 
+
+
+@pytest.mark.parametrize("lines, start, signature, expected", [
+    # b69 007: the notice's own items 1.-3., its signature, and no policy after it
+    (["盤錦市人民政府辦公室關于印發方案的通知", "各縣、區人民政府:", "現將方案印發給你們,并通知如下:", "1.明確任務,壓實責任。",
+      "2.統籌協調,合力攻堅。", "盤錦市人民政府辦公室", "2021年1月30日"], 1, 6, True),
+    (["关于印发方案的通知", "各县区:", "现将方案印发给你们。", "某市人民政府", "2021年1月30日", "某方案", "一、总体要求", "二、重点任务"],
+     1, 4, False),  # the policy follows the signature
+    (["关于印发方案的通知", "各县区:", "1.认真执行。", "某市人民政府", "2021年1月30日"], 1, 4, False),  # one item only
+])
+def test_notice_items_only(lines, start, signature, expected):
+    assert H.notice_items_only(lines, start, signature) is expected

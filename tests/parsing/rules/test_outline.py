@@ -494,6 +494,7 @@ def test_feedback_channel(text, expected):
     ("发送电子邮件至邮箱:473525483@qq.com", True, True),
     ("登录金寨县政府网站意见征集平台(https://www.ahjinzhai.gov.cn)", True, True),
     ("发送电子邮件至邮箱:473525483@qq.com", False, False),  # not a consultation: no comments asked for
+    ("电话沟通。请拨打电话将有关建议和意见向联系人反馈。", False, True),  # b18 009: comments sent by phone
     ("建设知识产权信息公共服务网站,完善服务功能。", True, False),  # an act, though a channel word
 ])
 def test_feedback_channel_on_a_consultation(text, consultation, expected):
