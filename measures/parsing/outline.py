@@ -62,6 +62,8 @@ FEEDBACK_HOW = re.compile(P.alternation(L.FEEDBACK_CHANNELS))
 FEEDBACK_OPENING = re.compile(rf"^\s*(?:通过|请|可)?(?:{P.alternation(L.FEEDBACK_CHANNELS)}|发送|来信|信函)")
 CONTACT_ITEM = re.compile(rf"^(?:{P.alternation(L.CONTACT_HEADS)})\s*[:：]")
 HEADING_PUNCT = re.compile(r"[\s，,。；;：:]")
+# "申报条件", "认定条件", "申报材料要求", "所需材料": the heading of a list of requirements (requirement_item)
+REQUIREMENTS_HEADING = re.compile(rf"[{P.HAN}]{{0,6}}(?:{P.alternation(L.REQUIREMENT_HEADS)})(?:要求|清单|目录)?")
 # an unnumbered caption over items (caption_line): two to eight characters, nothing else
 CAPTION = re.compile(rf"[{P.HAN}]{{2,8}}")
 CAPTION_MIN_RANK = 5  # captions head (一) and 1. items, not chapters
@@ -531,6 +533,15 @@ def scope_item(node: Node, ctx: ParseContext) -> bool:
     return bool(SCOPE_HEADING.match(_bare(node.heading, ctx))) or bool(SCOPE_SENTENCE.match(head))
 
 
+@rule(stage="outline", example="'(一)創立時間達50年(含)以上;' under '二、申報條件' → True; '(一)加强保护。' under '二、重点任务' → False")
+def requirement_item(node: Node, ctx: ParseContext) -> bool:
+    """An item of a list of conditions or application documents (under 申报条件, 认定条件, 申报材料,
+    所需材料 …): who may apply and what to hand in, no measure."""
+    parent = node.parent
+    return parent is not None and node.kind not in HEADING_KINDS \
+        and bool(REQUIREMENTS_HEADING.fullmatch(_bare(parent.heading, ctx)))
+
+
 @rule(stage="outline", example="'通过电子邮箱将具体意见发送至zyjs@hrss.sz.gov.cn' → True; '建立知识产权纠纷快速处理机制。' → False")
 def feedback_channel(text: str, ctx: ParseContext) -> bool:
     """An item of a consultation notice saying how to send comments ("通过我局官网…填写反馈意见",
@@ -623,7 +634,8 @@ def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
                 any(s.children for s in siblings if s is not node and s.kind == node.kind):
             continue  # a chapter written as paragraphs among chapters that hold numbered items
         if (not node.extra and not node.head) or is_boilerplate(node, ctx) or CONTACT_ITEM.match(node.head) or \
-                id(node) in names or scope_item(node, ctx) or feedback_channel(node.text, ctx):
+                id(node) in names or scope_item(node, ctx) or feedback_channel(node.text, ctx) or \
+                requirement_item(node, ctx):
             continue
         out.append(node)
     if out and out[-1] is outline.nodes[-1] and cut_short(out[-1]):

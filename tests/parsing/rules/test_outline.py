@@ -521,3 +521,16 @@ def test_a_caption_heads_the_items_below_it():
     leaves = [n for n in t.nodes if not n.children]
     assert [[a.heading for a in n.ancestors()] for n in leaves] == [["補助"], ["補助"], ["申報材料"]]
     assert t.preamble == ["申報條件", "在江門市登記注冊。"]  # not over a numbered item: stays text
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # b66 011 / b62 003: conditions and documents to hand in are no measures
+    (["二、申報條件", "(一)創立時間達50年(含)以上;"], True),
+    (["三、申报材料", "1.营业执照复印件;"], True),
+    (["一、认定范围", "(一)在上海市依法设立并从事经营活动;"], True),
+    (["二、重点任务", "(一)加强知识产权保护。"], False),
+    (["一、申报范围", "(一)示范区建设申报单位为县级以上人民政府。"], False),  # b21 003: the writer counted these
+    (["第五条 申请资助应当符合下列条件:", "(一)具有独立法人资格;"], False),  # an article's own list (folded into it)
+])
+def test_requirement_item(lines, expected):
+    assert O.requirement_item(node(*lines), CTX) is expected
