@@ -61,6 +61,8 @@ TOC_TEXT_END = re.compile(rf"[{P.HAN}”）)]$")
 TOC_HEAD = re.compile(r"^目\s*[录錄]$")
 NOISE = re.compile(r"@+|\s+")
 SECTION_NUMBER_ALONE = re.compile(r"^0[1-9]$")
+# "第二章 实验区的评定 第五条 申报主体": a chapter heading running into its first article
+CHAPTER_THEN_ARTICLE = re.compile(rf"^(第{P.CN_NUMBER}[章節节][^第。，,；;]{{0,30}}?)\s*(第{P.CN_NUMBER}[条條](?![的规規之所中款项項]).*)$")
 # "第一章" alone, its name "总" / "则" (or "總 則") on the next lines (chapter_alone)
 CHAPTER_ALONE = re.compile(rf"^第{P.CN_NUMBER}[章节節编編]$")
 CHAPTER_NAME_ROWS = 6
@@ -112,7 +114,7 @@ def split_lines(text: str, ctx: ParseContext) -> list[str]:
         preview_page_marks(flat_header(text.split("\n")))))))
     pieces = next_article_in_line([piece for row in rows
                                    for piece in inline_items(row)])
-    for raw in (part for piece in pieces for part in run_on_headings(piece)):
+    for raw in (part for piece in pieces for part in run_on_headings(piece) for part in chapter_then_article(part)):
         if page_number(raw.strip()):
             out.append(None)  # a page break: the running header next to it goes too
             continue
@@ -423,6 +425,13 @@ def number_alone(rows: list[str]) -> list[str]:
         if j is not None and match_numbering(out[j].strip()) is None and not ITEM_NUMBER_ALONE.match(out[j].strip()):
             out[i], out[j] = row.strip() + out[j].strip(), ""
     return out
+
+
+@rule(stage="lines", example="'第二章 实验区的评定 第五条 申报主体' → ['第二章 实验区的评定', '第五条 申报主体']")
+def chapter_then_article(line: str) -> list[str]:
+    """A chapter heading and the first article of the chapter on one line: two lines."""
+    m = CHAPTER_THEN_ARTICLE.match(line.strip())
+    return [m.group(1).strip(), m.group(2)] if m else [line]
 
 
 @rule(stage="lines", example="['第一章', '总', '则', '第一条', '为了…'] → ['第一章 总则', '', '', '第一条', '为了…']")

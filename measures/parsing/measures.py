@@ -85,9 +85,11 @@ def subject_statement(sentence: str, ctx: ParseContext) -> bool:
 
 @rule(stage="measures", example="'知识产权强企工程' + '\\n支持企业…' → ('知识产权强企工程', '支持企业…')")
 def line_heading(first: str, rest: str, text: str):
-    """A heading alone on its first line (no sentence mark), the body on the next lines; a line that
-    introduces the numbered list under it ("…主要包括：" + "(一)…") is no heading."""
-    if rest.strip() and len(first) <= 40 and not P.SENTENCE_MARK.search(first) \
+    """A heading alone on its first line (no sentence mark, or short phrases joined by commas:
+    "提高工作认识,加强统筹推进"), the body on the next lines; a line that introduces the numbered list
+    under it ("…主要包括：" + "(一)…") is no heading."""
+    paired = bool(PAIRED_HEADING.match(first.strip())) and len(first.strip()) <= PAIRED_HEADING_MAX
+    if rest.strip() and len(first) <= 40 and (not P.SENTENCE_MARK.search(first) or paired) \
             and not (LEAD_IN_END.search(first) and match_numbering(rest.strip())) \
             and strip_units_for_title(text).strip() != first.strip():
         return first.strip().rstrip("：:"), rest.strip()

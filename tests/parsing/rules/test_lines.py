@@ -346,3 +346,13 @@ def test_flat_header(rows, expected):
 ])
 def test_chapter_alone(rows, expected):
     assert Li.chapter_alone(rows) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("第二章 河南省专利导航产业发展实验区的评定 第五条 申报主体", ["第二章 河南省专利导航产业发展实验区的评定", "第五条 申报主体"]),  # b68 007
+    ("第一章 总则 第一条 为了规范管理,制定本办法。", ["第一章 总则", "第一条 为了规范管理,制定本办法。"]),
+    ("第二章 依照第五条的规定执行", ["第二章 依照第五条的规定执行"]),  # 第五条 cited in the heading
+    ("第三条 加强管理。", ["第三条 加强管理。"]),
+])
+def test_chapter_then_article(line, expected):
+    assert Li.chapter_then_article(line) == expected
