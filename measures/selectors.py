@@ -509,7 +509,7 @@ def _tally_sql(clauses: dict) -> "engine.Tally":
     """engine.Tally of the facets _row_facets reads: units, roles and documents
     (issuer and title) of the results' rows, the names of places, themes and IP
     types among the counted lexemes, and the filter clauses' lexemes."""
-    from .models import Document, IPType, Region, Theme
+    from .models import Document, IPType, MeasureUnit, Region, Theme
 
     templates = _facet_sql()
     d, r, t, i = Document._meta.db_table, Region._meta.db_table, Theme._meta.db_table, IPType._meta.db_table
@@ -521,8 +521,16 @@ def _tally_sql(clauses: dict) -> "engine.Tally":
         "theme": f"SELECT code, name FROM {t} WHERE code IN (SELECT substr(k, 3) FROM {{lx}} WHERE k LIKE 't:%%')",
         "ip": f"SELECT code, name FROM {i} WHERE code IN (SELECT substr(k, 3) FROM {{lx}} WHERE k LIKE 'i:%%')",
     }
-    return engine.Tally(parts={"unit": templates["unit"], "role": templates["role"], "doc": documents}, names=names,
-                        masks=[_clause_lexemes(c) for c in clauses.values()])
+    # the results' unit links joined once for the unit and the role facets (each joined them on
+    # its own: an index probe a row, twice)
+    mu = MeasureUnit._meta.db_table
+    join = f"FROM {{src}} s JOIN {mu} x ON x.measure_id = s.id"
+    unit, role = templates["unit"], templates["role"]
+    assert unit.count(join) == 1 and role.count(join) == 1
+    return engine.Tally(parts={"unit": unit.replace(join, "FROM ml x"), "role": role.replace(join, "FROM ml x"),
+                               "doc": documents},
+                        names=names, masks=[_clause_lexemes(c) for c in clauses.values()],
+                        ctes={"ml": f"SELECT x.measure_id, x.unit_id, x.role {join}"})
 
 
 def measure_facets(*, data: dict, matched: QuerySet, filtered: QuerySet, total: int) -> dict:

@@ -15,7 +15,7 @@ from django.db import migrations
 BUCKET = "(hashint8(id) & 255)"
 
 ADD_GROUPS = f"""
-SET LOCAL maintenance_work_mem = '512MB';
+SET LOCAL maintenance_work_mem = '1GB';
 DROP INDEX IF EXISTS measure_search_gin;
 DROP INDEX IF EXISTS measure_title_gin;
 UPDATE measures_measure

@@ -94,6 +94,8 @@ MIN_GATE = 32            # probe counts below this never skip the exact read (pr
 WIDE_PROBE = 8           # buckets a probe is widened to when one cannot tell (ambiguous_from)
 MIN_AMBIGUOUS = 8
 YEAR_SPAN = (1900, 2100)   # year lexemes looked up for an open year range
+SHARED_READS = True      # a year-filtered result set and the wider set of its text read from the same
+                         # slices in one read (candidates); False reads them apart (the same rows)
 
 # ts_rank_cd weights in PostgreSQL's order {D, C, B, A}: text 0.1, title 1.0
 # (the vector has no B or C positions; see measures.search.index).
@@ -130,6 +132,52 @@ class _RankedCopy(Func):
                                                                  for e in self.source_expressions)
         return (f"(CASE WHEN {slice_sql(pk)} < {below} THEN ({v} || ''::tsvector) END)",
                 [*pk_params, *below_params, *v_params])
+
+
+class _InMain(Func):
+    """Of a merged read (_rows' `split`): whether the row belongs to the results, i.e. its
+    slice is below `end` and its facet_vector matches the results' year clause (a tsquery)."""
+
+    output_field = BooleanField()
+
+    def __init__(self, facet_vector, pk, years: str, end: int):
+        super().__init__(facet_vector, pk, Value(years))
+        self.end = int(end)
+
+    def as_sql(self, compiler, connection, **extra):
+        (fv, fv_params), (pk, pk_params), (q, q_params) = (compiler.compile(e) for e in self.source_expressions)
+        return (f"({slice_sql(pk)} < {self.end} AND ts_match_vq({fv}, ({q})::tsquery))",
+                [*pk_params, *fv_params, *q_params])
+
+
+class _SplitCopy(Func):
+    """_RankedCopy of a merged read: the copy for the results' rows (_InMain) in the slices
+    below `below`; the wider set's other rows are verified on the stored vector."""
+
+    output_field = SearchVectorField()
+
+    def __init__(self, vector, in_main, pk, below: int):
+        super().__init__(vector, in_main, pk)
+        self.below = int(below)
+
+    def as_sql(self, compiler, connection, **extra):
+        (v, v_params), (m, m_params), (pk, pk_params) = (compiler.compile(e) for e in self.source_expressions)
+        return (f"(CASE WHEN {slice_sql(pk)} < {self.below} AND {m} THEN ({v} || ''::tsvector) END)",
+                [*pk_params, *m_params, *v_params])
+
+
+class _Below(Func):
+    """Whether the row's sample slice (slice_sql) is below `end`."""
+
+    output_field = BooleanField()
+
+    def __init__(self, pk, end: int):
+        super().__init__(pk)
+        self.end = int(end)
+
+    def as_sql(self, compiler, connection, **extra):
+        pk, pk_params = compiler.compile(self.source_expressions[0])
+        return f"({slice_sql(pk)} < {self.end})", list(pk_params)
 
 
 class _InSlices(Func):
@@ -301,7 +349,7 @@ FACET_ALIASES = "f, sp, ft, fd, fu, fl, fm"
 def _rows(queryset, *, text: str, vector: str = "search_vector", facets: str = "", sample: str = "",
           limit: int | None = None, columns: str = "rank", rank_vector: str = "search_vector",
           ranked_below: int | None = None, loose: str = "", slices: tuple[int, int] | None = None,
-          heap_facets: bool = False):
+          heap_facets: bool = False, split: tuple[str, int, int, int] | None = None):
     """SQL of the rows of `queryset` whose `vector` matches `text` (PostgreSQL
     rechecks phrases and weights on the rows the GIN index gives), with the
     facet lexemes (and a sample of buckets). columns: "rank" (id, document,
@@ -317,7 +365,13 @@ def _rows(queryset, *, text: str, vector: str = "search_vector", facets: str = "
     the `sample` buckets; ranked_below is a slice too. heap_facets: `facets` is
     checked on each row the index gives (ts_match_vq, not an index key): a year
     range ORs up to 200 lexemes, each as long as a year's measures, which the
-    index would intersect with the text and the buckets."""
+    index would intersect with the text and the buckets.
+
+    `split` (years, main_end, base_end, ranked_below): one read for two sets over the same
+    slices, the results (`years`, a year clause checked on each row, in the slices below
+    main_end) and the wider set of the text alone (the slices below base_end): each row is
+    fetched and verified once, with two more columns, whether it is one of the results and
+    whether it is one of the wider set's (_statement reads such a part twice)."""
     from django.contrib.postgres.fields import ArrayField
     from django.db.models import TextField
 
@@ -342,6 +396,22 @@ def _rows(queryset, *, text: str, vector: str = "search_vector", facets: str = "
     if slices is not None:
         qs = qs.filter(_InSlices(F("pk"), *slices))
     qs = qs.annotate(_f=Func(F("facet_vector"), function="tsvector_to_array", output_field=ArrayField(TextField())))
+    if split is not None:
+        # a row of either set, the results' rows told apart by their years
+        years, main_end, base_end, below = split
+        qs = qs.annotate(_im=_InMain(F("facet_vector"), F("pk"), years, main_end), _ib=_Below(F("pk"), base_end))
+        qs = qs.filter(Func(F("_im"), F("_ib"), template="(%(expressions)s)", arg_joiner=" OR ",
+                            output_field=BooleanField()))
+        qs = qs.annotate(_d=Cast(Value(None), DateField()), _v=_SplitCopy(F(rank_vector), F("_im"), F("pk"), below)
+                         ).values_list("pk", "document_id", "ordinal", "_d", "_v", rank_vector, *FACET_COLUMNS,
+                                       "_im", "_ib")
+        inner, params = qs.query.sql_with_params()
+        names = ", ".join(f"q.{a}" for a in FACET_ALIASES.split(", "))
+        sql = (f"SELECT q.id, q.document_id, q.ordinal, q.d, q.v, {names}, q.im, q.ib "
+               f"FROM ({inner} OFFSET 0) AS q(id, document_id, ordinal, d, v, stored, {FACET_ALIASES}, im, ib)"
+               + (" WHERE coalesce(q.v @@ %s::tsquery, q.stored @@ %s::tsquery)" if on_copy else "")
+               + (f" LIMIT {int(limit)}" if limit is not None else ""))
+        return sql, [*params, text, text] if on_copy else list(params)
     if on_copy and columns == "id":
         # the vector verified above the scan, after the slice filter: a row outside the
         # slices is not read from TOAST
@@ -438,6 +508,9 @@ class Tally:
     parts: dict = field(default_factory=dict)
     names: dict = field(default_factory=dict)
     masks: list = field(default_factory=list)
+    # name -> SQL over `{src}`: a CTE (materialized) that several parts read, e.g. the results'
+    # unit links, which the unit and role facets both count
+    ctes: dict = field(default_factory=dict)
 
 
 class _Part:
@@ -473,8 +546,17 @@ def _statement(pq, parts, rank: bool, tally: Tally | None = None):
     are counted in the statement: each part's facet lexemes, and the results' specificity,
     flags and Tally.parts (units, roles, documents); only the ranked rows and the ids
     travel one by one."""
-    selects, params = [], []
+    selects, params, pre, pre_params = [], [], [], []
     for part, sql, p, columns in parts:
+        if columns == "split":
+            # one read for two parts (_rows' split): a CTE, read once for each
+            main, wide = part
+            pre.append(f"s{main} AS MATERIALIZED ({sql})")
+            pre_params += p
+            selects.append(f"SELECT {main}, id, document_id, ordinal, d, v, {FACET_ALIASES} FROM s{main} WHERE im")
+            selects.append(f"SELECT {wide}, id, document_id, NULL::int, NULL::date, NULL::tsvector, {FACET_ALIASES} "
+                           f"FROM s{main} WHERE ib")
+            continue
         if columns == "rank":
             selects.append(f"SELECT {part}, * FROM ({sql}) AS p{part}")
         else:
@@ -490,7 +572,7 @@ def _statement(pq, parts, rank: bool, tally: Tally | None = None):
     # through the primary key, as rows of their own (kind DATES: document id, date):
     # joined to every row, the planner hashes the whole document table for it (25 ms
     # at 1M), or, misled by the estimate of the verified rows, probes it row by row
-    ctes = [f"r AS MATERIALIZED (SELECT c.part, c.id, c.document_id, c.ordinal, "
+    ctes = pre + [f"r AS MATERIALIZED (SELECT c.part, c.id, c.document_id, c.ordinal, "
             f"CASE WHEN c.part NOT IN ({ranked}) THEN 0::float8 WHEN c.v IS NOT NULL THEN {r_sql} END AS score, "
             f"{FACET_ALIASES} "
             f"FROM ({' UNION ALL '.join(selects)}) AS c(part, id, document_id, ordinal, d, v, {FACET_ALIASES}) "
@@ -505,6 +587,9 @@ def _statement(pq, parts, rank: bool, tally: Tally | None = None):
         ctes += [f"lx AS MATERIALIZED (SELECT r.part, k, count(*) AS n FROM r, unnest(r.f) AS k "
                  f"WHERE r.part IN ({counted}) AND k NOT LIKE 's:%%' GROUP BY 1, 2)",
                  f"m AS MATERIALIZED (SELECT id, document_id, sp, ft, fd, fu, fl, fm FROM r WHERE part IN ({main}))"]
+        for name, sql in tally.ctes.items():
+            assert re.fullmatch(r"\w+", name) and name not in ("r", "lx", "m")
+            ctes.append(f"{name} AS MATERIALIZED ({sql.replace('{src}', 'm')})")
         flags = ", ".join(f"count(*) FILTER (WHERE {a}) AS {code}" for a, code in zip(FACET_ALIASES.split(", ")[2:],
                                                                                     _FLAG_CODES))
         outs += [_out(LEX, "FROM lx", part="part", k="k", n="n"),
@@ -525,7 +610,7 @@ def _statement(pq, parts, rank: bool, tally: Tally | None = None):
                              f="r.f"))
     sql = f"WITH {', '.join(ctes)} " + " UNION ALL ".join(outs)
     with connection.cursor() as cursor:
-        cursor.execute(sql, r_params + params + [pq.tsquery or "''"])
+        cursor.execute(sql, pre_params + r_params + params + [pq.tsquery or "''"])
         rows = cursor.fetchall()
     reads: dict = {}
     dates, names, agg = {}, {}, Counter()
@@ -647,10 +732,11 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
         decide(part)
     while any(st["mode"] != "done" for st in state.values()):
         parts = []
+        wanted = {}   # set -> (part, first slice, end, ranked_below) of the slices to read
         for part, st in state.items():
             qs, lex, cols = sets[part]
             if st["mode"] == "wide":
-                parts.append((probe_of[part], *read(part, st["read"], WIDE_PROBE * SLICES)[0], cols))
+                wanted[part] = (probe_of[part], st["read"], WIDE_PROBE * SLICES, None)
             elif st["mode"] == "exact":
                 parts.append((part, *_rows(qs, text=text, vector=vector, rank_vector=vector, facets=lex,
                                            limit=limit + 1, columns=cols, loose=pq.lean_tsquery or pq.loose_tsquery), cols))
@@ -673,12 +759,24 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
                         # the sample holds TITLE_ENOUGH title hits: rank the slices that do
                         ranked = min(st["k"], max(ranked, math.ceil(TITLE_ENOUGH / title_share)))
                 if st["k"] > st["read"]:
-                    parts.append((part, *read(part, st["read"], st["k"],
-                                              ranked_below=ranked if ranked < st["k"] else None)[0], cols))
+                    wanted[part] = (part, st["read"], st["k"], ranked if ranked < st["k"] else None)
                 if part == MAIN and with_titles and not _sample_has_titles(pq, st["probe"], st["read"] / SLICES,
                                                                            ranked / SLICES):
                     parts.append((TITLE, *_rows(qs, text=pq.loose_tsquery, vector="title_vector", facets=lex,
                                               limit=TITLE_CAP), "rank"))
+        if SHARED_READS and MAIN in wanted and BASE in wanted and queryset is base and years_on_heap() and \
+                wanted[MAIN][1] == wanted[BASE][1] and (wanted[MAIN][0] == MAIN) == (wanted[BASE][0] == BASE):
+            # the results (the text in some years, checked on each row) and the wider set (the
+            # text alone) from the same first slice: one read of the text over the slices of
+            # both, each row fetched and verified once, then told apart by its years and slice
+            (main_part, first, main_end, below), (base_part, _, base_end, _) = wanted.pop(MAIN), wanted.pop(BASE)
+            sample, slices = _region(first, max(main_end, base_end))
+            sql, params = _rows(base, text=text, vector=vector, rank_vector=vector, sample=sample, slices=slices,
+                                limit=2 * SAMPLE_CAP, columns="rank", loose=pq.lean_tsquery or pq.loose_tsquery,
+                                split=(facets, main_end, base_end, main_end if below is None else below))
+            parts.append(((main_part, base_part), sql, params, "split"))
+        for part, (out, first, end, below) in wanted.items():
+            parts.append((out, *read(part, first, end, ranked_below=below)[0], sets[part][2]))
         reads, more_dates, more_names = _statement(pq, parts, rank, tally=tally) if parts else ({}, {}, {})
         dates.update(more_dates)
         for name, found in more_names.items():

@@ -407,10 +407,44 @@ def test_a_sampled_year_range_is_checked_on_the_rows_not_intersected_in_the_inde
     truth = measure_export_queryset(params=params).count()
     assert 100 < truth < big["truth"] and r.count_is_estimate
     assert abs(r.count - truth) <= 0.1 * truth, r.count
-    main_reads = [sql for parts in statements[1:] for part, sql in parts if part == engine.MAIN]
+    main_reads = [sql for parts in statements[1:] for part, sql in parts
+                  if part in (engine.MAIN, (engine.MAIN, engine.BASE))]
     assert main_reads and all("ts_match_vq" in sql for sql in main_reads)
+    # the wider set (the text alone) is read in the same read, from the same slices
+    wider_reads = [part for parts in statements[1:] for part, _ in parts
+                   if part == engine.BASE or (isinstance(part, tuple) and engine.BASE in part)]
+    assert wider_reads == [(engine.MAIN, engine.BASE)]
     probe = [sql for part, sql in statements[0] if part == engine.PROBE_MAIN]
     assert "ts_match_vq" not in probe[0]    # the probe keeps the index key (its rows are few)
+
+
+@pytest.mark.parametrize("params", [{"q": "纠纷调解", "year_from": "1990"}, {"q": "纠纷 调解", "year_to": "2021"}])
+def test_the_shared_read_of_results_and_wider_set_equals_two_reads(big, monkeypatch, params):
+    """A year-filtered sampled result set and the wider set of its text read in one read
+    (engine.SHARED_READS) give the same rows, ranks, count and facets as two reads."""
+    import datetime
+
+    from measures.models import Document
+
+    docs = sorted({m.document_id for m in big["ms"]})
+    Document.objects.filter(pk=docs[0]).update(published_date=datetime.date(2020, 5, 1), signed_date=None)
+    Document.objects.filter(pk=docs[1]).update(published_date=datetime.date(1980, 5, 1), signed_date=None)
+    update_search_vectors([m.pk for m in big["ms"]])
+    monkeypatch.setattr(engine, "EXACT_LIMIT", 100)
+    monkeypatch.setattr(engine, "SAMPLE_TARGET", 400)
+    monkeypatch.setattr(engine, "BASE_TARGET", 300)
+    monkeypatch.setattr(engine, "RANK_TARGET", 150)
+    monkeypatch.setattr(engine, "probe_gate", lambda limit, buckets=1: 0)   # every probe samples
+    monkeypatch.setattr(engine, "PROBE_SLICES", engine.SLICES * 64)
+    found = {}
+    for shared in (True, False):
+        monkeypatch.setattr(engine, "SHARED_READS", shared)
+        statements = _record_statements(monkeypatch)
+        r = measure_search(params={**params, "size": "100"})
+        found[shared] = (r.count, r.count_is_estimate, [(m.pk, m.rank) for m in r.page.object_list], r.facets)
+        merged = [part for parts in statements for part, _ in parts if isinstance(part, tuple)]
+        assert bool(merged) is shared
+    assert found[True][1] and found[True] == found[False]
 
 
 @pytest.mark.parametrize("target, reads_more", [(250, False), (1000, True)])
