@@ -20,6 +20,10 @@ CN_NUM_CHARS = "一二两三四五六七八九十百千万"
 NUM = re.compile(rf"(?<![\d.A-Za-z\-/@])(?<!\d[:：])(?:(?P<num>\d+(?:\.\d+)?)|(?<![{CN_NUM_CHARS}第])(?P<cn>[{CN_NUM_CHARS}]{{1,4}}))"
                  rf"(?:\s*(?P<range>[~～\-—至到]\s*\d+(?:\.\d+)?))?"
                  rf"\s*(?P<unit>{P.alternation(L.COUNTRY_UNITS)}(?=[，,。；;、)）]|$)|{P.alternation(L.TARGET_UNITS)})")
+# "—10%" after "3%": the upper bound of a range, the unit written twice (unit_range_after)
+UNIT_RANGE = re.compile(r"^\s*[~～\-—至到]\s*\d+(?:\.\d+)?\s*(?P<unit>" + P.alternation(L.TARGET_UNITS) + ")")
+# "原创作品:" before a number that opens its clause: a label of two to twelve characters (metric_before)
+LABEL_BEFORE_COLON = re.compile(r"(?:^|[，,。；;：:、\s])([^，,。；;：:、\s]{2,12})\s*$")
 CN_VALUES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 COMPARATORS = tuple(sorted(L.COMPARATORS_BEFORE, key=lambda p: -len(p[0])))  # longest first
@@ -512,7 +516,8 @@ def rate_metric(n: Number) -> str:
 @rule(stage="targets", example="'全市知识产权保护社会满意度不低于84分' → '知识产权保护社会满意度'")
 def metric_before(n: Number) -> str:
     """The phrase before the number, without the comparator, fillers (力争, 全市 …), a leading year,
-    or an earlier target of the same 、 list."""
+    or an earlier target of the same 、 list; a short label before a colon when the number opens its
+    clause ("原创作品:3%—10%")."""
     head = n.pre
     if n.pre_word:
         head = head.rstrip()
@@ -525,6 +530,9 @@ def metric_before(n: Number) -> str:
     metric = n.para[n.a + lead:n.a + len(head)].strip()
     if "、" in metric and DIGIT.search(metric[:metric.rindex("、")]):
         metric = metric[metric.rindex("、") + 1:]
+    if not metric and n.a > 0 and n.para[n.a - 1] in ":：":
+        m = LABEL_BEFORE_COLON.search(n.para[:n.a - 1])  # "原创作品:3%—10%": the label before the colon
+        metric = m.group(1).strip() if m else ""
     return metric
 
 
@@ -545,13 +553,20 @@ def _metric(n: Number, capped: bool, last_metric: str) -> str:
     return metric_before(n)
 
 
+@rule(stage="targets", example="'3%—10%' (3) → True; '3%，10%' (3) → False")
+def unit_range_after(n: Number) -> bool:
+    """A range written with the unit after both bounds ("3%—10%", "1%-7%"): the number is its lower bound."""
+    m = UNIT_RANGE.match(n.post_full)
+    return bool(m) and m.group("unit") == n.unit
+
+
 def _comparator(n: Number) -> str | None:
     """The comparator of a number, or None when it is no target; sets the fields the metric needs."""
     n.comparator, n.suffix_len = comparator_after(n.post_full, n.unit)
     if is_condition(n):
         return None
-    if n.comparator is None and n.m.group("range"):
-        n.comparator = ">="  # a range 1~2 is ">=" its lower bound
+    if n.comparator is None and (n.m.group("range") or unit_range_after(n)):
+        n.comparator = ">="  # a range 1~2 (or 3%—10%) is ">=" its lower bound
     n.pre_word, before = comparator_before(n.pre)
     n.comparator = n.comparator or before
     f = n.folded

@@ -499,3 +499,21 @@ def test_heading_goal(head, expected):
 ])
 def test_plan_task_year(target, plan, year):
     assert Tg.plan_task_year(target, plan)["year"] == year
+
+
+@pytest.mark.parametrize("text, expected", [
+    # b67 003: statutory rates written as ranges with the unit twice, labelled before a colon
+    ("原创作品:3%—10%;", [(3, "%", ">=", "原创作品")]),
+    ("版税率：原创作品3%—10%，演绎作品1%—7%。", [(3, "%", ">=", "原创作品"), (1, "%", ">=", "演绎作品")]),
+    ("共有3个，10个在建。", [(3, "个", "=", "共有")]),  # a comma is no range
+])
+def test_ranges_with_the_unit_twice(text, expected):
+    found = Tg.extract_targets(text, measure=1, doc_year=2014)
+    assert [(t["value"], t["unit"], t["comparator"], t["metric"]) for t in found] == expected
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("原创作品:3%—10%", "3", True), ("1%-7%", "1", True), ("共有3个，10个", "3", False), ("3%—10个", "3", False),
+])
+def test_unit_range_after(text, value, expected):
+    assert Tg.unit_range_after(_full(text, value)) is expected
