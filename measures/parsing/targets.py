@@ -29,6 +29,8 @@ CN_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 COMPARATORS = tuple(sorted(L.COMPARATORS_BEFORE, key=lambda p: -len(p[0])))  # longest first
 AT_LEAST_BEFORE_VERB = re.compile(rf"(?:至少|不少于|不低于)[{P.HAN}]{{0,4}}$")
 AT_MOST_BEFORE_VERB = re.compile(rf"(?:最多|最高|不超过)[{P.HAN}]{{0,4}}$")
+# "最高不超过单笔实际贷款额度的3%": a cap on a share of something
+AT_MOST_SHARE_OF = re.compile(r"(?:最多|最高|不超过|不高于)[^，,。；;]{1,16}的$")
 LIMIT_VERB = re.compile(rf"内(?:进行|予以|依法|全部|及时|将[^，,。；;]{{1,12}}?)?(?:{'|'.join(L.LIMIT_VERBS)}|$)")
 WORKDAY_LIMIT = re.compile(rf"内[{P.HAN}]")  # "5个工作日内移送": a working-day count before 内 is a limit
 CLAUSE_COUNT = re.compile(f"(?:{'|'.join(L.CLAUSE_COUNT_VERBS)})")
@@ -342,15 +344,17 @@ def comparator_after(post: str, unit: str) -> tuple[str | None, int]:
     return None, k
 
 
-@rule(stage="targets", example="'满意度不低于' → ('不低于', '>='); '每年至少召开' → (None, '>='); '建设' → (None, None)")
+@rule(stage="targets", example="'满意度不低于' → ('不低于', '>='); '每年至少召开' → (None, '>='); "
+                               "'最高不超过贷款额度的' → (None, '<='); '建设' → (None, None)")
 def comparator_before(pre: str) -> tuple[str | None, str | None]:
     """A comparator word just before the number (one character may stand between), or 至少/不少于
-    (最多/最高/不超过) before the verb that counts ("同一件专利最多资助3个国家或地区": "<=")."""
+    (最多/最高/不超过) before the verb that counts ("同一件专利最多资助3个国家或地区": "<=") or before the
+    whole a share is taken of ("最高不超过单笔实际贷款额度的3%": "<=")."""
     pre = pre.rstrip()
     for word, comp in COMPARATORS:
         if pre.endswith(word) or pre[:-1].endswith(word):
             return word, comp
-    if AT_MOST_BEFORE_VERB.search(pre):
+    if AT_MOST_BEFORE_VERB.search(pre) or AT_MOST_SHARE_OF.search(pre):
         return None, "<="
     return None, ">=" if AT_LEAST_BEFORE_VERB.search(pre) else None
 

@@ -94,6 +94,7 @@ def test_comparator_after(post, unit, expected):
     ("建设", (None, None)), ("", (None, None)),
     ("每个申报单位限报", ("限", "<=")),  # real line: 每個申報單位限報1個示范區
     ("补助上限为", ("限", "<=")),
+    ("按照最高不超过单笔实际贷款额度的", (None, "<=")),  # b68 003: a cap on a share
 ])
 def test_comparator_before(pre, expected):
     assert Tg.comparator_before(pre) == expected
