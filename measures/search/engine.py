@@ -702,14 +702,27 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
         return kept > 0 and kept * 4 >= len(wide["probe"]) / wide["read"]
 
     scope: dict = {}
+    # the results are the wider set (the text alone, the same queryset) with lexeme filters: the
+    # results' rows of any slices are among the wider set's, so a read of both over the same
+    # slices is the wider set's read with the filters checked on each row (_rows' split)
+    nested = SHARED_READS and bool(facets) and base is not None and queryset is base and not base_facets
+
+    def shared(main_part, base_part, first, main_end, base_end, below):
+        """The part of one read for both sets (main_end, base_end: each set's slices end there)."""
+        sample, slices = _region(first, max(main_end, base_end))
+        sql, params = _rows(base, text=text, vector=vector, rank_vector=vector, sample=sample, slices=slices,
+                            limit=2 * SAMPLE_CAP, columns="rank", loose=pq.lean_tsquery or pq.loose_tsquery,
+                            split=(facets, main_end, base_end, main_end if below is None else below))
+        return (main_part, base_part), sql, params, "split"
 
     # title-level hits are added to a sampled result set from the title index, unless
     # the sample itself holds as many (then the title index would read many rows for
     # nothing): the probe's ranks tell how many of its rows are title hits
     with_titles = bool(pq.loose_tsquery) and vector != "title_vector"
     try:
-        reads, dates, names = _statement(pq, [(probe_of[part], *sql, cols) for part in sets
-                                              for sql, cols in [read(part, 0, PROBE_SLICES)]], rank, tally=tally)
+        probes = [shared(PROBE_MAIN, PROBE_BASE, 0, PROBE_SLICES, PROBE_SLICES, None)] if nested else \
+            [(probe_of[part], *sql, cols) for part in sets for sql, cols in [read(part, 0, PROBE_SLICES)]]
+        reads, dates, names = _statement(pq, probes, rank, tally=tally)
     except EmptyResultSet:   # a filter that matches nothing (e.g. an unknown province)
         return Candidates(base_ids=[] if base is not None else None)
     # per set: the probe's rows, the slices they come from ([0, read)), the sample's slices (k)
@@ -764,17 +777,15 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
                                                                            ranked / SLICES):
                     parts.append((TITLE, *_rows(qs, text=pq.loose_tsquery, vector="title_vector", facets=lex,
                                               limit=TITLE_CAP), "rank"))
-        if SHARED_READS and MAIN in wanted and BASE in wanted and queryset is base and years_on_heap() and \
-                wanted[MAIN][1] == wanted[BASE][1] and (wanted[MAIN][0] == MAIN) == (wanted[BASE][0] == BASE):
-            # the results (the text in some years, checked on each row) and the wider set (the
-            # text alone) from the same first slice: one read of the text over the slices of
-            # both, each row fetched and verified once, then told apart by its years and slice
+        if nested and MAIN in wanted and BASE in wanted and wanted[MAIN][1] == wanted[BASE][1] and \
+                (wanted[MAIN][0] == MAIN) == (wanted[BASE][0] == BASE) and \
+                (wanted[MAIN][2] <= wanted[BASE][2] or years_on_heap()):
+            # the results and the wider set from the same first slice, the results' slices
+            # among the wider set's (or its years keep a quarter of the text's rows): one read
+            # of the text over the slices of both, each row fetched and verified once, then told
+            # apart by its filters and slice
             (main_part, first, main_end, below), (base_part, _, base_end, _) = wanted.pop(MAIN), wanted.pop(BASE)
-            sample, slices = _region(first, max(main_end, base_end))
-            sql, params = _rows(base, text=text, vector=vector, rank_vector=vector, sample=sample, slices=slices,
-                                limit=2 * SAMPLE_CAP, columns="rank", loose=pq.lean_tsquery or pq.loose_tsquery,
-                                split=(facets, main_end, base_end, main_end if below is None else below))
-            parts.append(((main_part, base_part), sql, params, "split"))
+            parts.append(shared(main_part, base_part, first, main_end, base_end, below))
         for part, (out, first, end, below) in wanted.items():
             parts.append((out, *read(part, first, end, ranked_below=below)[0], sets[part][2]))
         reads, more_dates, more_names = _statement(pq, parts, rank, tally=tally) if parts else ({}, {}, {})
