@@ -72,6 +72,8 @@ NATIONAL_DUTY = re.compile(rf"(?:{P.alternation(L.NATIONAL_ISSUERS)})负责全�
 NATIONAL_BODIES_MIN = 3
 ISSUER_CUT = re.compile(r"\s{2,}|[|｜]")
 ISSUER_PARTS = re.compile(r"[\s、，,]+")
+# "市政府", "省人民政府办公厅": a government named by its level only (issuer_in_full)
+BARE_GOVERNMENT = re.compile(r"^(?P<level>[省市])(?:人民)?政府(?P<rest>办公室|办公厅)?$")
 SELF_REFERENCE = re.compile(rf"^(?:{'|'.join(L.SELF_REFERENCE_PLACES)})(?:委|政府|人民政府|{P.HAN_CHAR}{{1,12}}(?:局|委|办|厅))")
 ISSUER_IN_TEXT = re.compile(rf"({P.HAN_CHAR}{{2,20}}(?:{'|'.join(L.ISSUER_ENDS)}))(?:印发|发布)")
 NATIONAL = re.compile(rf"^(?:国务院|{P.alternation(L.NATIONAL_ISSUERS + L.NATIONAL_MINISTRIES)})|"
@@ -1118,6 +1120,26 @@ def issuer_of(h: Header, lines: list[str], ctx: ParseContext) -> str | None:
     return joint_issuers(issuer, meta.get("issuer")) if issuer and " " in issuer else issuer
 
 
+@rule(stage="header", example="'市政府' on a page of 苏州市 → '苏州市人民政府'; '省政府' (河北省) → '河北省人民政府'; '市知识产权局' → '市知识产权局'")
+def issuer_in_full(issuer: str | None, region: dict, ctx: ParseContext) -> str | None:
+    """A government that names itself by its level only ("市政府", "省政府办公室"), on a page whose title
+    or text names the place: written out ("苏州市人民政府", "达州市人民政府办公室"); the place as the page
+    writes it. A department keeps its short name (市知识产权局: the text never gives more)."""
+    if not issuer:
+        return issuer
+    m = BARE_GOVERNMENT.match(ctx.fold(issuer))
+    if not m:
+        return issuer
+    place = region.get("province") if m.group("level") == "省" else region.get("city") if m.group("level") == "市" else None
+    if not place or not place.endswith(m.group("level")):
+        return issuer
+    at = ctx.fold_same(ctx.text).find(place)
+    if at < 0:
+        return issuer
+    rest = issuer[len(issuer) - len(m.group("rest")):] if m.group("rest") else ""  # 办公室 / 辦公室 as written
+    return ctx.text[at:at + len(place)] + "人民政府" + rest
+
+
 def _issuer_form(s: str | None, ctx: ParseContext) -> str | None:
     """An issuer candidate as the document field writes it, or None when it names no organisation:
     cut at page furniture, an internal division (…局知识产权发展处) dropped, glued joint issuers
@@ -1244,6 +1266,7 @@ def header(ctx: ParseContext) -> None:
     number = doc_number_of(h, lines)
     issuer = without_seal_note(issuer_of(h, lines, ctx))
     region = region_of(h, issuer, lines, ctx)
+    issuer = issuer_in_full(issuer, region, ctx)
     passed = h.passed or (None, None, None)
     ctx.document = {
         "title": h.title,

@@ -655,3 +655,15 @@ def test_without_seal_note(issuer, expected):
 ])
 def test_notice_items_only(lines, start, signature, expected):
     assert H.notice_items_only(lines, start, signature) is expected
+
+
+@pytest.mark.parametrize("issuer, region, text, expected", [
+    ("市政府", {"city": "苏州市", "province": "江苏省"}, "苏州市创建省知识产权保护示范区实施方案", "苏州市人民政府"),  # b65 001
+    ("省政府", {"city": None, "province": "河北省"}, "河北省人工影响天气管理规定", "河北省人民政府"),  # b38 010
+    ("市政府辦公室", {"city": "达州市", "province": "四川省"}, "達州市農業品牌", "達州市人民政府辦公室"),  # as the page writes it
+    ("市知识产权局", {"city": "苏州市", "province": "江苏省"}, "苏州市…", "市知识产权局"),  # a department: as written
+    ("市政府", {"city": None, "province": None}, "关于…的通知", "市政府"),  # no place known
+])
+def test_issuer_in_full(issuer, region, text, expected):
+    ctx = ParseContext(text=text)
+    assert H.issuer_in_full(issuer, region, ctx) == expected
