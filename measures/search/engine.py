@@ -622,7 +622,9 @@ def _statement(pq, parts, rank: bool, tally: Tally | None = None):
         elif kind == AGG:
             agg[(nm, k, label)] += n
         else:
-            read = reads.get(part) or reads.setdefault(part, _Part())
+            read = reads.get(part)
+            if read is None:   # (an empty _Part is falsy: `or` made a new one for every row)
+                read = reads[part] = _Part()
             if kind == ROW:
                 read.ranked.append((pk, doc, ordinal, score))
             elif kind == IDS:
