@@ -89,7 +89,7 @@ NUMBERING = (
     ("shi", re.compile(rf"^(?P<n>{CN_SMALL})是(?=[^\s，,。])")),
 )
 # an item number that may open a line, as a lookahead-friendly alternation
-ITEM_NUMBER = (rf"{CN_SMALL}、|{PAREN_OPEN}{CN_SMALL}{PAREN_CLOSE}|(?<![\d.])\d{{1,2}}[.．、](?![\d.])|"
+ITEM_NUMBER = (rf"{CN_SMALL}、|{PAREN_OPEN}{CN_SMALL}{PAREN_CLOSE}|{PAREN_OPEN}\d{{1,2}}{PAREN_CLOSE}|(?<![\d.])\d{{1,2}}[.．、](?![\d.])|"
                rf"第[一二三四五六七八九十百]{{1,4}}[条條章]")
 SECTION_NUMBER = rf"(?:{CN_SMALL}、|{PAREN_OPEN}{CN_SMALL}{PAREN_CLOSE})"
 # "一 完善知识产权制度 (一)…": a chapter number followed by a space instead of 、, before a bare heading

@@ -146,6 +146,9 @@ def test_enumeration_parent():
     # a 分工方案's indicators chapter ("一、主要指标" / "到2020年:" / "1.每万人口发明专利拥有量达到12件。(…负责)")
     ("一、主要指标", True), ("二、发展指标", True), ("三、完善指标体系", False), ("（二）优化主要指标考核", False),
     ("二、活动时间@@", True), ("三、活动主题", True), ("四、活动内容", False),  # an event notice's information items
+    # b74 002/008: a 政府工作报告 division's goals for the year, with units beside each (still goals)
+    ("一、全市经济社会发展主要预期目标", True), ("一、2023年经济社会发展主要预期目标", True),
+    ("二、推动经济社会发展取得新成效", False),
 ])
 def test_is_general(heading, expected):
     assert O.is_general(node(heading), CTX) is expected
