@@ -118,7 +118,8 @@ HEAD_TITLE = re.compile(r"局长$|部长$|署长$|主任$|主席$")
 LOST_BRACKETS = re.compile(rf"^[(（]?\s*([{P.HAN}]{{1,12}})\s*[{P.YEAR_OPEN}]?\s*({P.YEAR})\s*[{P.YEAR_CLOSE}]?\s*(\d{{1,4}})\s*[号號]?\s*[)）]?$")
 PASSED = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*(?P<org>[{P.HAN}]{{2,40}}?)"
                     rf"第[{P.CN_DIGITS}\d]+次(?:常务)?会议(?:审议)?通过")
-PROMULGATED = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*(?P<org>[{P.HAN}]{{2,30}}?(?:{_ORG_END}))(?:公布|发布)")
+PROMULGATED = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*(?P<org>[{P.HAN}]{{2,30}}?(?:{_ORG_END}))"
+                         rf"(?P<order>令\s*第\s*[\d{P.CN_DIGITS}]+\s*号)?\s*(?:公布|发布)")
 SESSION = re.compile(rf"第[{P.CN_DIGITS}]+[届屆]")
 # "…通过 根据2021年9月29日…《关于修改〈…〉的决定》修正 2022年7月28日…会议修订": the versions after adoption
 REVISED = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)[^()（）。]{{0,120}}?(?:修订|修正)")
@@ -1034,6 +1035,9 @@ def _find_other_marks(h: Header, lines: list[str], first_num: int, ctx: ParseCon
             org = SESSION.sub("", line[m.start("org"):m.end("org")])
             kind = "signed" if m.re is PASSED else "published"
             h.passed = (org, kind, latest_revision(f[m.end():]) or parse_date(m.group("date")))
+            if m.re is PROMULGATED and m.group("order") and not h.order:
+                # "(2006年6月30日山東省人民政府令第187號發布…)": the decree's number, as written
+                h.order = (org, P.WHITESPACE.sub("", line[m.start("org"):m.end("order")]))
         if h.page_date is None and i not in h.meta_lines and len(line) <= 60:
             d = PAGE_DATE.search(line)
             if d:

@@ -667,3 +667,16 @@ def test_notice_items_only(lines, start, signature, expected):
 def test_issuer_in_full(issuer, region, text, expected):
     ctx = ParseContext(text=text)
     assert H.issuer_in_full(issuer, region, ctx) == expected
+
+
+@pytest.mark.parametrize("lines, issuer, number", [
+    # b73 010: the page opens at the decree's promulgation note
+    (["(2006年6月30日山東省人民政府令第187號發布根據2021年2月7日山東省人民政府令第340號修訂自2006年8月1日起施行)",
+      "第一條為了獎勵在科學技術進步活動中做出突出貢獻的個人、組織,制定本辦法。", "第二條本辦法適用於本省。"],
+     "山東省人民政府", "山東省人民政府令第187號"),
+    (["(2019年5月1日某市人民政府公布)", "第一条 为了规范管理，制定本办法。"], "某市人民政府", None),  # no decree number
+])
+def test_promulgation_note_gives_the_decree(knowledge, lines, issuer, number):
+    ctx = ParseContext(knowledge, lines=lines)
+    H.header(ctx)
+    assert (ctx.document["issuer"], ctx.document["doc_number"]) == (issuer, number)
