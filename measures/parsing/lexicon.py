@@ -140,7 +140,9 @@ GENERAL_CHAPTERS = ("总体要求", "基本要求", "基本原则", "工作原�
                     "行动目标", "具体目标", "目标任务", "主要指标", "发展指标", "主要预期目标", "预期指标", "主要预期指标",
                     "主要经济指标", "主要发展指标",
                     # an event notice's information items: when, under which slogan, where
-                    "活动时间", "活动主题", "活动地点")
+                    "活动时间", "活动主题", "活动地点",
+                    # a meeting notice's: who attends, when and where (b72 007)
+                    "会议对象", "参会对象", "参会人员", "会议时间", "会议地点", "会议时间、地点", "会议时间和地点")
 GENERAL_JOINED = ("总体要求", "基本要求", "基本原则", "工作原则", "主要目标", "发展目标", "工作目标", "总体目标", "总体思路",
                   "指导思想")
 # "一、总体规划" opened by "（一）指导思想": a chapter whose first section is one of these is general as a whole

@@ -252,14 +252,18 @@ def clause_item_chain(line: str) -> list[int]:
 
 
 ARTICLE_OPENING = re.compile(rf"^\s*第({P.CN_NUMBER})[条條]")
-ARTICLE_AFTER_STOP = re.compile(rf"(?<=[。；;])\s*第({P.CN_NUMBER})[条條](?![第的规規之所中款项項])")
+# "…工作。第二章行政許可的設定第七條本省…": a chapter heading may stand between the stop and the article
+ARTICLE_AFTER_STOP = re.compile(rf"(?<=[。；;])\s*(?:第{P.CN_NUMBER}[章节節][^。，,；;第]{{0,16}}?)?第({P.CN_NUMBER})[条條]"
+                                rf"(?![第的规規之所中款项項])")
+ARTICLE_GAP = 3  # a fragment page may skip a few articles (第四條 … 第七條)
 
 
 @rule(stage="lines", example="['第五條 …負責。', '村民委員會應當協助…工作。第六條 縣級以上…'] → second row split before 第六條")
 def next_article_in_line(rows: list[str]) -> list[str]:
-    """An article run into the last paragraph of the one before it ("…做好保护工作。第六條 縣級…"):
-    the row is split before 第N条 when a full stop precedes it and the last article opening a row (or
-    split off before) was 第N-1条, or, on a page that starts mid-办法 with no article yet, when the next
+    """An article run into the last paragraph of the one before it ("…做好保护工作。第六條 縣級…", also
+    after a chapter heading: "…工作。第二章…的設定第七條…"): the row is split before 第N条 (or its
+    chapter) when a full stop precedes it and the last article opening a row (or split off before) was
+    one of the three before it (a fragment page skips some), or, on a page that starts mid-办法 with no article yet, when the next
     article is 第N+1条; a cited "第六条" (no article just before it) stays in the text."""
     # (row, opening?, match, number) of every article token in order: a page that starts mid-办法 has no
     # article before its first run-in one, which counts when the next one follows it
@@ -275,8 +279,9 @@ def next_article_in_line(rows: list[str]) -> list[str]:
             last = n
             continue
         following = tokens[k + 1][3] if k + 1 < len(tokens) else None
-        if n is not None and (n == (last + 1 if last is not None else None)
-                              or last is None and following == n + 1) and m.start() > max(cuts.get(r, [0])):
+        if n is not None and (last is not None and last < n <= last + ARTICLE_GAP
+                              or last is None and following is not None and n < following <= n + ARTICLE_GAP) \
+                and m.start() > max(cuts.get(r, [0])):
             cuts.setdefault(r, []).append(m.start())
             last = n
     out: list[str] = []

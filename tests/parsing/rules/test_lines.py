@@ -279,6 +279,11 @@ def test_glued_chapter_numbers(rows, expected):
       "第五条 应当符合下列条件:"]),
     (["依照本办法执行。第九条 规定的情形除外。", "加强保护。第三条 开展行动。"],
      ["依照本办法执行。第九条 规定的情形除外。", "加强保护。第三条 开展行动。"]),  # 9 then 3: no chain
+    # b73 009: a fragment page skips articles, and a chapter heading stands between the stop and the article
+    (["有關行政機關的審批,不適用本條例。第四條行政許可的設定應當遵循合法原則。",
+      "縣級以上人民政府負責日常管理工作。第二章行政許可的設定第七條本省地方性法規壹般不設定行政許可。"],
+     ["有關行政機關的審批,不適用本條例。", "第四條行政許可的設定應當遵循合法原則。", "縣級以上人民政府負責日常管理工作。",
+      "第二章行政許可的設定第七條本省地方性法規壹般不設定行政許可。"]),
 ])
 def test_next_article_in_line(rows, expected):
     assert Li.next_article_in_line(rows) == expected

@@ -149,6 +149,7 @@ def test_enumeration_parent():
     # b74 002/008: a 政府工作报告 division's goals for the year, with units beside each (still goals)
     ("一、全市经济社会发展主要预期目标", True), ("一、2023年经济社会发展主要预期目标", True),
     ("二、推动经济社会发展取得新成效", False),
+    ("一、会议对象", True), ("二、会议时间、地点", True), ("三、会议内容", False),  # b72 007: a meeting notice's information
 ])
 def test_is_general(heading, expected):
     assert O.is_general(node(heading), CTX) is expected
