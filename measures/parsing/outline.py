@@ -68,6 +68,8 @@ HEADING_PUNCT = re.compile(r"[\s，,。；;：:]")
 REQUIREMENTS_HEADING = re.compile(rf"[{P.HAN}]{{0,6}}(?:{P.alternation(L.REQUIREMENT_HEADS)})(?:要求|清单|目录)?")
 # an unnumbered caption over items (caption_line): two to eight characters, nothing else
 CAPTION = re.compile(rf"[{P.HAN}]{{2,8}}")
+CAPTION_WITH_COLON = re.compile(rf"[{P.HAN}]{{2,16}}")  # "專利質押融資貸款費用資助標準:" over its items
+GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")  # "質(zhì)": a mirror's pinyin gloss
 CAPTION_MIN_RANK = 5  # captions head (一) and 1. items, not chapters
 END_MATTER = re.compile(
     rf"^(?:附件(?:\s*\d*|{P.CN_SMALL_DIGIT}*)\s*[:：]?|{P.alternation(L.END_MATTER_HEADS)}|{P.PAREN_OPEN}此件|来源[:：]|"
@@ -327,9 +329,12 @@ def build_outline(lines: list[str], ctx: ParseContext) -> Outline:
 @rule(stage="outline", example="'補助' → True; '申报条件' → True; '加强保护。' → False; '某市知识产权管理办法' → False")
 def caption_line(line: str, ctx: ParseContext) -> bool:
     """An unnumbered caption over the items that follow it ("補助" over "(一)…(五)", "申报条件" over
-    "1.…"): a few characters, no punctuation, not the document's title or a kind of document."""
-    bare = P.WHITESPACE.sub("", line)
-    if not CAPTION.fullmatch(bare):
+    "1.…"): a few characters, no punctuation (a longer one closed by a colon: "專利質押融資貸款費用資助
+    標準:"; not a lead-in such as "…以下条件:"), not the document's title or a kind of document."""
+    bare = P.WHITESPACE.sub("", GLOSS.sub("", line))
+    colon = bare.endswith((":", "："))
+    bare = bare.rstrip(":：")
+    if not (CAPTION.fullmatch(bare) or colon and CAPTION_WITH_COLON.fullmatch(bare) and not LEAD_IN.search(bare)):
         return False
     title = P.WHITESPACE.sub("", (ctx.document or {}).get("title") or "")
     return bare != title and not ctx.fold(bare).endswith(L.END_NOUNS)
