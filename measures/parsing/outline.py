@@ -334,7 +334,8 @@ def caption_line(line: str, ctx: ParseContext) -> bool:
     bare = P.WHITESPACE.sub("", GLOSS.sub("", line))
     colon = bare.endswith((":", "："))
     bare = bare.rstrip(":：")
-    if not (CAPTION.fullmatch(bare) or colon and CAPTION_WITH_COLON.fullmatch(bare) and not LEAD_IN.search(bare)):
+    if not (not colon and CAPTION.fullmatch(bare)
+            or colon and CAPTION_WITH_COLON.fullmatch(bare) and ctx.fold(bare).endswith(L.CAPTION_NOUNS)):
         return False
     title = P.WHITESPACE.sub("", (ctx.document or {}).get("title") or "")
     return bare != title and not ctx.fold(bare).endswith(L.END_NOUNS)

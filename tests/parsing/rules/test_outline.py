@@ -515,6 +515,7 @@ def test_feedback_channel_on_a_consultation(text, consultation, expected):
     ("知识产权强市建设的主要任务和保障措施", False),  # too long for a caption
     ("專利質(zhì)押融資貸款費(fèi)用資助標(biāo)準(zhǔn):", True),  # b68 003: a longer one closed by a colon
     ("申请人应具备以下条件:", False),  # a lead-in
+    ("现将名单予以公示:", False),
 ])
 def test_caption_line(line, expected):
     assert O.caption_line(line, CTX) is expected
