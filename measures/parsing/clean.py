@@ -149,8 +149,9 @@ def task_table_lines(rows: list[list[str]]) -> list[str] | None:
     task_col = next(i for i, c in enumerate(head) if TASK_HEAD.search(c))
     roles = []
     for label, rx in ROLE_HEADS:
-        col = next((i for i, c in enumerate(head) if rx.search(c) and i != task_col), None)
-        if col is not None and all(col != c for _, c in roles):
+        # "牵头责任单位" is the lead column; a plain "责任单位" after it is the next one
+        col = next((i for i, c in enumerate(head) if rx.search(c) and i != task_col and all(i != u for _, u in roles)), None)
+        if col is not None:
             roles.append((label, col))
     due_col = next((i for i, c in enumerate(head) if DUE_HEAD.search(c)), None)
     out = []
@@ -216,9 +217,9 @@ def cell_line_tables(text: str) -> str:
             continue
         head = [cell]
         j = k + 1
-        while j < len(cells) and len(head) < CELL_LINE_MAX_HEAD and CELL_LINE_HEAD.match(cells[j][1]) \
+        while j < len(cells) and len(head) < CELL_LINE_MAX_HEAD and CELL_LINE_HEAD.match(P.WHITESPACE.sub("", cells[j][1])) \
                 and not CELL_LINE_NUMBER.match(cells[j][1]):
-            head.append(cells[j][1])
+            head.append(P.WHITESPACE.sub("", cells[j][1]))  # "分 管 县领导": a letter-spaced label
             j += 1
         if len(head) < 3 or not task_table_header(head) or j >= len(cells) or not CELL_LINE_NUMBER.match(cells[j][1]):
             k += 1

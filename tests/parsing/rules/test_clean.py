@@ -204,6 +204,9 @@ def test_normalise_text_enclosed_numbers(text, expected):
     # near misses: a goals table (no task column); a row that does not add up ends the table
     ("序号\n预期目标\n责任单位\n1\n增长5%\n区发改委", "序号\n预期目标\n责任单位\n1\n增长5%\n区发改委"),
     ("序号 |\n重点工作 |\n责任单位 |\n1 |\n优化环境。", "序号 |\n重点工作 |\n责任单位 |\n1 |\n优化环境。"),
+    # b74 005: a letter-spaced leader column beside the task and the units
+    ("序号 |\n目标与任务 |\n分 管 县领导 |\n牵头责任单位 |\n责任单位 |\n80 |\n新增托位数400个以上。\n俞 悦 |\n县教育局 |\n县各有关单位 |",
+     "80.新增托位数400个以上。（牵头单位：县教育局；责任单位：县各有关单位）"),
 ])
 def test_cell_line_tables(text, expected):
     assert C.cell_line_tables(text) == expected
