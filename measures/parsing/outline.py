@@ -44,7 +44,9 @@ BACKGROUND = re.compile(
     rf"^(?:{P.alternation(L.BACKGROUND_CHAPTERS)})(?:[和与及、]+\S{{2,8}})?$|"
     r"^[“\"]?十[一二三四五]五[”\"]?时期(?:(?:取得的|主要)?(?:成效|成就|进展)|面临的形势)$|"
     # "“十三五”时期知识产权事业取得显著成效", "“十三五”期间全市专利工作取得新进展"
-    rf"^[“\"]?十[一二三四五]五[”\"]?(?:时期|期间|以来)[{P.HAN}]{{0,12}}(?:取得|实现)[{P.HAN}]{{0,6}}(?:成效|成就|进展|成绩)$|"
+    rf"^[“\"]?十[一二三四五]五[”\"]?(?:时期|期间|以来)?[{P.HAN}]{{0,12}}(?:取得|实现)[{P.HAN}]{{0,6}}(?:成效|成就|进展|成绩)$|"
+    # "“十四五”面临的发展形势"
+    rf"^[“\"]?十[一二三四五]五[”\"]?(?:时期|期间)?面临的?(?:发展)?形势$|"
     # "“十二五”时期版权工作主要成就", "过去五年工作总体回顾", "版权工作发展环境", "取得的主要成绩"
     rf"^(?:[“\"]?十[一二三四五]五[”\"]?(?:时期|期间)?|过去{P.CN_SMALL}年|近{P.CN_SMALL}年)?(?:[{P.HAN}]{{0,10}}工作)?"
     rf"(?:{P.alternation(L.BACKGROUND_TAILS)})$")
@@ -53,6 +55,8 @@ SUMMARY_TITLE = re.compile(rf"^[{P.HAN}()（）]{{0,20}}?{P.YEAR}年度?(?:上�
                            rf"(?:{P.alternation(L.SUMMARY_TAILS)})$")
 PLAN_TITLE = re.compile(rf"^[{P.HAN}()（）]{{0,20}}?{P.YEAR}年度?(?:下半年|全年)?[{P.HAN}]{{0,10}}?"
                         rf"(?:{P.alternation(L.PLAN_TAILS)})$")
+# "…成效显著\n“十一五”期间,省人民政府…": an item that reviews a past plan period (past_review)
+PAST_REVIEW = re.compile(r"^(?:[^。\n]{0,40}[。\n]\s*)?[“\"]?十[一二三四五]五[”\"]?(?:期间|时期|以来)")
 # "指导思想深入贯彻…", "主要目标到2025年，…": a general chapter's heading glued to its text
 GENERAL_GLUED = re.compile(rf"^(?:{_GENERAL})(?![和与及、])")
 # "1.发送电子邮件：…", "2.传真：…": how to send comments on a draft, not a measure
@@ -398,7 +402,16 @@ def opened_by_general(node: Node, ctx: ParseContext) -> bool:
 @rule(stage="outline", example="'一、发展基础和面临形势' → True; '一、夯实发展基础' → False")
 def is_background(node: Node, ctx: ParseContext) -> bool:
     """A 规划's review of the past, or a node under one: no measures, and its figures are not targets."""
-    return any(n.summary or BACKGROUND.match(_bare(n.heading, ctx)) for n in [node] + node.ancestors())
+    return any(n.summary or BACKGROUND.match(_bare(n.heading, ctx)) for n in [node] + node.ancestors()) \
+        or past_review(node, ctx)
+
+
+@rule(stage="outline", example="'专利创造能力大幅提升' + '“十一五”期间,全省累计新增专利申请量20560件' → True; "
+                               "'加强知识产权保护。开展专项行动。' → False")
+def past_review(node: Node, ctx: ParseContext) -> bool:
+    """An item whose text, after its heading, opens by reviewing a past plan period ("“十一五”期间,…",
+    "“十三五”时期,…"): a 规划's review of the past under any heading, no measure, its figures no targets."""
+    return bool(PAST_REVIEW.match(ctx.fold(node.text)))
 
 
 @rule(stage="outline", example="'2017年工作总结' → 'summary'; '2018年工作计划' → 'plan'; '加强知识产权保护' → None")

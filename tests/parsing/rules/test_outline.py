@@ -167,6 +167,8 @@ def test_is_general(heading, expected):
     (["一、“十三五”规划目标如期完成", "（一）“十三五”时期知识产权事业取得显著成效"], True),  # b55 011
     (["一、現狀與形勢"], True),  # b56 004 (folded)
     (["一、“十三五”回顾。“十三五”期间,全市市场监管系统取得成效。"], True),  # b64 010
+    (["1.“十三五”发展取得的巨大成就。“十三五”是改革发展进程中极不平凡的五年。"], True),  # b79 011
+    (["2.“十四五”面临的发展形势。今后五年将开启新征程。"], True),
     (["一、夯实发展基础"], False),
     (["一、巩固“十三五”时期取得的成效，加强保护"], False),
     (["一、优化发展环境"], False),
@@ -541,3 +543,14 @@ def test_a_caption_heads_the_items_below_it():
 ])
 def test_requirement_item(lines, expected):
     assert O.requirement_item(node(*lines), CTX) is expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # b79 009: a 规划's review of the past under a heading of its own
+    (["(二)专利创造能力大幅提升", "“十一五”期间,全省累计新增专利申请量20560件。"], True),
+    (["(二)巩固提升。“十三五”时期,全市专利授权量年均增长20%。"], True),
+    (["(二)加强知识产权保护。开展专项行动。"], False),
+    (["(二)总结“十三五”期间的经验,开展评估。"], False),  # it acts on the past, it does not review it
+])
+def test_past_review(lines, expected):
+    assert O.past_review(node(*lines), CTX) is expected
