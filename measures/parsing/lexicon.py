@@ -279,10 +279,13 @@ TARGET_UNITS = (
     # physical quantities of plans in other fields (ecology, housing, transport, health)
     "万平方米", "平方米", "平方公里", "公里", "元/亩", "元/平方米", "亿立方米", "万立方米", "岁", "微克每立方米",
     "微克/立方米", "张", "人年",
+    # an amount per item rewarded ("给予奖励2万元/项")
+    "万元/项", "元/项", "万元/个", "万元/家", "元/个",
 )
 NOT_TARGET_UNITS = ("年", "月", "日", "个月", "小时")
 TIME_LIMIT_UNITS = ("日", "个月", "小时")
-MONEY_UNITS = ("万元", "亿元", "千元", "元", "元/件", "万元/件", "万元/人", "元/人")
+MONEY_UNITS = ("万元", "亿元", "千元", "元", "元/件", "万元/件", "万元/人", "元/人", "万元/项", "元/项", "万元/个", "万元/家",
+               "元/个")
 WORKDAY_UNITS = ("个工作日", "工作日")
 # (word before the number, comparator)
 COMPARATORS_BEFORE = (
