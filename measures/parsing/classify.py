@@ -34,6 +34,11 @@ from . import lexicon as L
 from .lexicon import IP_CONTEXT_WORDS
 from .knowledge import KeywordIndex, Knowledge, Rule
 
+# "删去第三条。", "将第二条第一款修改为…", "在第五条后增加一条…": an item of an amending decision (amendment_item)
+AMENDMENT = re.compile(r"^(?:删去|删除|刪去|刪除)第[一二三四五六七八九十百零〇\d]+[条條]|^[将將]第[一二三四五六七八九十百零〇\d]+[条條][^。]{0,20}(?:修改为|修改為|改为|改為)|"
+                       r"^(?:增加|增設|增设)一[条條]|^在第[一二三四五六七八九十百零〇\d]+[条條][^。]{0,12}(?:增加|增設|增设)")
+AMENDMENT_THEME = "legal_system"
+
 # weights and thresholds, chosen on the real-page development set (tests/parsing/data/real). Session 3
 # round 1 chose a heading at 3 and a second theme from 4 and half the best on b01-b19; round 2 checked
 # them on batches never fitted (b20-b22) and on the later batches alone (b15-b22): a heading at 2 and a
@@ -252,3 +257,12 @@ def classify(ctx: ParseContext) -> None:
         m["themes"] = with_duty_theme(choose_themes(k.theme_index, rule_scores(k.theme_index, with_path)),
                                       plain.body, k.theme_index)
         m["ip_types"] = choose_ip_types(k.ip_index, rule_scores(k.ip_index, with_path))
+        if amendment_item(plain.body) and any(r.code == AMENDMENT_THEME for r in k.theme_index.rules):
+            m["themes"] = [AMENDMENT_THEME]
+
+
+@rule(stage="classify", example="'删去第三条。' → True; '将第二条第一款修改为:…' → True; '加强执法。' → False")
+def amendment_item(body: str) -> bool:
+    """An item of a decision amending a rule ("删去第三条。", "将第二条第一款修改为…", "增加一条…"): it is
+    about the rules themselves, AMENDMENT_THEME (legal system) whatever words it quotes."""
+    return bool(AMENDMENT.match(body.strip()))

@@ -160,3 +160,13 @@ def test_project_theme_keywords(title, body, path, expected):
     from measures.parsing.knowledge import default_knowledge
 
     assert Cl.classify_themes(default_knowledge(), title, body, path) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # b78 002: the items of a decision amending a bidding rule
+    ("删去第三条。", True), ("将第二条第一款修改为:“依法必须进行招标的工程…”", True),
+    ("將第五條修改為:…", True), ("增加一条,作为第十条:…", True), ("在第七条后增加一款:…", True),
+    ("加强执法。", False), ("删去不合理的审批事项,减轻企业负担。", False),
+])
+def test_amendment_item(body, expected):
+    assert Cl.amendment_item(body) is expected
