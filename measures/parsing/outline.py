@@ -56,7 +56,7 @@ SUMMARY_TITLE = re.compile(rf"^[{P.HAN}()（）]{{0,20}}?{P.YEAR}年度?(?:上�
 PLAN_TITLE = re.compile(rf"^[{P.HAN}()（）]{{0,20}}?{P.YEAR}年度?(?:下半年|全年)?[{P.HAN}]{{0,10}}?"
                         rf"(?:{P.alternation(L.PLAN_TAILS)})$")
 # "…成效显著\n“十一五”期间,省人民政府…": an item that reviews a past plan period (past_review)
-PAST_REVIEW = re.compile(r"^(?:[^。\n]{0,40}[。\n]\s*)?[“\"]?十[一二三四五]五[”\"]?(?:期间|时期|以来)")
+PAST_REVIEW = re.compile(r"^(?:[^。\n]{0,40}[。\n]\s*)?[“\"]?\s*十[一二三四五]五\s*[”\"]?\s*(?:期间|时期|以来)")
 # "指导思想深入贯彻…", "主要目标到2025年，…": a general chapter's heading glued to its text
 GENERAL_GLUED = re.compile(rf"^(?:{_GENERAL})(?![和与及、])")
 # "1.发送电子邮件：…", "2.传真：…": how to send comments on a draft, not a measure

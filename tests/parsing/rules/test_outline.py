@@ -150,6 +150,7 @@ def test_enumeration_parent():
     ("一、全市经济社会发展主要预期目标", True), ("一、2023年经济社会发展主要预期目标", True),
     ("二、推动经济社会发展取得新成效", False),
     ("一、会议对象", True), ("二、会议时间、地点", True), ("三、会议内容", False),  # b72 007: a meeting notice's information
+    ("一、发展意义", True),  # b76 007
 ])
 def test_is_general(heading, expected):
     assert O.is_general(node(heading), CTX) is expected
@@ -549,6 +550,7 @@ def test_requirement_item(lines, expected):
     # b79 009: a 规划's review of the past under a heading of its own
     (["(二)专利创造能力大幅提升", "“十一五”期间,全省累计新增专利申请量20560件。"], True),
     (["(二)巩固提升。“十三五”时期,全市专利授权量年均增长20%。"], True),
+    (["一、如期全面建成小康社会", "“ 十三五 ” 时期,面对错综复杂的外部环境。"], True),  # b79 004: PDF spaces
     (["(二)加强知识产权保护。开展专项行动。"], False),
     (["(二)总结“十三五”期间的经验,开展评估。"], False),  # it acts on the past, it does not review it
 ])
