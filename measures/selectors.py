@@ -424,6 +424,7 @@ def _text_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dic
 # facet name -> the facet_vector clause (engine.facet_clauses) of its own filter,
 # for the facets whose filters are facet lexemes
 _LEXEME_FACETS = {"province": "province", "city": "city", "theme": "theme", "ip_type": "ip_type", "year": "year"}
+UNITS_BY_KEY = True   # _tally_sql's unit facet: links counted by unit, then named
 _LEXEME_PARAMS = {"province", "city", "theme", "ip_type", "year_from", "year_to"}
 _QUOTED = re.compile(r"'((?:[^']|'')*)'(:\*)?")
 
@@ -509,7 +510,7 @@ def _tally_sql(clauses: dict) -> "engine.Tally":
     """engine.Tally of the facets _row_facets reads: units, roles and documents
     (issuer and title) of the results' rows, the names of places, themes and IP
     types among the counted lexemes, and the filter clauses' lexemes."""
-    from .models import Document, IPType, MeasureUnit, Region, Theme
+    from .models import Document, IPType, MeasureUnit, Region, ResponsibleUnit, Theme
 
     templates = _facet_sql()
     d, r, t, i = Document._meta.db_table, Region._meta.db_table, Theme._meta.db_table, IPType._meta.db_table
@@ -527,7 +528,18 @@ def _tally_sql(clauses: dict) -> "engine.Tally":
     join = f"FROM {{src}} s JOIN {mu} x ON x.measure_id = s.id"
     unit, role = templates["unit"], templates["role"]
     assert unit.count(join) == 1 and role.count(join) == 1
-    return engine.Tally(parts={"unit": unit.replace(join, "FROM ml x"), "role": role.replace(join, "FROM ml x"),
+    unit, role = unit.replace(join, "FROM ml x"), role.replace(join, "FROM ml x")
+    if UNITS_BY_KEY:
+        # the links counted by canonical unit and place first (a measure once per pair), then the
+        # few pairs named: the template's DISTINCT and region lookup ran on every link row. The
+        # same counts: the name of a link's unit is that of its canonical unit (the key), if any
+        u = ResponsibleUnit._meta.db_table
+        unit = (f"SELECT y.k::text, coalesce(ur.name, '') || chr(31) || ku.name, sum(y.n) FROM (SELECT "
+                f"coalesce(u.canonical_id, u.id) AS k, coalesce(c.region_id, u.region_id) AS rid, "
+                f"count(DISTINCT x.measure_id) AS n FROM ml x JOIN {u} u ON u.id = x.unit_id "
+                f"LEFT JOIN {u} c ON c.id = u.canonical_id GROUP BY 1, 2) y JOIN {u} ku ON ku.id = y.k "
+                f"LEFT JOIN {r} ur ON ur.id = y.rid GROUP BY 1, 2")
+    return engine.Tally(parts={"unit": unit, "role": role,
                                "doc": documents},
                         names=names, masks=[_clause_lexemes(c) for c in clauses.values()],
                         ctes={"ml": f"SELECT x.measure_id, x.unit_id, x.role {join}"})

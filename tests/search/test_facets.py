@@ -158,3 +158,30 @@ def test_title_only_search_reads_the_title_index(world, make_measure):
     assert {m.pk for m in r.page.object_list} == {titled.pk}
     searches = [q["sql"] for q in ctx.captured_queries if "c.part" in q["sql"]]
     assert searches and all('"title_vector" @@' in s and '"search_vector" @@' not in s for s in searches)
+
+
+def test_the_unit_facet_by_canonical_unit_and_place_equals_the_sql_facet(world, monkeypatch):
+    """The candidate statements count units by canonical unit and place first (selectors.
+    UNITS_BY_KEY): the same values and counts as the SQL facet, with an alias that has a
+    place of its own under a canonical unit without one, and a measure linked to both."""
+    from measures import selectors
+
+    ms, wuhan = world["ms"], world["wuhan"]
+    canonical = ResponsibleUnit.objects.create(name="知识产权局")
+    placed = ResponsibleUnit.objects.create(name="武汉市知识产权局", canonical=canonical, region=wuhan)
+    other = ResponsibleUnit.objects.create(name="司法局", region=wuhan)
+    MeasureUnit.objects.create(measure=ms["a"], unit=canonical, role="lead")
+    MeasureUnit.objects.create(measure=ms["a"], unit=placed, role="support")
+    MeasureUnit.objects.create(measure=ms["b"], unit=placed, role="lead")
+    MeasureUnit.objects.create(measure=ms["c"], unit=other, role="lead")
+    MeasureUnit.objects.create(measure=ms["c"], unit=canonical, role="lead")
+    found = {}
+    for by_key in (True, False):
+        monkeypatch.setattr(selectors, "UNITS_BY_KEY", by_key)
+        found[by_key] = measure_search(params={"q": "调解"}).facets
+    monkeypatch.setattr(selectors, "_row_facets", lambda *a, **k: None)
+    from_sql = measure_search(params={"q": "调解"}).facets
+    assert found[True]["unit"] == found[False]["unit"] == from_sql["unit"]
+    assert found[True] == from_sql
+    labels = {(row["id"], row["count"]) for row in from_sql["unit"]}
+    assert (canonical.id, 2) in labels and (other.id, 1) in labels   # a (bare) and c; b's is placed
