@@ -210,7 +210,7 @@ BOILERPLATE_NOUNS = ("办法", "措施", "规定", "细则", "方案", "意见",
                      "决定", "操作规程", "规程", "指引")
 PURPOSE_NOUNS = ("办法", "措施", "规定", "细则", "方案", "意见", "计划", "制度", "规则", "指引", "指南", "规程")
 END_MATTER_HEADS = ("附件下载", "抄送", "抄报", "该文件", "本文件", "此件", "联系人", "联系电话", "联系方式",
-                    "信息来源")
+                    "信息来源", "网友评论", "发表评论", "我要评论", "评论功能")
 ACTION_CHAPTERS = ("专项行动", "重点行动", "行动", "专项工程", "工程", "专项任务", "重点任务", "任务")
 # how the names in a numbered list of names end (a 公示 of companies, schools, zones; places come from the
 # gazetteer): such items are no measures

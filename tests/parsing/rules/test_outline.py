@@ -90,6 +90,8 @@ def test_heading_of(head, expected):
     ("相關文章", "related"),
     ("本市将加强知识产权保护。", None),
     ("附近的企业", None),
+    ("网友评论《创建省级卫生县城工作实施方案 》", "end"),  # b76 008: a site's comment box
+    ("评论功能已关闭", "end"),
 ])
 def test_after_document(line, expected):
     assert O.after_document(line, CTX) == expected
