@@ -103,6 +103,8 @@ ARTICLE_CITED_BEFORE = re.compile(r"(?:本|依照|按照|根据|根據|依据|�
 # "1、辽宁省…指南为支持…": a document-sharing preview numbers its pages at the start of long lines
 PREVIEW_PAGE_MARK = re.compile(r"^\s*(\d{1,3})、")
 PREVIEW_LINE_MIN = 150
+# a document-sharing site's header above its preview: the file name, the uploader, the page count
+DOC_SHARE_SIGN = re.compile(r"\.(?:docx?|pdf|wps)\b|上[传傳]人|下[载載]文[档檔]|文[档檔]页数|[格]式\s*[:：]\s*(?:docx?|pdf)", re.I)
 NOT_CONTINUATION = re.compile(rf"^\S{{1,12}}[{P.YEAR_OPEN}]\d{{4}}[{P.YEAR_CLOSE}]\s*\d{{1,4}}\s*号$|"
                               rf"{P.DATE_ONLY_LINE.pattern}|^[^。，,]{{2,60}}[：:]$")
 
@@ -333,8 +335,13 @@ def preview_page_marks(rows: list[str]) -> list[str]:
     """A document-sharing site's preview numbers its pages "1、" "2、" at the start of long lines, the
     next page continuing the last one's sentence ("…征集有市场化前" + "2、景、…"). When long lines open
     with consecutive numbers and one of them goes on with a sentence the line before left open, the
-    numbers are page marks: dropped, and each page joined to the one before."""
+    numbers are page marks: dropped, and each page joined to the one before. A lone "1、" opening the
+    first long line under the site's header (".docx", "上传人:") is the first page's mark."""
     marked = [i for i, r in enumerate(rows) if PREVIEW_PAGE_MARK.match(r) and len(r.strip()) >= PREVIEW_LINE_MIN]
+    if len(marked) == 1 and int(PREVIEW_PAGE_MARK.match(rows[marked[0]]).group(1)) == 1 \
+            and any(DOC_SHARE_SIGN.search(r) for r in rows[:marked[0]]):
+        # the preview's first page only, under a document-sharing site's header (".docx", "上传人:")
+        return rows[:marked[0]] + [PREVIEW_PAGE_MARK.sub("", rows[marked[0]], count=1)] + rows[marked[0] + 1:]
     if len(marked) < 2:
         return rows
     numbers = [int(PREVIEW_PAGE_MARK.match(rows[i]).group(1)) for i in marked]

@@ -223,6 +223,9 @@ PAGE2 = "2、景、实用性较强的专利技术。专利权人需提交以下�
      ["1、" + "加强知识产权保护。" * 20, "2、" + "加强知识产权运用。" * 20]),
     (["1、短行", "2、短行"], ["1、短行", "2、短行"]),
     ([PAGE1, "3、" + PAGE2[2:]], [PAGE1, "3、" + PAGE2[2:]]),  # not consecutive
+    # b76 004: only the first page's mark, under the site's header
+    (["方案(18頁).docx", "上傳人:Le****97", "1、" + PAGE1[2:]], ["方案(18頁).docx", "上傳人:Le****97", PAGE1[2:]]),
+    (["某市人民政府", "1、" + PAGE1[2:]], ["某市人民政府", "1、" + PAGE1[2:]]),  # no site header: an item
 ])
 def test_preview_page_marks(rows, expected):
     assert Li.preview_page_marks(rows) == expected
