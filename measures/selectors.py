@@ -308,7 +308,7 @@ def _text_search(*, data, pq, sort, size, facets) -> SearchResult:
             filtered = base
         # facets of lexeme filters only are counted in the candidate statements (engine.Tally)
         active = {k for own in FACET_PARAMS.values() for k in own if k in data}
-        tally = _tally_sql(clauses) if facets and not active - _LEXEME_PARAMS else None
+        tally = _tally_sql(clauses, data) if facets and not active - _LEXEME_PARAMS else None
         cand = engine.candidates(pq, filtered, facets=engine.all_of(clauses.values()), base=wider,
                                  base_facets=wider_lexemes, tally=tally)
         out = {"ids": cand.ids, "ranks": cand.ranks, "exact": cand.exact, "count": cand.count,
@@ -424,6 +424,8 @@ def _text_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dic
 # facet name -> the facet_vector clause (engine.facet_clauses) of its own filter,
 # for the facets whose filters are facet lexemes
 _LEXEME_FACETS = {"province": "province", "city": "city", "theme": "theme", "ip_type": "ip_type", "year": "year"}
+# facet (and engine.facet_clauses clause) -> the prefix of its lexemes in facet_vector
+_LEXEME_PREFIXES = {"province": "p:", "city": "c:", "theme": "t:", "ip_type": "i:", "year": "y:"}
 UNITS_BY_KEY = True   # _tally_sql's unit facet: links counted by unit, then named
 _LEXEME_PARAMS = {"province", "city", "theme", "ip_type", "year_from", "year_to"}
 _QUOTED = re.compile(r"'((?:[^']|'')*)'(:\*)?")
@@ -463,7 +465,7 @@ def _row_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dict
     if not main_size and not cand.base_ids:
         return {name: [] for name in FACET_PARAMS}, estimates   # nothing to count
     wider: dict = {}   # facet clause -> (lexeme counts, rows) of the wider set's rows that pass the others
-    prefixes = {"province": "p:", "city": "c:", "theme": "t:", "ip_type": "i:", "year": "y:"}
+    prefixes = _LEXEME_PREFIXES
     names_of = {"province": "region", "city": "region", "theme": "theme", "ip_type": "ip"}
     by_name = {}
     for kind, key, label in cand.tally:
@@ -506,10 +508,11 @@ def _row_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dict
     return out, estimates
 
 
-def _tally_sql(clauses: dict) -> "engine.Tally":
+def _tally_sql(clauses: dict, data: dict | None = None) -> "engine.Tally":
     """engine.Tally of the facets _row_facets reads: units, roles and documents
     (issuer and title) of the results' rows, the names of places, themes and IP
-    types among the counted lexemes, and the filter clauses' lexemes."""
+    types among the counted lexemes, and the filter clauses' lexemes. With the search's
+    parameters `data`, the wider set's lexemes are counted for the facets of its active filters only."""
     from .models import Document, IPType, MeasureUnit, Region, ResponsibleUnit, Theme
 
     templates = _facet_sql()
@@ -542,6 +545,9 @@ def _tally_sql(clauses: dict) -> "engine.Tally":
     return engine.Tally(parts={"unit": unit, "role": role,
                                "doc": documents},
                         names=names, masks=[_clause_lexemes(c) for c in clauses.values()],
+                        base_prefixes=None if data is None else tuple(sorted(
+                            {_LEXEME_PREFIXES[name] for name in clauses} | {_LEXEME_PREFIXES[name] for name, own in
+                             FACET_PARAMS.items() if name in _LEXEME_PREFIXES and any(k in data for k in own)})),
                         ctes={"ml": f"SELECT x.measure_id, x.unit_id, x.role {join}"})
 
 

@@ -94,8 +94,6 @@ MIN_GATE = 32            # probe counts below this never skip the exact read (pr
 WIDE_PROBE = 8           # buckets a probe is widened to when one cannot tell (ambiguous_from)
 MIN_AMBIGUOUS = 8
 YEAR_SPAN = (1900, 2100)   # year lexemes looked up for an open year range
-MERGED_KEYS = True       # a sample's buckets and a filter clause without year prefixes as one GIN key (_rows)
-LEX_LATE = True
 SHARED_READS = True      # a year-filtered result set and the wider set of its text read from the same
                          # slices in one read (candidates); False reads them apart (the same rows)
 
@@ -390,14 +388,7 @@ def _rows(queryset, *, text: str, vector: str = "search_vector", facets: str = "
     # filters' key (a year range ORs up to 200 year lexemes) is then checked only on the
     # rows the text and the few buckets leave, not on every row of the buckets (one
     # condition of both: 86 ms -> 31-43 ms for a phrase, year_to and 8 buckets at 1M)
-    keys = (sample, "" if heap_facets else facets)
-    if MERGED_KEYS and all(keys) and "'y:" not in facets:
-        # place, theme and IP-type clauses (no year) ANDed into the buckets' key: the GIN scan
-        # then intersects one key's entries with the text's, not two keys' (at 1M, the bigram of
-        # 知识产权 x 16 buckets x t:judicial 36.5 -> 15.3 ms); a year range stays a key of its own
-        # (its prefixes and ORed years cost more in the buckets' key: 157 -> 180 ms)
-        keys = (f"({sample}) & ({facets})",)
-    for lexemes in keys:
+    for lexemes in (sample, "" if heap_facets else facets):
         if lexemes:
             qs = qs.filter(TsMatch(F("facet_vector"), TsQuery(lexemes)))
     if heap_facets and facets:
@@ -520,6 +511,9 @@ class Tally:
     # name -> SQL over `{src}`: a CTE (materialized) that several parts read, e.g. the results'
     # unit links, which the unit and role facets both count
     ctes: dict = field(default_factory=dict)
+    # the lexeme prefixes ('t:', 'y:', …) the wider set's facets read (those of the active
+    # filters); None: every facet lexeme of the wider set is counted
+    base_prefixes: tuple | None = None
 
 
 class _Part:
@@ -593,18 +587,24 @@ def _statement(pq, parts, rank: bool, tally: Tally | None = None):
                         f"WHERE part IN ({ranked}) AND score IS NOT NULL))",
                  id="id", d="coalesce(published_date, signed_date)")]
     if tally is not None:
-        EARLY = " AND k NOT LIKE 's:%%'"
-        # the sample lexemes ('s:…') are counted too and left out after: a filter on each of the
-        # rows' 30,000-50,000 lexemes costs more than the few hundred groups it would save
+        # the wider set's lexemes are counted for the facets of the active filters only
+        # (Tally.base_prefixes): a wider set's row holds about 13 lexemes, its facets read one or two
+        wide = f"{BASE}, {PROBE_BASE}"
+        lexemes = f"r.part IN ({counted}) AND k NOT LIKE 's:%%'"
+        if tally.base_prefixes is not None:
+            assert all(re.fullmatch(r"[a-z]:", p) for p in tally.base_prefixes)
+            kept = " OR ".join(f"k LIKE '{p}%%'" for p in tally.base_prefixes)
+            lexemes = f"r.part IN ({main}) AND k NOT LIKE 's:%%'" + (f" OR r.part IN ({wide}) AND ({kept})"
+                                                                      if kept else "")
         ctes += [f"lx AS MATERIALIZED (SELECT r.part, k, count(*) AS n FROM r, unnest(r.f) AS k "
-                 f"WHERE r.part IN ({counted}){'' if LEX_LATE else EARLY} GROUP BY 1, 2)",
+                 f"WHERE {lexemes} GROUP BY 1, 2)",
                  f"m AS MATERIALIZED (SELECT id, document_id, sp, ft, fd, fu, fl, fm FROM r WHERE part IN ({main}))"]
         for name, sql in tally.ctes.items():
             assert re.fullmatch(r"\w+", name) and name not in ("r", "lx", "m")
             ctes.append(f"{name} AS MATERIALIZED ({sql.replace('{src}', 'm')})")
         flags = ", ".join(f"count(*) FILTER (WHERE {a}) AS {code}" for a, code in zip(FACET_ALIASES.split(", ")[2:],
                                                                                     _FLAG_CODES))
-        outs += [_out(LEX, "FROM lx WHERE k NOT LIKE 's:%%'" if LEX_LATE else "FROM lx", part="part", k="k", n="n"),
+        outs += [_out(LEX, "FROM lx", part="part", k="k", n="n"),
                  _out(AGG, "FROM m GROUP BY sp", nm="'sp'", k="sp", n="count(*)"),
                  _out(AGG, f"FROM (SELECT {flags} FROM m) f CROSS JOIN LATERAL (VALUES "
                            + ", ".join(f"('{code}', f.{code})" for code in _FLAG_CODES)

@@ -185,3 +185,35 @@ def test_the_unit_facet_by_canonical_unit_and_place_equals_the_sql_facet(world, 
     assert found[True] == from_sql
     labels = {(row["id"], row["count"]) for row in from_sql["unit"]}
     assert (canonical.id, 2) in labels and (other.id, 1) in labels   # a (bare) and c; b's is placed
+
+
+@pytest.mark.parametrize("params", [
+    {"q": "调解", "theme": "judicial"},
+    {"q": "调解", "province": "湖北省"},
+    {"q": "调解", "theme": "administrative", "year_from": "2023"},
+    {"q": "专利 OR 调解", "ip_type": "patent", "year_to": "2023"},
+])
+def test_the_wider_set_counts_the_lexemes_of_the_active_facets_only(world, params, monkeypatch):
+    """The candidate statement counts the wider set's facet lexemes of the facets whose own
+    filter is active only (Tally.base_prefixes): the same facets as counting every lexeme."""
+    from measures import selectors
+    from measures.search import engine
+
+    seen = []
+    candidates = engine.candidates
+
+    def spy(*args, **kwargs):
+        cand = candidates(*args, **kwargs)
+        seen.append({lex[:2] for counts in cand.base_lexemes.values() for lex in counts})
+        return cand
+
+    monkeypatch.setattr(engine, "candidates", spy)
+    narrow = measure_search(params=params).facets
+    tally_sql = selectors._tally_sql
+    monkeypatch.setattr(selectors, "_tally_sql", lambda clauses, data=None: tally_sql(clauses))
+    every = measure_search(params=params).facets
+    assert narrow == every and any(narrow.values())
+    own = {"theme": "t:", "province": "p:", "ip_type": "i:", "year_from": "y:", "year_to": "y:"}
+    active = {own[k] for k in params if k in own}
+    if len(active) == 1:   # with two filter clauses the wider set's rows come with their lexemes
+        assert seen[0] <= active < seen[1]

@@ -492,27 +492,3 @@ def test_a_year_range_is_a_few_prefixes_matching_the_same_rows(make_document, ma
     assert found["compact"] == found["spelled"] == sum(1 for y in years if lo <= y <= hi)
     assert _clause_lexemes(compact) == {f"y:{y}" for y in range(lo, hi + 1)}
 
-
-def test_a_place_theme_or_ip_clause_joins_the_buckets_key(big, monkeypatch):
-    """Without a year, the filter clauses are ANDed into the sample buckets' GIN key (one
-    key to intersect, engine.MERGED_KEYS), and the rows read are the same as with two keys."""
-    from django.db import connection
-
-    from measures.search.query import parse
-
-    text, facets, sample = parse("纠纷调解").tsquery, "('t:judicial' | 't:disputes') & ('c:1')", "'s:1' | 's:2'"
-    sql, params = engine._rows(Measure.objects.all(), text=text, facets=facets, sample=sample, columns="id")
-    assert sql.count('"facet_vector" @@') == 1
-    assert f"({sample}) & ({facets})" in params
-    monkeypatch.setattr(engine, "MERGED_KEYS", False)
-    apart, apart_params = engine._rows(Measure.objects.all(), text=text, facets=facets, sample=sample, columns="id")
-    assert apart.count('"facet_vector" @@') == 2
-    facets = "'t:judicial' | 't:disputes' | 't:administrative'"
-    rows = []
-    for merged in (True, False):
-        monkeypatch.setattr(engine, "MERGED_KEYS", merged)
-        sql, params = engine._rows(Measure.objects.all(), text=text, facets=facets, sample=sample, columns="id")
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows.append(sorted(r[0] for r in cursor.fetchall()))
-    assert rows[0] == rows[1] and rows[0]
