@@ -178,10 +178,10 @@ NORM_ROLES = ("主体", "导向", "核心", "主线", "根本", "重点", "原�
 ORG_SUBJECT_WORDS = ("政府", "部门", "机关", "单位", "局", "委员会", "办公室", "中心")
 # an item that only says who may apply or be supported ("一、支持对象", "一、申报主体", "专利资助对象为…"):
 # scope, no measure
-SCOPE_VERBS = ("支持", "资助", "申报", "申请", "奖励", "补助", "扶持", "适用", "认定")
+SCOPE_VERBS = ("支持", "资助", "申报", "申请", "奖励", "补助", "扶持", "适用", "认定", "征集")
 SCOPE_NOUNS = ("对象", "主体")
 # how the heading of a review of the past ends: "版权工作发展环境", "过去五年工作总体回顾"
-BACKGROUND_TAILS = ("发展环境", "回顾", "总体回顾", "主要成就", "主要成绩", "取得的成绩", "取得的成就", "发展背景", "现有基础",
+BACKGROUND_TAILS = ("发展环境", "回顾", "总体回顾", "主要成就", "主要成绩", "取得的成绩", "取得的成就", "发展背景", "编制背景", "现有基础",
                     "序言", "前言")
 # the items of a consultation notice that say where to send comments
 CONTACT_HEADS = ("发送电子邮件", "电子邮件", "电子邮箱", "邮箱", "传真", "通信地址", "通讯地址", "邮寄地址", "联系电话", "电话",

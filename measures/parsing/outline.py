@@ -129,7 +129,7 @@ NORM_ARTICLE = re.compile(rf"^(?P<subject>[^，,。；;：:]{{2,24}}?)(?:[，,](
                           rf"(?:{P.alternation(L.NORM_ROLES)}))")
 ORG_SUBJECT = re.compile(P.alternation(L.ORG_SUBJECT_WORDS))
 # "一、支持对象" / "专利资助对象为…" / "申报…指导站对象是…": who may apply or be supported
-SCOPE_HEADING = re.compile(rf"^[{P.HAN}]{{0,4}}(?:{P.alternation(L.SCOPE_VERBS)})(?:{P.alternation(L.SCOPE_NOUNS)})$")
+SCOPE_HEADING = re.compile(rf"^[{P.HAN}]{{0,10}}(?:{P.alternation(L.SCOPE_VERBS)})(?:{P.alternation(L.SCOPE_NOUNS)})$")
 SCOPE_SENTENCE = re.compile(rf"^[^，,。；;：:]{{0,6}}?(?:{P.alternation(L.SCOPE_VERBS)})[^，,。；;：:]{{0,12}}?"
                             rf"(?:{P.alternation(L.SCOPE_NOUNS)})(?:一般)?(?:是|为)|"
                             rf"^(?:{P.alternation(L.SCOPE_VERBS)})(?:{P.alternation(L.SCOPE_NOUNS)})[^，,。；;：:]+。?$")
@@ -551,7 +551,9 @@ def scope_item(node: Node, ctx: ParseContext) -> bool:
     first = FIRST_SENTENCE.match(head)
     if "条件" in (first.group(1) if first else head):
         return False  # "…的对象为专利权人,并符合以下条件之一:": who and on which conditions, operative
-    return bool(SCOPE_HEADING.match(_bare(node.heading, ctx))) or bool(SCOPE_SENTENCE.match(head))
+    label = re.split(r"[:：]", ctx.fold(node.heading), maxsplit=1)[0]  # "…征集对象:本市范围内的…"
+    return bool(SCOPE_HEADING.match(_bare(node.heading, ctx))) or bool(SCOPE_SENTENCE.match(head)) \
+        or (label != ctx.fold(node.heading) and bool(SCOPE_HEADING.match(_bare(label, ctx))))
 
 
 @rule(stage="outline", example="'(一)創立時間達50年(含)以上;' under '二、申報條件' → True; '(一)加强保护。' under '二、重点任务' → False")

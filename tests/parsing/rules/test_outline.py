@@ -172,6 +172,7 @@ def test_is_general(heading, expected):
     (["一、“十三五”回顾。“十三五”期间,全市市场监管系统取得成效。"], True),  # b64 010
     (["1.“十三五”发展取得的巨大成就。“十三五”是改革发展进程中极不平凡的五年。"], True),  # b79 011
     (["2.“十四五”面临的发展形势。今后五年将开启新征程。"], True),
+    (["一、编制背景"], True),
     (["一、夯实发展基础"], False),
     (["一、巩固“十三五”时期取得的成效，加强保护"], False),
     (["一、优化发展环境"], False),
@@ -455,6 +456,9 @@ def test_norm_article(first, expected):
     (["五、申报商业秘密保护示范指导站,应同时具备以下条件:"], False),
     (["（二）加大对中小企业的支持力度，资助对象向专精特新企业倾斜。"], False),
     (["第三条 专利授权资助申领的对象为专利权人,并符合以下条件之一:"], False),
+    # b46 013: who may apply, labelled before a colon
+    (["一、征集对象", "(一)维权援助工作站征集对象:本市范围内的产业园区、行业协会等。"], True),
+    (["(二)加强管理:明确支持对象的申报程序。"], False),  # the label is no scope
 ])
 def test_scope_item(lines, expected):
     assert O.scope_item(node(*lines), CTX) is expected
