@@ -10,6 +10,8 @@ that every entry is written in Simplified characters.
 FOLD_AS_WRITTEN = ("指标", "档案")
 
 # --- clean / lines: the portal's frame around the document --------------------------
+# a document-sharing site's terms, however long the line ("2、本站所有内容均由合作方或网友上传,本站不对…")
+DOC_SHARE_TERMS = ("网友上传", "本站所有内容", "文档一经付费", "VIP文档", "版权申诉", "原创力文档", "下载文档前", "本站不对")
 CHROME_PHRASES = (
     "字体大小", "扫一扫", "我要纠错", "关闭窗口", "打印本页", "【打印】", "【关闭】", "相关词条", "热门词条", "联络我们",
     "分享到", "无障碍", "浏览次数", "访问次数", "阅读次数", "附件下载", "返回顶部", "上一篇", "下一篇", "责任编辑",

@@ -103,6 +103,7 @@ ARTICLE_CITED_BEFORE = re.compile(r"(?:本|依照|按照|根据|根據|依据|�
 # "1、辽宁省…指南为支持…": a document-sharing preview numbers its pages at the start of long lines
 PREVIEW_PAGE_MARK = re.compile(r"^\s*(\d{1,3})、")
 PREVIEW_LINE_MIN = 150
+DOC_SHARE_LINE_MAX = 200  # a document-sharing site's terms line (chrome_line)
 # a document-sharing site's header above its preview: the file name, the uploader, the page count
 DOC_SHARE_SIGN = re.compile(r"\.(?:docx?|pdf|wps)\b|上[传傳]人|下[载載]文[档檔]|文[档檔]页数|[格]式\s*[:：]\s*(?:docx?|pdf)", re.I)
 NOT_CONTINUATION = re.compile(rf"^\S{{1,12}}[{P.YEAR_OPEN}]\d{{4}}[{P.YEAR_CLOSE}]\s*\d{{1,4}}\s*号$|"
@@ -157,10 +158,11 @@ def headings_run(line: str) -> bool:
 @rule(stage="lines", example="'首页 > 政务公开 > 政策文件' → True; '发布日期：2022-11-15 字号：大 中 小' → False")
 def chrome_line(line: str, ctx: ParseContext) -> bool:
     """A short line of the portal frame (breadcrumbs, page tools, site footer, a sidebar's dated link
-    with its headline cut: "- 广西壮族自治区玉林市宏进农副产...2020-07-15"); a metadata line that also
-    carries page tools is kept."""
+    with its headline cut: "- 广西壮族自治区玉林市宏进农副产...2020-07-15"), or a document-sharing site's
+    terms however long ("2、本站所有内容均由合作方或网友上传…"); a metadata line that also carries page
+    tools is kept."""
     if len(line) > 80:
-        return False
+        return len(line) <= DOC_SHARE_LINE_MAX and any(w in ctx.fold_same(line) for w in L.DOC_SHARE_TERMS)
     f = ctx.fold_same(line)
     if BREADCRUMB.match(f) or LINK_ENTRY.match(f.strip()) and match_numbering(f.strip()) is None:
         return True

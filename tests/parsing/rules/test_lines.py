@@ -47,6 +47,9 @@ def test_table_of_contents(line, expected):
     ("发布时间:2023-12-28 14:34:00", False), ("2023-12-28", False),  # a date alone or labelled is kept
     ("一、加强知识产权保护……2020-07-15", False),  # a numbered item is never a link
     ("加强知识产权保护，" + "建设高水平知识产权保护体系" * 6 + "，版权所有", False),  # long lines never
+    # b18 001: a document-sharing site's numbered terms, however long
+    ("2、本站所有内容均由合作方或网友上传,本站不对文档的完整性、权威性及其观点立场正确性做任何保证或承诺!文档内容仅供研究参考,"
+     "付费前请自行鉴别。", True),
 ])
 def test_chrome_line(line, expected):
     assert Li.chrome_line(line, CTX) is expected
