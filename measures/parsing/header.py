@@ -131,7 +131,6 @@ INLINE_LOST = re.compile(rf"[(（]\s*([{P.HAN}]{{1,8}}[发發字函办辦])\s*({
 PAGE_DATE = re.compile(rf"(?<!\d){P.YEAR}\s*[-/.]\s*\d{{1,2}}\s*[-/.]\s*\d{{1,2}}(?!\d)|(?<!\d)(\d{{1,2}})\.(\d{{1,2}})\.({P.YEAR})(?!\d)")
 PAGE_CHROME = re.compile(P.alternation(L.PAGE_CHROME_LABELS))
 DATE_LABEL = re.compile(P.alternation([k for k, v in L.META_LABELS.items() if v in ("published", "signed", "effective")]))
-SALUTATION = re.compile(r"^(?:各|有关).{2,200}[:：]$")
 NATIONAL_ADDRESSEES = re.compile(r"(?:各|有关)省(?:、|[(（]|\s)*自治区")
 UNIT_LABEL_LINE = re.compile(rf"^\s*(?:{P.alternation(L.PLAIN_LABELS + L.LEAD_LABELS + L.SUPPORT_LABELS)})\s*[:：]")
 # a page flattened to one line with spaces for its breaks (flat_head_title)
@@ -622,7 +621,7 @@ def inline_signature(line: str, ctx: ParseContext) -> tuple[str, str] | None:
 def level_hint(lines: list[str], ctx: ParseContext) -> str | None:
     """The issuer's level from how the text addresses its readers and itself: national when it writes to
     各省、自治区、直辖市; else own-level words (市政府各部门, 县直各单位, 我县, 我市 …), the salutation first."""
-    sal = next((l for l in lines[:40] if SALUTATION.match(ctx.fold(l.strip())) and len(l) <= 200), None)
+    sal = next((l for l in lines[:40] if P.SALUTATION.match(ctx.fold(l.strip())) and len(l) <= 200), None)
     if sal and NATIONAL_ADDRESSEES.search(ctx.fold(sal)) or any(national_addressees(l, ctx) for l in lines[:40]):
         return "national"
     for text in ([ctx.fold(sal)] if sal else []) + [ctx.fold(" ".join(lines[:60]))]:
@@ -1311,7 +1310,7 @@ def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext
         or level_hint(lines, ctx)
     if hint == "national":
         return dict(NO_REGION, level="national")
-    body = [l for l in lines[h.body_start:h.body_start + 30] if not SALUTATION.match(ctx.fold(l.strip()))]
+    body = [l for l in lines[h.body_start:h.body_start + 30] if not P.SALUTATION.match(ctx.fold(l.strip()))]
     region = resolve_region(gaz, [None, None, None, h.meta.get("issuer"), h.meta.get("source"), " ".join(body)], ctx)
     if hint and region["level"] and LEVEL_RANK[region["level"]] > LEVEL_RANK[hint]:
         return dict(NO_REGION, level=hint)

@@ -67,18 +67,14 @@ CHAPTER_THEN_ARTICLE = re.compile(rf"^(第{P.CN_NUMBER}[章節节][^第。，,�
 CHAPTER_ALONE = re.compile(rf"^第{P.CN_NUMBER}[章节節编編]$")
 CHAPTER_NAME_ROWS = 6
 CHAPTER_NAME_PIECE = 3
-# a page flattened to one line (flat_header): its head ends at the salutation's colon, the first full stop
-# or the first numbered item
+# a page flattened to one line (flat_header): its head is split again at its spaces
 FLAT_HEAD_ROWS = 3
 FLAT_HEAD_LINE = 300
-FLAT_HEAD_SCAN = 600
-FLAT_HEAD_END = re.compile(rf"(?P<salute>(?<=\s)各[^\s。]{{1,80}}?[:：])|。|(?<=\s)(?:{P.CN_SMALL}、|第[一二三四五六七八九十]{{1,3}}[章条條])")
 WHITESPACE_RUN = re.compile(r"[ \t\u3000\xa0]+")
 CLAUSE_MARK = re.compile(r"[，,；;。]")
 SENTENCE_END = re.compile(r"[。：:！!？?]")
 FLAT_PIECE_MAX = 40
 FLAT_ITEM_PEEK = 40
-SALUTATION_PIECE = re.compile(r"^各.{1,80}[:：]$")
 FLAT_PIECE_MIN = 3  # "XX 市", "总 则": a shorter piece is a spaced word, not a line
 NUMBER_SIDE = re.compile(r"[\d〔〕\[\]（）()号號年月日第]")
 ARTICLE_OR_CHAPTER = re.compile(rf"第{P.CN_NUMBER}[章条條]")

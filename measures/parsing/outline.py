@@ -73,7 +73,6 @@ REQUIREMENTS_HEADING = re.compile(rf"[{P.HAN}]{{0,6}}(?:{P.alternation(L.REQUIRE
 # an unnumbered caption over items (caption_line): two to eight characters, nothing else
 CAPTION = re.compile(rf"[{P.HAN}]{{2,8}}")
 CAPTION_WITH_COLON = re.compile(rf"[{P.HAN}]{{2,16}}")  # "專利質押融資貸款費用資助標準:" over its items
-GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")  # "質(zhì)": a mirror's pinyin gloss
 CAPTION_MIN_RANK = 5  # captions head (一) and 1. items, not chapters
 END_MATTER = re.compile(
     rf"^(?:附件(?:\s*\d*|{P.CN_SMALL_DIGIT}*)\s*[:：]?|{P.alternation(L.END_MATTER_HEADS)}|{P.PAREN_OPEN}此件|来源[:：]|"
@@ -335,7 +334,7 @@ def caption_line(line: str, ctx: ParseContext) -> bool:
     """An unnumbered caption over the items that follow it ("補助" over "(一)…(五)", "申报条件" over
     "1.…"): a few characters, no punctuation (a longer one closed by a colon: "專利質押融資貸款費用資助
     標準:"; not a lead-in such as "…以下条件:"), not the document's title or a kind of document."""
-    bare = P.WHITESPACE.sub("", GLOSS.sub("", line))
+    bare = P.WHITESPACE.sub("", NOISE_MARK.sub("", line))  # "質(zhì)": glosses read through
     colon = bare.endswith((":", "："))
     bare = bare.rstrip(":：")
     if not (not colon and CAPTION.fullmatch(bare)

@@ -24,6 +24,8 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 SPACE_CHARS = " \u00a0\u2002\u2003\u2009\u200b\u3000"
 
 WHITESPACE = re.compile(r"\s+")
+# the addressees of a notice, closed by a colon: "各省、自治区、直辖市人民政府：", "有关单位："
+SALUTATION = re.compile(r"^(?:各|有关).{2,200}[:：]$")
 SENTENCE_MARK = re.compile(r"[。，,；;]")   # a line holding one of these is more than a bare heading
 ROW_NUMBER = re.compile(r"\d{1,3}")       # the 序号 cell of a table row
 
