@@ -158,21 +158,28 @@ def bands(text: str, *, folded: str | None = None) -> list[int]:
     return _bands_of(hashed)
 
 
+def _full_mins(hashed: list[int]) -> list[int]:
+    """Each bin's smallest hash (the hashes sorted largest first, so the smallest is written last);
+    an empty bin borrows from the next filled one in its order (optimal densification)."""
+    mins: list[int | None] = [None] * BINS
+    for h in hashed:
+        mins[h % BINS] = h // BINS
+    if None not in mins:
+        return mins
+    orders = _borrow_orders()
+    full = list(mins)
+    for i, v in enumerate(mins):
+        if v is None:
+            for j in orders[i]:
+                if mins[j] is not None:
+                    full[i] = mins[j]
+                    break
+    return full
+
+
 def _bands_of(hashed: list[int]) -> list[int]:
     """The bands of a text's trigram hashes (largest first; repeats change nothing)."""
-    mins: list[int | None] = [None] * BINS
-    for h in hashed:  # the smallest hash of each bin is written last
-        mins[h % BINS] = h // BINS
-    full = mins
-    if None in mins:  # empty bins borrow (optimal densification)
-        orders = _borrow_orders()
-        full = list(mins)
-        for i, v in enumerate(mins):
-            if v is None:
-                for j in orders[i]:
-                    if mins[j] is not None:
-                        full[i] = mins[j]
-                        break
+    full = _full_mins(hashed)
     if not _LANES_OK:
         return _band_hashes_scalar(full)
     # each band's values in one odd-multiplier sum with its number (below 2^126: no lane
@@ -195,20 +202,7 @@ def _bands_scalar(norm: str) -> list[int]:
     # splitmix64's finalizer of each code (x, then y, are its two intermediate steps)
     hashed = [(y := (((x := ((c ^ (c >> 30)) * c1) & m64) ^ (x >> 27)) * c2) & m64) ^ (y >> 31) for c in codes]
     hashed.sort(reverse=True)
-    mins: list[int | None] = [None] * BINS
-    for h in hashed:
-        mins[h % BINS] = h // BINS
-    full = mins
-    if None in mins:
-        orders = _borrow_orders()
-        full = list(mins)
-        for i, v in enumerate(mins):
-            if v is None:
-                for j in orders[i]:
-                    if mins[j] is not None:
-                        full[i] = mins[j]
-                        break
-    return _band_hashes_scalar(full)
+    return _band_hashes_scalar(_full_mins(hashed))
 
 
 def _band_hashes_scalar(full: list[int]) -> list[int]:

@@ -383,19 +383,25 @@ def _slice_of(pk: int) -> int:
         return c.fetchone()[0]
 
 
-def test_a_sampled_year_range_is_checked_on_the_rows_not_intersected_in_the_index(big, monkeypatch):
-    """A result set filtered by years alone whose years keep most of the text's rows
-    (the wider set's probe says so) reads its sample with the year range as a row
-    filter (ts_match_vq), not as a key of the index; the count stays within 10%."""
+def _date_two_documents(big):
+    """One document of the big corpus published in 2020, one in 1980 (the rest keep their dates)."""
     import datetime
 
     from measures.models import Document
-    from measures.selectors import measure_export_queryset
 
     docs = sorted({m.document_id for m in big["ms"]})
     Document.objects.filter(pk=docs[0]).update(published_date=datetime.date(2020, 5, 1), signed_date=None)
     Document.objects.filter(pk=docs[1]).update(published_date=datetime.date(1980, 5, 1), signed_date=None)
     update_search_vectors([m.pk for m in big["ms"]])
+
+
+def test_a_sampled_year_range_is_checked_on_the_rows_not_intersected_in_the_index(big, monkeypatch):
+    """A result set filtered by years alone whose years keep most of the text's rows
+    (the wider set's probe says so) reads its sample with the year range as a row
+    filter (ts_match_vq), not as a key of the index; the count stays within 10%."""
+    from measures.selectors import measure_export_queryset
+
+    _date_two_documents(big)
     monkeypatch.setattr(engine, "EXACT_LIMIT", 100)
     monkeypatch.setattr(engine, "SAMPLE_TARGET", 400)
     monkeypatch.setattr(engine, "BASE_TARGET", 400)
@@ -425,14 +431,7 @@ def test_the_shared_read_of_results_and_wider_set_equals_two_reads(big, monkeypa
     text read in one read (engine.SHARED_READS: the probe, and the sample where the years
     keep a quarter of the text's rows) give the same rows, ranks, count and facets as two
     reads."""
-    import datetime
-
-    from measures.models import Document
-
-    docs = sorted({m.document_id for m in big["ms"]})
-    Document.objects.filter(pk=docs[0]).update(published_date=datetime.date(2020, 5, 1), signed_date=None)
-    Document.objects.filter(pk=docs[1]).update(published_date=datetime.date(1980, 5, 1), signed_date=None)
-    update_search_vectors([m.pk for m in big["ms"]])
+    _date_two_documents(big)
     monkeypatch.setattr(engine, "EXACT_LIMIT", 100)
     monkeypatch.setattr(engine, "SAMPLE_TARGET", 400)
     monkeypatch.setattr(engine, "BASE_TARGET", 300)
