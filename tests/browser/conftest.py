@@ -32,6 +32,49 @@ def new_context(browser, **options):
     return context
 
 
+def goto(page, url: str, **options):
+    """page.goto with one second try. A navigation past its wait is tried once more, after a
+    warning (shown in the run's summary) that says whether the server answered the same URL
+    directly and where every thread of this process was: the clean-clone CI run has hung on the
+    first page after an in-process import three times, and never here."""
+    from playwright.sync_api import TimeoutError as NavigationTimeout
+
+    try:
+        return page.goto(url, **options)
+    except NavigationTimeout:
+        import warnings
+
+        warnings.warn(f"navigation to {url} timed out; {_server_probe(url)}; threads: {_thread_stacks()}")
+        return page.goto(url, **options)
+
+
+def _server_probe(url: str) -> str:
+    import time
+    import urllib.request
+
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    started = time.monotonic()
+    try:
+        with opener.open(url, timeout=30) as response:
+            return f"the server answered it directly: {response.status} in {time.monotonic() - started:.1f} s"
+    except OSError as exc:
+        return f"the server did not answer it directly in {time.monotonic() - started:.1f} s ({exc})"
+
+
+def _thread_stacks() -> str:
+    import sys
+    import threading
+    import traceback
+
+    names = {t.ident: t.name for t in threading.enumerate()}
+    out = []
+    for ident, frame in sys._current_frames().items():
+        stack = traceback.extract_stack(frame)[-4:]
+        where = " < ".join(f"{f.filename.rsplit('/', 2)[-1]}:{f.lineno} {f.name}" for f in reversed(stack))
+        out.append(f"[{names.get(ident, ident)}] {where}")
+    return " | ".join(out)
+
+
 def wait_for_server(url: str, attempts: int = 3, timeout: float = 20.0) -> None:
     """The live server answers /healthz before a test navigates: each attempt a new connection with
     its own timeout (a request stuck on the server does not hold up the next)."""

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from .test_journeys import screenshot
-from .conftest import new_context, wait_for_server
+from .conftest import goto, new_context, wait_for_server
 
 pytestmark = pytest.mark.browser
 
@@ -53,7 +53,7 @@ def smallest_label_px(page, selector):
 @pytest.mark.parametrize("width", sorted(WIDTHS))
 def test_province_map_and_city_bars(browser, spread_portal, width):
     context, page = open_page(browser, width)
-    page.goto(spread_portal + "/map/?province=420000")
+    goto(page, spread_portal + "/map/?province=420000")
     tile_map = page.locator("svg.tile-map")
     assert tile_map.is_visible()
     assert smallest_label_px(page, "svg.tile-map") >= 10
@@ -72,7 +72,7 @@ def test_province_map_and_city_bars(browser, spread_portal, width):
 @pytest.mark.parametrize("width", sorted(WIDTHS))
 def test_timeline_by_year_and_month(browser, spread_portal, width):
     context, page = open_page(browser, width)
-    page.goto(spread_portal + "/timeline/?by=month")
+    goto(page, spread_portal + "/timeline/?by=month")
     for chart in ("svg.timeline-chart", "svg.month-chart"):
         assert page.locator(chart).is_visible()
         assert smallest_label_px(page, chart) >= 10
@@ -86,7 +86,7 @@ def test_timeline_by_year_and_month(browser, spread_portal, width):
 @pytest.mark.parametrize("width", sorted(WIDTHS))
 def test_measure_list_has_its_timeline_above_the_results(browser, spread_portal, width):
     context, page = open_page(browser, width)
-    page.goto(spread_portal + "/measures/?province=420000")
+    goto(page, spread_portal + "/measures/?province=420000")
     chart = page.locator("#list-timeline svg.timeline-chart")
     assert chart.is_visible()
     total = int(page.locator(".result-count strong").first.inner_text().replace(",", ""))
@@ -106,7 +106,7 @@ def test_document_citations_and_lineage(browser, spread_portal, width):
 
     plan = Document.objects.get(source="009_ip_14th_fyp_notice_2021_hant.txt")
     context, page = open_page(browser, width)
-    page.goto(f"{spread_portal}/documents/{plan.pk}/")
+    goto(page, f"{spread_portal}/documents/{plan.pk}/")
     assert page.get_by_role("heading", name=re.compile("被以下文件引用")).is_visible()
     assert page.locator("#citations").get_by_text("大连市知识产权保护和运用“十四五”规划").is_visible()
     assert no_sideways_scroll(page)
@@ -143,7 +143,7 @@ def test_spread_pages_read_at_this_width(browser, spread_portal, width, lang):
         for name, path in [("draft", f"/documents/{final.pk}/draft/"),
                            ("diffusion", f"/measures/{copied.pk}/diffusion/"), ("lineage", f"/documents/{plan.pk}/lineage/"), ("similar", f"/measures/{copied.pk}/"),
                            ("timeline-month", "/timeline/?by=month"), ("map-province", "/map/?province=420000")]:
-            response = page.goto(spread_portal + path)
+            response = goto(page, spread_portal + path)
             assert response.status == 200, path
             assert page.evaluate("document.documentElement.lang").lower().startswith(lang[:2])
             shoot(page, f"{WIDTHS[width][0]}-spread-{name}{suffix}")

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from .conftest import new_context
+from .conftest import goto, new_context
 
 pytestmark = pytest.mark.browser
 
@@ -51,7 +51,7 @@ def result_count(pg) -> int:
 
 
 def test_search_filter_open_measure_then_its_document(page, portal):
-    page.goto(portal + "/")
+    goto(page, portal + "/")
     page.get_by_role("searchbox", name="检索措施").fill("行政裁决")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/measures/\?q="))
@@ -85,7 +85,7 @@ def test_search_filter_open_measure_then_its_document(page, portal):
 
 
 def test_comparison_matrix_cell_opens_the_filtered_list(page, portal):
-    page.goto(portal + "/compare/")
+    goto(page, portal + "/compare/")
     screenshot(page, "compare-matrix")
     cell = page.locator("td.cell a[aria-label^='三明市 · 行政保护']")
     n = int(cell.inner_text())
@@ -98,7 +98,7 @@ def test_comparison_matrix_cell_opens_the_filtered_list(page, portal):
 
 
 def test_csv_export_downloads_with_bom_and_known_row(page, portal):
-    page.goto(portal + "/measures/?q=行政裁决")
+    goto(page, portal + "/measures/?q=行政裁决")
     with page.expect_download() as info:
         page.get_by_role("link", name="CSV").click()
     download = info.value
@@ -117,7 +117,7 @@ def test_keyboard_skip_link_and_phone_layout(browser, portal):
     context = new_context(browser, viewport={"width": 390, "height": 844}, locale="zh-CN")
     pg = context.new_page()
     try:
-        pg.goto(portal + "/measures/?q=知识产权")
+        goto(pg, portal + "/measures/?q=知识产权")
         pg.keyboard.press("Tab")
         skip = pg.get_by_role("link", name="跳到正文")
         assert skip.evaluate("el => el === document.activeElement")
@@ -132,7 +132,7 @@ def test_keyboard_skip_link_and_phone_layout(browser, portal):
         toggle.click()
         assert pg.locator("#facets").is_visible()
         screenshot(pg, "measure-list-phone")
-        pg.goto(portal + "/compare/")
+        goto(pg, portal + "/compare/")
         assert pg.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
     finally:
         context.close()

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 import pytest
-from .conftest import new_context
+from .conftest import goto, new_context
 
 pytestmark = pytest.mark.browser
 
@@ -126,7 +126,7 @@ def test_every_page_type_reads_at_this_width(browser, site, width, lang):
     try:
         failures, tables = [], 0
         for name, path in page_types():
-            response = pg.goto(site + path)
+            response = goto(pg, site + path)
             assert response.status == (404 if name == "not-found" else 200), (path, response.status)
             pg.wait_for_load_state("load")
             shoot(pg, f"{width}-{name}{suffix}")
@@ -135,14 +135,14 @@ def test_every_page_type_reads_at_this_width(browser, site, width, lang):
             except AssertionError as e:
                 failures.append(str(e))
         # the admin's index and lists, logged in, in the same language
-        pg.goto(site + f"/?lang={lang}")
-        pg.goto(site + "/admin/login/")
+        goto(pg, site + f"/?lang={lang}")
+        goto(pg, site + "/admin/login/")
         pg.fill("#id_username", "root")
         pg.fill("#id_password", "root-pass-123")
         pg.click("input[type=submit]")
         pg.wait_for_url(re.compile(r"/admin/$"))
         for name, path in ADMIN_PAGES:
-            pg.goto(site + path)
+            goto(pg, site + path)
             shoot(pg, f"{width}-{name}{suffix}")
             assert pg.evaluate("document.documentElement.lang").lower().startswith(lang[:2]), (path, lang)
             if width >= 1366:
@@ -162,15 +162,15 @@ def test_admin_document_page_fits_a_laptop(browser, site):
     context = new_context(browser, viewport={"width": 1366, "height": 900}, locale="zh-CN")
     pg = context.new_page()
     try:
-        pg.goto(site + "/admin/login/")
+        goto(pg, site + "/admin/login/")
         pg.fill("#id_username", "root")
         pg.fill("#id_password", "root-pass-123")
         pg.click("input[type=submit]")
         pg.wait_for_url(re.compile(r"/admin/$"))
-        pg.goto(site + f"/admin/measures/document/{doc.pk}/change/")
+        goto(pg, site + f"/admin/measures/document/{doc.pk}/change/")
         shoot(pg, "1366-admin-document")
         assert pg.evaluate("document.documentElement.scrollWidth") <= 1366
-        queue = pg.goto(site + "/admin/measures/errorreport/")
+        queue = goto(pg, site + "/admin/measures/errorreport/")
         assert queue.status == 200 and pg.get_by_text("原文第三条有误").count() == 1
     finally:
         context.close()
@@ -180,10 +180,10 @@ def test_phone_reads_the_documents_and_targets_tables(browser, site):
     context = new_context(browser, viewport={"width": 390, "height": 844}, locale="zh-CN")
     pg = context.new_page()
     try:
-        pg.goto(site + "/documents/")
+        goto(pg, site + "/documents/")
         title = pg.locator("table.doc-table tbody th").first
         assert title.bounding_box()["width"] >= 300, "a document's title gets the card's width"
-        pg.goto(site + "/targets/")
+        goto(pg, site + "/targets/")
         for label in ("单位", "年份", "出处"):
             cell = pg.locator(f"table.targets-table td[data-label='{label}']").first
             box = cell.bounding_box()
@@ -196,7 +196,7 @@ def test_keyboard_reaches_the_results_without_the_filters(browser, site):
     context = new_context(browser, viewport={"width": 1366, "height": 900}, locale="zh-CN")
     pg = context.new_page()
     try:
-        pg.goto(site + "/measures/?q=知识产权")
+        goto(pg, site + "/measures/?q=知识产权")
         pg.keyboard.press("Tab")
         pg.keyboard.press("Tab")
         skip = pg.get_by_role("link", name="跳到检索结果")
@@ -218,14 +218,14 @@ def test_language_switch_on_every_page(browser, site):
     context = new_context(browser, viewport={"width": 1366, "height": 900}, locale="zh-CN")
     pg = context.new_page()
     try:
-        pg.goto(site + "/documents/")
+        goto(pg, site + "/documents/")
         pg.get_by_role("link", name="English").click()
         pg.wait_for_load_state("load")
         assert pg.evaluate("document.documentElement.lang") == "en"
         assert pg.get_by_role("heading", name="Policy documents").is_visible()
         # data stays as written
         assert pg.get_by_text("湖南省智慧財產權強省建設實施意見").first.is_visible()
-        pg.goto(site + "/units/")
+        goto(pg, site + "/units/")
         assert pg.evaluate("document.documentElement.lang") == "en", "the choice is kept"
         shoot(pg, "1366-units-en")
         pg.get_by_role("link", name="中文").click()
@@ -264,18 +264,18 @@ def test_header_is_one_line_and_the_admin_list_shows_that_it_scrolls(browser, si
     pg = context.new_page()
     try:
         for path in ("/", "/measures/?q=专利", "/documents/", "/about/"):
-            pg.goto(site + path)
+            goto(pg, site + path)
             header = pg.evaluate(HEADER)
             searches = path in ("/documents/", "/about/")      # the home and list pages have their own box
             assert header["spread"] <= 8 and len(header["parts"]) == (4 if searches else 3), (lang, path, header)
-        pg.goto(site + "/admin/login/")
+        goto(pg, site + "/admin/login/")
         pg.fill("#id_username", "root")
         pg.fill("#id_password", "root-pass-123")
         pg.click("input[type=submit]")
         pg.wait_for_url(re.compile(r"/admin/$"))
         for width in (1366, 1000):
             pg.set_viewport_size({"width": width, "height": 900})
-            pg.goto(site + "/admin/measures/measure/")
+            goto(pg, site + "/admin/measures/measure/")
             pg.wait_for_load_state("load")
             pg.wait_for_timeout(150)
             box = pg.evaluate(SCROLLS, "#changelist-form .results")

@@ -6,7 +6,7 @@ import time
 import pytest
 
 from measures.ingest import samples
-from .conftest import new_context
+from .conftest import goto, new_context
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +31,7 @@ def editor_page(browser, live_server, transactional_db, django_user_model):
     user.groups.add(Group.objects.get(name="编辑"))
     context = new_context(browser, viewport={"width": 1280, "height": 900}, locale="zh-CN", accept_downloads=True)
     pg = context.new_page()
-    pg.goto(live_server.url + "/admin/login/?next=/admin/measures/document/import/")
+    goto(pg, live_server.url + "/admin/login/?next=/admin/measures/document/import/")
     pg.fill("input[name=username]", "carol")
     pg.fill("input[name=password]", "carol-pass-123")
     pg.click("input[type=submit]")
@@ -61,7 +61,7 @@ def test_upload_preview_import_search_and_download(editor_page, tmp_path):
     assert "已新增" in page.locator(".messagelist").inner_text()
 
     # an editor (or anyone) finds the new measures by search
-    page.goto(base + "/measures/?q=" + "快速维权中心")
+    goto(page, base + "/measures/?q=" + "快速维权中心")
     results = page.locator(".results")
     assert "建设快速维权中心" in results.inner_text()
     assert time.monotonic() - started < 60
