@@ -124,6 +124,8 @@ SESSION = re.compile(rf"第[{P.CN_DIGITS}]+[届屆]")
 # "…通过 根据2021年9月29日…《关于修改〈…〉的决定》修正 2022年7月28日…会议修订": the versions after adoption
 REVISED = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)[^()（）。]{{0,120}}?(?:修订|修正)")
 DIGIT_DATE = re.compile(rf"^[^\w]*({P.YEAR})\s*(\d{{1,2}})\s+(\d{{1,2}})\s*日?[^\w]*$|^[^\w]*({P.YEAR})(\d{{2,4}})\s*日?[^\w]*$")
+# "现印发给你们,并就有关事项通知如下:", "印發給你們,請結合以下要求…": a notice issuing a document, with items of its own
+ISSUED_WITH_ITEMS = re.compile(r"(?:印发|转发)给你们[^。]*?(?:通知如下|以下要求|如下要求|要求如下)")
 PAREN_DATE = re.compile(r"^[(（]\s*(.+?)\s*[)）]$")
 SIGNED_BY = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}长|主任|书记|主席)\s*[\u4e00-\u9fff]{2,4}\s+")  # "局长 王景川 二〇〇一年…"
 MID_NUMBER = re.compile(rf"(?<=[知告见案法则])\s+({P.DOC_NUMBER.pattern})(?=\s)")  # "…的通知 国知战联办〔2018〕24号 2018年…"
@@ -965,6 +967,27 @@ def period_below(title: str | None, lines: list[str], ctx: ParseContext) -> str 
     return title
 
 
+@rule(stage="header", example="'《…分解方案》已经区人民政府同意,现印发给你们,并就有关事项通知如下:' '一、提高政治站位。…' → "
+                               "len(lines) (nothing numbered after the signature); the same with the policy's items after "
+                               "the signature → the line after it")
+def issued_with_own_items(lines: list[str], start: int, ctx: ParseContext) -> int | None:
+    """A notice that issues a document and announces items of its own ("现印发给你们,并就有关事项通知如下:",
+    "请结合以下要求…"): its items say how to carry the issued document out, they are not the policy's
+    measures. The body starts after the notice's signature when numbered lines follow it (the issued
+    document without its title repeated), else it is empty (only the notice is on the page). None when
+    no such notice opens the page."""
+    for i in range(start, min(len(lines), start + 40)):
+        if not ISSUED_WITH_ITEMS.search(ctx.fold(lines[i])):
+            continue
+        for j in range(i + 1, len(lines)):
+            if signature_date(lines[j]):
+                if any(match_numbering(l) for l in lines[j + 1:]):
+                    return j + 1
+                break
+        return len(lines)
+    return None
+
+
 @rule(stage="header", example="notice '…通知如下:' '1.明確任務…' '2.統籌協調…' then its signature and nothing numbered → True")
 def notice_items_only(lines: list[str], start: int, signature: int) -> bool:
     """A covering notice whose own numbered items are all the page holds (the policy it issues is not
@@ -980,12 +1003,13 @@ def _find_body_and_signature(h: Header, lines: list[str], first_num: int, ctx: P
     start_from = (h.notice_line + 1) if h.notice_line is not None else 0
     want = _norm(h.title, ctx) if h.title else None
     body = None
+    titled = False
     if want:
         for i in range(start_from, len(lines)):
             n = _norm(clean_title(lines[i], ctx), ctx)
             if (n == want or (len(want) > 8 and n.startswith(want) and len(n) <= len(want) + 8)) \
                     and any(match_numbering(l) for l in lines[i + 1:i + 400]):
-                body = i + 1
+                body, titled = i + 1, True
                 break
     if h.notice_line is not None:
         end = body if body else min(len(lines), h.notice_line + 40)
@@ -1006,6 +1030,9 @@ def _find_body_and_signature(h: Header, lines: list[str], first_num: int, ctx: P
         break
     if body is None:
         body = (h.notice_line + 1) if h.notice_line is not None else 0
+    if not titled:
+        issued = issued_with_own_items(lines, start_from, ctx)
+        body = body if issued is None else issued
     h.body_start = body
     if h.signed_date is None:
         tail = lines[-12:]

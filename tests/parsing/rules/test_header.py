@@ -657,6 +657,23 @@ def test_notice_items_only(lines, start, signature, expected):
     assert H.notice_items_only(lines, start, signature) is expected
 
 
+@pytest.mark.parametrize("lines, expected", [
+    # b82 007: the notice's own items, no signature on the page: nothing of it is the policy
+    (["各乡、镇人民政府:", "《分解方案》已经区人民政府同意,现印发给你们,并就有关事项通知如下:", "一、提高政治站位。今年是…",
+      "二、压实工作责任。各地各部门…"], 4),
+    # b69 007 (Traditional): items, then the signature, nothing numbered after it
+    (["各縣、區人民政府:", "現將方案印發給你們,并就有關事項通知如下:", "1.明確任務,壓實責任。", "2.統籌協調,合力攻堅。",
+      "盤錦市人民政府辦公室", "2021年1月25日"], 6),
+    # the issued policy follows the signature without its title: it starts there
+    (["各县区:", "现将方案印发给你们,请结合以下要求抓好落实:", "一、加强领导。", "某市人民政府办公室", "2021年1月25日",
+      "一、总体要求", "二、重点任务"], 5),
+    # a notice that only issues the document: the rule does not apply
+    (["各县区:", "现将方案印发给你们,请认真贯彻执行。", "一、总体要求", "二、重点任务"], None),
+])
+def test_issued_with_own_items(lines, expected):
+    assert H.issued_with_own_items(lines, 0, CTX) == expected
+
+
 @pytest.mark.parametrize("issuer, region, text, expected", [
     ("市政府", {"city": "苏州市", "province": "江苏省"}, "苏州市创建省知识产权保护示范区实施方案", "苏州市人民政府"),  # b65 001
     ("省政府", {"city": None, "province": "河北省"}, "河北省人工影响天气管理规定", "河北省人民政府"),  # b38 010
