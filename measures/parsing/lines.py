@@ -138,6 +138,9 @@ def page_number(line: str) -> bool:
 @rule(stage="lines", example="'二、总体要求 ………… 3' → True; '目　录' → True")
 def table_of_contents(line: str) -> bool:
     """A line of a table of contents (a heading, a leader, a page number) or its 目录 heading."""
+    end = line[:-1] if line.endswith("\n") else line  # where TOC_LINE's $ may stand
+    if not (end[-1:].isdigit() or line[:1] == "目"):  # neither a page number at its end nor 目录: no scan
+        return False
     return bool(TOC_LINE.search(line))
 
 
@@ -145,6 +148,8 @@ def table_of_contents(line: str) -> bool:
 def headings_run(line: str) -> bool:
     """A table of contents flattened onto one line: nothing but three or more chapter headings
     numbered 一、二、三、… in order, each a short phrase without a full stop."""
+    if line.count("、") < HEADING_RUN_MIN:  # each heading has its 、
+        return False
     parts = [p for p in HEADING_RUN_SPLIT.split(line.strip()) if p]
     if len(parts) < HEADING_RUN_MIN or not all(HEADING_RUN_ITEM.match(p) for p in parts):
         return False
@@ -541,6 +546,8 @@ def _toc_entry(line: str) -> bool:
     深化商事制度改革,打造更加规范的营商环境"). A line citing a document in 《》 or carrying a 文号 is not
     one ("成都市人民政府关于印发《…》的通知" after the entries)."""
     bare = NOISE.sub("", line)
+    if not 0 < len(bare) <= 40:  # longer than either heading pattern allows (tested first: most lines are)
+        return False
     if "《" in bare or P.DOC_NUMBER.search(bare):  # a notice's title or its 文号: the text has begun
         return False
     return bool(TOC_HEADING.match(bare) or TOC_NUMBERED_HEADING.match(bare) and match_numbering(bare))
