@@ -671,12 +671,16 @@ def shared_metrics(metric: str) -> list[str]:
     return [head]
 
 
-def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseContext) -> list[dict]:
-    """Targets stated in one paragraph."""
-    folded = ctx.fold_same(para).translate(T.HALF_WIDTH)
+def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseContext, *,
+                      folded: str | None = None, events: list | None = None) -> list[dict]:
+    """Targets stated in one paragraph. ``folded``, ``events``: the paragraph folded and its
+    year_markers (with ``plan_year``), when the caller has them already."""
+    if folded is None:
+        folded = ctx.fold_same(para).translate(T.HALF_WIDTH)
     if not NUM.search(folded):
         return []
-    events = year_markers(folded, doc_year, plan_year)
+    if events is None:
+        events = year_markers(folded, doc_year, plan_year)
     sentence_events = sentence_years(folded, doc_year)
     out, seen = [], set()
     last_in_sentence = (None, "")  # (sentence start, metric) of the last target found
@@ -812,9 +816,12 @@ def _extract(text: str, *, measure, doc_year, year, plan_year, ctx) -> tuple[lis
         out, table_lines = indicator_table(lines, measure, ctx)
     for i, para in enumerate(lines):
         if i not in table_lines:
-            out += paragraph_targets(para, measure, doc_year, year, plan_year, ctx)
+            # the paragraph folded and its deadlines once, for its targets and for the year it carries on
             folded = ctx.fold_same(para).translate(T.HALF_WIDTH)
-            year = carried_year(folded, year_markers(folded, doc_year, None)) or year
+            carried = year_markers(folded, doc_year, None)
+            events = year_markers(folded, doc_year, plan_year) if plan_year else carried
+            out += paragraph_targets(para, measure, doc_year, year, plan_year, ctx, folded=folded, events=events)
+            year = carried_year(folded, carried) or year
     return out, year
 
 
