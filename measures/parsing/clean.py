@@ -56,6 +56,9 @@ NEEDS_WIDTH_FIX = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\ufeff\u20
 ENCLOSED_NUMBERS = str.maketrans({**{chr(0x3220 + i): f"({c})" for i, c in enumerate("一二三四五六七八九十")},
                                   **{chr(0x2488 + i): f"{i + 1}." for i in range(20)}})
 NEEDS_ENCLOSED_FIX = re.compile("[\u3220-\u3229\u2488-\u249b]")
+# "⑴强化招商意识。" opening a line (U+2474…U+2487), and any other item number opening a line
+PAREN_DIGIT_LINE = re.compile(r"^[ \u3000]*([\u2474-\u2487])", re.M)
+OTHER_NUMBER_LINE = re.compile(rf"^[ \u3000]*(?:{P.ITEM_NUMBER})", re.M)
 FLAT_LINE = re.compile(r"[^\n]{300,}")
 # scraper separators and spam symbols that mirror sites scatter through the text
 SEPARATOR_RUNS = re.compile(r"@{2,}")
@@ -379,6 +382,8 @@ def normalise_text(text: str) -> str:
         text = text.translate(FULL_WIDTH)
     if NEEDS_ENCLOSED_FIX.search(text):
         text = text.translate(ENCLOSED_NUMBERS)
+    if "\u2474" in text:
+        text = parenthesized_digit_items(text)
     if LETTER_SPACED_SNIFF.search(text):  # before the spam symbols: "二 O O 九 年" is a year once despaced
         spaced_page = letter_spaced_page(text)
         text = "\n".join(letter_spaced_line(line, spaced_page) for line in text.split("\n"))
@@ -416,6 +421,16 @@ def letter_spaced_line(line: str, spaced_page: bool = False) -> str:
         return line
     indent = line[:len(line) - len(line.lstrip())]
     return indent + " ".join(part.replace(" ", "").replace("\u00a0", "") for part in WORD_GAP.split(line.strip()))
+
+
+@rule(stage="clean", example="'⑴强化招商意识。…' '⑵抢抓合作机遇。…' (nothing else numbered) → '(1)强化招商意识。…' '(2)抢抓合作机遇。…'")
+def parenthesized_digit_items(text: str) -> str:
+    """Items numbered ⑴ ⑵ ⑶ (one character each) at the start of their lines, on a page where no other
+    item number opens a line: they are the page's items, written (1) (2) (3). Under other numbering
+    they list things inside an item ("6.统计档案管理" / "⑴布置统计调查任务时制发的…") and stay."""
+    if len(PAREN_DIGIT_LINE.findall(text)) < 2 or OTHER_NUMBER_LINE.search(text):
+        return text
+    return PAREN_DIGIT_LINE.sub(lambda m: m.group()[:-1] + f"({ord(m.group(1)) - 0x2473})", text)
 
 
 @rule(stage="clean", example="'  1* .开展“一证多址”改革' → '  1.开展“一证多址”改革'")

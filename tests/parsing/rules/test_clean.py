@@ -138,6 +138,20 @@ def test_space_task_tables(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # b82 006: the page's only items
+    ("发布日期 | 2022-02-22\n⑴强化招商意识。科学…\n⑵抢抓合作机遇。持续…\n⑶优化营商环境。实施…",
+     "发布日期 | 2022-02-22\n(1)强化招商意识。科学…\n(2)抢抓合作机遇。持续…\n(3)优化营商环境。实施…"),
+    ("⑽第十项\n⑾第十一项", "(10)第十项\n(11)第十一项"),
+    # b26 011: under other numbering they list things inside an item
+    ("6.统计档案管理\n⑴布置统计调查任务时制发的\n⑵统计报表", "6.统计档案管理\n⑴布置统计调查任务时制发的\n⑵统计报表"),
+    ("保存以下材料:⑴申请表⑵证明", "保存以下材料:⑴申请表⑵证明"),   # inside a line
+    ("⑴只有一项", "⑴只有一项"),
+])
+def test_parenthesized_digit_items(text, expected):
+    assert C.parenthesized_digit_items(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("  1* .开展“一证多址”改革", "  1.开展“一证多址”改革"),   # b33 002
     ("2*.开展企业住所标准化登记", "2.开展企业住所标准化登记"),
     ("注:*号为必填项", "注:*号为必填项"),
