@@ -83,8 +83,8 @@ def clean(ctx: ParseContext) -> None:
     ctx.text = tab_task_tables(normalise_text(cell_line_tables(space_task_tables(text))))  # empty cells: double spaces
     # a document without a single Traditional character needs no folding at all
     ctx.simplified_only = not T.has_traditional(ctx.text)
-    ctx.script = T.detect_script(ctx.text)
-    if T.han_count(ctx.text[:50000]) < 20:
+    ctx.script = "hans" if ctx.simplified_only else T.detect_script(ctx.text)  # hant needs Traditional characters
+    if sum(1 for _ in zip(range(20), T.HAN.finditer(ctx.text, 0, 50000))) < 20:  # counting stops at 20
         ctx.warn("little Chinese text")
 
 

@@ -281,7 +281,8 @@ def _units(text: str, ctx: ParseContext) -> list[dict]:
     if not BRACKET.search(text) and "：" not in text and ":" not in text and "会同" not in text and "由" not in text:
         return []  # neither a bracket, a "责任单位：" label nor a task given "由A会同B"
     if "牵头" in text:
-        text = EMPTY_BRACKETS.sub("", FIRST_IS_LEAD.sub("", text))  # "(第一责任单位为牵头单位,下同)" was all
+        # "(第一责任单位为牵头单位,下同)" was all (FIRST_IS_LEAD holds "为牵头": no scan without it)
+        text = EMPTY_BRACKETS.sub("", FIRST_IS_LEAD.sub("", text) if "为牵头" in text else text)
     if "【" in text:
         text = BRACKET_LABEL.sub(lambda m: ("；" if m.start() else "") + m.group(1) + "：", text)
     found: list[tuple[str, str | None]] = []
@@ -425,7 +426,8 @@ def assign_units(ctx: ParseContext) -> None:
         seen = {u["name"] for u in heading}
         _set_units(m, heading + [u for u in own if u["name"] not in seen])
     chapter_units(ctx.nodes, ctx.measures, ctx)
-    if FIRST_IS_LEAD.search(ctx.fold_same("\n".join(ctx.body_lines))):
+    body = ctx.fold_same("\n".join(ctx.body_lines))
+    if "为牵头" in body and FIRST_IS_LEAD.search(body):  # the pattern holds "为牵头": no scan without it
         first = convention_start(ctx.nodes, ctx)
         for m in ctx.measures[first:]:
             if m["units"] and not m["lead_units"]:
