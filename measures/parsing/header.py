@@ -126,6 +126,7 @@ REVISED = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*
 DIGIT_DATE = re.compile(rf"^[^\w]*({P.YEAR})\s*(\d{{1,2}})\s+(\d{{1,2}})\s*日?[^\w]*$|^[^\w]*({P.YEAR})(\d{{2,4}})\s*日?[^\w]*$")
 # "现印发给你们,并就有关事项通知如下:", "印發給你們,請結合以下要求…": a notice issuing a document, with items of its own
 ISSUED_WITH_ITEMS = re.compile(r"(?:印发|转发)给你们[^。]*?(?:通知如下|以下要求|如下要求|要求如下)")
+TITLE_TAIL = re.compile(r"(?:[(（][^()（）]{1,16}[)）]\s*)+$")  # "(2024年修订)", "(试行)" after a title
 PAREN_DATE = re.compile(r"^[(（]\s*(.+?)\s*[)）]$")
 SIGNED_BY = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}长|主任|书记|主席)\s*[\u4e00-\u9fff]{2,4}\s+")  # "局长 王景川 二〇〇一年…"
 MID_NUMBER = re.compile(rf"(?<=[知告见案法则])\s+({P.DOC_NUMBER.pattern})(?=\s)")  # "…的通知 国知战联办〔2018〕24号 2018年…"
@@ -363,6 +364,15 @@ def title_like(line: str, ctx: ParseContext) -> bool:
     return (5 <= len(line) <= 90 and not f.endswith(("。", "；", "，")) and bool(P.GENRE.search(f))
             and not re.search(r"[，,_]|[A-Za-z]{6,}|^[^:：]{1,10}[:：]", f)
             and match_numbering(line) is None and not LABEL_COLON.search(f) and not SENTENCE_OPENER.match(f))
+
+
+@rule(stage="header", example="'中山市知识产权专项资金管理办法' → True; '技术性贸易措施资源' (a site's subtitle) → False")
+def genre_at_end(line: str, ctx: ParseContext) -> bool:
+    """A title that ends with its genre (…办法, …方案, …的通知), a period or trial mark after it allowed
+    ("…办法(2024年修订)", "…规划(2021—2025年)"): among the lines above the text that name a genre, the
+    one that ends with it is the title (a site's subtitle "技术性贸易措施资源" only names one in passing)."""
+    f = TITLE_TAIL.sub("", ctx.fold(line).strip().strip("《》"))
+    return f.endswith(L.POLICY_NOUNS + ("通知", "决定", "公告", "通告"))
 
 
 @rule(stage="header", example="'…关于印发…方案的通知（已废止）' → ('…关于印发…方案的通知', True)")
@@ -913,7 +923,8 @@ def _find_title(h: Header, lines: list[str], page_title: str | None, first_num: 
         named = [c for c in candidates if _norm(clean_title(c[1], ctx), ctx) in wanted]
         issued = [c for c in candidates if ISSUER_IN_TITLE.match(ctx.fold_same(c[1]))
                   and _org_list(ctx.fold_same(c[1])[:ISSUER_IN_TITLE.match(ctx.fold_same(c[1])).end() - 2], ctx)]
-        pick = (named or issued or candidates or [None])[0]
+        ended = [c for c in candidates if genre_at_end(c[1], ctx)]
+        pick = (named or issued or ended or candidates or [None])[0]
         if pick:
             h.title = clean_title(pick[1], ctx)
             above = lines[pick[0] - 1].strip() if pick[0] > 0 and pick[0] - 1 not in h.meta_lines else ""

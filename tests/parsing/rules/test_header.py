@@ -127,6 +127,16 @@ def test_title_from_notice(notice, expected):
 
 
 @pytest.mark.parametrize("line, expected", [
+    ("中山市知识产权专项资金管理办法", True), ("中山市知识产权专项资金管理办法(2024年修订)", True),
+    ("《关于印发某某方案的通知》", True), ("某市知识产权保护规划(2021—2025年)", True),
+    ("技术性贸易措施资源", False),   # b83 007: a site's subtitle names a genre in passing
+    ("东莞市石龙镇高新技术企业奖励政策:石龙镇推动经济高质量发展产业转型升级实施办法", True),
+])
+def test_genre_at_end(line, expected):
+    assert H.genre_at_end(line, CTX) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
     ("沈阳市知识产权保护工作方案", True), ("关于加强知识产权保护的实施意见", True),
     ("为加强知识产权保护，制定本方案。", False), ("一、工作方案", False), ("发布日期：2024年工作要点", False),
     ("首页", False), ("各区人民政府、市政府各部门工作", False),
