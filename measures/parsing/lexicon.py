@@ -75,6 +75,8 @@ NOTICE_VERBS = ("印发", "转发", "公开征求", "征求", "发布", "公布"
 # a notice that makes a list known ("关于公布…优势区名单的通知"): the notice is the document
 LIST_VERBS = ("公布", "发布")
 LIST_NOUNS = ("名单", "名录", "评审结果", "认定结果", "评选结果")
+# what a notice attaches besides policies: forms and lists ("附件:2.申报表")
+FORM_NOUNS = ("表", "书", "名单", "名录", "目录", "通知", "模板", "样本", "说明")
 # what a covering notice without a verb wraps: "…关于知识产权助力…若干措施的通知"
 POLICY_NOUNS = ("方案", "意见", "措施", "办法", "规定", "计划", "规划", "细则", "条例", "纲要", "要点", "指引", "指南", "规则",
                 "标准", "清单", "政策")

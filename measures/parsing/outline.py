@@ -79,6 +79,11 @@ END_MATTER = re.compile(
     rf"(?:发布|成文|发文)(?:日期|时间)\s*[:：]|本(?:{'|'.join(L.END_NOUNS)})[^。]{{0,30}}(?:自|从)[^。]{{0,30}}"
     r"(?:施行|实施|执行|生效))")
 ATTACHMENT = re.compile(r"^附件")
+# "附件:1.云南省科技成果轉化獎補資金管理辦法": a notice's list of attachments opens (its first entry on the line)
+ATTACHMENT_LIST = re.compile(r"^附件\s*[:：]")
+# what an attachment is: a document or a form, named and nothing more ("…管理办法", "《…》", "…申报表(2024年)")
+ATTACHMENT_NAME = re.compile(rf"《?[^。，,；;：:]{{2,48}}(?:{P.alternation(L.POLICY_NOUNS + L.FORM_NOUNS)})》?"
+                             rf"(?:[(（][^()（）]{{1,16}}[)）])?")
 RELATED = re.compile(rf"^(?:{P.alternation(L.RELATED_HEADS)})\s*[:：]?")
 BOILERPLATE = re.compile(rf"本(?:{'|'.join(L.BOILERPLATE_NOUNS)})[^。]{{0,20}}(?:自|由|所称|适用|施行|解释)|"
                          rf"^为[^。]{{4,120}}制定本(?:{'|'.join(L.PURPOSE_NOUNS)})")
@@ -270,14 +275,25 @@ def after_document(line: str, ctx: ParseContext) -> str | None:
     return None
 
 
+@rule(stage="outline", example="'云南省科技創新券實施管理辦法' → True; '申报表' → True; '加强组织领导。各地要…' → False")
+def attachment_entry(text: str, ctx: ParseContext) -> bool:
+    """An item of a notice's list of attachments ("附件:1.…獎補資金管理辦法" / "2.…實施管理辦法"): only the
+    name of a document or form, no sentence. Such items name what is attached; they are not measures."""
+    return bool(ATTACHMENT_NAME.fullmatch(ctx.fold(text).strip()))
+
+
 def build_outline(lines: list[str], ctx: ParseContext) -> Outline:
     roots: list[Node] = []
     nodes: list[Node] = []
     preamble: list[str] = []
     stack: list[Node] = []
     ended = False
+    listing = False  # inside a notice's list of attachments ("附件:1.…办法" / "2.…办法")
     for i, line in enumerate(lines):
         num = None if ended else match_numbering(line)
+        if listing and num is not None and attachment_entry(num[2], ctx):
+            continue
+        listing = not nodes and num is None and bool(ATTACHMENT_LIST.match(line))
         if num is None:
             if ended:
                 continue

@@ -97,6 +97,23 @@ def test_after_document(line, expected):
     assert O.after_document(line, CTX) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("云南省科技創新券實施管理辦法", True), ("2022年区政府工作报告重点工作任务分解表", True), ("《某某实施方案》", True),
+    ("某市专利资助申请表(2024年)", True),
+    ("加强组织领导。各地要高度重视", False), ("推动量子通信器件国家重点实验室落地", False),
+])
+def test_attachment_entry(text, expected):
+    assert O.attachment_entry(text, CTX) is expected
+
+
+def test_attachment_list_is_not_measures():
+    """b83 013: a notice's list of attachments, its first entry on the 附件 line, is not the text's items."""
+    lines = ["各州市財政局:", "現印發你們,請遵照執行。", "附件:1.云南省科技成果轉化獎補資金管理辦法", "2.云南省科技創新券實施管理辦法",
+             "3.云南省科技揭榜制實施管理辦法", "云南省財政廳", "附件1", "第一章 總則", "第二條 獎補資金用於支持科技成果轉化。"]
+    outline = O.build_outline(lines, CTX)
+    assert [n.label for n in outline.nodes if n.kind != "chapter"] == ["二"]
+
+
 @pytest.mark.parametrize("lines, expected", [
     # a 计划 numbering its sections 第X條: the 1. items under (一) are the measures
     (("第一條 人才輸入支持", "此部分政策,旨在支持海內外人才來到福田。", "(一)高層次人才引進支持", "1.市場化引才支持。支持社會機構引進人才。",
