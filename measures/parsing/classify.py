@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import chain
 from operator import add
 
 from . import text as T
@@ -123,7 +124,8 @@ class Texts:
     @classmethod
     def of(cls, title: str | None, body: str, path: list[str] | None, fold=T.fold) -> "Texts":
         t, b, p = fold(title or ""), fold(body or ""), fold(" ".join(path or []))
-        return cls(t, b, p, frozenset(_bigrams(t, b, p)), speaks_of_ip(t, b, p))
+        grams = frozenset(chain.from_iterable(map(add, s, s[1:]) for s in (t, b, p) if s))  # _bigrams, no copy
+        return cls(t, b, p, grams, speaks_of_ip(t, b, p))
 
     def with_path(self, path: str) -> "Texts":
         """The same measure with its nearest heading as the path."""
@@ -139,10 +141,12 @@ def rule_scores(index: KeywordIndex, texts: Texts) -> list[tuple]:
     counts only where the measure speaks of IP, a keyword not inside its "-longer" words."""
     t, b, p = texts.title, texts.body, texts.path
     cands = set(index.short)
-    for g in texts.grams & index.grams:
-        cands |= index.by_gram[g]
+    cands.update(*[index.by_gram[g] for g in texts.grams & index.grams])
+    every = "\0".join((t, b, p))  # one scan says whether a string occurs in none of the three
     per_rule: dict[int, list[tuple[int, str, float]]] = {}
     for kw in cands:
+        if kw not in every:
+            continue
         n, in_title, in_path = b.count(kw), kw in t, kw in p
         if not (n or in_title or in_path):
             continue
@@ -157,7 +161,7 @@ def rule_scores(index: KeywordIndex, texts: Texts) -> list[tuple]:
     out = []
     for ri in sorted(per_rule.keys() | index.with_ignore):
         rule_ = index.rules[ri]
-        if rule_.ignore and any(ph and (ph in t or ph in b or ph in p) for ph in rule_.ignore):
+        if rule_.ignore and any(ph and ph in every and (ph in t or ph in b or ph in p) for ph in rule_.ignore):
             score, hits = _score(rule_, t, b, p, texts.ip_context)
         else:
             found = sorted(per_rule.get(ri, []))
@@ -251,13 +255,12 @@ def classify(ctx: ParseContext) -> None:
     "开展打击互联网领域侵权假冒专项行动" are about the internet even when one only says 网上)."""
     k = ctx.knowledge
     for m, body in zip(ctx.measures, ctx.bodies):
-        plain = Texts.of(m["title"], body, None, ctx.fold)
-        path = ctx.fold(m["path"][-1]) if m["path"] else ""
-        with_path = plain.with_path(path) if path else plain
+        # with its nearest heading as the path (Texts.with_path of the plain texts, built in one go)
+        with_path = Texts.of(m["title"], body, m["path"][-1:], ctx.fold)
         m["themes"] = with_duty_theme(choose_themes(k.theme_index, rule_scores(k.theme_index, with_path)),
-                                      plain.body, k.theme_index)
+                                      with_path.body, k.theme_index)
         m["ip_types"] = choose_ip_types(k.ip_index, rule_scores(k.ip_index, with_path))
-        if amendment_item(plain.body) and any(r.code == AMENDMENT_THEME for r in k.theme_index.rules):
+        if amendment_item(with_path.body) and any(r.code == AMENDMENT_THEME for r in k.theme_index.rules):
             m["themes"] = [AMENDMENT_THEME]
 
 
