@@ -681,11 +681,13 @@ def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
     return out
 
 
-@rule(stage="outline", example="last item '五、国' → True; last item '（四）健全名录' → True; '（四）健全名录制度。' → False")
+@rule(stage="outline", example="last item '五、国' → True; last item '（四）健全名录' → True; '一、推廣改革舉 ……' → True; "
+                               "'（四）健全名录制度。' → False")
 def cut_short(node: Node) -> bool:
     """The excerpt ends inside the item's first words: fewer than 10 characters of text and no closing
-    stop. Such an item does not count (a cut item counts from 10 characters on)."""
-    text = P.WHITESPACE.sub("", NOISE_MARK.sub("", node.text))
+    stop (an ellipsis at the end marks the cut, it is no stop). Such an item does not count (a cut item
+    counts from 10 characters on)."""
+    text = P.WHITESPACE.sub("", NOISE_MARK.sub("", node.text)).rstrip("…")
     return len(text) < 10 and not CLOSED.search(text)
 
 

@@ -357,7 +357,7 @@ def test_measure_nodes_keep_operative_articles_of_the_opening_chapter():
 
 @pytest.mark.parametrize("lines, expected", [
     (["四、建立机制", "五、国"], True), (["（三）甲。", "（四）健全名录"], True), (["五、規範性"], True),
-    (["（四）健全名录制度。"], False), (["四、合理保障农民种粮收益水平"], False),
+    (["一、推廣改革舉 ……"], True), (["（四）健全名录制度。"], False), (["四、合理保障农民种粮收益水平"], False),
 ])
 def test_cut_short(lines, expected):
     assert O.cut_short(node(*lines)) is expected
