@@ -24,6 +24,8 @@ NUM = re.compile(rf"(?<![\d.A-Za-z\-/@])(?<!\d[:：])(?:(?P<num>\d+(?:\.\d+)?)|(
 UNIT_RANGE = re.compile(r"^\s*[~～\-—至到]\s*\d+(?:\.\d+)?\s*(?P<unit>" + P.alternation(L.TARGET_UNITS) + ")")
 # "原创作品:" before a number that opens its clause: a label of two to twelve characters (metric_before)
 LABEL_BEFORE_COLON = re.compile(r"(?:^|[，,。；;：:、\s])([^，,。；;：:、\s]{2,12})\s*$")
+# the characters T.HALF_WIDTH maps (_half_width: a paragraph without one needs no translate)
+FULL_WIDTH_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in T.HALF_WIDTH) + "]")
 CN_VALUES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 COMPARATORS = tuple(sorted(L.COMPARATORS_BEFORE, key=lambda p: -len(p[0])))  # longest first
@@ -671,12 +673,17 @@ def shared_metrics(metric: str) -> list[str]:
     return [head]
 
 
+def _half_width(s: str) -> str:
+    """``s.translate(T.HALF_WIDTH)``, the scan for a character to change first (most paragraphs have none)."""
+    return s.translate(T.HALF_WIDTH) if FULL_WIDTH_CHARS.search(s) else s
+
+
 def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseContext, *,
                       folded: str | None = None, events: list | None = None) -> list[dict]:
     """Targets stated in one paragraph. ``folded``, ``events``: the paragraph folded and its
     year_markers (with ``plan_year``), when the caller has them already."""
     if folded is None:
-        folded = ctx.fold_same(para).translate(T.HALF_WIDTH)
+        folded = _half_width(ctx.fold_same(para))
     if not NUM.search(folded):
         return []
     if events is None:
@@ -817,7 +824,7 @@ def _extract(text: str, *, measure, doc_year, year, plan_year, ctx) -> tuple[lis
     for i, para in enumerate(lines):
         if i not in table_lines:
             # the paragraph folded and its deadlines once, for its targets and for the year it carries on
-            folded = ctx.fold_same(para).translate(T.HALF_WIDTH)
+            folded = _half_width(ctx.fold_same(para))
             carried = year_markers(folded, doc_year, None)
             events = year_markers(folded, doc_year, plan_year) if plan_year else carried
             out += paragraph_targets(para, measure, doc_year, year, plan_year, ctx, folded=folded, events=events)
