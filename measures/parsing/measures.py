@@ -33,6 +33,7 @@ UNIT_WORD = re.compile(r"责任|牵头|配合|负责|局|委|办|院|政府")
 # "加强组织领导,落实工作责任": two short phrases, one comma
 PAIRED_HEADING = re.compile(rf"^[{P.HAN}“”]{{2,8}}(?:[,，][{P.HAN}“”]{{2,8}}){{1,2}}$")
 PAIRED_HEADING_MAX = 30
+ENUMERATION_OPENS = re.compile(r"\s*一是(?=[^\s，,。])")
 NO_TITLE = (None, None)  # a rule decided the item has no heading
 
 
@@ -62,10 +63,18 @@ def sentence_heading(first: str, rest: str, article: bool, ctx: ParseContext):
     paired = PAIRED_HEADING.match(m.group(1).strip()) and len(m.group(1).strip()) <= PAIRED_HEADING_MAX \
         and not m.group(1).strip().startswith("各")  # "各地根据通知要求,结合实际…": a subject acts
     if CLAUSE_MARK.search(m.group(1)) and (article or not paired) \
-            and not own_line_heading(first, rest, m, article):
+            and not own_line_heading(first, rest, m, article) and not enumerated_after(first[m.end():]):
         return None
     body = first[m.end():] + ("\n" + rest if rest else "")
     return (m.group(1).strip(), body.strip()) if strip_units_for_title(body).strip() else NO_TITLE
+
+
+@rule(stage="measures", example="'一是加强文艺创作和宣传…二是…' → True; '深刻学习领会…' → False")
+def enumerated_after(body: str) -> bool:
+    """The body after an item's first sentence opens an enumeration ("一是…。二是…"): that sentence
+    announces what the enumeration spells out, a heading even with commas in it ("继续加大文化资源生产和
+    配送力度,把更多优质文化资源送到群众身边。一是…")."""
+    return bool(ENUMERATION_OPENS.match(body))
 
 
 @rule(stage="measures", example="'優化線網,明確線路服務區域和等級。' + '\\n根據市民…' → True; '加强监管,严厉打击侵权行为。' + '' → False")
