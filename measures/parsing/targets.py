@@ -13,7 +13,7 @@ from . import lexicon as L
 from . import patterns as P
 from . import text as T
 from .context import ParseContext, rule
-from .outline import is_background, is_general
+from .outline import is_background, is_general, requirement_item
 from .units import strip_units
 
 CN_NUM_CHARS = "一二两三四五六七八九十百千万"
@@ -842,8 +842,8 @@ def targets(ctx: ParseContext) -> None:
     preamble = [line for i, line in enumerate(ctx.outline.preamble) if i not in skip]
     chunks = [(line, None, "preamble", False) for line in wrapped_cells(preamble)]
     for node in ctx.outline.nodes:
-        if id(node) in measure_ids or is_background(node, ctx):
-            continue
+        if id(node) in measure_ids or is_background(node, ctx) or requirement_item(node, ctx):
+            continue  # a measure's own targets come below; a condition to apply ("团队成员不少于8人") is none
         root = id(([node] + node.ancestors())[-1])
         goals = is_general(node, ctx) or any(is_general(a, ctx) for a in node.ancestors()) \
             or goals_title(node.heading, ctx)

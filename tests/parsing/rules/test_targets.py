@@ -518,3 +518,16 @@ def test_ranges_with_the_unit_twice(text, expected):
 ])
 def test_unit_range_after(text, value, expected):
     assert Tg.unit_range_after(_full(text, value)) is expected
+
+
+def test_conditions_to_apply_are_no_targets():
+    """b80 008: the items of 申报条件 are conditions an applicant meets, not commitments (no measure, no target);
+    a goal elsewhere in the same notice still counts."""
+    from measures.parsing import parse_document
+
+    text = ("江苏省知识产权局关于组织申报2023年度专利导航项目的通知\n各设区市知识产权局:\n"
+            "一、工作目标\n到2025年,建设专利导航服务基地10家以上。\n三、申报条件\n申报单位应同时具备以下条件:\n"
+            "(一)在江苏省内注册,具有独立法人资格;\n(二)承担过政府机关委托的专利分析项目不少于5项;\n"
+            "(三)具有承担本项目的专业团队,团队成员不少于8人。\n")
+    found = parse_document(text, source="t.txt")["targets"]
+    assert [(t["value"], t["unit"]) for t in found] == [(10, "家")]
