@@ -335,6 +335,8 @@ METRIC_FILLERS = ("同时", "其中", "并", "确保", "力争", "争取", "努�
 CAP_OPENERS = ("单个", "单家", "单项", "单笔", "单一", "每个", "每家", "每件", "每项", "每户", "每人", "同一", "每年最高",
                "年度最高", "累计最高")
 THIS_YEAR_WORDS = ("全年", "今年", "年内", "本年度", "当年")
+# "this year" said outright: the document's year in any document, not only in an annual plan
+THIS_YEAR_NAMED_WORDS = ("本年度", "今年")
 RECURRING_WORDS = ("每年", "每季度", "每月", "每半年", "每届")
 # what a reward clause grants after its condition ("…以上的企业，给予5万元奖补")
 REWARD_GRANT_WORDS = ("给予", "予以", "奖励", "奖补", "补助", "补贴", "资助")

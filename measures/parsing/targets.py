@@ -44,6 +44,7 @@ FILLER = re.compile(f"^(?:{'|'.join(L.METRIC_FILLERS)})+")
 CAP_CLAUSE = re.compile(rf"\s*(?:{'|'.join(L.CAP_OPENERS)})")
 CAP_TAIL = re.compile(r"(?:(?:最高|最多|不超过|不高于|原则上|累计|给予|可|的|\s)+)$")
 THIS_YEAR = re.compile("|".join(L.THIS_YEAR_WORDS))
+THIS_YEAR_NAMED = re.compile("|".join(L.THIS_YEAR_NAMED_WORDS))
 RECURRING = re.compile("|".join(L.RECURRING_WORDS))
 START_YEAR = re.compile(rf"(?:^|(?<=[，,。；;：:\s])){P.YEAR_G}\s*年(?:度)?(?:[，,：:]|(?=[{P.HAN}]))(?!以来|来|同比|比|的|底|末|前)")
 RELATIVE_YEAR = re.compile(r"(?:力争|争取|用|在|经过)?\s*(?P<n>\d|[一二两三四五六七八九十])\s*(?:个)?年(?:内|时间|左右)")
@@ -213,6 +214,8 @@ def year_markers(folded: str, doc_year: int | None, plan_year: int | None) -> li
             events.append((m.start(), doc_year + (int(n) if n.isdigit() else CN_ONES.get(n, 0))))
     if plan_year:
         events += [(m.start(), plan_year) for m in THIS_YEAR.finditer(folded)]
+    elif doc_year:  # "本年度拟认定…不超过20家" in a notice of 2024: the document's year
+        events += [(m.start(), doc_year) for m in THIS_YEAR_NAMED.finditer(folded)]
     events += [(m.start(1), int(m.group(1))) for m in START_YEAR.finditer(folded)
                if doc_year is None or int(m.group(1)) >= doc_year]
     return sorted(events)

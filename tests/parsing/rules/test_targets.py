@@ -62,6 +62,9 @@ def test_inherited_year(lines, expected):
     ("全年授权6000件", 2024, None, []),
     ("2025年，全市授权3000件。", 2024, None, [(0, 2025)]),
     ("2020年，全市授权3000件。", 2024, None, []),  # a past baseline
+    ("本年度拟认定省级高价值专利培育中心不超过20家", 2024, None, [(0, 2024)]),  # b80 004: this year said outright
+    ("今年新增授权1000件", 2024, None, [(0, 2024)]),
+    ("本年度拟认定20家", None, None, []),  # no document year to read it by
 ])
 def test_year_markers(text, doc_year, plan_year, expected):
     assert Tg.year_markers(text, doc_year, plan_year) == expected
