@@ -79,6 +79,8 @@ END_MATTER = re.compile(
     rf"(?:发布|成文|发文)(?:日期|时间)\s*[:：]|本(?:{'|'.join(L.END_NOUNS)})[^。]{{0,30}}(?:自|从)[^。]{{0,30}}"
     r"(?:施行|实施|执行|生效))")
 ATTACHMENT = re.compile(r"^附件")
+# "傳統的口頭文學和作為其載體的語言;": one entry of a list inside an article, short and closed by ； or 。
+LISTED_ITEM = re.compile(r"[^。；;\n]{2,40}[；;。]")
 # "附件:1.云南省科技成果轉化獎補資金管理辦法": a notice's list of attachments opens (its first entry on the line)
 ATTACHMENT_LIST = re.compile(r"^附件\s*[:：]")
 # what an attachment is: a document or a form, named and nothing more ("…管理办法", "《…》", "…申报表(2024年)")
@@ -646,6 +648,22 @@ def name_items(outline: Outline, ctx: ParseContext) -> set[int]:
     return out
 
 
+@rule(stage="outline", example="'(1)傳統的口頭文學…;' '(二)傳統藝術…;' … then '第四條…' → those list items; "
+                               "'1.加强执法。' then '第一条…' → nothing")
+def cut_article_list(outline: Outline) -> set[int]:
+    """A page that starts inside an article's list ("(1)傳統的口頭文學和作為其載體的語言;" "(二)…;" before
+    the first 第X条 of the page): the items enumerate what the cut article says, they are not measures.
+    Only short items closed by ；/; or 。 before the page's first article count (ids of those nodes)."""
+    out: set[int] = set()
+    for node in outline.roots:
+        if node.kind in HEADING_KINDS:
+            return out if node.kind == "article" else set()
+        if node.children or node.extra or not LISTED_ITEM.fullmatch(node.head.strip()):
+            return set()
+        out.add(id(node))
+    return set()  # no article after them
+
+
 def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
     """Leaves that are measures, in document order."""
     general: dict[int, bool] = {}
@@ -656,9 +674,10 @@ def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
             general[id(n)] = is_general(n, ctx)
         return general[id(n)]
 
+    cut_list = cut_article_list(outline)
     out = []
     for node in outline.nodes:
-        if node.children:
+        if node.children or id(node) in cut_list:
             continue
         general_above = [a for a in [node] + node.ancestors() if gen(a)]
         if general_above and not (node.kind == "article" and all(is_opening_chapter(a, ctx) for a in general_above)):

@@ -106,6 +106,18 @@ def test_attachment_entry(text, expected):
     assert O.attachment_entry(text, CTX) is expected
 
 
+@pytest.mark.parametrize("lines, expected", [
+    # b19 011: the page starts inside an article's list; the articles follow
+    (["(一)传统的口头文学和作为其载体的语言;", "(二)传统技艺、医药、历法;", "(三)其他非物质文化遗产。",
+      "第四条 本省非物质文化遗产通过鉴定、记录等方式进行保护。", "第五条 县级以上人民政府应当加强保护。"], 3),
+    # items that are measures of their own, before the articles of an attached rule
+    (["一、加强组织领导。各地要高度重视,把工作摆上重要议事日程,切实抓好落实。", "第一条 为了规范管理,制定本办法。"], 0),
+    (["(一)传统技艺;", "(二)其他。"], 0),   # no article after them: a list of the page's own
+])
+def test_cut_article_list(lines, expected):
+    assert len(O.cut_article_list(O.build_outline(lines, CTX))) == expected
+
+
 def test_attachment_list_is_not_measures():
     """b83 013: a notice's list of attachments, its first entry on the 附件 line, is not the text's items."""
     lines = ["各州市財政局:", "現印發你們,請遵照執行。", "附件:1.云南省科技成果轉化獎補資金管理辦法", "2.云南省科技創新券實施管理辦法",
