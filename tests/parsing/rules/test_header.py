@@ -702,6 +702,9 @@ def test_issuer_in_full(issuer, region, text, expected):
       "第一條為了獎勵在科學技術進步活動中做出突出貢獻的個人、組織,制定本辦法。", "第二條本辦法適用於本省。"],
      "山東省人民政府", "山東省人民政府令第187號"),
     (["(2019年5月1日某市人民政府公布)", "第一条 为了规范管理，制定本办法。"], "某市人民政府", None),  # no decree number
+    # b86 011: the date written 2014-07-03
+    (["(2014-07-03國家工商行政管理總局令第66號發布公布之日起30日后施行)", "第一條為規範馳名商標認定工作,制定本規定。",
+      "第二條本規定適用於商標。"], "國家工商行政管理總局", "國家工商行政管理總局令第66號"),
 ])
 def test_promulgation_note_gives_the_decree(knowledge, lines, issuer, number):
     ctx = ParseContext(knowledge, lines=lines)
