@@ -593,7 +593,7 @@ def _toc_end(lines: list[str], i: int) -> int:
             else:
                 break
         return j
-    if not _toc_entry(lines[i]):
+    if len(line) > 40 or not _toc_entry(lines[i]):  # line: lines[i] without noise, longer than an entry may be
         return i
     j, last = i, 0
     while j < len(lines) and (page := _toc_page(lines[j])) is not None and page >= last:
