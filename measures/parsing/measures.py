@@ -51,13 +51,14 @@ def strip_units_for_title(text: str) -> str:
 
 @rule(stage="measures", example="'加强统筹协调。成立工作专班。' → ('加强统筹协调', '成立工作专班。')")
 def sentence_heading(first: str, rest: str, article: bool, ctx: ParseContext):
-    """A short first sentence without a comma, closed by 。 or ！, with a body after it; a heading of
+    """A short first sentence without a comma, closed by 。 or ！, with a body after it (not one citing a
+    document: "推进《商标法》修改。完成…" lists tasks); a heading of
     two or three short phrases joined by commas ("加强组织领导,落实工作责任。", "高度重视,精心组织,科学
     制订办理方案。", at most 30 characters, no phrase opening with a subject such as 各地) is one too.
     In an article a sentence that states a rule (…应当…, …实行…) is no heading."""
     m = HEADING_SENTENCE.match(first)
-    if not m:
-        return None
+    if not m or "《" in m.group(1):
+        return None  # "推進《商標法》修改。完成…": a sentence that cites a document is a task, not a heading
     if article and STATEMENT.match(ctx.fold(m.group(1))) or subject_statement(m.group(1), ctx):
         return NO_TITLE
     paired = PAIRED_HEADING.match(m.group(1).strip()) and len(m.group(1).strip()) <= PAIRED_HEADING_MAX \

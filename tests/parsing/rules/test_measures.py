@@ -38,6 +38,7 @@ def test_strip_units_for_title(text, expected):
     ("完善市、县两级管理体制,建立执法队伍。", "", False, None),  # nothing on the next line
     ("完善管理体制,建立执法队伍,落实工作经费,加强考核评估。", "各地要落实。", False, None),  # three commas: a sentence
     ("优化线网,明确线路服务区域和等级。", "(责任单位:市交通局)", False, None),  # only units after it
+    ("推進《中華人民共和國反不正當競爭法》修改。制定發布《標準必要專利反壟斷指引》。", "", False, None),  # b86 002: tasks
     ("继续加大文化资源生产和配送力度,把更多优质文化资源送到群众身边。一是加强文艺创作。二是扶持团队。", "", False,
      ("继续加大文化资源生产和配送力度,把更多优质文化资源送到群众身边", "一是加强文艺创作。二是扶持团队。")),  # b84 003
 ])
