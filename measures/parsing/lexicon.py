@@ -225,6 +225,8 @@ NAME_ENDS = ("有限公司", "有限责任公司", "公司", "集团", "大学",
 # "重点支持下列事项：", "可以依法采取下列措施：", "按照下列标准给予奖励：" (each tier a reward): an article whose listed
 # items are the measures (the genre set, g18; the one real gold on it, b83 005, keeps the article whole)
 LISTED_ACT_NOUNS = ("事项", "措施", "标准")
+# "…分享下列作品:", "有下列情形之一的:": what a list of things (not acts) under an item names; its entries stay inside
+LISTED_THING_NOUNS = ("作品", "情形", "行为", "材料", "条件", "内容", "对象", "范围", "类型", "文件", "资料", "产品", "商品")
 
 # --- measures: headings -------------------------------------------------------------------
 HEAD_VERBS = ("加强", "加大", "加快", "强化", "完善", "健全", "推进", "推动", "深化", "提升", "提高", "优化", "构建", "建立",

@@ -80,6 +80,8 @@ END_MATTER = re.compile(
     r"(?:施行|实施|执行|生效))")
 ATTACHMENT = re.compile(r"^附件")
 # "傳統的口頭文學和作為其載體的語言;": one entry of a list inside an article, short and closed by ； or 。
+# "…分享下列作品:", "有下列情形之一的:": an item announcing a list of things (not of acts: 事项, 措施, 工作 …)
+LISTED_CONTENT = re.compile(rf"(?:下列|以下|如下)[^。，,：:]{{0,8}}?(?:{P.alternation(L.LISTED_THING_NOUNS)})[^。，,]{{0,8}}[:：]$")
 LISTED_ITEM = re.compile(r"[^。；;\n]{2,40}[；;。]")
 # "附件:1.云南省科技成果轉化獎補資金管理辦法": a notice's list of attachments opens (its first entry on the line)
 ATTACHMENT_LIST = re.compile(r"^附件\s*[:：]")
@@ -374,10 +376,26 @@ def enumeration_parent(node: Node, roots: list[Node]) -> bool:
         # an article is the leaf, unless it announces a list of acts ("重点支持下列事项：") or is a
         # section heading over items of their own ("第一条 人才输入支持" / "（一）…" / "1.…")
         return not LISTED_ACTS.search(node.head) and not article_as_section(node)
+    if content_list(node):
+        return True
     if any(c.kind != "shi" for c in node.children):
         return False
     siblings = node.parent.children if node.parent else roots
     return node.depth >= 2 or any(not s.children for s in siblings if s is not node)
+
+
+@rule(stage="outline", example="'五、…制止用户违法上传、存储并分享下列作品:' over '(一)根据权利人通知已经移除的作品;' … → True; "
+                               "'重点开展下列工作:' over '(一)加强执法;' → False")
+def content_list(node: Node) -> bool:
+    """An item that lists things, not acts: its head ends by announcing them ("…分享下列(未经授权的)作品:", "…有下列情形
+    之一的:") and every item under it is a short entry closed by ；/; or 。 with nothing under it: the
+    entries say what the item covers, the item is the measure (the last entry may be cut, unclosed)."""
+    if not node.children or not LISTED_CONTENT.search(NOISE_MARK.sub("", node.head).strip()):
+        return False
+    last = node.children[-1]
+    return all(not c.children and c.kind not in HEADING_KINDS and (
+        LISTED_ITEM.fullmatch(c.text.strip()) or c is last and len(c.text.strip()) <= 40 and "\n" not in c.text.strip())
+        for c in node.children)  # the last entry may be cut off by the excerpt's end
 
 
 @rule(stage="outline", example="'第一条 人才输入支持' over '（一）高层次人才引进支持' over '1.…' → True; "

@@ -118,6 +118,23 @@ def test_cut_article_list(lines, expected):
     assert len(O.cut_article_list(O.build_outline(lines, CTX))) == expected
 
 
+@pytest.mark.parametrize("lines, expected", [
+    # b86 006: a list of works under an item
+    (["五、網盤服務商應當采取有效措施,制止用戶違法上傳、存儲并分享下列作品:", "(一)根據權利人通知已經移除的作品;",
+      "(二)權利人向網盤服務商發送了權利公示或者聲明的作品;", "(三)版權行政管理部門公布的重點監管作品。"], True),
+    (["六、…制止用戶違法上傳、存儲并分享下列未經授權的作品:", "(一)正在熱播、熱賣的作品;", "(二)其他明顯感"], True),  # cut
+    (["三、重点开展下列工作:", "(一)加强执法;", "(二)强化宣传。"], False),   # acts: the items are measures
+    (["二、有下列情形之一的,不予资助:", "(一)弄虚作假的;", "(二)加强知识产权保护,完善制度,建立健全工作机制,"
+      "推进知识产权强市建设,提升全社会知识产权意识和水平,营造良好环境。"], False),  # an entry too long
+])
+def test_content_list(lines, expected):
+    """A content list folds into its item (the item is the leaf); a list of acts keeps its items."""
+    head = O.Node("cn", "五", lines[0].split("、", 1)[1], 0)
+    head.children = [O.Node("pcn", str(i), line.split(")", 1)[1], i, parent=head) for i, line in enumerate(lines[1:], 1)]
+    assert O.content_list(head) is expected
+    assert (not tree(*lines).roots[0].children) is expected
+
+
 def test_attachment_list_is_not_measures():
     """b83 013: a notice's list of attachments, its first entry on the 附件 line, is not the text's items."""
     lines = ["各州市財政局:", "現印發你們,請遵照執行。", "附件:1.云南省科技成果轉化獎補資金管理辦法", "2.云南省科技創新券實施管理辦法",
