@@ -140,6 +140,7 @@ def test_genre_at_end(line, expected):
     ("沈阳市知识产权保护工作方案", True), ("关于加强知识产权保护的实施意见", True),
     ("为加强知识产权保护，制定本方案。", False), ("一、工作方案", False), ("发布日期：2024年工作要点", False),
     ("首页", False), ("各区人民政府、市政府各部门工作", False),
+    ("关于对2011年下半年以来获得中国驰名商标和新疆著名商标认定企业进行奖励的通报", True),  # b85 011: a 通报
     ("高新技术企业认定网 > 资助项目 > 深圳市资助项目 > 深圳市其他政策项目 >", False),  # a breadcrumb trail
 ])
 def test_title_like(line, expected):
