@@ -120,6 +120,7 @@ PASSED = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*�
                     rf"第[{P.CN_DIGITS}\d]+次(?:常务)?会议(?:审议)?通过")
 PROMULGATED = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{P.YEAR}-\d{{1,2}}-\d{{1,2}})\s*(?P<org>[{P.HAN}]{{2,30}}?(?:{_ORG_END}))"
                          rf"(?P<order>令\s*第\s*[\d{P.CN_DIGITS}]+\s*号)?\s*(?:公布|发布)")
+PROMULGATION_NOTE = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)[{P.HAN}]{{0,40}}?(?:公布|发布)")
 SESSION = re.compile(rf"第[{P.CN_DIGITS}]+[届屆]")
 # "…通过 根据2021年9月29日…《关于修改〈…〉的决定》修正 2022年7月28日…会议修订": the versions after adoption
 REVISED = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)[^()（）。]{{0,120}}?(?:修订|修正)")
@@ -185,6 +186,7 @@ class Header:
     order: tuple | None = None  # (issuer, 文号) of a decree (令)
     passed: tuple | None = None  # (organisation, "signed"/"published", date) of "…会议通过" / "…公布"
     page_date: str | None = None  # a bare date near the top: the page's publication date
+    promulgated: str | None = None  # "…会议通过 2011年7月29日公布": the date the adopted rule was made public
 
 
 @rule(stage="header", example="'2021年09月03日 18:30' → '2021-09-03'; '二〇二四年七月九日' → '2024-07-09'; '2022年12月' → None")
@@ -1072,6 +1074,8 @@ def _find_other_marks(h: Header, lines: list[str], first_num: int, ctx: ParseCon
             org = SESSION.sub("", line[m.start("org"):m.end("org")])
             kind = "signed" if m.re is PASSED else "published"
             h.passed = (org, kind, latest_revision(f[m.end():]) or parse_date(m.group("date")))
+            if kind == "signed":
+                h.promulgated = promulgation_after(f[m.end():])
             if m.re is PROMULGATED and m.group("order") and not h.order:
                 # "(2006年6月30日山東省人民政府令第187號發布…)": the decree's number, as written
                 h.order = (org, P.WHITESPACE.sub("", line[m.start("org"):m.end("order")]))
@@ -1082,6 +1086,15 @@ def _find_other_marks(h: Header, lines: list[str], first_num: int, ctx: ParseCon
                                else parse_date(f"{d.group(3)}-{d.group(2)}-{d.group(1)}"))
         if h.page_date is None and len(line) <= 120:
             h.page_date = page_stamp(f)
+
+
+@rule(stage="header", example="'… 2011年7月29日公布 自2011年10月1日起施行' → '2011-07-29'; "
+                               "'… 2009年4月1日太原市人民代表大会常务委员会公告公布' → '2009-04-01'; '自2011年10月1日起施行' → None")
+def promulgation_after(rest: str) -> str | None:
+    """After a "…会议通过" note, the date the rule was made public: "2011年7月29日公布", also with who
+    announced it ("…常务委员会公告公布")."""
+    m = PROMULGATION_NOTE.search(rest)
+    return parse_date(m.group("date")) if m else None
 
 
 @rule(stage="header", example="'2016年07月15日 | 来源:河南省人民政府办公厅网站 | 阅读量:2881' → '2016-07-15'; "
@@ -1320,7 +1333,7 @@ def header(ctx: ParseContext) -> None:
         "signed_date": h.signed_date or parse_date(h.meta.get("signed")) or (passed[2] if passed[1] == "signed" else None),
         # 生成日期 (the portal's record date) stands for the publication date when no other is given
         "published_date": parse_date(h.meta.get("published")) or parse_date(h.meta.get("generated"))
-        or (passed[2] if passed[1] == "published" else None) or h.page_date,
+        or (passed[2] if passed[1] == "published" else None) or h.promulgated or h.page_date,
         "status": status_of(h, lines, ctx),
         "script": ctx.script,
         "body_text": "\n".join(ctx.body_lines),

@@ -697,6 +697,16 @@ def test_issuer_in_full(issuer, region, text, expected):
     assert H.issuer_in_full(issuer, region, ctx) == expected
 
 
+@pytest.mark.parametrize("rest, expected", [
+    (" 2011年7月29日公布 自2011年10月1日起施行", "2011-07-29"),   # b89 008
+    (" 2009年3月26日山西省第十一届人民代表大会常务委员会第九次会议批准 2009年4月1日太原市人民代表大会常务委员会公告公布",
+     "2009-04-01"),   # b89 001: approved by the province first
+    (" 自2011年10月1日起施行", None),
+])
+def test_promulgation_after(rest, expected):
+    assert H.promulgation_after(rest) == expected
+
+
 @pytest.mark.parametrize("lines, issuer, number", [
     # b73 010: the page opens at the decree's promulgation note
     (["(2006年6月30日山東省人民政府令第187號發布根據2021年2月7日山東省人民政府令第340號修訂自2006年8月1日起施行)",
