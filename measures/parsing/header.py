@@ -25,6 +25,8 @@ LABEL_SPACED = re.compile(rf"(?:^|(?<=\s))(?P<label>{_LABELS})\s+(?=\S)")
 LABEL_BRACKETED = re.compile(rf"[\[【]\s*(?P<label>{_LABELS}|{P.alternation(L.BRACKET_ONLY_LABELS)})\s*[\]】]\s*[:：]?\s*")
 LIST_PREFIX = re.compile(r"^(?:\d{1,2}\s*[.、．]|[•·●◆▪■])\s*(?=[\[【])")  # "6. [发文字号] …", "•【公布日期】…"
 _LONG_LABELS = "|".join(r"\s*".join(map(re.escape, k)) for k in sorted(L.META_LABELS, key=len, reverse=True) if len(k) >= 4)
+# a long label glued to its value, at the start of the row or after a space: "發文字號大冶政規〔2023〕4號"
+LABEL_RUN = re.compile(rf"(?:^|(?<=\s))(?P<label>{_LONG_LABELS})(?=[^\s:：])")
 LABEL_GLUED = re.compile(rf"(?P<label>{_LONG_LABELS})\s*[:：]\s*")  # "…有限公司发表日期:2019-09-30"
 DATE_KEYS = ("published", "signed")
 # labels whose value is a date: an empty "废止日期:" does not take the issuer's line below as its value
@@ -215,8 +217,9 @@ def _key(label: str) -> str:
 @rule(stage="header", example="'索引号：SY001 发布日期：2024-12-02' → {'index': 'SY001', 'published': '2024-12-02'}")
 def labelled_values(line: str, ctx: ParseContext) -> dict[str, str] | None:
     """Metadata on one line: "标签：值" pairs (several per row), or a colonless table row starting with
-    a label ("索引号 SY0000123 主题分类 综合政务"). None: no metadata (a label in the middle of a
-    sentence is none)."""
+    a label ("索引号 SY0000123 主题分类 综合政务", also before pairs with colons: "文  号 洪政办〔2025〕1号
+    信息分类: 综合政务"), or a row of long labels glued to their values ("发文单位大冶市人民政府办公室
+    发文字号大冶政规〔2023〕4号"). None: no metadata (a label in the middle of a sentence is none)."""
     f = ctx.fold_same(line)
     hits = list(LABEL_COLON.finditer(f))
     glued = [g for g in LABEL_GLUED.finditer(f) if not any(h.start() <= g.start() < h.end() or
@@ -224,11 +227,18 @@ def labelled_values(line: str, ctx: ParseContext) -> dict[str, str] | None:
     if hits and glued:
         hits = sorted(hits + glued, key=lambda h: h.start())
     found: dict[str, str] = {}
+    lead = LABEL_SPACED.match(f)
+    if hits and lead and lead.end() <= hits[0].start():
+        hits = [lead] + hits  # "文      号 洪政办〔2025〕1号 信息分类: 综合政务": a colonless label opens the row
     if not hits:
         cells = list(LABEL_SPACED.finditer(f))
-        if not (cells and cells[0].start() == 0 and (len(cells) >= 2 or len(f) <= 60)):
+        runs = list(LABEL_RUN.finditer(f))
+        if cells and cells[0].start() == 0 and (len(cells) >= 2 or len(f) <= 60):
+            hits, plain = cells, True
+        elif len(runs) >= 2 and not f[:runs[0].start()].strip():
+            hits, plain = runs, True  # "發文單位大冶市人民政府辦公室 發文字號大冶政規〔2023〕4號": labels glued to values
+        else:
             return None
-        hits, plain = cells, True
     else:
         plain = False
         if hits[0].start() > 0 and not CELL_EDGE.match(f[:hits[0].start()]) and len(hits) < 2 \

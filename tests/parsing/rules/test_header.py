@@ -29,6 +29,11 @@ def test_parse_date(text, expected):
     ("时间：上午九点", {}),  # 时间/日期 only with a year
     ("本市于发布日期：前完成", None),  # a label inside a sentence
     ("加强知识产权保护", None),
+    # b82 008: a colonless label opens a row that also has a pair with a colon
+    ("文      号 洪政办〔2025〕1号 信息分类: 综合政务", {"doc_number": "洪政办〔2025〕1号", "topic": "综合政务"}),
+    # b83 012: long labels glued to their values
+    ("    發文單位大冶市人民政府辦公室 發文字號大冶政規〔2023〕4號", {"issuer": "大冶市人民政府辦公室", "doc_number": "大冶政規〔2023〕4號"}),
+    ("发文单位要加强领导", None),   # one glued label in a sentence is none
 ])
 def test_labelled_values(line, expected):
     assert H.labelled_values(line, CTX) == expected
