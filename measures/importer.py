@@ -1119,6 +1119,8 @@ class Importer:
             matched_ids.add(m.pk)
             kept[m.ordinal] = m
             units_changed = self._save_units(doc, m, item, old_parsed)
+            if units_changed:   # its facet_vector holds its units
+                touched.add(m.pk)
             changed = changed or units_changed
         new_objs = self._create_measures_multi(fresh, [(doc, None)] * len(fresh))
         for m in new_objs:
@@ -1160,8 +1162,10 @@ class Importer:
                     setattr(m, name, value)
                 m.specificity, m.specificity_auto = d["specificity"], d["specificity_auto"]
             objs.append(m)
+        unit_rows = []   # each measure's unit link rows, which its facet_vector holds too
         for n, (m, (pk, bucket)) in enumerate(zip(objs, index.next_ids_with_buckets(len(objs)))):
             m.pk = m.id = pk
+            unit_rows.append(self._unit_link_rows(owners[n][0], pk, m.parsed["units"]))
             vec = vectors[n] if vectors and self.reindex else None
             m._indexed = vec is not None
             if vec is not None:
@@ -1172,7 +1176,8 @@ class Importer:
                     province_id=doc.province_id, city_id=doc.city_id, bucket=bucket,
                     year=day.year if day else doc.date_year,
                     themes=[c for c in m.parsed["themes"] if c in self._themes],
-                    ip_types=[c for c in m.parsed["ip_types"] if c in self._ip_types])
+                    ip_types=[c for c in m.parsed["ip_types"] if c in self._ip_types],
+                    units=[(row[1], row[2]) for row in unit_rows[n]], issuer=doc.issuer, title=doc.title)
         written = copy_insert(Measure, objs)
         for m in objs:
             m._state.adding, m._state.db = False, "default"
@@ -1182,11 +1187,11 @@ class Importer:
         theme_pk = {code: t.pk for code, t in self._themes.items()}
         ip_type_pk = {code: t.pk for code, t in self._ip_types.items()}
         themes, ip_types, links = [], [], []
-        for m, (doc, _) in zip(objs, owners):
+        for m, rows in zip(objs, unit_rows):
             pk = m.pk
             themes += [(pk, theme_pk[c]) for c in m.parsed["themes"] if c in theme_pk]
             ip_types += [(pk, ip_type_pk[c]) for c in m.parsed["ip_types"] if c in ip_type_pk]
-            links += self._unit_link_rows(doc, pk, m.parsed["units"])
+            links += rows
         themes = [(pk, *row) for row, pk in zip(themes, _next_ids(Measure.themes.through, len(themes)))]
         ip_types = [(pk, *row) for row, pk in zip(ip_types, _next_ids(Measure.ip_types.through, len(ip_types)))]
         copy_rows(Measure.themes.through, ("id", "measure_id", "theme_id"), themes)

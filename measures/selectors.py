@@ -426,7 +426,8 @@ def _text_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dic
 _LEXEME_FACETS = {"province": "province", "city": "city", "theme": "theme", "ip_type": "ip_type", "year": "year"}
 # facet (and engine.facet_clauses clause) -> the prefix of its lexemes in facet_vector
 _LEXEME_PREFIXES = {"province": "p:", "city": "c:", "theme": "t:", "ip_type": "i:", "year": "y:"}
-UNITS_BY_KEY = True   # _tally_sql's unit facet: links counted by unit, then named
+# facets counted from the results' facet lexemes with these prefixes (measures.search.index)
+_ROW_LEXEMES = {"role": "r:", "issuer": "o:", "doc_type": "k:"}
 _LEXEME_PARAMS = {"province", "city", "theme", "ip_type", "year_from", "year_to"}
 _QUOTED = re.compile(r"'((?:[^']|'')*)'(:\*)?")
 
@@ -496,11 +497,12 @@ def _row_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dict
                 found = [(k, names[k], n) for k, n in counts.items() if k in names]
         elif name == "specificity":
             found = [(k, None, n) for k, _, n in by_name.get("sp", [])]
-        elif name in ("issuer", "doc_type"):
-            found = by_name.get("doc", [])
-        else:   # flag, unit, role
+        elif name in _ROW_LEXEMES:   # role, issuer, document type: the results' facet lexemes
+            prefix = _ROW_LEXEMES[name]
+            found = [(lex[2:], None, n) for lex, n in cand.lexemes.items() if lex.startswith(prefix)]
+        else:   # flag, unit
             found = [r for r in by_name.get(name, []) if r[0] is not None]
-        shaped = _shape(name, found)
+        shaped = _by_lexeme(name, found) if name in ("issuer", "doc_type") else _shape(name, found)
         if scale != 1:
             for row in shaped:
                 row["count"] = engine.round_estimate(round(row["count"] * scale))
@@ -509,46 +511,41 @@ def _row_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dict
 
 
 def _tally_sql(clauses: dict, data: dict | None = None) -> "engine.Tally":
-    """engine.Tally of the facets _row_facets reads: units, roles and documents
-    (issuer and title) of the results' rows, the names of places, themes and IP
-    types among the counted lexemes, and the filter clauses' lexemes. With the search's
-    parameters `data`, the wider set's lexemes are counted for the facets of its active filters only."""
-    from .models import Document, IPType, MeasureUnit, Region, ResponsibleUnit, Theme
+    """engine.Tally of the facets _row_facets reads: the units of the results' rows, the names of
+    places, themes and IP types among the counted lexemes, and the filter clauses' lexemes. With
+    the search's parameters `data`, the wider set's lexemes are counted for the facets of its
+    active filters only. Roles, issuers and document types are facet lexemes of the rows ('r:',
+    'o:', 'k:'), counted with the others; so are the units linked ('u:<unit id>'), which the unit
+    facet counts by canonical unit and place (the same values and counts as its SQL facet)."""
+    from .models import IPType, Region, ResponsibleUnit, Theme
 
-    templates = _facet_sql()
-    d, r, t, i = Document._meta.db_table, Region._meta.db_table, Theme._meta.db_table, IPType._meta.db_table
-    documents = (f"SELECT '', d.issuer || chr(31) || d.title, sum(x.n) FROM (SELECT document_id, count(*) AS n "
-                 f"FROM {{src}} GROUP BY 1) x JOIN {d} d ON d.id = x.document_id GROUP BY d.issuer, d.title")
+    r, t, i = Region._meta.db_table, Theme._meta.db_table, IPType._meta.db_table
     names = {
         "region": (f"SELECT id::text, name FROM {r} WHERE id = ANY(ARRAY(SELECT DISTINCT substr(k, 3)::bigint "
                    f"FROM {{lx}} WHERE k LIKE 'p:%%' OR k LIKE 'c:%%'))"),
         "theme": f"SELECT code, name FROM {t} WHERE code IN (SELECT substr(k, 3) FROM {{lx}} WHERE k LIKE 't:%%')",
         "ip": f"SELECT code, name FROM {i} WHERE code IN (SELECT substr(k, 3) FROM {{lx}} WHERE k LIKE 'i:%%')",
     }
-    # the results' unit links joined once for the unit and the role facets (each joined them on
-    # its own: an index probe a row, twice)
-    mu = MeasureUnit._meta.db_table
-    join = f"FROM {{src}} s JOIN {mu} x ON x.measure_id = s.id"
-    unit, role = templates["unit"], templates["role"]
-    assert unit.count(join) == 1 and role.count(join) == 1
-    unit, role = unit.replace(join, "FROM ml x"), role.replace(join, "FROM ml x")
-    if UNITS_BY_KEY:
-        # the links counted by canonical unit and place first (a measure once per pair), then the
-        # few pairs named: the template's DISTINCT and region lookup ran on every link row. The
-        # same counts: the name of a link's unit is that of its canonical unit (the key), if any
-        u = ResponsibleUnit._meta.db_table
-        unit = (f"SELECT y.k::text, coalesce(ur.name, '') || chr(31) || ku.name, sum(y.n) FROM (SELECT "
-                f"coalesce(u.canonical_id, u.id) AS k, coalesce(c.region_id, u.region_id) AS rid, "
-                f"count(DISTINCT x.measure_id) AS n FROM ml x JOIN {u} u ON u.id = x.unit_id "
-                f"LEFT JOIN {u} c ON c.id = u.canonical_id GROUP BY 1, 2) y JOIN {u} ku ON ku.id = y.k "
-                f"LEFT JOIN {r} ur ON ur.id = y.rid GROUP BY 1, 2")
-    return engine.Tally(parts={"unit": unit, "role": role,
-                               "doc": documents},
-                        names=names, masks=[_clause_lexemes(c) for c in clauses.values()],
+    u = ResponsibleUnit._meta.db_table
+    # the results' unit lexemes with their canonical unit and place (the facet's value): each
+    # unit's count is its measures'; where two units of one value were both found, a measure
+    # linked to both counts once: those values are counted again on the rows linked to two
+    # units or more ('u:*'), each row's unit lexemes once per value
+    units = (f"SELECT lex, key, rid, n, count(*) OVER (PARTITION BY key, rid) AS members FROM (SELECT x.k AS lex, "
+             f"coalesce(u.canonical_id, u.id) AS key, coalesce(c.region_id, u.region_id) AS rid, x.n FROM (SELECT k, "
+             f"sum(n) AS n FROM {{lx}} WHERE part IN ({{main}}) AND k LIKE 'u:%%' AND k <> 'u:*' GROUP BY k) x "
+             f"JOIN {u} u ON u.id = substr(x.k, 3)::bigint LEFT JOIN {u} c ON c.id = u.canonical_id) t")
+    unit = (f"SELECT y.key::text, coalesce(ur.name, '') || chr(31) || ku.name, sum(y.n) FROM ("
+            f"SELECT key, rid, n FROM ul UNION ALL "
+            f"SELECT g.key, g.rid, count(DISTINCT z.id) - count(*) FROM {{r}} z, unnest(z.f) AS x "
+            f"JOIN ul g ON g.lex = x AND g.members > 1 WHERE z.part IN ({{main}}) AND 'u:*' = ANY(z.f) "
+            f"AND EXISTS (SELECT FROM ul WHERE members > 1) GROUP BY 1, 2"
+            f") y JOIN {u} ku ON ku.id = y.key LEFT JOIN {r} ur ON ur.id = y.rid GROUP BY 1, 2")
+    return engine.Tally(parts={"unit": unit}, names=names, masks=[_clause_lexemes(c) for c in clauses.values()],
                         base_prefixes=None if data is None else tuple(sorted(
                             {_LEXEME_PREFIXES[name] for name in clauses} | {_LEXEME_PREFIXES[name] for name, own in
                              FACET_PARAMS.items() if name in _LEXEME_PREFIXES and any(k in data for k in own)})),
-                        ctes={"ml": f"SELECT x.measure_id, x.unit_id, x.role {join}"})
+                        ctes={"ul": units})
 
 
 def measure_facets(*, data: dict, matched: QuerySet, filtered: QuerySet, total: int) -> dict:
@@ -705,6 +702,20 @@ def _by_document(name: str, found: list) -> list[dict]:
     for _, label, n in found:
         issuer, _, title = label.partition("\x1f")
         key = issuer.strip() if name == "issuer" else _doc_type(title)
+        if key:
+            totals[key] += n
+    rows = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_LIMIT]
+    if name == "issuer":
+        return [{"name": k, "count": n} for k, n in rows]
+    return [{"code": k, "name": k, "count": n} for k, n in rows]
+
+
+def _by_lexeme(name: str, found: list) -> list[dict]:
+    """_by_document's rows from the counts of the results' 'o:<issuer>' or 'k:<document type>'
+    lexemes [(issuer or type, None, n)]: issuers summed by their name without its spaces."""
+    totals: Counter = Counter()
+    for key, _, n in found:
+        key = key.strip() if name == "issuer" else key
         if key:
             totals[key] += n
     rows = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_LIMIT]

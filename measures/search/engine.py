@@ -499,7 +499,9 @@ def _out(kind: int, tail: str, **cols) -> str:
 class Tally:
     """What the facets need of the verified rows, counted by PostgreSQL in the candidate
     statement instead of each row travelling to Python: `parts` (name -> SQL over `{src}`,
-    the results' rows (id, document_id), giving (key, label, n): units, roles, documents),
+    the results' rows (id, document_id), `{lx}`, the counted lexemes (part, k, n), and `{r}`, every
+    row read (part, id, f: its facet lexemes …), the results' parts being `{main}`; giving
+    (key, label, n): the units),
     `names` (name -> SQL over `{lx}`, the counted lexemes (part, k, n), giving (key, name)),
     and `masks`: the lexeme sets of the active filter clauses. With two clauses or more each
     row of the wider set comes with its facet lexemes, and its counts go by the clauses it
@@ -508,8 +510,8 @@ class Tally:
     parts: dict = field(default_factory=dict)
     names: dict = field(default_factory=dict)
     masks: list = field(default_factory=list)
-    # name -> SQL over `{src}`: a CTE (materialized) that several parts read, e.g. the results'
-    # unit links, which the unit and role facets both count
+    # name -> SQL over `{src}`, `{lx}`, `{r}`, `{main}` (as `parts`): a CTE (materialized) that
+    # parts read
     ctes: dict = field(default_factory=dict)
     # the lexeme prefixes ('t:', 'y:', …) the wider set's facets read (those of the active
     # filters); None: every facet lexeme of the wider set is counted
@@ -599,9 +601,12 @@ def _statement(pq, parts, rank: bool, tally: Tally | None = None):
         ctes += [f"lx AS MATERIALIZED (SELECT r.part, k, count(*) AS n FROM r, unnest(r.f) AS k "
                  f"WHERE {lexemes} GROUP BY 1, 2)",
                  f"m AS MATERIALIZED (SELECT id, document_id, sp, ft, fd, fu, fl, fm FROM r WHERE part IN ({main}))"]
+        def fill(sql: str) -> str:
+            return sql.replace("{src}", "m").replace("{lx}", "lx").replace("{r}", "r").replace("{main}", main)
+
         for name, sql in tally.ctes.items():
             assert re.fullmatch(r"\w+", name) and name not in ("r", "lx", "m")
-            ctes.append(f"{name} AS MATERIALIZED ({sql.replace('{src}', 'm')})")
+            ctes.append(f"{name} AS MATERIALIZED ({fill(sql)})")
         flags = ", ".join(f"count(*) FILTER (WHERE {a}) AS {code}" for a, code in zip(FACET_ALIASES.split(", ")[2:],
                                                                                     _FLAG_CODES))
         outs += [_out(LEX, "FROM lx", part="part", k="k", n="n"),
@@ -611,7 +616,7 @@ def _statement(pq, parts, rank: bool, tally: Tally | None = None):
                            + ") AS v(code, n) WHERE v.n > 0", nm="'flag'", k="v.code", n="v.n")]
         for name, sql in tally.parts.items():
             assert re.fullmatch(r"\w+", name)
-            outs.append(_out(AGG, f"FROM ({sql.replace('{src}', 'm')}) AS t(k, label, n)", nm=f"'{name}'",
+            outs.append(_out(AGG, f"FROM ({fill(sql)}) AS t(k, label, n)", nm=f"'{name}'",
                              k="t.k", label="t.label", n="t.n"))
         for name, sql in tally.names.items():
             assert re.fullmatch(r"\w+", name)

@@ -17,6 +17,7 @@ verify a random sample of a very large match through the index; both GIN
 indexes include it.
 """
 from collections import defaultdict
+from functools import lru_cache
 
 from django.db import connection, transaction
 
@@ -304,9 +305,23 @@ SAMPLE_BUCKETS = 256
 # the engine reads whole groups through one lexeme (migration 0014).
 BUCKET_SQL = "(hashint8(m.id) & 255)"
 
-# The filter values of measure `m` (a measures_measure row) as a tsvector of
-# prefixed lexemes; no user query yields a lexeme with ':' in it.
-FACET_VECTOR_SQL = """array_to_tsvector(ARRAY(SELECT DISTINCT x FROM unnest(
+def _doc_type_sql(title: str) -> str:
+    """doctypes.doc_type_of in SQL: the narrowest type whose title_regex matches `title` (NULL
+    when none does), tried in doc_type_of's order."""
+    from measures.doctypes import ALL_TYPES, title_regex
+
+    whens = " ".join(f"WHEN {title} ~ '{title_regex(t).replace(chr(39), chr(39) * 2)}' THEN '{t}'"
+                     for t in sorted(ALL_TYPES, key=len, reverse=True))
+    assert "%" not in whens   # the SQL runs with parameters
+    return f"(CASE {whens} END)"
+
+
+# The filter values of measure `m` (a measures_measure row, `d` its document) as a tsvector of
+# prefixed lexemes; no user query yields a lexeme with ':' in it. Besides the filters' lexemes, what
+# the text-search facets count on the rows (measures.selectors._tally_sql): 'u:<unit id>' and
+# 'r:<role>' of its unit links ('u:*' when it has two or more), 'o:<issuer>' and 'k:<document type>'
+# of its document.
+_FACET_VECTOR_SQL = """array_to_tsvector(ARRAY(SELECT DISTINCT x FROM unnest(
     ARRAY['p:' || d.province_id, 'c:' || d.city_id, 's:' || """ + BUCKET_SQL + """,
           's:q' || (""" + BUCKET_SQL + """ >> 2), 's:g' || (""" + BUCKET_SQL + """ >> 4),
           'y:' || coalesce(extract(year FROM coalesce(d.signed_date, d.published_date))::int, d.date_year)]
@@ -314,19 +329,50 @@ FACET_VECTOR_SQL = """array_to_tsvector(ARRAY(SELECT DISTINCT x FROM unnest(
              JOIN measures_theme t ON t.id = mt.theme_id WHERE mt.measure_id = m.id)
     || ARRAY(SELECT 'i:' || i.code FROM measures_measure_ip_types mi
              JOIN measures_iptype i ON i.id = mi.iptype_id WHERE mi.measure_id = m.id)
+    || ARRAY(SELECT x FROM measures_measureunit mu, LATERAL (VALUES ('u:' || mu.unit_id), ('r:' || mu.role)) AS v(x)
+             WHERE mu.measure_id = m.id)
+    || ARRAY(SELECT 'u:*' FROM measures_measureunit mu WHERE mu.measure_id = m.id HAVING count(*) > 1)
+    || ARRAY[CASE WHEN d.issuer <> '' THEN 'o:' || d.issuer END, 'k:' || {doc_type}]
 ) AS x WHERE x IS NOT NULL))"""
 
 
-def facet_vector(*, province_id, city_id, bucket: int, year, themes=(), ip_types=()) -> str:
+@lru_cache(maxsize=1)
+def facet_vector_sql() -> str:
+    """FACET_VECTOR_SQL, built on first use (the document types' patterns take OpenCC's converters,
+    0.4 s: not at import)."""
+    return _FACET_VECTOR_SQL.replace("{doc_type}", _doc_type_sql("d.title"))
+
+
+def __getattr__(name):
+    if name == "FACET_VECTOR_SQL":
+        return facet_vector_sql()
+    raise AttributeError(name)
+
+
+def facet_vector(*, province_id, city_id, bucket: int, year, themes=(), ip_types=(), units=(), issuer="",
+                 title=None) -> str:
     """FACET_VECTOR_SQL's value computed here, for rows written with their vectors (the
     importer's COPY): ``bucket`` is BUCKET_SQL of the row's id, ``year`` the document's
-    (signed, else published, else date_year), ``themes`` and ``ip_types`` the codes linked."""
+    (signed, else published, else date_year), ``themes`` and ``ip_types`` the codes linked,
+    ``units`` the (unit id, role) links, ``issuer`` and ``title`` the document's."""
     lexemes = {f"p:{province_id}" if province_id is not None else None,
                f"c:{city_id}" if city_id is not None else None,
-               f"s:{bucket}", f"s:q{bucket >> 2}", f"s:g{bucket >> 4}", f"y:{year}" if year is not None else None}
+               f"s:{bucket}", f"s:q{bucket >> 2}", f"s:g{bucket >> 4}", f"y:{year}" if year is not None else None,
+               f"o:{issuer}" if issuer else None, f"k:{_doc_type(title)}" if _doc_type(title) else None}
     lexemes.update(f"t:{code}" for code in themes)
     lexemes.update(f"i:{code}" for code in ip_types)
+    for unit_id, role in units:
+        lexemes.update((f"u:{unit_id}", f"r:{role}"))
+    if len({unit_id for unit_id, _ in units}) > 1:
+        lexemes.add("u:*")
     return " ".join(_quote(x) for x in sorted(lexemes - {None}))
+
+
+@lru_cache(maxsize=65536)
+def _doc_type(title: str | None) -> str:
+    from measures.doctypes import doc_type_of
+
+    return doc_type_of(title) if title is not None else ""
 
 
 def next_ids_with_buckets(n: int) -> list[tuple[int, int]]:
@@ -347,7 +393,7 @@ def _write(values: list[tuple[int, str, str]]) -> None:
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             f"UPDATE measures_measure AS m SET search_vector = v.vec, title_vector = v.tvec, "
-            f"facet_vector = {FACET_VECTOR_SQL} "
+            f"facet_vector = {facet_vector_sql()} "
             f"FROM (VALUES {placeholders}) AS v(id, vec, tvec), measures_document AS d "
             f"WHERE m.id = v.id AND d.id = m.document_id",
             params,

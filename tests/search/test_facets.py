@@ -161,30 +161,93 @@ def test_title_only_search_reads_the_title_index(world, make_measure):
 
 
 def test_the_unit_facet_by_canonical_unit_and_place_equals_the_sql_facet(world, monkeypatch):
-    """The candidate statements count units by canonical unit and place first (selectors.
-    UNITS_BY_KEY): the same values and counts as the SQL facet, with an alias that has a
-    place of its own under a canonical unit without one, and a measure linked to both."""
+    """The candidate statements count units from the rows' 'u:<unit id>' facet lexemes by
+    canonical unit and place (selectors._tally_sql): the same values and counts as the SQL
+    facet, with an alias that has a place of its own under a canonical unit without one, a
+    measure linked to both, and one linked to a unit and its alias (one value: counted once)."""
     from measures import selectors
 
-    ms, wuhan = world["ms"], world["wuhan"]
+    ms, wuhan, unit = world["ms"], world["wuhan"], world["unit"]
     canonical = ResponsibleUnit.objects.create(name="知识产权局")
     placed = ResponsibleUnit.objects.create(name="武汉市知识产权局", canonical=canonical, region=wuhan)
     other = ResponsibleUnit.objects.create(name="司法局", region=wuhan)
+    alias = ResponsibleUnit.objects.get(canonical=unit)
     MeasureUnit.objects.create(measure=ms["a"], unit=canonical, role="lead")
     MeasureUnit.objects.create(measure=ms["a"], unit=placed, role="support")
+    MeasureUnit.objects.create(measure=ms["a"], unit=alias, role="support")   # a: unit and its alias
     MeasureUnit.objects.create(measure=ms["b"], unit=placed, role="lead")
     MeasureUnit.objects.create(measure=ms["c"], unit=other, role="lead")
     MeasureUnit.objects.create(measure=ms["c"], unit=canonical, role="lead")
-    found = {}
-    for by_key in (True, False):
-        monkeypatch.setattr(selectors, "UNITS_BY_KEY", by_key)
-        found[by_key] = measure_search(params={"q": "调解"}).facets
+    update_search_vectors([m.pk for m in ms.values()])   # the services reindex; here by hand
+    from_rows = measure_search(params={"q": "调解"}).facets
     monkeypatch.setattr(selectors, "_row_facets", lambda *a, **k: None)
     from_sql = measure_search(params={"q": "调解"}).facets
-    assert found[True]["unit"] == found[False]["unit"] == from_sql["unit"]
-    assert found[True] == from_sql
+    assert from_rows == from_sql
     labels = {(row["id"], row["count"]) for row in from_sql["unit"]}
     assert (canonical.id, 2) in labels and (other.id, 1) in labels   # a (bare) and c; b's is placed
+    assert (unit.id, 3) in labels   # a (twice), c (alias), d
+    assert counts(from_sql["role"], "code") == {"lead": 3, "support": 3}
+
+
+def test_the_facet_lexemes_follow_the_unit_links_and_the_document(world):
+    """facet_vector holds each unit link ('u:<unit id>', 'r:<role>') and the document's issuer
+    and type ('o:', 'k:', measures.doctypes) as FACET_VECTOR_SQL and index.facet_vector write
+    them; the document type in SQL is doctypes.doc_type_of's."""
+    from django.db import connection
+
+    from measures.doctypes import doc_type_of
+    from measures.search import index
+
+    ms, unit = world["ms"], world["unit"]
+    doc = ms["a"].document
+    doc.issuer, doc.title = " 沈阳市知识产权局 ", "关于印发《沈阳市知识产权强市建设实施方案》的通知"
+    doc.save()
+    update_search_vectors([ms["a"].pk])
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT tsvector_to_array(facet_vector) FROM measures_measure WHERE id = %s", [ms["a"].pk])
+        lexemes = set(cursor.fetchone()[0])
+    assert {f"u:{unit.pk}", "r:lead", "o: 沈阳市知识产权局 ", "k:实施方案"} <= lexemes
+    python = index.facet_vector(province_id=doc.province_id, city_id=doc.city_id, bucket=0, year=2024,
+                                units=[(unit.pk, "lead")], issuer=doc.issuer, title=doc.title)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT tsvector_to_array(%s::tsvector)", [python])
+        written = set(cursor.fetchone()[0])
+    assert {x for x in lexemes if x[:2] in ("u:", "r:", "o:", "k:")} == {x for x in written if x[:2] in
+                                                                         ("u:", "r:", "o:", "k:")}
+    titles = ["关于印发《知识产权保护工作要点》的通知", "关于做好专利转化工作的通知", "某某市专利资助管理办法(试行)",
+              "關於加強知識產權保護的實施意見", "知识产权强省建设纲要", "无类型的标题", "条例", "实施方案》的通知 ",
+              "关于印发《沈阳市知识产权强市建设实施方案(2024—2025年)》的通知", "行动计划（2023-2025年）"]
+    with connection.cursor() as cursor:
+        sql = index._doc_type_sql("t.title")
+        cursor.execute(f"SELECT t.title, {sql} FROM unnest(%s::text[]) AS t(title)", [titles])
+        assert {title: kind or "" for title, kind in cursor.fetchall()} == {t: doc_type_of(t) for t in titles}
+    assert len({doc_type_of(t) for t in titles}) >= 6
+
+
+def test_the_migration_adds_the_unit_and_document_lexemes_a_reindex_writes(world):
+    """Migration 0015 adds to facet_vectors written before it what FACET_VECTOR_SQL writes now."""
+    import importlib
+
+    from django.db import connection
+
+    from measures.search import index
+
+    migration = importlib.import_module("measures.migrations.0015_facet_vector_units_documents")
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")   # the test's rows: no pending checks before an index build
+        cursor.execute("UPDATE measures_measure SET facet_vector = ts_delete(facet_vector, ARRAY(SELECT l FROM "
+                       "unnest(tsvector_to_array(facet_vector)) l WHERE l ~ '^[uork]:'))")
+        cursor.execute("SELECT count(*) FROM measures_measure m WHERE m.facet_vector IS DISTINCT FROM "
+                       f"(SELECT {index.FACET_VECTOR_SQL} FROM measures_document d WHERE d.id = m.document_id)")
+        assert cursor.fetchone()[0] >= 3   # a, c and d lack their unit links now
+        for statement in (migration.add_lexemes_sql() + migration.BUILD_SQL).split(";\n"):
+            if statement.strip():
+                cursor.execute(statement)
+        cursor.execute("SELECT count(*), count(*) FILTER (WHERE m.facet_vector IS DISTINCT FROM "
+                       f"{index.FACET_VECTOR_SQL}) FROM measures_measure m JOIN measures_document d "
+                       "ON d.id = m.document_id")
+        total, different = cursor.fetchone()
+    assert total == len(world["ms"]) and different == 0
 
 
 @pytest.mark.parametrize("params", [

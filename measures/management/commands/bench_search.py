@@ -218,16 +218,21 @@ class Command(BaseCommand):
                 [ncities, k0])
             measure_cols = self._columns(c, "measures_measure", {
                 "id": "n.nid", "document_id": "b.doc_id",
-                # the copy's filter lexemes: its own place and year, the seed's themes and IP
-                # types, and its sample bucket (measures.search.index.BUCKET_SQL) by its new id with
-                # the bucket's groups of 4 and 16
+                # the copy's facet lexemes: its own place and year, the seed's themes, IP types,
+                # roles, issuer and document type, its units (the seed's rotated, as the links
+                # below; 'u:*' for two or more), and its sample bucket (measures.search.index.BUCKET_SQL) by its new id
+                # with the bucket's groups of 4 and 16
                 "facet_vector": "array_to_tsvector(ARRAY(SELECT DISTINCT x FROM unnest(ARRAY['p:' || nd.province_id, "
                 "'c:' || nd.city_id, 'y:' || coalesce(extract(year FROM coalesce(nd.signed_date, nd.published_date))::int, "
                 "nd.date_year), 's:' || " + BUCKET_SQL.replace("m.id", "n.nid")
                 + ", 's:q' || (" + BUCKET_SQL.replace("m.id", "n.nid") + " >> 2), 's:g' || ("
                 + BUCKET_SQL.replace("m.id", "n.nid") + " >> 4)] "
                 "|| ARRAY(SELECT l FROM unnest(tsvector_to_array(coalesce(m.facet_vector, ''))) l "
-                "WHERE l LIKE 't:%%' OR l LIKE 'i:%%')) AS x WHERE x IS NOT NULL))",
+                "WHERE l LIKE 't:%%' OR l LIKE 'i:%%' OR l LIKE 'r:%%' OR l LIKE 'o:%%' OR l LIKE 'k:%%') "
+                "|| ARRAY(SELECT 'u:' || u.id FROM measures_measureunit l JOIN bench_unit su ON su.id = l.unit_id "
+                f"JOIN bench_unit u ON u.rn = (su.rn + b.k) %% {int(nunits)} WHERE l.measure_id = m.id) "
+                "|| ARRAY(SELECT 'u:*' FROM measures_measureunit l WHERE l.measure_id = m.id HAVING count(*) > 1)"
+                ") AS x WHERE x IS NOT NULL))",
                 "parsed": "'{}'", "reviewed": "false", "updated_at": "now()",
             }, prefix="m")
             c.execute(
