@@ -123,6 +123,7 @@ PASSED = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*�
 PROMULGATED = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{P.YEAR}-\d{{1,2}}-\d{{1,2}})\s*(?P<org>[{P.HAN}]{{2,30}}?(?:{_ORG_END}))"
                          rf"(?P<order>令\s*第\s*[\d{P.CN_DIGITS}]+\s*号)?\s*(?:公布|发布)")
 PROMULGATION_NOTE = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)[{P.HAN}]{{0,40}}?(?:公布|发布)")
+STATE_PREFIX = re.compile(r"^(?:中华人民共和国|中華人民共和國)(?=[\u4e00-\u9fff]{2})")
 SESSION = re.compile(rf"第[{P.CN_DIGITS}]+[届屆]")
 # "…通过 根据2021年9月29日…《关于修改〈…〉的决定》修正 2022年7月28日…会议修订": the versions after adoption
 REVISED = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)[^()（）。]{{0,120}}?(?:修订|修正)")
@@ -531,7 +532,8 @@ def lead_sentence(line: str, ctx: ParseContext) -> tuple[str | None, str] | None
 @rule(stage="header", example="['广州市人民政府令', '(第21号)'] → ('广州市人民政府', '广州市人民政府令第21号')")
 def order_number(lines: list[str], ctx: ParseContext) -> tuple[str, str] | None:
     """A 令 (decree) heading: "中华人民共和国国务院令 第722号", "国家知识产权局局长令 (第19号)" (the
-    number on the same line or the next) → (issuer, 文号 "国务院令第722号"); the issuer without 局长/部长."""
+    number on the same line or the next) → (issuer, 文号 "中华人民共和国国务院令第722号": the number keeps
+    its form, as the spec says); the issuer without 中华人民共和国 and without 局长/部长."""
     for i, line in enumerate(lines):
         m = ORDER_LINE.match(ctx.fold_same(P.WHITESPACE.sub("", line)))
         if not m:
@@ -547,7 +549,7 @@ def order_number(lines: list[str], ctx: ParseContext) -> tuple[str, str] | None:
         if len(org) < 2:
             continue
         head = HEAD_TITLE.search(ctx.fold_same(org))
-        return (org[:head.start()] if head else org), f"{org}令{n}"
+        return (org[:head.start()] if head else org), f"{raw[:m.end('org')]}令{n}"  # the number keeps its form
     return None
 
 
@@ -1081,7 +1083,7 @@ def _find_other_marks(h: Header, lines: list[str], first_num: int, ctx: ParseCon
         f = ctx.fold_same(line)
         m = PASSED.search(f) or PROMULGATED.search(f)
         if m and not h.passed:
-            org = SESSION.sub("", line[m.start("org"):m.end("org")])
+            org = STATE_PREFIX.sub("", SESSION.sub("", line[m.start("org"):m.end("org")]))  # 中华人民共和国国务院 → 国务院
             kind = "signed" if m.re is PASSED else "published"
             h.passed = (org, kind, latest_revision(f[m.end():]) or parse_date(m.group("date")))
             if kind == "signed":
