@@ -113,8 +113,10 @@ LEAD_SPLIT = re.compile(r"[，,。:：！!？?；;“”\"]")
 ORG_PARTS = re.compile(r"[、，,\s]+")
 QUOTED_FIRST = re.compile(r"^[^《]{0,24}《")
 ORG_QUOTED = re.compile(rf"^(?P<org>{ORG_NAME}(?:[、\s]{ORG_NAME}){{0,3}})\s*(?=《.+》$)")
-ORDER_LINE = re.compile(rf"^(?:中华人民共和国)?(?P<org>[{P.HAN}]{{2,30}}?)令\s*(?:[(（]?\s*(?P<n>第\s*[\d{P.CN_DIGITS}]+\s*号)\s*[)）]?)?$")
-ORDER_NUMBER = re.compile(rf"^[(（]?\s*(第\s*[\d{P.CN_DIGITS}]+\s*[号號])\s*[)）]?$")
+# "2016年 第5号", "二〇二〇年 第4號": a decree numbered within its year
+_ORDER_N = rf"(?:(?:{P.YEAR}|[{P.CN_YEAR_DIGITS}]{{4}})\s*年\s*)?第\s*[\d{P.CN_DIGITS}]+\s*[号號]"
+ORDER_LINE = re.compile(rf"^(?:中华人民共和国)?(?P<org>[{P.HAN}]{{2,30}}?)令\s*(?:[(（]?\s*(?P<n>{_ORDER_N})\s*[)）]?)?$")
+ORDER_NUMBER = re.compile(rf"^[(（]?\s*({_ORDER_N})\s*[)）]?$")
 ORDER_FORM = re.compile(rf"[{P.HAN}]{{2,30}}令\s*第\s*[\d{P.CN_DIGITS}]+\s*[号號]")
 HEAD_TITLE = re.compile(r"局长$|部长$|署长$|主任$|主席$")
 LOST_BRACKETS = re.compile(rf"^[(（]?\s*([{P.HAN}]{{1,12}})\s*[{P.YEAR_OPEN}]?\s*({P.YEAR})\s*[{P.YEAR_CLOSE}]?\s*(\d{{1,4}})\s*[号號]?\s*[)）]?$")
