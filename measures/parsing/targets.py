@@ -53,6 +53,8 @@ CN_ONES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
 CONDITION_DE = re.compile(r"的(?:[，,；;]|$)")
 DE_START = re.compile(r"^[的之]")
 HAN_END = re.compile(rf"[{P.HAN}]$")
+# "100万元,", "50%、": an amount and the stop after it, inside a later target's metric
+EARLIER_AMOUNT = re.compile(rf"\d+(?:\.\d+)?\s*(?:{P.alternation(L.MONEY_UNITS + ('%',))})[,，、;；]")
 CIRCLED_START = re.compile(rf"^[{P.CIRCLED}]\s*")
 TIER_SEPARATOR = re.compile(r"\s*(?:[、,，]|和|及|或)\s*")  # between two tiers of a list of amounts
 REWARD_TAIL = re.compile(r"(?:最高|一次性)?(?:给予|奖励|资助|补助|补贴)[^，,]{0,6}$")
@@ -715,7 +717,7 @@ def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseC
             n.pb = end + n.suffix_len + len(n.post)
         n.post_clean = DE_START.sub("", n.post).strip()
         capped = bool(n.reward and CAP_CLAUSE.match(folded[a:pos]) and last_in_sentence[0] == n.sent_start)
-        metric = CIRCLED_START.sub("", _metric(n, capped, last_in_sentence[1]).strip(" ，,、"))
+        metric = after_earlier_amount(CIRCLED_START.sub("", _metric(n, capped, last_in_sentence[1]).strip(" ，,、")))
         if (T.han_count(metric) < 2 or CAP_TAIL.fullmatch(metric)) and n.pre_word and prev and prev[0] == n.sent_start:
             metric = prev[3]  # "突破4万家，力争达到5万家": the same metric, its stretch goal
         tiered = bool(prev and prev[0] == n.sent_start and tier_amount(folded[n.a:n.pos], prev[1] - n.a))
@@ -745,6 +747,20 @@ def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseC
                         "unit": para[m.start("unit"):m.end("unit")].translate(T.HALF_WIDTH), "year": y,
                         "quote": quote})
     return out
+
+
+@rule(stage="targets", example="'获得市级优秀创新产品的工业企业给予奖励,一等奖100万元,二等奖' → '获得市级优秀创新产品的工业企业给予奖励二等奖'; "
+                               "'新认定的省级工业设计中心' → '新认定的省级工业设计中心'")
+def after_earlier_amount(metric: str) -> str:
+    """A metric that runs over an earlier amount of its sentence ("…,一等奖100万元,二等奖" for the 50万元 of
+    二等奖): what it is about is the words before the first tier ("…工业企业给予奖励") and the tier after
+    the last amount ("二等奖"); the first tier's own label and amount are another target's."""
+    parts = EARLIER_AMOUNT.split(metric)
+    if len(parts) < 2 or T.han_count(parts[-1]) < 2:
+        return metric
+    head = parts[0]
+    cut = max(head.rfind(c) for c in ",，、;；:：")
+    return (head[:cut] if cut > 0 else head) + parts[-1]
 
 
 def _cells(line: str) -> list[str]:

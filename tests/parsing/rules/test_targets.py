@@ -535,3 +535,14 @@ def test_conditions_to_apply_are_no_targets():
             "(三)具有承担本项目的专业团队,团队成员不少于8人。\n")
     found = parse_document(text, source="t.txt")["targets"]
     assert [(t["value"], t["unit"]) for t in found] == [(10, "家")]
+
+
+@pytest.mark.parametrize("metric, expected", [
+    ("获得市级优秀创新产品的工业企业给予奖励,一等奖100万元,二等奖", "获得市级优秀创新产品的工业企业给予奖励二等奖"),  # b93 005
+    ("新认定的省级工业设计中心奖励50万元,国家级", "新认定的省级工业设计中心奖励国家级"),
+    ("新认定的省级工业设计中心", "新认定的省级工业设计中心"),
+    ("补助50万元,其", "补助50万元,其"),   # nothing named after the earlier amount
+])
+def test_after_earlier_amount(metric, expected):
+    assert Tg.after_earlier_amount(metric) == expected
+
