@@ -68,6 +68,8 @@ SPAM_GLOSS = re.compile(rf"(?<=[{P.HAN_ANY}])([(（])([^()（）\n]{{1,16}})([)�
 PINYIN_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 # "二OO九年", "二ΟΟ一年" (Latin or Greek capital O for 〇 in a year written in Chinese numerals)
 CN_YEAR_O = re.compile(r"(?<=[一二])[〇○零OΟ]{1,3}(?=[〇○零OΟ一二三四五六七八九]{0,2}年)")
+# "5O万元", "1OO%", "2O2O年": a Latin (or Greek) capital O typed for the digit 0 after a digit
+LETTER_O_DIGIT = re.compile(r"(?<=\d)[OΟ]+(?=[\d万%％元千亿年])")
 INDENT = re.compile(r"(?<=\S)\u3000{2,}(?=\S)")
 
 
@@ -388,6 +390,8 @@ def normalise_text(text: str) -> str:
         spaced_page = letter_spaced_page(text)
         text = "\n".join(letter_spaced_line(line, spaced_page) for line in text.split("\n"))
     text = spam_symbols(text)
+    if LETTER_O_DIGIT.search(text):
+        text = letter_o_digits(text)
     if "\u3000\u3000" in text:
         text = FLAT_LINE.sub(lambda m: INDENT.sub("\n", m.group()), text)
     text = PINYIN.sub("", text)
@@ -421,6 +425,14 @@ def letter_spaced_line(line: str, spaced_page: bool = False) -> str:
         return line
     indent = line[:len(line) - len(line.lstrip())]
     return indent + " ".join(part.replace(" ", "").replace("\u00a0", "") for part in WORD_GAP.split(line.strip()))
+
+
+@rule(stage="clean", example="'分别给予承办机构5O万元' → '分别给予承办机构50万元'; '第2—3年租金5O%补贴' → '…50%补贴'; 'GB/T 5O' → 'GB/T 5O'")
+def letter_o_digits(text: str) -> str:
+    """A capital O (Latin or Greek) typed for 0 inside a number, right after a digit and before a digit,
+    an amount's unit, % or 年 ("5O万元", "2O2O年"): the digit. An O with nothing numeric after it stays
+    ("GB/T 5O")."""
+    return LETTER_O_DIGIT.sub(lambda m: "0" * len(m.group()), text)
 
 
 @rule(stage="clean", example="'⑴强化招商意识。…' '⑵抢抓合作机遇。…' (nothing else numbered) → '(1)强化招商意识。…' '(2)抢抓合作机遇。…'")

@@ -138,6 +138,15 @@ def test_space_task_tables(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("分别给予承办机构5O万元、30万元", "分别给予承办机构50万元、30万元"),   # b93 001
+    ("第2—3年租金5O%补贴", "第2—3年租金50%补贴"), ("2O2O年", "2020年"), ("1OO万元", "100万元"),
+    ("GB/T 5O", "GB/T 5O"), ("OO7", "OO7"),
+])
+def test_letter_o_digits(text, expected):
+    assert C.letter_o_digits(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # b82 006: the page's only items
     ("发布日期 | 2022-02-22\n⑴强化招商意识。科学…\n⑵抢抓合作机遇。持续…\n⑶优化营商环境。实施…",
      "发布日期 | 2022-02-22\n(1)强化招商意识。科学…\n(2)抢抓合作机遇。持续…\n(3)优化营商环境。实施…"),
