@@ -82,6 +82,8 @@ ATTACHMENT = re.compile(r"^附件")
 # "傳統的口頭文學和作為其載體的語言;": one entry of a list inside an article, short and closed by ； or 。
 # "…分享下列作品:", "有下列情形之一的:": an item announcing a list of things (not of acts: 事项, 措施, 工作 …)
 LISTED_CONTENT = re.compile(rf"(?:下列|以下|如下)[^。，,：:]{{0,8}}?(?:{P.alternation(L.LISTED_THING_NOUNS)})[^。，,]{{0,8}}[:：]$")
+# "对企业建立技术中心予以奖励", "对新认定的…给予补助": an act toward someone, named in a heading
+ACT_HEADING = re.compile(rf"^对[^，,。；;]{{2,24}}(?:予以|给予|实行|实施)[{P.HAN}]{{1,6}}$")
 LISTED_ITEM = re.compile(r"[^。；;\n]{2,40}[；;。]")
 # "附件:1.云南省科技成果轉化獎補資金管理辦法": a notice's list of attachments opens (its first entry on the line)
 ATTACHMENT_LIST = re.compile(r"^附件\s*[:：]")
@@ -491,6 +493,13 @@ def is_heading_only(node: Node) -> bool:
     return len(head) <= 30 and not P.SENTENCE_MARK.search(head.rstrip("。")) or bool(PARALLEL_HEADING.match(head))
 
 
+@rule(stage="outline", example="'对企业建立技术中心予以奖励' → True; '保障措施' → False; '加强组织领导' → False")
+def act_heading(head: str) -> bool:
+    """A heading that states an act toward someone ("对企业建立技术中心予以奖励", "对…给予补助"): its paragraph
+    is a measure even among chapters that hold numbered items."""
+    return bool(ACT_HEADING.match(head.strip()))
+
+
 @rule(stage="outline", example="'第九条 省人民政府设立专项资金，重点支持下列事项：' → True")
 def is_lead_in(node: Node) -> bool:
     """An item that only introduces its sub-items is no heading: it stays out of their paths."""
@@ -705,7 +714,7 @@ def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
         if node.kind in HEADING_KINDS and node.kind != "article" and not node.extra and is_heading_only(node):
             continue  # a chapter heading with nothing under it (a table of contents, the excerpt's end)
         siblings = node.parent.children if node.parent else outline.roots
-        if is_heading_only(node) and node.extra and \
+        if is_heading_only(node) and node.extra and not act_heading(node.head) and \
                 any(s.children for s in siblings if s is not node and s.kind == node.kind):
             continue  # a chapter written as paragraphs among chapters that hold numbered items
         if (not node.extra and not node.head) or is_boilerplate(node, ctx) or CONTACT_ITEM.match(node.head) or \

@@ -135,6 +135,22 @@ def test_content_list(lines, expected):
     assert (not tree(*lines).roots[0].children) is expected
 
 
+@pytest.mark.parametrize("head, expected", [
+    ("对企业建立技术中心予以奖励", True), ("对新认定的国家技术创新示范企业给予补助", True),   # b93 005
+    ("保障措施", False), ("加强组织领导", False), ("对企业的支持", False),
+])
+def test_act_heading(head, expected):
+    assert O.act_heading(head) is expected
+
+
+def test_act_paragraphs_among_chapters_with_items():
+    """b93 005: '一、对…予以奖励' + a paragraph is a measure beside '四、…' with (一)(二) items."""
+    lines = ["一、对企业建立技术中心予以奖励", "对新认定的企业技术中心予以奖励,其中:国家级企业技术中心奖励200万元。",
+             "二、对企业研发及应用新产品予以奖励", "(一)每年全市评选10项工业企业优秀创新产品,分等级给予奖励。",
+             "(二)对认定为福建省首台(套)重大技术装备的企业给予奖励。"]
+    assert [n.label for n in O.measure_nodes(tree(*lines), CTX)] == ["一", "一", "二"]
+
+
 def test_attachment_list_is_not_measures():
     """b83 013: a notice's list of attachments, its first entry on the 附件 line, is not the text's items."""
     lines = ["各州市財政局:", "現印發你們,請遵照執行。", "附件:1.云南省科技成果轉化獎補資金管理辦法", "2.云南省科技創新券實施管理辦法",
