@@ -31,6 +31,8 @@ BULLET = re.compile(r"^[•·●○◆◇■□▪▶►\-–—*]+\s*")
 # a table of contents: "二、总体要求 ………… 3", and its "目　录" heading
 TOC_LINE = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|－{3,}|-{4,}|_{4,})\s*\d{1,3}$|^目\s*录$")
 # "— 23 —", "- 3 -", "第 3 页", "3/12", "·3·"
+# "导读:…", "内容摘要：…": a site's digest of the page before the text
+DIGEST = re.compile(r"^\s*(?:导读|導讀|内容摘要|內容摘要)\s*[:：]")
 PAGE_NUMBER = re.compile(r"^(?:[-—–－·•\s]*\d{1,4}[-—–－·•\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,共]\s*共?\s*\d{1,4}\s*页?)?|"
                          r"\d{1,4}\s*/\s*\d{1,4})$")
 # a numbered item starting right after a full stop inside a long line
@@ -111,7 +113,7 @@ def split_lines(text: str, ctx: ParseContext) -> list[str]:
     out: list[str | None] = []
     rows = glued_chapter_numbers(number_alone(chapter_alone(section_numbers_alone(
         preview_page_marks(flat_header(text.split("\n")))))))
-    pieces = next_article_in_line([piece for row in rows
+    pieces = next_article_in_line([piece for row in rows if not digest_line(row)
                                    for piece in inline_items(row)])
     for raw in (part for piece in pieces for part in run_on_headings(piece) for part in chapter_then_article(part)):
         if page_number(raw.strip()):
@@ -127,6 +129,13 @@ def split_lines(text: str, ctx: ParseContext) -> list[str]:
 
 def lines(ctx: ParseContext) -> None:
     ctx.lines = split_lines(ctx.text, ctx)
+
+
+@rule(stage="lines", example="'导读:关于进一步加强…若干措施 一、加强人员配备 各乡镇…' → True; '一、加强人员配备' → False")
+def digest_line(row: str) -> bool:
+    """A site's digest of the page on one line ("导读:…", "内容摘要:…"): it repeats the document's own
+    opening (its items run together and cut), so it is page furniture, not text."""
+    return bool(DIGEST.match(row))
 
 
 @rule(stage="lines", example="'— 23 —' → True; '第 3 页' → True; '2023' → True; '23个' → False")

@@ -7,6 +7,15 @@ from measures.parsing.context import ParseContext
 CTX = ParseContext()
 
 
+@pytest.mark.parametrize("row, expected", [
+    ("导读:关于进一步加强高新技术企业培育工作的若干措施 一、加强人员配备 各乡镇(街道)必须配足配齐", True),   # b93 008
+    ("       导读:为加快平桥区科技创新体系建设,特制定如下奖励办法: 一、发展高新技术产", True),   # b61 011
+    ("一、加强人员配备", False), ("各地要认真做好导读:工作", False),
+])
+def test_digest_line(row, expected):
+    assert Li.digest_line(row) is expected
+
+
 @pytest.mark.parametrize("line, expected", [
     ("— 23 —", True), ("- 3 -", True), ("第 3 页", True), ("第3页/共12页", True), ("3/12", True), ("·3·", True),
     ("23个", False), ("第3条", False), ("一、总体要求", False),
