@@ -137,7 +137,8 @@ def test_content_list(lines, expected):
 
 @pytest.mark.parametrize("head, expected", [
     ("对企业建立技术中心予以奖励", True), ("对新认定的国家技术创新示范企业给予补助", True),   # b93 005
-    ("保障措施", False), ("加强组织领导", False), ("对企业的支持", False),
+    ("扶持企業技術中心建設", True), ("加强组织领导", True),   # b93 006: an action verb opens it
+    ("保障措施", False), ("对企业的支持", False), ("工作目标", False),
 ])
 def test_act_heading(head, expected):
     assert O.act_heading(head) is expected
