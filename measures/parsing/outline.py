@@ -140,6 +140,8 @@ NORM_ARTICLE = re.compile(rf"^(?P<subject>[^，,。；;：:]{{2,24}}?)(?:[，,](
 ORG_SUBJECT = re.compile(P.alternation(L.ORG_SUBJECT_WORDS))
 # "一、支持对象" / "专利资助对象为…" / "申报…指导站对象是…": who may apply or be supported
 SCOPE_HEADING = re.compile(rf"^[{P.HAN}]{{0,10}}(?:{P.alternation(L.SCOPE_VERBS)})(?:{P.alternation(L.SCOPE_NOUNS)})$")
+# "重点支持产业包括:…", "支持项目包括：…": what the support covers, listed
+SCOPE_LIST = re.compile(rf"^(?:重点)?(?:{P.alternation(L.SCOPE_VERBS)})[{P.HAN}]{{1,6}}包括[:：]")
 SCOPE_SENTENCE = re.compile(rf"^[^，,。；;：:]{{0,6}}?(?:{P.alternation(L.SCOPE_VERBS)})[^，,。；;：:]{{0,12}}?"
                             rf"(?:{P.alternation(L.SCOPE_NOUNS)})(?:一般)?(?:是|为)|"
                             rf"^(?:{P.alternation(L.SCOPE_VERBS)})(?:{P.alternation(L.SCOPE_NOUNS)})[^，,。；;：:]+。?$")
@@ -589,7 +591,8 @@ def norm_article(first: str) -> bool:
 @rule(stage="outline", example="'一、支持对象' → True; '专利资助对象为本县企业。' → True; '二、支持企业做大做强' → False")
 def scope_item(node: Node, ctx: ParseContext) -> bool:
     """An item that only says who may apply or be supported: headed 支持对象 / 资助对象 / 申报主体 (also
-    glued to a one-sentence body: "申报主体省内高等院校、科研院所。"), or opening "…资助对象为…" /
+    glued to a one-sentence body: "申报主体省内高等院校、科研院所。"), listing what support covers ("重点
+    支持产业包括:…"), or opening "…资助对象为…" /
     "申报…对象是…" (eligibility is scope, no measure); who may apply on which conditions ("…的对象为
     专利权人,并符合以下条件之一:") is operative."""
     head = ctx.fold(NOISE_MARK.sub("", node.head)).strip()
@@ -598,6 +601,7 @@ def scope_item(node: Node, ctx: ParseContext) -> bool:
         return False  # "…的对象为专利权人,并符合以下条件之一:": who and on which conditions, operative
     label = re.split(r"[:：]", ctx.fold(node.heading), maxsplit=1)[0]  # "…征集对象:本市范围内的…"
     return bool(SCOPE_HEADING.match(_bare(node.heading, ctx))) or bool(SCOPE_SENTENCE.match(head)) \
+        or bool(SCOPE_LIST.match(head)) \
         or (label != ctx.fold(node.heading) and bool(SCOPE_HEADING.match(_bare(label, ctx))))
 
 

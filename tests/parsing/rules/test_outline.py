@@ -522,6 +522,8 @@ def test_norm_article(first, expected):
     # b46 013: who may apply, labelled before a colon
     (["一、征集对象", "(一)维权援助工作站征集对象:本市范围内的产业园区、行业协会等。"], True),
     (["(二)加强管理:明确支持对象的申报程序。"], False),  # the label is no scope
+    (["2.重点支持产业包括:国家、省、市重点发展的各类战略性新兴产业。"], True),   # b93 002: what support covers
+    (["3.支持企业开展研发,研发投入包括:人员费用、设备费用。"], False),
 ])
 def test_scope_item(lines, expected):
     assert O.scope_item(node(*lines), CTX) is expected
