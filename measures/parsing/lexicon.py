@@ -158,7 +158,7 @@ GENERAL_AFTER_TOPIC = ("工作原则", "基本原则", "工作目标", "总体�
 # the opening chapter of an 办法/条例: its articles are measures unless they are about the document
 OPENING_CHAPTERS = ("总则",)
 # an article that defines its terms or scope: "本办法所称…是指…", "…适用本办法"
-DEFINING_WORDS = ("是指", "所称", "所指", "适用于", "适用本", "遵守本", "享受本", "适用范围", "支持范围", "范围包括")
+DEFINING_WORDS = ("是指", "所称", "所指", "适用于", "适用本", "遵守本", "享受本", "适用范围", "支持范围", "范围包括", "用语的含义", "用语含义")
 # an article headed by what it states about the document ("第一条 评奖宗旨", "第二条 适用范围")
 PURPOSE_HEADS = ("宗旨", "目的", "立法目的", "制定目的", "制定依据", "立法依据", "适用范围", "定义", "用语含义")
 # the second article of 总则 saying what the thing is, who set it up, which ideas guide it
