@@ -254,14 +254,29 @@ def classify(ctx: ParseContext) -> None:
     """Themes and IP types of each measure from its title, body and nearest heading (the items of
     "开展打击互联网领域侵权假冒专项行动" are about the internet even when one only says 网上)."""
     k = ctx.knowledge
+    titled = document_ip_type(k, (ctx.document or {}).get("title"), ctx.fold) if ctx.measures else []
     for m, body in zip(ctx.measures, ctx.bodies):
         # with its nearest heading as the path (Texts.with_path of the plain texts, built in one go)
         with_path = Texts.of(m["title"], body, m["path"][-1:], ctx.fold)
         m["themes"] = with_duty_theme(choose_themes(k.theme_index, rule_scores(k.theme_index, with_path)),
                                       with_path.body, k.theme_index)
-        m["ip_types"] = choose_ip_types(k.ip_index, rule_scores(k.ip_index, with_path))
+        m["ip_types"] = choose_ip_types(k.ip_index, rule_scores(k.ip_index, with_path)) or \
+            (titled if with_path.ip_context else [])
         if amendment_item(with_path.body) and any(r.code == AMENDMENT_THEME for r in k.theme_index.rules):
             m["themes"] = [AMENDMENT_THEME]
+
+
+@rule(stage="classify", example="'專利實施強制許可辦法' → ['patent']; '关于加强知识产权保护的意见' → []; "
+                                 "'专利和商标资助办法' → []")
+def document_ip_type(knowledge: Knowledge, title: str | None, fold=T.fold) -> list[str]:
+    """The one kind of IP a document's title names ("專利實施強制許可辦法": patent): a measure of that document
+    that speaks of IP but names no kind of it acts on that one ("國家知識產權局負責受理和審查強制許可請求" is
+    about patents); a measure that does not speak of IP (加强组织领导) gets none. A title naming none or
+    several gives nothing (the measure stays about IP in general)."""
+    if not title:
+        return []
+    found = choose_ip_types(knowledge.ip_index, rule_scores(knowledge.ip_index, Texts.of(title, "", None, fold)))
+    return found if len(found) == 1 else []
 
 
 @rule(stage="classify", example="'删去第三条。' → True; '将第二条第一款修改为:…' → True; '加强执法。' → False")

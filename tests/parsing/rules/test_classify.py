@@ -170,3 +170,25 @@ def test_project_theme_keywords(title, body, path, expected):
 ])
 def test_amendment_item(body, expected):
     assert Cl.amendment_item(body) is expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("專利實施強制許可辦法", ["patent"]), ("关于规范网盘服务版权秩序的通知", ["copyright"]),   # b94 010, b86 006
+    ("关于加强知识产权保护的意见", []), ("专利和商标资助办法", []), (None, []),
+])
+def test_document_ip_type(title, expected):
+    from measures.parsing.knowledge import default_knowledge
+
+    assert Cl.document_ip_type(default_knowledge(), title) == expected
+
+
+def test_a_measure_takes_its_documents_kind_of_ip():
+    """b94 010: an article of a patent rule that speaks of IP but names no kind of it is about patents; one
+    that does not speak of IP gets none."""
+    from measures.parsing import parse_document
+
+    text = ("专利实施强制许可办法\n第一章 总则\n第一条 为了规范实施强制许可,制定本办法。\n"
+            "第二条 国家知识产权局负责受理和审查强制许可请求并作出决定。\n第三条 请求人应当按时缴纳费用。\n")
+    found = {m["label"]: m["ip_types"] for m in parse_document(text, source="t.txt")["measures"]}
+    assert found == {"二": ["patent"], "三": []}
+
