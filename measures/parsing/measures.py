@@ -33,6 +33,7 @@ UNIT_WORD = re.compile(r"责任|牵头|配合|负责|局|委|办|院|政府")
 # "加强组织领导,落实工作责任": two short phrases, one comma
 PAIRED_HEADING = re.compile(rf"^[{P.HAN}“”]{{2,8}}(?:[,，][{P.HAN}“”]{{2,8}}){{1,2}}$")
 PAIRED_HEADING_MAX = 30
+ARTICLE_HEADING_MAX = 20  # an article's first sentence longer than this states a rule, it is no heading
 ENUMERATION_OPENS = re.compile(r"\s*一是(?=[^\s，,。])")
 NO_TITLE = (None, None)  # a rule decided the item has no heading
 
@@ -59,7 +60,8 @@ def sentence_heading(first: str, rest: str, article: bool, ctx: ParseContext):
     m = HEADING_SENTENCE.match(first)
     if not m or "《" in m.group(1):
         return None  # "推進《商標法》修改。完成…": a sentence that cites a document is a task, not a heading
-    if article and STATEMENT.match(ctx.fold(m.group(1))) or subject_statement(m.group(1), ctx):
+    if article and (STATEMENT.match(ctx.fold(m.group(1))) or len(m.group(1).strip()) > ARTICLE_HEADING_MAX) \
+            or subject_statement(m.group(1), ctx):
         return NO_TITLE
     paired = PAIRED_HEADING.match(m.group(1).strip()) and len(m.group(1).strip()) <= PAIRED_HEADING_MAX \
         and not m.group(1).strip().startswith("各")  # "各地根据通知要求,结合实际…": a subject acts

@@ -39,6 +39,9 @@ def test_strip_units_for_title(text, expected):
     ("完善管理体制,建立执法队伍,落实工作经费,加强考核评估。", "各地要落实。", False, None),  # three commas: a sentence
     ("优化线网,明确线路服务区域和等级。", "(责任单位:市交通局)", False, None),  # only units after it
     ("推進《中華人民共和國反不正當競爭法》修改。制定發布《標準必要專利反壟斷指引》。", "", False, None),  # b86 002: tasks
+    # b94 012: an article's long first sentence states a rule; a short one may head it
+    ("海关根据企业信用状况将企业认定为认证企业、一般信用企业和失信企业。海关按照…", "", True, M.NO_TITLE),
+    ("资金落实。由区财政将资金拨付至区科技局。", "", True, ("资金落实", "由区财政将资金拨付至区科技局。")),
     ("继续加大文化资源生产和配送力度,把更多优质文化资源送到群众身边。一是加强文艺创作。二是扶持团队。", "", False,
      ("继续加大文化资源生产和配送力度,把更多优质文化资源送到群众身边", "一是加强文艺创作。二是扶持团队。")),  # b84 003
 ])
