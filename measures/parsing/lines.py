@@ -231,6 +231,7 @@ CLAUSE_ITEM = re.compile(
     rf"(?:(?<=[，,；;。：:])\s*(?:(?P<ch>第{P.CN_NUMBER}[章编篇][^。，,；;第]{{0,16}}?)?第(?P<art>{P.CN_NUMBER})[条條](?![第的规規之所中款项項])"
     rf"|(?P<cn>{P.CN_SMALL})、)"
     rf"|(?:(?<=[，,；;。])\s*|(?<=[{P.HAN}]))(?P<num>\d{{1,2}})[.．、](?![\d.]))(?=\s*[{P.HAN}“《])")
+LINE_OPENING_CN = re.compile(rf"^\s*({P.CN_SMALL})、(?=\s*[{P.HAN}“《])")
 CLAUSE_CHAIN_GAP = {"art": 6, "cn": 2, "num": 2}   # how far the next number may jump (a fragment page skips some)
 CLAUSE_CHAIN_MIN = {"art": 3, "cn": 2, "num": 2}
 
@@ -238,10 +239,14 @@ CLAUSE_CHAIN_MIN = {"art": 3, "cn": 2, "num": 2}
 @rule(stage="lines", example="'…开展业务,3.获贷企业…,三、支持政策…,四、申报材料要求1.项目申报书…,2.为企业…' → cuts before 三、四、1.2.")
 def clause_item_chain(line: str) -> list[int]:
     """Where items of a one-line page begin when a site joined them with commas: numbers of one kind
-    (第N条, 一、, 1.) after a clause mark (1. also right after a heading's last character), rising
+    (第N条, 一、, 1.) after a clause mark (1. also right after a heading's last character; 一、 also
+    opening the line), rising
     by small steps (a fragment page skips some), at least two of them (three articles). A lone "，2." or
     a cited "依照第五条" is no item."""
     found: dict[str, list[tuple[int, int]]] = {}
+    opening = LINE_OPENING_CN.match(line)  # "二、扶持标准(一)…,三、申报材料…": the line's own chapter number opens the chain
+    if opening:
+        found["cn"] = [(opening.start(1), parse_cn_number(opening.group(1)))]
     for m in CLAUSE_ITEM.finditer(line):
         kind = next(k for k in ("art", "cn", "num") if m.group(k))
         if kind == "art" and ARTICLE_CITED_BEFORE.search(line[max(0, m.start() - 3):m.start()]):
@@ -250,6 +255,9 @@ def clause_item_chain(line: str) -> list[int]:
         start = m.start("ch") if kind == "art" and m.group("ch") else m.start(kind) - (kind == "art")
         if n is not None:
             found.setdefault(kind, []).append((start, n))
+    cn = found.get("cn", [])
+    if opening and (len(cn) < 2 or cn[1][1] != cn[0][1] + 1):
+        found["cn"] = cn[1:]  # the opening number counts only when the next one follows it at once
     cuts: list[int] = []
     for kind, items in found.items():
         chain: list[tuple[int, int]] = []

@@ -331,6 +331,8 @@ ONE_LINE_CALL = ("各有关单位:现将有关事项通知如下:一、支持项
     ("依照第五条和第六条的规定执行,依照第七条处理", []),
     ("第四条 给予下列奖励和优惠:(一)项目须新征用地的,(二)项目不须新征用地的", []),
     ("一、加强领导,三、完善机制,二、强化保障", []),
+    # b60 005: the line's own chapter number opens the chain
+    ("二、扶持标准(一)对获得奖项的单位给予20万元的一次性支持,三、申报材料(一)中国标准创新贡献奖", ["二、扶持标准", "三、申报材料"]),
 ])
 def test_clause_item_chain(line, starts):
     assert [line[c:c + len(s)] for c, s in zip(Li.clause_item_chain(line), starts)] == starts
