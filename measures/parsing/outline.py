@@ -608,10 +608,10 @@ def scope_item(node: Node, ctx: ParseContext) -> bool:
 @rule(stage="outline", example="'(一)創立時間達50年(含)以上;' under '二、申報條件' → True; '(一)加强保护。' under '二、重点任务' → False")
 def requirement_item(node: Node, ctx: ParseContext) -> bool:
     """An item of a list of conditions or application documents (under 申报条件, 认定条件, 申报材料,
-    所需材料 …): who may apply and what to hand in, no measure."""
-    parent = node.parent
-    return parent is not None and node.kind not in HEADING_KINDS \
-        and bool(REQUIREMENTS_HEADING.fullmatch(_bare(parent.heading, ctx)))
+    所需材料 …, or one level further down: "三、申报材料" / "(一)中国标准创新贡献奖" / "1.申请表"): who may
+    apply and what to hand in, no measure."""
+    return node.kind not in HEADING_KINDS and any(
+        REQUIREMENTS_HEADING.fullmatch(_bare(a.heading, ctx)) for a in node.ancestors()[-2:])
 
 
 @rule(stage="outline", example="'通过电子邮箱将具体意见发送至zyjs@hrss.sz.gov.cn' → True; '建立知识产权纠纷快速处理机制。' → False")

@@ -613,6 +613,7 @@ def test_a_caption_heads_the_items_below_it():
     (["二、重点任务", "(一)加强知识产权保护。"], False),
     (["一、申报范围", "(一)示范区建设申报单位为县级以上人民政府。"], False),  # b21 003: the writer counted these
     (["第五条 申请资助应当符合下列条件:", "(一)具有独立法人资格;"], False),  # an article's own list (folded into it)
+    (["三、申报材料", "(一)中国标准创新贡献奖", "1.标准化扶持政策资金申请表"], True),  # b60 005: one level further down
 ])
 def test_requirement_item(lines, expected):
     assert O.requirement_item(node(*lines), CTX) is expected
