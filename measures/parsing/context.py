@@ -45,6 +45,7 @@ class ParseContext:
     lines: list[str] = field(default_factory=list)
     header: Any = None
     body_lines: list[str] = field(default_factory=list)
+    notice_items: int = 0  # body lines that are a covering notice's own items (how to carry it out), no measures
     outline: Any = None
     summary_lines: list = field(default_factory=list)  # preamble lines inside a report of past work
     nodes: list = field(default_factory=list)

@@ -131,7 +131,7 @@ SESSION = re.compile(rf"第[{P.CN_DIGITS}]+[届屆]")
 REVISED = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)[^()（）。]{{0,120}}?(?:修订|修正)")
 DIGIT_DATE = re.compile(rf"^[^\w]*({P.YEAR})\s*(\d{{1,2}})\s+(\d{{1,2}})\s*日?[^\w]*$|^[^\w]*({P.YEAR})(\d{{2,4}})\s*日?[^\w]*$")
 # "现印发给你们,并就有关事项通知如下:", "印發給你們,請結合以下要求…": a notice issuing a document, with items of its own
-ISSUED_WITH_ITEMS = re.compile(r"(?:印发|转发)给你们[^。]*?(?:通知如下|以下要求|如下要求|要求如下)")
+ISSUED_WITH_ITEMS = re.compile(r"(?:印发|转发)给?你们[^。]*?(?:通知如下|以下要求|如下要求|要求如下)")
 TITLE_TAIL = re.compile(r"(?:[(（][^()（）]{1,16}[)）]\s*)+$")  # "(2024年修订)", "(试行)" after a title
 PAREN_DATE = re.compile(r"^[(（]\s*(.+?)\s*[)）]$")
 SIGNED_BY = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}长|主任|书记|主席)\s*[\u4e00-\u9fff]{2,4}\s+")  # "局长 王景川 二〇〇一年…"
@@ -191,6 +191,7 @@ class Header:
     order: tuple | None = None  # (issuer, 文号) of a decree (令)
     passed: tuple | None = None  # (organisation, "signed"/"published", date) of "…会议通过" / "…公布"
     page_date: str | None = None  # a bare date near the top: the page's publication date
+    own_items_end: int = 0  # where a notice's own items end (issued_with_own_items), 0 when it has none
     promulgated: str | None = None  # "…会议通过 2011年7月29日公布": the date the adopted rule was made public
 
 
@@ -998,11 +999,11 @@ def period_below(title: str | None, lines: list[str], ctx: ParseContext) -> str 
                                "len(lines) (nothing numbered after the signature); the same with the policy's items after "
                                "the signature → the line after it")
 def issued_with_own_items(lines: list[str], start: int, ctx: ParseContext) -> int | None:
-    """A notice that issues a document and announces items of its own ("现印发给你们,并就有关事项通知如下:",
-    "请结合以下要求…"): its items say how to carry the issued document out, they are not the policy's
-    measures. The body starts after the notice's signature when numbered lines follow it (the issued
-    document without its title repeated), else it is empty (only the notice is on the page). None when
-    no such notice opens the page."""
+    """A notice that issues or forwards a document and announces items of its own ("现印发给你们,并就有关
+    事项通知如下:", "转发你们,并将有关事项通知如下", "请结合以下要求…"): its items say how to carry the issued
+    document out, they are not the policy's measures (their figures stay document-level targets). Where
+    those items end: after the notice's signature when numbered lines follow it (the issued document
+    without its title repeated), else the page's end. None when no such notice opens the page."""
     for i in range(start, min(len(lines), start + 40)):
         if not ISSUED_WITH_ITEMS.search(ctx.fold(lines[i])):
             continue
@@ -1059,7 +1060,8 @@ def _find_body_and_signature(h: Header, lines: list[str], first_num: int, ctx: P
         body = (h.notice_line + 1) if h.notice_line is not None else 0
     if not titled:
         issued = issued_with_own_items(lines, start_from, ctx)
-        body = body if issued is None else issued
+        if issued is not None:
+            h.own_items_end = max(issued, body)  # the notice's own items: kept in the body, no measures
     h.body_start = body
     if h.signed_date is None:
         tail = lines[-12:]
@@ -1331,6 +1333,7 @@ def header(ctx: ParseContext) -> None:
     lines = [without_separators(line) for line in ctx.lines]
     h = ctx.header = scan_header(lines, ctx.page_title, ctx)
     ctx.body_lines = [l for i, l in enumerate(ctx.lines[h.body_start:], h.body_start) if i not in h.meta_lines]
+    ctx.notice_items = sum(1 for i in range(h.body_start, min(h.own_items_end, len(ctx.lines))) if i not in h.meta_lines)
     number = doc_number_of(h, lines)
     issuer = without_seal_note(issuer_of(h, lines, ctx))
     region = region_of(h, issuer, lines, ctx)

@@ -709,8 +709,8 @@ def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
     cut_list = cut_article_list(outline)
     out = []
     for node in outline.nodes:
-        if node.children or id(node) in cut_list:
-            continue
+        if node.children or id(node) in cut_list or node.line_no < ctx.notice_items:
+            continue  # … or a covering notice's own item (header.issued_with_own_items)
         general_above = [a for a in [node] + node.ancestors() if gen(a)]
         if general_above and not (node.kind == "article" and all(is_opening_chapter(a, ctx) for a in general_above)):
             continue

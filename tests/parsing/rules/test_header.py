@@ -685,6 +685,9 @@ def test_notice_items_only(lines, start, signature, expected):
     # the issued policy follows the signature without its title: it starts there
     (["各县区:", "现将方案印发给你们,请结合以下要求抓好落实:", "一、加强领导。", "某市人民政府办公室", "2021年1月25日",
       "一、总体要求", "二、重点任务"], 5),
+    # b98 004: a forwarding notice, "转发你们" without 给
+    (["各中央企業:", "現將國家知識產權局《關于評選第十五屆中國專利獎的通知》轉發你們,并將有關事項通知如下:",
+      "一、請各中央企業積極組織本單位專利獎推薦工作。", "二、每家中央企業嚴格限報1項。"], 4),
     # a notice that only issues the document: the rule does not apply
     (["各县区:", "现将方案印发给你们,请认真贯彻执行。", "一、总体要求", "二、重点任务"], None),
 ])

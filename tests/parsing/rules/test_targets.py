@@ -546,3 +546,15 @@ def test_conditions_to_apply_are_no_targets():
 def test_after_earlier_amount(metric, expected):
     assert Tg.after_earlier_amount(metric) == expected
 
+
+def test_a_notices_own_items_give_document_targets():
+    """b98 004: the items a forwarding notice adds are no measures, their figures are document-level targets."""
+    from measures.parsing import parse_document
+
+    text = ("关于转发评选第十五届中国专利奖的通知\n各中央企业:\n"
+            "现将国家知识产权局《关于评选第十五届中国专利奖的通知》转发你们,并将有关事项通知如下:\n"
+            "一、请各中央企业积极组织本单位专利奖推荐工作,认真准备申报材料。\n二、每家中央企业严格限报1项。\n")
+    parsed = parse_document(text, source="t.txt")
+    assert parsed["measures"] == []
+    assert [(t["value"], t["unit"], t["measure"]) for t in parsed["targets"]] == [(1, "项", None)]
+
