@@ -153,6 +153,8 @@ GENERAL_JOINED = ("总体要求", "基本要求", "基本原则", "工作原则"
 # "一、总体规划" opened by "（一）指导思想": a chapter whose first section is one of these is general as a whole
 GENERAL_OPENERS = ("指导思想",)
 # "试点工作原则", "创建工作目标": a general chapter named after its topic (2–4 characters before these)
+# verbs that make "…目标" an act on goals, not a goals chapter ("明确目标", "完成年度目标")
+GOAL_VERBS = ("明确", "实现", "完成", "确保", "聚焦", "围绕", "对标", "分解", "落实", "锁定", "瞄准")
 GENERAL_AFTER_TOPIC = ("工作原则", "基本原则", "工作目标", "总体目标", "主要目标", "总体要求", "指导思想", "工作目标任务",
                        "目标任务")
 # the opening chapter of an 办法/条例: its articles are measures unless they are about the document
