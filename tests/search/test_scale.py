@@ -304,7 +304,9 @@ def test_a_sample_ranks_its_first_buckets_and_counts_them_all(big, monkeypatch):
     (every, r_every), (first, r_first) = found[10**6], found[50]
     assert set(first.sample_ids) == set(every.sample_ids) and first.estimate == every.estimate
     assert r_first.count == r_every.count and r_first.facets == r_every.facets
-    assert 50 <= len(first.ids) < len(every.ids) == len(every.sample_ids)
+    # the ranked slices are chosen from the probe's rows a slice (an estimate: the slices after the
+    # probe may hold fewer rows than it did, which the generated ids decide), so only "some, not all"
+    assert 0 < len(first.ids) < len(every.ids) == len(every.sample_ids)
     assert set(first.ids) < set(every.ids)
     ranks = dict(zip(every.ids, every.ranks))
     assert all(abs(ranks[i] - rank) < 1e-9 for i, rank in zip(first.ids, first.ranks))   # the same ranks
