@@ -704,6 +704,11 @@ def _by_document(name: str, found: list) -> list[dict]:
         key = issuer.strip() if name == "issuer" else _doc_type(title)
         if key:
             totals[key] += n
+    return _document_facet_rows(name, totals)
+
+
+def _document_facet_rows(name: str, totals: Counter) -> list[dict]:
+    """The issuer or document-type facet's rows from their totals, the largest first (FACET_LIMIT)."""
     rows = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_LIMIT]
     if name == "issuer":
         return [{"name": k, "count": n} for k, n in rows]
@@ -718,10 +723,7 @@ def _by_lexeme(name: str, found: list) -> list[dict]:
         key = key.strip() if name == "issuer" else key
         if key:
             totals[key] += n
-    rows = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_LIMIT]
-    if name == "issuer":
-        return [{"name": k, "count": n} for k, n in rows]
-    return [{"code": k, "name": k, "count": n} for k, n in rows]
+    return _document_facet_rows(name, totals)
 
 
 def _shape(name: str, found: list) -> list[dict]:
