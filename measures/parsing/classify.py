@@ -260,8 +260,7 @@ def classify(ctx: ParseContext) -> None:
         with_path = Texts.of(m["title"], body, m["path"][-1:], ctx.fold)
         m["themes"] = with_duty_theme(choose_themes(k.theme_index, rule_scores(k.theme_index, with_path)),
                                       with_path.body, k.theme_index)
-        m["ip_types"] = choose_ip_types(k.ip_index, rule_scores(k.ip_index, with_path)) or \
-            (titled if with_path.ip_context else [])
+        m["ip_types"] = choose_ip_types(k.ip_index, rule_scores(k.ip_index, with_path)) or titled
         if amendment_item(with_path.body) and any(r.code == AMENDMENT_THEME for r in k.theme_index.rules):
             m["themes"] = [AMENDMENT_THEME]
 
@@ -270,9 +269,9 @@ def classify(ctx: ParseContext) -> None:
                                  "'专利和商标资助办法' → []")
 def document_ip_type(knowledge: Knowledge, title: str | None, fold=T.fold) -> list[str]:
     """The one kind of IP a document's title names ("專利實施強制許可辦法": patent): a measure of that document
-    that speaks of IP but names no kind of it acts on that one ("國家知識產權局負責受理和審查強制許可請求" is
-    about patents); a measure that does not speak of IP (加强组织领导) gets none. A title naming none or
-    several gives nothing (the measure stays about IP in general)."""
+    that names no kind of IP acts on that one ("國家知識產權局負責受理和審查強制許可請求" is about patents, the
+    materials a 专利奖 call asks for are for a patent award). A title naming none or several gives nothing
+    (the measure stays about IP in general)."""
     if not title:
         return []
     found = choose_ip_types(knowledge.ip_index, rule_scores(knowledge.ip_index, Texts.of(title, "", None, fold)))

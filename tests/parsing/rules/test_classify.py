@@ -184,12 +184,12 @@ def test_document_ip_type(title, expected):
 
 
 def test_a_measure_takes_its_documents_kind_of_ip():
-    """b94 010: an article of a patent rule that speaks of IP but names no kind of it is about patents; one
-    that does not speak of IP gets none."""
+    """b94 010: an article of a patent rule that names no kind of IP is about patents (b98 005: so are the
+    materials of a patent-award call)."""
     from measures.parsing import parse_document
 
     text = ("专利实施强制许可办法\n第一章 总则\n第一条 为了规范实施强制许可,制定本办法。\n"
             "第二条 国家知识产权局负责受理和审查强制许可请求并作出决定。\n第三条 请求人应当按时缴纳费用。\n")
     found = {m["label"]: m["ip_types"] for m in parse_document(text, source="t.txt")["measures"]}
-    assert found == {"二": ["patent"], "三": []}
+    assert found == {"二": ["patent"], "三": ["patent"]}
 
