@@ -115,20 +115,19 @@ QUOTED_FIRST = re.compile(r"^[^《]{0,24}《")
 ORG_QUOTED = re.compile(rf"^(?P<org>{ORG_NAME}(?:[、\s]{ORG_NAME}){{0,3}})\s*(?=《.+》$)")
 # "2016年 第5号", "二〇二〇年 第4號": a decree numbered within its year
 _ORDER_N = rf"(?:(?:{P.YEAR}|[{P.CN_YEAR_DIGITS}]{{4}})\s*年\s*)?第\s*[\d{P.CN_DIGITS}]+\s*[号號]"
-ORDER_LINE = re.compile(rf"^(?:中华人民共和国)?(?P<org>[{P.HAN}]{{2,30}}?)令\s*(?:[(（]?\s*(?P<n>{_ORDER_N})\s*[)）]?)?$")
+ORDER_LINE = re.compile(rf"^(?:{L.STATE_NAME})?(?P<org>[{P.HAN}]{{2,30}}?)令\s*(?:[(（]?\s*(?P<n>{_ORDER_N})\s*[)）]?)?$")
 ORDER_NUMBER = re.compile(rf"^[(（]?\s*({_ORDER_N})\s*[)）]?$")
 ORDER_FORM = re.compile(rf"[{P.HAN}]{{2,30}}令\s*第\s*[\d{P.CN_DIGITS}]+\s*[号號]")
 HEAD_TITLE = re.compile(r"局长$|部长$|署长$|主任$|主席$")
 LOST_BRACKETS = re.compile(rf"^[(（]?\s*([{P.HAN}]{{1,12}})\s*[{P.YEAR_OPEN}]?\s*({P.YEAR})\s*[{P.YEAR_CLOSE}]?\s*(\d{{1,4}})\s*[号號]?\s*[)）]?$")
-PASSED = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*(?P<org>[{P.HAN}]{{2,40}}?)"
+PASSED = re.compile(rf"(?P<date>{P.DATE_TEXT})\s*(?P<org>[{P.HAN}]{{2,40}}?)"
                     rf"第[{P.CN_DIGITS}\d]+次(?:常务)?会议(?:审议)?通过")
-PROMULGATED = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{P.YEAR}-\d{{1,2}}-\d{{1,2}})\s*(?P<org>[{P.HAN}]{{2,30}}?(?:{_ORG_END}))"
+PROMULGATED = re.compile(rf"(?P<date>{P.DATE_TEXT}|{P.YEAR}-\d{{1,2}}-\d{{1,2}})\s*(?P<org>[{P.HAN}]{{2,30}}?(?:{_ORG_END}))"
                          rf"(?P<order>令\s*第\s*[\d{P.CN_DIGITS}]+\s*号)?\s*(?:公布|发布)")
-PROMULGATION_NOTE = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)[{P.HAN}]{{0,40}}?(?:公布|发布)")
-STATE_PREFIX = re.compile(r"^(?:中华人民共和国|中華人民共和國)(?=[\u4e00-\u9fff]{2})")
+PROMULGATION_NOTE = re.compile(rf"(?P<date>{P.DATE_TEXT})[{P.HAN}]{{0,40}}?(?:公布|发布)")
 SESSION = re.compile(rf"第[{P.CN_DIGITS}]+[届屆]")
 # "…通过 根据2021年9月29日…《关于修改〈…〉的决定》修正 2022年7月28日…会议修订": the versions after adoption
-REVISED = re.compile(rf"(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)[^()（）。]{{0,120}}?(?:修订|修正)")
+REVISED = re.compile(rf"(?P<date>{P.DATE_TEXT})[^()（）。]{{0,120}}?(?:修订|修正)")
 DIGIT_DATE = re.compile(rf"^[^\w]*({P.YEAR})\s*(\d{{1,2}})\s+(\d{{1,2}})\s*日?[^\w]*$|^[^\w]*({P.YEAR})(\d{{2,4}})\s*日?[^\w]*$")
 # "现印发给你们,并就有关事项通知如下:", "印發給你們,請結合以下要求…": a notice issuing a document, with items of its own
 ISSUED_WITH_ITEMS = re.compile(r"(?:印发|转发)给?你们[^。]*?(?:通知如下|以下要求|如下要求|要求如下)")
@@ -236,10 +235,9 @@ def labelled_values(line: str, ctx: ParseContext) -> dict[str, str] | None:
         hits = [lead] + hits  # "文      号 洪政办〔2025〕1号 信息分类: 综合政务": a colonless label opens the row
     if not hits:
         cells = list(LABEL_SPACED.finditer(f))
-        runs = list(LABEL_RUN.finditer(f))
         if cells and cells[0].start() == 0 and (len(cells) >= 2 or len(f) <= 60):
             hits, plain = cells, True
-        elif len(runs) >= 2 and not f[:runs[0].start()].strip():
+        elif len(runs := list(LABEL_RUN.finditer(f))) >= 2 and not f[:runs[0].start()].strip():
             hits, plain = runs, True  # "發文單位大冶市人民政府辦公室 發文字號大冶政規〔2023〕4號": labels glued to values
         else:
             return None
@@ -388,7 +386,7 @@ def genre_at_end(line: str, ctx: ParseContext) -> bool:
     ("…办法(2024年修订)", "…规划(2021—2025年)"): among the lines above the text that name a genre, the
     one that ends with it is the title (a site's subtitle "技术性贸易措施资源" only names one in passing)."""
     f = TITLE_TAIL.sub("", ctx.fold(line).strip().strip("《》"))
-    return f.endswith(L.POLICY_NOUNS + ("通知", "决定", "公告", "通告"))
+    return f.endswith(L.TITLE_END_NOUNS)
 
 
 @rule(stage="header", example="'…关于印发…方案的通知（已废止）' → ('…关于印发…方案的通知', True)")
@@ -1005,7 +1003,7 @@ def issued_with_own_items(lines: list[str], start: int, ctx: ParseContext) -> in
     those items end: after the notice's signature when numbered lines follow it (the issued document
     without its title repeated), else the page's end. None when no such notice opens the page."""
     for i in range(start, min(len(lines), start + 40)):
-        if not ISSUED_WITH_ITEMS.search(ctx.fold(lines[i])):
+        if "你" not in lines[i] or not ISSUED_WITH_ITEMS.search(ctx.fold(lines[i])):  # 你们/你們 first: no fold
             continue
         for j in range(i + 1, len(lines)):
             if signature_date(lines[j]):
@@ -1087,7 +1085,7 @@ def _find_other_marks(h: Header, lines: list[str], first_num: int, ctx: ParseCon
         f = ctx.fold_same(line)
         m = PASSED.search(f) or PROMULGATED.search(f)
         if m and not h.passed:
-            org = STATE_PREFIX.sub("", SESSION.sub("", line[m.start("org"):m.end("org")]))  # 中华人民共和国国务院 → 国务院
+            org = without_state_name(SESSION.sub("", line[m.start("org"):m.end("org")]), ctx)
             kind = "signed" if m.re is PASSED else "published"
             h.passed = (org, kind, latest_revision(f[m.end():]) or parse_date(m.group("date")))
             if kind == "signed":
@@ -1102,6 +1100,14 @@ def _find_other_marks(h: Header, lines: list[str], first_num: int, ctx: ParseCon
                                else parse_date(f"{d.group(3)}-{d.group(2)}-{d.group(1)}"))
         if h.page_date is None and len(line) <= 120:
             h.page_date = page_stamp(f)
+
+
+@rule(stage="header", example="'中華人民共和國國務院' → '國務院'; '国家知识产权局' → '国家知识产权局'")
+def without_state_name(org: str, ctx: ParseContext) -> str:
+    """An issuer without the state's name before it (中华人民共和国国务院 → 国务院, in either script): the
+    name belongs to a decree's number, not to the body that issues it."""
+    n = len(L.STATE_NAME)
+    return org[n:] if len(org) >= n + 2 and ctx.fold_same(org[:n]) == L.STATE_NAME else org
 
 
 @rule(stage="header", example="'… 2011年7月29日公布 自2011年10月1日起施行' → '2011-07-29'; "

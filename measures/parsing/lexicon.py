@@ -153,6 +153,14 @@ GENERAL_JOINED = ("总体要求", "基本要求", "基本原则", "工作原则"
 # "一、总体规划" opened by "（一）指导思想": a chapter whose first section is one of these is general as a whole
 GENERAL_OPENERS = ("指导思想",)
 # "试点工作原则", "创建工作目标": a general chapter named after its topic (2–4 characters before these)
+# the state's name before a national body ("中华人民共和国国务院令"): part of a decree's number, not of its issuer
+STATE_NAME = "中华人民共和国"
+# how a policy's title ends: its genre ("…办法", "…的通知", "…的通报"), a period or trial mark aside
+TITLE_END_NOUNS = POLICY_NOUNS + ("通知", "通报", "决定", "公告", "通告")
+# the labels of a site's digest of the page before the text ("导读:…")
+DIGEST_LABELS = ("导读", "内容摘要")
+# verbs that open a heading naming an act ("扶持企业技术中心建设"): HEAD_VERBS and these
+ACT_HEADING_VERBS = ("扶持", "奖励", "鼓励")
 # verbs that make "…目标" an act on goals, not a goals chapter ("明确目标", "完成年度目标")
 GOAL_VERBS = ("明确", "实现", "完成", "确保", "聚焦", "围绕", "对标", "分解", "落实", "锁定", "瞄准")
 GENERAL_AFTER_TOPIC = ("工作原则", "基本原则", "工作目标", "总体目标", "主要目标", "总体要求", "指导思想", "工作目标任务",

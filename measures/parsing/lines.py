@@ -13,7 +13,7 @@ from . import lexicon as L
 from . import patterns as P
 from .context import ParseContext, rule
 from .outline import match_numbering
-from .text import parse_cn_number
+from .text import fold_same_length, parse_cn_number
 
 CHROME = re.compile(r"(?<![发文])字号[:：]|【字体|字体[:：]|[【\[]\s*[大中小]\s*[】\]]|所在的?位置|当前的?位置|"
                     + P.alternation(L.CHROME_PHRASES))
@@ -32,7 +32,7 @@ BULLET = re.compile(r"^[•·●○◆◇■□▪▶►\-–—*]+\s*")
 TOC_LINE = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|－{3,}|-{4,}|_{4,})\s*\d{1,3}$|^目\s*录$")
 # "— 23 —", "- 3 -", "第 3 页", "3/12", "·3·"
 # "导读:…", "内容摘要：…": a site's digest of the page before the text
-DIGEST = re.compile(r"^\s*(?:导读|導讀|内容摘要|內容摘要)\s*[:：]")
+DIGEST = re.compile(rf"^\s*(?:{P.alternation(L.DIGEST_LABELS)})\s*[:：]")
 PAGE_NUMBER = re.compile(r"^(?:[-—–－·•\s]*\d{1,4}[-—–－·•\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,共]\s*共?\s*\d{1,4}\s*页?)?|"
                          r"\d{1,4}\s*/\s*\d{1,4})$")
 # a numbered item starting right after a full stop inside a long line
@@ -135,7 +135,7 @@ def lines(ctx: ParseContext) -> None:
 def digest_line(row: str) -> bool:
     """A site's digest of the page on one line ("导读:…", "内容摘要:…"): it repeats the document's own
     opening (its items run together and cut), so it is page furniture, not text."""
-    return bool(DIGEST.match(row))
+    return bool(DIGEST.match(fold_same_length(row[:16])))
 
 
 @rule(stage="lines", example="'— 23 —' → True; '第 3 页' → True; '2023' → True; '23个' → False")

@@ -85,7 +85,7 @@ ATTACHMENT = re.compile(r"^附件")
 # "…分享下列作品:", "有下列情形之一的:": an item announcing a list of things (not of acts: 事项, 措施, 工作 …)
 LISTED_CONTENT = re.compile(rf"(?:下列|以下|如下)[^。，,：:]{{0,8}}?(?:{P.alternation(L.LISTED_THING_NOUNS)})[^。，,]{{0,8}}[:：]$")
 # "对企业建立技术中心予以奖励", "对新认定的…给予补助": an act toward someone, named in a heading
-ACT_HEADING = re.compile(rf"^(?:对[^，,。；;]{{2,24}}(?:予以|给予|实行|实施)[{P.HAN}]{{1,6}}|(?:{P.alternation(L.HEAD_VERBS + ('扶持', '奖励', '鼓励'))})[^，,。；;]{{2,20}})$")
+ACT_HEADING = re.compile(rf"^(?:对[^，,。；;]{{2,24}}(?:予以|给予|实行|实施)[{P.HAN}]{{1,6}}|(?:{P.alternation(L.HEAD_VERBS + L.ACT_HEADING_VERBS)})[^，,。；;]{{2,20}})$")
 LISTED_ITEM = re.compile(r"[^。；;\n]{2,40}[；;。]")
 # "附件:1.云南省科技成果轉化獎補資金管理辦法": a notice's list of attachments opens (its first entry on the line)
 ATTACHMENT_LIST = re.compile(r"^附件\s*[:：]")

@@ -41,6 +41,8 @@ YEAR = r"(?:19|20)\d{2}"
 YEAR_G = f"({YEAR})"
 DASH = "—–\\-－~～至到"                     # between the two ends of a range
 CN_YEAR_DIGITS = "〇零○Ｏ一二三四五六七八九"
+# "2011年7月29日" written out in a note (a pattern piece, for notes of adoption, promulgation, revision)
+DATE_TEXT = rf"{YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日"
 DATE_YMD = re.compile(rf"{YEAR_G}\s*[-/.年]\s*(\d{{1,2}})\s*[-/.月]\s*(\d{{1,2}})")
 DATE_CN = re.compile(rf"([{CN_DIGITS}○Ｏ]{{4}})\s*年\s*([{CN_DIGITS}]{{1,3}})\s*月\s*([{CN_DIGITS}]{{1,3}})\s*日?")
 # a signature date on its own line: "2024年7月9日", "二〇二四年七月九日", "2023年12月印发"

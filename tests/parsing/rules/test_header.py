@@ -735,3 +735,11 @@ def test_promulgation_note_gives_the_decree(knowledge, lines, issuer, number):
     ctx = ParseContext(knowledge, lines=lines)
     H.header(ctx)
     assert (ctx.document["issuer"], ctx.document["doc_number"]) == (issuer, number)
+
+
+@pytest.mark.parametrize("org, expected", [
+    ("中華人民共和國國務院", "國務院"), ("中华人民共和国国务院", "国务院"),
+    ("国家知识产权局", "国家知识产权局"), ("中华人民共和国", "中华人民共和国"),   # nothing after it: kept
+])
+def test_without_state_name(org, expected):
+    assert H.without_state_name(org, CTX) == expected
