@@ -42,8 +42,9 @@ SECTION_ROW_START = re.compile(rf"^\s*{P.CN_SMALL}、")
 EMPTY_CELLS = ("/", "—", "-")
 
 # --- text ----------------------------------------------------------------------------------
-# mirror sites insert pinyin after polyphonic characters: 知識產(chǎn)權
-PINYIN = re.compile(rf"[(（](?<=[{P.HAN_ANY}][(（])\s?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,7}}[1-5]?\s?[)）]")
+# mirror sites insert pinyin after polyphonic characters: 知識產(chǎn)權, 爲(wéi / wèi), 一(yī / yì /yí)
+PINYIN_SYLLABLE = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[1-5]?"
+PINYIN = re.compile(rf"[(（](?<=[{P.HAN_ANY}][(（])\s?{PINYIN_SYLLABLE}(?:\s?/\s?{PINYIN_SYLLABLE}){{0,3}}\s?[)）]")
 SPACES = re.compile(f"[{P.SPACE_CHARS}\xa0]+")
 TABS = re.compile(f"[{P.SPACE_CHARS}]*\\t[\\s\\t]*?(?=\\S|\\n|$)")  # a tab separates cells: one per gap
 FULL_WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},

@@ -106,6 +106,8 @@ PLACE_TAG = re.compile(rf"^[(（]([{P.HAN}]{{2,8}})[)）]\s*(?=\1)")
 LAYOUT_SPACE = re.compile(rf"(?<=[{P.HAN}])[ \u3000]+(?=[{P.HAN}])")
 # "…工作的通知 时间:2020-05-11": the page's date label after the title, on the same line
 DATE_TAIL = re.compile(rf"\s+(?:发布|发文|成文)?(?:时间|日期)\s*[:：]\s*{P.DATE_YMD.pattern}.*$")
+# "关于印发《…方案》的通知 2022-06-08": the page's date after a title that ends as titles end
+BARE_DATE_TAIL = re.compile(rf"(?<=[{P.HAN}》)）])\s+{P.YEAR}-\d{{1,2}}-\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$")
 ORG_VERB_PREFIX = re.compile(rf"^(?P<org>{ORG_NAME}(?:{ORG_NAME}){{0,3}})(?:联合)?印发(?=关于)")  # "省委省政府印发关于…"
 LEAD_VERB = re.compile(r"(?:联合|正式)?(?:印发|发布|公布|出台|制定)了?《")
 LEAD_TIME = re.compile(rf"^(?:{'|'.join(L.LEAD_TIME_WORDS)}|{P.YEAR}\s*年(?:\s*\d{{1,2}}\s*月)?(?:\s*\d{{1,2}}\s*日)?)[，,\s]*")
@@ -406,11 +408,14 @@ def is_notice(f: str) -> bool:
 
 @rule(stage="header", example="'关于公布广东省特色农产品优势区名单的通知' → True; '关于公布《XX办法》的通知' → False")
 def list_notice(f: str) -> bool:
-    """A notice that makes a list known (公布/发布 … 名单/名录/结果) issues no policy: its own title is the
-    document's title. A 《》 in it names an issued document, so it is a covering notice after all."""
+    """A notice that makes a list known (公布/发布 … 名单/名录/结果, "…名单暨启动第二批推荐工作") issues no
+    policy: its own title is the document's title. A 《》 in it names an issued document, and a list
+    noun inside a policy's name ("…名录管理办法") is that policy: a covering notice after all."""
     m = NOTICE.match(f)
-    return bool(m) and "《" not in f and (m.group("verb") or "") in L.LIST_VERBS \
-        and m.group("rest").rstrip("的").endswith(L.LIST_NOUNS)
+    if not m or "《" in f or (m.group("verb") or "") not in L.LIST_VERBS:
+        return False
+    rest = m.group("rest").rstrip("的")
+    return rest.endswith(L.LIST_NOUNS) or (any(n in rest for n in L.LIST_NOUNS) and not rest.endswith(L.POLICY_NOUNS))
 
 
 @rule(stage="header", example="'宜昌市人民政府办公室关于印发宜昌市知识产权' + '保护和运用规划的通知' → the two joined")
@@ -445,7 +450,7 @@ def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
     """A line that may hold the title without the site's additions: a tag and bar ("时政|"), a breadcrumb
     ("好律师> 法律法规库> 政策参考> ", "首页『…』-…平台-首页-"), a 文号 glued before the title (kept as the 文号), a page mark
     ("1 ― "), digits glued before it, and after it a bar, a 文号, a file name's extension, a date label
-    ("时间:2020-05-11") or a status mark (【全文废止】); "X印发关于…" gives the issuer X."""
+    ("时间:2020-05-11"), a bare date ("…的通知 2022-06-08") or a status mark (【全文废止】); "X印发关于…" gives the issuer X."""
     s = line.strip()
     out = HeadLine(s)
     for rx in (TAG_BAR, PAGE_MARK):
@@ -462,7 +467,7 @@ def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
         out.doc_number = P.DOC_NUMBER.search(m.group()).group()
         s = s[m.end():]
     s = GLUED_DIGITS.sub("", s)
-    s = DATE_TAIL.sub("", FILE_TAIL.sub("", TRAILING_BAR.sub("", s)))
+    s = BARE_DATE_TAIL.sub("", DATE_TAIL.sub("", FILE_TAIL.sub("", TRAILING_BAR.sub("", s))))
     m = TRAILING_NUMBER.search(s)
     if m and m.start() >= 6 and not s[:m.start()].rstrip().endswith(("》", "〉")):
         out.doc_number = out.doc_number or m.group(1)
@@ -806,7 +811,7 @@ def _find_notice(h: Header, lines: list[str], first_num: int, ctx: ParseContext)
                 h.notice_title = "".join(above) + h.notice_title
         return
     meta_title = without_layout_spaces(tidy_head_line(h.meta["title"], ctx).text) if h.meta.get("title") else ""
-    if meta_title and NOTICE.match(ctx.fold(meta_title)):
+    if meta_title and NOTICE.match(ctx.fold(meta_title)) and not list_notice(ctx.fold(meta_title)):
         h.notice_title = meta_title  # "标  题: 盘政办发〔2021〕10号 盘锦市人民政府办公室关于 印发…的通知"
 
 

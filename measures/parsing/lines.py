@@ -230,17 +230,18 @@ def inline_items(line: str) -> list[str]:
 CLAUSE_ITEM = re.compile(
     rf"(?:(?<=[，,；;。：:])\s*(?:(?P<ch>第{P.CN_NUMBER}[章编篇][^。，,；;第]{{0,16}}?)?第(?P<art>{P.CN_NUMBER})[条條](?![第的规規之所中款项項])"
     rf"|(?P<cn>{P.CN_SMALL})、)"
-    rf"|(?:(?<=[，,；;。])\s*|(?<=[{P.HAN}]))(?P<num>\d{{1,2}})[.．、](?![\d.]))(?=\s*[{P.HAN}“《])")
+    rf"|(?:(?<=[，,；;。：:])\s*|(?<=[{P.HAN}]))(?P<num>\d{{1,2}})[.．、](?![\d.]))(?=\s*[{P.HAN}“《])")
 LINE_OPENING_CN = re.compile(rf"^\s*({P.CN_SMALL})、(?=\s*[{P.HAN}“《])")
 CLAUSE_CHAIN_GAP = {"art": 6, "cn": 2, "num": 2}   # how far the next number may jump (a fragment page skips some)
 CLAUSE_CHAIN_MIN = {"art": 3, "cn": 2, "num": 2}
+COLON_LABEL_MAX = 10  # "申报条件:", "政策咨询单位:" (colon_list_after_sentence)
 
 
 @rule(stage="lines", example="'…开展业务,3.获贷企业…,三、支持政策…,四、申报材料要求1.项目申报书…,2.为企业…' → cuts before 三、四、1.2.")
 def clause_item_chain(line: str) -> list[int]:
     """Where items of a one-line page begin when a site joined them with commas: numbers of one kind
-    (第N条, 一、, 1.) after a clause mark (1. also right after a heading's last character; 一、 also
-    opening the line), rising
+    (第N条, 一、, 1.) after a clause mark (1. also right after a heading's last character or a short label's
+    colon, "申报条件:1."; 一、 also opening the line), rising
     by small steps (a fragment page skips some), at least two of them (three articles). A lone "，2." or
     a cited "依照第五条" is no item."""
     found: dict[str, list[tuple[int, int]]] = {}
@@ -250,6 +251,8 @@ def clause_item_chain(line: str) -> list[int]:
     for m in CLAUSE_ITEM.finditer(line):
         kind = next(k for k in ("art", "cn", "num") if m.group(k))
         if kind == "art" and ARTICLE_CITED_BEFORE.search(line[max(0, m.start() - 3):m.start()]):
+            continue
+        if kind == "num" and colon_list_after_sentence(line[:m.start()]):
             continue
         n = parse_cn_number(m.group(kind))
         start = m.start("ch") if kind == "art" and m.group("ch") else m.start(kind) - (kind == "art")
@@ -271,6 +274,20 @@ def clause_item_chain(line: str) -> list[int]:
         if len(chain) >= CLAUSE_CHAIN_MIN[kind]:
             cuts += [p for p, _ in chain]
     return sorted(set(cuts))
+
+
+LABEL_BEFORE_COLON = re.compile(rf"(?:^|[，,；;。])[^，,；;。]{{0,{COLON_LABEL_MAX}}}[:：]\s*$")
+
+
+@rule(stage="lines", example="'…申报条件:' → False (a label opens the list); '…请按照申报指南要求进行申报,项目实施主体明确:' → True")
+def colon_list_after_sentence(before: str) -> bool:
+    """A number right after a colon opens a list of items only when a short label stands before the colon
+    ("申报条件:1.…;2.…"); after a sentence ("…项目实施主体明确:1.…申报指南;2.…") it lists what the sentence names,
+    after 附件 the attachments."""
+    if not before.rstrip().endswith((":", "：")):
+        return False
+    label = LABEL_BEFORE_COLON.search(before)
+    return not label or label.group().lstrip("，,；;。").startswith("附件")  # "…,附件:1.…指南2.…": attachments
 
 
 ARTICLE_OPENING = re.compile(rf"^\s*第({P.CN_NUMBER})[条條]")

@@ -359,12 +359,13 @@ def build_outline(lines: list[str], ctx: ParseContext) -> Outline:
 def caption_line(line: str, ctx: ParseContext) -> bool:
     """An unnumbered caption over the items that follow it ("補助" over "(一)…(五)", "申报条件" over
     "1.…"): a few characters, no punctuation (a longer one closed by a colon: "專利質押融資貸款費用資助
-    標準:"; not a lead-in such as "…以下条件:"), not the document's title or a kind of document."""
+    標準:", "申报材料:"; not a lead-in such as "…以下条件:"), not the document's title or a kind of document."""
     bare = P.WHITESPACE.sub("", NOISE_MARK.sub("", line))  # "質(zhì)": glosses read through
     colon = bare.endswith((":", "："))
     bare = bare.rstrip(":：")
     if not (not colon and CAPTION.fullmatch(bare)
-            or colon and CAPTION_WITH_COLON.fullmatch(bare) and ctx.fold(bare).endswith(L.CAPTION_NOUNS)):
+            or colon and CAPTION_WITH_COLON.fullmatch(bare)
+            and (ctx.fold(bare).endswith(L.CAPTION_NOUNS) or REQUIREMENTS_HEADING.fullmatch(ctx.fold(bare)))):
         return False
     title = P.WHITESPACE.sub("", (ctx.document or {}).get("title") or "")
     return bare != title and not ctx.fold(bare).endswith(L.END_NOUNS)

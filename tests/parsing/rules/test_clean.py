@@ -71,6 +71,8 @@ def test_tab_task_tables(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("知識產(chǎn)權保護(hù)中心(TISC)", "知識產權保護中心(TISC)"),
+    ("進一(yī / yì /yí)步支持,爲(wéi / wèi)企業發布了(le/liǎo)", "進一步支持,爲企業發布了"),  # a gloss with several readings
+    ("规模(大/小)不限", "规模(大/小)不限"),  # near miss: Han characters, not pinyin
     ("２０２４年发明专利达到１２件", "2024年发明专利达到12件"),
     ("一\u3000\u3000二\u00a0三", "一 二 三"),
     ("甲\t \t乙", "甲\t乙"),

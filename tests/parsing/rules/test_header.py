@@ -178,6 +178,9 @@ def test_is_notice(text, expected):
     ("关于公布《XX市专利资助名单管理办法》的通知", False),  # an issued document in 《》
     ("关于印发知识产权优势企业名单管理办法的通知", False),  # 印发 issues a policy
     ("关于发布XX市知识产权保护办法的通知", False),
+    ("商务部等5部门关于公布中华老字号复核结果的通知", True),  # b103 004
+    ("教育部办公厅关于公布第一批乡村温馨校园建设典型案例学校名单暨启动第二批乡村温馨校园推荐工作的通知", True),  # b104 006
+    ("关于发布国家重点保护野生植物名录管理办法的通知", False),  # a list noun inside a policy's name
 ])
 def test_list_notice(text, expected):
     assert H.list_notice(text) is expected
@@ -379,6 +382,10 @@ def test_header_stage_national_document(knowledge):
     # the page's date label after the title on its line (b27 009)
     ("关于开展本市第四批中小学知识产权 教育示范学校创建工作的通知 时间:2020-05-11",
      "关于开展本市第四批中小学知识产权 教育示范学校创建工作的通知", None, False, None),
+    # the page's bare date after the notice title (b101 002); near miss: a date inside a title stays
+    ("关于印发《杨浦区全力加快经济恢复和重振行动方案》的通知 2022-06-08",
+     "关于印发《杨浦区全力加快经济恢复和重振行动方案》的通知", None, False, None),
+    ("截至 2022-06-08 的统计", "截至 2022-06-08 的统计", None, False, None),
     # a 文号 glued before the notice title with a dash (b45 012)
     ("阳政办〔2019〕1号—区人民政府办公室关于印发2019年责任分解方案的通知",
      "区人民政府办公室关于印发2019年责任分解方案的通知", "阳政办〔2019〕1号", False, None),

@@ -326,6 +326,10 @@ ONE_LINE_CALL = ("各有关单位:现将有关事项通知如下:一、支持项
     # articles of a fragment page, numbers skipped, a chapter heading before one (b33 005)
     ("第二条本办法适用于评定活动,第四条评定工作以促进效益为宗旨,第二章组织管理第七条为确保评定结果的公正性,第九条评定委的主要职责",
      ["第四条评定", "第二章组织管理第七条", "第九条评定委"]),
+    # b101 009: a short label's colon opens the list; near miss (b66 008): a sentence's colon lists what it names
+    ("(一)新增产能增购设备投资补助,申报条件:1.列入目录的企业;2.企业纳入省市统一调配的产品需服从调配;", ["1.列入", "2.企业"]),
+    ("申报材料要求请按照申报指南要求进行申报,项目申报单位和项目实施主体明确:1.地理标志农产品保护项目申报指南;2.农业品牌精品培育项目申报指南", []),
+    ("申报材料要求请按照申报指南要求进行申报,项目实施主体明确,附件:1.地理标志农产品保护项目申报指南2.农业品牌精品培育项目申报指南", []),
     # near misses: a lone "，2.", a cited article, an article's own (一)(二), numbers that fall
     ("加强知识产权保护,2.5亿元用于奖励,严格执法", []),
     ("依照第五条和第六条的规定执行,依照第七条处理", []),
@@ -382,3 +386,13 @@ def test_chapter_alone(rows, expected):
 ])
 def test_chapter_then_article(line, expected):
     assert Li.chapter_then_article(line) == expected
+
+
+@pytest.mark.parametrize("before, expected", [
+    ("(一)新增产能投资补助,申报条件:", False),  # a short label opens the list
+    ("项目申报单位和项目实施主体明确的项目按照要求提交:", True),  # a sentence's colon lists what it names
+    ("实施内容详细,附件:", True),  # attachments
+    ("加强知识产权保护,", False),  # no colon
+])
+def test_colon_list_after_sentence(before, expected):
+    assert Li.colon_list_after_sentence(before) is expected

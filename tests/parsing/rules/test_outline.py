@@ -312,6 +312,7 @@ def test_is_lead_in(line, expected):
     ("第二十条 本办法自2024年1月1日起施行。" + "其他内容" * 40, False),  # long items are kept
     ("十三、本通知自印发之日起实施。", True),  # b59 004
     ("三、本公告自发布之日起施行。", True),
+    ("五、本通告自即日起实施。", True),  # b103 003
 ])
 def test_is_boilerplate(line, expected):
     assert O.is_boilerplate(node(line), CTX) is expected
