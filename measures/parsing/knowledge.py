@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from . import lexicon as L
 from .text import fold
 
 PROJECT_FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -123,6 +124,13 @@ class KeywordIndex:
         self.grams = frozenset(self.by_gram)
 
 
+def prefecture_short_form(name: str, short: str) -> str:
+    """The short form an autonomous prefecture goes by: '海南藏族自治州', '海南' → '海南州' (unambiguous
+    where '海南' is also the province); any other region keeps its short name."""
+    full_end, short_end = L.PREFECTURE_SHORT_FORM
+    return short + short_end if name.endswith(full_end) and not short.endswith(short_end) else short
+
+
 class Gazetteer:
     """Region names indexed for fast longest-match lookup in text."""
 
@@ -143,6 +151,8 @@ class Gazetteer:
             short = r["short_name"]
             if len(short) >= 2 and r["level"] in ("province", "city") and short != r["name"]:
                 self.by_short.setdefault(short, []).append(r)
+                if prefecture_short_form(r["name"], short) != short:
+                    self.by_short.setdefault(prefecture_short_form(r["name"], short), []).append(r)
         self._full_idx = self._index(n for n in self.by_name if len(n) >= 2)
         self._short_idx = self._index(self.by_short)
 

@@ -101,6 +101,8 @@ ORG_LINE_ENDS = ("政府", "办公室", "办公厅", "局", "委员会", "委", 
 # an issuer named in a sentence: "…市人民政府印发"
 ISSUER_ENDS = ("人民政府办公室", "人民政府办公厅", "人民政府", "委员会", "管理局", "监督管理局", "局")
 # an issuer written without its place: "市政府", "区市场监管局"
+# an autonomous prefecture goes by its short name and 州 ("海南州" for 海南藏族自治州, not 海南省): (full ending, short ending)
+PREFECTURE_SHORT_FORM = ("自治州", "州")
 SELF_REFERENCE_PLACES = ("市", "省", "区", "县", "州", "自治区", "自治州", "旗", "盟")
 # the characters that may stand before a two-character place name in running text ("在范县", "菏泽市单县"):
 # after any other character the name may be the end of a word (示范县, 品牌兴县, 创新县)

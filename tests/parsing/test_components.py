@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from measures.parsing import explain_ip_types, explain_themes
-from measures.parsing.knowledge import Gazetteer, parse_keyword
+from measures.parsing.knowledge import Gazetteer, parse_keyword, prefecture_short_form
 from measures.parsing.header import parse_date, resolve_region
 from measures.parsing.context import ParseContext
 from measures.parsing.measures import split_title
@@ -106,6 +106,22 @@ def test_region_levels():
     # an ambiguous district name is resolved by its city
     assert resolve_region(gaz, ["沈阳市和平区人民政府"])["district"] == "和平区"
     assert resolve_region(gaz, ["沈阳市和平区人民政府"])["province"] == "辽宁省"
+    # an autonomous prefecture by its short form with 州 (b99 009), not the province of the same short name
+    gaz = Gazetteer(REGIONS + [
+        {"code": "460000", "name": "海南省", "short_name": "海南", "level": "province", "parent": None},
+        {"code": "630000", "name": "青海省", "short_name": "青海", "level": "province", "parent": None},
+        {"code": "632500", "name": "海南藏族自治州", "short_name": "海南", "level": "city", "parent": "630000"}])
+    assert resolve_region(gaz, ["海南州卫生健康局"])["city"] == "海南藏族自治州"
+    assert resolve_region(gaz, ["海南州卫生健康局"])["province"] == "青海省"
+    assert resolve_region(gaz, ["海南省卫生健康委员会"])["province"] == "海南省"
+
+
+@pytest.mark.parametrize("name, short, expected", [
+    ("海南藏族自治州", "海南", "海南州"), ("黔东南苗族侗族自治州", "黔东南", "黔东南州"),
+    ("海南省", "海南", "海南"), ("杭州市", "杭州", "杭州"),  # near misses: no prefecture
+])
+def test_prefecture_short_form(name, short, expected):
+    assert prefecture_short_form(name, short) == expected
 
 
 def test_classifier_explains_itself(knowledge):
