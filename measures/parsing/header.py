@@ -281,7 +281,7 @@ def parse_meta(lines: list[str], limit: int, ctx: ParseContext) -> tuple[dict[st
         if found is not None:
             for key, value in found.items():
                 meta.setdefault(key, value)
-            tail = DATE_TAIL.search(line)
+            tail = DATE_TAIL.search(ctx.fold_same(line))
             if not (tail and tail.start() >= 8):  # "…工作的通知 时间:2020-05-11" stays a title line too
                 used.add(i)
     return meta, used
@@ -469,7 +469,9 @@ def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
         out.doc_number = P.DOC_NUMBER.search(m.group()).group()
         s = s[m.end():]
     s = GLUED_DIGITS.sub("", s)
-    s = BARE_DATE_TAIL.sub("", DATE_TAIL.sub("", FILE_TAIL.sub("", TRAILING_BAR.sub("", s))))
+    s = FILE_TAIL.sub("", TRAILING_BAR.sub("", s))
+    m = DATE_TAIL.search(ctx.fold_same(s))  # "…實施方案 發布時間:2022-10-10 14:04" (same offsets once folded)
+    s = BARE_DATE_TAIL.sub("", s[:m.start()] if m else s)
     m = TRAILING_NUMBER.search(s)
     if m and m.start() >= 6 and not s[:m.start()].rstrip().endswith(("》", "〉")):
         out.doc_number = out.doc_number or m.group(1)

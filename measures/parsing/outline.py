@@ -60,7 +60,7 @@ SUMMARY_TITLE = re.compile(rf"^[{P.HAN}()（）]{{0,20}}?{P.YEAR}年度?(?:上�
 PLAN_TITLE = re.compile(rf"^[{P.HAN}()（）]{{0,20}}?{P.YEAR}年度?(?:下半年|全年)?[{P.HAN}]{{0,10}}?"
                         rf"(?:{P.alternation(L.PLAN_TAILS)})$")
 # "…成效显著\n“十一五”期间,省人民政府…": an item that reviews a past plan period (past_review)
-PAST_REVIEW = re.compile(r"^(?:[^。\n]{0,40}[。\n]\s*)?[“\"]?\s*十[一二三四五]五\s*[”\"]?\s*(?:期间|时期|以来)")
+PAST_REVIEW = re.compile(r"^(?:[^。\n]{0,40}[。\n]\s*)?[“\"]?\s*(十[一二三四五]五)\s*[”\"]?\s*(?:期间|时期|以来)")
 # "指导思想深入贯彻…", "主要目标到2025年，…": a general chapter's heading glued to its text
 GENERAL_GLUED = re.compile(rf"^(?:{_GENERAL})(?![和与及、])")
 # "1.发送电子邮件：…", "2.传真：…": how to send comments on a draft, not a measure
@@ -454,8 +454,14 @@ def is_background(node: Node, ctx: ParseContext) -> bool:
                                "'加强知识产权保护。开展专项行动。' → False")
 def past_review(node: Node, ctx: ParseContext) -> bool:
     """An item whose text, after its heading, opens by reviewing a past plan period ("“十一五”期间,…",
-    "“十三五”时期,…"): a 规划's review of the past under any heading, no measure, its figures no targets."""
-    return bool(PAST_REVIEW.match(ctx.fold(node.text)))
+    "“十三五”时期,…"): a 规划's review of the past under any heading, no measure, its figures no targets.
+    A period not over when the document was written ("“十四五”期間,產業結構…明顯優化" in 2022) is a goal."""
+    m = PAST_REVIEW.match(ctx.fold(node.text))
+    if not m:
+        return False
+    end = dict(L.FIVE_YEAR_PLANS).get(m.group(1))
+    written = next((int(ctx.document[k][:4]) for k in ("signed_date", "published_date") if (ctx.document or {}).get(k)), None)
+    return not (end and written and end >= written)
 
 
 @rule(stage="outline", example="'2017年工作总结' → 'summary'; '2018年工作计划' → 'plan'; '加强知识产权保护' → None")

@@ -92,6 +92,7 @@ DEADLINE_NOTE = re.compile(rf"{P.PAREN_OPEN}\s*(?:完成时限[:：]\s*)?{P.YEAR
 PLAN_YEAR = re.compile(rf"{P.YEAR_G}\s*年(?:度)?(?![{P.DASH}]|\d)")
 ANNUAL_PLAN = re.compile("|".join(L.ANNUAL_PLAN_WORDS))
 YEARS_FROM = re.compile(rf"{P.YEAR}\s*[{P.DASH}]")
+EDITION_YEAR = re.compile(rf"[(（]\s*{P.YEAR}\s*年\s*(?:修订|修正|修改|版)\s*[)）]")
 # "到“十四五”末", "“十五五”期末": the last year of a five-year plan
 FIVE_YEAR_END = re.compile(rf"[“\"]?({'|'.join(k for k, _ in L.FIVE_YEAR_PLANS)})[”\"]?(?:时期|期)?末")
 FIVE_YEARS = dict(L.FIVE_YEAR_PLANS)
@@ -174,7 +175,7 @@ def document_year(document: dict) -> int | None:
 def plan_year(document: dict) -> int | None:
     """The year of an annual plan (要点, 计划, 方案 …; 要點 too): its 全年 and 今年 mean that year, and
     its goals chapter's indicators are for that year."""
-    title = T.fold(document.get("title") or "")
+    title = EDITION_YEAR.sub("", T.fold(document.get("title") or ""))  # "…实施方案(2024年修订)": no plan year
     m = PLAN_YEAR.search(title)
     if m and ANNUAL_PLAN.search(title) and not YEARS_FROM.search(title):
         return int(m.group(1))
@@ -879,7 +880,7 @@ def targets(ctx: ParseContext) -> None:
         year = year or running or ((period or plan) if goals else None)
         found, left = _extract(strip_units(chunk, ctx), measure=None, doc_year=doc_year, year=year,
                                plan_year=plan, ctx=ctx)
-        ctx.targets += found
+        ctx.targets += [plan_task_year(t, plan) for t in found]
         running = left or running
     for m, node, body in zip(ctx.measures, ctx.nodes, ctx.bodies):
         year = deadline_note(node.text, ctx) or heading_year(m.get("title"), doc_year, ctx) \
@@ -894,9 +895,11 @@ def targets(ctx: ParseContext) -> None:
 def plan_task_year(target: dict, plan: int | None) -> dict:
     """A task of an annual plan (2016年…任务分工, 2023年工作要点) that states a number without a year is
     for the plan's year ("安排地方专项债券4000亿元" too); a reward or subsidy amount (给予…万元) is a
-    standing rule, no deadline, and stays yearless."""
-    reward = target["unit"] in L.MONEY_UNITS and any(w in T.fold(target["quote"]) for w in L.REWARD_WORDS)
-    if plan and target["year"] is None and not reward:
+    standing rule, no deadline, and stays yearless, as does a rate per year ("每年新增储备企业100家").
+    The preamble's and goals' figures of a yearly task list too ("下达2025年…任务指标的通知")."""
+    quote = T.fold(target["quote"])
+    reward = target["unit"] in L.MONEY_UNITS and any(w in quote for w in L.REWARD_WORDS)
+    if plan and target["year"] is None and not reward and not any(w in quote for w in L.RECURRING_WORDS):
         return {**target, "year": plan}
     return target
 

@@ -632,3 +632,13 @@ def test_requirement_item(lines, expected):
 ])
 def test_past_review(lines, expected):
     assert O.past_review(node(*lines), CTX) is expected
+
+
+@pytest.mark.parametrize("published, expected", [
+    ("2022-10-10", False),  # b105 005: the current plan period's goals ("“十四五”期間,…到2025年…下降14%")
+    ("2026-03-01", True),  # written after the period: a review
+])
+def test_past_review_of_a_period_not_over(published, expected):
+    ctx = ParseContext(document={"published_date": published})
+    n = O.build_outline(["一、主要目標", "“十四五”期間,產業結構和能源結構明顯優化。"], ctx).nodes[-1]
+    assert O.past_review(n, ctx) is expected

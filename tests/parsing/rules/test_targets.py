@@ -29,6 +29,7 @@ def test_document_year(document, expected):
 @pytest.mark.parametrize("title, expected", [
     ("2024年绍兴市知识产权工作要点", 2024), ("绍兴市2024年度知识产权工作计划", 2024),
     ("2021—2025年知识产权规划", None), ("2024年知识产权保护条例", None), ("知识产权工作要点", None),
+    ("鼓楼区企业上市高地实施方案(2024年修订)", None),  # b26 012: a revision's year, not the plan's
 ])
 def test_plan_year(title, expected):
     assert Tg.plan_year({"title": title}) == expected
@@ -501,6 +502,7 @@ def test_heading_goal(head, expected):
     ({"unit": "亿元", "year": None, "quote": "安排地方专项债券4000亿元"}, 2016, 2016),  # a budget task of the year
     ({"unit": "%", "year": 2025, "quote": "达到30%"}, 2016, 2025),  # the text's own year stands
     ({"unit": "件", "year": None, "quote": "办理100件"}, None, None),  # no annual plan
+    ({"unit": "家", "year": None, "quote": "力争每年新增储备企业100家"}, 2024, None),  # b26 012: a rate per year
 ])
 def test_plan_task_year(target, plan, year):
     assert Tg.plan_task_year(target, plan)["year"] == year
