@@ -68,6 +68,7 @@ META_LABELS = {
 # labels read only inside brackets ("【字号】延市科发〔2018〕24号"), where they cannot be page tools (字号：大 中 小)
 BRACKET_ONLY_LABELS = {"字号": "文号"}
 # "[联合发文单位]", "[实施日期]": how the labels of a metadata box end (beside META_LABELS)
+FULL_TEXT_LABEL_ENDS = ("全文", "正文")  # "【法规全文】": where a law database's box says the text begins
 META_LABEL_ENDS = ("日期", "时间", "机构", "机关", "单位", "字号", "文号", "分类", "来源", "有效性", "索引号")
 GENRE_WORDS = ("方案", "意见", "措施", "办法", "规定", "计划", "规划", "细则", "条例", "纲要", "决定", "要点", "若干", "通知", "通报",
                "实施", "行动", "政策", "指引", "指南", "制度", "规则", "清单", "工作", "任务")

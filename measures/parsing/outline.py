@@ -94,6 +94,7 @@ ATTACHMENT_LIST = re.compile(r"^附件\s*[:：]")
 # what an attachment is: a document or a form, named and nothing more ("…管理办法", "《…》", "…申报表(2024年)")
 ATTACHMENT_NAME = re.compile(rf"《?[^。，,；;：:]{{2,48}}(?:{P.alternation(L.POLICY_NOUNS + L.FORM_NOUNS)})》?"
                              rf"(?:[(（][^()（）]{{1,16}}[)）])?")
+METADATA_ITEM = re.compile(rf"^[\[【]\s*([{P.HAN}]{{2,8}})\s*[\]】]")  # "【頒布時間】…" (metadata_item)
 RELATED = re.compile(rf"^(?:{P.alternation(L.RELATED_HEADS)})\s*[:：]?")
 BOILERPLATE = re.compile(rf"本(?:{'|'.join(L.BOILERPLATE_NOUNS)})[^。]{{0,20}}(?:自|由|所称|适用|施行|解释)|"
                          rf"^为[^。]{{4,120}}制定本(?:{'|'.join(L.PURPOSE_NOUNS)})")
@@ -625,6 +626,14 @@ def requirement_item(node: Node, ctx: ParseContext) -> bool:
         REQUIREMENTS_HEADING.fullmatch(_bare(a.heading, ctx)) for a in node.ancestors()[-2:])
 
 
+@rule(stage="outline", example="'【頒布時間】2021-11-15' → True; '【法规全文】' → True; '【重点】加强保护。' → False")
+def metadata_item(head: str, ctx: ParseContext) -> bool:
+    """A numbered line of a law database's box ("1. 【頒布時間】2021-11-15", "3. 【發文號】…", "7. 【法規全文】"):
+    a label in 【】 that names a field of the page (lexicon.META_LABELS, or ending as such labels end), no measure."""
+    m = METADATA_ITEM.match(ctx.fold(head.strip()))
+    return bool(m) and (m.group(1) in L.META_LABELS or m.group(1).endswith(L.META_LABEL_ENDS + L.FULL_TEXT_LABEL_ENDS))
+
+
 @rule(stage="outline", example="'通过电子邮箱将具体意见发送至zyjs@hrss.sz.gov.cn' → True; '建立知识产权纠纷快速处理机制。' → False")
 def feedback_channel(text: str, ctx: ParseContext) -> bool:
     """An item of a consultation notice saying how to send comments ("通过我局官网…填写反馈意见",
@@ -735,7 +744,7 @@ def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
             continue  # a chapter written as paragraphs among chapters that hold numbered items
         if (not node.extra and not node.head) or is_boilerplate(node, ctx) or CONTACT_ITEM.match(node.head) or \
                 id(node) in names or scope_item(node, ctx) or feedback_channel(node.text, ctx) or \
-                requirement_item(node, ctx):
+                requirement_item(node, ctx) or metadata_item(node.head, ctx):
             continue
         out.append(node)
     if out and out[-1] is outline.nodes[-1] and cut_short(out[-1]):

@@ -642,3 +642,12 @@ def test_past_review_of_a_period_not_over(published, expected):
     ctx = ParseContext(document={"published_date": published})
     n = O.build_outline(["一、主要目標", "“十四五”期間,產業結構和能源結構明顯優化。"], ctx).nodes[-1]
     assert O.past_review(n, ctx) is expected
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("【頒布時間】2021-11-15", True), ("【發文號】國發〔2021〕26號", True), ("【法規全文】", True),  # b104 004
+    ("【失效時間】", True), ("【颁布单位】国务院", True),
+    ("【重点】加强知识产权保护。", False), ("加强执法。【责任单位:市局】", False),  # near misses
+])
+def test_metadata_item(head, expected):
+    assert O.metadata_item(head, CTX) is expected
