@@ -135,6 +135,9 @@ REVISED = re.compile(rf"(?P<date>{P.DATE_TEXT})[^()（）。]{{0,120}}?(?:修订
 DIGIT_DATE = re.compile(rf"^[^\w]*({P.YEAR})\s*(\d{{1,2}})\s+(\d{{1,2}})\s*日?[^\w]*$|^[^\w]*({P.YEAR})(\d{{2,4}})\s*日?[^\w]*$")
 # "现印发给你们,并就有关事项通知如下:", "印發給你們,請結合以下要求…": a notice issuing a document, with items of its own
 ISSUED_WITH_ITEMS = re.compile(r"(?:印发|转发)给?你们[^。]*?(?:通知如下|以下要求|如下要求|要求如下)")
+# "现将…《…》予以印发,请结合实际贯彻落实。" then "…现将具体实施意见和有关事项通知如下:" (issued_with_own_items)
+ISSUING_SENTENCE = re.compile(r"(?:现将|予以|现)[^。]{0,80}?(?:印发|转发)")
+OWN_ITEMS_FOLLOW = re.compile(r"(?:通知如下|以下要求|如下要求|要求如下)[:：]?$")
 TITLE_TAIL = re.compile(r"(?:[(（][^()（）]{1,16}[)）]\s*)+$")  # "(2024年修订)", "(试行)" after a title
 PAREN_DATE = re.compile(r"^[(（]\s*(.+?)\s*[)）]$")
 SIGNED_BY = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}长|主任|书记|主席)\s*[\u4e00-\u9fff]{2,4}\s+")  # "局长 王景川 二〇〇一年…"
@@ -1012,7 +1015,8 @@ def issued_with_own_items(lines: list[str], start: int, ctx: ParseContext) -> in
     those items end: after the notice's signature when numbered lines follow it (the issued document
     without its title repeated), else the page's end. None when no such notice opens the page."""
     for i in range(start, min(len(lines), start + 40)):
-        if "你" not in lines[i] or not ISSUED_WITH_ITEMS.search(ctx.fold(lines[i])):  # 你们/你們 first: no fold
+        if not ("你" in lines[i] and ISSUED_WITH_ITEMS.search(ctx.fold(lines[i])) or  # 你们/你們 first: no fold
+                "如下" in lines[i] and items_after_issuing(lines[i - 1] if i > start else "", lines[i], ctx)):
             continue
         for j in range(i + 1, len(lines)):
             if signature_date(lines[j]):
@@ -1021,6 +1025,18 @@ def issued_with_own_items(lines: list[str], start: int, ctx: ParseContext) -> in
                 break
         return len(lines)
     return None
+
+
+@rule(stage="header", example="'现将…《全国专利事业发展战略》予以印发,请结合实际贯彻落实。' then '…现将具体实施意见和有关事项通知如下:' → True")
+def items_after_issuing(prev: str, line: str, ctx: ParseContext) -> bool:
+    """A notice that issues a document in one sentence and announces its own items in the next ("…予以印发,
+    请结合实际贯彻落实。" / "…现将具体实施意见和有关事项通知如下:"), on one line or two: the items that
+    follow say how to carry the issued document out (issued_with_own_items)."""
+    f = ctx.fold(line.strip())
+    if not OWN_ITEMS_FOLLOW.search(f):
+        return False
+    before = ctx.fold(prev.strip()) + f[:f.rfind("。") + 1]
+    return bool(ISSUING_SENTENCE.search(before))
 
 
 @rule(stage="header", example="notice '…通知如下:' '1.明確任務…' '2.統籌協調…' then its signature and nothing numbered → True")

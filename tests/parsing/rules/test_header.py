@@ -753,3 +753,15 @@ def test_promulgation_note_gives_the_decree(knowledge, lines, issuer, number):
 ])
 def test_without_state_name(org, expected):
     assert H.without_state_name(org, CTX) == expected
+
+
+@pytest.mark.parametrize("prev, line, expected", [
+    # b103 002: the issuing sentence on the line above, the items announced on their own line
+    ("为…,我局决定制定并实施《全国专利事业发展战略》。现将业已制定完毕的《全国专利事业发展战略》予以印发,请结合实际贯彻落实。",
+     "为了更好地贯彻落实《全国专利事业发展战略》中提出的各项战略目标、任务和措施,现将具体实施意见和有关事项通知如下:", True),
+    ("", "现将《实施方案》印发给各单位,请认真贯彻执行。现就有关事项通知如下:", True),  # one line
+    ("为加强知识产权保护,结合我市实际,", "现就有关事项通知如下:", False),  # a notice of its own: its items are measures
+    ("现将《方案》予以印发。", "请认真贯彻执行。", False),  # no items announced
+])
+def test_items_after_issuing(prev, line, expected):
+    assert H.items_after_issuing(prev, line, CTX) is expected
