@@ -108,6 +108,7 @@ LAYOUT_SPACE = re.compile(rf"(?<=[{P.HAN}])[ \u3000]+(?=[{P.HAN}])")
 DATE_TAIL = re.compile(rf"\s+(?:发布|发文|成文)?(?:时间|日期)\s*[:：]\s*{P.DATE_YMD.pattern}.*$")
 # "关于印发《…方案》的通知 2022-06-08": the page's date after a title that ends as titles end
 _ISO_DATE = rf"{P.YEAR}-\d{{1,2}}-\d{{1,2}}"
+SITE_SUFFIX = re.compile(r"\s*[_｜|]\s*[^_｜|\s]{2,20}(?:网|網|网站|網站|门户|門戶|平台)\s*$")  # "…的通知_桂林旅游政务网"
 BARE_DATE_TAIL = re.compile(rf"(?<=[{P.HAN}》)）])(?:\s+{_ISO_DATE}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
                             rf"|\s*[(（]\s*{_ISO_DATE}\s*[)）])$")  # "…的通知 ( 2025-01-27 )"
 ORG_VERB_PREFIX = re.compile(rf"^(?P<org>{ORG_NAME}(?:{ORG_NAME}){{0,3}})(?:联合)?印发(?=关于)")  # "省委省政府印发关于…"
@@ -455,7 +456,8 @@ def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
     """A line that may hold the title without the site's additions: a tag and bar ("时政|"), a breadcrumb
     ("好律师> 法律法规库> 政策参考> ", "首页『…』-…平台-首页-"), a 文号 glued before the title (kept as the 文号), a page mark
     ("1 ― "), digits glued before it, and after it a bar, a 文号, a file name's extension, a date label
-    ("时间:2020-05-11"), a bare date ("…的通知 2022-06-08") or a status mark (【全文废止】); "X印发关于…" gives the issuer X."""
+    ("时间:2020-05-11"), a bare date ("…的通知 2022-06-08"), a site's name after the title ("…的通知_桂林旅游
+    政务网") or a status mark (【全文废止】); "X印发关于…" gives the issuer X."""
     s = line.strip()
     out = HeadLine(s)
     for rx in (TAG_BAR, PAGE_MARK):
@@ -473,6 +475,9 @@ def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
         s = s[m.end():]
     s = GLUED_DIGITS.sub("", s)
     s = FILE_TAIL.sub("", TRAILING_BAR.sub("", s))
+    m = SITE_SUFFIX.search(s)
+    if m and genre_at_end(s[:m.start()], ctx):  # "关于开展…的通知_桂林旅游政务网": the page title's site name
+        s = s[:m.start()]
     m = DATE_TAIL.search(ctx.fold_same(s))  # "…實施方案 發布時間:2022-10-10 14:04" (same offsets once folded)
     s = BARE_DATE_TAIL.sub("", s[:m.start()] if m else s)
     m = TRAILING_NUMBER.search(s)

@@ -101,6 +101,8 @@ def test_without_separators(text, expected):
     ("二OO九年九月二十一日", "二〇〇九年九月二十一日"), ("局长 王景川 二ΟΟ一年十二月三十日", "局长 王景川 二〇〇一年十二月三十日"),
     ("二O一五年", "二〇一五年"),
     ("合格率≥90%", "合格率≥90%"),  # a comparator before a number stays
+    (">政务>政策文件>工作要点", ">政务>政策文件>工作要点"),  # b103 001: a breadcrumb trail keeps its marks
+    ("专利>商标\n>政务>政策文件>工作要点", "专利商标\n>政务>政策文件>工作要点"),
     ("邮箱:ipr@163.com", "邮箱:ipr@163.com"), ("OLED显示(TISC)", "OLED显示(TISC)"),
 ])
 def test_spam_symbols(text, expected):

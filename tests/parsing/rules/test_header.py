@@ -387,6 +387,9 @@ def test_header_stage_national_document(knowledge):
      "关于印发《杨浦区全力加快经济恢复和重振行动方案》的通知", None, False, None),
     ("截至 2022-06-08 的统计", "截至 2022-06-08 的统计", None, False, None),
     ("上海市碳達峰實施方案 發布時間:2022-10-10 14:04", "上海市碳達峰實施方案", None, False, None),  # b105 005: Traditional label
+    ("关于开展桂林市2019年知识产权宣传周活动的通知_桂林旅游政务网", "关于开展桂林市2019年知识产权宣传周活动的通知",
+     None, False, None),  # b103 006: the page title's site name
+    ("专利导航_服务平台", "专利导航_服务平台", None, False, None),  # near miss: no genre before the site name
     ("上海市民政局关于下达2025年民心工程任务指标的通知 ( 2025-01-27 )", "上海市民政局关于下达2025年民心工程任务指标的通知",
      None, False, None),  # b109 008
     # a 文号 glued before the notice title with a dash (b45 012)

@@ -42,6 +42,8 @@ def test_table_of_contents(line, expected):
     ("5、成为VIP后,下载本文档将扣除1次下载权益。", True),
     (">> 走進嵊州 >> 投資嵊州 >> 投資政策", True),  # a trail without its home link (b30 009)
     ("1. 首頁 > 新聞資訊 > 行業新聞 >", True),  # a trail rendered as a list item (b33 012)
+    (">政务>政策文件>工作要点", True),  # single marks (b103 001)
+    ("> 加强知识产权保护", False), ("A>B", False),
     (">> 加强知识产权保护", False),
     # another site's download notes above the document (b27 012)
     ("1. 部分包含数学公式或PPT动画的文件,查看预览时可能会显示错乱或异常,文件下载后无此问题,请放心下载。", True),
