@@ -135,10 +135,10 @@ SESSION = re.compile(rf"第[{P.CN_DIGITS}]+[届屆]")
 REVISED = re.compile(rf"(?P<date>{P.DATE_TEXT})[^()（）。]{{0,120}}?(?:修订|修正)")
 DIGIT_DATE = re.compile(rf"^[^\w]*({P.YEAR})\s*(\d{{1,2}})\s+(\d{{1,2}})\s*日?[^\w]*$|^[^\w]*({P.YEAR})(\d{{2,4}})\s*日?[^\w]*$")
 # "现印发给你们,并就有关事项通知如下:", "印發給你們,請結合以下要求…": a notice issuing a document, with items of its own
-ISSUED_WITH_ITEMS = re.compile(r"(?:印发|转发)给?你们[^。]*?(?:通知如下|以下要求|如下要求|要求如下)")
+ISSUED_WITH_ITEMS = re.compile(rf"(?:印发|转发)给?你们[^。]*?(?:{P.alternation(L.OWN_ITEMS_PHRASES)})")
 # "现将…《…》予以印发,请结合实际贯彻落实。" then "…现将具体实施意见和有关事项通知如下:" (issued_with_own_items)
-ISSUING_SENTENCE = re.compile(r"(?:现将|予以|现)[^。]{0,80}?(?:印发|转发)")
-OWN_ITEMS_FOLLOW = re.compile(r"(?:通知如下|以下要求|如下要求|要求如下)[:：]?$")
+ISSUING_SENTENCE = re.compile(r"(?:现将|予以|现|将)[^。]{0,80}?(?:印发|转发)")
+OWN_ITEMS_FOLLOW = re.compile(rf"(?:{P.alternation(L.OWN_ITEMS_PHRASES)})[:：]?$")
 TITLE_TAIL = re.compile(r"(?:[(（][^()（）]{1,16}[)）]\s*)+$")  # "(2024年修订)", "(试行)" after a title
 PAREN_DATE = re.compile(r"^[(（]\s*(.+?)\s*[)）]$")
 SIGNED_BY = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}长|主任|书记|主席)\s*[\u4e00-\u9fff]{2,4}\s+")  # "局长 王景川 二〇〇一年…"
@@ -1038,10 +1038,8 @@ def items_after_issuing(prev: str, line: str, ctx: ParseContext) -> bool:
     请结合实际贯彻落实。" / "…现将具体实施意见和有关事项通知如下:"), on one line or two: the items that
     follow say how to carry the issued document out (issued_with_own_items)."""
     f = ctx.fold(line.strip())
-    if not OWN_ITEMS_FOLLOW.search(f):
-        return False
-    before = ctx.fold(prev.strip()) + f[:f.rfind("。") + 1]
-    return bool(ISSUING_SENTENCE.search(before))
+    m = OWN_ITEMS_FOLLOW.search(f)
+    return bool(m) and bool(ISSUING_SENTENCE.search(ctx.fold(prev.strip()) + f[:m.start()]))
 
 
 @rule(stage="header", example="notice '…通知如下:' '1.明確任務…' '2.統籌協調…' then its signature and nothing numbered → True")

@@ -91,6 +91,8 @@ LEVEL_WORDS = (("province", ("我省", "本省", "省政府各", "省人民政�
                              "区政府同意", "全县")))
 NOTICE_ENDS = ("通知", "通告", "公告", "函")
 # how a covering notice's transmittal sentence closes ("…印发给你们，请认真贯彻执行。"): the signature follows
+# how a notice that issues or forwards a document announces items of its own ("…转发给你们,并做如下安排:")
+OWN_ITEMS_PHRASES = ("通知如下", "以下要求", "如下要求", "要求如下", "如下安排", "安排如下")
 TRANSMITTAL_ENDS = ("贯彻执行", "遵照执行", "认真执行", "贯彻落实", "认真落实", "抓好落实", "组织实施")
 DRAFT_WORDS = ("征求意见稿", "公开征求", "草案")
 DRAFT_MARKS = ("征求意见稿", "送审稿", "草案")  # "（征求意见稿）" after a title
