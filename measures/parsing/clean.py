@@ -18,6 +18,9 @@ MAX_CHARS = 3_000_000  # documents longer than this are cut (the genre never nee
 
 # --- HTML ---------------------------------------------------------------------------------
 HTML_SNIFF = re.compile(r"<(?:!doctype|html|body|div|p|table|td|br|span|meta)\b", re.I)
+# any element with attributes or a closing tag: a scraped page's debris ("<legend id="h4sia"></legend>")
+ANY_TAG = re.compile(r"</[a-z][a-z0-9]{0,11}\s*>|<[a-z][a-z0-9]{0,11}(?:\s+[a-z-]+=\"[^\"<>]*\")+\s*/?>", re.I)
+ANY_TAG_MIN = 6
 DROP_BLOCKS = re.compile(r"<(script|style|noscript|iframe|svg|select|button|textarea)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
 TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
 HEAD_TAG = re.compile(r"<head\b.*?</head\s*>", re.I | re.S)
@@ -94,8 +97,10 @@ def clean(ctx: ParseContext) -> None:
 
 @rule(stage="clean", example="'<html><body><p>…</p></body></html>' → True")
 def html_page(text: str) -> bool:
-    """An HTML page: at least three tags of the usual page elements in its first 20,000 characters."""
-    return len(HTML_SNIFF.findall(text[:20000])) >= 3
+    """An HTML page: at least three tags of the usual page elements in its first 20,000 characters, or
+    markup debris of any elements (ANY_TAG_MIN tags with attributes or closing tags: "<legend id="h4sia"></legend>")."""
+    head = text[:20000]
+    return len(HTML_SNIFF.findall(head)) >= 3 or ("</" in head and len(ANY_TAG.findall(head)) >= ANY_TAG_MIN)
 
 
 @rule(stage="clean", example="'<title>沈阳市…方案_政策文件</title>' → '沈阳市…方案_政策文件'")

@@ -9,6 +9,8 @@ from measures.parsing.context import ParseContext
     ("<!DOCTYPE html><html><body><p>知识产权</p></body></html>", True),
     ("<div>一</div><p>二</p><br>", True),
     ("正文提到<p>一次", False),  # one tag is no page
+    ('<legend id="h4sia"></legend><samp id="h4sia"></samp>\n<sup id="h4sia"></sup>\n<mark id="h4sia"><del id="h4sia"></del></mark>\n当前位置', True),  # b114 001
+    ("指标<5%且>3%的企业</a>", False),  # comparisons and one stray closing tag
     ("一、加强执法。\n二、加强司法。", False),
 ])
 def test_html_page(text, expected):
