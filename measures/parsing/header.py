@@ -108,9 +108,10 @@ LAYOUT_SPACE = re.compile(rf"(?<=[{P.HAN}])[ \u3000]+(?=[{P.HAN}])")
 DATE_TAIL = re.compile(rf"\s+(?:发布|发文|成文)?(?:时间|日期)\s*[:：]\s*{P.DATE_YMD.pattern}.*$")
 # "关于印发《…方案》的通知 2022-06-08": the page's date after a title that ends as titles end
 _ISO_DATE = rf"{P.YEAR}-\d{{1,2}}-\d{{1,2}}"
+EXCERPT_TAIL = re.compile(rf"\s*[-—_－]{{1,3}}\s*(?:{P.alternation(L.EXCERPT_WORDS)})(?:及解读|与解读)?\s*$")
 SITE_SUFFIX = re.compile(r"\s*[_｜|]\s*[^_｜|\s]{2,20}(?:网|網|网站|網站|门户|門戶|平台)\s*$")  # "…的通知_桂林旅游政务网"
 BARE_DATE_TAIL = re.compile(rf"(?<=[{P.HAN}》)）])(?:\s+{_ISO_DATE}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
-                            rf"|\s*[(（]\s*{_ISO_DATE}\s*[)）])$")  # "…的通知 ( 2025-01-27 )"
+                            rf"|\s*[(（]\s*(?:{_ISO_DATE}|{P.YEAR})\s*[)）])$")  # "…的通知 ( 2025-01-27 )", "…的通知(2022)"
 ORG_VERB_PREFIX = re.compile(rf"^(?P<org>{ORG_NAME}(?:{ORG_NAME}){{0,3}})(?:联合)?印发(?=关于)")  # "省委省政府印发关于…"
 LEAD_VERB = re.compile(r"(?:联合|正式)?(?:印发|发布|公布|出台|制定)了?《")
 LEAD_TIME = re.compile(rf"^(?:{'|'.join(L.LEAD_TIME_WORDS)}|{P.YEAR}\s*年(?:\s*\d{{1,2}}\s*月)?(?:\s*\d{{1,2}}\s*日)?)[，,\s]*")
@@ -135,6 +136,7 @@ SESSION = re.compile(rf"第[{P.CN_DIGITS}]+[届屆]")
 REVISED = re.compile(rf"(?P<date>{P.DATE_TEXT})[^()（）。]{{0,120}}?(?:修订|修正)")
 DIGIT_DATE = re.compile(rf"^[^\w]*({P.YEAR})\s*(\d{{1,2}})\s+(\d{{1,2}})\s*日?[^\w]*$|^[^\w]*({P.YEAR})(\d{{2,4}})\s*日?[^\w]*$")
 # "现印发给你们,并就有关事项通知如下:", "印發給你們,請結合以下要求…": a notice issuing a document, with items of its own
+CITING_ISSUER = re.compile(rf"^第{P.CN_NUMBER}[条條]|根据|按照|依据|依照")  # an article citing notices (is_notice)
 ISSUED_WITH_ITEMS = re.compile(rf"(?:印发|转发)给?你们[^。]*?(?:{P.alternation(L.OWN_ITEMS_PHRASES)})")
 # "现将…《…》予以印发,请结合实际贯彻落实。" then "…现将具体实施意见和有关事项通知如下:" (issued_with_own_items)
 ISSUING_SENTENCE = re.compile(r"(?:现将|予以|现|将)[^。]{0,80}?(?:印发|转发)")
@@ -408,8 +410,10 @@ def without_status_mark(line: str, ctx: ParseContext) -> tuple[str, bool]:
 @rule(stage="header", example="'沈阳市人民政府关于印发沈阳市…方案的通知' → True; '关于加强知识产权保护的意见' → False")
 def is_notice(f: str) -> bool:
     """A covering notice's title (folded): "X关于印发《Y》的通知", "X印发《Y》的通知", at most 150 characters;
-    a notice that publishes a list ("关于公布…名单的通知") is a document of its own (list_notice)."""
-    return len(f) <= 150 and bool(NOTICE.match(f)) and not list_notice(f)
+    a notice that publishes a list ("关于公布…名单的通知") is a document of its own (list_notice), and an
+    article citing notices ("第一条根据财政部…的通知、…办公厅印发关于…的通知") is none."""
+    m = NOTICE.match(f) if len(f) <= 150 else None
+    return bool(m) and not CITING_ISSUER.search(m.group("issuer")) and not list_notice(f)
 
 
 @rule(stage="header", example="'关于公布广东省特色农产品优势区名单的通知' → True; '关于公布《XX办法》的通知' → False")
@@ -457,7 +461,7 @@ def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
     ("好律师> 法律法规库> 政策参考> ", "首页『…』-…平台-首页-"), a 文号 glued before the title (kept as the 文号), a page mark
     ("1 ― "), digits glued before it, and after it a bar, a 文号, a file name's extension, a date label
     ("时间:2020-05-11"), a bare date ("…的通知 2022-06-08"), a site's name after the title ("…的通知_桂林旅游
-    政务网") or a status mark (【全文废止】); "X印发关于…" gives the issuer X."""
+    政务网"), an excerpt note ("…若干意见---摘录", "…办法-全文及解读") or a status mark (【全文废止】); "X印发关于…" gives the issuer X."""
     s = line.strip()
     out = HeadLine(s)
     for rx in (TAG_BAR, PAGE_MARK):
@@ -477,6 +481,10 @@ def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
     s = FILE_TAIL.sub("", TRAILING_BAR.sub("", s))
     m = SITE_SUFFIX.search(s)
     if m and genre_at_end(s[:m.start()], ctx):  # "关于开展…的通知_桂林旅游政务网": the page title's site name
+        s = s[:m.start()]
+    m = BARE_DATE_TAIL.search(s)
+    m = EXCERPT_TAIL.search(ctx.fold_same(s[:m.start()] if m else s))
+    if m and genre_at_end(s[:m.start()], ctx):  # "…若干意见---摘录(2014-1-15)", "…管理办法-全文及解读"
         s = s[:m.start()]
     m = DATE_TAIL.search(ctx.fold_same(s))  # "…實施方案 發布時間:2022-10-10 14:04" (same offsets once folded)
     s = BARE_DATE_TAIL.sub("", s[:m.start()] if m else s)

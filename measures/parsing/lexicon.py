@@ -72,7 +72,8 @@ FULL_TEXT_LABEL_ENDS = ("全文", "正文")  # "【法规全文】": where a law
 META_LABEL_ENDS = ("日期", "时间", "机构", "机关", "单位", "字号", "文号", "分类", "来源", "有效性", "索引号")
 GENRE_WORDS = ("方案", "意见", "措施", "办法", "规定", "计划", "规划", "细则", "条例", "纲要", "决定", "要点", "若干", "通知", "通报",
                "实施", "行动", "政策", "指引", "指南", "制度", "规则", "清单", "工作", "任务")
-NOTICE_VERBS = ("印发", "转发", "公开征求", "征求", "发布", "公布", "下发", "颁布", "出台", "修订印发", "重新印发", "废止", "批转")
+NOTICE_VERBS = ("印发", "转发", "公开征求", "征求", "发布", "公布", "下发", "颁布", "出台", "修订印发", "重新印发", "废止", "批转",
+                "修订")  # "关于修订《…管理办法》的通知": the revised document goes with it
 # a notice that makes a list known ("关于公布…优势区名单的通知"): the notice is the document
 LIST_VERBS = ("公布", "发布")
 LIST_NOUNS = ("名单", "名录", "结果")  # 评审结果, 认定结果, 复核结果 …
@@ -91,6 +92,8 @@ LEVEL_WORDS = (("province", ("我省", "本省", "省政府各", "省人民政�
                              "区政府同意", "全县")))
 NOTICE_ENDS = ("通知", "通告", "公告", "函")
 # how a covering notice's transmittal sentence closes ("…印发给你们，请认真贯彻执行。"): the signature follows
+# "…若干意见---摘录", "…办法-全文及解读": what a site notes after a title it reproduces
+EXCERPT_WORDS = ("摘录", "节选", "全文", "摘要")
 # how a notice that issues or forwards a document announces items of its own ("…转发给你们,并做如下安排:")
 OWN_ITEMS_PHRASES = ("通知如下", "以下要求", "如下要求", "要求如下", "如下安排", "安排如下")
 TRANSMITTAL_ENDS = ("贯彻执行", "遵照执行", "认真执行", "贯彻落实", "认真落实", "抓好落实", "组织实施")

@@ -167,6 +167,8 @@ def test_without_status_mark(line, expected):
     ("关于加强知识产权保护的意见", False),
     ("市政府印发了方案的通知" + "很长" * 80, False),
     ("关于公布广东省特色农产品优势区名单的通知", False),  # a list made known: its own document (b29 009)
+    ("第一条根据财政部、国家知识产权局关于做好2015年工作的通知、北京市人民政府办公厅印发关于加强市级政府投资基金管理的若干意见的通知",
+     False),  # b111 007: an article citing notices
 ])
 def test_is_notice(text, expected):
     assert H.is_notice(text) is expected
@@ -390,6 +392,12 @@ def test_header_stage_national_document(knowledge):
     ("关于开展桂林市2019年知识产权宣传周活动的通知_桂林旅游政务网", "关于开展桂林市2019年知识产权宣传周活动的通知",
      None, False, None),  # b103 006: the page title's site name
     ("专利导航_服务平台", "专利导航_服务平台", None, False, None),  # near miss: no genre before the site name
+    ("国家知识产权局关于进一步提升专利申请质量的若干意见---摘录(2014-1-15)", "国家知识产权局关于进一步提升专利申请质量的若干意见",
+     None, False, None),  # b111 003: an excerpt note and the page's date
+    ("北京市重点产业知识产权运营基金管理办法-全文及解读.docx", "北京市重点产业知识产权运营基金管理办法", None, False, None),  # b111 007
+    ("辽宁省知识产权局关于修订《辽宁省知识产权质押融资风险补偿基金管理办法》的通知(2022).docx",
+     "辽宁省知识产权局关于修订《辽宁省知识产权质押融资风险补偿基金管理办法》的通知", None, False, None),  # b111 002
+    ("京津冀-全文检索平台", "京津冀-全文检索平台", None, False, None),  # near miss: no genre before the note
     ("上海市民政局关于下达2025年民心工程任务指标的通知 ( 2025-01-27 )", "上海市民政局关于下达2025年民心工程任务指标的通知",
      None, False, None),  # b109 008
     # a 文号 glued before the notice title with a dash (b45 012)
