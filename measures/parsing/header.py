@@ -531,7 +531,7 @@ def _org_list(s: str, ctx: ParseContext) -> str | None:
 def lead_sentence(line: str, ctx: ParseContext) -> tuple[str | None, str] | None:
     """A news lead or headline naming the document: "(近日，)X(联合)印发(了)《Y》" → (X, Y), with X one
     or more organisations (else None); "…《Y》印发", a transmittal "…:《Y》已经…同意" → (None, Y). None
-    when the line says neither."""
+    when the line says neither, or cites what it names ("按照X印发《Y》要求")."""
     f = ctx.fold_same(line)
     for m in LEAD_VERB.finditer(f[:200]):
         title = _balanced_title(line, m.end() - 1)
@@ -540,6 +540,8 @@ def lead_sentence(line: str, ctx: ParseContext) -> tuple[str | None, str] | None
         before = LEAD_SPLIT.split(f[:m.start()])[-1]
         before = re.sub(rf"^[^{P.HAN}]*", "", before, count=1)  # "…@163.com教育部" → "教育部"
         before = LEAD_TIME.sub("", before).strip()
+        if before.startswith(L.CITING_WORDS):  # "按照国家知识产权局印发《…》要求": a document the text follows
+            continue
         who = _org_list(before, ctx) if before else None
         if who:
             return line[m.start() - len(before):m.start()].strip(), title

@@ -432,6 +432,7 @@ def test_tidy_head_line(line, text, number, expired, issuer):
     ("为贯彻落实国务院关于加快发展的意见，《某规划》提出的任务已经完成", None),
     ("记者近日印发《某方案》", None),
     ("根据国家知识产权局印发的《某方案》要求", None),
+    ("加强商标代理机构信用监管,按照国家知识产权局印发《关于商标代理机构重新备案的公告》要求", None),  # b110 010
     ("8月31日,我局印发了《关于认真学习贯彻全国卫生与健康大会精神的通知》", None),  # the issuer cites its own earlier notice
 ])
 def test_lead_sentence(line, expected):
