@@ -239,6 +239,10 @@ def test_indicator_table(text, expected):
     # real line: 每项分别给予不超过50万元、30万元、10万元奖励 (the ceiling holds for every tier)
     ("每项分别给予不超过50万元、30万元、10万元奖励。", [(50, "万元", "<=", None), (30, "万元", "<=", None),
                                         (10, "万元", "<=", None)]),
+    # b113 005, b110 010: launching counts (推出, 开通) and 组; b99 008: a rate per mille
+    ("推出10个特色主题服务场景。", [(10, "个", "=", None)]),
+    ("新增智能快件箱4000组以上。", [(4000, "组", ">=", None)]),
+    ("婴儿死亡率分别下降到4.0‰。", [(4.0, "‰", "<=", None)]),
 ])
 def test_paragraph_targets(text, expected):
     got = Tg.paragraph_targets(text, 1, 2024, None, None, CTX)
