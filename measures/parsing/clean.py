@@ -375,6 +375,21 @@ def _gloss_without_symbols(m: "re.Match[str]") -> str:
     return m.group()
 
 
+# a document-sharing site's paragraph mark turned into a Cyrillic Р: "…问题。Р2.加快学前…" (two or more, between
+# non-Cyrillic characters: "Русский" in a language menu stays)
+PARAGRAPH_ER = re.compile(r"(?<=[^\sА-яЁё])Р(?=[^\sА-яЁё])")
+PARAGRAPH_ER_MIN = 2
+
+
+@rule(stage="clean", example="'…问题。Р2.加快学前教育' → '…问题。\\n2.加快学前教育'; 'Русский' → unchanged")
+def paragraph_marks(text: str) -> str:
+    """Paragraph marks a document-sharing site turned into the Cyrillic letter Р (two or more of them
+    between Chinese text) become line breaks again."""
+    if "Р" in text and len(PARAGRAPH_ER.findall(text)) >= PARAGRAPH_ER_MIN:
+        return PARAGRAPH_ER.sub("\n", text)
+    return text
+
+
 STARRED_NUMBER = re.compile(r"(?m)^(\s*\d{1,2})\*\s*([.．、])")
 # PDF text extracted with a space between every character: "关 于 加 强 知 识 产 权 保 护"
 LETTER_SPACED_SNIFF = re.compile(rf"(?:[{P.HAN}] ){{5}}[{P.HAN}]")
@@ -399,7 +414,7 @@ def normalise_text(text: str) -> str:
     if LETTER_SPACED_SNIFF.search(text):  # before the spam symbols: "二 O O 九 年" is a year once despaced
         spaced_page = letter_spaced_page(text)
         text = "\n".join(letter_spaced_line(line, spaced_page) for line in text.split("\n"))
-    text = spam_symbols(text)
+    text = paragraph_marks(spam_symbols(text))
     if LETTER_O_DIGIT.search(text):
         text = letter_o_digits(text)
     if "\u3000\u3000" in text:

@@ -248,3 +248,12 @@ def test_cell_line_tables(text, expected):
 ])
 def test_spaced_header_cells(cells, expected):
     assert C.spaced_header_cells(cells) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("园难”问题。Р2.加快学前教育Р3.提高学前", "园难”问题。\n2.加快学前教育\n3.提高学前"),  # b99 003
+    ("English 日本語 한국어 Русский 站群导航", "English 日本語 한국어 Русский 站群导航"),  # a language menu
+    ("问题。Р2.加快", "问题。Р2.加快"),  # one mark is no pattern
+])
+def test_paragraph_marks(text, expected):
+    assert C.paragraph_marks(text) == expected
