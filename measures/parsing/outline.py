@@ -349,7 +349,7 @@ def build_outline(lines: list[str], ctx: ParseContext) -> Outline:
         nodes.append(node)
         stack.append(node)
     for node in nodes:
-        if enumeration_parent(node, roots):
+        if enumeration_parent(node, roots) or facet_parent(node, ctx):
             for child in node.children:
                 for n in child.subtree():
                     n.folded = True
@@ -392,6 +392,18 @@ def enumeration_parent(node: Node, roots: list[Node]) -> bool:
         return False
     siblings = node.parent.children if node.parent else roots
     return node.depth >= 2 or any(not s.children for s in siblings if s is not node)
+
+
+@rule(stage="outline", example="'八、产业联动发展奖励' over '1.申报条件' '2.支持标准' → True; '二、重点任务' over '1.加强执法' → False")
+def facet_parent(node: Node, ctx: ParseContext) -> bool:
+    """A support item whose sub-items are its facets ("1.申报条件", "2.支持标准", "3.申报材料"): the item is
+    the measure, who may apply and what they get are its content (two facets or more, one of them the
+    conditions or a standard)."""
+    if len(node.children) < 2 or node.folded:
+        return False
+    heads = [_bare(c.heading, ctx).rstrip(":：") for c in node.children]
+    return all(h in L.SUPPORT_FACET_HEADS for h in heads) and \
+        any(h in L.REQUIREMENT_HEADS or h.endswith("标准") for h in heads)
 
 
 @rule(stage="outline", example="'五、…制止用户违法上传、存储并分享下列作品:' over '(一)根据权利人通知已经移除的作品;' … → True; "

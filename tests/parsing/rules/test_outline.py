@@ -651,3 +651,19 @@ def test_past_review_of_a_period_not_over(published, expected):
 ])
 def test_metadata_item(head, expected):
     assert O.metadata_item(head, CTX) is expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # b107 005: a support item whose sub-items are its facets
+    (["八、产业联动发展奖励", "1.申报条件", "规模以上物流企业承接区内采购、运输。", "2.支持标准", "按外包总费用的2%给予奖励。"], True),
+    (["九、平台建设奖励", "1.申报条件", "(1)满足协同性强。", "2.支持标准", "(1)按投入的10%给予奖励。"], True),
+    (["二、重点任务", "1.加强执法", "2.完善机制"], False),  # measures, not facets
+    (["三、支持政策", "1.申报条件", "2.加快培育龙头企业。"], False),  # a measure among them
+])
+def test_facet_parent(lines, expected):
+    root = tree(*lines).roots[0]  # build_outline folds a facet parent's sub-items into its text
+    assert (not root.children and lines[1] in root.text) is expected
+    parent = O.Node("cn", "八", lines[0][2:], 0)  # and the rule itself, on the unfolded item
+    parent.children = [O.Node("num", line[0], line[2:], i, parent=parent) for i, line in enumerate(lines[1:], 1)
+                       if line[:1].isdigit()]
+    assert O.facet_parent(parent, CTX) is expected
