@@ -16,7 +16,7 @@ from . import text as T
 from .context import ParseContext, rule
 from .clean import without_separators
 from .knowledge import Gazetteer
-from .outline import match_numbering
+from .outline import GENERAL as GENERAL_CHAPTER, match_numbering
 from .text import parse_cn_number
 
 _LABELS = "|".join(r"\s*".join(map(re.escape, k)) for k in sorted(L.META_LABELS, key=len, reverse=True))
@@ -139,8 +139,9 @@ DIGIT_DATE = re.compile(rf"^[^\w]*({P.YEAR})\s*(\d{{1,2}})\s+(\d{{1,2}})\s*日?[
 CITING_ISSUER = re.compile(rf"^第{P.CN_NUMBER}[条條]|根据|按照|依据|依照")  # an article citing notices (is_notice)
 ISSUED_WITH_ITEMS = re.compile(rf"(?:印发|转发)给?你们[^。]*?(?:{P.alternation(L.OWN_ITEMS_PHRASES)})")
 # "现将…《…》予以印发,请结合实际贯彻落实。" then "…现将具体实施意见和有关事项通知如下:" (issued_with_own_items)
-ISSUING_SENTENCE = re.compile(r"(?:现将|予以|现|将)[^。]{0,80}?(?:印发|转发)")
-OWN_ITEMS_FOLLOW = re.compile(rf"(?:{P.alternation(L.OWN_ITEMS_PHRASES)})[:：]?$")
+ISSUING_SENTENCE = re.compile(r"现将[^。]{0,80}?(?:印发|转发|分解|下达)|予以(?:印发|转发|分解|下达)|(?:印发|转发)给?你们")
+TRANSMITTAL_ONLY = re.compile(r"(?:印发|转发)给?你们[^。]{0,30}?(?:贯彻落实|贯彻执行|遵照执行|认真执行|抓好落实)。?$")
+OWN_ITEMS_FOLLOW = re.compile(rf"(?:{P.alternation(L.OWN_ITEMS_PHRASES)})[:：。]?$")
 TITLE_TAIL = re.compile(r"(?:[(（][^()（）]{1,16}[)）]\s*)+$")  # "(2024年修订)", "(试行)" after a title
 PAREN_DATE = re.compile(r"^[(（]\s*(.+?)\s*[)）]$")
 SIGNED_BY = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}长|主任|书记|主席)\s*[\u4e00-\u9fff]{2,4}\s+")  # "局长 王景川 二〇〇一年…"
@@ -1030,7 +1031,8 @@ def issued_with_own_items(lines: list[str], start: int, ctx: ParseContext) -> in
     those items end: after the notice's signature when numbered lines follow it (the issued document
     without its title repeated), else the page's end. None when no such notice opens the page."""
     for i in range(start, min(len(lines), start + 40)):
-        if not ("你" in lines[i] and ISSUED_WITH_ITEMS.search(ctx.fold(lines[i])) or  # 你们/你們 first: no fold
+        if not ("你" in lines[i] and (ISSUED_WITH_ITEMS.search(ctx.fold(lines[i])) or
+                                      items_after_transmittal(lines[i], lines[i + 1] if i + 1 < len(lines) else "", ctx)) or
                 "如下" in lines[i] and items_after_issuing(lines[i - 1] if i > start else "", lines[i], ctx)):
             continue
         for j in range(i + 1, len(lines)):
@@ -1040,6 +1042,19 @@ def issued_with_own_items(lines: list[str], start: int, ctx: ParseContext) -> in
                 break
         return len(lines)
     return None
+
+
+@rule(stage="header", example="'《…任务分解》…现印发给你们,请认真抓好贯彻落实。' then '一、强化责任落实。…' → True")
+def items_after_transmittal(line: str, nxt: str, ctx: ParseContext) -> bool:
+    """A transmittal sentence that closes its paragraph ("…现印发给你们,请认真抓好贯彻落实。") followed at once
+    by numbered items: the notice's own instructions for carrying the issued document out
+    (issued_with_own_items); the issued document itself starts with its title, or, when the page lost
+    it, with 第一条 or a general chapter (一、总体要求)."""
+    num = match_numbering(nxt.strip())
+    if num is None or num[0] == "article" or not TRANSMITTAL_ONLY.search(ctx.fold(line.strip())):
+        return False
+    head = re.split(r"[。，,；;：:\s]", ctx.fold(num[2]).strip(), maxsplit=1)[0]
+    return not GENERAL_CHAPTER.match(head)  # "一、总体要求": the issued document's first chapter
 
 
 @rule(stage="header", example="'现将…《全国专利事业发展战略》予以印发,请结合实际贯彻落实。' then '…现将具体实施意见和有关事项通知如下:' → True")

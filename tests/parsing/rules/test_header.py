@@ -773,8 +773,18 @@ def test_without_state_name(org, expected):
      "为了更好地贯彻落实《全国专利事业发展战略》中提出的各项战略目标、任务和措施,现将具体实施意见和有关事项通知如下:", True),
     ("", "现将《实施方案》印发给各单位,请认真贯彻执行。现就有关事项通知如下:", True),  # one line
     ("", "现根据省政府的要求,将商务部等九部委《关于开展…专项治理的通知》转发给你们,并做如下安排:", True),  # b110 007
+    ("", "为落实责任,经州政府同意,现将州政府工作报告重点任务予以分解,并就有关事项通知如下。", True),  # b117 008
     ("为加强知识产权保护,结合我市实际,", "现就有关事项通知如下:", False),  # a notice of its own: its items are measures
     ("现将《方案》予以印发。", "请认真贯彻执行。", False),  # no items announced
 ])
 def test_items_after_issuing(prev, line, expected):
     assert H.items_after_issuing(prev, line, CTX) is expected
+
+
+@pytest.mark.parametrize("line, nxt, expected", [
+    ("《2021年县政府重点工作任务分解》已经县人民政府同意,现印发给你们,请认真抓好贯彻落实。", "一、强化责任落实。县政府重点工作…", True),  # b117 004
+    ("现将《隆安县财政专项扶贫资金管理办法》印发给你们,请结合实际认真贯彻执行。", "第一条为加强资金管理,…", False),  # b57 005: the document's articles
+    ("现印发给你们,请认真贯彻落实。", "隆安县财政专项扶贫资金管理办法", False),  # the issued document's title follows
+])
+def test_items_after_transmittal(line, nxt, expected):
+    assert H.items_after_transmittal(line, nxt, CTX) is expected
