@@ -94,6 +94,12 @@ MIN_GATE = 32            # probe counts below this never skip the exact read (pr
 WIDE_PROBE = 8           # buckets a probe is widened to when one cannot tell (ambiguous_from)
 MIN_AMBIGUOUS = 8
 YEAR_SPAN = (1900, 2100)   # year lexemes looked up for an open year range
+CHECK_TARGET = 400       # rows of a sample read verified whatever (its first slices, the ranked ones among
+                         # them): when at most one in CHECK_TRUST of them fails the query, the read's
+                         # other rows are counted as the index gives them, without reading their vectors
+CHECK_TRUST = 400        # (the lean query's rows hold the query: at 1M, 知识产权 or 行政裁决 lose none of
+CHECK_MIN = 100          # thousands; "专利侵权纠纷" a quarter, verified row by row); at least CHECK_MIN checked
+CHECKED_READS = True     # False: every row of a sample verified
 SHARED_READS = True      # a year-filtered result set and the wider set of its text read from the same
                          # slices in one read (candidates); False reads them apart (the same rows)
 
@@ -356,14 +362,14 @@ _STAND_IN = 7_000_000_000   # the numbers' stand-ins: 7000001000, 7000002000, �
 def _rows(queryset, *, text: str, vector: str = "search_vector", facets: str = "", sample: str = "",
           limit: int | None = None, columns: str = "rank", rank_vector: str = "search_vector",
           ranked_below: int | None = None, loose: str = "", slices: tuple[int, int] | None = None,
-          heap_facets: bool = False, split: tuple[str, int, int, int] | None = None):
+          heap_facets: bool = False, split: tuple[str, int, int, int] | None = None, checked: int | None = None):
     """_rows_sql, compiled once a shape: a queryset without filters of its own (the text search's
     rows when every filter is a facet lexeme) and the same columns, vectors and options give the
     same SQL text but for the strings (parameters) and numbers (written in it) of the call, put in
     place of the stand-ins the shape was compiled with."""
     kwargs = dict(text=text, vector=vector, facets=facets, sample=sample, limit=limit, columns=columns,
                   rank_vector=rank_vector, ranked_below=ranked_below, loose=loose, slices=slices,
-                  heap_facets=heap_facets, split=split)
+                  heap_facets=heap_facets, split=split, checked=checked)
     q = queryset.query
     if not SQL_CACHE or q.where or q.annotations or q.extra or q.select_related or q.distinct or \
             q.combinator or q.low_mark or q.high_mark is not None or q.deferred_loading[0] or \
@@ -373,10 +379,10 @@ def _rows(queryset, *, text: str, vector: str = "search_vector", facets: str = "
                "years": split[0] if split else None}
     numbers = {"limit": limit, "ranked_below": ranked_below, "first": slices[0] if slices else None,
                "end": slices[1] if slices else None, "main_end": split[1] if split else None,
-               "base_end": split[2] if split else None, "below": split[3] if split else None}
+               "base_end": split[2] if split else None, "below": split[3] if split else None, "checked": checked}
     # the shape: which strings are set and which are equal (loose may be text), which numbers are set
     distinct = list(dict.fromkeys(v for v in strings.values() if v))
-    key = (queryset.model, vector, rank_vector, columns, heap_facets,
+    key = (queryset.model, vector, rank_vector, columns, heap_facets, CHECK_MIN, CHECK_TRUST,
            tuple(distinct.index(v) if v else None for v in strings.values()),
            tuple(v is None for v in numbers.values()))
     hit = _SQL_CACHE.get(key)
@@ -389,7 +395,8 @@ def _rows(queryset, *, text: str, vector: str = "search_vector", facets: str = "
             sample=stand.get(sample, sample), limit=n["limit"], columns=columns, rank_vector=rank_vector,
             ranked_below=n["ranked_below"], loose=stand.get(loose, loose),
             slices=None if slices is None else (n["first"], n["end"]), heap_facets=heap_facets,
-            split=None if split is None else (stand.get(split[0], split[0]), n["main_end"], n["base_end"], n["below"]))
+            split=None if split is None else (stand.get(split[0], split[0]), n["main_end"], n["base_end"], n["below"]),
+            checked=n["checked"])
         slots = {v: i for i, v in enumerate(stand.values())}
         names = {v: name for name, v in ints.items()}
         # each parameter: a string of the call ("s", its index in `distinct`), a number ("n", its
@@ -411,7 +418,8 @@ def _rows(queryset, *, text: str, vector: str = "search_vector", facets: str = "
 def _rows_sql(queryset, *, text: str, vector: str = "search_vector", facets: str = "", sample: str = "",
               limit: int | None = None, columns: str = "rank", rank_vector: str = "search_vector",
               ranked_below: int | None = None, loose: str = "", slices: tuple[int, int] | None = None,
-              heap_facets: bool = False, split: tuple[str, int, int, int] | None = None):
+              heap_facets: bool = False, split: tuple[str, int, int, int] | None = None,
+              checked: int | None = None):
     """SQL of the rows of `queryset` whose `vector` matches `text` (PostgreSQL
     rechecks phrases and weights on the rows the GIN index gives), with the
     facet lexemes (and a sample of buckets). columns: "rank" (id, document,
@@ -433,7 +441,12 @@ def _rows_sql(queryset, *, text: str, vector: str = "search_vector", facets: str
     slices, the results (`years`, a year clause checked on each row, in the slices below
     main_end) and the wider set of the text alone (the slices below base_end): each row is
     fetched and verified once, with two more columns, whether it is one of the results and
-    whether it is one of the wider set's (_statement reads such a part twice)."""
+    whether it is one of the wider set's (_statement reads such a part twice).
+
+    `checked` (a slice; a sample read's, with `loose`): the rows of the slices below it and the
+    ranked ones are verified whatever (the checked part); the others are verified only when more
+    than one in CHECK_TRUST of the checked part's rows fail the query (or fewer than CHECK_MIN
+    were checked), else counted as the index gives them (_checked_sql)."""
     from django.contrib.postgres.fields import ArrayField
     from django.db.models import TextField
 
@@ -464,11 +477,16 @@ def _rows_sql(queryset, *, text: str, vector: str = "search_vector", facets: str
         qs = qs.annotate(_im=_InMain(F("facet_vector"), F("pk"), years, main_end), _ib=_Below(F("pk"), base_end))
         qs = qs.filter(Func(F("_im"), F("_ib"), template="(%(expressions)s)", arg_joiner=" OR ",
                             output_field=BooleanField()))
-        qs = qs.annotate(_d=Cast(Value(None), DateField()), _v=_SplitCopy(F(rank_vector), F("_im"), F("pk"), below)
-                         ).values_list("pk", "document_id", "ordinal", "_d", "_v", rank_vector, *FACET_COLUMNS,
-                                       "_im", "_ib")
-        inner, params = qs.query.sql_with_params()
+        qs = qs.annotate(_d=Cast(Value(None), DateField()), _v=_SplitCopy(F(rank_vector), F("_im"), F("pk"), below))
+        columns = ("pk", "document_id", "ordinal", "_d", "_v", rank_vector, *FACET_COLUMNS, "_im", "_ib")
         names = ", ".join(f"q.{a}" for a in FACET_ALIASES.split(", "))
+        if on_copy and checked is not None:
+            inner, params = qs.annotate(_ck=_Below(F("pk"), checked)).values_list(
+                *columns, "_ck").query.sql_with_params()
+            return _checked_sql(inner, params, text, f"id, document_id, ordinal, d, v, stored, {FACET_ALIASES}, im, ib, ck",
+                                f"q.id, q.document_id, q.ordinal, q.d, q.v, {names}, q.im, q.ib", ranked=True,
+                                limit=limit)
+        inner, params = qs.values_list(*columns).query.sql_with_params()
         sql = (f"SELECT q.id, q.document_id, q.ordinal, q.d, q.v, {names}, q.im, q.ib "
                f"FROM ({inner} OFFSET 0) AS q(id, document_id, ordinal, d, v, stored, {FACET_ALIASES}, im, ib)"
                + (" WHERE coalesce(q.v @@ %s::tsquery, q.stored @@ %s::tsquery)" if on_copy else "")
@@ -477,9 +495,13 @@ def _rows_sql(queryset, *, text: str, vector: str = "search_vector", facets: str
     if on_copy and columns == "id":
         # the vector verified above the scan, after the slice filter: a row outside the
         # slices is not read from TOAST
-        qs = qs.values_list("pk", "document_id", *FACET_COLUMNS, vector)
-        inner, params = qs.query.sql_with_params()
         names = ", ".join(f"q.{a}" for a in FACET_ALIASES.split(", "))
+        if checked is not None:
+            inner, params = qs.annotate(_ck=_Below(F("pk"), checked)).values_list(
+                "pk", "document_id", *FACET_COLUMNS, vector, "_ck").query.sql_with_params()
+            return _checked_sql(inner, params, text, f"id, document_id, {FACET_ALIASES}, stored, ck",
+                                f"q.id, q.document_id, {names}", ranked=False, limit=limit)
+        inner, params = qs.values_list("pk", "document_id", *FACET_COLUMNS, vector).query.sql_with_params()
         sql = (f"SELECT q.id, q.document_id, {names} FROM ({inner} OFFSET 0) AS q(id, document_id, "
                f"{FACET_ALIASES}, v) WHERE q.v @@ %s::tsquery" + (f" LIMIT {int(limit)}" if limit is not None else ""))
         return sql, [*params, text]
@@ -497,10 +519,15 @@ def _rows_sql(queryset, *, text: str, vector: str = "search_vector", facets: str
         # the rows of the slices below ranked_below are verified on their vector's copy (the
         # ranks read it), the others on the stored vector itself: one TOAST read a row either
         # way, and no copy (about as costly as the check) of a row that is only counted
-        qs = qs.annotate(_d=Cast(Value(None), DateField()), _v=_RankedCopy(F(rank_vector), F("pk"), ranked_below)
-                         ).values_list("pk", "document_id", "ordinal", "_d", "_v", rank_vector, *FACET_COLUMNS)
-        inner, params = qs.query.sql_with_params()
+        qs = qs.annotate(_d=Cast(Value(None), DateField()), _v=_RankedCopy(F(rank_vector), F("pk"), ranked_below))
+        columns = ("pk", "document_id", "ordinal", "_d", "_v", rank_vector, *FACET_COLUMNS)
         names = ", ".join(f"q.{a}" for a in FACET_ALIASES.split(", "))
+        if checked is not None:
+            inner, params = qs.annotate(_ck=_Below(F("pk"), checked)).values_list(
+                *columns, "_ck").query.sql_with_params()
+            return _checked_sql(inner, params, text, f"id, document_id, ordinal, d, v, stored, {FACET_ALIASES}, ck",
+                                f"q.id, q.document_id, q.ordinal, q.d, q.v, {names}", ranked=True, limit=limit)
+        inner, params = qs.values_list(*columns).query.sql_with_params()
         sql = (f"SELECT q.id, q.document_id, q.ordinal, q.d, q.v, {names} "
                f"FROM ({inner} OFFSET 0) AS q(id, document_id, ordinal, d, v, stored, {FACET_ALIASES}) "
                f"WHERE coalesce(q.v @@ %s::tsquery, q.stored @@ %s::tsquery)"
@@ -522,6 +549,28 @@ def _rows_sql(queryset, *, text: str, vector: str = "search_vector", facets: str
     if columns == "count":
         sql = f"SELECT count(*) FROM ({sql}) AS n"
     return sql, list(params)
+
+
+def _checked_sql(inner: str, params, text: str, columns: str, out: str, *, ranked: bool, limit: int | None):
+    """A sample read whose rows are verified in part (_rows_sql's `checked`): the index's rows (`inner`,
+    its columns `columns`: `stored`, the row's vector, `ck`, whether its slice is in the checked part,
+    and with `ranked`, `v`, the ranked rows' copy) kept once; the checked part's rows (`ck`, and the
+    ranked ones) verified on the copy or the stored vector; the others too unless the checked part
+    shows that the index's rows hold the query (at most one in CHECK_TRUST of them fail it, and
+    CHECK_MIN of them at least): then they are counted unread, their vector never fetched. Their
+    count and facets are then those of the index's rows, above the matches' by less than about
+    1/CHECK_TRUST (the check of CHECK_TARGET rows), which an estimate's sampling error (about 2%)
+    hides; the rows shown (the ranked ones) are always verified."""
+    verify = "coalesce(q.v @@ %s::tsquery, q.stored @@ %s::tsquery)" if ranked else "q.stored @@ %s::tsquery"
+    checked = "q.ck OR q.v IS NOT NULL" if ranked else "q.ck"
+    n = verify.count("%s")
+    sql = (f"WITH l AS MATERIALIZED (SELECT q.*, CASE WHEN {checked} THEN {verify} END AS good "
+           f"FROM ({inner} OFFSET 0) AS q({columns})), "
+           f"t AS (SELECT count(*) >= {int(CHECK_MIN)} AND count(*) FILTER (WHERE NOT good) * {int(CHECK_TRUST)} "
+           f"<= count(*) AS ok FROM l WHERE good IS NOT NULL) "
+           f"SELECT {out} FROM l AS q WHERE coalesce(q.good, (SELECT ok FROM t) OR {verify})"
+           + (f" LIMIT {int(limit)}" if limit is not None else ""))
+    return sql, [*[text] * n, *params, *[text] * n]
 
 
 def title_only(pq) -> bool:
@@ -760,13 +809,13 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
         del sets[BASE]
     probe_of = {MAIN: PROBE_MAIN, BASE: PROBE_BASE}
 
-    def read(part, first, end, cap=SAMPLE_CAP, ranked_below=None):
+    def read(part, first, end, cap=SAMPLE_CAP, ranked_below=None, checked=None):
         """Slices first … end - 1 of a set."""
         qs, lex, cols = sets[part]
         sample, slices = _region(first, end)
         return _rows(qs, text=text, vector=vector, rank_vector=vector, facets=lex, sample=sample, slices=slices,
                      limit=cap, columns=cols, ranked_below=ranked_below, loose=pq.lean_tsquery or pq.loose_tsquery,
-                     heap_facets=part == MAIN and years_on_heap()), cols
+                     heap_facets=part == MAIN and years_on_heap(), checked=checked), cols
 
     # a result set filtered by years alone, beside the wider set of the text alone: its
     # sample reads check the years on each row instead of intersecting the year lexemes in
@@ -788,12 +837,13 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
     # slices is the wider set's read with the filters checked on each row (_rows' split)
     nested = SHARED_READS and bool(facets) and base is not None and queryset is base and not base_facets
 
-    def shared(main_part, base_part, first, main_end, base_end, below):
+    def shared(main_part, base_part, first, main_end, base_end, below, checked=None):
         """The part of one read for both sets (main_end, base_end: each set's slices end there)."""
         sample, slices = _region(first, max(main_end, base_end))
         sql, params = _rows(base, text=text, vector=vector, rank_vector=vector, sample=sample, slices=slices,
                             limit=2 * SAMPLE_CAP, columns="rank", loose=pq.lean_tsquery or pq.loose_tsquery,
-                            split=(facets, main_end, base_end, main_end if below is None else below))
+                            split=(facets, main_end, base_end, main_end if below is None else below),
+                            checked=checked)
         return (main_part, base_part), sql, params, "split"
 
     # title-level hits are added to a sampled result set from the title index, unless
@@ -830,7 +880,7 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
         for part, st in state.items():
             qs, lex, cols = sets[part]
             if st["mode"] == "wide":
-                wanted[part] = (probe_of[part], st["read"], WIDE_PROBE * SLICES, None)
+                wanted[part] = (probe_of[part], st["read"], WIDE_PROBE * SLICES, None, None)
             elif st["mode"] == "exact":
                 parts.append((part, *_rows(qs, text=text, vector=vector, rank_vector=vector, facets=lex,
                                            limit=limit + 1, columns=cols, loose=pq.lean_tsquery or pq.loose_tsquery), cols))
@@ -853,7 +903,12 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
                         # the sample holds TITLE_ENOUGH title hits: rank the slices that do
                         ranked = min(st["k"], max(ranked, math.ceil(TITLE_ENOUGH / title_share)))
                 if st["k"] > st["read"]:
-                    wanted[part] = (part, st["read"], st["k"], ranked if ranked < st["k"] else None)
+                    # the read's first slices up to CHECK_TARGET rows (and its ranked ones) are
+                    # verified whatever; the others only when those show rows of the index that
+                    # do not match (_checked_sql)
+                    checked = st["read"] + _sample_size(per_slice, CHECK_TARGET)
+                    wanted[part] = (part, st["read"], st["k"], ranked if ranked < st["k"] else None,
+                                    checked if CHECKED_READS and checked < st["k"] else None)
                 if part == MAIN and with_titles and not _sample_has_titles(pq, st["probe"], st["read"] / SLICES,
                                                                            ranked / SLICES):
                     parts.append((TITLE, *_rows(qs, text=pq.loose_tsquery, vector="title_vector", facets=lex,
@@ -865,10 +920,10 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
             # among the wider set's (or its years keep a quarter of the text's rows): one read
             # of the text over the slices of both, each row fetched and verified once, then told
             # apart by its filters and slice
-            (main_part, first, main_end, below), (base_part, _, base_end, _) = wanted.pop(MAIN), wanted.pop(BASE)
-            parts.append(shared(main_part, base_part, first, main_end, base_end, below))
-        for part, (out, first, end, below) in wanted.items():
-            parts.append((out, *read(part, first, end, ranked_below=below)[0], sets[part][2]))
+            (main_part, first, main_end, below, _), (base_part, _, base_end, _, checked) = wanted.pop(MAIN), wanted.pop(BASE)
+            parts.append(shared(main_part, base_part, first, main_end, base_end, below, checked))
+        for part, (out, first, end, below, checked) in wanted.items():
+            parts.append((out, *read(part, first, end, ranked_below=below, checked=checked)[0], sets[part][2]))
         reads, more_dates, more_names = _statement(pq, parts, rank, tally=tally) if parts else ({}, {}, {})
         dates.update(more_dates)
         for name, found in more_names.items():
