@@ -161,6 +161,8 @@ FLAT_TITLE_PIECES = 12
 FIRST_STOP = re.compile(r"[。；;！？!?]")
 SOME_DEPARTMENTS = re.compile(r"等(?:\d+个?)?部门$")  # "浙江省商务厅等23部门"
 SELF_PRONOUN_ORG = re.compile(rf"[我本][{P.HAN}]{{1,2}}")  # 我局, 本委, 我厅: a body speaking of itself
+# a one-line page's salutation: "…现行有效 各省、自治区、直辖市人民政府,新疆生产建设兵团:为贯彻落实…"
+NATIONAL_SALUTATION_INLINE = re.compile(r"(?:各|有关)省(?:、|\s)*自治区(?:、|\s)*直辖市[^。:：]{0,60}[:：]")
 NATIONAL_ADDRESSEES_FULL = re.compile(r"(?:各|有关)省(?:、|[(（]|\s)*自治区(?:、|[(（]|\s)*直辖市")
 DIVISION = re.compile(rf"(?<=局)[{P.HAN}]{{2,10}}[处科]$")                                 # "…市场监督管理局知识产权发展处"
 # "中共宿州市委宿州市人民政府", "中共银川市委办公室银川市人民政府办公室"
@@ -675,9 +677,10 @@ def inline_signature(line: str, ctx: ParseContext) -> tuple[str, str] | None:
 @rule(stage="header", example="['各乡镇人民政府，县直各单位：'] → 'district'; ['各省、自治区、直辖市知识产权局：'] → 'national'")
 def level_hint(lines: list[str], ctx: ParseContext) -> str | None:
     """The issuer's level from how the text addresses its readers and itself: national when it writes to
-    各省、自治区、直辖市; else own-level words (市政府各部门, 县直各单位, 我县, 我市 …), the salutation first."""
+    各省、自治区、直辖市 (on a line of its own or inside a one-line page); else own-level words (市政府各部门, 县直各单位, 我县, 我市 …), the salutation first."""
     sal = next((l for l in lines[:40] if P.SALUTATION.match(ctx.fold(l.strip())) and len(l) <= 200), None)
-    if sal and NATIONAL_ADDRESSEES.search(ctx.fold(sal)) or any(national_addressees(l, ctx) for l in lines[:40]):
+    if sal and NATIONAL_ADDRESSEES.search(ctx.fold(sal)) or any(national_addressees(l, ctx) for l in lines[:40]) \
+            or NATIONAL_SALUTATION_INLINE.search(ctx.fold(" ".join(lines[:40])[:3000])):
         return "national"
     for text in ([ctx.fold(sal)] if sal else []) + [ctx.fold(" ".join(lines[:60]))]:
         counts = {level: sum(text.count(w) for w in words) for level, words in L.LEVEL_WORDS}

@@ -166,7 +166,7 @@ STATE_NAME = "中华人民共和国"
 # how a policy's title ends: its genre ("…办法", "…的通知", "…的通报"), a period or trial mark aside
 TITLE_END_NOUNS = POLICY_NOUNS + ("通知", "通报", "决定", "公告", "通告")
 # the labels of a site's digest of the page before the text ("导读:…")
-DIGEST_LABELS = ("导读", "内容摘要")
+DIGEST_LABELS = ("导读", "内容摘要", "摘要")
 # verbs that open a heading naming an act ("扶持企业技术中心建设"): HEAD_VERBS and these
 ACT_HEADING_VERBS = ("扶持", "奖励", "鼓励")
 # verbs that make "…目标" an act on goals, not a goals chapter ("明确目标", "完成年度目标")

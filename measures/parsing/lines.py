@@ -212,15 +212,20 @@ def flat_header(rows: list[str]) -> list[str]:
     return rows[:first] + out + [row[start:]] + rows[first + 1:]
 
 
+# "…通知如下:一、…", "…意见如下:(一)…": a line that announces its items and runs into the first one
+ANNOUNCED_FIRST_ITEM = re.compile(r"如下\s*[:：]\s*(?=一、|[(（]一[)）]|1[.、．](?!\d)|第一[条條])")
+
+
 @rule(stage="lines", example="'…制定本方案。一、总体要求…。二、重点任务…' (150+ chars) → three lines")
 def inline_items(line: str) -> list[str]:
     """A long line scraped without breaks, split before each numbered item that follows a full stop
-    or an item's closing unit note ("…〔责任单位：市司法局〕2.", "…(责任单位:市人社局)六、")."""
+    or an item's closing unit note, and any line after "…如下:" that runs into its first item ("…〔责任单位：市司法局〕2.", "…(责任单位:市人社局)六、")."""
+    announced = ANNOUNCED_FIRST_ITEM.search(line)  # "…现就有关事项通知如下:一、延续实施…": the first item, announced
     if len(line) < 150:
-        return [line]
+        return [line[:announced.end()], line[announced.end():]] if announced else [line]
     cuts = sorted({m.start() for m in INLINE_ITEM.finditer(line)} | {m.end() for m in UNIT_NOTE_END.finditer(line)}
-                  | set(article_chain(line)) | set(clause_item_chain(line)))
-    if len(cuts) < 2:
+                  | set(article_chain(line)) | set(clause_item_chain(line)) | ({announced.end()} if announced else set()))
+    if len(cuts) < 2 and not announced:
         return [line]
     bounds = [0] + [c for c in cuts if c > 0] + [len(line)]
     return [line[a:b] for a, b in zip(bounds, bounds[1:]) if line[a:b].strip()]

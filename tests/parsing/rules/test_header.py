@@ -501,6 +501,9 @@ def test_inline_signature(line, expected):
     (["各區(市)縣政府,市政府各部門:", "正文"], "city"),
     (["各市、州、县人民政府，省政府各部门：", "正文"], "province"),
     (["第一条 为鼓励投资，促进我县经济发展，制定本办法。"], "district"),
+    (["发文日期: 2025-04-21 效力状态: 现行有效 各省、自治区、直辖市人民政府,新疆生产建设兵团:为贯彻落实…,现就有关事项通知如下:"],
+     "national"),  # b116 008: a one-line page's salutation
+    (["按照各省、自治区、直辖市的经验,我市…。"], "city"),  # near miss: named in a sentence, no salutation
     (["加强知识产权保护。"], None),
 ])
 def test_level_hint(lines, expected):
