@@ -390,6 +390,17 @@ def paragraph_marks(text: str) -> str:
     return text
 
 
+# a paragraph indent (two full-width spaces) lost to an encoding and shown as "??": "??一、讓企業辦事更省心"
+QMARK_INDENT = re.compile(r"(?m)^[ \t\u3000]*[?？]{2}(?=[^\s?？])")
+
+
+@rule(stage="clean", example="'??一、讓企業辦事更省心' → '一、讓企業辦事更省心'; '??' alone → unchanged")
+def lost_indents(text: str) -> str:
+    """Paragraph indents an encoding turned into "??" at the start of a line: taken out, so that an item
+    number opens its line again."""
+    return QMARK_INDENT.sub("", text) if "??" in text or "？？" in text else text
+
+
 STARRED_NUMBER = re.compile(r"(?m)^(\s*\d{1,2})\*\s*([.．、])")
 # PDF text extracted with a space between every character: "关 于 加 强 知 识 产 权 保 护"
 LETTER_SPACED_SNIFF = re.compile(rf"(?:[{P.HAN}] ){{5}}[{P.HAN}]")
@@ -414,7 +425,7 @@ def normalise_text(text: str) -> str:
     if LETTER_SPACED_SNIFF.search(text):  # before the spam symbols: "二 O O 九 年" is a year once despaced
         spaced_page = letter_spaced_page(text)
         text = "\n".join(letter_spaced_line(line, spaced_page) for line in text.split("\n"))
-    text = paragraph_marks(spam_symbols(text))
+    text = lost_indents(paragraph_marks(spam_symbols(text)))
     if LETTER_O_DIGIT.search(text):
         text = letter_o_digits(text)
     if "\u3000\u3000" in text:

@@ -257,3 +257,11 @@ def test_spaced_header_cells(cells, expected):
 ])
 def test_paragraph_marks(text, expected):
     assert C.paragraph_marks(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("??一、讓企業辦事更省心\n??(一)提升線上服務友好度。", "一、讓企業辦事更省心\n(一)提升線上服務友好度。"),  # b120 007
+    ("??", "??"), ("为什么??不", "为什么??不"),  # near misses: nothing after it, not at a line start
+])
+def test_lost_indents(text, expected):
+    assert C.lost_indents(text) == expected
