@@ -164,20 +164,56 @@ def text_hash(text: str) -> str:
 # --- the knowledge the parser needs, read from the database ------------------
 
 def knowledge_from_db():
-    """The parser's editable data (gazetteer, themes, IP types, aliases) from the database."""
-    from .parsing import Knowledge
-
+    """The parser's editable data (gazetteer, themes, IP types, aliases) from the database (read
+    before the parser is imported: see _warm_up)."""
     regions = [
         {"code": r["code"], "name": r["name"], "short_name": r["short_name"], "level": r["level"],
          "parent": r["parent__code"]}
         for r in Region.objects.values("code", "name", "short_name", "level", "parent__code")
     ]
-    return Knowledge(
-        regions=regions,
-        themes=list(Theme.objects.values("code", "name", "keywords", "order")),
-        ip_types=list(IPType.objects.values("code", "name", "keywords", "order")),
-        unit_aliases=list(UnitAlias.objects.values_list("alias", "canonical")),
-    )
+    themes = list(Theme.objects.values("code", "name", "keywords", "order"))
+    ip_types = list(IPType.objects.values("code", "name", "keywords", "order"))
+    unit_aliases = list(UnitAlias.objects.values_list("alias", "canonical"))
+    from .parsing import Knowledge
+
+    return Knowledge(regions=regions, themes=themes, ip_types=ip_types, unit_aliases=unit_aliases)
+
+
+# Modules an import needs that take long to import (the parser compiles some 440 patterns, jieba's
+# HMM tables are large sources): imported while this process waits on the database at its start.
+WARM_UP_MODULES = ("measures.parsing", "jieba", "rjieba", "opencc")
+
+
+@contextmanager
+def _warm_up(enabled: bool = True):
+    """Within: WARM_UP_MODULES are imported in a thread, joined on the way out. An import's first
+    query usually waits for the embedded server to start (0.3-0.5 s, a subprocess), and the
+    parser's and the segmenter's modules (0.5-0.6 s of compiling) need no database: the two overlap
+    instead of following each other. The thread never touches the database and is gone when the
+    block ends (no worker is forked beside another thread, fork_is_safe)."""
+    import sys
+    import threading
+
+    missing = [name for name in WARM_UP_MODULES if name not in sys.modules] if enabled else []
+    if not missing:
+        yield
+        return
+
+    def load():
+        import importlib
+
+        for name in missing:
+            try:
+                importlib.import_module(name)
+            except Exception:  # not installed (rjieba is optional): the caller's own import says so
+                pass
+
+    thread = threading.Thread(target=load, name="import-warm-up", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        thread.join()
 
 
 # --- stage 1, no database: read, decode, parse, search vectors -----------------
@@ -594,7 +630,8 @@ class Importer:
     """
 
     def __init__(self, knowledge=None, *, reindex=True, reparse=False, workers=None):
-        self.knowledge = knowledge if knowledge is not None else knowledge_from_db()
+        with _warm_up(knowledge is None):
+            self.knowledge = knowledge if knowledge is not None else knowledge_from_db()
         self.reindex = reindex
         # reparse: parse files whose content is already loaded again (a new parser version);
         # the merge keeps every field an editor changed, as for a new version of the file
