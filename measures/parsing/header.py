@@ -923,6 +923,19 @@ def _wrapped_title(heads: list[HeadLine], i: int, ctx: ParseContext) -> str | No
     return None
 
 
+@rule(stage="header", example="['中共湖南省委', '湖南省人民政府', '关于进一步夯实农业基础…的意见'] (title at 2) → '中共湖南省委湖南省人民政府'")
+def issuer_lines_above(lines: list[str], i: int, meta_lines: set[int], ctx: ParseContext) -> str:
+    """The issuer's name on its own line(s) right above a title that opens with 关于 ("中共宁波市委 宁波市
+    人民政府" / "关于建设国家创新型城市…的若干意见"): the title as the document heads itself begins with them,
+    as a notice title does (at most three lines, each an organisation's name)."""
+    above: list[str] = []
+    j = i - 1
+    while j >= 0 and j not in meta_lines and len(above) < 3 and P.ORG_LINE.match(ctx.fold_same(lines[j].strip())):
+        above.insert(0, lines[j].strip())
+        j -= 1
+    return "".join(above)
+
+
 @rule(stage="header", example="'关于印发2020年区政府重点工作责任分解的' in the notice '区人民政府办公室 关于印发…责任分解的通知' → True")
 def notice_fragment(line: str, notice: str, ctx: ParseContext) -> bool:
     """A line below the notice title that is a piece of that title (it wraps again below the page's
@@ -976,6 +989,7 @@ def _find_title(h: Header, lines: list[str], page_title: str | None, first_num: 
             above = lines[pick[0] - 1].strip() if pick[0] > 0 and pick[0] - 1 not in h.meta_lines else ""
             if ctx.fold(h.title).startswith("关于") and P.ORG_LINE.match(ctx.fold_same(above)):
                 h.title_issuer = above  # "国家知识产权局" / "关于加快建设知识产权强市的指导意见"
+                h.title = issuer_lines_above(lines, pick[0], h.meta_lines, ctx) + h.title
             for k in (1, 2):  # "北京市“十三五”时期…规划" / (the title again) / "北京市发展和改革委"
                 below = lines[pick[0] + k].strip() if pick[0] + k < len(lines) else ""
                 if P.ORG_LINE.match(ctx.fold_same(below)) and pick[0] + k not in h.meta_lines:

@@ -791,3 +791,12 @@ def test_items_after_issuing(prev, line, expected):
 ])
 def test_items_after_transmittal(line, nxt, expected):
     assert H.items_after_transmittal(line, nxt, CTX) is expected
+
+
+@pytest.mark.parametrize("lines, i, expected", [
+    (["中共湖南省委", "湖南省人民政府", "关于进一步夯实农业基础增强农村发展活力的意见"], 2, "中共湖南省委湖南省人民政府"),  # b121 010
+    (["中共宁波市委 宁波市人民政府", "关于建设国家创新型城市促进经济转型升级的若干意见"], 1, "中共宁波市委 宁波市人民政府"),  # b121 006
+    (["来源:百度文库", "关于加强知识产权保护的意见"], 1, ""),  # near miss: no organisation's name above
+])
+def test_issuer_lines_above(lines, i, expected):
+    assert H.issuer_lines_above(lines, i, set(), CTX) == expected
