@@ -108,6 +108,16 @@ def line_heading(first: str, rest: str, text: str):
     return None
 
 
+BRACKET_CAPTION = re.compile(rf"^\s*【([{P.HAN}“”、]{{2,16}})】\s*(?=\S)")
+
+
+@rule(stage="measures", example="'【企业落户奖】在扶持办法有效期内新注册的企业…' → ('企业落户奖', '在扶持办法有效期内新注册的企业…')")
+def bracket_caption(text: str):
+    """A caption in 【】 that opens an item ("第三条【企业落户奖】…"): the item's title, the rest its body."""
+    m = BRACKET_CAPTION.match(text)
+    return (m.group(1), text[m.end():].strip()) if m else None
+
+
 @rule(stage="measures", example="'加强统筹协调：成立工作专班' → ('加强统筹协调', '成立工作专班'); '主要包括：…' → None")
 def colon_heading(first: str, text: str):
     """A short heading closed by a colon (not a lead-in such as 如下/包括)."""
@@ -131,7 +141,7 @@ def split_title(text: str, *, article: bool = False, ctx: ParseContext | None = 
     item is an article (第五条), whose first sentence is more often a rule than a heading."""
     ctx = ctx or ParseContext()
     first, _, rest = text.partition("\n")
-    for found in (sentence_heading(first, rest, article, ctx), line_heading(first, rest, text),
+    for found in (bracket_caption(text), sentence_heading(first, rest, article, ctx), line_heading(first, rest, text),
                   colon_heading(first, text), glued_heading(first, text)):
         if found is NO_TITLE:
             return None, text

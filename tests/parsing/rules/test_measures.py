@@ -154,3 +154,11 @@ def test_subject_statement(sentence, expected):
 ])
 def test_own_line_heading(first, rest, article, expected):
     assert M.own_line_heading(first, rest, M.HEADING_SENTENCE.match(first), article) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("【企业落户奖】在扶持办法有效期内新注册、新迁入的企业", ("企业落户奖", "在扶持办法有效期内新注册、新迁入的企业")),  # b122 006
+    ("加强执法【重点】", None), ("【】空", None),  # near misses: not at the start, no caption
+])
+def test_bracket_caption(text, expected):
+    assert M.bracket_caption(text) == expected
