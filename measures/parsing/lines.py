@@ -237,7 +237,7 @@ def inline_items(line: str) -> list[str]:
 CLAUSE_ITEM = re.compile(
     rf"(?:(?<=[，,；;。：:])\s*(?:(?P<ch>第{P.CN_NUMBER}[章编篇][^。，,；;第]{{0,16}}?)?第(?P<art>{P.CN_NUMBER})[条條](?![第的规規之所中款项項])"
     rf"|(?P<cn>{P.CN_SMALL})、)"
-    rf"|(?:(?<=[，,；;。：:])\s*|(?<=[{P.HAN}]))(?P<num>\d{{1,2}})[.．、](?![\d.]))(?=\s*[{P.HAN}“《【])")
+    rf"|(?:(?<=[，,；;。：:])\s*|(?<=[{P.HAN}]))(?P<num>\d{{1,2}}) ?[.．、](?![\d.]))(?=\s*[{P.HAN}“《【])")
 LINE_OPENING_CN = re.compile(rf"^\s*({P.CN_SMALL})、(?=\s*[{P.HAN}“《])")
 CLAUSE_CHAIN_GAP = {"art": 6, "cn": 2, "num": 2}   # how far the next number may jump (a fragment page skips some)
 CLAUSE_CHAIN_MIN = {"art": 3, "cn": 2, "num": 2}
