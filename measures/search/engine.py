@@ -26,9 +26,13 @@ filter applied before any vector is read; so a very large set is sampled a
 fraction of a bucket at a time.
 
 1. The first statement reads the matches of each set in the first
-   PROBE_SLICES slices (a quarter of bucket 0): the probe, verified and
-   ranked — the result set and, when a facet filter is active, the wider set
-   the facets need (every filter but the facets' own: `base`, ids only).
+   PROBE_SLICES slices (bucket 0, which its index scan and heap reads visit
+   whole anyway): the probe — the result set and, when a facet filter is
+   active, the wider set the facets need (every filter but the facets' own:
+   `base`, ids only). Its first PROBE_RANKED slices (a quarter of the bucket)
+   are verified and ranked; the others are counted as a sample read's
+   unchecked rows (below). A set of more than about 600,000 matches thus
+   holds its sample in the probe (one statement).
 2. A set whose probe is below probe_gate (well below EXACT_LIMIT matches
    to expect) is read whole, up to EXACT_LIMIT + 1 matches, each verified and
    ranked: with at most EXACT_LIMIT it is all there, and its count and facet
@@ -42,7 +46,11 @@ fraction of a bucket at a time.
    the same way. Of the results' sample, the slices up to RANK_TARGET rows
    (or up to TITLE_ENOUGH title hits, by the probe) are ranked: those are the
    results and their pages; the rest is verified and counted only (a rank
-   costs about as much as the phrase check).
+   costs about as much as the phrase check). Of each sample read, the first
+   slices up to CHECK_TARGET rows and the ranked ones are verified; its other
+   rows are counted as the index gives them when those show that the lean
+   query's rows hold the query (at most one in CHECK_TRUST fails), else
+   verified too (_checked_sql).
    Title-level hits (title_vector, its own small GIN index) are always among
    the candidates, so the best results are shown even when the rest is a
    sample: up to TITLE_CAP read from the title index, unless the probe shows
@@ -89,7 +97,9 @@ TITLE_ENOUGH = 100       # ... unless its ranked rows hold this many title hits 
                          # the title index of a common title term reads tens of thousands of entries
 SLICES = 16              # sample slices a bucket: a sample is any number of the
                          # SAMPLE_BUCKETS × SLICES slices, so a large set is not read a whole bucket at a time
-PROBE_SLICES = 4         # the probe: a quarter of bucket 0 (1/1024 of the set)
+PROBE_SLICES = 16        # the probe: bucket 0 (1/256 of the set), which its index scan and heap reads visit whole
+PROBE_RANKED = 4         # ... of which the first slices (1/1024 of the set) are verified and ranked, the others
+                         # counted as a checked read's (_checked_sql: the ranked slices are its checked part)
 MIN_GATE = 32            # probe counts below this never skip the exact read (probe_gate)
 WIDE_PROBE = 8           # buckets a probe is widened to when one cannot tell (ambiguous_from)
 MIN_AMBIGUOUS = 8
@@ -850,15 +860,22 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
     # the sample itself holds as many (then the title index would read many rows for
     # nothing): the probe's ranks tell how many of its rows are title hits
     with_titles = bool(pq.loose_tsquery) and vector != "title_vector"
+    # the probe's ranked (and checked) slices: the others are counted unverified when those show
+    # the index's rows to hold the query (CHECKED_READS), else verified
+    probe_ranked = min(PROBE_RANKED, PROBE_SLICES)
+    probe_below = probe_ranked if probe_ranked < PROBE_SLICES else None
+    probe_checked = probe_below if CHECKED_READS else None
     try:
-        probes = [shared(PROBE_MAIN, PROBE_BASE, 0, PROBE_SLICES, PROBE_SLICES, None)] if nested else \
-            [(probe_of[part], *sql, cols) for part in sets for sql, cols in [read(part, 0, PROBE_SLICES)]]
+        probes = [shared(PROBE_MAIN, PROBE_BASE, 0, PROBE_SLICES, PROBE_SLICES, probe_below, probe_checked)] \
+            if nested else [(probe_of[part], *sql, cols) for part in sets for sql, cols in [
+                read(part, 0, PROBE_SLICES, ranked_below=probe_below, checked=probe_checked)]]
         reads, dates, names = _statement(pq, probes, rank, tally=tally)
     except EmptyResultSet:   # a filter that matches nothing (e.g. an unknown province)
         return Candidates(base_ids=[] if base is not None else None)
-    # per set: the probe's rows, the slices they come from ([0, read)), the sample's slices (k)
-    state = {part: {"probe": reads.get(probe_of[part]) or _Part(), "read": PROBE_SLICES, "rows": None,
-                    "k": None} for part in sets}
+    # per set: the probe's rows, the slices they come from ([0, read)), how many of those slices
+    # had their rows ranked, the sample's slices (k)
+    state = {part: {"probe": reads.get(probe_of[part]) or _Part(), "read": PROBE_SLICES, "ranked": probe_ranked,
+                    "rows": None, "k": None} for part in sets}
     titles = _Part()   # the title index's hits (ranked, not counted)
     scope["state"] = state
 
@@ -876,7 +893,13 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
         decide(part)
     while any(st["mode"] != "done" for st in state.values()):
         parts = []
-        wanted = {}   # set -> (part, first slice, end, ranked_below) of the slices to read
+        wanted = {}   # set -> (part, first slice, end, ranked_below, checked) of the slices to read
+        if nested and {st["mode"] for st in state.values()} == {"sample", "wide"}:
+            # a set to sample beside one whose probe is widened is widened too (one read of the
+            # text's rows for both, which reads its rows anyway), so that both samples are read
+            # in one read after it, each row fetched and verified once
+            for st in state.values():
+                st["mode"] = "wide"
         for part, st in state.items():
             qs, lex, cols = sets[part]
             if st["mode"] == "wide":
@@ -897,11 +920,14 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
                     max(st["read"], _sample_size(per_slice, target))
                 ranked = st["k"]
                 if part == MAIN:
-                    ranked = min(st["k"], max(st["read"], _sample_size(per_slice, RANK_TARGET)))
-                    title_share = _title_hits(pq, st["probe"]) / st["read"]
-                    if with_titles and title_share * st["k"] >= TITLE_ENOUGH:
+                    # slices ranked in all (the probe's first, st["ranked"], and the read's first):
+                    # at least RANK_TARGET rows
+                    ranking = max(st["ranked"], _sample_size(per_slice, RANK_TARGET))
+                    title_share = _title_hits(pq, st["probe"]) / st["ranked"]
+                    if with_titles and title_share * (st["ranked"] + st["k"] - st["read"]) >= TITLE_ENOUGH:
                         # the sample holds TITLE_ENOUGH title hits: rank the slices that do
-                        ranked = min(st["k"], max(ranked, math.ceil(TITLE_ENOUGH / title_share)))
+                        ranking = max(ranking, math.ceil(TITLE_ENOUGH / title_share))
+                    ranked = min(st["k"], st["read"] + ranking - st["ranked"])
                 if st["k"] > st["read"]:
                     # the read's first slices up to CHECK_TARGET rows (and its ranked ones) are
                     # verified whatever; the others only when those show rows of the index that
@@ -909,17 +935,17 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
                     checked = st["read"] + _sample_size(per_slice, CHECK_TARGET)
                     wanted[part] = (part, st["read"], st["k"], ranked if ranked < st["k"] else None,
                                     checked if CHECKED_READS and checked < st["k"] else None)
-                if part == MAIN and with_titles and not _sample_has_titles(pq, st["probe"], st["read"] / SLICES,
-                                                                           ranked / SLICES):
+                if part == MAIN and with_titles and not _sample_has_titles(
+                        pq, st["probe"], st["ranked"] / SLICES, (st["ranked"] + ranked - st["read"]) / SLICES):
                     parts.append((TITLE, *_rows(qs, text=pq.loose_tsquery, vector="title_vector", facets=lex,
                                               limit=TITLE_CAP), "rank"))
         if nested and MAIN in wanted and BASE in wanted and wanted[MAIN][1] == wanted[BASE][1] and \
-                (wanted[MAIN][0] == MAIN) == (wanted[BASE][0] == BASE) and \
                 (wanted[MAIN][2] <= wanted[BASE][2] or years_on_heap()):
             # the results and the wider set from the same first slice, the results' slices
             # among the wider set's (or its years keep a quarter of the text's rows): one read
-            # of the text over the slices of both, each row fetched and verified once, then told
-            # apart by its filters and slice
+            # of the text over the slices of both (a wide probe of one beside the other's sample
+            # too), each row fetched and verified once, then told apart by its filters and slice.
+            # The wider set's checked part is the read's (the results' ranked rows are checked)
             (main_part, first, main_end, below, _), (base_part, _, base_end, _, checked) = wanted.pop(MAIN), wanted.pop(BASE)
             parts.append(shared(main_part, base_part, first, main_end, base_end, below, checked))
         for part, (out, first, end, below, checked) in wanted.items():
@@ -934,6 +960,7 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
             got = reads.get(part) or _Part()
             if st["mode"] == "wide":
                 st["probe"] += reads.get(probe_of[part]) or _Part()
+                st["ranked"] += WIDE_PROBE * SLICES - st["read"]   # a wide read ranks all its rows
                 st["read"] = WIDE_PROBE * SLICES
                 decide(part)
                 if st["mode"] == "wide":

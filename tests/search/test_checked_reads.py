@@ -33,8 +33,8 @@ def sampled(monkeypatch):
     monkeypatch.setattr(engine, "SAMPLE_TARGET", 10**6)
     monkeypatch.setattr(engine, "probe_gate", lambda limit, buckets=1: 0)
     monkeypatch.setattr(engine, "RANK_TARGET", 20)
-    monkeypatch.setattr(engine, "CHECK_TARGET", 40)
-    monkeypatch.setattr(engine, "CHECK_MIN", 1)
+    monkeypatch.setattr(engine, "CHECK_TARGET", 200)
+    monkeypatch.setattr(engine, "CHECK_MIN", 20)   # the probe's checked part (a few rows) is no evidence
 
 
 def _candidates(**kwargs):

@@ -75,8 +75,9 @@ def test_a_set_its_probe_puts_far_above_the_limit_is_sampled_without_an_exact_re
     assert [part for part, _ in statements[0]] == [engine.PROBE_MAIN]
     sampled = [sql for part, sql in statements[1] if part == engine.MAIN]
     assert sampled and "LIMIT 201" not in sampled[0]          # no exact read
-    assert f"BETWEEN {engine.PROBE_SLICES} AND" in sampled[0]   # the probe's slices came with the probe
-    assert "BETWEEN 0 AND" in statements[0][0][1]
+    # the probe's slices (bucket 0) came with the probe: only the other buckets are read
+    assert engine.PROBE_SLICES == engine.SLICES and "'s:0'" in statements[0][0][1]
+    assert not any(f"'s:{g}0'" in sampled[0] for g in ("", "q", "g"))
     assert r.count_is_estimate and r.facets_are_estimates
     assert abs(r.count - big["truth"]) <= 0.1 * big["truth"], r.count
     theme = {row["code"]: row["count"] for row in r.facets["theme"]}
@@ -295,6 +296,7 @@ def test_a_sample_ranks_its_first_buckets_and_counts_them_all(big, monkeypatch):
     monkeypatch.setattr(engine, "EXACT_LIMIT", 200)
     monkeypatch.setattr(engine, "SAMPLE_TARGET", 400)
     monkeypatch.setattr(engine, "probe_gate", lambda limit, buckets=1: 0)   # every probe samples
+    monkeypatch.setattr(engine, "PROBE_RANKED", engine.PROBE_SLICES)        # the probe ranks all its rows
     found = {}
     for target in (10**6, 50):
         monkeypatch.setattr(engine, "RANK_TARGET", target)
