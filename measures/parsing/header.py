@@ -900,7 +900,8 @@ def _wrapped_title(heads: list[HeadLine], i: int, ctx: ParseContext) -> str | No
         return None
     a, b = heads[i].text, heads[i + 1].text
     fa, fb = ctx.fold(a), ctx.fold(b)
-    if not a or not b or len(a) > 60 or len(b) > 80 or P.SENTENCE_MARK.search(fa + fb) or match_numbering(a):
+    if not a or not b or len(a) > 60 or len(b) > 80 or P.SENTENCE_MARK.search(fa + fb) or match_numbering(a) \
+            or fb.startswith(fa):  # a site's cut headline repeated above the title ("…关于进一步完善…保险" twice)
         return None
     gaz = ctx.knowledge.gazetteer if ctx.knowledge else None
     place = bool(gaz) and len(fa) <= 10 and any(p == 0 and len(n) == len(fa) for p, n, _ in gaz.find(fa)) \
@@ -918,7 +919,7 @@ def _wrapped_title(heads: list[HeadLine], i: int, ctx: ParseContext) -> str | No
         c = heads[i + 2].text
         fc = ctx.fold(c)
         if c and len(c) <= 60 and not WRAPPED_PART_NOT.search(fb + fc) and not match_numbering(b) \
-                and not match_numbering(c) and re.search(title_end, fc):
+                and not match_numbering(c) and re.search(title_end, fc) and not fc.startswith(fa):
             return a + b + c
     return None
 

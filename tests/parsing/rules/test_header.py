@@ -535,6 +535,10 @@ def test_national_by_duties(lines, expected):
      "关于开展数据基础制度建设试点示范的实施方案"),
     # the site's name above the title: not the title's first half
     (["九江市知识产权信息公共服务平台", "九江市知识产权强市建设实施方案", "时间:2023-08-24", "一、总体要求"], "九江市知识产权强市建设实施方案"),
+    # b127 009: a site's cut headline twice above the whole title: no title made of the three
+    (["云南省人社厅关于进一步完善城镇职工基本医疗保险", "云南省人社厅关于进一步完善城镇职工基本医疗保险",
+      "云南省人社厅关于进一步完善城镇职工基本医疗保险门诊特殊病慢性病管理工作的通知", "各州、市人力资源社会保障局:"],
+     "云南省人社厅关于进一步完善城镇职工基本医疗保险门诊特殊病慢性病管理工作的通知"),
 ])
 def test_title_wrapped_over_three_lines(knowledge, lines, title):
     ctx = ParseContext(knowledge, lines=lines)
