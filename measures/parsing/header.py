@@ -157,6 +157,7 @@ FLAT_TITLE_MIN_LINE = 300
 # "…的若干意见 各地级以上市人民政府,各县(市、区)人民政府:": addressees after a space, on the title's line
 FLAT_SALUTATION = re.compile(r"\s各[^\s:：]{2,80}[:：]")
 FLAT_TITLE_SCAN = 400
+TITLE_THEN_PURPOSE = re.compile(rf"^(.{{4,60}}?(?:{P.alternation(L.POLICY_NOUNS)}))(?:为|根据|按照|依据)")
 FLAT_TITLE_PIECES = 12
 FIRST_STOP = re.compile(r"[。；;！？!?]")
 SOME_DEPARTMENTS = re.compile(r"等(?:\d+个?)?部门$")  # "浙江省商务厅等23部门"
@@ -1012,12 +1013,14 @@ def flat_head_title(line: str, ctx: ParseContext) -> str | None:
     """The title of a page flattened to one line whose lines were joined with spaces (a long line, or
     one where the addressees follow the title after a space: "…的若干意见 各地级以上市人民政府,…:"),
     when nothing else gave one: among the first pieces of that line (split at spaces, before the first sentence), the
-    first that reads as a title."""
+    first that reads as a title; a title glued to its purpose sentence ("…工作方案为切实加大…") ends at its genre."""
     if len(line) < FLAT_TITLE_MIN_LINE and not FLAT_SALUTATION.search(line[:FLAT_TITLE_SCAN]):
         return None
     head = FIRST_STOP.split(line[:FLAT_TITLE_SCAN], maxsplit=1)[0]
     for piece in head.split()[:FLAT_TITLE_PIECES]:
         piece = piece.strip("《》")
+        glued = TITLE_THEN_PURPOSE.match(ctx.fold_same(piece))  # "…工作方案为切实加大…": the title, then its purpose
+        piece = piece[:glued.end(1)] if glued else piece
         if title_like(piece, ctx) and not P.DOC_NUMBER.search(piece):
             return piece
     return None

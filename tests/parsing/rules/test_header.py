@@ -673,6 +673,9 @@ FLAT = ("国家知识产权局关于促进知识产权运营工作的通知 国�
     # b56 012: a shorter flattened line, the addressees after the title and a space
     ("廣東省人民政府關于支持廣州南沙新區加快開發建設的若幹意見 各地級以上市人民政府,各縣(市、區)人民政府: 爲深入貫徹規劃,現提出如下意見:",
      "廣東省人民政府關于支持廣州南沙新區加快開發建設的若幹意見"),
+    # b129 003: the title glued to its purpose sentence on a one-line page
+    ("杭州市土壤污染防治工作方案为切实加大土壤污染防治力度、逐步改善土壤环境质量.根据 国务院关于印发土壤污染防治行动计划的通知,国发。2016,31号 和" * 5,
+     "杭州市土壤污染防治工作方案"),
     # near misses: a short line; a flat line whose pieces before the first sentence hold no title
     ("国家知识产权局关于促进知识产权运营工作的通知", None),
     ("各省、自治区、直辖市知识产权局: 为深入贯彻落实党中央的决策部署。" + "一、总体要求 坚持市场主导。" * 20, None),
