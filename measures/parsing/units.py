@@ -42,6 +42,9 @@ PROSE_DIVISION = re.compile(r"(?:^|[，,。；;：:])\s*由(?P<a>[^，,。；;�
 # "由省经贸委负责，省农业厅、环保局配合，加快…": a lead and its supporters assigned in prose
 PROSE_ROLES = re.compile(r"(?:^|[。；;])\s*由(?P<a>[^，,。；;：:由]{2,60}?)(?:牵头负责|负责|牵头|承办)[，,]\s*"
                          r"(?P<b>[^，,。；;：:由]{2,300}?)(?:等(?:有关|相关)?(?:部门|单位))?(?:配合|协办|协助|参与)")
+# "…改善水环境质量。市生态环境局牵头,市水务局、各乡镇(街道)配合。", "…市生态环境局负责。": the item's last sentence
+TRAILING_ROLES = re.compile(r"(?:^|[。；;])\s*(?P<a>[^，,。；;：:由]{2,80}?)(?P<verb>牵头负责|牵头|分别负责|负责)"
+                            r"(?:[，,]\s*(?P<b>[^，,。；;：:]{2,200}?)(?:等(?:有关|相关)?(?:部门|单位))?(?:配合|协助|参与))?[。；;]?\s*$")
 # "各县区", "各县(市、区)" (its bracket dropped first), "国务院相关部门及各地区"
 LOCAL_GROUP = re.compile(rf"(?:^|[及和、])(?:{P.alternation(L.LOCAL_GROUP_HEADS)})(?:{P.alternation(L.LOCAL_GROUP_ENDS)})$")
 # "6月底完成", "年内持续推进", "2025年底前": a deadline written among the names, not a unit
@@ -264,6 +267,21 @@ def prose_division(text: str, ctx: ParseContext) -> list[tuple[str, str | None]]
     return []
 
 
+@rule(stage="units", example="'…改善水质。市生态环境局牵头,市水务局、市住建局配合。' → 市生态环境局 lead, the others support; "
+                             "'…建立长效机制。市发改局、市住建局分别负责。' → both, no role")
+def trailing_roles(text: str, ctx: ParseContext) -> list[tuple[str, str | None]]:
+    """Units named by the item's last sentence without brackets or 由: "A牵头(负责),B、C配合。" (A leads, B and
+    C support) or "A(、B)(分别)负责。" (no roles); only when each is a body's name ("企业负责。" is not read)."""
+    m = TRAILING_ROLES.search(text.strip())
+    if not m:
+        return []
+    leads = [clean_unit(n) for n in _split_top(m.group("a"), LIST_SPLIT)]
+    role = "lead" if "牵头" in m.group("verb") else None
+    supports = [clean_unit(n) for n in _split_top(m.group("b"), LIST_SPLIT)] if m.group("b") else []
+    names = [(n, role) for n in leads if n] + [(n, "support") for n in supports if n]
+    return names if names and all(is_unit_like(n, ctx) for n, _ in names) else []
+
+
 @rule(stage="units", example="'由省经贸委负责，省农业厅、环保局配合，加快基地建设' → 省经贸委 lead, the others support")
 def prose_roles(text: str, ctx: ParseContext) -> list[tuple[str, str | None]]:
     """A task given in a sentence with roles, "由A负责/牵头/承办，B、C(等部门)配合/协助/协办": A leads,
@@ -278,8 +296,9 @@ def prose_roles(text: str, ctx: ParseContext) -> list[tuple[str, str | None]]:
 
 
 def _units(text: str, ctx: ParseContext) -> list[dict]:
-    if not BRACKET.search(text) and "：" not in text and ":" not in text and "会同" not in text and "由" not in text:
-        return []  # neither a bracket, a "责任单位：" label nor a task given "由A会同B"
+    if not BRACKET.search(text) and "：" not in text and ":" not in text and "会同" not in text and "由" not in text \
+            and "负责" not in text and "牵头" not in text:
+        return []  # neither a bracket, a "责任单位：" label, a task given "由A会同B" nor a closing "A负责。"
     if "牵头" in text:
         # "(第一责任单位为牵头单位,下同)" was all (FIRST_IS_LEAD holds "为牵头": no scan without it)
         text = EMPTY_BRACKETS.sub("", FIRST_IS_LEAD.sub("", text) if "为牵头" in text else text)
@@ -299,6 +318,8 @@ def _units(text: str, ctx: ParseContext) -> list[dict]:
         found = prose_division(text, ctx)
     if not found and "由" in text:
         found = prose_roles(text, ctx)
+    if not found and ("负责" in text or "牵头" in text):
+        found = trailing_roles(text, ctx)
     out, seen = [], {}
     for name, role in found:
         if name not in seen:

@@ -212,3 +212,16 @@ def test_convention_start(texts, expected):
 
 def test_strip_units():
     assert U.strip_units("加强协作。（责任单位：市公安局）开展行动（2025年）", CTX) == "加强协作。开展行动（2025年）"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # b129 005: the item's last sentence names its units, no brackets
+    ("推动断面水质稳定达标。市生态环境局牵头,市水务局、市住建局、各乡镇(街道)配合。",
+     [("市生态环境局", "lead"), ("市水务局", "support"), ("市住建局", "support"), ("各乡镇(街道)", "support")]),
+    ("建立分级负责的管理机制。市生态环境局负责。", [("市生态环境局", None)]),
+    ("逐步压减污泥填埋规模。市发改局、市住建局分别负责。", [("市发改局", None), ("市住建局", None)]),
+    ("加强日常监管。企业负责。", []),  # near misses: not a body's name; a duty inside the sentence
+    ("由各乡镇负责指派专组专人,研究对策。", []),
+])
+def test_trailing_roles(text, expected):
+    assert U.trailing_roles(text, CTX) == expected
