@@ -59,6 +59,10 @@ CIRCLED_START = re.compile(rf"^[{P.CIRCLED}]\s*")
 TIER_SEPARATOR = re.compile(r"\s*(?:[、,，]|和|及|或)\s*")  # between two tiers of a list of amounts
 REWARD_TAIL = re.compile(r"(?:最高|一次性)?(?:给予|奖励|资助|补助|补贴)[^，,]{0,6}$")
 COMMA_DUI = re.compile(r"[，,]对")
+# "给予培养单位500万元", "给予引才单位最高500万元": who receives the reward, named after the verb (reward_metric)
+REWARD_BENEFICIARY = re.compile(rf"(?:最高|一次性)?(?:给予|奖励|资助|补助|补贴)((?:(?!最高|不超过|一次性)[{P.HAN}]){{2,6}})"
+                                rf"(?:最高|不超过|一次性)*\s*$")
+PRIOR_AMOUNT = re.compile(rf"\d\s*(?:{P.alternation(L.MONEY_UNITS)})")  # an earlier amount in the same sentence
 CLAUSE_DUI = re.compile(rf"[，,；;{P.CIRCLED}]对")
 COMMA = re.compile(r"[，,]")
 DUI_START = re.compile(rf"^[{P.CIRCLED}]?\s*对")
@@ -487,6 +491,11 @@ def reward_metric(n: Number) -> str:
         cuts = [k.end() for k in COMMA.finditer(lead.rstrip("，, "))]
         ms = s + (cuts[-2] if len(cuts) >= 2 else 0)
     post_orig = n.para[n.pb - len(n.post_clean):n.pb] if n.post_clean else ""
+    named = REWARD_BENEFICIARY.match(f[s + tail.start():n.pos]) if tail else None
+    if named and PRIOR_AMOUNT.search(lead) and "分别" not in f[s:n.pos] \
+            and not named.group(1).startswith(L.NOT_BENEFICIARY_WORDS):  # "…给予入选人才200万元奖励,并给予培养单位500万元奖励"
+        metric = n.para[s + tail.start() + named.start(1):s + tail.start() + named.end(1)] + (post_orig or aid_orig)
+        return metric.replace(" ", "")
     metric = (n.para[ms:s + len(lead)].strip(" ，,") + (post_orig or aid_orig).replace(" ", ""))[-80:]
     return DUI_START.sub("", metric)
 

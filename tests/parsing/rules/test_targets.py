@@ -172,6 +172,9 @@ def test_cap_metric(text, value, last, expected):
     # real line (a 补助资金 办法): the aid is named before the amount, after a colon
     ("国际标准择优分三档给予补助资金:100万元", "100", "国际标准择优分三档补助资金"),
     ("对企业给予不超过50万元补助", "50", "企业补助"),  # the aid after the amount still wins
+    # b128 001: a second reward in the sentence is for the one named after its verb
+    ("对入选院士的,给予入选人才200万元奖励,并给予培养单位500万元奖励", "500", "培养单位奖励"),
+    ("给予入选人才200万元奖励,并奖励现金10万元", "10", "给予入选人才200万元奖励,并"),  # near miss: 现金 is no one
 ])
 def test_reward_metric(text, value, expected):
     assert Tg.reward_metric(_full(text, value)) == expected
