@@ -719,8 +719,10 @@ def _statement(pq, parts, rank: bool, tally: Tally | None = None):
             kept = " OR ".join(f"k LIKE '{p}%%'" for p in tally.base_prefixes)
             lexemes = f"r.part IN ({main}) AND k NOT LIKE 's:%%'" + (f" OR r.part IN ({wide}) AND ({kept})"
                                                                       if kept else "")
-        ctes += [f"lx AS MATERIALIZED (SELECT r.part, k, count(*) AS n FROM r, unnest(r.f) AS k "
-                 f"WHERE {lexemes} GROUP BY 1, 2)",
+        # the lexemes unnested in the select list (a ProjectSet: no function scan and its
+        # tuplestore made for each row)
+        ctes += [f"lx AS MATERIALIZED (SELECT r.part, r.k, count(*) AS n FROM (SELECT part, unnest(f) AS k FROM r) "
+                 f"AS r WHERE {lexemes} GROUP BY 1, 2)",
                  f"m AS MATERIALIZED (SELECT id, document_id, sp, ft, fd, fu, fl, fm FROM r WHERE part IN ({main}))"]
         def fill(sql: str) -> str:
             return sql.replace("{src}", "m").replace("{lx}", "lx").replace("{r}", "r").replace("{main}", main)
