@@ -246,6 +246,7 @@ def test_indicator_table(text, expected):
     ("推出10个特色主题服务场景。", [(10, "个", "=", None)]),
     ("新增智能快件箱4000组以上。", [(4000, "组", ">=", None)]),
     ("婴儿死亡率分别下降到4.0‰。", [(4.0, "‰", "<=", None)]),
+    ("按每生2500元/年标准补助给学校。", [(2500, "元/年", "=", None)]),  # b132 001: an amount per pupil and year
 ])
 def test_paragraph_targets(text, expected):
     got = Tg.paragraph_targets(text, 1, 2024, None, None, CTX)
