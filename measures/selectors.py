@@ -292,9 +292,11 @@ def _text_search(*, data, pq, sort, size, facets) -> SearchResult:
     filterset = MeasureFilter(_QueryData(data), queryset=base)
 
     def compute():
-        filtered = filterset.qs   # the filters on `base` (each FilterSet costs a deep copy of its filters)
+        filterset.is_valid()   # the form's cleaned data, which facet_clauses reads
         clauses = engine.facet_clauses(filterset)
         lexemes_only = lexeme_filters_only(data, clauses)
+        # the filters on `base`: not needed when they are all lexemes (below)
+        filtered = base if lexemes_only else filterset.qs
         wider, wider_lexemes = None, ""
         if facets and any(k in data for own in FACET_PARAMS.values() for k in own):
             # the facets that ignore their own active filter count this wider set
