@@ -390,6 +390,16 @@ def paragraph_marks(text: str) -> str:
     return text
 
 
+# "第四條第四條 …": a mirror that prints each article's number twice
+DOUBLED_ARTICLE = re.compile(rf"(第{P.CN_NUMBER}[条條])\s*\1")
+
+
+@rule(stage="clean", example="'第四條第四條 各級人民政府…' → '第四條 各級人民政府…'; '第四条第五条' → unchanged")
+def doubled_article_numbers(text: str) -> str:
+    """An article number a mirror printed twice in a row ("第四條第四條"): once."""
+    return DOUBLED_ARTICLE.sub(r"\1", text) if ("条第" in text or "條第" in text) else text
+
+
 # a paragraph indent (two full-width spaces) lost to an encoding and shown as "??": "??一、讓企業辦事更省心"
 QMARK_INDENT = re.compile(r"(?m)^[ \t\u3000]*[?？]{2}(?=[^\s?？])")
 
@@ -425,7 +435,7 @@ def normalise_text(text: str) -> str:
     if LETTER_SPACED_SNIFF.search(text):  # before the spam symbols: "二 O O 九 年" is a year once despaced
         spaced_page = letter_spaced_page(text)
         text = "\n".join(letter_spaced_line(line, spaced_page) for line in text.split("\n"))
-    text = lost_indents(paragraph_marks(spam_symbols(text)))
+    text = doubled_article_numbers(lost_indents(paragraph_marks(spam_symbols(text))))
     if LETTER_O_DIGIT.search(text):
         text = letter_o_digits(text)
     if "\u3000\u3000" in text:

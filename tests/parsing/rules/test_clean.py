@@ -265,3 +265,12 @@ def test_paragraph_marks(text, expected):
 ])
 def test_lost_indents(text, expected):
     assert C.lost_indents(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("第四條第四條 各級人民政府應當", "第四條 各級人民政府應當"),  # b130 003
+    ("第一條第一條為了加強", "第一條為了加強"),
+    ("依照第四条第五条的规定", "依照第四条第五条的规定"),  # near miss: two different articles cited
+])
+def test_doubled_article_numbers(text, expected):
+    assert C.doubled_article_numbers(text) == expected
