@@ -68,7 +68,6 @@ FLAT_LINE = re.compile(r"[^\n]{300,}")
 SEPARATOR_RUNS = re.compile(r"@{2,}")
 SPAM_SYMBOLS = "™♠♥♣♦✔✘☆★÷₩¥$↕¶©αβγδεζλμπρσφψωΩ≥≤<>'"
 SPAM_RUN = re.compile(rf"(?<=[{P.HAN})）])[{re.escape(SPAM_SYMBOLS)}]+(?=[{P.HAN}])")
-CRUMB_TRAIL = re.compile(r"^\s*>?(?:[^>\n]{1,12}>){2,}[^>\n]{0,12}$")  # "首页>政务>政策文件>工作要点"
 SPAM_GLOSS = re.compile(rf"(?<=[{P.HAN_ANY}])([(（])([^()（）\n]{{1,16}})([)）])")
 PINYIN_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 # "二OO九年", "二ΟΟ一年" (Latin or Greek capital O for 〇 in a year written in Chinese numerals)
@@ -357,7 +356,7 @@ def spam_symbols(text: str) -> str:
     in Chinese numerals. A ≥ between a word and a number stays, and so do a breadcrumb trail's > marks."""
     if any(c in text for c in SPAM_SYMBOLS):
         if ">" in text:  # a breadcrumb trail keeps its marks (">政务>政策文件>工作要点": page chrome, dropped later)
-            text = "\n".join(line if CRUMB_TRAIL.match(line) else SPAM_RUN.sub("", line) for line in text.split("\n"))
+            text = "\n".join(line if P.SINGLE_MARK_TRAIL.match(line) else SPAM_RUN.sub("", line) for line in text.split("\n"))
         else:
             text = SPAM_RUN.sub("", text)
         text = SPAM_GLOSS.sub(_gloss_without_symbols, text)

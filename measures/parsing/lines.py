@@ -21,7 +21,7 @@ BREADCRUMB = re.compile(rf"^(?:\d{{1,2}}[.、．]\s*)?(?:{P.alternation(L.BREADC
                         # a trail without its home link: ">> 走進嵊州 >> 投資嵊州 >> 投資政策"
                         r"^(?:\s*(?:>>|＞＞|»)\s*[^>＞»\s]{1,12}){2,}\s*$|"
                         # single marks: ">政务>政策文件>工作要点" (b103 001)
-                        r"^(?:\s*[>＞]\s*[^>＞»\s]{1,12}){3,}\s*$")
+                        + P.SINGLE_MARK_TRAIL.pattern)
 DATED_META = re.compile(rf"(?:日期|时间)\s*[:：]\s*{P.YEAR}|(?:文号|发文字号|索引号|有效性|效力状态|时效性)\s*[:：]")
 ONLY_PUNCT = re.compile(r"^[\s\W_]*$")
 HEADING_RUN_SPLIT = re.compile(rf"(?={P.CN_SMALL}、)")
