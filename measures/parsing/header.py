@@ -1467,7 +1467,23 @@ def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext
         region = dict(region, level=hint)
     elif not region["level"] and national_by_duties(lines[h.body_start:], ctx):
         return dict(NO_REGION, level="national")
+    elif not region["level"]:
+        region = dict(region, level=scope_level(lines, ctx))
     return region
+
+
+@rule(stage="header", example="'…全市养老服务床位数达到1.35万张…市民政局牵头' → 'city'; '全县…县政府…全市' → 'district'; "
+                               "'加强知识产权保护' → None")
+def scope_level(lines: list[str], ctx: ParseContext) -> str | None:
+    """The level a text speaks at when no issuer, place or address names it: the scope words it uses most
+    (全市, 市政府, 市级 … against 全省, 全县, 全区 …), read over the whole page (a mid-document page has
+    no header to go by). None on a tie or when it names no scope."""
+    text = ctx.fold(" ".join(lines))
+    counts = {level: sum(text.count(w) for w in words) for level, words in L.LEVEL_SCOPE_WORDS}
+    if "自治区" in text:
+        counts["district"] -= text.count("全区") + text.count("区政府") + text.count("区委")
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] > 0 and list(counts.values()).count(counts[best]) == 1 else None
 
 
 @rule(stage="header", example="天津市 (no city) and the hint 'city' (本市, 市和区县) → 'province'; 苏州 → 'city' as hinted")

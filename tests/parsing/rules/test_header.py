@@ -511,6 +511,18 @@ def test_level_hint(lines, expected):
 
 
 @pytest.mark.parametrize("lines, expected", [
+    (["到2023年，全市养老服务床位数达到1.35万张。", "（市民政局牵头）"], "city"),
+    (["全县粮食播种面积稳定在30万亩，县政府统筹，全市排名前列。"], "district"),  # 全县 ×1 + 县政府 ×1 over 全市 ×1
+    (["全省各地要加强领导，省政府将督查。"], "province"),
+    (["广西壮族自治区：全区推进，自治区政府督查。"], None),  # 全区 of an autonomous region is not a district
+    (["全市推进，全省统筹。"], None),  # a tie names nothing
+    (["加强知识产权保护。"], None),
+])
+def test_scope_level(lines, expected):
+    assert H.scope_level(lines, CTX) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
     (["1.修订专利法。（法制办会同相关部门负责）", "2.加强执法。（知识产权局、公安部、海关总署负责）"], True),
     (["第五条,国家知识产权局负责全国地理标志产品以及专用标志的管理和保护工作"], True),
     (["1.加强执法。（省知识产权局、省公安厅、省市场监管局负责）"], False),  # a province's own offices
