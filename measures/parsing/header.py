@@ -325,7 +325,18 @@ def clean_title(s: str, ctx: ParseContext) -> str:
     s = EDITION_MARK.sub("", s)
     s = _cut_folded(CHAPTER_TAIL, s, ctx) if len(s) > 8 else s  # "…管理辦法第壹章" (通則 on the next line)
     s = PLACE_TAG.sub("", s.strip())  # "(荆门市)荆门市…规划": a site's place tag that the title repeats
-    return _unwrap(s.strip())
+    return _unwrap(restarted_title(s.strip()))
+
+
+@rule(stage="header", example="'国务院办公厅关于发展银发经济 国务院办公厅关于发展银发经济 增进老年人福祉的意见' → "
+                               "'国务院办公厅关于发展银发经济 增进老年人福祉的意见'; '关于加强 知识产权保护的意见' → unchanged")
+def restarted_title(s: str) -> str:
+    """A title line that a page starts, breaks off and starts again (the first, cut copy before a space):
+    the whole copy after it."""
+    head, sep, rest = s.partition(" ")
+    if sep and len(head) >= 6 and rest.strip().startswith(head):
+        return rest.strip()
+    return s
 
 
 def _cut_folded(rx: "re.Pattern[str]", s: str, ctx: ParseContext) -> str:
@@ -973,7 +984,7 @@ def _find_title(h: Header, lines: list[str], page_title: str | None, first_num: 
         # the page's <title> names the document: its line in the text beats menu entries above it
         wanted = {_norm(clean_title(p, ctx), ctx) for p in parts}
         candidates = []
-        for i, head in enumerate(h.heads[:first_num]):
+        for i, head in enumerate(h.heads[:0 if starts_mid_document(lines) else first_num]):
             if i in h.meta_lines:
                 continue
             joined = _wrapped_title(h.heads, i, ctx)
@@ -1005,6 +1016,23 @@ def _find_title(h: Header, lines: list[str], page_title: str | None, first_num: 
         flat = flat_head_title(lines[0], ctx)
         h.title = clean_title(flat, ctx) if flat else None
     h.title = period_below(h.title, lines[:max(first_num, 1) + 2], ctx)
+
+
+@rule(stage="header", example="['(二)加强配合,形成合力', '在专项行动中,…', '五、时间安排', '专项行动分三个阶段进行'] → True; "
+                               "['一、总体要求', …] → False; ['1、推进预制菜产业发展三年行动方案…'] → False")
+def starts_mid_document(lines: list[str]) -> bool:
+    """A page whose first line is a numbered item other than the first ((二), 三、, 第五条): it starts inside
+    the document, so no line below it is the document's title (a short heading further down, such as
+    "专项行动分三个阶段进行", only looks like one). The next item of its kind must follow within a few lines:
+    a page's meta description that quotes one article ("第二條 本條例所稱…" />) is not a start."""
+    text = [line.strip() for line in lines if line.strip()]
+    num = match_numbering(text[0]) if text else None
+    if not num or num[0] not in ("pcn", "cn", "article") or FIRST_ITEM.match(text[0]):
+        return False
+    # the next item of its kind follows soon, numbered one on (not a page whose meta description quotes
+    # one article before the whole text from 第一条)
+    nxt = next((n for n in map(match_numbering, text[1:12]) if n and n[0] == num[0]), None)
+    return bool(nxt) and T.parse_cn_number(nxt[1]) == (T.parse_cn_number(num[1]) or 0) + 1
 
 
 @rule(stage="header", example="'国家知识产权局关于促进知识产权运营工作的通知 国知发〔2017〕1号 各省…：为…' (one long line) → "

@@ -71,7 +71,7 @@ BRACKET_ONLY_LABELS = {"字号": "文号"}
 FULL_TEXT_LABEL_ENDS = ("全文", "正文")  # "【法规全文】": where a law database's box says the text begins
 META_LABEL_ENDS = ("日期", "时间", "机构", "机关", "单位", "字号", "文号", "分类", "来源", "有效性", "索引号")
 GENRE_WORDS = ("方案", "意见", "措施", "办法", "规定", "计划", "规划", "细则", "条例", "纲要", "决定", "要点", "若干", "通知", "通报",
-               "实施", "行动", "政策", "指引", "指南", "制度", "规则", "清单", "工作", "任务")
+               "实施", "行动", "政策", "指引", "指南", "制度", "规则", "清单", "工作", "任务", "通告", "公告")
 NOTICE_VERBS = ("印发", "转发", "公开征求", "征求", "发布", "公布", "下发", "颁布", "出台", "修订印发", "重新印发", "废止", "批转",
                 "修订")  # "关于修订《…管理办法》的通知": the revised document goes with it
 # a notice that makes a list known ("关于公布…优势区名单的通知"): the notice is the document

@@ -510,6 +510,30 @@ def test_level_hint(lines, expected):
     assert H.level_hint(lines, CTX) == expected
 
 
+@pytest.mark.parametrize("s, expected", [
+    ("国务院办公厅关于发展银发经济 国务院办公厅关于发展银发经济 增进老年人福祉的意见",
+     "国务院办公厅关于发展银发经济 增进老年人福祉的意见"),
+    ("魅力文明城市创建行动方案 魅力文明城市创建行动方案", "魅力文明城市创建行动方案"),
+    ("关于加强 知识产权保护的意见", "关于加强 知识产权保护的意见"),
+    ("专利法 专利法实施细则", "专利法 专利法实施细则"),  # a head under six characters: not a restart
+])
+def test_restarted_title(s, expected):
+    assert H.restarted_title(s) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["(二)加强配合,形成合力", "在专项行动中,各部门要各司其职。", "(三)加强督导,狠抓落实", "五、时间安排",
+      "专项行动分三个阶段进行"], True),
+    (["三、保障措施", "加强领导。", "四、附则"], True),
+    (["第二條 本條例所稱知識產權海關保護,是指…\" />", "當前位置:首頁 > 外貿知識", "第一條 為了實施知識產權海關保護"], False),
+    (["(二)加强配合", "在专项行动中。"], False),  # nothing follows to show it is an item
+    (["一、总体要求", "(一)指导思想", "二、主要任务"], False),  # the first item: the page starts at the top
+    (["1、推进预制菜产业发展三年行动方案", "2、为适应消费升级"], False),  # docshare line numbers
+])
+def test_starts_mid_document(lines, expected):
+    assert H.starts_mid_document(lines) is expected
+
+
 @pytest.mark.parametrize("lines, expected", [
     (["到2023年，全市养老服务床位数达到1.35万张。", "（市民政局牵头）"], "city"),
     (["全县粮食播种面积稳定在30万亩，县政府统筹，全市排名前列。"], "district"),  # 全县 ×1 + 县政府 ×1 over 全市 ×1
