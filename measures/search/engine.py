@@ -112,6 +112,9 @@ CHECK_MIN = 100          # thousands; "专利侵权纠纷" a quarter, verified r
 CHECKED_READS = True     # False: every row of a sample verified
 SHARED_READS = True      # a year-filtered result set and the wider set of its text read from the same
                          # slices in one read (candidates); False reads them apart (the same rows)
+SHARED_SHARE = 0.5       # ... and any result set of one lexeme filter (a theme, a place) whose filter keeps this
+                         # share of the text's rows or more (by the probes): one read of the wider set's slices
+                         # and the results' (at most 1 / SHARED_SHARE the results' rows) instead of two reads
 
 # ts_rank_cd weights in PostgreSQL's order {D, C, B, A}: text 0.1, title 1.0
 # (the vector has no B or C positions; see measures.search.index).
@@ -843,6 +846,14 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
         kept = len(main["probe"]) / main["read"]
         return kept > 0 and kept * 4 >= len(wide["probe"]) / wide["read"]
 
+    def filter_keeps_most() -> bool:
+        """The results' filter keeps SHARED_SHARE of the text's rows or more (by the probes)."""
+        if not nested or not SHARED_SHARE or "state" not in scope:
+            return False
+        main, wide = scope["state"][MAIN], scope["state"][BASE]
+        rate = len(wide["probe"]) / wide["read"]
+        return rate > 0 and len(main["probe"]) / main["read"] >= SHARED_SHARE * rate
+
     scope: dict = {}
     # the results are the wider set (the text alone, the same queryset) with lexeme filters: the
     # results' rows of any slices are among the wider set's, so a read of both over the same
@@ -942,11 +953,12 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
                     parts.append((TITLE, *_rows(qs, text=pq.loose_tsquery, vector="title_vector", facets=lex,
                                               limit=TITLE_CAP), "rank"))
         if nested and MAIN in wanted and BASE in wanted and wanted[MAIN][1] == wanted[BASE][1] and \
-                (wanted[MAIN][2] <= wanted[BASE][2] or years_on_heap()):
+                (wanted[MAIN][2] <= wanted[BASE][2] or years_on_heap() or filter_keeps_most()):
             # the results and the wider set from the same first slice, the results' slices
-            # among the wider set's (or its years keep a quarter of the text's rows): one read
-            # of the text over the slices of both (a wide probe of one beside the other's sample
-            # too), each row fetched and verified once, then told apart by its filters and slice.
+            # among the wider set's (or its filter keeps a quarter of the text's rows for years,
+            # SHARED_SHARE of them for a theme or place): one read of the text over the slices of
+            # both (a wide probe of one beside the other's sample too), each row fetched and
+            # verified once, then told apart by its filters and slice.
             # The wider set's checked part is the read's (the results' ranked rows are checked)
             (main_part, first, main_end, below, _), (base_part, _, base_end, _, checked) = wanted.pop(MAIN), wanted.pop(BASE)
             parts.append(shared(main_part, base_part, first, main_end, base_end, below, checked))
