@@ -79,6 +79,8 @@ END_STOP = re.compile(r"[。；;！!？?…）)」”]\s*$")
 CLAUSE_STOP = "，,；;。:：！!？?\n"
 SENTENCE_STOP = "。；;！!？?\n"
 # indicator tables ("主要指标": 指标名称 | 2022年基数 | 2025年目标)
+# a bracketed note that closes the clause right after a number ("12件(上述指标均为预期性指标)。")
+NOTE_AFTER = re.compile(rf"\s*{P.PAREN_OPEN}[^()（）]*{P.PAREN_CLOSE}?\s*(?:[，,。;；]|$)")
 CELL_SPLIT = re.compile(r"\t+|\s{2,}|\s*[|｜]\s*")
 GOAL_HEAD = re.compile(rf"{P.YEAR_G}\s*年?[^\d]{{0,6}}$|" + "|".join(L.TABLE_GOAL_HEADS))
 BASE_HEAD = re.compile("|".join(L.TABLE_BASE_HEADS))
@@ -725,6 +727,8 @@ def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseC
         if joined:
             n.post = n.post[:joined.start()]
             n.pb = end + n.suffix_len + len(n.post)
+        if not n.reward and note_after(n.post):
+            n.post, n.pb = "", end + n.suffix_len
         n.post_clean = DE_START.sub("", n.post).strip()
         capped = bool(n.reward and CAP_CLAUSE.match(folded[a:pos]) and last_in_sentence[0] == n.sent_start)
         metric = after_earlier_amount(CIRCLED_START.sub("", _metric(n, capped, last_in_sentence[1]).strip(" ，,、")))
@@ -757,6 +761,16 @@ def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseC
                         "unit": para[m.start("unit"):m.end("unit")].translate(T.HALF_WIDTH), "year": y,
                         "quote": quote})
     return out
+
+
+@rule(stage="targets", example="'(上述指标均为预期性指标)。' → True; '（暂定）' → True; "
+                               "'(含新增高技能人才15万人)取得相应证书' → False; '示范点' → False")
+def note_after(post: str) -> bool:
+    """The words after a number are a bracketed note that closes the clause ("…拥有量达到12件(上述指标均为
+    预期性指标)。", or "10件(2023年底达3.85件," where the words after stop at a comma inside it): not the
+    noun counted, so the metric is the phrase before the number. A bracket followed by more words
+    ("45万人(含…)取得相应证书") leaves those words as the noun after."""
+    return bool(NOTE_AFTER.match(post))
 
 
 @rule(stage="targets", example="'获得市级优秀创新产品的工业企业给予奖励,一等奖100万元,二等奖' → '获得市级优秀创新产品的工业企业给予奖励二等奖'; "

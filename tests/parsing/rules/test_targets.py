@@ -547,6 +547,24 @@ def test_conditions_to_apply_are_no_targets():
     assert [(t["value"], t["unit"]) for t in found] == [(10, "家")]
 
 
+@pytest.mark.parametrize("post, expected", [
+    ("(上述指标均为预期性指标)。", True),   # b85 010: the note closes the clause
+    ("（暂定）", True),
+    ("(2023年底达3.85件,", True),          # b92 007: "10件(2023年底达3.85件,2024年底达6.22件)", cut at its comma
+    ("(含新增高技能人才15万人)取得相应证书", False),  # b12 005: words follow the note
+    ("示范点", False),
+])
+def test_note_after(post, expected):
+    assert Tg.note_after(post) is expected
+
+
+def test_note_after_metric_is_the_phrase_before():
+    from measures.parsing import parse_document
+    text = "一、目标\n到2025年，每万人口高价值发明专利拥有量达到12件(上述指标均为预期性指标)。\n"
+    found = parse_document(text, source="t.txt")["targets"]
+    assert [(t["metric"], t["value"]) for t in found] == [("每万人口高价值发明专利拥有量", 12)]
+
+
 @pytest.mark.parametrize("metric, expected", [
     ("获得市级优秀创新产品的工业企业给予奖励,一等奖100万元,二等奖", "获得市级优秀创新产品的工业企业给予奖励二等奖"),  # b93 005
     ("新认定的省级工业设计中心奖励50万元,国家级", "新认定的省级工业设计中心奖励国家级"),
