@@ -52,6 +52,7 @@ RELATIVE_CUE = re.compile(r"力争|争取|用|经过|在")
 CN_ONES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 CONDITION_DE = re.compile(r"的(?:[，,；;]|$)")
 DE_START = re.compile(r"^[的之]")
+COUNT_VERBS_FAR = re.compile(rf"(?:{'|'.join(L.COUNT_VERBS)})[{P.HAN}]{{5,10}}$")
 HAN_END = re.compile(rf"[{P.HAN}]$")
 # "100万元,", "50%、": an amount and the stop after it, inside a later target's metric
 EARLIER_AMOUNT = re.compile(rf"\d+(?:\.\d+)?\s*(?:{P.alternation(L.MONEY_UNITS + ('%',))})[,，、;；]")
@@ -602,7 +603,8 @@ def _comparator(n: Number) -> str | None:
             n.comparator = "="
     listed = listed_count(n)
     if n.comparator is None:
-        if COUNT_VERBS.search(n.pre) or n.reward or (n.unit == "%" and HAN_END.search(n.pre)) or listed:
+        if COUNT_VERBS.search(n.pre) or n.reward or (n.unit == "%" and HAN_END.search(n.pre)) or listed \
+                or goal_count(n):
             n.comparator = "="
         else:
             return None
@@ -611,6 +613,15 @@ def _comparator(n: Number) -> str | None:
     if n.m.group("cn") and not chinese_count_ok(n, listed):
         return None
     return n.comparator
+
+
+@rule(stage="targets", example="(到2025年) '奶羊养殖示范点3个' → True; '推广杂交稻旱种50万亩' → True; "
+                               "(no deadline) '奶羊养殖示范点3个' → False; (到2025年) '满意度90分' → False")
+def goal_count(n: Number) -> bool:
+    """Under a deadline ("到2025年，…", a goals chapter), a plain count is a target: a noun right before
+    a count unit ("奶羊养殖示范点3个", "新(扩)建…规模养殖户47个") or a counting verb further back than the
+    usual few characters ("推广杂交稻旱种50万亩")."""
+    return n.goal and bool(COUNT_VERBS_FAR.search(n.pre) or (HAN_END.search(n.pre) and n.unit in L.COUNT_UNITS_GOAL))
 
 
 @rule(stage="targets", example="'制修订国家标准100项、行业标准100项' (the second) → True; "

@@ -392,6 +392,16 @@ def test_listed_count(text, value, goal, prev, expected):
     assert Tg.listed_count(_prepared(text, value, goal, prev)) is expected
 
 
+@pytest.mark.parametrize("text, value, goal, expected", [
+    ("奶羊养殖示范点3个", "3", True, True),          # b126 001: a noun, then the count
+    ("推广杂交稻旱种50万亩", "50", True, True),      # a counting verb six characters back
+    ("奶羊养殖示范点3个", "3", False, False),         # no deadline in force
+    ("社会满意度90分", "90", True, False),            # 分 is no count unit
+])
+def test_goal_count(text, value, goal, expected):
+    assert Tg.goal_count(_prepared(text, value, goal)) is expected
+
+
 def test_listed_count_continues_a_list():
     text = "制修订国家标准100项、行业标准200项"
     first = number(text, "100")
