@@ -19,7 +19,7 @@ CHROME = re.compile(r"(?<![发文])字号[:：]|【字体|字体[:：]|[【\[]\s
                     + P.alternation(L.CHROME_PHRASES))
 BREADCRUMB = re.compile(rf"^(?:\d{{1,2}}[.、．]\s*)?(?:{P.alternation(L.BREADCRUMB_HEADS)})\s*(?:[>＞»›/|｜]|&gt;)|"
                         # a trail without its home link: ">> 走進嵊州 >> 投資嵊州 >> 投資政策"
-                        r"^(?:\s*(?:>>|＞＞|»)\s*[^>＞»\s]{1,12}){2,}\s*$|"
+                        r"^(?:\s*(?:>>|＞＞|»)\s*[^>＞»\s]{1,12})+\s*(?:>>|＞＞|»)\s*[^>＞»\s]{1,30}\s*$|"
                         # single marks: ">政务>政策文件>工作要点" (b103 001)
                         + P.SINGLE_MARK_TRAIL.pattern)
 DATED_META = re.compile(rf"(?:日期|时间)\s*[:：]\s*{P.YEAR}|(?:文号|发文字号|索引号|有效性|效力状态|时效性)\s*[:：]")

@@ -42,6 +42,7 @@ def test_table_of_contents(line, expected):
     ("4、该文档为VIP文档,如果想要下载,成为VIP会员后,下载免费。", True),  # a document-sharing site's terms
     ("5、成为VIP后,下载本文档将扣除1次下载权益。", True),
     (">> 走進嵊州 >> 投資嵊州 >> 投資政策", True),  # a trail without its home link (b30 009)
+    (">> 专题专栏 >> 归档专题 >> 2023市政府重点工作(已归档)", True),  # its last step a long page name (b74 002)
     ("1. 首頁 > 新聞資訊 > 行業新聞 >", True),  # a trail rendered as a list item (b33 012)
     (">政务>政策文件>工作要点", True),  # single marks (b103 001)
     ("> 加强知识产权保护", False), ("A>B", False),
