@@ -429,6 +429,10 @@ def _squeeze(folded: str) -> str:
     return folded
 
 
+# a term of this many distinct bigrams or more reads two non-word bigrams in its lean query
+LEAN_PAIR_FROM = 4
+
+
 def phrase_query(folded: str, *, loose: bool = False, weights: str = "", lean: bool = False) -> str:
     """An exact-substring tsquery for one folded form, '' if it has no lexemes.
     loose: every bigram joined by & (a superset, answered by GIN alone).
@@ -436,7 +440,10 @@ def phrase_query(folded: str, *, loose: bool = False, weights: str = "", lean: b
     识产 of 知识产权 is no word): still a superset, and the index intersects one
     posting list instead of every bigram's, each as long as the corpus for a
     common term (at 1M measures: 知识产权 or its synonyms in sample bucket 0, 10.1 ms
-    with every bigram ANDed, 3.9 ms with the rarest of each)."""
+    with every bigram ANDed, 3.9 ms with the rarest of each). A term of LEAN_PAIR_FROM bigrams
+    or more keeps a second one when it is no word either: its rarest bigram alone also
+    occurs in its shorter phrases (利侵 of "专利侵权纠纷" in every 专利侵权: a quarter of its
+    rows at 1M fail the phrase, so a sample verifies every row; 利侵 & 权纠 hold the phrase)."""
     folded = _squeeze(folded)
     lexemes = term_lexemes(folded)
     if not lexemes:
@@ -445,7 +452,10 @@ def phrase_query(folded: str, *, loose: bool = False, weights: str = "", lean: b
         every = sorted({lex for _, lex in _all_lexemes(folded)})
         if lean and len(every) > 1:
             freq = get_tokenizer().FREQ
-            every = [min(every, key=lambda lex: (freq.get(lex, 0), lex))]
+            by_rarity = sorted(every, key=lambda lex: (freq.get(lex, 0), lex))
+            every = by_rarity[:1]
+            if len(by_rarity) >= LEAN_PAIR_FROM and not freq.get(by_rarity[1], 0):
+                every.append(by_rarity[1])
         return " & ".join(map(_quote, every)) if len(every) == 1 else "(" + " & ".join(map(_quote, every)) + ")"
     parts = [_quote(lexemes[0][1], weights)]
     for (prev, _), (pos, lex) in zip(lexemes, lexemes[1:]):
