@@ -907,7 +907,8 @@ def _policy_title_below(notice: str, lines: list[str], start: int, ctx: ParseCon
 def _wrapped_title(heads: list[HeadLine], i: int, ctx: ParseContext) -> str | None:
     """A title broken over two lines: after "…关于", after a bare place name ("马鞍山市"), or a "X关于…"
     line whose end is on the next line ("湖南省人民政府办公厅关于加强普通高等学校" / "毕业生就业工作的通知");
-    or over three ("国务院办公厅关于贯彻落实" / "全国知识产权保护与执法工作" / "电视电话会议精神任务分工的通知")."""
+    or over three ("国务院办公厅关于贯彻落实" / "全国知识产权保护与执法工作" / "电视电话会议精神任务分工的通知");
+    or where the first line leaves a 《 open that the second closes ("…国务院《计量发展规划" / "(2021—2035年)》的实施意见")."""
     if i + 1 >= len(heads):
         return None
     a, b = heads[i].text, heads[i + 1].text
@@ -924,7 +925,10 @@ def _wrapped_title(heads: list[HeadLine], i: int, ctx: ParseContext) -> str | No
         and bool(re.search(f"(?:{'|'.join(L.POLICY_NOUNS)})(?:[(（][^()（）]{{1,16}}[)）])?$", fb))
     # "关于开展数据基础制度建设" / "试点示范的实施方案": a 关于 line that does not end as a title does
     open_about = fa.startswith("关于") and ends and not re.search(rf"(?:{_NOTICE_END}|{'|'.join(L.POLICY_NOUNS)})$", fa)
-    if place or led or (fa.endswith("关于") and ends) or ("关于" in fa and ends and not title_like(a, ctx)) or open_about:
+    # "…关于贯彻落实国务院《计量发展规划" / "(2021—2035年)》的实施意见": a 《 the first line leaves open
+    open_quote = fa.count("《") > fa.count("》") and fb.count("》") > fb.count("《") and ends
+    if place or led or (fa.endswith("关于") and ends) or ("关于" in fa and ends and not title_like(a, ctx)) or open_about \
+            or open_quote:
         return a + b
     title_end = rf"(?:{_NOTICE_END}|{'|'.join(L.POLICY_NOUNS)})$"
     if "关于" in fa and not ends and not re.search(title_end, fa) and i + 2 < len(heads):  # broken over three lines

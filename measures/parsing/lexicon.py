@@ -154,7 +154,7 @@ NATIONAL_COMMITTEE_ENDS = ("组委会", "组织委员会", "领导小组", "工�
 # --- outline: chapters and lines that hold no measures ------------------------------------
 GENERAL_CHAPTERS = ("总体要求", "基本要求", "基本原则", "工作原则", "总体原则", "主要目标", "发展目标", "工作目标", "总体目标",
                     "建设目标", "预期目标", "总体思路", "指导思想", "重要意义", "发展意义", "重大意义", "总则", "附则", "创建目标",
-                    "规划目标",
+                    "规划目标", "目标要求", "总体情况",
                     "行动目标", "具体目标", "目标任务", "主要指标", "发展指标", "主要预期目标", "预期指标", "主要预期指标",
                     "主要经济指标", "主要发展指标",
                     # an event notice's information items: when, under which slogan, where
@@ -162,7 +162,7 @@ GENERAL_CHAPTERS = ("总体要求", "基本要求", "基本原则", "工作原�
                     # a meeting notice's: who attends, when and where (b72 007)
                     "会议对象", "参会对象", "参会人员", "会议时间", "会议地点", "会议时间、地点", "会议时间和地点")
 GENERAL_JOINED = ("总体要求", "基本要求", "基本原则", "工作原则", "主要目标", "发展目标", "工作目标", "总体目标", "总体思路",
-                  "指导思想")
+                  "指导思想", "目标要求")
 # "一、总体规划" opened by "（一）指导思想": a chapter whose first section is one of these is general as a whole
 GENERAL_OPENERS = ("指导思想",)
 # "试点工作原则", "创建工作目标": a general chapter named after its topic (2–4 characters before these)
@@ -209,7 +209,7 @@ SCOPE_VERBS = ("支持", "资助", "申报", "申请", "奖励", "补助", "扶�
 SCOPE_NOUNS = ("对象", "主体")
 # how the heading of a review of the past ends: "版权工作发展环境", "过去五年工作总体回顾"
 BACKGROUND_TAILS = ("发展环境", "回顾", "总体回顾", "主要成就", "主要成绩", "取得的成绩", "取得的成就", "发展背景", "编制背景", "现有基础",
-                    "序言", "前言")
+                    "序言", "前言", "形势与需求", "形势与挑战", "发展形势", "面临形势", "形势分析", "发展现状", "基本情况")
 # the items of a consultation notice that say where to send comments
 CONTACT_HEADS = ("发送电子邮件", "电子邮件", "电子邮箱", "邮箱", "传真", "通信地址", "通讯地址", "邮寄地址", "联系电话", "电话",
                  "邮编", "邮政编码", "联系人", "联系方式")

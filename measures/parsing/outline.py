@@ -25,6 +25,7 @@ RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "cn": 4, "cnsp": 4,
         "pcn": 5, "bcn": 5,
         "dec2": 5, "dec3": 6, "num": 6, "pnum": 7, "rnum": 7, "circ": 8, "shi": 9}
 NUMSP_NOT_HEADING = re.compile(r"[，,。；;：:\t]")
+PHONE_REST = re.compile(r"\d{7,8}(?!\d)")
 DECIMAL_QUANTITY = re.compile(r"[万亿倍个件家项%]")
 # "15 班次以上", "100 起以上", "1 亿元人民币或": a count and its unit on a wrapped line, not item 15
 COUNT_AFTER_NUMBER = re.compile(rf"^(?:{P.alternation(u for u in L.TARGET_UNITS if u not in L.NOT_TARGET_UNITS)})"
@@ -273,8 +274,17 @@ def _match_numbering(line: str) -> tuple[str, str, str] | None:
                 return None  # "一 完善知识产权制度" is a heading; "一 年来…" is text
             if kind in ("dec2", "dec3") and DECIMAL_QUANTITY.match(rest):
                 return None
+            if kind == "pnum" and phone_number(m.group("n"), rest):
+                return None
             return kind, m.group("n"), rest
     return None
+
+
+@rule(stage="outline", example="('028', '86604546') → True; ('028', '86605625(传真)') → True; ('3', '加强监管') → False; "
+                               "('07', '对新认定…') → False")
+def phone_number(label: str, rest: str) -> bool:
+    """A bracketed area code and the number after it ("(028)86604546", a gazette's masthead), not item 28."""
+    return label.startswith("0") and len(label) >= 3 and bool(PHONE_REST.match(rest))
 
 
 @rule(stage="outline", example="'附件：1.申报表' → 'attachment'; '联系电话：…' → 'end'; '相关链接' → 'related'")

@@ -575,6 +575,9 @@ def test_national_by_duties(lines, expected):
     (["云南省人社厅关于进一步完善城镇职工基本医疗保险", "云南省人社厅关于进一步完善城镇职工基本医疗保险",
       "云南省人社厅关于进一步完善城镇职工基本医疗保险门诊特殊病慢性病管理工作的通知", "各州、市人力资源社会保障局:"],
      "云南省人社厅关于进一步完善城镇职工基本医疗保险门诊特殊病慢性病管理工作的通知"),
+    # b145 004: a 《 left open on the first line, closed on the second
+    (["四川省人民政府关于贯彻落实国务院《计量发展规划", "(2021—2035年)》的实施意见", "川府发〔2023〕2号", "各市(州)人民政府:"],
+     "四川省人民政府关于贯彻落实国务院《计量发展规划(2021—2035年)》的实施意见"),
 ])
 def test_title_wrapped_over_three_lines(knowledge, lines, title):
     ctx = ParseContext(knowledge, lines=lines)

@@ -63,9 +63,19 @@ def node(*lines):
     ("1 亿元人民币或", None),  # b57 011: an amount wrapped onto its own line
     ("第一篇:红河县扶贫开发项目资金公告公示管理办法", None),  # b57 004: a document-sharing site's first piece
     ("加强执法", None),
+    ("(028)86604546", None),  # b145 004: a gazette masthead's telephone
 ])
 def test_match_numbering(line, expected):
     assert O.match_numbering(line) == expected
+
+
+@pytest.mark.parametrize("label, rest, expected", [
+    ("028", "86604546", True), ("028", "86605625(传真)", True), ("0571", "8765432", True),
+    ("3", "加强监管", False), ("07", "对新认定的企业", False),  # b146 003's zero-padded item labels stay items
+    ("028", "123456789", False),  # nine digits: no telephone number
+])
+def test_phone_number(label, rest, expected):
+    assert O.phone_number(label, rest) is expected
 
 
 @pytest.mark.parametrize("head, expected", [
@@ -218,6 +228,8 @@ def test_enumeration_parent():
     ("一、发展意义", True),  # b76 007
     ("三、专项治理目标", True), ("四、明确目标", False), ("二、完成年度目标", False),  # b96 009: a topic's goals
     ("一、2010年全市促进就业目标责任制主要指标", True), ("二、落实就业考核指标", False),  # b109 010: a topic's main indicators
+    ("一、目标要求", True), ("一、总体情况", True),  # b144 009, 011 (round 10 in view)
+    ("一、形势与需求", True), ("一、发展现状", True), ("二、完善现状评估", False),  # b146 006: background
 ])
 def test_is_general(heading, expected):
     assert O.is_general(node(heading), CTX) is expected
