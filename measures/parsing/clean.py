@@ -403,6 +403,22 @@ def doubled_article_numbers(text: str) -> str:
 QMARK_INDENT = re.compile(r"(?m)^[ \t\u3000]*[?？]{2}(?=[^\s?？])")
 
 
+# the same loss inside lines: "第一條??為規範", "第一章 ?總 ???則", "市 ?長 ?唐良智? ? ? ??"
+QMARK_SPACE = re.compile(r"(?<=[\s条條章])\?+|\?+(?=\s)|(?<=[条條])\?+")
+QMARK_SPACE_MIN = 3  # this many such runs before a page counts as one whose spaces became "?"
+
+
+@rule(stage="clean", example="'第一條??為規範…' and '第一章 ?總 ???則' on one page → '第一條  為規範…', '第一章  總    則'; "
+                             "'index.jsp?id=3' → unchanged")
+def lost_spaces(text: str) -> str:
+    """Spaces an encoding turned into "?" inside lines (after 第一條, around the letters of a spaced
+    heading, in a signature's layout): spaces again, on a page that shows the loss at least three times.
+    A "?" between letters (a link's query) stays."""
+    if text.count("?") < QMARK_SPACE_MIN or len(QMARK_SPACE.findall(text)) < QMARK_SPACE_MIN:
+        return text
+    return QMARK_SPACE.sub(lambda m: " " * len(m.group()), text)
+
+
 @rule(stage="clean", example="'??一、讓企業辦事更省心' → '一、讓企業辦事更省心'; '??' alone → unchanged")
 def lost_indents(text: str) -> str:
     """Paragraph indents an encoding turned into "??" at the start of a line: taken out, so that an item
@@ -434,7 +450,7 @@ def normalise_text(text: str) -> str:
     if LETTER_SPACED_SNIFF.search(text):  # before the spam symbols: "二 O O 九 年" is a year once despaced
         spaced_page = letter_spaced_page(text)
         text = "\n".join(letter_spaced_line(line, spaced_page) for line in text.split("\n"))
-    text = doubled_article_numbers(lost_indents(paragraph_marks(spam_symbols(text))))
+    text = doubled_article_numbers(lost_spaces(lost_indents(paragraph_marks(spam_symbols(text)))))
     if LETTER_O_DIGIT.search(text):
         text = letter_o_digits(text)
     if "\u3000\u3000" in text:

@@ -88,7 +88,8 @@ NUMBERING = (
     ("dec2", re.compile(rf"^(?P<n>\d{{1,2}}\.\d{{1,2}})(?![\d.])[ \u3000]+(?=[{HAN}“《])")),
     ("numsp", re.compile(rf"^(?P<n>\d{{1,2}})[ \u3000]+(?=[{HAN}])")),
     # "2.2011年7月底前…" is item 2 (a year after the stop), not 2.2011
-    ("num", re.compile(rf"^(?P<n>\d{{1,4}})\s*(?:[、．]|\.(?!\d)|\.(?={YEAR}年))\s*")),
+    # "1﹒加快…": a small full stop (U+FE52) as some editors write it
+    ("num", re.compile(rf"^(?P<n>\d{{1,4}})\s*(?:[、．﹒]|\.(?!\d)|\.(?={YEAR}年))\s*")),
     ("pnum", re.compile(r"^[(（〔【\[]\s*(?P<n>\d{1,3})\s*[)）〕】\]][\s、.．]*")),
     ("rnum", re.compile(rf"^(?P<n>\d{{1,3}})\s*{PAREN_CLOSE}\s*(?=[{HAN}“《])")),
     ("circ", re.compile(rf"^(?P<n>[{CIRCLED}])\s*")),
@@ -96,7 +97,7 @@ NUMBERING = (
     ("shi", re.compile(rf"^(?P<n>{CN_SMALL})是(?=[^\s，,。])")),
 )
 # an item number that may open a line, as a lookahead-friendly alternation
-ITEM_NUMBER = (rf"{CN_SMALL}、|{PAREN_OPEN}{CN_SMALL}{PAREN_CLOSE}|{PAREN_OPEN}\d{{1,2}}{PAREN_CLOSE}|(?<![\d.])\d{{1,2}}[.．、](?![\d.])|"
+ITEM_NUMBER = (rf"{CN_SMALL}、|{PAREN_OPEN}{CN_SMALL}{PAREN_CLOSE}|{PAREN_OPEN}\d{{1,2}}{PAREN_CLOSE}|(?<![\d.])\d{{1,2}}[.．﹒、](?![\d.])|"
                rf"第[一二三四五六七八九十百]{{1,4}}[条條章]")
 SECTION_NUMBER = rf"(?:{CN_SMALL}、|{PAREN_OPEN}{CN_SMALL}{PAREN_CLOSE})"
 # "一 完善知识产权制度 (一)…": a chapter number followed by a space instead of 、, before a bare heading

@@ -260,6 +260,17 @@ def test_paragraph_marks(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # b141 006: a page whose spaces all became "?"
+    ("第一章 ?總 ???則\n第一條??為規範政務數據資源管理。\n市 ?長 ?唐良智? ? ? ??",
+     "第一章  總    則\n第一條  為規範政務數據資源管理。\n市  長  唐良智        "),
+    ("見 http://x.cn/index.jsp?id=3 與 a.php?b=1", "見 http://x.cn/index.jsp?id=3 與 a.php?b=1"),  # queries stay
+    ("第一條??為規範", "第一條??為規範"),  # one such run: no evidence the page lost its spaces
+])
+def test_lost_spaces(text, expected):
+    assert C.lost_spaces(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("??一、讓企業辦事更省心\n??(一)提升線上服務友好度。", "一、讓企業辦事更省心\n(一)提升線上服務友好度。"),  # b120 007
     ("??", "??"), ("为什么??不", "为什么??不"),  # near misses: nothing after it, not at a line start
 ])

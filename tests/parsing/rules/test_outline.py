@@ -64,6 +64,7 @@ def node(*lines):
     ("第一篇:红河县扶贫开发项目资金公告公示管理办法", None),  # b57 004: a document-sharing site's first piece
     ("加强执法", None),
     ("(028)86604546", None),  # b145 004: a gazette masthead's telephone
+    ("1﹒加快智算中心建设。", ("num", "1", "加快智算中心建设。")),  # b144 002: a small full stop (U+FE52)
 ])
 def test_match_numbering(line, expected):
     assert O.match_numbering(line) == expected
