@@ -219,7 +219,8 @@ CAPTION_NOUNS = ("标准", "内容", "范围", "方式", "程序", "流程", "�
 # the heading of a list of requirements: conditions to apply, documents to hand in (no measures under it)
 REQUIREMENT_HEADS = ("申报条件", "申请条件", "认定条件", "评选条件", "基本条件", "资助条件", "奖励条件", "支持条件",
                      "申报材料", "申请材料", "所需材料", "提交材料", "报送材料", "申报资料", "申请资料",
-                     "认定范围", "认定标准")
+                     "认定范围", "认定标准", "确认材料", "证明材料", "佐证材料",
+                     "对象及范围", "对象和范围", "奖补对象", "资助对象", "补助对象", "支持对象", "申报对象")
 # "八、产业联动发展奖励" over "1.申报条件" "2.支持标准": the facets of one support item (outline.facet_parent)
 SUPPORT_FACET_HEADS = REQUIREMENT_HEADS + (
     "支持标准", "奖励标准", "补助标准", "扶持标准", "资助标准", "补贴标准", "支持方式", "奖励方式", "扶持方式", "支持内容",

@@ -630,6 +630,9 @@ def test_a_caption_heads_the_items_below_it():
     (["一、申报范围", "(一)示范区建设申报单位为县级以上人民政府。"], False),  # b21 003: the writer counted these
     (["第五条 申请资助应当符合下列条件:", "(一)具有独立法人资格;"], False),  # an article's own list (folded into it)
     (["三、申报材料", "(一)中国标准创新贡献奖", "1.标准化扶持政策资金申请表"], True),  # b60 005: one level further down
+    # b146 013 (round 10 in view): who may apply, and the documents that confirm a claim
+    (["一、奖补对象及范围", "1.2024年度经我市技术合同登记机构认定且登记的技术合同;"], True),
+    (["三、核对确认材料", "(一)2024年度技术合同认定登记奖补核对确认表;"], True),
 ])
 def test_requirement_item(lines, expected):
     assert O.requirement_item(node(*lines), CTX) is expected
