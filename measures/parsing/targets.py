@@ -39,6 +39,7 @@ CLAUSE_COUNT = re.compile(f"(?:{'|'.join(L.CLAUSE_COUNT_VERBS)})")
 COUNT_VERBS = re.compile(rf"(?:{'|'.join(L.COUNT_VERBS)})[^，,。；;]{{0,4}}$")
 COUNT_VERB_JUST_BEFORE = re.compile(rf"(?:{'|'.join(L.COUNT_VERBS)})$")
 REWARD = re.compile("|".join(L.REWARD_WORDS))
+RATE_VERB = re.compile(r"^(?:予以|进行|实行|按|作为)")
 AID = re.compile(f"(?:{'|'.join(L.AID_WORDS)})")
 FILLER = re.compile(f"^(?:{'|'.join(L.METRIC_FILLERS)})+")
 CAP_CLAUSE = re.compile(rf"\s*(?:{'|'.join(L.CAP_OPENERS)})")
@@ -569,7 +570,7 @@ def _metric(n: Number, capped: bool, last_metric: str) -> str:
         return time_limit_metric(n)
     if n.counted is not None:
         return n.para[n.a + n.counted.end():n.pos].strip()
-    if n.unit == "%" and REWARD.match(n.post_clean):
+    if n.unit == "%" and REWARD.match(RATE_VERB.sub("", n.post_clean)):  # "…的60%(予以)奖励"
         return rate_metric(n)
     if T.han_count(n.post_clean) >= 2 and not (n.pre_word and T.han_count(n.post_clean) <= 3
                                                and T.han_count(FILLER.sub("", n.pre)) >= 6):

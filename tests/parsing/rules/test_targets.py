@@ -197,6 +197,14 @@ def test_rate_metric(text, value, expected):
     assert Tg.rate_metric(_full(text, value)) == expected
 
 
+def test_rate_before_yiyu_is_a_rate():
+    """"…的60%予以奖励": a subsidy rate though 予以 comes before the aid word (b144 006, round 10 in view)."""
+    from measures.parsing import parse_document
+    found = parse_document("一、支持措施\n1.对揭榜项目，按算力成本的60%予以奖励。\n2.按照实际支出的30%予以补贴。\n",
+                           source="t.txt")["targets"]
+    assert [(t["metric"], t["value"]) for t in found] == [("揭榜项目奖励", 60), ("实际支出", 30)]
+
+
 @pytest.mark.parametrize("text, value, expected", [
     ("全市知识产权保护社会满意度不低于84分", "84", "知识产权保护社会满意度"),  # 全市 is filler
     ("力争全市发明专利拥有量达到3000件", "3000", "发明专利拥有量"),
