@@ -103,6 +103,8 @@ PROBE_RANKED = 4         # ... of which the first slices (1/1024 of the set) are
 MIN_GATE = 32            # probe counts below this never skip the exact read (probe_gate)
 WIDE_PROBE = 8           # buckets a probe is widened to when one cannot tell (ambiguous_from)
 MIN_AMBIGUOUS = 8
+TRY_SAMPLE = True        # a probe that cannot tell but puts the set above the limit reads its sample at once
+                         # (then gated as a wide probe is) instead of WIDE_PROBE buckets first
 YEAR_SPAN = (1900, 2100)   # year lexemes looked up for an open year range
 CHECK_TARGET = 400       # rows of a sample read verified whatever (its first slices, the ranked ones among
                          # them): when at most one in CHECK_TRUST of them fails the query, the read's
@@ -793,6 +795,13 @@ def probe_gate(limit: int, buckets: int = 1) -> int:
     return max(math.ceil(expected + 5 * math.sqrt(expected)), MIN_GATE)
 
 
+def looks_above(n: int, read: int, limit: int) -> bool:
+    """Whether an ambiguous probe (n matches in `read` slices) puts its set above `limit`: its sample
+    is then read at once (TRY_SAMPLE), and past probe_gate of its slices it is the sample; else
+    (about one in two sets near the limit, few below 90% of it) the set is read whole after it."""
+    return TRY_SAMPLE and n * SAMPLE_BUCKETS * SLICES > limit * read
+
+
 def ambiguous_from(limit: int, buckets: float = 1) -> int:
     """A probe of `buckets` buckets from which a set may be near `limit` (half of
     it expected): the probe is widened to WIDE_PROBE buckets before deciding."""
@@ -898,7 +907,9 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
         if n >= probe_gate(limit, b):
             st["mode"] = "sample"
         elif st["read"] < WIDE_PROBE * SLICES and n >= ambiguous_from(limit, b):
-            st["mode"] = "wide"
+            # a probe that cannot tell: widened, or, when it puts the set above the limit
+            # (TRY_SAMPLE), its sample read at once (gated after it as a wide probe is)
+            st["mode"] = "try" if looks_above(n, st["read"], limit) else "wide"
         else:
             st["mode"] = "exact"
 
@@ -907,7 +918,8 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
     while any(st["mode"] != "done" for st in state.values()):
         parts = []
         wanted = {}   # set -> (part, first slice, end, ranked_below, checked) of the slices to read
-        if nested and {st["mode"] for st in state.values()} == {"sample", "wide"}:
+        modes = {st["mode"] for st in state.values()}
+        if nested and "wide" in modes and len(modes) > 1 and modes <= {"sample", "try", "wide"}:
             # a set to sample beside one whose probe is widened is widened too (one read of the
             # text's rows for both, which reads its rows anyway), so that both samples are read
             # in one read after it, each row fetched and verified once
@@ -920,7 +932,7 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
             elif st["mode"] == "exact":
                 parts.append((part, *_rows(qs, text=text, vector=vector, rank_vector=vector, facets=lex,
                                            limit=limit + 1, columns=cols, loose=pq.lean_tsquery or pq.loose_tsquery), cols))
-            elif st["mode"] == "sample":
+            elif st["mode"] in ("sample", "try"):
                 # slices not read yet up to k (at least SAMPLE_TARGET rows in all), and, for
                 # the results, the title-level hits, from the small title index. Of the
                 # results' slices, those up to r (at least RANK_TARGET rows) are ranked, the
@@ -987,6 +999,14 @@ def candidates(pq, queryset, *, facets: str = "", base=None, base_facets: str = 
             elif st["mode"] == "sample":
                 got += st["probe"]
                 st["rows"], st["mode"], st["exact"] = got, "done", False
+            elif st["mode"] == "try":
+                # the sample of a set its probe could not tell: past the gate of its slices it is
+                # the sample, else the set is read whole (the title hits read with it are matches)
+                got += st["probe"]
+                if len(got) >= probe_gate(limit, st["k"] / SLICES):
+                    st["rows"], st["mode"], st["exact"] = got, "done", False
+                else:
+                    st["mode"] = "exact"
 
     main_rows = state[MAIN]["rows"]
     seen, found = set(), []

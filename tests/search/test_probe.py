@@ -52,6 +52,7 @@ def test_a_set_to_sample_beside_a_widened_probe_is_widened_with_it(corpus, monke
     # the wide probe both pass
     monkeypatch.setattr(engine, "probe_gate", lambda limit, buckets=1: n_main + 1 if buckets < engine.WIDE_PROBE else 0)
     monkeypatch.setattr(engine, "ambiguous_from", lambda limit, buckets=1: 0)
+    monkeypatch.setattr(engine, "TRY_SAMPLE", False)   # widened, not sampled at once
     parts = []
     original = engine._statement
 
@@ -66,3 +67,47 @@ def test_a_set_to_sample_beside_a_widened_probe_is_widened_with_it(corpus, monke
     assert parts[0] == [both] and parts[1] == [both]
     assert {engine.MAIN, engine.BASE} <= {p for ps in parts[2:] for part in ps
                                           for p in (part if isinstance(part, tuple) else (part,))}
+
+
+def _statements(monkeypatch):
+    parts = []
+    original = engine._statement
+
+    def recording(pq, ps, rank, **kwargs):
+        parts.append([p for p, *_ in ps if p != engine.TITLE])   # the title index's hits beside a sample
+        return original(pq, ps, rank, **kwargs)
+
+    monkeypatch.setattr(engine, "_statement", recording)
+    return parts
+
+
+def test_an_ambiguous_probe_above_the_limit_reads_its_sample_at_once(corpus, monkeypatch):
+    """A probe that cannot tell (below the gate) but puts its set above the limit (engine.looks_above)
+    reads the sample's slices next, not WIDE_PROBE buckets first: past the gate of those slices
+    they are the sample (two statements, not three)."""
+    gate = engine.probe_gate
+    monkeypatch.setattr(engine, "EXACT_LIMIT", 100)
+    monkeypatch.setattr(engine, "SAMPLE_TARGET", 300)
+    monkeypatch.setattr(engine, "probe_gate", lambda limit, buckets=1: 10**6 if buckets <= 1 else gate(limit, buckets))
+    monkeypatch.setattr(engine, "ambiguous_from", lambda limit, buckets=1: 0)
+    parts = _statements(monkeypatch)
+    r = measure_search(params={"q": "纠纷调解"})
+    assert parts == [[engine.PROBE_MAIN], [engine.MAIN]]
+    assert r.count_is_estimate and abs(r.count - 3000) <= 450, r.count
+    monkeypatch.setattr(engine, "TRY_SAMPLE", False)
+    parts.clear()
+    assert measure_search(params={"q": "纠纷调解"}).count_is_estimate
+    assert parts[:2] == [[engine.PROBE_MAIN], [engine.PROBE_MAIN]]   # widened first
+
+
+def test_a_sample_read_at_once_below_its_gate_is_followed_by_the_exact_read(corpus, monkeypatch):
+    """A set read at once as a sample whose slices stay below the gate is read whole: exact."""
+    monkeypatch.setattr(engine, "EXACT_LIMIT", 5000)
+    monkeypatch.setattr(engine, "SAMPLE_TARGET", 300)
+    monkeypatch.setattr(engine, "probe_gate", lambda limit, buckets=1: 10**6)
+    monkeypatch.setattr(engine, "ambiguous_from", lambda limit, buckets=1: 0)
+    monkeypatch.setattr(engine, "looks_above", lambda n, read, limit: True)
+    parts = _statements(monkeypatch)
+    r = measure_search(params={"q": "纠纷调解"})
+    assert parts == [[engine.PROBE_MAIN], [engine.MAIN], [engine.MAIN]]
+    assert not r.count_is_estimate and r.count == 3000
