@@ -39,6 +39,7 @@ CLAUSE_COUNT = re.compile(f"(?:{'|'.join(L.CLAUSE_COUNT_VERBS)})")
 COUNT_VERBS = re.compile(rf"(?:{'|'.join(L.COUNT_VERBS)})[^，,。；;]{{0,4}}$")
 COUNT_VERB_JUST_BEFORE = re.compile(rf"(?:{'|'.join(L.COUNT_VERBS)})$")
 REWARD = re.compile("|".join(L.REWARD_WORDS))
+DESCRIBED_NOUN = re.compile(rf"^[^、，,。；;：:\d]{{1,12}}、[^，,。；;：:\d]{{1,40}}?的(?P<noun>[{P.HAN}]{{2,16}})$")
 RATE_VERB = re.compile(r"^(?:予以|进行|实行|按|作为)")
 AID = re.compile(f"(?:{'|'.join(L.AID_WORDS)})")
 FILLER = re.compile(f"^(?:{'|'.join(L.METRIC_FILLERS)})+")
@@ -732,7 +733,11 @@ def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseC
             continue
         pos, end, a = n.pos, n.end, n.a
         n.post, n.pb = n.post_full[n.suffix_len:], n.b
-        if "、" in n.post:  # the words after the number end at the next item of a 、 list
+        described = described_noun(n.post)
+        if described:  # "300个显示度高、示范性强、复制性好的数据要素应用典型案例": the noun after the last 的
+            n.post = n.post[:described.end()]
+            n.pb = end + n.suffix_len + len(n.post)
+        elif "、" in n.post:  # the words after the number end at the next item of a 、 list
             n.post = n.post[:n.post.index("、")]
             n.pb = end + n.suffix_len + len(n.post)
         joined = JOINED_NEXT.search(n.post)  # "…产业集群和6个…": the next item of the list
@@ -741,7 +746,7 @@ def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseC
             n.pb = end + n.suffix_len + len(n.post)
         if not n.reward and note_after(n.post):
             n.post, n.pb = "", end + n.suffix_len
-        n.post_clean = DE_START.sub("", n.post).strip()
+        n.post_clean = described.group("noun") if described else DE_START.sub("", n.post).strip()
         capped = bool(n.reward and CAP_CLAUSE.match(folded[a:pos]) and last_in_sentence[0] == n.sent_start)
         metric = after_earlier_amount(CIRCLED_START.sub("", _metric(n, capped, last_in_sentence[1]).strip(" ，,、")))
         if (T.han_count(metric) < 2 or CAP_TAIL.fullmatch(metric)) and n.pre_word and prev and prev[0] == n.sent_start:
@@ -773,6 +778,15 @@ def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseC
                         "unit": para[m.start("unit"):m.end("unit")].translate(T.HALF_WIDTH), "year": y,
                         "quote": quote})
     return out
+
+
+@rule(stage="targets", example="'个显示度高、示范性强、复制性好的数据要素应用典型案例' → noun '数据要素应用典型案例'; "
+                               "'个全國領先、示范作用明顯的數據產業集聚區' → '數據產業集聚區'; '个、培育5家' → None")
+def described_noun(post: str) -> "re.Match[str] | None":
+    """The words after a count that describe what is counted with a 、 list of qualities and then name it
+    after 的 ("300个显示度高、示范性强…的典型案例"): the noun is what follows the last 的, not the first
+    quality (the 、 there does not start the next target)."""
+    return DESCRIBED_NOUN.match(post)
 
 
 @rule(stage="targets", example="'(上述指标均为预期性指标)。' → True; '（暂定）' → True; "

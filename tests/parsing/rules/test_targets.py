@@ -566,6 +566,17 @@ def test_conditions_to_apply_are_no_targets():
 
 
 @pytest.mark.parametrize("post, expected", [
+    ("个显示度高、示范性强、复制性好的数据要素应用典型案例", "数据要素应用典型案例"),  # b144 012 (round 10 in view)
+    ("個全國領先、示范作用明顯的數據產業集聚區", "數據產業集聚區"),                  # b144 013
+    ("个、培育5家", None),            # the next item of a list, no 的
+    ("个示范点", None),               # no 、 list of qualities
+])
+def test_described_noun(post, expected):
+    m = Tg.described_noun(post)
+    assert (m.group("noun") if m else None) == expected
+
+
+@pytest.mark.parametrize("post, expected", [
     ("(上述指标均为预期性指标)。", True),   # b85 010: the note closes the clause
     ("（暂定）", True),
     ("(2023年底达3.85件,", True),          # b92 007: "10件(2023年底达3.85件,2024年底达6.22件)", cut at its comma
