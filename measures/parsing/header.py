@@ -581,13 +581,13 @@ def order_number(lines: list[str], ctx: ParseContext) -> tuple[str, str] | None:
         m = ORDER_LINE.match(ctx.fold_same(P.WHITESPACE.sub("", line)))
         if not m:
             continue
-        n = m.group("n")
+        raw = P.WHITESPACE.sub("", line)
+        n = raw[m.start("n"):m.end("n")] if m.group("n") else None  # as written (第328號), not folded
         if not n and i + 1 < len(lines):
             nm = ORDER_NUMBER.match(P.WHITESPACE.sub("", lines[i + 1]))
             n = nm.group(1) if nm else None
         if not n:
             continue
-        raw = P.WHITESPACE.sub("", line)
         org = raw[m.start("org"):m.end("org")]
         if len(org) < 2:
             continue
@@ -751,6 +751,17 @@ def formal_notice_below(found: str, below: str, ctx: ParseContext) -> bool:
     return "关于" in b and "关于" not in f and bool(inner_f) and inner_f == inner_b
 
 
+@rule(stage="header", example="'威海市荣成市人民政府办公室关于印发…的通知' over '荣成市人民政府办公室关于印发…的通知' → True; "
+                               "'关于印发…的通知' over '印发…的通知' → False")
+def place_prefixed(found: str, below: str, ctx: ParseContext) -> bool:
+    """A site's headline that puts the prefecture before a county's notice ("威海市荣成市人民政府办公室关于…"),
+    with the notice as the document writes it further down: the document's own line is the notice title."""
+    extra = len(found) - len(below)
+    gaz = ctx.knowledge.gazetteer if ctx.knowledge else None
+    return 2 <= extra <= 8 and found.endswith(below) and is_notice(ctx.fold_same(below)) and bool(gaz) \
+        and any(p == 0 and len(n) == extra for p, n, _ in gaz.find(ctx.fold(found[:extra])))
+
+
 @rule(stage="header", example="'…的通知 國發〔2021〕20號 各省…:' → [(the line, None), ('…的通知', '國發〔2021〕20號')]")
 def notice_candidates(text: str, ctx: ParseContext) -> list[tuple[str, str | None]]:
     """The line, and on a one-line page its opening up to a notice ending that a 文号 or the salutation
@@ -838,6 +849,12 @@ def _find_notice(h: Header, lines: list[str], first_num: int, ctx: ParseContext)
                     and (t.endswith(text) or formal_notice_below(text, t, ctx)):
                 h.notice_title, h.notice_line = t, j
                 break
+        else:
+            # the notice as the document writes it, further down, without the site's place prefix
+            j = next((j for j in range(i + 1, min(i + 12, len(h.heads))) if j not in h.meta_lines
+                      and place_prefixed(h.notice_title, h.heads[j].text, ctx)), None)
+            if j is not None:
+                h.notice_title, h.notice_line = h.heads[j].text, j
         if ctx.fold_same(h.notice_title).startswith("关于"):
             # the issuer on its own line(s) above ("重庆市人民政府" / "国家知识产权局" / "关于印发…")
             above: list[str] = []
@@ -1392,7 +1409,16 @@ def doc_number_of(h: Header, lines: list[str]) -> str | None:
                 break
         if found is None and h.order:
             return h.order[1]
-    return YEAR_BRACKETS.sub(r"〔\1\2〕", P.WHITESPACE.sub("", found)) if found else None
+    return number_prefix_only(YEAR_BRACKETS.sub(r"〔\1\2〕", P.WHITESPACE.sub("", found))) if found else None
+
+
+@rule(stage="header", example="'发利用的实施意见湘政办发〔2025〕25号' → '湘政办发〔2025〕25号'; '国办发〔2021〕7号' → unchanged")
+def number_prefix_only(number: str) -> str:
+    """A 文号 read off a line that glues the title to it ("…开发利用的实施意见湘政办发〔2025】25号"): its
+    prefix starts after the title's last 的 or genre noun, which no issuer's abbreviation contains."""
+    head, bracket, tail = number.partition("〔")
+    cut = max([head.rfind("的") + 1] + [head.rfind(w) + len(w) for w in L.TITLE_END_NOUNS if w in head])
+    return head[cut:] + bracket + tail if bracket and 0 < cut < len(head) else number
 
 
 @rule(stage="header", example="notice '…（征求意见稿）…的通知' → 'draft'; metadata 效力状态：已废止 → 'expired'")

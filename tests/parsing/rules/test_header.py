@@ -188,6 +188,26 @@ def test_list_notice(text, expected):
     assert H.list_notice(text) is expected
 
 
+@pytest.mark.parametrize("number, expected", [
+    ("发利用的实施意见湘政办发〔2025〕25号", "湘政办发〔2025〕25号"),  # b144 009: the title glued before it
+    ("国办发〔2021〕7号", "国办发〔2021〕7号"), ("国知发管字〔2017〕6号", "国知发管字〔2017〕6号"),
+    ("第一条根据", "第一条根据"),  # no 〔: left alone
+])
+def test_number_prefix_only(number, expected):
+    assert H.number_prefix_only(number) == expected
+
+
+@pytest.mark.parametrize("found, below, expected", [
+    ("威海市荣成市人民政府办公室关于印发荣成市中小企业应急转贷资金管理办法的通知",
+     "荣成市人民政府办公室关于印发荣成市中小企业应急转贷资金管理办法的通知", True),  # b143 006
+    ("关于印发荣成市中小企业应急转贷资金管理办法的通知", "印发荣成市中小企业应急转贷资金管理办法的通知", False),  # no place
+    ("荣成市人民政府办公室关于印发…的通知", "荣成市人民政府办公室关于印发…的通知", False),  # the same line
+])
+def test_place_prefixed(found, below, expected):
+    from measures.parsing.knowledge import default_knowledge
+    assert H.place_prefixed(found, below, ParseContext(default_knowledge())) is expected
+
+
 @pytest.mark.parametrize("found, below, expected", [
     ("國家林業局印發《林業植物新品種保護行政執法辦法》的通知", "國家林業局關于印發《林業植物新品種保護行政執法辦法》的通知", True),  # b35 001
     ("国家林业局印发《甲办法》的通知", "国家林业局关于印发《乙办法》的通知", False),  # another document
@@ -447,6 +467,7 @@ def test_lead_sentence(line, expected):
     (["中华人民共和国农业部令", "2016年 第5号"], ("农业部", "中华人民共和国农业部令2016年第5号")),  # b94 009: within its year
     (["中華人民共和國商務部令", "二〇二〇年 第4號"], ("商務部", "中華人民共和國商務部令二〇二〇年第4號")),  # b94 001
     (["市政府令"], None), (["某某令"], None),  # no number
+    (["重慶市人民政府令第 328 號"], ("重慶市人民政府", "重慶市人民政府令第328號")),  # b141 006: 號 as written, one line
 ])
 def test_order_number(lines, expected):
     assert H.order_number(lines, CTX) == expected
