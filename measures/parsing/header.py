@@ -1316,7 +1316,9 @@ def issuer_of(h: Header, lines: list[str], ctx: ParseContext) -> str | None:
         issuer = next((f for c in (title_issuer, h.title_issuer, *letterhead) for f in [_issuer_form(c, ctx)]
                        if f and len(f) > len(issuer) and not SELF_REFERENCE.match(ctx.fold(f))
                        and ctx.fold(f).split()[0][-1:] == ctx.fold(issuer)[-1:]), issuer)
-    return joint_issuers(issuer, meta.get("issuer")) if issuer and " " in issuer else issuer
+    if issuer and " " in issuer:
+        return joint_issuers(issuer, meta.get("issuer"))
+    return run_together_issuers(issuer, ctx) if issuer else issuer
 
 
 @rule(stage="header", example="'市政府' on a page of 苏州市 → '苏州市人民政府'; '省政府' (河北省) → '河北省人民政府'; '市知识产权局' → '市知识产权局'")
@@ -1372,6 +1374,26 @@ def joint_issuers(issuer: str, listed: str | None) -> str:
     folded = [T.fold_same_length(p) for p in parts]
     if " " in issuer and len(parts) > 1 and all(P.ORG_LINE.match(p) or NATIONAL.search(p) for p in folded):
         return "、".join(parts)
+    return issuer
+
+
+@rule(stage="header", example="'云南省科學技術廳云南省財政廳' → '云南省科學技術廳、云南省財政廳'; "
+                               "'中共寧德市委辦公室寧德市人民政府辦公室' → '中共寧德市委辦公室、寧德市人民政府辦公室'; "
+                               "'云南省科学技术厅' → unchanged")
+def run_together_issuers(issuer: str, ctx: ParseContext) -> str:
+    """Joint issuers whose signature lines ran together ("云南省科學技術廳云南省財政廳"): split where one
+    organisation's name ends (厅, 局, 办公室 …) and the next begins with a place (or 中共 and a place),
+    each part an organisation's name; joined with 、."""
+    gaz = ctx.knowledge.gazetteer if ctx.knowledge else None
+    f = ctx.fold_same(issuer)
+    if not gaz or len(f) < 8:
+        return issuer
+    for k in range(4, len(f) - 3):
+        if not f[:k].endswith(L.ORG_LINE_ENDS):
+            continue
+        rest = f[k + 2:] if f.startswith("中共", k) else f[k:]
+        if any(p == 0 for p, _, _ in gaz.find(rest[:12])) and P.ORG_LINE.match(f[:k]) and P.ORG_LINE.match(f[k:]):
+            return issuer[:k] + "、" + run_together_issuers(issuer[k:], ctx)
     return issuer
 
 

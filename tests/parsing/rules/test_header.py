@@ -188,6 +188,17 @@ def test_list_notice(text, expected):
     assert H.list_notice(text) is expected
 
 
+@pytest.mark.parametrize("issuer, expected", [
+    ("云南省科學技術廳云南省財政廳", "云南省科學技術廳、云南省財政廳"),  # b146 005 (round 10 in view)
+    ("中共寧德市委辦公室寧德市人民政府辦公室", "中共寧德市委辦公室、寧德市人民政府辦公室"),
+    ("云南省科学技术厅", "云南省科学技术厅"), ("江苏省人民政府办公厅", "江苏省人民政府办公厅"),
+    ("市局办公室", "市局办公室"),
+])
+def test_run_together_issuers(issuer, expected):
+    from measures.parsing.knowledge import default_knowledge
+    assert H.run_together_issuers(issuer, ParseContext(default_knowledge())) == expected
+
+
 @pytest.mark.parametrize("number, expected", [
     ("发利用的实施意见湘政办发〔2025〕25号", "湘政办发〔2025〕25号"),  # b144 009: the title glued before it
     ("国办发〔2021〕7号", "国办发〔2021〕7号"), ("国知发管字〔2017〕6号", "国知发管字〔2017〕6号"),
