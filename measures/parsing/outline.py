@@ -36,7 +36,7 @@ _GENERAL = P.alternation(L.GENERAL_CHAPTERS)
 _PLAN_YEAR = rf"(?:{P.YEAR}年(?:度)?)?"
 GENERAL = re.compile(rf"^{_PLAN_YEAR}(?:{_GENERAL})(?:[和与及、]+(?:{P.alternation(L.GENERAL_JOINED)}))*$|"
                      # "试点工作原则", "创建工作目标": what a general chapter is about, then its kind
-                     rf"^{_PLAN_YEAR}[{P.HAN}]{{2,4}}(?:{P.alternation(L.GENERAL_AFTER_TOPIC)})$|"
+                     rf"^{_PLAN_YEAR}(?!{P.alternation(L.HEAD_VERBS)})[{P.HAN}]{{2,4}}(?:{P.alternation(L.GENERAL_AFTER_TOPIC)})$|"
                      # "专项治理目标": a topic's goals (not an act on goals: "完善考核目标", "明确目标")
                      rf"^{_PLAN_YEAR}(?!{P.alternation(L.HEAD_VERBS + L.GOAL_VERBS)})[{P.HAN}]{{2,4}}目标$|"
                      # "2010年全市促进就业目标责任制主要指标": a topic's main indicators (their items are targets)
@@ -97,7 +97,9 @@ ATTACHMENT_NAME = re.compile(rf"《?[^。，,；;：:]{{2,48}}(?:{P.alternation(
                              rf"(?:[(（][^()（）]{{1,16}}[)）])?")
 METADATA_ITEM = re.compile(rf"^[\[【]\s*([{P.HAN}]{{2,8}})\s*[\]】]")  # "【頒布時間】…" (metadata_item)
 RELATED = re.compile(rf"^(?:{P.alternation(L.RELATED_HEADS)})\s*[:：]?")
-BOILERPLATE = re.compile(rf"本(?:{'|'.join(L.BOILERPLATE_NOUNS)})[^。]{{0,20}}(?:自|由|所称|适用|施行|解释)|"
+# "本办法自发布之日起施行", "本办法由市财政局负责解释" (not "…按照本办法和申报指南…开展绩效自评")
+BOILERPLATE = re.compile(rf"本(?:{'|'.join(L.BOILERPLATE_NOUNS)})[^。]{{0,20}}"
+                         rf"(?:自(?=[^。，,]{{0,16}}(?:之日|起))|由(?=[^。]{{0,24}}解释)|所称|适用|施行|解释)|"
                          rf"^为[^。]{{4,120}}制定本(?:{'|'.join(L.PURPOSE_NOUNS)})")
 # "一、主要目标 到2025年，…": a bare heading and its paragraph on one line
 JOINED_HEADING = re.compile(r"^([^\s，,。；;：:！!？?、《“（(]{2,24}) +([^\s，,。；;：:].{10,})$")

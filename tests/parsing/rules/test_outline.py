@@ -231,6 +231,7 @@ def test_enumeration_parent():
     ("一、2010年全市促进就业目标责任制主要指标", True), ("二、落实就业考核指标", False),  # b109 010: a topic's main indicators
     ("一、目标要求", True), ("一、总体情况", True),  # b144 009, 011 (round 10 in view)
     ("一、形势与需求", True), ("一、发展现状", True), ("二、完善现状评估", False),  # b146 006: background
+    ("一、专项资金管理原则", True), ("二、资金使用原则", True), ("三、完善分配原则", False),  # b148 010 (round 11 in view)
 ])
 def test_is_general(heading, expected):
     assert O.is_general(node(heading), CTX) is expected
@@ -327,6 +328,9 @@ def test_is_lead_in(line, expected):
     ("十三、本通知自印发之日起实施。", True),  # b59 004
     ("三、本公告自发布之日起施行。", True),
     ("五、本通告自即日起实施。", True),  # b103 003
+    # b148 003 (round 11 in view): 自 of 自评 and 自觉, not of 自…起施行
+    ("第五条 申报单位严格按照本办法和申报指南要求进行申报,开展绩效自评,自觉接受监督。", False),
+    ("第九条 本办法由市财政局、市文广新局负责解释。", True),
 ])
 def test_is_boilerplate(line, expected):
     assert O.is_boilerplate(node(line), CTX) is expected
