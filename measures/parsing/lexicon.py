@@ -152,7 +152,7 @@ NATIONAL_JOINT_MEETING = ("部际联席会议", "部际联席会议办公室")
 NATIONAL_COMMITTEE_ENDS = ("组委会", "组织委员会", "领导小组", "工作小组", "委员会")
 
 # --- outline: chapters and lines that hold no measures ------------------------------------
-GENERAL_CHAPTERS = ("总体要求", "基本要求", "基本原则", "工作原则", "总体原则", "主要目标", "发展目标", "工作目标", "总体目标",
+GENERAL_CHAPTERS = ("总体要求", "基本要求", "基本原则", "工作原则", "总体原则", "实施原则", "主要目标", "发展目标", "工作目标", "总体目标",
                     "建设目标", "预期目标", "总体思路", "指导思想", "重要意义", "发展意义", "重大意义", "总则", "附则", "创建目标",
                     "规划目标", "目标要求", "总体情况",
                     "行动目标", "具体目标", "目标任务", "主要指标", "发展指标", "主要预期目标", "预期指标", "主要预期指标",
@@ -229,7 +229,7 @@ SUPPORT_FACET_HEADS = REQUIREMENT_HEADS + (
 # a notice asking for comments on a draft (its items that name a channel are no measures)
 CONSULTATION_MARKS = ("征求意见", "征求《", "意见征集", "公开征求", "征求社会")
 FEEDBACK_CHANNELS = ("电子邮件", "电子邮箱", "邮箱", "信函", "邮寄", "寄至", "寄送", "传真", "网址", "官网", "网站", "登录", "登陆",
-                     "栏目", "@", "电话", "拨打")
+                     "栏目", "@", "电话", "拨打", "反馈截止", "截止时间", "截止日期")
 # "2017年工作总结", "市知识产权局2022年工作总结": a report of past work (its items are no measures, its
 # figures no targets); the plan that may follow it is headed "2023年工作要点"
 SUMMARY_TAILS = ("工作总结", "工作回顾", "工作完成情况", "工作开展情况", "工作进展情况", "工作情况报告")

@@ -231,6 +231,7 @@ def test_enumeration_parent():
     ("一、2010年全市促进就业目标责任制主要指标", True), ("二、落实就业考核指标", False),  # b109 010: a topic's main indicators
     ("一、目标要求", True), ("一、总体情况", True),  # b144 009, 011 (round 10 in view)
     ("一、形势与需求", True), ("一、发展现状", True), ("二、完善现状评估", False),  # b146 006: background
+    ("二、实施原则", True),  # b147 007 (round 11 in view)
     ("一、专项资金管理原则", True), ("二、资金使用原则", True), ("三、完善分配原则", False),  # b148 010 (round 11 in view)
 ])
 def test_is_general(heading, expected):
@@ -579,6 +580,7 @@ def test_preliminary_caption(text, expected):
     ("通过我局官网“民意征集”栏目直接填写反馈意见(网址:http://hrss.sz.gov.cn/zmhd/mydc/)。", True),
     ("通过电子邮箱将具体意见发送至电子邮箱zyjs@hrss.sz.gov.cn,并请注明“规范性文件征求意见”字样。", True),
     ("通过信函的方式将意见寄至金华市婺城区双龙南街828号,邮编:321017。", True),
+    ("意見反饋截止時間為2016年1月9日。", True),  # b147 012 (round 11 in view): when comments close
     # near misses: a measure about comments or about websites
     ("建立知识产权纠纷快速处理机制。", False),
     ("建设知识产权信息公共服务网站,广泛听取企业意见,完善服务功能。", False),  # comments heard, not sent
