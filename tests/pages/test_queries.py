@@ -9,9 +9,10 @@ PAGES = {
     "home": (lambda d, u: "/", 7),
     # count, 6 facets in one statement, page + 4 prefetches, theme and IP-type labels, names
     "list": (lambda d, u: "/measures/", 10),
-    # the sample-bucket probe, the verified matches with their facets counted (engine.Tally), page + 4
-    # prefetches, labels, names (tests/pages/test_search_page_queries.py: the same whatever the filters)
-    "search": (lambda d, u: "/measures/?q=行政裁决", 10),
+    # the sample-bucket probe, the verified matches with their facets counted (engine.Tally), the page
+    # with its labels and units (selectors.page_rows), labels, names (tests/pages/test_search_page_queries.py:
+    # the same whatever the filters)
+    "search": (lambda d, u: "/measures/?q=行政裁决", 6),
     "list_filtered": (lambda d, u: "/measures/?theme=administrative&city=210100", 10),
     "measure": (lambda d, u: f"/measures/{d[0].measures.get(ordinal=2).pk}/", 10),
     # document, measure span, page of measures + 2 prefetches, targets (original files: INGEST_QUERIES)
@@ -62,11 +63,11 @@ def test_query_count_does_not_grow_with_rows(client, build_corpus, django_assert
 # The same pages with the search cache on (SEARCH_CACHE_SECONDS): a repeated
 # search costs only its page of rows.
 CACHED_PAGES = {
-    "search": (lambda d, u: "/measures/?q=行政裁决", 6),          # page + 4 prefetches + names
-    "search_page_2": (lambda d, u: "/measures/?q=行政裁决&page_size=2&page=2", 6),
+    "search": (lambda d, u: "/measures/?q=行政裁决", 2),          # page (selectors.page_rows) + names
+    "search_page_2": (lambda d, u: "/measures/?q=行政裁决&page_size=2&page=2", 2),
     "list": (lambda d, u: "/measures/", 6),                      # page + 4 prefetches + names
     "list_filtered": (lambda d, u: "/measures/?theme=administrative&city=210100", 6),
-    "api_search": (lambda d, u: "/api/measures/?q=行政裁决", 5),
+    "api_search": (lambda d, u: "/api/measures/?q=行政裁决", 1),
 }
 
 

@@ -2,7 +2,8 @@
 filters (issue 13): the text work is two statements (the probe of sample
 bucket 0, then the verified matches with every facet counted, engine.Tally;
 a third only when a set the probe puts below the gate has more than
-engine.EXACT_LIMIT), the page of rows one plus four prefetches, labels two,
+engine.EXACT_LIMIT), the page of rows one (with its labels and units:
+selectors.page_rows; a list without search text: one plus four prefetches), labels two,
 names of selected places, units and the document one. An active facet
 filter that is no facet lexeme (unit, role, issuer, document type) adds one
 statement: its facets are counted in SQL on their own (selectors._text_facets)."""
