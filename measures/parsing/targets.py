@@ -720,6 +720,7 @@ def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseC
         events = year_markers(folded, doc_year, plan_year)
     sentence_events = sentence_years(folded, doc_year)
     out, seen = [], set()
+    respective_lists: dict[tuple[int, str], int] = {}  # metrics given 分别 (respectively): amounts paired so far
     last_in_sentence = (None, "")  # (sentence start, metric) of the last target found
     prev = None
     for m in NUM.finditer(folded):
@@ -749,6 +750,10 @@ def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseC
         n.post_clean = described.group("noun") if described else DE_START.sub("", n.post).strip()
         capped = bool(n.reward and CAP_CLAUSE.match(folded[a:pos]) and last_in_sentence[0] == n.sent_start)
         metric = after_earlier_amount(CIRCLED_START.sub("", _metric(n, capped, last_in_sentence[1]).strip(" ，,、")))
+        respective = respective_metric(n, metric)
+        if respective:
+            metric = respective
+            respective_lists[(n.sent_start, metric)] = 0
         if (T.han_count(metric) < 2 or CAP_TAIL.fullmatch(metric)) and n.pre_word and prev and prev[0] == n.sent_start:
             metric = prev[3]  # "突破4万家，力争达到5万家": the same metric, its stretch goal
         tiered = bool(prev and prev[0] == n.sent_start and tier_amount(folded[n.a:n.pos], prev[1] - n.a))
@@ -773,7 +778,13 @@ def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseC
         seen.add((value, n.unit, metric))
         last_in_sentence = (n.sent_start, metric)
         prev = (n.sent_start, end + n.suffix_len, n.comparator, metric)
-        for one in shared_metrics(metric):
+        ones = shared_metrics(metric)
+        if (n.sent_start, metric) in respective_lists and len(ones) > 1:
+            # "项目履约率、开工率、资金到位率分别达到90%、80%、30%": the k-th amount is the k-th item's
+            k = respective_lists[(n.sent_start, metric)]
+            respective_lists[(n.sent_start, metric)] = k + 1
+            ones = [ones[k]] if k < len(ones) else ones
+        for one in ones:
             out.append({"measure": measure, "metric": one, "comparator": n.comparator, "value": value,
                         "unit": para[m.start("unit"):m.end("unit")].translate(T.HALF_WIDTH), "year": y,
                         "quote": quote})
@@ -787,6 +798,37 @@ def described_noun(post: str) -> "re.Match[str] | None":
     after 的 ("300个显示度高、示范性强…的典型案例"): the noun is what follows the last 的, not the first
     quality (the 、 there does not start the next target)."""
     return DESCRIBED_NOUN.match(post)
+
+
+@rule(stage="targets", example="'…取得电影片公映许可证、电视剧发行许可证的，分别给予100万元、50万元奖励' (metric '分别') → "
+                               "'取得电影片公映许可证、电视剧发行许可证的'; metric '企业奖励' → None")
+def respective_metric(n: Number, metric: str) -> str | None:
+    """Amounts given 分别 (respectively) to the items of a list before them ("…取得电影片公映许可证、电视剧发行
+    许可证、网络剧片发行许可证的，分别给予100万元、50万元、30万元奖励"): when the metric found is only
+    the word 分别 or the scraps of its clause ("56237吨分别", "的,分别"), it is the clause that lists
+    what the amounts are for: the metric without 分别 when it names something, else the nearest clause
+    before 分别 with a 、 list, else the one just before."""
+    f = n.folded
+    at = f.rfind("分别", n.sent_start, n.pos)
+    if at < 0 or not metric.endswith("分别"):
+        return None
+    kept = metric[:-2].rstrip(" ，,、")
+    if T.han_count(re.sub(r"[\d.]+[^\d、，,]{0,2}$", "", kept)) >= 3:
+        return kept  # "…的生产企业,设一等奖1名、二等奖2名、三等奖3名,分别": the context without the word
+    spans, start = [], n.sent_start
+    for k in range(n.sent_start, at + 1):
+        if k == at or f[k] in "，,；;":
+            if T.han_count(f[start:k]) >= 2:
+                spans.append((start, k))
+            start = k + 1
+    if not spans:
+        return None
+    a, b = next((sp for sp in reversed(spans) if "、" in f[sp[0]:sp[1]]), spans[-1])
+    clause = n.para[a:b].strip(" ，,")
+    clause = clause[1:] if clause.startswith(("对", "對")) else clause
+    if DIGIT.search(clause[-3:]):  # "…比2010年的165902吨、56237吨": the base figures off
+        clause = re.sub(r"\d[\d.]*\s*[^\d、，,]{0,2}$", "", clause).rstrip("、，, ")
+    return clause if T.han_count(clause) >= 3 else None
 
 
 @rule(stage="targets", example="'(上述指标均为预期性指标)。' → True; '（暂定）' → True; "

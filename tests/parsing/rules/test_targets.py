@@ -565,6 +565,33 @@ def test_conditions_to_apply_are_no_targets():
     assert [(t["value"], t["unit"]) for t in found] == [(10, "家")]
 
 
+@pytest.mark.parametrize("text, value, metric, expected", [
+    ("取得电影片公映许可证、电视剧发行许可证的，分别给予100万元", "100", "分别",
+     "取得电影片公映许可证、电视剧发行许可证的"),                           # b148 006: only the word was left
+    ("化学需氧量、二氧化硫排放总量比2010年的165902吨、56237吨分别下降8.82%", "8.82", "56237吨分别",
+     "化学需氧量、二氧化硫排放总量比2010年的165902吨"),                    # b10 004: the list's clause, figures off
+    ("设一等奖1名、二等奖2名,分别给予30万元", "30", "生产企业,设一等奖1名、二等奖2名,分别",
+     "生产企业,设一等奖1名、二等奖2名"),                                     # the context kept, the word dropped
+    ("对企业给予30万元奖励", "30", "企业奖励", None),                        # no 分别
+])
+def test_respective_metric(text, value, metric, expected):
+    assert Tg.respective_metric(_full(text, value), metric) == expected
+
+
+def test_respective_metric_takes_the_listing_clause():
+    """"分别给予100万元、50万元、30万元奖励" after a list: the metric names the list, not the word 分别
+    (b148 006, round 11 in view); each of 项目履约率、开工率、资金到位率 gets its own amount."""
+    from measures.parsing import parse_document
+    text = ("一、支持措施\n1.支持精品创作。对本市影视企业出品的影视作品，取得电影片公映许可证、电视剧发行许可证、"
+            "网络剧片发行许可证的，分别给予100万元、50万元、30万元奖励。\n"
+            "2.加快项目建设。确保项目履约率、开工率、资金到位率分别达到90%、80%、30%以上。\n")
+    found = [(t["metric"], t["value"]) for t in parse_document(text, source="t.txt")["targets"]]
+    listed = "取得电影片公映许可证、电视剧发行许可证、网络剧片发行许可证的"
+    assert [v for _, v in found[:3]] == [100, 50, 30]
+    assert all(m.endswith(listed) for m, _ in found[:3])  # the clause with its subject, without 分别
+    assert found[3:] == [("项目履约率", 90), ("开工率", 80), ("资金到位率", 30)]
+
+
 @pytest.mark.parametrize("post, expected", [
     ("个显示度高、示范性强、复制性好的数据要素应用典型案例", "数据要素应用典型案例"),  # b144 012 (round 10 in view)
     ("個全國領先、示范作用明顯的數據產業集聚區", "數據產業集聚區"),                  # b144 013
