@@ -114,6 +114,7 @@ CHECK_MIN = 100          # thousands; "专利侵权纠纷" a quarter, verified r
 CHECKED_READS = True     # False: every row of a sample verified
 SHARED_READS = True      # a year-filtered result set and the wider set of its text read from the same
                          # slices in one read (candidates); False reads them apart (the same rows)
+SPLIT_LEXEMES = True     # a shared read's facet lexemes unnested once for both of its sets (_statement)
 SHARED_SHARE = 0.5       # ... and any result set of one lexeme filter (a theme, a place) whose filter keeps this
                          # share of the text's rows or more (by the probes): one read of the wider set's slices
                          # and the results' (at most 1 / SHARED_SHARE the results' rows) instead of two reads
@@ -726,8 +727,20 @@ def _statement(pq, parts, rank: bool, tally: Tally | None = None):
                                                                       if kept else "")
         # the lexemes unnested in the select list (a ProjectSet: no function scan and its
         # tuplestore made for each row)
-        ctes += [f"lx AS MATERIALIZED (SELECT r.part, r.k, count(*) AS n FROM (SELECT part, unnest(f) AS k FROM r) "
-                 f"AS r WHERE {lexemes} GROUP BY 1, 2)",
+        lx = f"SELECT r.part, r.k, count(*) AS n FROM (SELECT part, unnest(f) AS k FROM r) AS r WHERE {lexemes} GROUP BY 1, 2"
+        splits = [part for part, _, _, columns in parts if columns == "split"]
+        if SPLIT_LEXEMES and splits:
+            # a shared read's rows (_rows' split) are unnested once, not once for each of its two parts
+            # (most of its rows are both): each lexeme counted for the results' rows and the wider set's
+            apart = ", ".join(str(x) for pair in splits for x in pair)
+            lx = (f"SELECT r.part, r.k, count(*) AS n FROM (SELECT part, unnest(f) AS k FROM r WHERE part NOT IN "
+                  f"({apart})) AS r WHERE {lexemes} GROUP BY 1, 2")
+            for one, two in splits:
+                lx += (f" UNION ALL SELECT r.part, r.k, r.n FROM (SELECT x.k AS lex, count(*) FILTER (WHERE x.im) AS a, "
+                       f"count(*) FILTER (WHERE x.ib) AS b FROM (SELECT im, ib, unnest(f) AS k FROM s{int(one)}) AS x "
+                       f"WHERE x.k NOT LIKE 's:%%' GROUP BY 1) AS g CROSS JOIN LATERAL (VALUES ({int(one)}, g.lex, g.a), "
+                       f"({int(two)}, g.lex, g.b)) AS r(part, k, n) WHERE r.n > 0 AND ({lexemes})")
+        ctes += [f"lx AS MATERIALIZED ({lx})",
                  f"m AS MATERIALIZED (SELECT id, document_id, sp, ft, fd, fu, fl, fm FROM r WHERE part IN ({main}))"]
         def fill(sql: str) -> str:
             return sql.replace("{src}", "m").replace("{lx}", "lx").replace("{r}", "r").replace("{main}", main)

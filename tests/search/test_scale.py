@@ -483,6 +483,27 @@ def test_a_sampled_theme_keeping_most_of_the_text_shares_the_wider_sets_read(big
     assert found[engine.SHARED_SHARE][1] and found[engine.SHARED_SHARE] == found[0]
 
 
+@pytest.mark.parametrize("params", [{"q": "纠纷调解", "year_from": "1990"}, {"q": "纠纷调解", "theme": "judicial"}])
+def test_a_shared_reads_lexemes_counted_once_give_the_same_facets(big, monkeypatch, params):
+    """engine.SPLIT_LEXEMES: the facet lexemes of a shared read's rows are unnested once and counted
+    for both of its sets: the same facets (and everything else) as each set's rows unnested apart."""
+    _date_two_documents(big)
+    monkeypatch.setattr(engine, "EXACT_LIMIT", 100)
+    monkeypatch.setattr(engine, "SAMPLE_TARGET", 400)
+    monkeypatch.setattr(engine, "BASE_TARGET", 300)
+    monkeypatch.setattr(engine, "probe_gate", lambda limit, buckets=1: 0)   # every probe samples
+    monkeypatch.setattr(engine, "PROBE_SLICES", engine.SLICES * 64)
+    found = {}
+    for once in (True, False):
+        monkeypatch.setattr(engine, "SPLIT_LEXEMES", once)
+        statements = _record_statements(monkeypatch)
+        r = measure_search(params={**params, "size": "100"})
+        found[once] = (r.count, [(m.pk, m.rank) for m in r.page.object_list], r.facets)
+        assert any(isinstance(part, tuple) for parts in statements for part, _ in parts)   # a shared read
+    assert found[True] == found[False]
+    assert found[True][2]["year"] and found[True][2]["theme"]
+
+
 # half the set holds about 225 of the 450 matches (which half the ids decide): 180 of them are
 # ENOUGH of a target of 225 (at 250, 200 were: a half holding fewer made one read more, as the ids
 # of the tests that ran before decide)
