@@ -47,7 +47,7 @@ DRAFT_MARK = re.compile(rf"\s*{P.PAREN_OPEN}\s*(?:{'|'.join(L.DRAFT_MARKS)})\s*{
 QUOTED_TITLE = re.compile(r"《(.+)》")
 EDITION_MARK = re.compile(rf"(?<=[{P.HAN}])\s*[(（]\s*{P.YEAR}\s*年\s*[)）]$")  # "商标侵权判断标准(2020年)"
 # what a law-database site writes after a 《title》: "2016年修订版(全文)", "(全文)", "最新版", "2021修正"
-EDITION_TAIL = re.compile(rf"^(?:{P.YEAR}\s*年?)?\s*(?:最新|现行)?(?:修订|修正|完整)?版?\s*(?:[(（](?:全文|最新版?|修订版|修正版|完整版|现行有效)[)）])?$")
+EDITION_TAIL = re.compile(rf"^(?:{P.YEAR}\s*年?)?\s*(?:最新|现行)?(?:修订|修正|完整)?版?\s*(?:[(（](?:全文|最新版?|修订版|修正版|完整版|现行有效)[)）]|全文)?$")
 PERIOD_LINE = re.compile(rf"[(（]\s*{P.YEAR}\s*年?\s*[{P.DASH}─–―]\s*{P.YEAR}\s*年?\s*[)）]$")  # "(2013—2020年)"
 CHAPTER_TAIL = re.compile(rf"(?<=[{P.HAN}])第[{P.CN_DIGITS}]{{1,3}}章$")
 CRUMB_TRAIL = re.compile(r"\s[>＞»›]\s.*[>＞»›]|[>＞»›]\s*$")
@@ -97,7 +97,12 @@ TRAILING_NUMBER = re.compile(rf"\s*[(（]?\s*({P.DOC_NUMBER.pattern})\s*[)）]?\
 PAGE_MARK = re.compile(r"^(?:\d{1,3}\s*[―—–-]\s*(?=[\u4e00-\u9fff])|[\[【][^\]】]{1,6}[\]】]\s*)")  # "1 ― 番禺区…", "[接上页] "
 GLUED_DIGITS = re.compile(rf"^\d{{2,6}}(?![\d年月日号届个项条次])(?=[{P.HAN}])")           # "12011新野县…"
 TRAILING_BAR = re.compile(r"(?:\s*[|｜])+\s*$")   # "…的通知 | |" (a flattened table row)
-FILE_TAIL = re.compile(r"(?:[(（]\d{1,2}[)）])?\.(?:pdf|docx?|wps|xlsx?)(?![a-z]).*$", re.I)
+# a file name's extension and what follows, with a copy counter before it: "(1).doc", "要点2.docx" (after a genre)
+# an attachment's file name as the only place the notice's title is given: "附件:關于印發《…》的通知.pdf"
+ATTACHMENT_LABEL = re.compile(r"^附件\s*\d?\s*[:：]\s*(?=关于|關於|關于)")
+NUMBER_LABEL = re.compile(r"^(?:文件编号|发文字号|发文编号|文件字号|文号|字号)[:：]?")
+FILE_TAIL = re.compile(rf"(?:[(（]\d{{1,2}}[)）]|(?<=[{''.join(sorted({w[-1] for w in L.TITLE_END_NOUNS}))}])\d)?"
+                       r"\.(?:pdf|docx?|wps|xlsx?)(?![a-z]).*$", re.I)
 # "贯彻实施《国家标准化发展纲要》行动计划": a title with a cited title inside it (words before and after)
 EMBEDDED_TITLE = re.compile(rf"^[{P.HAN}\d“”]{{2,}}《[^《》]+》[{P.HAN}]{{2,}}$")
 # "国务院国有资产监督管理委员会文件": the issuer's letterhead above a document
@@ -474,12 +479,12 @@ class HeadLine:
 def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
     """A line that may hold the title without the site's additions: a tag and bar ("时政|"), a breadcrumb
     ("好律师> 法律法规库> 政策参考> ", "首页『…』-…平台-首页-"), a 文号 glued before the title (kept as the 文号), a page mark
-    ("1 ― "), digits glued before it, and after it a bar, a 文号, a file name's extension, a date label
+    ("1 ― "), an attachment label before a 关于 file name ("附件:關于印發…"), digits glued before it, and after it a bar, a 文号, a file name's extension, a date label
     ("时间:2020-05-11"), a bare date ("…的通知 2022-06-08"), a site's name after the title ("…的通知_桂林旅游
     政务网"), an excerpt note ("…若干意见---摘录", "…办法-全文及解读") or a status mark (【全文废止】); "X印发关于…" gives the issuer X."""
     s = line.strip()
     out = HeadLine(s)
-    for rx in (TAG_BAR, PAGE_MARK):
+    for rx in (TAG_BAR, PAGE_MARK, ATTACHMENT_LABEL):
         s = rx.sub("", s, count=1)
     m = CRUMBS.match(s)
     if m and len(s) - m.end() >= 6:
@@ -1434,10 +1439,13 @@ def doc_number_of(h: Header, lines: list[str]) -> str | None:
     return number_prefix_only(YEAR_BRACKETS.sub(r"〔\1\2〕", P.WHITESPACE.sub("", found))) if found else None
 
 
-@rule(stage="header", example="'发利用的实施意见湘政办发〔2025〕25号' → '湘政办发〔2025〕25号'; '国办发〔2021〕7号' → unchanged")
+@rule(stage="header", example="'发利用的实施意见湘政办发〔2025〕25号' → '湘政办发〔2025〕25号'; '文件编号桐政办〔2022〕24号' → "
+                               "'桐政办〔2022〕24号'; '国办发〔2021〕7号' → unchanged")
 def number_prefix_only(number: str) -> str:
     """A 文号 read off a line that glues the title to it ("…开发利用的实施意见湘政办发〔2025】25号"): its
-    prefix starts after the title's last 的 or genre noun, which no issuer's abbreviation contains."""
+    prefix starts after the title's last 的 or genre noun, which no issuer's abbreviation contains; a
+    metadata label glued before it ("文件编号桐政办〔2022〕24号") goes too."""
+    number = NUMBER_LABEL.sub("", number)  # "文件编号桐政办〔2022〕24号": the metadata's label glued to it
     head, bracket, tail = number.partition("〔")
     cut = max([head.rfind("的") + 1] + [head.rfind(w) + len(w) for w in L.TITLE_END_NOUNS if w in head])
     return head[cut:] + bracket + tail if bracket and 0 < cut < len(head) else number

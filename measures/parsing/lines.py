@@ -15,7 +15,7 @@ from .context import ParseContext, rule
 from .outline import match_numbering
 from .text import fold_same_length, parse_cn_number
 
-CHROME = re.compile(r"(?<![发文])字号[:：]|【字体|字体[:：]|[【\[]\s*[大中小]\s*[】\]]|所在的?位置|当前的?位置|"
+CHROME = re.compile(r"(?<![发文])字号[:：]|【字体|字体[:：]|[【\[]\s*[大中小]\s*[】\]]|所在的?位置|当前的?位置|现在的?位置|"
                     + P.alternation(L.CHROME_PHRASES))
 BREADCRUMB = re.compile(rf"^(?:\d{{1,2}}[.、．]\s*)?(?:{P.alternation(L.BREADCRUMB_HEADS)})\s*(?:[>＞»›/|｜]|&gt;)|"
                         # a trail without its home link: ">> 走進嵊州 >> 投資嵊州 >> 投資政策"

@@ -107,6 +107,7 @@ def test_clean_title(title, expected):
 @pytest.mark.parametrize("title, expected", [
     ("《黑龍江省促進(jìn)科技成果轉化條例》2016年修訂版(全文)", "《黑龍江省促進(jìn)科技成果轉化條例》"),
     ("《某省专利条例》(全文)", "《某省专利条例》"), ("《某省专利条例》最新版", "《某省专利条例》"),
+    ("《中共中央 國務院關于促進中醫藥傳承創新發展的意見》全文", "《中共中央 國務院關于促進中醫藥傳承創新發展的意見》"),  # b149 002
     # near misses: the notice issues more than the quoted title; nothing after it; no 《》
     ("《“十三五”国家知识产权保护和运用规划》重点任务分工方案", "《“十三五”国家知识产权保护和运用规划》重点任务分工方案"),
     ("《某省专利条例》", "《某省专利条例》"), ("某省专利条例2016年修订版", "某省专利条例2016年修订版"),
@@ -203,6 +204,7 @@ def test_run_together_issuers(issuer, expected):
     ("发利用的实施意见湘政办发〔2025〕25号", "湘政办发〔2025〕25号"),  # b144 009: the title glued before it
     ("国办发〔2021〕7号", "国办发〔2021〕7号"), ("国知发管字〔2017〕6号", "国知发管字〔2017〕6号"),
     ("第一条根据", "第一条根据"),  # no 〔: left alone
+    ("文件编号桐政办〔2022〕24号", "桐政办〔2022〕24号"),  # b149 008: the metadata's label glued on
 ])
 def test_number_prefix_only(number, expected):
     assert H.number_prefix_only(number) == expected
@@ -441,6 +443,11 @@ def test_header_stage_national_document(knowledge):
     ("2023年知识产权工作要点", "2023年知识产权工作要点", None, False, None),
     ("京津冀-长三角-粤港澳知识产权协作方案", "京津冀-长三角-粤港澳知识产权协作方案", None, False, None),  # no site word
     ("《关于某事的通知》(国办发〔2010〕47号)", "关于某事的通知》(国办发〔2010〕47号)", None, False, None),
+    # round 11 in view: a docshare file name with its copy counter (b152 005), an attachment's file name (b152 010)
+    ("镇2023年政府工作要点2.docx", "镇2023年政府工作要点", None, False, None),
+    ("附件:關于印發《鶴山市2023年輪作休耕項目實施方案》的通知.pdf", "關于印發《鶴山市2023年輪作休耕項目實施方案》的通知",
+     None, False, None),
+    ("附件:1.申报表", "附件:1.申报表", None, False, None),  # no 关于 file name: left alone
 ])
 def test_tidy_head_line(line, text, number, expired, issuer):
     got = H.tidy_head_line(line, CTX)

@@ -38,6 +38,7 @@ def test_table_of_contents(line, expected):
     ("【字体：大 中 小】", True),
     ("打印本页 关闭窗口", True),
     ("您当前的位置：首页", True),
+    ("现在位置: 首页 / 2024知识产权宣传周 / 活动方案 / 关于开展2024年知识产权宣传周活动的方案", True),  # b15 002
     ("繁體 | 简体版", True),  # Traditional chrome folds to the Simplified phrase
     ("4、该文档为VIP文档,如果想要下载,成为VIP会员后,下载免费。", True),  # a document-sharing site's terms
     ("5、成为VIP后,下载本文档将扣除1次下载权益。", True),
