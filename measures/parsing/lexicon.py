@@ -94,7 +94,10 @@ LEVEL_WORDS = (("province", ("我省", "本省", "省政府各", "省人民政�
 # since a province's text also says 全市 of its cities now and then
 LEVEL_SCOPE_WORDS = (("province", ("全省", "省政府", "省委", "省级")),
                      ("city", ("全市", "市政府", "市委", "市级", "各县(市、区)", "各县市区", "各区县", "各县区")),
-                     ("district", ("全县", "县政府", "县委", "县级", "全区", "区政府", "区委", "区级", "各乡镇", "各街道")))
+                     ("district", ("全县", "县政府", "县委", "县级", "全区", "区政府", "区委", "区级", "各乡镇", "各街道",
+                                   # a township's or street's own text sits at the district level (no level below)
+                                   "全镇", "镇政府", "镇党委", "我镇", "本镇", "全乡", "乡政府", "我乡", "全街道",
+                                   "街道办事处", "街道党工委")))
 NOTICE_ENDS = ("通知", "通告", "公告", "函")
 # how a covering notice's transmittal sentence closes ("…印发给你们，请认真贯彻执行。"): the signature follows
 # "…若干意见---摘录", "…办法-全文及解读": what a site notes after a title it reproduces

@@ -579,6 +579,7 @@ def test_starts_mid_document(lines, expected):
     (["全省各地要加强领导，省政府将督查。"], "province"),
     (["广西壮族自治区：全区推进，自治区政府督查。"], None),  # 全区 of an autonomous region is not a district
     (["全市推进，全省统筹。"], None),  # a tie names nothing
+    (["全镇各村要落实责任，镇政府统一部署，全市排名。"], "district"),  # b152: a township's own text (round 11 in view)
     (["加强知识产权保护。"], None),
 ])
 def test_scope_level(lines, expected):
