@@ -178,6 +178,8 @@ def chrome_line(line: str, ctx: ParseContext) -> bool:
     f = ctx.fold_same(line)
     if BREADCRUMB.match(f) or LINK_ENTRY.match(f.strip()) and match_numbering(f.strip()) is None:
         return True
+    if any(w in f for w in L.DOC_SHARE_TERMS):  # "3、本站不支持迅雷下载…", short as well
+        return True
     return bool(CHROME.search(f)) and not DATED_META.search(f)
 
 

@@ -307,6 +307,27 @@ def attachment_entry(text: str, ctx: ParseContext) -> bool:
     return bool(ATTACHMENT_NAME.fullmatch(ctx.fold(text).strip()))
 
 
+@rule(stage="outline", example="('dec2', '1.1') with '1.总则' open → its index; ('dec3', '2.3.1') with '2.3' open → its index; "
+                               "('dec2', '2.1') with '1.总则' open → None")
+def decimal_parent(kind: str, label: str, stack: list) -> int | None:
+    """The open item a decimal section belongs to ("1.1 编制目的" in "1.总则", "2.3.1" in "2.3"): the index
+    in ``stack`` of the item labelled with the section's prefix, so the section nests under it even where
+    a decimal number ranks above a plain "1." elsewhere. None when no such item is open."""
+    if kind not in ("dec2", "dec3"):
+        return None
+    prefix = label.rsplit(".", 1)[0]
+    return next((j for j in range(len(stack) - 1, -1, -1) if stack[j].label == prefix
+                 and stack[j].kind in ("num", "numsp", "dec2")), None)
+
+
+@rule(stage="outline", example="'①按照相关应急预案要求…' under '6.进入预警状态后…采取下列措施:' → True; "
+                               "'①…' with no item open above it → False; '(一)…' → False")
+def sub_clause(kind: str, stack: list) -> bool:
+    """A circled number (①②③) inside a numbered item lists the parts of that item, which the item holds
+    as its own text: no measure of its own (no gold of the real set counts one)."""
+    return kind == "circ" and bool(stack)
+
+
 def build_outline(lines: list[str], ctx: ParseContext) -> Outline:
     roots: list[Node] = []
     nodes: list[Node] = []
@@ -316,6 +337,8 @@ def build_outline(lines: list[str], ctx: ParseContext) -> Outline:
     listing = False  # inside a notice's list of attachments ("附件:1.…办法" / "2.…办法")
     for i, line in enumerate(lines):
         num = None if ended else match_numbering(line)
+        if num is not None and sub_clause(num[0], stack):
+            num = None  # "①按照相关应急预案要求…": a clause of the item above, kept in its text
         if listing and num is not None and attachment_entry(num[2], ctx):
             continue
         listing = not nodes and num is None and bool(ATTACHMENT_LIST.match(line))
@@ -344,7 +367,10 @@ def build_outline(lines: list[str], ctx: ParseContext) -> Outline:
             nodes.append(cap)
             stack.append(cap)
         kinds = [n.kind for n in stack]
-        if kind in kinds:
+        section_of = decimal_parent(kind, label, stack)
+        if section_of is not None:
+            del stack[section_of + 1:]  # "1.1 编制目的" under "1.总则": a decimal section nests in its chapter
+        elif kind in kinds:
             del stack[kinds.index(kind):]
         else:
             # a kind not seen yet nests under the open items, unless it is plainly more major

@@ -52,6 +52,7 @@ def test_table_of_contents(line, expected):
     ("1. 部分包含数学公式或PPT动画的文件,查看预览时可能会显示错乱或异常,文件下载后无此问题,请放心下载。", True),
     ("2. 本文档由用户上传,版权归属用户,汇文网负责整理代发布。如果您对本文档版权有争议请及时联系客服。", True),
     ("网站客服:3074922707", True),
+    ("3、本站不支持迅雷下载,请使用电脑自带的IE浏览器。", True),  # b154 009: short download notes too
     ("3、申报材料请登录市知识产权局网站下载,按要求填写。", False),
     ("4、加强网络平台监管,督促平台履行主体责任。", False),
     ("发布日期：2022-11-15 字号：大 中 小", False),  # metadata that carries page tools is kept

@@ -70,6 +70,32 @@ def test_match_numbering(line, expected):
     assert O.match_numbering(line) == expected
 
 
+def test_sub_clause_and_decimal_parent_in_build_outline():
+    """b155 (round 12 in view): "1.1 编制目的" nests in "1.总则" (a general chapter: no measures), and
+    ①–③ under an item stay its text (no gold counts a circled clause)."""
+    ctx = ParseContext()
+    tree = O.build_outline(["1.总则", "1.1 编制目的", "为了有效预防事故，编制本预案。", "1.2 编制依据", "依据有关法律。",
+                            "2.预警", "2.1 预警行动", "进入预警状态后，采取下列措施：", "①加强监测。", "②转移人员。"], ctx)
+    assert [a.label for a in tree.nodes[1].ancestors()] == ["1"]
+    assert [n.label for n in tree.nodes] == ["1", "1.1", "1.2", "2", "2.1"]
+    assert "①加强监测。" in tree.nodes[-1].extra
+    assert [n.label for n in O.measure_nodes(tree, ctx)] == ["2.1"]
+
+
+@pytest.mark.parametrize("kind, label, stack_labels, expected", [
+    ("dec2", "1.1", [("num", "1")], 0), ("dec3", "2.3.1", [("num", "2"), ("dec2", "2.3")], 1),
+    ("dec2", "2.1", [("num", "1")], None), ("num", "3", [("num", "2")], None),
+])
+def test_decimal_parent(kind, label, stack_labels, expected):
+    stack = [O.Node(k, lab, "", 0) for k, lab in stack_labels]
+    assert O.decimal_parent(kind, label, stack) == expected
+
+
+@pytest.mark.parametrize("kind, open_items, expected", [("circ", 1, True), ("circ", 0, False), ("pcn", 1, False)])
+def test_sub_clause(kind, open_items, expected):
+    assert O.sub_clause(kind, [O.Node("num", "6", "", 0)] * open_items) is expected
+
+
 @pytest.mark.parametrize("label, rest, expected", [
     ("028", "86604546", True), ("028", "86605625(传真)", True), ("0571", "8765432", True),
     ("3", "加强监管", False), ("07", "对新认定的企业", False),  # b146 003's zero-padded item labels stay items
