@@ -232,7 +232,7 @@ class Prepared:
     raw_text: str = ""               # the text the parser read (markup removed)
     parsed: dict | None = None       # None: not parsed (the text is known already)
     fingerprint: str = ""            # of the parse: an unchanged re-parse writes nothing
-    vectors: dict | None = None      # ordinal -> (search_vector, title_vector) of the parsed values
+    vectors: dict | None = None      # ordinal -> (search_vector, title_vector) of the parsed values (binary)
     derived: dict | None = None      # ordinal -> specificity flags and text fingerprint (array literals) of a new measure
     refs: list | None = None         # the documents its text cites (services_diffusion.extract), when new
     data: bytes | None = None        # the bytes, kept by import_bytes only (there is no file to read again)
@@ -424,13 +424,13 @@ def _vectors(parsed: dict, source: str, cache: dict | None = None) -> dict | Non
     """Search vectors of each measure as it will be stored when new. ``cache``: the document's
     folded texts (measures.search.index._foldings), shared with _derived."""
     try:
-        from .search.index import build_vectors
+        from .search.index import build_vectors_binary
 
         cache = {} if cache is None else cache
         out = {}
         for item in parsed.get("measures") or []:
             m, _ = measure_values(item)
-            out[item["ordinal"]] = build_vectors(m["title"], m["text"], cache)
+            out[item["ordinal"]] = build_vectors_binary(m["title"], m["text"], cache)  # for the binary COPY
         return out
     except Exception:  # the writer indexes these measures itself
         log.exception("search vectors of %s", source)
@@ -1209,13 +1209,13 @@ class Importer:
                 doc = owners[n][0]
                 day = doc.signed_date or doc.published_date
                 m.search_vector, m.title_vector = vec
-                m.facet_vector = index.facet_vector(
+                m.facet_vector = index.facet_vector_binary(
                     province_id=doc.province_id, city_id=doc.city_id, bucket=bucket,
                     year=day.year if day else doc.date_year,
                     themes=[c for c in m.parsed["themes"] if c in self._themes],
                     ip_types=[c for c in m.parsed["ip_types"] if c in self._ip_types],
                     units=[(row[1], row[2]) for row in unit_rows[n]], issuer=doc.issuer, title=doc.title)
-        written = copy_insert(Measure, objs)
+        written = copy_insert(Measure, objs, binary=True)  # the vectors in their binary form
         for m in objs:
             m._state.adding, m._state.db = False, "default"
         history = _history_rows(Measure, objs, written)
@@ -1467,19 +1467,30 @@ def _next_ids(model, n: int) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def copy_insert(model, objs: list, *, skip=frozenset()) -> tuple[list[str], list[list]]:
+def copy_insert(model, objs: list, *, skip=frozenset(), binary: bool = False) -> tuple[list[str], list[list]]:
     """INSERT model instances with one COPY: every concrete field but those in ``skip`` (left to
     their database default, e.g. an identity column), values prepared as Django's INSERT
-    prepares them (auto_now fields, JSON, arrays, dates). Returns (attnames, rows written)."""
+    prepares them (auto_now fields, JSON, arrays, dates). Returns (attnames, rows written).
+    ``binary``: a binary COPY, the search vectors given as index.BinaryTsvector (or None) and
+    arrays as lists (the rows written can be written again by a text COPY, copy_rows)."""
     from django.db import connection
 
     if not objs:
         return [], []
     fields = [f for f in model._meta.local_concrete_fields if f.attname not in skip and f.name not in skip]
-    prepare = [_copy_value(f, connection) for f in fields]
+    prepare = [_copy_value(f, connection, binary) for f in fields]
     rows = [[fn(obj) for fn in prepare] for obj in objs]
-    _copy(model, [f.column for f in fields], rows)
+    _copy(model, [f.column for f in fields], rows, [_binary_type(f, connection) for f in fields] if binary else None)
     return [f.attname for f in fields], rows
+
+
+def _binary_type(field, connection) -> str:
+    """The type name psycopg's binary COPY writes a field's values as (the column's own type)."""
+    db_type = field.db_type(connection)
+    name = re.sub(r"\(\d+\)", "", db_type)
+    return {"bigint": "int8", "integer": "int4", "smallint": "int2", "boolean": "bool",
+            "timestamp with time zone": "timestamptz", "double precision": "float8", "bigserial": "int8",
+            "serial": "int4"}.get(name, name)
 
 
 _checked_columns: set = set()
@@ -1505,22 +1516,62 @@ def copy_rows(model, columns: tuple[str, ...], rows: list, *, skip=frozenset()) 
     _copy(model, [by_attname[c] for c in columns], rows)
 
 
-def _copy(model, columns: list[str], rows: list) -> None:
+def _copy(model, columns: list[str], rows: list, types: list[str] | None = None) -> None:
+    """COPY the rows; ``types``: a binary COPY, each column's values written as that type."""
     from django.db import connection
     from psycopg import sql
 
-    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+    statement = sql.SQL("COPY {} ({}) FROM STDIN" + (" (FORMAT BINARY)" if types else "")).format(
         sql.Identifier(model._meta.db_table), sql.SQL(", ").join(sql.Identifier(c) for c in columns))
-    with connection.cursor() as cursor, connection.wrap_database_errors, cursor.cursor.copy(statement) as copy:
-        write = copy.write_row
-        for row in rows:
-            write(row)
+    with connection.cursor() as cursor, connection.wrap_database_errors:
+        if types:
+            cursor.cursor.adapters.register_dumper(_binary_tsvector_class(), _binary_tsvector_dumper())
+        with cursor.cursor.copy(statement) as copy:
+            if types:
+                copy.set_types(types)
+            write = copy.write_row
+            for row in rows:
+                write(row)
 
 
-def _copy_value(field, connection):
+def _binary_tsvector_class():
+    from .search.index import BinaryTsvector
+
+    return BinaryTsvector
+
+
+_tsvector_dumper = None
+
+
+def _binary_tsvector_dumper():
+    """psycopg's dumper of index.BinaryTsvector: its bytes as they are, a tsvector in binary. Any
+    other value (a literal) is refused: the binary COPY would store garbage."""
+    global _tsvector_dumper
+    if _tsvector_dumper is None:
+        from psycopg.adapt import Dumper
+        from psycopg.postgres import types
+        from psycopg.pq import Format
+
+        from .search.index import BinaryTsvector
+
+        class BinaryTsvectorDumper(Dumper):
+            format = Format.BINARY
+            oid = types["tsvector"].oid
+
+            def dump(self, obj):
+                if type(obj) is not BinaryTsvector:
+                    raise ValueError(f"a binary COPY of tsvectors takes index.BinaryTsvector, not {type(obj)}")
+                return obj
+
+        _tsvector_dumper = BinaryTsvectorDumper
+    return _tsvector_dumper
+
+
+def _copy_value(field, connection, binary: bool = False):
     """How copy_insert reads a field's value: plain values (text, numbers, booleans, keys, dates,
-    tsvector literals) as they are, integer/float/text arrays as array literals, everything else
-    (JSON, auto_now, decimals …) through the field's get_db_prep_save as an INSERT would."""
+    tsvector literals) as they are, integer/float/text arrays as array literals (``binary``: as
+    lists), everything else (JSON, auto_now, decimals …) through the field's get_db_prep_save as
+    an INSERT would."""
     from django.contrib.postgres.fields import ArrayField
     from django.contrib.postgres.search import SearchVectorField
     from django.db import models
@@ -1528,6 +1579,8 @@ def _copy_value(field, connection):
     attname = field.attname
     if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
         return lambda obj: field.get_db_prep_save(field.pre_save(obj, True), connection)
+    if binary and isinstance(field, ArrayField):
+        return lambda obj: None if getattr(obj, attname) is None else list(getattr(obj, attname))
     if isinstance(field, ArrayField) and isinstance(field.base_field, (models.IntegerField, models.FloatField,
                                                                       models.CharField, models.TextField)):
         quote = isinstance(field.base_field, (models.CharField, models.TextField))

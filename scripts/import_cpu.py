@@ -158,7 +158,7 @@ def _count_statements(backend: int, acc: dict) -> None:
             entry[1] += 1
 
     copy = importer._copy
-    importer._copy = lambda model, columns, rows: timed(f"COPY {model._meta.db_table}", copy, model, columns, rows)
+    importer._copy = lambda model, *rest: timed(f"COPY {model._meta.db_table}", copy, model, *rest)
     commit = BaseDatabaseWrapper._commit
     BaseDatabaseWrapper._commit = lambda self: timed("COMMIT", commit, self)
     connection.execute_wrappers.append(

@@ -60,16 +60,38 @@ def build_vectors(title: str | None, text: str | None, cache: dict | None = None
     return _format(laid_out), title_vector
 
 
-def _layout(fields: list[tuple[str, str]], cache: dict | None) -> list | None:
+class BinaryTsvector(bytes):
+    """A tsvector in PostgreSQL's binary form, as tsvectorrecv reads it (the importer's binary COPY:
+    PostgreSQL reads it in a fifth of the time a literal takes): the number of lexemes (int32), then
+    each lexeme's UTF-8 bytes, a NUL, its number of positions (uint16) and the positions (uint16:
+    the weight in the top two bits), all big-endian; positions strictly ascending."""
+
+    __slots__ = ()
+
+
+def build_vectors_binary(title: str | None, text: str | None, cache: dict | None = None
+                         ) -> tuple[BinaryTsvector, BinaryTsvector]:
+    """build_vectors(…) in the binary form: the same tsvectors once stored."""
+    fields = measure_fields(title=title, text=text)
+    laid_out = _layout(fields, cache, binary=True)
+    if laid_out is None:
+        return _build_vector_clamped_binary(fields, cache), _build_vector_clamped_binary(
+            title_fields(title=title), cache)
+    title_vector = _format_binary(laid_out[:1]) if title else _EMPTY_BINARY  # before the later fields lose lexemes
+    return _format_binary(laid_out), title_vector
+
+
+def _layout(fields: list[tuple[str, str]], cache: dict | None, binary: bool = False) -> list | None:
     """[(weight, {lexeme: [position, ...]}), ...] of the non-empty fields, each position as its
-    literal with the field's weight ("123D", _tagged); None past MAX_POS."""
+    literal with the field's weight ("123D", _tagged; ``binary``: its two bytes, _tagged_binary);
+    None past MAX_POS."""
     laid_out = []
     base = 1
     memo = _long_word_memo(cache)
     for text, weight in fields:
         if not text:
             continue
-        tagged = _tagged(weight)
+        tagged = _tagged_binary(weight) if binary else _tagged(weight)
         positions: defaultdict[str, list[str]] = defaultdict(list)
         for folded in _foldings(text, cache):
             if base + len(folded) > MAX_POS:
@@ -109,6 +131,65 @@ def _tagged(weight: str) -> list[str]:
     if table is None:
         table = _tagged_positions[weight] = [f"{p}{weight}" for p in range(MAX_POS + 1)]
     return table
+
+
+_EMPTY_BINARY = BinaryTsvector(bytes(4))
+_WEIGHT_BITS = {"A": 3, "B": 2, "C": 1, "D": 0}
+_tagged_binary_positions: dict[str, list[bytes]] = {}
+# a lexeme's count of positions as the NUL ending its bytes and the uint16 that follows them
+_COUNT_BINARY = [b"\0" + n.to_bytes(2, "big") for n in range(MAX_POSITIONS + 1)]
+
+
+def _tagged_binary(weight: str) -> list[bytes]:
+    """_tagged in the binary form: each position with its weight as tsvectorrecv reads it."""
+    table = _tagged_binary_positions.get(weight)
+    if table is None:
+        bits = _WEIGHT_BITS[weight] << 14
+        table = _tagged_binary_positions[weight] = [(p | bits).to_bytes(2, "big") for p in range(MAX_POS + 1)]
+    return table
+
+
+def _entry_binary(lexeme: str, pos: list[bytes]) -> bytes:
+    pos = pos[:MAX_POSITIONS]
+    return lexeme.encode() + _COUNT_BINARY[len(pos)] + b"".join(pos)
+
+
+def _format_binary(laid_out: list) -> BinaryTsvector:
+    """_format's tsvector in the binary form (lexemes in _format's order: PostgreSQL sorts them)."""
+    out = []
+    for k, (_, positions) in enumerate(laid_out):
+        later = laid_out[k + 1:]
+        if later:  # a lexeme also in a later field: its positions in field order, weight by weight
+            for lex, pos in positions.items():
+                for _, other in later:
+                    more = other.pop(lex, None)
+                    if more is not None:
+                        pos = pos + more
+                out.append(_entry_binary(lex, pos))
+        else:
+            out += [_entry_binary(lex, pos) for lex, pos in positions.items()]
+    return BinaryTsvector(len(out).to_bytes(4, "big") + b"".join(out))
+
+
+def _build_vector_clamped_binary(fields: list[tuple[str, str]], cache: dict | None) -> BinaryTsvector:
+    """_build_vector_clamped in the binary form (the same positions, clamped and deduplicated)."""
+    positions: dict[str, list[bytes]] = {}
+    base = 1
+    for text, weight in fields:
+        if not text:
+            continue
+        tagged = _tagged_binary(weight)
+        for folded in _foldings(text, cache):
+            for offset, lexeme in token_list(folded):
+                pos = min(base + offset, MAX_POS)
+                slot = positions.get(lexeme)
+                if slot is None:
+                    positions[lexeme] = [tagged[pos]]
+                elif len(slot) < MAX_POSITIONS:
+                    slot.append(tagged[pos])
+            base = min(base + len(folded) + FIELD_GAP, MAX_POS)
+    entries = [_entry_binary(lex, list(dict.fromkeys(pos))) for lex, pos in positions.items()]
+    return BinaryTsvector(len(entries).to_bytes(4, "big") + b"".join(entries))
 
 
 def _build_vector_clamped(fields: list[tuple[str, str]], cache: dict | None) -> str:
@@ -355,6 +436,19 @@ def facet_vector(*, province_id, city_id, bucket: int, year, themes=(), ip_types
     importer's COPY): ``bucket`` is BUCKET_SQL of the row's id, ``year`` the document's
     (signed, else published, else date_year), ``themes`` and ``ip_types`` the codes linked,
     ``units`` the (unit id, role) links, ``issuer`` and ``title`` the document's."""
+    return " ".join(_quote(x) for x in _facet_lexemes(
+        province_id=province_id, city_id=city_id, bucket=bucket, year=year, themes=themes, ip_types=ip_types,
+        units=units, issuer=issuer, title=title))
+
+
+def facet_vector_binary(**values) -> BinaryTsvector:
+    """facet_vector(…) in the binary form (lexemes without positions)."""
+    lexemes = _facet_lexemes(**values)
+    return BinaryTsvector(len(lexemes).to_bytes(4, "big") + b"".join(x.encode() + b"\0\0\0" for x in lexemes))
+
+
+def _facet_lexemes(*, province_id, city_id, bucket: int, year, themes=(), ip_types=(), units=(), issuer="",
+                   title=None) -> list[str]:
     lexemes = {f"p:{province_id}" if province_id is not None else None,
                f"c:{city_id}" if city_id is not None else None,
                f"s:{bucket}", f"s:q{bucket >> 2}", f"s:g{bucket >> 4}", f"y:{year}" if year is not None else None,
@@ -365,7 +459,7 @@ def facet_vector(*, province_id, city_id, bucket: int, year, themes=(), ip_types
         lexemes.update((f"u:{unit_id}", f"r:{role}"))
     if len({unit_id for unit_id, _ in units}) > 1:
         lexemes.add("u:*")
-    return " ".join(_quote(x) for x in sorted(lexemes - {None}))
+    return sorted(lexemes - {None})
 
 
 @lru_cache(maxsize=65536)
