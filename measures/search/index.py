@@ -135,28 +135,39 @@ def _tagged(weight: str) -> list[str]:
 
 _EMPTY_BINARY = BinaryTsvector(bytes(4))
 _WEIGHT_BITS = {"A": 3, "B": 2, "C": 1, "D": 0}
-_tagged_binary_positions: dict[str, list[bytes]] = {}
+
+
+def _escaped(data: bytes) -> str:
+    """Bytes as a str that encodes back to them (UTF-8 with surrogateescape): the binary form is
+    put together as a str with the lexemes, in f-strings and joins as cheap as the literal's, and
+    encoded once."""
+    return "".join(chr(b) if b < 0x80 else chr(0xDC00 + b) for b in data)
+
+
+_tagged_binary_positions: dict[str, list[str]] = {}
 # a lexeme's count of positions as the NUL ending its bytes and the uint16 that follows them
-_COUNT_BINARY = [b"\0" + n.to_bytes(2, "big") for n in range(MAX_POSITIONS + 1)]
+_COUNT_BINARY = [_escaped(b"\0" + n.to_bytes(2, "big")) for n in range(MAX_POSITIONS + 1)]
 
 
-def _tagged_binary(weight: str) -> list[bytes]:
-    """_tagged in the binary form: each position with its weight as tsvectorrecv reads it."""
+def _tagged_binary(weight: str) -> list[str]:
+    """_tagged in the binary form: each position with its weight as tsvectorrecv reads it (two
+    bytes, _escaped)."""
     table = _tagged_binary_positions.get(weight)
     if table is None:
         bits = _WEIGHT_BITS[weight] << 14
-        table = _tagged_binary_positions[weight] = [(p | bits).to_bytes(2, "big") for p in range(MAX_POS + 1)]
+        table = _tagged_binary_positions[weight] = [_escaped((p | bits).to_bytes(2, "big"))
+                                                    for p in range(MAX_POS + 1)]
     return table
 
 
-def _entry_binary(lexeme: str, pos: list[bytes]) -> bytes:
-    pos = pos[:MAX_POSITIONS]
-    return lexeme.encode() + _COUNT_BINARY[len(pos)] + b"".join(pos)
+def _binary(entries: list[str]) -> BinaryTsvector:
+    return BinaryTsvector(len(entries).to_bytes(4, "big") + "".join(entries).encode("utf-8", "surrogateescape"))
 
 
 def _format_binary(laid_out: list) -> BinaryTsvector:
     """_format's tsvector in the binary form (lexemes in _format's order: PostgreSQL sorts them)."""
     out = []
+    count = _COUNT_BINARY
     for k, (_, positions) in enumerate(laid_out):
         later = laid_out[k + 1:]
         if later:  # a lexeme also in a later field: its positions in field order, weight by weight
@@ -165,15 +176,18 @@ def _format_binary(laid_out: list) -> BinaryTsvector:
                     more = other.pop(lex, None)
                     if more is not None:
                         pos = pos + more
-                out.append(_entry_binary(lex, pos))
+                pos = pos[:MAX_POSITIONS]
+                out.append(f"{lex}{count[len(pos)]}{''.join(pos)}")
         else:
-            out += [_entry_binary(lex, pos) for lex, pos in positions.items()]
-    return BinaryTsvector(len(out).to_bytes(4, "big") + b"".join(out))
+            out += [f"{lex}{count[1]}{pos[0]}" if len(pos) == 1 else
+                    f"{lex}{count[len(pos)]}{''.join(pos)}" if len(pos) <= MAX_POSITIONS else
+                    f"{lex}{count[MAX_POSITIONS]}{''.join(pos[:MAX_POSITIONS])}" for lex, pos in positions.items()]
+    return _binary(out)
 
 
 def _build_vector_clamped_binary(fields: list[tuple[str, str]], cache: dict | None) -> BinaryTsvector:
     """_build_vector_clamped in the binary form (the same positions, clamped and deduplicated)."""
-    positions: dict[str, list[bytes]] = {}
+    positions: dict[str, list[str]] = {}
     base = 1
     for text, weight in fields:
         if not text:
@@ -188,8 +202,11 @@ def _build_vector_clamped_binary(fields: list[tuple[str, str]], cache: dict | No
                 elif len(slot) < MAX_POSITIONS:
                     slot.append(tagged[pos])
             base = min(base + len(folded) + FIELD_GAP, MAX_POS)
-    entries = [_entry_binary(lex, list(dict.fromkeys(pos))) for lex, pos in positions.items()]
-    return BinaryTsvector(len(entries).to_bytes(4, "big") + b"".join(entries))
+    out = []
+    for lex, pos in positions.items():
+        pos = list(dict.fromkeys(pos))
+        out.append(f"{lex}{_COUNT_BINARY[len(pos)]}{''.join(pos)}")
+    return _binary(out)
 
 
 def _build_vector_clamped(fields: list[tuple[str, str]], cache: dict | None) -> str:
@@ -443,8 +460,7 @@ def facet_vector(*, province_id, city_id, bucket: int, year, themes=(), ip_types
 
 def facet_vector_binary(**values) -> BinaryTsvector:
     """facet_vector(…) in the binary form (lexemes without positions)."""
-    lexemes = _facet_lexemes(**values)
-    return BinaryTsvector(len(lexemes).to_bytes(4, "big") + b"".join(x.encode() + b"\0\0\0" for x in lexemes))
+    return _binary([f"{x}{_COUNT_BINARY[0]}" for x in _facet_lexemes(**values)])
 
 
 def _facet_lexemes(*, province_id, city_id, bucket: int, year, themes=(), ip_types=(), units=(), issuer="",
