@@ -185,14 +185,16 @@ def _format_binary(laid_out: list) -> BinaryTsvector:
     return _binary(out)
 
 
-def _build_vector_clamped_binary(fields: list[tuple[str, str]], cache: dict | None) -> BinaryTsvector:
-    """_build_vector_clamped in the binary form (the same positions, clamped and deduplicated)."""
+def _clamped_positions(fields: list[tuple[str, str]], cache: dict | None, tag) -> dict[str, list[str]]:
+    """Each lexeme's positions for texts longer than MAX_POS, token by token, clamped and without
+    repeats; each position as ``tag(weight)[position]`` (_tagged for the literal, _tagged_binary for
+    the binary form: the two builders below differ only in how they write the result)."""
     positions: dict[str, list[str]] = {}
     base = 1
     for text, weight in fields:
         if not text:
             continue
-        tagged = _tagged_binary(weight)
+        tagged = tag(weight)
         for folded in _foldings(text, cache):
             for offset, lexeme in token_list(folded):
                 pos = min(base + offset, MAX_POS)
@@ -202,30 +204,18 @@ def _build_vector_clamped_binary(fields: list[tuple[str, str]], cache: dict | No
                 elif len(slot) < MAX_POSITIONS:
                     slot.append(tagged[pos])
             base = min(base + len(folded) + FIELD_GAP, MAX_POS)
-    out = []
-    for lex, pos in positions.items():
-        pos = list(dict.fromkeys(pos))
-        out.append(f"{lex}{_COUNT_BINARY[len(pos)]}{''.join(pos)}")
-    return _binary(out)
+    return {lex: list(dict.fromkeys(pos)) for lex, pos in positions.items()}
+
+
+def _build_vector_clamped_binary(fields: list[tuple[str, str]], cache: dict | None) -> BinaryTsvector:
+    """_build_vector_clamped in the binary form (the same positions, clamped and deduplicated)."""
+    return _binary([f"{lex}{_COUNT_BINARY[len(pos)]}{''.join(pos)}"
+                    for lex, pos in _clamped_positions(fields, cache, _tagged_binary).items()])
 
 
 def _build_vector_clamped(fields: list[tuple[str, str]], cache: dict | None) -> str:
     """build_vector for texts longer than MAX_POS: token by token, clamped positions once."""
-    positions: dict[str, list[str]] = {}
-    base = 1
-    for text, weight in fields:
-        if not text:
-            continue
-        for folded in _foldings(text, cache):
-            for offset, lexeme in token_list(folded):
-                pos = min(base + offset, MAX_POS)
-                slot = positions.get(lexeme)
-                if slot is None:
-                    positions[lexeme] = [f"{pos}{weight}"]
-                elif len(slot) < MAX_POSITIONS:
-                    slot.append(f"{pos}{weight}")
-            base = min(base + len(folded) + FIELD_GAP, MAX_POS)
-    return " ".join(f"{_quote(lex)}:{','.join(dict.fromkeys(pos))}" for lex, pos in positions.items())
+    return " ".join(f"{_quote(lex)}:{','.join(pos)}" for lex, pos in _clamped_positions(fields, cache, _tagged).items())
 
 
 def _add_tokens(positions, folded: str, base: int, tagged: list[str], memo: dict | None = None) -> None:
