@@ -102,23 +102,28 @@ def _layout(fields: list[tuple[str, str]], cache: dict | None, binary: bool = Fa
     return laid_out
 
 
-def _format(laid_out: list) -> str:
-    """The literal of _layout's fields (the later fields' dicts lose the lexemes merged into an
-    earlier field's)."""
+def _merged(laid_out: list) -> list[tuple[str, list[str]]]:
+    """_layout's fields as (lexeme, positions) in field order, a lexeme that is in a later field too
+    with its positions in field order, weight by weight (the later fields' dicts lose it), at most
+    MAX_POSITIONS of them: what the literal (_format) and the binary form (_format_binary) write."""
     out = []
     for k, (_, positions) in enumerate(laid_out):
         later = laid_out[k + 1:]
-        if later:  # a lexeme also in a later field: its positions in field order, weight by weight
+        if later:
             for lex, pos in positions.items():
                 for _, other in later:
                     more = other.pop(lex, None)
                     if more is not None:
                         pos = pos + more
-                out.append(f"'{lex}':{','.join(pos[:MAX_POSITIONS])}")
+                out.append((lex, pos[:MAX_POSITIONS]))
         else:
-            out += [f"'{lex}':{pos[0]}" if len(pos) == 1 else f"'{lex}':{','.join(pos[:MAX_POSITIONS])}"
-                    for lex, pos in positions.items()]
-    return " ".join(out)
+            out += [(lex, pos if len(pos) <= MAX_POSITIONS else pos[:MAX_POSITIONS]) for lex, pos in positions.items()]
+    return out
+
+
+def _format(laid_out: list) -> str:
+    """The literal of _layout's fields."""
+    return " ".join([f"'{lex}':{','.join(pos)}" for lex, pos in _merged(laid_out)])
 
 
 _tagged_positions: dict[str, list[str]] = {}
@@ -166,23 +171,8 @@ def _binary(entries: list[str]) -> BinaryTsvector:
 
 def _format_binary(laid_out: list) -> BinaryTsvector:
     """_format's tsvector in the binary form (lexemes in _format's order: PostgreSQL sorts them)."""
-    out = []
     count = _COUNT_BINARY
-    for k, (_, positions) in enumerate(laid_out):
-        later = laid_out[k + 1:]
-        if later:  # a lexeme also in a later field: its positions in field order, weight by weight
-            for lex, pos in positions.items():
-                for _, other in later:
-                    more = other.pop(lex, None)
-                    if more is not None:
-                        pos = pos + more
-                pos = pos[:MAX_POSITIONS]
-                out.append(f"{lex}{count[len(pos)]}{''.join(pos)}")
-        else:
-            out += [f"{lex}{count[1]}{pos[0]}" if len(pos) == 1 else
-                    f"{lex}{count[len(pos)]}{''.join(pos)}" if len(pos) <= MAX_POSITIONS else
-                    f"{lex}{count[MAX_POSITIONS]}{''.join(pos[:MAX_POSITIONS])}" for lex, pos in positions.items()]
-    return _binary(out)
+    return _binary([f"{lex}{count[len(pos)]}{''.join(pos)}" for lex, pos in _merged(laid_out)])
 
 
 def _clamped_positions(fields: list[tuple[str, str]], cache: dict | None, tag) -> dict[str, list[str]]:
