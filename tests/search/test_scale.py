@@ -390,6 +390,21 @@ def _slice_of(pk: int) -> int:
         return c.fetchone()[0]
 
 
+def _every_probe_samples(monkeypatch, exact: int, sample: int, *, base: int | None = None,
+                         rank: int | None = None, slices: int | None = None) -> None:
+    """The engine's limits made small for the test corpus, and every probe sampled (probe_gate 0);
+    ``slices``: a probe reads that many times engine.SLICES (a probe that sees rows)."""
+    monkeypatch.setattr(engine, "EXACT_LIMIT", exact)
+    monkeypatch.setattr(engine, "SAMPLE_TARGET", sample)
+    if base is not None:
+        monkeypatch.setattr(engine, "BASE_TARGET", base)
+    if rank is not None:
+        monkeypatch.setattr(engine, "RANK_TARGET", rank)
+    monkeypatch.setattr(engine, "probe_gate", lambda limit, buckets=1: 0)   # every probe samples
+    if slices is not None:
+        monkeypatch.setattr(engine, "PROBE_SLICES", engine.SLICES * slices)
+
+
 def _date_two_documents(big):
     """One document of the big corpus published in 2020, one in 1980 (the rest keep their dates)."""
     import datetime
@@ -409,11 +424,7 @@ def test_a_sampled_year_range_is_checked_on_the_rows_not_intersected_in_the_inde
     from measures.selectors import measure_export_queryset
 
     _date_two_documents(big)
-    monkeypatch.setattr(engine, "EXACT_LIMIT", 100)
-    monkeypatch.setattr(engine, "SAMPLE_TARGET", 400)
-    monkeypatch.setattr(engine, "BASE_TARGET", 400)
-    monkeypatch.setattr(engine, "probe_gate", lambda limit, buckets=1: 0)   # every probe samples
-    monkeypatch.setattr(engine, "PROBE_SLICES", engine.SLICES * 64)          # a probe that sees rows
+    _every_probe_samples(monkeypatch, 100, 400, base=400, slices=64)
     statements = _record_statements(monkeypatch)
     params = {"q": "纠纷调解", "year_from": "1990"}
     r = measure_search(params=params)
@@ -439,12 +450,7 @@ def test_the_shared_read_of_results_and_wider_set_equals_two_reads(big, monkeypa
     keep a quarter of the text's rows) give the same rows, ranks, count and facets as two
     reads."""
     _date_two_documents(big)
-    monkeypatch.setattr(engine, "EXACT_LIMIT", 100)
-    monkeypatch.setattr(engine, "SAMPLE_TARGET", 400)
-    monkeypatch.setattr(engine, "BASE_TARGET", 300)
-    monkeypatch.setattr(engine, "RANK_TARGET", 150)
-    monkeypatch.setattr(engine, "probe_gate", lambda limit, buckets=1: 0)   # every probe samples
-    monkeypatch.setattr(engine, "PROBE_SLICES", engine.SLICES * 64)
+    _every_probe_samples(monkeypatch, 100, 400, base=300, rank=150, slices=64)
     found = {}
     for shared in (True, False):
         monkeypatch.setattr(engine, "SHARED_READS", shared)
@@ -465,12 +471,7 @@ def test_a_sampled_theme_keeping_most_of_the_text_shares_the_wider_sets_read(big
     admin, _ = Theme.objects.get_or_create(code="administrative", defaults={"name": "行政保护"})
     admin.measures.add(*[m for i, m in enumerate(big["ms"]) if i % 5])
     update_search_vectors([m.pk for m in big["ms"]])   # the theme's facet lexemes
-    monkeypatch.setattr(engine, "EXACT_LIMIT", 100)
-    monkeypatch.setattr(engine, "SAMPLE_TARGET", 300)
-    monkeypatch.setattr(engine, "BASE_TARGET", 250)
-    monkeypatch.setattr(engine, "RANK_TARGET", 150)
-    monkeypatch.setattr(engine, "probe_gate", lambda limit, buckets=1: 0)   # every probe samples
-    monkeypatch.setattr(engine, "PROBE_SLICES", engine.SLICES * 32)
+    _every_probe_samples(monkeypatch, 100, 300, base=250, rank=150, slices=32)
     found = {}
     for share in (engine.SHARED_SHARE, 0):
         statements = _record_statements(monkeypatch)
@@ -488,11 +489,7 @@ def test_a_shared_reads_lexemes_counted_once_give_the_same_facets(big, monkeypat
     """engine.SPLIT_LEXEMES: the facet lexemes of a shared read's rows are unnested once and counted
     for both of its sets: the same facets (and everything else) as each set's rows unnested apart."""
     _date_two_documents(big)
-    monkeypatch.setattr(engine, "EXACT_LIMIT", 100)
-    monkeypatch.setattr(engine, "SAMPLE_TARGET", 400)
-    monkeypatch.setattr(engine, "BASE_TARGET", 300)
-    monkeypatch.setattr(engine, "probe_gate", lambda limit, buckets=1: 0)   # every probe samples
-    monkeypatch.setattr(engine, "PROBE_SLICES", engine.SLICES * 64)
+    _every_probe_samples(monkeypatch, 100, 400, base=300, slices=64)
     found = {}
     for once in (True, False):
         monkeypatch.setattr(engine, "SPLIT_LEXEMES", once)
@@ -511,10 +508,7 @@ def test_a_shared_reads_lexemes_counted_once_give_the_same_facets(big, monkeypat
 def test_a_probe_holding_most_of_its_target_is_the_sample(big, monkeypatch, target, reads_more):
     """A probe with ENOUGH of the sample's target rows is the sample: reading a few
     more slices of its bucket would scan the bucket in the index again."""
-    monkeypatch.setattr(engine, "EXACT_LIMIT", 100)
-    monkeypatch.setattr(engine, "SAMPLE_TARGET", target)
-    monkeypatch.setattr(engine, "probe_gate", lambda limit, buckets=1: 0)   # every probe samples
-    monkeypatch.setattr(engine, "PROBE_SLICES", engine.SLICES * 128)         # half the set
+    _every_probe_samples(monkeypatch, 100, target, slices=128)   # a probe of half the set
     statements = _record_statements(monkeypatch)
     r = measure_search(params={"q": "纠纷调解"})
     probe = [part for part, _ in statements[0]].count(engine.PROBE_MAIN)
