@@ -700,11 +700,8 @@ def level_hint(lines: list[str], ctx: ParseContext) -> str | None:
             or NATIONAL_SALUTATION_INLINE.search(ctx.fold(" ".join(lines[:40])[:3000])):
         return "national"
     for text in ([ctx.fold(sal)] if sal else []) + [ctx.fold(" ".join(lines[:60]))]:
-        counts = {level: sum(text.count(w) for w in words) for level, words in L.LEVEL_WORDS}
-        if "自治区" in text:
-            counts["district"] -= text.count("我区")
-        best = max(counts, key=lambda k: counts[k])
-        if counts[best] > 0 and list(counts.values()).count(counts[best]) == 1:
+        best = most_named_level(text, L.LEVEL_WORDS, ("我区",))
+        if best:
             return best
     return None
 
@@ -1566,10 +1563,18 @@ def scope_level(lines: list[str], ctx: ParseContext) -> str | None:
     """The level a text speaks at when no issuer, place or address names it: the scope words it uses most
     (全市, 市政府, 市级 … against 全省, 全县, 全区 …), read over the whole page (a mid-document page has
     no header to go by). None on a tie or when it names no scope."""
-    text = ctx.fold(" ".join(lines))
-    counts = {level: sum(text.count(w) for w in words) for level, words in L.LEVEL_SCOPE_WORDS}
+    return most_named_level(ctx.fold(" ".join(lines)), L.LEVEL_SCOPE_WORDS, ("全区", "区政府", "区委"))
+
+
+@rule(stage="header", example="('我市…我市…我县', LEVEL_WORDS) → 'city'; ('我市…我县', …) → None (a tie); "
+                               "('自治区…我区', …, ('我区',)) → None")
+def most_named_level(text: str, table: tuple, region_words: tuple[str, ...]) -> str | None:
+    """The level whose words ``table`` finds most often in ``text``; None on a tie or when none is
+    found. In an autonomous region's text (自治区) ``region_words`` (我区, 全区 …) speak of the region,
+    not of a district, and do not count for the district."""
+    counts = {level: sum(text.count(w) for w in words) for level, words in table}
     if "自治区" in text:
-        counts["district"] -= text.count("全区") + text.count("区政府") + text.count("区委")
+        counts["district"] -= sum(text.count(w) for w in region_words)
     best = max(counts, key=lambda k: counts[k])
     return best if counts[best] > 0 and list(counts.values()).count(counts[best]) == 1 else None
 

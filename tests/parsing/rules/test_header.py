@@ -586,6 +586,15 @@ def test_scope_level(lines, expected):
     assert H.scope_level(lines, CTX) == expected
 
 
+@pytest.mark.parametrize("text, region_words, expected", [
+    ("我市加强，我市推进，我县配合", (), "city"), ("我市加强，我县配合", (), None),
+    ("广西壮族自治区：我区推进", ("我区",), None), ("我区推进", ("我区",), "district"),
+])
+def test_most_named_level(text, region_words, expected):
+    from measures.parsing import lexicon as L
+    assert H.most_named_level(text, L.LEVEL_WORDS, region_words) == expected
+
+
 @pytest.mark.parametrize("lines, expected", [
     (["1.修订专利法。（法制办会同相关部门负责）", "2.加强执法。（知识产权局、公安部、海关总署负责）"], True),
     (["第五条,国家知识产权局负责全国地理标志产品以及专用标志的管理和保护工作"], True),
