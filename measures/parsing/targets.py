@@ -40,6 +40,8 @@ COUNT_VERBS = re.compile(rf"(?:{'|'.join(L.COUNT_VERBS)})[^，,。；;]{{0,4}}$"
 COUNT_VERB_JUST_BEFORE = re.compile(rf"(?:{'|'.join(L.COUNT_VERBS)})$")
 REWARD = re.compile("|".join(L.REWARD_WORDS))
 DESCRIBED_NOUN = re.compile(rf"^[^、，,。；;：:\d]{{1,12}}、[^，,。；;：:\d]{{1,40}}?的(?P<noun>[{P.HAN}]{{2,16}})$")
+# a base figure and its unit closing a clause ("…比2010年的165902吨、56237吨"): respective_metric drops it
+FIGURE_TAIL = re.compile(r"\d[\d.]*\s*[^\d、，,]{0,2}$")
 RATE_VERB = re.compile(r"^(?:予以|进行|实行|按|作为)")
 AID = re.compile(f"(?:{'|'.join(L.AID_WORDS)})")
 FILLER = re.compile(f"^(?:{'|'.join(L.METRIC_FILLERS)})+")
@@ -813,7 +815,7 @@ def respective_metric(n: Number, metric: str) -> str | None:
     if at < 0 or not metric.endswith("分别"):
         return None
     kept = metric[:-2].rstrip(" ，,、")
-    if T.han_count(re.sub(r"[\d.]+[^\d、，,]{0,2}$", "", kept)) >= 3:
+    if T.han_count(FIGURE_TAIL.sub("", kept)) >= 3:
         return kept  # "…的生产企业,设一等奖1名、二等奖2名、三等奖3名,分别": the context without the word
     spans, start = [], n.sent_start
     for k in range(n.sent_start, at + 1):
@@ -827,7 +829,7 @@ def respective_metric(n: Number, metric: str) -> str | None:
     clause = n.para[a:b].strip(" ，,")
     clause = clause[1:] if clause.startswith(("对", "對")) else clause
     if DIGIT.search(clause[-3:]):  # "…比2010年的165902吨、56237吨": the base figures off
-        clause = re.sub(r"\d[\d.]*\s*[^\d、，,]{0,2}$", "", clause).rstrip("、，, ")
+        clause = FIGURE_TAIL.sub("", clause).rstrip("、，, ")
     return clause if T.han_count(clause) >= 3 else None
 
 
