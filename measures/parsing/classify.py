@@ -16,6 +16,9 @@ Driven only by the keyword data in :class:`~measures.parsing.knowledge.Knowledge
   when they reach both ``THEME_MIN`` and ``THEME_RATIO`` of the best score, and
   any theme whose decisive keyword ("+补贴") occurs;
 * a measure no keyword matches gets ``FALLBACK_THEME`` (organization);
+* where the knowledge carries a trained theme model (theme_model.py, data/theme_model.json), the
+  themes are the model's instead: it reads the keyword scores above together with the measure's
+  character n-grams (:func:`choose_themes_learned`); the keywords stay the data it reads;
 * IP types: every type whose score (title, body and nearest heading, counted
   the same way) reaches ``IP_MIN``.
 
@@ -34,6 +37,7 @@ from .context import ParseContext, rule
 from . import lexicon as L
 from .lexicon import IP_CONTEXT_WORDS
 from .knowledge import KeywordIndex, Knowledge, Rule
+from .theme_model import ThemeModel
 
 # "删去第三条。", "将第二条第一款修改为…", "在第五条后增加一条…": an item of an amending decision (amendment_item)
 AMENDMENT = re.compile(r"^(?:删去|删除|刪去|刪除)第[一二三四五六七八九十百零〇\d]+[条條]|^[将將]第[一二三四五六七八九十百零〇\d]+[条條][^。]{0,20}(?:修改为|修改為|改为|改為)|"
@@ -179,15 +183,28 @@ def rule_scores(index: KeywordIndex, texts: Texts) -> list[tuple]:
     return out
 
 
-def _explain(index: KeywordIndex, texts: Texts) -> list[dict]:
-    return [{"code": index.rules[ri].code, "name": index.rules[ri].name, "score": score,
-             "keywords": sorted(hits, key=lambda k: -hits[k])}
-            for score, ri, hits in rule_scores(index, texts)]
+def _explain(index: KeywordIndex, texts: Texts, model: ThemeModel | None = None) -> list[dict]:
+    scored = rule_scores(index, texts)
+    out = [{"code": index.rules[ri].code, "name": index.rules[ri].name, "score": score,
+            "keywords": sorted(hits, key=lambda k: -hits[k])} for score, ri, hits in scored]
+    if model is not None:
+        p = model.probabilities(texts.title, texts.body, texts.path,
+                                {index.rules[ri].code: score for score, ri, _ in scored})
+        names = {r.code: r.name for r in index.rules}
+        shown = {d["code"] for d in out}
+        out += [{"code": c, "name": names.get(c, c), "score": 0.0, "keywords": []}
+                for c in sorted(p, key=lambda c: -p[c])[:MAX_THEMES] if c not in shown]
+        for d in out:
+            d["probability"] = round(p.get(d["code"], 0.0), 2)
+        out.sort(key=lambda d: -d["probability"])
+    return out
 
 
 def explain_themes(knowledge: Knowledge, title: str | None, body: str, path: list[str] | None = None) -> list[dict]:
-    """Every theme with a positive score: [{"code", "name", "score", "keywords"}], best first."""
-    return _explain(knowledge.theme_index, Texts.of(title, body, path))
+    """Every theme with a positive keyword score: [{"code", "name", "score", "keywords"}], best first; with
+    a trained model also each one's "probability" (and the model's likeliest themes even without a
+    keyword), likeliest first."""
+    return _explain(knowledge.theme_index, Texts.of(title, body, path), knowledge.theme_model)
 
 
 def explain_ip_types(knowledge: Knowledge, title: str | None, body: str, path: list[str] | None = None) -> list[dict]:
@@ -240,9 +257,31 @@ def choose_ip_types(index: KeywordIndex, scored: list[tuple]) -> list[str]:
     return [r.code for ri, r in enumerate(index.rules) if ri in found]
 
 
-def classify_themes(knowledge: Knowledge, title: str | None, body: str, path: list[str] | None = None) -> list[str]:
+@rule(stage="classify", example="p funding 0.81, organization 0.42, finance 0.20 (second_min 0.3) → "
+                                 "['funding', 'organization']")
+def choose_themes_learned(model: ThemeModel, index: KeywordIndex, texts: Texts, scored: list[tuple]) -> list[str]:
+    """The trained model's reading (theme_model.py) of the keyword scores and the measure's characters:
+    the likeliest theme always, a second when its probability reaches the model's second_min
+    (MAX_THEMES in all)."""
+    scores = {index.rules[ri].code: score for score, ri, _ in scored}
+    p = model.probabilities(texts.title, texts.body, texts.path, scores)
+    ranked = sorted(p, key=lambda c: -p[c])
+    return ranked[:1] + [c for c in ranked[1:MAX_THEMES] if p[c] >= model.second_min]
+
+
+def themes_of(knowledge: Knowledge, texts: Texts) -> list[str]:
+    """A measure's themes: the trained model's where the knowledge has one, else the keyword rules'
+    (choose_themes, then with_duty_theme)."""
     index = knowledge.theme_index
-    return choose_themes(index, rule_scores(index, Texts.of(title, body, path)))
+    scored = rule_scores(index, texts)
+    model = knowledge.theme_model
+    if model is not None:
+        return choose_themes_learned(model, index, texts, scored)
+    return with_duty_theme(choose_themes(index, scored), texts.body, index)
+
+
+def classify_themes(knowledge: Knowledge, title: str | None, body: str, path: list[str] | None = None) -> list[str]:
+    return themes_of(knowledge, Texts.of(title, body, path))
 
 
 def classify_ip_types(knowledge: Knowledge, title: str | None, body: str, path: list[str] | None = None) -> list[str]:
@@ -250,16 +289,19 @@ def classify_ip_types(knowledge: Knowledge, title: str | None, body: str, path: 
     return choose_ip_types(index, rule_scores(index, Texts.of(title, body, path)))
 
 
+def measure_texts(ctx: ParseContext) -> list[Texts]:
+    """Each measure's folded title, body and nearest heading, as classify reads them (the theme model's
+    trainer reads the same)."""
+    return [Texts.of(m["title"], body, m["path"][-1:], ctx.fold) for m, body in zip(ctx.measures, ctx.bodies)]
+
+
 def classify(ctx: ParseContext) -> None:
     """Themes and IP types of each measure from its title, body and nearest heading (the items of
     "开展打击互联网领域侵权假冒专项行动" are about the internet even when one only says 网上)."""
     k = ctx.knowledge
     titled = document_ip_type(k, (ctx.document or {}).get("title"), ctx.fold) if ctx.measures else []
-    for m, body in zip(ctx.measures, ctx.bodies):
-        # with its nearest heading as the path (Texts.with_path of the plain texts, built in one go)
-        with_path = Texts.of(m["title"], body, m["path"][-1:], ctx.fold)
-        m["themes"] = with_duty_theme(choose_themes(k.theme_index, rule_scores(k.theme_index, with_path)),
-                                      with_path.body, k.theme_index)
+    for m, with_path in zip(ctx.measures, measure_texts(ctx)):
+        m["themes"] = themes_of(k, with_path)
         m["ip_types"] = choose_ip_types(k.ip_index, rule_scores(k.ip_index, with_path)) or titled
         if amendment_item(with_path.body) and any(r.code == AMENDMENT_THEME for r in k.theme_index.rules):
             m["themes"] = [AMENDMENT_THEME]

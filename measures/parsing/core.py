@@ -26,6 +26,14 @@ def parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | Non
     carries "text" (its full text, numbering excluded) and "units_detail" ([{"name", "role"}]); the
     document carries "body_text" (the operative text after the covering notice).
     """
+    ctx = parse_context(data, source=source, knowledge=knowledge)
+    return {"source": source, "document": ctx.document, "measures": ctx.measures, "targets": ctx.targets,
+            "warnings": ctx.warnings, "encoding": ctx.encoding}
+
+
+def parse_context(data: bytes | str, *, source: str, knowledge: Knowledge | None = None) -> ParseContext:
+    """Every stage over one raw document; the context they leave (scripts/train_theme_model.py reads the
+    measures' texts from it as the classify stage does)."""
     ctx = ParseContext(knowledge or default_knowledge(), source=source)
     decode(ctx, data)   # bytes → text; ParseError when they are not text
     clean(ctx)          # markup, task tables, full-width characters, pinyin glosses; the script
@@ -36,5 +44,4 @@ def parse_document(data: bytes | str, *, source: str, knowledge: Knowledge | Non
     assign_units(ctx)   # responsible units and their roles
     targets(ctx)        # quantified commitments, document-level first
     classify(ctx)       # themes and IP types
-    return {"source": source, "document": ctx.document, "measures": ctx.measures, "targets": ctx.targets,
-            "warnings": ctx.warnings, "encoding": ctx.encoding}
+    return ctx

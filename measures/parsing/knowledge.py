@@ -26,6 +26,7 @@ from pathlib import Path
 
 from . import lexicon as L
 from .text import fold
+from .theme_model import ThemeModel, load_theme_model
 
 PROJECT_FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
@@ -234,6 +235,9 @@ class Knowledge:
     themes: list[dict] = field(default_factory=list)
     ip_types: list[dict] = field(default_factory=list)
     unit_aliases: list[tuple[str, str]] = field(default_factory=list)
+    # themes from the trained model (theme_model.py) where its codes are the theme list's; False: keywords alone
+    learned_themes: bool = True
+    theme_model_file: str | None = None  # another model file than data/theme_model.json
 
     @classmethod
     def from_fixtures(cls, directory: Path | str | None = None) -> "Knowledge":
@@ -279,6 +283,17 @@ class Knowledge:
     @cached_property
     def ip_index(self) -> KeywordIndex:
         return KeywordIndex(self.ip_rules)
+
+    @cached_property
+    def theme_model(self) -> "ThemeModel | None":
+        """The trained theme model (data/theme_model.json) when learned_themes is on and the model's codes
+        are exactly the theme list's (a theme added or removed since training: None, keywords alone)."""
+        if not self.learned_themes:
+            return None
+        model = load_theme_model(self.theme_model_file)
+        if model is None or set(model.codes) != {r.code for r in self.theme_rules}:
+            return None
+        return model
 
     @cached_property
     def alias_map(self) -> dict[str, str]:

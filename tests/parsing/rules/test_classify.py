@@ -157,9 +157,54 @@ def test_classify_stage_uses_the_nearest_heading_for_themes_and_ip_types():
      ["organization"]),
 ])
 def test_project_theme_keywords(title, body, path, expected):
-    from measures.parsing.knowledge import default_knowledge
+    keywords_only = Knowledge.from_fixtures()
+    keywords_only.learned_themes = False  # the keyword data itself, without the trained model's reading
 
-    assert Cl.classify_themes(default_knowledge(), title, body, path) == expected
+    assert Cl.classify_themes(keywords_only, title, body, path) == expected
+
+
+# a trained model in miniature over SMALL's three themes: 商标 speaks for creation, 资金 for funding,
+# a keyword score of finance for finance (second_min 0.3)
+TINY_MODEL = {
+    "codes": ["creation", "funding", "finance"], "ngram": [1, 3], "second_min": 0.3, "prune": 0.0,
+    "bias": [-1.5, -1.0, -2.0],
+    "keyword_weights": [[0.0] * 7, [0.0] * 7, [0.0, 0.0, 30.0, 0.0, 0.0, 0.0, 0.0]],
+    "idf": {"商标": 1.0, "资金": 1.0, "加强": 1.0}, "weights": {"商标": [[0, 6.0]], "资金": [[1, 6.0]]},
+}
+
+
+@pytest.fixture
+def tiny(tmp_path):
+    import json
+
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(TINY_MODEL, ensure_ascii=False), encoding="utf-8")
+    return Knowledge(themes=SMALL.themes, ip_types=SMALL.ip_types, theme_model_file=str(path))
+
+
+@pytest.mark.parametrize("title, body, path, expected", [
+    (None, "推进商标注册。", None, ["creation"]),  # 商标 alone: p(creation) 0.99, the others under 0.3
+    (None, "安排商标资金。", None, ["funding", "creation"]),  # both n-grams: both reach second_min, likeliest first
+    (None, "加强执法。", None, ["funding"]),  # nothing speaks: the likeliest by its bias is still given
+    (None, "鼓励开展质押贷款。", None, ["finance"]),  # a keyword score of finance (质押 2.5) decides
+])
+def test_choose_themes_learned(tiny, title, body, path, expected):
+    texts = Cl.Texts.of(title, body, path)
+    scored = Cl.rule_scores(tiny.theme_index, texts)
+    assert tiny.theme_model is not None
+    assert Cl.choose_themes_learned(tiny.theme_model, tiny.theme_index, texts, scored) == expected
+    assert Cl.classify_themes(tiny, title, body, path) == expected  # the classifier takes the model's reading
+
+
+def test_the_model_is_read_only_for_its_own_theme_list(tiny, tmp_path):
+    other = Knowledge(themes=SMALL.themes + [{"code": "talent", "keywords": ["人才"]}],
+                      theme_model_file=tiny.theme_model_file)
+    assert other.theme_model is None  # a theme added since training: the keywords decide alone
+    assert Cl.classify_themes(other, None, "安排商标资金。") == ["creation"]  # the keywords' reading (商标^3)
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    assert Knowledge(themes=SMALL.themes, theme_model_file=str(broken)).theme_model is None
+    assert Cl.explain_themes(tiny, None, "安排商标资金。")[0]["probability"] > 0.9  # explained with its p
 
 
 @pytest.mark.parametrize("body, expected", [

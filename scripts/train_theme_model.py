@@ -1,0 +1,225 @@
+"""Train the theme model (measures/parsing/theme_model.py) on the labelled pages and check it.
+
+    uv run --no-sync --with scikit-learn python scripts/train_theme_model.py            # write the model
+    uv run --no-sync --with scikit-learn python scripts/train_theme_model.py --cv       # 5-fold, by batch
+    uv run --no-sync --with scikit-learn python scripts/train_theme_model.py --holdout-from 135
+
+scikit-learn is needed by this script only (the portal reads the written weights in plain Python).
+
+Examples: every real page (tests/parsing/data/real/b*/, or the batches before --until) and the seeds
+(../shared/seeds with ../shared/gold/seeds) is parsed with the keyword rules alone; its measures are
+matched to the gold with the shared scorer's match_measures; each matched measure gives one example:
+its folded title, body and nearest heading exactly as the classify stage reads them
+(classify.measure_texts), the keyword rules' scores, and the gold themes.
+
+Model: the features of theme_model.py (tf-idf of character 1-3-grams seen in at least MIN_DF examples,
+the keyword-score features), one L2 logistic regression per theme (C = C_VALUE, lbfgs). Decision as in
+classify.choose_themes_learned: the likeliest theme, a second from SECOND_MIN.
+
+--cv scores keywords and model on held-out batches (batches in five groups by a hash of their name;
+each group predicted by a model trained on the other four), --holdout-from N trains on the batches
+before N and scores those from N on: matched measures only, F1 counted as the shared scorer counts it.
+The keywords were fitted with every batch in view, so their figures are optimistic.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.util
+import json
+import math
+import os
+import re
+import sys
+import zlib
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+REAL = ROOT / "tests/parsing/data/real"
+SHARED = ROOT.parent / "shared"
+MIN_DF = 10
+C_VALUE = 4.0
+SECOND_MIN = 0.3
+# n-gram weights smaller than this are left out of the file (most are: the reading gets about 3x faster)
+PRUNE = float(os.environ.get("THEME_MODEL_PRUNE", "0.15"))
+
+
+def _scorer():
+    path = SHARED / "eval" / "score.py"
+    if not path.exists():
+        path = ROOT / "tests/parsing/shared_score.py"
+    spec = importlib.util.spec_from_file_location("shared_eval_score", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def batch_number(name: str) -> int:
+    m = re.match(r"b(\d+)", name)
+    return int(m.group(1)) if m else -1
+
+
+def labelled_pages(until: int | None):
+    """(batch, gold dict, page path) of every real page (batches before ``until``) and every seed."""
+    for d in sorted(p for p in REAL.iterdir() if p.is_dir()):
+        if until is not None and batch_number(d.name) >= until:
+            continue
+        for g in sorted((d / "gold").glob("*.json")):
+            gold = json.loads(g.read_text(encoding="utf-8"))
+            stem = Path(gold["source"]).stem
+            page = next(p for p in sorted(d.glob(stem + ".*")) if p.is_file())
+            yield d.name, gold, page
+    for g in sorted((SHARED / "gold" / "seeds").glob("*.json")):
+        gold = json.loads(g.read_text(encoding="utf-8"))
+        stem = Path(gold["source"]).stem
+        hits = sorted((SHARED / "seeds").glob(stem + ".*"))
+        if hits:
+            yield "seeds", gold, hits[0]
+
+
+def examples(until: int | None = None) -> list[dict]:
+    from measures.parsing import Knowledge
+    from measures.parsing.classify import measure_texts, rule_scores
+    from measures.parsing.core import parse_context
+
+    score = _scorer()
+    knowledge = Knowledge.from_fixtures()
+    knowledge.learned_themes = False
+    index = knowledge.theme_index
+    out = []
+    for batch, gold, page in labelled_pages(until):
+        ctx = parse_context(page.read_bytes(), source=page.name, knowledge=knowledge)
+        texts = measure_texts(ctx)
+        gm = gold["measures"]
+        for gi, pj in score.match_measures(gm, ctx.measures):
+            t = texts[pj]
+            out.append({"batch": batch, "title": t.title, "body": t.body, "path": t.path,
+                        "scores": {index.rules[ri].code: s for s, ri, _ in rule_scores(index, t)},
+                        "keyword_themes": ctx.measures[pj]["themes"], "gold": gm[gi].get("themes") or []})
+    return out
+
+
+def features(rows, idf, codes):
+    from scipy.sparse import csr_matrix
+
+    from measures.parsing.theme_model import keyword_features, model_text, tfidf
+
+    cols = {g: i for i, g in enumerate(sorted(idf))}
+    data, ind, ptr = [], [], [0]
+    for r in rows:
+        for g, v in tfidf(model_text(r["title"], r["body"], r["path"]), idf).items():
+            data.append(v)
+            ind.append(cols[g])
+        for k, v in enumerate(keyword_features(r["scores"], codes)):
+            if v:
+                data.append(v)
+                ind.append(len(cols) + k)
+        ptr.append(len(data))
+    return csr_matrix((data, ind, ptr), shape=(len(rows), len(cols) + 2 * len(codes) + 1))
+
+
+def fit(rows, codes) -> dict:
+    """The model, as data/theme_model.json holds it."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    from measures.parsing.theme_model import char_ngrams, model_text
+
+    df = Counter()
+    for r in rows:
+        df.update(set(char_ngrams(model_text(r["title"], r["body"], r["path"]))))
+    n = len(rows)
+    idf = {g: math.log((1 + n) / (1 + d)) + 1 for g, d in df.items() if d >= MIN_DF}
+    X = features(rows, idf, codes)
+    grams = sorted(idf)
+    gram_w = np.zeros((len(grams), len(codes)))
+    kw_w, bias = [], []
+    for j, code in enumerate(codes):
+        y = np.array([code in r["gold"] for r in rows], dtype=int)
+        if y.sum() == 0:  # never given: always improbable
+            kw_w.append([0.0] * (2 * len(codes) + 1))
+            bias.append(-10.0)
+            continue
+        m = LogisticRegression(C=C_VALUE, max_iter=5000).fit(X, y)
+        gram_w[:, j] = m.coef_[0, :len(grams)]
+        kw_w.append([round(float(x), 5) for x in m.coef_[0, len(grams):]])
+        bias.append(round(float(m.intercept_[0]), 5))
+    weights = {}
+    for i, g in enumerate(grams):
+        kept = [[j, round(float(w), 4)] for j, w in enumerate(gram_w[i]) if abs(w) >= PRUNE]
+        if kept:
+            weights[g] = kept
+    return {"codes": list(codes), "ngram": [1, 3], "second_min": SECOND_MIN, "prune": PRUNE, "bias": bias,
+            "keyword_weights": kw_w, "idf": {g: round(idf[g], 5) for g in grams}, "weights": weights}
+
+
+def decide(p: dict[str, float]) -> list[str]:
+    ranked = sorted(p, key=lambda c: -p[c])
+    return ranked[:1] + [c for c in ranked[1:2] if p[c] >= SECOND_MIN]
+
+
+def f1(pairs) -> float:
+    tp = sum(len(set(g) & set(p)) for g, p in pairs)
+    total = sum(len(g) for g, _ in pairs) + sum(len(p) for _, p in pairs)
+    return 2 * tp / total if total else 1.0
+
+
+def evaluate(train, test, codes) -> tuple[float, float]:
+    from measures.parsing.theme_model import ThemeModel
+
+    model = ThemeModel.from_dict(fit(train, codes))
+    got = [decide(model.probabilities(r["title"], r["body"], r["path"], r["scores"])) for r in test]
+    return (f1([(r["gold"], r["keyword_themes"]) for r in test]), f1([(r["gold"], g) for r, g in zip(test, got)]))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cv", action="store_true", help="5-fold cross-validation grouped by batch; writes nothing")
+    ap.add_argument("--holdout-from", type=int, help="train on batches before N, score N and later; writes nothing")
+    ap.add_argument("--until", type=int, help="train on the batches before N only")
+    ap.add_argument("--out", type=Path, default=ROOT / "measures/parsing/data/theme_model.json")
+    a = ap.parse_args()
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+    django.setup()
+    from measures.parsing import default_knowledge
+
+    codes = tuple(r.code for r in default_knowledge().theme_rules)
+    rows = examples(None if (a.cv or a.holdout_from) else a.until)
+    print(f"{len(rows)} matched measures from {len({r['batch'] for r in rows})} batches (seeds one)")
+    if a.cv:
+        for k in range(5):
+            group = lambda r: zlib.crc32(r["batch"].encode()) % 5  # noqa: E731
+            test = [r for r in rows if group(r) == k]
+            kw, model = evaluate([r for r in rows if group(r) != k], test, codes)
+            print(f"fold {k}: {len(test)} measures, keywords {kw:.3f}, model {model:.3f}")
+        return
+    if a.holdout_from:
+        late = lambda r: batch_number(r["batch"]) >= a.holdout_from  # noqa: E731
+        test = [r for r in rows if late(r)]
+        kw, model = evaluate([r for r in rows if not late(r)], test, codes)
+        print(f"batches b{a.holdout_from} on: {len(test)} measures, keywords {kw:.3f}, model {model:.3f}")
+        return
+    data = fit(rows, codes)
+    from measures.parsing.theme_model import ThemeModel
+
+    model = ThemeModel.from_dict(data)
+    data["trained"] = {"date": dt.date.today().isoformat(), "examples": len(rows),
+                       "batches": len({r["batch"] for r in rows}), "min_df": MIN_DF, "C": C_VALUE,
+                       "until": a.until}
+    # a few examples with the probabilities the plain-Python reader gives: the integrity test recomputes them
+    data["checks"] = [{"title": r["title"], "body": r["body"], "path": r["path"], "scores": r["scores"],
+                       "probabilities": {c: round(p, 6) for c, p in
+                                         model.probabilities(r["title"], r["body"], r["path"], r["scores"]).items()}}
+                      for r in rows[:: max(1, len(rows) // 5)][:5]]
+    a.out.parent.mkdir(parents=True, exist_ok=True)
+    a.out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {a.out} ({a.out.stat().st_size // 1024} KB, {len(data['idf'])} n-grams, "
+          f"{sum(map(len, data['weights'].values()))} weights)")
+
+
+if __name__ == "__main__":
+    main()
