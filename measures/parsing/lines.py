@@ -218,15 +218,18 @@ def flat_header(rows: list[str]) -> list[str]:
 ANNOUNCED_FIRST_ITEM = re.compile(r"如下\s*[:：]\s*(?=一、|[(（]一[)）]|1[.、．](?!\d)|第一[条條])")
 
 
-@rule(stage="lines", example="'…制定本方案。一、总体要求…。二、重点任务…' (150+ chars) → three lines")
+@rule(stage="lines", example="'…制定本方案。一、总体要求…。二、重点任务…' (150+ chars) → three lines; "
+                             "'…(責任單位:各區政府)(三)支持…' → cut before (三)")
 def inline_items(line: str) -> list[str]:
     """A long line scraped without breaks, split before each numbered item that follows a full stop
-    or an item's closing unit note, and any line after "…如下:" that runs into its first item ("…〔责任单位：市司法局〕2.", "…(责任单位:市人社局)六、")."""
-    announced = ANNOUNCED_FIRST_ITEM.search(line)  # "…现就有关事项通知如下:一、延续实施…": the first item, announced
+    or an item's closing unit note, and any line after "…如下:" that runs into its first item ("…〔责任单位：市司法局〕2.", "…(责任单位:市人社局)六、");
+    Traditional text is read folded, character for character ("(責任單位:各區政府)(三)")."""
+    folded = fold_same_length(line)  # Traditional unit notes too ("(責任單位:各區政府)(三)…"); offsets kept
+    announced = ANNOUNCED_FIRST_ITEM.search(folded)  # "…现就有关事项通知如下:一、延续实施…": the first item, announced
     if len(line) < 150:
         return [line[:announced.end()], line[announced.end():]] if announced else [line]
-    cuts = sorted({m.start() for m in INLINE_ITEM.finditer(line)} | {m.end() for m in UNIT_NOTE_END.finditer(line)}
-                  | set(article_chain(line)) | set(clause_item_chain(line)) | ({announced.end()} if announced else set()))
+    cuts = sorted({m.start() for m in INLINE_ITEM.finditer(folded)} | {m.end() for m in UNIT_NOTE_END.finditer(folded)}
+                  | set(article_chain(folded)) | set(clause_item_chain(folded)) | ({announced.end()} if announced else set()))
     if len(cuts) < 2 and not announced:
         return [line]
     bounds = [0] + [c for c in cuts if c > 0] + [len(line)]
