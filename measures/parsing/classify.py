@@ -188,7 +188,7 @@ def _explain(index: KeywordIndex, texts: Texts, model: ThemeModel | None = None)
     out = [{"code": index.rules[ri].code, "name": index.rules[ri].name, "score": score,
             "keywords": sorted(hits, key=lambda k: -hits[k])} for score, ri, hits in scored]
     if model is not None:
-        p = model.probabilities(texts.title, texts.body, texts.path,
+        p = model.probabilities(texts.grams, texts.title, texts.path,
                                 {index.rules[ri].code: score for score, ri, _ in scored})
         names = {r.code: r.name for r in index.rules}
         shown = {d["code"] for d in out}
@@ -264,7 +264,7 @@ def choose_themes_learned(model: ThemeModel, index: KeywordIndex, texts: Texts, 
     the likeliest theme always, a second when its probability reaches the model's second_min
     (MAX_THEMES in all)."""
     scores = {index.rules[ri].code: score for score, ri, _ in scored}
-    p = model.probabilities(texts.title, texts.body, texts.path, scores)
+    p = model.probabilities(texts.grams, texts.title, texts.path, scores)
     ranked = sorted(p, key=lambda c: -p[c])
     return ranked[:1] + [c for c in ranked[1:MAX_THEMES] if p[c] >= model.second_min]
 

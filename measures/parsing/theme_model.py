@@ -1,4 +1,4 @@
-"""A learned second reading of themes: logistic regression over the keyword scores and character n-grams.
+"""A learned second reading of themes: logistic regression over the keyword scores and character bigrams.
 
 The keyword rules (classify.rule_scores) stay the first reading and stay editable data; this model reads
 their scores together with the measure's own characters and says how likely each theme is, as the
@@ -7,10 +7,10 @@ however tuned, disagreed most with those writers where a measure names no theme 
 
 What it computes for one measure (everything folded to Simplified first, as the keywords are):
 
-* the text ``title + " " + heading + " " + heading + " " + body`` (the nearest heading twice: it names
-  what a group of items is about), runs of white space made one space;
-* its character 1-, 2- and 3-grams, each that is in the model's vocabulary weighted
-  ``(1 + ln count) × idf`` and the vector scaled to length 1 (tf-idf);
+* the character bigrams of the title, the body and the nearest heading (the set the keyword rules
+  already build: classify.Texts.grams), and the bigrams of the title and the heading once more, marked
+  "^" (a heading names what a group of items is about), each that is in the model's vocabulary weighted
+  by its idf, the vector scaled to length 1;
 * beside them, for every theme, the keyword score / 10, the score divided by the best score, and one
   feature saying that no keyword matched;
 * per theme ``p = 1 / (1 + exp(-(bias + w · features)))``.
@@ -26,39 +26,23 @@ from __future__ import annotations
 
 import json
 import math
-import operator
-import re
-from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "theme_model.json"
-WHITE = re.compile(r"\s+")
+TAG = "^"  # marks a bigram of the title or the nearest heading
 
 
-def model_text(title: str, body: str, heading: str) -> str:
-    """The one string the n-grams are read from: '加强执法' + heading twice + body, spaces collapsed.
-
-    >>> model_text("加强执法", "开展专项行动", "行政保护")
-    '加强执法 行政保护 行政保护 开展专项行动'
-    """
-    return WHITE.sub(" ", f"{title} {heading} {heading} {body}")
+def bigrams(*texts: str) -> set[str]:
+    """The character bigrams of each text (none across two texts): '专利权', '质押' → 专利, 利权, 质押."""
+    return {t[i:i + 2] for t in texts if t for i in range(len(t) - 1)}
 
 
-def char_ngrams(text: str, lo: int = 1, hi: int = 3) -> Counter:
-    """Counts of the character n-grams of ``text`` (lo ≤ n ≤ hi): '专利权' → 专, 利, 权, 专利, 利权, 专利权."""
-    grams: Counter = Counter()
-    for n in range(lo, hi + 1):
-        grams.update(text[i:i + n] for i in range(len(text) - n + 1))
-    return grams
-
-
-def tfidf(text: str, idf: dict[str, float], lo: int = 1, hi: int = 3) -> dict[str, float]:
-    """The text's in-vocabulary n-grams weighted (1 + ln count) × idf, scaled to unit length."""
-    vec = {g: (1.0 + math.log(c)) * idf[g] for g, c in char_ngrams(text, lo, hi).items() if g in idf}
-    norm = math.sqrt(sum(v * v for v in vec.values()))
-    return {g: v / norm for g, v in vec.items()} if norm else {}
+def model_grams(grams, title: str | None, heading: str | None) -> set[str]:
+    """The model's n-grams of a measure: its bigrams (``grams``, those of title, body and heading) and
+    those of the title and the heading marked "^": ({'加强', '强执', '执法'}, '', '执法') → those and '^执法'."""
+    return set(grams) | {TAG + g for g in bigrams(title, heading)}
 
 
 def keyword_features(scores: dict[str, float], codes: tuple[str, ...]) -> list[float]:
@@ -72,43 +56,48 @@ def keyword_features(scores: dict[str, float], codes: tuple[str, ...]) -> list[f
 
 @dataclass(frozen=True)
 class ThemeModel:
-    """The trained weights, as data/theme_model.json holds them: every vocabulary n-gram's idf, and for
-    each n-gram only the weights that reach the file's "prune" size (most are near zero: reading only
-    the others keeps a measure's reading under a tenth of a millisecond)."""
+    """The trained weights, as data/theme_model.json holds them: every vocabulary bigram's idf, and for
+    each bigram only the weights that reach the file's "prune" size (about half are near zero: reading
+    only the others keeps a measure's reading under a tenth of a millisecond)."""
 
     codes: tuple[str, ...]
-    ngram: tuple[int, int]
     idf: dict[str, float]
-    gram_weights: dict[str, tuple[tuple[int, float], ...]]  # n-gram -> ((code index, idf × weight), ...)
+    gram_weights: dict[str, tuple[tuple[int, float], ...]]  # bigram -> ((code index, idf × weight), ...)
     keyword_weights: tuple[tuple[float, ...], ...]  # per code, one weight per keyword feature
     bias: tuple[float, ...]
     second_min: float
 
+    @cached_property
+    def vocabulary(self) -> frozenset:
+        return frozenset(self.idf)
+
     @classmethod
     def from_dict(cls, data: dict) -> "ThemeModel":
         idf = {g: float(v) for g, v in data["idf"].items()}
-        return cls(codes=tuple(data["codes"]), ngram=tuple(data["ngram"]), idf=idf,
+        return cls(codes=tuple(data["codes"]), idf=idf,
                    gram_weights={g: tuple((int(j), idf[g] * float(w)) for j, w in pairs)
                                  for g, pairs in data["weights"].items()},
                    keyword_weights=tuple(tuple(float(x) for x in row) for row in data["keyword_weights"]),
                    bias=tuple(float(b) for b in data["bias"]), second_min=float(data["second_min"]))
 
-    def probabilities(self, title: str, body: str, heading: str, scores: dict[str, float]) -> dict[str, float]:
-        """{code: probability} for one measure (folded texts; ``scores``: the keyword rules' score by code)."""
+    def probabilities(self, grams, title: str, heading: str, scores: dict[str, float]) -> dict[str, float]:
+        """{code: probability} for one measure: ``grams`` the bigrams of its folded title, body and nearest
+        heading (classify.Texts.grams), ``title`` and ``heading`` folded, ``scores`` the keyword rules'
+        score by code."""
         z = [0.0] * len(self.codes)
-        idf, weights, log = self.idf, self.gram_weights, math.log
+        idf, weights = self.idf, self.gram_weights
+        found = (grams if isinstance(grams, (set, frozenset)) else set(grams)) & self.vocabulary
+        found |= {TAG + g for g in bigrams(title, heading)} & self.vocabulary
         norm2 = 0.0
-        for g, c in char_ngrams(model_text(title, body, heading), *self.ngram).items():
-            if g in idf:
-                tf = 1.0 + log(c)
-                norm2 += (tf * idf[g]) ** 2
-                for j, u in weights.get(g, ()):
-                    z[j] += tf * u
+        for g in found:
+            norm2 += idf[g] * idf[g]
+            for j, u in weights.get(g, ()):
+                z[j] += u
         scale = 1.0 / math.sqrt(norm2) if norm2 else 0.0
-        kw = keyword_features(scores, self.codes)
+        kw = [(k, v) for k, v in enumerate(keyword_features(scores, self.codes)) if v]  # mostly zeros
         out = {}
         for code, zj, b, row in zip(self.codes, z, self.bias, self.keyword_weights):
-            x = b + zj * scale + sum(map(operator.mul, row, kw))
+            x = b + zj * scale + sum(row[k] * v for k, v in kw)
             out[code] = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, x))))
         return out
 

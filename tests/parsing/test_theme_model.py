@@ -6,7 +6,7 @@ import math
 import pytest
 
 from measures.parsing.knowledge import Knowledge, default_knowledge
-from measures.parsing.theme_model import MODEL_FILE, ThemeModel, char_ngrams, keyword_features, model_text
+from measures.parsing.theme_model import MODEL_FILE, ThemeModel, bigrams, keyword_features, model_grams
 
 
 @pytest.fixture(scope="module")
@@ -31,26 +31,25 @@ def test_the_reader_gives_the_probabilities_recorded_at_training(data):
     model = ThemeModel.from_dict(data)
     assert len(data["checks"]) >= 3
     for check in data["checks"]:
-        got = model.probabilities(check["title"], check["body"], check["path"], check["scores"])
+        got = model.probabilities(set(check["grams"]), check["title"], check["path"], check["scores"])
         assert got.keys() == check["probabilities"].keys()
         assert all(abs(got[c] - p) < 1e-5 for c, p in check["probabilities"].items()), check["body"][:40]
 
 
-@pytest.mark.parametrize("title, body, heading, expected", [
-    ("加强执法", "开展专项行动", "行政保护", "加强执法 行政保护 行政保护 开展专项行动"),
-    ("", "开展\n专项  行动", "", " 开展 专项 行动"),  # runs of white space made one space
+@pytest.mark.parametrize("texts, expected", [
+    (("专利权", "质押"), {"专利", "利权", "质押"}),  # none across two texts
+    (("专", ""), set()),
 ])
-def test_model_text(title, body, heading, expected):
-    assert model_text(title, body, heading) == expected
+def test_bigrams(texts, expected):
+    assert bigrams(*texts) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("专利权", {"专": 1, "利": 1, "权": 1, "专利": 1, "利权": 1, "专利权": 1}),
-    ("专专", {"专": 2, "专专": 1}),
-    ("", {}),
+@pytest.mark.parametrize("grams, title, heading, expected", [
+    ({"加强", "强执", "执法"}, "", "执法", {"加强", "强执", "执法", "^执法"}),  # the heading's bigrams once more, marked
+    ({"资金"}, "专项资金", None, {"资金", "^专项", "^项资", "^资金"}),
 ])
-def test_char_ngrams(text, expected):
-    assert dict(char_ngrams(text)) == expected
+def test_model_grams(grams, title, heading, expected):
+    assert model_grams(grams, title, heading) == expected
 
 
 @pytest.mark.parametrize("scores, codes, expected", [
