@@ -325,6 +325,10 @@ TARGET_UNITS = (
     "万元/项", "元/项", "万元/个", "万元/家", "元/个",
 )
 NOT_TARGET_UNITS = ("年", "月", "日", "个月", "小时")
+# an age says who a measure is for ("3岁以下婴幼儿", "65岁以上老年人"); the one age that is a goal is a life
+# expectancy ("人均预期寿命达到78.5岁"): targets.age_qualifier
+AGE_UNITS = ("岁", "周岁")
+AGE_GOAL_WORDS = ("寿命",)
 TIME_LIMIT_UNITS = ("日", "个月", "小时")
 MONEY_UNITS = ("万元", "亿元", "千元", "元", "元/件", "万元/件", "万元/人", "元/人", "万元/项", "元/项", "万元/个", "万元/家",
                "元/个", "元/人/年", "元/生/年", "万元/年", "元/年")

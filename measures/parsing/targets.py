@@ -445,6 +445,15 @@ def not_a_goal(n: Number) -> bool:
     return bool(BASE.search(n.folded[n.a:n.b]) or pre.endswith(("等", "从", "由")) or FILING.search(pre))
 
 
+@rule(stage="targets", example="'每千人口拥有3岁以下婴幼儿托位数' (3) → True; '0-6岁儿童' → True; "
+                               "'人均预期寿命达到78.5岁' → False")
+def age_qualifier(n: Number) -> bool:
+    """An age (N岁, N周岁) names whom a measure is for ("3岁以下婴幼儿", "65岁以上老年人", "0-6岁儿童"), no
+    commitment; a life expectancy ("人均预期寿命达到78.5岁", lexicon.AGE_GOAL_WORDS before it in its
+    sentence) is the one age that is a goal."""
+    return n.unit in L.AGE_UNITS and not any(w in n.folded[n.sent_start:n.pos] for w in L.AGE_GOAL_WORDS)
+
+
 @rule(stage="targets", example="'具有十分重要的战略意义' → True; '满意度达到九十分' → False; '得分十分' → False")
 def adverb_not_points(n: Number) -> bool:
     """十分 before a word is the adverb "very" (十分重要, 十分必要), not a score of ten points."""
@@ -727,7 +736,7 @@ def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseC
     prev = None
     for m in NUM.finditer(folded):
         n = Number(para, folded, m)
-        if not_a_quantity(n) or not_a_goal(n) or adverb_not_points(n) or reward_base(n):
+        if not_a_quantity(n) or not_a_goal(n) or adverb_not_points(n) or reward_base(n) or age_qualifier(n):
             continue
         n.prev = prev
         n.goal = year is not None or any(p <= n.pos for p, _ in events) or \

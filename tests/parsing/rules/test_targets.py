@@ -367,6 +367,19 @@ def test_reward_base(text, value, expected):
     assert Tg.reward_base(number(text, value)) is expected
 
 
+@pytest.mark.parametrize("text, value, expected", [
+    # b161 010, b161 006, b58 007: ages name whom the measure is for
+    ("每千人口拥有3岁以下婴幼儿托位数达到4.5个", "3", True),
+    ("进一步提高65岁以上老年人健康管理水平", "65", True),
+    ("依托社区开展0-6岁儿童家长和看护人员培训", "0", True),  # the range is read from its first number
+    # b54 005, b99 008: a life expectancy is a goal
+    ("人均预期寿命达到78.5岁", "78.5", False),
+    ("托位数达到4.5个", "4.5", False),  # no age
+])
+def test_age_qualifier(text, value, expected):
+    assert Tg.age_qualifier(number(text, value)) is expected
+
+
 @pytest.mark.parametrize("text, value, goal, expected", [
     # real line: 小微企业占我省企业总数的97%,吸纳了55.5%的就业人员 (a 2012 opinion's background)
     ("小微企业占我省企业总数的97%", "97", False, True),
