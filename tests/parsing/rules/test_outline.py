@@ -665,6 +665,12 @@ def test_a_caption_heads_the_items_below_it():
     # b146 013 (round 10 in view): who may apply, and the documents that confirm a claim
     (["一、奖补对象及范围", "1.2024年度经我市技术合同登记机构认定且登记的技术合同;"], True),
     (["三、核对确认材料", "(一)2024年度技术合同认定登记奖补核对确认表;"], True),
+    # b163 008 / b170 002 / b41 002 (session 10 in view): whom or what a policy covers, listed
+    (["二、优待对象", "1.现役军人;"], True),
+    (["一、我市優待工作適用對象", "(一)義務兵家庭;"], True),
+    (["二、奖励范围", "1.产品质量类。中国质量奖(含提名奖)。"], True),
+    (["一、考核对象", "(一)各县(区、市)人民政府。"], True),
+    (["二、优待内容", "1.免收门票。"], False),  # what the policy gives is operative
 ])
 def test_requirement_item(lines, expected):
     assert O.requirement_item(node(*lines), CTX) is expected
