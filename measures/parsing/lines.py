@@ -102,6 +102,10 @@ ARTICLE_TEXT = re.compile(r"[。，,；;.：:\s]")  # an article's text has a cl
 ARTICLE_CITED_BEFORE = re.compile(r"(?:本|依照|按照|根据|根據|依据|依據|违反|違反|见|見|照|[条條][、和及或至到])\s*$")
 # "1、辽宁省…指南为支持…": a document-sharing preview numbers its pages at the start of long lines
 PREVIEW_PAGE_MARK = re.compile(r"^\s*(\d{1,3})、")
+# "1、市直机关培训费管理办法第一章总则第一条…": the first page's mark before the document's own title and its first
+# chapter or article, run together
+PREVIEW_TITLE_PAGE = re.compile(rf"^\s*1、(?=[^，,。；;：:\n]{{2,40}}?(?:{P.alternation(L.GENRE_WORDS)})"
+                                rf"(?:{P.PAREN_OPEN}(?:试行|暂行|試行|暫行){P.PAREN_CLOSE})?\s*第[一1][章条條])")
 PREVIEW_LINE_MIN = 150
 DOC_SHARE_LINE_MAX = 200  # a document-sharing site's terms line (chrome_line)
 # a document-sharing site's header above its preview: the file name, the uploader, the page count
@@ -385,10 +389,18 @@ def preview_page_marks(rows: list[str]) -> list[str]:
     next page continuing the last one's sentence ("…征集有市场化前" + "2、景、…"). When long lines open
     with consecutive numbers and one of them goes on with a sentence the line before left open, the
     numbers are page marks: dropped, and each page joined to the one before. A lone "1、" opening the
-    first long line under the site's header (".docx", "上传人:") is the first page's mark."""
+    first long line under the site's header (".docx", "上传人:") is the first page's mark, and so are
+    1、2、… under that header where every page ends a sentence, and a "1、" run into the document's title
+    and its first chapter or article ("1、市直机关培训费管理办法第一章总则第一条…")."""
     marked = [i for i, r in enumerate(rows) if PREVIEW_PAGE_MARK.match(r) and len(r.strip()) >= PREVIEW_LINE_MIN]
-    if len(marked) == 1 and int(PREVIEW_PAGE_MARK.match(rows[marked[0]]).group(1)) == 1 \
-            and any(DOC_SHARE_SIGN.search(r) for r in rows[:marked[0]]):
+    under_header = bool(marked) and any(DOC_SHARE_SIGN.search(r) for r in rows[:marked[0]])
+    if marked and PREVIEW_TITLE_PAGE.match(rows[marked[0]]):
+        # "1、市直机关培训费管理办法第一章总则…": the first page's mark before the title, whatever follows
+        rows = rows[:marked[0]] + [PREVIEW_PAGE_MARK.sub("", rows[marked[0]], count=1)] + rows[marked[0] + 1:]
+        marked = marked[1:]
+        if len(marked) < 2:
+            return rows
+    if len(marked) == 1 and int(PREVIEW_PAGE_MARK.match(rows[marked[0]]).group(1)) == 1 and under_header:
         # the preview's first page only, under a document-sharing site's header (".docx", "上传人:")
         return rows[:marked[0]] + [PREVIEW_PAGE_MARK.sub("", rows[marked[0]], count=1)] + rows[marked[0] + 1:]
     if len(marked) < 2:
@@ -397,8 +409,8 @@ def preview_page_marks(rows: list[str]) -> list[str]:
     if any(b != a + 1 for a, b in zip(numbers, numbers[1:])):
         return rows
     mid_sentence = [i for i in marked[1:] if not WRAP_END.search(_previous(rows, i))]
-    if not mid_sentence:
-        return rows
+    if not mid_sentence and not (under_header and numbers[0] == 1):
+        return rows  # under a site's header, pages 1, 2, … are marks even where each ends a sentence
     out: list[str] = []
     for i, r in enumerate(rows):
         if i in marked:

@@ -251,6 +251,13 @@ PAGE2 = "2、景、实用性较强的专利技术。专利权人需提交以下�
     # b76 004: only the first page's mark, under the site's header
     (["方案(18頁).docx", "上傳人:Le****97", "1、" + PAGE1[2:]], ["方案(18頁).docx", "上傳人:Le****97", PAGE1[2:]]),
     (["某市人民政府", "1、" + PAGE1[2:]], ["某市人民政府", "1、" + PAGE1[2:]]),  # no site header: an item
+    # b168 009 / b168 005 (session 10 in view): pages that each end a sentence, under the site's header;
+    # a first page's mark run into the title and its first chapter, with no header at all
+    (["规则.docx", "1、" + "第一条加强督查。" * 20, "2、" + "第二章督查范围第四条督查。" * 12],
+     ["规则.docx", "第一条加强督查。" * 20, "第二章督查范围第四条督查。" * 12]),
+    (["1、市直机关培训费管理办法第一章总则第一条为规范培训工作，制定本办法。" + "第二条适用范围。" * 20],
+     ["市直机关培训费管理办法第一章总则第一条为规范培训工作，制定本办法。" + "第二条适用范围。" * 20]),
+    (["1、完善知识产权管理办法。第一条" + "加强。" * 60], ["1、完善知识产权管理办法。第一条" + "加强。" * 60]),  # a sentence, no title
 ])
 def test_preview_page_marks(rows, expected):
     assert Li.preview_page_marks(rows) == expected
