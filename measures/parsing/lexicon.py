@@ -325,6 +325,9 @@ TARGET_UNITS = (
     "微克/立方米", "张", "人年",
     # an amount per item rewarded ("给予奖励2万元/项")
     "万元/项", "元/项", "万元/个", "万元/家", "元/个",
+    # grain, land, energy and stock of plans in other fields ("粮食储备库存保持在2亿斤以上", "累计建成高标准农田13.5亿亩")
+    "亿斤", "万斤", "亿亩", "万公顷", "公顷", "亿吨", "万吨标准煤", "吨标准煤", "万千瓦", "万头", "万只", "万张", "辆", "栋",
+    "立方米", "万元/亩", "万元/户",
 )
 NOT_TARGET_UNITS = ("年", "月", "日", "个月", "小时")
 # an age says who a measure is for ("3岁以下婴幼儿", "65岁以上老年人"); the one age that is a goal is a life

@@ -524,6 +524,18 @@ def test_country_counts(text, expected):
     assert [(t["value"], t["unit"], t["comparator"]) for t in found] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # b173 008/013 (session 10 in view): grain and land in their own units, not a bare 亿
+    ("市、县粮食储备库存保持在2亿斤以上。", [(2, "亿斤", ">=")]),
+    ("力争累计建成高标准农田13.5亿亩。", [(13.5, "亿亩", "=")]),
+    ("全市基本农田保有量稳定在19.5万公顷以上。", [(19.5, "万公顷", ">=")]),
+    ("营业收入突破10亿元。", [(10, "亿元", ">")]),  # money keeps its unit
+])
+def test_physical_units(text, expected):
+    found = Tg.extract_targets(text, measure=1, doc_year=None)
+    assert [(t["value"], t["unit"], t["comparator"]) for t in found] == expected
+
+
 @pytest.mark.parametrize("head, expected", [
     ("全面推开食品安全信用体系建设工作,食品安全信用企业(单位)达到80%以上。", True),
     ("健全食品安全应急救援体系,应急救援网络覆盖面达100%。", True),
