@@ -17,6 +17,10 @@ count, as the exports make).
     manage.py bench_search --reuse --ilike-runs 0   # searches again on the last portal_bench
     manage.py bench_search --sizes 1000000 --database portal_bench_1m   # kept apart from loadtest.sh's
     manage.py bench_search --reuse --database portal_bench_1m --ilike-runs 0 --check-facets   # facets too
+
+The grown table is ordered by sample slice before its indexes are built (manage.py
+cluster_measures, which a portal runs after large imports); --no-cluster leaves it in the
+order its rows were written.
 """
 import json
 import time
@@ -79,7 +83,10 @@ class Command(BaseCommand):
         parser.add_argument("--check-facets", action="store_true",
                             help="also count every facet exactly (an uncapped count of each search's matches, "
                                  "seconds a search at 1M) and print how many facet values above 10,000 are "
-                                 "within 10% and whether those of an exact count are exact")
+                                 "within 10%% and whether those of an exact count are exact")
+        parser.add_argument("--no-cluster", action="store_true",
+                            help="leave the grown table in the order its rows were written (without it the table "
+                                 "is ordered by sample slice, as manage.py cluster_measures orders a portal's)")
         parser.add_argument("--database", default=BENCH_DB,
                             help="the benchmark database (dropped and made again unless --reuse); another name "
                                  "keeps a large corpus apart from the portal_bench that scripts/loadtest.sh rebuilds")
@@ -118,6 +125,8 @@ class Command(BaseCommand):
         report = []
         for size in sizes:
             built = size if opts["reuse"] else self._grow(size)
+            if not opts["reuse"] and not opts["no_cluster"]:
+                self._cluster()
             index_s = 0.0 if opts["reuse"] else self._build_index()
             stats = self._sizes()
             self.facet_errors = []
@@ -251,6 +260,10 @@ class Command(BaseCommand):
                 [k0])
             c.execute("SELECT setval(pg_get_serial_sequence('measures_measure', 'id'), "
                       "(SELECT max(id) FROM measures_measure))")
+            # the joins below pair the new measures with their seeds: planned on the statistics of
+            # the seed corpus alone, the first of them ran for over half an hour at 1M (a join
+            # filter over every pair of copies and rows); with these, the three take about a minute
+            c.execute("ANALYZE measures_measure, measures_document, bench_copy")
             pairs = ("FROM bench_copy b JOIN measures_measure nm ON nm.document_id = b.doc_id "
                      "JOIN measures_measure sm ON sm.document_id = b.seed_doc_id AND sm.ordinal = nm.ordinal ")
             c.execute("INSERT INTO measures_measure_themes (measure_id, theme_id) SELECT nm.id, t.theme_id "
@@ -278,6 +291,17 @@ class Command(BaseCommand):
         cols = [c for c in present if overrides.get(c, "") is not None]
         exprs = [overrides.get(col) or f'{prefix}."{col}"' for col in cols]
         return ", ".join(f'"{col}"' for col in cols), ", ".join(exprs)
+
+    def _cluster(self) -> None:
+        """The grown table ordered by sample slice (measures.search.index.cluster_by_sample_slice), as
+        `manage.py cluster_measures` orders a portal's after its imports."""
+        from measures.search.index import cluster_by_sample_slice
+
+        started = time.perf_counter()
+        with connection.cursor() as c:
+            c.execute("SET maintenance_work_mem = '1GB'")
+            cluster_by_sample_slice(c)
+        self.stdout.write(f"clustered by sample slice in {time.perf_counter() - started:.0f}s")
 
     def _build_index(self) -> float:
         with connection.cursor() as c:
