@@ -358,6 +358,8 @@ def test_is_lead_in(line, expected):
     # b148 003 (round 11 in view): 自 of 自评 and 自觉, not of 自…起施行
     ("第五条 申报单位严格按照本办法和申报指南要求进行申报,开展绩效自评,自觉接受监督。", False),
     ("第九条 本办法由市财政局、市文广新局负责解释。", True),
+    ("第七条 本办法2008年1月1日起执行。", True),  # b172 006 (session 10 in view): no 自, 执行
+    ("第八条 本办法的执行情况纳入年度考核。", False),  # 执行 not of the date it takes effect
 ])
 def test_is_boilerplate(line, expected):
     assert O.is_boilerplate(node(line), CTX) is expected
