@@ -162,6 +162,8 @@ GENERAL_CHAPTERS = ("总体要求", "基本要求", "基本原则", "工作原�
                     "规划目标", "目标要求", "总体情况",
                     "行动目标", "具体目标", "目标任务", "主要指标", "发展指标", "主要预期目标", "预期指标", "主要预期指标",
                     "主要经济指标", "主要发展指标",
+                    # the principles an assessment or a selection follows ("考核原则: 1.依法依规原则…", b173 004)
+                    "考核原则", "评审原则", "评选原则", "认定原则", "评价原则",
                     # an event notice's information items: when, under which slogan, where
                     "活动时间", "活动主题", "活动地点",
                     # a meeting notice's: who attends, when and where (b72 007)

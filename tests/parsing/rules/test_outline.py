@@ -259,6 +259,7 @@ def test_enumeration_parent():
     ("一、形势与需求", True), ("一、发展现状", True), ("二、完善现状评估", False),  # b146 006: background
     ("二、实施原则", True),  # b147 007 (round 11 in view)
     ("一、专项资金管理原则", True), ("二、资金使用原则", True), ("三、完善分配原则", False),  # b148 010 (round 11 in view)
+    ("一、考核原则", True), ("二、考核内容", False),  # b173 004 (session 10 in view)
 ])
 def test_is_general(heading, expected):
     assert O.is_general(node(heading), CTX) is expected
