@@ -18,7 +18,7 @@ Driven only by the keyword data in :class:`~measures.parsing.knowledge.Knowledge
 * a measure no keyword matches gets ``FALLBACK_THEME`` (organization);
 * where the knowledge carries a trained theme model (theme_model.py, data/theme_model.json), the
   themes are the model's instead: it reads the keyword scores above together with the measure's
-  character n-grams (:func:`choose_themes_learned`); the keywords stay the data it reads;
+  character bigrams (:func:`choose_themes_learned`); the keywords stay the data it reads;
 * IP types: every type whose score (title, body and nearest heading, counted
   the same way) reaches ``IP_MIN``.
 
