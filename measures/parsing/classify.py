@@ -300,11 +300,23 @@ def classify(ctx: ParseContext) -> None:
     "开展打击互联网领域侵权假冒专项行动" are about the internet even when one only says 网上)."""
     k = ctx.knowledge
     titled = document_ip_type(k, (ctx.document or {}).get("title"), ctx.fold) if ctx.measures else []
+    ip_document = about_ip_throughout((ctx.document or {}).get("title"), ctx.fold)
     for m, with_path in zip(ctx.measures, measure_texts(ctx)):
         m["themes"] = themes_of(k, with_path)
-        m["ip_types"] = choose_ip_types(k.ip_index, rule_scores(k.ip_index, with_path)) or titled
+        ip_texts = replace(with_path, ip_context=True) if ip_document else with_path
+        m["ip_types"] = choose_ip_types(k.ip_index, rule_scores(k.ip_index, ip_texts)) or titled
         if amendment_item(with_path.body) and any(r.code == AMENDMENT_THEME for r in k.theme_index.rules):
             m["themes"] = [AMENDMENT_THEME]
+
+
+@rule(stage="classify", example="'黄埔区关于推进品牌创新发展的意见' → True; '关于促进消费的若干措施' → False")
+def about_ip_throughout(title: str | None, fold=T.fold) -> bool:
+    """Whether a document's title speaks of IP (IP_CONTEXT_WORDS) or of brands (IP_TITLE_WORDS): then its
+    measures' weak IP-type keywords ("~品牌", "~公共数据") count even where the measure itself names no IP
+    ("对自主品牌企业参加展会给予补助" in a brand-building opinion is about trademarks; "支持国内外品牌来鄂
+    首发" in a consumption plan is not)."""
+    t = fold(title or "")
+    return speaks_of_ip(t) or any(w in t for w in L.IP_TITLE_WORDS)
 
 
 @rule(stage="classify", example="'專利實施強制許可辦法' → ['patent']; '关于加强知识产权保护的意见' → []; "
@@ -316,7 +328,8 @@ def document_ip_type(knowledge: Knowledge, title: str | None, fold=T.fold) -> li
     (the measure stays about IP in general)."""
     if not title:
         return []
-    found = choose_ip_types(knowledge.ip_index, rule_scores(knowledge.ip_index, Texts.of(title, "", None, fold)))
+    texts = replace(Texts.of(title, "", None, fold), ip_context=about_ip_throughout(title, fold))
+    found = choose_ip_types(knowledge.ip_index, rule_scores(knowledge.ip_index, texts))
     return found if len(found) == 1 else []
 
 

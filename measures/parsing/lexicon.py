@@ -425,3 +425,6 @@ RATE_ENDS = ("率", "比重", "占比")
 # "加强互联网侵权假冒治理", not in "充分发挥互联网的创新驱动作用")
 IP_CONTEXT_WORDS = ("知识产权", "专利", "商标", "版权", "著作权", "地理标志", "商业秘密", "植物新品种", "侵权", "假冒",
                     "仿冒", "盗版", "山寨", "集成电路布图", "数据产权", "数据确权")
+# a document whose title names one of these is about IP throughout (品牌创新发展的意见, 老字号认定办法):
+# its measures' weak IP-type keywords ("~品牌") count even where the measure itself names no IP
+IP_TITLE_WORDS = ("品牌", "名牌", "老字号")

@@ -228,6 +228,28 @@ def test_document_ip_type(title, expected):
     assert Cl.document_ip_type(default_knowledge(), title) == expected
 
 
+@pytest.mark.parametrize("title, expected", [
+    ("黄埔区关于推进品牌创新发展的意见", True),   # b119 002: its 自主品牌 items are about trademarks
+    ("福州老字號認定辦法", True), ("关于加强知识产权保护的意见", True), ("專利資助辦法", True),
+    ("关于促进消费扩容提质的若干措施", False),    # b160 010: 品牌来鄂首发 is no trademark measure
+    ("浙江省公共数据开放与安全管理暂行办法", False), (None, False),   # b141 007: public data is no data IP
+])
+def test_about_ip_throughout(title, expected):
+    assert Cl.about_ip_throughout(title) is expected
+
+
+def test_weak_ip_keywords_count_throughout_a_brand_document():
+    """A measure that names no IP word: 品牌 and 公共数据 are weak (b160, b141: consumption plans and public
+    data rules are no IP measures); in a document whose title speaks of brands or IP they count."""
+    k = Knowledge(themes=[{"code": "creation", "keywords": ["培育"]}],
+                  ip_types=[{"code": "trademark", "keywords": ["商标", "~品牌"]}])
+    body = "对自主品牌企业参加国内外重大专业展会给予补助。"
+    for title, expected in (("关于推进品牌创新发展的意见", ["trademark"]), ("关于促进消费的若干措施", [])):
+        ctx = ParseContext(k, document={"title": title}, measures=[{"title": None, "path": []}], bodies=[body])
+        Cl.classify(ctx)
+        assert ctx.measures[0]["ip_types"] == expected, title
+
+
 def test_a_measure_takes_its_documents_kind_of_ip():
     """b94 010: an article of a patent rule that names no kind of IP is about patents (b98 005: so are the
     materials of a patent-award call)."""
