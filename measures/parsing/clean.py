@@ -75,6 +75,10 @@ CN_YEAR_O = re.compile(r"(?<=[一二])[〇○零OΟ]{1,3}(?=[〇○零OΟ一二�
 # "5O万元", "1OO%", "2O2O年": a Latin (or Greek) capital O typed for the digit 0 after a digit
 LETTER_O_DIGIT = re.compile(r"(?<=\d)[OΟ]+(?=[\d万%％元千亿年])")
 INDENT = re.compile(r"(?<=\S)\u3000{2,}(?=\S)")
+# markup left in a page's text: an entity written out, or with its & decoded to "?" ("?nbsp;"), and a
+# closing tag whose "<" a wrong decoding ate into the character before it ("检查时闳/p>")
+STRAY_ENTITY = re.compile(rf"[&?](?P<name>{'|'.join(L.STRAY_ENTITIES)});")
+STRAY_TAG_END = re.compile(r"(?<![<A-Za-z0-9.])/(?:p|span|div|td|tr|li|font|strong|b)>", re.I)
 
 
 def clean(ctx: ParseContext) -> None:
@@ -86,6 +90,8 @@ def clean(ctx: ParseContext) -> None:
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
         ctx.warn(f"text cut at {MAX_CHARS:,} characters")
+    if "/" in text or ";" in text:
+        text = stray_markup(text)
     ctx.text = tab_task_tables(normalise_text(cell_line_tables(space_task_tables(text))))  # empty cells: double spaces
     # a document without a single Traditional character needs no folding at all
     ctx.simplified_only = not T.has_traditional(ctx.text)
@@ -434,6 +440,15 @@ LETTER_SPACED_MIN_TOKENS = 6
 LETTER_SPACED_SINGLE_SHARE = 0.7
 SPACED_HAN = re.compile(rf"[{P.HAN}] (?=\S)")
 LETTER_SPACED_PAGE_SHARE = 0.3
+
+
+@rule(stage="clean", example="'附件?nbsp;海口市…备忘录' → '附件 海口市…备忘录'; '一、检查时闳/p>' → '一、检查时闳'")
+def stray_markup(text: str) -> str:
+    """Markup left in a page's text (b177 008, 009: a page decoded with the wrong code page): entities
+    written out or with "?" for their "&" (?nbsp; ?ldquo; &gt;) read as their characters, and closing
+    tags whose "<" was eaten (/p>) dropped. Real tags are the HTML reader's (html_to_text)."""
+    text = STRAY_ENTITY.sub(lambda m: html.unescape(f"&{m.group('name')};"), text)
+    return STRAY_TAG_END.sub("", text)
 
 
 @rule(stage="clean", example="'知識產(chǎn)權２０２４\\u3000年' → '知識產權2024 年'")

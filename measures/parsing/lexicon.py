@@ -420,6 +420,10 @@ COUNTRY_UNITS = ("个国家或地区", "个国家和地区", "个国家(地区)"
 # "覆盖率、备案率、反馈率达到100%": a list of rates shares the value after it
 RATE_ENDS = ("率", "比重", "占比")
 
+# entities left in a page's text, written out or with "?" for their "&" (clean.stray_markup)
+STRAY_ENTITIES = ("nbsp", "ldquo", "rdquo", "lsquo", "rsquo", "mdash", "ndash", "hellip", "middot", "quot", "amp",
+                  "lt", "gt")
+
 # --- classify ---------------------------------------------------------------------------------------
 # a measure that speaks of IP: only then do weak ("~") keywords count ("互联网" gives the data IP type in
 # "加强互联网侵权假冒治理", not in "充分发挥互联网的创新驱动作用")

@@ -285,3 +285,17 @@ def test_lost_indents(text, expected):
 ])
 def test_doubled_article_numbers(text, expected):
     assert C.doubled_article_numbers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("附件?nbsp;海口市关于对知识产权(专利)领域严重失信主体开展联合惩戒的合作备忘录",   # b177 009
+     "附件\xa0海口市关于对知识产权(专利)领域严重失信主体开展联合惩戒的合作备忘录"),
+    ("一、检查时闳/p>\n2023?月至11月、/p>", "一、检查时闳\n2023?月至11月、"),                 # b177 008
+    ("关于印发<海口?021年优化营商环境行动计?gt;的通知", "关于印发<海口?021年优化营商环境行动计>的通知"),
+    ("开展?ldquo;蓝天?rdquo;专项整治", "开展“蓝天”专项整治"),
+    ("<p>正文</p>", "<p>正文</p>"),                        # a real tag is the HTML reader's
+    ("详见www.gov.cn/p>", "详见www.gov.cn/p>"),            # part of an address
+    ("现提出如下意见?", "现提出如下意见?"),
+])
+def test_stray_markup(text, expected):
+    assert C.stray_markup(text) == expected
