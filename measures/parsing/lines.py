@@ -107,6 +107,8 @@ PREVIEW_PAGE_MARK = re.compile(r"^\s*(\d{1,3})、")
 PREVIEW_TITLE_PAGE = re.compile(rf"^\s*1、(?=[^，,。；;：:\n]{{2,40}}?(?:{P.alternation(L.GENRE_WORDS)})"
                                 rf"(?:{P.PAREN_OPEN}(?:试行|暂行|試行|暫行){P.PAREN_CLOSE})?\s*第[一1][章条條])")
 PREVIEW_LINE_MIN = 150
+FOOTNOTE_MARK = re.compile(rf"(?<=[{P.HAN}])([{P.CIRCLED}])(?=[{P.HAN}])")  # 知识产权①工作: a footnote's mark
+OUTLINE_STOPS = re.compile(r"[。，,；;：:！!？?]")  # an outline_line has none of these
 DOC_SHARE_LINE_MAX = 200  # a document-sharing site's terms line (chrome_line)
 # a document-sharing site's header above its preview: the file name, the uploader, the page count
 DOC_SHARE_SIGN = re.compile(r"\.(?:docx?|pdf|wps)\b|上[传傳]人|下[载載]文[档檔]|文[档檔]页数|[格]式\s*[:：]\s*(?:docx?|pdf)", re.I)
@@ -126,11 +128,11 @@ def split_lines(text: str, ctx: ParseContext) -> list[str]:
             out.append(None)  # a page break: the running header next to it goes too
             continue
         line = BULLET.sub("", raw.strip()).strip()
-        if not line or ONLY_PUNCT.match(line) or chrome_line(line, ctx) or headings_run(line) or \
+        if not line or ONLY_PUNCT.match(line) or chrome_line(line, ctx) or headings_run(line) or outline_line(line) or \
                 (table_of_contents(line) and not TOC_HEAD.match(NOISE.sub("", line))):  # 目录: its block goes later
             continue
         out.append(line)
-    return unwrap_lines(drop_table_of_contents(drop_running_heads(out)))
+    return unwrap_lines(drop_table_of_contents(footnotes(drop_running_heads(out))))
 
 
 def lines(ctx: ParseContext) -> None:
@@ -169,6 +171,39 @@ def headings_run(line: str) -> bool:
     if len(parts) < HEADING_RUN_MIN or not all(HEADING_RUN_ITEM.match(p) for p in parts):
         return False
     return [parse_cn_number(HEADING_RUN_ITEM.match(p).group(1)) for p in parts] == list(range(1, len(parts) + 1))
+
+
+@rule(stage="lines", example="'…“十四五”规划一、规划背景(一)发展现状(二)发展机遇二、总体要求(一)指导思想…三、重点任务…四' → True; "
+                             "'一、加强领导。二、强化保障。三、严格考核。' → False")
+def outline_line(line: str) -> bool:
+    """A table of contents run onto one line with nothing between its headings (b182 007: a plan's
+    site shows its outline above the text): 一、 二、 三、 in order and not one sentence or clause
+    mark in 30 characters or more. A page on one line has its full stops and commas."""
+    if len(line) < 30 or OUTLINE_STOPS.search(line):
+        return False
+    at = 0
+    for n in "一二三":
+        at = line.find(n + "、", at)
+        if at < 0:
+            return False
+    return True
+
+
+@rule(stage="lines", example="['…关于知识产权①工作的一系列决策部署…', '①知识产权:是基于创造成果…的统称'] → "
+                             "['…关于知识产权①工作的一系列决策部署…']")
+def footnotes(lines: list[str]) -> list[str]:
+    """A plan's footnotes out (b182 007): a line opening with a circled number that an earlier line
+    wrote between two words ("知识产权①工作") explains that word; it is no item. A circled number
+    after a colon or a full stop ("措施:①加强…") numbers items, as ever."""
+    if not any(c in line for line in lines for c in P.CIRCLED):
+        return lines
+    out, referred = [], set()
+    for line in lines:
+        if line[:1] in referred:
+            continue
+        out.append(line)
+        referred.update(m.group(1) for m in FOOTNOTE_MARK.finditer(line))
+    return out
 
 
 @rule(stage="lines", example="'首页 > 政务公开 > 政策文件' → True; '发布日期：2022-11-15 字号：大 中 小' → False")
@@ -631,6 +666,8 @@ def drop_table_of_contents(lines: list[str]) -> list[str]:
     return out
 
 
+# chapters that hold no measures, as an outline lists them (_outline_end)
+OUTLINE_CHAPTERS = frozenset(L.GENERAL_CHAPTERS + L.BACKGROUND_CHAPTERS + L.GENERAL_OPENERS)
 # a short heading without sentence marks: inside a table of contents, an entry whose number was lost
 TOC_UNNUMBERED = re.compile(r"^[^。，,；;：:！？!?]{2,30}$")
 
@@ -665,4 +702,19 @@ def _toc_end(lines: list[str], i: int) -> int:
     if j < len(lines) and j - i >= 5 and _toc_key(lines[j], numbered=False) == first \
             and match_numbering(lines[j]) and sum(1 for l in lines[i:j] if match_numbering(l)) >= 3:
         return j
-    return i
+    return _outline_end(lines, i)
+
+
+@rule(stage="lines", example="['一、规划背景', '(一)发展现状', '二、总体要求', '(一)指导思想', … '(三)强化监督考评', "
+                             "'为贯彻落实…制定本规划。'] → the eight or more headings are an outline")
+def _outline_end(lines: list[str], i: int) -> int:
+    """A table of contents without 目录 or page numbers (b182 007, a plan's outline above its preamble):
+    eight or more numbered headings in a row with no text among them, two or more of them the
+    chapters no plan's measures sit in (总体要求, 规划背景 …). Index of the first line after it, or ``i``."""
+    j = i
+    while j < len(lines) and _toc_entry(lines[j]) and match_numbering(lines[j]):
+        j += 1
+    if j - i < 8:
+        return i
+    general = sum(1 for l in lines[i:j] if _toc_key(l, numbered=False) in OUTLINE_CHAPTERS)
+    return j if general >= 2 else i

@@ -422,3 +422,40 @@ def test_chapter_then_article(line, expected):
 ])
 def test_colon_list_after_sentence(before, expected):
     assert Li.colon_list_after_sentence(before) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    # b182 007: the site's outline of a plan run onto one line above its text
+    ("宜昌市知识产权保护与运用“十四五”规划一、规划背景(一)发展现状(二)发展机遇二、总体要求(一)指导思想"
+     "(二)基本原则(三)主要目标三、重点任务(一)提高知识产权创造质量四", True),
+    ("一、加强领导。二、强化保障。三、严格考核。", False),                  # a page on one line: sentences
+    ("一、规划背景二、总体要求", False),                                    # two headings, short
+    ("关于开展一、二、三类企业认定工作的通知补充说明材料清单汇总表格", False),   # no 三、 after 二、
+])
+def test_outline_line(line, expected):
+    assert Li.outline_line(line) is expected
+
+
+OUTLINE = ["一、规划背景", "(一)发展现状", "(二)发展机遇", "二、总体要求", "(一)指导思想", "(二)基本原则",
+           "(三)主要目标", "三、重点任务", "(一)提高知识产权创造质量", "(二)增进知识产权运用效益"]
+
+
+@pytest.mark.parametrize("rows, expected", [
+    (["宜昌市规划"] + OUTLINE + ["为贯彻落实…,制定本规划。"], ["宜昌市规划", "为贯彻落实…,制定本规划。"]),   # b182 007
+    # short items of a work plan are no outline: no chapter of goals or background among them
+    (["1.开展专利执法", "2.开展商标执法", "3.开展版权执法", "4.开展宣传", "5.开展培训", "6.开展调解",
+      "7.开展检查", "8.开展评估", "9.开展考核"], None),
+    (OUTLINE[:7] + ["为贯彻落实…。"], None),                                # seven headings: too few to tell
+])
+def test_outline_without_pages_is_a_table_of_contents(rows, expected):
+    assert Li.drop_table_of_contents(rows) == (rows if expected is None else expected)
+
+
+@pytest.mark.parametrize("rows, expected", [
+    (["为贯彻落实关于知识产权①工作的决策部署,制定本规划。", "①知识产权:是基于创造成果和工商标记依法产生的权利的统称。",
+      "一、规划背景"], ["为贯彻落实关于知识产权①工作的决策部署,制定本规划。", "一、规划背景"]),   # b182 007
+    (["主要措施:", "①加强执法。", "②强化保护。"], ["主要措施:", "①加强执法。", "②强化保护。"]),   # items
+    (["措施包括:①加强执法;②强化保护。", "①加强执法。"], ["措施包括:①加强执法;②强化保护。", "①加强执法。"]),
+])
+def test_footnotes(rows, expected):
+    assert Li.footnotes(rows) == expected
