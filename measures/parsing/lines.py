@@ -666,7 +666,7 @@ def drop_table_of_contents(lines: list[str]) -> list[str]:
     return out
 
 
-# chapters that hold no measures, as an outline lists them (_outline_end)
+# chapters that hold no measures, as an outline lists them (outline_end)
 OUTLINE_CHAPTERS = frozenset(L.GENERAL_CHAPTERS + L.BACKGROUND_CHAPTERS + L.GENERAL_OPENERS)
 # a short heading without sentence marks: inside a table of contents, an entry whose number was lost
 TOC_UNNUMBERED = re.compile(r"^[^。，,；;：:！？!?]{2,30}$")
@@ -702,12 +702,12 @@ def _toc_end(lines: list[str], i: int) -> int:
     if j < len(lines) and j - i >= 5 and _toc_key(lines[j], numbered=False) == first \
             and match_numbering(lines[j]) and sum(1 for l in lines[i:j] if match_numbering(l)) >= 3:
         return j
-    return _outline_end(lines, i)
+    return outline_end(lines, i)
 
 
 @rule(stage="lines", example="['一、规划背景', '(一)发展现状', '二、总体要求', '(一)指导思想', … '(三)强化监督考评', "
                              "'为贯彻落实…制定本规划。'] → the eight or more headings are an outline")
-def _outline_end(lines: list[str], i: int) -> int:
+def outline_end(lines: list[str], i: int) -> int:
     """A table of contents without 目录 or page numbers (b182 007, a plan's outline above its preamble):
     eight or more numbered headings in a row with no text among them, two or more of them the
     chapters no plan's measures sit in (总体要求, 规划背景 …). Index of the first line after it, or ``i``."""

@@ -449,6 +449,7 @@ OUTLINE = ["一、规划背景", "(一)发展现状", "(二)发展机遇", "二�
 ])
 def test_outline_without_pages_is_a_table_of_contents(rows, expected):
     assert Li.drop_table_of_contents(rows) == (rows if expected is None else expected)
+    assert Li.outline_end(rows, 1 if expected else 0) == (len(OUTLINE) + 1 if expected else 0)
 
 
 @pytest.mark.parametrize("rows, expected", [
