@@ -40,6 +40,7 @@ TASK_HEAD = re.compile("|".join(L.TABLE_TASK_HEADS))
 ROLE_HEADS = (("牵头单位", re.compile("|".join(L.TABLE_LEAD_HEADS))), ("配合单位", re.compile("|".join(L.TABLE_SUPPORT_HEADS))),
               ("责任单位", re.compile("|".join(L.TABLE_PLAIN_HEADS))))
 DUE_HEAD = re.compile("|".join(L.TABLE_DUE_HEADS))
+NAME_HEAD = re.compile("|".join(L.TABLE_NAME_HEADS))
 SECTION_ROW = re.compile(rf"{P.CN_SMALL}、.{{2,40}}")
 SECTION_ROW_START = re.compile(rf"^\s*{P.CN_SMALL}、")
 EMPTY_CELLS = ("/", "—", "-")
@@ -171,6 +172,8 @@ def task_table_lines(rows: list[list[str]]) -> list[str] | None:
         if col is not None:
             roles.append((label, col))
     due_col = next((i for i, c in enumerate(head) if DUE_HEAD.search(c)), None)
+    # "项目名称" beside "建设内容": the row's project is named before its task
+    name_col = next((i for i, c in enumerate(head) if NAME_HEAD.fullmatch(c) and i != task_col), None)
     out = []
     for r in rows[head_i + 1:]:
         if len(r) != len(head) or not P.ROW_NUMBER.fullmatch(r[0] or ""):
@@ -179,7 +182,8 @@ def task_table_lines(rows: list[list[str]]) -> list[str] | None:
             continue
         units = "；".join(f"{label}：{r[col]}" for label, col in roles if r[col] and r[col] not in EMPTY_CELLS)
         due = r[due_col] if due_col is not None and due_col < len(r) else ""
-        out.append(f"{r[0]}.{r[task_col]}" + (f"（{units}）" if units else "")
+        named = f"{r[name_col]}：" if name_col is not None and r[name_col] and r[name_col] not in EMPTY_CELLS else ""
+        out.append(f"{r[0]}.{named}{r[task_col]}" + (f"（{units}）" if units else "")
                    + (f"（完成时限：{due}）" if due and due not in EMPTY_CELLS else ""))
     return out or None
 
@@ -210,7 +214,8 @@ def tab_task_tables(text: str) -> str:
 
 
 # a table flattened to one cell a line ("序号 |", "重点工作 |", … then "1 |", the task, the leader, the unit …)
-CELL_LINE_HEAD = re.compile(rf"^[{P.HAN}()（）]{{2,10}}$")
+# a header label: Han words, perhaps a year or a unit in brackets ("2024年建设内容", "年度投资金额(万元)")
+CELL_LINE_HEAD = re.compile(rf"^(?=.*[{P.HAN}]{{2}})[{P.HAN}\d()（）]{{2,14}}$")
 CELL_LINE_NUMBER = re.compile(r"^\d{1,3}$")
 CELL_LINE_MAX_HEAD = 8
 
@@ -238,20 +243,28 @@ def cell_line_tables(text: str) -> str:
                 and not CELL_LINE_NUMBER.match(cells[j][1]):
             head.append(P.WHITESPACE.sub("", cells[j][1]))  # "分 管 县领导": a letter-spaced label
             j += 1
+        while j < len(cells) and not cells[j][1]:   # a "|" line alone after the header
+            j += 1
         if len(head) < 3 or not task_table_header(head) or j >= len(cells) or not CELL_LINE_NUMBER.match(cells[j][1]):
             k += 1
             continue
-        rows, end = [head], j
-        while j < len(cells) and CELL_LINE_NUMBER.match(cells[j][1]):
+        rows, end, number = [head], j, int(cells[j][1])
+        while j < len(cells) and cells[j][1] == str(number):   # each row opens with the next number
             row = [cells[j][1]]
             j += 1
-            while j < len(cells) and not CELL_LINE_NUMBER.match(cells[j][1]) and len(row) < len(head):
+            number += 1
+            # a row's cells, numbers among them ("300" 万元), up to the next row's number
+            while j < len(cells) and len(row) < len(head) and cells[j][1] != str(number):
                 row.append(cells[j][1])
                 j += 1
+            if len(row) != len(head) and j >= len(cells) and len(rows) > 1 and len(row) > len(head) // 2:
+                row += [""] * (len(head) - len(row))   # the page cut inside its last row
             if len(row) != len(head):
                 break
             rows.append(row)
             end = j
+            while j < len(cells) and not cells[j][1]:   # a "|" line alone between two rows
+                j += 1
         items = task_table_lines(rows) if len(rows) > 1 else None
         if items:
             replaced.append((i, cells[end - 1][0], items))

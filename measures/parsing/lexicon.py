@@ -33,6 +33,7 @@ TABLE_TASK_HEADS = ("任务", "措施", "工作内容", "事项", "内容", "重
 TABLE_LEAD_HEADS = ("牵头",)
 TABLE_SUPPORT_HEADS = ("配合", "协办", "参与")
 TABLE_PLAIN_HEADS = ("责任单位", "责任部门", "负责单位", "实施单位", "承办单位")
+TABLE_NAME_HEADS = ("项目名称", "项目", "名称", "工程名称")   # a whole header cell: the row's project
 TABLE_DUE_HEADS = ("时限", "完成时间", "时间节点", "进度安排")
 
 # --- header ---------------------------------------------------------------------------------

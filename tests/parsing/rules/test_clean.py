@@ -236,6 +236,11 @@ def test_normalise_text_enclosed_numbers(text, expected):
     # b74 005: a letter-spaced leader column beside the task and the units
     ("序号 |\n目标与任务 |\n分 管 县领导 |\n牵头责任单位 |\n责任单位 |\n80 |\n新增托位数400个以上。\n俞 悦 |\n县教育局 |\n县各有关单位 |",
      "80.新增托位数400个以上。（牵头单位：县教育局；责任单位：县各有关单位）"),
+    # b183 002: "|" lines alone between the rows, a year and an amount among a row's cells, a project-name
+    # column before the task, and the page cut inside the last row
+    ("序號 |\n項目名稱 |\n建設時間 |\n2024年建設內容 |\n年度投資金額 (萬元) |\n責任單位 |\n|\n1 |\n城北小學門前道路建設項目 |\n"
+     "2024 |\n建成唐塔北路延伸段道路。 |\n300 |\n住建局 |\n|\n2 |\n高標準農田建設項目 |\n2024 |\n實施田塊整治500畝。 |",
+     "1.城北小學門前道路建設項目：建成唐塔北路延伸段道路。（责任单位：住建局）\n2.高標準農田建設項目：實施田塊整治500畝。"),
 ])
 def test_cell_line_tables(text, expected):
     assert C.cell_line_tables(text) == expected
