@@ -100,6 +100,9 @@ TRAILING_BAR = re.compile(r"(?:\s*[|｜])+\s*$")   # "…的通知 | |" (a flatt
 # a file name's extension and what follows, with a copy counter before it: "(1).doc", "要点2.docx" (after a genre)
 # an attachment's file name as the only place the notice's title is given: "附件:關于印發《…》的通知.pdf"
 ATTACHMENT_LABEL = re.compile(r"^附件\s*\d?\s*[:：]\s*(?=关于|關於|關于)")
+# what a site puts before a title (without_teaser): a teaser word and its mark, a 【tag】, an attachment label
+TEASER = re.compile(rf"^\s*(?:(?:{P.alternation(L.TITLE_TEASERS)})\s*[!！:：]|【[^】]{{1,24}}】|附件\s*\d{{0,2}}\s*[:：\s])\s*")
+FORM_TITLE = re.compile(r"(?:回执|表|表格)$")  # "附件1:…联系人回执": an attachment that is a form, no title
 NUMBER_LABEL = re.compile(r"^(?:文件编号|发文字号|发文编号|文件字号|文号|字号)[:：]?")
 FILE_TAIL = re.compile(rf"(?:[(（]\d{{1,2}}[)）]|(?<=[{''.join(sorted({w[-1] for w in L.TITLE_END_NOUNS}))}])\d)?"
                        r"\.(?:pdf|docx?|wps|xlsx?)(?![a-z]).*$", re.I)
@@ -475,6 +478,18 @@ class HeadLine:
     issuer: str | None = None
 
 
+@rule(stage="header", example="'關注!國家知識產權局關于…的通知' → '國家知識產權局關于…的通知'; "
+                               "'【市政府重点工作及责任分解】滁州市人民政府关于…的通知' → '滁州市人民政府关于…的通知'")
+def without_teaser(s: str, ctx: ParseContext) -> str:
+    """A title that a site opens with a teaser (關注!, 重磅:, b177 007), a tag in 【】 of any length
+    (b183 005) or an attachment label ("附件 海口市…备忘录", b177 009; "附件1:…实施方案"): the title
+    without it, when what follows is itself a title and no form ("附件1:…联系人回执" names none)."""
+    m = TEASER.match(ctx.fold_same(s))
+    if m and title_like(s[m.end():], ctx) and not FORM_TITLE.search(FILE_TAIL.sub("", s).rstrip()):
+        return s[m.end():]
+    return s
+
+
 @rule(stage="header", example="'渝府发〔2016〕56号《重庆市人民政府关于印发…的通知》' → '重庆市人民政府关于印发…的通知' (文号 kept aside)")
 def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
     """A line that may hold the title without the site's additions: a tag and bar ("时政|"), a breadcrumb
@@ -486,6 +501,7 @@ def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
     out = HeadLine(s)
     for rx in (TAG_BAR, PAGE_MARK, ATTACHMENT_LABEL):
         s = rx.sub("", s, count=1)
+    s = without_teaser(s, ctx)
     m = CRUMBS.match(s)
     if m and len(s) - m.end() >= 6:
         s = s[m.end():]

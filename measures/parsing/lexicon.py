@@ -425,6 +425,9 @@ RATE_ENDS = ("率", "比重", "占比")
 STRAY_ENTITIES = ("nbsp", "ldquo", "rdquo", "lsquo", "rsquo", "mdash", "ndash", "hellip", "middot", "quot", "amp",
                   "lt", "gt")
 
+# teasers a site puts before a title, with "!" or ":" (header.without_teaser)
+TITLE_TEASERS = ("关注", "重磅", "最新", "速看", "推荐", "转发", "转载", "收藏", "热点", "头条", "快讯")
+
 # --- classify ---------------------------------------------------------------------------------------
 # a measure that speaks of IP: only then do weak ("~") keywords count ("互联网" gives the data IP type in
 # "加强互联网侵权假冒治理", not in "充分发挥互联网的创新驱动作用")

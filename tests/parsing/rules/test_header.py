@@ -895,3 +895,18 @@ def test_items_after_transmittal(line, nxt, expected):
 ])
 def test_issuer_lines_above(lines, i, expected):
     assert H.issuer_lines_above(lines, i, set(), CTX) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("關注!國家知識產權局關于持續嚴厲打擊商標惡意注冊行為的通知", "國家知識產權局關于持續嚴厲打擊商標惡意注冊行為的通知"),  # b177 007
+    ("【市政府重点工作及责任分解】滁州市人民政府关于2020年市政府重点工作及责任分解的通知",                  # b183 005
+     "滁州市人民政府关于2020年市政府重点工作及责任分解的通知"),
+    ("附件 海口市知识产权(专利)领域严重失信主体联合惩戒实施方案",           # b177 009: "附件?nbsp;" then the title
+     "海口市知识产权(专利)领域严重失信主体联合惩戒实施方案"),
+    ("附件1:知识产权纠纷快速处理试点工作负责人和联系人回执.docx",                                      # b153 010: a form
+     "附件1:知识产权纠纷快速处理试点工作负责人和联系人回执.docx"),
+    ("关注:我市知识产权保护成效显著", "关注:我市知识产权保护成效显著"),      # no title after the teaser
+    ("关注知识产权保护工作的通知", "关注知识产权保护工作的通知"),          # the word without its mark
+])
+def test_without_teaser(line, expected):
+    assert H.without_teaser(line, CTX) == expected
