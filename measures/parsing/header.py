@@ -103,7 +103,8 @@ ATTACHMENT_LABEL = re.compile(r"^附件\s*\d?\s*[:：]\s*(?=关于|關於|關于
 # what a site puts before a title (without_teaser): a teaser word and its mark, a 【tag】, an attachment label
 TEASER = re.compile(rf"^\s*(?:(?:{P.alternation(L.TITLE_TEASERS)})\s*[!！:：]|【[^】]{{1,24}}】|附件\s*\d{{0,2}}\s*[:：\s])\s*")
 FORM_TITLE = re.compile(r"(?:回执|表|表格)$")  # "附件1:…联系人回执": an attachment that is a form, no title
-NUMBER_LABEL = re.compile(r"^(?:文件编号|发文字号|发文编号|文件字号|文号|字号)[:：]?")
+# "文件编号", "政府辦公廳發文字號" (a label with its office before it) glued before a 文号 (number_prefix_only)
+NUMBER_LABEL = re.compile(rf"^[{P.HAN}]{{0,8}}?(?:文件编号|发文字号|发文编号|文件字号|文号|字号)[:：]?")
 FILE_TAIL = re.compile(rf"(?:[(（]\d{{1,2}}[)）]|(?<=[{''.join(sorted({w[-1] for w in L.TITLE_END_NOUNS}))}])\d)?"
                        r"\.(?:pdf|docx?|wps|xlsx?)(?![a-z]).*$", re.I)
 # "贯彻实施《国家标准化发展纲要》行动计划": a title with a cited title inside it (words before and after)
@@ -1457,8 +1458,11 @@ def doc_number_of(h: Header, lines: list[str]) -> str | None:
 def number_prefix_only(number: str) -> str:
     """A 文号 read off a line that glues the title to it ("…开发利用的实施意见湘政办发〔2025】25号"): its
     prefix starts after the title's last 的 or genre noun, which no issuer's abbreviation contains; a
-    metadata label glued before it ("文件编号桐政办〔2022〕24号") goes too."""
-    number = NUMBER_LABEL.sub("", number)  # "文件编号桐政办〔2022〕24号": the metadata's label glued to it
+    metadata label glued before it ("文件编号桐政办〔2022〕24号", "政府辦公廳發文字號武政辦〔2020〕1號", b183 009)
+    goes too."""
+    m = NUMBER_LABEL.match(T.fold_same_length(number))  # "文件编号桐政办〔2022〕24号": the label glued to it
+    if m and "〔" in number[m.end():]:
+        number = number[m.end():]
     head, bracket, tail = number.partition("〔")
     cut = max([head.rfind("的") + 1] + [head.rfind(w) + len(w) for w in L.TITLE_END_NOUNS if w in head])
     return head[cut:] + bracket + tail if bracket and 0 < cut < len(head) else number

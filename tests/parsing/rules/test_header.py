@@ -205,6 +205,7 @@ def test_run_together_issuers(issuer, expected):
     ("国办发〔2021〕7号", "国办发〔2021〕7号"), ("国知发管字〔2017〕6号", "国知发管字〔2017〕6号"),
     ("第一条根据", "第一条根据"),  # no 〔: left alone
     ("文件编号桐政办〔2022〕24号", "桐政办〔2022〕24号"),  # b149 008: the metadata's label glued on
+    ("政府辦公廳發文字號武政辦〔2020〕1號", "武政辦〔2020〕1號"),  # b183 009: a Traditional label, its office first
 ])
 def test_number_prefix_only(number, expected):
     assert H.number_prefix_only(number) == expected
