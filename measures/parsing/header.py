@@ -72,6 +72,9 @@ NATIONAL_BODY = re.compile(rf"(?<![省市县区州旗盟])(?:{P.alternation(L.NA
                            r"(?![^，,、。；;()（）\s]{0,8}?(?:分行|支行|分局|分署|办事处))")
 NATIONAL_DUTY = re.compile(rf"(?:{P.alternation(L.NATIONAL_ISSUERS)})负责全国")
 NATIONAL_BODIES_MIN = 3
+# 国务院专利行政部门, 国家药品审评机构, 我国: how only the State's own texts speak (national_wording)
+NATIONAL_WORDING = re.compile(rf"国务院[{P.HAN}]{{0,10}}部门|国家[{P.HAN}]{{1,8}}?(?:{P.alternation(L.NATIONAL_AUTHORITY_ENDS)})|"
+                              rf"{P.alternation(L.NATIONAL_SELF_WORDS)}")
 ISSUER_CUT = re.compile(r"\s{2,}|[|｜]")
 ISSUER_PARTS = re.compile(r"[\s、，,]+")
 # "市政府", "省人民政府办公厅": a government named by its level only (issuer_in_full)
@@ -1574,7 +1577,19 @@ def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext
         return dict(NO_REGION, level="national")
     elif not region["level"]:
         region = dict(region, level=scope_level(lines, ctx))
+        if not region["level"] and not region["province"] and national_wording(lines, ctx):
+            region = dict(NO_REGION, level="national")
     return region
+
+
+@rule(stage="header", example="'国务院药品监督管理部门组织建立…平台' (no issuer, place or scope word) → True; "
+                               "'省知识产权局负责…' → False")
+def national_wording(lines: list[str], ctx: ParseContext) -> bool:
+    """A page that names no issuer, no place and no scope of its own but speaks as the State does: of
+    国务院…部门 and 国家…主管部门 as the bodies in charge, or of 我国 (b180 001, 002, 007: national rules
+    copied without their header; b29 001, b39 002, b42 002: national opinions and plans). Only the last
+    resort of region_of."""
+    return bool(NATIONAL_WORDING.search(ctx.fold(" ".join(lines[:120]))))
 
 
 @rule(stage="header", example="'…全市养老服务床位数达到1.35万张…市民政局牵头' → 'city'; '全县…县政府…全市' → 'district'; "

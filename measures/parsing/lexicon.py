@@ -428,6 +428,10 @@ STRAY_ENTITIES = ("nbsp", "ldquo", "rdquo", "lsquo", "rsquo", "mdash", "ndash", 
 # teasers a site puts before a title, with "!" or ":" (header.without_teaser)
 TITLE_TEASERS = ("关注", "重磅", "最新", "速看", "推荐", "转发", "转载", "收藏", "热点", "头条", "快讯")
 
+# how a national text names the bodies in charge (国家…主管部门) and itself (header.national_wording)
+NATIONAL_AUTHORITY_ENDS = ("行政管理部门", "行政部门", "主管部门", "审评机构")
+NATIONAL_SELF_WORDS = ("我国",)
+
 # --- classify ---------------------------------------------------------------------------------------
 # a measure that speaks of IP: only then do weak ("~") keywords count ("互联网" gives the data IP type in
 # "加强互联网侵权假冒治理", not in "充分发挥互联网的创新驱动作用")

@@ -911,3 +911,14 @@ def test_issuer_lines_above(lines, i, expected):
 ])
 def test_without_teaser(line, expected):
     assert H.without_teaser(line, CTX) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["第二条 国务院药品监督管理部门组织建立中国上市药品专利信息登记平台。"], True),   # b180 007
+    (["第二條 為促進我國軟件產業發展,國家著作權行政管理部門鼓勵軟件登記。"], True),     # b180 002, Traditional
+    (["一、充分认识加强知识产权保护的重要意义", "我国正处于…关键时期。"], True),          # b29 001
+    (["第三条 省知识产权局负责全省专利工作。"], False),
+    (["第五条 县级以上人民政府管理专利工作的部门负责本行政区域内的专利执法。"], False),
+])
+def test_national_wording(lines, expected):
+    assert H.national_wording(lines, CTX) is expected
