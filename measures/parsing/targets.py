@@ -17,9 +17,12 @@ from .outline import is_background, is_general, requirement_item
 from .units import strip_units
 
 CN_NUM_CHARS = "一二两三四五六七八九十百千万"
+# "分别给予一次性奖励0.5万、1万、2万元", "奖励5万": an amount written without its 元 (bare_wan_amount)
+BARE_WAN = "万"
 NUM = re.compile(rf"(?<![\d.A-Za-z\-/@])(?<!\d[:：])(?:(?P<num>\d+(?:\.\d+)?)|(?<![{CN_NUM_CHARS}第])(?P<cn>[{CN_NUM_CHARS}]{{1,4}}))"
                  rf"(?:\s*(?P<range>[~～\-—至到]\s*\d+(?:\.\d+)?))?"
-                 rf"\s*(?P<unit>{P.alternation(L.COUNTRY_UNITS)}(?=[，,。；;、)）]|$)|{P.alternation(L.TARGET_UNITS)})")
+                 rf"\s*(?P<unit>{P.alternation(L.COUNTRY_UNITS)}(?=[，,。；;、)）]|$)|(?<=\d){BARE_WAN}(?=[，,。；;、]|$)|"
+                 rf"{P.alternation(L.TARGET_UNITS)})")
 # "—10%" after "3%": the upper bound of a range, the unit written twice (unit_range_after)
 UNIT_RANGE = re.compile(r"^\s*[~～\-—至到]\s*\d+(?:\.\d+)?\s*(?P<unit>" + P.alternation(L.TARGET_UNITS) + ")")
 # "原创作品:" before a number that opens its clause: a label of two to twelve characters (metric_before)
@@ -315,7 +318,7 @@ class Number:
 
     pos = property(lambda self: self.m.start())
     end = property(lambda self: self.m.end())
-    unit = property(lambda self: self.m.group("unit"))
+    unit = property(lambda self: "万元" if self.m.group("unit") == BARE_WAN else self.m.group("unit"))
     pre = property(lambda self: self.folded[self.a:self.pos])
     post_full = property(lambda self: self.folded[self.end:self.b])
 
@@ -597,6 +600,14 @@ def unit_range_after(n: Number) -> bool:
     return bool(m) and m.group("unit") == n.unit
 
 
+@rule(stage="targets", example="'分别给予一次性奖励0.5万、1万、2万元' (0.5万) → True (0.5 万元); '人口达到5万,' → False")
+def bare_wan_amount(n: Number) -> bool:
+    """A number written with 万 and no 元 (b178 001: "…奖励5万", tiers "0.5万、1万、2万元") counts as 万元
+    only where it is a reward (a reward word before it in its sentence); elsewhere "5万" counts
+    people or things, and it is no target. True for every other unit."""
+    return n.m.group("unit") != BARE_WAN or n.reward
+
+
 def _comparator(n: Number) -> str | None:
     """The comparator of a number, or None when it is no target; sets the fields the metric needs."""
     n.comparator, n.suffix_len = comparator_after(n.post_full, n.unit)
@@ -608,6 +619,8 @@ def _comparator(n: Number) -> str | None:
     n.comparator = n.comparator or before
     f = n.folded
     n.reward = bool(n.unit in L.MONEY_UNITS and REWARD.search(f[n.sent_start:n.b]))
+    if not bare_wan_amount(n):
+        return None
     if n.unit in L.TIME_LIMIT_UNITS and not (n.comparator == "<=" and (n.pre_word or n.suffix_len)):
         return None
     if n.comparator is None and not n.reward and T.han_count(n.post_full) < 2:
@@ -797,7 +810,8 @@ def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseC
             ones = [ones[k]] if k < len(ones) else ones
         for one in ones:
             out.append({"measure": measure, "metric": one, "comparator": n.comparator, "value": value,
-                        "unit": para[m.start("unit"):m.end("unit")].translate(T.HALF_WIDTH), "year": y,
+                        "unit": n.unit if m.group("unit") == BARE_WAN else
+                        para[m.start("unit"):m.end("unit")].translate(T.HALF_WIDTH), "year": y,
                         "quote": quote})
     return out
 

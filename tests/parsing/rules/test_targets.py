@@ -669,3 +669,21 @@ def test_a_notices_own_items_give_document_targets():
     assert parsed["measures"] == []
     assert [(t["value"], t["unit"], t["measure"]) for t in parsed["targets"]] == [(1, "项", None)]
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    # b178 001: tiers written 万 without 元, and a last amount so written
+    ("对通过复查换证、续展认证的,分别给予一次性奖励0.5万、1万、2万元。", [(0.5, "万元"), (1, "万元"), (2, "万元")]),
+    ("对获得国家绿色食品原料基地认证的一次性奖励5万。", [(5, "万元")]),
+    ("全县常住人口达到5万,城镇化率提高。", []),                 # no reward: people, no target
+    ("出口额达500万(或进口1500万)美元以上奖励5万元。", [(5, "万元")]),   # 万 before a bracket: not an amount
+])
+def test_bare_wan_amount(text, expected):
+    from measures.parsing import parse_document
+    found = parse_document("一、支持措施\n1." + text + "\n", source="t.txt")["targets"]
+    assert [(t["value"], t["unit"]) for t in found] == expected
+    for m in Tg.NUM.finditer(text):
+        if m.group("unit") == Tg.BARE_WAN:
+            n = Tg.Number(text, text, m)
+            Tg._comparator(n)
+            assert Tg.bare_wan_amount(n) is bool(expected)
