@@ -63,6 +63,11 @@ TOC_NUMBERED_HEADING = re.compile(r"^[^。；;！!？?]{1,40}$")
 TOC_PAGED = re.compile(r"[\s|｜…．.·_-]*?(?:…{2,}|\.{4,}|·{4,}|[\s|｜])\s*\d{1,3}[\s|｜]*$")
 TOC_TEXT_END = re.compile(rf"[{P.HAN}”）)]$")
 TOC_HEAD = re.compile(r"^目\s*[录錄]$")
+# a table of contents on one line (without_run_on_toc): 目录, then page numbers each followed by a numbered entry
+RUN_ON_TOC_HEAD = re.compile(r"目\s*[录錄]")
+PAGED_ENTRY = re.compile(rf"(?<=\d)(?:[(（]\s*{P.CN_NUMBER}\s*[)）]|{P.CN_NUMBER}\s*、|\d{{1,2}}\s*、)")
+TOC_LAST_PAGE = re.compile(r"\d{1,3}")
+RUN_ON_TOC_MIN = 6
 NOISE = re.compile(r"@+|\s+")
 SECTION_NUMBER_ALONE = re.compile(r"^0[1-9]$")
 # "第二章 实验区的评定 第五条 申报主体": a chapter heading running into its first article
@@ -122,7 +127,7 @@ def split_lines(text: str, ctx: ParseContext) -> list[str]:
     rows = glued_chapter_numbers(number_alone(chapter_alone(section_numbers_alone(
         preview_page_marks(flat_header(text.split("\n")))))))
     pieces = next_article_in_line([piece for row in rows if not digest_line(row)
-                                   for piece in inline_items(row)])
+                                   for piece in inline_items(without_run_on_toc(row))])
     for raw in (part for piece in pieces for part in run_on_headings(piece) for part in chapter_then_article(part)):
         if page_number(raw.strip()):
             out.append(None)  # a page break: the running header next to it goes too
@@ -204,6 +209,24 @@ def footnotes(lines: list[str]) -> list[str]:
         out.append(line)
         referred.update(m.group(1) for m in FOOTNOTE_MARK.finditer(line))
     return out
+
+
+@rule(stage="lines", example="'…規劃目 錄前言1一、“十一五”回顧1(一)產業規模持續擴大2…(六)實施知識產權戰略17前 言集成電路…' → "
+                             "'…規劃\n前 言集成電路…'")
+def without_run_on_toc(row: str) -> str:
+    """A table of contents run onto one line with its page numbers (b181 004, a document-sharing
+    preview: 目录 then heading, page, heading, page …): out, from 目录 to the last entry's page number;
+    what follows it is the text. Six numbered entries after their pages at least; else the row as it is."""
+    m = RUN_ON_TOC_HEAD.search(row)
+    if not m:
+        return row
+    entries = list(PAGED_ENTRY.finditer(row, m.end()))
+    if len(entries) < RUN_ON_TOC_MIN:
+        return row
+    last_page = TOC_LAST_PAGE.search(row, entries[-1].end())
+    if not last_page:
+        return row
+    return row[:m.start()].rstrip() + "\n" + row[last_page.end():].lstrip()
 
 
 @rule(stage="lines", example="'首页 > 政务公开 > 政策文件' → True; '发布日期：2022-11-15 字号：大 中 小' → False")

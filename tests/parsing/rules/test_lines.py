@@ -460,3 +460,17 @@ def test_outline_without_pages_is_a_table_of_contents(rows, expected):
 ])
 def test_footnotes(rows, expected):
     assert Li.footnotes(rows) == expected
+
+
+TOC_ROW = ("集成電路產業“十二五”發展規劃目 錄前言1一、“十一五”回顧1(一)產業規模持續擴大2(二)創新能力顯著提升2"
+           "二、“十二五”面臨的形勢4(一)戰略性新興產業的崛起5三、指導思想、基本原則和發展目標6(一)指導思想和基本原則6"
+           "(二)發展目標8前 言集成電路(IC)產業是國民經濟和社會發展的戰略性產業。")
+
+
+@pytest.mark.parametrize("row, expected", [
+    (TOC_ROW, "集成電路產業“十二五”發展規劃\n前 言集成電路(IC)產業是國民經濟和社會發展的戰略性產業。"),   # b181 004
+    ("目录中列明的1、2、3项材料须齐全。", "目录中列明的1、2、3项材料须齐全。"),       # no entries after pages
+    ("一、总体要求二、主要任务三、保障措施", "一、总体要求二、主要任务三、保障措施"),   # no 目录
+])
+def test_without_run_on_toc(row, expected):
+    assert Li.without_run_on_toc(row) == expected
