@@ -291,11 +291,42 @@ def inline_items(line: str) -> list[str]:
     if len(line) < 150:
         return [line[:announced.end()], line[announced.end():]] if announced else [line]
     cuts = sorted({m.start() for m in INLINE_ITEM.finditer(folded)} | {m.end() for m in UNIT_NOTE_END.finditer(folded)}
-                  | set(article_chain(folded)) | set(clause_item_chain(folded)) | ({announced.end()} if announced else set()))
+                  | set(article_chain(folded)) | set(clause_item_chain(folded)) | set(decimal_chain(folded))
+                  | ({announced.end()} if announced else set()))
     if len(cuts) < 2 and not announced:
         return [line]
     bounds = [0] + [c for c in cuts if c > 0] + [len(line)]
     return [line[a:b] for a, b in zip(bounds, bounds[1:]) if line[a:b].strip()]
+
+
+# sections of a standard-like rule run onto one line (decimal_chain): "2 适用范围 …", "3.1 集团:…", "4.1集团各部门…"
+DECIMAL_TOP = re.compile(rf"(?<=[\s。；;])(?P<a>\d{{1,2}}) (?=[{P.HAN}]{{2,10}} )")
+DECIMAL_SUB = re.compile(rf"(?<=[\s。；;：:])(?P<a>\d{{1,2}})\.(?P<b>\d{{1,2}})(?![\d.])(?= ?[{P.HAN}])")
+DECIMAL_CHAIN_MIN = 4
+
+
+@rule(stage="lines", example="'…特制订本办法。 2 适用范围 本制度适用于… 3 术语和定义 3.1 集团:指… 3.2 子公司:指… 4 机构与职责 4.1集团…' "
+                             "→ cuts before 2, 3, 3.1, 3.2, 4 and 4.1")
+def decimal_chain(line: str) -> list[int]:
+    """Where the sections of a rule numbered like a standard (1 目的, 3.1, 3.2, 4 …) begin on a page run
+    onto one line (b179 010, a document-sharing copy): only numbers that continue the count (3.2 after
+    3.1, 4 or 4.1 after 3.x), four at least with a sub-section among them; a figure such as "2.5万元" is
+    not followed by a heading and never continues the count."""
+    found = sorted([(m.start(), int(m.group("a")), 0) for m in DECIMAL_TOP.finditer(line)]
+                   + [(m.start(), int(m.group("a")), int(m.group("b"))) for m in DECIMAL_SUB.finditer(line)])
+    cuts, major, minor = [], None, 0
+    for pos, a, b in found:
+        if major is None:
+            ok = b <= 1
+        elif b == 0:
+            ok = a == major + 1
+        else:
+            ok = (a == major and b == minor + 1) or (a == major + 1 and b == 1)
+        if ok:
+            cuts.append(pos)
+            major, minor = a, b
+    subs = sum(1 for pos, a, b in found if b and pos in cuts)
+    return cuts if len(cuts) >= DECIMAL_CHAIN_MIN and subs else []
 
 
 # items run together after a clause mark on a one-line page: "…,第四条…,第二章组织管理第七条…", "…,二、申报主体…",

@@ -71,6 +71,8 @@ _TAIL = r"[\s:：、.．]*"
 # after 第X章/第X条 a re-punctuating site may put a comma or a full stop ("第一章,总则", "第二条。本办法…")
 _HEAD_TAIL = r"[\s:：、.．,，。]*"
 # the kinds of item numbers: (kind, pattern) tried in order at the start of a line; group "n" is the label
+# what follows a decimal amount ("2.5万元", "1.5倍", "3.2亿", "0.5个百分点"): such a line opens with no section number
+DECIMAL_UNIT_CHARS = "万亿千百元倍个件家项名人次年月日天小时分岁吨亩米公斤里"
 NUMBERING = (
     # "第一篇:红河县…办法": a document-sharing site's "first piece", not a part of the text
     ("chapter", re.compile(rf"^第{_N}(?:[章编編]|篇(?![:：]))(?![程]){_HEAD_TAIL}")),
@@ -85,7 +87,8 @@ NUMBERING = (
     ("bcn", re.compile(rf"^[〔【\[]\s*(?P<n>{CN_NUMBER})\s*[〕】\]][\s、.．]*")),
     # decimal section numbers of 规划-style texts: "2.1 提升…", "2.1.1 支持…", "1 总体目标"
     ("dec3", re.compile(rf"^(?P<n>\d{{1,2}}\.\d{{1,2}}\.\d{{1,2}})(?![\d.])\s*(?=[{HAN}“《])")),
-    ("dec2", re.compile(rf"^(?P<n>\d{{1,2}}\.\d{{1,2}})(?![\d.])[ \u3000]+(?=[{HAN}“《])")),
+    # "4.1集团各部门…" glued to its text too, unless a unit follows ("2.5万元", "1.5倍" are amounts)
+    ("dec2", re.compile(rf"^(?P<n>\d{{1,2}}\.\d{{1,2}})(?![\d.])(?:[ \u3000]+|(?![{DECIMAL_UNIT_CHARS}]))(?=[{HAN}“《])")),
     ("numsp", re.compile(rf"^(?P<n>\d{{1,2}})[ \u3000]+(?=[{HAN}])")),
     # "2.2011年7月底前…" is item 2 (a year after the stop), not 2.2011
     # "1﹒加快…": a small full stop (U+FE52) as some editors write it

@@ -474,3 +474,18 @@ TOC_ROW = ("集成電路產業“十二五”發展規劃目 錄前言1一、“
 ])
 def test_without_run_on_toc(row, expected):
     assert Li.without_run_on_toc(row) == expected
+
+
+DECIMAL_ROW = ("×集团公司知识产权保护管理办法 1 目的 为了明确保护范围,特制订本办法。 2 适用范围 本制度适用于××集团。 "
+               "3 术语和定义 3.1 集团:指××有限公司。 3.2 子公司:指下属公司。 4 机构与职责 4.1集团各部门应提出建议。 "
+               "4.2所有参与人员均需填写声明。")
+
+
+@pytest.mark.parametrize("row, starts", [
+    (DECIMAL_ROW, ["1 目的", "2 适用范围", "3 术语和定义", "3.1 集团", "3.2 子公司", "4 机构与职责", "4.1集团", "4.2所有"]),  # b179 010
+    ("资金 1 万元以上的,补助 2.5 万元;超过 3 000 户的,补助 4.1 万元。", []),     # amounts, no count of sections
+    ("1 目的 为了明确。 3.1 集团:指公司。 7 附则 本办法自印发之日起施行。", []),   # numbers that skip: no chain
+])
+def test_decimal_chain(row, starts):
+    cuts = Li.decimal_chain(row)
+    assert [row[c:c + len(s)] for c, s in zip(cuts, starts)] == starts and len(cuts) == len(starts)
