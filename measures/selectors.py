@@ -71,7 +71,7 @@ def _connect_invalidation():
         for signal in (post_save, post_delete):
             signal.connect(bump_generation, sender=model, dispatch_uid=f"search-cache-{signal}-{model.__name__}")
     m2m_changed.connect(bump_generation, dispatch_uid="search-cache-m2m")
-    for name in ("Region", "Theme", "IPType"):   # the facets' reference names (reference_names)
+    for name in ("Region", "Theme", "IPType", "ResponsibleUnit"):   # the facets' reference names (reference_names)
         for signal in (post_save, post_delete):
             signal.connect(_bump_names, sender=apps.get_model("measures", name),
                            dispatch_uid=f"reference-names-{signal}-{name}")
@@ -530,31 +530,82 @@ def _clause_lexemes(clause: str) -> set:
 # reference tables (reference_names) instead of a lookup in each candidate statement (about 2 ms a
 # search at 1M measures); False: looked up in the statement (engine.Tally.names)
 REFERENCE_NAMES = True
+# the unit facet's values (canonical unit and place) and names from the same copy (reference_names' "unit"
+# and "unit_name"): the candidate statement counts the rows' unit lexemes with the others and returns the
+# unit lexemes of the rows linked to two units or more, instead of joining the units and correcting in SQL
+# (about 4 ms a search at 1M measures); False: counted by canonical unit and place in the statement
+UNITS_COPY = True
 NAMES_SECONDS = 300      # the copy is read again after an edit of those tables in this process, or this long
 _names: dict = {}
 _names_generation = [0]
 
 
-def reference_names() -> dict:
+def reference_names(*, refresh: bool = False) -> dict:
     """{"region": {id: name}, "theme": {code: name}, "ip": {code: name}} (ids as text, as the facet
-    lexemes hold them), kept NAMES_SECONDS and while none of those tables is edited in this process: one
-    statement when read again."""
+    lexemes hold them), and the units: "unit" {unit id: (canonical unit id, its place id or None)} (the
+    unit facet's value, as _facet_sql's unit facet takes it) and "unit_name" {unit id: name} (ints); kept
+    NAMES_SECONDS and while none of those tables is edited in this process (or `refresh`): one statement
+    when read again."""
     import time
 
-    from .models import IPType, Region, Theme
+    from .models import IPType, Region, ResponsibleUnit, Theme
 
     now, generation = time.monotonic(), _names_generation[0]
     hit = _names.get("names")
-    if hit is None or hit[0] != generation or now - hit[1] > NAMES_SECONDS:
-        value = {"region": {}, "theme": {}, "ip": {}}
+    if refresh or hit is None or hit[0] != generation or now - hit[1] > NAMES_SECONDS:
+        value = {"region": {}, "theme": {}, "ip": {}, "unit": {}, "unit_name": {}}
+        u = ResponsibleUnit._meta.db_table
         with connection.cursor() as c:
-            c.execute(f"SELECT 'region', id::text, name FROM {Region._meta.db_table} UNION ALL "
-                      f"SELECT 'theme', code, name FROM {Theme._meta.db_table} UNION ALL "
-                      f"SELECT 'ip', code, name FROM {IPType._meta.db_table}")
-            for kind, key, name in c.fetchall():
-                value[kind][key] = name
+            c.execute(f"SELECT 'region', id::text, name, NULL::bigint, NULL::bigint FROM {Region._meta.db_table} "
+                      f"UNION ALL SELECT 'theme', code, name, NULL, NULL FROM {Theme._meta.db_table} UNION ALL "
+                      f"SELECT 'ip', code, name, NULL, NULL FROM {IPType._meta.db_table} UNION ALL "
+                      f"SELECT 'unit', u.id::text, u.name, coalesce(u.canonical_id, u.id), "
+                      f"coalesce(c.region_id, u.region_id) FROM {u} u LEFT JOIN {u} c ON c.id = u.canonical_id")
+            for kind, key, name, canonical, place in c.fetchall():
+                if kind == "unit":
+                    value["unit"][int(key)] = (canonical, place)
+                    value["unit_name"][int(key)] = name
+                else:
+                    value[kind][key] = name
+        # the unit lexemes of the values that two units or more share, as a jsonb literal of our integers
+        # ('u:<unit id>' -> '<canonical id> <place id>'): _tally_sql's unit part looks a row's up in it
+        shared = Counter(value["unit"].values())
+        twice = {f"u:{uid}": f"{key} {'' if place is None else place}" for uid, (key, place) in
+                 sorted(value["unit"].items()) if shared[(key, place)] > 1}
+        value["unit_twice"] = "'" + json.dumps(twice) + "'::jsonb" if twice else ""
         hit = _names["names"] = (generation, now, value)
     return hit[2]
+
+
+def _unit_facet(lexemes, twice: list) -> list | None:
+    """The unit facet's rows (key, place name chr(31) unit name, n) from the results' unit lexemes'
+    counts (`lexemes`: 'u:<unit id>' -> measures) by canonical unit and place (reference_names' copy
+    of the units), less the measures linked to two units of one value, counted once there (`twice`:
+    [("<unit id> <place id>", None, -n)], _tally_sql's unit part), as the SQL facet counts them. A
+    unit lexeme not in the copy (a unit added in another process) reads the copy again; None (the
+    facets counted in SQL) when that unit shares its value with another, whose measures linked to
+    both the statement could not tell."""
+    counts = {int(lex[2:]): n for lex, n in lexemes.items() if lex.startswith("u:") and lex != "u:*"}
+    names = reference_names()
+    unknown = [uid for uid in counts if uid not in names["unit"]]
+    if unknown:
+        names = reference_names(refresh=True)
+        shared = Counter(names["unit"].values())
+        if any(shared[names["unit"][uid]] > 1 for uid in unknown if uid in names["unit"]):
+            return None
+    units, unit_names, regions = names["unit"], names["unit_name"], names["region"]
+    totals: Counter = Counter()
+    for uid, n in counts.items():
+        if uid in units:
+            totals[units[uid]] += n
+    for value, _, n in twice:
+        key, _, place = value.partition(" ")
+        totals[(int(key), int(place) if place else None)] += n
+    out: Counter = Counter()
+    for (key, place), n in totals.items():
+        if key in unit_names:
+            out[(str(key), regions.get(str(place), "") + "\x1f" + unit_names[key])] += n
+    return [(key, label, n) for (key, label), n in out.items()]
 
 
 def _row_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dict, bool] | None:
@@ -582,6 +633,10 @@ def _row_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dict
     by_name = {}
     for kind, key, label in cand.tally:
         by_name.setdefault(kind, []).append((key, label, cand.tally[(kind, key, label)]))
+    if UNITS_COPY:
+        units = _unit_facet(cand.lexemes, [r for r in by_name.get("unit", []) if r[0] is not None])
+        if units is None:
+            return None
     out = {}
     for name, own in FACET_PARAMS.items():
         scale = cand.scale
@@ -611,6 +666,8 @@ def _row_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dict
         elif name in _ROW_LEXEMES:   # role, issuer, document type: the results' facet lexemes
             prefix = _ROW_LEXEMES[name]
             found = [(lex[2:], None, n) for lex, n in cand.lexemes.items() if lex.startswith(prefix)]
+        elif name == "unit" and UNITS_COPY:
+            found = units
         else:   # flag, unit
             found = [r for r in by_name.get(name, []) if r[0] is not None]
         shaped = _by_lexeme(name, found) if name in ("issuer", "doc_type") else _shape(name, found)
@@ -627,7 +684,9 @@ def _tally_sql(clauses: dict, data: dict | None = None) -> "engine.Tally":
     the search's parameters `data`, the wider set's lexemes are counted for the facets of its
     active filters only. Roles, issuers and document types are facet lexemes of the rows ('r:',
     'o:', 'k:'), counted with the others; so are the units linked ('u:<unit id>'), which the unit
-    facet counts by canonical unit and place (the same values and counts as its SQL facet)."""
+    facet counts by canonical unit and place (the same values and counts as its SQL facet): with
+    UNITS_COPY from the lexemes' counts and the copy of the units (_unit_facet), the statement
+    giving only the measures two units of one value would count twice."""
     from .models import IPType, Region, ResponsibleUnit, Theme
 
     r, t, i = Region._meta.db_table, Theme._meta.db_table, IPType._meta.db_table
@@ -658,11 +717,24 @@ def _tally_sql(clauses: dict, data: dict | None = None) -> "engine.Tally":
             f"FROM {{r}} z, unnest(z.f) AS x WHERE z.part IN ({{main}}) AND 'u:*' = ANY(z.f) AND x LIKE 'u:%%' "
             f"AND (SELECT j FROM ud) IS NOT NULL) d WHERE d.v IS NOT NULL GROUP BY 1, 2"
             f") y JOIN {u} ku ON ku.id = y.key LEFT JOIN {r} ur ON ur.id = y.rid GROUP BY 1, 2")
+    ctes = {"ul": units, "ud": dup}
+    if UNITS_COPY:
+        # the units are counted from the results' unit lexemes (_unit_facet, by the copy of the units);
+        # the statement gives each value that two units share the measures it would count twice: those
+        # of the rows linked to two units or more ('u:*') with two of its unit lexemes or more
+        twice = reference_names()["unit_twice"]
+        # (each such row's lexemes unnested in the select list, counted by row and value: hash aggregates,
+        # where count(DISTINCT id) sorted them)
+        unit = ("SELECT t.v, NULL, sum(1 - t.m) FROM (SELECT d.id, d.v, count(*) AS m FROM (SELECT y.id, "
+                + twice + " ->> y.x AS v FROM (SELECT z.id, unnest(z.f) AS x FROM {r} z WHERE z.part IN ({main}) "
+                "AND 'u:*' = ANY(z.f)) y WHERE y.x LIKE 'u:%%' OFFSET 0) d WHERE d.v IS NOT NULL GROUP BY d.id, d.v) t "
+                "WHERE t.m > 1 GROUP BY t.v") if twice else "SELECT NULL, NULL, 0 WHERE false"
+        ctes = {}
     return engine.Tally(parts={"unit": unit}, names={} if REFERENCE_NAMES else names, masks=[_clause_lexemes(c) for c in clauses.values()],
                         base_prefixes=None if data is None else tuple(sorted(
                             {_LEXEME_PREFIXES[name] for name in clauses} | {_LEXEME_PREFIXES[name] for name, own in
                              FACET_PARAMS.items() if name in _LEXEME_PREFIXES and any(k in data for k in own)})),
-                        ctes={"ul": units, "ud": dup})
+                        ctes=ctes)
 
 
 def measure_facets(*, data: dict, matched: QuerySet, filtered: QuerySet, total: int) -> dict:
@@ -849,7 +921,8 @@ def _shape(name: str, found: list) -> list[dict]:
     numeric = name in ("province", "city", "unit", "year", "specificity")
     undated = [n for k, label, n in found if name == "year" and k == "none"]
     found = [(int(k) if numeric else k, label, n) for k, label, n in found if not (name == "year" and k == "none")]
-    found.sort(key=lambda r: (-r[2], r[0]))
+    # (a unit facet's key is a canonical unit, in one value for each place: its places in name order)
+    found.sort(key=lambda r: (-r[2], r[0], r[1] or "") if name == "unit" else (-r[2], r[0]))
     found = found[:FACET_LIMIT]
     if name == "unit":
         return [{"id": k, "name": label.partition("\x1f")[2], "place": label.partition("\x1f")[0], "count": n}
