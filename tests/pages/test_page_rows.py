@@ -46,3 +46,30 @@ def test_page_rows_reads_one_statement(build_corpus):
         rows = selectors.page_rows(Measure.objects.filter(pk__in=ids).order_by("pk")[1:4])
         [shown(m) for m in rows]
     assert len(ctx.captured_queries) == 1 and [m.pk for m in rows] == sorted(ids)[1:4]
+
+
+def test_the_relevance_page_reads_its_rows_through_sql_compiled_once(build_corpus, monkeypatch):
+    """selectors.page_rows_by_id (the relevance page's ids): the statement is compiled once a thread and
+    run again with other ids; the same measures, documents, places and related rows as page_rows, in one
+    statement, each time read afresh."""
+    build_corpus(4)
+    ids = list(Measure.objects.order_by("-pk").values_list("pk", flat=True)[:6])
+    selectors.page_rows_by_id(ids[:1])   # compiled (or already)
+
+    def compiled(*args, **kwargs):
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(selectors, "_page_queryset", compiled)
+    with CaptureQueriesContext(connection) as ctx:
+        got = {m.pk: shown(m) for m in selectors.page_rows_by_id(ids)}
+        assert len(ctx.captured_queries) == 1
+        [m.document.published_date for m in selectors.page_rows_by_id(ids)]
+    assert len(ctx.captured_queries) == 2 and selectors.page_rows_by_id([]) == []
+    monkeypatch.undo()
+    expected = {m.pk: shown(m) for m in selectors.page_rows(Measure.objects.filter(pk__in=ids).defer(*LISTING_DEFERRED))}
+    assert got == expected and set(got) == set(ids)
+    [m] = selectors.page_rows_by_id(ids[:1])
+    assert m.get_deferred_fields() >= {"search_vector", "facet_vector", "parsed"}
+    m.title = "改过的标题"
+    m.save(update_fields=["title"])
+    assert selectors.page_rows_by_id(ids[:1])[0].title == "改过的标题"
