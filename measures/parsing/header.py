@@ -183,6 +183,8 @@ GLUED_JOINT = re.compile(rf"(?:(?<=委)(?!办公[室厅])|(?<=委办公室)|(?<=
                          rf"(?=(?:[{P.HAN}]{{2,8}}(?:人民政府|政府)|省政府|市政府|县政府|区政府)(?:办公室|办公厅)?$)")
 ISSUER_LIKE = re.compile(rf"(?:{_ORG_END}|中共中央|国务院|总局|常委会)$")
 SIGN_OFF = re.compile(rf"特此(?:通知|函告|通告|公告)。?|此复。?|请[^。，,]{{0,12}}(?:{'|'.join(L.TRANSMITTAL_ENDS)})。")
+GLUED_SIGNATURE = re.compile(rf"(?P<org>[{P.HAN}（）()]{{2,40}}?(?:{_ORG_END}))(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)")
+GLUED_SIGNATURE_REACH = 120
 INLINE_SIGNATURE = re.compile(rf"(?P<org>[{P.HAN}（）() ]{{2,60}}?(?:{_ORG_END}))\s*(?P<date>(?:{P.YEAR}|[{P.CN_YEAR_DIGITS}]{{4}})\s*年\s*[\d{P.CN_DIGITS}]{{1,3}}\s*月\s*[\d{P.CN_DIGITS}]{{1,3}}\s*日)")
 POLICY_END = f"(?:{'|'.join(L.POLICY_NOUNS)})(?:[(（][^()（）]{{1,16}}[)）])?"
 PLAIN_NOTICE = re.compile(rf"^(?P<issuer>.{{0,60}}?)关于(?P<rest>.+?{POLICY_END})的?通知$")
@@ -691,6 +693,33 @@ def signer_above(lines: list[str], i: int, ctx: ParseContext) -> str | None:
         found = parts + found
         j -= 1
     return "、".join(found) if found else None
+
+
+@rule(stage="header", example="'…附件:…奖励一览表贵港市人民政府办公室2021年12月24日(此件公开发布)' → ('贵港市人民政府办公室', '2021-12-24')")
+def glued_signature(page: str, ctx: ParseContext) -> tuple[str, str] | None:
+    """A signature glued into a page on one line (b184: a policy portal's digest) with no sign-off and
+    no space: an organisation that starts with a place name, then its date, within GLUED_SIGNATURE_REACH
+    characters of the page's start or end. The place name says where the organisation starts
+    ("…一览表贵港市人民政府办公室": 贵港市…)."""
+    f = ctx.fold_same(page)
+    gaz = ctx.knowledge.gazetteer
+    for m in reversed(list(GLUED_SIGNATURE.finditer(f))):
+        if GLUED_SIGNATURE_REACH < m.start() and m.end() < len(f) - GLUED_SIGNATURE_REACH:
+            continue
+        org = m.group("org")
+        hits = gaz.find(org)
+        if not hits:
+            continue
+        start = hits[-1][0]
+        for pos, name, _ in reversed(hits[:-1]):   # "寧波市江北區…": the places before it, each ending where the next starts
+            if pos + len(name) == start:
+                start = pos
+        if not P.ORG_LINE.match(org[start:]):
+            continue
+        date = parse_date(m.group("date"))
+        if date:
+            return page[m.start("org") + start:m.end("org")], date
+    return None
 
 
 @rule(stage="header", example="'…特此通知。 附件:… 国家知识产权局办公室 2017年12月26日 联系人:…' → ('国家知识产权局办公室', '2017-12-26')")
@@ -1220,6 +1249,10 @@ def _find_body_and_signature(h: Header, lines: list[str], first_num: int, ctx: P
             if found:
                 h.signer, h.signed_date = h.signer or found[0], found[1]
                 break
+    if h.signed_date is None and ctx.knowledge is not None and "\n" not in ctx.text.strip():
+        found = glued_signature(ctx.text.strip(), ctx)
+        if found:
+            h.signer, h.signed_date = h.signer or found[0], found[1]
 
 
 def _find_other_marks(h: Header, lines: list[str], first_num: int, ctx: ParseContext) -> None:

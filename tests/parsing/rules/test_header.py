@@ -922,3 +922,20 @@ def test_without_teaser(line, expected):
 ])
 def test_national_wording(lines, expected):
     assert H.national_wording(lines, CTX) is expected
+
+
+FILLER = "为进一步加快文化旅游产业发展,结合我市实际,对专项资金奖励政策作如下调整:" * 3
+
+
+@pytest.mark.parametrize("page, expected", [
+    (FILLER + "附件:贵港市文化旅游发展专项资金奖励一览表贵港市人民政府办公室2021年12月24日(此件公开发布)",   # b184 003
+     ("贵港市人民政府办公室", "2021-12-24")),
+    ("武胜县人民政府办公室2023年10月7日武胜县鼓励企业上市挂牌若干措施" + FILLER, ("武胜县人民政府办公室", "2023-10-07")),
+    (FILLER + "附件:申报表寧波市江北區市場監督管理局2023年9月11日",                                       # b184 001
+     ("寧波市江北區市場監督管理局", "2023-09-11")),
+    (FILLER + "市人民政府办公室2021年12月24日" + FILLER, None),       # in the middle of the page: not a signature
+    (FILLER + "全市各部门2021年12月24日前报送", None),                  # no place name starts it
+])
+def test_glued_signature(page, expected):
+    from measures.parsing.knowledge import default_knowledge
+    assert H.glued_signature(page, ParseContext(default_knowledge())) == expected
