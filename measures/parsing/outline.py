@@ -23,7 +23,7 @@ HEADING_KINDS = ("chapter", "part", "section", "article")  # may stand without t
 # the usual hierarchy of the kinds, major first; equal ranks nest in order of appearance
 RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "cn": 4, "cnsp": 4, "action": 4, "numsp": 4, "caption": 4.5,
         "pcn": 5, "bcn": 5,
-        "dec2": 5, "dec3": 6, "num": 6, "pnum": 7, "rnum": 7, "circ": 8, "shi": 9}
+        "dec2": 5, "dec3": 6, "num": 6, "numfig": 6, "pnum": 7, "rnum": 7, "circ": 8, "shi": 9}
 NUMSP_NOT_HEADING = re.compile(r"[，,。；;：:\t]")
 PHONE_REST = re.compile(r"\d{7,8}(?!\d)")
 DECIMAL_QUANTITY = re.compile(r"[万亿倍个件家项%]")
@@ -328,6 +328,16 @@ def sub_clause(kind: str, stack: list) -> bool:
     return kind == "circ" and bool(stack)
 
 
+@rule(stage="outline", example="'1.既有多层住宅加装电梯…' open, then '2.50个小区新增…' → True (item 2: '50个小区…'); "
+                                 "'2.50个小区…' with no item 1 open → False (a figure 2.50)")
+def count_item_follows(label: str, stack: list) -> bool:
+    """A line "2.50个小区…" (b190 007: a list of practical projects whose items open with a count) is item 2
+    with the text "50个小区…" only where item 1 of the same kind (1. 2. …) is the open item just before
+    it; anywhere else "2.50" is a figure."""
+    return bool(stack) and stack[-1].kind == "num" and stack[-1].label.isdigit() \
+        and int(stack[-1].label) + 1 == int(label)
+
+
 def build_outline(lines: list[str], ctx: ParseContext) -> Outline:
     roots: list[Node] = []
     nodes: list[Node] = []
@@ -337,6 +347,8 @@ def build_outline(lines: list[str], ctx: ParseContext) -> Outline:
     listing = False  # inside a notice's list of attachments ("附件:1.…办法" / "2.…办法")
     for i, line in enumerate(lines):
         num = None if ended else match_numbering(line)
+        if num is not None and num[0] == "numfig":
+            num = ("num",) + num[1:] if count_item_follows(num[1], stack) else None
         if num is not None and sub_clause(num[0], stack):
             num = None  # "①按照相关应急预案要求…": a clause of the item above, kept in its text
         if listing and num is not None and attachment_entry(num[2], ctx):

@@ -72,6 +72,7 @@ _TAIL = r"[\s:：、.．]*"
 _HEAD_TAIL = r"[\s:：、.．,，。]*"
 # the kinds of item numbers: (kind, pattern) tried in order at the start of a line; group "n" is the label
 # what follows a decimal amount ("2.5万元", "1.5倍", "3.2亿", "0.5个百分点"): such a line opens with no section number
+ITEM_COUNT_UNITS = "个(?!百分点)|家|所|座|场|户|名|台|条|处|项"   # a count opening an item's text (numfig)
 DECIMAL_UNIT_CHARS = "万亿千百元倍个件家项名人次年月日天小时分岁吨亩米公斤里"
 NUMBERING = (
     # "第一篇:红河县…办法": a document-sharing site's "first piece", not a part of the text
@@ -93,6 +94,9 @@ NUMBERING = (
     # "2.2011年7月底前…" is item 2 (a year after the stop), not 2.2011
     # "1﹒加快…": a small full stop (U+FE52) as some editors write it
     ("num", re.compile(rf"^(?P<n>\d{{1,4}})\s*(?:[、．﹒]|\.(?!\d)|\.(?={YEAR}年))\s*")),
+    # "2.50个小区新增…", "4.460个居村…": an item whose text opens with a count (numfig: a sibling's number must
+    # come just before it, see outline)
+    ("numfig", re.compile(rf"^(?P<n>\d{{1,2}})\.(?=\d{{1,4}}(?:{ITEM_COUNT_UNITS})[{HAN}])")),
     ("pnum", re.compile(r"^[(（〔【\[]\s*(?P<n>\d{1,3})\s*[)）〕】\]][\s、.．]*")),
     ("rnum", re.compile(rf"^(?P<n>\d{{1,3}})\s*{PAREN_CLOSE}\s*(?=[{HAN}“《])")),
     ("circ", re.compile(rf"^(?P<n>[{CIRCLED}])\s*")),

@@ -726,3 +726,16 @@ def test_facet_parent(lines, expected):
     parent.children = [O.Node("num", line[0], line[2:], i, parent=parent) for i, line in enumerate(lines[1:], 1)
                        if line[:1].isdigit()]
     assert O.facet_parent(parent, CTX) is expected
+
+
+def test_count_item_follows():
+    """b190 007: "2.50个小区新增…" after item 1 is item 2 ("50个小区…"); with no item 1 open it is a figure."""
+    from measures.parsing.context import ParseContext
+    lines = ["1.既有多层住宅加装电梯新增400台。", "2.50个小区新增电动自行车充电设施。", "3.开设40个小学生爱心暑托班办班点。"]
+    found = [(n.label, n.text[:6]) for n in O.build_outline(lines, ParseContext()).nodes]
+    assert found == [("1", "既有多层住宅"), ("2", "50个小区新"), ("3", "开设40个小")]
+    assert O.match_numbering("2.50个小区新增") == ("numfig", "2", "50个小区新增")
+    assert O.count_item_follows("2", []) is False
+    alone = O.build_outline(["为推进工作,现通知如下:", "2.50个小区新增电动自行车充电设施。"], ParseContext())
+    assert not alone.nodes
+
