@@ -30,6 +30,8 @@ def test_document_year(document, expected):
     ("2024年绍兴市知识产权工作要点", 2024), ("绍兴市2024年度知识产权工作计划", 2024),
     ("2021—2025年知识产权规划", None), ("2024年知识产权保护条例", None), ("知识产权工作要点", None),
     ("鼓楼区企业上市高地实施方案(2024年修订)", None),  # b26 012: a revision's year, not the plan's
+    ("芜湖市人民政府关于2021年重点工作及责任分解的通知", 2021),    # b188 008: a year's tasks divided
+    ("2021年区政府工作报告重点工作责任分工", 2021),                  # b117 012
 ])
 def test_plan_year(title, expected):
     assert Tg.plan_year({"title": title}) == expected
