@@ -339,7 +339,8 @@ CLAUSE_ITEM = re.compile(
 LINE_OPENING_CN = re.compile(rf"^\s*({P.CN_SMALL})、(?=\s*[{P.HAN}“《])")
 CLAUSE_CHAIN_GAP = {"art": 6, "cn": 2, "num": 2}   # how far the next number may jump (a fragment page skips some)
 CLAUSE_CHAIN_MIN = {"art": 3, "cn": 2, "num": 2}
-COLON_LABEL_MAX = 10  # "申报条件:", "政策咨询单位:" (colon_list_after_sentence)
+COLON_LABEL_MAX = 10
+ARTICLE_DIGEST_MIN = 40   # two_article_digest: each article this long at least  # "申报条件:", "政策咨询单位:" (colon_list_after_sentence)
 
 
 @rule(stage="lines", example="'…开展业务,3.获贷企业…,三、支持政策…,四、申报材料要求1.项目申报书…,2.为企业…' → cuts before 三、四、1.2.")
@@ -436,6 +437,16 @@ def next_article_in_line(rows: list[str]) -> list[str]:
 
 
 @rule(stage="lines", example="'第一章,总则第一条.为了…制定本办法,第二条。本办法所称…第三条.…' → cuts before 第一条, 第二条, 第三条")
+def two_article_digest(line: str, chain: list[int]) -> bool:
+    """Two articles are a chain too where a digest kept only 第一条 and 第二条 (b184 006): each after a
+    clause mark, and long ones (ARTICLE_DIGEST_MIN characters or more each)."""
+    if len(chain) != 2 or parse_cn_number(ARTICLE_TOKEN.match(line, chain[0]).group(1)) != 1:
+        return False
+    first, second = chain
+    return all(p > 0 and line[p - 1] in "，,。；;" for p in chain) and second - first >= ARTICLE_DIGEST_MIN \
+        and len(line) - second >= ARTICLE_DIGEST_MIN
+
+
 def article_chain(line: str) -> list[int]:
     """Where the articles of a whole 办法 run together on one line begin, whatever punctuation a site
     put before or after them ("…本办法,第二条。本办法所称…", "…等、第五条,国家…"): three or more
@@ -448,7 +459,7 @@ def article_chain(line: str) -> list[int]:
         n = parse_cn_number(m.group(1))
         if n is not None and not ARTICLE_CITED_BEFORE.search(line[max(0, m.start() - 3):m.start()]):
             found.append((m.start(), m.end(), n))
-    if len(found) < 3:
+    if len(found) < 2:
         return []
     chain: list[int] = []
     want, last_end = None, 0
@@ -460,7 +471,7 @@ def article_chain(line: str) -> list[int]:
             want, last_end = n + 1, end
         elif not chain[1:] and n == 1:
             chain, want, last_end = [pos], 2, end  # a false start: begin again at 第一条
-    if len(chain) < 3:
+    if len(chain) < 3 and not two_article_digest(line, chain):
         return []
     cuts = []
     for pos in chain:

@@ -227,6 +227,12 @@ SCRAMBLED = ("第一章,总则第一条.为了有效保护我国的地理标志�
     ("根据通知精神，现暂停执行《办法》" + "第十条专利支持计划、第十一条知识产权领军企业支持计划、第十二条知识产权质量提升支持计划、"
      "第十三条知识产权服务支持计划、第十四条知识产权运营支持计划的资助政策。" * 2, []),
     ("第一条 为规范管理，制定本办法。第二条 专项资金用于…" * 6, []),  # no chain of three
+    # b184 006: a digest that kept 第一条 and 第二条 only, each long, each after a clause mark
+    ("东海县扶持新型农业经营主体发展暂行办法为深入贯彻落实国家、省、市关于实施乡村振兴战略的决策,第一条凡在我县区域范围内"
+     "依法注册合法经营的农业企业、村级集体经济合作组织、农民专业合作社、家庭农场等新型农业经营主体均可享受本办法的扶持政策,"
+     "第二条鼓励新型农业经营主体做大做强做优,项目扶持资金分别不低于20万元、10万元、5万元,新评为省、市级示范家庭农场的"
+     "项目扶持资金分别不低于5万元、3万元。", ["第一条", "第二条"]),
+    ("根据本办法,第一条规定的对象,第二条规定的程序办理。", []),   # short: citations, not a digest
 ])
 def test_article_chain(line, starts):
     cuts = Li.article_chain(line)
@@ -489,3 +495,11 @@ DECIMAL_ROW = ("×集团公司知识产权保护管理办法 1 目的 为了明�
 def test_decimal_chain(row, starts):
     cuts = Li.decimal_chain(row)
     assert [row[c:c + len(s)] for c, s in zip(cuts, starts)] == starts and len(cuts) == len(starts)
+
+
+def test_two_article_digest():
+    line = "前言," + "第一条" + "甲" * 45 + "。第二条" + "乙" * 45
+    chain = [line.index("第一条"), line.index("第二条")]
+    assert Li.two_article_digest(line, chain) is True
+    assert Li.two_article_digest(line.replace("前言,", "前言"), [c - 1 for c in chain]) is False   # no clause mark
+
