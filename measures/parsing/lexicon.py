@@ -169,6 +169,8 @@ GENERAL_CHAPTERS = ("总体要求", "基本要求", "基本原则", "工作原�
                     "活动时间", "活动主题", "活动地点",
                     # a meeting notice's: who attends, when and where (b72 007)
                     "会议对象", "参会对象", "参会人员", "会议时间", "会议地点", "会议时间、地点", "会议时间和地点")
+# "…的目的和意义": a chapter saying why the policy is made (outline.GENERAL)
+PURPOSE_CHAPTER_TAILS = ("目的和意义", "目的与意义", "目的意义", "背景和意义", "背景与意义", "意义")
 GENERAL_JOINED = ("总体要求", "基本要求", "基本原则", "工作原则", "主要目标", "发展目标", "工作目标", "总体目标", "总体思路",
                   "指导思想", "目标要求")
 # "一、总体规划" opened by "（一）指导思想": a chapter whose first section is one of these is general as a whole

@@ -262,6 +262,7 @@ def test_enumeration_parent():
     ("二、实施原则", True),  # b147 007 (round 11 in view)
     ("一、专项资金管理原则", True), ("二、资金使用原则", True), ("三、完善分配原则", False),  # b148 010 (round 11 in view)
     ("一、考核原则", True), ("二、考核内容", False),  # b173 004 (session 10 in view)
+    ("一、推行说理性行政处罚文书的目的和意义", True), ("二、深化认识改革的意义", False),  # b185 002 (an act: 深化)
 ])
 def test_is_general(heading, expected):
     assert O.is_general(node(heading), CTX) is expected
