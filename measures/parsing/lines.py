@@ -132,7 +132,7 @@ def split_lines(text: str, ctx: ParseContext) -> list[str]:
         if page_number(raw.strip()):
             out.append(None)  # a page break: the running header next to it goes too
             continue
-        line = BULLET.sub("", raw.strip()).strip()
+        line = raw.strip() if P.DASH_CAPTION.match(raw.strip()) else BULLET.sub("", raw.strip()).strip()
         if not line or ONLY_PUNCT.match(line) or chrome_line(line, ctx) or headings_run(line) or outline_line(line) or \
                 (table_of_contents(line) and not TOC_HEAD.match(NOISE.sub("", line))):  # 目录: its block goes later
             continue

@@ -370,12 +370,15 @@ def build_outline(lines: list[str], ctx: ParseContext) -> Outline:
             continue
         kind, label, rest = num
         holder = stack[-1].extra if stack else preamble
-        if RANK.get(kind, 0) >= CAPTION_MIN_RANK and parse_cn_number(label) == 1 and holder \
-                and caption_line(holder[-1], ctx):
+        dashed = dash_caption(holder[-1]) if holder and RANK.get(kind, 0) >= CAPTION_MIN_RANK else None
+        if RANK.get(kind, 0) >= CAPTION_MIN_RANK and holder and (dashed or parse_cn_number(label) == 1
+                                                                  and caption_line(holder[-1], ctx)):
             # "補助" over "(一)…(五)": an unnumbered caption heads the items that follow it
             while stack and RANK[stack[-1].kind] >= RANK["caption"]:
                 stack.pop()  # the items (and the caption) before it close
-            cap = Node("caption", "", holder.pop(), i, parent=stack[-1] if stack else None)
+            cap = Node("caption", "", dashed or holder.pop(), i, parent=stack[-1] if stack else None)
+            if dashed:
+                holder.pop()
             cap.token = ""
             (cap.parent.children if cap.parent else roots).append(cap)
             nodes.append(cap)
@@ -424,6 +427,15 @@ def caption_line(line: str, ctx: ParseContext) -> bool:
         return False
     title = P.WHITESPACE.sub("", (ctx.document or {}).get("title") or "")
     return bare != title and not ctx.fold(bare).endswith(L.END_NOUNS)
+
+
+@rule(stage="outline", example="'——推进教育高质量发展' over '204.推进学前教育…' → '推进教育高质量发展'; '——到2025年，全市…。' → None")
+def dash_caption(line: str) -> str | None:
+    """A caption led by a dash over the numbered items that follow it (b188 005: a work report's
+    division, its sections "——推进教育高质量发展" over items 204–208): the caption without its dash. A
+    dashed line that is a sentence ("——到2025年，…。") heads nothing."""
+    m = P.DASH_CAPTION.match(line.strip())
+    return m.group(1) if m else None
 
 
 @rule(stage="outline", example="'第五条 申请资助应当符合下列条件：' + (一)(二) → True; '（三）强化司法保护' + 一是/二是 → True")

@@ -72,6 +72,8 @@ _TAIL = r"[\s:：、.．]*"
 _HEAD_TAIL = r"[\s:：、.．,，。]*"
 # the kinds of item numbers: (kind, pattern) tried in order at the start of a line; group "n" is the label
 # what follows a decimal amount ("2.5万元", "1.5倍", "3.2亿", "0.5个百分点"): such a line opens with no section number
+# "——推进教育高质量发展": a caption led by a dash (outline.dash_caption; the lines stage keeps its dash)
+DASH_CAPTION = re.compile(rf"^[—－-]{{2}}\s*([{HAN}“”、]{{2,24}})$")
 ITEM_COUNT_UNITS = "个(?!百分点)|家|所|座|场|户|名|台|条|处|项"   # a count opening an item's text (numfig)
 DECIMAL_UNIT_CHARS = "万亿千百元倍个件家项名人次年月日天小时分岁吨亩米公斤里"
 NUMBERING = (

@@ -740,3 +740,22 @@ def test_count_item_follows():
     alone = O.build_outline(["为推进工作,现通知如下:", "2.50个小区新增电动自行车充电设施。"], ParseContext())
     assert not alone.nodes
 
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("——推进教育高质量发展", "推进教育高质量发展"),          # b188 005
+    ("  ——加快建设健康武汉", "加快建设健康武汉"),
+    ("——到2025年，全市专利授权量达到1万件。", None),        # a sentence in a goals list heads nothing
+    ("—— 完善制度", "完善制度"), ("推进教育高质量发展", None),
+])
+def test_dash_caption(line, expected):
+    assert O.dash_caption(line) == expected
+
+
+def test_dash_captions_head_the_items_after_them():
+    """b188 005: a work report's division, "——推进教育高质量发展" over 204. 205., "——加快建设健康武汉" over 209."""
+    from measures.parsing import parse_document
+    text = ("武汉市2023年《政府工作报告》目标任务责任分解方案\n——推进教育高质量发展\n204.推进学前教育优质普惠发展。(责任单位:市教育局)\n"
+            "205.推进普通高中优质多样化发展。(责任单位:市教育局)\n——加快建设健康武汉\n209.认真落实新阶段疫情防控措施。(责任单位:市卫健委)\n")
+    found = [(m["label"], m["path"]) for m in parse_document(text, source="t.txt")["measures"]]
+    assert found == [("204", ["推进教育高质量发展"]), ("205", ["推进教育高质量发展"]), ("209", ["加快建设健康武汉"])]
