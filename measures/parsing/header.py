@@ -1197,6 +1197,20 @@ def notice_items_only(lines: list[str], start: int, signature: int) -> bool:
         and sum(1 for l in lines[start:signature] if match_numbering(l)) >= 2
 
 
+@rule(stage="header", example="notice …, '2022年区政府要完成的与人民生活', '密切相关的实事', '1.既有多层住宅…' → the index of '1.…'")
+def title_over_two_lines(lines: list[str], start: int, want: str, ctx: ParseContext) -> int | None:
+    """Where the issued document starts when a covering notice is followed by its title broken over two
+    lines (b190 007: "2022年区政府要完成的与人民生活" / "密切相关的实事"): the line after the second half,
+    when numbered items follow. None when the title does not come back so."""
+    for i in range(start, len(lines) - 1):
+        n = _norm(clean_title(lines[i], ctx), ctx)
+        if len(n) >= 6 and want.startswith(n) and n != want and not match_numbering(lines[i + 1]) \
+                and _norm(clean_title(lines[i] + lines[i + 1], ctx), ctx) == want \
+                and any(match_numbering(l) for l in lines[i + 2:i + 400]):
+            return i + 2
+    return None
+
+
 def _find_body_and_signature(h: Header, lines: list[str], first_num: int, ctx: ParseContext) -> None:
     """The body starts after the policy title repeated below the notice, else after the notice's
     signature; the signature gives the signing date and signer (else one at the end of the document)."""
@@ -1211,6 +1225,9 @@ def _find_body_and_signature(h: Header, lines: list[str], first_num: int, ctx: P
                     and any(match_numbering(l) for l in lines[i + 1:i + 400]):
                 body, titled = i + 1, True
                 break
+        if body is None and h.notice_line is not None:
+            body = title_over_two_lines(lines, start_from, want, ctx)
+            titled = body is not None
     if h.notice_line is not None:
         end = body if body else min(len(lines), h.notice_line + 40)
     else:
@@ -1600,6 +1617,8 @@ def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext
     if hint == "national":
         return dict(NO_REGION, level="national")
     body = [l for l in lines[h.body_start:h.body_start + 30] if not P.SALUTATION.match(ctx.fold(l.strip()))]
+    if h.notice_line is not None:  # the covering notice's signature above the body names the place too
+        body = [l for l in lines[h.notice_line + 1:h.body_start] if P.ORG_LINE.match(ctx.fold_same(l.strip()))] + body
     region = resolve_region(gaz, [None, None, None, h.meta.get("issuer"), h.meta.get("source"), " ".join(body)], ctx)
     if hint and region["level"] and LEVEL_RANK[region["level"]] > LEVEL_RANK[hint]:
         return dict(NO_REGION, level=hint)

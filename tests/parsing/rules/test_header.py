@@ -939,3 +939,14 @@ FILLER = "为进一步加快文化旅游产业发展,结合我市实际,对专�
 def test_glued_signature(page, expected):
     from measures.parsing.knowledge import default_knowledge
     assert H.glued_signature(page, ParseContext(default_knowledge())) == expected
+
+
+def test_title_over_two_lines():
+    """b190 007: the issued document's title comes back broken over two lines; its items follow."""
+    lines = ["上海市宝山区人民政府办公室关于印发《2022年区政府要完成的与人民生活密切相关的实事》的通知", "各镇人民政府:",
+             "现将《实事》印发给你们。", "上海市宝山区人民政府办公室", "2022年区政府要完成的与人民生活", "密切相关的实事",
+             "1.既有多层住宅加装电梯新增400台。", "2.开设40个小学生爱心暑托班办班点。"]
+    want = "2022年区政府要完成的与人民生活密切相关的实事"
+    assert H.title_over_two_lines(lines, 1, want, CTX) == 6
+    assert H.title_over_two_lines(lines[:6], 1, want, CTX) is None               # no items after it
+    assert H.title_over_two_lines(lines, 1, want + "补充", CTX) is None           # the halves make another title
