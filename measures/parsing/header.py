@@ -183,6 +183,9 @@ GLUED_JOINT = re.compile(rf"(?:(?<=委)(?!办公[室厅])|(?<=委办公室)|(?<=
                          rf"(?=(?:[{P.HAN}]{{2,8}}(?:人民政府|政府)|省政府|市政府|县政府|区政府)(?:办公室|办公厅)?$)")
 ISSUER_LIKE = re.compile(rf"(?:{_ORG_END}|中共中央|国务院|总局|常委会)$")
 SIGN_OFF = re.compile(rf"特此(?:通知|函告|通告|公告)。?|此复。?|请[^。，,]{{0,12}}(?:{'|'.join(L.TRANSMITTAL_ENDS)})。")
+# a notice dividing tasks among units (division_notice): in its title, or in its text with the attachment
+DIVISION_TITLE = re.compile(r"(?:任务|工作)[^，,。]{0,6}(?:责任)?(?:分解|分工)|分解落实")
+DIVISION_TEXT = re.compile(r"分解[^。]{0,12}(?:详见|见)附件|附件[^。]{0,20}分解")
 GLUED_SIGNATURE = re.compile(rf"(?P<org>[{P.HAN}（）()]{{2,40}}?(?:{_ORG_END}))(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)")
 GLUED_SIGNATURE_REACH = 120
 INLINE_SIGNATURE = re.compile(rf"(?P<org>[{P.HAN}（）() ]{{2,60}}?(?:{_ORG_END}))\s*(?P<date>(?:{P.YEAR}|[{P.CN_YEAR_DIGITS}]{{4}})\s*年\s*[\d{P.CN_DIGITS}]{{1,3}}\s*月\s*[\d{P.CN_DIGITS}]{{1,3}}\s*日)")
@@ -1211,6 +1214,25 @@ def title_over_two_lines(lines: list[str], start: int, want: str, ctx: ParseCont
     return None
 
 
+@rule(stage="header", example="'关于《政府工作报告》确定的2021年重点工作责任分解的通知' + '一、加强组织领导…' → True; "
+                               "'关于开展专利执法专项行动的通知' → False")
+def division_notice(title: str | None, top: list[str], ctx: ParseContext) -> bool:
+    """A notice that divides a year's tasks among units in an attached table ("…重点工作责任分解的通知",
+    "…将各项工作任务分解(详见附件),现就有关事宜通知如下:", b195 004, 010, 012): its own numbered items
+    (加强组织领导, 加强督查 …) say how to carry those tasks out; they are no measures. The tasks must be
+    divided (分解, 分工) in the title, or in the text with the attachment named, and every 一、二、 item
+    of the notice about carrying the work out (SAFEGUARD_WORDS: a notice dividing tasks in its own items,
+    b34 003, keeps them as measures)."""
+    t = ctx.fold(title or "")
+    if not t.endswith("通知") or "印发" in t:
+        return False
+    if not (DIVISION_TITLE.search(t) or DIVISION_TEXT.search(ctx.fold(" ".join(top[:12])))):
+        return False
+    # its items are about carrying the work out (加强组织领导, 狠抓工作落实), every one of them
+    heads = [ctx.fold(n[2])[:16] for n in map(match_numbering, top) if n and n[0] == "cn"]
+    return len(heads) >= 2 and all(any(w in h for w in L.SAFEGUARD_WORDS) for h in heads)
+
+
 def _find_body_and_signature(h: Header, lines: list[str], first_num: int, ctx: ParseContext) -> None:
     """The body starts after the policy title repeated below the notice, else after the notice's
     signature; the signature gives the signing date and signer (else one at the end of the document)."""
@@ -1251,6 +1273,8 @@ def _find_body_and_signature(h: Header, lines: list[str], first_num: int, ctx: P
         issued = issued_with_own_items(lines, start_from, ctx)
         if issued is not None:
             h.own_items_end = max(issued, body)  # the notice's own items: kept in the body, no measures
+    elif h.notice_line is None and division_notice(h.title, lines[body:], ctx):
+        h.own_items_end = len(lines)  # its items say how to carry out the tasks it divides elsewhere
     h.body_start = body
     if h.signed_date is None:
         tail = lines[-12:]

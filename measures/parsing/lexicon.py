@@ -434,6 +434,10 @@ TITLE_TEASERS = ("关注", "重磅", "最新", "速看", "推荐", "转发", "�
 NATIONAL_AUTHORITY_ENDS = ("行政管理部门", "行政部门", "主管部门", "审评机构")
 NATIONAL_SELF_WORDS = ("我国",)
 
+# what a notice's items say when they are about carrying work out, not the work (header.division_notice)
+SAFEGUARD_WORDS = ("组织领导", "领导", "站位", "督查", "督办", "督促", "落实", "配合", "协调", "作风", "责任", "考核",
+                   "保障", "宣传", "调度")
+
 # --- classify ---------------------------------------------------------------------------------------
 # a measure that speaks of IP: only then do weak ("~") keywords count ("互联网" gives the data IP type in
 # "加强互联网侵权假冒治理", not in "充分发挥互联网的创新驱动作用")

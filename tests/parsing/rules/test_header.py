@@ -950,3 +950,20 @@ def test_title_over_two_lines():
     assert H.title_over_two_lines(lines, 1, want, CTX) == 6
     assert H.title_over_two_lines(lines[:6], 1, want, CTX) is None               # no items after it
     assert H.title_over_two_lines(lines, 1, want + "补充", CTX) is None           # the halves make another title
+
+
+@pytest.mark.parametrize("title, top, expected", [
+    # b195 012: tasks divided (分解落实), the notice's own items about carrying them out
+    ("县人民政府关于分解落实2022年县政府重点工作任务的通知",
+     ["现将重点任务分解落实有关事项通知如下:", "一、提高政治站位,加强组织领导", "2022年是…", "二、不断改进作风,狠抓工作落实"], True),
+    # b195 010: the division in the attachment, said in the text
+    ("关于做好2018年政府工作报告主要目标任务和为民办实事的通知",
+     ["将各项工作任务分解(详见附件),现就有关事宜通知如下:", "一、落实责任,确保质量", "二、密切配合,各负其责"], True),
+    # b34 003: a division notice whose own items are the tasks
+    ("延安市科学技术局关于分解落实2018年重点工作任务的通知",
+     ["现将重点工作任务分解如下:", "一、加快科技资源统筹中心建设", "二、强化组织领导"], False),
+    ("关于开展专利执法专项行动的通知", ["一、加强组织领导", "二、强化督查"], False),        # no division
+    ("关于印发2022年重点工作任务分解方案的通知", ["一、加强组织领导", "二、强化督查"], False),  # issues it: another rule
+])
+def test_division_notice(title, top, expected):
+    assert H.division_notice(title, top, CTX) is expected
