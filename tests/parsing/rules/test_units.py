@@ -179,6 +179,10 @@ def _nodes(*lines):
     (["一、县市场监管局牵头的任务", "1.加强执法。"], [{"name": "县市场监管局", "role": "lead"}]),
     (["一、市公安局、市检察院", "1.加强执法。"], [{"name": "市公安局", "role": None}, {"name": "市检察院", "role": None}]),
     (["一、重点任务", "1.加强执法。"], []),
+    # b192 006, b188 007: the chapter's units in brackets after its heading
+    (["一、强化科技创新(区科技局牵头)", "1.对新认定的高新技术企业给予奖励。"], [{"name": "区科技局", "role": "lead"}]),
+    (["一、推进教育科技人才一体发展(由市科技局牵头)", "1.推动高能级科创平台提质增效。"], [{"name": "市科技局", "role": "lead"}]),
+    (["一、完善制度(2024年)", "1.加强执法。"], []),                    # a bracket naming no unit and no role
 ])
 def test_units_from_headings(lines, expected):
     assert U.units_from_headings(_nodes(*lines)[-1], CTX) == expected
