@@ -222,7 +222,8 @@ BACKGROUND_TAILS = ("发展环境", "回顾", "总体回顾", "主要成就", "�
                     "序言", "前言", "形势与需求", "形势与挑战", "发展形势", "面临形势", "形势分析", "发展现状", "基本情况")
 # the items of a consultation notice that say where to send comments
 CONTACT_HEADS = ("发送电子邮件", "电子邮件", "电子邮箱", "邮箱", "传真", "通信地址", "通讯地址", "邮寄地址", "联系电话", "电话",
-                 "邮编", "邮政编码", "联系人", "联系方式")
+                 "邮编", "邮政编码", "联系人", "联系方式", "联系人及联系方式", "联系方式及地址", "联系地址", "材料报送地址",
+                 "报送地址", "受理地址", "联系人及电话")
 # the ways a consultation notice names for sending comments ("通过电子邮箱将意见发送至…")
 # what a caption closed by a colon names ("專利質押融資貸款費用資助標準:" over its items); "现将名单予以公示:" is a lead-in
 CAPTION_NOUNS = ("标准", "内容", "范围", "方式", "程序", "流程", "对象", "措施", "政策", "项目", "事项", "任务", "重点")

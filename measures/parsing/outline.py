@@ -73,7 +73,8 @@ FEEDBACK_WHAT = re.compile(r"(?:反馈|发送|寄|提交|填写|提出)[^。；;
 FEEDBACK_HOW = re.compile(P.alternation(L.FEEDBACK_CHANNELS))
 # "发送电子邮件至邮箱:…", "登录…网站意见征集平台": an item that opens with the channel itself
 FEEDBACK_OPENING = re.compile(rf"^\s*(?:通过|请|可)?(?:{P.alternation(L.FEEDBACK_CHANNELS)}|发送|来信|信函)")
-CONTACT_ITEM = re.compile(rf"^(?:{P.alternation(L.CONTACT_HEADS)})\s*[:：]")
+# "联系人:…", and an item headed by it alone ("五、联系方式", "四、材料报送地址。…", b194 001)
+CONTACT_ITEM = re.compile(rf"^(?:{P.alternation(L.CONTACT_HEADS)})\s*(?:[:：。]|$)")
 HEADING_PUNCT = re.compile(r"[\s，,。；;：:]")
 # "申报条件", "认定条件", "申报材料要求", "所需材料": the heading of a list of requirements (requirement_item)
 REQUIREMENTS_HEADING = re.compile(rf"[{P.HAN}]{{0,6}}(?:{P.alternation(L.REQUIREMENT_HEADS)})(?:要求|清单|目录)?")

@@ -468,6 +468,10 @@ def test_measure_nodes_drop_a_last_item_cut_short_and_contact_items():
     assert [n.label for n in O.measure_nodes(t, CTX)] == ["一", "二"]
     t = tree("1.发送电子邮件：abc@163.com", "2.传真：0316-2381673", "3.通信地址：某市某路1号")
     assert O.measure_nodes(t, CTX) == []
+    # b194 001: a call's address and contact items, headed by the word alone
+    t = tree("三、申报要求。请于9月底前报送。", "四、材料报送地址。北京市西城区百万庄大街22号", "五、联系方式",
+             "科技司:010-68205000")
+    assert [n.label for n in O.measure_nodes(t, CTX)] == ["三"]
 
 
 def test_measure_nodes_prose_chapters_among_chapters_of_the_same_kind():
