@@ -186,7 +186,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cv", action="store_true", help="5-fold cross-validation grouped by batch; writes nothing")
     ap.add_argument("--holdout-from", type=int, help="train on batches before N, score N and later; writes nothing")
-    ap.add_argument("--until", type=int, help="train on the batches before N only")
+    ap.add_argument("--until", type=int, help="use the batches before N only (with --holdout-from: those it holds out too)")
     ap.add_argument("--out", type=Path, default=ROOT / "measures/parsing/data/theme_model.json")
     a = ap.parse_args()
     import django
@@ -196,7 +196,7 @@ def main():
     from measures.parsing import default_knowledge
 
     codes = tuple(r.code for r in default_knowledge().theme_rules)
-    rows = examples(None if (a.cv or a.holdout_from) else a.until)
+    rows = examples(None if a.cv else a.until)  # --until bounds --holdout-from's held-out batches too
     print(f"{len(rows)} matched measures from {len({r['batch'] for r in rows})} batches (seeds one)")
     if a.cv:
         for k in range(5):
