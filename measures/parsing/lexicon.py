@@ -439,6 +439,9 @@ NATIONAL_SELF_WORDS = ("我国",)
 SAFEGUARD_WORDS = ("组织领导", "领导", "站位", "督查", "督办", "督促", "落实", "配合", "协调", "作风", "责任", "考核",
                    "保障", "宣传", "调度")
 
+# a penalty clause's words: its amounts are no targets (targets.penalty_amount)
+PENALTY_WORDS = ("罚款", "罚金", "没收")
+
 # --- classify ---------------------------------------------------------------------------------------
 # a measure that speaks of IP: only then do weak ("~") keywords count ("互联网" gives the data IP type in
 # "加强互联网侵权假冒治理", not in "充分发挥互联网的创新驱动作用")

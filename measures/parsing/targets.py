@@ -457,6 +457,13 @@ def age_qualifier(n: Number) -> bool:
     return n.unit in L.AGE_UNITS and not any(w in n.folded[n.sent_start:n.pos] for w in L.AGE_GOAL_WORDS)
 
 
+@rule(stage="targets", example="'并处10000元以上30000元以下罚款' (10000) → True; '给予30万元奖励' → False")
+def penalty_amount(n: Number) -> bool:
+    """An amount in a penalty clause (罚款, 罚金: "处500元以上1000元以下罚款", b191 008, b192 001) is a
+    sanction a rule lays down, no commitment: no target (no gold of the set holds one)."""
+    return n.unit in L.MONEY_UNITS and any(w in n.folded[n.a:n.b] for w in L.PENALTY_WORDS)
+
+
 @rule(stage="targets", example="'具有十分重要的战略意义' → True; '满意度达到九十分' → False; '得分十分' → False")
 def adverb_not_points(n: Number) -> bool:
     """十分 before a word is the adverb "very" (十分重要, 十分必要), not a score of ten points."""
@@ -749,7 +756,8 @@ def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseC
     prev = None
     for m in NUM.finditer(folded):
         n = Number(para, folded, m)
-        if not_a_quantity(n) or not_a_goal(n) or adverb_not_points(n) or reward_base(n) or age_qualifier(n):
+        if not_a_quantity(n) or not_a_goal(n) or adverb_not_points(n) or reward_base(n) or age_qualifier(n) \
+                or penalty_amount(n):
             continue
         n.prev = prev
         n.goal = year is not None or any(p <= n.pos for p, _ in events) or \

@@ -689,3 +689,15 @@ def test_bare_wan_amount(text, expected):
             n = Tg.Number(text, text, m)
             Tg._comparator(n)
             assert Tg.bare_wan_amount(n) is bool(expected)
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("违反本办法的,并处10000元以上30000元以下罚款。", "10000", True),          # b191 008
+    ("並可處以500元以上1000元以下罰款。", "500", True),                        # b192 001, Traditional
+    ("对新认定的企业给予30万元奖励。", "30", False),
+])
+def test_penalty_amount(text, value, expected):
+    from measures.parsing.text import fold_same_length
+    folded = fold_same_length(text)
+    m = next(m for m in Tg.NUM.finditer(folded) if m.group("num") == value)
+    assert Tg.penalty_amount(Tg.Number(text, folded, m)) is expected
