@@ -18,7 +18,9 @@ MAX_FILE_BYTES = 20 * 1024 * 1024  # the genre's largest pages are well under 1 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # full-width digits and number signs to ASCII, one character for one (offsets kept)
 HALF_WIDTH = {**{0xFF10 + i: 0x30 + i for i in range(10)}, ord("％"): "%", ord("．"): ".", ord("～"): "~",
-              ord("＞"): ">", ord("＜"): "<", ord("／"): "/"}
+              ord("＞"): ">", ord("＜"): "<", ord("／"): "/",
+              # a small per cent sign, and the care-of sign some editors type for it ("合格率达98℅", b193 012)
+              ord("﹪"): "%", ord("℅"): "%"}
 CN_DIGIT_VALUES = {"零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
                    "八": 8, "九": 9}
 

@@ -701,3 +701,11 @@ def test_penalty_amount(text, value, expected):
     folded = fold_same_length(text)
     m = next(m for m in Tg.NUM.finditer(folded) if m.group("num") == value)
     assert Tg.penalty_amount(Tg.Number(text, folded, m)) is expected
+
+
+def test_small_and_care_of_percent_signs_are_per_cent():
+    """b193 012: "合格率达 98℅以上", "免疫率达 100﹪": the unit is %, the quote keeps the glyph."""
+    from measures.parsing import parse_document
+    found = parse_document("一、\n1.上市瓜菜抽检合格率达 98℅以上。\n2.防控工作免疫率达 100﹪。\n", source="t.txt")["targets"]
+    assert [(t["value"], t["unit"]) for t in found] == [(98, "%"), (100, "%")]
+    assert found[1]["quote"].endswith("100﹪")
