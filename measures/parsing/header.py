@@ -114,6 +114,10 @@ FILE_TAIL = re.compile(rf"(?:[(（]\d{{1,2}}[)）]|(?<=[{''.join(sorted({w[-1] f
 EMBEDDED_TITLE = re.compile(rf"^[{P.HAN}\d“”]{{2,}}《[^《》]+》[{P.HAN}]{{2,}}$")
 # "国务院国有资产监督管理委员会文件": the issuer's letterhead above a document
 LETTERHEAD = re.compile(rf"^(?P<org>[{P.HAN}（）()、 ]{{2,40}}?(?:{_ORG_END}))\s*文件$")
+# site_tags: "(湖北省)", "(电子商务研究中心讯)" before a title; "(doc 13页)", "(完整版)" after it; "文化部《…》全文"
+LEAD_SITE_TAG = re.compile(rf"^\s*[(（【](?:[{P.HAN}]{{2,6}}(?:省|自治区)|[^()（）【】]{{2,14}}讯)[)）】]\s*")
+TRAIL_SITE_TAG = re.compile(r"\s*[(（](?:(?:doc|docx|pdf|wps)\s*\d{1,4}\s*页|完整版|全文)[)）]\s*$", re.I)
+ISSUER_FULL_TEXT = re.compile(rf"^[{P.HAN}]{{2,12}}?(?:{P.alternation(L.ORG_LINE_ENDS)})《([^《》]{{6,}})》(?:全文|原文|最新版)?$")
 PLACE_TAG = re.compile(rf"^[(（]([{P.HAN}]{{2,8}})[)）]\s*(?=\1)")
 LAYOUT_SPACE = re.compile(rf"(?<=[{P.HAN}])[ \u3000]+(?=[{P.HAN}])")
 # "…工作的通知 时间:2020-05-11": the page's date label after the title, on the same line
@@ -342,7 +346,7 @@ def clean_title(s: str, ctx: ParseContext) -> str:
     s = EDITION_MARK.sub("", s)
     s = _cut_folded(CHAPTER_TAIL, s, ctx) if len(s) > 8 else s  # "…管理辦法第壹章" (通則 on the next line)
     s = PLACE_TAG.sub("", s.strip())  # "(荆门市)荆门市…规划": a site's place tag that the title repeats
-    return _unwrap(restarted_title(s.strip()))
+    return _unwrap(restarted_title(site_tags(s.strip(), ctx)))
 
 
 @rule(stage="header", example="'国务院办公厅关于发展银发经济 国务院办公厅关于发展银发经济 增进老年人福祉的意见' → "
@@ -354,6 +358,25 @@ def restarted_title(s: str) -> str:
     if sep and len(head) >= 6 and rest.strip().startswith(head):
         return rest.strip()
     return s
+
+
+@rule(stage="header", example="'(湖北省)武汉市2023年…方案' → '武汉市2023年…方案'; '(電子商務研究中心訊) 余姚市…意見' → '余姚市…意見'; "
+                               "'天津市住房公積金管理條例(doc 13頁)' → '天津市住房公積金管理條例'; '文化部《网络游戏管理暂行办法》全文' → "
+                               "'网络游戏管理暂行办法'")
+def site_tags(s: str, ctx: ParseContext) -> str:
+    """A title without what a site put around it (b188 005, b189 005, b192 003, b197 007, b191 008): a
+    province's tag before a city's title, a news agency's tag ("(…讯)"), a document-sharing site's note
+    of the file after it ("(doc 13页)", "(完整版)"), and an issuer's name with 全文 around a title in 《》
+    ("文化部《…》全文": the title in 《》)."""
+    f = ctx.fold_same(s)
+    m = LEAD_SITE_TAG.match(f)
+    if m and len(s) - m.end() >= 6:
+        s, f = s[m.end():], f[m.end():]
+    m = TRAIL_SITE_TAG.search(f)
+    if m and m.start() >= 6:
+        s, f = s[:m.start()].rstrip(), f[:m.start()].rstrip()
+    m = ISSUER_FULL_TEXT.match(f)
+    return s[m.start(1):m.end(1)] if m else s
 
 
 def _cut_folded(rx: "re.Pattern[str]", s: str, ctx: ParseContext) -> str:

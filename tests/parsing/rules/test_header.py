@@ -967,3 +967,17 @@ def test_title_over_two_lines():
 ])
 def test_division_notice(title, top, expected):
     assert H.division_notice(title, top, CTX) is expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("(湖北省)武汉市2023年《政府工作报告》目标任务责任分解方案", "武汉市2023年《政府工作报告》目标任务责任分解方案"),   # b188 005
+    ("(電子商務研究中心訊) 余姚市人民政府關于加快我市電子商務發展的若干政策意見",                                  # b189 005
+     "余姚市人民政府關于加快我市電子商務發展的若干政策意見"),
+    ("天津市住房公積金管理條例(doc 13頁)", "天津市住房公積金管理條例"),                                          # b192 003
+    ("文化創意產業扶持政策(完整版)", "文化創意產業扶持政策"),                                                    # b197 007
+    ("文化部《网络游戏管理暂行办法》全文", "网络游戏管理暂行办法"),                                              # b191 008
+    ("关于印发《专利资助办法》的通知", "关于印发《专利资助办法》的通知"),    # a notice: not an issuer with 全文
+    ("(试行)专利资助办法", "(试行)专利资助办法"), ("(2024年)工作要点", "(2024年)工作要点"),
+])
+def test_site_tags(title, expected):
+    assert H.site_tags(title, CTX) == expected
