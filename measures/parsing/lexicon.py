@@ -233,7 +233,12 @@ REQUIREMENT_HEADS = ("申报条件", "申请条件", "认定条件", "评选条�
                      "认定范围", "认定标准", "确认材料", "证明材料", "佐证材料",
                      "对象及范围", "对象和范围", "奖补对象", "资助对象", "补助对象", "支持对象", "申报对象",
                      # lists of whom or what a policy covers ("优待对象:1.现役军人;2.…", "奖励范围:1.产品质量类…")
-                     "优待对象", "适用对象", "适用范围", "奖励范围", "考核对象")
+                     "优待对象", "适用对象", "适用范围", "奖励范围", "考核对象",
+                     # a call's list of what it supports or accepts ("支持的范围及重点领域: 1.高原基地建设…", "受理类别:
+                     # 1.体育科技扶持项目…", b198): kinds of project, no acts (the b194 and b198 gold agree)
+                     # ("重点支持领域" lists stay measures: b146 001's gold counts them, b198 004's does not)
+                     "支持范围", "受理类别", "受理范围", "重点专项", "申报类别", "资助范围", "扶持范围",
+                     "范围及重点领域", "申报原则")
 # "八、产业联动发展奖励" over "1.申报条件" "2.支持标准": the facets of one support item (outline.facet_parent)
 SUPPORT_FACET_HEADS = REQUIREMENT_HEADS + (
     "支持标准", "奖励标准", "补助标准", "扶持标准", "资助标准", "补贴标准", "支持方式", "奖励方式", "扶持方式", "支持内容",

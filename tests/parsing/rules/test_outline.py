@@ -681,6 +681,9 @@ def test_a_caption_heads_the_items_below_it():
     (["二、奖励范围", "1.产品质量类。中国质量奖(含提名奖)。"], True),
     (["一、考核对象", "(一)各县(区、市)人民政府。"], True),
     (["二、优待内容", "1.免收门票。"], False),  # what the policy gives is operative
+    # b198 001/002: a call's list of kinds of project it supports or accepts
+    (["二、支持的范围及重点领域", "1.高原基地建设"], True), (["三、受理类别", "1.体育科技扶持项目;"], True),
+    (["二、重点支持领域", "1.绿色低碳新型墙体材料的研发。"], False),   # b146 001's gold counts these
 ])
 def test_requirement_item(lines, expected):
     assert O.requirement_item(node(*lines), CTX) is expected
