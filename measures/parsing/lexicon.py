@@ -163,6 +163,9 @@ GENERAL_CHAPTERS = ("总体要求", "基本要求", "基本原则", "工作原�
                     "规划目标", "目标要求", "总体情况",
                     "行动目标", "具体目标", "目标任务", "主要指标", "发展指标", "主要预期目标", "预期指标", "主要预期指标",
                     "主要经济指标", "主要发展指标",
+                    # a work report division's goals chapter (b183 005, b188 008, b199 004: its items, each with
+                    # a lead unit, are the year's indicators)
+                    "确保完成全年主要预期目标", "完成全年主要预期目标",
                     # the principles an assessment or a selection follows ("考核原则: 1.依法依规原则…", b173 004)
                     "考核原则", "评审原则", "评选原则", "认定原则", "评价原则",
                     # an event notice's information items: when, under which slogan, where

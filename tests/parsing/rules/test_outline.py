@@ -263,6 +263,7 @@ def test_enumeration_parent():
     ("一、专项资金管理原则", True), ("二、资金使用原则", True), ("三、完善分配原则", False),  # b148 010 (round 11 in view)
     ("一、考核原则", True), ("二、考核内容", False),  # b173 004 (session 10 in view)
     ("一、推行说理性行政处罚文书的目的和意义", True), ("二、深化认识改革的意义", False),  # b185 002 (an act: 深化)
+    ("一、确保完成全年主要预期目标", True), ("二、完成年度目标", False),   # b183 005, b188 008, b199 004
 ])
 def test_is_general(heading, expected):
     assert O.is_general(node(heading), CTX) is expected
