@@ -335,10 +335,12 @@ def decimal_chain(line: str) -> list[int]:
 CLAUSE_ITEM = re.compile(
     rf"(?:(?<=[，,；;。：:])\s*(?:(?P<ch>第{P.CN_NUMBER}[章编篇][^。，,；;第]{{0,16}}?)?第(?P<art>{P.CN_NUMBER})[条條](?![第的规規之所中款项項])"
     rf"|(?P<cn>{P.CN_SMALL})、)"
-    rf"|(?:(?<=[，,；;。：:])\s*|(?<=[{P.HAN}]))(?P<num>\d{{1,2}}) ?[.．、](?![\d.]))(?=\s*[{P.HAN}“《【])")
+    rf"|(?:(?<=[，,；;。：:])\s*|(?<=[{P.HAN}]))(?P<num>\d{{1,2}}) ?[.．、](?![\d.])"
+    # "…年度发展支持(二)鼓励关键技术攻关,…(三)支持…": a digest's (二)(三) glued on (three at least)
+    rf"|(?<=[{P.HAN}，,；;。：:])[(（](?P<pcn>{P.CN_SMALL})[)）])(?=\s*[{P.HAN}“《【])")
 LINE_OPENING_CN = re.compile(rf"^\s*({P.CN_SMALL})、(?=\s*[{P.HAN}“《])")
-CLAUSE_CHAIN_GAP = {"art": 6, "cn": 2, "num": 2}   # how far the next number may jump (a fragment page skips some)
-CLAUSE_CHAIN_MIN = {"art": 3, "cn": 2, "num": 2}
+CLAUSE_CHAIN_GAP = {"art": 6, "cn": 2, "num": 2, "pcn": 1}   # how far the next number may jump (a fragment page skips some)
+CLAUSE_CHAIN_MIN = {"art": 3, "cn": 2, "num": 2, "pcn": 3}
 COLON_LABEL_MAX = 10
 ARTICLE_DIGEST_MIN = 40   # two_article_digest: each article this long at least  # "申报条件:", "政策咨询单位:" (colon_list_after_sentence)
 
@@ -355,13 +357,13 @@ def clause_item_chain(line: str) -> list[int]:
     if opening:
         found["cn"] = [(opening.start(1), parse_cn_number(opening.group(1)))]
     for m in CLAUSE_ITEM.finditer(line):
-        kind = next(k for k in ("art", "cn", "num") if m.group(k))
+        kind = next(k for k in ("art", "cn", "num", "pcn") if m.group(k))
         if kind == "art" and ARTICLE_CITED_BEFORE.search(line[max(0, m.start() - 3):m.start()]):
             continue
         if kind == "num" and colon_list_after_sentence(line[:m.start()]):
             continue
         n = parse_cn_number(m.group(kind))
-        start = m.start("ch") if kind == "art" and m.group("ch") else m.start(kind) - (kind == "art")
+        start = m.start("ch") if kind == "art" and m.group("ch") else m.start(kind) - (kind in ("art", "pcn"))
         if n is not None:
             found.setdefault(kind, []).append((start, n))
     cn = found.get("cn", [])

@@ -369,6 +369,10 @@ ONE_LINE_CALL = ("各有关单位:现将有关事项通知如下:一、支持项
      ["1.全面", "2 .全面"]),
     # b60 005: the line's own chapter number opens the chain
     ("二、扶持标准(一)对获得奖项的单位给予20万元的一次性支持,三、申报材料(一)中国标准创新贡献奖", ["二、扶持标准", "三、申报材料"]),
+    # b203 004: a digest's (二)(三)(四) glued on after the text, three in a row
+    ("可给予单个经营主体最高1000万元的一次性支持(二)鼓励关键技术攻关,给予最高1000万元支持(三)支持开发智能终端产品,"
+     "给予最高1000万元奖励(四)鼓励应用场景建设,给予最高1000万元支持", ["(二)鼓励", "(三)支持", "(四)鼓励"]),
+    ("对企业给予支持(一)加强领导(二)强化保障", []),                 # two only: no chain
 ])
 def test_clause_item_chain(line, starts):
     assert [line[c:c + len(s)] for c, s in zip(Li.clause_item_chain(line), starts)] == starts
