@@ -71,6 +71,9 @@ RUN_ON_TOC_MIN = 6
 NOISE = re.compile(r"@+|\s+")
 SECTION_NUMBER_ALONE = re.compile(r"^0[1-9]$")
 # "第二章 实验区的评定 第五条 申报主体": a chapter heading running into its first article
+# "天津市气象灾害防御条例全文第一章 总则": a rule's title (全文 after it) and its first chapter on one line
+TITLE_THEN_CHAPTER = re.compile(rf"^(?!.*本(?:条例|办法|规定))([{P.HAN}“”《》()（）]{{4,60}}?(?:条例|條例|办法|辦法|规定|規定|细则|細則)"
+                                rf"(?:全文)?)\s*(第[一壹]\s*章\s*(?!的)[{P.HAN}][{P.HAN}\s]{{1,11}})$")
 CHAPTER_THEN_ARTICLE = re.compile(rf"^(第{P.CN_NUMBER}[章節节][^第。，,；;]{{0,30}}?)\s*(第{P.CN_NUMBER}[条條](?![的规規之所中款项項]).*)$")
 # "第一章" alone, its name "总" / "则" (or "總 則") on the next lines (chapter_alone)
 CHAPTER_ALONE = re.compile(rf"^第{P.CN_NUMBER}[章节節编編]$")
@@ -604,8 +607,9 @@ def number_alone(rows: list[str]) -> list[str]:
 
 @rule(stage="lines", example="'第二章 实验区的评定 第五条 申报主体' → ['第二章 实验区的评定', '第五条 申报主体']")
 def chapter_then_article(line: str) -> list[str]:
-    """A chapter heading and the first article of the chapter on one line: two lines."""
-    m = CHAPTER_THEN_ARTICLE.match(line.strip())
+    """A chapter heading and the first article of the chapter on one line: two lines. So is a rule's
+    title with its first chapter after it ("天津市气象灾害防御条例全文第一章 总则", b201 006)."""
+    m = CHAPTER_THEN_ARTICLE.match(line.strip()) or TITLE_THEN_CHAPTER.match(line.strip())
     return [m.group(1).strip(), m.group(2)] if m else [line]
 
 

@@ -419,6 +419,8 @@ def test_chapter_alone(rows, expected):
     ("第一章 总则 第一条 为了规范管理,制定本办法。", ["第一章 总则", "第一条 为了规范管理,制定本办法。"]),
     ("第二章 依照第五条的规定执行", ["第二章 依照第五条的规定执行"]),  # 第五条 cited in the heading
     ("第三条 加强管理。", ["第三条 加强管理。"]),
+    ("天津市气象灾害防御条例全文第一章 总则", ["天津市气象灾害防御条例全文", "第一章 总则"]),   # b201 006: a title, then its chapter
+    ("关于执行本条例第一章的说明", ["关于执行本条例第一章的说明"]),   # the chapter cited
 ])
 def test_chapter_then_article(line, expected):
     assert Li.chapter_then_article(line) == expected
