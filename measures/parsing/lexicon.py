@@ -450,6 +450,9 @@ SAFEGUARD_WORDS = ("组织领导", "领导", "站位", "督查", "督办", "督�
 # a penalty clause's words: its amounts are no targets (targets.penalty_amount)
 PENALTY_WORDS = ("罚款", "罚金", "没收")
 
+# what a review of a past year says it did ("实现了…良好开局", "完成…"): targets.past_year_review
+PAST_REVIEW_VERBS = ("实现了", "完成了", "取得了", "全省实现", "全市实现", "全县实现", "全区实现", "比上年", "同比")
+
 # --- classify ---------------------------------------------------------------------------------------
 # a measure that speaks of IP: only then do weak ("~") keywords count ("互联网" gives the data IP type in
 # "加强互联网侵权假冒治理", not in "充分发挥互联网的创新驱动作用")

@@ -103,6 +103,9 @@ ANY_YEAR = re.compile(P.YEAR_G)
 # a task's own deadline note ("（2025年底前完成）", "完成时限：2024年12月底前")
 DEADLINE_NOTE = re.compile(rf"{P.PAREN_OPEN}\s*(?:完成时限[:：]\s*)?{P.YEAR_G}\s*年[^()（）]{{0,8}}?(?:底|末)?(?:以?前|之前)"
                            rf"(?:完成|落实|实现|到位)?\s*{P.PAREN_CLOSE}|完成时限[:：]\s*{P.YEAR_G}\s*年")
+# "2016年," opening a review (past_year_review): at the start, after a sentence, or after a plan's title
+PAST_YEAR_OPENING = re.compile(rf"(?:^|(?<=[。；;])|(?<=计划)|(?<=规划)|(?<=方案))\s*{P.YEAR_G}\s*年(?:度)?[，,]")
+PAST_VERBS = re.compile("|".join(L.PAST_REVIEW_VERBS))
 PLAN_YEAR = re.compile(rf"{P.YEAR_G}\s*年(?:度)?(?![{P.DASH}]|\d)")
 ANNUAL_PLAN = re.compile("|".join(L.ANNUAL_PLAN_WORDS))
 YEARS_FROM = re.compile(rf"{P.YEAR}\s*[{P.DASH}]")
@@ -949,6 +952,20 @@ def indicator_table(lines: list[str], measure, ctx: ParseContext) -> tuple[list[
     return out, used
 
 
+@rule(stage="targets", example="'…发展计划2016年,在省委…领导下,…实现了…,增长7.9%…' in a 2017 plan → where 2016年 starts; "
+                               "'2025年,全市新增高新技术企业50家' in a 2025 plan → None")
+def past_year_review(folded: str, year: int | None) -> int | None:
+    """Where a paragraph reviewing a year before the document's own begins ("2016年," in the 2017 plan,
+    at the paragraph's start or after a sentence or a title it was joined to, b199 001) and says what
+    was done (实现了, 完成了 …): its figures are results, no targets. None when there is none."""
+    if not year:
+        return None
+    for m in PAST_YEAR_OPENING.finditer(folded):
+        if int(m.group(1)) < year and PAST_VERBS.search(folded, m.end(), m.end() + 400):
+            return m.start()
+    return None
+
+
 def extract_targets(text: str, *, measure: int | None, doc_year: int | None, year: int | None = None,
                     plan_year: int | None = None, ctx: ParseContext | None = None) -> list[dict]:
     """Targets stated in ``text`` (one measure, or one document-level paragraph). year: the deadline
@@ -969,6 +986,9 @@ def _extract(text: str, *, measure, doc_year, year, plan_year, ctx) -> tuple[lis
         if i not in table_lines:
             # the paragraph folded and its deadlines once, for its targets and for the year it carries on
             folded = _half_width(ctx.fold_same(para))
+            review = past_year_review(folded, plan_year or doc_year)
+            if review is not None:  # a review of a past year from here on: its figures are results
+                para, folded = para[:review], folded[:review]
             carried = year_markers(folded, doc_year, None)
             events = year_markers(folded, doc_year, plan_year) if plan_year else carried
             out += paragraph_targets(para, measure, doc_year, year, plan_year, ctx, folded=folded, events=events)

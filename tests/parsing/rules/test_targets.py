@@ -709,3 +709,15 @@ def test_small_and_care_of_percent_signs_are_per_cent():
     found = parse_document("一、\n1.上市瓜菜抽检合格率达 98℅以上。\n2.防控工作免疫率达 100﹪。\n", source="t.txt")["targets"]
     assert [(t["value"], t["unit"]) for t in found] == [(98, "%"), (100, "%")]
     assert found[1]["quote"].endswith("100﹪")
+
+
+@pytest.mark.parametrize("text, year, expected", [
+    # b199 001: the review of 2016 joined to the 2017 plan's title and signature
+    ("湖南省人民政府2017年3月31日湖南省2017年国民经济和社会发展计划2016年,在省委领导下,我省实现了良好开局。全省实现地区生产总值3.12万亿,增长7.9%",
+     2017, "2016年"),
+    ("2025年,全市新增高新技术企业50家,实现了稳步增长。", 2025, None),      # the document's own year
+    ("2023年,全市新增高新技术企业50家。", 2025, None),                    # no word of what was done
+])
+def test_past_year_review(text, year, expected):
+    at = Tg.past_year_review(text, year)
+    assert (text[at:at + 5] if at is not None else None) == expected
