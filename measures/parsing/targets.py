@@ -78,6 +78,7 @@ LIMIT_LEAD = re.compile(rf"\s*(?:{'|'.join(L.LIMIT_LEADS)})*")
 LIMIT_TAIL = re.compile(r"[在于起]?\s*$")
 FROM_DATE = re.compile(r"自.{0,10}")
 BASIS = re.compile(r"按照|依照|参照|按")
+BASIS_METRIC = re.compile(r"^(?:可|可以)?(?:按照|依照|参照|按)(?:不超过|不高于|最高|最多)?(.+?)的?$")
 DE_TAIL = re.compile(r"的?[\s，,]*$")
 YEAR_PREFIX = re.compile(rf"^(?:到|至)?\s*(?:{P.YEAR}\s*(?:年\s*)?[{P.DASH}]\s*)?{P.YEAR}\s*年(?:底|末|间|期间)?(?:前)?[，,\s]*")
 DIGIT = re.compile(r"\d")
@@ -600,7 +601,17 @@ def _metric(n: Number, capped: bool, last_metric: str) -> str:
     if T.han_count(n.post_clean) >= 2 and not (n.pre_word and T.han_count(n.post_clean) <= 3
                                                and T.han_count(FILLER.sub("", n.pre)) >= 6):
         return n.para[n.pb - len(n.post_clean):n.pb].strip()  # the noun after the number
-    return metric_before(n)
+    before = metric_before(n)
+    return basis_metric(before) if n.unit == "%" else before
+
+
+@rule(stage="targets", example="'可按不超过建设费用的' (50%) → '建设费用'; '按企业实际支付通信服务费的' → '企业实际支付通信服务费'; "
+                               "'研发投入占比' → unchanged")
+def basis_metric(metric: str) -> str:
+    """A rate whose words before it only say what it is taken of ("可按不超过建设费用的50%", b198 003,
+    b203 001): the metric is that base, without 可按/按照, a ceiling word and 的."""
+    m = BASIS_METRIC.match(metric)
+    return m.group(1) if m and T.han_count(m.group(1)) >= 2 else metric
 
 
 @rule(stage="targets", example="'3%—10%' (3) → True; '3%，10%' (3) → False")

@@ -721,3 +721,12 @@ def test_small_and_care_of_percent_signs_are_per_cent():
 def test_past_year_review(text, year, expected):
     at = Tg.past_year_review(text, year)
     assert (text[at:at + 5] if at is not None else None) == expected
+
+
+@pytest.mark.parametrize("metric, expected", [
+    ("可按不超过建设费用的", "建设费用"),                       # b198 003
+    ("按企业实际支付通信服务费的", "企业实际支付通信服务费"),      # b203 001
+    ("研发投入占比", "研发投入占比"), ("按的", "按的"),
+])
+def test_basis_metric(metric, expected):
+    assert Tg.basis_metric(metric) == expected
