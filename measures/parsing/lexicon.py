@@ -161,6 +161,8 @@ NATIONAL_COMMITTEE_ENDS = ("组委会", "组织委员会", "领导小组", "工�
 GENERAL_CHAPTERS = ("总体要求", "基本要求", "基本原则", "工作原则", "总体原则", "实施原则", "主要目标", "发展目标", "工作目标", "总体目标",
                     "建设目标", "预期目标", "总体思路", "指导思想", "重要意义", "发展意义", "重大意义", "总则", "附则", "创建目标",
                     "规划目标", "目标要求", "总体情况",
+                    # a standard-like rule's definitions section ("3 术语和定义 3.1 集团:指…", b179 010)
+                    "术语和定义", "术语与定义", "名词解释",
                     "行动目标", "具体目标", "目标任务", "主要指标", "发展指标", "主要预期目标", "预期指标", "主要预期指标",
                     "主要经济指标", "主要发展指标",
                     # a work report division's goals chapter (b183 005, b188 008, b199 004: its items, each with
@@ -241,7 +243,9 @@ REQUIREMENT_HEADS = ("申报条件", "申请条件", "认定条件", "评选条�
                      # 1.体育科技扶持项目…", b198): kinds of project, no acts (the b194 and b198 gold agree)
                      # ("重点支持领域" lists stay measures: b146 001's gold counts them, b198 004's does not)
                      "支持范围", "受理类别", "受理范围", "重点专项", "申报类别", "资助范围", "扶持范围",
-                     "范围及重点领域", "申报原则")
+                     "范围及重点领域",
+                     # who may enter or apply (b194 003 "二、參評條件 凡是…", b194 007 "项目申报单位要求")
+                     "参评条件", "参选条件", "申报单位要求", "申报主体要求")
 # "八、产业联动发展奖励" over "1.申报条件" "2.支持标准": the facets of one support item (outline.facet_parent)
 SUPPORT_FACET_HEADS = REQUIREMENT_HEADS + (
     "支持标准", "奖励标准", "补助标准", "扶持标准", "资助标准", "补贴标准", "支持方式", "奖励方式", "扶持方式", "支持内容",

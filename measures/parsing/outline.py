@@ -77,6 +77,7 @@ FEEDBACK_OPENING = re.compile(rf"^\s*(?:通过|请|可)?(?:{P.alternation(L.FEED
 CONTACT_ITEM = re.compile(rf"^(?:{P.alternation(L.CONTACT_HEADS)})\s*(?:[:：。]|$)")
 HEADING_PUNCT = re.compile(r"[\s，,。；;：:]")
 # "申报条件", "认定条件", "申报材料要求", "所需材料": the heading of a list of requirements (requirement_item)
+HEAD_LABEL_END = re.compile(r"[\s:：。，,；;]")   # where an item's leading label ends (requirement_item)
 REQUIREMENTS_HEADING = re.compile(rf"[{P.HAN}]{{0,6}}(?:{P.alternation(L.REQUIREMENT_HEADS)})(?:要求|清单|目录)?")
 # an unnumbered caption over items (caption_line): two to eight characters, nothing else
 CAPTION = re.compile(rf"[{P.HAN}]{{2,8}}")
@@ -699,7 +700,11 @@ def requirement_item(node: Node, ctx: ParseContext) -> bool:
     """An item of a list of conditions or application documents (under 申报条件, 认定条件, 申报材料,
     所需材料 …, or one level further down: "三、申报材料" / "(一)中国标准创新贡献奖" / "1.申请表"): who may
     apply and what to hand in, no measure."""
-    return node.kind not in HEADING_KINDS and any(
+    if node.kind in HEADING_KINDS:
+        return False
+    own = HEAD_LABEL_END.split(ctx.fold(node.head.strip()), maxsplit=1)[0]   # "參評條件 凡是…": the item's own label
+    own_conditions = bool(REQUIREMENTS_HEADING.fullmatch(own)) and ("条件" in own or "要求" in own)  # not "提交申报材料"
+    return own_conditions or any(
         REQUIREMENTS_HEADING.fullmatch(_bare(a.heading, ctx)) for a in node.ancestors()[-2:])
 
 

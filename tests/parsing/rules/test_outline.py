@@ -264,6 +264,7 @@ def test_enumeration_parent():
     ("一、考核原则", True), ("二、考核内容", False),  # b173 004 (session 10 in view)
     ("一、推行说理性行政处罚文书的目的和意义", True), ("二、深化认识改革的意义", False),  # b185 002 (an act: 深化)
     ("一、确保完成全年主要预期目标", True), ("二、完成年度目标", False),   # b183 005, b188 008, b199 004
+    ("3 术语和定义", True),   # b179 010: a standard-like rule's definitions
 ])
 def test_is_general(heading, expected):
     assert O.is_general(node(heading), CTX) is expected
@@ -685,6 +686,10 @@ def test_a_caption_heads_the_items_below_it():
     # b198 001/002: a call's list of kinds of project it supports or accepts
     (["二、支持的范围及重点领域", "1.高原基地建设"], True), (["三、受理类别", "1.体育科技扶持项目;"], True),
     (["二、重点支持领域", "1.绿色低碳新型墙体材料的研发。"], False),   # b146 001's gold counts these
+    # b194 003 / 007: an item that is itself a list of who may enter ("二、參評條件 凡是…")
+    (["二、參評條件 凡是已獲得國家知識產權局授權的專利,均可參評。"], True),
+    (["三、项目申报单位要求", "1.申报单位为合法注册主体;"], True),
+    (["二、提交申报材料 申报企业应认真填写申报表,按时报送。"], False),   # b194 002: an act (submit)
 ])
 def test_requirement_item(lines, expected):
     assert O.requirement_item(node(*lines), CTX) is expected
