@@ -190,6 +190,9 @@ SIGN_OFF = re.compile(rf"特此(?:通知|函告|通告|公告)。?|此复。?|�
 # a notice dividing tasks among units (division_notice): in its title, or in its text with the attachment
 DIVISION_TITLE = re.compile(r"(?:任务|工作)[^，,。]{0,6}(?:责任)?(?:分解|分工)|分解落实")
 DIVISION_TEXT = re.compile(r"分解[^。]{0,12}(?:详见|见)附件|附件[^。]{0,20}分解")
+# a development zone opening an issuer or a title (development_zone): "(重庆市)万盛经开区…", "新乡高新区…"
+ZONE_SUBJECT = re.compile(rf"^(?:\d{{4}}年度?)?(?:[{P.HAN}]{{2,4}}?[省市])?(?P<zone>(?:(?![区县级])[{P.HAN}]){{2,8}}?"
+                          rf"(?:{P.alternation(L.DEVELOPMENT_ZONE_ENDS)}))(?![{P.HAN}]{{0,2}}(?:改革|建设|创建|发展))")
 GLUED_SIGNATURE = re.compile(rf"(?P<org>[{P.HAN}（）()]{{2,40}}?(?:{_ORG_END}))(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)")
 GLUED_SIGNATURE_REACH = 120
 INLINE_SIGNATURE = re.compile(rf"(?P<org>[{P.HAN}（）() ]{{2,60}}?(?:{_ORG_END}))\s*(?P<date>(?:{P.YEAR}|[{P.CN_YEAR_DIGITS}]{{4}})\s*年\s*[\d{P.CN_DIGITS}]{{1,3}}\s*月\s*[\d{P.CN_DIGITS}]{{1,3}}\s*日)")
@@ -1647,6 +1650,19 @@ SELF_LEVEL = {"省": "province", "自治区": "province", "市": "city", "州": 
               "县": "district", "旗": "district"}
 
 
+@rule(stage="header", example="['新乡高新区', …] → '新乡高新区'; [None, '重庆市万盛经开区碳达峰实施方案'] → '万盛经开区'; "
+                               "[None, '关于促进我市开发区改革和创新发展的实施方案'] → None")
+def development_zone(sources: list[str | None], ctx: ParseContext) -> str | None:
+    """A development zone that issues the document or whose title it opens with (新乡高新区…, 重庆市万盛
+    经开区…, 广州开发区…): the zone is governed as a district (the gold of b119, b143, b167, b200, b28,
+    b38, b45, b93 gives level district), its name as written without the province or city before it."""
+    for src in sources:
+        m = ZONE_SUBJECT.match(ctx.fold_same(src or ""))
+        if m:
+            return (src or "")[m.start("zone"):m.end("zone")]
+    return None
+
+
 def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext) -> dict:
     """Region and level of the issuer: national issuers have none; the issuer, notice and title decide
     first; else the level the text gives itself (level_hint) with a region named in the body that is
@@ -1656,6 +1672,10 @@ def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext
     gaz = ctx.knowledge.gazetteer if ctx.knowledge else None
     first = re.split(r"[、，,]", issuer)[0] if issuer else None  # joint issuers: the first names the place
     region = resolve_region(gaz, [first, h.notice_title, h.title], ctx)
+    zone = development_zone([first, h.title], ctx)
+    if zone and region["level"] in ("city", "province", None) and region["level"] != "national" \
+            and not (region["district"]):
+        return dict(region, district=zone, level="district")
     if region["level"]:
         return region
     own = SELF_REFERENCE.match(ctx.fold(issuer or ""))

@@ -459,6 +459,9 @@ PENALTY_WORDS = ("罚款", "罚金", "没收")
 # what a review of a past year says it did ("实现了…良好开局", "完成…"): targets.past_year_review
 PAST_REVIEW_VERBS = ("实现了", "完成了", "取得了", "全省实现", "全市实现", "全县实现", "全区实现", "比上年", "同比")
 
+# how a development zone's name ends (header.development_zone: such a zone is governed as a district)
+DEVELOPMENT_ZONE_ENDS = ("高新技术产业开发区", "经济技术开发区", "高新技术产业园区", "经济开发区", "高新区", "经开区", "开发区")
+
 # --- classify ---------------------------------------------------------------------------------------
 # a measure that speaks of IP: only then do weak ("~") keywords count ("互联网" gives the data IP type in
 # "加强互联网侵权假冒治理", not in "充分发挥互联网的创新驱动作用")

@@ -981,3 +981,15 @@ def test_division_notice(title, top, expected):
 ])
 def test_site_tags(title, expected):
     assert H.site_tags(title, CTX) == expected
+
+
+@pytest.mark.parametrize("sources, expected", [
+    (["新乡高新区", None], "新乡高新区"),                                  # b38 003
+    ([None, "重庆市万盛经开区碳达峰实施方案"], "万盛经开区"),                # b167 012
+    ([None, "2017年合肥高新区支持产业发展若干政策"], "合肥高新区"),           # b93 002
+    (["广州开发区营商环境改革局", None], "广州开发区"),                      # b33 002
+    ([None, "关于促进我市开发区改革和创新发展的实施方案"], None),              # a city's zones, not one zone
+    ([None, "重庆市开州区创建市级高新技术产业开发区工作方案"], None),          # a district creating a zone
+])
+def test_development_zone(sources, expected):
+    assert H.development_zone(sources, CTX) == expected
