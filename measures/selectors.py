@@ -618,7 +618,7 @@ def reference_names(*, refresh: bool = False) -> dict:
     now, generation = time.monotonic(), _names_generation[0]
     hit = _names.get("names")
     if refresh or hit is None or hit[0] != generation or now - hit[1] > NAMES_SECONDS:
-        value = {"region": {}, "theme": {}, "ip": {}, "unit": {}, "unit_name": {}}
+        value = {"region": {}, "theme": {}, "ip": {}, "unit": {}, "unit_name": {}, "unit_gone": set()}
         u = ResponsibleUnit._meta.db_table
         with connection.cursor() as c:
             c.execute(f"SELECT 'region', id::text, name, NULL::bigint, NULL::bigint FROM {Region._meta.db_table} "
@@ -652,9 +652,12 @@ def _unit_facet(lexemes, twice: list) -> list | None:
     both the statement could not tell."""
     counts = {int(lex[2:]): n for lex, n in lexemes.items() if lex.startswith("u:") and lex != "u:*"}
     names = reference_names()
-    unknown = [uid for uid in counts if uid not in names["unit"]]
+    unknown = [uid for uid in counts if uid not in names["unit"] and uid not in names["unit_gone"]]
     if unknown:
         names = reference_names(refresh=True)
+        # a lexeme of a unit no longer in the table (its links gone, the measure not reindexed yet) is
+        # left out, as the SQL facet's join leaves it, without reading the copy again for it
+        names["unit_gone"].update(uid for uid in unknown if uid not in names["unit"])
         shared = Counter(names["unit"].values())
         if any(shared[names["unit"][uid]] > 1 for uid in unknown if uid in names["unit"]):
             return None

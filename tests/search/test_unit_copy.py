@@ -110,3 +110,28 @@ def test_no_value_shared_leaves_the_statement_without_the_correction(linked):
     assert selectors.reference_names(refresh=True)["unit_twice"] == ""
     unit, alias = linked["unit"], linked["alias"]
     assert {(unit.id, "", "市市场监管局", 2), (alias.id, "", "市市场监督管理局", 2)} <= rows(units({"q": "调解"}))
+
+
+def test_a_lexeme_of_a_unit_no_longer_there_reads_the_copy_once(linked, monkeypatch):
+    """A measure whose unit link and unit are gone keeps its 'u:<unit id>' lexeme until it is reindexed:
+    the facet leaves it out (as the SQL facet's join does) and the copy is read again once for it."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ms = linked["ms"]
+    gone = ResponsibleUnit.objects.create(name="撤销的局")
+    MeasureUnit.objects.create(measure=ms["d"], unit=gone, role="lead")
+    update_search_vectors([ms["d"].pk])
+    MeasureUnit.objects.filter(unit=gone).delete()
+    ResponsibleUnit.objects.filter(pk=gone.pk).delete()   # no signal: the copy still knows it
+    units({"q": "调解"})
+    selectors._names.clear()   # as after NAMES_SECONDS: the copy read again, without the unit
+    with CaptureQueriesContext(connection) as ctx:
+        got = units({"q": "调解"})
+    reads = [q for q in ctx.captured_queries if "SELECT 'region'" in q["sql"]]
+    assert len(reads) == 2 and gone.pk not in {row["id"] for row in got}   # the copy, then again for the unit
+    with CaptureQueriesContext(connection) as ctx:
+        assert units({"q": "调解"}) == got
+    assert not [q for q in ctx.captured_queries if "SELECT 'region'" in q["sql"]]
+    monkeypatch.setattr(selectors, "_row_facets", lambda *a, **k: None)   # the SQL facet
+    assert units({"q": "调解"}) == got
