@@ -462,6 +462,9 @@ PAST_REVIEW_VERBS = ("实现了", "完成了", "取得了", "全省实现", "全
 # how a development zone's name ends (header.development_zone: such a zone is governed as a district)
 DEVELOPMENT_ZONE_ENDS = ("高新技术产业开发区", "经济技术开发区", "高新技术产业园区", "经济开发区", "高新区", "经开区", "开发区")
 
+# an item that only names the documents a grant rests on ("一、补助依据 《…》", outline.requirement_item)
+BASIS_ITEM_HEADS = ("依据", "文件依据", "补助依据", "政策依据", "申报依据", "资金依据", "项目依据")
+
 # --- classify ---------------------------------------------------------------------------------------
 # a measure that speaks of IP: only then do weak ("~") keywords count ("互联网" gives the data IP type in
 # "加强互联网侵权假冒治理", not in "充分发挥互联网的创新驱动作用")

@@ -75,7 +75,7 @@ FEEDBACK_HOW = re.compile(P.alternation(L.FEEDBACK_CHANNELS))
 FEEDBACK_OPENING = re.compile(rf"^\s*(?:通过|请|可)?(?:{P.alternation(L.FEEDBACK_CHANNELS)}|发送|来信|信函)")
 # "联系人:…", and an item headed by it alone ("五、联系方式", "四、材料报送地址。…", b194 001)
 CONTACT_ITEM = re.compile(rf"^(?:{P.alternation(L.CONTACT_HEADS)})\s*(?:[:：。]|$)")
-HEADING_PUNCT = re.compile(r"[\s，,。；;：:]")
+HEADING_PUNCT = re.compile(r"[\s，,。；;：:?？]")  # "總?則", "總。則": a short heading's noise (mojibake, scrambled marks)
 # "申报条件", "认定条件", "申报材料要求", "所需材料": the heading of a list of requirements (requirement_item)
 HEAD_LABEL_END = re.compile(r"[\s:：。，,；;]")   # where an item's leading label ends (requirement_item)
 REQUIREMENTS_HEADING = re.compile(rf"[{P.HAN}]{{0,6}}(?:{P.alternation(L.REQUIREMENT_HEADS)})(?:要求|清单|目录)?")
@@ -699,12 +699,14 @@ def scope_item(node: Node, ctx: ParseContext) -> bool:
 def requirement_item(node: Node, ctx: ParseContext) -> bool:
     """An item of a list of conditions or application documents (under 申报条件, 认定条件, 申报材料,
     所需材料 …, or one level further down: "三、申报材料" / "(一)中国标准创新贡献奖" / "1.申请表"): who may
-    apply and what to hand in, no measure."""
+    apply and what to hand in, no measure; so is an item labelled with its conditions ("二、參評條件 凡是…")
+    or with the documents a grant rests on ("一、补助依据 《…》")."""
     if node.kind in HEADING_KINDS:
         return False
     own = HEAD_LABEL_END.split(ctx.fold(node.head.strip()), maxsplit=1)[0]   # "參評條件 凡是…": the item's own label
     own_conditions = bool(REQUIREMENTS_HEADING.fullmatch(own)) and ("条件" in own or "要求" in own)  # not "提交申报材料"
-    return own_conditions or any(
+    # "一、补助依据 《…关于下达…的通知》" (b198 009, 012): the documents a grant rests on, no act
+    return own_conditions or own in L.BASIS_ITEM_HEADS or any(
         REQUIREMENTS_HEADING.fullmatch(_bare(a.heading, ctx)) for a in node.ancestors()[-2:])
 
 

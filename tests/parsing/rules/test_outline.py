@@ -265,6 +265,7 @@ def test_enumeration_parent():
     ("一、推行说理性行政处罚文书的目的和意义", True), ("二、深化认识改革的意义", False),  # b185 002 (an act: 深化)
     ("一、确保完成全年主要预期目标", True), ("二、完成年度目标", False),   # b183 005, b188 008, b199 004
     ("3 术语和定义", True),   # b179 010: a standard-like rule's definitions
+    ("第一章 總?則", True),   # b199 003: mojibake inside the heading
 ])
 def test_is_general(heading, expected):
     assert O.is_general(node(heading), CTX) is expected
@@ -690,6 +691,7 @@ def test_a_caption_heads_the_items_below_it():
     (["二、參評條件 凡是已獲得國家知識產權局授權的專利,均可參評。"], True),
     (["三、项目申报单位要求", "1.申报单位为合法注册主体;"], True),
     (["二、提交申报材料 申报企业应认真填写申报表,按时报送。"], False),   # b194 002: an act (submit)
+    (["一、补助依据 《市财政局关于下达2024年专项资金的通知》"], True),   # b198 012: what a grant rests on
 ])
 def test_requirement_item(lines, expected):
     assert O.requirement_item(node(*lines), CTX) is expected
