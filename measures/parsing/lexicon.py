@@ -27,7 +27,7 @@ CHROME_PHRASES = (
     # … and its download notes ("温馨提示: 1. …文件下载后无此问题,请放心下载。 2. 本文档由用户上传…")
     "下载后无此问题", "本文档由用户上传", "下载前请仔细阅读", "未能成功下载", "联系客服", "网站客服",
 )
-BREADCRUMB_HEADS = ("首页", "主页", "网站首页", "返回首页")
+BREADCRUMB_HEADS = ("首页", "主页", "网站首页", "返回首页", "资讯首页", "新闻首页", "政务首页")
 RELATED_HEADS = ("相关链接", "相关文章", "相关阅读", "相关文件", "相关新闻", "相关推荐", "相关信息", "相关政策", "延伸阅读",
                  "推荐阅读", "猜你喜欢", "热点推荐")
 # task-division tables: the task column, the role columns, the deadline column

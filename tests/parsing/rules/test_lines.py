@@ -66,6 +66,7 @@ def test_table_of_contents(line, expected):
     ("2、本站所有内容均由合作方或网友上传,本站不对文档的完整性、权威性及其观点立场正确性做任何保证或承诺!文档内容仅供研究参考,"
      "付费前请自行鉴别。", True),
     ("1、本文档共3页,可阅读全部内容。", True),   # b179 005: a preview's page count
+    ("资讯首页 > 农业政策", True),   # b194 013: a news section's trail
 ])
 def test_chrome_line(line, expected):
     assert Li.chrome_line(line, CTX) is expected
