@@ -782,6 +782,8 @@ def outline_end(lines: list[str], i: int) -> int:
     """A table of contents without 目录 or page numbers (b182 007, a plan's outline above its preamble):
     eight or more numbered headings in a row with no text among them, two or more of them the
     chapters no plan's measures sit in (总体要求, 规划背景 …). Index of the first line after it, or ``i``."""
+    if i > 0 and _toc_entry(lines[i - 1]) and match_numbering(lines[i - 1]):
+        return i  # inside a run of headings already read from its start (each run is read once)
     j = i
     while j < len(lines) and _toc_entry(lines[j]) and match_numbering(lines[j]):
         j += 1
