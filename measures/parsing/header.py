@@ -1673,8 +1673,7 @@ def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext
     first = re.split(r"[、，,]", issuer)[0] if issuer else None  # joint issuers: the first names the place
     region = resolve_region(gaz, [first, h.notice_title, h.title], ctx)
     zone = development_zone([first, h.title], ctx)
-    if zone and region["level"] in ("city", "province", None) and region["level"] != "national" \
-            and not (region["district"]):
+    if zone and region["level"] in ("city", "province", None) and not region["district"]:
         return dict(region, district=zone, level="district")
     if region["level"]:
         return region
