@@ -247,7 +247,9 @@ REQUIREMENT_HEADS = ("申报条件", "申请条件", "认定条件", "评选条�
                      "支持范围", "受理类别", "受理范围", "重点专项", "申报类别", "资助范围", "扶持范围",
                      "范围及重点领域",
                      # who may enter or apply (b194 003 "二、參評條件 凡是…", b194 007 "项目申报单位要求")
-                     "参评条件", "参选条件", "申报单位要求", "申报主体要求")
+                     "参评条件", "参选条件", "申报单位要求", "申报主体要求",
+                     # the documents a power or a plan rests on ("权力行使根据: 1.《医疗器械监督管理条例》…", b185 007)
+                     "依据", "根据")
 # "八、产业联动发展奖励" over "1.申报条件" "2.支持标准": the facets of one support item (outline.facet_parent)
 SUPPORT_FACET_HEADS = REQUIREMENT_HEADS + (
     "支持标准", "奖励标准", "补助标准", "扶持标准", "资助标准", "补贴标准", "支持方式", "奖励方式", "扶持方式", "支持内容",
@@ -282,7 +284,9 @@ NAME_ENDS = ("有限公司", "有限责任公司", "公司", "集团", "大学",
 # items are the measures (the genre set, g18; the one real gold on it, b83 005, keeps the article whole)
 LISTED_ACT_NOUNS = ("事项", "措施", "标准")
 # "…分享下列作品:", "有下列情形之一的:": what a list of things (not acts) under an item names; its entries stay inside
-LISTED_THING_NOUNS = ("作品", "情形", "行为", "材料", "条件", "内容", "对象", "范围", "类型", "文件", "资料", "产品", "商品")
+LISTED_THING_NOUNS = ("作品", "情形", "行为", "材料", "条件", "内容", "对象", "范围", "类型", "文件", "资料", "产品", "商品",
+                      # places a rule covers ("禁止在禁放区以外的下列场所燃放烟花爆竹:", b192 001)
+                      "场所", "区域", "地点", "部位")
 
 # --- measures: headings -------------------------------------------------------------------
 HEAD_VERBS = ("加强", "加大", "加快", "强化", "完善", "健全", "推进", "推动", "深化", "提升", "提高", "优化", "构建", "建立",

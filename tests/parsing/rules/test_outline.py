@@ -165,6 +165,8 @@ def test_cut_article_list(lines, expected):
     (["三、重点开展下列工作:", "(一)加强执法;", "(二)强化宣传。"], False),   # acts: the items are measures
     (["二、有下列情形之一的,不予资助:", "(一)弄虚作假的;", "(二)加强知识产权保护,完善制度,建立健全工作机制,"
       "推进知识产权强市建设,提升全社会知识产权意识和水平,营造良好环境。"], False),  # an entry too long
+    # b192 001: the places a ban covers
+    (["二、全年任何时候禁止在禁放区以外的下列场所燃放烟花爆竹:", "(一)党政机关、事业单位办公用房;", "(二)文物保护单位;"], True),
 ])
 def test_content_list(lines, expected):
     """A content list folds into its item (the item is the leaf); a list of acts keeps its items."""
@@ -692,6 +694,7 @@ def test_a_caption_heads_the_items_below_it():
     (["三、项目申报单位要求", "1.申报单位为合法注册主体;"], True),
     (["二、提交申报材料 申报企业应认真填写申报表,按时报送。"], False),   # b194 002: an act (submit)
     (["一、补助依据 《市财政局关于下达2024年专项资金的通知》"], True),   # b198 012: what a grant rests on
+    (["三、权力行使根据", "1.医疗器械监督管理条例(国务院令第650号);"], True),   # b185 007: the documents a power rests on
 ])
 def test_requirement_item(lines, expected):
     assert O.requirement_item(node(*lines), CTX) is expected
