@@ -165,7 +165,7 @@ GENERAL_CHAPTERS = ("总体要求", "基本要求", "基本原则", "工作原�
                     "规划目标", "目标要求", "总体情况",
                     # a standard-like rule's definitions section ("3 术语和定义 3.1 集团:指…", b179 010)
                     "术语和定义", "术语与定义", "名词解释",
-                    "行动目标", "具体目标", "目标任务", "主要指标", "发展指标", "主要预期目标", "预期指标", "主要预期指标",
+                    "行动目标", "行动原则", "具体目标", "目标任务", "主要指标", "发展指标", "主要预期目标", "预期指标", "主要预期指标",
                     "主要经济指标", "主要发展指标",
                     # a work report division's goals chapter (b183 005, b188 008, b199 004: its items, each with
                     # a lead unit, are the year's indicators)

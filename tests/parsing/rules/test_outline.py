@@ -266,6 +266,7 @@ def test_enumeration_parent():
     ("一、考核原则", True), ("二、考核内容", False),  # b173 004 (session 10 in view)
     ("一、推行说理性行政处罚文书的目的和意义", True), ("二、深化认识改革的意义", False),  # b185 002 (an act: 深化)
     ("一、确保完成全年主要预期目标", True), ("二、完成年度目标", False),   # b183 005, b188 008, b199 004
+    ("二、行动原则", True),   # b196 001
     ("3 术语和定义", True),   # b179 010: a standard-like rule's definitions
     ("第一章 總?則", True),   # b199 003: mojibake inside the heading
 ])
