@@ -42,6 +42,7 @@ CLAUSE_COUNT = re.compile(f"(?:{'|'.join(L.CLAUSE_COUNT_VERBS)})")
 COUNT_VERBS = re.compile(rf"(?:{'|'.join(L.COUNT_VERBS)})[^，,。；;]{{0,4}}$")
 COUNT_VERB_JUST_BEFORE = re.compile(rf"(?:{'|'.join(L.COUNT_VERBS)})$")
 REWARD = re.compile("|".join(L.REWARD_WORDS))
+REWARD_TITLE = re.compile(r"(?:奖励|资助|补助|补贴|奖补)(?:额度|标准|金额)")  # a title naming the amounts (reward_titled)
 DESCRIBED_NOUN = re.compile(rf"^[^、，,。；;：:\d]{{1,12}}、[^，,。；;：:\d]{{1,40}}?的(?P<noun>[{P.HAN}]{{2,16}})$")
 # a base figure and its unit closing a clause ("…比2010年的165902吨、56237吨"): respective_metric drops it
 FIGURE_TAIL = re.compile(r"\d[\d.]*\s*[^\d、，,]{0,2}$")
@@ -1040,10 +1041,23 @@ def targets(ctx: ParseContext) -> None:
     for m, node, body in zip(ctx.measures, ctx.nodes, ctx.bodies):
         year = deadline_note(node.text, ctx) or heading_year(m.get("title"), doc_year, ctx) \
             or ((period or plan) if goals_heading(m.get("path"), ctx) or goals_title(m.get("title"), ctx) else None)
-        found = extract_targets(body, measure=m["ordinal"], doc_year=doc_year, year=year, plan_year=plan, ctx=ctx)
+        found = extract_targets(reward_titled(m.get("title"), body, ctx), measure=m["ordinal"], doc_year=doc_year,
+                                year=year, plan_year=plan, ctx=ctx)
         ctx.targets += [plan_task_year(t, plan) for t in found]
     last = next((line.strip() for line in reversed(ctx.lines) if line.strip()), "")
     ctx.targets = [t for t in ctx.targets if not cut_off_statement(t["quote"], last)]
+
+
+@rule(stage="targets", example="title '奖励额度', body '发明专利10000元/项;实用新型400元/项。' → '奖励额度：发明专利10000元/项;…'")
+def reward_titled(title: str | None, body: str, ctx: ParseContext) -> str:
+    """A measure titled as a reward or subsidy (奖励额度, 资助标准, 补贴标准) whose body lists amounts
+    without a verb ("发明专利10000元/项;实用新型400元/项", b179 005): the amounts are rewards, read
+    with the title before them."""
+    if not title or not REWARD_TITLE.search(ctx.fold(title)):
+        return body
+    if body.startswith(title + "\n"):  # the title on a line of its own: its amounts follow on the next
+        return f"{title}：{body[len(title) + 1:]}"
+    return body if REWARD.search(ctx.fold(body)) else f"{title}：{body}"
 
 
 @rule(stage="targets", example="(2016 plan) '城镇新增就业1000万人以上' → year 2016; '给予2万元奖励' → year None")

@@ -730,3 +730,13 @@ def test_past_year_review(text, year, expected):
 ])
 def test_basis_metric(metric, expected):
     assert Tg.basis_metric(metric) == expected
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    ("奖励额度", "奖励额度\n发明专利10000元/项;实用新型400元/项。", "奖励额度：发明专利10000元/项;实用新型400元/项。"),   # b179 005
+    ("补助标准", "每家企业30万元。", "补助标准：每家企业30万元。"),
+    ("奖励额度", "给予每项专利1万元奖励。", "给予每项专利1万元奖励。"),      # the body names the reward itself
+    ("加强执法", "加强执法\n查处案件100件。", "加强执法\n查处案件100件。"),      # no reward title
+])
+def test_reward_titled(title, body, expected):
+    assert Tg.reward_titled(title, body, CTX) == expected
