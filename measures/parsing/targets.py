@@ -337,10 +337,12 @@ BASELINE_SPAN = 20
                                "'建设12个' → False")
 def not_a_quantity(n: Number) -> bool:
     """Numbers that are no commitment: years, months and days of dates, ordinals (第3), 文号 parts, numbers
-    inside quotes or 《》."""
+    inside quotes or 《》, and zero."""
     f, unit, pos, end = n.folded, n.unit, n.pos, n.end
     if unit in L.NOT_TARGET_UNITS and unit not in L.TIME_LIMIT_UNITS:
         return True
+    if _value(n.m) == 0:
+        return True  # "?0%的专利代理机构" (a digit lost to mojibake), a bare 万: zero commits to nothing
     if unit in L.TIME_LIMIT_UNITS and f[max(0, pos - 1):pos] in ("年", "月"):
         return True
     if f[end:end + 1] in ("年", "月", "日") and unit not in L.WORKDAY_UNITS:

@@ -740,3 +740,11 @@ def test_basis_metric(metric, expected):
 ])
 def test_reward_titled(title, body, expected):
     assert Tg.reward_titled(title, body, CTX) == expected
+
+
+def test_zero_and_trillion_jin():
+    """b177 008: "?0%的专利代理机构" (a digit lost) is no target; b187 001: 1.3 万亿斤 is 1.3 of 万亿斤."""
+    from measures.parsing import parse_document
+    found = parse_document("一、\n1.检查在我省备案?0%的专利代理机构。\n2.粮食产量保持在 1.3 万亿斤以上。\n",
+                           source="t.txt")["targets"]
+    assert [(t["value"], t["unit"]) for t in found] == [(1.3, "万亿斤")]
