@@ -24,6 +24,8 @@ STATEMENT = re.compile(rf"^[^，,]{{2,}}?(?:{'|'.join(L.RULE_VERBS)}|由[^，,]{
 # "县政府实行县长负责制": an organisation (the sentence's subject) and what it does
 SUBJECT_STATEMENT = re.compile(rf"^[{P.HAN}]{{1,24}}?(?:{P.alternation(L.ORG_LINE_ENDS + ('部门',))})"
                                rf"(?:{P.alternation(L.SUBJECT_VERBS)})")
+# "申报时间每年…": a facet label glued to its text, no mark between (facet_label)
+FACET_LABEL = re.compile(rf"^(?:{P.alternation(L.GLUED_FACET_LABELS)})(?![和与及、的])(?=[{P.HAN}\d*])")
 GLUED_HEADING = re.compile(
     rf"^((?:{'|'.join(L.HEAD_VERBS)})[^，,。；;：:、“”《》()（）\d]{{3,18}}?(?:{'|'.join(L.HEAD_NOUNS)}))"
     rf"(?=(?:{'|'.join(L.BODY_OPENERS)})[^。]{{8,}}[，,；;。])")
@@ -136,13 +138,23 @@ def glued_heading(first: str, text: str):
     return None
 
 
+@rule(stage="measures", example="'申报时间每年*-**月。' → ('申报时间', '每年*-**月。'); '申报程序:…' → None (colon_heading's)")
+def facet_label(first: str, text: str, ctx: ParseContext):
+    """A call's facet label glued to its text with no mark between them ("申报时间每年3-5月", "禁烧范围我县…",
+    b198 012, b200 005): the label is the title."""
+    m = FACET_LABEL.match(ctx.fold_same(first))
+    if m and len(first) > m.end() + 4:
+        return text[:m.end()], text[m.end():].strip()
+    return None
+
+
 def split_title(text: str, *, article: bool = False, ctx: ParseContext | None = None) -> tuple[str | None, str]:
     """(title, body) of a measure's text; title None when the item has no heading. article: the
     item is an article (第五条), whose first sentence is more often a rule than a heading."""
     ctx = ctx or ParseContext()
     first, _, rest = text.partition("\n")
-    for found in (bracket_caption(text), sentence_heading(first, rest, article, ctx), line_heading(first, rest, text),
-                  colon_heading(first, text), glued_heading(first, text)):
+    for found in (bracket_caption(text), facet_label(first, text, ctx), sentence_heading(first, rest, article, ctx),
+                  line_heading(first, rest, text), colon_heading(first, text), glued_heading(first, text)):
         if found is NO_TITLE:
             return None, text
         if found:

@@ -162,3 +162,14 @@ def test_own_line_heading(first, rest, article, expected):
 ])
 def test_bracket_caption(text, expected):
     assert M.bracket_caption(text) == expected
+
+
+@pytest.mark.parametrize("first, expected", [
+    ("申报时间每年3-5月。", ("申报时间", "每年3-5月。")),                        # b198 012
+    ("禁烧范围我县行政区域内不得出现秸秆露天焚烧行为。", ("禁烧范围", "我县行政区域内不得出现秸秆露天焚烧行为。")),   # b200 005
+    ("申报程序:由企业在线提交。", None),        # a colon: colon_heading's
+    ("申报时间和地点另行通知。", None),         # the label goes on
+    ("根据《专利法》制定。", None),
+])
+def test_facet_label(first, expected):
+    assert M.facet_label(first, first, CTX) == expected
