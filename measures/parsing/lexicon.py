@@ -427,6 +427,8 @@ BENEFICIARY_NOUNS = ("单位", "企业", "个人", "组织", "机构", "项目",
 ANNUAL_PLAN_WORDS = ("要点", "计划", "安排", "任务", "清单", "方案", "重点工作", "责任分解", "分工")
 LIMIT_LEADS = ("督促", "要求", "确保", "实行", "实现", "力争", "推动", "并", "应当", "应", "须", "必须", "一般")
 # "到“十四五”末": the last year of a five-year plan
+# a goals chapter's name: where the goals resume after a review of the past (targets.past_period_review)
+GOAL_CHAPTER_WORDS = ("主要目标", "发展目标", "总体目标", "工作目标", "预期目标", "目标任务")
 FIVE_YEAR_PLANS = (("十一五", 2010), ("十二五", 2015), ("十三五", 2020), ("十四五", 2025), ("十五五", 2030),
                    ("十六五", 2035))
 # "确保2022年全省…": a year that a commitment's own sentence opens with these words

@@ -498,6 +498,7 @@ def preview_page_marks(rows: list[str]) -> list[str]:
     1、2、… under that header where every page ends a sentence, and a "1、" run into the document's title
     and its first chapter or article ("1、市直机关培训费管理办法第一章总则第一条…")."""
     marked = [i for i, r in enumerate(rows) if PREVIEW_PAGE_MARK.match(r) and len(r.strip()) >= PREVIEW_LINE_MIN]
+    marked += last_preview_page(rows, marked)
     under_header = bool(marked) and any(DOC_SHARE_SIGN.search(r) for r in rows[:marked[0]])
     if marked and PREVIEW_TITLE_PAGE.match(rows[marked[0]]):
         # "1、市直机关培训费管理办法第一章总则…": the first page's mark before the title, whatever follows
@@ -528,6 +529,19 @@ def preview_page_marks(rows: list[str]) -> list[str]:
             r = body
         out.append(r)
     return out
+
+
+@rule(stage="lines", example="['1、…(150+ characters)', '2、…(150+)', '3、发明专利拥有量20022件,列全省第'] → [2]")
+def last_preview_page(rows: list[str], marked: list[int]) -> list[int]:
+    """The page the excerpt was cut in: the last line of the text, numbered next after the preview's
+    long marked pages 1、2、… ("3、发明专利拥有量20022件,列全省第" after pages 1 and 2, b210 002), is a page too,
+    however short."""
+    last = next((i for i in range(len(rows) - 1, -1, -1) if rows[i].strip()), None)
+    if len(marked) < 2 or last is None or last <= marked[-1] or PREVIEW_PAGE_MARK.match(rows[marked[0]]).group(1) != "1":
+        return []  # a preview's pages start at 1 (items 18、19、20、 then 21、 are a plan's items, b44 003)
+    m = PREVIEW_PAGE_MARK.match(rows[last])
+    prev = PREVIEW_PAGE_MARK.match(rows[marked[-1]])
+    return [last] if m and int(m.group(1)) == int(prev.group(1)) + 1 else []
 
 
 def _previous(rows: list[str], i: int) -> str:

@@ -108,6 +108,11 @@ DEADLINE_NOTE = re.compile(rf"{P.PAREN_OPEN}\s*(?:完成时限[:：]\s*)?{P.YEAR
 # "2016年," opening a review (past_year_review): at the start, after a sentence, or after a plan's title
 PAST_YEAR_OPENING = re.compile(rf"(?:^|(?<=[。；;])|(?<=计划)|(?<=规划)|(?<=方案))\s*{P.YEAR_G}\s*年(?:度)?[，,]")
 PAST_VERBS = re.compile("|".join(L.PAST_REVIEW_VERBS))
+# "“十三五”期间，…" opening a review of a past five-year plan (past_period_review), and where goals resume
+PAST_PERIOD_OPENING = re.compile(rf"(?:^|(?<=[。；;）)])|(?<=成效)|(?<=基础)|(?<=回顾))\s*[“\"]?\s*({P.alternation(p for p, _ in L.FIVE_YEAR_PLANS)})"
+                                 rf"\s*[”\"]?\s*(?:期间|时期|以来)[，,]")
+GOALS_RESUME = re.compile(rf"到\s*{P.YEAR_G}\s*年|(?:^|(?<=[、)）.．]))\s*(?:{P.alternation(L.GOAL_CHAPTER_WORDS)})")
+CHAPTER_START = re.compile(rf"^\s*[{P.CN_DIGITS}]+\s*[、.．]")
 PLAN_YEAR = re.compile(rf"{P.YEAR_G}\s*年(?:度)?(?![{P.DASH}]|\d)")
 ANNUAL_PLAN = re.compile("|".join(L.ANNUAL_PLAN_WORDS))
 YEARS_FROM = re.compile(rf"{P.YEAR}\s*[{P.DASH}]")
@@ -980,6 +985,36 @@ def past_year_review(folded: str, year: int | None) -> int | None:
     return None
 
 
+@rule(stage="targets", example="'“十三五”期间，我市新增专利申请190919件…到2025年，…' in a 十四五 plan → (0, where 到2025年 starts, "
+                               "False); '“十四五”期间，力争新增…' in a 2021 plan → None")
+def past_period_review(folded: str, ctx: ParseContext, ongoing: bool = False) -> tuple[int, int, bool] | None:
+    """The span of a review of a five-year plan that was over when the document was written ("“十三五”期间，
+    全市新增专利申请190919件" in a 十四五 plan, a one-line page whose headings were lost, b210 002): its
+    figures are results, no targets. The span runs to where goals resume (到2025年, 主要目标) or the
+    paragraph's end; the third value says it ran to the end, so that the next paragraph (``ongoing``) goes
+    on with it from its start until goals resume or a chapter (二、) begins. When the document was written
+    is its date, or else the start of the plan period its title names."""
+    end = None
+    if ongoing:
+        if CHAPTER_START.match(folded):
+            return None
+        start = after = 0
+    else:
+        m = PAST_PERIOD_OPENING.search(folded)
+        if not m:
+            return None
+        end = dict(L.FIVE_YEAR_PLANS)[m.group(1)]
+        doc = ctx.document or {}
+        period = title_period(doc)
+        written = document_year(doc) or (period - 4 if period else None)
+        if not written or end >= written:
+            return None
+        start, after = m.start(), m.end()
+    resume = next((r for r in GOALS_RESUME.finditer(folded, after)
+                   if not (r.group(1) and end and int(r.group(1)) <= end)), None)  # "到2020年底" reviews 十三五
+    return (start, resume.start(), False) if resume else (start, len(folded), True)
+
+
 def extract_targets(text: str, *, measure: int | None, doc_year: int | None, year: int | None = None,
                     plan_year: int | None = None, ctx: ParseContext | None = None) -> list[dict]:
     """Targets stated in ``text`` (one measure, or one document-level paragraph). year: the deadline
@@ -996,6 +1031,7 @@ def _extract(text: str, *, measure, doc_year, year, plan_year, ctx) -> tuple[lis
     table_lines: set[int] = set()
     if "\t" in text or "  " in text or "|" in text:
         out, table_lines = indicator_table(lines, measure, ctx)
+    reviewing = False  # a past plan period's review goes on from the paragraph before
     for i, para in enumerate(lines):
         if i not in table_lines:
             # the paragraph folded and its deadlines once, for its targets and for the year it carries on
@@ -1003,6 +1039,10 @@ def _extract(text: str, *, measure, doc_year, year, plan_year, ctx) -> tuple[lis
             review = past_year_review(folded, plan_year or doc_year)
             if review is not None:  # a review of a past year from here on: its figures are results
                 para, folded = para[:review], folded[:review]
+            period = past_period_review(folded, ctx, reviewing)
+            reviewing = bool(period and period[2])
+            if period is not None:  # a past plan period's review: its figures are results
+                para, folded = para[:period[0]] + para[period[1]:], folded[:period[0]] + folded[period[1]:]
             carried = year_markers(folded, doc_year, None)
             events = year_markers(folded, doc_year, plan_year) if plan_year else carried
             out += paragraph_targets(para, measure, doc_year, year, plan_year, ctx, folded=folded, events=events)

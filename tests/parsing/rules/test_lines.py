@@ -271,6 +271,21 @@ def test_preview_page_marks(rows, expected):
     assert Li.preview_page_marks(rows) == expected
 
 
+PAGE_TEXT = "加强知识产权保护工作" * 16
+
+
+@pytest.mark.parametrize("rows, marked, expected", [
+    (["1、" + PAGE_TEXT, "2、" + PAGE_TEXT, "3、发明专利拥有量20022件,列全省第"], [0, 1], [2]),  # b210 002: the cut page
+    (["1、" + PAGE_TEXT, "2、" + PAGE_TEXT, "", "3、发明专利拥有量"], [0, 1], [3]),
+    (["1、" + PAGE_TEXT, "2、" + PAGE_TEXT, "4、发明专利拥有量"], [0, 1], []),  # not the next number
+    (["18、" + PAGE_TEXT, "19、" + PAGE_TEXT, "五、加强组织领导", "20、建立工作机制"], [0, 1], []),  # b44 003: items, not pages
+    (["1、" + PAGE_TEXT, "2、" + PAGE_TEXT, "3、" + PAGE_TEXT, "结束语"], [0, 1, 2], []),  # the last line is no page
+    (["1、" + PAGE_TEXT, "2、短"], [0], []),  # one page is no run
+])
+def test_last_preview_page(rows, marked, expected):
+    assert Li.last_preview_page(rows, marked) == expected
+
+
 @pytest.mark.parametrize("rows, expected", [
     (["01", "", "总体要求", "", "(一)工作思路。"], ["01 总体要求", "", "", "", "(一)工作思路。"]),
     (["02", "重点任务"], ["02 重点任务", ""]),

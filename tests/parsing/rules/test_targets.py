@@ -723,6 +723,36 @@ def test_past_year_review(text, year, expected):
     assert (text[at:at + 5] if at is not None else None) == expected
 
 
+def _doc_ctx(document):
+    ctx = ParseContext()
+    ctx.document = document
+    return ctx
+
+
+PLAN_14 = {"title": "嘉兴市知识产权发展“十四五”规划"}
+
+
+@pytest.mark.parametrize("text, document, ongoing, expected", [
+    # b210 002: a 十四五 plan's review of 十三五, its goals after
+    ("“十三五”期间，我市新增专利申请190919件。到2025年，每万人发明专利拥有量达到50件。", PLAN_14, False,
+     ("“十三五”期间", "到2025年")),
+    ("发展成效“十三五”期间，新增专利申请190919件", PLAN_14, False, ("“十三五”期间", "")),  # glued to its heading
+    ("“十三五”期间，到2020年底新增190919件，（二）主要目标", PLAN_14, False, ("“十三五”期间", "主要目标")),
+    ("“十三五”规划既定的发展目标如期完成，新增190919件", PLAN_14, False, None),  # no opening
+    ("“十四五”期间，力争新增专利申请5万件", {"title": "关于…的意见", "signed_date": "2021-05-01"}, False, None),
+    ("“十三五”期间，新增专利申请5万件", {"title": "关于…的意见"}, False, None),  # written when? unknown
+    ("有效发明专利拥有量20022件", PLAN_14, True, ("有效发明专利", "")),  # the review goes on
+    ("二、指导思想", PLAN_14, True, None),  # a chapter ends it
+])
+def test_past_period_review(text, document, ongoing, expected):
+    span = Tg.past_period_review(text, _doc_ctx(document), ongoing)
+    if expected is None:
+        assert span is None
+    else:
+        assert text[span[0]:].startswith(expected[0]) and text[span[1]:].startswith(expected[1])
+        assert span[2] == (span[1] == len(text))
+
+
 @pytest.mark.parametrize("metric, expected", [
     ("可按不超过建设费用的", "建设费用"),                       # b198 003
     ("按企业实际支付通信服务费的", "企业实际支付通信服务费"),      # b203 001
