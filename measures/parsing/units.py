@@ -59,6 +59,8 @@ ETC_END = re.compile(r"(?:等单位|等部门|等)$")
 PAREN_GROUP = re.compile(rf"[{re.escape(P.OPEN)}][^{re.escape(P.OPEN + P.CLOSE)}]*[{re.escape(P.CLOSE)}]")
 SENTENCE_STOP = re.compile(r"[。；;]")
 ONLY_STOPS = re.compile(r"^[\s。；;|｜]*$")  # a table's cell bar may follow
+NUMBER_LEAD = re.compile(rf"^\s*(?:{P.ITEM_NUMBER})\s*")  # "1." before a short item (short_item)
+SHORT_ITEM_MAX = 12
 BRACKET = re.compile(f"[{re.escape(P.OPEN + P.CLOSE)}]")
 OPEN_RX = re.compile(f"[{re.escape(P.OPEN)}]")
 CLOSE_RX = re.compile(f"[{re.escape(P.CLOSE)}]")
@@ -252,7 +254,23 @@ def bracket_units(text: str, start: int, end: int, inner: str, ctx: ParseContext
         if names and sum(is_unit_like(n, ctx) for n, _ in names) >= max(1, 0.8 * len(names)) \
                 and (len(names) > 1 or start > 0):
             return names
+    if ONLY_STOPS.match(text[end:].strip()) and short_item(text[:start]):
+        names = drop_cut_name(names_with_roles(inner.strip()), cut, ctx)
+        if len(names) > 1 and all(is_unit_like(n, ctx) for n, _ in names):
+            return names
     return None
+
+
+@rule(stage="units", example="'燃气灶具' → True (then '(综合行政执法大队,质量与认证监督管理股,各市监所);'); "
+                             "'协调市市场监管局' → False")
+def short_item(before: str) -> bool:
+    """An item that is only a short name of what it covers ("1.燃气灶具", b208 005): a list of units in
+    the bracket closing it is the item's units even with no label and no stop before the bracket (at
+    least two names, every one a unit's). An item with a verb of its own is a sentence, and one ending as
+    a unit does ("协调市市场监管局") is glossed by its bracket."""
+    b = NUMBER_LEAD.sub("", before.strip())
+    return 0 < len(b) <= SHORT_ITEM_MAX and not SENTENCE_STOP.search(b) and not ACTION_START.match(b) \
+        and not any(v in b for v in L.ACTION_VERBS) and not is_unit_like(b)
 
 
 @rule(stage="units", example="'由国土资源部会同农业部等部门负责落实。' → 国土资源部, 农业部 (no roles)")

@@ -131,9 +131,25 @@ def _bracket(text):
     ("推动设立中国(湖北)知识产权维权援助中心。", None),
     ("加强协作。(2025年底前完成)", None),
     ("加强协作（市场监管局、公安局）后开展行动。", None),  # a list inside the sentence
+    # b208 005: a short item closed by its units, no label
+    ("1.燃气灶具(综合行政执法大队,质量与认证监督管理股,各市监所);",
+     [("综合行政执法大队", None), ("质量与认证监督管理股", None), ("各市监所", None)]),
+    ("1.燃气灶具(市场监管局);", None),  # one name: may gloss the item
+    ("协调市市场监管局（知识产权局、版权局）。", None),  # a sentence with a verb
 ])
 def test_bracket_units(text, expected):
     assert _bracket(text) == expected
+
+
+@pytest.mark.parametrize("before, expected", [
+    ("1.燃气灶具", True), ("儿童玩具", True), ("(三)特种设备", True),
+    ("协调市市场监管局", False),               # a verb of its own
+    ("加强执法", False),                       # an action
+    ("开展食品安全专项整治行动的各项工作", False),  # too long for a name
+    ("燃气灶具。电动自行车", False), ("", False),
+])
+def test_short_item(before, expected):
+    assert U.short_item(before) == expected
 
 
 @pytest.mark.parametrize("text, names, leads", [
