@@ -50,7 +50,7 @@ UNIT_NOTE_END = re.compile(rf"{P.PAREN_OPEN}\s*(?:(?:{P.alternation(L.LEAD_LABEL
 HEAD_RUN_ON = re.compile(rf"^\s*((?:{P.SECTION_NUMBER}|{P.SPACED_CHAPTER})[^。，,；;：:（()）\d]{{2,30}}?)\s*"
                          rf"(?=(?:{P.PAREN_OPEN}{P.CN_SMALL}{P.PAREN_CLOSE}|\d{{1,2}}[.．、](?!\d))\s*[{P.HAN}“《])")
 # "第一章 总则 第一条 为…", "第一章总则第一条为了…": a chapter heading run into its first article
-CHAPTER_RUN_ON = re.compile(rf"^\s*(第{P.CN_NUMBER}[章编篇]\s*[^\s。，,；;：:第]{{1,16}}?)\s*(?=第{P.CN_NUMBER}[条條])")
+CHAPTER_RUN_ON = re.compile(rf"^\s*(第{P.INLINE_N}[章编篇]\s*[^\s。，,；;：:第]{{1,16}}?)\s*(?=第{P.INLINE_N}[条條])")
 # "一、提高认识,明确任务全区各级…": a heading of two phrases of the same length, glued to its body
 PARALLEL_HEADS = tuple(re.compile(rf"^\s*((?:{P.SECTION_NUMBER})\s*[{P.HAN}]{{{n}}}[,，、][{P.HAN}]{{{n}}})"
                                   rf"(?=\d{{1,2}}[.．、]|{P.alternation(L.BODY_OPENERS + L.GLUED_BODY_OPENERS)})")
@@ -74,7 +74,7 @@ SECTION_NUMBER_ALONE = re.compile(r"^0[1-9]$")
 # "天津市气象灾害防御条例全文第一章 总则": a rule's title (全文 after it) and its first chapter on one line
 TITLE_THEN_CHAPTER = re.compile(rf"^(?!.*本(?:条例|办法|规定))([{P.HAN}“”《》()（）]{{4,60}}?(?:条例|條例|办法|辦法|规定|規定|细则|細則)"
                                 rf"(?:全文)?)\s*(第[一壹]\s*章\s*(?!的)[{P.HAN}][{P.HAN}\s]{{1,11}})$")
-CHAPTER_THEN_ARTICLE = re.compile(rf"^(第{P.CN_NUMBER}[章節节][^第。，,；;]{{0,30}}?)\s*(第{P.CN_NUMBER}[条條](?![的规規之所中款项項]).*)$")
+CHAPTER_THEN_ARTICLE = re.compile(rf"^(第{P.INLINE_N}[章節节][^第。，,；;]{{0,30}}?)\s*(第{P.INLINE_N}[条條](?![的规規之所中款项項]).*)$")
 # "第一章" alone, its name "总" / "则" (or "總 則") on the next lines (chapter_alone)
 CHAPTER_ALONE = re.compile(rf"^第{P.CN_NUMBER}[章节節编編]$")
 CHAPTER_NAME_ROWS = 6
@@ -401,9 +401,9 @@ def colon_list_after_sentence(before: str) -> bool:
     return not label or label.group().lstrip("，,；;。").startswith("附件")  # "…,附件:1.…指南2.…": attachments
 
 
-ARTICLE_OPENING = re.compile(rf"^\s*第({P.CN_NUMBER})[条條]")
+ARTICLE_OPENING = re.compile(rf"^\s*第({P.INLINE_N})[条條]")
 # "…工作。第二章行政許可的設定第七條本省…": a chapter heading may stand between the stop and the article
-ARTICLE_AFTER_STOP = re.compile(rf"(?<=[。；;])\s*(?:第{P.CN_NUMBER}[章节節][^。，,；;第]{{0,16}}?)?第({P.CN_NUMBER})[条條]"
+ARTICLE_AFTER_STOP = re.compile(rf"(?<=[。；;])\s*(?:第{P.INLINE_N}[章节節][^。，,；;第]{{0,16}}?)?第({P.INLINE_N})[条條]"
                                 rf"(?![第的规規之所中款项項])")
 ARTICLE_GAP = 3  # a fragment page may skip a few articles (第四條 … 第七條)
 

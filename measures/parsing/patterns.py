@@ -67,6 +67,8 @@ GENRE = re.compile("|".join(L.GENRE_WORDS))
 
 # --- numbering ------------------------------------------------------------------------
 _N = rf"(?P<n>{CN_NUMBER}|\d+)"
+# the number of a chapter or an article found inside a line: 第十二条, and 第12条 as some copies write it
+INLINE_N = rf"(?:{CN_NUMBER}|\d{{1,3}})"
 _TAIL = r"[\s:：、.．]*"
 # after 第X章/第X条 a re-punctuating site may put a comma or a full stop ("第一章,总则", "第二条。本办法…")
 _HEAD_TAIL = r"[\s:：、.．,，。]*"

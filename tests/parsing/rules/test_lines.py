@@ -342,6 +342,9 @@ def test_glued_chapter_numbers(rows, expected):
       "縣級以上人民政府負責日常管理工作。第二章行政許可的設定第七條本省地方性法規壹般不設定行政許可。"],
      ["有關行政機關的審批,不適用本條例。", "第四條行政許可的設定應當遵循合法原則。", "縣級以上人民政府負責日常管理工作。",
       "第二章行政許可的設定第七條本省地方性法規壹般不設定行政許可。"]),
+    # b212 005: a spun copy writes its articles in Arabic digits
+    (["第1条 为了鼓励创新,制定本办法。 第2条 市政府设立奖项。 第3条 每年评审1次。"],
+     ["第1条 为了鼓励创新,制定本办法。", " 第2条 市政府设立奖项。", " 第3条 每年评审1次。"]),
 ])
 def test_next_article_in_line(rows, expected):
     assert Li.next_article_in_line(rows) == expected
@@ -437,6 +440,7 @@ def test_chapter_alone(rows, expected):
     ("第二章 依照第五条的规定执行", ["第二章 依照第五条的规定执行"]),  # 第五条 cited in the heading
     ("第三条 加强管理。", ["第三条 加强管理。"]),
     ("天津市气象灾害防御条例全文第一章 总则", ["天津市气象灾害防御条例全文", "第一章 总则"]),   # b201 006: a title, then its chapter
+    ("第1章 总则 第1条 为了规范管理,制定本办法。", ["第1章 总则", "第1条 为了规范管理,制定本办法。"]),  # b212 005: Arabic
     ("关于执行本条例第一章的说明", ["关于执行本条例第一章的说明"]),   # the chapter cited
 ])
 def test_chapter_then_article(line, expected):
