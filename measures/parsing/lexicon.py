@@ -356,6 +356,8 @@ TARGET_UNITS = (
     # grain, land, energy and stock of plans in other fields ("粮食储备库存保持在2亿斤以上", "累计建成高标准农田13.5亿亩")
     "万亿斤", "亿斤", "万斤", "亿亩", "万公顷", "公顷", "亿吨", "万吨标准煤", "吨标准煤", "万千瓦", "万头", "万只", "万张", "辆", "栋",
     "立方米", "万元/亩", "万元/户",
+    # stock, harvests, trade and power counted in tens of thousands ("充电基础设施达到15万台以上", "收购865万公斤")
+    "万台", "万公斤", "公斤", "千克", "亿千瓦时", "万千瓦时", "万元/辆", "元/月",
 )
 NOT_TARGET_UNITS = ("年", "月", "日", "个月", "小时")
 # an age says who a measure is for ("3岁以下婴幼儿", "65岁以上老年人"); the one age that is a goal is a life

@@ -778,3 +778,14 @@ def test_zero_and_trillion_jin():
     found = parse_document("一、\n1.检查在我省备案?0%的专利代理机构。\n2.粮食产量保持在 1.3 万亿斤以上。\n",
                            source="t.txt")["targets"]
     assert [(t["value"], t["unit"]) for t in found] == [(1.3, "万亿斤")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("充电基础设施达到15万台以上。", (15, "万台")),          # b215 004
+    ("确保全县烟叶收购量达到865万公斤。", (865, "万公斤")),  # b216 006
+    ("引进外资500万美元以上的项目。", None),                 # 万美元: a condition's unit, read as no target
+])
+def test_units_of_stock_and_harvests(text, expected):
+    from measures.parsing import parse_document
+    found = parse_document("一、\n1." + text + "\n", source="t.txt")["targets"]
+    assert [(t["value"], t["unit"]) for t in found][:1] == ([expected] if expected else [])
