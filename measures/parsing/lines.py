@@ -31,7 +31,8 @@ HEADING_RUN_MIN = 3
 LINK_ENTRY = re.compile(rf"^[-–•·●▪*]?\s*[^。；;]{{2,60}}?(?:\.{{3,}}|…+)\s*[\[(（]?{P.YEAR}[-/.]\d{{1,2}}[-/.]\d{{1,2}}[\])）]?$")
 BULLET = re.compile(r"^[•·●○◆◇■□▪▶►\-–—*]+\s*")
 # a table of contents: "二、总体要求 ………… 3", and its "目　录" heading
-TOC_LINE = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|－{3,}|-{4,}|_{4,})\s*\d{1,3}$|^目\s*录$")
+# a leader may mix its marks ("……………..…6", b216 001)
+TOC_LINE = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|－{3,}|-{4,}|_{4,}|…[….·]{3,})\s*\d{1,3}$|^目\s*录$")
 # "— 23 —", "- 3 -", "第 3 页", "3/12", "·3·"
 # "导读:…", "内容摘要：…": a site's digest of the page before the text
 DIGEST = re.compile(rf"^\s*(?:{P.alternation(L.DIGEST_LABELS)})\s*[:：]")
@@ -60,7 +61,7 @@ WRAP_END = re.compile(r"[。！!？?；;：:]$")
 TOC_PAGE = re.compile(r"(?:[\s…．.·_|｜-]*\d{1,3}[\s|｜]*)$")
 TOC_HEADING = re.compile(r"^[^。，,；;！!？?]{1,40}$")
 TOC_NUMBERED_HEADING = re.compile(r"^[^。；;！!？?]{1,40}$")
-TOC_PAGED = re.compile(r"[\s|｜…．.·_-]*?(?:…{2,}|\.{4,}|·{4,}|[\s|｜])\s*\d{1,3}[\s|｜]*$")
+TOC_PAGED = re.compile(r"[\s|｜…．.·_-]*?(?:…{2,}|\.{4,}|·{4,}|…[….·]{3,}|[\s|｜])\s*\d{1,3}[\s|｜]*$")
 TOC_TEXT_END = re.compile(rf"[{P.HAN}”）)]$")
 TOC_HEAD = re.compile(r"^目\s*[录錄]$")
 # a table of contents on one line (without_run_on_toc): 目录, then page numbers each followed by a numbered entry

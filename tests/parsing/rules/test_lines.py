@@ -28,6 +28,8 @@ def test_page_number(line, expected):
 @pytest.mark.parametrize("line, expected", [
     ("二、总体要求 ………… 3", True), ("（一）指导思想........12", True), ("目 录", True), ("目录", True),
     ("二、总体要求", False), ("目录管理办法", False), ("详见附件……", False),
+    ("1.1编制目的……………………………………………..…6", True),  # b216 001: a leader of mixed marks
+    ("增长…..3", False),  # too short a leader
 ])
 def test_table_of_contents(line, expected):
     assert Li.table_of_contents(line) is expected
