@@ -36,8 +36,9 @@ TOC_LINE = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|－{3,}|-{4,}|_{4,}|…[….·]
 # "— 23 —", "- 3 -", "第 3 页", "3/12", "·3·"
 # "导读:…", "内容摘要：…": a site's digest of the page before the text
 DIGEST = re.compile(rf"^\s*(?:{P.alternation(L.DIGEST_LABELS)})\s*[:：]")
+# (a document-sharing site's page count alone on a line too: "6 页", "共6页", b213 004)
 PAGE_NUMBER = re.compile(r"^(?:[-—–－·•\s]*\d{1,4}[-—–－·•\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,共]\s*共?\s*\d{1,4}\s*页?)?|"
-                         r"\d{1,4}\s*/\s*\d{1,4})$")
+                         r"\d{1,4}\s*/\s*\d{1,4}|共?\s*\d{1,4}\s*页)$")
 # a numbered item starting right after a full stop inside a long line
 # (an item's closing unit note counts as its end: "…〔责任单位：市司法局〕2.加强…")
 INLINE_ITEM = re.compile(rf"(?<=[：:])\s*(?={P.CN_SMALL}、\s*[{P.HAN}“《])|(?:(?<=[。！!？?〕】])\s*|(?<=[{P.HAN}”》）)]) )(?=(?:{P.ITEM_NUMBER})\s*[{P.HAN}“《])|"

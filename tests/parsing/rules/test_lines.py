@@ -20,6 +20,7 @@ def test_digest_line(row, expected):
 @pytest.mark.parametrize("line, expected", [
     ("— 23 —", True), ("- 3 -", True), ("第 3 页", True), ("第3页/共12页", True), ("3/12", True), ("·3·", True),
     ("23个", False), ("第3条", False), ("一、总体要求", False),
+    ("6 页", True), ("共6页", True), ("6页纸", False),  # b213 004: a document-sharing site's page count
 ])
 def test_page_number(line, expected):
     assert Li.page_number(line) is expected
