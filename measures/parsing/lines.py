@@ -347,6 +347,8 @@ LINE_OPENING_CN = re.compile(rf"^\s*({P.CN_SMALL})、(?=\s*[{P.HAN}“《])")
 CLAUSE_CHAIN_GAP = {"art": 6, "cn": 2, "num": 2, "pcn": 1}   # how far the next number may jump (a fragment page skips some)
 CLAUSE_CHAIN_MIN = {"art": 3, "cn": 2, "num": 2, "pcn": 3}
 COLON_LABEL_MAX = 10
+SKIPPING_DIGEST_MIN = 4  # skipping_digest: this many articles at least
+ARTICLE_DIGEST_GAP = 15  # skipping_digest: an article this long at least
 ARTICLE_DIGEST_MIN = 40   # two_article_digest: each article this long at least  # "申报条件:", "政策咨询单位:" (colon_list_after_sentence)
 
 
@@ -454,6 +456,21 @@ def two_article_digest(line: str, chain: list[int]) -> bool:
         and len(line) - second >= ARTICLE_DIGEST_MIN
 
 
+@rule(stage="lines", example="'第二条本县…适用本办法,第四条县人民政府应…,第八条县民政部门会同…,第十一条公益性公墓…' → "
+                             "the four articles' starts")
+def skipping_digest(line: str, found: list[tuple[int, int, int]]) -> list[int]:
+    """A digest that kept some articles of a 办法 and skipped the rest (b212 003: 第二条, 第四条, 第八条,
+    第十一条 … run together after commas): SKIPPING_DIGEST_MIN or more articles, each opening the line
+    or after a clause mark, their numbers rising, each ARTICLE_DIGEST_GAP characters or more after the
+    one before. ``found``: (start, end, number) of the line's article tokens not cited."""
+    chain, last_n, last_pos = [], 0, -ARTICLE_DIGEST_GAP
+    for pos, _end, n in found:
+        if (pos == 0 or line[pos - 1] in "，,。；;") and n > last_n and pos - last_pos >= ARTICLE_DIGEST_GAP:
+            chain.append(pos)
+            last_n, last_pos = n, pos
+    return chain if len(chain) >= SKIPPING_DIGEST_MIN else []
+
+
 def article_chain(line: str) -> list[int]:
     """Where the articles of a whole 办法 run together on one line begin, whatever punctuation a site
     put before or after them ("…本办法,第二条。本办法所称…", "…等、第五条,国家…"): three or more
@@ -479,7 +496,9 @@ def article_chain(line: str) -> list[int]:
         elif not chain[1:] and n == 1:
             chain, want, last_end = [pos], 2, end  # a false start: begin again at 第一条
     if len(chain) < 3 and not two_article_digest(line, chain):
-        return []
+        chain = skipping_digest(line, found)
+        if not chain:
+            return []
     cuts = []
     for pos in chain:
         start = max(0, pos - 24)

@@ -2,6 +2,7 @@
 import pytest
 
 from measures.parsing import lines as Li
+from measures.parsing.text import parse_cn_number
 from measures.parsing.context import ParseContext
 
 CTX = ParseContext()
@@ -533,3 +534,21 @@ def test_two_article_digest():
     assert Li.two_article_digest(line, chain) is True
     assert Li.two_article_digest(line.replace("前言,", "前言"), [c - 1 for c in chain]) is False   # no clause mark
 
+
+
+def _found(line):
+    return [(m.start(), m.end(), parse_cn_number(m.group(1))) for m in Li.ARTICLE_TOKEN.finditer(line)]
+
+
+DIGEST = ("第二条本县行政区域内的殡葬活动及管理适用本办法,第四条县人民政府应将公益性公墓纳入城乡建设规划,"
+          "第八条县民政部门会同县自然资源规划等部门编制规划,第十一条公益性公墓的建设应坚持生态原则,")
+
+
+@pytest.mark.parametrize("line, expected", [
+    (DIGEST, 4),                                                   # b212 003: 2, 4, 8, 11 after commas
+    (DIGEST[:DIGEST.index("第十一条")], 0),                         # three are too few
+    (DIGEST.replace("第八条", "第十八条").replace("第十一条", "第三条"), 0),   # the numbers fall back
+    ("依照第二条、第四条、第八条、第十一条的规定执行。", 0),           # a list of cited articles
+])
+def test_skipping_digest(line, expected):
+    assert len(Li.skipping_digest(line, _found(line))) == expected
