@@ -258,6 +258,7 @@ def test_enumeration_parent():
     ("一、会议对象", True), ("二、会议时间、地点", True), ("三、会议内容", False),  # b72 007: a meeting notice's information
     ("一、发展意义", True),  # b76 007
     ("三、专项治理目标", True), ("四、明确目标", False), ("二、完成年度目标", False),  # b96 009: a topic's goals
+    ("一、明确质量发展六大目标", True), ("三、实现三大目标", True), ("二、明确考核目标", False),  # b218 001: goals counted out
     ("一、2010年全市促进就业目标责任制主要指标", True), ("二、落实就业考核指标", False),  # b109 010: a topic's main indicators
     ("一、目标要求", True), ("一、总体情况", True),  # b144 009, 011 (round 10 in view)
     ("一、形势与需求", True), ("一、发展现状", True), ("二、完善现状评估", False),  # b146 006: background
