@@ -105,7 +105,7 @@ METADATA_ITEM = re.compile(rf"^[\[【]\s*([{P.HAN}]{{2,8}})\s*[\]】]")  # "【�
 RELATED = re.compile(rf"^(?:{P.alternation(L.RELATED_HEADS)})\s*[:：]?")
 # "本办法自发布之日起施行", "本办法由市财政局负责解释" (not "…按照本办法和申报指南…开展绩效自评")
 BOILERPLATE = re.compile(rf"本(?:{'|'.join(L.BOILERPLATE_NOUNS)})[^。]{{0,20}}"
-                         rf"(?:自(?=[^。，,]{{0,16}}(?:之日|起))|由(?=[^。]{{0,24}}解释)|所称|适用|施行|解释|起执行|起实施)|"
+                         rf"(?:自(?=[^。，,]{{0,16}}(?:之日|起))|由(?=[^。]{{0,24}}解释)|所称|适用|施行(?![后後以之前])|解释|起执行|起实施)|"
                          rf"^为[^。]{{4,120}}制定本(?:{'|'.join(L.PURPOSE_NOUNS)})")
 # "一、主要目标 到2025年，…": a bare heading and its paragraph on one line
 JOINED_HEADING = re.compile(r"^([^\s，,。；;：:！!？?、《“（(]{2,24}) +([^\s，,。；;：:].{10,})$")
@@ -741,7 +741,8 @@ def consultation(ctx: ParseContext) -> bool:
 
 @rule(stage="outline", example="'本办法自2024年1月1日起施行。' → True")
 def is_boilerplate(node: Node, ctx: ParseContext) -> bool:
-    """A short item about the document itself (purpose, scope, interpretation, entry into force)."""
+    """A short item about the document itself (purpose, scope, interpretation, entry into force). "本办法
+    施行后，首次被认定为…的，给予10万元扶持" (b221 011) acts: "施行后" dates an act, it enacts nothing."""
     return bool(BOILERPLATE.search(ctx.fold(node.head).strip())) and len(node.text) < 160
 
 

@@ -371,6 +371,8 @@ def test_is_lead_in(line, expected):
     ("第九条 本办法由市财政局、市文广新局负责解释。", True),
     ("第七条 本办法2008年1月1日起执行。", True),  # b172 006 (session 10 in view): no 自, 执行
     ("第八条 本办法的执行情况纳入年度考核。", False),  # 执行 not of the date it takes effect
+    ("(一)本辦法施行后,首次被認定為瞪羚企業的,給予10萬元扶持。", False),  # b221 011: 施行后 dates an act
+    ("第十条 本办法自发布之日起施行。", True),
 ])
 def test_is_boilerplate(line, expected):
     assert O.is_boilerplate(node(line), CTX) is expected
