@@ -340,6 +340,11 @@ ROLE_WORDS = ("责任单位", "责任部门", "牵头单位", "牵头部门", "�
 DUTY_BODIES = ("部门", "局", "委员会", "委", "政府", "办公室", "办公厅", "中心", "小组", "机构", "单位")
 DUTY_VERBS = ("负责", "主管", "牵头")
 
+# a heading that names the amounts a policy pays ("三、补助标准"): its paragraph is a measure (outline.act_heading)
+# and its verbless amounts are rewards (targets.reward_titled)
+REWARD_NOUNS = ("奖励", "资助", "补助", "补贴", "奖补", "扶持", "支持")
+AMOUNT_NOUNS = ("额度", "标准", "金额")
+
 # --- targets ------------------------------------------------------------------------------
 TARGET_UNITS = (
     "个工作日", "工作日", "元/件", "件/年", "万元/件", "万元/人", "元/人/年", "元/生/年", "万元/年", "元/年", "元/人", "万元", "亿元", "万亿元", "千元", "元", "个百分点",
@@ -359,6 +364,8 @@ TARGET_UNITS = (
     # stock, harvests, trade and power counted in tens of thousands ("充电基础设施达到15万台以上", "收购865万公斤")
     "万台", "万公斤", "公斤", "千克", "亿千瓦时", "万千瓦时", "万元/辆", "元/月",
 )
+# a share of something ("按交易额的1%给予奖励", "按贷款额5‰给予奖励"): a rate, read as % is
+SHARE_UNITS = ("%", "‰")
 NOT_TARGET_UNITS = ("年", "月", "日", "个月", "小时")
 # an age says who a measure is for ("3岁以下婴幼儿", "65岁以上老年人"); the one age that is a goal is a life
 # expectancy ("人均预期寿命达到78.5岁"): targets.age_qualifier

@@ -95,6 +95,8 @@ ATTACHMENT = re.compile(r"^附件")
 LISTED_CONTENT = re.compile(rf"(?:下列|以下|如下)[^。，,：:]{{0,8}}?(?:{P.alternation(L.LISTED_THING_NOUNS)})[^。，,]{{0,8}}[:：]$")
 # "对企业建立技术中心予以奖励", "对新认定的…给予补助": an act toward someone, named in a heading
 ACT_HEADING = re.compile(rf"^(?:对[^，,。；;]{{2,24}}(?:予以|给予|实行|实施)[{P.HAN}]{{1,6}}|(?:{P.alternation(L.HEAD_VERBS + L.ACT_HEADING_VERBS)})[^，,。；;]{{2,20}})$")
+# "三、补助标准" (b217 010): the amounts a policy pays are its substance
+AMOUNT_HEADING = re.compile(rf"^[{P.HAN}]{{0,8}}{P.REWARD_AMOUNT.pattern}$")
 LISTED_ITEM = re.compile(r"[^。；;\n]{2,40}[；;。]")
 # "附件:1.云南省科技成果轉化獎補資金管理辦法": a notice's list of attachments opens (its first entry on the line)
 ATTACHMENT_LIST = re.compile(r"^附件\s*[:：]")
@@ -591,8 +593,9 @@ def is_heading_only(node: Node) -> bool:
 def act_heading(head: str) -> bool:
     """A heading that states an act ("对企业建立技术中心予以奖励", "对…给予补助", or an action verb first:
     "扶持企业技术中心建设", "加强组织领导"): its paragraph is a measure even among chapters that hold
-    numbered items; a heading that only names a topic (保障措施, 工作目标) is not."""
-    return bool(ACT_HEADING.match(head.strip()))
+    numbered items; a heading that only names a topic (保障措施, 工作目标) is not, but one naming the
+    amounts paid ("补助标准", b217 010) is."""
+    return bool(ACT_HEADING.match(head.strip())) or bool(AMOUNT_HEADING.match(head.strip()))
 
 
 @rule(stage="outline", example="'第九条 省人民政府设立专项资金，重点支持下列事项：' → True")

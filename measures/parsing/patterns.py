@@ -65,6 +65,9 @@ SINGLE_MARK_TRAIL = re.compile(r"^\s*[>＞]?(?:\s*[^>＞»\s]{1,12}\s*[>＞]){2,
 ORG_LINE = re.compile(rf"^[{HAN}()（）、 ]{{2,40}}(?:{'|'.join(L.ORG_LINE_ENDS)})(?:{PAREN_OPEN}{HAN_CHAR}{{2,12}}{PAREN_CLOSE})?$")
 GENRE = re.compile("|".join(L.GENRE_WORDS))
 
+# "补助标准", "奖励额度": a heading or title naming the amounts a policy pays
+REWARD_AMOUNT = re.compile(rf"(?:{'|'.join(L.REWARD_NOUNS)})(?:{'|'.join(L.AMOUNT_NOUNS)})")
+
 # --- numbering ------------------------------------------------------------------------
 _N = rf"(?P<n>{CN_NUMBER}|\d+)"
 # the number of a chapter or an article found inside a line: 第十二条, and 第12条 as some copies write it

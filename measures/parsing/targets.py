@@ -42,7 +42,7 @@ CLAUSE_COUNT = re.compile(f"(?:{'|'.join(L.CLAUSE_COUNT_VERBS)})")
 COUNT_VERBS = re.compile(rf"(?:{'|'.join(L.COUNT_VERBS)})[^，,。；;]{{0,4}}$")
 COUNT_VERB_JUST_BEFORE = re.compile(rf"(?:{'|'.join(L.COUNT_VERBS)})$")
 REWARD = re.compile("|".join(L.REWARD_WORDS))
-REWARD_TITLE = re.compile(r"(?:奖励|资助|补助|补贴|奖补)(?:额度|标准|金额)")  # a title naming the amounts (reward_titled)
+REWARD_TITLE = P.REWARD_AMOUNT  # a title naming the amounts (reward_titled)
 DESCRIBED_NOUN = re.compile(rf"^[^、，,。；;：:\d]{{1,12}}、[^，,。；;：:\d]{{1,40}}?的(?P<noun>[{P.HAN}]{{2,16}})$")
 # a base figure and its unit closing a clause ("…比2010年的165902吨、56237吨"): respective_metric drops it
 FIGURE_TAIL = re.compile(r"\d[\d.]*\s*[^\d、，,]{0,2}$")
@@ -443,7 +443,7 @@ def conditional_clause(n: Number) -> bool:
 def qualifies_beneficiary(n: Number) -> bool:
     """An amount or a share that says who qualifies: after a threshold (以上, 突破, 超过, 达 …) and before
     the beneficiary it describes (企业, 项目, 单位 …), as in "首次突破1亿元的企业" or "10亿元以上企业"."""
-    if n.unit not in L.MONEY_UNITS and n.unit != "%":
+    if n.unit not in L.MONEY_UNITS and n.unit not in L.SHARE_UNITS:
         return False
     k = n.suffix_len
     if not k and comparator_before(n.pre)[0] is None:
@@ -494,7 +494,7 @@ def reward_base(n: Number) -> bool:
 def stated_share(n: Number) -> bool:
     """A percentage stated as it is, not set as a goal: a share (占…的97%) or an achievement (吸纳了55.5%)
     with no comparator and no deadline year over it."""
-    return n.unit == "%" and not n.goal and n.pre_word is None and bool(STATED_SHARE.search(n.pre.rstrip()))
+    return n.unit in L.SHARE_UNITS and not n.goal and n.pre_word is None and bool(STATED_SHARE.search(n.pre.rstrip()))
 
 
 @rule(stage="targets", example="'在重点区镇建设商业秘密保护示范点20个' → 建设 (a name stands between it and the number)")
@@ -604,13 +604,13 @@ def _metric(n: Number, capped: bool, last_metric: str) -> str:
         return time_limit_metric(n)
     if n.counted is not None:
         return n.para[n.a + n.counted.end():n.pos].strip()
-    if n.unit == "%" and REWARD.match(RATE_VERB.sub("", n.post_clean)):  # "…的60%(予以)奖励"
+    if n.unit in L.SHARE_UNITS and REWARD.match(RATE_VERB.sub("", n.post_clean)):  # "…的60%(予以)奖励"
         return rate_metric(n)
     if T.han_count(n.post_clean) >= 2 and not (n.pre_word and T.han_count(n.post_clean) <= 3
                                                and T.han_count(FILLER.sub("", n.pre)) >= 6):
         return n.para[n.pb - len(n.post_clean):n.pb].strip()  # the noun after the number
     before = metric_before(n)
-    return basis_metric(before) if n.unit == "%" else before
+    return basis_metric(before) if n.unit in L.SHARE_UNITS else before
 
 
 @rule(stage="targets", example="'可按不超过建设费用的' (50%) → '建设费用'; '按企业实际支付通信服务费的' → '企业实际支付通信服务费'; "
@@ -658,7 +658,7 @@ def _comparator(n: Number) -> str | None:
             n.comparator = "="
     listed = listed_count(n)
     if n.comparator is None:
-        if COUNT_VERBS.search(n.pre) or n.reward or (n.unit == "%" and HAN_END.search(n.pre)) or listed \
+        if COUNT_VERBS.search(n.pre) or n.reward or (n.unit in L.SHARE_UNITS and HAN_END.search(n.pre)) or listed \
                 or goal_count(n):
             n.comparator = "="
         else:
@@ -715,7 +715,7 @@ def chinese_count_ok(n: Number, listed: bool) -> bool:
 def _year(n: Number, year, events, sentence_events) -> int | None:
     """The deadline of one number: the last marker before it in its paragraph (a reward's only from its
     own sentence), a sentence's own year, else the year that holds for the paragraph."""
-    rate = n.unit == "%" and REWARD.search(n.folded[n.end:n.b])
+    rate = n.unit in L.SHARE_UNITS and REWARD.search(n.folded[n.end:n.b])
     y = year
     for p, yy in events:
         if p <= n.pos and not ((n.reward or rate) and p < n.sent_start):

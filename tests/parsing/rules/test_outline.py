@@ -180,6 +180,8 @@ def test_content_list(lines, expected):
     ("对企业建立技术中心予以奖励", True), ("对新认定的国家技术创新示范企业给予补助", True),   # b93 005
     ("扶持企業技術中心建設", True), ("加强组织领导", True),   # b93 006: an action verb opens it
     ("保障措施", False), ("对企业的支持", False), ("工作目标", False),
+    ("补助标准", True), ("奖励额度", True), ("项目资助标准", True),   # b217 010: the amounts paid
+    ("申报材料", False), ("评审标准", False),
 ])
 def test_act_heading(head, expected):
     assert O.act_heading(head) is expected

@@ -789,3 +789,12 @@ def test_units_of_stock_and_harvests(text, expected):
     from measures.parsing import parse_document
     found = parse_document("一、\n1." + text + "\n", source="t.txt")["targets"]
     assert [(t["value"], t["unit"]) for t in found][:1] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("依据上年度总技术交易额的1‰给予奖励。", [(1, "‰")]),   # b217 010: a share in per mille, as in per cent
+    ("按交易额的1%给予奖励。", [(1, "%")]),
+    ("死亡率下降到4.0‰。", [(4, "‰")]),
+])
+def test_share_units(text, expected):
+    assert [(t["value"], t["unit"]) for t in Tg.extract_targets(text, measure=1, doc_year=None)] == expected
