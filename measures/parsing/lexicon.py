@@ -363,6 +363,8 @@ TARGET_UNITS = (
     "立方米", "万元/亩", "万元/户",
     # stock, harvests, trade and power counted in tens of thousands ("充电基础设施达到15万台以上", "收购865万公斤")
     "万台", "万公斤", "公斤", "千克", "亿千瓦时", "万千瓦时", "万元/辆", "元/月",
+    # computing power ("算力规模达到100EFlops", b219 001)
+    "EFlops", "PFlops", "EFLOPS", "PFLOPS",
 )
 # a share of something ("按交易额的1%给予奖励", "按贷款额5‰给予奖励"): a rate, read as % is
 SHARE_UNITS = ("%", "‰")

@@ -795,6 +795,7 @@ def test_units_of_stock_and_harvests(text, expected):
     ("依据上年度总技术交易额的1‰给予奖励。", [(1, "‰")]),   # b217 010: a share in per mille, as in per cent
     ("按交易额的1%给予奖励。", [(1, "%")]),
     ("死亡率下降到4.0‰。", [(4, "‰")]),
+    ("算力規模達到100EFlops。", [(100, "EFlops")]),   # b219 001: computing power
 ])
-def test_share_units(text, expected):
+def test_share_and_power_units(text, expected):
     assert [(t["value"], t["unit"]) for t in Tg.extract_targets(text, measure=1, doc_year=None)] == expected
