@@ -461,14 +461,18 @@ def two_article_digest(line: str, chain: list[int]) -> bool:
 def skipping_digest(line: str, found: list[tuple[int, int, int]]) -> list[int]:
     """A digest that kept some articles of a 办法 and skipped the rest (b212 003: 第二条, 第四条, 第八条,
     第十一条 … run together after commas): SKIPPING_DIGEST_MIN or more articles, each opening the line
-    or after a clause mark, their numbers rising, each ARTICLE_DIGEST_GAP characters or more after the
-    one before. ``found``: (start, end, number) of the line's article tokens not cited."""
-    chain, last_n, last_pos = [], 0, -ARTICLE_DIGEST_GAP
+    or after a clause mark (a chapter heading may stand between: "…费用,第二章资金管理第五条…"), their
+    numbers rising, each ARTICLE_DIGEST_GAP characters or more after the one before; three are enough
+    when a chapter heading opens one of them (b224 004). ``found``: (start, end, number) of the line's
+    article tokens not cited."""
+    chain, last_n, last_pos, chaptered = [], 0, -ARTICLE_DIGEST_GAP, 0
     for pos, _end, n in found:
-        if (pos == 0 or line[pos - 1] in "，,。；;") and n > last_n and pos - last_pos >= ARTICLE_DIGEST_GAP:
+        chapter = CHAPTER_BEFORE.search(line, max(0, pos - 24), pos)
+        at = chapter.start() if chapter else pos
+        if (at == 0 or line[at - 1] in "，,。；;") and n > last_n and pos - last_pos >= ARTICLE_DIGEST_GAP:
             chain.append(pos)
-            last_n, last_pos = n, pos
-    return chain if len(chain) >= SKIPPING_DIGEST_MIN else []
+            last_n, last_pos, chaptered = n, pos, chaptered + bool(chapter)
+    return chain if len(chain) >= SKIPPING_DIGEST_MIN or len(chain) >= 3 and chaptered else []
 
 
 def article_chain(line: str) -> list[int]:

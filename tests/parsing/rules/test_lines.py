@@ -549,6 +549,10 @@ DIGEST = ("第二条本县行政区域内的殡葬活动及管理适用本办法
     (DIGEST[:DIGEST.index("第十一条")], 0),                         # three are too few
     (DIGEST.replace("第八条", "第十八条").replace("第十一条", "第三条"), 0),   # the numbers fall back
     ("依照第二条、第四条、第八条、第十一条的规定执行。", 0),           # a list of cited articles
+    # b224 004: three articles, one opened by its chapter heading
+    ("规范专项资金管理工作,代为补偿银行等机构开展质押融资时产生的部分风险损失,第二章资金管理第五条风险补偿专项资金工作小组是牵头机构,"
+     "第三章扶持对象第十条风险补偿专项资金扶持对象为市内企业,第二十三条合作机构主导负责借款企业贷后管理工作。", 3),
+    (DIGEST[:DIGEST.index("第十一条")], 0),                         # three without a chapter: too few
 ])
 def test_skipping_digest(line, expected):
     assert len(Li.skipping_digest(line, _found(line))) == expected
