@@ -116,10 +116,14 @@ class MeasureQuerySet(models.QuerySet):
         return qs
 
     def with_query_fields(self, pq):
-        """The query's top-level 文号:, 发布机构: and 单位: terms as filters (- excludes)."""
+        """The query's top-level 文号:, 发布机构: and 单位: terms as filters (- excludes; OR of one
+        field's values: any of them)."""
         qs = self
         for m in pq.metadata:
-            cond = {"doc_number": self._doc_number_q, "issuer": self._issuer_q, "unit": self._unit_q}[m.field](m.value)
+            of_value = {"doc_number": self._doc_number_q, "issuer": self._issuer_q, "unit": self._unit_q}[m.field]
+            cond = Q()
+            for value in m.values:   # alternatives: any of them (发布机构:(甲 OR 乙))
+                cond |= of_value(value)
             qs = qs.exclude(cond) if m.negated else qs.filter(cond)
         return qs
 

@@ -19,7 +19,9 @@ full-width space):
 - field prefixes: 标题:… (the measure's title only), 文号:…, 发布机构:…, 单位:…
   (a responsible unit). 文号, 发布机构 and 单位 are filters: they apply to the
   whole query when used at its top level (negated with -), and are searched
-  as plain text inside a group or an OR.
+  as plain text inside a group or an OR with other terms. Their value may
+  stand in parentheses (发布机构:(某县人民政府)), and alternatives of one
+  field are any of their values (发布机构:(甲 OR 乙), 发布机构:甲 OR 发布机构:乙).
 
 Anything that does not parse (a dangling operator, unbalanced parentheses) is
 read again as plain terms, and `notice` says so; a query never fails.
@@ -102,6 +104,11 @@ class Metadata:
     field: str        # doc_number | issuer | unit
     value: str
     negated: bool = False
+    alternatives: tuple = ()    # more values, any of which will do: 发布机构:(甲 OR 乙)
+
+    @property
+    def values(self) -> tuple:
+        return (self.value, *self.alternatives)
 
 
 @dataclass
@@ -199,13 +206,22 @@ def lex(text: str) -> list[tuple]:
             if colon and name.lower() in FIELDS:
                 toks.append(("FIELD", FIELDS[name.lower()]))
                 i += len(name) + 1
-                if FIELDS[name.lower()] in METADATA_FIELDS and i < n and not text[i].isspace() and text[i] != '"':
-                    # a 文号 or a name is one value up to the next space: 沈政发(2024)8号
-                    j = i
+                if FIELDS[name.lower()] in METADATA_FIELDS and i < n and not text[i].isspace() and text[i] != '"' \
+                        and not _wrapped(text, i):
+                    # a 文号 or a name is one value up to the next space: 沈政发(2024)8号; a ) that
+                    # closes nothing in it ends it: (发布机构:某市人民政府) 专利
+                    j, depth = i, 0
                     while j < n and not text[j].isspace():
+                        if text[j] == "(":
+                            depth += 1
+                        elif text[j] == ")":
+                            if not depth:
+                                break
+                            depth -= 1
                         j += 1
-                    toks.append(("TERM", text[i:j][:MAX_TERM_CHARS], False))
-                    terms += 1
+                    if j > i:
+                        toks.append(("TERM", text[i:j][:MAX_TERM_CHARS], False))
+                        terms += 1
                     i = j
                 continue
             if word.upper() in ("OR", "AND", "NOT"):
@@ -217,6 +233,23 @@ def lex(text: str) -> list[tuple]:
         if terms >= MAX_TERMS:
             break
     return toks
+
+
+def _wrapped(text: str, i: int) -> bool:
+    """Whether a field's value at `i` is a group in parentheses, 发布机构:(某县人民政府)
+    or 发布机构:(甲 OR 乙): an opening parenthesis whose closing one ends the word
+    (not 文号:(2024)8号, a value that starts with one)."""
+    if text[i] != "(":
+        return False
+    depth, n = 0, len(text)
+    for j in range(i, n):
+        if text[j] == "(":
+            depth += 1
+        elif text[j] == ")":
+            depth -= 1
+            if not depth:
+                return j + 1 == n or text[j + 1].isspace() or text[j + 1] in ")|&"
+    return False
 
 
 # --- parser -------------------------------------------------------------------
@@ -305,6 +338,9 @@ def _with_field(node, name):
             raise ParseError("two fields")
         return Term(node.text, node.phrase, name)
     if name in METADATA_FIELDS:
+        # one value, or alternatives of one value each: 发布机构:(甲 OR 乙)
+        if isinstance(node, Or) and all(isinstance(c, Term) and c.field in (None, name) for c in node.children):
+            return Or(tuple(Term(c.text, c.phrase, name) for c in node.children))
         raise ParseError("a metadata field takes one value")
     if isinstance(node, Not):
         return Not(_with_field(node.child, name))
@@ -348,7 +384,7 @@ def parse(raw, *, fuzzy: bool = False, scope: str = "all") -> ParsedQuery:
         tree = _title_scope(tree)
     tree = _take_metadata(tree, pq)
     pq.tree = tree
-    pq.terms = list(_terms(tree)) + [Term(m.value, field=m.field) for m in pq.metadata]
+    pq.terms = list(_terms(tree)) + [Term(v, field=m.field) for m in pq.metadata for v in m.values]
     if tree is not None:
         _compile(pq)
     return pq
@@ -378,15 +414,19 @@ def _title_scope(node):
 
 
 def _take_metadata(tree, pq):
-    """Top-level metadata terms become filters; nested ones plain text."""
+    """Top-level metadata terms become filters, and so do alternatives of one
+    field's values (发布机构:甲 OR 发布机构:乙); nested ones plain text."""
     top = list(tree.children) if isinstance(tree, And) else [tree]
     keep = []
     for node in top:
         inner = node.child if isinstance(node, Not) else node
-        if isinstance(inner, Term) and inner.field in METADATA_FIELDS:
-            value = inner.text.strip()
-            if value:
-                pq.metadata.append(Metadata(inner.field, value[:100], negated=isinstance(node, Not)))
+        alternatives = inner.children if isinstance(inner, Or) else (inner,)
+        fields = {c.field if isinstance(c, Term) else None for c in alternatives}
+        if len(fields) == 1 and fields <= set(METADATA_FIELDS):
+            values = [v[:100] for v in dict.fromkeys(c.text.strip() for c in alternatives) if v]
+            if values:
+                pq.metadata.append(Metadata(fields.pop(), values[0], negated=isinstance(node, Not),
+                                            alternatives=tuple(values[1:])))
             continue
         keep.append(_metadata_as_text(node))
     if not keep:

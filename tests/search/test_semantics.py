@@ -110,6 +110,21 @@ def test_field_prefixes(client, corpus):
     assert api_ids(client, q="单位:市场监管") == {ms["patent"].pk}
 
 
+def test_field_values_in_parentheses_and_alternatives(client, corpus):
+    ms = corpus["ms"]
+    county = {ms["patent"].pk, ms["trademark"].pk}
+    for q in ("发布机构:(某县人民政府) 保护", "发布机构：（某县） 保护", "(发布机构:某县) 保护"):
+        assert api_ids(client, q=q) == county, q
+    assert api_ids(client, q="-发布机构:(某县) 保护") == {ms["apart"].pk, ms["both"].pk}
+    for q in ("发布机构:(某县 OR 某市) 保护", "发布机构:某县 OR 发布机构:某市 保护"):
+        body = api(client, q=q, page_size=100)
+        assert {r["id"] for r in body["results"]} == county | {ms["apart"].pk}, q
+        assert [(t["text"], t["field"]) for t in body["query"]["terms"]] == [
+            ("保护", None), ("某县", "issuer"), ("某市", "issuer")]
+    assert api_ids(client, q="单位:(市场监管) 保护") == {ms["patent"].pk}
+    assert api_ids(client, q="保护 -(单位:市场监管 OR 单位:法院)") == {ms["trademark"].pk, ms["apart"].pk, ms["both"].pk}
+
+
 def test_advanced_form_parameters(client, corpus):
     ms = corpus["ms"]
     assert api_ids(client, q="数据知识产权", scope="title") == {ms["whole"].pk}

@@ -70,6 +70,29 @@ def test_fields():
     assert parse("专利 商标", scope="title").tsquery == "('专利':A & '商标':A)"
 
 
+def test_a_metadata_field_takes_a_group_of_one_value_or_of_alternatives():
+    # a value in parentheses is the value, not a 文号 that starts with one
+    assert parse("发布机构:(某县人民政府)").metadata == [Metadata("issuer", "某县人民政府")]
+    assert parse("单位：（市场监管局）").metadata == [Metadata("unit", "市场监管局")]
+    assert parse("文号:(2024)8号").metadata == [Metadata("doc_number", "(2024)8号")]
+    pq = parse("-发布机构:(某县) 专利")
+    assert pq.metadata == [Metadata("issuer", "某县", negated=True)] and pq.tsquery == "'专利'" and not pq.notice
+    # a ) that closes nothing in the value ends it
+    pq = parse("(发布机构:某县人民政府) 专利")
+    assert pq.metadata == [Metadata("issuer", "某县人民政府")] and pq.tsquery == "'专利'" and not pq.notice
+    # alternatives of one field: any of the values
+    for q in ("发布机构:(某县 OR 某市) 专利", "发布机构:某县 | 发布机构:某市 专利", "(发布机构:某县 OR 发布机构:某市) 专利"):
+        pq = parse(q)
+        assert pq.metadata == [Metadata("issuer", "某县", alternatives=("某市",))], q
+        assert pq.tsquery == "'专利'" and not pq.notice, q
+        assert [(t.text, t.field) for t in pq.terms] == [("专利", None), ("某县", "issuer"), ("某市", "issuer")]
+    assert parse("-(发布机构:某县 OR 发布机构:某市)").metadata == [
+        Metadata("issuer", "某县", negated=True, alternatives=("某市",))]
+    # two fields, or anything but alternatives, are read as before: text, or plain terms with a notice
+    assert parse("发布机构:某县 OR 单位:法院").tsquery == "('某县' | '法院')" and not parse("发布机构:某县 OR 单位:法院").metadata
+    assert parse("发布机构:(某县 AND 某市)").notice
+
+
 @pytest.mark.parametrize("q", ["知识产权 &", "知识产权)(", "(((专利", "专利 OR", "AND 专利", "专利 NOT",
                                "专利 (商标", "专利 ) 商标", "((((((((专利))))))))"])
 def test_unparsable_queries_fall_back_to_plain_terms(q):
