@@ -75,6 +75,9 @@ PINYIN_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 CN_YEAR_O = re.compile(r"(?<=[一二])[〇○零OΟ]{1,3}(?=[〇○零OΟ一二三四五六七八九]{0,2}年)")
 # "5O万元", "1OO%", "2O2O年": a Latin (or Greek) capital O typed for the digit 0 after a digit
 LETTER_O_DIGIT = re.compile(r"(?<=\d)[OΟ]+(?=[\d万%％元千亿年])")
+# "达到3 5 0件", "的3 0%以上": an OCR'd figure with a space between its digits, a unit or % after it
+SPACED_DIGITS = re.compile(rf"(?<=[{P.HAN}，,、；;：:（(])(\d(?: \d){{1,5}})(?= ?(?:[%％‰]|[{P.HAN}]))")
+SPACED_DIGITS_MIN = 2  # spaced_digits: so many on the page at least (one may be two numbers side by side)
 INDENT = re.compile(r"(?<=\S)\u3000{2,}(?=\S)")
 # markup left in a page's text: an entity written out, or with its & decoded to "?" ("?nbsp;"), and a
 # closing tag whose "<" a wrong decoding ate into the character before it ("检查时闳/p>")
@@ -481,6 +484,8 @@ def normalise_text(text: str) -> str:
     text = doubled_article_numbers(lost_spaces(lost_indents(paragraph_marks(spam_symbols(text)))))
     if LETTER_O_DIGIT.search(text):
         text = letter_o_digits(text)
+    if SPACED_DIGITS.search(text):
+        text = spaced_digits(text)
     if "\u3000\u3000" in text:
         text = FLAT_LINE.sub(lambda m: INDENT.sub("\n", m.group()), text)
     text = PINYIN.sub("", text)
@@ -514,6 +519,16 @@ def letter_spaced_line(line: str, spaced_page: bool = False) -> str:
         return line
     indent = line[:len(line) - len(line.lstrip())]
     return indent + " ".join(part.replace(" ", "").replace("\u00a0", "") for part in WORD_GAP.split(line.strip()))
+
+
+@rule(stage="clean", example="'年专利申请量达到3 5 0件以上,其中发明专利占3 0%以上' → '…达到350件以上,其中发明专利占30%以上'")
+def spaced_digits(text: str) -> str:
+    """Figures an OCR wrote with a space between their digits (b229 010: "达到3 5 0件", "3 0%以上"), after a
+    Han character or a clause mark and before a unit or %, closed up; only on a page with SPACED_DIGITS_MIN
+    or more of them, so that one "2 3" that is two numbers stays as written."""
+    if len(SPACED_DIGITS.findall(text)) < SPACED_DIGITS_MIN:
+        return text
+    return SPACED_DIGITS.sub(lambda m: m.group(1).replace(" ", ""), text)
 
 
 @rule(stage="clean", example="'分别给予承办机构5O万元' → '分别给予承办机构50万元'; '第2—3年租金5O%补贴' → '…50%补贴'; 'GB/T 5O' → 'GB/T 5O'")

@@ -153,6 +153,16 @@ def test_letter_o_digits(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("年专利申请量达到3 5 0件以上,其中发明专利占总申请量的3 0%以上", "年专利申请量达到350件以上,其中发明专利占总申请量的30%以上"),  # b229 010
+    ("全市产值达到1 2 0亿,比重达到5 2%", "全市产值达到120亿,比重达到52%"),
+    ("评分为2 3分", "评分为2 3分"),          # one on the page: perhaps two numbers, left as written
+    ("1 2 3\n4 5 6", "1 2 3\n4 5 6"),        # no Han before, no unit after
+])
+def test_spaced_digits(text, expected):
+    assert C.spaced_digits(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # b82 006: the page's only items
     ("发布日期 | 2022-02-22\n⑴强化招商意识。科学…\n⑵抢抓合作机遇。持续…\n⑶优化营商环境。实施…",
      "发布日期 | 2022-02-22\n(1)强化招商意识。科学…\n(2)抢抓合作机遇。持续…\n(3)优化营商环境。实施…"),
