@@ -118,6 +118,11 @@ LETTERHEAD = re.compile(rf"^(?P<org>[{P.HAN}（）()、 ]{{2,40}}?(?:{_ORG_END})
 LEAD_SITE_TAG = re.compile(rf"^\s*[(（【](?:[{P.HAN}]{{2,6}}(?:省|自治区)|[^()（）【】]{{2,14}}讯)[)）】]\s*")
 TRAIL_SITE_TAG = re.compile(r"\s*[(（](?:(?:doc|docx|pdf|wps)\s*\d{1,4}\s*页|完整版|全文)[)）]\s*$", re.I)
 ISSUER_FULL_TEXT = re.compile(rf"^[{P.HAN}]{{2,12}}?(?:{P.alternation(L.ORG_LINE_ENDS)})《([^《》]{{6,}})》(?:全文|原文|最新版)?$")
+# share_decorations: "(实用)…", "…三篇", "…范文(精选5篇)", "…(共10页)", "…全文"
+LEAD_DECORATION = re.compile(rf"^\s*(?:{P.alternation(L.TITLE_LEAD_DECORATIONS)})\s*")
+TRAIL_DECORATION = re.compile(rf"\s*(?:(?:范文)?[(（]?(?:精选|通用)?\s*[{P.CN_DIGITS}\d]{{1,2}}\s*篇[)）]?|[(（]共\s*\d{{1,3}}\s*页[)）]|"
+                              rf"{P.alternation(L.TITLE_TRAIL_DECORATIONS)})\s*$")
+NEWEST_BEFORE_GENRE = re.compile(rf"最新(?=(?:{P.alternation(L.GENRE_WORDS)}))")
 PLACE_TAG = re.compile(rf"^[(（]([{P.HAN}]{{2,8}})[)）]\s*(?=\1)")
 LAYOUT_SPACE = re.compile(rf"(?<=[{P.HAN}])[ \u3000]+(?=[{P.HAN}])")
 # "…工作的通知 时间:2020-05-11": the page's date label after the title, on the same line
@@ -379,7 +384,31 @@ def site_tags(s: str, ctx: ParseContext) -> str:
     if m and m.start() >= 6:
         s, f = s[:m.start()].rstrip(), f[:m.start()].rstrip()
     m = ISSUER_FULL_TEXT.match(f)
-    return s[m.start(1):m.end(1)] if m else s
+    return share_decorations(s[m.start(1):m.end(1)] if m else s, ctx)
+
+
+@rule(stage="header", example="'(实用)农村生活垃圾分类最新实施方案' → '农村生活垃圾分类实施方案'; '乡镇清明期间森林防火实施方案三篇' → "
+                               "'乡镇清明期间森林防火实施方案'; '城鎮老舊小區改造實施方案範文(精選5篇)' → '城鎮老舊小區改造實施方案'")
+def share_decorations(s: str, ctx: ParseContext) -> str:
+    """A title without what a document-sharing or template site wrapped it in (b213 003, 005; b176, b156,
+    b48): a sales tag before it ("(实用)", "精选优质文档-倾情为你奉上", "最新版"), a count of versions or
+    pages after it ("三篇", "范文(精选5篇)", "(共10页)"), "全文", and 最新 just before the genre word. What
+    is left must still be a title of six characters or more."""
+    for _ in range(2):  # "(实用)…最新版": a tag inside another
+        f = ctx.fold_same(s)
+        m = LEAD_DECORATION.match(f)
+        if m and len(s) - m.end() >= 6:
+            s = s[m.end():]
+            continue
+        m = TRAIL_DECORATION.search(f)
+        if m and m.start() >= 6:
+            s = s[:m.start()].rstrip()
+            continue
+        break
+    f = ctx.fold_same(s)
+    for m in reversed(list(NEWEST_BEFORE_GENRE.finditer(f))):
+        s = s[:m.start()] + s[m.end():]
+    return s
 
 
 def _cut_folded(rx: "re.Pattern[str]", s: str, ctx: ParseContext) -> str:

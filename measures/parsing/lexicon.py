@@ -345,6 +345,12 @@ DUTY_VERBS = ("负责", "主管", "牵头")
 REWARD_NOUNS = ("奖励", "资助", "补助", "补贴", "奖补", "扶持", "支持")
 AMOUNT_NOUNS = ("额度", "标准", "金额")
 
+# what a document-sharing or template site puts around a title (header.share_decorations): before it, after it,
+# and 最新 just before the genre word ("农村生活垃圾分类最新实施方案")
+TITLE_LEAD_DECORATIONS = ("精选优质文档-倾情为你奉上", "(实用)", "（实用）", "【精选】", "(精选)", "（精选）", "【最新】",
+                          "最新版", "最新")
+TITLE_TRAIL_DECORATIONS = ("(最新)", "（最新）", "全文", "点击此处下载本文件word格式", "最新版")
+
 # --- targets ------------------------------------------------------------------------------
 TARGET_UNITS = (
     "个工作日", "工作日", "元/件", "件/年", "万元/件", "万元/人", "元/人/年", "元/生/年", "万元/年", "元/年", "元/人", "万元", "亿元", "万亿元", "千元", "元", "个百分点",

@@ -993,3 +993,17 @@ def test_site_tags(title, expected):
 ])
 def test_development_zone(sources, expected):
     assert H.development_zone(sources, CTX) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("(实用)农村生活垃圾分类最新实施方案", "农村生活垃圾分类实施方案"),        # b213 003
+    ("乡镇清明期间森林防火实施方案三篇", "乡镇清明期间森林防火实施方案"),      # b213 005
+    ("城鎮老舊小區改造實施方案範文(精選5篇)", "城鎮老舊小區改造實施方案"),      # b176 004
+    ("精选优质文档-倾情为你奉上盘县招商引资优惠办法(试行)", "盘县招商引资优惠办法(试行)"),  # b26 003
+    ("江岸区促进楼宇经济发展奖励办法(共10页)", "江岸区促进楼宇经济发展奖励办法"),  # b48 003
+    ("最新版物业管理条例全文", "物业管理条例"),                                # b176 010
+    ("关于实施“百篇”优秀论文计划的通知", "关于实施“百篇”优秀论文计划的通知"),   # 篇 inside the title
+    ("三篇", "三篇"),                                                          # nothing left
+])
+def test_share_decorations(title, expected):
+    assert H.share_decorations(title, CTX) == expected
