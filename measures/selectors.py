@@ -219,6 +219,15 @@ def measure_search(*, params, facets: bool = True, page_size: int | None = None,
     return result
 
 
+def facet_is_estimate(result: "SearchResult", name: str, data) -> bool:
+    """Whether facet `name`'s counts are scaled up from a sample (shown as 约): every
+    facet of a sampled result set; with the results counted exactly, a facet whose own
+    filter is active when the wider set it counts was sampled (facets_are_estimates)."""
+    if not result.facets_are_estimates:
+        return False
+    return result.count_is_estimate or any(k in data for k in FACET_PARAMS.get(name, ()))
+
+
 def _get_page(paginator, data, result_holder: dict):
     """paginator.get_page, noting a requested page past the last one."""
     requested = _first(data, "page", "1")

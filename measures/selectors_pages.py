@@ -686,6 +686,8 @@ def measure_list_page(*, params) -> dict:
         for o in options:
             o["url"] = _url_without(params, key) if o["checked"] else _url_with(params, **{key: o["value"]})
         facet_groups.append({"key": key, "label": label, "links": True, "options": options})
+    for g in facet_groups:   # counts scaled from a sample are shown as 约 N, as the total is
+        g["estimate"] = selectors.facet_is_estimate(result, g["key"], params)
     active = []
     for g in facet_groups:
         if g.get("links"):
@@ -730,6 +732,7 @@ def measure_list_page(*, params) -> dict:
         "facet_groups": [_top_and_more(g) for g in sorted(facet_groups, key=lambda g: FACET_ORDER.index(g["key"]))],
         "years": facets.get("year", []),
         "max_year_count": max([y["count"] for y in facets.get("year", [])] or [0]),
+        "years_estimate": selectors.facet_is_estimate(result, "year", params),
         "single": single,
         "levels": Level.choices,
         "statuses": Document.Status.choices,

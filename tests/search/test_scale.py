@@ -543,3 +543,29 @@ def test_a_year_range_is_a_few_prefixes_matching_the_same_rows(make_document, ma
     assert found["compact"] == found["spelled"] == sum(1 for y in years if lo <= y <= hi)
     assert _clause_lexemes(compact) == {f"y:{y}" for y in range(lo, hi + 1)}
 
+
+
+def test_facet_counts_scaled_from_a_sample_are_shown_as_estimates(client, big, monkeypatch):
+    """A facet counted from a sample shows 约 before each count, as the total does; a facet
+    counted exactly does not (issue 13: facets follow the counts' rule)."""
+    from lxml import html as lxml_html
+
+    def counts(params):
+        doc = lxml_html.fromstring(client.get(reverse("measures:measure_list"), params).content.decode())
+        out = {}
+        for group in doc.xpath("//fieldset[contains(@class,'facet-group')]"):
+            key = [c for c in group.get("class").split() if c.startswith("facet-") and c != "facet-group"][0][6:]
+            out[key] = [" ".join(s.text_content().split()) for s in group.xpath(".//span[@class='count']")]
+        out["year"] = [" ".join(s.text_content().split()) for s in doc.xpath("//span[@class='bar-n']")]
+        return out
+
+    exact = counts({"q": "纠纷调解"})
+    assert exact["theme"] and exact["year"] and not any("约" in c for cs in exact.values() for c in cs), exact
+    monkeypatch.setattr(engine, "EXACT_LIMIT", 200)
+    monkeypatch.setattr(engine, "SAMPLE_TARGET", 400)
+    sampled = counts({"q": "纠纷调解"})
+    assert all(c.startswith("约 ") for cs in sampled.values() for c in cs) and sampled["theme"], sampled
+    # 150 results counted exactly; the theme facet counts the 450 of the wider set, sampled
+    wider = counts({"q": "纠纷调解", "theme": "judicial"})
+    assert wider["theme"] and all(c.startswith("约 ") for c in wider["theme"]), wider
+    assert wider["specificity"] and not any("约" in c for key in ("specificity", "year") for c in wider[key]), wider
