@@ -60,7 +60,9 @@ YEAR_RANGE = re.compile(rf"{YEAR_G}\s*(?:年\s*)?[{DASH}]\s*{YEAR_G}\s*年(?:间
 DOC_NUMBER = re.compile(rf"{HAN_CHAR}{{1,12}}[{YEAR_OPEN}]\s*{YEAR_G}\s*[{YEAR_CLOSE}]\s*\d{{1,4}}\s*[号號]")
 # a breadcrumb trail with single marks on a line of its own: ">政务>政策文件>工作要点", "首页>政务>政策文件"
 # (clean keeps its marks from the spam-symbol pass; lines drops it as page chrome)
-SINGLE_MARK_TRAIL = re.compile(r"^\s*[>＞]?(?:\s*[^>＞»\s]{1,12}\s*[>＞]){2,}\s*[^>＞»\s]{0,12}\s*$")
+# (or the trail's rest after a line break, opening with its mark: "> 政务公开 > 重点工作落实情况", b216 005)
+SINGLE_MARK_TRAIL = re.compile(r"^\s*(?:[>＞]?(?:\s*[^>＞»\s]{1,12}\s*[>＞]){2,}|[>＞](?:\s*[^>＞»\s]{1,12}\s*[>＞])+)"
+                               r"\s*[^>＞»\s]{0,12}\s*$")
 # an organisation's name alone on a line (a signature): "沈阳市人民政府", "省市场监管局（知识产权局）"
 ORG_LINE = re.compile(rf"^[{HAN}()（）、 ]{{2,40}}(?:{'|'.join(L.ORG_LINE_ENDS)})(?:{PAREN_OPEN}{HAN_CHAR}{{2,12}}{PAREN_CLOSE})?$")
 GENRE = re.compile("|".join(L.GENRE_WORDS))

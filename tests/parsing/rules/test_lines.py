@@ -50,7 +50,8 @@ def test_table_of_contents(line, expected):
     (">> 专题专栏 >> 归档专题 >> 2023市政府重点工作(已归档)", True),  # its last step a long page name (b74 002)
     ("1. 首頁 > 新聞資訊 > 行業新聞 >", True),  # a trail rendered as a list item (b33 012)
     (">政务>政策文件>工作要点", True),  # single marks (b103 001)
-    ("> 加强知识产权保护", False), ("A>B", False),
+    ("> 政务公开 > 重点工作落实情况", True),  # b216 005: the trail's rest on a line of its own
+    ("> 加强知识产权保护", False), ("A>B", False), (">加强 > 保护和运用知识产权的重点工作及其他各项任务安排", False),
     (">> 加强知识产权保护", False),
     # another site's download notes above the document (b27 012)
     ("1. 部分包含数学公式或PPT动画的文件,查看预览时可能会显示错乱或异常,文件下载后无此问题,请放心下载。", True),
