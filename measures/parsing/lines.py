@@ -123,6 +123,8 @@ OUTLINE_STOPS = re.compile(r"[。，,；;：:！!？?]")  # an outline_line has 
 DOC_SHARE_LINE_MAX = 200  # a document-sharing site's terms line (chrome_line)
 # a document-sharing site's header above its preview: the file name, the uploader, the page count
 DOC_SHARE_SIGN = re.compile(r"\.(?:docx?|pdf|wps)\b|上[传傳]人|下[载載]文[档檔]|文[档檔]页数|[格]式\s*[:：]\s*(?:docx?|pdf)", re.I)
+# "作者:   来源: 莲都区人民政府办公室   发布时间: 2023-04-17": a page's line about the page (unwrap_lines)
+PAGE_META_LINE = re.compile(rf"^\s*(?:{P.alternation(L.PAGE_META_LABELS)})\s*[:：]")
 NOT_CONTINUATION = re.compile(rf"^\S{{1,12}}[{P.YEAR_OPEN}]\d{{4}}[{P.YEAR_CLOSE}]\s*\d{{1,4}}\s*号$|"
                               rf"{P.DATE_ONLY_LINE.pattern}|^[^。，,]{{2,60}}[：:]$")
 
@@ -704,7 +706,9 @@ def glued_chapter_numbers(rows: list[str]) -> list[str]:
 def unwrap_lines(lines: list[str]) -> list[str]:
     """Lines a PDF extraction cut at a fixed width, joined. A text is hard-wrapped when many lines
     have (nearly) the same length; a full-width line that does not end a sentence continues on the
-    next, unless that one opens a numbered item or is a 文号, a date or a salutation."""
+    next, unless that one opens a numbered item or is a 文号, a date or a salutation. A page's own
+    line of 作者/来源/发布时间 is never joined to the lines around it (b216 005: it stood between a
+    headline and the title, in a table whose rows gave the text a width)."""
     long = [len(l) for l in lines if len(l) >= 15]
     if len(long) < 8:
         return lines
@@ -718,11 +722,12 @@ def unwrap_lines(lines: list[str]) -> list[str]:
     out: list[str] = []
     joining = False
     for line in lines:
-        if joining and match_numbering(line) is None and not NOT_CONTINUATION.search(line):
+        meta = bool(PAGE_META_LINE.match(line))
+        if joining and not meta and match_numbering(line) is None and not NOT_CONTINUATION.search(line):
             out[-1] += line
         else:
             out.append(line)
-        joining = len(line) >= width - 2 and not WRAP_END.search(out[-1])
+        joining = not meta and len(line) >= width - 2 and not WRAP_END.search(out[-1])
     return out
 
 

@@ -149,6 +149,9 @@ W = [WRAPPED[i:i + 30] for i in range(0, 300, 30)]
     (W[:9] + ["某政发〔2023〕51号", "2023年9月6日"], ["".join(W[:9]), "某政发〔2023〕51号", "2023年9月6日"]),
     (W[:5], W[:5]),  # too few lines to tell a fixed width
     ([w[:-1] + "。" for w in W], [w[:-1] + "。" for w in W]),  # every line ends a sentence
+    # b216 005: a page's 作者/来源/发布时间 line is neither joined nor joined to
+    (W[:9] + ["作者:   来源: 莲都区人民政府办公室   发布时间: 2023-04-1", "2023年莲都区政府工作报告重点工作责任分解"],
+     ["".join(W[:9]), "作者:   来源: 莲都区人民政府办公室   发布时间: 2023-04-1", "2023年莲都区政府工作报告重点工作责任分解"]),
 ])
 def test_unwrap_lines(lines, expected):
     assert Li.unwrap_lines(lines) == expected
