@@ -145,7 +145,9 @@ def test_bracket_units(text, expected):
     ("1.燃气灶具", True), ("儿童玩具", True), ("(三)特种设备", True),
     ("协调市市场监管局", False),               # a verb of its own
     ("加强执法", False),                       # an action
-    ("开展食品安全专项整治行动的各项工作", False),  # too long for a name
+    ("开展食品安全专项整治行动的各项工作", False),  # an action
+    ("食品中非法添加药品及其衍生物", True), ("利用不公平格式条款侵害消费者权益", True),  # b208 005: longer names of what is covered
+    ("城乡结合部农贸市场周边区域以及学校幼儿园医院车站等人员密集场所的食品", False),  # too long for a name
     ("燃气灶具。电动自行车", False), ("", False),
 ])
 def test_short_item(before, expected):
