@@ -59,6 +59,8 @@ ETC_END = re.compile(r"(?:等单位|等部门|等)$")
 PAREN_GROUP = re.compile(rf"[{re.escape(P.OPEN)}][^{re.escape(P.OPEN + P.CLOSE)}]*[{re.escape(P.CLOSE)}]")
 SENTENCE_STOP = re.compile(r"[。；;]")
 ONLY_STOPS = re.compile(r"^[\s。；;|｜]*$")  # a table's cell bar may follow
+# "…,以下各任务均需各县市人民政府落实,不再一一列出": a note about the items that follow (without_note_sentences)
+NOTE_AFTER_COMMA = re.compile(r"[，,；;]\s*以下(?:各|均|所有|任务)")
 NUMBER_LEAD = re.compile(rf"^\s*(?:{P.ITEM_NUMBER})\s*")  # "1." before a short item (short_item)
 SHORT_ITEM_MAX = 24
 BRACKET = re.compile(f"[{re.escape(P.OPEN + P.CLOSE)}]")
@@ -225,7 +227,11 @@ def _labelled(inner: str, ctx: ParseContext) -> bool:
 def without_note_sentences(inner: str, ctx: ParseContext) -> str:
     """A labelled responsibility statement without the remarks written after its list: a sentence after
     。 that does not open with a label ("以下均需各市、县政府落实，不再列出") is a note, not names;
-    "牵头单位：A。配合单位：B" keeps both sentences."""
+    "牵头单位：A。配合单位：B" keeps both sentences. A note after a comma that opens with 以下
+    ("…按职责分工负责,以下各任务均需各县市人民政府落实,不再一一列出", b227 002) goes too."""
+    m = NOTE_AFTER_COMMA.search(inner)
+    if m:
+        inner = inner[:m.start()]
     parts = inner.split("。")
     keep = parts[:1]
     for part in parts[1:]:

@@ -113,6 +113,10 @@ def test_prose_roles(text, expected):
      "責任單位:省人力社保廳、各市、縣〔市、區〕政府"),
     ("牵头单位：市科技局。配合单位：市财政局", "牵头单位：市科技局。配合单位：市财政局"),
     ("责任单位：市科技局、市财政局。", "责任单位：市科技局、市财政局。"),
+    # b227 002: the note after a comma
+    ("责任单位:州政务服务中心,各县市人民政府按职责分工负责,以下各任务均需各县市人民政府落实,不再一一列出",
+     "责任单位:州政务服务中心,各县市人民政府按职责分工负责"),
+    ("责任单位：市科技局，以上单位按职责分工负责", "责任单位：市科技局，以上单位按职责分工负责"),
 ])
 def test_without_note_sentences(inner, expected):
     assert U.without_note_sentences(inner, CTX) == expected
