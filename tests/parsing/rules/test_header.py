@@ -1007,3 +1007,13 @@ def test_development_zone(sources, expected):
 ])
 def test_share_decorations(title, expected):
     assert H.share_decorations(title, CTX) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("古詩詞大全網 - 漢語詞典 - 財政專項資金管理辦法", "財政專項資金管理辦法"),   # b106 004
+    ("Page 22 - 温州市“惠企政策”汇编", "温州市“惠企政策”汇编"),                # b171 004
+    ("关于印发《专利资助办法》的通知 - 政策文件", "关于印发《专利资助办法》的通知 - 政策文件"),  # the genre first
+    ("某市 - 办法", "某市 - 办法"),                                              # too short a last part
+])
+def test_site_chain(title, expected):
+    assert H.site_chain(title, CTX) == expected
