@@ -569,7 +569,7 @@ def _text_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dic
     for name, scale in scales.items():
         if scale != 1:
             for row in out[name]:
-                row["count"] = engine.round_estimate(round(row["count"] * scale))
+                row["count"] = engine.round_estimate(round(row["count"] * scale), engine.FACET_FIGURES)
     out.update({name: [] for name in empty})
     estimates = not cand.exact or (cand.base_ids is not None and not cand.base_exact)
     return {name: out[name] for name in FACET_PARAMS}, estimates
@@ -710,13 +710,23 @@ def _row_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dict
     by_name = {}
     for kind, key, label in cand.tally:
         by_name.setdefault(kind, []).append((key, label, cand.tally[(kind, key, label)]))
+    # ratio estimates of the sampled sets' facets (measures.search.totals): each set's filter state counted without the
+    # text; None where a set is exact, its totals are not counted yet or the filters are not all lexemes
+    ratio_of = _ratio_estimator(data, clauses, cand)
+    main_ratio = ratio_of(None)
     if UNITS_COPY:
-        units = _unit_facet(cand.lexemes, [r for r in by_name.get("unit", []) if r[0] is not None])
+        lexemes_of_units = cand.lexemes
+        twice = [r for r in by_name.get("unit", []) if r[0] is not None]
+        if main_ratio is not None:
+            lexemes_of_units = {lex: main_ratio(lex, n) for lex, n in cand.lexemes.items() if lex.startswith("u:")}
+            twice = [(k, label, n * cand.scale) for k, label, n in twice]
+        units = _unit_facet(lexemes_of_units, twice)
         if units is None:
             return None
     out = {}
     for name, own in FACET_PARAMS.items():
         scale = cand.scale
+        estimate = main_ratio
         if name in prefixes:
             lexemes, size = cand.lexemes, main_size
             if any(k in data for k in own):
@@ -730,6 +740,7 @@ def _row_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dict
                     wider[clause] = counts, sum(cand.base_sizes.get(m, 0) for m in picked)
                 lexemes, size = wider[clause]
                 scale = cand.base_scale
+                estimate = ratio_of(clause)
             prefix = prefixes[name]
             counts = {lex[2:]: n for lex, n in lexemes.items() if lex.startswith(prefix)}
             if name == "year":
@@ -738,21 +749,78 @@ def _row_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dict
             else:
                 names = (reference_names() if REFERENCE_NAMES else cand.names).get(names_of[name], {})
                 found = [(k, names[k], n) for k, n in counts.items() if k in names]
+            if estimate is not None:
+                found = [(k, label, estimate(prefix + k, n)) for k, label, n in found]
         elif name == "specificity":
             found = [(k, None, n) for k, _, n in by_name.get("sp", [])]
+            if estimate is not None:
+                found = [(k, label, estimate(f"sp:{k}", n)) for k, label, n in found]
         elif name in _ROW_LEXEMES:   # role, issuer, document type: the results' facet lexemes
             prefix = _ROW_LEXEMES[name]
-            found = [(lex[2:], None, n) for lex, n in cand.lexemes.items() if lex.startswith(prefix)]
+            found = [(lex[2:], None, n if estimate is None else estimate(lex, n)) for lex, n in cand.lexemes.items()
+                     if lex.startswith(prefix)]
         elif name == "unit" and UNITS_COPY:
             found = units
         else:   # flag, unit
             found = [r for r in by_name.get(name, []) if r[0] is not None]
+            if estimate is not None and name == "flag":
+                found = [(k, label, estimate(f"fl:{k}", n)) for k, label, n in found]
+            elif estimate is not None:
+                estimate = None   # (the unit facet counted in SQL: scaled)
         shaped = _by_lexeme(name, found) if name in ("issuer", "doc_type") else _shape(name, found)
-        if scale != 1:
+        if estimate is not None:   # ratio estimates (or scaled counts where the totals cannot tell)
             for row in shaped:
-                row["count"] = engine.round_estimate(round(row["count"] * scale))
+                row["count"] = engine.round_estimate(round(row["count"]), engine.FACET_FIGURES)
+        elif scale != 1:
+            for row in shaped:
+                row["count"] = engine.round_estimate(round(row["count"] * scale), engine.FACET_FIGURES)
         out[name] = shaped
     return out, estimates
+
+
+# a sampled search's facets are ratio estimates where its filter state's totals are counted (search.totals);
+# False: its sample's counts scaled up
+RATIO_FACETS = True
+
+
+def _ratio_estimator(data, clauses: dict, cand):
+    """ratio_of(clause) -> estimate(lexeme, n) or None: the ratio estimate (totals.Totals.ratio) of a
+    facet value's matches from its `n` rows in a sampled set's sample, that set being the results
+    (clause None) or the wider set of the facets whose own filter is `clause` (the rows that pass
+    the other filters); where the totals cannot tell a value, its count scaled up as before. None
+    when that set is exact, its filters are not all facet lexemes, or its totals are not counted
+    yet (they are then counted in a thread)."""
+    from .search import totals
+
+    usable = RATIO_FACETS and totals.RATIO_FACETS and lexeme_filters_only(data, clauses)
+    made: dict = {}
+
+    def ratio_of(clause):
+        if clause in made:
+            return made[clause]
+        made[clause] = None
+        if clause is None:
+            scale, state = cand.scale, engine.all_of(clauses.values())
+        else:
+            scale = cand.base_scale
+            state = engine.all_of(c for key, c in clauses.items() if key != clause)
+        if not usable or scale == 1:
+            return None
+        k = round(totals.SLICE_COUNT / scale)
+        if k > totals.RATIO_SLICES:
+            return None
+        found = totals.get(state)
+        if found is None:
+            return None
+
+        def estimate(lexeme: str, n):
+            value = found.ratio(lexeme, n, k)
+            return n * scale if value is None else value
+
+        made[clause] = estimate
+        return estimate
+
+    return ratio_of
 
 
 def _tally_sql(clauses: dict, data: dict | None = None) -> "engine.Tally":

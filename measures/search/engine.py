@@ -1093,9 +1093,13 @@ def _title_hits(pq, probe: _Part) -> int:
     return sum(1 for r in probe.ranked if r[3] is not None and int(r[3]) & points)
 
 
-def round_estimate(n: int) -> int:
-    """An estimate to two significant figures (约 980,000, not 约 981,237)."""
-    if n < 100:
+def round_estimate(n: int, figures: int = 2) -> int:
+    """An estimate to two significant figures (约 980,000, not 约 981,237), or `figures`."""
+    if n < 10 ** figures:
         return n
-    digits = len(str(n)) - 2
+    digits = len(str(n)) - figures
     return round(n, -digits)
+
+
+FACET_FIGURES = 3        # significant figures of an estimated facet count (约 24,500): two would add up to 5%
+                         # of rounding to a value of 10,000 (the ratio estimates are closer than that)
