@@ -36,6 +36,7 @@ RATIO_SLICES = 512         # sample slices counted one by one: a sample of more 
 TOTALS_SECONDS = 3600      # a filter state's totals are counted again after this long
 FINGERPRINT_SECONDS = 10   # ... or when the tables' tuple counters moved (read at most this often)
 TOTALS_KEPT = 64           # filter states kept by a process
+TOTALS_THREADS = 2         # counts running at once in a process: more filter states wait for a later search
 BACKGROUND = True          # False: counted at once, in the request
 
 SLICE_COUNT = SAMPLE_BUCKETS * 16   # engine.SLICES a bucket
@@ -164,7 +165,8 @@ def get(clause: str) -> Totals | None:
         _store(clause, fingerprint, totals)
         return totals
     with _lock:
-        if clause not in _running:
+        # (a crawler walking many filter states starts at most TOTALS_THREADS full counts at a time)
+        if clause not in _running and len(_running) < TOTALS_THREADS:
             thread = threading.Thread(target=_in_thread, args=(clause, fingerprint), daemon=True,
                                       name="facet-totals")
             _running[clause] = thread

@@ -117,3 +117,23 @@ def test_totals_are_kept_outside_a_transaction_until_the_tables_change(monkeypat
         assert calls.count("'t:y'") == 2
     finally:
         totals.clear()
+
+
+def test_at_most_a_few_filter_states_are_counted_at_once(monkeypatch):
+    """A crawler walking many filter states starts at most TOTALS_THREADS full counts in a process;
+    the others keep the scaled estimate until a later search finds a count free."""
+    import threading
+    gate = threading.Event()
+    monkeypatch.setattr(totals, "_count", lambda clause: gate.wait(10) and totals.Totals({"#": 1}, {}))
+    monkeypatch.setattr(totals, "connection", SimpleNamespace(in_atomic_block=False))
+    monkeypatch.setattr(totals, "_read_fingerprint", lambda: (1, 2, 3))
+    monkeypatch.setattr(totals, "connections", type("C", (), {"close_all": staticmethod(lambda: None)}))
+    totals.clear()
+    try:
+        for k in range(totals.TOTALS_THREADS + 3):
+            assert totals.get(f"'t:{k}'") is None
+        assert len(totals._running) == totals.TOTALS_THREADS
+    finally:
+        gate.set()
+        totals.wait()
+        totals.clear()
