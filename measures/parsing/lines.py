@@ -722,7 +722,7 @@ def unwrap_lines(lines: list[str]) -> list[str]:
     out: list[str] = []
     joining = False
     for line in lines:
-        meta = bool(PAGE_META_LINE.match(line))
+        meta = bool(PAGE_META_LINE.match(fold_same_length(line)))  # 來源/發布時間 too
         if joining and not meta and match_numbering(line) is None and not NOT_CONTINUATION.search(line):
             out[-1] += line
         else:
