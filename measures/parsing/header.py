@@ -52,7 +52,7 @@ PERIOD_LINE = re.compile(rf"[(（]\s*{P.YEAR}\s*年?\s*[{P.DASH}─–―]\s*{P.
 CHAPTER_TAIL = re.compile(rf"(?<=[{P.HAN}])第[{P.CN_DIGITS}]{{1,3}}章$")
 CRUMB_TRAIL = re.compile(r"\s[>＞»›]\s.*[>＞»›]|[>＞»›]\s*$")
 SEAL_NOTE = re.compile(r"\s*[(（]\s*(?:代章|盖章|印章|公章|签章)\s*[)）]\s*$")
-TRIAL_LINE = re.compile(r"[(（]\s*(?:试\s*行|暂\s*行)\s*[)）]$")  # "(试 行)" alone below its title
+TRIAL_LINE = re.compile(rf"[(（]\s*(?:试\s*行|暂\s*行|(?:{P.YEAR}\s*年?\s*)?(?:修\s*订|修\s*正)版?)\s*[)）]$")  # "(试 行)", "(2024年修订)" below its title
 TITLE_NOISE = re.compile(r"[\s《》〈〉“”\"'()（）\[\]〔〕【】,，。、:：—\-─–―－~～]")  # dashes of every kind: "2023─2035"
 SENTENCE_OPENER = re.compile(f"^(?:{'|'.join(L.SENTENCE_OPENERS)})")
 FIRST_ITEM = re.compile(rf"^(?:一|第一|{P.PAREN_OPEN}一{P.PAREN_CLOSE}|1[.、．])")
@@ -180,6 +180,21 @@ FLAT_SALUTATION = re.compile(r"\s各[^\s:：]{2,80}[:：]")
 FLAT_TITLE_SCAN = 400
 TITLE_THEN_PURPOSE = re.compile(rf"^(.{{4,60}}?(?:{P.alternation(L.POLICY_NOUNS)}))(?:为|根据|按照|依据)")
 FLAT_TITLE_PIECES = 12
+# "制定了《…》,现印发给你们", "现将《…》印发给你们", "《…》已经市政府同意": the document a notice issues
+TRANSMITTAL_SCAN = 1500
+TRANSMITTAL_REACH = 40
+QUOTED_DOC = re.compile(r"《([^《》]{4,80})》")
+TRANSMIT_BEFORE = re.compile(r"(?:制定|编制|起草|形成)了$|现将[^《。；]{0,20}$")
+TRANSMIT_AFTER = re.compile(rf"(?:[(（][^()（）]{{1,30}}[)）])?(?:[和及、]?《[^《》]{{1,80}}》)*[,，]?\s*"
+                            rf"(?:(?:已经?|经)[^。；《]{{0,30}}?(?:同意|通过)[,，]\s*(?:现|予以|印发|转发|{P.YEAR}\s*年)|"
+                            r"现予?(?:以)?(?:印发|转发|发布|公布)|(?:印发|转发)给你们)")
+# a copied page's label before a document's title, or the signature and date the title followed in print
+GLUED_LABEL = re.compile(r"(?:文档介绍|资源描述|内容摘要|文档简介)[:：]?\s*")
+GLUED_DATE_REACH = 60
+GLUED_LINES = 12
+PUBLIC_MARK = re.compile(r"\s*[(（][^()（）]{2,10}[)）]")
+GLUED_TITLE = re.compile(rf"(.{{4,60}}?(?:{P.alternation(L.POLICY_NOUNS)})(?:[(（][^()（）]{{1,16}}[)）])?)"
+                         r"(?:为了?|根据|按照|依据|第一章|第一条|一、|$)")
 FIRST_STOP = re.compile(r"[。；;！？!?]")
 SOME_DEPARTMENTS = re.compile(r"等(?:\d+个?)?部门$")  # "浙江省商务厅等23部门"
 SELF_PRONOUN_ORG = re.compile(rf"[我本][{P.HAN}]{{1,2}}")  # 我局, 本委, 我厅: a body speaking of itself
@@ -1159,6 +1174,10 @@ def _find_title(h: Header, lines: list[str], page_title: str | None, first_num: 
     if not h.title and lines:
         flat = flat_head_title(lines[0], ctx)
         h.title = clean_title(flat, ctx) if flat else None
+    if not h.title:
+        h.title = next(filter(None, (glued_title(line, ctx) for line in lines[:max(first_num, 1) + 1][:GLUED_LINES])), None)
+    if not h.title:
+        h.title = transmitted_title("\n".join(lines[:max(first_num, 1) + 1]), ctx)
     h.title = period_below(h.title, lines[:max(first_num, 1) + 2], ctx)
 
 
@@ -1196,6 +1215,50 @@ def flat_head_title(line: str, ctx: ParseContext) -> str | None:
         if title_like(piece, ctx) and not P.DOC_NUMBER.search(piece):
             return piece
     return None
+
+
+@rule(stage="header", example="'…研究制定了《开封市新型研发机构备案与绩效评价办法(试行)》。现印发给你们' → "
+                               "'开封市新型研发机构备案与绩效评价办法(试行)'; '为贯彻落实《X意见》,现印发给你们' → None")
+def transmitted_title(text: str, ctx: ParseContext) -> str | None:
+    """The document a covering notice issues, named in its transmittal sentence, when the page gave no
+    title otherwise: 《X》 after 制定了/编制了/现将, or before "(已)经…同意, 现…" / "现印发" / "印发给你们",
+    X ending with its genre (办法, 方案, …的通知). A document the sentence only cites ("为贯彻落实《…》,
+    经市政府同意, 决定…", "适时修订《…条例》") is not it."""
+    f = ctx.fold_same(text[:TRANSMITTAL_SCAN])
+    for m in QUOTED_DOC.finditer(f):
+        name = text[m.start(1):m.end(1)]
+        if not genre_at_end(name, ctx):
+            continue
+        before, after = f[max(0, m.start() - TRANSMITTAL_REACH):m.start()], f[m.end():m.end() + TRANSMITTAL_REACH]
+        if TRANSMIT_BEFORE.search(before) or TRANSMIT_AFTER.match(after):
+            return clean_title(name, ctx)
+    return None
+
+
+@rule(stage="header", example="'福州市长乐区人民政府办公室2023年4月24日福州市长乐区会展业促进管理办法第一章总则第一条为…' → "
+                               "'福州市长乐区会展业促进管理办法'; '文档介绍:镇远县招商引资优惠办法(暂行)' → '镇远县招商引资优惠办法(暂行)'")
+def glued_title(line: str, ctx: ParseContext) -> str | None:
+    """A title run together with what stands around it on a copied page: after a sharing site's label
+    (文档介绍:, 资源描述) or the signature and date it followed in print, and before its first words
+    (为…, 根据…, 第一章, 第一条, 一、) or alone; it ends with its genre and a trial or period mark."""
+    f = ctx.fold_same(line.strip())
+    start = 0
+    lab = GLUED_LABEL.match(f)
+    if lab:
+        start = lab.end()
+    else:
+        d = re.search(P.DATE_TEXT, f[:GLUED_DATE_REACH])
+        if d and P.ORG_LINE.match(f[:d.start()].strip() or "-"):
+            start = d.end()
+            mark = PUBLIC_MARK.match(f, start)  # "2024年5月27日(此件公开发布)"
+            start = mark.end() if mark else start
+    if not start and not lab:
+        return None
+    m = GLUED_TITLE.match(f, start)
+    if not m:
+        return None
+    title = line.strip()[m.start(1):m.end(1)]
+    return clean_title(title, ctx) if title_like(title, ctx) else None
 
 
 @rule(stage="header", example="'内蒙古自治区知识产权战略纲要' / '(2013—2020年)' → '内蒙古自治区知识产权战略纲要(2013—2020年)'")
