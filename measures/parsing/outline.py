@@ -47,6 +47,9 @@ GENERAL = re.compile(rf"^{_PLAN_YEAR}(?:{_GENERAL})(?:[和与及、]+(?:{P.alter
                      rf"^(?:{P.alternation(L.GOAL_VERBS)})?[{P.HAN}]{{0,8}}?[{P.CN_DIGITS}]+(?:大|项|个)(?:发展|主要|重点)?目标$|"
                      # "全市经济社会发展主要预期目标": a 政府工作报告's goals for the year
                      rf"^{_PLAN_YEAR}[{P.HAN}]{{0,6}}?(?:经济社会发展|国民经济和社会发展|经济和社会发展)(?:的)?(?:主要)?(?:预期)?(?:目标|指标)(?:任务)?$")
+# "充分认识…的重要意义", "深刻认识…的重要性和紧迫性": why the policy matters
+SIGNIFICANCE = re.compile(rf"^(?:{P.alternation(L.SIGNIFICANCE_VERBS)})\S{{2,40}}?(?:{P.alternation(L.SIGNIFICANCE_TAILS)})"
+                          rf"(?:[和与、](?:{P.alternation(L.SIGNIFICANCE_TAILS)}))?$")
 BACKGROUND = re.compile(
     r"^(?:[“\"]?十[一二三四五]五[”\"]?(?:时期|期间)?)?(?:发展|现实|工作)?基础(?:[和与及、]+(?:面临(?:的)?形势|发展环境|"
     r"机遇(?:和|与)?挑战))?$|"
@@ -516,7 +519,17 @@ def is_general(node: Node, ctx: ParseContext) -> bool:
     heading ("一、指导思想深入贯彻…"), or a background chapter: no measures."""
     bare = _bare(node.heading, ctx)
     return bool(GENERAL.match(bare)) or is_background(node, ctx) or opened_by_general(node, ctx) or \
-        (node.kind not in HEADING_KINDS and bool(GENERAL_GLUED.match(bare)) and len(bare) > 12)
+        (node.kind not in HEADING_KINDS and bool(GENERAL_GLUED.match(bare)) and len(bare) > 12) or \
+        significance_chapter(node, ctx)
+
+
+@rule(stage="outline", example="'一、充分認識建立公平競爭審查制度的重要性和緊迫性' over '(一)…' '(二)…' → True; "
+                               "the same heading as a leaf item of a notice → False")
+def significance_chapter(node: Node, ctx: ParseContext) -> bool:
+    """A chapter that sets out why the policy matters ("充分认识…的重要意义", "…的重要性和紧迫性") and
+    holds items of its own: those items argue, they do not act. Alone, as one of a notice's items, such
+    a heading is a measure (the notice asks its readers to see it so)."""
+    return bool(node.children) and bool(SIGNIFICANCE.match(_bare(node.heading, ctx)))
 
 
 @rule(stage="outline", example="'一、总体规划' whose first section is '（一）指导思想' → True; '二、重点任务' → False")

@@ -338,6 +338,17 @@ def test_opened_by_general(lines, expected):
     assert O.opened_by_general(tree(*lines).roots[0], CTX) is expected
 
 
+@pytest.mark.parametrize("lines, expected", [
+    (["一、充分認識建立公平競爭審查制度的重要性和緊迫性", "（一）深入推進經濟體制改革的客觀需要。", "經濟體制改革…。",
+      "（二）全面推進依法治國的有力保障。", "全面推進依法治國…。"], True),
+    (["一、充分认识贯彻落实《意见》建设法治政府的重要意义", "1、提高认识。全面推进依法行政…。"], True),
+    (["一、充分认识做好高校毕业生就业工作的重要性。各地要…。"], False),  # a notice's item: alone, it acts
+    (["一、加强认识宣传", "（一）开展宣传。", "（二）开展培训。"], False),
+])
+def test_significance_chapter(lines, expected):
+    assert O.significance_chapter(tree(*lines).roots[0], CTX) is expected
+
+
 @pytest.mark.parametrize("line, expected", [
     ("三、保障措施", True), ("三、保障措施。", True),
     ("三、加强领导，落实责任。", False), ("三、" + "很长的标题" * 7, False),
