@@ -158,7 +158,9 @@ NORM_ARTICLE = re.compile(rf"^(?P<subject>[^，,。；;：:]{{2,24}}?)(?:[，,](
                           rf"(?:{P.alternation(L.NORM_ROLES)}))")
 ORG_SUBJECT = re.compile(P.alternation(L.ORG_SUBJECT_WORDS))
 # "一、支持对象" / "专利资助对象为…" / "申报…指导站对象是…": who may apply or be supported
-SCOPE_HEADING = re.compile(rf"^[{P.HAN}]{{0,10}}(?:{P.alternation(L.SCOPE_VERBS)})(?:{P.alternation(L.SCOPE_NOUNS)})$")
+# "奖励(资助)对象": a second verb in brackets
+SCOPE_HEADING = re.compile(rf"^[{P.HAN}]{{0,10}}(?:{P.alternation(L.SCOPE_VERBS)})(?:[(（](?:{P.alternation(L.SCOPE_VERBS)})[)）])?"
+                           rf"(?:{P.alternation(L.SCOPE_NOUNS)})$")
 # "重点支持产业包括:…", "支持项目包括：…": what the support covers, listed
 SCOPE_LIST = re.compile(rf"^(?:重点)?(?:{P.alternation(L.SCOPE_VERBS)})[{P.HAN}]{{1,6}}包括[:：]")
 SCOPE_SENTENCE = re.compile(rf"^[^，,。；;：:]{{0,6}}?(?:{P.alternation(L.SCOPE_VERBS)})[^，,。；;：:]{{0,12}}?"
@@ -842,7 +844,7 @@ def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
         if node.kind in HEADING_KINDS and node.kind != "article" and not node.extra and is_heading_only(node):
             continue  # a chapter heading with nothing under it (a table of contents, the excerpt's end)
         siblings = node.parent.children if node.parent else outline.roots
-        if is_heading_only(node) and node.extra and not act_heading(node.head) and \
+        if is_heading_only(node) and node.extra and not act_heading(ctx.fold(node.head)) and \
                 any(s.children for s in siblings if s is not node and s.kind == node.kind):
             continue  # a chapter written as paragraphs among chapters that hold numbered items
         if (not node.extra and not node.head) or is_boilerplate(node, ctx) or CONTACT_ITEM.match(node.head) or \

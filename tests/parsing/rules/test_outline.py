@@ -604,6 +604,7 @@ def test_norm_article(first, expected):
     (["(二)加强管理:明确支持对象的申报程序。"], False),  # the label is no scope
     (["2.重点支持产业包括:国家、省、市重点发展的各类战略性新兴产业。"], True),   # b93 002: what support covers
     (["3.支持企业开展研发,研发投入包括:人员费用、设备费用。"], False),
+    (["一、獎勵(資助)對象", "凡依法在本區注冊登記或實際經營的企業。"], True),  # b28 008: a second verb in brackets
 ])
 def test_scope_item(lines, expected):
     assert O.scope_item(node(*lines), CTX) is expected
