@@ -5,9 +5,13 @@ tests/parsing/rules/test_lexicon.py checks that no list repeats an entry and
 that every entry is written in Simplified characters.
 """
 
-# --- folding: mainland words that the Taiwan-vocabulary conversion would turn into others ----------
-# ("指標" is 指标 on a mainland page in Traditional, not 指针; "國家檔案局" is 国家档案局, not 文件局)
-FOLD_AS_WRITTEN = ("指标", "档案")
+# --- folding ---------------------------------------------------------------------------------------
+# Taiwan's words for what the mainland names otherwise, folded to the mainland's (text.fold; longest first
+# where one contains another). Mainland words stay as written: a mirror site's Traditional copy of a
+# mainland document writes 建立, 文件, 执行, 程序, 资料 and means them.
+TAIWAN_TERMS = (("智慧财产权", "知识产权"), ("智慧财产", "知识产权"), ("网际网路", "互联网"), ("资料库", "数据库"),
+                ("软体", "软件"), ("硬体", "硬件"), ("网路", "网络"), ("资讯", "信息"), ("积体电路", "集成电路"),
+                ("伺服器", "服务器"))
 
 # --- clean / lines: the portal's frame around the document --------------------------
 # a document-sharing site's terms, however long the line ("2、本站所有内容均由合作方或网友上传,本站不对…")
@@ -290,6 +294,8 @@ NAME_ENDS = ("有限公司", "有限责任公司", "公司", "集团", "大学",
 # "重点支持下列事项：", "可以依法采取下列措施：", "按照下列标准给予奖励：" (each tier a reward): an article whose listed
 # items are the measures (the genre set, g18; the one real gold on it, b83 005, keeps the article whole)
 LISTED_ACT_NOUNS = ("事项", "措施", "标准")
+# "资金应当用于下列事项:", "申请书应当载明下列事项:": the matters listed are what the article covers, no acts
+LISTED_CONTENT_VERBS = ("用于", "载明", "包括")
 # "…分享下列作品:", "有下列情形之一的:": what a list of things (not acts) under an item names; its entries stay inside
 LISTED_THING_NOUNS = ("作品", "情形", "行为", "材料", "条件", "内容", "对象", "范围", "类型", "文件", "资料", "产品", "商品",
                       # places a rule covers ("禁止在禁放区以外的下列场所燃放烟花爆竹:", b192 001)

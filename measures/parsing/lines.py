@@ -13,7 +13,7 @@ from . import lexicon as L
 from . import patterns as P
 from .context import ParseContext, rule
 from .outline import match_numbering
-from .text import fold_same_length, parse_cn_number
+from .text import fold, fold_same_length, parse_cn_number
 
 CHROME = re.compile(r"(?<![发文])字号[:：]|【字体|字体[:：]|[【\[]\s*[大中小]\s*[】\]]|所在的?位置|当前的?位置|现在的?位置|"
                     + P.alternation(L.CHROME_PHRASES))
@@ -834,5 +834,5 @@ def outline_end(lines: list[str], i: int) -> int:
         j += 1
     if j - i < 8:
         return i
-    general = sum(1 for l in lines[i:j] if _toc_key(l, numbered=False) in OUTLINE_CHAPTERS)
+    general = sum(1 for l in lines[i:j] if fold(_toc_key(l, numbered=False)) in OUTLINE_CHAPTERS)  # 總體要求 too
     return j if general >= 2 else i

@@ -115,7 +115,8 @@ BOILERPLATE = re.compile(rf"本(?:{'|'.join(L.BOILERPLATE_NOUNS)})[^。]{{0,20}}
 # "一、主要目标 到2025年，…": a bare heading and its paragraph on one line
 JOINED_HEADING = re.compile(r"^([^\s，,。；;：:！!？?、《“（(]{2,24}) +([^\s，,。；;：:].{10,})$")
 # "申请资助应当符合下列条件：": the items that follow are the article's conditions
-LISTED_ACTS = re.compile(rf"(?:下列|以下|如下)(?:{P.alternation(L.LISTED_ACT_NOUNS)})[^。，,]{{0,8}}[:：]?$")
+LISTED_ACTS = re.compile(rf"(?<!{P.alternation(L.LISTED_CONTENT_VERBS)})(?:下列|以下|如下)(?:{P.alternation(L.LISTED_ACT_NOUNS)})"
+                         rf"[^。，,]{{0,8}}[:：]?$")
 LEAD_IN = re.compile(rf"(?:下列|以下|如下)[{P.HAN}]{{0,8}}$")
 CLAUSE_MARK = re.compile(r"[，,；;]")
 CLOSED = re.compile(r"[。！!？?；;：:…”’」』）)】\]》〕.]$")
@@ -460,7 +461,7 @@ def enumeration_parent(node: Node, roots: list[Node]) -> bool:
     if node.kind == "article" and not any(c.kind in HEADING_KINDS for c in node.children):
         # an article is the leaf, unless it announces a list of acts ("重点支持下列事项：") or is a
         # section heading over items of their own ("第一条 人才输入支持" / "（一）…" / "1.…")
-        return not LISTED_ACTS.search(node.head) and not article_as_section(node)
+        return not LISTED_ACTS.search(T.fold(node.head)) and not article_as_section(node)  # 以下標準 too
     if content_list(node):
         return True
     if any(c.kind != "shi" for c in node.children):
@@ -487,7 +488,7 @@ def content_list(node: Node) -> bool:
     """An item that lists things, not acts: its head ends by announcing them ("…分享下列(未经授权的)作品:", "…有下列情形
     之一的:") and every item under it is a short entry closed by ；/; or 。 with nothing under it: the
     entries say what the item covers, the item is the measure (the last entry may be cut, unclosed)."""
-    if not node.children or not LISTED_CONTENT.search(NOISE_MARK.sub("", node.head).strip()):
+    if not node.children or not LISTED_CONTENT.search(T.fold(NOISE_MARK.sub("", node.head).strip())):
         return False
     last = node.children[-1]
     return all(not c.children and c.kind not in HEADING_KINDS and (

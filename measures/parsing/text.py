@@ -77,28 +77,27 @@ def has_traditional(text: str) -> bool:
 @lru_cache(maxsize=1024)
 def _fold_cached(text: str) -> str:
     try:
-        return _converter("tw2sp").convert(_as_written_words(text))
+        return _taiwan_terms(_converter("t2s").convert(text))
     except Exception:  # pragma: no cover - opencc missing or broken
         return text
 
 
-def _as_written_words(text: str) -> str:
-    """``text`` with the mainland words of lexicon.FOLD_AS_WRITTEN already in Simplified (one character
-    for one), so that the Taiwan-vocabulary conversion leaves them alone: 指標 → 指标, never 指针."""
-    from .lexicon import FOLD_AS_WRITTEN
+def _taiwan_terms(text: str) -> str:
+    """``text`` (Simplified characters) with Taiwan's words for what the mainland names otherwise
+    (lexicon.TAIWAN_TERMS: 智慧财产权 → 知识产权, 软体 → 软件) in the mainland's words. Only these: OpenCC's
+    tw2sp vocabulary also rewrites mainland words that a mirror site's Traditional copy keeps (建立 →
+    创建, 文件 → 文档, 执行 → 运行, 程序 → 进程, 资料 → 数据, 蚌埠 → 蚌端口), which no rule should see."""
+    from .lexicon import TAIWAN_TERMS
 
-    same = fold_same_length(text)
-    if not any(w in same for w in FOLD_AS_WRITTEN):
-        return text
-    chars = list(text)
-    for w in FOLD_AS_WRITTEN:
-        for m in re.finditer(re.escape(w), same):
-            chars[m.start():m.end()] = w
-    return "".join(chars)
+    for taiwan, mainland in TAIWAN_TERMS:
+        if taiwan in text:
+            text = text.replace(taiwan, mainland)
+    return text
 
 
 def fold(text: str) -> str:
-    """Simplified, mainland-vocabulary form of ``text`` (知識產權/智慧財產權 → 知识产权); lengths may change."""
+    """Simplified form of ``text`` for matching (知識產權 → 知识产权; Taiwan's 智慧財產權 → 知识产权 too);
+    lengths may change."""
     if not text or text.isascii() or not has_traditional(text):
         return text
     return _fold_cached(text) if len(text) <= 4000 else _fold_cached.__wrapped__(text)

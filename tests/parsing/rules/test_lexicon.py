@@ -36,6 +36,13 @@ def test_entries_are_simplified(name):
     ("國家檔案局", "国家档案局"),                # not 国家文件局
     ("推進智慧財產權保護", "推进知识产权保护"),  # Taiwan wording is still folded
     ("資訊服務", "信息服务"),
+    ("軟體著作權登記", "软件著作权登记"),
+    # a mirror's Traditional copy of a mainland document means its words as written (tw2sp made these
+    # 运行, 创建, 文档, 进程, 数据, 蚌端口)
+    ("現印發給你們,請認真貫徹執行。", "现印发给你们,请认真贯彻执行。"),
+    ("建立健全相關文件和程序", "建立健全相关文件和程序"),
+    ("統計資料", "统计资料"),
+    ("蚌埠市知識產權局", "蚌埠市知识产权局"),
 ])
 def test_fold_keeps_mainland_words(text, folded):
     assert fold(text) == folded
