@@ -255,6 +255,9 @@ REQUIREMENT_HEADS = ("申报条件", "申请条件", "认定条件", "评选条�
                      "范围及重点领域",
                      # who may enter or apply (b194 003 "二、參評條件 凡是…", b194 007 "项目申报单位要求")
                      "参评条件", "参选条件", "申报单位要求", "申报主体要求",
+                     # what may be reported and on which terms a report is taken (b242 002, 006; b247 011), whose
+                     # costs are waived (b243 011): lists, no acts
+                     "受理条件", "举报内容", "举报范围", "减免对象",
                      # the documents a power or a plan rests on ("权力行使根据: 1.《医疗器械监督管理条例》…", b185 007)
                      "依据", "根据")
 # "八、产业联动发展奖励" over "1.申报条件" "2.支持标准": the facets of one support item (outline.facet_parent)
