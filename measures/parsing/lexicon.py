@@ -184,7 +184,7 @@ GENERAL_CHAPTERS = ("总体要求", "基本要求", "基本原则", "工作原�
 PURPOSE_CHAPTER_TAILS = ("目的和意义", "目的与意义", "目的意义", "背景和意义", "背景与意义", "意义")
 # "充分认识…的重要意义和紧迫性": a chapter on why the policy matters (outline.significance_chapter)
 SIGNIFICANCE_VERBS = ("充分认识", "深刻认识", "深刻理解", "充分理解", "准确把握", "提高认识", "统一思想")
-SIGNIFICANCE_TAILS = ("重要意义", "重大意义", "现实意义", "深远意义", "重要性", "紧迫性", "必要性", "意义")
+SIGNIFICANCE_TAILS = ("重要意义", "重大意义", "现实意义", "深远意义", "重要性", "紧迫性", "必要性", "意义", "积极作用", "重要作用")
 GENERAL_JOINED = ("总体要求", "基本要求", "基本原则", "工作原则", "主要目标", "发展目标", "工作目标", "总体目标", "总体思路",
                   "指导思想", "目标要求")
 # "一、总体规划" opened by "（一）指导思想": a chapter whose first section is one of these is general as a whole

@@ -110,6 +110,7 @@ CHAPTER_BEFORE = re.compile(rf"第{P.CN_NUMBER}[章编篇][^。第]{{0,16}}$")
 # "第二条" as a number in the text, not the start of an article: "依照第五条", "第二条第九点", "第三条规定"
 ARTICLE_TOKEN = re.compile(rf"第({P.CN_NUMBER})[条條](?![第的规規之所中款项項]|[、和及或至到]第)")
 ARTICLE_TEXT = re.compile(r"[。，,；;.：:\s]")  # an article's text has a clause mark (a list of names has none)
+STOPLESS_ARTICLE_MIN = 20  # …where the line has no mark at all: "…特制定本细则第二条创新券是由政府…第三条…"
 ARTICLE_CITED_BEFORE = re.compile(r"(?:本|依照|按照|根据|根據|依据|依據|违反|違反|见|見|照|[条條][、和及或至到])\s*$")
 # "1、辽宁省…指南为支持…": a document-sharing preview numbers its pages at the start of long lines
 PREVIEW_PAGE_MARK = re.compile(r"^\s*(\d{1,3})、")
@@ -483,7 +484,8 @@ def article_chain(line: str) -> list[int]:
     put before or after them ("…本办法,第二条。本办法所称…", "…等、第五条,国家…"): three or more
     articles numbered one after the other (第一条, 第二条, 第三条 …). A number cited in the text
     ("依照第五条", "第二条第九点规定") or a list of them ("第十条专利支持计划、第十一条…", no
-    clause mark between them) is not an article's start. A chapter heading just before an
+    clause mark between them) is not an article's start; on a line without a single mark (a page whose
+    punctuation was lost) an article of STOPLESS_ARTICLE_MIN characters or more stands for one. A chapter heading just before an
     article ("第二章,管理 第五条") is cut off with it."""
     found = []
     for m in ARTICLE_TOKEN.finditer(line):
@@ -494,8 +496,9 @@ def article_chain(line: str) -> list[int]:
         return []
     chain: list[int] = []
     want, last_end = None, 0
+    stopless = not ARTICLE_TEXT.search(line)  # a page that lost every mark (b245 010): a long text is the clause
     for pos, end, n in found:
-        if chain and not ARTICLE_TEXT.search(line, last_end, pos):
+        if chain and not (ARTICLE_TEXT.search(line, last_end, pos) or stopless and pos - last_end >= STOPLESS_ARTICLE_MIN):
             continue  # "第十条专利支持计划、第十一条…": a list of cited articles, no clause between them
         if want is None or n == want:
             chain.append(pos)

@@ -344,6 +344,7 @@ def test_opened_by_general(lines, expected):
     (["一、充分认识贯彻落实《意见》建设法治政府的重要意义", "1、提高认识。全面推进依法行政…。"], True),
     (["一、充分认识做好高校毕业生就业工作的重要性。各地要…。"], False),  # a notice's item: alone, it acts
     (["一、加强认识宣传", "（一）开展宣传。", "（二）开展培训。"], False),
+    (["一、充分认识积分制在乡村治理中的积极作用", "（一）有利于增强基层党组织的领导作用。", "（二）有利于推动乡村振兴重点工作。"], True),
 ])
 def test_significance_chapter(lines, expected):
     assert O.significance_chapter(tree(*lines).roots[0], CTX) is expected
