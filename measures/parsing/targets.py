@@ -19,6 +19,7 @@ from .units import strip_units
 CN_NUM_CHARS = "一二两三四五六七八九十百千万"
 # "分别给予一次性奖励0.5万、1万、2万元", "奖励5万": an amount written without its 元 (bare_wan_amount)
 BARE_WAN = "万"
+RANGE_MULTIPLIERS = "万亿千萬億"  # "5000-3万元": the upper bound's own (range_lower_unit)
 NUM = re.compile(rf"(?<![\d.A-Za-z\-/@])(?<!\d[:：])(?:(?P<num>\d+(?:\.\d+)?)|(?<![{CN_NUM_CHARS}第])(?P<cn>[{CN_NUM_CHARS}]{{1,4}}))"
                  rf"(?:\s*(?P<range>[~～\-—至到]\s*\d+(?:\.\d+)?))?"
                  rf"\s*(?P<unit>{P.alternation(L.COUNTRY_UNITS)}(?=[，,。；;、)）]|$)|(?<=\d){BARE_WAN}(?=[，,。；;、]|$)|"
@@ -629,6 +630,17 @@ def unit_range_after(n: Number) -> bool:
     return bool(m) and m.group("unit") == n.unit
 
 
+@rule(stage="targets", example="'每案奖励5000-3万元' (5000) → '元'; '奖励1-3万元' (1) → '万元'; '达到5万人' → '万人'")
+def range_lower_unit(n: Number, unit: str) -> str:
+    """The unit of a range's lower bound: the upper bound's multiplier (万, 亿, 千) is the upper bound's
+    alone when the lower bound is the larger number written ("5000-3万元": 5000 元 to 3 万元)."""
+    rng = n.m.group("range")
+    if not rng or len(unit) < 2 or unit[0] not in RANGE_MULTIPLIERS or not n.m.group("num"):
+        return unit
+    upper = re.search(r"\d+(?:\.\d+)?", rng)
+    return unit[1:] if upper and float(n.m.group("num")) > float(upper.group()) else unit
+
+
 @rule(stage="targets", example="'分别给予一次性奖励0.5万、1万、2万元' (0.5万) → True (0.5 万元); '人口达到5万,' → False")
 def bare_wan_amount(n: Number) -> bool:
     """A number written with 万 and no 元 (b178 001: "…奖励5万", tiers "0.5万、1万、2万元") counts as 万元
@@ -840,8 +852,8 @@ def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseC
             ones = [ones[k]] if k < len(ones) else ones
         for one in ones:
             out.append({"measure": measure, "metric": one, "comparator": n.comparator, "value": value,
-                        "unit": n.unit if m.group("unit") == BARE_WAN else
-                        para[m.start("unit"):m.end("unit")].translate(T.HALF_WIDTH), "year": y,
+                        "unit": range_lower_unit(n, n.unit if m.group("unit") == BARE_WAN else
+                                                 para[m.start("unit"):m.end("unit")].translate(T.HALF_WIDTH)), "year": y,
                         "quote": quote})
     return out
 

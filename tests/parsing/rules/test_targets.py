@@ -581,6 +581,16 @@ def test_unit_range_after(text, value, expected):
     assert Tg.unit_range_after(_full(text, value)) is expected
 
 
+@pytest.mark.parametrize("text, value, unit, expected", [
+    ("缴获海洛因50-1000克以下,每案奖励5000-3万元", "5000", "万元", "元"),   # b242 001
+    ("每件奖励1-3万元", "1", "万元", "万元"),
+    ("培训人数达到5万人", "5", "万人", "万人"),                           # no range
+    ("补助2000-5000元", "2000", "元", "元"),
+])
+def test_range_lower_unit(text, value, unit, expected):
+    assert Tg.range_lower_unit(_full(text, value), unit) == expected
+
+
 def test_conditions_to_apply_are_no_targets():
     """b80 008: the items of 申报条件 are conditions an applicant meets, not commitments (no measure, no target);
     a goal elsewhere in the same notice still counts."""
