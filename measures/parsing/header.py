@@ -182,6 +182,9 @@ TITLE_THEN_PURPOSE = re.compile(rf"^(.{{4,60}}?(?:{P.alternation(L.POLICY_NOUNS)
 FLAT_TITLE_PIECES = 12
 # "制定了《…》,现印发给你们", "现将《…》印发给你们", "《…》已经市政府同意": the document a notice issues
 TRANSMITTAL_SCAN = 1500
+# a title that names the nation, or a rule's genre at its end (national_title)
+NATION_TITLE = re.compile(r"^(?:\d{4}年)?(?:全国|国家|中华人民共和国|中央|国务院)")
+STATUTE_TITLE = re.compile(r"(?:条例|办法|规定|规则|细则|大纲|规范|标准)(?:\s*[(（][^()（）]{1,16}[)）])*$")
 TRANSMITTAL_REACH = 40
 QUOTED_DOC = re.compile(r"《([^《》]{4,80})》")
 TRANSMIT_BEFORE = re.compile(r"(?:制定|编制|起草|形成)了$|现将[^《。；]{0,20}$")
@@ -1801,9 +1804,27 @@ def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext
         return dict(NO_REGION, level="national")
     elif not region["level"]:
         region = dict(region, level=scope_level(lines, ctx))
-        if not region["level"] and not region["province"] and national_wording(lines, ctx):
+        if not region["level"] and not region["province"] and \
+                (national_wording(lines, ctx) or national_title(h.title, lines, ctx)):
             region = dict(NO_REGION, level="national")
     return region
+
+
+@rule(stage="header", example="'計算機軟件保護條例' on a page that names no place → True; '2025年全国计量工作要点' → True; "
+                               "'…促进科技成果转移转化实施办法' with 本市 in its text → False; '某集团官网专利资助管理办法' → False")
+def national_title(title: str | None, lines: list[str], ctx: ParseContext) -> bool:
+    """A rule's title without a place (…条例, …办法, …规定, …细则 …) or one naming the nation (全国…, 国家…,
+    中华人民共和国…), on a page whose text names no place and speaks of no scope of its own (本市, 全县,
+    县政府 …): a local rule carries its place in its title or its text, so this is the State's (b67 002
+    著作權質權登記辦法, b90 004 計算機軟件保護條例, b218 003 全国计量工作要点). A firm's, a school's or a
+    centre's own rules are nobody's level. Only the last resort of region_of."""
+    t = ctx.fold(title or "").strip()
+    if not t or any(w in t for w in L.OWN_RULES_ORGS):
+        return False
+    if not (NATION_TITLE.match(t) or STATUTE_TITLE.search(t)):
+        return False
+    text = ctx.fold(" ".join(lines))
+    return not any(w in text for _, words in L.LEVEL_WORDS + L.LEVEL_SCOPE_WORDS for w in words if not w.endswith("级"))
 
 
 @rule(stage="header", example="'国务院药品监督管理部门组织建立…平台' (no issuer, place or scope word) → True; "

@@ -108,6 +108,8 @@ LEVEL_SCOPE_WORDS = (("province", ("全省", "省政府", "省委", "省级")),
                                    "全镇", "镇政府", "镇党委", "我镇", "本镇", "全乡", "乡政府", "我乡", "全街道",
                                    "街道办事处", "街道党工委")))
 NOTICE_ENDS = ("通知", "通告", "公告", "函")
+# whose own rules a title may name (header.national_title: a firm's, a school's or a site's, no level)
+OWN_RULES_ORGS = ("集团", "公司", "企业", "大学", "学院", "医院", "学校", "协会", "官网", "中心")
 # how a covering notice's transmittal sentence closes ("…印发给你们，请认真贯彻执行。"): the signature follows
 # "…若干意见---摘录", "…办法-全文及解读": what a site notes after a title it reproduces
 EXCERPT_WORDS = ("摘录", "节选", "全文", "摘要")

@@ -956,6 +956,19 @@ def test_national_wording(lines, expected):
     assert H.national_wording(lines, CTX) is expected
 
 
+@pytest.mark.parametrize("title, lines, expected", [
+    ("計算機軟件保護條例", ["第一條 為了保護計算機軟件著作權人的權益,制定本條例。"], True),          # b90 004
+    ("2025年全国计量工作要点", ["一、加强计量法治建设。"], True),                                    # b218 003
+    ("著作權質權登記辦法", ["第一條 為規範著作權出質行為,制定本辦法。"], True),                        # b67 002
+    ("促进科技成果转移转化实施办法", ["第一条 为促进本市科技成果转移转化,制定本办法。"], False),      # 本市: local
+    ("太阳集团官网专利申报资助专项基金管理办法(试行)", ["第一条 为鼓励专利申报,制定本办法。"], False),  # a site's or firm's
+    ("加强知识产权保护的工作方案", ["一、加强执法。"], False),                                        # no rule's genre
+    (None, ["第一条 …"], False),
+])
+def test_national_title(title, lines, expected):
+    assert H.national_title(title, lines, CTX) is expected
+
+
 FILLER = "为进一步加快文化旅游产业发展,结合我市实际,对专项资金奖励政策作如下调整:" * 3
 
 
