@@ -104,6 +104,7 @@ def test_comparator_after(post, unit, expected):
     ("按照最高不超过单笔实际贷款额度的", (None, "<=")),  # b68 003: a cap on a share
     # b173 004 (session 10 in view): a floor or a cap laid down as a rule, not "below"
     ("全市耕地保有量不得低于", ("不得低于", ">=")), ("费用不得超过", ("不得超过", "<=")),
+    ("奖金标准由500万元/人调整为", ("调整为", "=")),  # b252 012: the new amount
 ])
 def test_comparator_before(pre, expected):
     assert Tg.comparator_before(pre) == expected
