@@ -96,7 +96,7 @@ def clean(ctx: ParseContext) -> None:
         ctx.warn(f"text cut at {MAX_CHARS:,} characters")
     if "/" in text or ";" in text:
         text = stray_markup(text)
-    ctx.text = tab_task_tables(normalise_text(cell_line_tables(space_task_tables(text))))  # empty cells: double spaces
+    ctx.text = tab_task_tables(normalise_text(cell_line_tables(pipe_task_tables(space_task_tables(text)))))  # empty cells: double spaces
     # a document without a single Traditional character needs no folding at all
     ctx.simplified_only = not T.has_traditional(ctx.text)
     ctx.script = "hans" if ctx.simplified_only else T.detect_script(ctx.text)  # hant needs Traditional characters
@@ -213,6 +213,91 @@ def tab_task_tables(text: str) -> str:
                 continue
         out.append(lines[i])
         i += 1
+    return "\n".join(out)
+
+
+# a task table written one row a line, its cells between "|" ("| 一、… | (一)… | 1.加强… | 县农业农村局 | 11月底前 |")
+PIPE_ROW_MIN_CELLS = 3
+PIPE_SECTION_CELL = re.compile(rf"^(?:{P.CN_SMALL}、|{P.PAREN_OPEN}{P.CN_SMALL}{P.PAREN_CLOSE}).{{2,60}}$")
+PIPE_ITEM_CELL = re.compile(r"^\d{1,3}\s*[.、．]")
+PIPE_GAP = 2  # lines without a cell that may stand inside the table (a page's break)
+PIPE_ROW_LINES = 3  # lines a row may be cut over
+PIPE_ITEM_COMMA = re.compile(r"^(\d{1,3})\s*、")
+PIPE_UNIT_SPACE = re.compile(rf"(?<=[{P.HAN}])\s+(?=[{P.HAN}])")
+
+
+def _pipe_cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|") if c.strip()]
+
+
+@rule(stage="clean", example="'| 工作目标 | 工作措施 | 责任单位 | 完成时限 |' / '| 一、加大治理力度 | 1.加强防控。 | 县农业局 | 11月底前 |' / "
+                             "'| 2.开展行动。 | 县市场监管局 | 12月底前 |' → '一、加大治理力度' / '1.加强防控。（责任单位：县农业局）"
+                             "（完成时限：11月底前）' / '2.开展行动。（责任单位：县市场监管局）（完成时限：12月底前）'")
+def pipe_task_tables(text: str) -> str:
+    """A task table written one row a line with "|" between its cells (b230 001, b253 003): a header of
+    a task and a responsibility column, then rows whose cells line up with the header from the right
+    (a cell that spans rows, 一、… or (一)…, stands only in the first row it spans). A row's section
+    cells become heading lines; its item is the last cell before the responsibility columns that opens
+    with 1. (and the cells after it), else the cells after a bare number, with the row's responsibility
+    and deadline in brackets. A row cut over two lines
+    (the first does not end with "|") is joined first."""
+    if text.count("|") < 6:
+        return text
+    lines = text.split("\n")
+    out, i = [], 0
+    while i < len(lines):
+        head = _pipe_cells(lines[i]) if lines[i].count("|") >= PIPE_ROW_MIN_CELLS - 1 else []
+        if len(head) < PIPE_ROW_MIN_CELLS or not task_table_header(head) or any(PIPE_ITEM_CELL.match(c) for c in head):
+            out.append(lines[i])
+            i += 1
+            continue
+        folded = [T.fold_same_length(c) for c in head]
+        roles = [(label, len(head) - k) for label, rx in ROLE_HEADS for k, c in enumerate(folded) if rx.search(c)]
+        roles = sorted({back: (label, back) for label, back in roles}.values(), key=lambda r: -r[1])
+        due = next((len(head) - k for k, c in enumerate(folded) if DUE_HEAD.search(c)), None)
+        task_back = max(back for _, back in roles) + 1  # the column just before the first responsibility column
+        items, seen, j, gap, end = [], set(), i + 1, 0, i + 1
+        while j < len(lines) and gap <= PIPE_GAP:
+            row = lines[j]
+            if "|" not in row:
+                gap += 1
+                j += 1
+                continue
+            k = 0
+            while not row.rstrip().endswith("|") and j + 1 < len(lines) and k < PIPE_ROW_LINES:
+                j, k = j + 1, k + 1
+                row = row + " " + lines[j]  # a row cut over lines
+            gap, j = 0, j + 1
+            end = j  # lines after the last row stay
+            cells = _pipe_cells(row)
+            if len(cells) < task_back:  # the page ends inside the row: its item without the columns after
+                at = next((n for n, c in enumerate(cells) if PIPE_ITEM_CELL.match(c)), None)
+                if at is not None:
+                    items.append(PIPE_ITEM_COMMA.sub(r"\1.", " ".join(cells[at:]), count=1))
+                continue
+            left = cells[:len(cells) - task_back + 1]  # the cells before the responsibility columns
+            at = next((n for n in range(len(left) - 1, -1, -1) if PIPE_ITEM_CELL.match(left[n])), None)
+            if at is not None:  # "1、…" as "1.…": a sharing site's page mark opens a long line with "1、"
+                item = PIPE_ITEM_COMMA.sub(r"\1.", " ".join(left[at:]), count=1)
+            else:
+                at = next((n for n in range(len(left) - 2, -1, -1) if P.ROW_NUMBER.fullmatch(left[n])), None)
+                if at is None:
+                    continue
+                item = f"{left[at]}." + " ".join(left[at + 1:])
+            for c in left[:at]:
+                if PIPE_SECTION_CELL.match(c) and c not in seen:
+                    seen.add(c)
+                    items.append(c)
+            notes = "；".join(f"{label}：{PIPE_UNIT_SPACE.sub('、', cells[-back])}" for label, back in roles
+                             if cells[-back] not in EMPTY_CELLS)  # "市规划局 市建设局": two units
+            when = cells[-due] if due and len(cells) >= due and due < task_back and cells[-due] not in EMPTY_CELLS else ""
+            items.append(item + (f"（{notes}）" if notes else "") + (f"（完成时限：{when}）" if when else ""))
+        if sum(1 for x in items if PIPE_ITEM_CELL.match(x)) < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        out += items
+        i = end
     return "\n".join(out)
 
 

@@ -37,10 +37,10 @@ RELATED_HEADS = ("相关链接", "相关文章", "相关阅读", "相关文件",
 # task-division tables: the task column, the role columns, the deadline column
 TABLE_TASK_HEADS = ("任务", "措施", "工作内容", "事项", "内容", "重点工作", "主要工作", "具体工作", "工作要点")
 TABLE_LEAD_HEADS = ("牵头",)
-TABLE_SUPPORT_HEADS = ("配合", "协办", "参与")
+TABLE_SUPPORT_HEADS = ("配合", "协办", "参与", "协助")
 TABLE_PLAIN_HEADS = ("责任单位", "责任部门", "负责单位", "实施单位", "承办单位")
 TABLE_NAME_HEADS = ("项目名称", "项目", "名称", "工程名称")   # a whole header cell: the row's project
-TABLE_DUE_HEADS = ("时限", "完成时间", "时间节点", "进度安排")
+TABLE_DUE_HEADS = ("时限", "完成时间", "时间节点", "进度安排", "期限")
 
 # --- header ---------------------------------------------------------------------------------
 # the furniture of a page's date line ("2016年07月15日 | 来源:… | 阅读量:2881"): the date beside it is the page's

@@ -314,3 +314,26 @@ def test_doubled_article_numbers(text, expected):
 ])
 def test_stray_markup(text, expected):
     assert C.stray_markup(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # b230 001: spanned section cells in the first row they span only, the item's own 1.
+    ("| 工作目标 | 工作内容 | 工作措施 | 责任单位 | 完成时限 |\n"
+     "| 一、加大治理力度 | (一)强化源头治理 | 1.加强源头防控。 | 县生态环境分局 | 11月底前 |\n"
+     "| 2.开展减量行动。 | 县农业农村局 | 11月底前 | ||\n\n附件2",
+     ["一、加大治理力度", "(一)强化源头治理", "1.加强源头防控。（责任单位：县生态环境分局）（完成时限：11月底前）",
+      "2.开展减量行动。（责任单位：县农业农村局）（完成时限：11月底前）", "", "附件2"]),
+    # b253 003: the number in a cell of its own; a row cut over two lines
+    ("工作任务 | 具体要求 | 责任单位 | 时限要求 | ||\n"
+     "一、以公开助力发展。 | (一)加强信息公开。 | 1 | 增强透明度。 | 市政府各部门 | 持续推进 |\n"
+     "2 | 开设专题。 | 市政府各部门 市商务局\n| 持续推进 |",
+     ["一、以公开助力发展。", "(一)加强信息公开。", "1.增强透明度。（责任单位：市政府各部门）（完成时限：持续推进）",
+      "2.开设专题。（责任单位：市政府各部门、市商务局）（完成时限：持续推进）"]),
+    # near misses: a page's metadata in cells, a table of one item
+    ("索引号: | 1134/2022-00054 | 组配分类: | 工作推进 |\n发布机构: | 市文旅局 |", None),
+    ("| 序号 | 工作任务 | 责任单位 |\n| 1 | 加强执法。 | 市场监管局 |", None),
+])
+def test_pipe_task_tables(text, expected):
+    out = C.pipe_task_tables(text)
+    assert out.split("\n") == expected if expected is not None else out == text
+
