@@ -37,8 +37,8 @@ TOC_LINE = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|－{3,}|-{4,}|_{4,}|…[….·]
 # "导读:…", "内容摘要：…": a site's digest of the page before the text
 DIGEST = re.compile(rf"^\s*(?:{P.alternation(L.DIGEST_LABELS)})\s*[:：]")
 # (a document-sharing site's page count alone on a line too: "6 页", "共6页", b213 004)
-PAGE_NUMBER = re.compile(r"^(?:[-—–－·•\s]*\d{1,4}[-—–－·•\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,共]\s*共?\s*\d{1,4}\s*页?)?|"
-                         r"\d{1,4}\s*/\s*\d{1,4}|共?\s*\d{1,4}\s*页)$")
+PAGE_NUMBER = re.compile(r"^(?:[-—–－·•\s]*\d{1,4}[-—–－·•\s]*|第\s*\d{1,4}\s*[页頁](?:\s*[/，,共]\s*共?\s*\d{1,4}\s*[页頁]?)?|"
+                         r"\d{1,4}\s*/\s*\d{1,4}|共?\s*\d{1,4}\s*[页頁])$")  # 頁: a Traditional copy's too
 # a numbered item starting right after a full stop inside a long line
 # (an item's closing unit note counts as its end: "…〔责任单位：市司法局〕2.加强…")
 INLINE_ITEM = re.compile(rf"(?<=[：:])\s*(?={P.CN_SMALL}、\s*[{P.HAN}“《])|(?:(?<=[。！!？?〕】])\s*|(?<=[{P.HAN}”》）)]) )(?=(?:{P.ITEM_NUMBER})\s*[{P.HAN}“《])|"
@@ -590,7 +590,7 @@ def run_on_headings(line: str) -> list[str]:
         parts.append(m.group(1))
         line = line[m.end():]
     while m := HEAD_RUN_ON.match(line) or parallel_heading(line):
-        parts.append(m.group(1))
+        parts.append(line[m.start(1):m.end(1)])  # as written (parallel_heading reads the line folded)
         line = line[m.end():]
     return parts + [line]
 
@@ -599,8 +599,9 @@ def run_on_headings(line: str) -> list[str]:
 def parallel_heading(line: str) -> "re.Match[str] | None":
     """A numbered heading of two phrases of the same length ("提高认识,明确任务", "加强领导,落实责任")
     glued to the body that follows it without a stop, when the body opens like one (各…, 全区…, 1.)."""
+    folded = fold_same_length(line)  # "提高認識,明確任務全區…": its body opens with 全區 (offsets kept)
     for rx in PARALLEL_HEADS:
-        if m := rx.match(line):
+        if m := rx.match(folded):
             return m
     return None
 

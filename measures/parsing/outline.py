@@ -284,7 +284,7 @@ def _match_numbering(line: str) -> tuple[str, str, str] | None:
                 return None
             if kind == "cn" and rest[:1] in "年月日":
                 return None
-            if kind == "numsp" and (len(rest) > 20 or NUMSP_NOT_HEADING.search(rest) or COUNT_AFTER_NUMBER.match(rest)):
+            if kind == "numsp" and (len(rest) > 20 or NUMSP_NOT_HEADING.search(rest) or COUNT_AFTER_NUMBER.match(T.fold(rest))):
                 return None
             if kind == "cnsp" and (len(rest) > 20 or P.SENTENCE_MARK.search(rest)):
                 return None  # "一 完善知识产权制度" is a heading; "一 年来…" is text
@@ -848,7 +848,7 @@ def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
         if is_heading_only(node) and node.extra and not act_heading(ctx.fold(node.head)) and \
                 any(s.children for s in siblings if s is not node and s.kind == node.kind):
             continue  # a chapter written as paragraphs among chapters that hold numbered items
-        if (not node.extra and not node.head) or is_boilerplate(node, ctx) or CONTACT_ITEM.match(node.head) or \
+        if (not node.extra and not node.head) or is_boilerplate(node, ctx) or CONTACT_ITEM.match(ctx.fold(node.head)) or \
                 id(node) in names or scope_item(node, ctx) or feedback_channel(node.text, ctx) or \
                 requirement_item(node, ctx) or metadata_item(node.head, ctx):
             continue

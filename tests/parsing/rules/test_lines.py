@@ -220,10 +220,11 @@ def test_inline_items_after_a_colon():
     ("（一）加强领导，落实责任。各单位要…", None),  # a stop after the heading: nothing glued
     ("一、加强保护,严格执法行为规范", None),  # no body opener after the second phrase
     ("一、加强知识产权保护,落实责任各单位", None),  # phrases of different lengths
+    ("一、提高認識,明確任務全區各級政府機關帶頭使用正版軟件", "一、提高認識,明確任務"),  # Traditional: 全區 opens the body
 ])
 def test_parallel_heading(line, expected):
     m = Li.parallel_heading(line)
-    assert (m.group(1) if m else None) == expected
+    assert (line[m.start(1):m.end(1)] if m else None) == expected
 
 
 SCRAMBLED = ("第一章,总则第一条.为了有效保护我国的地理标志产品,规范地理标志产品名称的使用。根据有关规定 制定本办法,"

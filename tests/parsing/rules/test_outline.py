@@ -63,6 +63,7 @@ def node(*lines):
     ("2024年工作要点", None),
     ("任务一年内完成", None),  # 一年 is no number
     ("1 亿元人民币或", None),  # b57 011: an amount wrapped onto its own line
+    ("1 億元人民幣或", None),  # … in a Traditional copy
     ("第一篇:红河县扶贫开发项目资金公告公示管理办法", None),  # b57 004: a document-sharing site's first piece
     ("加强执法", None),
     ("(028)86604546", None),  # b145 004: a gazette masthead's telephone
@@ -490,6 +491,8 @@ def test_measure_nodes_drop_a_last_item_cut_short_and_contact_items():
     t = tree("一、甲。加强执法工作。", "二、乙。加强司法保护。", "三、国")
     assert [n.label for n in O.measure_nodes(t, CTX)] == ["一", "二"]
     t = tree("1.发送电子邮件：abc@163.com", "2.传真：0316-2381673", "3.通信地址：某市某路1号")
+    assert O.measure_nodes(t, CTX) == []
+    t = tree("1.發送電子郵件：abc@163.com", "2.傳真：0316-2381673")  # b14 008 copied in Traditional
     assert O.measure_nodes(t, CTX) == []
     # b194 001: a call's address and contact items, headed by the word alone
     t = tree("三、申报要求。请于9月底前报送。", "四、材料报送地址。北京市西城区百万庄大街22号", "五、联系方式",
