@@ -288,7 +288,7 @@ def _match_numbering(line: str) -> tuple[str, str, str] | None:
                 return None
             if kind == "cnsp" and (len(rest) > 20 or P.SENTENCE_MARK.search(rest)):
                 return None  # "一 完善知识产权制度" is a heading; "一 年来…" is text
-            if kind in ("dec2", "dec3") and DECIMAL_QUANTITY.match(rest):
+            if kind in ("dec2", "dec3") and DECIMAL_QUANTITY.match(T.fold_same_length(rest[:1])):
                 return None
             if kind == "pnum" and phone_number(m.group("n"), rest):
                 return None

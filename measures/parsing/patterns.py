@@ -81,8 +81,8 @@ _HEAD_TAIL = r"[\s:：、.．,，。]*"
 # what follows a decimal amount ("2.5万元", "1.5倍", "3.2亿", "0.5个百分点"): such a line opens with no section number
 # "——推进教育高质量发展": a caption led by a dash (outline.dash_caption; the lines stage keeps its dash)
 DASH_CAPTION = re.compile(rf"^[—－-]{{2}}\s*([{HAN}“”、]{{2,24}})$")
-ITEM_COUNT_UNITS = "个(?!百分点)|家|所|座|场|户|名|台|条|处|项"   # a count opening an item's text (numfig)
-DECIMAL_UNIT_CHARS = "万亿千百元倍个件家项名人次年月日天小时分岁吨亩米公斤里"
+ITEM_COUNT_UNITS = "[个個](?!百分[点點])|家|所|座|[场場]|[户戶]|名|[台臺]|[条條]|[处處]|[项項]"   # a count opening an item's text (numfig; raw lines: Traditional too)
+DECIMAL_UNIT_CHARS = "万亿千百元倍个件家项名人次年月日天小时分岁吨亩米公斤里萬億個項時歲噸畝裏"  # then their Traditional forms (raw lines)
 NUMBERING = (
     # "第一篇:红河县…办法": a document-sharing site's "first piece", not a part of the text
     ("chapter", re.compile(rf"^第{_N}(?:[章编編]|篇(?![:：]))(?![程]){_HEAD_TAIL}")),

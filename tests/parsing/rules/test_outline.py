@@ -59,6 +59,7 @@ def node(*lines):
     ("一年来，我市…", None),
     ("1 总体目标，到2025年", None),  # "1 …" only as a bare heading
     ("2.5万件专利", None),
+    ("2.50個小區新增充電設施", ("numfig", "2", "50個小區新增充電設施")),  # b190 007 in Traditional: a count, not 2.50
     ("一、", None),
     ("2024年工作要点", None),
     ("任务一年内完成", None),  # 一年 is no number
