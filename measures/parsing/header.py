@@ -181,6 +181,11 @@ FLAT_TITLE_SCAN = 400
 TITLE_THEN_PURPOSE = re.compile(rf"^(.{{4,60}}?(?:{P.alternation(L.POLICY_NOUNS)}))(?:为|根据|按照|依据)")
 FLAT_TITLE_PIECES = 12
 # "制定了《…》,现印发给你们", "现将《…》印发给你们", "《…》已经市政府同意": the document a notice issues
+# an issuer's wrapping on a page (issuer_wrapping_off)
+ISSUER_LEAD = re.compile(r"^(?:来自|来源|公告|发布机构|发文机关)\s*[:：]\s*|^附\s*《")  # not 转发: who forwards issues
+ISSUER_TAIL = re.compile(r"(?:发布|印发)$")
+# "附《…", "附件1:…", "1附件…" before a title read off an attachment line (attachment_label_off)
+ATTACHMENT_LABEL = re.compile(r"^(?:\d{1,2}\s*附件\s*\d{0,2}\s*[:：]?|附\s*(?=《))\s*《?")
 TRANSMITTAL_SCAN = 1500
 # a title that names the nation, or a rule's genre at its end (national_title)
 NATION_TITLE = re.compile(r"^(?:\d{4}年)?(?:全国|国家|中华人民共和国|中央|国务院)")
@@ -372,7 +377,16 @@ def clean_title(s: str, ctx: ParseContext) -> str:
     s = EDITION_MARK.sub("", s)
     s = _cut_folded(CHAPTER_TAIL, s, ctx) if len(s) > 8 else s  # "…管理辦法第壹章" (通則 on the next line)
     s = PLACE_TAG.sub("", s.strip())  # "(荆门市)荆门市…规划": a site's place tag that the title repeats
-    return _unwrap(restarted_title(site_tags(s.strip(), ctx)))
+    return _unwrap(restarted_title(site_tags(attachment_label_off(s.strip(), ctx), ctx)))
+
+
+@rule(stage="header", example="'附《湖北省公安厅关于涉黑涉恶线索有奖举报的指导意见' → '湖北省公安厅关于…指导意见'; "
+                               "'1附件河北省科技创新券实施细则试行' → '河北省科技创新券实施细则试行'; '附件管理办法' → '附件管理办法'")
+def attachment_label_off(s: str, ctx: ParseContext) -> str:
+    """A title read off an attachment's line as a copied page runs it together keeps no "附《" or "1附件"
+    (a sharing site's page number, then the label) before it; a title about attachments keeps its word."""
+    m = ATTACHMENT_LABEL.match(ctx.fold_same(s))
+    return s[m.end():] if m and len(s) - m.end() >= 6 else s
 
 
 @rule(stage="header", example="'国务院办公厅关于发展银发经济 国务院办公厅关于发展银发经济 增进老年人福祉的意见' → "
@@ -1572,6 +1586,19 @@ def issuer_in_full(issuer: str | None, region: dict, ctx: ParseContext) -> str |
     return ctx.text[at:at + len(place)] + "人民政府" + rest
 
 
+@rule(stage="header", example="'中央农村工作领导小组办公室、农业农村部发布' → '中央农村工作领导小组办公室、农业农村部'; "
+                               "'公告:国家林业局' → '国家林业局'; '附《湖北省公安厅' → '湖北省公安厅'; '来自:市畜牧中心' → '市畜牧中心'")
+def issuer_wrapping_off(s: str, ctx: ParseContext) -> str:
+    """An issuer as a page wraps it: a label before it (来自:, 公告:, 附《) and the verb a news line puts
+    after it (…发布, …印发) are no part of its name ("转发X" stays: the forwarder is the issuer, not X)."""
+    f = ctx.fold_same(s)
+    if m := ISSUER_LEAD.match(f):
+        s, f = s[m.end():], f[m.end():]
+    if (m := ISSUER_TAIL.search(f)) and m.start() >= 4:
+        s = s[:m.start()]
+    return s.strip()
+
+
 def _issuer_form(s: str | None, ctx: ParseContext) -> str | None:
     """An issuer candidate as the document field writes it, or None when it names no organisation:
     cut at page furniture, an internal division (…局知识产权发展处) dropped, glued joint issuers
@@ -1583,6 +1610,7 @@ def _issuer_form(s: str | None, ctx: ParseContext) -> str | None:
     if not s:
         return None
     s = DIVISION.sub("", s)
+    s = issuer_wrapping_off(s, ctx)
     if not (_org_list(s, ctx) or " " in s and all(_org_list(p, ctx) for p in s.split())):
         return None
     if " " not in s and "、" not in s and GLUED_JOINT.search(s):

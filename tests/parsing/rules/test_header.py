@@ -1062,3 +1062,26 @@ def test_share_decorations(title, expected):
 ])
 def test_site_chain(title, expected):
     assert H.site_chain(title, CTX) == expected
+
+
+@pytest.mark.parametrize("issuer, expected", [
+    ("中央农村工作领导小组办公室、农业农村部发布", "中央农村工作领导小组办公室、农业农村部"),   # b246 001
+    ("公告:国家林业局", "国家林业局"),                                                         # b244 007
+    ("附《湖北省公安厅", "湖北省公安厅"),                                                       # b242 006
+    ("來自:市畜牧漁業事業發展中心", "市畜牧漁業事業發展中心"),
+    ("转发住房城乡建设部、财政部", "转发住房城乡建设部、财政部"),  # the forwarder issues: left for the others
+    ("国家发布", "国家发布"),                                         # too short to be a name and a verb
+])
+def test_issuer_wrapping_off(issuer, expected):
+    assert H.issuer_wrapping_off(issuer, CTX) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("附《湖北省公安厅关于涉黑涉恶线索有奖举报的指导意见", "湖北省公安厅关于涉黑涉恶线索有奖举报的指导意见"),  # b242 006
+    ("1附件河北省科技创新券实施细则试行", "河北省科技创新券实施细则试行"),                                # b245 010
+    ("附件管理办法", "附件管理办法"),
+    ("附件:贵州省农业系统知识产权宣传周活动方案", "附件:贵州省农业系统知识产权宣传周活动方案"),  # other rules read these
+])
+def test_attachment_label_off(title, expected):
+    assert H.attachment_label_off(title, CTX) == expected
+
