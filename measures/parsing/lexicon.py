@@ -179,7 +179,7 @@ GENERAL_CHAPTERS = ("总体要求", "基本要求", "基本原则", "工作原�
                     # a lead unit, are the year's indicators)
                     "确保完成全年主要预期目标", "完成全年主要预期目标",
                     # the principles an assessment or a selection follows ("考核原则: 1.依法依规原则…", b173 004)
-                    "考核原则", "评审原则", "评选原则", "认定原则", "评价原则",
+                    "考核原则", "评审原则", "评选原则", "认定原则", "评价原则", "管理原则",
                     # an event notice's information items: when, under which slogan, where
                     "活动时间", "活动主题", "活动地点",
                     # a meeting notice's: who attends, when and where (b72 007)

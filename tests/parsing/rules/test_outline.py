@@ -389,6 +389,8 @@ def test_is_lead_in(line, expected):
     ("第八条 本办法的执行情况纳入年度考核。", False),  # 执行 not of the date it takes effect
     ("(一)本辦法施行后,首次被認定為瞪羚企業的,給予10萬元扶持。", False),  # b221 011: 施行后 dates an act
     ("第十条 本办法自发布之日起施行。", True),
+    ("一、以上扶持措施自2017年1月1日起施行,有效期三年。", True),  # b263 010: 以上…措施
+    ("一、以上企业按规定给予扶持,补助资金自次年起拨付。", False),
 ])
 def test_is_boilerplate(line, expected):
     assert O.is_boilerplate(node(line), CTX) is expected
