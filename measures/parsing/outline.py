@@ -109,7 +109,7 @@ ATTACHMENT_NAME = re.compile(rf"《?[^。，,；;：:]{{2,48}}(?:{P.alternation(
 METADATA_ITEM = re.compile(rf"^[\[【]\s*([{P.HAN}]{{2,8}})\s*[\]】]")  # "【頒布時間】…" (metadata_item)
 RELATED = re.compile(rf"^(?:{P.alternation(L.RELATED_HEADS)})\s*[:：]?")
 # "本办法自发布之日起施行", "本办法由市财政局负责解释" (not "…按照本办法和申报指南…开展绩效自评")
-BOILERPLATE = re.compile(rf"(?:本|以上[{P.HAN}]{{0,4}}?)(?:{'|'.join(L.BOILERPLATE_NOUNS)})[^。]{{0,20}}"
+BOILERPLATE = re.compile(rf"(?:本|以上[{P.HAN}]{{0,2}}?)(?:{'|'.join(L.BOILERPLATE_NOUNS)})[^。]{{0,20}}"
                          rf"(?:自(?=[^。，,]{{0,16}}(?:之日|起))|由(?=[^。]{{0,24}}解释)|所称|适用|施行(?![后後以之前])|解释|起执行|起实施)|"
                          rf"^为[^。]{{4,120}}制定本(?:{'|'.join(L.PURPOSE_NOUNS)})")
 # "一、主要目标 到2025年，…": a bare heading and its paragraph on one line
