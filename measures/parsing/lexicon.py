@@ -216,7 +216,7 @@ PURPOSE_HEADS = ("宗旨", "目的", "立法目的", "制定目的", "制定依�
 DESCRIBING_WORDS = ("是", "设立", "包括", "为指导", "指导思想", "原则")
 # an article that only states principles: "…坚持…的原则。", "…应当符合…的基本要求。"
 # the caption of a preliminary article ("第一条(目的依据)", "【适用范围】"): purpose, basis, scope, terms
-PRELIMINARY_CAPTION_WORDS = ("目的", "依据", "适用", "定义", "含义", "宗旨", "原则", "范围", "用语", "发展目标", "总体目标")
+PRELIMINARY_CAPTION_WORDS = ("目的", "依据", "适用", "定义", "含义", "宗旨", "原则", "范围", "用语", "发展目标", "总体目标", "指导思想")
 PRINCIPLE_VERBS = ("坚持", "遵循", "符合", "贯彻")
 PRINCIPLE_NOUNS = ("原则", "基本要求", "要求", "方针")
 # an article of 总则 that says which principles a fund follows, what it is used for or how it supports

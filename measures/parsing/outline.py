@@ -141,9 +141,9 @@ PURPOSE_AIM = re.compile(rf"^本(?:{P.alternation(L.PURPOSE_NOUNS)})(?:旨在|�
 # "安全生产领域失信行为主体包括生产经营单位,及其…等。": a term and what it covers, one sentence
 COVERS = re.compile(r"^([^，,。；;：:]{2,20}?)包括[^。；;：:]{2,}。?$")
 COVERS_NOT = re.compile(r"应当|必须|不得|可以|予以|实行|支持|鼓励")  # a subject that acts: a rule
-ARTICLE_LABEL = re.compile(r"^\s*【[^】]{1,12}】")  # "第一条【立法目的】"
+ARTICLE_LABEL = re.compile(r"^\s*[【\[［][^】\]］]{1,12}[】\]］]")  # "第一条【立法目的】", "第一条 [政策依据]"
 # "第一條(目的依據)為加強…": a caption in brackets before the article's text
-ARTICLE_CAPTION = re.compile(rf"^\s*(?:【(?P<a>[^】]{{1,12}})】|{P.PAREN_OPEN}(?P<b>[{P.HAN}、]{{2,10}}){P.PAREN_CLOSE})")
+ARTICLE_CAPTION = re.compile(rf"^\s*(?:[【\[［](?P<a>[^】\]］]{{1,12}})[】\]］]|{P.PAREN_OPEN}(?P<b>[{P.HAN}、]{{2,10}}){P.PAREN_CLOSE})")
 PRELIMINARY_CAPTION = re.compile(P.alternation(L.PRELIMINARY_CAPTION_WORDS))
 # "专项资金的使用和管理坚持“统一管理、分级负责”的原则。": one sentence of principles, nothing else
 PRINCIPLES_ONLY = re.compile(rf"^[^，,。；;]{{2,40}}?(?:{P.alternation(L.PRINCIPLE_VERBS)})[^。；;]{{2,80}}"

@@ -637,6 +637,10 @@ def test_covers_article(text, expected):
     ("(一)加强知识产权保护。", False),
     ("（十一）完善纠纷调解机制。", False),
     ("为加强管理，制定本办法。", False),
+    ("[政策依据] 根据《中华人民共和国土地管理法》…", True),   # b262 011: square brackets
+    ("[基本原则] 坚守土地公有制性质不改变…", True),
+    ("[指导思想]\n农村集体经营性建设用地入市以符合规划为前提", True),
+    ("[交易规则] 入市交易应当公开进行。", False),
 ])
 def test_preliminary_caption(text, expected):
     assert O.preliminary_caption(text) is expected
