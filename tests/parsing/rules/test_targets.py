@@ -105,6 +105,7 @@ def test_comparator_after(post, unit, expected):
     # b173 004 (session 10 in view): a floor or a cap laid down as a rule, not "below"
     ("全市耕地保有量不得低于", ("不得低于", ">=")), ("费用不得超过", ("不得超过", "<=")),
     ("奖金标准由500万元/人调整为", ("调整为", "=")),  # b252 012: the new amount
+    ("市区工业用水重复利用率≥", ("≥", ">=")), ("供水管网漏损率≤", ("≤", "<=")),  # b264 007: signs
 ])
 def test_comparator_before(pre, expected):
     assert Tg.comparator_before(pre) == expected
