@@ -402,6 +402,9 @@ TIME_LIMIT_UNITS = ("日", "个月", "小时")
 MONEY_UNITS = ("万元", "亿元", "千元", "元", "元/件", "万元/件", "万元/人", "元/人", "万元/项", "元/项", "万元/个", "万元/家",
                "元/个", "元/人/年", "元/生/年", "万元/年", "元/年")
 WORKDAY_UNITS = ("个工作日", "工作日")
+# the grades an assessment rates results by ("90分以上为优秀": targets.grade_band)
+GRADE_WORDS = ("优秀", "良好", "合格", "不合格", "基本合格", "较好", "一般", "较差", "称职", "基本称职", "不称职", "达标", "不达标",
+               "A级", "B级", "C级", "D级", "好", "中", "差")
 # (word before the number, comparator)
 COMPARATORS_BEFORE = (
     # "耕地保有量不得低于502.73万亩": a floor or a cap laid down as a rule

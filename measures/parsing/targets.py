@@ -20,6 +20,9 @@ CN_NUM_CHARS = "一二两三四五六七八九十百千万"
 # "分别给予一次性奖励0.5万、1万、2万元", "奖励5万": an amount written without its 元 (bare_wan_amount)
 BARE_WAN = "万"
 RANGE_MULTIPLIERS = "万亿千萬億"  # "5000-3万元": the upper bound's own (range_lower_unit)
+# "分以上为优秀", "分以上90分以下为良好": the words after a score that bounds a grade (grade_band)
+GRADE_BAND = re.compile(rf"^(?:以上|以下|及以上|及以下|\(含\)|（含）)?(?:[\d.]+分?(?:以上|以下|及以上|及以下)?)?的?"
+                        rf"(?:为|评为|定为|确定为|评定为)(?:{P.alternation(L.GRADE_WORDS)})")
 NUM = re.compile(rf"(?<![\d.A-Za-z\-/@])(?<!\d[:：])(?:(?P<num>\d+(?:\.\d+)?)|(?<![{CN_NUM_CHARS}第])(?P<cn>[{CN_NUM_CHARS}]{{1,4}}))"
                  rf"(?:\s*(?P<range>[~～\-—至到]\s*\d+(?:\.\d+)?))?"
                  rf"\s*(?P<unit>{P.alternation(L.COUNTRY_UNITS)}(?=[，,。；;、)）]|$)|(?<=\d){BARE_WAN}(?=[，,。；;、]|$)|"
@@ -394,6 +397,14 @@ def comparator_before(pre: str) -> tuple[str | None, str | None]:
     return None, ">=" if AT_LEAST_BEFORE_VERB.search(pre) else None
 
 
+@rule(stage="targets", example="'考核得分90分以上为优秀' (90) → True; '80分以上90分以下为良好' (80, 90) → True; "
+                               "'满意度达到90分以上' → False")
+def grade_band(n: Number) -> bool:
+    """A score that bounds an assessment's grade ("90分以上为优秀", "60分以下为不合格", b264 006): how a
+    result will be rated, not a commitment."""
+    return bool(GRADE_BAND.match(n.post_full))
+
+
 @rule(stage="targets", example="'展会时间在3天以上的，…' → True; '年销售额1000万元以上的企业' → True; "
                                "'对参保职工30人以上的企业' → True")
 def is_condition(n: Number) -> bool:
@@ -401,6 +412,8 @@ def is_condition(n: Number) -> bool:
     phrase of a clause opened by 对 ("对…5个以上国家成功注册商标的企业") or of a subject ("两项以上奖励的
     按最高级别…"); the numbers of a list of conditions ("符合以下条件：…")."""
     post, k = n.post_full, n.suffix_len
+    if grade_band(n):
+        return True
     granted = GRANT_BEFORE.search(n.pre) is not None  # "…的单位分别给予20万元、15万元的资助": the reward itself
     if n.pre.lstrip().startswith("对") and "的" in post and not granted \
             or CONDITIONS_LIST.search(n.folded[n.sent_start:n.b]):

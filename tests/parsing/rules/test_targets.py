@@ -811,3 +811,15 @@ def test_units_of_stock_and_harvests(text, expected):
 ])
 def test_share_and_power_units(text, expected):
     assert [(t["value"], t["unit"]) for t in Tg.extract_targets(text, measure=1, doc_year=None)] == expected
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("考核得分90分以上为优秀", "90", True),                 # b264 006: how a result is rated
+    ("80分以上90分以下为良好", "80", True), ("80分以上90分以下为良好", "90", True),
+    ("60分以下为不合格", "60", True),
+    ("群众满意度达到90分以上", "90", False),               # a commitment
+    ("考核优秀等次比例不超过30%", "30", False),
+])
+def test_grade_band(text, value, expected):
+    assert Tg.grade_band(_full(text, value)) is expected
+
