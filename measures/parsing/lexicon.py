@@ -205,7 +205,9 @@ ACT_HEADING_VERBS = ("扶持", "奖励", "鼓励")
 # verbs that make "…目标" an act on goals, not a goals chapter ("明确目标", "完成年度目标")
 GOAL_VERBS = ("明确", "实现", "完成", "确保", "聚焦", "围绕", "对标", "分解", "落实", "锁定", "瞄准")
 GENERAL_AFTER_TOPIC = ("工作原则", "基本原则", "工作目标", "总体目标", "主要目标", "总体要求", "指导思想", "工作目标任务",
-                       "目标任务", "管理原则", "使用原则", "分配原则", "支持原则", "扶持原则", "资助原则")
+                       "目标任务", "管理原则", "使用原则", "分配原则", "支持原则", "扶持原则", "资助原则",
+                       # why a census or a pilot is done ("普查目的和意义", "试点目的", b267)
+                       "目的", "目的和意义", "目的意义", "目的与意义")
 # the opening chapter of an 办法/条例: its articles are measures unless they are about the document
 OPENING_CHAPTERS = ("总则",)
 # an article that defines its terms or scope: "本办法所称…是指…", "…适用本办法"

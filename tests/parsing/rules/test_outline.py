@@ -274,6 +274,8 @@ def test_enumeration_parent():
     ("二、行动原则", True),   # b196 001
     ("3 术语和定义", True),   # b179 010: a standard-like rule's definitions
     ("第一章 總?則", True),   # b199 003: mojibake inside the heading
+    ("一、普查目的和意义", True), ("二、試點目的", True), ("一、普查目的", True),  # b267: why a census is done
+    ("二、普查内容", False), ("三、普查组织实施", False),   # what is counted and how: acts
 ])
 def test_is_general(heading, expected):
     assert O.is_general(node(heading), CTX) is expected
