@@ -90,6 +90,8 @@ def measure_search(request):
         "results": [measure_json(m, terms=terms, fallback_terms=fallback) for m in page.object_list],
         "facets": result.facets,
         "facets_are_estimates": result.facets_are_estimates,
+        # the facets whose counts are estimates (约): a sampled search's facets counted exactly are not
+        "estimated_facets": [name for name in result.facets if selectors.facet_is_estimate(result, name, params)],
         "ignored_parameters": [{"name": e.name, "label": e.label, "message": e.message}
                                for e in request.params.errors],
     }, json_dumps_params={"ensure_ascii": False})

@@ -114,6 +114,9 @@ class SearchResult:
     # verified candidates; facets then count candidates, not every match.
     count_is_estimate: bool = False
     facets_are_estimates: bool = False
+    # the facets whose counts are estimates (shown as 约), where the search named them (_row_facets: a
+    # sampled set's facets counted exactly outside the request are not); None: facet_is_estimate's rule
+    estimated_facets: list | None = None
     # The (estimated) number of matches when it exceeds what can be paged
     # through; pages only cover the verified candidates.
     total: int | None = None
@@ -225,6 +228,8 @@ def facet_is_estimate(result: "SearchResult", name: str, data) -> bool:
     filter is active when the wider set it counts was sampled (facets_are_estimates)."""
     if not result.facets_are_estimates:
         return False
+    if result.estimated_facets is not None:
+        return name in result.estimated_facets
     return result.count_is_estimate or any(k in data for k in FACET_PARAMS.get(name, ()))
 
 
@@ -270,6 +275,9 @@ def _plain_search(*, data, pq, sort, size, facets) -> SearchResult:
         listing = listing.order_by("document_id", "ordinal")
 
     def compute():
+        counted = _counted_plain(data, pq, filterset) if facets else None
+        if counted is not None:
+            return counted
         total = filtered.count()  # the plain count, without joins for listing
         return {"count": total,
                 "facets": measure_facets(data=data, matched=matched, filtered=filtered, total=total) if facets
@@ -285,6 +293,64 @@ def _plain_search(*, data, pq, sort, size, facets) -> SearchResult:
                           page_out_of_range=bool(note))
     result.facets = summary["facets"]
     return result
+
+
+def _counted_plain(data, pq, filterset) -> dict | None:
+    """The count and facets of the list without search text from its filter states' exact lexeme
+    counts (search.totals.counts_get: the state of every filter, and of every filter but a facet's
+    own where that is active), kept by the process: no SQL for them when kept, one statement a
+    state when not (about a second for every measure at 1M, where measure_facets took 2-7 s).
+    None (measure_facets counts in SQL) when a filter is not a facet lexeme, the query matches
+    nothing, or the counts cannot tell (a unit shared with another that the copy did not know)."""
+    from .search import totals
+
+    if pq.tsquery or pq.matches_nothing or not totals.PLAIN_COUNTS:
+        return None
+    filterset.is_valid()   # the form's cleaned data, which facet_clauses reads
+    clauses = engine.facet_clauses(filterset)
+    if not lexeme_filters_only(data, clauses):
+        return None
+    states = {None: engine.all_of(clauses.values())}
+    for name, own in FACET_PARAMS.items():
+        if name in _LEXEME_FACETS and any(k in data for k in own):
+            clause = _LEXEME_FACETS[name]
+            states[clause] = engine.all_of(c for key, c in clauses.items() if key != clause)
+    got = totals.counts_get(sorted(set(states.values())), reference_names()["unit_twice"] if UNITS_COPY else "")
+    if got is None:
+        return None
+    facets = _facets_from_counts(data, lambda clause: got[states[clause]])
+    if facets is None:
+        return None
+    return {"count": got[states[None]].get("#", 0), "facets": facets}
+
+
+def _facets_from_counts(data, counts_of) -> dict | None:
+    """Every facet from exact facet lexeme counts (search.totals._lexeme_counts): counts_of(None) those
+    of the results, counts_of(clause) those of the rows that pass every filter but the facet's own
+    (engine.facet_clauses' `clause`); the same rows as measure_facets counts in SQL. None when the
+    unit facet cannot be told from them (_unit_facet)."""
+    names = reference_names()
+    names_of = {"province": "region", "city": "region", "theme": "theme", "ip_type": "ip"}
+    main = counts_of(None)
+    out = {}
+    for name, own in FACET_PARAMS.items():
+        if name in _LEXEME_PREFIXES:
+            counts = counts_of(_LEXEME_FACETS[name] if any(k in data for k in own) else None)
+            prefix = _LEXEME_PREFIXES[name]
+            found = [(lex[len(prefix):], None, n) for lex, n in counts.items() if lex.startswith(prefix)]
+            if name != "year":   # ('y:none': the undated rows)
+                known = names.get(names_of[name], {})
+                found = [(k, known[k], n) for k, _, n in found if k in known]
+        elif name == "unit":
+            found = _unit_facet({lex: n for lex, n in main.items() if lex.startswith("u:")},
+                                [(lex[3:], None, n) for lex, n in main.items() if lex.startswith("ut:")])
+            if found is None:
+                return None
+        else:   # specificity, flags, roles, issuers, document types
+            prefix = {"specificity": "sp:", "flag": "fl:"}.get(name) or _ROW_LEXEMES[name]
+            found = [(lex[len(prefix):], None, n) for lex, n in main.items() if lex.startswith(prefix)]
+        out[name] = _by_lexeme(name, found) if name in ("issuer", "doc_type") else _shape(name, found)
+    return out
 
 
 class _Position(Func):
@@ -334,7 +400,10 @@ def _text_search(*, data, pq, sort, size, facets) -> SearchResult:
         out = {"ids": cand.ids, "ranks": cand.ranks, "exact": cand.exact, "count": cand.count,
                "facets": {}, "facets_are_estimates": False}
         if facets:
-            out["facets"], out["facets_are_estimates"] = _text_facets(data, pq, base, cand, clauses=clauses)
+            out["facets"], estimated = _text_facets(data, pq, base, cand, clauses=clauses)
+            # (_row_facets names the facets whose counts are estimates; the SQL facets say whether any is)
+            out["facets_are_estimates"] = bool(estimated)
+            out["estimated_facets"] = sorted(estimated) if isinstance(estimated, (set, frozenset)) else None
         return out
 
     found = cached("text", [pq.tsquery, pq.rank_tsquery, pq.loose_tsquery, _filter_key(data), facets], compute)
@@ -377,6 +446,7 @@ def _text_search(*, data, pq, sort, size, facets) -> SearchResult:
                           page_out_of_range=bool(note))
     result.facets = found["facets"]
     result.facets_are_estimates = found["facets_are_estimates"]
+    result.estimated_facets = found.get("estimated_facets")
     return result
 
 
@@ -714,10 +784,18 @@ def _row_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dict
     # text; None where a set is exact, its totals are not counted yet or the filters are not all lexemes
     ratio_of = _ratio_estimator(data, clauses, cand)
     main_ratio = ratio_of(None)
+    # exact counts of the sampled sets' facets, counted outside the request (measures.search.totals.exact_get):
+    # where a set's are there, its facets are exact and none of its values an estimate
+    exact_of = _exact_counter(data, clauses, cand, pq)
+    main_exact = exact_of(None)
+    estimated = set()
     if UNITS_COPY:
         lexemes_of_units = cand.lexemes
         twice = [r for r in by_name.get("unit", []) if r[0] is not None]
-        if main_ratio is not None:
+        if main_exact is not None:
+            lexemes_of_units = {lex: n for lex, n in main_exact.items() if lex.startswith("u:")}
+            twice = [(lex[3:], None, n) for lex, n in main_exact.items() if lex.startswith("ut:")]
+        elif main_ratio is not None:
             lexemes_of_units = {lex: main_ratio(lex, n) for lex, n in cand.lexemes.items() if lex.startswith("u:")}
             twice = [(k, label, n * cand.scale) for k, label, n in twice]
         units = _unit_facet(lexemes_of_units, twice)
@@ -727,6 +805,8 @@ def _row_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dict
     for name, own in FACET_PARAMS.items():
         scale = cand.scale
         estimate = main_ratio
+        exact = main_exact
+        sampled = not cand.exact
         if name in prefixes:
             lexemes, size = cand.lexemes, main_size
             if any(k in data for k in own):
@@ -741,6 +821,9 @@ def _row_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dict
                 lexemes, size = wider[clause]
                 scale = cand.base_scale
                 estimate = ratio_of(clause)
+                exact, sampled = exact_of(clause), not cand.base_exact
+            if exact is not None:   # (its 'y:none' is the year facet's undated rows)
+                lexemes, size, estimate, scale = exact, exact.get("#", 0), None, 1
             prefix = prefixes[name]
             counts = {lex[2:]: n for lex, n in lexemes.items() if lex.startswith(prefix)}
             if name == "year":
@@ -751,6 +834,12 @@ def _row_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dict
                 found = [(k, names[k], n) for k, n in counts.items() if k in names]
             if estimate is not None:
                 found = [(k, label, estimate(prefix + k, n)) for k, label, n in found]
+        elif exact is not None and name in ("specificity", "flag", *_ROW_LEXEMES):
+            prefix = {"specificity": "sp:", "flag": "fl:"}.get(name) or _ROW_LEXEMES[name]
+            found = [(lex[len(prefix):], None, n) for lex, n in exact.items() if lex.startswith(prefix)]
+            estimate, scale = None, 1
+        elif name == "unit" and UNITS_COPY and exact is not None:
+            found, estimate, scale = units, None, 1
         elif name == "specificity":
             found = [(k, None, n) for k, _, n in by_name.get("sp", [])]
             if estimate is not None:
@@ -768,6 +857,8 @@ def _row_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dict
             elif estimate is not None:
                 estimate = None   # (the unit facet counted in SQL: scaled)
         shaped = _by_lexeme(name, found) if name in ("issuer", "doc_type") else _shape(name, found)
+        if sampled and exact is None:
+            estimated.add(name)
         if estimate is not None:   # ratio estimates (or scaled counts where the totals cannot tell)
             for row in shaped:
                 row["count"] = engine.round_estimate(round(row["count"]), engine.FACET_FIGURES)
@@ -775,7 +866,7 @@ def _row_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dict
             for row in shaped:
                 row["count"] = engine.round_estimate(round(row["count"] * scale), engine.FACET_FIGURES)
         out[name] = shaped
-    return out, estimates
+    return out, estimated
 
 
 # a sampled search's facets are ratio estimates where its filter state's totals are counted (search.totals);
@@ -821,6 +912,38 @@ def _ratio_estimator(data, clauses: dict, cand):
         return estimate
 
     return ratio_of
+
+
+# a sampled set's facets counted exactly outside the request where they are there (search.totals.exact_get);
+# False: never
+EXACT_FACETS = True
+
+
+def _exact_counter(data, clauses: dict, cand, pq):
+    """exact_of(clause) -> the exact facet lexeme counts (totals.exact_get) of a sampled set, the results
+    (clause None) or the wider set of the facets whose own filter is `clause`; None when that set is
+    exact already, its filters are not all facet lexemes, or its counts are not there yet (they are
+    then counted in a thread, for the searches after this one)."""
+    from .search import totals
+
+    usable = EXACT_FACETS and bool(pq.tsquery) and lexeme_filters_only(data, clauses)
+    made: dict = {}
+
+    def exact_of(clause):
+        if clause not in made:
+            made[clause] = None
+            if clause is None:
+                sampled, state = not cand.exact, engine.all_of(clauses.values())
+            else:
+                sampled = cand.base_ids is not None and not cand.base_exact
+                state = engine.all_of(c for key, c in clauses.items() if key != clause)
+            if usable and sampled:
+                vector = "title_vector" if engine.title_only(pq) else "search_vector"
+                twice = reference_names()["unit_twice"] if UNITS_COPY else ""
+                made[clause] = totals.exact_get(vector, pq.tsquery, state, twice)
+        return made[clause]
+
+    return exact_of
 
 
 def _tally_sql(clauses: dict, data: dict | None = None) -> "engine.Tally":

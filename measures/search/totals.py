@@ -22,6 +22,14 @@ search that finds them missing is scaled as before; the totals are counted in a 
 beside it (about 1.5 s of PostgreSQL for every measure at 1M, a second for a year
 range) and used by the searches after it. Inside a transaction (tests) they are counted
 at once, in it, and not kept (its own rows are in no counter yet).
+
+Two more counts are kept the same way. `exact_get`: the exact facet lexeme counts of a sampled
+set (a text's matches in a filter state), counted in a thread (3-9 s of PostgreSQL for a set of
+900,000 at 1M measures: every row verified), so that the searches after the first show every
+facet value exact, those of 10,000 and less as the counts' rule asks; until then the ratio
+estimates. `counts_get`: the facet lexeme counts of a filter state without text, for the list
+without search text, counted at once when missing (its facets are exact: the state is not
+sampled); the list's facets are then read from them instead of counted in SQL.
 """
 import threading
 import time
@@ -38,12 +46,19 @@ FINGERPRINT_SECONDS = 10   # ... or when the tables' tuple counters moved (read 
 TOTALS_KEPT = 64           # filter states kept by a process
 TOTALS_THREADS = 2         # counts running at once in a process: more filter states wait for a later search
 BACKGROUND = True          # False: counted at once, in the request
+EXACT_FACETS = True        # a sampled set's facets counted exactly outside the request (exact_get), used by the
+                           # searches after it: every value of 10,000 and less then exact, as the counts' rule asks
+EXACT_IN_TRANSACTION = False   # inside a transaction (tests) exact_get counts at once when True, else gives None
+PLAIN_COUNTS = True        # the list without search text counts its facets from its filter states' lexeme counts
+                           # (counts_get), kept as the totals are; False: in SQL each time (selectors.measure_facets)
+COUNTS_IN_TRANSACTION = False  # inside a transaction (tests) counts_get counts at once when True, else gives None
 
 SLICE_COUNT = SAMPLE_BUCKETS * 16   # engine.SLICES a bucket
 
 _lock = threading.Lock()
 _kept: dict = {}        # clause -> (fingerprint, monotonic time, Totals)
 _running: dict = {}     # clause -> thread
+_started = [0]          # counts started in threads by this process
 _fingerprint = [None, 0.0]   # (value, monotonic time read)
 
 
@@ -111,6 +126,84 @@ def _count(clause: str) -> Totals:
     return Totals(counts, prefix)
 
 
+def _lexeme_counts(where: str, params: list, twice: str) -> dict:
+    """Rows by facet lexeme (and the pseudo-lexemes of _EXTRA) of the measures `where` (SQL on
+    `m`), and 'ut:<canonical unit id> <place id>': minus the rows that two unit lexemes of that
+    unit facet value (`twice`, selectors.reference_names' "unit_twice" literal; '' when no two
+    units share one) would count twice, as selectors._unit_facet takes them."""
+    from measures.models import Measure
+
+    table = Measure._meta.db_table
+    lexemes = f"array_cat(tsvector_to_array(m.facet_vector), array_remove({_EXTRA}, NULL))"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT k, count(*) FROM {table} m, unnest({lexemes}) AS k WHERE {where} "
+                       f"AND k NOT LIKE 's:%%' GROUP BY k", params)
+        counts = {k: n for k, n in cursor.fetchall()}
+        if twice and counts.get("u:*"):
+            cursor.execute(
+                "SELECT 'ut:' || t.v, sum(1 - t.m) FROM (SELECT d.id, d.v, count(*) AS m FROM (SELECT y.id, "
+                + twice + f" ->> y.x AS v FROM (SELECT m.id, unnest(tsvector_to_array(m.facet_vector)) AS x "
+                f"FROM {table} m WHERE {where} AND m.facet_vector @@ '''u:*'''::tsquery) y "
+                "WHERE y.x LIKE 'u:%%' OFFSET 0) d WHERE d.v IS NOT NULL GROUP BY d.id, d.v) t "
+                "WHERE t.m > 1 GROUP BY t.v", params)
+            counts.update((k, int(n)) for k, n in cursor.fetchall())
+    return counts
+
+
+def _exact(key: tuple) -> dict:
+    """The exact facet lexeme counts (_lexeme_counts) of the rows whose `vector` matches the text
+    `text` (a tsquery) in the filter state `clause` ('' for every measure): key (vector, text,
+    clause, twice)."""
+    vector, text, clause, twice = key
+    assert vector in ("search_vector", "title_vector")
+    where, params = f"m.{vector} @@ %s::tsquery", [text]
+    if clause:
+        where, params = where + " AND m.facet_vector @@ %s::tsquery", params + [clause]
+    return _lexeme_counts(where, params, twice)
+
+
+def exact_get(vector: str, text: str, clause: str, twice: str) -> dict | None:
+    """The exact facet lexeme counts of a text's matches in a filter state (_exact), or None while
+    they are being counted (in a thread, as the totals are: at most TOTALS_THREADS counts at once
+    in a process, kept with them). About 4-8 µs of PostgreSQL a matching row (every row of the set
+    verified): 3-9 s for a set of 900,000 at 1M measures, so never in the request; inside a
+    transaction None, or counted at once with EXACT_IN_TRANSACTION."""
+    if not EXACT_FACETS:
+        return None
+    key = ("exact", vector, text, clause, twice)
+    if connection.in_atomic_block:
+        return _exact(key[1:]) if EXACT_IN_TRANSACTION else None
+    return _get(key, lambda: _exact(key[1:]))
+
+
+def counts_get(clauses: list, twice: str) -> dict | None:
+    """{clause: exact rows by facet lexeme (_lexeme_counts, with the unit facet's corrections)} of
+    the filter states `clauses` ('' for every measure) without text, for the list without search
+    text: kept as the totals are; those not kept are counted at once (one or two statements each:
+    about a second for every measure at 1M, against 2-7 s for the list's facets in SQL). Inside a
+    transaction (tests) None, or counted at once and not kept with COUNTS_IN_TRANSACTION."""
+    if not PLAIN_COUNTS:
+        return None
+
+    def count(clause):
+        where, params = ("m.facet_vector @@ %s::tsquery", [clause]) if clause else ("true", [])
+        return _lexeme_counts(where, params, twice)
+
+    if connection.in_atomic_block:
+        return {clause: count(clause) for clause in clauses} if COUNTS_IN_TRANSACTION else None
+    fingerprint = _current_fingerprint()
+    out = {}
+    for clause in clauses:
+        key = ("counts", clause, twice)
+        hit = _kept.get(key)
+        if hit is not None and hit[0] == fingerprint and time.monotonic() - hit[1] <= TOTALS_SECONDS:
+            out[clause] = hit[2]
+        else:
+            out[clause] = count(clause)
+            _store(key, fingerprint, out[clause])
+    return out
+
+
 def _read_fingerprint() -> tuple:
     """The measures' and documents' tuple counters (inserted, updated, deleted): they move
     when either table is written, by any process (within about a second)."""
@@ -130,16 +223,22 @@ def _current_fingerprint():
     return _fingerprint[0]
 
 
-def _store(clause: str, fingerprint, totals: Totals) -> None:
+def _every_measure(key) -> bool:
+    """Whether a kept key is of the state of every measure ('' : the wider set of every page with one
+    filter, and the list without any), which a crawler's many filter states never push out."""
+    return key == "" or (isinstance(key, tuple) and key[0] == "counts" and key[1] == "")
+
+
+def _store(clause, fingerprint, totals) -> None:
     with _lock:
         _kept[clause] = (fingerprint, time.monotonic(), totals)
         while len(_kept) > TOTALS_KEPT:
-            _kept.pop(next(iter(_kept)))
+            _kept.pop(next((k for k in _kept if not _every_measure(k)), next(iter(_kept))))
 
 
-def _in_thread(clause: str, fingerprint) -> None:
+def _in_thread(clause, fingerprint, count) -> None:
     try:
-        _store(clause, fingerprint, _count(clause))
+        _store(clause, fingerprint, count())
     except Exception:   # an estimate scaled as before is no error: counted again next time
         pass
     finally:
@@ -156,22 +255,35 @@ def get(clause: str) -> Totals | None:
     if connection.in_atomic_block:
         # (a transaction's own rows are in no counter yet: counted in it, never kept)
         return _count(clause)
+    return _get(clause, lambda: _count(clause))
+
+
+def _get(clause, count):
+    """The kept value of `clause` (a filter state, or a key of exact_get), or None while count()
+    runs in a thread (started here when a thread is free)."""
     fingerprint = _current_fingerprint()
     hit = _kept.get(clause)
     if hit is not None and hit[0] == fingerprint and time.monotonic() - hit[1] <= TOTALS_SECONDS:
         return hit[2]
     if not BACKGROUND:
-        totals = _count(clause)
+        totals = count()
         _store(clause, fingerprint, totals)
         return totals
     with _lock:
         # (a crawler walking many filter states starts at most TOTALS_THREADS full counts at a time)
         if clause not in _running and len(_running) < TOTALS_THREADS:
-            thread = threading.Thread(target=_in_thread, args=(clause, fingerprint), daemon=True,
+            thread = threading.Thread(target=_in_thread, args=(clause, fingerprint, count), daemon=True,
                                       name="facet-totals")
             _running[clause] = thread
+            _started[0] += 1
             thread.start()
     return None
+
+
+def started() -> int:
+    """How many counts (totals and exact facets) this process started in threads."""
+    with _lock:
+        return _started[0]
 
 
 def wait(timeout: float = 120.0) -> None:

@@ -137,3 +137,62 @@ def test_at_most_a_few_filter_states_are_counted_at_once(monkeypatch):
         gate.set()
         totals.wait()
         totals.clear()
+
+
+@pytest.mark.parametrize("params", [{"q": "纠纷调解"}, {"q": "纠纷调解", "theme": "judicial"},
+                                    {"q": "纠纷调解", "year_from": "2000"}])
+def test_a_sampled_sets_facets_counted_exactly_are_the_exact_facets(wide, monkeypatch, client, params):
+    """A sampled set's facets counted exactly (totals.exact_get, outside the request; in a test's
+    transaction at once with EXACT_IN_TRANSACTION) are those of the set read whole, none shown as
+    约, while the count stays the sampled estimate; until they are there, the ratio estimates."""
+    read_whole = measure_search(params=params)
+    assert not read_whole.facets_are_estimates   # 800 measures: below the limit
+    _sampled(monkeypatch)
+    estimated = measure_search(params=params)
+    assert estimated.facets_are_estimates and estimated.estimated_facets
+    monkeypatch.setattr(totals, "EXACT_IN_TRANSACTION", True)
+    r = measure_search(params=params)
+    assert r.count_is_estimate == estimated.count_is_estimate
+    assert r.facets == read_whole.facets
+    assert not r.facets_are_estimates and r.estimated_facets == []
+    assert not any(selectors.facet_is_estimate(r, name, params) for name in r.facets)
+    body = client.get("/api/measures/", params).json()
+    assert body["estimated_facets"] == [] and body["facets_are_estimates"] is False
+    assert body["facets"]["theme"] == read_whole.facets["theme"]
+    monkeypatch.setattr(totals, "EXACT_FACETS", False)
+    assert measure_search(params=params).facets == estimated.facets
+
+
+def test_exact_counts_are_kept_outside_a_transaction(monkeypatch):
+    """Outside a transaction a sampled set's exact facets are counted in a thread and kept as the
+    totals are; inside one (as here) they are not counted unless EXACT_IN_TRANSACTION."""
+    calls = []
+    monkeypatch.setattr(totals, "_exact", lambda key: calls.append(key) or {"#": 3})
+    totals.clear()
+    assert totals.exact_get("search_vector", "'a'", "", "") is None and not calls
+    monkeypatch.setattr(totals, "connection", SimpleNamespace(in_atomic_block=False))
+    monkeypatch.setattr(totals, "_read_fingerprint", lambda: (1, 2, 3))
+    monkeypatch.setattr(totals, "connections", type("C", (), {"close_all": staticmethod(lambda: None)}))
+    try:
+        assert totals.exact_get("search_vector", "'a'", "", "") is None   # counted in a thread
+        totals.wait()
+        assert totals.exact_get("search_vector", "'a'", "", "") == {"#": 3} and len(calls) == 1
+        assert totals.exact_get("title_vector", "'a'", "", "") is None     # another set
+        totals.wait()
+        assert len(calls) == 2
+    finally:
+        totals.clear()
+
+
+def test_the_state_of_every_measure_is_kept_whatever_else_is_counted(monkeypatch):
+    monkeypatch.setattr(totals, "TOTALS_KEPT", 3)
+    totals.clear()
+    try:
+        totals._store("", 1, "all")
+        totals._store(("counts", "", ""), 1, "all, no text")
+        for k in range(5):
+            totals._store(f"'t:{k}'", 1, k)
+        assert "" in totals._kept and ("counts", "", "") in totals._kept and "'t:4'" in totals._kept
+        assert len(totals._kept) == 3
+    finally:
+        totals.clear()

@@ -135,3 +135,43 @@ def test_a_lexeme_of_a_unit_no_longer_there_reads_the_copy_once(linked, monkeypa
     assert not [q for q in ctx.captured_queries if "SELECT 'region'" in q["sql"]]
     monkeypatch.setattr(selectors, "_row_facets", lambda *a, **k: None)   # the SQL facet
     assert units({"q": "调解"}) == got
+
+
+@pytest.mark.parametrize("params", [{"q": "调解"}, {"q": "调解", "province": "湖北省"}])
+def test_a_sampled_sets_exact_facets_count_two_units_of_one_value_once(linked, params, monkeypatch):
+    """The exact facets of a sampled set (search.totals.exact_get) take the rows linked to two units
+    of one value once, as the statement's count and the SQL facet do."""
+    from measures.search import engine, totals
+
+    read_whole = measure_search(params=params)
+    monkeypatch.setattr(engine, "EXACT_LIMIT", 1)
+    monkeypatch.setattr(totals, "EXACT_IN_TRANSACTION", True)
+    r = measure_search(params=params)
+    assert r.count_is_estimate or r.facets_are_estimates is False
+    assert r.facets == read_whole.facets and r.estimated_facets == []
+
+
+@pytest.mark.parametrize("params", [{}, {"province": "湖北省"}, {"theme": "judicial"},
+                                    {"city": "武汉市", "year_from": "2023"},
+                                    {"theme": "administrative", "province": "湖北省"}, {"year_to": "2023"},
+                                    {"ip_type": "patent", "year_from": "2020", "year_to": "2024"}])
+def test_the_list_without_text_counts_its_facets_from_lexeme_counts(linked, params, monkeypatch):
+    """The list without search text counts its facets and total from its filter states' facet lexeme
+    counts (search.totals.counts_get; in a test's transaction with COUNTS_IN_TRANSACTION): the same
+    values and counts as the SQL facets, units of one value counted once."""
+    from measures.search import totals
+
+    in_sql = measure_search(params=params)
+    monkeypatch.setattr(totals, "COUNTS_IN_TRANSACTION", True)
+    monkeypatch.setattr(selectors, "measure_facets", lambda **kw: pytest.fail("counted in SQL"))
+    counted = measure_search(params=params)
+    assert counted.facets == in_sql.facets and counted.count == in_sql.count
+    assert [m.pk for m in counted.page.object_list] == [m.pk for m in in_sql.page.object_list]
+
+
+def test_the_list_with_another_filter_counts_in_sql(linked, monkeypatch):
+    from measures.search import totals
+
+    monkeypatch.setattr(totals, "COUNTS_IN_TRANSACTION", True)
+    monkeypatch.setattr(totals, "_lexeme_counts", lambda *a: pytest.fail("not a lexeme filter"))
+    assert measure_search(params={"role": "lead"}).count == 3

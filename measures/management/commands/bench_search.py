@@ -84,6 +84,9 @@ class Command(BaseCommand):
                             help="also count every facet exactly (an uncapped count of each search's matches, "
                                  "seconds a search at 1M) and print how many facet values above 10,000 are "
                                  "within 10%% and whether those of an exact count are exact")
+        parser.add_argument("--ratio-facets", action="store_true",
+                            help="a sampled set's facets as ratio estimates only, never counted exactly outside "
+                                 "the request (measures.selectors.EXACT_FACETS off: the fifteenth round's code)")
         parser.add_argument("--no-cluster", action="store_true",
                             help="leave the grown table in the order its rows were written (without it the table "
                                  "is ordered by sample slice, as manage.py cluster_measures orders a portal's)")
@@ -99,6 +102,10 @@ class Command(BaseCommand):
         # time the searches, not the per-process caches of their results
         # (measures.selectors.cached, the page cache): every round computes
         settings.SEARCH_CACHE_SECONDS = 0
+        if opts["ratio_facets"]:
+            from measures import selectors
+
+            selectors.EXACT_FACETS = False
         sizes = sorted(int(s) for s in opts["sizes"].split(",") if s.strip())
         from measures.models import Measure
 
@@ -143,9 +150,11 @@ class Command(BaseCommand):
                                   f"{f', worst {max(errors):.1%}' if errors else ''}")
                 small = self.small_facet_errors
                 if small:
-                    self.stdout.write(f"estimated facet values of 1,000-10,000: "
-                                      f"{sum(1 for e in small if e <= 0.10)}/{len(small)} within 10%, "
-                                      f"worst {max(small):.1%}")
+                    # (a value counted exactly is shown without 约: its row says "exact")
+                    self.stdout.write(f"facet values of 1,000-10,000 in sampled facets: "
+                                      f"{sum(1 for e, exact in small if exact)}/{len(small)} exact, "
+                                      f"{sum(1 for e, _ in small if e <= 0.10)}/{len(small)} within 10%, "
+                                      f"worst {max(e for e, _ in small):.1%}")
             report.append(row)
             self._print_row(row)
         self.stdout.write("\nsummary")
@@ -365,6 +374,16 @@ class Command(BaseCommand):
                 # started counting in threads, as a serving portal holds them after the first search of each
                 waited = time.perf_counter()
                 totals.wait()
+                for _ in range(40):
+                    # a process counts TOTALS_THREADS filter states (and sampled sets' exact facets,
+                    # totals.exact_get) at a time: the searches that found no free thread start
+                    # theirs in another untimed round, until a round starts none
+                    before = totals.started()
+                    for params in SEARCHES:
+                        api.measure_search(factory.get("/api/measures/", params))
+                    totals.wait()
+                    if totals.started() == before:
+                        break
                 self.stdout.write(f"  facet totals of the searches' filter states counted: "
                                   f"{time.perf_counter() - waited:.1f} s more")
             times = []
@@ -382,7 +401,8 @@ class Command(BaseCommand):
                             self.counts.append((params, body["count"], true, bool(body.get("count_is_estimate"))))
                         self.stdout.write(f"  {'ILIKE' if ilike else 'search'} {params}: {times[-1]:.0f} ms, "
                                           f"count {'约 ' if body.get('count_is_estimate') else ''}{body['count']:,}"
-                                          f"{truth}{' (facets approx.)' if body.get('facets_are_estimates') else ''}")
+                                          f"{truth}{' (facets approx.)' if body.get('facets_are_estimates') else ''}"
+                                          f"{' (facets exact)' if body.get('count_is_estimate') and not body.get('facets_are_estimates') else ''}")
                         if self.check_facets and not ilike:
                             self.stdout.write("    " + self._check_facets(params, body))
             return times
@@ -415,13 +435,16 @@ class Command(BaseCommand):
         keys = {"province": "id", "city": "id", "unit": "id", "year": "year", "specificity": "score",
                 "issuer": "name"}
         errors, unequal = [], 0
+        small_before = len(self.small_facet_errors)
         for name, rows in body["facets"].items():
             truth = {r[keys.get(name, "code")]: r["count"] for r in exact.get(name, [])}
-            # a facet is sampled when the results are, or when it counts the wider set (its own
-            # filter active) and the response says some facets are estimates
+            # a facet's set is sampled when the results are, or when it counts the wider set (its
+            # own filter active) and that has more than EXACT_LIMIT matches
             own = selectors.FACET_PARAMS.get(name, ())
-            sampled = body.get("count_is_estimate") or (
-                body.get("facets_are_estimates") and any(k in params for k in own))
+            sampled = self._wider_sampled(params, own) if any(k in params for k in own) else \
+                body.get("count_is_estimate")
+            # ... and its counts are shown as estimates unless the search counted them exactly
+            shown_exact = sampled and name not in body.get("estimated_facets", [name])
             for r in rows:
                 true = truth.get(r[keys.get(name, "code")])
                 if true is None:
@@ -429,14 +452,33 @@ class Command(BaseCommand):
                 if true > 10000:
                     errors.append(abs(r["count"] - true) / true)
                 elif true >= 1000 and sampled:
-                    self.small_facet_errors.append(abs(r["count"] - true) / true)
-                elif not sampled and r["count"] != true:
+                    self.small_facet_errors.append((abs(r["count"] - true) / true,
+                                                    shown_exact and r["count"] == true))
+                    if self.verbosity > 1 and self.small_facet_errors[-1][0] > 0.10:
+                        self.stdout.write(f"      {name} {r[keys.get(name, 'code')]}: {r['count']:,} for {true:,}")
+                if (not sampled or shown_exact) and r["count"] != true:
                     unequal += 1
         self.facet_errors += errors
         within = sum(1 for e in errors if e <= 0.10)
+        small = self.small_facet_errors[small_before:]
         return (f"facets: {within}/{len(errors)} values above 10,000 within 10%"
                 f"{f' (worst {max(errors):.1%})' if errors else ''}"
+                + (f", {sum(1 for _, exact in small if exact)}/{len(small)} sampled values of 1,000-10,000 exact"
+                   if small else "")
                 + f", {unequal} values of the facets counted exactly unequal")
+
+    def _wider_sampled(self, params: dict, own: tuple) -> bool:
+        """Whether the search's wider set for a facet whose own filter (`own`) is active has more
+        than EXACT_LIMIT matches (its true count; the engine samples it then)."""
+        from measures import selectors
+        from measures.search.engine import EXACT_LIMIT
+
+        wider = {k: v for k, v in params.items() if k not in own}
+        key = json.dumps(wider, sort_keys=True, ensure_ascii=False)
+        cache = self.__dict__.setdefault("_wider_counts", {})
+        if key not in cache:
+            cache[key] = selectors.measure_export_queryset(params=wider).count()
+        return cache[key] > EXACT_LIMIT
 
     def _print_row(self, row):
         fts, ilike = row["fts"], row["ilike"]
