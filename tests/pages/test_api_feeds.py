@@ -80,6 +80,23 @@ def test_api_docs_page_documents_every_parameter(client):
             assert f"<code>{name}</code>" in html, name
 
 
+def test_api_docs_page_documents_every_field_of_a_search_response(client, build_corpus, settings):
+    # every key of /api/measures/'s answer is named on the page, estimated_facets (the facets still
+    # estimated; a sampled set's facets counted exactly are not) with when it is non-empty and an example
+    build_corpus(1)
+    body = client.get("/api/measures/", {"q": "行政裁决"}).json()
+    assert body["estimated_facets"] == [] and not body["facets_are_estimates"]
+    html = client.get("/api/docs/").content.decode()
+    for key in body:
+        assert f"<code>{key}</code>" in html or f'"{key}"' in html, key
+    assert "超过一万条、按抽样计数时非空" in html and '"estimated_facets": []' in html
+    # and in English, through the catalogue
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get("/api/docs/").content.decode()
+    assert "<code>estimated_facets</code>: the names of the facets whose counts are still estimates" in english
+    assert "按抽样计数" not in english
+
+
 def _feed(client, params):
     resp = client.get("/measures/feed/", params)
     assert resp.status_code == 200 and resp["Content-Type"].startswith("application/atom+xml")
