@@ -181,21 +181,21 @@ FLAT_TITLE_SCAN = 400
 TITLE_THEN_PURPOSE = re.compile(rf"^(.{{4,60}}?(?:{P.alternation(L.POLICY_NOUNS)}))(?:为|根据|按照|依据)")
 FLAT_TITLE_PIECES = 12
 # "制定了《…》,现印发给你们", "现将《…》印发给你们", "《…》已经市政府同意": the document a notice issues
-# an issuer's wrapping on a page (issuer_wrapping_off)
-ISSUER_LEAD = re.compile(r"^(?:来自|来源|公告|发布机构|发文机关)\s*[:：]\s*|^附\s*《")  # not 转发: who forwards issues
-ISSUER_TAIL = re.compile(r"(?:发布|印发)$")
-# "附《…", "附件1:…", "1附件…" before a title read off an attachment line (attachment_label_off)
-ATTACHMENT_LABEL = re.compile(r"^(?:\d{1,2}\s*附件\s*\d{0,2}\s*[:：]?|附\s*(?=《))\s*《?")
 TRANSMITTAL_SCAN = 1500
-# a title that names the nation, or a rule's genre at its end (national_title)
-NATION_TITLE = re.compile(r"^(?:\d{4}年)?(?:全国|国家|中华人民共和国|中央|国务院)")
-STATUTE_TITLE = re.compile(r"(?:条例|办法|规定|规则|细则|大纲|规范|标准)(?:\s*[(（][^()（）]{1,16}[)）])*$")
 TRANSMITTAL_REACH = 40
 QUOTED_DOC = re.compile(r"《([^《》]{4,80})》")
 TRANSMIT_BEFORE = re.compile(r"(?:制定|编制|起草|形成)了$|现将[^《。；]{0,20}$")
 TRANSMIT_AFTER = re.compile(rf"(?:[(（][^()（）]{{1,30}}[)）])?(?:[和及、]?《[^《》]{{1,80}}》)*[,，]?\s*"
                             rf"(?:(?:已经?|经)[^。；《]{{0,30}}?(?:同意|通过)[,，]\s*(?:现|予以|印发|转发|{P.YEAR}\s*年)|"
                             r"现予?(?:以)?(?:印发|转发|发布|公布)|(?:印发|转发)给你们)")
+# an issuer's wrapping on a page (issuer_wrapping_off)
+ISSUER_LEAD = re.compile(r"^(?:来自|来源|公告|发布机构|发文机关)\s*[:：]\s*|^附\s*《")  # not 转发: who forwards issues
+ISSUER_TAIL = re.compile(r"(?:发布|印发)$")
+# "附《…", "1附件…" before a title read off an attachment line (attachment_label_off)
+ATTACHMENT_LABEL = re.compile(r"^(?:\d{1,2}\s*附件\s*\d{0,2}\s*[:：]?|附\s*(?=《))\s*《?")
+# a title that names the nation, or a rule's genre at its end (national_title)
+NATION_TITLE = re.compile(r"^(?:\d{4}年)?(?:全国|国家|中华人民共和国|中央|国务院)")
+STATUTE_TITLE = re.compile(r"(?:条例|办法|规定|规则|细则|大纲|规范|标准)(?:\s*[(（][^()（）]{1,16}[)）])*$")
 # a copied page's label before a document's title, or the signature and date the title followed in print
 GLUED_LABEL = re.compile(r"(?:文档介绍|资源描述|内容摘要|文档简介)[:：]?\s*")
 GLUED_DATE_REACH = 60
