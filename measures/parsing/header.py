@@ -193,6 +193,9 @@ ISSUER_LEAD = re.compile(r"^(?:来自|来源|公告|发布机构|发文机关)\s
 ISSUER_TAIL = re.compile(r"(?:发布|印发)$")
 # "附《…", "1附件…" before a title read off an attachment line (attachment_label_off)
 ATTACHMENT_LABEL = re.compile(r"^(?:\d{1,2}\s*附件\s*\d{0,2}\s*[:：]?|附\s*(?=《))\s*《?")
+# "…奖励政策:", "政务服务丨", "…指南!" before a title (label_before_title)
+TITLE_LABEL_CUT = re.compile(r"\s*[:：丨|｜!！]\s*")
+TITLE_LABEL_MAX = 20
 # a title that names the nation, or a rule's genre at its end (national_title)
 NATION_TITLE = re.compile(r"^(?:\d{4}年)?(?:全国|国家|中华人民共和国|中央|国务院)")
 STATUTE_TITLE = re.compile(r"(?:条例|办法|规定|规则|细则|大纲|规范|标准)(?:\s*[(（][^()（）]{1,16}[)）])*$")
@@ -377,7 +380,25 @@ def clean_title(s: str, ctx: ParseContext) -> str:
     s = EDITION_MARK.sub("", s)
     s = _cut_folded(CHAPTER_TAIL, s, ctx) if len(s) > 8 else s  # "…管理辦法第壹章" (通則 on the next line)
     s = PLACE_TAG.sub("", s.strip())  # "(荆门市)荆门市…规划": a site's place tag that the title repeats
-    return _unwrap(restarted_title(site_tags(attachment_label_off(s.strip(), ctx), ctx)))
+    return _unwrap(restarted_title(site_tags(label_before_title(attachment_label_off(s.strip(), ctx), ctx), ctx)))
+
+
+@rule(stage="header", example="'济南市高新区高新技术企业奖励政策:济南高新区…若干政策实施细则(试行)' → '济南高新区…实施细则(试行)'; "
+                               "'政务服务丨济宁市人民政府关于…的实施意见' → '济宁市人民政府关于…的实施意见'; "
+                               "'贾家坪镇信访工作十项机制第一项:首问责任制度' → unchanged")
+def label_before_title(s: str, ctx: ParseContext) -> str:
+    """A site's label before a title, cut off by a colon, 丨, | or ! ("…奖励政策:", "政务服务丨",
+    "知产类奖励申报指南!"): the title is what follows when that ends with its genre and is longer than
+    the label if the label ends with one too (a title may go on after a colon: "…十项机制第一项:首问
+    责任制度"); 附件: is an attachment's label, read elsewhere."""
+    m = TITLE_LABEL_CUT.search(s)
+    if not m or m.start() > TITLE_LABEL_MAX:
+        return s
+    label, rest = s[:m.start()].strip(), s[m.end():].strip()
+    if len(rest) < 6 or not genre_at_end(rest, ctx) or TITLE_LABEL_CUT.search(rest) or label.startswith("附") \
+            or genre_at_end(label, ctx) and len(rest) <= len(label):
+        return s
+    return rest
 
 
 @rule(stage="header", example="'附《湖北省公安厅关于涉黑涉恶线索有奖举报的指导意见' → '湖北省公安厅关于…指导意见'; "

@@ -1085,3 +1085,15 @@ def test_issuer_wrapping_off(issuer, expected):
 def test_attachment_label_off(title, expected):
     assert H.attachment_label_off(title, CTX) == expected
 
+
+@pytest.mark.parametrize("title, expected", [
+    ("济南市高新区高新技术企业奖励政策:济南高新区加快创新创业发展若干政策实施细则(试行)",
+     "济南高新区加快创新创业发展若干政策实施细则(试行)"),                                              # b18 004
+    ("政务服务丨济宁市人民政府关于持续深化“市县同权”改革的实施意见", "济宁市人民政府关于持续深化“市县同权”改革的实施意见"),  # b113 006
+    ("贾家坪镇信访工作十项机制第一项:首问责任制度", "贾家坪镇信访工作十项机制第一项:首问责任制度"),  # b242 013: rest too short
+    ("附件:贵州省农业系统知识产权宣传周活动方案", "附件:贵州省农业系统知识产权宣传周活动方案"),      # an attachment's label
+    ("文旅部通知!3月20日起恢复!", "文旅部通知!3月20日起恢复!"),                                    # no genre after it
+])
+def test_label_before_title(title, expected):
+    assert H.label_before_title(title, CTX) == expected
+
