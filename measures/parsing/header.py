@@ -193,6 +193,8 @@ ISSUER_LEAD = re.compile(r"^(?:来自|来源|公告|发布机构|发文机关)\s
 ISSUER_TAIL = re.compile(r"(?:发布|印发)$")
 # "附《…", "1附件…" before a title read off an attachment line (attachment_label_off)
 ATTACHMENT_LABEL = re.compile(r"^(?:\d{1,2}\s*附件\s*\d{0,2}\s*[:：]?|附\s*(?=《))\s*《?")
+# a page's metadata run on after a title ("…的通知发布机构:自然资源部发布日期:2026-02-10", b194 004)
+META_AFTER_TITLE = re.compile(r"(?:发布机构|发布日期|发布时间|发文机关|成文日期|信息来源)\s*[:：].*$")
 # "…奖励政策:", "政务服务丨", "…指南!" before a title (label_before_title)
 TITLE_LABEL_CUT = re.compile(r"\s*[:：丨|｜!！]\s*")
 TITLE_LABEL_MAX = 20
@@ -370,7 +372,8 @@ def _unbracket_labels(line: str, ctx: ParseContext) -> str:
 @rule(stage="header", example="'《沈阳市…方案（征求意见稿）》（已废止）' → '沈阳市…方案'")
 def clean_title(s: str, ctx: ParseContext) -> str:
     """A title without the 《》 around it (《A》重点任务 keeps its own), a status mark (（已废止）), a draft
-    mark (（征求意见稿）) or a site's place tag that the title repeats ("(荆门市)荆门市…")."""
+    mark (（征求意见稿）), a site's place tag that the title repeats ("(荆门市)荆门市…") or the page's
+    metadata run on after it ("…的通知发布机构:…")."""
     s = without_edition_tail(s.strip(), ctx)
     s = _unwrap(s)
     m = STATUS_MARK.search(ctx.fold_same(s))
@@ -380,6 +383,7 @@ def clean_title(s: str, ctx: ParseContext) -> str:
     s = EDITION_MARK.sub("", s)
     s = _cut_folded(CHAPTER_TAIL, s, ctx) if len(s) > 8 else s  # "…管理辦法第壹章" (通則 on the next line)
     s = PLACE_TAG.sub("", s.strip())  # "(荆门市)荆门市…规划": a site's place tag that the title repeats
+    s = _cut_folded(META_AFTER_TITLE, s, ctx) if len(s) > 12 else s  # "…的通知发布机构:自然资源部发布日期:…"
     return _unwrap(restarted_title(site_tags(label_before_title(attachment_label_off(s.strip(), ctx), ctx), ctx)))
 
 

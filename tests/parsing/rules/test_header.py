@@ -99,6 +99,8 @@ def test_parse_meta_labels_alone_and_bracketed():
     ("沈阳市（试行）方案", "沈阳市（试行）方案"),
     ("(荆门市)荆门市市场监管“十四五”规划", "荆门市市场监管“十四五”规划"),  # a site's place tag (b33 011)
     ("(试行)荆门市市场监管办法", "(试行)荆门市市场监管办法"),
+    ("自然资源部关于发布深地国家科技重大专项2026年度公开项目申报指南的通知发布机构:自然资源部发布日期:2026-02-10",
+     "自然资源部关于发布深地国家科技重大专项2026年度公开项目申报指南的通知"),  # b194 004: the page's metadata run on
 ])
 def test_clean_title(title, expected):
     assert H.clean_title(title, CTX) == expected
