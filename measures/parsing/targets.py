@@ -340,6 +340,19 @@ class Number:
 # "比2010年的12.4万吨、" before a number: the base year's figure, not a goal
 BASELINE_BEFORE = re.compile(rf"比{P.YEAR}年(?:底|末)?的[\d.]*(?:[{P.HAN}]{{0,3}}[、和及])?\s*$")
 BASELINE_SPAN = 20
+# "从现在的每人每月不低于60元提高到…", "由18.92%增长到…": a change's starting value (change_start)
+CHANGE_FROM = re.compile(r"(?:从|由)[^，,。；;从由]{0,16}$")
+CHANGE_FROM_SPAN = 20
+CHANGE_TO = re.compile(rf"^[^，,。；;]{{0,6}}?(?:{P.alternation(L.CHANGE_TO_VERBS)})")
+
+
+@rule(stage="targets", example="'奖扶标准从现在的每人每月不低于60元提高到…80元' (60) → True; "
+                               "'火化率由18.92%增长到24.67%' (18.92) → True, (24.67) → False")
+def change_start(n: Number) -> bool:
+    """The value a change starts from ("从…60元提高到…80元", "由18.92%增长到…"): where things stand,
+    not the commitment (the value after the verb is)."""
+    before = n.folded[max(n.a, n.pos - CHANGE_FROM_SPAN):n.pos]
+    return bool(CHANGE_FROM.search(before)) and bool(CHANGE_TO.match(n.post_full[n.suffix_len:] if n.suffix_len else n.post_full))
 
 
 @rule(stage="targets", example="'成立于2019年' → True; '第3次' → True; '“66条”' → True; '比2010年的12.4万吨' → True; "
@@ -364,6 +377,8 @@ def not_a_quantity(n: Number) -> bool:
         return True  # "第 8-9 次常务会议": an ordinal with a PDF's spaces
     if BASELINE_BEFORE.search(f[max(n.sent_start, pos - BASELINE_SPAN):pos]):
         return True  # "比2010年的12.4万吨、1.07万吨分别减少…": the base the cut is measured from
+    if change_start(n):
+        return True
     seg = f[n.sent_start:pos]
     return seg.count("“") > seg.count("”") or seg.count("《") > seg.count("》")
 

@@ -823,3 +823,13 @@ def test_share_and_power_units(text, expected):
 def test_grade_band(text, value, expected):
     assert Tg.grade_band(_full(text, value)) is expected
 
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("奖扶标准从现在的每人每月不低于60元提高到每人每月不低于80元", "60", True),   # b258 001: where things stand
+    ("奖扶标准从现在的每人每月不低于60元提高到每人每月不低于80元", "80", False),  # the commitment
+    ("火化率由18.92%增长到24.67%", "18.92", True),
+    ("由市财政给予30万元补助", "30", False),                                      # 由 names who pays: no change
+])
+def test_change_start(text, value, expected):
+    assert Tg.change_start(_full(text, value)) is expected
+
