@@ -20,6 +20,10 @@ CN_NUM_CHARS = "一二两三四五六七八九十百千万"
 # "分别给予一次性奖励0.5万、1万、2万元", "奖励5万": an amount written without its 元 (bare_wan_amount)
 BARE_WAN = "万"
 RANGE_MULTIPLIERS = "万亿千萬億"  # "5000-3万元": the upper bound's own (range_lower_unit)
+# a band with both ends ("1千克以上10千克以下": band_bound)
+BAND_LOWER = re.compile(r"^(?:以上|及以上)\s*\d+(?:\.\d+)?\s*[^\d，,。；;]{0,4}?(?:以下|以内|及以下|不满)")
+BAND_UPPER_BEFORE = re.compile(r"\d+(?:\.\d+)?\s*[^\d，,。；;]{0,4}?(?:以上|及以上)\s*$")
+BAND_UPPER_AFTER = re.compile(r"^(?:以下|以内|及以下)")
 # "分以上为优秀", "分以上90分以下为良好": the words after a score that bounds a grade (grade_band)
 GRADE_BAND = re.compile(rf"^(?:以上|以下|及以上|及以下|\(含\)|（含）)?(?:[\d.]+分?(?:以上|以下|及以上|及以下)?)?的?"
                         rf"(?:为|评为|定为|确定为|评定为)(?:{P.alternation(L.GRADE_WORDS)})")
@@ -412,6 +416,14 @@ def comparator_before(pre: str) -> tuple[str | None, str | None]:
     return None, ">=" if AT_LEAST_BEFORE_VERB.search(pre) else None
 
 
+@rule(stage="targets", example="'缴获1千克以上10千克以下的' (1) → True, (10) → True; '培育企业10家以上' (10) → False")
+def band_bound(n: Number) -> bool:
+    """A bound of a band written with both ends ("1千克以上10千克以下", "50千克以上100千克以下"): the band
+    sorts cases (a reward for each), it commits to neither end."""
+    return bool(BAND_LOWER.match(n.post_full)) or \
+        bool(BAND_UPPER_BEFORE.search(n.folded[n.a:n.pos]) and BAND_UPPER_AFTER.match(n.post_full))
+
+
 @rule(stage="targets", example="'考核得分90分以上为优秀' (90) → True; '80分以上90分以下为良好' (80, 90) → True; "
                                "'满意度达到90分以上' → False")
 def grade_band(n: Number) -> bool:
@@ -427,7 +439,7 @@ def is_condition(n: Number) -> bool:
     phrase of a clause opened by 对 ("对…5个以上国家成功注册商标的企业") or of a subject ("两项以上奖励的
     按最高级别…"); the numbers of a list of conditions ("符合以下条件：…")."""
     post, k = n.post_full, n.suffix_len
-    if grade_band(n):
+    if grade_band(n) or band_bound(n):
         return True
     granted = GRANT_BEFORE.search(n.pre) is not None  # "…的单位分别给予20万元、15万元的资助": the reward itself
     if n.pre.lstrip().startswith("对") and "的" in post and not granted \

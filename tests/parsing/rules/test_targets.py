@@ -833,3 +833,13 @@ def test_grade_band(text, value, expected):
 def test_change_start(text, value, expected):
     assert Tg.change_start(_full(text, value)) is expected
 
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("缴获1千克以上10千克以下的,每案奖励5000元", "1", True),    # b242 002: a band sorts cases
+    ("缴获1千克以上10千克以下的,每案奖励5000元", "10", True),
+    ("缴获1千克以上10千克以下的,每案奖励5000元", "5000", False),
+    ("培育企业10家以上", "10", False),
+])
+def test_band_bound(text, value, expected):
+    assert Tg.band_bound(_full(text, value)) is expected
+
