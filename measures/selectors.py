@@ -347,8 +347,7 @@ def _facets_from_counts(data, counts_of) -> dict | None:
             if found is None:
                 return None
         else:   # specificity, flags, roles, issuers, document types
-            prefix = {"specificity": "sp:", "flag": "fl:"}.get(name) or _ROW_LEXEMES[name]
-            found = [(lex[len(prefix):], None, n) for lex, n in main.items() if lex.startswith(prefix)]
+            found = _row_lexeme_values(name, main)
         out[name] = _by_lexeme(name, found) if name in ("issuer", "doc_type") else _shape(name, found)
     return out
 
@@ -652,6 +651,13 @@ _LEXEME_FACETS = {"province": "province", "city": "city", "theme": "theme", "ip_
 _LEXEME_PREFIXES = {"province": "p:", "city": "c:", "theme": "t:", "ip_type": "i:", "year": "y:"}
 # facets counted from the results' facet lexemes with these prefixes (measures.search.index)
 _ROW_LEXEMES = {"role": "r:", "issuer": "o:", "doc_type": "k:"}
+
+
+def _row_lexeme_values(name: str, counts: dict) -> list:
+    """(value, None, count) of a facet read from exact lexeme counts whose values stand in the rows'
+    lexemes (specificity sp:, flags fl:, roles, issuers, document types)."""
+    prefix = {"specificity": "sp:", "flag": "fl:"}.get(name) or _ROW_LEXEMES[name]
+    return [(lex[len(prefix):], None, n) for lex, n in counts.items() if lex.startswith(prefix)]
 _LEXEME_PARAMS = {"province", "city", "theme", "ip_type", "year_from", "year_to"}
 _QUOTED = re.compile(r"'((?:[^']|'')*)'(:\*)?")
 
@@ -835,8 +841,7 @@ def _row_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dict
             if estimate is not None:
                 found = [(k, label, estimate(prefix + k, n)) for k, label, n in found]
         elif exact is not None and name in ("specificity", "flag", *_ROW_LEXEMES):
-            prefix = {"specificity": "sp:", "flag": "fl:"}.get(name) or _ROW_LEXEMES[name]
-            found = [(lex[len(prefix):], None, n) for lex, n in exact.items() if lex.startswith(prefix)]
+            found = _row_lexeme_values(name, exact)
             estimate, scale = None, 1
         elif name == "unit" and UNITS_COPY and exact is not None:
             found, estimate, scale = units, None, 1
