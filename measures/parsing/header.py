@@ -589,7 +589,8 @@ def list_notice(f: str) -> bool:
 @rule(stage="header", example="'宜昌市人民政府办公室关于印发宜昌市知识产权' + '保护和运用规划的通知' → the two joined")
 def wrapped_notice(line: str, nxt: str, ctx: ParseContext) -> str | None:
     """A long notice title wrapped over two lines (the first without its 《》 and expiry mark); the
-    second may be only its 通知, spaced out ("通 知")."""
+    second may be only its 通知, spaced out ("通 知"). A notice that publishes a list (list_notice:
+    "…关于公布第二批…" + "…名单的通知") issues nothing: it is the document's own title, no covering notice."""
     f = ctx.fold_same(line.strip().strip("《》"))
     if "关于" not in f or len(f) > 100 or f.endswith(("。", "：", ":")) or match_numbering(line) is not None:
         return None
@@ -598,7 +599,7 @@ def wrapped_notice(line: str, nxt: str, ctx: ParseContext) -> str | None:
         nxt = P.WHITESPACE.sub("", nxt)  # "…责任分解的" + "通 知" (spaced out to the page's width)
     both = line.strip() + nxt
     fb = ctx.fold_same(both)
-    if len(nxt) <= 60 and len(fb) <= 150 and NOTICE_END.search(fb) and NOTICE.match(fb):
+    if len(nxt) <= 60 and len(fb) <= 150 and NOTICE_END.search(fb) and NOTICE.match(fb) and not list_notice(fb):
         return both.strip("《》").strip()
     return None
 
@@ -1708,10 +1709,10 @@ def doc_number_of(h: Header, lines: list[str]) -> str | None:
                 break
         found = found or next((x.doc_number for x in h.heads if x.doc_number), None)
         for line in lines[:min(h.zone, len(lines))] if not found else []:
-            m = MID_NUMBER.search(line[:300])
+            m = MID_NUMBER.search(T.fold_same_length(line[:300]))  # "…的意見 國辦發〔2020〕27號" read folded
             lost = INLINE_LOST.search(line[:300])
             if m or lost:
-                found = m.group(1) if m else f"{lost.group(1)}〔{lost.group(2)}〕{lost.group(3)}号"
+                found = line[m.start(1):m.end(1)] if m else f"{lost.group(1)}〔{lost.group(2)}〕{lost.group(3)}号"
                 break
         if found is None and h.order:
             return h.order[1]

@@ -15,7 +15,10 @@ from .context import ParseContext, rule
 from .outline import match_numbering
 from .text import fold, fold_same_length, parse_cn_number
 
+# "无障碍" is a page tool where it stands alone ("首页 | 无障碍 | 长者版", "• 无障碍"); inside words it is text
+# ("关于推进信息无障碍的指导意见", b279 003; "无障碍环境建设")
 CHROME = re.compile(r"(?<![发文])字号[:：]|【字体|字体[:：]|[【\[]\s*[大中小]\s*[】\]]|所在的?位置|当前的?位置|现在的?位置|"
+                    rf"(?<![{P.HAN}])无障碍(?![{P.HAN}])|"
                     + P.alternation(L.CHROME_PHRASES))
 BREADCRUMB = re.compile(rf"^(?:\d{{1,2}}[.、．]\s*)?(?:{P.alternation(L.BREADCRUMB_HEADS)})\s*(?:[>＞»›/|｜]|&gt;)|"
                         # a trail without its home link: ">> 走進嵊州 >> 投資嵊州 >> 投資政策"

@@ -255,6 +255,7 @@ def test_cited_title(text, expected):
     ("关于印发2020年区政府重点工作责任分解的", "通 知", "关于印发2020年区政府重点工作责任分解的通知"),  # b45 003
     ("各县市区：关于做好", "工作的通知", None),
     ("一、关于印发", "方案的通知", None),  # a numbered line
+    ("文化和旅游部关于公布第二批国家级", "夜间文化和旅游消费集聚区名单的通知", None),  # a list notice: a title (b279 006)
 ])
 def test_wrapped_notice(line, nxt, expected):
     assert H.wrapped_notice(line, nxt, CTX) == expected
@@ -328,6 +329,9 @@ def test_without_layout_spaces(text, expected):
     (_header(body_start=2), ["某通知", "（沈政发（2024）8号）", "正文"], "沈政发〔2024〕8号"),
     (_header(), ["珠府〔2018〕66號"], "珠府〔2018〕66號"),
     (_header(), ["根据沈政发〔2024〕8号文件要求"], None),  # inside a sentence
+    # after the title on one line, read folded (意見 ends a title as 意见 does; b279 002)
+    (_header(zone=1), ["國務院辦公廳關於支持多渠道靈活就業的意見 國辦發〔2020〕27號 2020年7月28日 發布機關:國務院辦公廳 |"],
+     "國辦發〔2020〕27號"),
 ])
 def test_doc_number_of(h, lines, expected):
     assert H.doc_number_of(h, lines) == expected
@@ -358,6 +362,7 @@ NATIONAL_CTX = ParseContext(Knowledge(regions=REGIONS + [
     ("国家税务总局沈阳市税务局", False), ("市委宣传部", False), (None, False), ("", False),
     ("全国知识产权宣传周活动组委会办公室", True), ("全国打击侵权假冒工作领导小组", True),
     ("市场监管总局、国家发展改革委、工业和信息化部、公安部、商务部、海关总署、药监局", True),
+    ("工业和信息化部 中国残疾人联合会", True), ("中国残联", True),  # national people's organisations (b279 003)
     ("药监局", False), ("全国知识产权宣传周活动", False), ("全国知识产权示范城市建设委员会、湖北省人民政府", False),
 ])
 def test_national_issuer(issuer, expected):

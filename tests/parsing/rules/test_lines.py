@@ -72,6 +72,9 @@ def test_table_of_contents(line, expected):
      "付费前请自行鉴别。", True),
     ("1、本文档共3页,可阅读全部内容。", True),   # b179 005: a preview's page count
     ("资讯首页 > 农业政策", True),   # b194 013: a news section's trail
+    # "无障碍" is a page tool alone, text inside words (b279 003)
+    ("首页 | 加入收藏 | 无障碍阅读 | 长者模式", True), ("• 无障碍", True), ("智能問答| 無障礙 | 移動版 | 繁體版", True),
+    ("工业和信息化部 中国残疾人联合会关于推进信息无障碍的指导意见", False), ("(三)加快无障碍环境建设。", False),
 ])
 def test_chrome_line(line, expected):
     assert Li.chrome_line(line, CTX) is expected
