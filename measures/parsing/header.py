@@ -73,6 +73,7 @@ NATIONAL_BODY = re.compile(rf"(?<![省市县区州旗盟])(?:{P.alternation(L.NA
 NATIONAL_DUTY = re.compile(rf"(?:{P.alternation(L.NATIONAL_ISSUERS)})负责全国")
 NATIONAL_BODIES_MIN = 3
 # 国务院专利行政部门, 国家药品审评机构, 我国: how only the State's own texts speak (national_wording)
+LEVEL_AND_ABOVE = re.compile(r"[省市县区]级(?:以上|及以上|以下)")  # "县级以上地方人民政府": every level from there
 NATIONAL_WORDING = re.compile(rf"国务院[{P.HAN}]{{0,10}}部门|国家[{P.HAN}]{{1,8}}?(?:{P.alternation(L.NATIONAL_AUTHORITY_ENDS)})|"
                               rf"{P.alternation(L.NATIONAL_SELF_WORDS)}")
 ISSUER_CUT = re.compile(r"\s{2,}|[|｜]")
@@ -1896,8 +1897,10 @@ def national_wording(lines: list[str], ctx: ParseContext) -> bool:
 def scope_level(lines: list[str], ctx: ParseContext) -> str | None:
     """The level a text speaks at when no issuer, place or address names it: the scope words it uses most
     (全市, 市政府, 市级 … against 全省, 全县, 全区 …), read over the whole page (a mid-document page has
-    no header to go by). None on a tie or when it names no scope."""
-    return most_named_level(ctx.fold(" ".join(lines)), L.LEVEL_SCOPE_WORDS, ("全区", "区政府", "区委"))
+    no header to go by). None on a tie or when it names no scope. "县级以上(地方)人民政府" names every
+    government from that level up, as the State's and a province's rules do (b278 001, 012): no scope."""
+    text = LEVEL_AND_ABOVE.sub("", ctx.fold(" ".join(lines)))
+    return most_named_level(text, L.LEVEL_SCOPE_WORDS, ("全区", "区政府", "区委"))
 
 
 @rule(stage="header", example="('我市…我市…我县', LEVEL_WORDS) → 'city'; ('我市…我县', …) → None (a tie); "

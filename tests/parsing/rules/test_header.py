@@ -589,6 +589,9 @@ def test_starts_mid_document(lines, expected):
     (["全市推进，全省统筹。"], None),  # a tie names nothing
     (["全镇各村要落实责任，镇政府统一部署，全市排名。"], "district"),  # b152: a township's own text (round 11 in view)
     (["加强知识产权保护。"], None),
+    # "县级以上地方人民政府" names every level from there up: no scope (b278 001, 012)
+    (["第四条 县级以上地方人民政府应当加强地名管理。", "第五条 县级以上人民政府民政部门负责本行政区域的地名管理。"], None),
+    (["第四条 县级以上人民政府负责。全县推进。"], "district"),
 ])
 def test_scope_level(lines, expected):
     assert H.scope_level(lines, CTX) == expected
