@@ -385,7 +385,30 @@ def clean_title(s: str, ctx: ParseContext) -> str:
     s = _cut_folded(CHAPTER_TAIL, s, ctx) if len(s) > 8 else s  # "…管理辦法第壹章" (通則 on the next line)
     s = PLACE_TAG.sub("", s.strip())  # "(荆门市)荆门市…规划": a site's place tag that the title repeats
     s = _cut_folded(META_AFTER_TITLE, s, ctx) if len(s) > 12 else s  # "…的通知发布机构:自然资源部发布日期:…"
-    return _unwrap(restarted_title(site_tags(label_before_title(attachment_label_off(s.strip(), ctx), ctx), ctx)))
+    return title_tail_off(_unwrap(restarted_title(site_tags(label_before_title(attachment_label_off(s.strip(), ctx), ctx), ctx))), ctx)
+
+
+TITLE_PAIR_CUT = re.compile(r"》\s*(?=[和及与、]?\s*《|的(?:通知|政策解读|解读))")  # "A》和《B", "A》《B", "A》的通知"; not "A条例》实施办法", "…落实A条例》的实施意见"
+TITLE_PART_TAIL = re.compile(rf"\s*{P.PAREN_OPEN}\s*[一二三四五六七八九十上下]{{1,2}}\s*{P.PAREN_CLOSE}\s*$")  # "…方案(一)", "( 三 )"
+TITLE_SEO_TAIL = re.compile(rf"\s*(?:{P.alternation(L.TITLE_SEO_TAILS)}|【\d{{1,2}}篇】|(?:{P.CN_SMALL_DIGIT}|\d)篇|\d{{3,5}}字|\d)\s*$")
+
+
+@rule(stage="header", example="'海南省鄉村民宿管理辦法》和《海南省促進鄉村民宿發展實施方案' → '海南省鄉村民宿管理辦法'; "
+                               "'海南省居住证实施办法(试行)( 三 )' → '海南省居住证实施办法(试行)'; "
+                               "'山东省商品房销售条例最新' → '山东省商品房销售条例'; '社区垃圾分类的实施方案1' → '社区垃圾分类的实施方案'")
+def title_tail_off(s: str, ctx: ParseContext) -> str:
+    """A title without what follows it on a copied page: the rest of a 《A》和《B》 pair whose outer marks were
+    lost (the first is the title, b278 007, b113 001, b248, b83 013), a part number ("(一)", "( 三 )", "(下)":
+    one page of a longer copy, b277 012, b112, b57, b199, b18), and a copying site's words (最新, 范文,
+    【4篇】, 4300字, a stray digit: TITLE_SEO_TAILS) when a genre ends what is left."""
+    cut = TITLE_PAIR_CUT.search(s)
+    if cut and "《" not in s[:cut.start()] and cut.start() >= 6:
+        s = s[:cut.start()]
+    for tail in (TITLE_PART_TAIL, TITLE_SEO_TAIL):
+        m = tail.search(s)
+        if m and m.start() >= 6 and genre_at_end(s[:m.start()], ctx):
+            s = s[:m.start()]
+    return s.strip()
 
 
 @rule(stage="header", example="'济南市高新区高新技术企业奖励政策:济南高新区…若干政策实施细则(试行)' → '济南高新区…实施细则(试行)'; "
