@@ -99,6 +99,8 @@ LEADING_NUMBER = re.compile(rf"^\s*[(（]?{P.DOC_NUMBER.pattern}[)）]?\s*[_《]
 GLUED_NUMBER = re.compile(rf"^{P.DOC_NUMBER.pattern}\s*[—–－-]{{0,2}}\s*(?=[{P.HAN}])")
 TRAILING_NUMBER = re.compile(rf"\s*[(（]?\s*({P.DOC_NUMBER.pattern})\s*[)）]?\s*$")  # "…的通知 江府办函〔2018〕83号"
 PAGE_MARK = re.compile(r"^(?:\d{1,3}\s*[―—–-]\s*(?=[\u4e00-\u9fff])|[\[【][^\]】]{1,6}[\]】]\s*)")  # "1 ― 番禺区…", "[接上页] "
+# a preview's page mark written with a comma: "1,宁波市…条例" (a bare leading comma is a glossed mirror's line break)
+COMMA_MARK = re.compile(rf"^\d{{1,2}}\s*[,，]\s*(?=[{P.HAN}])")
 GLUED_DIGITS = re.compile(rf"^\d{{2,6}}(?![\d年月日号届个项条次])(?=[{P.HAN}])")           # "12011新野县…"
 TRAILING_BAR = re.compile(r"(?:\s*[|｜])+\s*$")   # "…的通知 | |" (a flattened table row)
 # a file name's extension and what follows, with a copy counter before it: "(1).doc", "要点2.docx" (after a genre)
@@ -674,6 +676,9 @@ def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
         out.doc_number = P.DOC_NUMBER.search(m.group()).group()
         s = s[m.end():]
     s = GLUED_DIGITS.sub("", s)
+    m = COMMA_MARK.match(s)
+    if m and len(s) - m.end() >= 6 and title_like(s[m.end():], ctx):  # "1,宁波市…条例" (b281 002)
+        s = s[m.end():]
     s = FILE_TAIL.sub("", TRAILING_BAR.sub("", s))
     m = SITE_SUFFIX.search(s)
     if m and genre_at_end(s[:m.start()], ctx):  # "关于开展…的通知_桂林旅游政务网": the page title's site name
@@ -1134,6 +1139,8 @@ def _wrapped_title(heads: list[HeadLine], i: int, ctx: ParseContext) -> str | No
     if i + 1 >= len(heads):
         return None
     a, b = heads[i].text, heads[i + 1].text
+    if P.WHITESPACE.sub("", ctx.fold(b)) in L.NOTICE_ENDS:
+        b = P.WHITESPACE.sub("", b)  # "关于落实…责任的" / "通 知" (spaced out to the page's width, b281 011)
     fa, fb = ctx.fold(a), ctx.fold(b)
     if not a or not b or len(a) > 60 or len(b) > 80 or P.SENTENCE_MARK.search(fa + fb) or match_numbering(a) \
             or fb.startswith(fa):  # a site's cut headline repeated above the title ("…关于进一步完善…保险" twice)

@@ -456,6 +456,8 @@ def test_header_stage_national_document(knowledge):
     ("附件:關于印發《鶴山市2023年輪作休耕項目實施方案》的通知.pdf", "關于印發《鶴山市2023年輪作休耕項目實施方案》的通知",
      None, False, None),
     ("附件:1.申报表", "附件:1.申报表", None, False, None),  # no 关于 file name: left alone
+    ("1,宁波市文物保护点保护条例", "宁波市文物保护点保护条例", None, False, None),  # b281 002: a preview's page mark
+    (",現提出以下意見", ",現提出以下意見", None, False, None),  # a glossed mirror's comma: no mark, no title
 ])
 def test_tidy_head_line(line, text, number, expired, issuer):
     got = H.tidy_head_line(line, CTX)
@@ -1125,3 +1127,13 @@ def test_label_before_title(title, expected):
 ])
 def test_title_tail_off(title, expected):
     assert H.title_tail_off(title, CTX) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # b281 011: a plain notice wrapped over two lines, its 通知 spaced out to the page's width
+    (["关于落实各级文物保护单位安全管理责任的", "通 知"], "关于落实各级文物保护单位安全管理责任的通知"),
+    (["湖南省人民政府办公厅关于加强普通高等学校", "毕业生就业工作的通知"], "湖南省人民政府办公厅关于加强普通高等学校毕业生就业工作的通知"),
+    (["关于落实各级文物保护单位安全管理责任的", "各镇人民政府:"], None),
+])
+def test_wrapped_title(lines, expected):
+    assert H._wrapped_title([H.HeadLine(x) for x in lines], 0, CTX) == expected
