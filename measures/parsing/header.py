@@ -192,8 +192,12 @@ TRANSMIT_AFTER = re.compile(rf"(?:[(（][^()（）]{{1,30}}[)）])?(?:[和及、
                             rf"(?:(?:已经?|经)[^。；《]{{0,30}}?(?:同意|通过)[,，]\s*(?:现|予以|印发|转发|{P.YEAR}\s*年)|"
                             r"现予?(?:以)?(?:印发|转发|发布|公布)|(?:印发|转发)给你们)")
 # an issuer's wrapping on a page (issuer_wrapping_off)
-ISSUER_LEAD = re.compile(r"^(?:来自|来源|公告|发布机构|发文机关)\s*[:：]\s*|^附\s*《")  # not 转发: who forwards issues
+ISSUER_LEAD = re.compile(rf"^(?:来自|来源|公告|发布机构|发文机关|第(?:{P.CN_SMALL_DIGIT}|\d){{1,2}}篇)\s*[:：]\s*|^附\s*《")  # not 转发: who forwards issues
 ISSUER_TAIL = re.compile(r"(?:发布|印发)$")
+# "为贯彻落实国务院办公厅…", "关于落实党中央国务院…": the body a purpose clause cites, never the issuer;
+# "重庆市人民政府办公厅贯彻落实国务院办公厅…": the issuer is the one before the verb
+CITING_LEAD = re.compile(r"^(?:为|关于)?(?:全面|深入|认真|进一步)?(?:贯彻落实|贯彻|落实)")
+CITING_VERB = re.compile(r"(?:贯彻落实|贯彻|落实)")
 # "附《…", "1附件…" before a title read off an attachment line (attachment_label_off)
 ATTACHMENT_LABEL = re.compile(r"^(?:\d{1,2}\s*附件\s*\d{0,2}\s*[:：]?|附\s*(?=《))\s*《?")
 # a page's metadata run on after a title ("…的通知发布机构:自然资源部发布日期:2026-02-10", b194 004)
@@ -1647,8 +1651,13 @@ def issuer_in_full(issuer: str | None, region: dict, ctx: ParseContext) -> str |
                                "'公告:国家林业局' → '国家林业局'; '附《湖北省公安厅' → '湖北省公安厅'; '来自:市畜牧中心' → '市畜牧中心'")
 def issuer_wrapping_off(s: str, ctx: ParseContext) -> str:
     """An issuer as a page wraps it: a label before it (来自:, 公告:, 附《) and the verb a news line puts
-    after it (…发布, …印发) are no part of its name ("转发X" stays: the forwarder is the issuer, not X)."""
+    after it (…发布, …印发) are no part of its name ("转发X" stays: the forwarder is the issuer, not X); a
+    body a purpose clause cites ("为贯彻落实国务院办公厅…") is none (""), and "X贯彻落实Y…" is X."""
     f = ctx.fold_same(s)
+    if CITING_LEAD.match(f):
+        return ""
+    if (m := CITING_VERB.search(f)) and m.start() >= 4:
+        s, f = s[:m.start()], f[:m.start()]
     if m := ISSUER_LEAD.match(f):
         s, f = s[m.end():], f[m.end():]
     if (m := ISSUER_TAIL.search(f)) and m.start() >= 4:

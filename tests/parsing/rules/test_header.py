@@ -1083,6 +1083,9 @@ def test_site_chain(title, expected):
     ("來自:市畜牧漁業事業發展中心", "市畜牧漁業事業發展中心"),
     ("转发住房城乡建设部、财政部", "转发住房城乡建设部、财政部"),  # the forwarder issues: left for the others
     ("国家发布", "国家发布"),                                         # too short to be a name and a verb
+    ("第一篇:国家旅游局", "国家旅游局"),                                # b280 006: a compilation's part label
+    ("为贯彻落实国务院办公厅", ""), ("关于落实党中央国务院", ""),          # a cited body: no issuer (b128 010, b104 011)
+    ("重庆市人民政府办公厅贯彻落实国务院办公厅", "重庆市人民政府办公厅"),  # b280 013: the one before the verb
 ])
 def test_issuer_wrapping_off(issuer, expected):
     assert H.issuer_wrapping_off(issuer, CTX) == expected
