@@ -1617,6 +1617,9 @@ def issuer_of(h: Header, lines: list[str], ctx: ParseContext) -> str | None:
             break
     else:
         issuer = None
+    if issuer and title_issuer and issuer != title_issuer and issuer.endswith(title_issuer) \
+            and _issuer_form(title_issuer, ctx) and not SELF_REFERENCE.match(ctx.fold(title_issuer)):
+        issuer = title_issuer  # "河北省沧州市人民政府" in a law database's box, "沧州市人民政府关于…" as the title has it
     if issuer and SELF_REFERENCE.match(ctx.fold(issuer)):
         # "区市场监管局" in the metadata, the title or letterhead naming the issuer(s) in full
         issuer = next((f for c in (title_issuer, h.title_issuer, *letterhead) for f in [_issuer_form(c, ctx)]

@@ -75,6 +75,8 @@ META_LABELS = {
     "公文目录": "topic", "文件状态": "status", "联合发文单位": "co_issuers",
     # a law database's box: "【制定机关】…", "【公布日期】2018.03.23", "【施行日期】…", "【效力等级】…"
     "制定机关": "issuer", "公布日期": "published", "施行日期": "effective", "效力等级": "policy_level",
+    # "颁布时间:2015-07-07 00:00:00.000 发文单位:重庆市人民政府" (b173 007, b127), "【颁布部门】 工业和信息化部" (b94)
+    "颁布时间": "published", "颁布日期": "published", "颁布部门": "issuer", "颁布机关": "issuer", "颁布单位": "issuer",
 }
 # labels read only inside brackets ("【字号】延市科发〔2018〕24号"), where they cannot be page tools (字号：大 中 小)
 BRACKET_ONLY_LABELS = {"字号": "文号"}

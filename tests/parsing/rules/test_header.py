@@ -34,6 +34,8 @@ def test_parse_date(text, expected):
     # b83 012: long labels glued to their values
     ("    發文單位大冶市人民政府辦公室 發文字號大冶政規〔2023〕4號", {"issuer": "大冶市人民政府辦公室", "doc_number": "大冶政規〔2023〕4號"}),
     ("发文单位要加强领导", None),   # one glued label in a sentence is none
+    # b173 007: a law site's 颁布 labels
+    ("颁布时间:2015-07-07 00:00:00.000 发文单位:重庆市人民政府", {"published": "2015-07-07 00:00:00.000", "issuer": "重庆市人民政府"}),
 ])
 def test_labelled_values(line, expected):
     assert H.labelled_values(line, CTX) == expected
@@ -289,6 +291,9 @@ def _header(**kw):
     (_header(title="关于加强中央企业知识产权工作的指导意见"), ["国务院国有资产监督管理委员会文件", "国资发法规[2009]100号",
                                                          "关于加强中央企业知识产权工作的指导意见"], "国务院国有资产监督管理委员会"),
     (_header(), ["请各单位认真学习文件"], None),
+    # b121 003: a law database's box writes the province before the name the title gives
+    (_header(meta={"issuer": "河北省沧州市人民政府"}, title="沧州市人民政府关于进一步加强食品安全监管工作的意见"), [], "沧州市人民政府"),
+    (_header(meta={"issuer": "武汉市人民政府"}, title="市人民政府关于支持氢能产业发展的意见"), [], "武汉市人民政府"),
 ])
 def test_issuer_of(h, lines, expected):
     assert H.issuer_of(h, lines, CTX) == expected
