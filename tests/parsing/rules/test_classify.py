@@ -221,6 +221,7 @@ def test_amendment_item(body, expected):
     ("專利實施強制許可辦法", ["patent"]), ("驰名商标认定和保护规定", ["trademark"]),   # b94 010, b86 011
     ("关于规范网盘服务版权秩序的通知", []),   # b86 006: copyright and the internet (data): two kinds
     ("关于加强知识产权保护的意见", []), ("专利和商标资助办法", []), (None, []),
+    ("城市供水條例(2018修正版)", []), ("推进软件正版化工作实施方案", ["copyright"]),  # b289 001: 修正版 is no 正版
 ])
 def test_document_ip_type(title, expected):
     from measures.parsing.knowledge import default_knowledge
