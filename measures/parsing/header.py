@@ -146,8 +146,11 @@ ORG_QUOTED = re.compile(rf"^(?P<org>{ORG_NAME}(?:[、\s]{ORG_NAME}){{0,3}})\s*(?
 # "2016年 第5号", "二〇二〇年 第4號": a decree numbered within its year
 _ORDER_N = rf"(?:(?:{P.YEAR}|[{P.CN_YEAR_DIGITS}]{{4}})\s*年\s*)?第\s*[\d{P.CN_DIGITS}]+\s*[号號]"
 ORDER_LINE = re.compile(rf"^(?:{L.STATE_NAME})?(?P<org>[{P.HAN}]{{2,30}}?)令\s*(?:[(（]?\s*(?P<n>{_ORDER_N})\s*[)）]?)?$")
+ORDER_WRAP = re.compile(r"^[(（][^()（）]{4,40}令[^()（）]{2,20}[)）]$")
 ORDER_NUMBER = re.compile(rf"^[(（]?\s*({_ORDER_N})\s*[)）]?$")
 ORDER_FORM = re.compile(rf"[{P.HAN}]{{2,30}}令\s*第\s*[\d{P.CN_DIGITS}]+\s*[号號]")
+# "总理温家宝", "部长 李小鹏": a leader's signature above a decree's date (b292 001)
+LEADER_SIGNATURE = re.compile(rf"^(?:{P.alternation(L.LEADER_TITLES)})\s*[:：]?\s*[{P.HAN}]{{2,4}}$")
 HEAD_TITLE = re.compile(r"局长$|部长$|署长$|主任$|主席$")
 LOST_BRACKETS = re.compile(rf"^[(（]?\s*([{P.HAN}]{{1,12}})\s*[{P.YEAR_OPEN}]?\s*({P.YEAR})\s*[{P.YEAR_CLOSE}]?\s*(\d{{1,4}})\s*[号號]?\s*[)）]?$")
 PASSED = re.compile(rf"(?P<date>{P.DATE_TEXT})\s*(?P<org>[{P.HAN}]{{2,40}}?)"
@@ -768,10 +771,12 @@ def order_number(lines: list[str], ctx: ParseContext) -> tuple[str, str] | None:
     number on the same line or the next) → (issuer, 文号 "中华人民共和国国务院令第722号": the number keeps
     its form, as the spec says); the issuer without 中华人民共和国 and without 局长/部长."""
     for i, line in enumerate(lines):
-        m = ORDER_LINE.match(ctx.fold_same(P.WHITESPACE.sub("", line)))
+        raw = P.WHITESPACE.sub("", line)
+        if ORDER_WRAP.match(raw):
+            raw = raw[1:-1]  # "(中华人民共和国国务院令第553 号)" (b292 001): the whole heading in brackets
+        m = ORDER_LINE.match(ctx.fold_same(raw))
         if not m:
             continue
-        raw = P.WHITESPACE.sub("", line)
         n = raw[m.start("n"):m.end("n")] if m.group("n") else None  # as written (第328號), not folded
         if not n and i + 1 < len(lines):
             nm = ORDER_NUMBER.match(P.WHITESPACE.sub("", lines[i + 1]))
@@ -1471,7 +1476,7 @@ def _find_body_and_signature(h: Header, lines: list[str], first_num: int, ctx: P
         signer = signer_above(lines, i, ctx) if i - 1 >= start_from else None
         prev = lines[i - 1].strip() if i > 0 else ""
         if h.notice_line is None and not (signer or PAREN_DATE.match(lines[i].strip()) or prev.endswith("。")
-                                          or SIGN_OFF.search(ctx.fold(prev))):
+                                          or SIGN_OFF.search(ctx.fold(prev)) or LEADER_SIGNATURE.match(ctx.fold(prev))):
             continue
         h.signed_date, h.signer = date, signer
         if body is None and h.notice_line is not None:

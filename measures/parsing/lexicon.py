@@ -78,6 +78,9 @@ META_LABELS = {
     # "颁布时间:2015-07-07 00:00:00.000 发文单位:重庆市人民政府" (b173 007, b127), "【颁布部门】 工业和信息化部" (b94)
     "颁布时间": "published", "颁布日期": "published", "颁布部门": "issuer", "颁布机关": "issuer", "颁布单位": "issuer",
 }
+# who signs a decree or rule in person ("总理 温家宝", "部长 李小鹏", "市长 陈昆忠"): the date below is its signing date
+LEADER_TITLES = ("总理", "副总理", "部长", "局长", "署长", "主任", "主席", "省长", "市长", "县长", "区长", "州长", "旗长",
+                 "盟长", "委员长", "院长", "检察长", "行长", "代省长", "代市长", "代县长", "代区长")
 # labels read only inside brackets ("【字号】延市科发〔2018〕24号"), where they cannot be page tools (字号：大 中 小)
 BRACKET_ONLY_LABELS = {"字号": "文号"}
 # "[联合发文单位]", "[实施日期]": how the labels of a metadata box end (beside META_LABELS)

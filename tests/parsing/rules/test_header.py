@@ -501,6 +501,9 @@ def test_lead_sentence(line, expected):
     (["中華人民共和國商務部令", "二〇二〇年 第4號"], ("商務部", "中華人民共和國商務部令二〇二〇年第4號")),  # b94 001
     (["市政府令"], None), (["某某令"], None),  # no number
     (["重慶市人民政府令第 328 號"], ("重慶市人民政府", "重慶市人民政府令第328號")),  # b141 006: 號 as written, one line
+    # the heading in brackets (b292 001, 013)
+    (["(中华人民共和国国务院令第553 号)"], ("国务院", "中华人民共和国国务院令第553号")),
+    (["(中华人民共和国交通运输部令2018年第3号)"], ("交通运输部", "中华人民共和国交通运输部令2018年第3号")),
 ])
 def test_order_number(lines, expected):
     assert H.order_number(lines, CTX) == expected
@@ -1145,3 +1148,15 @@ def test_title_tail_off(title, expected):
 ])
 def test_wrapped_title(lines, expected):
     assert H._wrapped_title([H.HeadLine(x) for x in lines], 0, CTX) == expected
+
+
+@pytest.mark.parametrize("signature, expected", [
+    (["总理温家宝", "二○○九年四月十三日"], "2009-04-13"),  # b292 001: a leader signs the decree in person
+    (["部长 李小鹏", "2018年2月13日"], "2018-02-13"),
+])
+def test_leader_signature_date(signature, expected):
+    from measures.parsing import default_knowledge, parse_document
+
+    text = "\n".join(["民用机场管理条例", "(中华人民共和国国务院令第553号)", *signature,
+                      "第一章 总则", "第一条 为了规范民用机场的建设与管理，制定本条例。", "第二条 本条例适用于民用机场。"])
+    assert parse_document(text.encode(), source="t.txt", knowledge=default_knowledge())["document"]["signed_date"] == expected
