@@ -398,11 +398,18 @@ def _text_search(*, data, pq, sort, size, facets) -> SearchResult:
                                  base_facets=wider_lexemes, tally=tally)
         out = {"ids": cand.ids, "ranks": cand.ranks, "exact": cand.exact, "count": cand.count,
                "facets": {}, "facets_are_estimates": False}
+        # a sampled set's exact counts (totals.exact_get; without facets only where they are there already)
+        exact_of = _exact_counter(data, clauses, cand, pq, start=facets)
         if facets:
-            out["facets"], estimated = _text_facets(data, pq, base, cand, clauses=clauses)
+            out["facets"], estimated = _text_facets(data, pq, base, cand, clauses=clauses, exact_of=exact_of)
             # (_row_facets names the facets whose counts are estimates; the SQL facets say whether any is)
             out["facets_are_estimates"] = bool(estimated)
             out["estimated_facets"] = sorted(estimated) if isinstance(estimated, (set, frozenset)) else None
+        counted = exact_of(None) if EXACT_COUNT and not cand.exact else None
+        if counted is not None and counted.get("#", -1) >= len(cand.ids):
+            # the count of the set, every row of it verified ('#'): exact, not the sample's estimate (the
+            # pages still cover the verified candidates only; fewer than those: counts older than the rows)
+            out["count"], out["count_exact"] = counted["#"], True
         return out
 
     found = cached("text", [pq.tsquery, pq.rank_tsquery, pq.loose_tsquery, _filter_key(data), facets], compute)
@@ -441,7 +448,8 @@ def _text_search(*, data, pq, sort, size, facets) -> SearchResult:
         page.object_list = page_rows(listing[start:start + size])
     exact = found["exact"]
     result = SearchResult(query=pq, filterset=filterset, sort=sort, queryset=listing, page=page,
-                          count_is_estimate=not exact, total=None if exact else max(found["count"], len(ids)),
+                          count_is_estimate=not (exact or found.get("count_exact")),
+                          total=None if exact else max(found["count"], len(ids)),
                           page_out_of_range=bool(note))
     result.facets = found["facets"]
     result.facets_are_estimates = found["facets_are_estimates"]
@@ -605,7 +613,7 @@ class _AnyOf(Func):
     output_field = BooleanField()
 
 
-def _text_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dict, bool]:
+def _text_facets(data, pq, base, cand, clauses: dict | None = None, exact_of=None) -> tuple[dict, bool]:
     """Facet counts of a text search, all facets in one SQL statement: a facet
     whose filter is not active counts the verified results; one whose filter is
     active counts the verified rows of the wider set (every filter but the
@@ -614,7 +622,7 @@ def _text_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dic
     rounded like the total."""
     from django.contrib.postgres.fields import ArrayField
 
-    row_facets = _row_facets(data, pq, base, cand, clauses=clauses)
+    row_facets = _row_facets(data, pq, base, cand, clauses=clauses, exact_of=exact_of)
     if row_facets is not None:
         return row_facets
     sources, scales, empty = {}, {}, []
@@ -761,7 +769,7 @@ def _unit_facet(lexemes, twice: list) -> list | None:
     return [(key, label, n) for (key, label), n in out.items()]
 
 
-def _row_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dict, bool] | None:
+def _row_facets(data, pq, base, cand, clauses: dict | None = None, exact_of=None) -> tuple[dict, bool] | None:
     """Facet counts of a text search from what the candidate statements counted
     (engine.Tally, asked for by _text_search: the verified rows' facet lexemes,
     specificity, flags, documents, units and roles, and the names of places, themes
@@ -792,7 +800,8 @@ def _row_facets(data, pq, base, cand, clauses: dict | None = None) -> tuple[dict
     main_ratio = ratio_of(None)
     # exact counts of the sampled sets' facets, counted outside the request (measures.search.totals.exact_get):
     # where a set's are there, its facets are exact and none of its values an estimate
-    exact_of = _exact_counter(data, clauses, cand, pq)
+    if exact_of is None:
+        exact_of = _exact_counter(data, clauses, cand, pq)
     main_exact = exact_of(None)
     estimated = set()
     if UNITS_COPY:
@@ -922,13 +931,17 @@ def _ratio_estimator(data, clauses: dict, cand):
 # a sampled set's facets counted exactly outside the request where they are there (search.totals.exact_get);
 # False: never
 EXACT_FACETS = True
+# ... and its count too ('#' of those counts: every row of the set verified), shown without 约; False: the
+# sample's estimate whatever
+EXACT_COUNT = True
 
 
-def _exact_counter(data, clauses: dict, cand, pq):
+def _exact_counter(data, clauses: dict, cand, pq, start: bool = True):
     """exact_of(clause) -> the exact facet lexeme counts (totals.exact_get) of a sampled set, the results
     (clause None) or the wider set of the facets whose own filter is `clause`; None when that set is
     exact already, its filters are not all facet lexemes, or its counts are not there yet (they are
-    then counted in a thread, for the searches after this one)."""
+    then counted in a thread, for the searches after this one; with start False they are only read
+    where they are kept: totals.exact_kept)."""
     from .search import totals
 
     usable = EXACT_FACETS and bool(pq.tsquery) and lexeme_filters_only(data, clauses)
@@ -945,7 +958,7 @@ def _exact_counter(data, clauses: dict, cand, pq):
             if usable and sampled:
                 vector = "title_vector" if engine.title_only(pq) else "search_vector"
                 twice = reference_names()["unit_twice"] if UNITS_COPY else ""
-                made[clause] = totals.exact_get(vector, pq.tsquery, state, twice)
+                made[clause] = (totals.exact_get if start else totals.exact_kept)(vector, pq.tsquery, state, twice)
         return made[clause]
 
     return exact_of

@@ -30,11 +30,26 @@ facet value exact, those of 10,000 and less as the counts' rule asks; until then
 estimates. `counts_get`: the facet lexeme counts of a filter state without text, for the list
 without search text, counted at once when missing (its facets are exact: the state is not
 sampled); the list's facets are then read from them instead of counted in SQL.
+
+Every count is also kept in the database (SHARED: the unlogged table measures_search_totals, made by
+migration 0016), so that one process's counts serve every other process and the next start: a
+process that finds a count missing in its own memory reads it there (one statement by primary key)
+before counting it, and a count is written there once done. A kept count serves only while the
+tables are as they were counted (the fingerprint: the measures' and documents' tuple counters as
+the in-process check reads them, their files, which TRUNCATE, VACUUM FULL and CLUSTER replace, and
+the time the database's statistics were last reset; the table is unlogged, so a crash, which
+discards the statistics, empties it too), and SHARED_SECONDS at most. Two processes missing the same
+count take turns (an advisory lock on its key): the second reads what the first wrote. The command
+warm_search_totals counts the list's usual filter states ahead (serve.sh runs it beside the server).
 """
+import hashlib
+import json
 import threading
 import time
+import zlib
+from contextlib import contextmanager
 
-from django.db import connection, connections
+from django.db import DatabaseError, connection, connections
 
 from .index import SAMPLE_BUCKETS
 
@@ -52,6 +67,12 @@ EXACT_IN_TRANSACTION = False   # inside a transaction (tests) exact_get counts a
 PLAIN_COUNTS = True        # the list without search text counts its facets from its filter states' lexeme counts
                            # (counts_get), kept as the totals are; False: in SQL each time (selectors.measure_facets)
 COUNTS_IN_TRANSACTION = False  # inside a transaction (tests) counts_get counts at once when True, else gives None
+SHARED = True              # counts also kept in the database (SHARED_TABLE), for every process and after a restart
+SHARED_TABLE = "measures_search_totals"
+SHARED_SECONDS = 7 * 86400  # a count kept there serves while the tables' fingerprint stands, this long at most
+SHARED_KEPT = 2000         # counts kept there (the oldest go first)
+SHARED_VERSION = 1         # part of each key there: a change to what is counted (or how it is kept) leaves old rows unread
+LOCK_CLASS = 0x5354        # pg_advisory_lock(LOCK_CLASS, <the key's hash>): one process counts a missing key at a time
 
 SLICE_COUNT = SAMPLE_BUCKETS * 16   # engine.SLICES a bucket
 
@@ -168,12 +189,22 @@ def exact_get(vector: str, text: str, clause: str, twice: str) -> dict | None:
     in a process, kept with them). About 4-8 µs of PostgreSQL a matching row (every row of the set
     verified): 3-9 s for a set of 900,000 at 1M measures, so never in the request; inside a
     transaction None, or counted at once with EXACT_IN_TRANSACTION."""
+    return _exact_of(vector, text, clause, twice, start=True)
+
+
+def exact_kept(vector: str, text: str, clause: str, twice: str) -> dict | None:
+    """exact_get's counts where they are kept (by this process or in the database), else None: no count
+    is started (a search without facets)."""
+    return _exact_of(vector, text, clause, twice, start=False)
+
+
+def _exact_of(vector, text, clause, twice, start: bool) -> dict | None:
     if not EXACT_FACETS:
         return None
     key = ("exact", vector, text, clause, twice)
     if connection.in_atomic_block:
         return _exact(key[1:]) if EXACT_IN_TRANSACTION else None
-    return _get(key, lambda: _exact(key[1:]))
+    return _get(key, lambda: _exact(key[1:]), start=start)
 
 
 def counts_get(clauses: list, twice: str) -> dict | None:
@@ -191,29 +222,29 @@ def counts_get(clauses: list, twice: str) -> dict | None:
 
     if connection.in_atomic_block:
         return {clause: count(clause) for clause in clauses} if COUNTS_IN_TRANSACTION else None
-    fingerprint = _current_fingerprint()
-    out = {}
-    for clause in clauses:
-        key = ("counts", clause, twice)
-        hit = _kept.get(key)
-        if hit is not None and hit[0] == fingerprint and time.monotonic() - hit[1] <= TOTALS_SECONDS:
-            out[clause] = hit[2]
-        else:
-            out[clause] = count(clause)
-            _store(key, fingerprint, out[clause])
-    return out
+    return {clause: _get(("counts", clause, twice), lambda clause=clause: count(clause), background=False)
+            for clause in clauses}
 
 
 def _read_fingerprint() -> tuple:
-    """The measures' and documents' tuple counters (inserted, updated, deleted): they move
-    when either table is written, by any process (within about a second)."""
+    """What tells that the measures or documents tables changed, as a tuple: their tuple counters
+    (inserted, updated, deleted), which move when either table is written, by any process (within
+    about a second, at most a minute); their files (pg_relation_filenode), which TRUNCATE, VACUUM
+    FULL and CLUSTER replace without moving the counters; the time the database's statistics were
+    last reset (pg_stat_reset puts the counters back to 0, from where they could reach a kept
+    fingerprint again); and whether the counters are kept at all (track_counts: where they are not,
+    nothing is kept in the database, SHARED)."""
     from measures.models import Document, Measure
 
+    tables = [Measure._meta.db_table, Document._meta.db_table]
     with connection.cursor() as cursor:
-        cursor.execute("SELECT coalesce(sum(n_tup_ins), 0), coalesce(sum(n_tup_upd), 0), coalesce(sum(n_tup_del), 0) "
-                       "FROM pg_stat_all_tables WHERE relid IN (%s::regclass, %s::regclass)",
-                       [Measure._meta.db_table, Document._meta.db_table])
-        return tuple(int(x) for x in cursor.fetchone())
+        cursor.execute("SELECT coalesce(sum(n_tup_ins), 0), coalesce(sum(n_tup_upd), 0), coalesce(sum(n_tup_del), 0), "
+                       "pg_relation_filenode(%s::regclass), pg_relation_filenode(%s::regclass), "
+                       "(SELECT coalesce(stats_reset::text, '') FROM pg_stat_database "
+                       "WHERE datname = current_database()), current_setting('track_counts') "
+                       "FROM pg_stat_all_tables WHERE relid IN (%s::regclass, %s::regclass)", tables + tables)
+        ins, upd, dele, measures, documents, reset, tracked = cursor.fetchone()
+        return int(ins), int(upd), int(dele), int(measures or 0), int(documents or 0), reset or "", tracked
 
 
 def _current_fingerprint():
@@ -238,7 +269,7 @@ def _store(clause, fingerprint, totals) -> None:
 
 def _in_thread(clause, fingerprint, count) -> None:
     try:
-        _store(clause, fingerprint, count())
+        _store(clause, fingerprint, _counted(clause, fingerprint, count))
     except Exception:   # an estimate scaled as before is no error: counted again next time
         pass
     finally:
@@ -258,17 +289,35 @@ def get(clause: str) -> Totals | None:
     return _get(clause, lambda: _count(clause))
 
 
-def _get(clause, count):
-    """The kept value of `clause` (a filter state, or a key of exact_get), or None while count()
-    runs in a thread (started here when a thread is free)."""
+def get_now(clause: str) -> Totals | None:
+    """get(), counted at once where missing (warm_search_totals)."""
+    if not RATIO_FACETS:
+        return None
+    if connection.in_atomic_block:
+        return _count(clause)
+    return _get(clause, lambda: _count(clause), background=False)
+
+
+def _get(clause, count, start: bool = True, background: bool | None = None):
+    """The kept value of `clause` (a filter state, or a key of exact_get or counts_get): this process's,
+    else the database's (SHARED); else None while count() runs in a thread (started here when a thread
+    is free; with `start` False none is), or count() at once where not `background` (BACKGROUND)."""
     fingerprint = _current_fingerprint()
     hit = _kept.get(clause)
     if hit is not None and hit[0] == fingerprint and time.monotonic() - hit[1] <= TOTALS_SECONDS:
         return hit[2]
-    if not BACKGROUND:
-        totals = count()
-        _store(clause, fingerprint, totals)
-        return totals
+    if clause in _running:
+        return None
+    value = _shared_read(clause, fingerprint)
+    if value is not None:
+        _store(clause, fingerprint, value)
+        return value
+    if not start:
+        return None
+    if not (BACKGROUND if background is None else background):
+        value = _counted(clause, fingerprint, count)
+        _store(clause, fingerprint, value)
+        return value
     with _lock:
         # (a crawler walking many filter states starts at most TOTALS_THREADS full counts at a time)
         if clause not in _running and len(_running) < TOTALS_THREADS:
@@ -278,6 +327,122 @@ def _get(clause, count):
             _started[0] += 1
             thread.start()
     return None
+
+
+# --- kept in the database (SHARED) ------------------------------------------------------------------
+
+
+def _shareable(fingerprint) -> bool:
+    """Whether counts are kept in the database under this fingerprint (_read_fingerprint's, the
+    statistics' counters kept: track_counts on)."""
+    return SHARED and isinstance(fingerprint, tuple) and len(fingerprint) == 7 and fingerprint[-1] == "on"
+
+
+def _digest(clause) -> str:
+    """The key of a kept count in the database: a hash of the in-process key, SHARED_VERSION and, for
+    the ratio totals, RATIO_SLICES (their slices' length)."""
+    parts = [SHARED_VERSION, clause if isinstance(clause, tuple) else ("totals", clause, RATIO_SLICES)]
+    return hashlib.sha1(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()
+
+
+def _encode(value) -> bytes:
+    """A count as compressed JSON: a Totals' slices as the slices where each lexeme's rows grow and by
+    how much (about 200 KB for every measure at 1M), a dict of lexeme counts as it is."""
+    if isinstance(value, Totals):
+        slices = {}
+        for lexeme, per in value.prefix.items():
+            grown = [i for i in range(1, len(per)) if per[i] != per[i - 1]]
+            slices[lexeme] = [len(per), grown, [per[i] - per[i - 1] for i in grown]]
+        data = {"totals": value.counts, "slices": slices}
+    else:
+        data = {"counts": value}
+    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 6)
+
+
+def _decode(blob: bytes):
+    data = json.loads(zlib.decompress(blob))
+    if "counts" in data:
+        return data["counts"]
+    prefix = {}
+    for lexeme, (length, grown, added) in data["slices"].items():
+        per = [0] * length
+        for i, n in zip(grown, added):
+            per[i] = n
+        for i in range(1, length):
+            per[i] += per[i - 1]
+        prefix[lexeme] = per
+    return Totals(data["totals"], prefix)
+
+
+def _shared_read(clause, fingerprint):
+    """The count of `clause` kept in the database under this fingerprint, else None (also where the
+    table cannot be read: not migrated yet, a standby)."""
+    if not _shareable(fingerprint) or connection.in_atomic_block:
+        return None
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT value FROM {SHARED_TABLE} WHERE key = %s AND fingerprint = %s "
+                           "AND counted > now() - make_interval(secs => %s)",
+                           [_digest(clause), json.dumps(fingerprint), SHARED_SECONDS])
+            row = cursor.fetchone()
+    except DatabaseError:
+        return None
+    return _decode(bytes(row[0])) if row else None
+
+
+def _shared_write(clause, fingerprint, value) -> None:
+    """Keep a count in the database; rows of another fingerprint (older than a minute: a process reads
+    the fingerprint every FINGERPRINT_SECONDS), of more than SHARED_SECONDS and beyond SHARED_KEPT go."""
+    if not _shareable(fingerprint) or connection.in_atomic_block:
+        return
+    label = json.dumps(clause if isinstance(clause, tuple) else ("totals", clause), ensure_ascii=False)[:500]
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {SHARED_TABLE} (key, label, fingerprint, counted, value) "
+                           "VALUES (%s, %s, %s, now(), %s) ON CONFLICT (key) DO UPDATE SET label = excluded.label, "
+                           "fingerprint = excluded.fingerprint, counted = excluded.counted, value = excluded.value",
+                           [_digest(clause), label, json.dumps(fingerprint), _encode(value)])
+            cursor.execute(f"DELETE FROM {SHARED_TABLE} WHERE (fingerprint <> %s AND counted < now() - interval "
+                           "'1 minute') OR counted < now() - make_interval(secs => %s)",
+                           [json.dumps(fingerprint), SHARED_SECONDS])
+            cursor.execute(f"DELETE FROM {SHARED_TABLE} WHERE key IN (SELECT key FROM {SHARED_TABLE} "
+                           "ORDER BY counted DESC OFFSET %s)", [SHARED_KEPT])
+    except DatabaseError:
+        pass
+
+
+@contextmanager
+def _one_at_a_time(clause, fingerprint):
+    """Hold the advisory lock of `clause`'s key (its count, another process's included, one at a time)."""
+    if not _shareable(fingerprint) or connection.in_atomic_block:
+        yield
+        return
+    key = int(_digest(clause)[:8], 16) - (1 << 31)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s, %s)", [LOCK_CLASS, key])
+    except DatabaseError:
+        yield
+        return
+    try:
+        yield
+    finally:
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [LOCK_CLASS, key])
+        except DatabaseError:
+            pass
+
+
+def _counted(clause, fingerprint, count):
+    """count() of `clause`, kept in the database; where another process was counting it, what that
+    one kept (read once its lock is free)."""
+    with _one_at_a_time(clause, fingerprint):
+        value = _shared_read(clause, fingerprint)
+        if value is None:
+            value = count()
+            _shared_write(clause, fingerprint, value)
+    return value
 
 
 def started() -> int:

@@ -17,8 +17,14 @@ def test_counts_up_to_the_limit_must_be_exact_and_the_worst_estimate_is_named():
         ({"q": "知识产权"}, 880_000, 896_295, True),
         ({"q": "专利 NOT 商标"}, 21_000, 22_223, True),
     ])
-    assert line.startswith(f"counts: 2/2 exact up to {EXACT_LIMIT:,}; 2 above, worst error 5.5%")
+    assert line.startswith(f"counts: 2/2 exact up to {EXACT_LIMIT:,}; 2 above (0 shown exact), worst error 5.5%")
     assert "专利 NOT 商标: 21,000 for 22,223" in line
+
+
+def test_a_sampled_sets_count_shown_exact_is_named():
+    """A sampled set's count is exact once its exact counts are there (totals.exact_get)."""
+    line = summary([({"q": "知识产权"}, 896_295, 896_295, False), ({"q": "调解"}, 52_000, 51_851, True)])
+    assert line.startswith(f"counts: 0/0 exact up to {EXACT_LIMIT:,}; 2 above (1 shown exact), worst error 0.3%")
 
 
 def test_an_estimate_or_a_wrong_count_below_the_limit_is_not_exact():

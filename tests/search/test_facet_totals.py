@@ -144,7 +144,8 @@ def test_at_most_a_few_filter_states_are_counted_at_once(monkeypatch):
 def test_a_sampled_sets_facets_counted_exactly_are_the_exact_facets(wide, monkeypatch, client, params):
     """A sampled set's facets counted exactly (totals.exact_get, outside the request; in a test's
     transaction at once with EXACT_IN_TRANSACTION) are those of the set read whole, none shown as
-    约, while the count stays the sampled estimate; until they are there, the ratio estimates."""
+    约; so is its count ('#' of those counts: test_a_sampled_sets_count_is_exact_once_counted);
+    until they are there, the ratio estimates."""
     read_whole = measure_search(params=params)
     assert not read_whole.facets_are_estimates   # 800 measures: below the limit
     _sampled(monkeypatch)
@@ -152,7 +153,6 @@ def test_a_sampled_sets_facets_counted_exactly_are_the_exact_facets(wide, monkey
     assert estimated.facets_are_estimates and estimated.estimated_facets
     monkeypatch.setattr(totals, "EXACT_IN_TRANSACTION", True)
     r = measure_search(params=params)
-    assert r.count_is_estimate == estimated.count_is_estimate
     assert r.facets == read_whole.facets
     assert not r.facets_are_estimates and r.estimated_facets == []
     assert not any(selectors.facet_is_estimate(r, name, params) for name in r.facets)
@@ -161,6 +161,43 @@ def test_a_sampled_sets_facets_counted_exactly_are_the_exact_facets(wide, monkey
     assert body["facets"]["theme"] == read_whole.facets["theme"]
     monkeypatch.setattr(totals, "EXACT_FACETS", False)
     assert measure_search(params=params).facets == estimated.facets
+
+
+@pytest.mark.parametrize("params", [{"q": "纠纷调解"}, {"q": "纠纷调解", "page": "2"},
+                                    {"q": "纠纷调解", "sort": "date"}, {"q": "纠纷调解", "page_size": "5"}])
+def test_a_sampled_sets_count_is_exact_once_counted(wide, monkeypatch, client, params):
+    """Once a sampled set's exact counts are there (totals.exact_get), its count is theirs ('#': every
+    row of the set verified), the count of the set read whole, shown without 约 on the page and in
+    the API; its pages still cover the verified candidates, as the estimate's did."""
+    read_whole = measure_search(params=params)
+    assert not read_whole.count_is_estimate   # 800 measures: below the limit
+    _sampled(monkeypatch)
+    estimated = measure_search(params=params)
+    assert estimated.count_is_estimate
+    monkeypatch.setattr(totals, "EXACT_IN_TRANSACTION", True)
+    r = measure_search(params=params)
+    assert (r.count, r.count_is_estimate) == (read_whole.count, False), (r.count, estimated.count)
+    assert r.page.paginator.count == estimated.page.paginator.count   # the verified candidates
+    assert [m.pk for m in r.page.object_list] == [m.pk for m in estimated.page.object_list]
+    body = client.get("/api/measures/", params).json()
+    assert (body["count"], body["count_is_estimate"]) == (read_whole.count, False)
+    html = client.get("/measures/", params).content.decode()
+    assert f"共 <strong>{read_whole.count}</strong> 条措施" in html and "约 <strong>" not in html
+    monkeypatch.setattr(selectors, "EXACT_COUNT", False)   # the sample's estimate, as before
+    before = measure_search(params=params)
+    assert (before.count, before.count_is_estimate) == (estimated.count, True)
+
+
+def test_a_count_without_facets_is_exact_only_where_the_counts_are_kept(wide, monkeypatch):
+    """A search without facets (the diffusion pages') starts no count: its count is exact only where a
+    search with facets had the set counted (totals.exact_kept)."""
+    _sampled(monkeypatch)
+    started = []
+    monkeypatch.setattr(totals, "_exact", lambda key: started.append(key) or {"#": 600})
+    assert measure_search(params={"q": "纠纷调解"}, facets=False).count_is_estimate and not started
+    monkeypatch.setattr(totals, "EXACT_IN_TRANSACTION", True)
+    r = measure_search(params={"q": "纠纷调解"}, facets=False)
+    assert (r.count, r.count_is_estimate) == (600, False)
 
 
 def test_exact_counts_are_kept_outside_a_transaction(monkeypatch):

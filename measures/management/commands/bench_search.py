@@ -33,6 +33,7 @@ from django.db import connection, connections
 from django.test import RequestFactory
 from psycopg import sql
 
+from measures.search.engine import EXACT_LIMIT
 from measures.search.index import BUCKET_SQL
 
 BENCH_DB = "portal_bench"
@@ -402,9 +403,9 @@ class Command(BaseCommand):
                         self.stdout.write(f"  {'ILIKE' if ilike else 'search'} {params}: {times[-1]:.0f} ms, "
                                           f"count {'约 ' if body.get('count_is_estimate') else ''}{body['count']:,}"
                                           f"{truth}{' (facets approx.)' if body.get('facets_are_estimates') else ''}"
-                                          f"{' (facets exact)' if body.get('count_is_estimate') and not body.get('facets_are_estimates') else ''}")
+                                          f"{' (facets exact)' if not ilike and true > EXACT_LIMIT and not body.get('facets_are_estimates') else ''}")
                         if self.check_facets and not ilike:
-                            self.stdout.write("    " + self._check_facets(params, body))
+                            self.stdout.write("    " + self._check_facets(params, body, true))
             return times
         finally:
             MeasureQuerySet.matching, MeasureQuerySet.search, selectors._text_search = original
@@ -412,17 +413,17 @@ class Command(BaseCommand):
     def _count_summary(self) -> str:
         """Each search's count against its true count: those of a true count up to
         EXACT_LIMIT must be exact, those above within 10% (the worst named)."""
-        from measures.search.engine import EXACT_LIMIT
-
         small = [(c, t, e) for _, c, t, e in self.counts if t <= EXACT_LIMIT]
         exact = sum(1 for c, t, e in small if c == t and not e)
         above = [(abs(c - t) / t, p, c, t) for p, c, t, _ in self.counts if t > EXACT_LIMIT]
         worst = max(above, key=lambda a: a[0]) if above else None
+        # (a sampled set's count is exact, shown without 约, once its exact counts are there: totals.exact_get)
+        exact_above = sum(1 for _, c, t, e in self.counts if t > EXACT_LIMIT and c == t and not e)
         return (f"counts: {exact}/{len(small)} exact up to {EXACT_LIMIT:,}; "
-                + (f"{len(above)} above, worst error {worst[0]:.1%} ({worst[1]['q']}: {worst[2]:,} for {worst[3]:,})"
-                   if worst else "none above"))
+                + (f"{len(above)} above ({exact_above} shown exact), worst error {worst[0]:.1%} "
+                   f"({worst[1]['q']}: {worst[2]:,} for {worst[3]:,})" if worst else "none above"))
 
-    def _check_facets(self, params: dict, body: dict) -> str:
+    def _check_facets(self, params: dict, body: dict, true: int) -> str:
         """The search's facet counts beside the exact ones (every match counted, as the
         list without search text counts): values above 10,000 within 10%, those of 1,000 to
         10,000 of a sampled facet kept apart (self.small_facet_errors), and the values of a
@@ -438,11 +439,11 @@ class Command(BaseCommand):
         small_before = len(self.small_facet_errors)
         for name, rows in body["facets"].items():
             truth = {r[keys.get(name, "code")]: r["count"] for r in exact.get(name, [])}
-            # a facet's set is sampled when the results are, or when it counts the wider set (its
-            # own filter active) and that has more than EXACT_LIMIT matches
+            # a facet's set is sampled when the results are (more than EXACT_LIMIT matches: `true`, the
+            # search's true count; its shown count is exact once its exact counts are there), or when it
+            # counts the wider set (its own filter active) and that has more than EXACT_LIMIT matches
             own = selectors.FACET_PARAMS.get(name, ())
-            sampled = self._wider_sampled(params, own) if any(k in params for k in own) else \
-                body.get("count_is_estimate")
+            sampled = self._wider_sampled(params, own) if any(k in params for k in own) else true > EXACT_LIMIT
             # ... and its counts are shown as estimates unless the search counted them exactly
             shown_exact = sampled and name not in body.get("estimated_facets", [name])
             for r in rows:
@@ -471,7 +472,6 @@ class Command(BaseCommand):
         """Whether the search's wider set for a facet whose own filter (`own`) is active has more
         than EXACT_LIMIT matches (its true count; the engine samples it then)."""
         from measures import selectors
-        from measures.search.engine import EXACT_LIMIT
 
         wider = {k: v for k, v in params.items() if k not in own}
         key = json.dumps(wider, sort_keys=True, ensure_ascii=False)
