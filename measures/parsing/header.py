@@ -149,6 +149,9 @@ ORDER_LINE = re.compile(rf"^(?:{L.STATE_NAME})?(?P<org>[{P.HAN}]{{2,30}}?)令\s*
 ORDER_WRAP = re.compile(r"^[(（][^()（）]{4,40}令[^()（）]{2,20}[)）]$")
 ORDER_NUMBER = re.compile(rf"^[(（]?\s*({_ORDER_N})\s*[)）]?$")
 ORDER_FORM = re.compile(rf"[{P.HAN}]{{2,30}}令\s*第\s*[\d{P.CN_DIGITS}]+\s*[号號]")
+# an organisation's name right before a date, perhaps its seal's note between: a signature (signed_org)
+SIGNED_ORG = re.compile(rf"(?:^|(?<=[\s|。]))(?P<org>[{P.HAN}()（）、]{{2,40}}?(?:{P.alternation(L.ORG_LINE_ENDS)}))\s*"
+                        rf"(?:[(（][{P.HAN}]{{0,20}}?代?章[)）]|章)?\s*(?:{P.DATE_TEXT}|{P.DATE_CN.pattern})", re.M)
 # "总理温家宝", "部长 李小鹏": a leader's signature above a decree's date (b292 001)
 LEADER_SIGNATURE = re.compile(rf"^(?:{P.alternation(L.LEADER_TITLES)})\s*[:：]?\s*[{P.HAN}]{{2,4}}$")
 HEAD_TITLE = re.compile(r"局长$|部长$|署长$|主任$|主席$")
@@ -1630,9 +1633,26 @@ def issuer_of(h: Header, lines: list[str], ctx: ParseContext) -> str | None:
         issuer = next((f for c in (title_issuer, h.title_issuer, *letterhead) for f in [_issuer_form(c, ctx)]
                        if f and len(f) > len(issuer) and not SELF_REFERENCE.match(ctx.fold(f))
                        and ctx.fold(f).split()[0][-1:] == ctx.fold(issuer)[-1:]), issuer)
+    if not issuer:
+        issuer = signed_org(ctx.text, ctx)
     if issuer and " " in issuer:
         return joint_issuers(issuer, meta.get("issuer"))
     return run_together_issuers(issuer, ctx) if issuer else issuer
+
+
+@rule(stage="header", example="'…请认真贯彻执行。\n上海市嘉定区教育局\n2019年12月4日\n附件1…' → '上海市嘉定区教育局'; "
+                               "'漳州市科技特派员工作联席会议办公室\n(漳州市科学技术局代章)\n2025年3月27日' → that office; "
+                               "'…常务委员会第五次会议于2008年8月26日制定' → None")
+def signed_org(text: str, ctx: ParseContext) -> str | None:
+    """The last resort for the issuer: an organisation's name set right before a date (its seal's note "(X代章)",
+    "章" or "(章)" between), as a signature is, wherever it stands (above attachments and tables, before the
+    title of a page that opens with the notice's end, run together on a one-line page): the first one that is
+    an organisation's name."""
+    for m in SIGNED_ORG.finditer(ctx.fold_same(text)):
+        org = _issuer_form(text[m.start("org"):m.end("org")], ctx)
+        if org and not SELF_REFERENCE.match(ctx.fold(org)):
+            return org
+    return None
 
 
 @rule(stage="header", example="'市政府' on a page of 苏州市 → '苏州市人民政府'; '省政府' (河北省) → '河北省人民政府'; '市知识产权局' → '市知识产权局'")

@@ -1160,3 +1160,14 @@ def test_leader_signature_date(signature, expected):
     text = "\n".join(["民用机场管理条例", "(中华人民共和国国务院令第553号)", *signature,
                       "第一章 总则", "第一条 为了规范民用机场的建设与管理，制定本条例。", "第二条 本条例适用于民用机场。"])
     assert parse_document(text.encode(), source="t.txt", knowledge=default_knowledge())["document"]["signed_date"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("请认真贯彻执行。\n上海市嘉定区教育局\n2019年12月4日\n附件1\n补贴情况表", "上海市嘉定区教育局"),  # b132 005: above a table
+    ("特此通知。\n漳州市科技特派员工作联席会议办公室\n(漳州市科学技术局代章)\n2025年3月27日", "漳州市科技特派员工作联席会议办公室"),
+    ("国家工商行政管理总局章\n\n二〇一〇年三月五日", "国家工商行政管理总局"),  # a seal's note
+    ("本条例由市人民代表大会常务委员会第五次会议于2008年8月26日制定", None),  # a date in a sentence
+    ("市人民政府\n2020年1月2日", None),  # a government named by its level only: left to the others
+])
+def test_signed_org(text, expected):
+    assert H.signed_org(text, CTX) == expected
