@@ -151,7 +151,7 @@ ORDER_NUMBER = re.compile(rf"^[(（]?\s*({_ORDER_N})\s*[)）]?$")
 ORDER_FORM = re.compile(rf"[{P.HAN}]{{2,30}}令\s*第\s*[\d{P.CN_DIGITS}]+\s*[号號]")
 # an organisation's name right before a date, perhaps its seal's note between: a signature (signed_org)
 SIGNED_ORG = re.compile(rf"(?:^|(?<=[\s|。]))(?P<org>[{P.HAN}()（）、]{{2,40}}?(?:{P.alternation(L.ORG_LINE_ENDS)}))\s*"
-                        rf"(?:[(（][{P.HAN}]{{0,20}}?代?章[)）]|章)?\s*(?:{P.DATE_TEXT}|{P.DATE_CN.pattern})", re.M)
+                        rf"(?:[(（][{P.HAN}]{{0,20}}?代?章[)）]|章)?\s*(?P<date>{P.DATE_TEXT}|{P.DATE_CN.pattern})", re.M)
 # "总理温家宝", "部长 李小鹏": a leader's signature above a decree's date (b292 001)
 LEADER_SIGNATURE = re.compile(rf"^(?:{P.alternation(L.LEADER_TITLES)})\s*[:：]?\s*[{P.HAN}]{{2,4}}$")
 HEAD_TITLE = re.compile(r"局长$|部长$|署长$|主任$|主席$")
@@ -1648,10 +1648,23 @@ def signed_org(text: str, ctx: ParseContext) -> str | None:
     "章" or "(章)" between), as a signature is, wherever it stands (above attachments and tables, before the
     title of a page that opens with the notice's end, run together on a one-line page): the first one that is
     an organisation's name."""
+    found = signature_of(text, ctx)
+    return found[0] if found else None
+
+
+@rule(stage="header", example="('…特此通知。\\n上海市嘉定区教育局\\n2019年12月4日\\n附件1…', '上海市嘉定区教育局') → '2019-12-04'")
+def signed_by_issuer(text: str, issuer: str | None, ctx: ParseContext) -> str | None:
+    """The signing date's last resort: the date of the issuer's own signature found anywhere (signature_of)."""
+    found = signature_of(text, ctx) if issuer else None
+    return found[1] if found and ctx.fold(found[0]) == ctx.fold(issuer) else None
+
+
+def signature_of(text: str, ctx: ParseContext) -> tuple[str, str | None] | None:
+    """(organisation, date) of the first signature signed_org finds."""
     for m in SIGNED_ORG.finditer(ctx.fold_same(text)):
         org = _issuer_form(text[m.start("org"):m.end("org")], ctx)
         if org and not SELF_REFERENCE.match(ctx.fold(org)):
-            return org
+            return org, parse_date(m.group("date"))
     return None
 
 
@@ -1866,7 +1879,8 @@ def header(ctx: ParseContext) -> None:
         "province": region["province"], "city": region["city"], "district": region["district"],
         "level": region["level"],
         # the date under the signature first; 成文日期 of the portal's table, a "…会议通过" note after it
-        "signed_date": h.signed_date or parse_date(h.meta.get("signed")) or (passed[2] if passed[1] == "signed" else None),
+        "signed_date": h.signed_date or parse_date(h.meta.get("signed")) or (passed[2] if passed[1] == "signed" else None)
+        or signed_by_issuer(ctx.text, issuer, ctx),
         # 生成日期 (the portal's record date) stands for the publication date when no other is given
         "published_date": parse_date(h.meta.get("published")) or parse_date(h.meta.get("generated"))
         or (passed[2] if passed[1] == "published" else None) or h.promulgated or h.page_date,

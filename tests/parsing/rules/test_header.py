@@ -1171,3 +1171,12 @@ def test_leader_signature_date(signature, expected):
 ])
 def test_signed_org(text, expected):
     assert H.signed_org(text, CTX) == expected
+
+
+@pytest.mark.parametrize("text, issuer, expected", [
+    ("请认真贯彻执行。\n上海市嘉定区教育局\n2019年12月4日\n附件1\n补贴情况表", "上海市嘉定区教育局", "2019-12-04"),
+    ("请认真贯彻执行。\n上海市嘉定区教育局\n2019年12月4日", "上海市教育委员会", None),  # another body's signature
+    ("请认真贯彻执行。", "上海市嘉定区教育局", None),
+])
+def test_signed_by_issuer(text, issuer, expected):
+    assert H.signed_by_issuer(text, issuer, CTX) == expected
