@@ -73,6 +73,7 @@ NATIONAL_BODY = re.compile(rf"(?<![省市县区州旗盟])(?:{P.alternation(L.NA
 NATIONAL_DUTY = re.compile(rf"(?:{P.alternation(L.NATIONAL_ISSUERS)})负责全国")
 NATIONAL_BODIES_MIN = 3
 # 国务院专利行政部门, 国家药品审评机构, 我国: how only the State's own texts speak (national_wording)
+NATIONAL_SCOPE = re.compile(r"省、自治区、直辖市|省[(（]自治区、直辖市[)）]|省[(（]区、市[)）]")
 LEVEL_AND_ABOVE = re.compile(r"[省市县区]级(?:以上|及以上|以下)")  # "县级以上地方人民政府": every level from there
 NATIONAL_WORDING = re.compile(rf"国务院[{P.HAN}]{{0,10}}部门|国家[{P.HAN}]{{1,8}}?(?:{P.alternation(L.NATIONAL_AUTHORITY_ENDS)})|"
                               rf"{P.alternation(L.NATIONAL_SELF_WORDS)}")
@@ -1936,7 +1937,7 @@ def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext
     hint = municipal_level(region, hint)
     if hint:
         region = dict(region, level=hint)
-    elif not region["level"] and national_by_duties(lines[h.body_start:], ctx):
+    elif not region["level"] and (national_by_duties(lines[h.body_start:], ctx) or national_scope(lines, ctx)):
         return dict(NO_REGION, level="national")
     elif not region["level"]:
         region = dict(region, level=scope_level(lines, ctx))
@@ -1971,6 +1972,14 @@ def national_wording(lines: list[str], ctx: ParseContext) -> bool:
     copied without their header; b29 001, b39 002, b42 002: national opinions and plans). Only the last
     resort of region_of."""
     return bool(NATIONAL_WORDING.search(ctx.fold(" ".join(lines[:120]))))
+
+
+@rule(stage="header", example="'…由各省、自治区、直辖市人民政府确定…' → True; '各省辖市人民政府' → False")
+def national_scope(lines: list[str], ctx: ParseContext) -> bool:
+    """A page that names no issuer and no place but speaks of every province (省、自治区、直辖市, 省(区、市)),
+    anywhere in its text, not only in the salutation: the State's (every page of the set that does is
+    national in the gold, 233 of them). Only a last resort of region_of."""
+    return bool(NATIONAL_SCOPE.search(ctx.fold(" ".join(lines))))
 
 
 @rule(stage="header", example="'…全市养老服务床位数达到1.35万张…市民政局牵头' → 'city'; '全县…县政府…全市' → 'district'; "

@@ -1180,3 +1180,11 @@ def test_signed_org(text, expected):
 ])
 def test_signed_by_issuer(text, issuer, expected):
     assert H.signed_by_issuer(text, issuer, CTX) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["第五条 各省、自治区、直辖市人民政府应当确定本地区的补助标准。"], True),  # every province: the State speaks
+    (["由省(区、市)统筹安排。"], True), (["各省辖市人民政府要加强领导。"], False), (["全省推进。"], False),
+])
+def test_national_scope(lines, expected):
+    assert H.national_scope(lines, CTX) is expected
