@@ -1933,6 +1933,9 @@ def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext
         body = [l for l in lines[h.notice_line + 1:h.body_start] if P.ORG_LINE.match(ctx.fold_same(l.strip()))] + body
     region = resolve_region(gaz, [None, None, None, h.meta.get("issuer"), h.meta.get("source"), " ".join(body)], ctx)
     if hint and region["level"] and LEVEL_RANK[region["level"]] > LEVEL_RANK[hint]:
+        if hint == "city" and region["level"] == "district" and (region["district"] or "").endswith("市") \
+                and ctx.fold(ctx.text).count(ctx.fold(region["district"])) >= 2:
+            return region  # "市应急管理局" of 桐乡市 (named twice at least): a county-level city speaks of itself as 市 too
         return dict(NO_REGION, level=hint)
     hint = municipal_level(region, hint)
     if hint:

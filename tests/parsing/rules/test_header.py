@@ -1188,3 +1188,16 @@ def test_signed_by_issuer(text, issuer, expected):
 ])
 def test_national_scope(lines, expected):
     assert H.national_scope(lines, CTX) is expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a county-level city's bureau calls itself 市…局; the page names the city twice (b34 004, b50 003)
+    (["今年桐乡市将加强应急管理。", "(一)完善桐乡市应急预案体系。"], ("district", "桐乡市")),
+    (["今年全市将加强应急管理。", "(一)推动复兴城市更新。"], ("city", None)),  # no county-level city named
+])
+def test_county_level_city_speaks_as_shi(body, expected):
+    from measures.parsing import default_knowledge, parse_document
+
+    text = "\n".join(["市应急管理局2024年工作要点", *body, "(二)加强队伍建设。"])
+    doc = parse_document(text.encode(), source="t.txt", knowledge=default_knowledge())["document"]
+    assert (doc["level"], doc["district"]) == expected
