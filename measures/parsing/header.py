@@ -190,6 +190,11 @@ FLAT_SALUTATION = re.compile(r"\s各[^\s:：]{2,80}[:：]")
 FLAT_TITLE_SCAN = 400
 TITLE_THEN_PURPOSE = re.compile(rf"^(.{{4,60}}?(?:{P.alternation(L.POLICY_NOUNS)}))(?:为|根据|按照|依据)")
 FLAT_TITLE_PIECES = 12
+# a title opening the page, its first sentence or addressees run on, or a full stop after it (title_then_purpose)
+OPENING_TITLE = re.compile(rf"^([^，,。：:；;]{{4,60}}?(?:{P.alternation(L.POLICY_NOUNS)})(?:{P.PAREN_OPEN}[^()（）]{{1,16}}{P.PAREN_CLOSE})?)"
+                           rf"(?:为|根据|按照|依据|各[^。，,]{{2,40}}[:：]|。$)")
+OPENING_LINES = 3
+SELF_NAMED = re.compile(rf"本(?:{P.alternation(L.POLICY_NOUNS)})|《")  # "制定本办法", "贯彻《…》": a sentence
 # "制定了《…》,现印发给你们", "现将《…》印发给你们", "《…》已经市政府同意": the document a notice issues
 TRANSMITTAL_SCAN = 1500
 TRANSMITTAL_REACH = 40
@@ -1264,6 +1269,9 @@ def _find_title(h: Header, lines: list[str], page_title: str | None, first_num: 
     if not h.title:
         h.title = next(filter(None, (glued_title(line, ctx) for line in lines[:max(first_num, 1) + 1][:GLUED_LINES])), None)
     if not h.title:
+        h.title = next(filter(None, (title_then_purpose(line, ctx) for i, line in enumerate(lines[:OPENING_LINES])
+                                     if i not in h.meta_lines)), None)
+    if not h.title:
         h.title = transmitted_title("\n".join(lines[:max(first_num, 1) + 1]), ctx)
     h.title = period_below(h.title, lines[:max(first_num, 1) + 2], ctx)
 
@@ -1345,6 +1353,23 @@ def glued_title(line: str, ctx: ParseContext) -> str | None:
     if not m:
         return None
     title = line.strip()[m.start(1):m.end(1)]
+    return clean_title(title, ctx) if title_like(title, ctx) else None
+
+
+@rule(stage="header", example="'县技术标准化建设奖励实施方案为全面推进我县实施技术标准战略,…' → '县技术标准化建设奖励实施方案'; "
+                               "'爱国卫生运动工作方案各村、镇直有关单位:为贯彻…' → '爱国卫生运动工作方案'; "
+                               "'金华市农村产权流转交易管理暂行办法。' → '金华市农村产权流转交易管理暂行办法'; "
+                               "'加强监管为重点的工作方案' → None")
+def title_then_purpose(line: str, ctx: ParseContext) -> str | None:
+    """A title at the very top of a page run into its first sentence (为…, 根据…, the addressees 各…:) or
+    closed with a full stop, as previews and copying sites give it: the title, when it reads as one."""
+    f = ctx.fold_same(line.strip())
+    m = OPENING_TITLE.match(f)
+    if not m:
+        return None
+    title = line.strip()[:m.end(1)]
+    if SELF_NAMED.search(m.group(1)):
+        return None  # "…(以下简称《条例》)制定本办法。": a purpose sentence, no title
     return clean_title(title, ctx) if title_like(title, ctx) else None
 
 

@@ -1201,3 +1201,14 @@ def test_county_level_city_speaks_as_shi(body, expected):
     text = "\n".join(["市应急管理局2024年工作要点", *body, "(二)加强队伍建设。"])
     doc = parse_document(text.encode(), source="t.txt", knowledge=default_knowledge())["document"]
     assert (doc["level"], doc["district"]) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("县技术标准化建设奖励实施方案为全面推进我县实施技术标准战略,鼓励和支持企事业单位", "县技术标准化建设奖励实施方案"),  # b218 002
+    ("爱国卫生运动工作方案各村、镇直有关单位:为贯彻落实省、市、县爱国卫生清洁运动会议精神", "爱国卫生运动工作方案"),  # b213 010
+    ("金华市农村产权流转交易管理暂行办法。", "金华市农村产权流转交易管理暂行办法"),  # b262 002
+    ("*條 為貫徹《計算機軟件保護條例》(以下簡稱《條例》)制定本辦法。", None),  # b180 002: a purpose sentence
+    ("加强监管为重点", None),
+])
+def test_title_then_purpose(line, expected):
+    assert H.title_then_purpose(line, CTX) == expected
