@@ -137,7 +137,7 @@ def split_lines(text: str, ctx: ParseContext) -> list[str]:
     """Non-empty, stripped lines without bullets, chrome and page furniture, PDF wraps joined."""
     out: list[str | None] = []
     rows = glued_chapter_numbers(number_alone(chapter_alone(section_numbers_alone(
-        preview_page_marks(flat_header(text.split("\n")))))))
+        flat_header(preview_page_marks(text.split("\n")))))))
     pieces = next_article_in_line([piece for row in rows if not digest_line(row)
                                    for piece in inline_items(without_run_on_toc(row))])
     for raw in (part for piece in pieces for part in run_on_headings(piece) for part in chapter_then_article(part)):

@@ -392,21 +392,22 @@ ROLE_WORDS = re.compile(P.alternation(L.ROLE_WORDS))
 
 
 BRACKET_BY = re.compile(r"^([（(])由")
-HEADING_UNIT_BRACKET = re.compile(r"[（(][^()（）]{2,40}[)）]\s*$")  # "…(区科技局牵头)" closing a heading
+HEADING_UNIT_BRACKET = re.compile(r"[（(][^()（）]{2,120}[)）]\s*$")  # "…(区科技局牵头)" closing a heading
 
 
 @rule(stage="units", example="chapter '一、县市场监管局牵头的任务' → [{'name': '县市场监管局', 'role': 'lead'}]")
 def units_from_headings(node, ctx: ParseContext) -> list[dict]:
     """A chapter headed by units ("一、市市场监管局", "（一）市公安局牵头") gives its items those units;
     the first leads when the heading says 牵头. So does a chapter whose heading ends with its units in
-    brackets ("一、强化科技创新(区科技局牵头)", "(由市科技局牵头)")."""
+    brackets ("一、强化科技创新(区科技局牵头)", "(由市科技局牵头)"), also after its full stop and however many
+    ("1.健全公示制度。(县司法局、县委编办…牵头,各乡镇人民政府…落实)", b296 009)."""
     for anc in reversed(node.ancestors()):
         heading = anc.heading.strip()
         parts = [p for p in HEADING_SPLIT.split(HEADING_ROLE_END.sub("", heading)) if p]
         if parts and all(is_unit_like(p, ctx) for p in parts):
             lead = bool(HEADING_LEAD_END.search(heading))
             return [{"name": p, "role": "lead" if lead and i == 0 else None} for i, p in enumerate(parts)]
-        bracket = HEADING_UNIT_BRACKET.search(heading)
+        bracket = HEADING_UNIT_BRACKET.search(heading) or HEADING_UNIT_BRACKET.search((anc.head or "").strip())
         if bracket and ROLE_WORDS.search(bracket.group()):
             # "一、强化科技创新(区科技局牵头)": the chapter's lead, named after its heading (b192 006, b188 002)
             units = extract_units(BRACKET_BY.sub(r"\1", bracket.group()), ctx)   # "(由市科技局牵头)"

@@ -575,3 +575,14 @@ DIGEST = ("第二条本县行政区域内的殡葬活动及管理适用本办法
 ])
 def test_skipping_digest(line, expected):
     assert len(Li.skipping_digest(line, _found(line))) == expected
+
+
+def test_preview_page_marks_before_a_flat_header_splits_the_first_page():
+    """b296 009: the first page's "1、" and the site's spaced banner on one long line, the last page cut short;
+    the flat header's split must not hide the first page's mark from preview_page_marks (which runs first)."""
+    from pathlib import Path
+
+    page = next(Path(__file__).parents[1].glob("data/real/b296_*/009_*.txt")).read_text(encoding="utf-8")
+    lines = Li.split_lines(page, CTX)
+    assert not any(line.startswith(("1、", "2、", "3、")) for line in lines)
+    assert any("行政执法公示实施办法" in line for line in lines)

@@ -205,6 +205,12 @@ def _nodes(*lines):
     (["一、强化科技创新(区科技局牵头)", "1.对新认定的高新技术企业给予奖励。"], [{"name": "区科技局", "role": "lead"}]),
     (["一、推进教育科技人才一体发展(由市科技局牵头)", "1.推动高能级科创平台提质增效。"], [{"name": "市科技局", "role": "lead"}]),
     (["一、完善制度(2024年)", "1.加强执法。"], []),                    # a bracket naming no unit and no role
+    # b296 009: after the heading's full stop, a long bracket of leads and those who carry it out
+    (["1.健全公示制度。(县司法局、县委编办、县行政审批服务管理局、县市场质量监督管理局牵头,各乡镇人民政府、各行政执法部门落实)",
+      "(1)制定或修订行政执法公示实施办法。"],
+     [{"name": "县司法局", "role": "lead"}, {"name": "县委编办", "role": "lead"}, {"name": "县行政审批服务管理局", "role": "lead"},
+      {"name": "县市场质量监督管理局", "role": "lead"}, {"name": "各乡镇人民政府", "role": None},
+      {"name": "各行政执法部门", "role": None}]),  # 落实: no role of the spec's
 ])
 def test_units_from_headings(lines, expected):
     assert U.units_from_headings(_nodes(*lines)[-1], CTX) == expected
