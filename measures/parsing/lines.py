@@ -145,6 +145,7 @@ def split_lines(text: str, ctx: ParseContext) -> list[str]:
             out.append(None)  # a page break: the running header next to it goes too
             continue
         line = raw.strip() if P.DASH_CAPTION.match(raw.strip()) else BULLET.sub("", raw.strip()).strip()
+        line = continued_mark_off(line)
         if not line or ONLY_PUNCT.match(line) or chrome_line(line, ctx) or headings_run(line) or outline_line(line) or \
                 (table_of_contents(line) and not TOC_HEAD.match(NOISE.sub("", line))):  # 目录: its block goes later
             continue
@@ -154,6 +155,16 @@ def split_lines(text: str, ctx: ParseContext) -> list[str]:
 
 def lines(ctx: ParseContext) -> None:
     ctx.lines = split_lines(ctx.text, ctx)
+
+
+CONTINUED_MARK = re.compile(r"^[\[【(（]\s*(?:接上页|续上页|接上頁|續上頁|续前页|續前頁)\s*[\]】)）]\s*")
+
+
+@rule(stage="lines", example="'[接上页] (二)预期性发展指标' → '(二)预期性发展指标'; '【接上页】' → ''")
+def continued_mark_off(line: str) -> str:
+    """A page's "continued from the last page" mark before its first line ([接上页], 【续上页】): page
+    furniture, the line's numbering comes after it (b281 013)."""
+    return CONTINUED_MARK.sub("", line)
 
 
 @rule(stage="lines", example="'导读:关于进一步加强…若干措施 一、加强人员配备 各乡镇…' → True; '一、加强人员配备' → False")

@@ -586,3 +586,12 @@ def test_preview_page_marks_before_a_flat_header_splits_the_first_page():
     lines = Li.split_lines(page, CTX)
     assert not any(line.startswith(("1、", "2、", "3、")) for line in lines)
     assert any("行政执法公示实施办法" in line for line in lines)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("[接上页] (二)预期性发展指标", "(二)预期性发展指标"),  # b281 013
+    ("【续上页】第十二条 加强管理。", "第十二条 加强管理。"), ("【接上页】", ""),
+    ("[附件] 申报表", "[附件] 申报表"),  # another bracketed label stays
+])
+def test_continued_mark_off(line, expected):
+    assert Li.continued_mark_off(line) == expected
