@@ -803,6 +803,7 @@ def drop_table_of_contents(lines: list[str]) -> list[str]:
 # chapters that hold no measures, as an outline lists them (outline_end)
 OUTLINE_CHAPTERS = frozenset(L.GENERAL_CHAPTERS + L.BACKGROUND_CHAPTERS + L.GENERAL_OPENERS)
 # a short heading without sentence marks: inside a table of contents, an entry whose number was lost
+TOC_RETURN_REACH = 4  # lines after an outline within which its first heading comes back (the salutation, the opening)
 TOC_UNNUMBERED = re.compile(r"^[^。，,；;：:！？!?]{2,30}$")
 
 
@@ -836,6 +837,10 @@ def _toc_end(lines: list[str], i: int) -> int:
     if j < len(lines) and j - i >= 5 and _toc_key(lines[j], numbered=False) == first \
             and match_numbering(lines[j]) and sum(1 for l in lines[i:j] if match_numbering(l)) >= 3:
         return j
+    if j - i >= 5 and sum(1 for l in lines[i:j] if match_numbering(l)) >= 3 and any(
+            _toc_key(lines[k], numbered=False) == first and match_numbering(lines[k])
+            for k in range(j + 1, min(len(lines), j + 1 + TOC_RETURN_REACH))):
+        return j  # the notice's salutation and opening between the outline and its first heading again (b297 010)
     return outline_end(lines, i)
 
 
