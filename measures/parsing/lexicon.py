@@ -192,6 +192,9 @@ GENERAL_CHAPTERS = ("总体要求", "基本要求", "基本原则", "工作原�
                     "考核原则", "评审原则", "评选原则", "认定原则", "评价原则", "管理原则",
                     # an event notice's information items: when, under which slogan, where
                     "活动时间", "活动主题", "活动地点",
+                    # what a plan or a check covers and when ("一、适用范围 本办法适用于…", "抽查对象", b297 012): scope,
+                    # no measure (none such is a measure in the gold; 实施范围 is, now and then)
+                    "适用范围", "抽查对象", "抽查时间",
                     # a meeting notice's: who attends, when and where (b72 007)
                     "会议对象", "参会对象", "参会人员", "会议时间", "会议地点", "会议时间、地点", "会议时间和地点")
 # "…的目的和意义": a chapter saying why the policy is made (outline.GENERAL)

@@ -259,6 +259,7 @@ def test_enumeration_parent():
     # b74 002/008: a 政府工作报告 division's goals for the year, with units beside each (still goals)
     ("一、全市经济社会发展主要预期目标", True), ("一、2023年经济社会发展主要预期目标", True),
     ("二、推动经济社会发展取得新成效", False),
+    ("一、适用范围", True), ("二、抽查对象", True), ("三、抽查时间", True), ("四、抽查内容", False),  # scope (b297 012)
     ("一、会议对象", True), ("二、会议时间、地点", True), ("三、会议内容", False),  # b72 007: a meeting notice's information
     ("一、发展意义", True),  # b76 007
     ("三、专项治理目标", True), ("四、明确目标", False), ("二、完成年度目标", False),  # b96 009: a topic's goals
