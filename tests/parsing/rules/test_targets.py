@@ -261,6 +261,9 @@ def test_indicator_table(text, expected):
     ("新增智能快件箱4000组以上。", [(4000, "组", ">=", None)]),
     ("婴儿死亡率分别下降到4.0‰。", [(4.0, "‰", "<=", None)]),
     ("按每生2500元/年标准补助给学校。", [(2500, "元/年", "=", None)]),  # b132 001: an amount per pupil and year
+    # b301: a subsidy per household or per unit of energy keeps its "per"
+    ("“气代煤”燃气壁挂炉补贴不超过2700元/户。", [(2700, "元/户", "<=", None)]),
+    ("给予采暖期0.12元/千瓦时补贴。", [(0.12, "元/千瓦时", "=", None)]),
 ])
 def test_paragraph_targets(text, expected):
     got = Tg.paragraph_targets(text, 1, 2024, None, None, CTX)
