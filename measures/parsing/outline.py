@@ -822,6 +822,39 @@ def cut_article_list(outline: Outline) -> set[int]:
     return set()  # no article after them
 
 
+CONDITIONS_LEAD = re.compile(r"(?:下列|以下|如下)(?:基本|申报|申请)?(?:资格)?条件(?:之一)?[^。，,]{0,6}[:：]$")
+
+
+@rule(stage="outline", example="'申请人应当同时符合下列条件:' then '(一)申请人属于依法登记注册的企业…' '(二)…' → those items; "
+                               "'重点开展下列工作:' then '(一)加强执法' → nothing")
+def condition_run(outline: Outline, ctx: ParseContext) -> set[int]:
+    """Items listed after a line that announces who qualifies ("申请人应当同时符合下列条件:", "具备以下条件之一:")
+    when that line is no item of its own (a call's portal page that lost the 申报条件 caption, b307 003):
+    eligibility, not measures, up to where the numbering starts again (ids of those nodes)."""
+    out: set[int] = set()
+
+    def lead_before(text: str) -> bool:
+        last = text.strip().rpartition("\n")[2].strip()
+        return bool(CONDITIONS_LEAD.search(ctx.fold(NOISE_MARK.sub("", last))))
+
+    for parent in [None] + outline.nodes:
+        kids = parent.children if parent is not None else outline.roots
+        before = ("\n".join(parent.extra) if parent is not None and parent.extra else "") if parent is not None \
+            else "\n".join(outline.preamble)
+        run, last_n = False, None
+        for k in kids:
+            n = parse_cn_number(k.label.split(".")[0]) if k.label else None
+            if run and (n is None or last_n is None or n <= last_n):
+                run = False  # the numbering starts again: another list
+            if not run and lead_before(before) and (n in (1, None)):
+                run = True
+            if run:
+                out.add(id(k))
+            last_n = n
+            before = k.text
+    return out
+
+
 def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
     """Leaves that are measures, in document order."""
     general: dict[int, bool] = {}
@@ -832,7 +865,7 @@ def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
             general[id(n)] = is_general(n, ctx)
         return general[id(n)]
 
-    cut_list = cut_article_list(outline)
+    cut_list = cut_article_list(outline) | condition_run(outline, ctx)
     out = []
     for node in outline.nodes:
         if node.children or id(node) in cut_list or node.line_no < ctx.notice_items:
