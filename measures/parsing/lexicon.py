@@ -280,6 +280,8 @@ REQUIREMENT_HEADS = ("申报条件", "申请条件", "认定条件", "评选条�
                      # what may be reported and on which terms a report is taken (b242 002, 006; b247 011), whose
                      # costs are waived (b243 011): lists, no acts
                      "受理条件", "举报内容", "举报范围", "减免对象",
+                     # who is turned away ("五、不予资助的情形 1.…", b307 008): conditions, no acts
+                     "不予资助的情形", "不予支持的情形", "不予受理的情形", "不予奖励的情形", "不予资助情形", "不予支持情形",
                      # the documents a power or a plan rests on ("权力行使根据: 1.《医疗器械监督管理条例》…", b185 007)
                      "依据", "根据")
 # "八、产业联动发展奖励" over "1.申报条件" "2.支持标准": the facets of one support item (outline.facet_parent)
