@@ -92,7 +92,9 @@ NOTICE_VERBS = ("印发", "转发", "公开征求", "征求", "发布", "公布"
                 "修订")  # "关于修订《…管理办法》的通知": the revised document goes with it
 # a notice that makes a list known ("关于公布…优势区名单的通知"): the notice is the document
 LIST_VERBS = ("公布", "发布")
-LIST_NOUNS = ("名单", "名录", "结果")  # 评审结果, 认定结果, 复核结果 …
+LIST_NOUNS = ("名单", "名录", "结果",  # 评审结果, 认定结果, 复核结果 …
+              # "关于公布2023年团体标准应用示范项目的通告" (b310 007): the projects chosen
+              "示范项目", "试点项目", "入选项目", "示范单位", "示范企业", "试点单位", "示范城市", "示范县")
 # what a notice attaches besides policies: forms and lists ("附件:2.申报表")
 FORM_NOUNS = ("表", "书", "名单", "名录", "目录", "通知", "模板", "样本", "说明")
 # what a covering notice without a verb wraps: "…关于知识产权助力…若干措施的通知"

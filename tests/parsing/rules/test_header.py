@@ -188,6 +188,8 @@ def test_is_notice(text, expected):
     ("商务部等5部门关于公布中华老字号复核结果的通知", True),  # b103 004
     ("教育部办公厅关于公布第一批乡村温馨校园建设典型案例学校名单暨启动第二批乡村温馨校园推荐工作的通知", True),  # b104 006
     ("关于发布国家重点保护野生植物名录管理办法的通知", False),  # a list noun inside a policy's name
+    ("工业和信息化部关于公布2023年团体标准应用示范项目的通告", True),  # b310 007: the projects chosen
+    ("关于发布2023年度示范项目申报指南的通知", False),  # a guide is a policy
 ])
 def test_list_notice(text, expected):
     assert H.list_notice(text) is expected
