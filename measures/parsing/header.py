@@ -1652,8 +1652,11 @@ def issuer_of(h: Header, lines: list[str], ctx: ParseContext) -> str | None:
     else:
         issuer = None
     if issuer and title_issuer and issuer != title_issuer and issuer.endswith(title_issuer) \
+            and issuer[:-len(title_issuer)].endswith(("省", "自治区")) \
             and _issuer_form(title_issuer, ctx) and not SELF_REFERENCE.match(ctx.fold(title_issuer)):
-        issuer = title_issuer  # "河北省沧州市人民政府" in a law database's box, "沧州市人民政府关于…" as the title has it
+        # "河北省沧州市人民政府" in a law database's box, "沧州市人民政府关于…" as the title has it; a municipality's
+        # own name before a district's body stays ("上海市浦东新区知识产权局", the genre set's g07)
+        issuer = title_issuer
     if issuer and SELF_REFERENCE.match(ctx.fold(issuer)):
         # "区市场监管局" in the metadata, the title or letterhead naming the issuer(s) in full
         issuer = next((f for c in (title_issuer, h.title_issuer, *letterhead) for f in [_issuer_form(c, ctx)]

@@ -296,6 +296,8 @@ def _header(**kw):
     # b121 003: a law database's box writes the province before the name the title gives
     (_header(meta={"issuer": "河北省沧州市人民政府"}, title="沧州市人民政府关于进一步加强食品安全监管工作的意见"), [], "沧州市人民政府"),
     (_header(meta={"issuer": "武汉市人民政府"}, title="市人民政府关于支持氢能产业发展的意见"), [], "武汉市人民政府"),
+    (_header(meta={"issuer": "上海市浦东新区知识产权局"}, title="浦东新区知识产权局关于开展试点的通知"), [],
+     "上海市浦东新区知识产权局"),  # a municipality's own name before a district's body stays (genre g07)
 ])
 def test_issuer_of(h, lines, expected):
     assert H.issuer_of(h, lines, CTX) == expected
