@@ -2,6 +2,8 @@
 that one process's counts serve the others and the next start, and never after the tables
 changed. Outside a test transaction, as a serving process runs: the rows are committed, the
 statistics counters move."""
+from datetime import date
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -53,7 +55,7 @@ def shared(monkeypatch):
 def rows(make_document):
     """400 measures, committed: 300 contain 纠纷调解, every third of those judicial."""
     judicial, _ = Theme.objects.get_or_create(code="judicial", defaults={"name": "司法保护"})
-    docs = [make_document(), make_document()]
+    docs = [make_document(signed_date=date(2024, 3, 1)), make_document()]
     ms = Measure.objects.bulk_create([
         Measure(document=docs[i % 2], ordinal=i // 2 + 1, label=str(i),
                 text=("开展纠纷调解工作" if i % 4 else "推进知识产权保护") + f"(第{i}条)") for i in range(400)])
@@ -153,7 +155,7 @@ def test_warm_search_totals_counts_the_lists_usual_states_ahead(rows, shared):
     (and the ratio totals of every measure): a process after it counts none of them."""
     call_command("warm_search_totals", verbosity=0)
     _another_process()
-    for params in ({}, {"theme": "judicial"}):
+    for params in ({}, {"theme": "judicial"}, {"year_from": "2024", "year_to": "2024"}, {"year_from": "2024"}):
         with CaptureQueriesContext(connection) as queries:
             measure_search(params=params)
         assert not _counting(queries.captured_queries), params

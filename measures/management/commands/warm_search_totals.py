@@ -4,25 +4,27 @@
 The list without search text reads its count and facets from its filter states' lexeme counts
 (totals.counts_get); a state no process has counted is counted in the request, 1-9 s at a million
 measures. This command counts the state without filters and those of one place (province, city),
-theme or year, the values with the most measures first, and the ratio totals of every measure
+theme or year (a year, and the years from it on: the form's 起 alone), the values with the most
+measures first, and the ratio totals of every measure
 (totals.get: the wider set of every sampled search), so that the first visitor of those pages after
 a start or an import waits for none of them. A count kept and still valid (the tables unchanged) is
 read, not counted again, so running it twice costs the second time a statement a state. serve.sh
 runs it beside the server; a deployment can run it after each import.
 
-    manage.py warm_search_totals                       # every value of the four facets
+    manage.py warm_search_totals                       # every value of the facets (FACETS)
     manage.py warm_search_totals --limit 50            # the 50 largest values of each
-    manage.py warm_search_totals --facets theme,year --no-ratio
+    manage.py warm_search_totals --facets theme,year,year_from --no-ratio
 """
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-FACETS = {   # facet -> (the facet row's key, the parameters of its one-filter state)
-    "province": ("id", lambda v: {"province": str(v)}),
-    "city": ("id", lambda v: {"city": str(v)}),
-    "theme": ("code", lambda v: {"theme": str(v)}),
-    "year": ("year", lambda v: {"year_from": str(v), "year_to": str(v)}),
+FACETS = {   # name -> (the facet whose values are read, its rows' key, the parameters of a one-filter state)
+    "province": ("province", "id", lambda v: {"province": str(v)}),
+    "city": ("city", "id", lambda v: {"city": str(v)}),
+    "theme": ("theme", "code", lambda v: {"theme": str(v)}),
+    "year": ("year", "year", lambda v: {"year_from": str(v), "year_to": str(v)}),   # a year facet's link
+    "year_from": ("year", "year", lambda v: {"year_from": str(v)}),                  # that year on
 }
 
 
@@ -61,8 +63,8 @@ class Command(BaseCommand):
             self.stdout.write(f"ratio totals of every measure: {time.perf_counter() - at:.1f} s")
         states = 1
         for facet in facets:
-            key, params_of = FACETS[facet]
-            rows = sorted((r for r in every.get(facet, []) if r.get(key) not in (None, "", "none")),
+            values_of, key, params_of = FACETS[facet]
+            rows = sorted((r for r in every.get(values_of, []) if r.get(key) not in (None, "", "none")),
                           key=lambda r: -r["count"])
             if opts["limit"] > 0:
                 rows = rows[:opts["limit"]]
