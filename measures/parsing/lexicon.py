@@ -215,7 +215,10 @@ STATE_NAME = "中华人民共和国"
 TITLE_END_NOUNS = POLICY_NOUNS + ("通知", "通报", "决定", "公告", "通告")
 # what a copying or template site writes after a title ("…商品房销售条例最新", "…规定【4篇】", "…暂行办法范例",
 # "…的通知 中华文库"): no part of it (header.title_tail_off)
-TITLE_SEO_TAILS = ("(最新)", "（最新）", "最新", "范文", "范例", "中华文库", "政府政策", "含附件")
+TITLE_SEO_TAILS = ("(最新)", "（最新）", "最新", "范文", "范例", "中华文库", "政府政策", "含附件",
+                   # a law database's status tag and a download link after the title ("…办法 [现行有效]", b294 003;
+                   # "…管理办法Word文件下载", b305 011)
+                   "[现行有效]", "【现行有效】", "(现行有效)", "（现行有效）", "Word文件下载", "word文件下载", "文件下载")
 # the labels of a site's digest of the page before the text ("导读:…")
 DIGEST_LABELS = ("导读", "内容摘要", "摘要")
 # verbs that open a heading naming an act ("扶持企业技术中心建设"): HEAD_VERBS and these
