@@ -39,7 +39,8 @@ _NOTICE_END = f"(?:{'|'.join(L.NOTICE_ENDS)})"
 # "温政办〔2022〕13号文件,《温州市人民政府办公室关于印发…的通知》。": the file named, then its notice
 NUMBERED_FILE_NOTICE = re.compile(rf"^\s*(?P<num>{P.DOC_NUMBER.pattern})\s*文件\s*[,，、:：]?\s*《(?P<notice>[^》]{{8,160}}?的通知)》")
 NOTICE = re.compile(rf"^(?P<issuer>.{{0,60}}?)(?:关于(?P<verb>{'|'.join(L.NOTICE_VERBS)})|"
-                    rf"(?<=[厅室府委局会院部门])(?:印发|转发|批转)(?=《|[^《]{{0,40}}关于))(?P<rest>.+?)(?:的)?{_NOTICE_END}$")
+                    rf"(?<=[厅室府委局会院部门])(?:印发|转发|批转)(?=《|[^《]{{0,40}}关于|[^《》]{{4,60}}?(?:{P.alternation(L.POLICY_NOUNS)})(?:{P.PAREN_OPEN}[^()（）]{{1,12}}{P.PAREN_CLOSE})?的通知$))"
+                    rf"(?P<rest>.+?)(?:的)?{_NOTICE_END}$")  # "佛山市人民政府办公室印发佛山市城镇排水管理办法的通知" (b289)
 NOTICE_END = re.compile(rf"{_NOTICE_END}$")
 STATUS_MARK = re.compile(r"\s*[(（【\[]\s*(?:已|该文件已|全文)?(?:失效|废止|作废)\s*[)）】\]]\s*$")
 DRAFT_MARK_END = re.compile(rf"\s*{P.PAREN_OPEN}\s*(?:{'|'.join(L.DRAFT_MARKS_AT_END)})\s*{P.PAREN_CLOSE}\s*$")

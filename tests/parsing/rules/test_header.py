@@ -172,6 +172,8 @@ def test_without_status_mark(line, expected):
     ("关于加强知识产权保护的意见", False),
     ("市政府印发了方案的通知" + "很长" * 80, False),
     ("关于公布广东省特色农产品优势区名单的通知", False),  # a list made known: its own document (b29 009)
+    ("佛山市人民政府办公室印发佛山市城镇排水管理办法的通知", True),  # b289 004: no 《》, no 关于, the policy named
+    ("市政府办公室印发工作情况的通知", False),  # no policy named
     ("第一条根据财政部、国家知识产权局关于做好2015年工作的通知、北京市人民政府办公厅印发关于加强市级政府投资基金管理的若干意见的通知",
      False),  # b111 007: an article citing notices
 ])
