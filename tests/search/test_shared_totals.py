@@ -144,6 +144,40 @@ def test_a_count_missing_there_is_counted_once_and_written(rows, shared, monkeyp
     assert totals._shared_read(("counts", "'t:y'", ""), fingerprint) is None
 
 
+def test_a_process_missing_a_count_another_is_counting_waits_and_reads_it(rows, shared):
+    """Another connection (process) holds the key's lock while it counts: this one waits for it, then
+    reads what that one wrote instead of counting it too."""
+    import threading
+
+    from django.db import connections
+
+    key, fingerprint = ("counts", "'t:z'", ""), totals._current_fingerprint()
+    holding, release = threading.Event(), threading.Event()
+
+    def other_process():
+        try:
+            with totals._one_at_a_time(key, fingerprint):
+                holding.set()
+                release.wait(10)
+                totals._shared_write(key, fingerprint, {"#": 5})
+        finally:
+            connections.close_all()
+
+    other = threading.Thread(target=other_process)
+    other.start()
+    assert holding.wait(10)
+    calls, result = [], []
+    waiting = threading.Thread(target=lambda: (result.append(totals._counted(key, fingerprint, lambda: calls.append(1)
+                                                                             or {"#": 9})), connections.close_all()))
+    waiting.start()
+    waiting.join(0.5)
+    assert waiting.is_alive() and not result   # waiting for the lock
+    release.set()
+    other.join(10)
+    waiting.join(10)
+    assert result == [{"#": 5}] and not calls
+
+
 def test_ratio_totals_are_kept_as_they_were_counted(rows, shared):
     counted = totals._count("")
     back = totals._decode(totals._encode(counted))
