@@ -720,6 +720,9 @@ def glued_chapter_numbers(rows: list[str]) -> list[str]:
     return out
 
 
+NOTICE_LINE_END = re.compile(r"的(?:通知|通告|公告|决定|批复|意见)$")
+
+
 @rule(stage="lines", example="9+ lines of 30 characters: '…深入贯彻知' + '识产权…' → one line")
 def unwrap_lines(lines: list[str]) -> list[str]:
     """Lines a PDF extraction cut at a fixed width, joined. A text is hard-wrapped when many lines
@@ -745,7 +748,8 @@ def unwrap_lines(lines: list[str]) -> list[str]:
             out[-1] += line
         else:
             out.append(line)
-        joining = not meta and len(line) >= width - 2 and not WRAP_END.search(out[-1])
+        joining = not meta and len(line) >= width - 2 and not WRAP_END.search(out[-1]) \
+            and not NOTICE_LINE_END.search(out[-1])  # "…关于印发《…》的通知" ends its line (b298 001)
     return out
 
 
