@@ -1779,7 +1779,12 @@ def joint_issuers(issuer: str, listed: str | None) -> str:
 def run_together_issuers(issuer: str, ctx: ParseContext) -> str:
     """Joint issuers whose signature lines ran together ("云南省科學技術廳云南省財政廳"): split where one
     organisation's name ends (厅, 局, 办公室 …) and the next begins with a place (or 中共 and a place),
-    each part an organisation's name; joined with 、."""
+    each part an organisation's name; joined with 、. National bodies run together ("財政部國家發展改革委
+    水利部中國人民銀行", b304 007) split where one known national name ends and the next begins; a "?" an
+    encoding left between two names ("國家發展改革委?國家數據局", b310 003) parts them too."""
+    national = national_run(issuer, ctx)
+    if national:
+        return national
     gaz = ctx.knowledge.gazetteer if ctx.knowledge else None
     f = ctx.fold_same(issuer)
     if not gaz or len(f) < 8:
@@ -1791,6 +1796,28 @@ def run_together_issuers(issuer: str, ctx: ParseContext) -> str:
         if any(p == 0 for p, _, _ in gaz.find(rest[:12])) and P.ORG_LINE.match(f[:k]) and P.ORG_LINE.match(f[k:]):
             return issuer[:k] + "、" + run_together_issuers(issuer[k:], ctx)
     return issuer
+
+
+NATIONAL_NAMES = tuple(sorted(set(L.NATIONAL_ISSUERS + L.NATIONAL_MINISTRIES), key=len, reverse=True))
+
+
+@rule(stage="header", example="'財政部國家發展改革委水利部中國人民銀行' → '財政部、國家發展改革委、水利部、中國人民銀行'; "
+                               "'國家發展改革委?國家數據局' → '國家發展改革委、國家數據局'; '国家知识产权局' → None")
+def national_run(issuer: str, ctx: ParseContext) -> str | None:
+    """Two or more known national bodies' names written one after another (nothing, or a stray "?" or space
+    between): each name, joined with 、; None when the string is anything else."""
+    f = ctx.fold_same(issuer)
+    parts, i = [], 0
+    while i < len(f):
+        if f[i] in "?？ ":
+            i += 1
+            continue
+        name = next((n for n in NATIONAL_NAMES if f.startswith(n, i)), None)
+        if name is None:
+            return None
+        parts.append(issuer[i:i + len(name)])
+        i += len(name)
+    return "、".join(parts) if len(parts) >= 2 else None
 
 
 @rule(stage="header", example="'冀政发[2016] 16号' → '冀政发〔2016〕16号'; '无' → None")

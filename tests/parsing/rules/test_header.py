@@ -1220,3 +1220,12 @@ def test_county_level_city_speaks_as_shi(body, expected):
 ])
 def test_title_then_purpose(line, expected):
     assert H.title_then_purpose(line, CTX) == expected
+
+
+@pytest.mark.parametrize("issuer, expected", [
+    ("財政部國家發展改革委水利部中國人民銀行", "財政部、國家發展改革委、水利部、中國人民銀行"),  # b304 007
+    ("國家發展改革委?國家數據局", "國家發展改革委、國家數據局"),  # b310 003: an encoding's "?" between the names
+    ("国家知识产权局", None), ("国家知识产权局沈阳代办处", None),  # one name, or more than names
+])
+def test_national_run(issuer, expected):
+    assert H.national_run(issuer, ParseContext(Knowledge.from_fixtures())) == expected
