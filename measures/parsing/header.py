@@ -1776,12 +1776,13 @@ def joint_issuers(issuer: str, listed: str | None) -> str:
 @rule(stage="header", example="'云南省科學技術廳云南省財政廳' → '云南省科學技術廳、云南省財政廳'; "
                                "'中共寧德市委辦公室寧德市人民政府辦公室' → '中共寧德市委辦公室、寧德市人民政府辦公室'; "
                                "'云南省科学技术厅' → unchanged")
-def run_together_issuers(issuer: str, ctx: ParseContext) -> str:
+def run_together_issuers(issuer: str, ctx: ParseContext, placed: bool = False) -> str:
     """Joint issuers whose signature lines ran together ("云南省科學技術廳云南省財政廳"): split where one
     organisation's name ends (厅, 局, 办公室 …) and the next begins with a place (or 中共 and a place),
     each part an organisation's name; joined with 、. National bodies run together ("財政部國家發展改革委
     水利部中國人民銀行", b304 007) split where one known national name ends and the next begins; a "?" an
-    encoding left between two names ("國家發展改革委?國家數據局", b310 003) parts them too."""
+    encoding left between two names ("國家發展改革委?國家數據局", b310 003) parts them too; after a name with its
+    place, the next may name only its level ("宜昌市发改委市教育局市财政局", b284 012)."""
     national = national_run(issuer, ctx)
     if national:
         return national
@@ -1789,12 +1790,15 @@ def run_together_issuers(issuer: str, ctx: ParseContext) -> str:
     f = ctx.fold_same(issuer)
     if not gaz or len(f) < 8:
         return issuer
+    placed = placed or any(p == 0 for p, _, _ in gaz.find(f[:12]))
     for k in range(4, len(f) - 3):
         if not f[:k].endswith(L.ORG_LINE_ENDS):
             continue
         rest = f[k + 2:] if f.startswith("中共", k) else f[k:]
-        if any(p == 0 for p, _, _ in gaz.find(rest[:12])) and P.ORG_LINE.match(f[:k]) and P.ORG_LINE.match(f[k:]):
-            return issuer[:k] + "、" + run_together_issuers(issuer[k:], ctx)
+        level_only = placed and rest[:1] in "市县区" and len(rest) >= 4 and not rest.startswith(("区域", "市场", "县域"))
+        if (any(p == 0 for p, _, _ in gaz.find(rest[:12])) or level_only) and P.ORG_LINE.match(f[:k]) \
+                and P.ORG_LINE.match(f[k:]):
+            return issuer[:k] + "、" + run_together_issuers(issuer[k:], ctx, placed)
     return issuer
 
 

@@ -202,6 +202,8 @@ def test_list_notice(text, expected):
     ("中共寧德市委辦公室寧德市人民政府辦公室", "中共寧德市委辦公室、寧德市人民政府辦公室"),
     ("云南省科学技术厅", "云南省科学技术厅"), ("江苏省人民政府办公厅", "江苏省人民政府办公厅"),
     ("市局办公室", "市局办公室"),
+    ("宜昌市发改委市教育局市财政局", "宜昌市发改委、市教育局、市财政局"),  # b284 012: the level only after a placed name
+    ("宜昌市市场监督管理局", "宜昌市市场监督管理局"), ("湛江市工商行政管理局霞山分局", "湛江市工商行政管理局霞山分局"),
 ])
 def test_run_together_issuers(issuer, expected):
     from measures.parsing.knowledge import default_knowledge
