@@ -30,7 +30,8 @@ GRADE_BAND = re.compile(rf"^(?:以上|以下|及以上|及以下|\(含\)|（含�
 NUM = re.compile(rf"(?<![\d.A-Za-z\-/@])(?<!\d[:：])(?:(?P<num>\d+(?:\.\d+)?)|(?<![{CN_NUM_CHARS}第])(?P<cn>[{CN_NUM_CHARS}]{{1,4}}))"
                  rf"(?:\s*(?P<range>[~～\-—至到]\s*\d+(?:\.\d+)?))?"
                  rf"\s*(?P<unit>{P.alternation(L.COUNTRY_UNITS)}(?=[，,。；;、)）]|$)|(?<=\d){BARE_WAN}(?=[，,。；;、]|$)|"
-                 rf"{P.alternation(L.TARGET_UNITS)})")
+                 rf"{P.alternation(L.TARGET_UNITS)})(?!(?<=分)之)")  # "百分之二十", "三分之一": a fraction, no score (分)
+DEFINITION = re.compile(r"是指|系指|本(?:办法|条例|规定|细则)所称")  # a sentence defining a term
 # "—10%" after "3%": the upper bound of a range, the unit written twice (unit_range_after)
 UNIT_RANGE = re.compile(r"^\s*[~～\-—至到]\s*\d+(?:\.\d+)?\s*(?P<unit>" + P.alternation(L.TARGET_UNITS) + ")")
 # "原创作品:" before a number that opens its clause: a label of two to twelve characters (metric_before)
@@ -432,12 +433,23 @@ def grade_band(n: Number) -> bool:
     return bool(GRADE_BAND.match(n.post_full))
 
 
+@rule(stage="targets", example="'集中式供水水源是指供水人口一般大于1000人的在用水源' (1000) → True; "
+                               "'风险补偿资金是指…总规模3000万元' (3000) → False")
+def definition_threshold(n: Number) -> bool:
+    """A count in a sentence that defines a term ("…是指供水人口一般大于1000人的…", "…是指具有四个以上车轮的
+    车辆", b289, b292): what the term covers, no commitment. Amounts and shares in a definition are kept (a
+    fund "是指…总规模3000万元" states its size: b15 006, b143 003 count them)."""
+    return bool(DEFINITION.search(n.folded[n.sent_start:n.pos])) and n.unit not in L.MONEY_UNITS \
+        and n.unit not in L.SHARE_UNITS
+
+
 @rule(stage="targets", example="'展会时间在3天以上的，…' → True; '年销售额1000万元以上的企业' → True; "
                                "'对参保职工30人以上的企业' → True")
 def is_condition(n: Number) -> bool:
     """A threshold that sets a condition ("…以上的"), not a commitment; a number inside the beneficiary
     phrase of a clause opened by 对 ("对…5个以上国家成功注册商标的企业") or of a subject ("两项以上奖励的
-    按最高级别…"); the numbers of a list of conditions ("符合以下条件：…")."""
+    按最高级别…"); the numbers of a list of conditions ("符合以下条件：…"); a definition's thresholds
+    ("…是指供水人口一般大于1000人的…")."""
     post, k = n.post_full, n.suffix_len
     if grade_band(n) or band_bound(n):
         return True
@@ -450,7 +462,7 @@ def is_condition(n: Number) -> bool:
         return True
     if k and SUBJECT_DE.match(post[k:]):
         return True
-    if qualifies_beneficiary(n) or conditional_clause(n):
+    if qualifies_beneficiary(n) or conditional_clause(n) or definition_threshold(n):
         return True
     return bool(k and post[k:k + 1] == "的" and (CONDITION_DE.match(post[k:]) or n.pre.rstrip().endswith("在")
                                                  or n.unit in L.MONEY_UNITS or n.unit in ("天", "日", "年", "个月")))

@@ -846,3 +846,14 @@ def test_change_start(text, value, expected):
 def test_band_bound(text, value, expected):
     assert Tg.band_bound(_full(text, value)) is expected
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("集中式供水水源是指供水人口一般大于1000人的在用水源。", []),  # b289 008: a definition's threshold
+    ("机动车是指具有四个或四个以上车轮的非轨道承载的车辆。", []),  # b292
+    ("风险补偿资金池是指由财政出资设立的资金，总规模3000万元。", [(3000, "万元")]),  # a fund's size stays (b15 006)
+    ("经营者的市场份额合计不超过百分之二十。", []),  # a fraction is no score of 100 points (b294 006)
+])
+def test_definition_threshold_and_fraction(text, expected):
+    got = Tg.paragraph_targets(text, 1, 2024, None, None, CTX)
+    assert [(t["value"], t["unit"]) for t in got] == expected
