@@ -854,6 +854,6 @@ def test_band_bound(text, value, expected):
     ("风险补偿资金池是指由财政出资设立的资金，总规模3000万元。", [(3000, "万元")]),  # a fund's size stays (b15 006)
     ("经营者的市场份额合计不超过百分之二十。", []),  # a fraction is no score of 100 points (b294 006)
 ])
-def test_definition_threshold_and_fraction(text, expected):
+def test_definition_threshold_and_fraction(text, expected):  # targets.definition_threshold and NUM
     got = Tg.paragraph_targets(text, 1, 2024, None, None, CTX)
     assert [(t["value"], t["unit"]) for t in got] == expected
