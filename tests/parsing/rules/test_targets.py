@@ -854,6 +854,15 @@ def test_band_bound(text, value, expected):
     ("风险补偿资金池是指由财政出资设立的资金，总规模3000万元。", [(3000, "万元")]),  # a fund's size stays (b15 006)
     ("经营者的市场份额合计不超过百分之二十。", []),  # a fraction is no score of 100 points (b294 006)
 ])
-def test_definition_threshold_and_fraction(text, expected):  # targets.definition_threshold and NUM
+def test_definition_threshold_and_fraction(text, expected):
     got = Tg.paragraph_targets(text, 1, 2024, None, None, CTX)
     assert [(t["value"], t["unit"]) for t in got] == expected
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("集中式供水水源是指供水人口一般大于1000人的在用水源", "1000", True),
+    ("风险补偿资金池是指由财政出资设立的资金，总规模3000万元", "3000", False),  # an amount stays
+    ("新增供水人口1000人", "1000", False),  # no definition
+])
+def test_definition_threshold(text, value, expected):
+    assert Tg.definition_threshold(any_number(text, value)) is expected
