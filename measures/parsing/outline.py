@@ -628,7 +628,12 @@ def is_opening_chapter(node: Node, ctx: ParseContext) -> bool:
     return node.kind in ("chapter", "part", "section") and _bare(node.heading, ctx) in L.OPENING_CHAPTERS
 
 
+# an article that ends "…适用本条例", whatever stops a scrambled copy put in it (b314 003, 007)
+SCOPE_END = re.compile(r"^.{0,120}?(?<!不)适用本(?:办法|条例|规定|细则|规则|实施办法|实施细则)[。，,、.\s]*$", re.S)
+
+
 @rule(stage="outline", example="'第一条 为了…，制定本办法。' → True; '第二条 本办法所称…是指…' → True; "
+                               "'第二条,在…境内管理 经营和使用邮政服务。快递业务…。适用本办法' → True; "
                                "'第三条 市场监管部门负责…' → False")
 def preliminary_article(node: Node, ctx: ParseContext) -> bool:
     """An article about the document rather than an act: its purpose and basis (为…/根据…制定本办法,
@@ -647,8 +652,9 @@ def preliminary_article(node: Node, ctx: ParseContext) -> bool:
     first = first.group(1) if first else text.partition("\n")[0]
     if PURPOSE_ARTICLE.match(first) or DEFINING.search(first) or PRINCIPLES_ONLY.match(text) or \
             principles_article(first, text) or norm_article(first) or PURPOSE_CLOSING.match(text) or \
-            PURPOSE_HEAD.match(text.partition("\n")[0].strip()) or PURPOSE_AIM.match(first) or covers_article(text):
-        return True
+            PURPOSE_HEAD.match(text.partition("\n")[0].strip()) or PURPOSE_AIM.match(first) or covers_article(text) \
+            or SCOPE_END.search(text):
+        return True  # … or an article that ends "…适用本条例" whatever a scrambled copy made its stops (b314 003, 007)
     chapter = node.parent if node.parent is not None and is_opening_chapter(node.parent, ctx) else None
     if chapter is None:
         return False

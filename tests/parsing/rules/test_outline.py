@@ -485,6 +485,10 @@ def test_is_opening_chapter(heading, expected):
     (["第四条 安全生产领域失信行为主体包括生产经营单位,及其法定代表人、主要负责人等。"], True),  # what a term covers
     (["第四条 扶持对象包括小微企业,可以申请贷款贴息。"], False),  # it rules: 可以
     (["一、为进一步加强扶贫资金管理,根据《广西财政专项扶贫资金管理办法》等有关规定,修订本办法。"], True),  # b57 005
+    # b314 003: a scrambled copy's stops inside the scope article
+    (["第二条,在中华人民共和国境内管理 经营和使用邮政服务。快递业务及与此相关的安全活动。适用本办法"], True),
+    (["第五条 邮政管理部门应当加强监督检查。违反规定的，适用本办法第二十条的规定处理。"], False),
+    (["第二条 国务院药品监督管理部门组织建立登记平台,供持有人登记专利信息。未登记相关专利信息的,不适用本办法。"], False),  # b180 007
 ])
 def test_preliminary_article(lines, expected):
     assert O.preliminary_article(node(*lines), CTX) is expected
