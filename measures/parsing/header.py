@@ -125,7 +125,7 @@ TRAIL_SITE_TAG = re.compile(r"\s*[(（](?:(?:doc|docx|pdf|wps)\s*\d{1,4}\s*页|�
 ISSUER_FULL_TEXT = re.compile(rf"^[{P.HAN}]{{2,12}}?(?:{P.alternation(L.ORG_LINE_ENDS)})《([^《》]{{6,}})》(?:全文|原文|最新版)?$")
 # share_decorations: "(实用)…", "…三篇", "…范文(精选5篇)", "…(共10页)", "…全文"
 LEAD_DECORATION = re.compile(rf"^\s*(?:{P.alternation(L.TITLE_LEAD_DECORATIONS)})\s*")
-TRAIL_DECORATION = re.compile(rf"\s*(?:(?:范文)?[(（]?(?:精选|通用)?\s*[{P.CN_DIGITS}\d]{{1,2}}\s*篇[)）]?|[(（]共\s*\d{{1,3}}\s*页[)）]|"
+TRAIL_DECORATION = re.compile(rf"\s*(?:(?:范文)?[(（【]?(?:精选|通用)?\s*[{P.CN_DIGITS}\d]{{1,2}}\s*篇[)）】]?|[(（]共\s*\d{{1,3}}\s*页[)）]|"
                               rf"{P.alternation(L.TITLE_TRAIL_DECORATIONS)})\s*$")
 NEWEST_BEFORE_GENRE = re.compile(rf"最新(?=(?:{P.alternation(L.GENRE_WORDS)}))")
 PLACE_TAG = re.compile(rf"^[(（]([{P.HAN}]{{2,8}})[)）]\s*(?=\1)")
@@ -409,17 +409,20 @@ def clean_title(s: str, ctx: ParseContext) -> str:
 
 TITLE_PAIR_CUT = re.compile(r"》\s*(?=[和及与、]?\s*《|的(?:通知|政策解读|解读))")  # "A》和《B", "A》《B", "A》的通知"; not "A条例》实施办法", "…落实A条例》的实施意见"
 TITLE_PART_TAIL = re.compile(rf"\s*{P.PAREN_OPEN}\s*[一二三四五六七八九十上下]{{1,2}}\s*{P.PAREN_CLOSE}\s*$")  # "…方案(一)", "( 三 )"
-TITLE_SEO_TAIL = re.compile(rf"\s*(?:{P.alternation(L.TITLE_SEO_TAILS)}|【\d{{1,2}}篇】|(?:{P.CN_SMALL_DIGIT}|\d)篇|\d{{3,5}}字|\d)\s*$")
+# what share_decorations leaves when the page put a word count or a stray digit after the genre ("…办法4300字")
+TITLE_SEO_TAIL = re.compile(r"\s*(?:\d{3,5}字|\d)\s*$")
 
 
 @rule(stage="header", example="'海南省鄉村民宿管理辦法》和《海南省促進鄉村民宿發展實施方案' → '海南省鄉村民宿管理辦法'; "
                                "'海南省居住证实施办法(试行)( 三 )' → '海南省居住证实施办法(试行)'; "
-                               "'山东省商品房销售条例最新' → '山东省商品房销售条例'; '社区垃圾分类的实施方案1' → '社区垃圾分类的实施方案'")
+                               "'县知识产权领域信用分级分类管理办法4300字' → '县知识产权领域信用分级分类管理办法'; "
+                               "'社区垃圾分类的实施方案1' → '社区垃圾分类的实施方案'")
 def title_tail_off(s: str, ctx: ParseContext) -> str:
     """A title without what follows it on a copied page: the rest of a 《A》和《B》 pair whose outer marks were
     lost (the first is the title, b278 007, b113 001, b248, b83 013), a part number ("(一)", "( 三 )", "(下)":
-    one page of a longer copy, b277 012, b112, b57, b199, b18), and a copying site's words (最新, 范文,
-    【4篇】, 4300字, a stray digit: TITLE_SEO_TAILS) when a genre ends what is left."""
+    one page of a longer copy, b277 012, b112, b57, b199, b18), and a word count or a stray digit ("4300字",
+    "…方案1") when a genre ends what is left. The copying sites' words (最新, 范文, 【4篇】) are
+    share_decorations', which runs before."""
     cut = TITLE_PAIR_CUT.search(s)
     if cut and "《" not in s[:cut.start()] and cut.start() >= 6:
         s = s[:cut.start()]

@@ -213,12 +213,6 @@ GENERAL_OPENERS = ("指导思想",)
 STATE_NAME = "中华人民共和国"
 # how a policy's title ends: its genre ("…办法", "…的通知", "…的通报"), a period or trial mark aside
 TITLE_END_NOUNS = POLICY_NOUNS + ("通知", "通报", "决定", "公告", "通告")
-# what a copying or template site writes after a title ("…商品房销售条例最新", "…规定【4篇】", "…暂行办法范例",
-# "…的通知 中华文库"): no part of it (header.title_tail_off)
-TITLE_SEO_TAILS = ("(最新)", "（最新）", "最新", "范文", "范例", "中华文库", "政府政策", "含附件",
-                   # a law database's status tag and a download link after the title ("…办法 [现行有效]", b294 003;
-                   # "…管理办法Word文件下载", b305 011)
-                   "[现行有效]", "【现行有效】", "(现行有效)", "（现行有效）", "Word文件下载", "word文件下载", "文件下载")
 # the labels of a site's digest of the page before the text ("导读:…")
 DIGEST_LABELS = ("导读", "内容摘要", "摘要")
 # verbs that open a heading naming an act ("扶持企业技术中心建设"): HEAD_VERBS and these
@@ -392,7 +386,11 @@ AMOUNT_NOUNS = ("额度", "标准", "金额")
 # and 最新 just before the genre word ("农村生活垃圾分类最新实施方案")
 TITLE_LEAD_DECORATIONS = ("精选优质文档-倾情为你奉上", "(实用)", "（实用）", "【精选】", "(精选)", "（精选）", "【最新】",
                           "最新版", "最新")
-TITLE_TRAIL_DECORATIONS = ("(最新)", "（最新）", "全文", "点击此处下载本文件word格式", "最新版")
+TITLE_TRAIL_DECORATIONS = ("(最新)", "（最新）", "全文", "点击此处下载本文件word格式", "最新版", "最新", "范文", "范例", "中华文库",
+                           "政府政策", "含附件",
+                           # a law database's status tag and a download link ("…办法 [现行有效]", b294 003;
+                           # "…管理办法Word文件下载", b305 011)
+                           "[现行有效]", "【现行有效】", "(现行有效)", "（现行有效）", "Word文件下载", "word文件下载", "文件下载")
 
 # the labels of a page's line about itself ("作者: … 来源: … 发布时间: …"): never a wrapped line's rest
 PAGE_META_LABELS = ("作者", "来源", "信息来源", "文章来源", "发布时间", "发布日期", "发布机构", "阅读次数", "浏览次数", "点击数")

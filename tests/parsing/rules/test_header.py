@@ -1077,6 +1077,10 @@ def test_development_zone(sources, expected):
     ("最新版物业管理条例全文", "物业管理条例"),                                # b176 010
     ("关于实施“百篇”优秀论文计划的通知", "关于实施“百篇”优秀论文计划的通知"),   # 篇 inside the title
     ("三篇", "三篇"),                                                          # nothing left
+    # the copying sites' words title_tail_off first took (session 14), now the one list (TITLE_TRAIL_DECORATIONS)
+    ("山东省商品房销售条例最新", "山东省商品房销售条例"), ("农村红白理事规定【4篇】", "农村红白理事规定"),  # b275 011, b246 008
+    ("专利优先审查管理办法 [现行有效]", "专利优先审查管理办法"),  # b294 005: a law database's status tag
+    ("市社会工作者一次性奖励资金的管理办法Word文件下载", "市社会工作者一次性奖励资金的管理办法"),  # b305 011
 ])
 def test_share_decorations(title, expected):
     assert H.share_decorations(title, CTX) == expected
@@ -1138,11 +1142,8 @@ def test_label_before_title(title, expected):
     ("杭州市人民政府办公厅关于贯彻落实杭州市慈善促进条例》的实施意见", "杭州市人民政府办公厅关于贯彻落实杭州市慈善促进条例》的实施意见"),
     ("海南省居住证实施办法(试行)( 三 )", "海南省居住证实施办法(试行)"),  # b277 012: a part number
     ("湖北省科技创新“十三五”规划(下)", "湖北省科技创新“十三五”规划"),
-    ("山东省商品房销售条例最新", "山东省商品房销售条例"), ("农村红白理事规定【4篇】", "农村红白理事规定"),
     ("县知识产权领域信用分级分类管理办法4300字", "县知识产权领域信用分级分类管理办法"),
     ("社区垃圾分类的实施方案1", "社区垃圾分类的实施方案"),  # b273 007: a stray digit
-    ("专利优先审查管理办法 [现行有效]", "专利优先审查管理办法"),  # b294 005: a law database's status tag
-    ("市社会工作者一次性奖励资金的管理办法Word文件下载", "市社会工作者一次性奖励资金的管理办法"),  # b305 011
     ("2023年度专利资助最新", "2023年度专利资助最新"),  # no genre before the tail
     ("关于做好2024年防汛工作(一)", "关于做好2024年防汛工作(一)"),
 ])
