@@ -20,7 +20,8 @@ from .outline import GENERAL as GENERAL_CHAPTER, match_numbering
 from .text import parse_cn_number
 
 _LABELS = "|".join(r"\s*".join(map(re.escape, k)) for k in sorted(L.META_LABELS, key=len, reverse=True))
-LABEL_COLON = re.compile(rf"(?:^|(?<=[\s|｜丨]))(?P<label>{_LABELS})\s*[:：]\s*")
+# a label opens the row, follows a space or cell edge, or follows an empty label's colon ("浏览量:时间:2023-07-02")
+LABEL_COLON = re.compile(rf"(?:^|(?<=[\s|｜丨:：]))(?P<label>{_LABELS})\s*[:：]\s*")
 LABEL_SPACED = re.compile(rf"(?:^|(?<=\s))(?P<label>{_LABELS})\s+(?=\S)")
 LABEL_BRACKETED = re.compile(rf"[\[【]\s*(?P<label>{_LABELS}|{P.alternation(L.BRACKET_ONLY_LABELS)})\s*[\]】]\s*[:：]?\s*")
 LIST_PREFIX = re.compile(r"^(?:\d{1,2}\s*[.、．]|[•·●◆▪■])\s*(?=[\[【])")  # "6. [发文字号] …", "•【公布日期】…"
@@ -48,7 +49,9 @@ DRAFT_MARK = re.compile(rf"\s*{P.PAREN_OPEN}\s*(?:{'|'.join(L.DRAFT_MARKS)})\s*{
 QUOTED_TITLE = re.compile(r"《(.+)》")
 EDITION_MARK = re.compile(rf"(?<=[{P.HAN}])\s*[(（]\s*{P.YEAR}\s*年\s*[)）]$")  # "商标侵权判断标准(2020年)"
 # what a law-database site writes after a 《title》: "2016年修订版(全文)", "(全文)", "最新版", "2021修正"
-EDITION_TAIL = re.compile(rf"^(?:{P.YEAR}\s*年?)?\s*(?:最新|现行)?(?:修订|修正|完整)?版?\s*(?:[(（](?:全文|最新版?|修订版|修正版|完整版|现行有效)[)）]|全文)?$")
+EDITION_TAIL = re.compile(rf"^(?:{P.YEAR}\s*年?)?\s*(?:最新|现行)?(?:修订|修正|完整)?版?\s*(?:[(（](?:全文|最新版?|修订版|修正版|完整版|现行有效)[)）]|全文)?$"
+                          # a part of it: "前十条之规定", "第三章", "节选" (b320 012)
+                          rf"|^(?:前[{P.CN_DIGITS}\d]+条|第[{P.CN_DIGITS}\d]+[条章](?:至第[{P.CN_DIGITS}\d]+[条章])?)(?:之?规定|内容)?$|^[(（]?(?:节选|摘录|摘要)[)）]?$")
 PERIOD_LINE = re.compile(rf"[(（]\s*{P.YEAR}\s*年?\s*[{P.DASH}─–―]\s*{P.YEAR}\s*年?\s*[)）]$")  # "(2013—2020年)"
 CHAPTER_TAIL = re.compile(rf"(?<=[{P.HAN}])第[{P.CN_DIGITS}]{{1,3}}章$")
 CRUMB_TRAIL = re.compile(r"\s[>＞»›]\s.*[>＞»›]|[>＞»›]\s*$")
@@ -160,12 +163,18 @@ HEAD_TITLE = re.compile(r"局长$|部长$|署长$|主任$|主席$")
 LOST_BRACKETS = re.compile(rf"^[(（]?\s*([{P.HAN}]{{1,12}})\s*[{P.YEAR_OPEN}]?\s*({P.YEAR})\s*[{P.YEAR_CLOSE}]?\s*(\d{{1,4}})\s*[号號]?\s*[)）]?$")
 PASSED = re.compile(rf"(?P<date>{P.DATE_TEXT})\s*(?P<org>[{P.HAN}]{{2,40}}?)"
                     rf"第[{P.CN_DIGITS}\d]+次(?:常务)?会议(?:审议)?通过")
+# "北京市第十四届人民代表大会常务委员会第十五次会议于2014年11月28日讨论通过": the date after the session (b320 012)
+PASSED_ON = re.compile(rf"(?:^|(?<=[\s(（,，。]))(?P<org>[{P.HAN}]{{2,40}}?)第[{P.CN_DIGITS}\d]+次(?:常务)?会议\s*于\s*"
+                       rf"(?P<date>{P.DATE_TEXT})\s*(?:审议|讨论)?通过")
 PROMULGATED = re.compile(rf"(?P<date>{P.DATE_TEXT}|{P.YEAR}-\d{{1,2}}-\d{{1,2}})\s*(?P<org>[{P.HAN}]{{2,30}}?(?:{_ORG_END}))"
                          rf"(?P<order>令\s*第\s*[\d{P.CN_DIGITS}]+\s*号)?\s*(?:公布|发布)")
 PROMULGATION_NOTE = re.compile(rf"(?P<date>{P.DATE_TEXT})[{P.HAN}]{{0,40}}?(?:公布|发布)")
 SESSION = re.compile(rf"第[{P.CN_DIGITS}]+[届屆]")
 # "…通过 根据2021年9月29日…《关于修改〈…〉的决定》修正 2022年7月28日…会议修订": the versions after adoption
 REVISED = re.compile(rf"(?P<date>{P.DATE_TEXT})[^()（）。]{{0,120}}?(?:修订|修正)")
+# "…2021年2月15日中华人民共和国国务院令第740号第三次修订": a revision made by a decree of its own
+REVISING_ORDER = re.compile(rf"(?:{P.DATE_TEXT})\s*(?P<order>[{P.HAN}]{{2,30}}?(?:{_ORG_END})令\s*第\s*[\d{P.CN_DIGITS}]+\s*号)"
+                            rf"\s*(?:第[{P.CN_DIGITS}\d]+次)?(?:修订|修正)")
 DIGIT_DATE = re.compile(rf"^[^\w]*({P.YEAR})\s*(\d{{1,2}})\s+(\d{{1,2}})\s*日?[^\w]*$|^[^\w]*({P.YEAR})(\d{{2,4}})\s*日?[^\w]*$")
 # "现印发给你们,并就有关事项通知如下:", "印發給你們,請結合以下要求…": a notice issuing a document, with items of its own
 CITING_ISSUER = re.compile(rf"^第{P.CN_NUMBER}[条條]|根据|按照|依据|依照")  # an article citing notices (is_notice)
@@ -308,7 +317,7 @@ def _key(label: str) -> str:
     return L.META_LABELS[P.WHITESPACE.sub("", label)]
 
 
-@rule(stage="header", example="'索引号：SY001 发布日期：2024-12-02' → {'index': 'SY001', 'published': '2024-12-02'}")
+@rule(stage="header", example="'索引号：SY001 发布日期：2024-12-02' → {'index': 'SY001', 'published': '2024-12-02'}; '浏览量:时间:2023-07-02' → {'published': '2023-07-02'}")
 def labelled_values(line: str, ctx: ParseContext) -> dict[str, str] | None:
     """Metadata on one line: "标签：值" pairs (several per row), or a colonless table row starting with
     a label ("索引号 SY0000123 主题分类 综合政务", also before pairs with colons: "文  号 洪政办〔2025〕1号
@@ -537,10 +546,10 @@ def _cut_folded(rx: "re.Pattern[str]", s: str, ctx: ParseContext) -> str:
     return s
 
 
-@rule(stage="header", example="'《黑龍江省促進科技成果轉化條例》2016年修訂版(全文)' → '《黑龍江省促進科技成果轉化條例》'")
+@rule(stage="header", example="'《黑龍江省促進科技成果轉化條例》2016年修訂版(全文)' → '《黑龍江省促進科技成果轉化條例》'; '《北京市控制吸烟条例》前十条之规定' → '《北京市控制吸烟条例》'")
 def without_edition_tail(s: str, ctx: ParseContext) -> str:
     """A title in 《》 that a law-database site follows with its edition note ("2016年修订版", "(全文)",
-    "最新版"): the note goes, the 《》 title stays. Any other text after 》 (《A》重点任务分工方案) stays."""
+    "最新版") or with the part it shows ("前十条之规定", "(节选)"): the note goes, the 《》 title stays. Any other text after 》 (《A》重点任务分工方案) stays."""
     if not s.startswith("《"):
         return s
     inner = _balanced_title(s, 0)
@@ -1550,16 +1559,18 @@ def _find_other_marks(h: Header, lines: list[str], first_num: int, ctx: ParseCon
     h.order = order_number(top, ctx)
     for i, line in enumerate(top[:max(first_num, 1) + 3]):
         f = ctx.fold_same(line)
-        m = PASSED.search(f) or PROMULGATED.search(f)
+        m = PASSED.search(f) or PASSED_ON.search(f) or PROMULGATED.search(f)
         if m and not h.passed:
             org = without_state_name(SESSION.sub("", line[m.start("org"):m.end("org")]), ctx)
-            kind = "signed" if m.re is PASSED else "published"
+            kind = "signed" if m.re in (PASSED, PASSED_ON) else "published"
             h.passed = (org, kind, latest_revision(f[m.end():]) or parse_date(m.group("date")))
             if kind == "signed":
                 h.promulgated = promulgation_after(f[m.end():])
             if m.re is PROMULGATED and m.group("order") and not h.order:
                 # "(2006年6月30日山東省人民政府令第187號發布…)": the decree's number, as written
                 h.order = (org, P.WHITESPACE.sub("", line[m.start("org"):m.end("order")]))
+            if m.re is PROMULGATED and (later := latest_revising_order(f[m.end():])):
+                h.order = (org, P.WHITESPACE.sub("", line[m.end() + later[0]:m.end() + later[1]]))  # b320 002
         if h.page_date is None and i not in h.meta_lines and len(line) <= 60:
             d = PAGE_DATE.search(line)
             if d:
@@ -1600,6 +1611,15 @@ def page_stamp(line: str) -> str | None:
 
 
 @rule(stage="header", example="'…通过 根据2021年9月29日…《关于修改〈…〉的决定》修正 2022年7月28日…修订)' → '2022-07-28'")
+@rule(stage="header", example="'…第一次修订 2021年2月15日中华人民共和国国务院令第740号第三次修订)' → the span of '中华人民共和国国务院令第740号'")
+def latest_revising_order(note: str) -> tuple[int, int] | None:
+    """Where the last decree number that made a revision stands in a regulation's history note after its
+    first publication ("…令第407号公布 根据…修订 …令第740号第三次修订"): the text shown is that
+    version, so its decree is the document's number. None: no revision by a numbered decree."""
+    found = list(REVISING_ORDER.finditer(note))
+    return (found[-1].start("order"), found[-1].end("order")) if found else None
+
+
 def latest_revision(note: str) -> str | None:
     """The date of the last revision (修订) or amendment (修正) in a regulation's history note after its
     adoption ("…会议通过"): the text shown is that version, so it is the document's date. None: never
@@ -1879,15 +1899,19 @@ def number_prefix_only(number: str) -> str:
     return head[cut:] + bracket + tail if bracket and 0 < cut < len(head) else number
 
 
-@rule(stage="header", example="notice '…（征求意见稿）…的通知' → 'draft'; metadata 效力状态：已废止 → 'expired'")
+@rule(stage="header", example="notice '…（征求意见稿）…的通知' → 'draft'; '某条例(送审稿)第一章…' → 'draft'; metadata 效力状态：已废止 → 'expired'")
 def status_of(h: Header, lines: list[str], ctx: ParseContext) -> str:
-    """draft (征求意见稿, 公开征求, 草案 near the title), expired (an expiry mark on the title, the
+    """draft (征求意见稿, 公开征求, 草案 near the title, or a draft mark right after the title where a
+    preview's text runs on: "…条例(送审稿)第一章…"), expired (an expiry mark on the title, the
     metadata's status, or a note such as 该文件已废止 near the top or the end), else in_force."""
     titles = " ".join(filter(None, [h.notice_title, h.title]))
     head_text = " ".join(filter(None, [h.notice_title, h.title, " ".join(lines[:h.body_start + 3])]))
     near_title = titles + " ".join(lines[h.body_start:h.body_start + 3]) + " ".join(lines[:h.body_start])
     if DRAFT.search(ctx.fold(head_text)) and DRAFT_STRONG.search(ctx.fold(near_title)):
         return "draft"
+    if h.title and any(l.startswith(h.title) and DRAFT_MARK.match(l[len(h.title):])
+                       for l in lines[:h.body_start + 15]):
+        return "draft"  # a preview's run-on text: "公共场所控制吸烟条例(送审稿)第一章 总 则第一条…" (b320 013)
     if h.expired_mark:
         return "expired"
     repealed = parse_date(h.meta.get("repealed"))
@@ -2091,14 +2115,16 @@ def national_by_duties(lines: list[str], ctx: ParseContext) -> bool:
     return len(set(NATIONAL_BODY.findall(text))) >= NATIONAL_BODIES_MIN or bool(NATIONAL_DUTY.search(text))
 
 
-@rule(stage="header", example="'应当会同县级人民政府' → 会同县 False; '结合示范县的经验' → 范县 False; '在范县开展' → True")
+@rule(stage="header", example="'应当会同县级人民政府' → 会同县 False; '结合示范县的经验' → 范县 False; '在范县开展' → True; '泰城、矿区' → 矿区 False")
 def standalone_place(text: str, pos: int, name: str) -> bool:
     """A place name read in running text stands for itself: not when 级 follows (会同县级 is 会同 + 县级),
     and a two-character name (范县, 兴县, 新县) only at the start, after a non-Han character or after a
     word that may lead a place (在, 和, 市 …): after any other character it may close a word (示范县,
-    品牌兴县, 创新县)."""
+    品牌兴县, 创新县). A district named by a common noun (矿区, 城区, 郊区) only right after its city."""
     if text[pos + len(name):pos + len(name) + 1] == "级":
         return False
+    if name in L.COMMON_NOUN_DISTRICTS:
+        return text[max(pos - 1, 0):pos] in ("市", "州", "盟")
     if len(name) <= 2 and pos > 0:
         before = text[pos - 1]
         return not ("\u4e00" <= before <= "\u9fff") or before in L.PLACE_LEADS

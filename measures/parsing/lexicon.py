@@ -73,6 +73,8 @@ META_LABELS = {
     "浏览量": "views", "点击数": "views", "点击次数": "views", "访问量": "views", "阅读量": "views", "作者": "author",
     "编辑": "editor", "责任部门": "responsible", "政策级别": "policy_level", "政策主题": "topic", "信息分类": "topic",
     "公文目录": "topic", "文件状态": "status", "联合发文单位": "co_issuers",
+    # a law database's box ("- 法规标题:… - 制定机构:… - 文书字号:…", b320 001)
+    "法规标题": "title", "制定机构": "issuer", "文书字号": "doc_number",
     # a law database's box: "【制定机关】…", "【公布日期】2018.03.23", "【施行日期】…", "【效力等级】…"
     "制定机关": "issuer", "公布日期": "published", "施行日期": "effective", "效力等级": "policy_level",
     # "颁布时间:2015-07-07 00:00:00.000 发文单位:重庆市人民政府" (b173 007, b127), "【颁布部门】 工业和信息化部" (b94)
@@ -140,6 +142,9 @@ PREFECTURE_SHORT_FORM = ("自治州", "州")
 SELF_REFERENCE_PLACES = ("市", "省", "区", "县", "州", "自治区", "自治州", "旗", "盟")
 # the characters that may stand before a two-character place name in running text ("在范县", "菏泽市单县"):
 # after any other character the name may be the end of a word (示范县, 品牌兴县, 创新县)
+# districts whose names are also common nouns (阳泉市矿区, 大同市城区, 铜陵市郊区): in running text they name the
+# district only right after their city ("泰城、矿区" are a city's town and mining areas, b320 007)
+COMMON_NOUN_DISTRICTS = ("矿区", "城区", "郊区")
 PLACE_LEADS = ("在", "于", "对", "和", "与", "及", "、", "至", "到", "从", "由", "向", "为", "是", "省", "市", "州", "盟", "原",
                "驻", "赴", "去", "来", "经", "同", "跟")
 

@@ -36,6 +36,8 @@ def test_parse_date(text, expected):
     ("发文单位要加强领导", None),   # one glued label in a sentence is none
     # b173 007: a law site's 颁布 labels
     ("颁布时间:2015-07-07 00:00:00.000 发文单位:重庆市人民政府", {"published": "2015-07-07 00:00:00.000", "issuer": "重庆市人民政府"}),
+    # b323 001: an empty label's colon, then the date's label
+    ("浏览量:时间:2023-07-02 07:44:46", {"published": "2023-07-02 07:44:46"}),
 ])
 def test_labelled_values(line, expected):
     assert H.labelled_values(line, CTX) == expected
@@ -112,6 +114,8 @@ def test_clean_title(title, expected):
     ("《黑龍江省促進(jìn)科技成果轉化條例》2016年修訂版(全文)", "《黑龍江省促進(jìn)科技成果轉化條例》"),
     ("《某省专利条例》(全文)", "《某省专利条例》"), ("《某省专利条例》最新版", "《某省专利条例》"),
     ("《中共中央 國務院關于促進中醫藥傳承創新發展的意見》全文", "《中共中央 國務院關于促進中醫藥傳承創新發展的意見》"),  # b149 002
+    ("《北京市控制吸烟条例》前十条之规定", "《北京市控制吸烟条例》"), ("《某条例》(节选)", "《某条例》"),  # b320 012: the part shown
+    ("《某条例》第十条规定", "《某条例》"),
     # near misses: the notice issues more than the quoted title; nothing after it; no 《》
     ("《“十三五”国家知识产权保护和运用规划》重点任务分工方案", "《“十三五”国家知识产权保护和运用规划》重点任务分工方案"),
     ("《某省专利条例》", "《某省专利条例》"), ("某省专利条例2016年修订版", "某省专利条例2016年修订版"),
@@ -357,6 +361,11 @@ def test_doc_number_of(h, lines, expected):
     (_header(title="某方案", meta={"status": "现行有效"}), [], "in_force"),
     (_header(title="某方案"), ["该文件已废止"], "expired"),
     (_header(title="某方案"), ["加强知识产权保护"], "in_force"),
+    # b320 013: a preview's run-on text, the draft mark right after the title
+    (_header(title="公共场所控制吸烟条例", body_start=1), ["公共场所控制吸烟条例", "公共场所控制吸烟条例_第1页", "1/5",
+                                                         "公共场所控制吸烟条例(送审稿)第一章 总 则第一条 为减少…"], "draft"),
+    (_header(title="某条例", body_start=1), ["某条例", "第一条 为了…", "第二条 …", "第三条 …", "第四条 …",
+                                             "第五条 审议某条例(草案)时…"], "in_force"),  # not right after the title
 ])
 def test_status_of(h, lines, expected):
     assert H.status_of(h, lines, CTX) == expected
@@ -400,6 +409,7 @@ def test_resolve_region(sources, expected):
     ("实现从质量立县到品牌兴县的跨越", "兴县", False),
     ("在范县开展试点", "范县", True), ("菏泽市单县人民政府", "单县", True), ("范县人民政府", "范县", True),
     ("会同县人民政府", "会同县", True),
+    ("保证泰城、矿区居民食用", "矿区", False), ("阳泉市矿区人民政府", "矿区", True),  # b320 007: a common noun
 ])
 def test_standalone_place(text, name, expected):
     assert H.standalone_place(text, text.index(name), name) is expected
@@ -902,7 +912,11 @@ def test_promulgation_after(rest, expected):
     # b73 010: the page opens at the decree's promulgation note
     (["(2006年6月30日山東省人民政府令第187號發布根據2021年2月7日山東省人民政府令第340號修訂自2006年8月1日起施行)",
       "第一條為了獎勵在科學技術進步活動中做出突出貢獻的個人、組織,制定本辦法。", "第二條本辦法適用於本省。"],
-     "山東省人民政府", "山東省人民政府令第187號"),
+     "山東省人民政府", "山東省人民政府令第340號"),  # the revised text's decree (b320 002's gold; b73 010's keeps 第187號)
+    # b320 002: revised by a decree of the State Council's own, the last one
+    (["(2004年5月26日中華人民共和國國務院令第407号公布 根據2016年2月6日《國務院關于修改部分行政法規的決定》第二次修訂 "
+      "2021年2月15日中華人民共和國國務院令第740号第三次修訂)", "第一條 爲了保護糧食生産者的積極性,制定本條例。"],
+     "國務院", "中華人民共和國國務院令第740号"),
     (["(2019年5月1日某市人民政府公布)", "第一条 为了规范管理，制定本办法。"], "某市人民政府", None),  # no decree number
     # b90 005: the State Council's decree: the number keeps its form, the issuer is 国务院
     (["(2004年12月28日中華人民共和國國務院令第429號公布 根據2013年12月7日《國務院關於修改部分行政法規的決定》修訂)",
@@ -916,6 +930,29 @@ def test_promulgation_note_gives_the_decree(knowledge, lines, issuer, number):
     ctx = ParseContext(knowledge, lines=lines)
     H.header(ctx)
     assert (ctx.document["issuer"], ctx.document["doc_number"]) == (issuer, number)
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("公布 根据2016年2月6日《国务院关于修改部分行政法规的决定》第二次修订 2021年2月15日中华人民共和国国务院令第740号第三次修订)",
+     "中华人民共和国国务院令第740号"),
+    ("发布 根据2021年2月7日山东省人民政府令第340号修订 2023年1月5日山东省人民政府令第350号修正)", "山东省人民政府令第350号"),
+    ("公布 根据2013年12月7日《国务院关于修改部分行政法规的决定》修订)", None),  # revised by a decision, no decree
+])
+def test_latest_revising_order(note, expected):
+    span = H.latest_revising_order(note)
+    assert (note[span[0]:span[1]] if span else None) == expected
+
+
+@pytest.mark.parametrize("lines, issuer, signed", [
+    # b320 012: the session's date after 会议于
+    (["《北京市控制吸烟条例》", "北京市第十四届人民代表大会常务委员会第十五次会议于2014年11月28日讨论通过,2015年6月1日起施行。",
+      "第一条 为了减少吸烟造成的危害,制定本条例。", "第二条 本条例适用于本市行政区域内控制吸烟工作。"],
+     "北京市人民代表大会常务委员会", "2014-11-28"),
+])
+def test_passed_on_a_date_after_the_session(knowledge, lines, issuer, signed):
+    ctx = ParseContext(knowledge, lines=lines)
+    H.header(ctx)
+    assert (ctx.document["issuer"], ctx.document["signed_date"]) == (issuer, signed)
 
 
 @pytest.mark.parametrize("org, expected", [
