@@ -37,6 +37,8 @@ UNIT_RANGE = re.compile(r"^\s*[~～\-—至到]\s*\d+(?:\.\d+)?\s*(?P<unit>" + P
 # "原创作品:" before a number that opens its clause: a label of two to twelve characters (metric_before)
 LABEL_BEFORE_COLON = re.compile(r"(?:^|[，,。；;：:、\s])([^，,。；;：:、\s]{2,12})\s*$")
 # the characters T.HALF_WIDTH maps (_half_width: a paragraph without one needs no translate)
+SIGN = re.compile(r"[<>]")
+OCR_STOP = re.compile(rf"(?<=[%{P.HAN}])\.(?=[{P.HAN}])")
 FULL_WIDTH_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in T.HALF_WIDTH) + "]")
 CN_VALUES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10000}
@@ -407,10 +409,13 @@ def comparator_after(post: str, unit: str) -> tuple[str | None, int]:
 def comparator_before(pre: str) -> tuple[str | None, str | None]:
     """A comparator word just before the number (one character may stand between), or 至少/不少于
     (最多/最高/不超过) before the verb that counts ("同一件专利最多资助3个国家或地区": "<=") or before the
-    whole a share is taken of ("最高不超过单笔实际贷款额度的3%": "<=")."""
+    whole a share is taken of ("最高不超过单笔实际贷款额度的3%": "<="). A sign written half-width ("绿化
+    覆盖率>40%") only where it is the clause's one sign (not a site's trail "首页>政策>…")."""
     pre = pre.rstrip()
     for word, comp in COMPARATORS:
         if pre.endswith(word) or pre[:-1].endswith(word):
+            if word[0] in "<>" and len(SIGN.findall(pre.rpartition("、")[2])) > 1:
+                continue  # a site's trail ("党建之窗>感悟体会>百家争鸣", b154 009): no comparator
             return word, comp
     if AT_MOST_BEFORE_VERB.search(pre) or AT_MOST_SHARE_OF.search(pre):
         return None, "<="
@@ -821,8 +826,18 @@ def shared_metrics(metric: str) -> list[str]:
 
 
 def _half_width(s: str) -> str:
-    """``s.translate(T.HALF_WIDTH)``, the scan for a character to change first (most paragraphs have none)."""
-    return s.translate(T.HALF_WIDTH) if FULL_WIDTH_CHARS.search(s) else s
+    """``s.translate(T.HALF_WIDTH)``, the scan for a character to change first (most paragraphs have none);
+    and a scanned page's full stop read as one (ocr_full_stop)."""
+    s = s.translate(T.HALF_WIDTH) if FULL_WIDTH_CHARS.search(s) else s
+    return ocr_full_stop(s) if "." in s else s
+
+
+@rule(stage="targets", example="'绿化覆盖率>40%.人均公园绿地面积' → '绿化覆盖率>40%。人均公园绿地面积'; '0.90' → '0.90'")
+def ocr_full_stop(s: str) -> str:
+    """A half-width full stop between a Chinese character (or %) and a Chinese character is a sentence's
+    end that OCR or a careless editor wrote as "." (b321 011: "…覆盖率>90%.绿化覆盖面积…"): read as 。, one
+    character for one (offsets kept). A decimal point (0.90) and a list number (1.加强) stay."""
+    return OCR_STOP.sub("。", s)
 
 
 def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseContext, *,

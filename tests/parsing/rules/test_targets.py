@@ -106,6 +106,8 @@ def test_comparator_after(post, unit, expected):
     ("全市耕地保有量不得低于", ("不得低于", ">=")), ("费用不得超过", ("不得超过", "<=")),
     ("奖金标准由500万元/人调整为", ("调整为", "=")),  # b252 012: the new amount
     ("市区工业用水重复利用率≥", ("≥", ">=")), ("供水管网漏损率≤", ("≤", "<=")),  # b264 007: signs
+    ("绿化覆盖面积中乔灌木所占比率>", (">", ">")), ("漏损率<=", ("<=", "<=")),  # b321 011: written half-width
+    ("党建之窗>感悟体会>", (None, None)),  # b154 009: a site's trail, no comparator
 ])
 def test_comparator_before(pre, expected):
     assert Tg.comparator_before(pre) == expected
@@ -866,3 +868,12 @@ def test_definition_threshold_and_fraction(text, expected):
 ])
 def test_definition_threshold(text, value, expected):
     assert Tg.definition_threshold(any_number(text, value)) is expected
+
+
+@pytest.mark.parametrize("s, expected", [
+    ("绿化覆盖率>40%.人均公园绿地面积》12平方米", "绿化覆盖率>40%。人均公园绿地面积》12平方米"),  # b321 011
+    ("防护绿地实施率>90%.生产绿地", "防护绿地实施率>90%。生产绿地"),
+    ("本地木本植物指数>0.90", "本地木本植物指数>0.90"), ("1.加强组织领导", "1.加强组织领导"),  # a decimal, a list number
+])
+def test_ocr_full_stop(s, expected):
+    assert Tg.ocr_full_stop(s) == expected
