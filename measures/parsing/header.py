@@ -420,6 +420,7 @@ TITLE_PAIR_CUT = re.compile(r"》\s*(?=[和及与、]?\s*《|的(?:通知|政策
 TITLE_PART_TAIL = re.compile(rf"\s*{P.PAREN_OPEN}\s*[一二三四五六七八九十上下]{{1,2}}\s*{P.PAREN_CLOSE}\s*$")  # "…方案(一)", "( 三 )"
 # what share_decorations leaves when the page put a word count or a stray digit after the genre ("…办法4300字")
 TITLE_SEO_TAIL = re.compile(r"\s*(?:\d{3,5}字|\d)\s*$")
+TITLE_CHAPTER_TAIL = re.compile(rf"\s*的?\s*(?:第[{P.CN_DIGITS}]{{1,3}}章)?\s*总\s*则\s*$")  # "…条例的第一章总则" (b319 001)
 
 
 @rule(stage="header", example="'海南省鄉村民宿管理辦法》和《海南省促進鄉村民宿發展實施方案' → '海南省鄉村民宿管理辦法'; "
@@ -430,14 +431,15 @@ def title_tail_off(s: str, ctx: ParseContext) -> str:
     """A title without what follows it on a copied page: the rest of a 《A》和《B》 pair whose outer marks were
     lost (the first is the title, b278 007, b113 001, b248, b83 013), a part number ("(一)", "( 三 )", "(下)":
     one page of a longer copy, b277 012, b112, b57, b199, b18), and a word count or a stray digit ("4300字",
-    "…方案1") when a genre ends what is left. The copying sites' words (最新, 范文, 【4篇】) are
+    "…方案1") or the chapter shown ("…条例的第一章总则", "…法总则", b319) when a genre ends what is left. The copying sites' words (最新, 范文, 【4篇】) are
     share_decorations', which runs before."""
     cut = TITLE_PAIR_CUT.search(s)
     if cut and "《" not in s[:cut.start()] and cut.start() >= 6:
         s = s[:cut.start()]
-    for tail in (TITLE_PART_TAIL, TITLE_SEO_TAIL):
+    for tail in (TITLE_PART_TAIL, TITLE_SEO_TAIL, TITLE_CHAPTER_TAIL):
         m = tail.search(s)
-        if m and m.start() >= 6 and genre_at_end(s[:m.start()], ctx):
+        if m and m.start() >= 5 and (genre_at_end(s[:m.start()], ctx) or
+                                     tail is TITLE_CHAPTER_TAIL and ctx.fold(s[:m.start()]).endswith("法")):
             s = s[:m.start()]
     return s.strip()
 
@@ -594,11 +596,12 @@ def _norm(s: str, ctx: ParseContext) -> str:
 
 @rule(stage="header", example="'沈阳市知识产权保护工作方案' → True; '为加强知识产权保护，制定本方案。' → False")
 def title_like(line: str, ctx: ParseContext) -> bool:
-    """A line that could be the policy's title: short, names a genre (方案, 意见, 办法 …), no sentence."""
+    """A line that could be the policy's title: short, names a genre (方案, 意见, 办法 …), no sentence
+    and no lead-in to what follows ("以下是本次政策的具体内容:", b318 009)."""
     f = ctx.fold(line)
     if CRUMB_TRAIL.search(f):
         return False  # a breadcrumb trail ("…网 > 资助项目 > 深圳市资助项目 >")
-    return (5 <= len(line) <= 90 and not f.endswith(("。", "；", "，")) and bool(P.GENRE.search(f))
+    return (5 <= len(line) <= 90 and not f.endswith(("。", "；", "，", "：", ":")) and bool(P.GENRE.search(f))
             and not re.search(r"[，,_]|[A-Za-z]{6,}|^[^:：]{1,10}[:：]", f)
             and match_numbering(line) is None and not LABEL_COLON.search(f) and not SENTENCE_OPENER.match(f))
 

@@ -390,8 +390,8 @@ AMOUNT_NOUNS = ("额度", "标准", "金额")
 # what a document-sharing or template site puts around a title (header.share_decorations): before it, after it,
 # and 最新 just before the genre word ("农村生活垃圾分类最新实施方案")
 TITLE_LEAD_DECORATIONS = ("精选优质文档-倾情为你奉上", "(实用)", "（实用）", "【精选】", "(精选)", "（精选）", "【最新】",
-                          "最新版", "最新")
-TITLE_TRAIL_DECORATIONS = ("(最新)", "（最新）", "全文", "点击此处下载本文件word格式", "最新版", "最新", "范文", "范例", "中华文库",
+                          "最新版", "最新", "【政策】", "【政策文件】")  # "【政策】法律援助法总则" (b319 003)
+TITLE_TRAIL_DECORATIONS = ("(最新)", "（最新）", "全文", "点击此处下载本文件word格式", "最新版", "最新", "(范文推荐)", "（范文推荐）", "范文推荐", "范文", "范例", "中华文库",
                            "政府政策", "含附件",
                            # a law database's status tag and a download link ("…办法 [现行有效]", b294 003;
                            # "…管理办法Word文件下载", b305 011)

@@ -764,11 +764,14 @@ def consultation(ctx: ParseContext) -> bool:
     return any(w in head for w in L.CONSULTATION_MARKS)
 
 
-@rule(stage="outline", example="'本办法自2024年1月1日起施行。' → True")
+@rule(stage="outline", example="'本办法自2024年1月1日起施行。' → True; '第十三条' over '本办法由省工信厅负责解释。' → True")
 def is_boilerplate(node: Node, ctx: ParseContext) -> bool:
     """A short item about the document itself (purpose, scope, interpretation, entry into force). "本办法
-    施行后，首次被认定为…的，给予10万元扶持" (b221 011) acts: "施行后" dates an act, it enacts nothing."""
-    return bool(BOILERPLATE.search(ctx.fold(node.head).strip())) and len(node.text) < 160
+    施行后，首次被认定为…的，给予10万元扶持" (b221 011) acts: "施行后" dates an act, it enacts nothing.
+    An article number alone on its line ("第十三条" over "本办法由省工信厅负责解释。", b318 001) is read
+    by the line below it."""
+    head = node.head if node.head.strip() else (node.extra[0] if node.extra else "")
+    return bool(BOILERPLATE.search(ctx.fold(head).strip())) and len(node.text) < 160
 
 
 @rule(stage="outline", example="'北京市海淀区' → True; 'XX科技有限公司' → True; '建设知识产权保护中心' → False")

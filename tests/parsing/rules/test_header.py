@@ -156,6 +156,7 @@ def test_genre_at_end(line, expected):
     ("首页", False), ("各区人民政府、市政府各部门工作", False),
     ("关于对2011年下半年以来获得中国驰名商标和新疆著名商标认定企业进行奖励的通报", True),  # b85 011: a 通报
     ("高新技术企业认定网 > 资助项目 > 深圳市资助项目 > 深圳市其他政策项目 >", False),  # a breadcrumb trail
+    ("以下是本次政策的具体内容:", False), ("现将有关具体事项通知如下：", False),  # b318 009: a lead-in, no title
 ])
 def test_title_like(line, expected):
     assert H.title_like(line, CTX) is expected
@@ -1118,6 +1119,8 @@ def test_development_zone(sources, expected):
     ("山东省商品房销售条例最新", "山东省商品房销售条例"), ("农村红白理事规定【4篇】", "农村红白理事规定"),  # b275 011, b246 008
     ("专利优先审查管理办法 [现行有效]", "专利优先审查管理办法"),  # b294 005: a law database's status tag
     ("市社会工作者一次性奖励资金的管理办法Word文件下载", "市社会工作者一次性奖励资金的管理办法"),  # b305 011
+    ("市区扶持跨境电子商务发展暂行策划方案(范文推荐)", "市区扶持跨境电子商务发展暂行策划方案"),  # b322 007
+    ("【政策】中华人民共和国法律援助法", "中华人民共和国法律援助法"),  # b319 003: a site's tag
 ])
 def test_share_decorations(title, expected):
     assert H.share_decorations(title, CTX) == expected
@@ -1183,6 +1186,8 @@ def test_label_before_title(title, expected):
     ("社区垃圾分类的实施方案1", "社区垃圾分类的实施方案"),  # b273 007: a stray digit
     ("2023年度专利资助最新", "2023年度专利资助最新"),  # no genre before the tail
     ("关于做好2024年防汛工作(一)", "关于做好2024年防汛工作(一)"),
+    ("安徽省法律援助条例的第一章总则", "安徽省法律援助条例"), ("法律援助法总则", "法律援助法"),  # b319: the chapter shown
+    ("某某工作总则", "某某工作总则"),  # no genre before it
 ])
 def test_title_tail_off(title, expected):
     assert H.title_tail_off(title, CTX) == expected

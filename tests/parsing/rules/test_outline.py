@@ -412,6 +412,15 @@ def test_is_boilerplate(line, expected):
 
 
 @pytest.mark.parametrize("lines, expected", [
+    (["第十二条", "本办法自发布之日起实行,有效期5年。"], True),  # b318 001: the number alone on its line
+    (["第十三条", "本办法由省工信厅负责解释。"], True),
+    (["第九条", "对列入《指导目录》的生产企业,省级财政给予配套奖励。"], False),
+])
+def test_is_boilerplate_below_its_number(lines, expected):
+    assert O.is_boilerplate(node(*lines), CTX) is expected
+
+
+@pytest.mark.parametrize("lines, expected", [
     (["（二）主要目标", "二、重点任务"], True),
     (["5.加强执法"], True),
     (["第三条 加强执法"], True),
