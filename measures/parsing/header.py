@@ -2138,7 +2138,8 @@ def standalone_place(text: str, pos: int, name: str) -> bool:
 def resolve_region(gaz: Gazetteer, sources: list[str | None], ctx: ParseContext | None = None) -> dict:
     """Region of the issuer: the first source naming a known region decides. The issuer, notice and
     title are trusted with short names too ("延边州人民政府" is 延边朝鲜族自治州 even when the body
-    names 吉林省); the rest only after every full name has been looked for."""
+    names 吉林省); the rest only after every full name has been looked for. A full name counts only where
+    it stands for itself (standalone_place), in trusted sources too ("南和县…办公室" names no 和县, b328 011)."""
     if not gaz:
         return dict(NO_REGION)
     fold = ctx.fold if ctx else T.fold
@@ -2160,7 +2161,7 @@ def resolve_region(gaz: Gazetteer, sources: list[str | None], ctx: ParseContext 
     for i, short in trusted + rest:
         src = folded[i]
         found = gaz.find(src, short=short) if src else []
-        if i >= TRUSTED_SOURCES and not short:  # short names (湖北, 苏州) are looked up only after full ones
+        if not short:  # short names (湖北, 苏州) are looked up only after full ones
             found = [hit for hit in found if standalone_place(src, hit[0], hit[1])]
         best = None
         for _, name, cands in found:

@@ -404,6 +404,22 @@ def test_resolve_region(sources, expected):
     assert (got["province"], got["city"], got["district"], got["level"]) == expected
 
 
+HE_XIAN = [{"code": "340000", "name": "安徽省", "short_name": "安徽", "level": "province", "parent": None},
+           {"code": "340500", "name": "马鞍山市", "short_name": "马鞍山", "level": "city", "parent": "340000"},
+           {"code": "340523", "name": "和县", "short_name": "和县", "level": "district", "parent": "340500"}]
+
+
+@pytest.mark.parametrize("sources, expected", [
+    # b328 011: a trusted source's two-character name inside another word (南和县, now 南和区) is no 和县
+    (["南和县人工影响天气办公室"], (None, None, None, None)),
+    (["和县人民政府"], ("安徽省", "马鞍山市", "和县", "district")),
+    (["马鞍山市和县人民政府"], ("安徽省", "马鞍山市", "和县", "district")),
+])
+def test_resolve_region_name_inside_a_word(sources, expected):
+    got = H.resolve_region(Gazetteer(HE_XIAN), sources)
+    assert (got["province"], got["city"], got["district"], got["level"]) == expected
+
+
 @pytest.mark.parametrize("text, name, expected", [
     ("应当会同县级人民政府文化主管部门", "会同县", False),  # 会同 + 县级
     ("在产业基础较好的示范县,打造升级版", "范县", False),  # 示范县
