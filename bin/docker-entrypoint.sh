@@ -23,6 +23,6 @@ if [ "$#" -gt 0 ]; then
 fi
 python manage.py setup_portal
 # the search's usual filter states counted ahead, beside the server, into the counts every worker reads
-# (measures.search.totals); after an import, run it again: docker compose exec web python manage.py warm_search_totals
+# (measures.search.totals); an import (import_documents, the admin's import page) counts them again after its writes
 nice python manage.py warm_search_totals >/tmp/warm_search_totals.log 2>&1 &
 exec gunicorn portal.wsgi:application --bind 0.0.0.0:8000 --workers "${WEB_CONCURRENCY:-3}" --access-logfile -

@@ -13,6 +13,7 @@ from datetime import timedelta
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -216,6 +217,13 @@ class IngestAdminMixin:
             self._report(request, entry["name"], result)
             imported += result.status in ("added", "updated")
         SourceFile.objects.filter(batch=batch, document__isnull=True).delete()
+        if imported:
+            # the search's kept counts, which the writes left unread, counted again once they are
+            # committed, in a thread of this process: the editor waits for none of it (at 1M measures
+            # about 90 s of counting), and a failure there is logged, never shown (measures.search.warm)
+            from .search import warm
+
+            transaction.on_commit(warm.in_background)
         if not imported:
             self.message_user(request, _("没有导入任何文件。"), messages.WARNING)
         return HttpResponseRedirect(back)

@@ -40,7 +40,8 @@ the in-process check reads them, their files, which TRUNCATE, VACUUM FULL and CL
 the time the database's statistics were last reset; the table is unlogged, so a crash, which
 discards the statistics, empties it too), and SHARED_SECONDS at most. Two processes missing the same
 count take turns (an advisory lock on its key): the second reads what the first wrote. The command
-warm_search_totals counts the list's usual filter states ahead (serve.sh runs it beside the server).
+warm_search_totals counts the list's usual filter states ahead (serve.sh runs it beside the server), and
+an import does after its writes (measures.search.warm).
 """
 import hashlib
 import json
@@ -460,6 +461,12 @@ def wait(timeout: float = 120.0) -> None:
         if not threads or time.monotonic() > deadline:
             return
         threads[0].join(max(deadline - time.monotonic(), 0))
+
+
+def forget_fingerprint() -> None:
+    """Read the tables' fingerprint again at the next count (after this process's own import: it read
+    it at most FINGERPRINT_SECONDS ago, before the writes)."""
+    _fingerprint[0] = None
 
 
 def clear() -> None:

@@ -114,7 +114,8 @@ class Command(BaseCommand):
         call_command("migrate", verbosity=0)
         if not Measure.objects.exists():
             call_command("seed_reference", verbosity=0)
-            call_command("import_documents", str(settings.CORPUS_DIR), "--no-progress", verbosity=0)
+            call_command("import_documents", str(settings.CORPUS_DIR), "--no-progress", "--no-warm",
+                         verbosity=0)
         if not Measure.objects.exists():
             raise CommandError("no measures to seed from: import documents first")
         source = connection.get_connection_params()

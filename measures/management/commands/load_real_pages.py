@@ -10,6 +10,8 @@ becomes the document's source URL; every document is marked as an excerpt
 documents, search, facets and comparisons can be tried on more than the seed
 corpus (which stays what ./serve.sh loads). Idempotent like import_documents:
 running it again changes nothing; documents the parser cannot read are listed.
+After pages were written the search's kept counts are warmed again, as
+import_documents does (--no-warm not).
 """
 import re
 from pathlib import Path
@@ -19,6 +21,7 @@ from django.core.management.base import BaseCommand
 
 from measures.importer import FAILED, ImportSummary, Importer
 from measures.ingest import service as ingest
+from measures.search import warm
 
 REAL_PAGES = Path(settings.BASE_DIR) / "tests" / "parsing" / "data" / "real"
 ROW = re.compile(r"^\|\s*`?([^|`]+?)`?\s*\|\s*<?(https?://[^|\s>]+)>?\s*\|")
@@ -49,6 +52,9 @@ class Command(BaseCommand):
         parser.add_argument("--batch", help="only batches whose folder starts with this (b01, b07_hard …)")
         parser.add_argument("--limit", type=int, default=None, help="at most this many files")
         parser.add_argument("--root", default=str(REAL_PAGES), help="the folder of the batches")
+        parser.add_argument("--no-warm", action="store_true",
+                            help="leave the search's kept counts to warm_search_totals or the first requests "
+                                 "(without it they are counted again when the pages wrote anything)")
 
     def handle(self, *args, **options):
         root = Path(options["root"])
@@ -56,6 +62,7 @@ class Command(BaseCommand):
         if not dirs:
             self.stderr.write(f"没有找到真实网页 (no batches under {root})")
             return
+        since = None if options["no_warm"] else warm.fingerprint()   # (the tables before the writes)
         importer = Importer()
         summary = ImportSummary()
         count = 0
@@ -75,3 +82,8 @@ class Command(BaseCommand):
                     self.stdout.write(f"{result.status}: {path.relative_to(root)}")
         self.stdout.write(f"真实网页 (real pages): {count} 个文件，{len(dirs)} 批")
         self.stdout.write(summary.line())
+        if not options["no_warm"]:
+            # as import_documents: the kept counts, which the writes left unread, counted again (never a failure)
+            lines = []
+            if warm.after_import(since=since, say=lines.append):
+                self.stdout.write(f"检索计数已预热 (search counts warmed): {lines[-1]}")

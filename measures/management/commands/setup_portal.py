@@ -23,7 +23,9 @@ class Command(BaseCommand):
         call_command("ensure_groups")
         if not options["no_import"]:
             try:
-                call_command("import_documents", options["corpus"], no_progress=True)
+                # (no warm-up of the search's counts here: serve.sh and the container's entrypoint
+                # start warm_search_totals beside the server, which a start should not wait for)
+                call_command("import_documents", options["corpus"], no_progress=True, no_warm=True)
             except CommandError as exc:
                 self.stderr.write(f"部分文件导入失败: {exc}")
         # citations, specificity and fingerprints of documents loaded before those existed
