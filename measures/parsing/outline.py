@@ -638,7 +638,8 @@ SCOPE_END = re.compile(r"^.{0,120}?(?<!不)适用本(?:办法|条例|规定|细�
 def preliminary_article(node: Node, ctx: ParseContext) -> bool:
     """An article about the document rather than an act: its purpose and basis (为…/根据…制定本办法,
     also over two sentences ending "…制定本指南。", an article headed 评奖宗旨 / 适用范围, or the first
-    article of 总则; a label such as 【立法目的】 before it is read through), definitions
+    article of 总则; a label such as 【立法目的】 or a caption "(资金来源)" before it, even on a line of its own,
+    is read through), definitions
     and scope (所称, 是指, 适用于, 适用本办法), a single sentence of principles ("专项资金的使用和管理
     坚持…的原则。"); the second article of 总则 when it says what the thing is or holds, who set it
     up or which ideas guide it (…是…, …包括：, 设立…, 以…为指导); any article of 总则 whose first
@@ -648,6 +649,9 @@ def preliminary_article(node: Node, ctx: ParseContext) -> bool:
     if preliminary_caption(text):
         return True
     text = ARTICLE_LABEL.sub("", text).strip()
+    cap = ARTICLE_CAPTION.match(text)
+    if cap and not all(c in P.CN_DIGITS for c in (cap.group("a") or cap.group("b"))):
+        text = text[cap.end():].strip()  # "(资金来源)" on its own line over "本办法所称…是指…" (b325 003)
     first = FIRST_SENTENCE.match(text)
     first = first.group(1) if first else text.partition("\n")[0]
     if PURPOSE_ARTICLE.match(first) or DEFINING.search(first) or PRINCIPLES_ONLY.match(text) or \

@@ -498,6 +498,9 @@ def test_is_opening_chapter(heading, expected):
     (["第二条,在中华人民共和国境内管理 经营和使用邮政服务。快递业务及与此相关的安全活动。适用本办法"], True),
     (["第五条 邮政管理部门应当加强监督检查。违反规定的，适用本办法第二十条的规定处理。"], False),
     (["第二条 国务院药品监督管理部门组织建立登记平台,供持有人登记专利信息。未登记相关专利信息的,不适用本办法。"], False),  # b180 007
+    # b325 003: the caption on its own line, the definition below it
+    (["第二条(资金来源)", "本办法所称上海市电影专项资金,是指国家电影事业发展专项资金中按规定缴入上海市国库的部分。"], True),
+    (["第五条(资金用途)", "专项资金用于支持电影创作生产。"], False),
 ])
 def test_preliminary_article(lines, expected):
     assert O.preliminary_article(node(*lines), CTX) is expected
