@@ -316,6 +316,7 @@ def test_issuer_of(h, lines, expected):
     ("中共洛阳市委办公室 洛阳市人民政府办公室", None, "中共洛阳市委办公室、洛阳市人民政府办公室"),
     ("中共洛阳市委办公室 洛阳市人民政府办公室", "中共洛阳市委办公室，洛阳市人民政府办公室", "中共洛阳市委办公室，洛阳市人民政府办公室"),
     ("沈阳市 人民政府", None, "沈阳市 人民政府"),  # "沈阳市" alone is no organisation
+    ("漳州市人民政府 漳州军分区", None, "漳州市人民政府、漳州军分区"),  # b327 009: a military body beside the government
 ])
 def test_joint_issuers(issuer, listed, expected):
     assert H.joint_issuers(issuer, listed) == expected
