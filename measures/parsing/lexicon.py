@@ -466,6 +466,9 @@ COMPARATORS_BEFORE = (
     # a cut by a share ("比2015年下降15%", "减少11.9%"): at least that much
     ("下降", ">="), ("减少", ">="), ("降低", ">="),
 )
+# a count of a document's own parts ("共7章40条", "发布40条专项办法", "共14条具体措施": targets.document_parts)
+DOC_PART_UNITS = ("条", "章", "节", "款", "项")
+DOC_PART_NOUNS = ("措施", "政策", "办法", "意见", "条例", "举措", "规定", "细则", "条款")
 # (word after the number, comparator), tried in this order
 COMPARATORS_AFTER = (("及以上", ">="), ("以上", ">="), ("以内", "<="), ("以下", "<="), ("之内", "<="), ("内", "<="))
 # indicator tables: the goal column (not the base year's), the metric column

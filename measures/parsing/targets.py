@@ -362,6 +362,20 @@ def change_start(n: Number) -> bool:
     return bool(CHANGE_FROM.search(before)) and bool(CHANGE_TO.match(n.post_full[n.suffix_len:] if n.suffix_len else n.post_full))
 
 
+DOC_PART_AFTER = re.compile(rf"^\s*[{P.HAN}]{{0,4}}?(?:{P.alternation(L.DOC_PART_NOUNS)})")
+DOC_PART_BEFORE = re.compile(r"(?:共|分为|\d\s*[章节])\s*$")
+
+
+@rule(stage="targets", example="'此次出台的《办法》设总则…附则共7章40条' (40) → True; '济南发布40条专项办法' → True; "
+                               "'新建5条农村公路' → False")
+def document_parts(n: Number) -> bool:
+    """A count of a document's own parts: its chapters and articles ("共7章40条"), or its measures
+    ("发布40条专项办法", "共14條具體措施", b330 007, b56 006): how the text is laid out, no commitment."""
+    if n.unit not in L.DOC_PART_UNITS:
+        return False
+    return bool(DOC_PART_BEFORE.search(n.pre)) or bool(DOC_PART_AFTER.match(n.post_full))
+
+
 @rule(stage="targets", example="'成立于2019年' → True; '第3次' → True; '“66条”' → True; '比2010年的12.4万吨' → True; "
                                "'建设12个' → False")
 def not_a_quantity(n: Number) -> bool:
@@ -384,7 +398,7 @@ def not_a_quantity(n: Number) -> bool:
         return True  # "第 8-9 次常务会议": an ordinal with a PDF's spaces
     if BASELINE_BEFORE.search(f[max(n.sent_start, pos - BASELINE_SPAN):pos]):
         return True  # "比2010年的12.4万吨、1.07万吨分别减少…": the base the cut is measured from
-    if change_start(n):
+    if change_start(n) or document_parts(n):
         return True
     seg = f[n.sent_start:pos]
     return seg.count("“") > seg.count("”") or seg.count("《") > seg.count("》")

@@ -877,3 +877,12 @@ def test_definition_threshold(text, value, expected):
 ])
 def test_ocr_full_stop(s, expected):
     assert Tg.ocr_full_stop(s) == expected
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("此次出台的《办法》设总则、基础设施、附则共7章40条", "40", True),  # b330 007: the document's own parts
+    ("济南发布40条专项办法", "40", True), ("共14条具体措施", "14", True),
+    ("新建5条农村公路", "5", False), ("培育重点项目10项以上", "10", False),
+])
+def test_document_parts(text, value, expected):
+    assert Tg.document_parts(number(text, value)) is expected
