@@ -388,6 +388,7 @@ NATIONAL_CTX = ParseContext(Knowledge(regions=REGIONS + [
     ("市场监管总局、国家发展改革委、工业和信息化部、公安部、商务部、海关总署、药监局", True),
     ("工业和信息化部 中国残疾人联合会", True), ("中国残联", True),  # national people's organisations (b279 003)
     ("药监局", False), ("全国知识产权宣传周活动", False), ("全国知识产权示范城市建设委员会、湖北省人民政府", False),
+    ("国家矿山安全监察局", True), ("国土资源部", True), ("国家卫生和计划生育委员会", True),  # b324: 2018's and older names
 ])
 def test_national_issuer(issuer, expected):
     assert H.national_issuer(issuer, NATIONAL_CTX) is expected
