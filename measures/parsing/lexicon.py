@@ -239,7 +239,7 @@ GENERAL_AFTER_TOPIC = ("工作原则", "基本原则", "工作目标", "总体�
 # the opening chapter of an 办法/条例: its articles are measures unless they are about the document
 OPENING_CHAPTERS = ("总则",)
 # an article that defines its terms or scope: "本办法所称…是指…", "…适用本办法"
-DEFINING_WORDS = ("是指", "所称", "所指", "适用于", "适用本", "遵守本", "享受本", "适用范围", "支持范围", "范围包括", "用语的含义", "用语含义")
+DEFINING_WORDS = ("是指", "系指", "所称", "所指", "适用于", "适用本", "遵守本", "享受本", "适用范围", "支持范围", "范围包括", "用语的含义", "用语含义")
 # an article headed by what it states about the document ("第一条 评奖宗旨", "第二条 适用范围")
 PURPOSE_HEADS = ("宗旨", "目的", "立法目的", "制定目的", "制定依据", "立法依据", "适用范围", "定义", "用语含义")
 # the second article of 总则 saying what the thing is, who set it up, which ideas guide it
@@ -247,7 +247,7 @@ DESCRIBING_WORDS = ("是", "设立", "包括", "为指导", "指导思想", "原
 # an article that only states principles: "…坚持…的原则。", "…应当符合…的基本要求。"
 # the caption of a preliminary article ("第一条(目的依据)", "【适用范围】"): purpose, basis, scope, terms
 PRELIMINARY_CAPTION_WORDS = ("目的", "依据", "适用", "定义", "含义", "宗旨", "原则", "范围", "用语", "发展目标", "总体目标", "指导思想")
-PRINCIPLE_VERBS = ("坚持", "遵循", "符合", "贯彻")
+PRINCIPLE_VERBS = ("坚持", "遵循", "符合", "贯彻", "实行")
 PRINCIPLE_NOUNS = ("原则", "基本要求", "要求", "方针")
 # an article of 总则 that says which principles a fund follows, what it is used for or how it supports
 # ("专项资金的使用和管理坚持“…”的原则,…", "专项资金主要用于…", "专项资金主要采用…等方式支持…")

@@ -501,6 +501,8 @@ def test_is_opening_chapter(heading, expected):
     # b325 003: the caption on its own line, the definition below it
     (["第二条(资金来源)", "本办法所称上海市电影专项资金,是指国家电影事业发展专项资金中按规定缴入上海市国库的部分。"], True),
     (["第五条(资金用途)", "专项资金用于支持电影创作生产。"], False),
+    (["第三条 贷款人系指依法设立并经营贷款业务的金融机构。"], True),  # b68 008: 系指 defines
+    (["第四条 示范资金管理实行“示范先行、突出重点、公开透明”的原则。"], True),  # b115 001: 实行…原则
 ])
 def test_preliminary_article(lines, expected):
     assert O.preliminary_article(node(*lines), CTX) is expected
@@ -599,6 +601,7 @@ def test_name_items(lines, names):
     ("市知识产权局按照职责负责资金管理", "市知识产权局按照职责负责资金管理。", False),
     ("风险补偿资金按照政府引导、市场化运作的原则进行管理", "风险补偿资金按照政府引导、市场化运作的原则进行管理。" + "合作银行应当"
      "及时报送贷款信息并配合开展尽职调查。" * 8, False),  # a long article does more than name principles
+    ("示范资金管理实行“示范先行、突出重点、公开透明”的原则", "示范资金管理实行“示范先行、突出重点、公开透明”的原则。", True),
 ])
 def test_principles_article(first, text, expected):
     assert O.principles_article(first, text) is expected
