@@ -109,8 +109,6 @@ COMMA_MARK = re.compile(rf"^\d{{1,2}}\s*[,，]\s*(?=[{P.HAN}])")
 GLUED_DIGITS = re.compile(rf"^\d{{2,6}}(?![\d年月日号届个项条次])(?=[{P.HAN}])")           # "12011新野县…"
 TRAILING_BAR = re.compile(r"(?:\s*[|｜])+\s*$")   # "…的通知 | |" (a flattened table row)
 # a file name's extension and what follows, with a copy counter before it: "(1).doc", "要点2.docx" (after a genre)
-# an attachment's file name as the only place the notice's title is given: "附件:關于印發《…》的通知.pdf"
-ATTACHMENT_LABEL = re.compile(r"^附件\s*\d?\s*[:：]\s*(?=关于|關於|關于)")
 # what a site puts before a title (without_teaser): a teaser word and its mark, a 【tag】, an attachment label
 TEASER = re.compile(rf"^\s*(?:(?:{P.alternation(L.TITLE_TEASERS)})\s*[!！:：]|【[^】]{{1,24}}】|附件\s*\d{{0,2}}\s*[:：\s])\s*")
 FORM_TITLE = re.compile(r"(?:回执|表|表格)$")  # "附件1:…联系人回执": an attachment that is a form, no title
@@ -220,8 +218,10 @@ ISSUER_TAIL = re.compile(r"(?:发布|印发)$")
 # "重庆市人民政府办公厅贯彻落实国务院办公厅…": the issuer is the one before the verb
 CITING_LEAD = re.compile(r"^(?:为|关于)?(?:全面|深入|认真|进一步)?(?:贯彻落实|贯彻|落实)")
 CITING_VERB = re.compile(r"(?:贯彻落实|贯彻|落实)")
-# "附《…", "1附件…" before a title read off an attachment line (attachment_label_off)
-ATTACHMENT_LABEL = re.compile(r"^(?:\d{1,2}\s*附件\s*\d{0,2}\s*[:：]?|附\s*(?=《))\s*《?")
+# "附《…", "1附件…" before a title read off an attachment line (attachment_label_off), "附件:關于印發《…》的通知.pdf"
+# (an attachment's file name as the only place the notice's title is given), "附件∶…", "附件1.+…" (b325 011, b329 006)
+ATTACHMENT_LABEL = re.compile(r"^(?:\d{1,2}\s*附件\s*\d{0,2}\s*[:：]?|附件\s*\d{0,2}\s*(?:[:：]\s*(?=关于|關於|關于)|∶|[.．]?\s*\+)|"
+                              r"附\s*(?=《))\s*《?")
 # a page's metadata run on after a title ("…的通知发布机构:自然资源部发布日期:2026-02-10", b194 004)
 META_AFTER_TITLE = re.compile(r"(?:发布机构|发布日期|发布时间|发文机关|成文日期|信息来源)\s*[:：].*$")
 # "…奖励政策:", "政务服务丨", "…指南!" before a title (label_before_title)
@@ -398,6 +398,21 @@ def _unbracket_labels(line: str, ctx: ParseContext) -> str:
     return "".join(out) + line[last:]
 
 
+PUBLIC_MARK = re.compile(r"^.{0,40}?[(（]\s*此件(?:公开发布|不公开|主动公开)\s*[)）]\s*")  # a signature run on before the title
+STRAY_END = re.compile(rf"(?<=[{P.HAN})）])\s*[.?？]$")  # "…管理办法." (a scan's stop), "…条例?" (mojibake)
+
+
+@rule(stage="header", example="'江蘇省人民政府 2023年1月19日 (此件公開發布) 關于…的若干政策' → '關于…的若干政策'; "
+                               "'玉林市城区古树名木保护管理办法.' → '玉林市城区古树名木保护管理办法'")
+def title_stray_marks(s: str, ctx: ParseContext) -> str:
+    """A title without a signature a one-line page ran on before it (the issuer, the date, "(此件公开发布)",
+    b318 003) and without a half-width stop or a question mark at its end (b321 001, b324 010)."""
+    m = PUBLIC_MARK.match(ctx.fold_same(s))
+    if m and len(s) - m.end() >= 6:
+        s = s[m.end():]
+    return STRAY_END.sub("", s)
+
+
 @rule(stage="header", example="'《沈阳市…方案（征求意见稿）》（已废止）' → '沈阳市…方案'")
 def clean_title(s: str, ctx: ParseContext) -> str:
     """A title without the 《》 around it (《A》重点任务 keeps its own), a status mark (（已废止）), a draft
@@ -413,7 +428,8 @@ def clean_title(s: str, ctx: ParseContext) -> str:
     s = _cut_folded(CHAPTER_TAIL, s, ctx) if len(s) > 8 else s  # "…管理辦法第壹章" (通則 on the next line)
     s = PLACE_TAG.sub("", s.strip())  # "(荆门市)荆门市…规划": a site's place tag that the title repeats
     s = _cut_folded(META_AFTER_TITLE, s, ctx) if len(s) > 12 else s  # "…的通知发布机构:自然资源部发布日期:…"
-    return title_tail_off(_unwrap(restarted_title(site_tags(label_before_title(attachment_label_off(s.strip(), ctx), ctx), ctx))), ctx)
+    s = restarted_title(site_tags(label_before_title(attachment_label_off(title_stray_marks(s.strip(), ctx), ctx), ctx), ctx))
+    return title_tail_off(_unwrap(s), ctx)
 
 
 TITLE_PAIR_CUT = re.compile(r"》\s*(?=[和及与、]?\s*《|的(?:通知|政策解读|解读))")  # "A》和《B", "A》《B", "A》的通知"; not "A条例》实施办法", "…落实A条例》的实施意见"

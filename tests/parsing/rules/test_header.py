@@ -1174,6 +1174,9 @@ def test_issuer_wrapping_off(issuer, expected):
     ("1附件河北省科技创新券实施细则试行", "河北省科技创新券实施细则试行"),                                # b245 010
     ("附件管理办法", "附件管理办法"),
     ("附件:贵州省农业系统知识产权宣传周活动方案", "附件:贵州省农业系统知识产权宣传周活动方案"),  # other rules read these
+    ("附件∶馬鞍山市2021年國家電影事業發展專項資金補助分配方案", "馬鞍山市2021年國家電影事業發展專項資金補助分配方案"),  # b325 011
+    ("附件1.+商标注册申请快速审查办法(修订)", "商标注册申请快速审查办法(修订)"),  # b329 006
+    ("附件:關于印發《某市專利資助辦法》的通知", "關于印發《某市專利資助辦法》的通知"),  # a file name as the notice's title
 ])
 def test_attachment_label_off(title, expected):
     assert H.attachment_label_off(title, CTX) == expected
@@ -1292,3 +1295,13 @@ def test_title_then_purpose(line, expected):
 ])
 def test_national_run(issuer, expected):
     assert H.national_run(issuer, ParseContext(Knowledge.from_fixtures())) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("江蘇省人民政府 2023年1月19日 (此件公開發布) 關于進一步促進集成電路產業 高質量發展的若干政策",
+     "關于進一步促進集成電路產業 高質量發展的若干政策"),  # b318 003: a signature run on before the title
+    ("玉林市城区古树名木保护管理办法.", "玉林市城区古树名木保护管理办法"), ("礦山地質環境恢復治理條例?", "礦山地質環境恢復治理條例"),
+    ("某市专利资助办法", "某市专利资助办法"), ("2.0版", "2.0版"),
+])
+def test_title_stray_marks(title, expected):
+    assert H.title_stray_marks(title, CTX) == expected
