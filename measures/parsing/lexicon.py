@@ -517,6 +517,7 @@ REWARD_GRANT_WORDS = ("给予", "予以", "奖励", "奖补", "补助", "补贴"
 # who a reward's condition qualifies ("…首次突破800万元,并…的单位分别给予…")
 BENEFICIARY_NOUNS = ("单位", "企业", "个人", "组织", "机构", "项目", "专利权人", "申请人", "主体", "团队", "园区", "个体户")
 ANNUAL_PLAN_WORDS = ("要点", "计划", "安排", "任务", "清单", "方案", "重点工作", "责任分解", "分工")
+WORK_REPORT = "政府工作报告"  # a government work report's year is the year it is given (targets.plan_year)
 LIMIT_LEADS = ("督促", "要求", "确保", "实行", "实现", "力争", "推动", "并", "应当", "应", "须", "必须", "一般")
 # "到“十四五”末": the last year of a five-year plan
 # a goals chapter's name: where the goals resume after a review of the past (targets.past_period_review)

@@ -126,6 +126,7 @@ GOALS_RESUME = re.compile(rf"到\s*{P.YEAR_G}\s*年|(?:^|(?<=[、)）.．]))\s*(
 CHAPTER_START = re.compile(rf"^\s*[{P.CN_DIGITS}]+\s*[、.．]")
 PLAN_YEAR = re.compile(rf"{P.YEAR_G}\s*年(?:度)?(?![{P.DASH}]|\d)")
 ANNUAL_PLAN = re.compile("|".join(L.ANNUAL_PLAN_WORDS))
+FIVE_YEAR_PLAN = re.compile(r"十[一二三四五六]五")
 YEARS_FROM = re.compile(rf"{P.YEAR}\s*[{P.DASH}]")
 EDITION_YEAR = re.compile(rf"[(（]\s*{P.YEAR}\s*年\s*(?:修订|修正|修改|版)\s*[)）]")
 # "到“十四五”末", "“十五五”期末": the last year of a five-year plan
@@ -206,14 +207,17 @@ def document_year(document: dict) -> int | None:
     return int(m.group(1)) if m else None
 
 
-@rule(stage="targets", example="'2024年绍兴市知识产权工作要点' → 2024; '2021—2025年知识产权规划' → None")
+@rule(stage="targets", example="'2024年绍兴市知识产权工作要点' → 2024; '2021—2025年知识产权规划' → None; '关于落实《政府工作报告》重点工作部门分工的意见' (signed 2019) → 2019")
 def plan_year(document: dict) -> int | None:
     """The year of an annual plan (要点, 计划, 方案 …; 要點 too): its 全年 and 今年 mean that year, and
-    its goals chapter's indicators are for that year."""
+    its goals chapter's indicators are for that year. A division of a government work report that names
+    no year in its title is for the year it was made in."""
     title = EDITION_YEAR.sub("", T.fold(document.get("title") or ""))  # "…实施方案(2024年修订)": no plan year
     m = PLAN_YEAR.search(title)
     if m and ANNUAL_PLAN.search(title) and not YEARS_FROM.search(title):
         return int(m.group(1))
+    if L.WORK_REPORT in title and not YEARS_FROM.search(title) and not FIVE_YEAR_PLAN.search(title):
+        return document_year(document)  # "关于落实《政府工作报告》重点工作部门分工的意见": the report's year (b341 002)
     return None
 
 

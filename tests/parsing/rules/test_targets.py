@@ -886,3 +886,13 @@ def test_ocr_full_stop(s, expected):
 ])
 def test_document_parts(text, value, expected):
     assert Tg.document_parts(number(text, value)) is expected
+
+
+@pytest.mark.parametrize("document, expected", [
+    ({"title": "湖南省人民政府关于落实《政府工作报告》重点工作部门分工的意见", "signed_date": "2019-04-02"}, 2019),  # b341 002
+    ({"title": "政府工作报告“十四五”时期重点工作责任分解", "signed_date": "2021-03-01"}, None),  # a five-year span
+    ({"title": "2023年区《政府工作报告》确定的重点工作任务责任分解方案", "signed_date": None}, 2023),
+    ({"title": "关于加强知识产权保护的实施意见", "signed_date": "2019-04-02"}, None),
+])
+def test_plan_year_of_a_work_report(document, expected):
+    assert Tg.plan_year(document) == expected
