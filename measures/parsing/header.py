@@ -221,6 +221,7 @@ CITING_VERB = re.compile(r"(?:贯彻落实|贯彻|落实)")
 # "附《…", "1附件…" before a title read off an attachment line (attachment_label_off), "附件:關于印發《…》的通知.pdf"
 # (an attachment's file name as the only place the notice's title is given), "附件∶…", "附件1.+…" (b325 011, b329 006)
 ATTACHMENT_LABEL = re.compile(r"^(?:\d{1,2}\s*附件\s*\d{0,2}\s*[:：]?|附件\s*\d{0,2}\s*(?:[:：]\s*(?=关于|關於|關于)|∶|[.．]?\s*\+)|"
+                              r"附件\s*\d{1,2}\s*(?=[\u4e00-\u9fff《])|"  # "附件1浙江省碳排放权交易管理办法(试行)" (b333 005)
                               r"附\s*(?=《))\s*《?")
 # a page's metadata run on after a title ("…的通知发布机构:自然资源部发布日期:2026-02-10", b194 004)
 META_AFTER_TITLE = re.compile(r"(?:发布机构|发布日期|发布时间|发文机关|成文日期|信息来源)\s*[:：].*$")

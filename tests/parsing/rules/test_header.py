@@ -1177,6 +1177,7 @@ def test_issuer_wrapping_off(issuer, expected):
     ("附件∶馬鞍山市2021年國家電影事業發展專項資金補助分配方案", "馬鞍山市2021年國家電影事業發展專項資金補助分配方案"),  # b325 011
     ("附件1.+商标注册申请快速审查办法(修订)", "商标注册申请快速审查办法(修订)"),  # b329 006
     ("附件:關于印發《某市專利資助辦法》的通知", "關于印發《某市專利資助辦法》的通知"),  # a file name as the notice's title
+    ("附件1浙江省碳排放权交易管理办法(试行)", "浙江省碳排放权交易管理办法(试行)"),  # b333 005
 ])
 def test_attachment_label_off(title, expected):
     assert H.attachment_label_off(title, CTX) == expected
