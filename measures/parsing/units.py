@@ -174,16 +174,22 @@ def role_of_clause(clause: str) -> str | None:
 
 @rule(stage="units", example="'牵头单位：市科技局；配合单位：市财政局、市教育局' → lead 市科技局, support the others")
 def names_with_roles(content: str) -> list[tuple[str, str | None]]:
-    """Names with roles inside a responsibility statement: labelled segments (牵头单位：A；配合单位：B),
+    """Names with roles inside a responsibility statement: labelled segments (牵头单位：A；配合单位：B; 责任单位：A；
+    配合单位：B gives A the lead as well, where no 牵头 is named),
     role words closing a clause (A牵头，B、C配合), (牵头) after a name; names split on 、 outside brackets."""
     pieces, last_end, last_role = [], 0, None
     for m in LABEL.finditer(content):
         if m.start() > last_end:
             pieces.append((last_role, content[last_end:m.start()]))
         label = m.group("label")
-        last_role = "lead" if LEAD_LABEL.match(label) else "support" if SUPPORT_LABEL.match(label) else None
+        last_role = "lead" if LEAD_LABEL.match(label) else "support" if SUPPORT_LABEL.match(label) else \
+            "duty" if P.WHITESPACE.sub("", label) in L.DUTY_LABELS else None
         last_end = m.end()
     pieces.append((last_role, content[last_end:]))
+    roles = {r for r, _ in pieces}
+    # "责任单位：A；配合单位：B" (b339 001, b144, b74): beside those who assist, those responsible lead
+    duty = "lead" if "support" in roles and "lead" not in roles else None
+    pieces = [(duty if r == "duty" else r, seg) for r, seg in pieces]
     out: list[tuple[str, str | None]] = []
     for role, seg in pieces:
         for clause in _split_top(seg, CLAUSE_SPLIT):

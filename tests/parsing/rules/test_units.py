@@ -50,6 +50,9 @@ def test_is_unit_like(name, expected):
     ("市发展改革委牵头,市委组织部、国家统计局济宁调查队参加",
      [("市发展改革委", "lead"), ("市委组织部", "support"), ("国家统计局济宁调查队", "support")]),
     ("法制办会同相关部门负责", [("法制办", None), ("相关部门", None)]),
+    # b339 001: those responsible lead beside those who assist
+    ("责任单位:县农业农村局、县宅改办;配合单位:各乡镇人民政府",
+     [("县农业农村局", "lead"), ("县宅改办", "lead"), ("各乡镇人民政府", "support")]),
     ("", []),
 ])
 def test_names_with_roles(content, expected):
