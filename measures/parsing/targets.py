@@ -380,6 +380,18 @@ def document_parts(n: Number) -> bool:
     return bool(DOC_PART_BEFORE.search(n.pre)) or bool(DOC_PART_AFTER.match(n.post_full))
 
 
+RANGE_BEFORE = re.compile(rf"\d+(?:\.\d+)?\s*(?:{P.alternation(L.TARGET_UNITS)})?\s*[~～\-—至到]\s*$")
+
+
+@rule(stage="targets", example="'奖励2000元至20000元' (20000) → True; '奖励2000元' → False; '5至10个工作日内办结' (10) → False")
+def range_upper_bound(n: Number) -> bool:
+    """The upper bound of a range written with a unit after each bound ("奖励2000元至20000元", b346 005): the
+    range counts once, as ">=" its lower bound; a time limit's upper bound ("5至10个工作日内") is its limit."""
+    if n.unit in L.TIME_LIMIT_UNITS or n.post_full.startswith("内"):
+        return False
+    return bool(RANGE_BEFORE.search(n.folded[n.a:n.pos]))
+
+
 @rule(stage="targets", example="'成立于2019年' → True; '第3次' → True; '“66条”' → True; '比2010年的12.4万吨' → True; "
                                "'建设12个' → False")
 def not_a_quantity(n: Number) -> bool:
@@ -402,7 +414,7 @@ def not_a_quantity(n: Number) -> bool:
         return True  # "第 8-9 次常务会议": an ordinal with a PDF's spaces
     if BASELINE_BEFORE.search(f[max(n.sent_start, pos - BASELINE_SPAN):pos]):
         return True  # "比2010年的12.4万吨、1.07万吨分别减少…": the base the cut is measured from
-    if change_start(n) or document_parts(n):
+    if change_start(n) or document_parts(n) or range_upper_bound(n):
         return True
     seg = f[n.sent_start:pos]
     return seg.count("“") > seg.count("”") or seg.count("《") > seg.count("》")

@@ -896,3 +896,12 @@ def test_document_parts(text, value, expected):
 ])
 def test_plan_year_of_a_work_report(document, expected):
     assert Tg.plan_year(document) == expected
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("对重大案件的,奖励2000元至20000元", "20000", True), ("对重大案件的,奖励2000元至20000元", "2000", False),  # b346 005
+    ("给予50万元—100万元奖励", "100", True), ("5个工作日至10个工作日内办结", "10", False),  # a time limit's bound is its limit
+    ("奖励2000元", "2000", False),
+])
+def test_range_upper_bound(text, value, expected):
+    assert Tg.range_upper_bound(number(text, value)) is expected
