@@ -127,6 +127,7 @@ ISSUER_FULL_TEXT = re.compile(rf"^[{P.HAN}]{{2,12}}?(?:{P.alternation(L.ORG_LINE
 # share_decorations: "(实用)…", "…三篇", "…范文(精选5篇)", "…(共10页)", "…全文"
 LEAD_DECORATION = re.compile(rf"^\s*(?:{P.alternation(L.TITLE_LEAD_DECORATIONS)})\s*")
 TRAIL_DECORATION = re.compile(rf"\s*(?:(?:范文)?[(（【]?(?:精选|通用)?\s*[{P.CN_DIGITS}\d]{{1,2}}\s*篇[)）】]?|[(（]共\s*\d{{1,3}}\s*页[)）]|"
+                              rf"\s篇\s*\d{{1,2}}|"  # "…宣传工作方案 篇1" (b346 013)
                               rf"{P.alternation(L.TITLE_TRAIL_DECORATIONS)})\s*$")
 NEWEST_BEFORE_GENRE = re.compile(rf"最新(?=(?:{P.alternation(L.GENRE_WORDS)}))")
 PLACE_TAG = re.compile(rf"^[(（]([{P.HAN}]{{2,8}})[)）]\s*(?=\1)")
@@ -1766,7 +1767,8 @@ def issuer_in_full(issuer: str | None, region: dict, ctx: ParseContext) -> str |
 def issuer_wrapping_off(s: str, ctx: ParseContext) -> str:
     """An issuer as a page wraps it: a label before it (来自:, 公告:, 附《) and the verb a news line puts
     after it (…发布, …印发) are no part of its name ("转发X" stays: the forwarder is the issuer, not X); a
-    body a purpose clause cites ("为贯彻落实国务院办公厅…") is none (""), and "X贯彻落实Y…" is X."""
+    body a purpose clause cites ("为贯彻落实国务院办公厅…") is none (""), and "X贯彻落实Y…" is X; a people's
+    congress is named without its term (第十四届)."""
     f = ctx.fold_same(s)
     if CITING_LEAD.match(f):
         return ""
@@ -1776,6 +1778,9 @@ def issuer_wrapping_off(s: str, ctx: ParseContext) -> str:
         s, f = s[m.end():], f[m.end():]
     if (m := ISSUER_TAIL.search(f)) and m.start() >= 4:
         s = s[:m.start()]
+    f = ctx.fold_same(s)
+    if (m := SESSION.search(f)) and f[m.end():].lstrip().startswith("人民代表大会"):
+        s = s[:m.start()] + s[m.end():]  # "武汉市第十四届人民代表大会常务委员会": the congress, not its term (b346 001)
     return s.strip()
 
 
@@ -1883,6 +1888,8 @@ def doc_number_of(h: Header, lines: list[str]) -> str | None:
         end = max(end, min(h.zone, len(lines)))
         for line in lines[:end] if not found else []:
             bare = P.WHITESPACE.sub("", line)
+            if T.fold_same_length(bare).startswith(L.CITING_WORDS):
+                continue  # "根据麻反诈打跨办〔2023〕1号《…》通知精神": a number cited, not the page's own (b346 010)
             m = P.DOC_NUMBER.fullmatch(bare.strip("()（）")) or (
                 P.DOC_NUMBER.match(bare.lstrip("(（")) if LINE_START_NUMBER.match(line.strip()) else None)
             if m:

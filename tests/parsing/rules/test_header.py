@@ -351,6 +351,7 @@ def test_without_layout_spaces(text, expected):
     # after the title on one line, read folded (意見 ends a title as 意见 does; b279 002)
     (_header(zone=1), ["國務院辦公廳關於支持多渠道靈活就業的意見 國辦發〔2020〕27號 2020年7月28日 發布機關:國務院辦公廳 |"],
      "國辦發〔2020〕27號"),
+    (_header(body_start=2), ["某乡工作方案", "根据麻反诈打跨办〔2023〕1号《全县工作方案》通知精神,结合我乡实际制定本方案。"], None),  # b346 010: cited
 ])
 def test_doc_number_of(h, lines, expected):
     assert H.doc_number_of(h, lines) == expected
@@ -1138,6 +1139,7 @@ def test_development_zone(sources, expected):
     ("专利优先审查管理办法 [现行有效]", "专利优先审查管理办法"),  # b294 005: a law database's status tag
     ("市社会工作者一次性奖励资金的管理办法Word文件下载", "市社会工作者一次性奖励资金的管理办法"),  # b305 011
     ("市区扶持跨境电子商务发展暂行策划方案(范文推荐)", "市区扶持跨境电子商务发展暂行策划方案"),  # b322 007
+    ("2022年防范电信网络诈骗宣传工作方案 篇1", "2022年防范电信网络诈骗宣传工作方案"),  # b346 013
     ("【政策】中华人民共和国法律援助法", "中华人民共和国法律援助法"),  # b319 003: a site's tag
 ])
 def test_share_decorations(title, expected):
@@ -1164,6 +1166,7 @@ def test_site_chain(title, expected):
     ("第一篇:国家旅游局", "国家旅游局"),                                # b280 006: a compilation's part label
     ("为贯彻落实国务院办公厅", ""), ("关于落实党中央国务院", ""),          # a cited body: no issuer (b128 010, b104 011)
     ("重庆市人民政府办公厅贯彻落实国务院办公厅", "重庆市人民政府办公厅"),  # b280 013: the one before the verb
+    ("武汉市第十四届人民代表大会常务委员会", "武汉市人民代表大会常务委员会"),  # b346 001: without the congress's term
 ])
 def test_issuer_wrapping_off(issuer, expected):
     assert H.issuer_wrapping_off(issuer, CTX) == expected
