@@ -650,7 +650,7 @@ def is_notice(f: str) -> bool:
     return bool(m) and not CITING_ISSUER.search(m.group("issuer")) and not list_notice(f)
 
 
-@rule(stage="header", example="'关于公布广东省特色农产品优势区名单的通知' → True; '关于公布《XX办法》的通知' → False")
+@rule(stage="header", example="'关于公布广东省特色农产品优势区名单的通知' → True; '关于公布第一批历史文化街区的通知' → True; '关于公布《XX办法》的通知' → False")
 def list_notice(f: str) -> bool:
     """A notice that makes a list known (公布/发布 … 名单/名录/结果, "…名单暨启动第二批推荐工作") issues no
     policy: its own title is the document's title. A 《》 in it names an issued document, and a list
@@ -659,7 +659,12 @@ def list_notice(f: str) -> bool:
     if not m or "《" in f or (m.group("verb") or "") not in L.LIST_VERBS:
         return False
     rest = m.group("rest").rstrip("的")
+    if BATCH_LIST.match(rest) and not rest.endswith(L.POLICY_NOUNS):
+        return True  # "关于公布第一批历史文化街区的通知" (b349 010): the places chosen, whatever they are called
     return rest.endswith(L.LIST_NOUNS) or (any(n in rest for n in L.LIST_NOUNS) and not rest.endswith(L.POLICY_NOUNS))
+
+
+BATCH_LIST = re.compile(rf"^(?:{P.YEAR}年度?)?第[{P.CN_DIGITS}\d]{{1,3}}批")
 
 
 @rule(stage="header", example="'宜昌市人民政府办公室关于印发宜昌市知识产权' + '保护和运用规划的通知' → the two joined")

@@ -197,6 +197,8 @@ def test_is_notice(text, expected):
     ("关于发布国家重点保护野生植物名录管理办法的通知", False),  # a list noun inside a policy's name
     ("工业和信息化部关于公布2023年团体标准应用示范项目的通告", True),  # b310 007: the projects chosen
     ("关于发布2023年度示范项目申报指南的通知", False),  # a guide is a policy
+    ("黑龙江省人民政府关于公布第一批历史文化街区的通知", True),  # b349 010: a batch of places chosen
+    ("关于公布第三批省级特色小镇的通知", True), ("关于公布第二批试点实施方案的通知", False),  # a policy noun ends it
 ])
 def test_list_notice(text, expected):
     assert H.list_notice(text) is expected

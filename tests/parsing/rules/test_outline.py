@@ -567,6 +567,7 @@ KCTX = ParseContext(default_knowledge())
     ("杭州某某科技有限公司", True), ("浙江大学", True), ("农业部农产品质量安全监管局 薛志红 万凯", True),
     ("建设知识产权保护中心", False), ("加强知识产权保护", False), ("各区人民政府", False),
     ("北京市海淀区开展知识产权保护工作", False), ("北京市，天津市", False),
+    ("哈尔滨市中央大街历史文化街区", True), ("建设特色商业街区", False),  # b349 010: a list notice's places
 ])
 def test_is_name(head, expected):
     assert O.is_name(head, KCTX) is expected
