@@ -160,7 +160,7 @@ SIGNED_ORG = re.compile(rf"(?:^|(?<=[\s|。]))(?P<org>[{P.HAN}()（）、]{{2,40
 LEADER_SIGNATURE = re.compile(rf"^(?:{P.alternation(L.LEADER_TITLES)})\s*[:：]?\s*[{P.HAN}]{{2,4}}$")
 HEAD_TITLE = re.compile(r"局长$|部长$|署长$|主任$|主席$")
 LOST_BRACKETS = re.compile(rf"^[(（]?\s*([{P.HAN}]{{1,12}})\s*[{P.YEAR_OPEN}]?\s*({P.YEAR})\s*[{P.YEAR_CLOSE}]?\s*(\d{{1,4}})\s*[号號]?\s*[)）]?$")
-PASSED = re.compile(rf"(?P<date>{P.DATE_TEXT})\s*(?P<org>[{P.HAN}]{{2,40}}?)"
+PASSED = re.compile(rf"(?P<date>{P.DATE_TEXT})\s*(?P<org>[{P.HAN}][{P.HAN} ]{{1,40}}?)"
                     rf"第[{P.CN_DIGITS}\d]+次(?:常务)?会议(?:审议)?通过")
 # "北京市第十四届人民代表大会常务委员会第十五次会议于2014年11月28日讨论通过": the date after the session (b320 012)
 PASSED_ON = re.compile(rf"(?:^|(?<=[\s(（,，。]))(?P<org>[{P.HAN}]{{2,40}}?)第[{P.CN_DIGITS}\d]+次(?:常务)?会议\s*于\s*"
@@ -236,6 +236,8 @@ STATUTE_TITLE = re.compile(r"(?:条例|办法|规定|规则|细则|大纲|规范
 GLUED_LABEL = re.compile(r"(?:文档介绍|资源描述|内容摘要|文档简介)[:：]?\s*")
 GLUED_DATE_REACH = 60
 GLUED_LINES = 12
+# "…条例 (2014年5月29日四川省第十二届人民代表大会常务委员会第九次会议通过)": the adoption note run on after a title
+ADOPTION_TAIL = re.compile(rf"\s*[(（.．、,，]?\s*{P.DATE_TEXT}[^()（）]{{0,80}}?(?:通过|批准|公布|发布|修订|修正)[)）、,，。]?\s*$")
 PUBLIC_MARK = re.compile(r"\s*[(（][^()（）]{2,10}[)）]")
 GLUED_TITLE = re.compile(rf"(.{{4,60}}?(?:{P.alternation(L.POLICY_NOUNS)})(?:[(（][^()（）]{{1,16}}[)）])?)"
                          r"(?:为了?|根据|按照|依据|第一章|第一条|一、|$)")
@@ -408,10 +410,14 @@ STRAY_END = re.compile(rf"(?<=[{P.HAN})）])\s*[.?？]$")  # "…管理办法." 
                                "'玉林市城区古树名木保护管理办法.' → '玉林市城区古树名木保护管理办法'")
 def title_stray_marks(s: str, ctx: ParseContext) -> str:
     """A title without a signature a one-line page ran on before it (the issuer, the date, "(此件公开发布)",
-    b318 003) and without a half-width stop or a question mark at its end (b321 001, b324 010)."""
+    b318 003), without the adoption note run on after it ("…条例 (2014年5月29日…会议通过)", b352 003, 007)
+    and without a half-width stop or a question mark at its end (b321 001, b324 010)."""
     m = PUBLIC_MARK.match(ctx.fold_same(s))
     if m and len(s) - m.end() >= 6:
         s = s[m.end():]
+    m = ADOPTION_TAIL.search(ctx.fold_same(s))
+    if m and m.start() >= 5 and genre_at_end(s[:m.start()], ctx):
+        s = s[:m.start()]  # b352 003, 007: the note is read for the issuer and date elsewhere
     return STRAY_END.sub("", s)
 
 
@@ -1587,7 +1593,7 @@ def _find_other_marks(h: Header, lines: list[str], first_num: int, ctx: ParseCon
         f = ctx.fold_same(line)
         m = PASSED.search(f) or PASSED_ON.search(f) or PROMULGATED.search(f)
         if m and not h.passed:
-            org = without_state_name(SESSION.sub("", line[m.start("org"):m.end("org")]), ctx)
+            org = without_state_name(SESSION.sub("", P.WHITESPACE.sub("", line[m.start("org"):m.end("org")])), ctx)
             kind = "signed" if m.re in (PASSED, PASSED_ON) else "published"
             h.passed = (org, kind, latest_revision(f[m.end():]) or parse_date(m.group("date")))
             if kind == "signed":

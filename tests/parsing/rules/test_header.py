@@ -970,6 +970,9 @@ def test_latest_revising_order(note, expected):
     (["《北京市控制吸烟条例》", "北京市第十四届人民代表大会常务委员会第十五次会议于2014年11月28日讨论通过,2015年6月1日起施行。",
       "第一条 为了减少吸烟造成的危害,制定本条例。", "第二条 本条例适用于本市行政区域内控制吸烟工作。"],
      "北京市人民代表大会常务委员会", "2014-11-28"),
+    # b352 003: the note's body name broken by a space
+    (["四川省电力设施保护和供用电秩序维护条例", "(2014年5月29日四川省第十二届人民代表大会 常务委员会第九次会议通过)",
+      "第一条 为了保护电力设施,制定本条例。", "第二条 本条例适用于本省。"], "四川省人民代表大会常务委员会", "2014-05-29"),
 ])
 def test_passed_on_a_date_after_the_session(knowledge, lines, issuer, signed):
     ctx = ParseContext(knowledge, lines=lines)
@@ -1308,6 +1311,11 @@ def test_national_run(issuer, expected):
      "關于進一步促進集成電路產業 高質量發展的若干政策"),  # b318 003: a signature run on before the title
     ("玉林市城区古树名木保护管理办法.", "玉林市城区古树名木保护管理办法"), ("礦山地質環境恢復治理條例?", "礦山地質環境恢復治理條例"),
     ("某市专利资助办法", "某市专利资助办法"), ("2.0版", "2.0版"),
+    # b352 003, 007: the adoption note run on after the title
+    ("四川省电力设施保护和供用电秩序维护条例 (2014年5月29日四川省第十二届人民代表大会 常务委员会第九次会议通过)",
+     "四川省电力设施保护和供用电秩序维护条例"),
+    ("浙江省无线电管理条例.2017年9月30日浙江省第十二届人民代表大会常务委员会第四十四次会议通过、", "浙江省无线电管理条例"),
+    ("关于2023年5月8日会议通过事项的通知", "关于2023年5月8日会议通过事项的通知"),  # no genre before the date
 ])
 def test_title_stray_marks(title, expected):
     assert H.title_stray_marks(title, CTX) == expected
