@@ -476,6 +476,9 @@ COMPARATORS_BEFORE = (
     # a cut by a share ("比2015年下降15%", "减少11.9%"): at least that much
     ("下降", ">="), ("减少", ">="), ("降低", ">="),
 )
+# a field of a development plan: "主要目标:" then its goals, "策略措施:" then its measures (outline.goals_label_run)
+GOAL_LABELS = ("主要目标：", "主要目标:", "发展目标：", "发展目标:", "工作目标：", "工作目标:")
+ACTION_LABELS = ("策略措施", "主要措施", "工作措施", "具体措施", "主要任务", "重点任务")
 # a count of a document's own parts ("共7章40条", "发布40条专项办法", "共14条具体措施": targets.document_parts)
 DOC_PART_UNITS = ("条", "章", "节", "款", "项")
 DOC_PART_NOUNS = ("措施", "政策", "办法", "意见", "条例", "举措", "规定", "细则", "条款")

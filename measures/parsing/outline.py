@@ -868,6 +868,34 @@ def condition_run(outline: Outline, ctx: ParseContext) -> set[int]:
     return out
 
 
+# "(一)儿童与健康。 主要目标: 1.… 14.… 策略措施:1.…": a development plan's field sets goals, then the measures
+SECTION_LABEL = re.compile(rf"(?P<goal>{P.alternation(L.GOAL_LABELS)})|(?P<act>{P.alternation(L.ACTION_LABELS)})\s*[:：]")
+
+
+@rule(stage="outline", example="'(一)儿童与健康。 主要目标:' over '1.婴儿死亡率控制在10‰以下。' … '14.… 策略措施:1.加大投入。' "
+                               "'2.加强服务体系建设。' → the goals 1–14")
+def goals_label_run(outline: Outline, ctx: ParseContext) -> set[int]:
+    """Items listed after a label "主要目标:" (or 发展目标:, 工作目标:) that ends their parent's heading or the
+    item before them, up to a label "策略措施:" (主要措施:, 工作措施:) where the measures begin: goals, not
+    measures, as a 妇女/儿童发展规划 lays out each of its fields (b317). Ids of those nodes."""
+    out: set[int] = set()
+
+    def last_label(text: str) -> str | None:
+        found = list(SECTION_LABEL.finditer(ctx.fold(text)))
+        return None if not found else "goal" if found[-1].group("goal") else "act"
+
+    for parent in [None] + outline.nodes:
+        kids = parent.children if parent is not None else outline.roots
+        if not kids:
+            continue
+        mode = last_label(parent.text) if parent is not None else last_label("\n".join(outline.preamble))
+        for k in kids:
+            if mode == "goal":
+                out.add(id(k))
+            mode = last_label(k.text) or mode
+    return out
+
+
 def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
     """Leaves that are measures, in document order."""
     general: dict[int, bool] = {}
@@ -878,7 +906,7 @@ def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
             general[id(n)] = is_general(n, ctx)
         return general[id(n)]
 
-    cut_list = cut_article_list(outline) | condition_run(outline, ctx)
+    cut_list = cut_article_list(outline) | condition_run(outline, ctx) | goals_label_run(outline, ctx)
     out = []
     for node in outline.nodes:
         if node.children or id(node) in cut_list or node.line_no < ctx.notice_items:

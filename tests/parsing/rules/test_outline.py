@@ -842,3 +842,15 @@ def test_dash_captions_head_the_items_after_them():
             "205.推进普通高中优质多样化发展。(责任单位:市教育局)\n——加快建设健康武汉\n209.认真落实新阶段疫情防控措施。(责任单位:市卫健委)\n")
     found = [(m["label"], m["path"]) for m in parse_document(text, source="t.txt")["measures"]]
     assert found == [("204", ["推进教育高质量发展"]), ("205", ["推进教育高质量发展"]), ("209", ["加快建设健康武汉"])]
+
+
+@pytest.mark.parametrize("lines, cut", [
+    # b317 013: a development plan's field, its goals, then its measures
+    (["(二)儿童与教育。 主要目标:", "1.基本普及学前教育。", "2.九年义务教育巩固率达到95%。 策略措施:",
+      "1.落实教育优先发展战略。", "2.依法保障儿童受教育的权利。"], ["1.基本普及学前教育。", "2.九年义务教育巩固率达到95%。 策略措施:"]),
+    (["(一)加强保护。", "1.开展专项行动。", "2.加强执法。"], []),  # no label: nothing cut
+])
+def test_goals_label_run(lines, cut):
+    t = tree(*lines)
+    ids = O.goals_label_run(t, CTX)
+    assert [n.token + n.head for n in t.nodes if id(n) in ids] == cut
