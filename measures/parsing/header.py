@@ -806,7 +806,8 @@ def lead_sentence(line: str, ctx: ParseContext) -> tuple[str | None, str] | None
             continue
         who = _org_list(before, ctx) if before else None
         if who:
-            return line[m.start() - len(before):m.start()].strip(), title
+            end = len(f[:m.start()].rstrip())  # "中共中央辦公廳 國務院辦公廳 印發《…》": the space before the verb is no part of it
+            return line[end - len(before):end].strip(), title
     m = ORG_QUOTED.match(f)  # "漯河市人民政府《关于实施商标战略促进经济发展的意见》"
     if m and _org_list(m.group("org"), ctx) and _balanced_title(line, m.end("org")) == line[m.end("org") + 1:-1]:
         return line[:m.end("org")], line[m.end("org") + 1:-1]

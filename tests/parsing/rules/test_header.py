@@ -527,6 +527,9 @@ def test_tidy_head_line(line, text, number, expired, issuer):
     ("根据国家知识产权局印发的《某方案》要求", None),
     ("加强商标代理机构信用监管,按照国家知识产权局印发《关于商标代理机构重新备案的公告》要求", None),  # b110 010
     ("8月31日,我局印发了《关于认真学习贯彻全国卫生与健康大会精神的通知》", None),  # the issuer cites its own earlier notice
+    # b326 008: a space before the verb
+    ("中共中央辦公廳 國務院辦公廳 印發《農村人居環境整治提升五年行動方案(2021-2025年)》",
+     ("中共中央辦公廳 國務院辦公廳", "農村人居環境整治提升五年行動方案(2021-2025年)")),
 ])
 def test_lead_sentence(line, expected):
     assert H.lead_sentence(line, CTX) == expected
