@@ -238,6 +238,8 @@ GLUED_DATE_REACH = 60
 GLUED_LINES = 12
 # "…条例 (2014年5月29日四川省第十二届人民代表大会常务委员会第九次会议通过)": the adoption note run on after a title
 ADOPTION_TAIL = re.compile(rf"\s*[(（.．、,，]?\s*{P.DATE_TEXT}[^()（）]{{0,80}}?(?:通过|批准|公布|发布|修订|修正)[)）、,，。]?\s*$")
+# "…分工的意见-湖南省人民政府门户网站": the site's name after the title (b341 002)
+SITE_NAME_TAIL = re.compile(r"\s*[-_|｜—–]\s*[^-_|｜—–]{2,24}?(?:门户网站|政府网站|政府网|网站|网|平台)\s*$")
 PUBLIC_MARK = re.compile(r"\s*[(（][^()（）]{2,10}[)）]")
 GLUED_TITLE = re.compile(rf"(.{{4,60}}?(?:{P.alternation(L.POLICY_NOUNS)})(?:[(（][^()（）]{{1,16}}[)）])?)"
                          r"(?:为了?|根据|按照|依据|第一章|第一条|一、|$)")
@@ -410,11 +412,14 @@ STRAY_END = re.compile(rf"(?<=[{P.HAN})）])\s*[.?？]$")  # "…管理办法." 
                                "'玉林市城区古树名木保护管理办法.' → '玉林市城区古树名木保护管理办法'")
 def title_stray_marks(s: str, ctx: ParseContext) -> str:
     """A title without a signature a one-line page ran on before it (the issuer, the date, "(此件公开发布)",
-    b318 003), without the adoption note run on after it ("…条例 (2014年5月29日…会议通过)", b352 003, 007)
+    b318 003), without the site's name after it ("…的意见-湖南省人民政府门户网站", b341 002), without the adoption note run on after it ("…条例 (2014年5月29日…会议通过)", b352 003, 007)
     and without a half-width stop or a question mark at its end (b321 001, b324 010)."""
     m = PUBLIC_MARK.match(ctx.fold_same(s))
     if m and len(s) - m.end() >= 6:
         s = s[m.end():]
+    m = SITE_NAME_TAIL.search(ctx.fold_same(s))
+    if m and m.start() >= 6 and genre_at_end(s[:m.start()], ctx):
+        s = s[:m.start()]
     m = ADOPTION_TAIL.search(ctx.fold_same(s))
     if m and m.start() >= 5 and genre_at_end(s[:m.start()], ctx):
         s = s[:m.start()]  # b352 003, 007: the note is read for the issuer and date elsewhere

@@ -1319,6 +1319,8 @@ def test_national_run(issuer, expected):
      "四川省电力设施保护和供用电秩序维护条例"),
     ("浙江省无线电管理条例.2017年9月30日浙江省第十二届人民代表大会常务委员会第四十四次会议通过、", "浙江省无线电管理条例"),
     ("关于2023年5月8日会议通过事项的通知", "关于2023年5月8日会议通过事项的通知"),  # no genre before the date
+    ("湖南省人民政府关于落实《政府工作报告》重点工作部门分工的意见-湖南省人民政府门户网站",
+     "湖南省人民政府关于落实《政府工作报告》重点工作部门分工的意见"),  # b341 002: the site's name
 ])
 def test_title_stray_marks(title, expected):
     assert H.title_stray_marks(title, CTX) == expected
