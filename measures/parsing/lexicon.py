@@ -218,7 +218,8 @@ PURPOSE_CHAPTER_TAILS = ("目的和意义", "目的与意义", "目的意义", "
 SIGNIFICANCE_VERBS = ("充分认识", "深刻认识", "深刻理解", "充分理解", "准确把握", "提高认识", "统一思想")
 SIGNIFICANCE_TAILS = ("重要意义", "重大意义", "现实意义", "深远意义", "重要性", "紧迫性", "必要性", "意义", "积极作用", "重要作用")
 GENERAL_JOINED = ("总体要求", "基本要求", "基本原则", "工作原则", "主要目标", "发展目标", "工作目标", "总体目标", "总体思路",
-                  "指导思想", "目标要求", "目标")  # "总体要求和目标" (b259 002)
+                  "指导思想", "目标要求", "目标",  # "总体要求和目标" (b259 002)
+                  "指标体系", "主要指标")  # "总体目标与指标体系" (b328 006): the indicators are the goals' figures
 # "一、总体规划" opened by "（一）指导思想": a chapter whose first section is one of these is general as a whole
 GENERAL_OPENERS = ("指导思想",)
 # "试点工作原则", "创建工作目标": a general chapter named after its topic (2–4 characters before these)

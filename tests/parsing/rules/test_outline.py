@@ -288,6 +288,7 @@ def test_enumeration_parent():
     ("第一章 總?則", True),   # b199 003: mojibake inside the heading
     ("一、普查目的和意义", True), ("二、試點目的", True), ("一、普查目的", True),  # b267: why a census is done
     ("二、普查内容", False), ("三、普查组织实施", False),   # what is counted and how: acts
+    ("三、总体目标与指标体系", True), ("四、完善指标体系", False),  # b328 006: the goals' indicators
 ])
 def test_is_general(heading, expected):
     assert O.is_general(node(heading), CTX) is expected
