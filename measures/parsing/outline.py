@@ -896,6 +896,20 @@ def goals_label_run(outline: Outline, ctx: ParseContext) -> set[int]:
     return out
 
 
+_WHEN = rf"(?:{P.YEAR}\s*年)?\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?(?:底|中旬|上旬|下旬)?"
+PERIOD_ONLY = re.compile(rf"^(?:[{P.HAN}]{{0,10}}?[:：]?\s*)?(?:自|从)?\s*(?:即日|{_WHEN}|{P.YEAR}\s*年)\s*(?:起)?\s*"
+                         rf"(?:至|到|—|－|-|~|～)\s*(?:{_WHEN}|{P.YEAR}\s*年(?:底)?)\s*(?:止|结束)?[。；;]?$")
+
+
+@rule(stage="outline", example="'二、2025年2月8日至2月20日。' → True; '二、活动时间:2021年5月-7月' → True; "
+                               "'二、自即日起至2022年3月31日开展专项整治' → False")
+def period_item(node: Node, ctx: ParseContext) -> bool:
+    """An item that only gives a period (the consultation's or the campaign's dates: "2025年2月8日至2月20日。",
+    "自即日起至2022年3月31日。", b330 008, b346 008): when, not what is done."""
+    text = P.WHITESPACE.sub("", ctx.fold(NOISE_MARK.sub("", node.text)))
+    return len(text) <= 60 and bool(PERIOD_ONLY.match(text))
+
+
 def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
     """Leaves that are measures, in document order."""
     general: dict[int, bool] = {}
@@ -924,7 +938,7 @@ def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
             continue  # a chapter written as paragraphs among chapters that hold numbered items
         if (not node.extra and not node.head) or is_boilerplate(node, ctx) or CONTACT_ITEM.match(ctx.fold(node.head)) or \
                 id(node) in names or scope_item(node, ctx) or feedback_channel(node.text, ctx) or \
-                requirement_item(node, ctx) or metadata_item(node.head, ctx):
+                requirement_item(node, ctx) or metadata_item(node.head, ctx) or period_item(node, ctx):
             continue
         out.append(node)
     if out and out[-1] is outline.nodes[-1] and cut_short(out[-1]):

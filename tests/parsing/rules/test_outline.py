@@ -855,3 +855,12 @@ def test_goals_label_run(lines, cut):
     t = tree(*lines)
     ids = O.goals_label_run(t, CTX)
     assert [n.token + n.head for n in t.nodes if id(n) in ids] == cut
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["一、征求意见方式", "二、征求意见时间 2025年2月8日至2月20日。"], True),  # b330 008: when, not what
+    (["一、工作目标", "二、时间安排 自即日起至2022年3月31日。"], True),  # b346 008
+    (["一、工作目标", "二、自即日起至2022年3月31日，在全镇开展专项整治行动。"], False),  # an act with its period
+])
+def test_period_item(lines, expected):
+    assert O.period_item(node(*lines), CTX) is expected
