@@ -910,6 +910,20 @@ def period_item(node: Node, ctx: ParseContext) -> bool:
     return len(text) <= 60 and bool(PERIOD_ONLY.match(text))
 
 
+TITLE_ITEM_NOISE = re.compile(r"[\s《》〈〉“”\"'()（）\[\]【】,，。、:：]")
+
+
+@rule(stage="outline", example="'1. 浙江省实施《中华人民共和国慈善法》办法' on a page with that title → True; '1.加强组织领导' → False")
+def title_item(node: Node, ctx: ParseContext) -> bool:
+    """A numbered line that is the document's own title (a site's list number before it: "1. 浙江省实施《…》
+    办法", b350 008): the title again, no measure."""
+    doc = ctx.document or {}
+    head = TITLE_ITEM_NOISE.sub("", ctx.fold(NOISE_MARK.sub("", node.head)))
+    if node.extra or len(head) < 6:
+        return False
+    return any(t and head == TITLE_ITEM_NOISE.sub("", ctx.fold(t)) for t in (doc.get("title"), doc.get("notice_title")))
+
+
 def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
     """Leaves that are measures, in document order."""
     general: dict[int, bool] = {}
@@ -938,7 +952,8 @@ def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
             continue  # a chapter written as paragraphs among chapters that hold numbered items
         if (not node.extra and not node.head) or is_boilerplate(node, ctx) or CONTACT_ITEM.match(ctx.fold(node.head)) or \
                 id(node) in names or scope_item(node, ctx) or feedback_channel(node.text, ctx) or \
-                requirement_item(node, ctx) or metadata_item(node.head, ctx) or period_item(node, ctx):
+                requirement_item(node, ctx) or metadata_item(node.head, ctx) or period_item(node, ctx) or \
+                title_item(node, ctx):
             continue
         out.append(node)
     if out and out[-1] is outline.nodes[-1] and cut_short(out[-1]):

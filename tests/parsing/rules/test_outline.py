@@ -864,3 +864,10 @@ def test_goals_label_run(lines, cut):
 ])
 def test_period_item(lines, expected):
     assert O.period_item(node(*lines), CTX) is expected
+
+
+def test_title_item():
+    ctx = ParseContext()
+    ctx.document = {"title": "浙江省实施《中华人民共和国慈善法》办法", "notice_title": None}
+    assert O.title_item(node("1. 浙江省实施《中华人民共和国慈善法》办法"), ctx) is True  # b350 008: the title again
+    assert O.title_item(node("1.加强组织领导"), ctx) is False
