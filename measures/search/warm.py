@@ -13,8 +13,11 @@ Any write to the measures or documents leaves every kept count unread (their fin
 an import warms them again once its writes are committed: `after_import` (manage.py import_documents
 and load_real_pages at their end, in the command's process) and `in_background` (the admin's import
 page, after its transaction commits: in a thread of the web process, so that the editor's request
-waits for none of it). A failure of the warm step is logged and never raised: nothing is lost, a
-state not warmed is counted by the first request that needs it, as before.
+waits for none of it). An edit in the admin does the same (measures.admin.WarmsSearchCountsMixin: a
+save, a delete or an action that finished on a document, measure, measure's unit, target or unit
+schedules `in_background` after its transaction commits; many edits in a row, one warm-up and one
+more at its end). A failure of the warm step is logged and never raised: nothing is lost, a state not
+warmed is counted by the first request that needs it, as before.
 """
 import logging
 import threading
@@ -130,25 +133,26 @@ def after_import(*, since=None, say=None, **options) -> bool:
         warm(say=say, **options)
         return True
     except Exception:   # the import is done and committed: its warm-up is no part of it
-        log.exception("warming the search counts after an import failed (they are counted when first asked)")
+        log.exception("warming the search counts after an import or an edit failed "
+                      "(they are counted when first asked)")
         return False
 
 
 _lock = threading.Lock()
 _thread: list = [None]      # the warm-up thread of this process, while it runs
-_again = [False]            # another import committed while it ran: once more when it ends
+_again = [False]            # another import or edit committed while it ran: once more when it ends
 
 
 def in_background(**options) -> None:
-    """after_import in a thread of this (web) process, for transaction.on_commit: the statistics of the
-    request's writes are flushed here, the counting goes on in the thread (at 1M measures about 90 s of
-    PostgreSQL; seconds for thousands). One thread a process: an import committed while it runs has it
-    run once more at its end. Never raises."""
+    """after_import in a thread of this (web) process, for transaction.on_commit (the admin's import page
+    and its edits): the statistics of the request's writes are flushed here, the counting goes on in the
+    thread (at 1M measures about 90 s of PostgreSQL; seconds for thousands). One thread a process: an
+    import or edit committed while it runs has it run once more at its end. Never raises."""
     try:
         if not connection.in_atomic_block:
             flush_statistics()
     except Exception:
-        log.exception("could not flush the statistics after an import")
+        log.exception("could not flush the statistics after an import or an edit")
     with _lock:
         if _thread[0] is not None:
             _again[0] = True

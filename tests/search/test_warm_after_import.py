@@ -1,8 +1,9 @@
 """An import warms the search's kept counts again (measures.search.warm): any write to the measures or
 documents leaves every kept count unread, so import_documents counts the main filter states at its end
 and the admin's import page has a thread count them once its writes are committed; a failure there is
-logged, never the import's. Outside a test transaction, as a serving process runs: the rows are
-committed, the statistics counters move."""
+logged, never the import's. An edit in the admin (measures.admin.WarmsSearchCountsMixin) has the same
+thread count them once it is committed. Outside a test transaction, as a serving process runs: the
+rows are committed, the statistics counters move."""
 import io
 import logging
 import re
@@ -17,9 +18,10 @@ from django.test.utils import CaptureQueriesContext
 
 from measures import selectors
 from measures.ingest import samples as makedocs
-from measures.models import Document, Measure
+from measures.models import Document, Measure, Theme
 from measures.search import totals, warm
 from measures.selectors import measure_search
+from tests.editors.conftest import admin_form_data
 
 
 POLICY = """某市知识产权保护工作实施方案
@@ -122,7 +124,7 @@ def test_a_failing_warm_up_is_logged_and_never_fails_the_import(shared, monkeypa
     with caplog.at_level(logging.ERROR, logger="measures.search.warm"):
         out = _import(SEED)
     assert "added 1" in out and Document.objects.count() == 1
-    assert "warming the search counts after an import failed" in caplog.text
+    assert "warming the search counts after an import or an edit failed" in caplog.text
     kept, counting = _as_another_process_reads_it()   # nothing lost: counted when asked
     assert counting and kept.count == Measure.objects.count()
 
@@ -164,3 +166,88 @@ def test_imports_committed_while_the_thread_counts_have_it_count_once_more(share
     release.set()
     assert warm.wait(10)
     assert len(runs) == 2
+
+
+# --- an edit in the admin ------------------------------------------------------------------------
+
+def _change(obj) -> str:
+    return f"/admin/measures/{obj._meta.model_name}/{obj.pk}/change/"
+
+
+@pytest.fixture
+def scheduled(monkeypatch):
+    """The warm-ups an edit asked for (warm.in_background's calls, nothing counted)."""
+    calls = []
+    monkeypatch.setattr(warm, "in_background", lambda **options: calls.append(options))
+    return calls
+
+
+def test_an_edit_in_the_admin_warms_the_counts_in_a_thread_after_commit(shared, editor_client):
+    """An editor's fix moves the tables' fingerprint, which leaves every kept count unread; the change
+    page has the warm-up thread count them again once the edit is committed: a fresh process reads the
+    state without filters and the edited theme's with no counting statement, equal to the counts read
+    whole and following the edit."""
+    _import(SEED)                       # counted and kept under the tables' fingerprint of the import
+    assert warm.wait(60)
+    kept, counting = _as_another_process_reads_it()
+    assert not counting
+    measure = Measure.objects.exclude(themes__code="judicial").order_by("pk").first()
+    judicial = Measure.objects.filter(themes__code="judicial").count()
+
+    data = admin_form_data(editor_client.get(_change(measure)))
+    data["title"] = "编辑修正的标题"
+    data["themes"] = [str(Theme.objects.get(code="judicial").pk)]
+    assert editor_client.post(_change(measure), data).status_code == 302
+    assert warm.wait(60)
+    for params in ({}, {"theme": "judicial"}):
+        kept, counting = _as_another_process_reads_it(params)
+        assert not counting, (params, counting)
+        whole = _read_whole(params)
+        assert (kept.count, kept.facets) == (whole.count, whole.facets), params
+    assert kept.count == judicial + 1
+
+
+def test_a_delete_in_the_admin_warms_the_counts(shared, editor_client):
+    _import(SEED, "--no-warm")
+    measure = Measure.objects.order_by("pk").first()
+    response = editor_client.post(f"/admin/measures/measure/{measure.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302 and not Measure.objects.filter(pk=measure.pk).exists()
+    assert warm.wait(60)
+    kept, counting = _as_another_process_reads_it()
+    assert not counting, counting
+    assert kept.count == Measure.objects.count() and kept.facets == _read_whole().facets
+
+
+def test_an_edit_schedules_one_warm_up_and_one_that_fails_validation_none(shared, editor_client, scheduled):
+    _import(SEED, "--no-warm")
+    measure = Measure.objects.order_by("pk").first()
+    data = admin_form_data(editor_client.get(_change(measure)))
+    refused = editor_client.post(_change(measure), {**data, "text": ""})
+    assert refused.status_code == 200 and refused.context["adminform"].form.errors
+    assert scheduled == []
+    # the same page saved (the measure, its units' inline, the reindexing): one warm-up for the request
+    assert editor_client.post(_change(measure), {**data, "title": "编辑修正的标题"}).status_code == 302
+    assert scheduled == [{}]
+    # an action that asks first schedules nothing until it is applied; a document's save, one more
+    changelist = "/admin/measures/measure/"
+    action = {"action": "set_theme", "_selected_action": [measure.pk], "index": "0"}
+    asked = editor_client.post(changelist, action)
+    assert asked.status_code == 200 and len(scheduled) == 1
+    applied = editor_client.post(changelist, {**action, "apply": "1", "replace": "0",
+                                              "theme": Theme.objects.get(code="judicial").pk})
+    assert applied.status_code == 302 and len(scheduled) == 2
+    document = measure.document
+    data = admin_form_data(editor_client.get(_change(document)))
+    assert editor_client.post(_change(document), {**data, "title": "编辑修正的文件标题"}).status_code == 302
+    assert len(scheduled) == 3
+
+
+def test_edits_in_a_test_transaction_start_no_thread(db, editor_client, scheduled):
+    """Not a model signal: rows written directly, or an admin edit whose transaction never commits (a
+    test's), schedule nothing."""
+    _import(SEED, "--no-warm")
+    measure = Measure.objects.order_by("pk").first()
+    Measure.objects.filter(pk=measure.pk).update(title="直接写入")
+    data = admin_form_data(editor_client.get(_change(measure)))
+    assert editor_client.post(_change(measure), {**data, "title": "编辑修正的标题"}).status_code == 302
+    assert scheduled == []
