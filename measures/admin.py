@@ -21,7 +21,7 @@ Writes go through measures.services: the admin only collects input.
 from __future__ import annotations
 
 from django.contrib import admin, messages
-from django.db import transaction
+from django.db import router, transaction
 from django.db.models import CharField, Count, F, Func, Q, Value
 from django.http import HttpResponse
 from django.template import engines
@@ -309,6 +309,12 @@ class WarmsSearchCountsMixin:
             self.search_changed(request)
         return response
 
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # a revert in one transaction, as the change page's save is (simple-history's is not): the warm-up
+        # starts after all of its writes (an admin's save_model reindexing after super()), not at the first
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return super().history_form_view(request, object_id, version_id, extra_context)
+
 
 # --- reference data -----------------------------------------------------------------------
 
@@ -592,9 +598,10 @@ class MeasureAdmin(WarmsSearchCountsMixin, SavesTargetsMixin, ParsedDiffMixin, S
         # simple-history's revert form takes m2m values from the live object; offer the
         # themes/IP types of the chosen version instead, and reindex after a revert.
         request._history_version_id = version_id
-        response = super().history_form_view(request, object_id, version_id, extra_context)
-        if request.method == "POST" and response.status_code in (301, 302):
-            services.measure_edited(int(object_id))
+        with transaction.atomic(using=router.db_for_write(self.model)):   # (the warm-up after the reindexing)
+            response = super().history_form_view(request, object_id, version_id, extra_context)
+            if request.method == "POST" and response.status_code in (301, 302):
+                services.measure_edited(int(object_id))
         return response
 
     def get_form(self, request, obj=None, change=False, **kwargs):

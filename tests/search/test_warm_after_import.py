@@ -242,6 +242,29 @@ def test_an_edit_schedules_one_warm_up_and_one_that_fails_validation_none(shared
     assert len(scheduled) == 3
 
 
+def test_a_revert_schedules_the_warm_up_after_its_reindexing(shared, editor_client, scheduled, monkeypatch):
+    """simple-history's revert is not in a transaction of its own; made one, the warm-up starts after the
+    measure is reindexed (a later write would move the fingerprint the thread had warmed under)."""
+    from django.urls import reverse
+
+    from measures import services
+
+    _import(SEED, "--no-warm")
+    measure = Measure.objects.order_by("pk").first()
+    version = measure.history.order_by("history_date", "history_id").last()
+    data = admin_form_data(editor_client.get(_change(measure)))
+    assert editor_client.post(_change(measure), {**data, "title": "错误的修改"}).status_code == 302
+    events = []
+    edited = services.measure_edited
+    monkeypatch.setattr(services, "measure_edited", lambda *a: events.append("reindexed") or edited(*a))
+    monkeypatch.setattr(warm, "in_background", lambda **options: events.append("warm-up"))
+    url = reverse("admin:measures_measure_simple_history", args=[measure.pk, version.history_id])
+    assert editor_client.post(url, admin_form_data(editor_client.get(url))).status_code == 302
+    measure.refresh_from_db()
+    assert measure.title != "错误的修改"
+    assert events == ["reindexed", "warm-up"]
+
+
 def test_edits_in_a_test_transaction_start_no_thread(db, editor_client, scheduled):
     """Not a model signal: rows written directly, or an admin edit whose transaction never commits (a
     test's), schedule nothing."""
