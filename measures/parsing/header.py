@@ -412,8 +412,9 @@ STRAY_END = re.compile(rf"(?<=[{P.HAN})）])\s*[.?？]$")  # "…管理办法." 
                                "'玉林市城区古树名木保护管理办法.' → '玉林市城区古树名木保护管理办法'")
 def title_stray_marks(s: str, ctx: ParseContext) -> str:
     """A title without a signature a one-line page ran on before it (the issuer, the date, "(此件公开发布)",
-    b318 003), without the site's name after it ("…的意见-湖南省人民政府门户网站", b341 002), without the adoption note run on after it ("…条例 (2014年5月29日…会议通过)", b352 003, 007)
-    and without a half-width stop or a question mark at its end (b321 001, b324 010)."""
+    b318 003), without the site's name after it ("…的意见-湖南省人民政府门户网站", b341 002), without the
+    adoption note run on after it ("…条例 (2014年5月29日…会议通过)", b352 003, 007), and without a half-width
+    stop or a question mark at its end (b321 001, b324 010)."""
     m = PUBLIC_MARK.match(ctx.fold_same(s))
     if m and len(s) - m.end() >= 6:
         s = s[m.end():]
@@ -460,8 +461,8 @@ def title_tail_off(s: str, ctx: ParseContext) -> str:
     """A title without what follows it on a copied page: the rest of a 《A》和《B》 pair whose outer marks were
     lost (the first is the title, b278 007, b113 001, b248, b83 013), a part number ("(一)", "( 三 )", "(下)":
     one page of a longer copy, b277 012, b112, b57, b199, b18), and a word count or a stray digit ("4300字",
-    "…方案1") or the chapter shown ("…条例的第一章总则", "…法总则", b319) when a genre ends what is left. The copying sites' words (最新, 范文, 【4篇】) are
-    share_decorations', which runs before."""
+    "…方案1") or the chapter shown ("…条例的第一章总则", "…法总则", b319) when a genre ends what is left.
+    The copying sites' words (最新, 范文, 【4篇】) are share_decorations', which runs before."""
     cut = TITLE_PAIR_CUT.search(s)
     if cut and "《" not in s[:cut.start()] and cut.start() >= 6:
         s = s[:cut.start()]

@@ -126,7 +126,7 @@ GOALS_RESUME = re.compile(rf"到\s*{P.YEAR_G}\s*年|(?:^|(?<=[、)）.．]))\s*(
 CHAPTER_START = re.compile(rf"^\s*[{P.CN_DIGITS}]+\s*[、.．]")
 PLAN_YEAR = re.compile(rf"{P.YEAR_G}\s*年(?:度)?(?![{P.DASH}]|\d)")
 ANNUAL_PLAN = re.compile("|".join(L.ANNUAL_PLAN_WORDS))
-FIVE_YEAR_PLAN = re.compile(r"十[一二三四五六]五")
+FIVE_YEAR_PLAN = re.compile(P.alternation(name for name, _ in L.FIVE_YEAR_PLANS))  # "“十四五”时期…责任分解"
 YEARS_FROM = re.compile(rf"{P.YEAR}\s*[{P.DASH}]")
 EDITION_YEAR = re.compile(rf"[(（]\s*{P.YEAR}\s*年\s*(?:修订|修正|修改|版)\s*[)）]")
 # "到“十四五”末", "“十五五”期末": the last year of a five-year plan
