@@ -500,6 +500,24 @@ def paragraph_marks(text: str) -> str:
 DOUBLED_ARTICLE = re.compile(rf"(第{P.CN_NUMBER}[条條])\s*\1")
 
 
+# marks a re-punctuating copy wedged into an article's number: "第【一条", "第】二条", "第三【条", "—第四条" (b362 003)
+# (a number split by a mark, "第十【四条", never by 、 or ，: "第一、二条" cites two articles)
+SCRAMBLED_ARTICLE = re.compile(rf"第(?:{P.WEDGED_MARK}+{P.CN_NUMBER}{P.WEDGED_MARK}*|{P.CN_NUMBER}{P.WEDGED_MARK}+"
+                               rf"|{P.CN_NUMBER}[【】《》〈〉!！?？。:：;；—]+{P.CN_NUMBER})(?=[条條])")
+SCRAMBLED_ARTICLE_MIN = 2  # so many on a page before its numbers count as scrambled
+
+
+@rule(stage="clean", example="'第【一条 为了… 第】二条 本办法… 第三【条 本办法所称…' → '第一条 为了… 第二条 本办法… 第三条 本办法所称…'; "
+                             "one '第(一)条' alone → unchanged")
+def scrambled_article_numbers(text: str) -> str:
+    """Article numbers of a copy whose site wedged stray marks into its text (【】《》!?。:— inside
+    "第一条"): the marks out of the number, when the page has two such numbers at least; the text
+    around them stays as written."""
+    if len(SCRAMBLED_ARTICLE.findall(text)) < SCRAMBLED_ARTICLE_MIN:
+        return text
+    return SCRAMBLED_ARTICLE.sub(lambda m: "第" + re.sub(f"{P.WEDGED_MARK}", "", m.group()[1:]), text)
+
+
 @rule(stage="clean", example="'第四條第四條 各級人民政府…' → '第四條 各級人民政府…'; '第四条第五条' → unchanged")
 def doubled_article_numbers(text: str) -> str:
     """An article number a mirror printed twice in a row ("第四條第四條"): once."""
@@ -566,7 +584,7 @@ def normalise_text(text: str) -> str:
     if LETTER_SPACED_SNIFF.search(text):  # before the spam symbols: "二 O O 九 年" is a year once despaced
         spaced_page = letter_spaced_page(text)
         text = "\n".join(letter_spaced_line(line, spaced_page) for line in text.split("\n"))
-    text = doubled_article_numbers(lost_spaces(lost_indents(paragraph_marks(spam_symbols(text)))))
+    text = doubled_article_numbers(scrambled_article_numbers(lost_spaces(lost_indents(paragraph_marks(spam_symbols(text))))))
     if LETTER_O_DIGIT.search(text):
         text = letter_o_digits(text)
     if SPACED_DIGITS.search(text):

@@ -294,6 +294,16 @@ def test_lost_indents(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("第【一条 为了加强】电动 第】二条 本办法【适用 第三【条 本办法所称", "第一条 为了加强】电动 第二条 本办法【适用 第三条 本办法所称"),  # b362 003
+    ("第十【四条 城市 第二十!条 排水", "第十四条 城市 第二十条 排水"),
+    ("第【一条 为了", "第【一条 为了"),                     # one alone: not yet a scrambled page
+    ("依照第一、二条的规定 第【一条 第】二条", "依照第一、二条的规定 第一条 第二条"),  # near miss: two articles cited
+])
+def test_scrambled_article_numbers(text, expected):
+    assert C.scrambled_article_numbers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("第四條第四條 各級人民政府應當", "第四條 各級人民政府應當"),  # b130 003
     ("第一條第一條為了加強", "第一條為了加強"),
     ("依照第四条第五条的规定", "依照第四条第五条的规定"),  # near miss: two different articles cited
