@@ -500,11 +500,48 @@ def paragraph_marks(text: str) -> str:
 DOUBLED_ARTICLE = re.compile(rf"(第{P.CN_NUMBER}[条條])\s*\1")
 
 
+# a copy whose site wedged marks into words at random ("为加强】电动:。自行车", "一《。。、为进一步"): its
+# brackets stand alone (a 】 with no 【 just before it, a 【 followed by another 【), where captions pair them
+WEDGE = "[【】《》〈〉!！?？—]"
+WEDGED = re.compile(rf"(?<=[{P.HAN}\d]){WEDGE}+(?=[{P.HAN}\d])")
+WEDGED_ITEM = re.compile(rf"(?<![{P.HAN}]){WEDGE}*({P.CN_SMALL})[{WEDGE[1:-1]}。，,:：;；.]*、[{WEDGE[1:-1]}。，,:：;；.]*(?=[{P.HAN}])")
+LONE_BRACKET_SPAN = 30  # a 【 further than this before its 】 does not pair with it
+SCRAMBLED_PAGE_BRACKETS = 6  # lone brackets on a scrambled page, at least …
+SCRAMBLED_PAGE_SHARE = 0.01  # … and one for every hundred Han characters
+
+
+@rule(stage="clean", example="'为加强】电动:。自行车管理【维护道路【交通秩序…' (a lone bracket every few dozen characters) → True; "
+                             "'第四十条【擅自占用】违反本条例…' (captions) → False")
+def scrambled_page(text: str) -> bool:
+    """A page whose copy wedged marks into its words: six lone brackets at least (a 】 without a 【 in the 30
+    characters before it, a 【 before another 【), one for every hundred Han characters. Captions in
+    brackets pair up and never count (b292 009, b48 013)."""
+    lone, opened = 0, None
+    for m in re.finditer("[【】]", text):
+        if m.group() == "【":
+            lone += opened is not None
+            opened = m.start()
+        else:
+            lone += opened is None or m.start() - opened > LONE_BRACKET_SPAN
+            opened = None
+    return lone >= SCRAMBLED_PAGE_BRACKETS and lone >= SCRAMBLED_PAGE_SHARE * T.han_count(text)
+
+
+@rule(stage="clean", example="'一《。。、为进一步加强城市!地下管线管理 《五、:管线产权单位' → '一、为进一步加强城市地下管线管理 五、管线产权单位'")
+def unscrambled(text: str) -> str:
+    """A scrambled page's wedged marks out: brackets, 《》, ! ? and dashes between two characters, and any
+    marks around an item number's 、. Stops and commas inside words stay (the copy dropped the real ones,
+    so nothing tells them apart); the words themselves are untouched."""
+    text = WEDGED_ITEM.sub(r"\1、", WEDGED.sub("", text))
+    return SCRAMBLED_ARTICLE.sub(_article_without_marks, text)  # every article number, not two at least
+
+
 # marks a re-punctuating copy wedged into an article's number: "第【一条", "第】二条", "第三【条", "—第四条" (b362 003)
 # (a number split by a mark, "第十【四条", never by 、 or ，: "第一、二条" cites two articles)
 SCRAMBLED_ARTICLE = re.compile(rf"第(?:{P.WEDGED_MARK}+{P.CN_NUMBER}{P.WEDGED_MARK}*|{P.CN_NUMBER}{P.WEDGED_MARK}+"
                                rf"|{P.CN_NUMBER}[【】《》〈〉!！?？。:：;；—]+{P.CN_NUMBER})(?=[条條])")
 SCRAMBLED_ARTICLE_MIN = 2  # so many on a page before its numbers count as scrambled
+WEDGED_MARKS = re.compile(P.WEDGED_MARK)
 
 
 @rule(stage="clean", example="'第【一条 为了… 第】二条 本办法… 第三【条 本办法所称…' → '第一条 为了… 第二条 本办法… 第三条 本办法所称…'; "
@@ -515,7 +552,11 @@ def scrambled_article_numbers(text: str) -> str:
     around them stays as written."""
     if len(SCRAMBLED_ARTICLE.findall(text)) < SCRAMBLED_ARTICLE_MIN:
         return text
-    return SCRAMBLED_ARTICLE.sub(lambda m: "第" + re.sub(f"{P.WEDGED_MARK}", "", m.group()[1:]), text)
+    return SCRAMBLED_ARTICLE.sub(_article_without_marks, text)
+
+
+def _article_without_marks(m: "re.Match[str]") -> str:
+    return "第" + WEDGED_MARKS.sub("", m.group()[1:])
 
 
 @rule(stage="clean", example="'第四條第四條 各級人民政府…' → '第四條 各級人民政府…'; '第四条第五条' → unchanged")
@@ -584,6 +625,8 @@ def normalise_text(text: str) -> str:
     if LETTER_SPACED_SNIFF.search(text):  # before the spam symbols: "二 O O 九 年" is a year once despaced
         spaced_page = letter_spaced_page(text)
         text = "\n".join(letter_spaced_line(line, spaced_page) for line in text.split("\n"))
+    if ("【" in text or "】" in text) and scrambled_page(text):
+        text = unscrambled(text)
     text = doubled_article_numbers(scrambled_article_numbers(lost_spaces(lost_indents(paragraph_marks(spam_symbols(text))))))
     if LETTER_O_DIGIT.search(text):
         text = letter_o_digits(text)

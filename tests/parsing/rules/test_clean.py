@@ -294,6 +294,26 @@ def test_lost_indents(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("为加强】电动:。自行车】管理维护】道路交通】秩序保障】道路交通安《全畅】通结合本市实际制定本办法", True),  # b362 003: lone 】
+    ("第四十条【擅自占用】违反本条例 第四十一条【罚则】违反本条例规定的", False),  # captions pair their brackets (b292 009)
+    ("【政策】关于印发《实施方案》的通知", False),
+    ("加强】管理【完善】制度", False),  # too few lone brackets for a page
+])
+def test_scrambled_page(text, expected):
+    assert C.scrambled_page(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("一《。。、为进一步加强城市!地下管线管理 《五、:管线产权单位", "一、为进一步加强城市地下管线管理 五、管线产权单位"),  # b362 001
+    ("第【一条 为了加强】电动:。自行车管理", "第一条 为了加强电动:。自行车管理"),  # one article number is enough here
+    ("发改、国土、经委】、水务", "发改、国土、经委】、水务"),  # a mark before a list's 、 stays
+    ("依照第一、二条的规定", "依照第一、二条的规定"),
+])
+def test_unscrambled(text, expected):
+    assert C.unscrambled(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("第【一条 为了加强】电动 第】二条 本办法【适用 第三【条 本办法所称", "第一条 为了加强】电动 第二条 本办法【适用 第三条 本办法所称"),  # b362 003
     ("第十【四条 城市 第二十!条 排水", "第十四条 城市 第二十条 排水"),
     ("第【一条 为了", "第【一条 为了"),                     # one alone: not yet a scrambled page
