@@ -570,7 +570,8 @@ QMARK_INDENT = re.compile(r"(?m)^[ \t\u3000]*[?？]{2}(?=[^\s?？])")
 
 
 # the same loss inside lines: "第一條??為規範", "第一章 ?總 ???則", "市 ?長 ?唐良智? ? ? ??"
-QMARK_SPACE = re.compile(r"(?<=[\s条條章])\?+|\?+(?=\s)|(?<=[条條])\?+")
+# and after an item number's 、 ("4、?加强森林扑火队伍待岗", b366 007)
+QMARK_SPACE = re.compile(rf"(?<=[\s条條章])\?+|\?+(?=\s)|(?<=[条條])\?+|(?<=[\d一二三四五六七八九十]、)\?+(?=[{P.HAN}])")
 QMARK_SPACE_MIN = 3  # this many such runs before a page counts as one whose spaces became "?"
 
 

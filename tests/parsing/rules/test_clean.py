@@ -280,6 +280,8 @@ def test_paragraph_marks(text, expected):
      "第一章  總    則\n第一條  為規範政務數據資源管理。\n市  長  唐良智        "),
     ("見 http://x.cn/index.jsp?id=3 與 a.php?b=1", "見 http://x.cn/index.jsp?id=3 與 a.php?b=1"),  # queries stay
     ("第一條??為規範", "第一條??為規範"),  # one such run: no evidence the page lost its spaces
+    ("2、?加强火源管控。3、?加强干部值守。四、?工作要求1、?坚持常抓不懈", "2、 加强火源管控。3、 加强干部值守。四、 工作要求1、 坚持常抓不懈"),  # b366 007
+    ("是否?、?否", "是否?、?否"),  # near miss: no item number before the 、
 ])
 def test_lost_spaces(text, expected):
     assert C.lost_spaces(text) == expected
