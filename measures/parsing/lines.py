@@ -493,6 +493,14 @@ def skipping_digest(line: str, found: list[tuple[int, int, int]]) -> list[int]:
     return chain if len(chain) >= SKIPPING_DIGEST_MIN or len(chain) >= 3 and chaptered else []
 
 
+@rule(stage="lines", example="chain 第十四条, 第十五条, 第十六条, then 第十八条 and 第十九条 (第十七条's number lost) → True")
+def lost_article_number(chain: list[int], want: int, n: int, following: list[int]) -> bool:
+    """One article whose number a copy lost ("…第。咛 amp。nbsp.排水单位应当…", b362 009): a chain of two
+    articles at least goes on one number later when the article after that one follows it (第十八条 then
+    第十九条); the lost article stays in the text of the one before."""
+    return len(chain) >= 2 and n == want + 1 and following == [n + 1]
+
+
 def article_chain(line: str) -> list[int]:
     """Where the articles of a whole 办法 run together on one line begin, whatever punctuation a site
     put before or after them ("…本办法,第二条。本办法所称…", "…等、第五条,国家…"): three or more
@@ -511,10 +519,11 @@ def article_chain(line: str) -> list[int]:
     chain: list[int] = []
     want, last_end = None, 0
     stopless = not ARTICLE_TEXT.search(line)  # a page that lost every mark (b245 010): a long text is the clause
-    for pos, end, n in found:
+    numbers = [n for _, _, n in found]
+    for k, (pos, end, n) in enumerate(found):
         if chain and not (ARTICLE_TEXT.search(line, last_end, pos) or stopless and pos - last_end >= STOPLESS_ARTICLE_MIN):
             continue  # "第十条专利支持计划、第十一条…": a list of cited articles, no clause between them
-        if want is None or n == want:
+        if want is None or n == want or lost_article_number(chain, want, n, numbers[k + 1:k + 2]):
             chain.append(pos)
             want, last_end = n + 1, end
         elif not chain[1:] and n == 1:

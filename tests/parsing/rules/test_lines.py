@@ -601,3 +601,13 @@ def test_preview_page_marks_before_a_flat_header_splits_the_first_page():
 ])
 def test_continued_mark_off(line, expected):
     assert Li.continued_mark_off(line) == expected
+
+
+@pytest.mark.parametrize("chain, want, n, following, expected", [
+    ([10, 138], 17, 18, [19], True),    # b362 009: 第十七条's number lost, 第十八条 then 第十九条
+    ([10, 138], 17, 18, [], False),     # nothing after it to confirm the chain goes on
+    ([10], 16, 17, [18], False),        # one article is no chain yet
+    ([10, 138], 17, 19, [20], False),   # two numbers lost: a cited article, more likely
+])
+def test_lost_article_number(chain, want, n, following, expected):
+    assert Li.lost_article_number(chain, want, n, following) is expected
