@@ -425,7 +425,7 @@ def colon_list_after_sentence(before: str) -> bool:
 
 ARTICLE_OPENING = re.compile(rf"^\s*第({P.INLINE_N})[条條]")
 # "…工作。第二章行政許可的設定第七條本省…": a chapter heading may stand between the stop and the article
-ARTICLE_AFTER_STOP = re.compile(rf"(?<=[。；;])\s*(?:第{P.INLINE_N}[章节節][^。，,；;第]{{0,16}}?)?第({P.INLINE_N})[条條]"
+ARTICLE_AFTER_STOP = re.compile(rf"(?:(?<=[。；;])|(?<=[{P.HAN}]\.))\s*(?:第{P.INLINE_N}[章节節][^。，,；;第]{{0,16}}?)?第({P.INLINE_N})[条條]"
                                 rf"(?![第的规規之所中款项項])")
 ARTICLE_GAP = 3  # a fragment page may skip a few articles (第四條 … 第七條)
 

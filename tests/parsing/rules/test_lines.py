@@ -374,6 +374,10 @@ def test_glued_chapter_numbers(rows, expected):
     # b212 005: a spun copy writes its articles in Arabic digits
     (["第1条 为了鼓励创新,制定本办法。 第2条 市政府设立奖项。 第3条 每年评审1次。"],
      ["第1条 为了鼓励创新,制定本办法。", " 第2条 市政府设立奖项。", " 第3条 每年评审1次。"]),
+    # b368 001: a forum copy ends its sentences with a half-width "."
+    (["第二十二条 管理机构履行下列职责:", "(七)督促落实本单位安全生产整改措施. 第二十三条 管理机构应当恪尽职守."],
+     ["第二十二条 管理机构履行下列职责:", "(七)督促落实本单位安全生产整改措施.", " 第二十三条 管理机构应当恪尽职守."]),
+    (["第二条 适用范围。", "见附件1.第三条 另行规定。"], ["第二条 适用范围。", "见附件1.第三条 另行规定。"]),  # "1." is no stop
 ])
 def test_next_article_in_line(rows, expected):
     assert Li.next_article_in_line(rows) == expected
