@@ -268,9 +268,11 @@ POLICY_END = f"(?:{'|'.join(L.POLICY_NOUNS)})(?:[(（][^()（）]{{1,16}}[)）])
 PLAIN_NOTICE = re.compile(rf"^(?P<issuer>.{{0,60}}?)关于(?P<rest>.+?{POLICY_END})的?通知$")
 AGENCY_PREFIX = re.compile(rf"^[{P.HAN}]{{1,12}}?(?:局|厅|委|办公室)(?:等(?:\d+个?)?部门)?(?=关于|[{P.HAN}]{{1,6}}[市省县区])")
 # a 文号 opening a line of a one-line page or before a note: "国知办发协字〔2017〕63号 各省…", "(漯政[2012]84号)文件节选"
-LINE_START_NUMBER = re.compile(rf"^(?:[(（](?!{'|'.join(L.SENTENCE_OPENERS)}|根据|按照|依据)[{P.HAN}]{{1,10}}\s*[{P.YEAR_OPEN}]\s*{P.YEAR}\s*"
+# (also after a journal abstract's "<正>" mark and run into the addressees: "<正>鲁政办发[2019]31号各市人民政府,…", b369 002)
+ABSTRACT_MARK = re.compile("^<正>?")  # its ">" goes with the spam symbols between two characters
+LINE_START_NUMBER = re.compile(rf"^(?:{ABSTRACT_MARK.pattern[1:]})?(?:[(（](?!{'|'.join(L.SENTENCE_OPENERS)}|根据|按照|依据)[{P.HAN}]{{1,10}}\s*[{P.YEAR_OPEN}]\s*{P.YEAR}\s*"
                                rf"[{P.YEAR_CLOSE}]\s*\d{{1,4}}\s*[号號][)）]|(?!{'|'.join(L.SENTENCE_OPENERS)}|根据|按照|依据)"
-                               rf"[{P.HAN}]{{1,10}}\s*[{P.YEAR_OPEN}]\s*{P.YEAR}\s*[{P.YEAR_CLOSE}]\s*\d{{1,4}}\s*[号號](?=\s|$))")
+                               rf"[{P.HAN}]{{1,10}}\s*[{P.YEAR_OPEN}]\s*{P.YEAR}\s*[{P.YEAR_CLOSE}]\s*\d{{1,4}}\s*[号號](?=\s|$|各))")
 TRUSTED_SOURCES = 3  # issuer, notice title, title
 NO_REGION = {"province": None, "city": None, "district": None, "level": None}
 
@@ -1909,7 +1911,7 @@ def doc_number_of(h: Header, lines: list[str]) -> str | None:
             if T.fold_same_length(bare).startswith(L.CITING_WORDS):
                 continue  # "根据麻反诈打跨办〔2023〕1号《…》通知精神": a number cited, not the page's own (b346 010)
             m = P.DOC_NUMBER.fullmatch(bare.strip("()（）")) or (
-                P.DOC_NUMBER.match(bare.lstrip("(（")) if LINE_START_NUMBER.match(line.strip()) else None)
+                P.DOC_NUMBER.match(ABSTRACT_MARK.sub("", bare).lstrip("(（")) if LINE_START_NUMBER.match(line.strip()) else None)
             if m:
                 found = m.group(0)
                 break

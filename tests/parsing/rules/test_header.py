@@ -354,6 +354,9 @@ def test_without_layout_spaces(text, expected):
     (_header(zone=1), ["國務院辦公廳關於支持多渠道靈活就業的意見 國辦發〔2020〕27號 2020年7月28日 發布機關:國務院辦公廳 |"],
      "國辦發〔2020〕27號"),
     (_header(body_start=2), ["某乡工作方案", "根据麻反诈打跨办〔2023〕1号《全县工作方案》通知精神,结合我乡实际制定本方案。"], None),  # b346 010: cited
+    # b369 002: a journal abstract's "<正>" mark (its ">" already gone), the number run into the addressees
+    (_header(body_start=1), ["摘要", "<正鲁政办发[2019]31号各市人民政府,各县(市、区)人民政府:为贯彻落实…"], "鲁政办发〔2019〕31号"),
+    (_header(body_start=1), ["摘要", "鲁政办发[2019]31号文件精神"], None),  # a number run into other words
 ])
 def test_doc_number_of(h, lines, expected):
     assert H.doc_number_of(h, lines) == expected
