@@ -128,6 +128,7 @@ ISSUER_FULL_TEXT = re.compile(rf"^[{P.HAN}]{{2,12}}?(?:{P.alternation(L.ORG_LINE
 LEAD_DECORATION = re.compile(rf"^\s*(?:{P.alternation(L.TITLE_LEAD_DECORATIONS)})\s*")
 TRAIL_DECORATION = re.compile(rf"\s*(?:(?:范文)?[(（【]?(?:精选|通用)?\s*[{P.CN_DIGITS}\d]{{1,2}}\s*篇[)）】]?|[(（]共\s*\d{{1,3}}\s*页[)）]|"
                               rf"\s篇\s*\d{{1,2}}|"  # "…宣传工作方案 篇1" (b346 013)
+                              rf"(?<=[案见見法则則知划劃点點])篇(?:{P.CN_SMALL_DIGIT}|\d){{1,2}}|"  # "…活動方案篇一" (b360 010)
                               rf"{P.alternation(L.TITLE_TRAIL_DECORATIONS)})\s*$")
 NEWEST_BEFORE_GENRE = re.compile(rf"最新(?=(?:{P.alternation(L.GENRE_WORDS)}))")
 PLACE_TAG = re.compile(rf"^[(（]([{P.HAN}]{{2,8}})[)）]\s*(?=\1)")

@@ -408,7 +408,10 @@ TITLE_TRAIL_DECORATIONS = ("(最新)", "（最新）", "全文", "点击此处�
                            "政府政策", "含附件",
                            # a law database's status tag and a download link ("…办法 [现行有效]", b294 003;
                            # "…管理办法Word文件下载", b305 011)
-                           "[现行有效]", "【现行有效】", "(现行有效)", "（现行有效）", "Word文件下载", "word文件下载", "文件下载")
+                           "[现行有效]", "【现行有效】", "(现行有效)", "（现行有效）", "Word文件下载", "word文件下载", "文件下载",
+                           # a template site's "…工作方案范本" (b366 007), a sharing site's sales tags (b359 005),
+                           # a standards site's name after a space ("…不动产登记条例 建标库", b359 008)
+                           "范本", "VIP专享VIP免费", "VIP专享", "VIP免费", "建标库")
 
 # the labels of a page's line about itself ("作者: … 来源: … 发布时间: …"): never a wrapped line's rest
 PAGE_META_LABELS = ("作者", "来源", "信息来源", "文章来源", "发布时间", "发布日期", "发布机构", "阅读次数", "浏览次数", "点击数")
