@@ -145,7 +145,7 @@ def split_lines(text: str, ctx: ParseContext) -> list[str]:
             out.append(None)  # a page break: the running header next to it goes too
             continue
         line = raw.strip() if P.DASH_CAPTION.match(raw.strip()) else BULLET.sub("", raw.strip()).strip()
-        line = continued_mark_off(line)
+        line = news_dateline_off(continued_mark_off(line))
         if not line or ONLY_PUNCT.match(line) or chrome_line(line, ctx) or headings_run(line) or outline_line(line) or \
                 (table_of_contents(line) and not TOC_HEAD.match(NOISE.sub("", line))):  # 目录: its block goes later
             continue
@@ -165,6 +165,19 @@ def continued_mark_off(line: str) -> str:
     """A page's "continued from the last page" mark before its first line ([接上页], 【续上页】): page
     furniture, the line's numbering comes after it (b281 013)."""
     return CONTINUED_MARK.sub("", line)
+
+
+# a news agency's dateline opening a report that carries a document: "新华社北京11月24日电", "中評社香港12月9日電/"
+NEWS_DATELINE = re.compile(rf"^[{P.HAN}]{{1,6}}?[社网網报報][{P.HAN}]{{0,6}}?\s*[\d{P.CN_DIGITS}]{{1,2}}月[\d{P.CN_DIGITS}]{{1,3}}日[电電]"
+                           r"\s*[/／:：]?\s*")
+
+
+@rule(stage="lines", example="'中評社香港12月9日電/中共中央辦公廳、國務院辦公廳印發了…' → '中共中央辦公廳、國務院辦公廳印發了…'; "
+                             "'新华社北京11月24日电' → ''")
+def news_dateline_off(line: str) -> str:
+    """A news agency's dateline before a report that carries a document ("新华社北京11月24日电 近日,…"):
+    page furniture; the place in it is the agency's, not the document's (b375 008)."""
+    return NEWS_DATELINE.sub("", line) if ("日电" in line[:24] or "日電" in line[:24]) else line
 
 
 @rule(stage="lines", example="'导读:关于进一步加强…若干措施 一、加强人员配备 各乡镇…' → True; '一、加强人员配备' → False")

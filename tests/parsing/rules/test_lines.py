@@ -615,3 +615,13 @@ def test_continued_mark_off(line, expected):
 ])
 def test_lost_article_number(chain, want, n, following, expected):
     assert Li.lost_article_number(chain, want, n, following) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("中評社香港12月9日電/中共中央辦公廳、國務院辦公廳印發了", "中共中央辦公廳、國務院辦公廳印發了"),  # b375 008
+    ("新华社北京11月24日电近日,中共中央办公厅印发了", "近日,中共中央办公厅印发了"),
+    ("人民網成都8月1日電 據成都市政府網消息", "據成都市政府網消息"),
+    ("关于11月24日电力检修的通知", "关于11月24日电力检修的通知"),  # near miss: no agency, 电 opens a word
+])
+def test_news_dateline_off(line, expected):
+    assert Li.news_dateline_off(line) == expected
