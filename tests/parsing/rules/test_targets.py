@@ -813,6 +813,7 @@ def test_units_of_stock_and_harvests(text, expected):
     ("按交易额的1%给予奖励。", [(1, "%")]),
     ("死亡率下降到4.0‰。", [(4, "‰")]),
     ("算力規模達到100EFlops。", [(100, "EFlops")]),   # b219 001: computing power
+    ("会议用餐伙食费不超过80元/人/天。", [(80, "元/人/天")]),  # b375 006: a standard per person and day
 ])
 def test_share_and_power_units(text, expected):
     assert [(t["value"], t["unit"]) for t in Tg.extract_targets(text, measure=1, doc_year=None)] == expected
