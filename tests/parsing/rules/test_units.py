@@ -53,6 +53,9 @@ def test_is_unit_like(name, expected):
     # b339 001: those responsible lead beside those who assist
     ("责任单位:县农业农村局、县宅改办;配合单位:各乡镇人民政府",
      [("县农业农村局", "lead"), ("县宅改办", "lead"), ("各乡镇人民政府", "support")]),
+    # b365 009: those responsible beside the lead unit
+    ("牵头单位:市环保局。相关责任单位:市公安局、市住建局",
+     [("市环保局", "lead"), ("市公安局", "support"), ("市住建局", "support")]),
     ("", []),
 ])
 def test_names_with_roles(content, expected):
