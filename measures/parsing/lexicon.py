@@ -89,7 +89,7 @@ BRACKET_ONLY_LABELS = {"字号": "文号"}
 FULL_TEXT_LABEL_ENDS = ("全文", "正文")  # "【法规全文】": where a law database's box says the text begins
 META_LABEL_ENDS = ("日期", "时间", "机构", "机关", "单位", "字号", "文号", "分类", "来源", "有效性", "索引号")
 GENRE_WORDS = ("方案", "意见", "措施", "办法", "规定", "计划", "规划", "细则", "条例", "纲要", "决定", "要点", "若干", "通知", "通报",
-               "实施", "行动", "政策", "指引", "指南", "制度", "规则", "清单", "工作", "任务", "通告", "公告")
+               "实施", "行动", "政策", "指引", "指南", "制度", "规则", "清单", "工作", "任务", "通告", "公告", "批复")
 NOTICE_VERBS = ("印发", "转发", "公开征求", "征求", "发布", "公布", "下发", "颁布", "出台", "修订印发", "重新印发", "废止", "批转",
                 "修订")  # "关于修订《…管理办法》的通知": the revised document goes with it
 # a notice that makes a list known ("关于公布…优势区名单的通知"): the notice is the document
@@ -226,7 +226,7 @@ GENERAL_OPENERS = ("指导思想",)
 # the state's name before a national body ("中华人民共和国国务院令"): part of a decree's number, not of its issuer
 STATE_NAME = "中华人民共和国"
 # how a policy's title ends: its genre ("…办法", "…的通知", "…的通报"), a period or trial mark aside
-TITLE_END_NOUNS = POLICY_NOUNS + ("通知", "通报", "决定", "公告", "通告")
+TITLE_END_NOUNS = POLICY_NOUNS + ("通知", "通报", "决定", "公告", "通告", "批复")  # 批复: a reply (b390 009)
 # the labels of a site's digest of the page before the text ("导读:…")
 DIGEST_LABELS = ("导读", "内容摘要", "摘要")
 # verbs that open a heading naming an act ("扶持企业技术中心建设"): HEAD_VERBS and these

@@ -145,6 +145,7 @@ def test_title_from_notice(notice, expected):
     ("《关于印发某某方案的通知》", True), ("某市知识产权保护规划(2021—2025年)", True),
     ("技术性贸易措施资源", False),   # b83 007: a site's subtitle names a genre in passing
     ("东莞市石龙镇高新技术企业奖励政策:石龙镇推动经济高质量发展产业转型升级实施办法", True),
+    ("國務院關于同意設立福州新區的批復", True),   # b390 009: a reply is a document of its own
 ])
 def test_genre_at_end(line, expected):
     assert H.genre_at_end(line, CTX) is expected
