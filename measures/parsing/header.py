@@ -1204,6 +1204,10 @@ def _policy_title_below(notice: str, lines: list[str], start: int, ctx: ParseCon
     return quoted
 
 
+# how the second line of a wrapped title ends: a notice's word, a genre, a reply ("…崛起" / "“十三五”规划的批复", b390 012)
+WRAPPED_TITLE_END = re.compile(rf"(?:{_NOTICE_END}|{'|'.join(L.POLICY_NOUNS)}|批复)$")
+
+
 def _wrapped_title(heads: list[HeadLine], i: int, ctx: ParseContext) -> str | None:
     """A title broken over two lines: after "…关于", after a bare place name ("马鞍山市"), or a "X关于…"
     line whose end is on the next line ("湖南省人民政府办公厅关于加强普通高等学校" / "毕业生就业工作的通知");
@@ -1221,18 +1225,18 @@ def _wrapped_title(heads: list[HeadLine], i: int, ctx: ParseContext) -> str | No
     gaz = ctx.knowledge.gazetteer if ctx.knowledge else None
     place = bool(gaz) and len(fa) <= 10 and any(p == 0 and len(n) == len(fa) for p, n, _ in gaz.find(fa)) \
         and fb.startswith("关于")
-    ends = bool(re.search(rf"(?:{_NOTICE_END}|{'|'.join(L.POLICY_NOUNS)})$", fb))
+    ends = bool(WRAPPED_TITLE_END.search(fb))
     led = bool(gaz) and any(p == 0 for p, _, _ in gaz.find(fa)) and not title_like(a, ctx) and len(b) <= 20 \
         and not P.ORG_LINE.match(fa) and not any(p == 0 for p, _, _ in gaz.find(fb)) \
         and bool(re.search(f"(?:{'|'.join(L.POLICY_NOUNS)})(?:[(（][^()（）]{{1,16}}[)）])?$", fb))
     # "关于开展数据基础制度建设" / "试点示范的实施方案": a 关于 line that does not end as a title does
-    open_about = fa.startswith("关于") and ends and not re.search(rf"(?:{_NOTICE_END}|{'|'.join(L.POLICY_NOUNS)})$", fa)
+    open_about = fa.startswith("关于") and ends and not WRAPPED_TITLE_END.search(fa)
     # "…关于贯彻落实国务院《计量发展规划" / "(2021—2035年)》的实施意见": a 《 the first line leaves open
     open_quote = fa.count("《") > fa.count("》") and fb.count("》") > fb.count("《") and ends
     if place or led or (fa.endswith("关于") and ends) or ("关于" in fa and ends and not title_like(a, ctx)) or open_about \
             or open_quote:
         return a + b
-    title_end = rf"(?:{_NOTICE_END}|{'|'.join(L.POLICY_NOUNS)})$"
+    title_end = WRAPPED_TITLE_END.pattern
     if "关于" in fa and not ends and not re.search(title_end, fa) and i + 2 < len(heads):  # broken over three lines
         c = heads[i + 2].text
         fc = ctx.fold(c)

@@ -1240,6 +1240,7 @@ def test_title_tail_off(title, expected):
     (["关于落实各级文物保护单位安全管理责任的", "通 知"], "关于落实各级文物保护单位安全管理责任的通知"),
     (["湖南省人民政府办公厅关于加强普通高等学校", "毕业生就业工作的通知"], "湖南省人民政府办公厅关于加强普通高等学校毕业生就业工作的通知"),
     (["关于落实各级文物保护单位安全管理责任的", "各镇人民政府:"], None),
+    (["國務院關于促進中部地區崛起", "“十三五”規劃的批復"], "國務院關于促進中部地區崛起“十三五”規劃的批復"),  # b390 012: a reply
 ])
 def test_wrapped_title(lines, expected):
     assert H._wrapped_title([H.HeadLine(x) for x in lines], 0, CTX) == expected
