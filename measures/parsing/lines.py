@@ -137,7 +137,7 @@ def split_lines(text: str, ctx: ParseContext) -> list[str]:
     """Non-empty, stripped lines without bullets, chrome and page furniture, PDF wraps joined."""
     out: list[str | None] = []
     rows = glued_chapter_numbers(number_alone(chapter_alone(section_numbers_alone(
-        flat_header(preview_page_marks(text.split("\n")))))))
+        flat_header(glued_title_number(preview_page_marks(text.split("\n"))))))))
     pieces = next_article_in_line([piece for row in rows if not digest_line(row)
                                    for piece in inline_items(without_run_on_toc(row))])
     for raw in (part for piece in pieces for part in run_on_headings(piece) for part in chapter_then_article(part)):
@@ -310,6 +310,26 @@ def flat_header(rows: list[str]) -> list[str]:
     if len(out) < 2:
         return rows
     return rows[:first] + out + [row[start:]] + rows[first + 1:]
+
+
+# a flattened page's title, its 文号 and its addressees with nothing between them (glued_title_number)
+# (the addressees after it: "各…" or a name list ending in a colon; never a number cited: "根据…意见国发〔2009〕36号精神")
+TITLE_NUMBER_GLUED = re.compile(rf"^((?!{P.alternation(L.CITING_WORDS)})[^，,。；;：:\s]{{6,120}}?(?:{P.alternation(L.TITLE_END_NOUNS)}))"
+                                rf"({P.DOC_NUMBER.pattern})\s*(?=各|[^。，,；;]{{2,60}}?[,，、][^。]{{0,200}}?[:：])")
+GLUED_HEAD_ROWS = 3
+
+
+@rule(stage="lines", example="['福建省财政厅关于…的实施意见闽财购〔2012〕34号省直各单位,…'] → "
+                             "['福建省财政厅关于…的实施意见', '闽财购〔2012〕34号', '省直各单位,…']")
+def glued_title_number(rows: list[str]) -> list[str]:
+    """A page flattened without spaces whose first line runs its title, its 文号 and its addressees together
+    (b391 001): split before and after the 文号 when the title before it ends as titles end and holds no
+    space (a line with spaces is flat_header's)."""
+    for i, row in enumerate(rows[:GLUED_HEAD_ROWS]):
+        m = TITLE_NUMBER_GLUED.match(row.strip())
+        if m:
+            return rows[:i] + [m.group(1), m.group(2), row.strip()[m.end():]] + rows[i + 1:]
+    return rows
 
 
 # "…通知如下:一、…", "…意见如下:(一)…": a line that announces its items and runs into the first one

@@ -625,3 +625,17 @@ def test_lost_article_number(chain, want, n, following, expected):
 ])
 def test_news_dateline_off(line, expected):
     assert Li.news_dateline_off(line) == expected
+
+
+@pytest.mark.parametrize("rows, expected", [
+    (["福建省财政厅关于进一步落实政府采购促进中小企业发展的实施意见闽财购〔2012〕34号省直各单位,各设区市财政局:为了进一步"],  # b391 001
+     ["福建省财政厅关于进一步落实政府采购促进中小企业发展的实施意见", "闽财购〔2012〕34号", "省直各单位,各设区市财政局:为了进一步"]),
+    (["根据国务院关于进一步促进中小企业发展的若干意见国发〔2009〕36号精神,结合"],  # a number cited
+     ["根据国务院关于进一步促进中小企业发展的若干意见国发〔2009〕36号精神,结合"]),
+    (["国务院关于进一步促进中小企业发展的若干意见国发〔2009〕36号精神,结合我省实际。"],  # no addressees after it
+     ["国务院关于进一步促进中小企业发展的若干意见国发〔2009〕36号精神,结合我省实际。"]),
+    (["某市人民政府办公室 某市关于印发某办法的通知 某政办发〔2010〕99号 各县(市、区)人民政府:"],  # spaces: flat_header's
+     ["某市人民政府办公室 某市关于印发某办法的通知 某政办发〔2010〕99号 各县(市、区)人民政府:"]),
+])
+def test_glued_title_number(rows, expected):
+    assert Li.glued_title_number(rows) == expected
