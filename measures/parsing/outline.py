@@ -102,7 +102,7 @@ ACT_HEADING = re.compile(rf"^(?:对[^，,。；;]{{2,24}}(?:予以|给予|实行
 AMOUNT_HEADING = re.compile(rf"^[{P.HAN}]{{0,8}}{P.REWARD_AMOUNT.pattern}$")
 LISTED_ITEM = re.compile(r"[^。；;\n]{2,40}[；;。]")
 # "附件:1.云南省科技成果轉化獎補資金管理辦法": a notice's list of attachments opens (its first entry on the line)
-ATTACHMENT_LIST = re.compile(r"^附件\s*[:：]")
+ATTACHMENT_LIST = re.compile(r"^(?:备注\s*[:：]?\s*)?附件\s*[:：]")  # also in a law box's 备注 row (b381 006)
 # what an attachment is: a document or a form, named and nothing more ("…管理办法", "《…》", "…申报表(2024年)")
 ATTACHMENT_NAME = re.compile(rf"《?[^。，,；;：:]{{2,48}}(?:{P.alternation(L.POLICY_NOUNS + L.FORM_NOUNS)})》?"
                              rf"(?:[(（][^()（）]{{1,16}}[)）])?")

@@ -141,7 +141,9 @@ def test_after_document(line, expected):
 @pytest.mark.parametrize("text, expected", [
     ("云南省科技創新券實施管理辦法", True), ("2022年区政府工作报告重点工作任务分解表", True), ("《某某实施方案》", True),
     ("某市专利资助申请表(2024年)", True),
+    ("“阳光餐饮”综合体(街区)基本要求", True), ("餐饮服务食品安全人员抽查考核流程", True),  # b381 006
     ("加强组织领导。各地要高度重视", False), ("推动量子通信器件国家重点实验室落地", False),
+    ("明确工作要求", True),  # a bare name, as an attachment's is: read so only inside a list of attachments
 ])
 def test_attachment_entry(text, expected):
     assert O.attachment_entry(text, CTX) is expected
@@ -871,3 +873,11 @@ def test_title_item():
     ctx.document = {"title": "浙江省实施《中华人民共和国慈善法》办法", "notice_title": None}
     assert O.title_item(node("1. 浙江省实施《中华人民共和国慈善法》办法"), ctx) is True  # b350 008: the title again
     assert O.title_item(node("1.加强组织领导"), ctx) is False
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("附件:1.餐饮质量安全提升行动工作情况统计表", True), ("备注 附件:1.餐饮质量安全提升行动工作情况统计表", True),  # b381 006
+    ("备注:无", False), ("附件下载", False),
+])
+def test_attachment_list(line, expected):
+    assert bool(O.ATTACHMENT_LIST.match(line)) is expected
