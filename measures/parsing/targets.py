@@ -468,6 +468,20 @@ def grade_band(n: Number) -> bool:
     return bool(GRADE_BAND.match(n.post_full))
 
 
+# the words just before an assessment's points: awarded, added, deducted, weighted ("奖励2分", "扣1分", "(0.4分)")
+POINTS_BEFORE = re.compile(r"(?:(?:奖励|加|扣|减|记|各为)[^，,。；;\d]{0,5}|[(（])\s*$")  # also "奖励其负责人1分"
+POINTS_REACH = 8
+
+
+@rule(stage="targets", example="'第一名奖励2分' (2) → True; '考核加10分' (10) → True; '办理时限(0.4分)' (0.4) → True; "
+                               "'社会满意度达到85分' (85) → False")
+def assessment_points(n: Number) -> bool:
+    """Points an assessment awards, deducts or weighs an item with ("引资额达5000万元奖励3分", "每次扣1分",
+    "办理质量(0.6分)", b393 005, b378 004): how work is scored, no commitment (over b01–b393 none of 22
+    such figures is gold). A score to reach ("满意度达到85分") stays."""
+    return n.unit == "分" and bool(POINTS_BEFORE.search(n.folded[max(n.a, n.pos - POINTS_REACH):n.pos]))
+
+
 @rule(stage="targets", example="'集中式供水水源是指供水人口一般大于1000人的在用水源' (1000) → True; "
                                "'风险补偿资金是指…总规模3000万元' (3000) → False")
 def definition_threshold(n: Number) -> bool:
@@ -486,7 +500,7 @@ def is_condition(n: Number) -> bool:
     按最高级别…"); the numbers of a list of conditions ("符合以下条件：…"); a definition's thresholds
     ("…是指供水人口一般大于1000人的…")."""
     post, k = n.post_full, n.suffix_len
-    if grade_band(n) or band_bound(n):
+    if grade_band(n) or band_bound(n) or assessment_points(n):
         return True
     granted = GRANT_BEFORE.search(n.pre) is not None  # "…的单位分别给予20万元、15万元的资助": the reward itself
     if n.pre.lstrip().startswith("对") and "的" in post and not granted \

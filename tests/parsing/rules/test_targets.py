@@ -831,6 +831,17 @@ def test_grade_band(text, value, expected):
 
 
 @pytest.mark.parametrize("text, value, expected", [
+    ("即第一名奖励2分、第二名奖励1.5分", "2", True),          # b393 006: an assessment's points
+    ("奖励其负责人1分", "1", True), ("年终目标考核加10分", "10", True), ("每次扣1分", "1", True),
+    ("办理质量(0.6分)", "0.6", True),                         # b378 004: an item's weight
+    ("知识产权保护社会满意度达到85分", "85", False),          # a score to reach
+    ("奖励2万元", "2", False),                                 # not points
+])
+def test_assessment_points(text, value, expected):
+    assert Tg.assessment_points(_full(text, value)) is expected
+
+
+@pytest.mark.parametrize("text, value, expected", [
     ("奖扶标准从现在的每人每月不低于60元提高到每人每月不低于80元", "60", True),   # b258 001: where things stand
     ("奖扶标准从现在的每人每月不低于60元提高到每人每月不低于80元", "80", False),  # the commitment
     ("火化率由18.92%增长到24.67%", "18.92", True),
