@@ -760,7 +760,7 @@ def _comparator(n: Number) -> str | None:
     n.pre_word, before = comparator_before(n.pre)
     n.comparator = n.comparator or before
     f = n.folded
-    n.reward = bool(n.unit in L.MONEY_UNITS and REWARD.search(f[n.sent_start:n.b]))
+    n.reward = bool(n.unit in L.MONEY_UNITS and (REWARD.search(f[n.sent_start:n.b]) or standard_amount(n)))
     if not bare_wan_amount(n):
         return None
     if n.unit in L.TIME_LIMIT_UNITS and not (n.comparator == "<=" and (n.pre_word or n.suffix_len)):
@@ -781,6 +781,19 @@ def _comparator(n: Number) -> str | None:
     if n.m.group("cn") and not chinese_count_ok(n, listed):
         return None
     return n.comparator
+
+
+# an amount right after whom or what it is paid per, or after a standard's "标准为" ("每人每月100元", "户均2万元")
+STANDARD_BEFORE = re.compile(r"(?:每(?:人|户|戶|件|个|個|名|床|亩|畝|所|家)(?:每(?:月|年|天|日))?|人均|户均|戶均|"
+                             r"(?:标准|標準|额度|額度)(?:为|為))\s*[:：]?\s*$")
+
+
+@rule(stage="targets", example="'因灾死亡和失踪人口:每人2万元' (2) → True; '口粮救助标准为每人每月100元' (100) → True; "
+                               "'全年实现营业收入100万元' (100) → False")
+def standard_amount(n: Number) -> bool:
+    """An amount a policy pays or sets per person, household or item, with no reward word ("每人2万元",
+    "每户2000元", "标准为每人每月100元", b380, b354): a standard, "=" as a subsidy is."""
+    return n.unit in L.MONEY_UNITS and bool(STANDARD_BEFORE.search(n.folded[max(n.a, n.pos - 12):n.pos]))
 
 
 @rule(stage="targets", example="(到2025年) '奶羊养殖示范点3个' → True; '推广杂交稻旱种50万亩' → True; "

@@ -831,6 +831,17 @@ def test_grade_band(text, value, expected):
 
 
 @pytest.mark.parametrize("text, value, expected", [
+    ("因灾死亡和失踪人口:每人2万元", "2", True),              # b380 005: a relief standard
+    ("口粮救助标准为每人每月100元", "100", True), ("房屋一般损坏每户2000元", "2000", True),
+    ("重建房屋户均2万元", "2", True), ("实用新型专利每件0.2万元", "0.2", True),  # b17 005
+    ("全年实现营业收入100万元", "100", False),                # no standard: what it is paid per is missing
+    ("每人1件棉衣", "1", False),                              # not money
+])
+def test_standard_amount(text, value, expected):
+    assert Tg.standard_amount(_full(text, value)) is expected
+
+
+@pytest.mark.parametrize("text, value, expected", [
     ("即第一名奖励2分、第二名奖励1.5分", "2", True),          # b393 006: an assessment's points
     ("奖励其负责人1分", "1", True), ("年终目标考核加10分", "10", True), ("每次扣1分", "1", True),
     ("办理质量(0.6分)", "0.6", True),                         # b378 004: an item's weight
