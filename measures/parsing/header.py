@@ -214,7 +214,9 @@ TRANSMIT_AFTER = re.compile(rf"(?:[(（][^()（）]{{1,30}}[)）])?(?:[和及、
                             rf"(?:(?:已经?|经)[^。；《]{{0,30}}?(?:同意|通过)[,，]\s*(?:现|予以|印发|转发|{P.YEAR}\s*年)|"
                             r"现予?(?:以)?(?:印发|转发|发布|公布)|(?:印发|转发)给你们)")
 # an issuer's wrapping on a page (issuer_wrapping_off)
-ISSUER_LEAD = re.compile(rf"^(?:来自|来源|公告|发布机构|发文机关|第(?:{P.CN_SMALL_DIGIT}|\d){{1,2}}篇)\s*[:：]\s*|^附\s*《")  # not 转发: who forwards issues
+ISSUER_LEAD = re.compile(rf"^(?:来自|来源|公告|发布机构|发文机关|第(?:{P.CN_SMALL_DIGIT}|\d){{1,2}}篇)\s*[:：]\s*|^附\s*《|"
+                         rf"^经(?=[{P.HAN}]{{1,30}}?(?:人民代表大会|人民政府|政府))")  # not 转发: who forwards issues;
+# "经河南省人民代表大会常务委员会…通过": who adopted it, without the 经 (b376 009)
 ISSUER_TAIL = re.compile(r"(?:发布|印发)$")
 # "为贯彻落实国务院办公厅…", "关于落实党中央国务院…": the body a purpose clause cites, never the issuer;
 # "重庆市人民政府办公厅贯彻落实国务院办公厅…": the issuer is the one before the verb

@@ -1184,6 +1184,8 @@ def test_site_chain(title, expected):
     ("为贯彻落实国务院办公厅", ""), ("关于落实党中央国务院", ""),          # a cited body: no issuer (b128 010, b104 011)
     ("重庆市人民政府办公厅贯彻落实国务院办公厅", "重庆市人民政府办公厅"),  # b280 013: the one before the verb
     ("武汉市第十四届人民代表大会常务委员会", "武汉市人民代表大会常务委员会"),  # b346 001: without the congress's term
+    ("经河南省人民代表大会常务委员会", "河南省人民代表大会常务委员会"),  # b376 009: who adopted it, without 经
+    ("经济和信息化委员会", "经济和信息化委员会"),  # 经 opening a name
 ])
 def test_issuer_wrapping_off(issuer, expected):
     assert H.issuer_wrapping_off(issuer, CTX) == expected
