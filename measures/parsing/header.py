@@ -1827,7 +1827,24 @@ def _issuer_form(s: str | None, ctx: ParseContext) -> str | None:
         return None
     if " " not in s and "、" not in s and GLUED_JOINT.search(s):
         s = "、".join(GLUED_JOINT.split(s))
+    if " " not in s and "、" not in s:
+        s = glued_same_place(s)
     return s
+
+
+# two bodies of one place glued together ("青岛市总工会青岛市地方税务局", b372 011)
+GLUED_SAME_PLACE = re.compile(rf"^((?P<place>[{P.HAN}]{{2,4}}?[省市县区州盟])[{P.HAN}]{{0,20}}?(?:{_ORG_END}))(?=(?P=place)[{P.HAN}]{{2,20}})")
+
+
+@rule(stage="header", example="'青岛市总工会青岛市地方税务局' → '青岛市总工会、青岛市地方税务局'; '青岛市人民政府办公厅' → unchanged")
+def glued_same_place(s: str) -> str:
+    """Joint issuers of one place written without a separator: parted with 、 where the place's name
+    starts again right after a body's name ends (…总工会 | 青岛市…)."""
+    parts = []
+    while m := GLUED_SAME_PLACE.match(s):
+        parts.append(m.group(1))
+        s = s[m.end(1):]
+    return "、".join(parts + [s]) if parts else s
 
 
 def _cited(line: str, pos: int) -> bool:

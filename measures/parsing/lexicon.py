@@ -133,7 +133,7 @@ DRAFT_MARKS_AT_END = DRAFT_MARKS + ("试行草案",)
 EXPIRED_WORDS = ("失效", "废止", "已废止", "已失效", "不再有效", "停止执行", "已修订")
 # the last characters of an organisation's name on a signature line
 ORG_LINE_ENDS = ("政府", "办公室", "办公厅", "局", "委员会", "委", "厅", "院", "中心", "小组", "部", "署", "海关", "分行",
-                 "常委会", "管委会", "办",
+                 "常委会", "管委会", "办", "总工会",
                  # military bodies that issue jointly with governments ("漳州市人民政府 漳州军分区关于…", b327)
                  "军分区", "军区", "警备区")
 # an issuer named in a sentence: "…市人民政府印发"

@@ -1336,3 +1336,13 @@ def test_national_run(issuer, expected):
 ])
 def test_title_stray_marks(title, expected):
     assert H.title_stray_marks(title, CTX) == expected
+
+
+@pytest.mark.parametrize("issuer, expected", [
+    ("青岛市总工会青岛市地方税务局", "青岛市总工会、青岛市地方税务局"),  # b372 011
+    ("滁州市总工会滁州市地方税务局滁州市财政局", "滁州市总工会、滁州市地方税务局、滁州市财政局"),
+    ("青岛市人民政府办公厅", "青岛市人民政府办公厅"),  # one body
+    ("中共宿州市委宿州市人民政府", "中共宿州市委宿州市人民政府"),  # GLUED_JOINT's (its place after 中共)
+])
+def test_glued_same_place(issuer, expected):
+    assert H.glued_same_place(issuer) == expected
