@@ -1346,3 +1346,23 @@ def test_title_stray_marks(title, expected):
 ])
 def test_glued_same_place(issuer, expected):
     assert H.glued_same_place(issuer) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("贵州省人民政府办公厅印发贵州省深入开展消费扶贫助力打赢脱贫攻坚战的实施意见",  # b382 010
+     "贵州省深入开展消费扶贫助力打赢脱贫攻坚战的实施意见"),
+    ("关于印发外国人来华工作许可服务指南(试行)", "外国人来华工作许可服务指南(试行)"),  # b377 013: the notice's end lost
+    ("廣州市關于印發《2021年度支持專利轉讓許可項目申報指南", "2021年度支持專利轉讓許可項目申報指南"),  # b154 012
+    ("关于印发某市知识产权保护实施方案的通知", "关于印发某市知识产权保护实施方案的通知"),  # a notice's title stays
+    ("关于加强知识产权保护的意见", "关于加强知识产权保护的意见"),  # nothing issued
+])
+def test_issuing_prefix_off(title, expected):
+    assert H.issuing_prefix_off(title, CTX) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("数字农业农村发展规划(20192025年)", "数字农业农村发展规划(2019—2025年)"),  # b383 003
+    ("某规划(2021—2025年)", "某规划(2021—2025年)"), ("某方案(2019年)", "某方案(2019年)"),
+])
+def test_lost_period_dash(title, expected):
+    assert H.lost_period_dash(title) == expected
