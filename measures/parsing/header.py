@@ -468,7 +468,7 @@ def issuing_prefix_off(s: str, ctx: ParseContext) -> str:
     return s[m.start("rest"):m.end("rest")] if m else s
 
 
-LOST_PERIOD_DASH = re.compile(rf"([(（])((?:19|20)\d\d)((?:19|20)\d\d年?[)）])")
+LOST_PERIOD_DASH = re.compile(r"([(（])((?:19|20)\d\d)((?:19|20)\d\d年?[)）])")
 
 
 @rule(stage="header", example="'数字农业农村发展规划(20192025年)' → '数字农业农村发展规划(2019—2025年)'; '(2019年)' → unchanged")
