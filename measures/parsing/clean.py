@@ -502,9 +502,8 @@ DOUBLED_ARTICLE = re.compile(rf"(第{P.CN_NUMBER}[条條])\s*\1")
 
 # a copy whose site wedged marks into words at random ("为加强】电动:。自行车", "一《。。、为进一步"): its
 # brackets stand alone (a 】 with no 【 just before it, a 【 followed by another 【), where captions pair them
-WEDGE = "[【】《》〈〉!！?？—]"
-WEDGED = re.compile(rf"(?<=[{P.HAN}\d]){WEDGE}+(?=[{P.HAN}\d])")
-WEDGED_ITEM = re.compile(rf"(?<![{P.HAN}]){WEDGE}*({P.CN_SMALL})[{WEDGE[1:-1]}。，,:：;；.]*、[{WEDGE[1:-1]}。，,:：;；.]*(?=[{P.HAN}])")
+WEDGED = re.compile(rf"(?<=[{P.HAN}\d]){P.WEDGE}+(?=[{P.HAN}\d])")
+WEDGED_ITEM = re.compile(rf"(?<![{P.HAN}]){P.WEDGE}*({P.CN_SMALL})[{P.WEDGE_CHARS}。，,:：;；.]*、[{P.WEDGE_CHARS}。，,:：;；.]*(?=[{P.HAN}])")
 LONE_BRACKET_SPAN = 30  # a 【 further than this before its 】 does not pair with it
 SCRAMBLED_PAGE_BRACKETS = 6  # lone brackets on a scrambled page, at least …
 SCRAMBLED_PAGE_SHARE = 0.01  # … and one for every hundred Han characters
@@ -539,7 +538,7 @@ def unscrambled(text: str) -> str:
 # marks a re-punctuating copy wedged into an article's number: "第【一条", "第】二条", "第三【条", "—第四条" (b362 003)
 # (a number split by a mark, "第十【四条", never by 、 or ，: "第一、二条" cites two articles)
 SCRAMBLED_ARTICLE = re.compile(rf"第(?:{P.WEDGED_MARK}+{P.CN_NUMBER}{P.WEDGED_MARK}*|{P.CN_NUMBER}{P.WEDGED_MARK}+"
-                               rf"|{P.CN_NUMBER}[【】《》〈〉!！?？。:：;；—]+{P.CN_NUMBER})(?=[条條])")
+                               rf"|{P.CN_NUMBER}[{P.WEDGE_CHARS}。:：;；]+{P.CN_NUMBER})(?=[条條])")
 SCRAMBLED_ARTICLE_MIN = 2  # so many on a page before its numbers count as scrambled
 WEDGED_MARKS = re.compile(P.WEDGED_MARK)
 

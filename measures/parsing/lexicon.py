@@ -443,6 +443,11 @@ TARGET_UNITS = (
     # computing power ("算力规模达到100EFlops", b219 001)
     "EFlops", "PFlops", "EFLOPS", "PFLOPS",
 )
+# whom or what a standard amount is paid per ("每人2万元", "每户每月100元", "户均2万元": targets.standard_amount)
+STANDARD_PER = ("人", "户", "件", "个", "名", "床", "亩", "所", "家")
+STANDARD_PERIODS = ("月", "年", "天", "日")
+STANDARD_AVERAGES = ("人均", "户均")
+STANDARD_IS = ("标准为", "额度为")  # read folded: Traditional text matches too
 # a share of something ("按交易额的1%给予奖励", "按贷款额5‰给予奖励"): a rate, read as % is
 SHARE_UNITS = ("%", "‰")
 NOT_TARGET_UNITS = ("年", "月", "日", "个月", "小时")

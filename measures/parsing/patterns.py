@@ -20,7 +20,9 @@ CN_DIGITS = "一二三四五六七八九十百零〇两壹"
 CN_NUMBER = f"[{CN_DIGITS}]+"              # 十九, 二十一, 一百零五
 CN_SMALL_DIGIT = "[一二三四五六七八九十壹]"
 CN_SMALL = CN_SMALL_DIGIT + "{1,3}"        # chapter and item numbers
-WEDGED_MARK = "[【】《》〈〉!！?？。，,:：;；—.、]"  # marks a re-punctuating copy wedges into words ("第【一条")
+WEDGE_CHARS = "【】《》〈〉!！?？—"  # what a re-punctuating copy wedges between two characters ("为加强】电动")
+WEDGE = f"[{WEDGE_CHARS}]"
+WEDGED_MARK = f"[{WEDGE_CHARS}。，,:：;；.、]"  # … and every mark it leaves inside an article's number ("第【一条")
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 SPACE_CHARS = " \u00a0\u2002\u2003\u2009\u200b\u3000"
 

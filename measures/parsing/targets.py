@@ -784,8 +784,8 @@ def _comparator(n: Number) -> str | None:
 
 
 # an amount right after whom or what it is paid per, or after a standard's "标准为" ("每人每月100元", "户均2万元")
-STANDARD_BEFORE = re.compile(r"(?:每(?:人|户|戶|件|个|個|名|床|亩|畝|所|家)(?:每(?:月|年|天|日))?|人均|户均|戶均|"
-                             r"(?:标准|標準|额度|額度)(?:为|為))\s*[:：]?\s*$")
+STANDARD_BEFORE = re.compile(rf"(?:每(?:{P.alternation(L.STANDARD_PER)})(?:每(?:{P.alternation(L.STANDARD_PERIODS)}))?|"
+                             rf"{P.alternation(L.STANDARD_AVERAGES + L.STANDARD_IS)})\s*[:：]?\s*$")
 
 
 @rule(stage="targets", example="'因灾死亡和失踪人口:每人2万元' (2) → True; '口粮救助标准为每人每月100元' (100) → True; "
