@@ -592,6 +592,17 @@ def lost_indents(text: str) -> str:
     return QMARK_INDENT.sub("", text) if "??" in text or "？？" in text else text
 
 
+# a comma a mirror put before every 、 ("一,、適用范圍1、…", "人力資源和社會保障局,、財政局", b398 001, b109 013)
+COMMA_BEFORE_DUN = re.compile(r"[,，]+(?=、)")
+
+
+@rule(stage="clean", example="'一,、適用范圍' → '一、適用范圍'; '人社局,、財政局' → '人社局、財政局'; '一、适用' → unchanged")
+def comma_before_dun(text: str) -> str:
+    """A comma right before a 、: a mirror's doubled separator (written Chinese never puts the two
+    together); the 、 alone stays, so an item number ("一,、", "2,、") opens its item again."""
+    return COMMA_BEFORE_DUN.sub("", text) if ",、" in text or "，、" in text else text
+
+
 STARRED_NUMBER = re.compile(r"(?m)^(\s*\d{1,2})\*\s*([.．、])")
 # PDF text extracted with a space between every character: "关 于 加 强 知 识 产 权 保 护"
 LETTER_SPACED_SNIFF = re.compile(rf"(?:[{P.HAN}] ){{5}}[{P.HAN}]")
@@ -628,6 +639,7 @@ def normalise_text(text: str) -> str:
     if ("【" in text or "】" in text) and scrambled_page(text):
         text = unscrambled(text)
     text = doubled_article_numbers(scrambled_article_numbers(lost_spaces(lost_indents(paragraph_marks(spam_symbols(text))))))
+    text = comma_before_dun(text)
     if LETTER_O_DIGIT.search(text):
         text = letter_o_digits(text)
     if SPACED_DIGITS.search(text):

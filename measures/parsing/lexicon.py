@@ -412,7 +412,11 @@ TITLE_TRAIL_DECORATIONS = ("(最新)", "（最新）", "全文", "点击此处�
                            "[现行有效]", "【现行有效】", "(现行有效)", "（现行有效）", "Word文件下载", "word文件下载", "文件下载",
                            # a template site's "…工作方案范本" (b366 007), a sharing site's sales tags (b359 005),
                            # a standards site's name after a space ("…不动产登记条例 建标库", b359 008)
-                           "范本", "VIP专享VIP免费", "VIP专享", "VIP免费", "建标库")
+                           "范本", "VIP专享VIP免费", "VIP专享", "VIP免费", "建标库",
+                           # a sharing site's edition tag and category ("…考核办法(精简篇)", "…试行办法-规章制度",
+                           # b393 003, 005), a law database's language tag ("…海关保护条例(中英双语)", b394 012)
+                           "(精简篇)", "（精简篇）", "(精简版)", "（精简版）", "-规章制度",
+                           "(中英双语)", "（中英双语）", "(中英文)", "（中英文）", "(中英文对照)", "（中英文对照）")
 
 # the labels of a page's line about itself ("作者: … 来源: … 发布时间: …"): never a wrapped line's rest
 PAGE_META_LABELS = ("作者", "来源", "信息来源", "文章来源", "发布时间", "发布日期", "发布机构", "阅读次数", "浏览次数", "点击数")

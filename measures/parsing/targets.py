@@ -66,8 +66,10 @@ THIS_YEAR = re.compile("|".join(L.THIS_YEAR_WORDS))
 THIS_YEAR_NAMED = re.compile("|".join(L.THIS_YEAR_NAMED_WORDS))
 RECURRING = re.compile("|".join(L.RECURRING_WORDS))
 START_YEAR = re.compile(rf"(?:^|(?<=[，,。；;：:\s])){P.YEAR_G}\s*年(?:度)?(?:[，,：:]|(?=[{P.HAN}]))(?!以来|来|同比|比|的|底|末|前)")
-RELATIVE_YEAR = re.compile(r"(?:力争|争取|用|在|经过)?\s*(?P<n>\d|[一二两三四五六七八九十])\s*(?:个)?年(?:内|时间|左右)")
-RELATIVE_CUE = re.compile(r"力争|争取|用|经过|在")
+# "力争两年内", "用3年时间", "今后5年", "未来五年" (b395 006): counted from the document's year
+RELATIVE_YEAR = re.compile(r"(?:力争|争取|用|在|经过)?\s*(?P<n>\d|[一二两三四五六七八九十])\s*(?:个)?年(?:内|时间|左右)"
+                           r"|(?:今后|未来)\s*(?P<ahead>\d|[一二两三四五六七八九十])\s*(?:个)?年(?![度级])")
+RELATIVE_CUE = re.compile(r"力争|争取|用|经过|在|今后|未来")
 CN_ONES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 CONDITION_DE = re.compile(r"的(?:[，,；;]|$)")
 DE_START = re.compile(r"^[的之]")
@@ -238,7 +240,8 @@ def inherited_year(node, ctx: ParseContext) -> int | None:
     return None
 
 
-@rule(stage="targets", example="'到2026年，满意度达到84分' → [(0, 2026)]; '力争两年内…' (2024) → [(…, 2026)]")
+@rule(stage="targets", example="'到2026年，满意度达到84分' → [(0, 2026)]; '力争两年内…' (2024) → [(…, 2026)]; "
+                               "'今后5年，全县新增…' (2022) → [(0, 2027)]")
 def year_markers(folded: str, doc_year: int | None, plan_year: int | None) -> list[tuple[int, int]]:
     """(position, year) of every deadline in a paragraph: 到2026年 / 2025年底前 / 2022年8月底前, 到“十四五”末
     (the plan's last year), a range's last year,
@@ -252,7 +255,7 @@ def year_markers(folded: str, doc_year: int | None, plan_year: int | None) -> li
     for m in RELATIVE_YEAR.finditer(folded):
         opening = m.start() == 0 or folded[m.start() - 1] in CLAUSE_STOP
         if doc_year and (RELATIVE_CUE.search(folded[max(0, m.start() - 3):m.start() + 3]) or opening):
-            n = m.group("n")
+            n = m.group("n") or m.group("ahead")
             events.append((m.start(), doc_year + (int(n) if n.isdigit() else CN_ONES.get(n, 0))))
     if plan_year:
         events += [(m.start(), plan_year) for m in THIS_YEAR.finditer(folded)]

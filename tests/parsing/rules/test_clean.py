@@ -296,6 +296,16 @@ def test_lost_indents(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("一,、適用范圍1,、2022年1月1日起", "一、適用范圍1、2022年1月1日起"),  # b398 001
+    ("人力資源和社會保障局,、財政局,,市各相關單位", "人力資源和社會保障局、財政局,,市各相關單位"),
+    ("一，、加强保护", "一、加强保护"),
+    ("一、加强保护,推进运用", "一、加强保护,推进运用"),
+])
+def test_comma_before_dun(text, expected):
+    assert C.comma_before_dun(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("为加强】电动:。自行车】管理维护】道路交通】秩序保障】道路交通安《全畅】通结合本市实际制定本办法", True),  # b362 003: lone 】
     ("第四十条【擅自占用】违反本条例 第四十一条【罚则】违反本条例规定的", False),  # captions pair their brackets (b292 009)
     ("【政策】关于印发《实施方案》的通知", False),

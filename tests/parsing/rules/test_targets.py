@@ -68,6 +68,9 @@ def test_inherited_year(lines, expected):
     ("本年度拟认定省级高价值专利培育中心不超过20家", 2024, None, [(0, 2024)]),  # b80 004: this year said outright
     ("今年新增授权1000件", 2024, None, [(0, 2024)]),
     ("本年度拟认定20家", None, None, []),  # no document year to read it by
+    ("今后5年,全县新增上市挂牌企业20家以上", 2022, None, [(0, 2027)]),  # b395 006
+    ("未来五年新增10家", 2023, None, [(0, 2028)]),
+    ("未来5年度预算", 2023, None, []),
 ])
 def test_year_markers(text, doc_year, plan_year, expected):
     assert Tg.year_markers(text, doc_year, plan_year) == expected
