@@ -448,7 +448,23 @@ def clean_title(s: str, ctx: ParseContext) -> str:
     s = PLACE_TAG.sub("", s.strip())  # "(荆门市)荆门市…规划": a site's place tag that the title repeats
     s = _cut_folded(META_AFTER_TITLE, s, ctx) if len(s) > 12 else s  # "…的通知发布机构:自然资源部发布日期:…"
     s = restarted_title(site_tags(label_before_title(attachment_label_off(title_stray_marks(s.strip(), ctx), ctx), ctx), ctx))
-    return lost_period_dash(issuing_prefix_off(title_tail_off(_unwrap(s), ctx), ctx))
+    return lost_period_dash(signature_prefix_off(issuing_prefix_off(title_tail_off(_unwrap(s), ctx), ctx), ctx))
+
+
+@rule(stage="header", example="'福州市长乐区人民政府办公室2023年4月24日福州市长乐区会展业促进管理办法' → "
+                               "'福州市长乐区会展业促进管理办法'; '2023年工作要点' → unchanged")
+def signature_prefix_off(s: str, ctx: ParseContext) -> str:
+    """A title whose line also holds the signature and date it followed in print, the page flattened
+    ("X人民政府2023年6月15日Y办法", b102 008, b286 001): Y, when it reads as a title (as glued_title
+    reads such a line when the title runs on into the body)."""
+    f = ctx.fold_same(s)
+    d = re.search(P.DATE_TEXT, f[:GLUED_DATE_REACH])
+    if not d or not f[:d.start()].strip() or not P.ORG_LINE.match(f[:d.start()].strip()):
+        return s
+    start = d.end()
+    mark = PUBLIC_MARK.match(f, start)  # "2024年5月27日(此件公开发布)"
+    rest = s[mark.end() if mark else start:].strip()
+    return rest if len(rest) >= 6 and genre_at_end(rest, ctx) else s
 
 
 # "临汾市政府印发临汾市…行动计划", "…办公室关于印发专利开放许可试点工作方案": a news headline's issuer and verb

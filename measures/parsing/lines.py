@@ -80,6 +80,11 @@ SECTION_NUMBER_ALONE = re.compile(r"^0[1-9]$")
 # "天津市气象灾害防御条例全文第一章 总则": a rule's title (全文 after it) and its first chapter on one line
 TITLE_THEN_CHAPTER = re.compile(rf"^(?!.*本(?:条例|办法|规定))([{P.HAN}“”《》()（）]{{4,60}}?(?:条例|條例|办法|辦法|规定|規定|细则|細則)"
                                 rf"(?:全文)?)\s*(第[一壹]\s*章\s*(?!的)[{P.HAN}][{P.HAN}\s]{{1,11}})$")
+# "…管理办法第一章总则第一条本办法所称…": the body's first chapter and first article inside a longer line
+FIRST_CHAPTER_IN_LINE = re.compile(r"(?<=\S)(?=第[一壹1]\s*章\s*[^\s。，,；;：:第]{1,16}?\s*第[一壹1]\s*[条條])")
+# "國家標準管理辦法( 2022年9月9日…令第59號公布 自2023年3月1日起施行)": a rule's title and its decree note
+TITLE_THEN_DECREE_NOTE = re.compile(rf"^([^()（）]{{4,60}}?(?:{P.alternation(L.POLICY_NOUNS)}))\s*"
+                                    rf"([(（]\s*(?:19|20)\d\d\s*年[^()（）]{{4,160}}?(?:公布|施行|通过|通過|修正|修订|修訂|发布|發布|批准)[^()（）]*[)）])$")
 CHAPTER_THEN_ARTICLE = re.compile(rf"^(第{P.INLINE_N}[章節节][^第。，,；;]{{0,30}}?)\s*(第{P.INLINE_N}[条條](?![的规規之所中款项項]).*)$")
 # "第一章" alone, its name "总" / "则" (or "總 則") on the next lines (chapter_alone)
 CHAPTER_ALONE = re.compile(rf"^第{P.CN_NUMBER}[章节節编編]$")
@@ -140,7 +145,8 @@ def split_lines(text: str, ctx: ParseContext) -> list[str]:
         flat_header(glued_title_number(preview_page_marks(text.split("\n"))))))))
     pieces = next_article_in_line([piece for row in rows if not digest_line(row)
                                    for piece in inline_items(without_run_on_toc(row))])
-    for raw in (part for piece in pieces for part in run_on_headings(piece) for part in chapter_then_article(part)):
+    for raw in (part for piece in pieces for sub in first_chapter_in_line(piece) for part in run_on_headings(sub)
+                for part in chapter_then_article(part)):
         if page_number(raw.strip()):
             out.append(None)  # a page break: the running header next to it goes too
             continue
@@ -705,6 +711,22 @@ def number_alone(rows: list[str]) -> list[str]:
         if j is not None and match_numbering(out[j].strip()) is None and not ITEM_NUMBER_ALONE.match(out[j].strip()):
             out[i], out[j] = row.strip() + out[j].strip(), ""
     return out
+
+
+@rule(stage="lines", example="'…2023年8月24日安溪县…资金管理办法第一章总则第一条本办法所称…' → "
+                             "['…2023年8月24日安溪县…资金管理办法', '第一章总则第一条本办法所称…']")
+def first_chapter_in_line(line: str) -> list[str]:
+    """A line that runs into the body's first chapter and its first article ("…管理办法第一章总则第一条…",
+    a flattened page's header, b338 001, b122 004): cut before the chapter, so that the chapter heads
+    its articles. 第一章 right before 第一条 is the body's start, never a citation or a contents list.
+    A rule's title left with its decree note ("…辦法( 2022年9月9日…令第59號公布 自…施行)", b73 004) is
+    two lines, as a law site prints them."""
+    m = FIRST_CHAPTER_IN_LINE.search(line)
+    if not m:
+        return [line]
+    head = line[:m.start()].strip()
+    note = TITLE_THEN_DECREE_NOTE.match(fold_same_length(head))  # Traditional too (辦法, 公佈); offsets kept
+    return ([head[:note.end(1)], head[note.start(2):]] if note else [line[:m.start()]]) + [line[m.start():]]
 
 
 @rule(stage="lines", example="'第二章 实验区的评定 第五条 申报主体' → ['第二章 实验区的评定', '第五条 申报主体']")

@@ -405,6 +405,8 @@ def build_outline(lines: list[str], ctx: ParseContext) -> Outline:
             # a kind not seen yet nests under the open items, unless it is plainly more major
             # ("二、" after "（二）" on a page that starts mid-document)
             minor = next((j for j, k in enumerate(kinds) if RANK[k] > RANK[kind]), None)
+            if minor is not None and kind == "article" and minor == len(stack) - 1 and numbered_chapter(stack[minor]):
+                minor = None  # "一、总则" / "第一条 …": the numbered heading is the articles' chapter
             if minor is not None:
                 del stack[minor:]
         joined = JOINED_HEADING.match(rest)
@@ -423,6 +425,19 @@ def build_outline(lines: list[str], ctx: ParseContext) -> Outline:
                 node.extra.append("\n".join(n.token + n.text for n in child.subtree()))
             node.children = []
     return Outline(roots, preamble, [n for n in nodes if not n.folded])
+
+
+NUMBERED_CHAPTER_MAX = 16
+
+
+@rule(stage="outline", example="'一、总则' (nothing under it yet) → True; '一、加强组织领导,落实责任' → False")
+def numbered_chapter(node: Node) -> bool:
+    """A heading numbered 一、 with nothing under it yet, a bare phrase: when a 第X条 follows it, it is
+    the chapter of the articles ("一、总则 / 第一条 目的。…", "二、支持条件 / 第六条 …", b407 006, b398 007),
+    as a rule that numbers its chapters 一、二、 writes them; elsewhere an article after 二、 starts anew."""
+    head = NOISE_MARK.sub("", node.head).strip()
+    return node.kind in ("cn", "cnsp") and not node.children and not any(x.strip() for x in node.extra) \
+        and 0 < len(head) <= NUMBERED_CHAPTER_MAX and not P.SENTENCE_MARK.search(head)
 
 
 @rule(stage="outline", example="'補助' → True; '申报条件' → True; '加强保护。' → False; '某市知识产权管理办法' → False")

@@ -1361,6 +1361,16 @@ def test_issuing_prefix_off(title, expected):
 
 
 @pytest.mark.parametrize("title, expected", [
+    ("福州市长乐区人民政府办公室2023年4月24日福州市长乐区会展业促进管理办法", "福州市长乐区会展业促进管理办法"),  # b102 008
+    ("茂名市人民政府2023年6月15日茂名市知識產權工作資助辦法(試行)", "茂名市知識產權工作資助辦法(試行)"),  # b286 001
+    ("2023年知识产权工作要点", "2023年知识产权工作要点"),  # a year, no signature before it
+    ("福州市人民政府2023年4月24日", "福州市人民政府2023年4月24日"),  # nothing titled after the date
+])
+def test_signature_prefix_off(title, expected):
+    assert H.signature_prefix_off(title, CTX) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
     ("数字农业农村发展规划(20192025年)", "数字农业农村发展规划(2019—2025年)"),  # b383 003
     ("某规划(2021—2025年)", "某规划(2021—2025年)"), ("某方案(2019年)", "某方案(2019年)"),
 ])

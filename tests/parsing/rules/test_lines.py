@@ -480,6 +480,18 @@ def test_chapter_then_article(line, expected):
     assert Li.chapter_then_article(line) == expected
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("2023年8月24日安溪县县域商业建设行动专项资金管理办法第一章总则第一条本办法所称…",  # b338 001
+     ["2023年8月24日安溪县县域商业建设行动专项资金管理办法", "第一章总则第一条本办法所称…"]),
+    ("國家標準管理辦法( 2022年9月9日國家市場監督管理總局令第59號公布 自2023年3月1日起施行)第一章 總則第一條 為了…",  # b73 004
+     ["國家標準管理辦法", "( 2022年9月9日國家市場監督管理總局令第59號公布 自2023年3月1日起施行)", "第一章 總則第一條 為了…"]),
+    ("第一章 总则 第一条 为了规范管理", ["第一章 总则 第一条 为了规范管理"]),  # already opening its line
+    ("依照本办法第一章第二条的规定", ["依照本办法第一章第二条的规定"]),  # a citation: no 第一条 after the chapter
+])
+def test_first_chapter_in_line(line, expected):
+    assert Li.first_chapter_in_line(line) == expected
+
+
 @pytest.mark.parametrize("before, expected", [
     ("(一)新增产能投资补助,申报条件:", False),  # a short label opens the list
     ("项目申报单位和项目实施主体明确的项目按照要求提交:", True),  # a sentence's colon lists what it names

@@ -235,6 +235,22 @@ def test_article_as_section(lines, expected):
     assert O.article_as_section(t.roots[0]) is expected
 
 
+@pytest.mark.parametrize("lines, labels, paths", [
+    # b407 006: chapters numbered 一、 over articles: the chapter is the articles' path
+    (("一、总则", "第一条 资金来源。资金来源为市财政预算资金。", "第二条 资金规模。每年不超过1000万元。", "二、支持条件",
+      "第三条 供给方条件。应符合以下条件。"), ["一", "二", "三"], [["一"], ["一"], ["二"]]),
+    # a sentence numbered 一、 is no chapter: the article after it starts anew
+    (("一、加强组织领导,落实工作责任。", "第五条 市财政局负责资金管理。"), ["五"], [[]]),
+])
+def test_numbered_chapter(lines, labels, paths):
+    t = tree(*lines)
+    arts = [n for n in t.nodes if n.kind == "article"]
+    assert [n.label for n in arts] == labels
+    assert [[n.parent.label] if n.parent else [] for n in arts] == paths
+    assert O.numbered_chapter(O.Node("cn", "一", "总则", 0)) is True
+    assert O.numbered_chapter(O.Node("cn", "一", "加强组织领导,落实工作责任。", 0)) is False
+
+
 def test_enumeration_parent():
     t = tree("第五条 申请资助应当符合下列条件：", "（一）注册在本市；", "（二）拥有专利。", "第六条 加强保护。")
     assert [n.label for n in t.nodes] == ["五", "六"] and "（一）注册在本市" in t.nodes[0].text
