@@ -53,7 +53,7 @@ UNIT_NOTE_END = re.compile(rf"{P.PAREN_OPEN}\s*(?:(?:{P.alternation(L.LEAD_LABEL
                            rf"(?:{P.alternation(L.ROLE_TAILS)})){P.PAREN_CLOSE}\s*(?=(?:{P.ITEM_NUMBER})\s*[{P.HAN}“《])")
 # "二、重点任务（一）强化制度保障1.完善…": a bare heading run into the next numbered item
 HEAD_RUN_ON = re.compile(rf"^\s*((?:{P.SECTION_NUMBER}|{P.SPACED_CHAPTER})[^。，,；;：:（()）\d]{{2,30}}?)\s*"
-                         rf"(?=(?:{P.PAREN_OPEN}{P.CN_SMALL}{P.PAREN_CLOSE}|\d{{1,2}}[.．、](?!\d))\s*[{P.HAN}“《])")
+                         rf"(?=(?:{P.PAREN_OPEN}{P.CN_SMALL}{P.PAREN_CLOSE}|\d{{1,2}}[.．、](?!\d))\s*(?:[{P.HAN}“《]|{P.YEAR}))")
 # "第一章 总则 第一条 为…", "第一章总则第一条为了…": a chapter heading run into its first article
 CHAPTER_RUN_ON = re.compile(rf"^\s*(第{P.INLINE_N}[章编篇]\s*[^\s。，,；;：:第]{{1,16}}?)\s*(?=第{P.INLINE_N}[条條])")
 # "一、提高认识,明确任务全区各级…": a heading of two phrases of the same length, glued to its body

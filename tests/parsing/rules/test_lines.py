@@ -128,6 +128,7 @@ def test_inline_items(line, expected):
     ("第一章 总则", ["第一章 总则"]),
     ("三、周密部署,统筹安排1.调查摸底阶段", ["三、周密部署,统筹安排", "1.调查摸底阶段"]),
     ("一 完善知識產權制度 (一)完善法律法規", ["一 完善知識產權制度", "(一)完善法律法規"]),  # 、 lost
+    ("二、创建步骤(一)20212023年卫生乡镇创建", ["二、创建步骤", "(一)20212023年卫生乡镇创建"]),  # b413 002: a year opens (一)
 ])
 def test_run_on_headings(line, expected):
     assert Li.run_on_headings(line) == expected

@@ -69,6 +69,8 @@ def node(*lines):
     ("加强执法", None),
     ("(028)86604546", None),  # b145 004: a gazette masthead's telephone
     ("1﹒加快智算中心建设。", ("num", "1", "加快智算中心建设。")),  # b144 002: a small full stop (U+FE52)
+    ("第一、审前调查:", ("cn", "一", "审前调查:")),  # b409 008: an ordinal with 、
+    ("第一、二条规定的情形", None),  # a citation of two articles
 ])
 def test_match_numbering(line, expected):
     assert O.match_numbering(line) == expected
