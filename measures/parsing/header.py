@@ -129,6 +129,7 @@ LEAD_DECORATION = re.compile(rf"^\s*(?:{P.alternation(L.TITLE_LEAD_DECORATIONS)}
 TRAIL_DECORATION = re.compile(rf"\s*(?:(?:范文)?[(（【]?(?:精选|通用)?\s*[{P.CN_DIGITS}\d]{{1,2}}\s*篇[)）】]?|[(（]共\s*\d{{1,3}}\s*页[)）]|"
                               rf"\s篇\s*\d{{1,2}}|"  # "…宣传工作方案 篇1" (b346 013)
                               rf"(?<=[案见見法则則知划劃点點])篇(?:{P.CN_SMALL_DIGIT}|\d){{1,2}}|"  # "…活動方案篇一" (b360 010)
+                              rf"(?<=[{P.HAN}])P\.?\s?\d{{1,3}}|"  # a flip-book's page mark ("…若干政策意见P. 8", b412 001)
                               rf"{P.alternation(L.TITLE_TRAIL_DECORATIONS)})\s*$")
 NEWEST_BEFORE_GENRE = re.compile(rf"最新(?=(?:{P.alternation(L.GENRE_WORDS)}))")
 PLACE_TAG = re.compile(rf"^[(（]([{P.HAN}]{{2,8}})[)）]\s*(?=\1)")
@@ -215,7 +216,9 @@ TRANSMIT_AFTER = re.compile(rf"(?:[(（][^()（）]{{1,30}}[)）])?(?:[和及、
                             r"现予?(?:以)?(?:印发|转发|发布|公布)|(?:印发|转发)给你们)")
 # an issuer's wrapping on a page (issuer_wrapping_off)
 ISSUER_LEAD = re.compile(rf"^(?:来自|来源|公告|发布机构|发文机关|第(?:{P.CN_SMALL_DIGIT}|\d){{1,2}}篇)\s*[:：]\s*|^附\s*《|"
-                         rf"^经(?=[{P.HAN}]{{1,30}}?(?:人民代表大会|人民政府|政府))")  # not 转发: who forwards issues;
+                         rf"^经(?![济贸营信])(?=[{P.HAN}]{{1,30}}?(?:人民代表大会|人民政府|政府|部|委员会|局|厅|署))|"
+                         # "八屆陽江市人民政府第…次常務會議": the government without its term (b410 006)
+                         rf"^第?{P.CN_NUMBER}届(?=[{P.HAN}]{{2,20}}?人民政府)")  # not 转发: who forwards issues;
 # "经河南省人民代表大会常务委员会…通过": who adopted it, without the 经 (b376 009)
 ISSUER_TAIL = re.compile(r"(?:发布|印发)$")
 # "为贯彻落实国务院办公厅…", "关于落实党中央国务院…": the body a purpose clause cites, never the issuer;
@@ -448,7 +451,19 @@ def clean_title(s: str, ctx: ParseContext) -> str:
     s = PLACE_TAG.sub("", s.strip())  # "(荆门市)荆门市…规划": a site's place tag that the title repeats
     s = _cut_folded(META_AFTER_TITLE, s, ctx) if len(s) > 12 else s  # "…的通知发布机构:自然资源部发布日期:…"
     s = restarted_title(site_tags(label_before_title(attachment_label_off(title_stray_marks(s.strip(), ctx), ctx), ctx), ctx))
-    return lost_period_dash(signature_prefix_off(issuing_prefix_off(title_tail_off(_unwrap(s), ctx), ctx), ctx))
+    return lost_period_dash(signature_prefix_off(issuing_prefix_off(title_tail_off(_unwrap(doc_number_lead_off(s, ctx)), ctx), ctx), ctx))
+
+
+DOC_NUMBER_LEAD = re.compile(rf"^\s*{P.DOC_NUMBER.pattern}\s*[:：]\s*")
+
+
+@rule(stage="header", example="'鹿政規〔2024〕3號:鹿寨縣人民政府關于印發…的通知' → '鹿寨縣人民政府關于印發…的通知'; "
+                               "'关于印发某办法的通知' → unchanged")
+def doc_number_lead_off(s: str, ctx: ParseContext) -> str:
+    """A title a page's heading opened with its 文号 and a colon ("鹿政規〔2024〕3號:…的通知", b411 012):
+    the title without it (the 文号 is a field of its own)."""
+    m = DOC_NUMBER_LEAD.match(ctx.fold_same(s))
+    return s[m.end():] if m and len(s) - m.end() >= 6 else s
 
 
 @rule(stage="header", example="'福州市长乐区人民政府办公室2023年4月24日福州市长乐区会展业促进管理办法' → "
@@ -1168,6 +1183,7 @@ def _find_notice(h: Header, lines: list[str], first_num: int, ctx: ParseContext)
             break
     if found:
         i, text, mark, number = found[0]
+        text = doc_number_lead_off(text, ctx)  # "鹿政規〔2024〕3號:…的通知" (b411 012)
         h.notice_title, h.notice_line, h.expired_mark, h.notice_number = text, i, mark, number
         # a fuller version of the same notice just below ("关于印发…" / "潮州市…局关于印发…")
         for j in range(i + 1, min(i + 3, len(h.heads))):

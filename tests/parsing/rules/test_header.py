@@ -1158,6 +1158,9 @@ def test_development_zone(sources, expected):
     ("天津市不动产登记条例 建标库", "天津市不动产登记条例"),  # b359 008: the standards site's name
     ("深圳市门楼牌管理办法VIP专享VIP免费", "深圳市门楼牌管理办法"),  # b359 005
     ("关于开展“千篇一律”问题整治的通知", "关于开展“千篇一律”问题整治的通知"),  # 篇一 inside the title
+    ("关于加快推进工业经济高质量发展的若干政策意见P. 8", "关于加快推进工业经济高质量发展的若干政策意见"),  # b412 001
+    ("镇机关目标管理考核办法(精简篇)", "镇机关目标管理考核办法"),  # b393 003
+    ("中华人民共和国知识产权海关保护条例(中英双语)", "中华人民共和国知识产权海关保护条例"),  # b394 012
 ])
 def test_share_decorations(title, expected):
     assert H.share_decorations(title, CTX) == expected
@@ -1186,6 +1189,9 @@ def test_site_chain(title, expected):
     ("武汉市第十四届人民代表大会常务委员会", "武汉市人民代表大会常务委员会"),  # b346 001: without the congress's term
     ("经河南省人民代表大会常务委员会", "河南省人民代表大会常务委员会"),  # b376 009: who adopted it, without 经
     ("经济和信息化委员会", "经济和信息化委员会"),  # 经 opening a name
+    ("經農業農村部", "農業農村部"),  # b415: a ministry that adopted it
+    ("经贸委", "经贸委"), ("经营管理局", "经营管理局"),  # 经 opening a name
+    ("八屆陽江市人民政府", "陽江市人民政府"),  # b410 006: the government without its term
 ])
 def test_issuer_wrapping_off(issuer, expected):
     assert H.issuer_wrapping_off(issuer, CTX) == expected
@@ -1368,6 +1374,16 @@ def test_issuing_prefix_off(title, expected):
 ])
 def test_signature_prefix_off(title, expected):
     assert H.signature_prefix_off(title, CTX) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("鹿政規〔2024〕3號:鹿寨縣人民政府關于印發《鹿寨縣農村產權流轉交易市場管理辦法(修訂)》的通知",  # b411 012
+     "鹿寨縣人民政府關于印發《鹿寨縣農村產權流轉交易市場管理辦法(修訂)》的通知"),
+    ("关于印发某办法的通知", "关于印发某办法的通知"),
+    ("冀政发〔2016〕16号:", "冀政发〔2016〕16号:"),  # nothing after the 文号
+])
+def test_doc_number_lead_off(title, expected):
+    assert H.doc_number_lead_off(title, CTX) == expected
 
 
 @pytest.mark.parametrize("title, expected", [
