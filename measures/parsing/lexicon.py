@@ -447,6 +447,10 @@ TARGET_UNITS = (
     # computing power ("算力规模达到100EFlops", b219 001)
     "EFlops", "PFlops", "EFLOPS", "PFLOPS",
 )
+# what an amount is per, after a "/" ("0.3元/斤", "30万吨/年", "2元/车/小时", b417 012, b416 012): part of the unit
+PER_UNIT_WORDS = ("斤", "公斤", "千克", "克", "吨", "年", "月", "天", "日", "小时", "半小时", "人", "户", "亩", "平方米", "米",
+                  "车", "辆", "台", "头", "只", "袋", "具", "盏", "栋", "度", "证", "家", "件", "项", "个", "次", "学期",
+                  "生", "千字", "千瓦", "千瓦时", "立方米", "人次", "公里", "标箱", "床", "间", "套", "张", "株", "棵")
 # whom or what a standard amount is paid per ("每人2万元", "每户每月100元", "户均2万元": targets.standard_amount)
 STANDARD_PER = ("人", "户", "件", "个", "名", "床", "亩", "所", "家")
 STANDARD_PERIODS = ("月", "年", "天", "日")

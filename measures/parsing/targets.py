@@ -30,7 +30,9 @@ GRADE_BAND = re.compile(rf"^(?:以上|以下|及以上|及以下|\(含\)|（含�
 NUM = re.compile(rf"(?<![\d.A-Za-z\-/@])(?<!\d[:：])(?:(?P<num>\d+(?:\.\d+)?)|(?<![{CN_NUM_CHARS}第])(?P<cn>[{CN_NUM_CHARS}]{{1,4}}))"
                  rf"(?:\s*(?P<range>[~～\-—至到]\s*\d+(?:\.\d+)?))?"
                  rf"\s*(?P<unit>{P.alternation(L.COUNTRY_UNITS)}(?=[，,。；;、)）]|$)|(?<=\d){BARE_WAN}(?=[，,。；;、]|$)|"
-                 rf"{P.alternation(L.TARGET_UNITS)})(?!(?<=分)之)")  # "百分之二十", "三分之一": a fraction, no score (分)
+                 rf"{P.alternation(L.TARGET_UNITS)})(?!(?<=分)之)"  # "百分之二十", "三分之一": a fraction, no score (分)
+                 # "0.3元/斤", "30万吨/年", "2元/车/小时": what the amount is per, part of the unit as written
+                 rf"(?P<per>(?:\s*[/／]\s*(?:{P.alternation(L.PER_UNIT_WORDS)})(?![{P.HAN}]{{0,1}}[率量]))*)")
 DEFINITION = re.compile(r"是指|系指|本(?:办法|条例|规定|细则)所称")  # a sentence defining a term
 # "—10%" after "3%": the upper bound of a range, the unit written twice (unit_range_after)
 UNIT_RANGE = re.compile(r"^\s*[~～\-—至到]\s*\d+(?:\.\d+)?\s*(?P<unit>" + P.alternation(L.TARGET_UNITS) + ")")
@@ -980,7 +982,8 @@ def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseC
         for one in ones:
             out.append({"measure": measure, "metric": one, "comparator": n.comparator, "value": value,
                         "unit": range_lower_unit(n, n.unit if m.group("unit") == BARE_WAN else
-                                                 para[m.start("unit"):m.end("unit")].translate(T.HALF_WIDTH)), "year": y,
+                                                 para[m.start("unit"):m.end("unit")].translate(T.HALF_WIDTH))
+                        + P.WHITESPACE.sub("", para[m.start("per"):m.end("per")]).translate(T.HALF_WIDTH), "year": y,
                         "quote": quote})
     return out
 

@@ -817,6 +817,9 @@ def test_units_of_stock_and_harvests(text, expected):
     ("死亡率下降到4.0‰。", [(4, "‰")]),
     ("算力規模達到100EFlops。", [(100, "EFlops")]),   # b219 001: computing power
     ("会议用餐伙食费不超过80元/人/天。", [(80, "元/人/天")]),  # b375 006: a standard per person and day
+    ("交售农户的废旧地膜补贴标准为0.8元/斤。", [(0.8, "元/斤")]),  # b417 012: what an amount is per, after "/"
+    ("收费标准为2元/车/小时。", [(2, "元/车/小时")]),
+    ("回收率达到80%/年以上。", [(80, "%/年")]),
 ])
 def test_share_and_power_units(text, expected):
     assert [(t["value"], t["unit"]) for t in Tg.extract_targets(text, measure=1, doc_year=None)] == expected
