@@ -92,6 +92,8 @@ NUMBERING = (
     ("part", re.compile(rf"^第{_N}部分{_HEAD_TAIL}")),
     ("section", re.compile(rf"^第{_N}[节節]{_HEAD_TAIL}")),
     ("article", re.compile(rf"^第{_N}[条條]{_HEAD_TAIL}")),
+    # "第二項 對列入…" (b424 001, a copy whose spinner wrote 項 for 條): numbered as articles are
+    ("article", re.compile(rf"^第{_N}[项項](?![目])[\s:：、.．,，]*(?=[{HAN}“《])")),
     # "第一、审前调查:" (b409 008): an ordinal with 、 numbers an item as 一、 does; "第一、二条规定" cites articles
     ("cn", re.compile(rf"^第(?P<n>{CN_SMALL})、(?![{CN_DIGITS}]+[条條章款项項])\s*")),
     # "一、2023年工作目标" is a heading; "一.5" / "一,2" are not ("、" is never a decimal point)

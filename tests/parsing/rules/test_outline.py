@@ -70,6 +70,8 @@ def node(*lines):
     ("(028)86604546", None),  # b145 004: a gazette masthead's telephone
     ("1﹒加快智算中心建设。", ("num", "1", "加快智算中心建设。")),  # b144 002: a small full stop (U+FE52)
     ("第一、审前调查:", ("cn", "一", "审前调查:")),  # b409 008: an ordinal with 、
+    ("第二項 對列入國家規劃重大工程", ("article", "二", "對列入國家規劃重大工程")),  # b424 001: 項 for 條
+    ("第一项目", None),
     ("第一、二条规定的情形", None),  # a citation of two articles
 ])
 def test_match_numbering(line, expected):
