@@ -456,6 +456,10 @@ STANDARD_PER = ("人", "户", "件", "个", "名", "床", "亩", "所", "家")
 STANDARD_PERIODS = ("月", "年", "天", "日")
 STANDARD_AVERAGES = ("人均", "户均")
 STANDARD_IS = ("标准为", "额度为")  # read folded: Traditional text matches too
+# a menu of amounts ends "共十三个档次" (targets.tier_menu); an amount paid ("缴100元补10元": targets.paid_tier)
+TIER_WORDS = ("档次", "档")
+PAID_VERBS = ("缴", "缴纳", "缴费", "交")
+GIVEN_VERBS = ("补", "奖", "给")
 # a share of something ("按交易额的1%给予奖励", "按贷款额5‰给予奖励"): a rate, read as % is
 SHARE_UNITS = ("%", "‰")
 NOT_TARGET_UNITS = ("年", "月", "日", "个月", "小时")

@@ -583,6 +583,29 @@ def penalty_amount(n: Number) -> bool:
     return n.unit in L.MONEY_UNITS and any(w in n.folded[n.a:n.b] for w in L.PENALTY_WORDS)
 
 
+# "100元、200元、…3000元共十三个档次": a menu of amounts to choose from (tier_menu)
+TIER_RUN = re.compile(r"(?:\d+(?:\.\d+)?\s*(?P<u>万元|元)\s*[、，,]\s*){3,}\d+(?:\.\d+)?\s*(?P=u)\s*"
+                      rf"(?:共|等)?\s*(?:{P.CN_NUMBER}|\d{{1,2}})\s*个?(?:{P.alternation(L.TIER_WORDS)})")
+# "缴100元补10元": the amount paid that earns the amount given after it (paid_tier)
+PAID_BEFORE = re.compile(rf"(?:{P.alternation(L.PAID_VERBS)})\s*$")
+GIVEN_AFTER = re.compile(rf"[^，,。；;、]{{0,6}}?(?:{P.alternation(L.AID_WORDS + L.GIVEN_VERBS)})")
+
+
+@rule(stage="targets", example="'缴费标准为100元、200元、300元、500元共十三个档次' (200) → True; '奖励100元、200元、300元、500元' → False")
+def tier_menu(n: Number) -> bool:
+    """An amount in a list of four or more that ends "共N个档次" (contribution tiers a resident chooses
+    from, b432 001, 003): a menu, no commitment."""
+    return n.unit in L.MONEY_UNITS and any(m.start() <= n.pos < m.end() for m in TIER_RUN.finditer(n.folded, n.sent_start))
+
+
+@rule(stage="targets", example="'缴100元补10元' (100) → True, (10) → False; '补贴100元' → False")
+def paid_tier(n: Number) -> bool:
+    """An amount someone pays that earns the amount given after it ("缴100元补10元、缴200元补15元",
+    b432 001): the condition, not the subsidy."""
+    return n.unit in L.MONEY_UNITS and bool(PAID_BEFORE.search(n.folded[max(n.a, n.pos - 3):n.pos])) \
+        and bool(GIVEN_AFTER.match(n.folded, n.end))
+
+
 @rule(stage="targets", example="'具有十分重要的战略意义' → True; '满意度达到九十分' → False; '得分十分' → False")
 def adverb_not_points(n: Number) -> bool:
     """十分 before a word is the adverb "very" (十分重要, 十分必要), not a score of ten points."""
@@ -920,7 +943,7 @@ def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseC
     for m in NUM.finditer(folded):
         n = Number(para, folded, m)
         if not_a_quantity(n) or not_a_goal(n) or adverb_not_points(n) or reward_base(n) or age_qualifier(n) \
-                or penalty_amount(n):
+                or penalty_amount(n) or tier_menu(n) or paid_tier(n):
             continue
         n.prev = prev
         n.goal = year is not None or any(p <= n.pos for p, _ in events) or \

@@ -934,3 +934,22 @@ def test_plan_year_of_a_work_report(document, expected):
 ])
 def test_range_upper_bound(text, value, expected):
     assert Tg.range_upper_bound(number(text, value)) is expected
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("缴费标准为100元、200元、300元、400元、500元共十三个档次,由参保人选择", "200", True),  # b432 001: a menu
+    ("缴费标准目前设为每年100元、200元、300元、3000元14个档次。", "3000", True),  # b432 003
+    ("分别奖励100元、200元、300元、500元。", "200", False),  # rewards, no tiers named
+    ("缴费标准为100元、200元两个档次", "100", False),  # too short a list to be a menu
+])
+def test_tier_menu(text, value, expected):
+    assert Tg.tier_menu(number(text, value)) is expected
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("县财政每年补贴为:缴100元补10元、缴200元补15元。", "100", True),  # b432 001: the amount paid
+    ("县财政每年补贴为:缴100元补10元、缴200元补15元。", "10", False),   # the subsidy it earns
+    ("对参保人缴费给予补贴100元。", "100", False),
+])
+def test_paid_tier(text, value, expected):
+    assert Tg.paid_tier(number(text, value)) is expected
