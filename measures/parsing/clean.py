@@ -538,7 +538,9 @@ def unscrambled(text: str) -> str:
 # marks a re-punctuating copy wedged into an article's number: "第【一条", "第】二条", "第三【条", "—第四条" (b362 003)
 # (a number split by a mark, "第十【四条", never by 、 or ，: "第一、二条" cites two articles)
 SCRAMBLED_ARTICLE = re.compile(rf"第(?:{P.WEDGED_MARK}+{P.CN_NUMBER}{P.WEDGED_MARK}*|{P.CN_NUMBER}{P.WEDGED_MARK}+"
-                               rf"|{P.CN_NUMBER}[{P.WEDGE_CHARS}。:：;；]+{P.CN_NUMBER})(?=[条條])")
+                               rf"|{P.CN_NUMBER}[{P.WEDGE_CHARS}。:：;；]+{P.CN_NUMBER}"
+                               # "第:二,十条" (b434 002): marks before the number and inside it
+                               rf"|{P.WEDGED_MARK}+{P.CN_NUMBER}[{P.WEDGE_CHARS}。:：;；,]+{P.CN_NUMBER}{P.WEDGED_MARK}*)(?=[条條])")
 SCRAMBLED_ARTICLE_MIN = 2  # so many on a page before its numbers count as scrambled
 WEDGED_MARKS = re.compile(P.WEDGED_MARK)
 

@@ -330,6 +330,7 @@ def test_unscrambled(text, expected):
     ("第十【四条 城市 第二十!条 排水", "第十四条 城市 第二十条 排水"),
     ("第【一条 为了", "第【一条 为了"),                     # one alone: not yet a scrambled page
     ("依照第一、二条的规定 第【一条 第】二条", "依照第一、二条的规定 第一条 第二条"),  # near miss: two articles cited
+    ("第:二,十条 住宅专项 第二十一》。条 使用", "第二十条 住宅专项 第二十一条 使用"),  # b434 002: marks before and inside
 ])
 def test_scrambled_article_numbers(text, expected):
     assert C.scrambled_article_numbers(text) == expected
