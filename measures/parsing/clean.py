@@ -483,7 +483,7 @@ def _gloss_without_symbols(m: "re.Match[str]") -> str:
 
 # a document-sharing site's paragraph mark turned into a Cyrillic Р: "…问题。Р2.加快学前…" (two or more, between
 # non-Cyrillic characters: "Русский" in a language menu stays)
-PARAGRAPH_ER = re.compile(r"(?<=[^\sА-яЁё])Р(?=[^\sА-яЁё])")
+PARAGRAPH_ER = re.compile(r"(?<=[^\sА-яЁё])[ \t]*Р[ \t]*(?=[^\sА-яЁё])")  # "。Р 2、" (b417 004) too
 PARAGRAPH_ER_MIN = 2
 
 

@@ -269,6 +269,7 @@ def test_spaced_header_cells(cells, expected):
     ("园难”问题。Р2.加快学前教育Р3.提高学前", "园难”问题。\n2.加快学前教育\n3.提高学前"),  # b99 003
     ("English 日本語 한국어 Русский 站群导航", "English 日本語 한국어 Русский 站群导航"),  # a language menu
     ("问题。Р2.加快", "问题。Р2.加快"),  # one mark is no pattern
+    ("事故。Р 二、措施落实Р 1、秸秆禁烧", "事故。\n二、措施落实\n1、秸秆禁烧"),  # b417 004: a space after the mark
 ])
 def test_paragraph_marks(text, expected):
     assert C.paragraph_marks(text) == expected
