@@ -385,6 +385,8 @@ def test_opened_by_general(lines, expected):
     (["一、充分认识做好高校毕业生就业工作的重要性。各地要…。"], False),  # a notice's item: alone, it acts
     (["一、加强认识宣传", "（一）开展宣传。", "（二）开展培训。"], False),
     (["一、充分认识积分制在乡村治理中的积极作用", "（一）有利于增强基层党组织的领导作用。", "（二）有利于推动乡村振兴重点工作。"], True),
+    (["一、准确把握深化推广应用清单制基本要求", "（一）坚持党建引领。发挥村级党组织作用。", "（二）坚持依法依规。"], True),  # b426 003
+    (["一、落实基本要求", "（一）开展宣传。"], False),  # no verb of grasping
 ])
 def test_significance_chapter(lines, expected):
     assert O.significance_chapter(tree(*lines).roots[0], CTX) is expected
