@@ -19,6 +19,8 @@ CTX = ParseContext()
     ("各县(市、区)党委和人民政府", "各县(市、区)党委和人民政府"),
     ("〔市司法局等单位〕", "市司法局"),
     (" 市 财政局 ", "市财政局"),
+    ("省工商联等有关部门", "省工商联"), ("市科技局等相关单位", "市科技局"),  # b404 001
+    ("县政府有关部门", "县政府有关部门"),  # a unit of its own
 ])
 def test_clean_unit(raw, expected):
     assert U.clean_unit(raw) == expected
