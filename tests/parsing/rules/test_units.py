@@ -58,6 +58,9 @@ def test_is_unit_like(name, expected):
     # b365 009: those responsible beside the lead unit
     ("牵头单位:市环保局。相关责任单位:市公安局、市住建局",
      [("市环保局", "lead"), ("市公安局", "support"), ("市住建局", "support")]),
+    # b72 005: a lead unit labelled 牵头责任单位, the others 主要协作单位
+    ("牵头责任单位:县卫健委 主要协作单位:县公安局、各乡镇人民政府",
+     [("县卫健委", "lead"), ("县公安局", "support"), ("各乡镇人民政府", "support")]),
     ("", []),
 ])
 def test_names_with_roles(content, expected):
