@@ -2148,6 +2148,8 @@ def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext
     if h.notice_line is not None:  # the covering notice's signature above the body names the place too
         body = [l for l in lines[h.notice_line + 1:h.body_start] if P.ORG_LINE.match(ctx.fold_same(l.strip()))] + body
     region = resolve_region(gaz, [None, None, None, h.meta.get("issuer"), h.meta.get("source"), " ".join(body)], ctx)
+    if region["level"] == "district" and not h.meta.get("issuer") and sibling_districts(gaz, ctx.fold(" ".join(body)), region):
+        region = dict(region, district=None, level="city")  # "香洲区、金湾区、斗门区…": the city speaks of its districts
     if hint and region["level"] and LEVEL_RANK[region["level"]] > LEVEL_RANK[hint]:
         if hint == "city" and region["level"] == "district" and (region["district"] or "").endswith("市") \
                 and ctx.fold(ctx.text).count(ctx.fold(region["district"])) >= 2:
@@ -2164,6 +2166,25 @@ def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext
                 (national_wording(lines, ctx) or national_title(h.title, lines, ctx)):
             region = dict(NO_REGION, level="national")
     return region
+
+
+SIBLING_DISTRICTS_MIN = 2
+
+
+@rule(stage="header", example="'…在香洲区、金湾区、斗门区开展…' (the body of a page without issuer) → True; '香洲区人民政府…' → False")
+def sibling_districts(gaz, text: str, region: dict) -> bool:
+    """A body that names two districts or counties of the same city or more (b406 007 香洲区, 金湾区 and 斗门区;
+    b418 005, b414 006): without an issuer, the page is the city's, which speaks of its districts, not
+    one district's."""
+    names = set()
+    for pos, name, cands in gaz.find(text):
+        if not standalone_place(text, pos, name):
+            continue
+        for c in cands:
+            d = gaz.describe(c)
+            if d["level"] == "district" and d["city"] == region["city"] and d["province"] == region["province"]:
+                names.add(d["district"])
+    return len(names) >= SIBLING_DISTRICTS_MIN
 
 
 @rule(stage="header", example="'計算機軟件保護條例' on a page that names no place → True; '2025年全国计量工作要点' → True; "

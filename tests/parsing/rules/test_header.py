@@ -441,6 +441,25 @@ def test_standalone_place(text, name, expected):
     assert H.standalone_place(text, text.index(name), name) is expected
 
 
+ZHUHAI = [
+    {"code": "440000", "name": "广东省", "short_name": "广东", "level": "province", "parent": None},
+    {"code": "440400", "name": "珠海市", "short_name": "珠海", "level": "city", "parent": "440000"},
+    {"code": "440402", "name": "香洲区", "short_name": "香洲", "level": "district", "parent": "440400"},
+    {"code": "440403", "name": "斗门区", "short_name": "斗门", "level": "district", "parent": "440400"},
+    {"code": "440404", "name": "金湾区", "short_name": "金湾", "level": "district", "parent": "440400"},
+]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在香洲区、金湾区、斗门区设立不动产登记服务点", True),  # b406 007: the city speaks of its districts
+    ("香洲区不动产登记中心负责受理", False),  # one district only
+])
+def test_sibling_districts(text, expected):
+    gaz = Gazetteer(ZHUHAI)
+    region = H.resolve_region(gaz, [None, None, None, text])
+    assert H.sibling_districts(gaz, text, region) is expected
+
+
 def test_header_stage_national_document(knowledge):
     ctx = ParseContext(knowledge, lines=["国家知识产权局关于印发某工作方案的通知", "湖北省、湖南省知识产权局：", "一、重点任务",
                                         "1.加强执法。"])
