@@ -2139,6 +2139,8 @@ def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext
         return dict(region, district=zone, level="district")
     if region["level"]:
         return region
+    if national_statute(h.title, ctx):
+        return dict(NO_REGION, level="national")
     own = SELF_REFERENCE.match(ctx.fold(issuer or ""))
     hint = next((lv for k, lv in SELF_LEVEL.items() if own and ctx.fold(issuer).startswith(k)), None) \
         or level_hint(lines, ctx)
@@ -2168,6 +2170,20 @@ def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext
     return region
 
 
+NATIONAL_STATUTE = re.compile(r"^(?:中华人民共和国|国务院|国家(?![级、，,和及与省市]))")  # not "国家、省…奖励"
+
+
+@rule(stage="header", example="'中华人民共和国档案法实施办法(3)' → True; '国家湿地公园管理办法' → True; "
+                               "'国家级文化产业示范园区管理办法' → False; '全国文明城市创建方案' → False")
+def national_statute(title: str | None, ctx: ParseContext) -> bool:
+    """A rule titled after the State (中华人民共和国…, 国务院…, 国家…, not 国家级…) whose issuer names no place:
+    the State's, whatever places or levels its text names (b168 008, b103 010, b180 003: the body's
+    惠山区 or 县级 describe whom the rule reaches)."""
+    t = ctx.fold(title or "").strip()
+    return bool(NATIONAL_STATUTE.match(t) and STATUTE_TITLE.search(STATUTE_PART_MARK.sub("", t)))
+
+
+STATUTE_PART_MARK = re.compile(r"\s*[(（]\d{1,2}[)）]$")  # "…实施办法(3)": a copy's third page
 SIBLING_DISTRICTS_MIN = 2
 
 

@@ -441,6 +441,16 @@ def test_standalone_place(text, name, expected):
     assert H.standalone_place(text, text.index(name), name) is expected
 
 
+@pytest.mark.parametrize("title, expected", [
+    ("中华人民共和国档案法实施办法(3)", True),  # b168 008: a copy's third page
+    ("国家湿地公园管理办法", True), ("国务院关于修改部分行政法规的决定", False),  # a decision is no statute title
+    ("国家级文化产业示范园区管理办法", False), ("国家、省科学技术奖励项目市配套奖励细则", False),  # b252 010
+    ("全国文明城市创建工作方案", False), (None, False),
+])
+def test_national_statute(title, expected):
+    assert H.national_statute(title, CTX) is expected
+
+
 ZHUHAI = [
     {"code": "440000", "name": "广东省", "short_name": "广东", "level": "province", "parent": None},
     {"code": "440400", "name": "珠海市", "short_name": "珠海", "level": "city", "parent": "440000"},
