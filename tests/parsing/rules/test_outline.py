@@ -188,7 +188,7 @@ def test_condition_run(lines, expected):
     (["二、全年任何时候禁止在禁放区以外的下列场所燃放烟花爆竹:", "(一)党政机关、事业单位办公用房;", "(二)文物保护单位;"], True),
     # b427 009: the information a department passes on, named far from 下列
     (["十、有关政府部门应当将下列税收减免前置审批事项认定的有关信息资料及时抄送同级国税、地税机关:",
-      "1、下岗职工再就业的认定信息;", "2、安置残疾人员就业的认定信息;"], True),
+      "(一)下岗职工再就业的认定信息;", "(二)安置残疾人员就业的认定信息;"], True),
 ])
 def test_content_list(lines, expected):
     """A content list folds into its item (the item is the leaf); a list of acts keeps its items."""
