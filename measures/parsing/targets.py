@@ -979,6 +979,7 @@ def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseC
             metric = prev[3]  # "给予补助资金：100万元、50万元和30万元": each tier (equal amounts too) is a target
             if n.pre_word is None and not n.suffix_len:
                 n.comparator = prev[2]  # "分别给予不超过50万元、30万元": the first tier's ceiling holds for all
+        metric = weak_metric(n, metric)
         if T.han_count(metric) < 2:
             continue
         y = _year(n, year, events, sentence_events)
@@ -1009,6 +1010,23 @@ def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseC
                         + P.WHITESPACE.sub("", para[m.start("per"):m.end("per")]).translate(T.HALF_WIDTH), "year": y,
                         "quote": quote})
     return out
+
+
+GENERIC_METRIC = re.compile(rf"(?:{P.alternation(L.GENERIC_METRIC_WORDS)}|[\s，,、:：()（）])+")
+WEAK_METRIC_CONTEXT = 40
+
+
+@rule(stage="targets", example="'给予一定的奖励,最高不超过' (100万元) in '对新引进的总部企业,给予一定的奖励,最高不超过100万元' → "
+                               "'新引进的总部企业,给予一定的奖励'; '知识产权质押融资额' → unchanged")
+def weak_metric(n: Number, metric: str) -> str:
+    """A metric made only of words that say nothing of what is measured (给予, 一定的, 奖励, 最高, 不超过 …,
+    "给予一定的奖励,最高不超过100万元"): the sentence before the number instead, up to forty characters,
+    without its opening 对 and the cap words before the number, so the target says whom it is for."""
+    if T.han_count(GENERIC_METRIC.sub("", metric)) >= 2 or T.han_count(metric) < 2:
+        return metric  # a metric of one character is no target at all (paragraph_targets drops it)
+    ctx = CAP_TAIL.sub("", n.para[n.sent_start:n.pos]).strip(" ，,、:：")
+    ctx = ctx[-WEAK_METRIC_CONTEXT:].removeprefix("对")
+    return ctx if T.han_count(GENERIC_METRIC.sub("", ctx)) >= 2 else metric
 
 
 @rule(stage="targets", example="'个显示度高、示范性强、复制性好的数据要素应用典型案例' → noun '数据要素应用典型案例'; "

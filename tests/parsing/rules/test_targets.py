@@ -953,3 +953,14 @@ def test_tier_menu(text, value, expected):
 ])
 def test_paid_tier(text, value, expected):
     assert Tg.paid_tier(number(text, value)) is expected
+
+
+@pytest.mark.parametrize("text, value, metric, expected", [
+    # b38 003: a metric of aid words only gives way to the sentence before the amount
+    ("在新三板成功挂牌的企业,高新区给予一定的奖励,最高不超过100万元。", "100", "给予一定的奖励,最高不超过",
+     "在新三板成功挂牌的企业,高新区给予一定的奖励"),
+    ("对企业给予奖励100万元。", "100", "知识产权质押融资额", "知识产权质押融资额"),  # a metric that names something
+    ("对企业给予奖励100万元。", "100", "奖", "奖"),  # one character: dropped later, not revived
+])
+def test_weak_metric(text, value, metric, expected):
+    assert Tg.weak_metric(number(text, value), metric) == expected
