@@ -472,14 +472,20 @@ def signature_prefix_off(s: str, ctx: ParseContext) -> str:
     """A title whose line also holds the signature and date it followed in print, the page flattened
     ("X人民政府2023年6月15日Y办法", b102 008, b286 001): Y, when it reads as a title (as glued_title
     reads such a line when the title runs on into the body)."""
-    f = ctx.fold_same(s)
+    start = after_signature(ctx.fold_same(s))
+    rest = s[start:].strip() if start else ""
+    return rest if len(rest) >= 6 and genre_at_end(rest, ctx) else s
+
+
+def after_signature(f: str) -> int | None:
+    """Where what follows a signature and its date begins on a line that opens with them ("福州市…办公室
+    2023年4月24日…", "…2024年5月27日(此件公开发布)…"; ``f`` folded), or None: shared by glued_title and
+    signature_prefix_off."""
     d = re.search(P.DATE_TEXT, f[:GLUED_DATE_REACH])
     if not d or not f[:d.start()].strip() or not P.ORG_LINE.match(f[:d.start()].strip()):
-        return s
-    start = d.end()
-    mark = PUBLIC_MARK.match(f, start)  # "2024年5月27日(此件公开发布)"
-    rest = s[mark.end() if mark else start:].strip()
-    return rest if len(rest) >= 6 and genre_at_end(rest, ctx) else s
+        return None
+    mark = PUBLIC_MARK.match(f, d.end())  # "2024年5月27日(此件公开发布)"
+    return mark.end() if mark else d.end()
 
 
 # "临汾市政府印发临汾市…行动计划", "…办公室关于印发专利开放许可试点工作方案": a news headline's issuer and verb
@@ -1461,11 +1467,7 @@ def glued_title(line: str, ctx: ParseContext) -> str | None:
     if lab:
         start = lab.end()
     else:
-        d = re.search(P.DATE_TEXT, f[:GLUED_DATE_REACH])
-        if d and P.ORG_LINE.match(f[:d.start()].strip() or "-"):
-            start = d.end()
-            mark = PUBLIC_MARK.match(f, start)  # "2024年5月27日(此件公开发布)"
-            start = mark.end() if mark else start
+        start = after_signature(f) or 0
     if not start and not lab:
         return None
     m = GLUED_TITLE.match(f, start)
@@ -2171,6 +2173,7 @@ def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext
 
 
 NATIONAL_STATUTE = re.compile(r"^(?:中华人民共和国|国务院|国家(?![级、，,和及与省市]))")  # not "国家、省…奖励"
+STATUTE_PART_MARK = re.compile(r"\s*[(（]\d{1,2}[)）]$")  # "…实施办法(3)": a copy's third page
 
 
 @rule(stage="header", example="'中华人民共和国档案法实施办法(3)' → True; '国家湿地公园管理办法' → True; "
@@ -2183,7 +2186,6 @@ def national_statute(title: str | None, ctx: ParseContext) -> bool:
     return bool(NATIONAL_STATUTE.match(t) and STATUTE_TITLE.search(STATUTE_PART_MARK.sub("", t)))
 
 
-STATUTE_PART_MARK = re.compile(r"\s*[(（]\d{1,2}[)）]$")  # "…实施办法(3)": a copy's third page
 SIBLING_DISTRICTS_MIN = 2
 
 

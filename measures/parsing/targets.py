@@ -1024,9 +1024,9 @@ def weak_metric(n: Number, metric: str) -> str:
     without its opening 对 and the cap words before the number, so the target says whom it is for."""
     if T.han_count(GENERIC_METRIC.sub("", metric)) >= 2 or T.han_count(metric) < 2:
         return metric  # a metric of one character is no target at all (paragraph_targets drops it)
-    ctx = CAP_TAIL.sub("", n.para[n.sent_start:n.pos]).strip(" ，,、:：")
-    ctx = ctx[-WEAK_METRIC_CONTEXT:].removeprefix("对")
-    return ctx if T.han_count(GENERIC_METRIC.sub("", ctx)) >= 2 else metric
+    before = CAP_TAIL.sub("", n.para[n.sent_start:n.pos]).strip(" ，,、:：")
+    before = before[-WEAK_METRIC_CONTEXT:].removeprefix("对")
+    return before if T.han_count(GENERIC_METRIC.sub("", before)) >= 2 else metric
 
 
 @rule(stage="targets", example="'个显示度高、示范性强、复制性好的数据要素应用典型案例' → noun '数据要素应用典型案例'; "
