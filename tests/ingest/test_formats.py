@@ -84,12 +84,14 @@ def test_pdf_hard_wraps_are_joined_and_page_furniture_dropped():
     assert "公报" not in result.text and "- 2 -" not in result.text
 
 
+@pytest.mark.usefixtures("needs_cjk_fonts")
 def test_pdf_two_columns_are_read_column_by_column():
     pdf = makedocs.pdf_from_text(POLICY * 3, columns=2)
     got = lines(extract(pdf, "two.pdf").text)
     assert got == [line.strip() for line in lines(POLICY * 3)]
 
 
+@pytest.mark.usefixtures("needs_cjk_fonts")
 def test_pdf_ruled_task_table_comes_out_as_tab_separated_rows():
     pdf = makedocs.pdf_from_text("某市2024年知识产权工作要点\n为加强知识产权保护，制定本要点。", table=TASKS)
     got = lines(extract(pdf, "tasks.pdf").text)
