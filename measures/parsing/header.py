@@ -186,6 +186,7 @@ TRANSMITTAL_ONLY = re.compile(r"(?:印发|转发)给?你们[^。]{0,30}?(?:贯�
 OWN_ITEMS_FOLLOW = re.compile(rf"(?:{P.alternation(L.OWN_ITEMS_PHRASES)})[:：。]?$")
 TITLE_TAIL = re.compile(r"(?:[(（][^()（）]{1,16}[)）]\s*)+$")  # "(2024年修订)", "(试行)" after a title
 PAREN_DATE = re.compile(r"^[(（]\s*(.+?)\s*[)）]$")
+DATED_NUMBER = re.compile(rf"^({P.DATE_TEXT})\s*{P.DOC_NUMBER.pattern}$")  # "2010年1月28日 法发〔2010〕6号"
 SIGNED_BY = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}长|主任|书记|主席)\s*[\u4e00-\u9fff]{2,4}\s+")  # "局长 王景川 二〇〇一年…"
 MID_NUMBER = re.compile(rf"(?<=[知告见案法则])\s+({P.DOC_NUMBER.pattern})(?=\s)")  # "…的通知 国知战联办〔2018〕24号 2018年…"
 INLINE_LOST = re.compile(rf"[(（]\s*([{P.HAN}]{{1,8}}[发發字函办辦])\s*({P.YEAR})(\d{{1,4}})\s*[号號]\s*[)）]")  # "(砚发201120 号)"
@@ -952,11 +953,15 @@ def digit_date(line: str) -> str | None:
 
 
 def signature_date(line: str) -> str | None:
-    """The date of a signature line: "2024年7月9日", "二〇二四年七月九日", "(2025年5月5日)", "2019222"."""
+    """The date of a signature line: "2024年7月9日", "二〇二四年七月九日", "(2025年5月5日)", "2019222";
+    also a law book's note under a title with the date and the number: "(2010年1月28日 法发〔2010〕6号)"."""
     s = SIGNED_BY.sub("", line.strip())
     pm = PAREN_DATE.match(s)
     if pm:
         s = pm.group(1)
+        dated = DATED_NUMBER.match(s)
+        if dated:
+            s = dated.group(1)
     if P.DATE_LINE.match(s):
         return parse_date(s)
     return digit_date(s)

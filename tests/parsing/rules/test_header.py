@@ -1283,6 +1283,18 @@ def test_wrapped_title(lines, expected):
     assert H._wrapped_title([H.HeadLine(x) for x in lines], 0, CTX) == expected
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("2024年7月9日", "2024-07-09"),
+    ("二〇二四年七月九日", "2024-07-09"),
+    ("(2025年5月5日)", "2025-05-05"),
+    ("(2010年1月28日 法发〔2010〕6号)", "2010-01-28"),  # b436 001: a law book's note under the title
+    ("(2014年9月27日海财规〔2014〕12号文件发布)", None),
+    ("法发〔2010〕6号", None),
+])
+def test_signature_date(line, expected):
+    assert H.signature_date(line) == expected
+
+
 @pytest.mark.parametrize("signature, expected", [
     (["总理温家宝", "二○○九年四月十三日"], "2009-04-13"),  # b292 001: a leader signs the decree in person
     (["部长 李小鹏", "2018年2月13日"], "2018-02-13"),
