@@ -29,6 +29,10 @@ _LONG_LABELS = "|".join(r"\s*".join(map(re.escape, k)) for k in sorted(L.META_LA
 # a long label glued to its value, at the start of the row or after a space: "發文字號大冶政規〔2023〕4號"
 LABEL_RUN = re.compile(rf"(?:^|(?<=\s))(?P<label>{_LONG_LABELS})(?=[^\s:：])")
 LABEL_GLUED = re.compile(rf"(?P<label>{_LONG_LABELS})\s*[:：]\s*")  # "…有限公司发表日期:2019-09-30"
+_SPREAD_LABELS = "|".join(r"\s+".join(map(re.escape, k)) for k in sorted(L.META_LABELS, key=len, reverse=True)
+                          if 2 <= len(k) <= 3)
+# a short label spread over a table cell, glued to the value before it: "名   稱:…的通知文   號:鄂發改…" (b438 009)
+LABEL_SPREAD = re.compile(rf"(?P<label>{_SPREAD_LABELS})\s*[:：]\s*")
 DATE_KEYS = ("published", "signed")
 # labels whose value is a date: an empty "废止日期:" does not take the issuer's line below as its value
 DATE_VALUED = DATE_KEYS + ("effective", "repealed")
@@ -334,7 +338,8 @@ def _key(label: str) -> str:
 
 @rule(stage="header", example="'索引号：SY001 发布日期：2024-12-02' → {'index': 'SY001', 'published': '2024-12-02'}; '浏览量:时间:2023-07-02' → {'published': '2023-07-02'}")
 def labelled_values(line: str, ctx: ParseContext) -> dict[str, str] | None:
-    """Metadata on one line: "标签：值" pairs (several per row), or a colonless table row starting with
+    """Metadata on one line: "标签：值" pairs (several per row; a short label spread over its cell may be
+    glued to the value before it: "名   称:…的通知文   号:鄂发改价管〔2025〕1号"), or a colonless table row starting with
     a label ("索引号 SY0000123 主题分类 综合政务", also before pairs with colons: "文  号 洪政办〔2025〕1号
     信息分类: 综合政务"), or a row of long labels glued to their values ("发文单位大冶市人民政府办公室
     发文字号大冶政规〔2023〕4号"). None: no metadata (a label in the middle of a sentence is none)."""
@@ -342,6 +347,8 @@ def labelled_values(line: str, ctx: ParseContext) -> dict[str, str] | None:
     hits = list(LABEL_COLON.finditer(f))
     glued = [g for g in LABEL_GLUED.finditer(f) if not any(h.start() <= g.start() < h.end() or
                                                             g.start() <= h.start() < g.end() for h in hits)]
+    glued += [g for g in LABEL_SPREAD.finditer(f) if not any(h.start() <= g.start() < h.end() or
+                                                              g.start() <= h.start() < g.end() for h in hits + glued)]
     if hits and glued:
         hits = sorted(hits + glued, key=lambda h: h.start())
     found: dict[str, str] = {}
