@@ -247,6 +247,11 @@ STATUTE_TITLE = re.compile(r"(?:条例|办法|规定|规则|细则|大纲|规范
 GLUED_LABEL = re.compile(r"(?:文档介绍|资源描述|内容摘要|文档简介)[:：]?\s*")
 GLUED_DATE_REACH = 60
 GLUED_LINES = 12
+# call_title: the first lines looked at, the length of a call's name, what no name holds, a site's tag before it
+CALL_LINES = 8
+CALL_TITLE_MIN, CALL_TITLE_MAX = 8, 45
+CALL_SENTENCE_MARKS = re.compile(r"[，,。；;：:！!？?、\s]")
+CALL_TAG = re.compile(r"^[^|｜]{1,8}[|｜]\s*")
 # "…条例 (2014年5月29日四川省第十二届人民代表大会常务委员会第九次会议通过)": the adoption note run on after a title
 ADOPTION_TAIL = re.compile(rf"\s*[(（.．、,，]?\s*{P.DATE_TEXT}[^()（）]{{0,80}}?(?:通过|批准|公布|发布|修订|修正)[)）、,，。]?\s*$")
 # "…分工的意见-湖南省人民政府门户网站": the site's name after the title (b341 002)
@@ -1410,6 +1415,9 @@ def _find_title(h: Header, lines: list[str], page_title: str | None, first_num: 
                                      if i not in h.meta_lines)), None)
     if not h.title:
         h.title = transmitted_title("\n".join(lines[:max(first_num, 1) + 1]), ctx)
+    if not h.title:
+        h.title = next(filter(None, (call_title(line, ctx) for i, line in enumerate(lines[:max(first_num, 1)][:CALL_LINES])
+                                     if i not in h.meta_lines)), None)
     h.title = period_below(h.title, lines[:max(first_num, 1) + 2], ctx)
 
 
@@ -1465,6 +1473,20 @@ def transmitted_title(text: str, ctx: ParseContext) -> str | None:
         if TRANSMIT_BEFORE.search(before) or TRANSMIT_AFTER.match(after):
             return clean_title(name, ctx)
     return None
+
+
+@rule(stage="header", example="'2025年深圳市知识产权保险资助项目' → itself; '申报指南 | 深圳市2022年知识产权领域专项资金核准制项目' → "
+                               "'深圳市2022年知识产权领域专项资金核准制项目'; '一、资助项目' → None")
+def call_title(line: str, ctx: ParseContext) -> str | None:
+    """A funding call's own name near the top of a page that gave no title otherwise: a short line without
+    sentence marks that ends with what it funds ("…资助项目", "…专项资金", "…项目申报", "…奖励"), after a
+    site's tag ("申报指南 | …"). Portals of subsidy calls title their pages so (b435 001, b96 …)."""
+    s = CALL_TAG.sub("", line.strip())
+    f = ctx.fold(s)
+    if not (CALL_TITLE_MIN <= len(s) <= CALL_TITLE_MAX) or CALL_SENTENCE_MARKS.search(f) or CRUMB_TRAIL.search(f) \
+            or match_numbering(s) or f.startswith(L.CALL_OPENERS) or not f.endswith(L.CALL_TITLE_ENDS):
+        return None
+    return clean_title(s, ctx)
 
 
 @rule(stage="header", example="'福州市长乐区人民政府办公室2023年4月24日福州市长乐区会展业促进管理办法第一章总则第一条为…' → "

@@ -278,6 +278,9 @@ CONTACT_HEADS = ("发送电子邮件", "电子邮件", "电子邮箱", "邮箱",
 # the ways a consultation notice names for sending comments ("通过电子邮箱将意见发送至…")
 # what a caption closed by a colon names ("專利質押融資貸款費用資助標準:" over its items); "现将名单予以公示:" is a lead-in
 CAPTION_NOUNS = ("标准", "内容", "范围", "方式", "程序", "流程", "对象", "措施", "政策", "项目", "事项", "任务", "重点")
+# how a funding call's own name ends when the page gives no other title ("2025年深圳市知识产权保险资助项目", header.call_title)
+CALL_OPENERS = SENTENCE_OPENERS + ("对", "凡", "给予")  # a line opening so is a sentence, not a call's name
+CALL_TITLE_ENDS = ("资助项目", "项目申报", "专项资金", "资助", "奖励", "补贴", "核准制项目", "储备项目", "导航项目", "支持项目")
 # the heading of a list of requirements: conditions to apply, documents to hand in (no measures under it)
 REQUIREMENT_HEADS = ("申报条件", "申请条件", "认定条件", "评选条件", "基本条件", "资助条件", "奖励条件", "支持条件",
                      "申报材料", "申请材料", "所需材料", "提交材料", "报送材料", "申报资料", "申请资料",

@@ -1437,3 +1437,17 @@ def test_doc_number_lead_off(title, expected):
 ])
 def test_lost_period_dash(title, expected):
     assert H.lost_period_dash(title) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("2025年深圳市知识产权保险资助项目", "2025年深圳市知识产权保险资助项目"),  # b435 001
+    ("南山區知識產權證券化融資支持項目申報", "南山區知識產權證券化融資支持項目申報"),  # b435 002 (glosses already off)
+    ("申报指南 | 深圳市2022年知识产权领域专项资金核准制项目", "深圳市2022年知识产权领域专项资金核准制项目"),  # b232 008
+    ("福州市2020年度技术合同认定登记机构奖励", "福州市2020年度技术合同认定登记机构奖励"),  # b217 001
+    ("一、资助项目", None),  # a numbered heading
+    ("对获评国家知识产权示范企业的给予奖励", None),  # a sentence's opening
+    ("2023年度江蘇省院士工作站開始申報,積極建設", None),  # a sentence
+    ("免费评估 我要申报", None),
+])
+def test_call_title(line, expected):
+    assert H.call_title(line, CTX) == expected
