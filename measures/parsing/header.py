@@ -247,6 +247,7 @@ STATUTE_TITLE = re.compile(r"(?:条例|办法|规定|规则|细则|大纲|规范
 GLUED_LABEL = re.compile(r"(?:文档介绍|资源描述|内容摘要|文档简介)[:：]?\s*")
 GLUED_DATE_REACH = 60
 GLUED_LINES = 12
+SPACED_GENRE_END = re.compile(r"(的[通公])\s+([知告报])$")  # "…的通 告" (spaced_genre_end)
 # call_title: the first lines looked at, the length of a call's name, what no name holds, a site's tag before it
 CALL_LINES = 8
 CALL_TITLE_MIN, CALL_TITLE_MAX = 8, 45
@@ -800,6 +801,13 @@ def without_teaser(s: str, ctx: ParseContext) -> str:
     return s
 
 
+@rule(stage="header", example="'虞城县人民政府关于集中行使行政复议职责的通 告' → '…职责的通告'; '关于…的通 知' → '关于…的通知'")
+def spaced_genre_end(s: str) -> str:
+    """A title whose last word a typesetter spread over the line ("…的通 告", "…的通 知", b444 008): the
+    word closed up, so that the line names its genre."""
+    return SPACED_GENRE_END.sub(r"\1\2", s)
+
+
 @rule(stage="header", example="'渝府发〔2016〕56号《重庆市人民政府关于印发…的通知》' → '重庆市人民政府关于印发…的通知' (文号 kept aside)")
 def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
     """A line that may hold the title without the site's additions: a tag and bar ("时政|"), a breadcrumb
@@ -842,6 +850,7 @@ def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
         out.doc_number = out.doc_number or m.group(1)
         s = s[:m.start()]
     s, out.expired = without_status_mark(without_edition_tail(s, ctx), ctx)
+    s = spaced_genre_end(s)
     m = ORG_VERB_PREFIX.match(ctx.fold_same(s))
     if m:
         out.issuer, s = s[:len(m.group("org"))], s[m.end():]

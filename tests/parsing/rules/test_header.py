@@ -1451,3 +1451,13 @@ def test_lost_period_dash(title, expected):
 ])
 def test_call_title(line, expected):
     assert H.call_title(line, CTX) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("虞城县人民政府关于集中行使行政复议职责的通 告", "虞城县人民政府关于集中行使行政复议职责的通告"),  # b444 008
+    ("关于印发…的通 知", "关于印发…的通知"),
+    ("关于印发…的通知", "关于印发…的通知"),
+    ("互通 知识", "互通 知识"),  # no 的 before it: no title's end
+])
+def test_spaced_genre_end(line, expected):
+    assert H.spaced_genre_end(line) == expected
