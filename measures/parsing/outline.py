@@ -963,7 +963,7 @@ def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
             continue  # a chapter heading with nothing under it (a table of contents, the excerpt's end)
         siblings = node.parent.children if node.parent else outline.roots
         if is_heading_only(node) and node.extra and not act_heading(ctx.fold(node.head)) and \
-                any(s.children for s in siblings if s is not node and s.kind == node.kind):
+                paragraph_chapter(node, siblings, ctx):
             continue  # a chapter written as paragraphs among chapters that hold numbered items
         if (not node.extra and not node.head) or is_boilerplate(node, ctx) or CONTACT_ITEM.match(ctx.fold(node.head)) or \
                 id(node) in names or scope_item(node, ctx) or feedback_channel(node.text, ctx) or \
@@ -974,6 +974,22 @@ def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
     if out and out[-1] is outline.nodes[-1] and cut_short(out[-1]):
         out.pop()
     return out
+
+
+@rule(stage="outline", example="'一、指导思想' (paragraphs) beside '二、重点任务' and '三、保障措施' (both with items) → True; "
+                                "'一、…' … '四、…' (paragraphs) beside one '五、提交申请的方式' with (一)(二) → False")
+def paragraph_chapter(node: Node, siblings: list[Node], ctx: ParseContext) -> bool:
+    """A heading over paragraphs among siblings of its kind that hold numbered items is a chapter written
+    as prose (指导思想, 发展现状), no measure, when such siblings are at least as many as the ones written
+    as paragraphs (general chapters such as 总体要求 not counted). Where most siblings are paragraphs, they are the items and the one holding a list is
+    the odd one (b444 008, a 通告's four items and "五、提交行政复议申请的方式" over its ways), unless its
+    heading names a scope, an aim or a basis ("专项治理范围", "目的", "编制依据": PROSE_CHAPTER_ENDS)."""
+    same = [s for s in siblings if s.kind == node.kind]
+    holding = sum(1 for s in same if s.children)
+    prose = sum(1 for s in same if not s.children and s.extra and not is_general(s, ctx))
+    if holding and ctx.fold(node.head).rstrip("。:：").endswith(L.PROSE_CHAPTER_ENDS):
+        return True  # "二、专项治理范围", "一、目的": what a chapter says about the document, never an act
+    return holding > 0 and holding >= prose
 
 
 @rule(stage="outline", example="last item '五、国' → True; last item '（四）健全名录' → True; '一、推廣改革舉 ……' → True; "

@@ -906,3 +906,21 @@ def test_title_item():
 ])
 def test_attachment_list(line, expected):
     assert bool(O.ATTACHMENT_LIST.match(line)) is expected
+
+
+@pytest.mark.parametrize("lines, label, expected", [
+    # prose chapters beside chapters with items: chapters (指导思想, 基本原则)
+    (["一、指导思想", "以习近平新时代中国特色社会主义思想为指导。", "二、主要任务", "（一）加强保护。", "三、保障措施",
+      "（一）加强领导。"], "一", True),
+    # a 通告's four items in prose and one item over a list (b444 008): the prose ones are the items
+    (["一、县政府集中行使行政复议职责", "县人民政府集中行使行政复议职责。", "二、按时间节点处理复议案件", "及时转送。",
+      "三、规范执法文书", "告知复议途径。", "四、提交行政复议申请的方式", "申请人可以通过以下方式提交:", "（一）现场递交。"],
+     "一", False),
+    # most siblings in prose, but this one names a scope: a chapter still
+    (["一、专项治理范围", "全市所有食用农产品销售市场。", "二、治理时间", "2018年全年。", "三、工作措施",
+      "（一）加强检查。"], "一", True),
+])
+def test_paragraph_chapter(lines, label, expected):
+    t = tree(*lines)
+    n = next(x for x in t.roots if x.label == label)
+    assert O.paragraph_chapter(n, t.roots, CTX) is expected
