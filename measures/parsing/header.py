@@ -2191,7 +2191,8 @@ def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext
         or level_hint(lines, ctx)
     if hint == "national":
         return dict(NO_REGION, level="national")
-    body = [l for l in lines[h.body_start:h.body_start + 30] if not P.SALUTATION.match(ctx.fold(l.strip()))]
+    body = [l for l in lines[h.body_start:h.body_start + 30]
+            if not P.SALUTATION.match(ctx.fold(l.strip())) and not contact_line(l, ctx)]
     if h.notice_line is not None:  # the covering notice's signature above the body names the place too
         body = [l for l in lines[h.notice_line + 1:h.body_start] if P.ORG_LINE.match(ctx.fold_same(l.strip()))] + body
     region = resolve_region(gaz, [None, None, None, h.meta.get("issuer"), h.meta.get("source"), " ".join(body)], ctx)
@@ -2213,6 +2214,16 @@ def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext
                 (national_wording(lines, ctx) or national_title(h.title, lines, ctx)):
             region = dict(NO_REGION, level="national")
     return region
+
+
+CONTACT_LINE = re.compile(rf"^(?:{P.alternation(L.CONTACT_HEADS)})\s*[:：]")
+
+
+@rule(stage="header", example="'邮寄地址:北京市西城区西长安街13号工业和信息化部' → True; '北京市西城区人民政府' → False")
+def contact_line(line: str, ctx: ParseContext) -> bool:
+    """A line of contact details (联系方式:, 邮寄地址:, 电话:): whom to write to, not where the document
+    applies, so the place in it never gives the region (b448 001: a ministry's notice, its address in 西城区)."""
+    return bool(CONTACT_LINE.match(ctx.fold(line.strip())))
 
 
 NATIONAL_STATUTE = re.compile(r"^(?:中华人民共和国|国务院|国家(?![级、，,和及与省市]))")  # not "国家、省…奖励"

@@ -1461,3 +1461,13 @@ def test_call_title(line, expected):
 ])
 def test_spaced_genre_end(line, expected):
     assert H.spaced_genre_end(line) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("       邮寄地址:北京市西城区西长安街13号工业和信息化部", True),  # b448 001
+    ("联系方式:工业和信息化部(原材料工业司)     魏茹欣 010-68205565", True),
+    ("北京市西城区人民政府", False),
+    ("各区要加强地址管理:", False),
+])
+def test_contact_line(line, expected):
+    assert H.contact_line(line, CTX) is expected
