@@ -702,9 +702,13 @@ def rate_metric(n: Number) -> str:
     return metric.removesuffix("的")
 
 
-@rule(stage="targets", example="'全市知识产权保护社会满意度不低于84分' → '知识产权保护社会满意度'")
+ITEM_MARK_LEAD = re.compile(rf"^{P.PAREN_OPEN}\s*(?:[{P.CN_DIGITS}]{{1,3}}|\d{{1,2}})\s*{P.PAREN_CLOSE}\s*")  # "(二)", "(2)"
+
+
+@rule(stage="targets", example="'全市知识产权保护社会满意度不低于84分' → '知识产权保护社会满意度'; '(二)加氢站的补贴标准:' → '加氢站的补贴标准'")
 def metric_before(n: Number) -> str:
-    """The phrase before the number, without the comparator, fillers (力争, 全市 …), a leading year,
+    """The phrase before the number, without the comparator, fillers (力争, 全市 …), a leading year, an
+    item's number when items run together on one line ("(二)加氢站的…"),
     or an earlier target of the same 、 list; a short label before a colon when the number opens its
     clause ("原创作品:3%—10%")."""
     head = n.pre
@@ -719,6 +723,7 @@ def metric_before(n: Number) -> str:
     metric = n.para[n.a + lead:n.a + len(head)].strip()
     if "、" in metric and DIGIT.search(metric[:metric.rindex("、")]):
         metric = metric[metric.rindex("、") + 1:]
+    metric = ITEM_MARK_LEAD.sub("", metric)  # "(二)加氢站的补贴标准:100万元/站": items run together on one line
     if not metric and n.a > 0 and n.para[n.a - 1] in ":：":
         m = LABEL_BEFORE_COLON.search(n.para[:n.a - 1])  # "原创作品:3%—10%": the label before the colon
         metric = m.group(1).strip() if m else ""

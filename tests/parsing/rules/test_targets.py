@@ -221,6 +221,7 @@ def test_rate_before_yiyu_is_a_rate():
     ("力争全市发明专利拥有量达到3000件", "3000", "发明专利拥有量"),
     ("到2025年，全市专利授权量达到10000件", "10000", "专利授权量"),
     ("示范企业达到25家、优势企业达到90家", "90", "优势企业"),
+    ("予以补贴。 (二)加氢站的补贴标准达到100万元", "100", "加氢站的补贴标准"),  # b455 009: items run together
 ])
 def test_metric_before(text, value, expected):
     assert Tg.metric_before(_full(text, value)) == expected
@@ -269,6 +270,9 @@ def test_indicator_table(text, expected):
     # b301: a subsidy per household or per unit of energy keeps its "per"
     ("“气代煤”燃气壁挂炉补贴不超过2700元/户。", [(2700, "元/户", "<=", None)]),
     ("给予采暖期0.12元/千瓦时补贴。", [(0.12, "元/千瓦时", "=", None)]),
+    # b455 009, 011: per station, per charging gun
+    ("加氢站的补贴标准:100万元/站。", [(100, "万元/站", "=", None)]),
+    ("給予6000元/槍的一次性建設獎勵。", [(6000, "元/槍", "=", None)]),
 ])
 def test_paragraph_targets(text, expected):
     got = Tg.paragraph_targets(text, 1, 2024, None, None, CTX)
