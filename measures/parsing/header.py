@@ -48,8 +48,8 @@ NOTICE = re.compile(rf"^(?P<issuer>.{{0,60}}?)(?:关于(?P<verb>{'|'.join(L.NOTI
                     rf"(?P<rest>.+?)(?:的)?{_NOTICE_END}$")  # "佛山市人民政府办公室印发佛山市城镇排水管理办法的通知" (b289)
 NOTICE_END = re.compile(rf"{_NOTICE_END}$")
 STATUS_MARK = re.compile(r"\s*[(（【\[]\s*(?:已|该文件已|全文)?(?:失效|废止|作废)\s*[)）】\]]\s*$")
-DRAFT_MARK_END = re.compile(rf"\s*{P.PAREN_OPEN}\s*(?:{'|'.join(L.DRAFT_MARKS_AT_END)})\s*{P.PAREN_CLOSE}\s*$")
-DRAFT_MARK = re.compile(rf"\s*{P.PAREN_OPEN}\s*(?:{'|'.join(L.DRAFT_MARKS)})\s*{P.PAREN_CLOSE}\s*")
+DRAFT_MARK_END = re.compile(rf"\s*{P.PAREN_OPEN}\s*(?:{P.spread_alternation(L.DRAFT_MARKS_AT_END)})\s*{P.PAREN_CLOSE}\s*$")
+DRAFT_MARK = re.compile(rf"\s*{P.PAREN_OPEN}\s*(?:{P.spread_alternation(L.DRAFT_MARKS)})\s*{P.PAREN_CLOSE}\s*")  # "(草 案)" too
 QUOTED_TITLE = re.compile(r"《(.+)》")
 EDITION_MARK = re.compile(rf"(?<=[{P.HAN}])\s*[(（]\s*{P.YEAR}\s*年\s*[)）]$")  # "商标侵权判断标准(2020年)"
 # what a law-database site writes after a 《title》: "2016年修订版(全文)", "(全文)", "最新版", "2021修正"
@@ -65,8 +65,8 @@ TITLE_NOISE = re.compile(r"[\s《》〈〉“”\"'()（）\[\]〔〕【】,，�
 SENTENCE_OPENER = re.compile(f"^(?:{'|'.join(L.SENTENCE_OPENERS)})")
 FIRST_ITEM = re.compile(rf"^(?:一|第一|{P.PAREN_OPEN}一{P.PAREN_CLOSE}|1[.、．])")
 TITLE_PARTS = re.compile(r"\s*[-_|｜]\s*")
-DRAFT = re.compile("|".join(L.DRAFT_WORDS) + "|征求意见的通知")
-DRAFT_STRONG = re.compile("|".join(L.DRAFT_WORDS))
+DRAFT_STRONG = re.compile(P.spread_alternation(L.DRAFT_WORDS))  # "草 案" too
+DRAFT = re.compile(DRAFT_STRONG.pattern + "|征求意见的通知")
 EXPIRED = re.compile("|".join(L.EXPIRED_WORDS))
 EXPIRED_NOTE = re.compile(r"(?:该|本)(?:文件|政策|规定|办法)?(?:已)?(?:失效|废止)|^已(?:失效|废止)$")
 NO_NUMBER = re.compile(r"^\s*(?:无|/|-|—)?\s*$")

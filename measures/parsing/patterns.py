@@ -130,3 +130,8 @@ SPACED_CHAPTER = rf"{CN_SMALL}[ \u3000]+(?=[{HAN}]{{2,20}}[ \u3000]*{PAREN_OPEN}
 def alternation(words) -> str:
     """Words as one regex alternation, longest first (so that 牵头单位 wins over 牵头)."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def spread_alternation(words) -> str:
+    """As alternation, each word also matched spread out with spaces between its characters ("草 案")."""
+    return "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True))

@@ -379,6 +379,9 @@ def test_doc_number_of(h, lines, expected):
                                                          "公共场所控制吸烟条例(送审稿)第一章 总 则第一条 为减少…"], "draft"),
     (_header(title="某条例", body_start=1), ["某条例", "第一条 为了…", "第二条 …", "第三条 …", "第四条 …",
                                              "第五条 审议某条例(草案)时…"], "in_force"),  # not right after the title
+    # b455 001: the draft mark spread out, on the title's line
+    (_header(title="上海市社会生活噪声污染防治若干规定(草 案)", body_start=1),
+     ["上海市社会生活噪声污染防治若干规定(草 案)", "第一条 为了…"], "draft"),
 ])
 def test_status_of(h, lines, expected):
     assert H.status_of(h, lines, CTX) == expected

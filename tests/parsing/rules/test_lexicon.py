@@ -46,3 +46,16 @@ def test_entries_are_simplified(name):
 ])
 def test_fold_keeps_mainland_words(text, folded):
     assert fold(text) == folded
+
+
+@pytest.mark.parametrize("words, text, expected", [
+    (("草案",), "(草 案)", "草 案"),
+    (("草案", "试行草案"), "试 行草案", "试 行草案"),  # longest first
+    (("草案",), "草稿", None),
+])
+def test_spread_alternation(words, text, expected):
+    import re
+
+    from measures.parsing import patterns as P
+    m = re.search(P.spread_alternation(words), text)
+    assert (m.group() if m else None) == expected
