@@ -427,6 +427,7 @@ def _unbracket_labels(line: str, ctx: ParseContext) -> str:
 
 
 PUBLIC_MARK = re.compile(r"^.{0,40}?[(（]\s*此件(?:公开发布|不公开|主动公开)\s*[)）]\s*")  # a signature run on before the title
+STRAY_START = re.compile(r"^[\u2460-\u249b]\s*(?=[\u4e00-\u9fff])")  # "⑴ 大連市…辦法": an enclosed number a list left
 STRAY_END = re.compile(rf"(?<=[{P.HAN})）])\s*[.?？]$")  # "…管理办法." (a scan's stop), "…条例?" (mojibake)
 
 
@@ -435,8 +436,9 @@ STRAY_END = re.compile(rf"(?<=[{P.HAN})）])\s*[.?？]$")  # "…管理办法." 
 def title_stray_marks(s: str, ctx: ParseContext) -> str:
     """A title without a signature a one-line page ran on before it (the issuer, the date, "(此件公开发布)",
     b318 003), without the site's name after it ("…的意见-湖南省人民政府门户网站", b341 002), without the
-    adoption note run on after it ("…条例 (2014年5月29日…会议通过)", b352 003, 007), and without a half-width
-    stop or a question mark at its end (b321 001, b324 010)."""
+    adoption note run on after it ("…条例 (2014年5月29日…会议通过)", b352 003, 007), without an enclosed
+    number a list left before it ("⑴ 大連市…辦法", b445 009), and without a half-width stop or a question
+    mark at its end (b321 001, b324 010)."""
     m = PUBLIC_MARK.match(ctx.fold_same(s))
     if m and len(s) - m.end() >= 6:
         s = s[m.end():]
@@ -446,7 +448,7 @@ def title_stray_marks(s: str, ctx: ParseContext) -> str:
     m = ADOPTION_TAIL.search(ctx.fold_same(s))
     if m and m.start() >= 5 and genre_at_end(s[:m.start()], ctx):
         s = s[:m.start()]  # b352 003, 007: the note is read for the issuer and date elsewhere
-    return STRAY_END.sub("", s)
+    return STRAY_END.sub("", STRAY_START.sub("", s))
 
 
 @rule(stage="header", example="'《沈阳市…方案（征求意见稿）》（已废止）' → '沈阳市…方案'")
@@ -529,7 +531,7 @@ def lost_period_dash(s: str) -> str:
 
 
 TITLE_PAIR_CUT = re.compile(r"》\s*(?=[和及与、]?\s*《|的(?:通知|政策解读|解读))")  # "A》和《B", "A》《B", "A》的通知"; not "A条例》实施办法", "…落实A条例》的实施意见"
-TITLE_PART_TAIL = re.compile(rf"\s*{P.PAREN_OPEN}\s*[一二三四五六七八九十上下]{{1,2}}\s*{P.PAREN_CLOSE}\s*$")  # "…方案(一)", "( 三 )"
+TITLE_PART_TAIL = re.compile(rf"\s*{P.PAREN_OPEN}\s*(?:[一二三四五六七八九十上下]{{1,2}}|\d{{1,2}})\s*{P.PAREN_CLOSE}\s*$")  # "…方案(一)", "( 三 )", "…規定(2)"
 # what share_decorations leaves when the page put a word count or a stray digit after the genre ("…办法4300字")
 TITLE_SEO_TAIL = re.compile(r"\s*(?:\d{3,5}字|\d)\s*$")
 TITLE_CHAPTER_TAIL = re.compile(rf"\s*的?\s*(?:第[{P.CN_DIGITS}]{{1,3}}章)?\s*总\s*则\s*$")  # "…条例的第一章总则" (b319 001)
@@ -541,7 +543,7 @@ TITLE_CHAPTER_TAIL = re.compile(rf"\s*的?\s*(?:第[{P.CN_DIGITS}]{{1,3}}章)?\s
                                "'社区垃圾分类的实施方案1' → '社区垃圾分类的实施方案'")
 def title_tail_off(s: str, ctx: ParseContext) -> str:
     """A title without what follows it on a copied page: the rest of a 《A》和《B》 pair whose outer marks were
-    lost (the first is the title, b278 007, b113 001, b248, b83 013), a part number ("(一)", "( 三 )", "(下)":
+    lost (the first is the title, b278 007, b113 001, b248, b83 013), a part number ("(一)", "( 三 )", "(下)", "(2)":
     one page of a longer copy, b277 012, b112, b57, b199, b18), and a word count or a stray digit ("4300字",
     "…方案1") or the chapter shown ("…条例的第一章总则", "…法总则", b319) when a genre ends what is left.
     The copying sites' words (最新, 范文, 【4篇】) are share_decorations', which runs before."""

@@ -1274,6 +1274,7 @@ def test_label_before_title(title, expected):
     ("关于做好2024年防汛工作(一)", "关于做好2024年防汛工作(一)"),
     ("安徽省法律援助条例的第一章总则", "安徽省法律援助条例"), ("法律援助法总则", "法律援助法"),  # b319: the chapter shown
     ("某某工作总则", "某某工作总则"),  # no genre before it
+    ("機動車駕駛培訓管理規定(2)", "機動車駕駛培訓管理規定"),  # b445 010: a copy's second page
 ])
 def test_title_tail_off(title, expected):
     assert H.title_tail_off(title, CTX) == expected
@@ -1387,6 +1388,7 @@ def test_national_run(issuer, expected):
     ("关于2023年5月8日会议通过事项的通知", "关于2023年5月8日会议通过事项的通知"),  # no genre before the date
     ("湖南省人民政府关于落实《政府工作报告》重点工作部门分工的意见-湖南省人民政府门户网站",
      "湖南省人民政府关于落实《政府工作报告》重点工作部门分工的意见"),  # b341 002: the site's name
+    ("⑴ 大連市營業性道路運輸機動車駕駛員崗位培訓管理辦法", "大連市營業性道路運輸機動車駕駛員崗位培訓管理辦法"),  # b445 009
 ])
 def test_title_stray_marks(title, expected):
     assert H.title_stray_marks(title, CTX) == expected
