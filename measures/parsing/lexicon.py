@@ -450,6 +450,8 @@ TARGET_UNITS = (
     # a subsidy per household, per unit of energy or goods ("不超过2700元/户", "0.12元/千瓦时", "0.8元/立方米", b301)
     "元/户", "元/千瓦时", "元/立方米", "元/瓦", "元/千瓦", "元/吨", "元/头", "元/只",
     "元/台", "元/辆", "元/公里", "元/课时", "元/学时", "元/人次", "元/天", "元/次",
+    # areas in tens of thousands of km², energy capacity in Latin units ("新增治理面积32万平方公里", "总产能110GWh": b437, b438)
+    "万平方公里", "GWh", "MWh", "GW", "MW",
     # a standard per person and day (meeting, training and travel expenses: "不超过80元/人/天", "320元/人天", b375)
     "元/人/天", "元/人天", "元/人·天", "元/人/日", "元/人日",
     # computing power ("算力规模达到100EFlops", b219 001)

@@ -273,6 +273,9 @@ def test_indicator_table(text, expected):
     # b455 009, 011: per station, per charging gun
     ("加氢站的补贴标准:100万元/站。", [(100, "万元/站", "=", None)]),
     ("給予6000元/槍的一次性建設獎勵。", [(6000, "元/槍", "=", None)]),
+    # b437 002, b438 007: areas in 万平方公里, capacity in GWh
+    ("全国新增水土流失治理面积32万平方公里。", [(32, "万平方公里", "=", None)]),
+    ("全市储能电池总产能力争达到110GWh。", [(110, "GWh", ">=", None)]),
 ])
 def test_paragraph_targets(text, expected):
     got = Tg.paragraph_targets(text, 1, 2024, None, None, CTX)
