@@ -777,10 +777,11 @@ def feedback_channel(text: str, ctx: ParseContext) -> bool:
 
 
 def consultation(ctx: ParseContext) -> bool:
-    """The page asks for comments on a draft (征求意见 in its title or notice)."""
+    """The page asks for comments on a draft (征求意见 in its title or notice, or a draft's page: b458 006,
+    "…管理办法(征求意见稿)》,现面向社会公开征求意见" in its opening sentence)."""
     doc = ctx.document or {}
     head = ctx.fold((doc.get("notice_title") or "") + (doc.get("title") or ""))
-    return any(w in head for w in L.CONSULTATION_MARKS)
+    return any(w in head for w in L.CONSULTATION_MARKS) or doc.get("status") == "draft"
 
 
 @rule(stage="outline", example="'本办法自2024年1月1日起施行。' → True; '第十三条' over '本办法由省工信厅负责解释。' → True")

@@ -738,6 +738,14 @@ def test_feedback_channel_on_a_consultation(text, consultation, expected):
     assert O.feedback_channel(text, ctx) is expected
 
 
+@pytest.mark.parametrize("status, expected", [("draft", True), ("in_force", False)])
+def test_feedback_channel_on_a_draft(status, expected):
+    """b458 006: a draft's page asks for comments in its opening sentence, its title says nothing of it."""
+    ctx = ParseContext()
+    ctx.document = {"title": "吉林省大学生创业园管理办法", "notice_title": None, "status": status}
+    assert O.feedback_channel("电子邮件请发送至:jlsrcxxwlc@163.com。", ctx) is expected
+
+
 @pytest.mark.parametrize("line, expected", [
     ("補助", True), ("申报条件", True), ("重点任务", True),
     ("加强保护。", False),  # a sentence
