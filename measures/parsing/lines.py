@@ -145,14 +145,17 @@ def split_lines(text: str, ctx: ParseContext) -> list[str]:
         flat_header(glued_title_number(preview_page_marks(text.split("\n"))))))))
     pieces = next_article_in_line([piece for row in rows if not digest_line(row)
                                    for piece in inline_items(without_run_on_toc(row))])
-    for raw in (part for piece in pieces for sub in first_chapter_in_line(piece) for part in run_on_headings(sub)
-                for part in chapter_then_article(part)):
+    parts = [part for piece in pieces for sub in first_chapter_in_line(piece) for part in run_on_headings(sub)
+             for part in chapter_then_article(part)]
+    for k, raw in enumerate(parts):
         if page_number(raw.strip()):
             out.append(None)  # a page break: the running header next to it goes too
             continue
         line = raw.strip() if P.DASH_CAPTION.match(raw.strip()) else BULLET.sub("", raw.strip()).strip()
         line = news_dateline_off(continued_mark_off(line))
-        if not line or ONLY_PUNCT.match(line) or chrome_line(line, ctx) or headings_run(line) or outline_line(line) or \
+        host = task_host_line(line, parts[k + 1] if k + 1 < len(parts) else "", ctx)
+        if not line or ONLY_PUNCT.match(line) or (chrome_line(line, ctx) and not host) or headings_run(line) or \
+                outline_line(line) or \
                 (table_of_contents(line) and not TOC_HEAD.match(NOISE.sub("", line))):  # 目录: its block goes later
             continue
         out.append(line)
@@ -164,6 +167,19 @@ def lines(ctx: ParseContext) -> None:
 
 
 CONTINUED_MARK = re.compile(r"^[\[【(（]\s*(?:接上页|续上页|接上頁|續上頁|续前页|續前頁)\s*[\]】)）]\s*")
+
+
+HOST_LABEL = re.compile(r"^\s*主办单位\s*[:：]")
+ASSIST_LABEL = re.compile(rf"^\s*(?:{P.alternation(L.SUPPORT_LABELS)})\s*[:：]")
+
+
+@rule(stage="lines", example="'主办单位:省海洋渔业局' over '协办单位:沿海三市政府' → True; '主办单位:达州市人民政府办公室' over "
+                             "'网站标识码:…' → False")
+def task_host_line(line: str, following: str, ctx: ParseContext) -> bool:
+    """A task's lead unit labelled 主办单位 (b447 009: "主办单位:省海洋渔业局" / "协办单位:沿海三市政府"), which a
+    site's footer also writes ("主办单位:…人民政府办公室" beside 网站标识码): a task's when the next line
+    names those who assist it."""
+    return bool(HOST_LABEL.match(ctx.fold_same(line))) and bool(ASSIST_LABEL.match(ctx.fold_same(following.strip())))
 
 
 @rule(stage="lines", example="'[接上页] (二)预期性发展指标' → '(二)预期性发展指标'; '【接上页】' → ''")

@@ -25,6 +25,7 @@ _LONG = tuple(w for w in L.LEAD_LABELS + L.SUPPORT_LABELS if len(w) > 2)
 _SHORT = tuple(w for w in L.LEAD_LABELS + L.SUPPORT_LABELS if len(w) <= 2)  # labels only before a colon
 _ROLE_LABELS = P.alternation(L.LEAD_LABELS + L.SUPPORT_LABELS)
 _ALL_LABELS = P.alternation(L.PLAIN_LABELS + L.LEAD_LABELS + L.SUPPORT_LABELS)
+UNIT_LABEL_START = re.compile(rf"^\s*(?:{_ALL_LABELS})\s*[:：]")  # "主办单位:", "协办单位:" opening a line
 LABEL = re.compile(rf"(?P<label>{P.alternation(_LONG)}|{P.alternation(L.PLAIN_LABELS)}|"
                    rf"(?:{P.alternation(_SHORT)})(?=\s*[:：]))\s*[:：]?\s*")
 # "【责任单位】A、B", "【牵头单位】A【配合单位】B": a label in brackets, the names after it
@@ -341,9 +342,12 @@ def _units(text: str, ctx: ParseContext) -> list[dict]:
         if names is not None:
             found += names
             used_spans.append((start, end))
-    for m in UNBRACKETED.finditer(text):  # "责任单位：A、B" to the end of the line
-        if not any(s <= m.start(1) < e for s, e in used_spans):
-            found += names_with_roles(without_note_sentences(m.group(1), ctx).rstrip("。"))
+    # "责任单位：A、B" to the end of the line; labelled lines one under another ("主办单位:A" / "协办单位:B",
+    # b447 009) are read as one statement, so that beside those who assist, those responsible lead
+    labelled = [without_note_sentences(m.group(1), ctx).rstrip("。") for m in UNBRACKETED.finditer(text)
+                if not any(s <= m.start(1) < e for s, e in used_spans)]
+    if labelled:
+        found += names_with_roles("；".join(labelled))
     if not found and "会同" in text:
         found = prose_division(text, ctx)
     if not found and "由" in text:
@@ -437,6 +441,19 @@ def _set_units(m: dict, units: list[dict]) -> None:
     m["units_detail"] = units
 
 
+@rule(stage="units", example="['…完成加工量43万吨。', '主办单位:省海洋渔业局', '协办单位:沿海三市政府'] → "
+                            "'主办单位:省海洋渔业局；协办单位:沿海三市政府'; ['…。', '（以上任务由市公安局牵头）'] → that line")
+def closing_unit_lines(extra: list[str], ctx: ParseContext) -> str:
+    """The line that closes a chapter's last measure, with the labelled unit lines right above it when it
+    is one too (b447 009: "主办单位:…" over "协办单位:…"), joined as one statement."""
+    if not extra:
+        return ""
+    k = len(extra) - 1
+    while k > 0 and UNIT_LABEL_START.match(ctx.fold_same(extra[k])) and UNIT_LABEL_START.match(ctx.fold_same(extra[k - 1])):
+        k -= 1
+    return "；".join(extra[k:])
+
+
 @rule(stage="units", example="items 1–3, then '（以上任务由市市场监管局牵头）' → each item without units gets it")
 def chapter_units(nodes: list, measures: list[dict], ctx: ParseContext) -> None:
     """Responsibility stated once for a chapter, on its own line after its last measure (or closing
@@ -450,7 +467,7 @@ def chapter_units(nodes: list, measures: list[dict], ctx: ParseContext) -> None:
         if len(idx) < 2:
             continue
         last = nodes[idx[-1]]
-        line = last.extra[-1] if last.extra else ""
+        line = closing_unit_lines(last.extra, ctx)
         units = extract_units(line, ctx) if line else []
         if not units or not only_responsibility(line, units):
             inline = INLINE_SCOPE.search(last.text)

@@ -652,3 +652,13 @@ def test_news_dateline_off(line, expected):
 ])
 def test_glued_title_number(rows, expected):
     assert Li.glued_title_number(rows) == expected
+
+
+@pytest.mark.parametrize("line, following, expected", [
+    ("主办单位:省海洋渔业局", "协办单位:沿海三市政府", True),  # b447 009: a task's lead unit
+    ("主办单位:达州市人民政府办公室", "网站标识码:5117000005", False),  # a site's footer
+    ("主办单位:省海洋渔业局", "", False),
+    ("责任单位:市科技局", "配合单位:市财政局", False),  # not the footer's label: never chrome anyway
+])
+def test_task_host_line(line, following, expected):
+    assert Li.task_host_line(line, following, CTX) is expected

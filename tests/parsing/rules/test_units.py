@@ -189,6 +189,8 @@ def test_short_item(before, expected):
     ("建立联动机制。(責任單位:省人力社保廳、省發展改革委,各市、縣〔市、區〕政府。列第一位的為牽頭單位,下同。"
      "以下均需各市、縣〔市、區〕政府落實,不再列出)", ["省人力社保廳", "省發展改革委", "各市", "縣〔市、區〕政府"], []),
     ("由省经贸委负责,省农业厅、环保局配合,加快基地建设。", ["省经贸委", "省农业厅", "环保局"], ["省经贸委"]),
+    # b447 009: labelled lines one under another are one statement (主办 leads beside 协办)
+    ("完成加工量43万吨。\n主办单位:省海洋渔业局\n协办单位:沿海三市政府", ["省海洋渔业局", "沿海三市政府"], ["省海洋渔业局"]),
 ])
 def test_extract_units(text, names, leads):
     units = U.extract_units(text, CTX)
@@ -268,3 +270,13 @@ def test_strip_units():
 ])
 def test_trailing_roles(text, expected):
     assert U.trailing_roles(text, CTX) == expected
+
+
+@pytest.mark.parametrize("extra, expected", [
+    (["完成加工量43万吨。", "主办单位:省海洋渔业局", "协办单位:沿海三市政府"], "主办单位:省海洋渔业局；协办单位:沿海三市政府"),
+    (["加强执法。", "（以上任务由市公安局牵头）"], "（以上任务由市公安局牵头）"),
+    (["责任单位:市科技局"], "责任单位:市科技局"),
+    ([], ""),
+])
+def test_closing_unit_lines(extra, expected):
+    assert U.closing_unit_lines(extra, CTX) == expected
