@@ -247,6 +247,7 @@ STATUTE_TITLE = re.compile(r"(?:条例|办法|规定|规则|细则|大纲|规范
 GLUED_LABEL = re.compile(r"(?:文档介绍|资源描述|内容摘要|文档简介)[:：]?\s*")
 GLUED_DATE_REACH = 60
 GLUED_LINES = 12
+NOTICE_TITLE_MIN = 4  # title_from_notice: fewer Chinese characters than this are what a site left
 SPACED_GENRE_END = re.compile(r"(的[通公])\s+([知告报])$")  # "…的通 告" (spaced_genre_end)
 # call_title: the first lines looked at, the length of a call's name, what no name holds, a site's tag before it
 CALL_LINES = 8
@@ -691,7 +692,8 @@ def _unwrap(s: str) -> str:
 @rule(stage="header", example="'沈阳市人民政府关于印发沈阳市…方案的通知' → '沈阳市…方案'")
 def title_from_notice(notice: str, ctx: ParseContext) -> str | None:
     """The policy's title inside its covering notice: in 《》, else what the notice issues; the whole of
-    it when the 《》 only cites what the title is about ("贯彻实施《…纲要》行动计划")."""
+    it when the 《》 only cites what the title is about ("贯彻实施《…纲要》行动计划"); none when a site
+    dropped it ("关于印发的通知")."""
     m = NOTICE.match(ctx.fold_same(notice))
     rest = notice[m.start("rest"):m.end("rest")].strip() if m else None
     q = QUOTED_TITLE.search(notice)
@@ -701,7 +703,9 @@ def title_from_notice(notice: str, ctx: ParseContext) -> str | None:
     embedded = bool(rest and q and EMBEDDED_TITLE.match(rest))
     if q and not whole and not embedded:
         return clean_title(q.group(1), ctx)
-    return clean_title(rest, ctx) if rest else None
+    title = clean_title(rest, ctx) if rest else None
+    # "关于印发的通知": a site dropped the 《》 and what they held (b462 004); the title comes from elsewhere
+    return title if title and T.han_count(title) >= NOTICE_TITLE_MIN else None
 
 
 def _norm(s: str, ctx: ParseContext) -> str:
@@ -1270,7 +1274,8 @@ def _same_title(a: str, b: str, ctx: ParseContext, loose: bool = True) -> bool:
 
 def _policy_title_below(notice: str, lines: list[str], start: int, ctx: ParseContext) -> str | None:
     """The policy's own title as the text writes it below its covering notice: a title line, or 《…》 in
-    the transmittal sentence ("现将《…》印发给你们")."""
+    the transmittal sentence ("现将《…》印发给你们"); the first title line below when a site dropped the
+    issued title from the notice ("关于印发的通知")."""
     m = NOTICE.match(ctx.fold_same(notice)) or PLAIN_NOTICE.match(ctx.fold_same(notice))  # the verb is not the title
     if not m:
         return None
@@ -1278,7 +1283,10 @@ def _policy_title_below(notice: str, lines: list[str], start: int, ctx: ParseCon
     rest = AGENCY_PREFIX.sub("", rest) if len(rest) > 12 else rest
     quoted = None  # 《…》 in the transmittal sentence; the heading line of the policy itself wins
     prev = ""
+    emptied = T.han_count(P.WHITESPACE.sub("", rest)) < NOTICE_TITLE_MIN  # "关于印发的通知" (b462 004)
     for line in lines[start:start + 40]:
+        if emptied and title_like(line, ctx) and genre_at_end(line, ctx) and not is_notice(ctx.fold_same(line)):
+            return clean_title(line, ctx)  # the notice lost what it issues: the first title below is it
         if title_like(line, ctx) or ctx.fold_same(line).startswith("关于"):
             c = clean_title(line, ctx)
             whole = len(_norm(c, ctx).replace("的", "")) >= len(_norm(rest, ctx).replace("的", ""))

@@ -139,6 +139,7 @@ def test_without_edition_tail(title, expected):
      "2023年区《政府工作报告》确定的主要目标任务责任分解方案"),  # b30 008
     ("关于印发《沈阳市知识产权保护办法》实施细则的通知", "《沈阳市知识产权保护办法》实施细则"),  # (the older rule)
     ("关于加强知识产权保护的意见", None),
+    ("遂宁市人民政府办公室关于印发的通知", None),  # b462 004: the site dropped the 《》 and their titles
 ])
 def test_title_from_notice(notice, expected):
     assert H.title_from_notice(notice, CTX) == expected
@@ -1476,3 +1477,15 @@ def test_spaced_genre_end(line, expected):
 ])
 def test_contact_line(line, expected):
     assert H.contact_line(line, CTX) is expected
+
+
+def test_notice_that_lost_its_title():
+    """b462 004: "关于印发的通知" (a site dropped the 《》 and what they held): the first title below is the title."""
+    from measures.parsing import default_knowledge, parse_document
+
+    text = "\n".join(["遂府办发〔2025〕6号", "遂宁市人民政府办公室", "关于印发的通知", "各县(市、区)人民政府:",
+                      "《遂宁市政务信息化项目管理办法》已经市政府同意,现印发给你们,请遵照执行。", "遂宁市人民政府办公室",
+                      "2025年6月28日", "遂宁市政务信息化项目管理办法", "第一章 总则", "第一条 为加强管理,制定本办法。",
+                      "第二条 本办法适用于市级项目。", "第三条 市数据局负责项目管理。"])
+    doc = parse_document(text.encode(), source="t.txt", knowledge=default_knowledge())["document"]
+    assert doc["title"] == "遂宁市政务信息化项目管理办法"
