@@ -814,6 +814,18 @@ def spaced_genre_end(s: str) -> str:
     return SPACED_GENRE_END.sub(r"\1\2", s)
 
 
+SPAM_TOKEN = re.compile(r"^[A-Za-z][A-Za-z]*\d[A-Za-z0-9]{0,14}\s+(?=[\u4e00-\u9fff])")  # "yabo88 "
+
+
+@rule(stage="header", example="'yabo88 關於印發梅州市網上辦事大廳建設2017年工作方案的通知' → '關於印發…的通知'; "
+                               "'G20杭州峰会保障工作方案' → unchanged")
+def spam_token_off(s: str, ctx: ParseContext) -> str:
+    """A title a spam mirror opened with a betting site's name of letters and digits and a space
+    ("yabo88 關於…的通知", b462 009), when what follows is a title."""
+    m = SPAM_TOKEN.match(s)
+    return s[m.end():] if m and title_like(s[m.end():], ctx) else s
+
+
 @rule(stage="header", example="'渝府发〔2016〕56号《重庆市人民政府关于印发…的通知》' → '重庆市人民政府关于印发…的通知' (文号 kept aside)")
 def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
     """A line that may hold the title without the site's additions: a tag and bar ("时政|"), a breadcrumb
@@ -825,7 +837,7 @@ def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
     out = HeadLine(s)
     for rx in (TAG_BAR, PAGE_MARK, ATTACHMENT_LABEL):
         s = rx.sub("", s, count=1)
-    s = without_teaser(s, ctx)
+    s = spam_token_off(without_teaser(s, ctx), ctx)
     m = CRUMBS.match(s)
     if m and len(s) - m.end() >= 6:
         s = s[m.end():]

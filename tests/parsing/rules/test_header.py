@@ -1489,3 +1489,13 @@ def test_notice_that_lost_its_title():
                       "第二条 本办法适用于市级项目。", "第三条 市数据局负责项目管理。"])
     doc = parse_document(text.encode(), source="t.txt", knowledge=default_knowledge())["document"]
     assert doc["title"] == "遂宁市政务信息化项目管理办法"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("yabo88 關於印發梅州市網上辦事大廳建設2017年工作方案的通知", "關於印發梅州市網上辦事大廳建設2017年工作方案的通知"),  # b462 009
+    ("G20杭州峰会保障工作方案", "G20杭州峰会保障工作方案"),  # no space: a name of the title
+    ("5G 网络建设实施方案", "5G 网络建设实施方案"),  # no letters first
+    ("abc88 加强知识产权保护", "abc88 加强知识产权保护"),  # no title after it
+])
+def test_spam_token_off(line, expected):
+    assert H.spam_token_off(line, CTX) == expected
