@@ -152,7 +152,7 @@ def split_lines(text: str, ctx: ParseContext) -> list[str]:
             out.append(None)  # a page break: the running header next to it goes too
             continue
         line = raw.strip() if P.DASH_CAPTION.match(raw.strip()) else BULLET.sub("", raw.strip()).strip()
-        line = news_dateline_off(continued_mark_off(line))
+        line = stray_mark_before_number(news_dateline_off(continued_mark_off(line)))
         host = task_host_line(line, parts[k + 1] if k + 1 < len(parts) else "", ctx)
         if not line or ONLY_PUNCT.match(line) or (chrome_line(line, ctx) and not host) or headings_run(line) or \
                 outline_line(line) or \
@@ -167,6 +167,16 @@ def lines(ctx: ParseContext) -> None:
 
 
 CONTINUED_MARK = re.compile(r"^[\[【(（]\s*(?:接上页|续上页|接上頁|續上頁|续前页|續前頁)\s*[\]】)）]\s*")
+
+
+STRAY_LEAD_MARK = re.compile(rf"^[.．,，、。;；:：]+\s*(?=第{P.CN_NUMBER}[章节條条節])")
+
+
+@rule(stage="lines", example="'.第二章 经营性停车场的建设' → '第二章 经营性停车场的建设'; '。第五条 …' → '第五条 …'; '.5 亿元' → unchanged")
+def stray_mark_before_number(line: str) -> str:
+    """A chapter or article number that a scrambled copy opened with a stray mark (".第二章 …", b463 011):
+    the number opens the line again."""
+    return STRAY_LEAD_MARK.sub("", line)
 
 
 HOST_LABEL = re.compile(r"^\s*主办单位\s*[:：]")

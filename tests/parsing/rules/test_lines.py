@@ -662,3 +662,13 @@ def test_glued_title_number(rows, expected):
 ])
 def test_task_host_line(line, following, expected):
     assert Li.task_host_line(line, following, CTX) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    (".第二章 经营性停车场的建设和占道停车场的设置、", "第二章 经营性停车场的建设和占道停车场的设置、"),  # b463 011
+    ("。第五条 鼓励单位和个人投资建设停车场", "第五条 鼓励单位和个人投资建设停车场"),
+    (".5亿元", ".5亿元"),
+    ("第二章 总则", "第二章 总则"),
+])
+def test_stray_mark_before_number(line, expected):
+    assert Li.stray_mark_before_number(line) == expected
