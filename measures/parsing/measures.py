@@ -17,7 +17,7 @@ LABEL_PUNCT = re.compile(r"[\s()（）〔〕【】\[\].．、,，:：]")
 HEADING_SENTENCE = re.compile(r"^([^。！!？?]{2,40}?)[。！!]\s*")
 CLAUSE_MARK = re.compile(r"[，,；;：:]")
 LEAD_IN_END = re.compile(r"[:：]\s*$")
-COLON_HEADING = re.compile(r"^([^，,。；;：:]{2,16})[：:]\s*(?=\S)")
+COLON_HEADING = re.compile(r"^([^，,。；;：:]{2,16})(?<!\d)[：:]\s*(?=\S)")  # not a clock's "8:00"
 LEAD_IN_WORDS = re.compile("|".join(L.LEAD_IN_WORDS))
 # "资助申请实行年度集中受理。": a rule stated about a subject, not a heading naming an action
 STATEMENT = re.compile(rf"^[^，,]{{2,}}?(?:{'|'.join(L.RULE_VERBS)}|由[^，,]{{1,12}}(?:负责|组织|审核|统筹))")
@@ -122,7 +122,7 @@ def bracket_caption(text: str):
 
 @rule(stage="measures", example="'加强统筹协调：成立工作专班' → ('加强统筹协调', '成立工作专班'); '主要包括：…' → None")
 def colon_heading(first: str, text: str):
-    """A short heading closed by a colon (not a lead-in such as 如下/包括)."""
+    """A short heading closed by a colon (not a lead-in such as 如下/包括, nor a clock's "8:00", b463 009)."""
     m = COLON_HEADING.match(first)
     if m and not LEAD_IN_WORDS.search(m.group(1)):
         return m.group(1).strip(), text[m.end():].strip()

@@ -75,6 +75,8 @@ def test_line_heading(first, rest, expected):
     ("主要包括：专利、商标", None),
     ("具体如下：", None),
     ("这是一个太长太长太长太长的标题文字了：正文", None),  # over 16 characters
+    ("路邊停車收費時段為每天8:00-20:00", None),  # b463 009: a clock's colon
+    ("收费时间:8时至20时", ("收费时间", "8时至20时")),
 ])
 def test_colon_heading(first, expected):
     assert M.colon_heading(first, first) == expected
