@@ -83,6 +83,8 @@ NATIONAL_BODIES_MIN = 3
 # 国务院专利行政部门, 国家药品审评机构, 我国: how only the State's own texts speak (national_wording)
 NATIONAL_SCOPE = re.compile(r"省、自治区、直辖市|省[(（]自治区、直辖市[)）]|省[(（]区、市[)）]")
 LEVEL_AND_ABOVE = re.compile(r"[省市县区]级(?:以上|及以上|以下)")  # "县级以上地方人民政府": every level from there
+# "设区的市人民政府", "城市人民政府", "省、市、县人民政府": governments of a kind, not the text's own (scope_level)
+GENERIC_GOVERNMENT = re.compile(r"(?:设区的|直辖|地级|[省县区、城])市人民政府|自治区人民政府|[省市、]县人民政府|、区人民政府")
 NATIONAL_WORDING = re.compile(rf"国务院[{P.HAN}]{{0,10}}部门|国家[{P.HAN}]{{1,8}}?(?:{P.alternation(L.NATIONAL_AUTHORITY_ENDS)})|"
                               rf"{P.alternation(L.NATIONAL_SELF_WORDS)}")
 ISSUER_CUT = re.compile(r"\s{2,}|[|｜]")
@@ -2320,11 +2322,13 @@ def national_scope(lines: list[str], ctx: ParseContext) -> bool:
                                "'加强知识产权保护' → None")
 def scope_level(lines: list[str], ctx: ParseContext) -> str | None:
     """The level a text speaks at when no issuer, place or address names it: the scope words it uses most
-    (全市, 市政府, 市级 … against 全省, 全县, 全区 …), read over the whole page (a mid-document page has
+    (全市, 市政府, 市级, 市人民政府 … against 全省, 全县, 全区 …; a government of a kind such as "设区的市人民政府"
+    not counted), read over the whole page (a mid-document page has
     no header to go by). None on a tie or when it names no scope. "县级以上(地方)人民政府" names every
     government from that level up, as the State's and a province's rules do (b278 001, 012): no scope."""
-    text = LEVEL_AND_ABOVE.sub("", ctx.fold(" ".join(lines)))
-    return most_named_level(text, L.LEVEL_SCOPE_WORDS, ("全区", "区政府", "区委"))
+    text = GENERIC_GOVERNMENT.sub("", LEVEL_AND_ABOVE.sub("", ctx.fold(" ".join(lines))))
+    table = tuple((level, words + own) for (level, words), (_, own) in zip(L.LEVEL_SCOPE_WORDS, L.GOVERNMENT_SCOPE_WORDS))
+    return most_named_level(text, table, ("全区", "区政府", "区委"))
 
 
 @rule(stage="header", example="('我市…我市…我县', LEVEL_WORDS) → 'city'; ('我市…我县', …) → None (a tie); "

@@ -118,6 +118,9 @@ LEVEL_SCOPE_WORDS = (("province", ("全省", "省政府", "省委", "省级")),
                                    # a township's or street's own text sits at the district level (no level below)
                                    "全镇", "镇政府", "镇党委", "我镇", "本镇", "全乡", "乡政府", "我乡", "全街道",
                                    "街道办事处", "街道党工委")))
+# a government named by its level ("经市人民政府批准"), counted with the scope words by header.scope_level
+# once the generic ones are out ("设区的市人民政府", "城市人民政府", "省、市、县人民政府": every such government)
+GOVERNMENT_SCOPE_WORDS = (("province", ("省人民政府",)), ("city", ("市人民政府",)), ("district", ("县人民政府", "区人民政府")))
 NOTICE_ENDS = ("通知", "通告", "公告", "函")
 # whose own rules a title may name (header.national_title: a firm's, a school's or a site's, no level)
 OWN_RULES_ORGS = ("集团", "公司", "企业", "大学", "学院", "医院", "学校", "协会", "官网", "中心")

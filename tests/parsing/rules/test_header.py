@@ -686,6 +686,10 @@ def test_starts_mid_document(lines, expected):
     # "县级以上地方人民政府" names every level from there up: no scope (b278 001, 012)
     (["第四条 县级以上地方人民政府应当加强地名管理。", "第五条 县级以上人民政府民政部门负责本行政区域的地名管理。"], None),
     (["第四条 县级以上人民政府负责。全县推进。"], "district"),
+    # a city's rules that name their government and no scope word (b114 004, b220 004: round 18)
+    (["经营许可证需随车转让的,应当经市人民政府批准;", "市人民政府交通运输主管部门负责监督。"], "city"),
+    # governments of a kind name no scope: "设区的市人民政府", "城市人民政府" (b289 001, a national rule)
+    (["设区的市人民政府确定供水价格。", "城市人民政府应当制定规划。"], None),
 ])
 def test_scope_level(lines, expected):
     assert H.scope_level(lines, CTX) == expected
