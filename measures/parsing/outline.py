@@ -170,6 +170,9 @@ SCOPE_SENTENCE = re.compile(rf"^[^，,。；;：:]{{0,6}}?(?:{P.alternation(L.SC
 ARTICLE_SECTION_MAX = 20  # the longest bare heading of a 第X条 that heads a section of items
 TITLED_ITEM = re.compile(r"^[^。，,；;：:]{2,20}。\S")  # "市场化引才支持。支持社会机构…": a heading sentence, then the body
 SCRAMBLED_GAP = re.compile(rf"(?<=[{P.HAN}])\s+(?=[{P.HAN}])")  # a space where a re-punctuating site lost a stop
+# marks a scrambled copy left at a heading's ends: closing marks and dashes before it, opening marks after it
+STRAY_HEAD_START = re.compile(r"^[\s—–\-:：》〉】!?？！·]+(?=[\u4e00-\u9fff])")
+STRAY_HEAD_END = re.compile(r"(?<=[\u4e00-\u9fff》])[\s—–\-:：《〈【!?·]+$")
 PADDED_HEADING = re.compile(rf"^[{P.HAN}](?:[ \u3000]+[{P.HAN}]){{1,5}}$")
 NAME_END = re.compile(rf"(?:{P.alternation(L.NAME_ENDS)})(?:{P.PAREN_OPEN}[^()（）]{{1,12}}{P.PAREN_CLOSE})?$")
 NAME_VERB = re.compile(P.alternation(L.HEAD_VERBS + L.ACTION_VERBS + L.CLAUSE_COUNT_VERBS))
@@ -239,7 +242,9 @@ def heading_of(head: str) -> str:
     if len(h) > 60:
         m = COLON_HEADING.match(h)
         h = m.group(1) if m else h[:60]
-    return h.strip().rstrip("：:，,").strip()
+    h = h.strip().rstrip("：:，,").strip()
+    h = STRAY_HEAD_END.sub("", STRAY_HEAD_START.sub("", h))  # "— :总则 》" (a scrambled copy, b472 001) → "总则"
+    return h if "《" in h or "》" not in h[-1:] else h[:-1].rstrip()
 
 
 

@@ -120,6 +120,8 @@ def test_phone_number(label, rest, expected):
     ("这是一个没有句号但是非常长的标题" * 5, ("这是一个没有句号但是非常长的标题" * 5)[:60]),
     ("总 则", "总则"), ("附　则", "附则"), ("保 障 措 施", "保障措施"),  # spaced out to a width
     ("加强 保护工作", "加强 保护工作"),
+    ("— :总则 》", "总则"), ("》 户外广告的设置", "户外广告的设置"),  # b472 001: a scrambled copy's stray marks
+    ("《中国制造2025》实施", "《中国制造2025》实施"), ("实施《中国制造2025》", "实施《中国制造2025》"),
 ])
 def test_heading_of(head, expected):
     assert O.heading_of(head) == expected
