@@ -43,7 +43,9 @@ YEAR_NEXT = re.compile(rf"\s*{P.YEAR}")
 _NOTICE_END = f"(?:{'|'.join(L.NOTICE_ENDS)})"
 # "温政办〔2022〕13号文件,《温州市人民政府办公室关于印发…的通知》。": the file named, then its notice
 NUMBERED_FILE_NOTICE = re.compile(rf"^\s*(?P<num>{P.DOC_NUMBER.pattern})\s*文件\s*[,，、:：]?\s*《(?P<notice>[^》]{{8,160}}?的通知)》")
-NOTICE = re.compile(rf"^(?P<issuer>.{{0,60}}?)(?:关于(?P<verb>{'|'.join(L.NOTICE_VERBS)})|"
+# "关于下达2020年丽水市国民经济和社会发展计划的通知" issues a plan; "关于下达2019年度福利彩票公益金的通知" is the document
+_PLAN_AHEAD = rf"(?=《|[^《》]{{4,60}}?(?:{P.alternation(L.POLICY_NOUNS)})》?(?:的)?{_NOTICE_END}$)"
+NOTICE = re.compile(rf"^(?P<issuer>.{{0,60}}?)(?:关于(?P<verb>{'|'.join(L.NOTICE_VERBS)}|(?:{'|'.join(L.PLAN_NOTICE_VERBS)}){_PLAN_AHEAD})|"
                     rf"(?<=[厅室府委局会院部门])(?:印发|转发|批转)(?=《|[^《]{{0,40}}关于|[^《》]{{4,60}}?(?:{P.alternation(L.POLICY_NOUNS)})(?:{P.PAREN_OPEN}[^()（）]{{1,12}}{P.PAREN_CLOSE})?的通知$))"
                     rf"(?P<rest>.+?)(?:的)?{_NOTICE_END}$")  # "佛山市人民政府办公室印发佛山市城镇排水管理办法的通知" (b289)
 NOTICE_END = re.compile(rf"{_NOTICE_END}$")
@@ -474,6 +476,7 @@ def clean_title(s: str, ctx: ParseContext) -> str:
 
 
 DOC_NUMBER_LEAD = re.compile(rf"^\s*{P.DOC_NUMBER.pattern}\s*[:：]\s*")
+NUMBER_BEFORE_NOTICE = re.compile(rf"^\s*{P.DOC_NUMBER.pattern}\s+(?=[{P.HAN}])")  # "济任政发﹝2023﹞4号 济宁市…的通知"
 
 
 @rule(stage="header", example="'鹿政規〔2024〕3號:鹿寨縣人民政府關于印發…的通知' → '鹿寨縣人民政府關于印發…的通知'; "
@@ -1240,6 +1243,8 @@ def _find_notice(h: Header, lines: list[str], first_num: int, ctx: ParseContext)
         # a fuller version of the same notice just below ("关于印发…" / "潮州市…局关于印发…")
         for j in range(i + 1, min(i + 3, len(h.heads))):
             t = h.heads[j].text
+            lead = NUMBER_BEFORE_NOTICE.match(ctx.fold_same(t))
+            t = t[lead.end():] if lead else t  # "济任政发﹝2023﹞4号 济宁市…的通知" (b190 005): the notice once more
             if j not in h.meta_lines and len(t) > len(text) and is_notice(ctx.fold_same(t)) \
                     and (t.endswith(text) or formal_notice_below(text, t, ctx)):
                 h.notice_title, h.notice_line = t, j

@@ -92,6 +92,9 @@ GENRE_WORDS = ("方案", "意见", "措施", "办法", "规定", "计划", "规�
                "实施", "行动", "政策", "指引", "指南", "制度", "规则", "清单", "工作", "任务", "通告", "公告", "批复")
 NOTICE_VERBS = ("印发", "转发", "公开征求", "征求", "发布", "公布", "下发", "颁布", "出台", "修订印发", "重新印发", "废止", "批转",
                 "修订")  # "关于修订《…管理办法》的通知": the revised document goes with it
+# verbs by which a notice issues a document only when a policy's genre ends what follows ("关于下达…发展计划的通知";
+# "关于下达2019年度福利彩票公益金的通知" allocates money and is the document itself)
+PLAN_NOTICE_VERBS = ("下达",)
 # a notice that makes a list known ("关于公布…优势区名单的通知"): the notice is the document
 LIST_VERBS = ("公布", "发布")
 LIST_NOUNS = ("名单", "名录", "结果",  # 评审结果, 认定结果, 复核结果 …

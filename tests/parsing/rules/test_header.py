@@ -1503,3 +1503,25 @@ def test_notice_that_lost_its_title():
 ])
 def test_spam_token_off(line, expected):
     assert H.spam_token_off(line, CTX) == expected
+
+
+@pytest.mark.parametrize("notice, expected", [
+    # b473 005: 下达 issues a plan; money allocated by 下达 is the notice's own matter
+    ("麗水市人民政府關于下達2020年麗水市國民經濟和社會發展計劃的通知", True),
+    ("双牌县民政局双牌县财政局关于下达2019年度福利彩票公益金的通知", False),
+    ("上海市民政局关于下达2025年民心工程和为民办实事项目任务指标的通知", False),
+])
+def test_plan_issued_by_xiada(notice, expected):
+    assert H.is_notice(CTX.fold_same(notice)) is expected
+
+
+def test_notice_again_below_with_its_number():
+    """b190 005: the notice once more below, opened by its 文号 and a space, is no fuller version of it."""
+    from measures.parsing import default_knowledge, parse_document
+
+    text = "\n".join(["济宁市任城区人民政府关于下达济宁市任城区2023年国民经济和社会发展计划的通知",
+                      "济任政发﹝2023﹞4号 济宁市任城区人民政府关于下达济宁市任城区2023年国民经济和社会发展计划的通知",
+                      "各镇人民政府、街道办事处:", "现将《济宁市任城区2023年国民经济和社会发展计划》下达给你们,请认真贯彻执行。",
+                      "一、主要目标", "地区生产总值增长6%左右。"])
+    doc = parse_document(text.encode(), source="t.txt", knowledge=default_knowledge())["document"]
+    assert doc["notice_title"] == "济宁市任城区人民政府关于下达济宁市任城区2023年国民经济和社会发展计划的通知"
