@@ -2033,7 +2033,8 @@ NATIONAL_NAMES = tuple(sorted(set(L.NATIONAL_ISSUERS + L.NATIONAL_MINISTRIES), k
                                "'國家發展改革委?國家數據局' → '國家發展改革委、國家數據局'; '国家知识产权局' → None")
 def national_run(issuer: str, ctx: ParseContext) -> str | None:
     """Two or more known national bodies' names written one after another (nothing, or a stray "?" or space
-    between): each name, joined with 、; None when the string is anything else."""
+    between), each perhaps with its 办公厅 ("工业和信息化部办公厅教育部办公厅…", b451 007): each name, joined
+    with 、; None when the string is anything else."""
     f = ctx.fold_same(issuer)
     parts, i = [], 0
     while i < len(f):
@@ -2043,8 +2044,9 @@ def national_run(issuer: str, ctx: ParseContext) -> str | None:
         name = next((n for n in NATIONAL_NAMES if f.startswith(n, i)), None)
         if name is None:
             return None
-        parts.append(issuer[i:i + len(name)])
-        i += len(name)
+        office = next((o for o in L.OFFICE_SUFFIXES if f.startswith(o, i + len(name))), "")  # "教育部办公厅"
+        parts.append(issuer[i:i + len(name) + len(office)])
+        i += len(name) + len(office)
     return "、".join(parts) if len(parts) >= 2 else None
 
 

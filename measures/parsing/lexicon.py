@@ -140,8 +140,12 @@ EXPIRED_WORDS = ("失效", "废止", "已废止", "已失效", "不再有效", "
 # the last characters of an organisation's name on a signature line
 ORG_LINE_ENDS = ("政府", "办公室", "办公厅", "局", "委员会", "委", "厅", "院", "中心", "小组", "部", "署", "海关", "分行",
                  "常委会", "管委会", "办", "总工会",
+                 # people's organisations that sign jointly with bureaus ("宁波市鄞州区科学技术协会 宁波市鄞州区财政局", b441 002)
+                 "科学技术协会", "科协", "妇联", "残联", "工商联", "团委", "红十字会",
                  # military bodies that issue jointly with governments ("漳州市人民政府 漳州军分区关于…", b327)
                  "军分区", "军区", "警备区")
+# the general office after a national body's name ("教育部办公厅", "国务院办公厅": header.national_run)
+OFFICE_SUFFIXES = ("办公厅", "办公室")
 # an issuer named in a sentence: "…市人民政府印发"
 ISSUER_ENDS = ("人民政府办公室", "人民政府办公厅", "人民政府", "委员会", "管理局", "监督管理局", "局")
 # an issuer written without its place: "市政府", "区市场监管局"

@@ -616,6 +616,8 @@ def test_digit_date(line, expected):
     (["国 家 数 据 局", "中 央 网 信 办", "工业和信息化部", "2023年12月31日"], 3, "国家数据局、中央网信办、工业和信息化部"),
     (["安徽省市场监督管理局（知识产权局）", "2025年3月18日"], 1, "安徽省市场监督管理局（知识产权局）"),
     (["请认真贯彻执行。", "2025年3月18日"], 1, None),
+    # b441 002: a science association signs with a bureau
+    (["特此告知。", "宁波市鄞州区科学技术协会 宁波市鄞州区财政局", "2023年3月28日"], 2, "宁波市鄞州区科学技术协会、宁波市鄞州区财政局"),
 ])
 def test_signer_above(lines, i, expected):
     assert H.signer_above(lines, i, CTX) == expected
@@ -1376,6 +1378,8 @@ def test_title_then_purpose(line, expected):
     ("財政部國家發展改革委水利部中國人民銀行", "財政部、國家發展改革委、水利部、中國人民銀行"),  # b304 007
     ("國家發展改革委?國家數據局", "國家發展改革委、國家數據局"),  # b310 003: an encoding's "?" between the names
     ("国家知识产权局", None), ("国家知识产权局沈阳代办处", None),  # one name, or more than names
+    # b451 007: each with its general office
+    ("工业和信息化部办公厅教育部办公厅文化和旅游部办公厅广电总局办公厅", "工业和信息化部办公厅、教育部办公厅、文化和旅游部办公厅、广电总局办公厅"),
 ])
 def test_national_run(issuer, expected):
     assert H.national_run(issuer, ParseContext(Knowledge.from_fixtures())) == expected
