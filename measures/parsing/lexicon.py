@@ -422,12 +422,15 @@ AMOUNT_NOUNS = ("额度", "标准", "金额")
 # what a document-sharing or template site puts around a title (header.share_decorations): before it, after it,
 # and 最新 just before the genre word ("农村生活垃圾分类最新实施方案")
 TITLE_LEAD_DECORATIONS = ("精选优质文档-倾情为你奉上", "(实用)", "（实用）", "【精选】", "(精选)", "（精选）", "【最新】",
-                          "最新版", "最新", "【政策】", "【政策文件】")  # "【政策】法律援助法总则" (b319 003)
+                          "最新版", "最新", "【政策】", "【政策文件】",  # "【政策】法律援助法总则" (b319 003)
+                          "精品文档")  # "精品文档昆明市人工影响天气管理办法" (b461 001)
 TITLE_TRAIL_DECORATIONS = ("(最新)", "（最新）", "全文", "点击此处下载本文件word格式", "最新版本", "最新版", "最新", "(范文推荐)", "（范文推荐）", "范文推荐", "范文", "范例", "中华文库",
                            "政府政策", "含附件",
                            # a law database's status tag and a download link ("…办法 [现行有效]", b294 003;
                            # "…管理办法Word文件下载", b305 011)
                            "[现行有效]", "【现行有效】", "(现行有效)", "（现行有效）", "Word文件下载", "word文件下载", "文件下载",
+                           # "…条例修订草案Word格式文档下载" (b437 012), a copy's editing note "(编辑修改稿)" (b466 011)
+                           "Word格式文档下载", "word格式文档下载", "格式文档下载", "(编辑修改稿)", "（编辑修改稿）",
                            # a template site's "…工作方案范本" (b366 007), a sharing site's sales tags (b359 005),
                            # a standards site's name after a space ("…不动产登记条例 建标库", b359 008)
                            "范本", "VIP专享VIP免费", "VIP专享", "VIP免费", "建标库",
