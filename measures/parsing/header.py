@@ -251,6 +251,7 @@ STATUTE_TITLE = re.compile(r"(?:条例|办法|规定|规则|细则|大纲|规范
 GLUED_LABEL = re.compile(r"(?:文档介绍|资源描述|内容摘要|文档简介)[:：]?\s*")
 GLUED_DATE_REACH = 60
 GLUED_LINES = 12
+RED_HEADER_TAIL = 60  # tidy_head_line: the issuers and "文件" a red-header file runs on after its number
 NOTICE_TITLE_MIN = 4  # title_from_notice: fewer Chinese characters than this are what a site left
 SPACED_GENRE_END = re.compile(r"(的[通公])\s+([知告报])$")  # "…的通 告" (spaced_genre_end)
 # call_title: the first lines looked at, the length of a call's name, what no name holds, a site's tag before it
@@ -868,6 +869,13 @@ def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
         s = s[:m.start()]
     m = DATE_TAIL.search(ctx.fold_same(s))  # "…實施方案 發布時間:2022-10-10 14:04" (same offsets once folded)
     s = BARE_DATE_TAIL.sub("", s[:m.start()] if m else s)
+    m = MID_NUMBER.search(ctx.fold_same(s))
+    if m and m.start() >= 6 and genre_at_end(s[:m.start()], ctx) and len(s) - m.end() <= RED_HEADER_TAIL \
+            and not re.search(r"[:：。，,]", s[m.end():]):
+        # "关于下达…经费的通知 鄞科协〔2023〕6号 宁波市鄞州区科学技术协会 … 文件" (b441 002): a red-header file's
+        # number and issuers run on after its title
+        out.doc_number = out.doc_number or s[m.start(1):m.end(1)]
+        s = s[:m.start()]
     m = TRAILING_NUMBER.search(s)
     if m and m.start() >= 6 and not s[:m.start()].rstrip().endswith(("》", "〉")):
         out.doc_number = out.doc_number or m.group(1)

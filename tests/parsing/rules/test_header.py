@@ -544,6 +544,12 @@ def test_header_stage_national_document(knowledge):
     ("附件:1.申报表", "附件:1.申报表", None, False, None),  # no 关于 file name: left alone
     ("1,宁波市文物保护点保护条例", "宁波市文物保护点保护条例", None, False, None),  # b281 002: a preview's page mark
     (",現提出以下意見", ",現提出以下意見", None, False, None),  # a glossed mirror's comma: no mark, no title
+    # b441 002: a red-header file's number and issuers run on after its title
+    ("关于下达2022年度奖励经费的通知 鄞科协〔2023〕6号 宁波市鄞州区科学技术协会 宁波市鄞州区财政局 文件",
+     "关于下达2022年度奖励经费的通知", "鄞科协〔2023〕6号", False, None),
+    # b454 012: a page flattened to one line goes on to its salutation: not a title line
+    ("费县住房和城乡建设局 关于开展建筑业参加工伤保险工作的通知 费建发〔2016〕51号 各施工企业、有关单位: 根据…",
+     "费县住房和城乡建设局 关于开展建筑业参加工伤保险工作的通知 费建发〔2016〕51号 各施工企业、有关单位: 根据…", None, False, None),
 ])
 def test_tidy_head_line(line, text, number, expired, issuer):
     got = H.tidy_head_line(line, CTX)
