@@ -542,6 +542,7 @@ TITLE_PART_TAIL = re.compile(rf"\s*{P.PAREN_OPEN}\s*(?:[一二三四五六七八
 # what share_decorations leaves when the page put a word count or a stray digit after the genre ("…办法4300字")
 TITLE_SEO_TAIL = re.compile(r"\s*(?:\d{3,5}字|\d)\s*$")
 TITLE_CHAPTER_TAIL = re.compile(rf"\s*的?\s*(?:第[{P.CN_DIGITS}]{{1,3}}章)?\s*总\s*则\s*$")  # "…条例的第一章总则" (b319 001)
+TITLE_ARTICLE_TAIL = re.compile(rf"\s+第[{P.CN_DIGITS}]{{1,4}}[条條]$")  # "…保护条例 第十六条": a law database's one article (b436 002)
 
 
 @rule(stage="header", example="'海南省鄉村民宿管理辦法》和《海南省促進鄉村民宿發展實施方案' → '海南省鄉村民宿管理辦法'; "
@@ -552,12 +553,13 @@ def title_tail_off(s: str, ctx: ParseContext) -> str:
     """A title without what follows it on a copied page: the rest of a 《A》和《B》 pair whose outer marks were
     lost (the first is the title, b278 007, b113 001, b248, b83 013), a part number ("(一)", "( 三 )", "(下)", "(2)":
     one page of a longer copy, b277 012, b112, b57, b199, b18), and a word count or a stray digit ("4300字",
-    "…方案1") or the chapter shown ("…条例的第一章总则", "…法总则", b319) when a genre ends what is left.
+    "…方案1"), the chapter shown ("…条例的第一章总则", "…法总则", b319) or the one article a law database
+    shows ("…保护条例 第十六条", b436 002) when a genre ends what is left.
     The copying sites' words (最新, 范文, 【4篇】) are share_decorations', which runs before."""
     cut = TITLE_PAIR_CUT.search(s)
     if cut and "《" not in s[:cut.start()] and cut.start() >= 6:
         s = s[:cut.start()]
-    for tail in (TITLE_PART_TAIL, TITLE_SEO_TAIL, TITLE_CHAPTER_TAIL):
+    for tail in (TITLE_PART_TAIL, TITLE_SEO_TAIL, TITLE_CHAPTER_TAIL, TITLE_ARTICLE_TAIL):
         m = tail.search(s)
         if m and m.start() >= 5 and (genre_at_end(s[:m.start()], ctx) or
                                      tail is TITLE_CHAPTER_TAIL and ctx.fold(s[:m.start()]).endswith("法")):

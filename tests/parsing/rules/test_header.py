@@ -1291,6 +1291,8 @@ def test_label_before_title(title, expected):
     ("安徽省法律援助条例的第一章总则", "安徽省法律援助条例"), ("法律援助法总则", "法律援助法"),  # b319: the chapter shown
     ("某某工作总则", "某某工作总则"),  # no genre before it
     ("機動車駕駛培訓管理規定(2)", "機動車駕駛培訓管理規定"),  # b445 010: a copy's second page
+    ("深圳经济特区知识产权保护条例 第十六条", "深圳经济特区知识产权保护条例"),  # b436 002: one article shown
+    ("关于第十六条", "关于第十六条"),
 ])
 def test_title_tail_off(title, expected):
     assert H.title_tail_off(title, CTX) == expected
