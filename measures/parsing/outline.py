@@ -36,7 +36,7 @@ _GENERAL = P.alternation(L.GENERAL_CHAPTERS)
 _PLAN_YEAR = rf"(?:{P.YEAR}年(?:度)?)?"
 GENERAL = re.compile(rf"^{_PLAN_YEAR}(?:{_GENERAL})(?:[和与及、]+(?:{P.alternation(L.GENERAL_JOINED)}))*$|"
                      # "试点工作原则", "创建工作目标": what a general chapter is about, then its kind
-                     rf"^{_PLAN_YEAR}(?!{P.alternation(L.HEAD_VERBS)})[{P.HAN}]{{2,4}}(?:{P.alternation(L.GENERAL_AFTER_TOPIC)})$|"
+                     rf"^{_PLAN_YEAR}(?!{P.alternation(L.HEAD_VERBS)})[{P.HAN}]{{2,6}}(?:{P.alternation(L.GENERAL_AFTER_TOPIC)})$|"
                      # "专项治理目标": a topic's goals (not an act on goals: "完善考核目标", "明确目标")
                      rf"^{_PLAN_YEAR}(?!{P.alternation(L.HEAD_VERBS + L.GOAL_VERBS)})[{P.HAN}]{{2,4}}目标$|"
                      # "2010年全市促进就业目标责任制主要指标": a topic's main indicators (their items are targets)

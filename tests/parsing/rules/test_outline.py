@@ -316,6 +316,7 @@ def test_enumeration_parent():
     ("一、普查目的和意义", True), ("二、試點目的", True), ("一、普查目的", True),  # b267: why a census is done
     ("二、普查内容", False), ("三、普查组织实施", False),   # what is counted and how: acts
     ("三、总体目标与指标体系", True), ("四、完善指标体系", False),  # b328 006: the goals' indicators
+    ("一、经济社会发展总体要求", True), ("二、推进经济社会发展", False),  # b138 006, b473 001: a six-character topic
 ])
 def test_is_general(heading, expected):
     assert O.is_general(node(heading), CTX) is expected
