@@ -433,7 +433,7 @@ def _unbracket_labels(line: str, ctx: ParseContext) -> str:
 
 
 PUBLIC_MARK = re.compile(r"^.{0,40}?[(（]\s*此件(?:公开发布|不公开|主动公开)\s*[)）]\s*")  # a signature run on before the title
-STRAY_START = re.compile(r"^[\u2460-\u249b]\s*(?=[\u4e00-\u9fff])")  # "⑴ 大連市…辦法": an enclosed number a list left
+STRAY_START = re.compile(rf"^[\u2460-\u249b]\s*(?=[{P.HAN}])")  # "⑴ 大連市…辦法": an enclosed number a list left
 STRAY_END = re.compile(rf"(?<=[{P.HAN})）])\s*[.?？]$")  # "…管理办法." (a scan's stop), "…条例?" (mojibake)
 
 
@@ -822,7 +822,7 @@ def spaced_genre_end(s: str) -> str:
     return SPACED_GENRE_END.sub(r"\1\2", s)
 
 
-SPAM_TOKEN = re.compile(r"^[A-Za-z][A-Za-z]*\d[A-Za-z0-9]{0,14}\s+(?=[\u4e00-\u9fff])")  # "yabo88 "
+SPAM_TOKEN = re.compile(rf"^[A-Za-z][A-Za-z]*\d[A-Za-z0-9]{{0,14}}\s+(?=[{P.HAN}])")  # "yabo88 "
 
 
 @rule(stage="header", example="'yabo88 關於印發梅州市網上辦事大廳建設2017年工作方案的通知' → '關於印發…的通知'; "
@@ -2339,10 +2339,10 @@ def national_scope(lines: list[str], ctx: ParseContext) -> bool:
                                "'加强知识产权保护' → None")
 def scope_level(lines: list[str], ctx: ParseContext) -> str | None:
     """The level a text speaks at when no issuer, place or address names it: the scope words it uses most
-    (全市, 市政府, 市级, 市人民政府 … against 全省, 全县, 全区 …; a government of a kind such as "设区的市人民政府"
-    not counted), read over the whole page (a mid-document page has
-    no header to go by). None on a tie or when it names no scope. "县级以上(地方)人民政府" names every
-    government from that level up, as the State's and a province's rules do (b278 001, 012): no scope."""
+    (全市, 市政府, 市级, 市人民政府 … against 全省, 全县, 全区 …), read over the whole page (a mid-document
+    page has no header to go by). None on a tie or when it names no scope. "县级以上(地方)人民政府" names
+    every government from that level up, as the State's and a province's rules do (b278 001, 012), and
+    "设区的市人民政府" or "城市人民政府" a government of a kind: no scope."""
     text = GENERIC_GOVERNMENT.sub("", LEVEL_AND_ABOVE.sub("", ctx.fold(" ".join(lines))))
     table = tuple((level, words + own) for (level, words), (_, own) in zip(L.LEVEL_SCOPE_WORDS, L.GOVERNMENT_SCOPE_WORDS))
     return most_named_level(text, table, ("全区", "区政府", "区委"))

@@ -179,7 +179,7 @@ def stray_mark_before_number(line: str) -> str:
     return STRAY_LEAD_MARK.sub("", line)
 
 
-HOST_LABEL = re.compile(r"^\s*主办单位\s*[:：]")
+HOST_LABEL = re.compile(rf"^\s*(?:{P.alternation(L.HOST_LABELS)})\s*[:：]")
 ASSIST_LABEL = re.compile(rf"^\s*(?:{P.alternation(L.SUPPORT_LABELS)})\s*[:：]")
 
 

@@ -171,8 +171,8 @@ ARTICLE_SECTION_MAX = 20  # the longest bare heading of a 第X条 that heads a s
 TITLED_ITEM = re.compile(r"^[^。，,；;：:]{2,20}。\S")  # "市场化引才支持。支持社会机构…": a heading sentence, then the body
 SCRAMBLED_GAP = re.compile(rf"(?<=[{P.HAN}])\s+(?=[{P.HAN}])")  # a space where a re-punctuating site lost a stop
 # marks a scrambled copy left at a heading's ends: closing marks and dashes before it, opening marks after it
-STRAY_HEAD_START = re.compile(r"^[\s—–\-:：》〉】!?？！·]+(?=[\u4e00-\u9fff])")
-STRAY_HEAD_END = re.compile(r"(?<=[\u4e00-\u9fff》])[\s—–\-:：《〈【!?·]+$")
+STRAY_HEAD_START = re.compile(rf"^[\s—–\-:：》〉】!?？！·]+(?=[{P.HAN}])")
+STRAY_HEAD_END = re.compile(rf"(?<=[{P.HAN}》])[\s—–\-:：《〈【!?·]+$")
 PADDED_HEADING = re.compile(rf"^[{P.HAN}](?:[ \u3000]+[{P.HAN}]){{1,5}}$")
 NAME_END = re.compile(rf"(?:{P.alternation(L.NAME_ENDS)})(?:{P.PAREN_OPEN}[^()（）]{{1,12}}{P.PAREN_CLOSE})?$")
 NAME_VERB = re.compile(P.alternation(L.HEAD_VERBS + L.ACTION_VERBS + L.CLAUSE_COUNT_VERBS))
@@ -987,9 +987,10 @@ def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
 def paragraph_chapter(node: Node, siblings: list[Node], ctx: ParseContext) -> bool:
     """A heading over paragraphs among siblings of its kind that hold numbered items is a chapter written
     as prose (指导思想, 发展现状), no measure, when such siblings are at least as many as the ones written
-    as paragraphs (general chapters such as 总体要求 not counted). Where most siblings are paragraphs, they are the items and the one holding a list is
-    the odd one (b444 008, a 通告's four items and "五、提交行政复议申请的方式" over its ways), unless its
-    heading names a scope, an aim or a basis ("专项治理范围", "目的", "编制依据": PROSE_CHAPTER_ENDS)."""
+    as paragraphs (general chapters such as 总体要求 not counted). Where most siblings are paragraphs,
+    they are the items and the one holding a list is the odd one (b444 008, a 通告's four items and
+    "五、提交行政复议申请的方式" over its ways), unless the heading names a scope, an aim or a basis
+    ("专项治理范围", "目的", "编制依据": PROSE_CHAPTER_ENDS)."""
     same = [s for s in siblings if s.kind == node.kind]
     holding = sum(1 for s in same if s.children)
     prose = sum(1 for s in same if not s.children and s.extra and not is_general(s, ctx))
