@@ -635,6 +635,8 @@ def normalise_text(text: str) -> str:
         text = text.translate(ENCLOSED_NUMBERS)
     if "\u2474" in text:
         text = parenthesized_digit_items(text)
+    if "〔一〕" in text or "〔 一 〕" in text:
+        text = tortoise_bracket_items(text)
     if LETTER_SPACED_SNIFF.search(text):  # before the spam symbols: "二 O O 九 年" is a year once despaced
         spaced_page = letter_spaced_page(text)
         text = "\n".join(letter_spaced_line(line, spaced_page) for line in text.split("\n"))
@@ -707,6 +709,20 @@ def parenthesized_digit_items(text: str) -> str:
     if len(PAREN_DIGIT_LINE.findall(text)) < 2 or OTHER_NUMBER_LINE.search(text):
         return text
     return PAREN_DIGIT_LINE.sub(lambda m: m.group()[:-1] + f"({ord(m.group(1)) - 0x2473})", text)
+
+
+TORTOISE_ITEM = re.compile(rf"〔\s*({P.CN_SMALL})\s*〕")
+
+
+@rule(stage="clean", example="'重点包括:〔一〕设置…;〔二〕限定…' → '重点包括:(一)设置…;(二)限定…'; '〔2023〕5号' → unchanged")
+def tortoise_bracket_items(text: str) -> str:
+    """Item numbers in tortoise-shell brackets ("〔一〕", "〔二〕"): a document-sharing site's conversion
+    wrote every parenthesis as 〔〕 (b481 005: "县人民政府〔办公室〕", "〔一〕设置不合理…"). Where both 〔一〕
+    and 〔二〕 occur they number items, written (一) (二). A 文号's year ("〔2023〕") stays."""
+    found = {m.group(1) for m in TORTOISE_ITEM.finditer(text)}
+    if not {"一", "二"} <= found:
+        return text
+    return TORTOISE_ITEM.sub(lambda m: f"({m.group(1)})", text)
 
 
 @rule(stage="clean", example="'  1* .开展“一证多址”改革' → '  1.开展“一证多址”改革'")

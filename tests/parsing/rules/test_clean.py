@@ -177,6 +177,18 @@ def test_parenthesized_digit_items(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # b481 005: a conversion wrote every parenthesis as 〔〕
+    ("重点包括:〔一〕设置不合理的条件;〔二〕限定经营。", "重点包括:(一)设置不合理的条件;(二)限定经营。"),
+    ("〔 一 〕甲\n〔 二 〕乙", "(一)甲\n(二)乙"),
+    ("冀政发〔2016〕16号〔一〕甲〔二〕乙", "冀政发〔2016〕16号(一)甲(二)乙"),   # a 文号's year stays
+    ("县人民政府〔办公室〕〔一〕只有一项", "县人民政府〔办公室〕〔一〕只有一项"),   # 〔一〕 alone: not items
+    ("冀政发〔2016〕16号", "冀政发〔2016〕16号"),
+])
+def test_tortoise_bracket_items(text, expected):
+    assert C.tortoise_bracket_items(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("  1* .开展“一证多址”改革", "  1.开展“一证多址”改革"),   # b33 002
     ("2*.开展企业住所标准化登记", "2.开展企业住所标准化登记"),
     ("注:*号为必填项", "注:*号为必填项"),
