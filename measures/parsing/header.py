@@ -1339,6 +1339,10 @@ def _policy_title_below(notice: str, lines: list[str], start: int, ctx: ParseCon
 WRAPPED_TITLE_END = re.compile(rf"(?:{_NOTICE_END}|{'|'.join(L.POLICY_NOUNS)}|批复)$")
 
 
+# a notice's genre alone on a title's last line, perhaps with a qualifier ("通 知", "紧 急 通 知", "补充通知")
+SPREAD_NOTICE_END = re.compile(rf"[{P.HAN}]{{0,2}}(?:{P.alternation(L.NOTICE_ENDS)})")
+
+
 def _wrapped_title(heads: list[HeadLine], i: int, ctx: ParseContext) -> str | None:
     """A title broken over two lines: after "…关于", after a bare place name ("马鞍山市"), or a "X关于…"
     line whose end is on the next line ("湖南省人民政府办公厅关于加强普通高等学校" / "毕业生就业工作的通知");
@@ -1347,8 +1351,9 @@ def _wrapped_title(heads: list[HeadLine], i: int, ctx: ParseContext) -> str | No
     if i + 1 >= len(heads):
         return None
     a, b = heads[i].text, heads[i + 1].text
-    if P.WHITESPACE.sub("", ctx.fold(b)) in L.NOTICE_ENDS:
-        b = P.WHITESPACE.sub("", b)  # "关于落实…责任的" / "通 知" (spaced out to the page's width, b281 011)
+    if SPREAD_NOTICE_END.fullmatch(P.WHITESPACE.sub("", ctx.fold(b))):
+        # "关于落实…责任的" / "通 知" (spaced out to the page's width, b281 011), "紧 急 通 知" (b477 008)
+        b = P.WHITESPACE.sub("", b)
     fa, fb = ctx.fold(a), ctx.fold(b)
     if not a or not b or len(a) > 60 or len(b) > 80 or P.SENTENCE_MARK.search(fa + fb) or match_numbering(a) \
             or fb.startswith(fa):  # a site's cut headline repeated above the title ("…关于进一步完善…保险" twice)

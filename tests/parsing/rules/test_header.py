@@ -1305,6 +1305,9 @@ def test_title_tail_off(title, expected):
 @pytest.mark.parametrize("lines, expected", [
     # b281 011: a plain notice wrapped over two lines, its 通知 spaced out to the page's width
     (["关于落实各级文物保护单位安全管理责任的", "通 知"], "关于落实各级文物保护单位安全管理责任的通知"),
+    # b477 008: a qualified genre spread out on its own line
+    (["关于进一步加强手足口病防控工作的", "紧 急 通 知"], "关于进一步加强手足口病防控工作的紧急通知"),
+    (["关于进一步加强手足口病防控工作的", "以 下 简 称 通 知"], None),
     (["湖南省人民政府办公厅关于加强普通高等学校", "毕业生就业工作的通知"], "湖南省人民政府办公厅关于加强普通高等学校毕业生就业工作的通知"),
     (["关于落实各级文物保护单位安全管理责任的", "各镇人民政府:"], None),
     (["國務院關于促進中部地區崛起", "“十三五”規劃的批復"], "國務院關于促進中部地區崛起“十三五”規劃的批復"),  # b390 012: a reply
