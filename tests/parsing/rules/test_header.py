@@ -1217,6 +1217,8 @@ def test_development_zone(sources, expected):
     ("山东省防震减灾条例修订草案Word格式文档下载", "山东省防震减灾条例修订草案"),  # b437 012
     ("精品文档昆明市人工影响天气管理办法", "昆明市人工影响天气管理办法"),  # b461 001
     ("市屬國有企業負責人經營業績考核與薪酬管理暫行辦法(編輯修改稿)", "市屬國有企業負責人經營業績考核與薪酬管理暫行辦法"),  # b466 011
+    ("深圳市推动软件产业高质量发展的若干措施政策咨询", "深圳市推动软件产业高质量发展的若干措施"),  # b478 002: a button
+    ("关于开展政策咨询", "关于开展政策咨询"),  # no genre before it
 ])
 def test_share_decorations(title, expected):
     assert H.share_decorations(title, CTX) == expected
