@@ -1101,6 +1101,7 @@ def test_without_teaser(line, expected):
     (["一、充分认识加强知识产权保护的重要意义", "我国正处于…关键时期。"], True),          # b29 001
     (["第三条 省知识产权局负责全省专利工作。"], False),
     (["第五条 县级以上人民政府管理专利工作的部门负责本行政区域内的专利执法。"], False),
+    (["经中长期青年发展规划实施工作部际联席会议审议通过,决定开展试点。"], True),   # b475 009
 ])
 def test_national_wording(lines, expected):
     assert H.national_wording(lines, CTX) is expected
