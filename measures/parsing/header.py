@@ -543,6 +543,8 @@ TITLE_PART_TAIL = re.compile(rf"\s*{P.PAREN_OPEN}\s*(?:[一二三四五六七八
 TITLE_SEO_TAIL = re.compile(r"\s*(?:\d{3,5}字|\d)\s*$")
 TITLE_CHAPTER_TAIL = re.compile(rf"\s*的?\s*(?:第[{P.CN_DIGITS}]{{1,3}}章)?\s*总\s*则\s*$")  # "…条例的第一章总则" (b319 001)
 TITLE_ARTICLE_TAIL = re.compile(rf"\s+第[{P.CN_DIGITS}]{{1,4}}[条條]$")  # "…保护条例 第十六条": a law database's one article (b436 002)
+# "…条例(2009修订)", "…办法(2012修正)": a law database's edition note after a statute's title (law_edition_tail)
+LAW_EDITION_TAIL = re.compile(rf"\s*[(（]\s*{P.YEAR}\s*年?\s*(?P<kind>修[订訂正改])\s*[)）]$")
 
 
 @rule(stage="header", example="'海南省鄉村民宿管理辦法》和《海南省促進鄉村民宿發展實施方案' → '海南省鄉村民宿管理辦法'; "
@@ -564,7 +566,24 @@ def title_tail_off(s: str, ctx: ParseContext) -> str:
         if m and m.start() >= 5 and (genre_at_end(s[:m.start()], ctx) or
                                      tail is TITLE_CHAPTER_TAIL and ctx.fold(s[:m.start()]).endswith("法")):
             s = s[:m.start()]
-    return s.strip()
+    return law_edition_tail(s.strip(), ctx)
+
+
+@rule(stage="header", example="'四川省中医药条例(2009修订)' → '四川省中医药条例'; '淄博市计量监督管理办法(2012修正)' → '淄博市计量监督管理办法'; "
+                               "'余姚市人民政府质量奖管理办法(2025年修订)' → unchanged")
+def law_edition_tail(s: str, ctx: ParseContext) -> str:
+    """A law database's edition note after a statute's title: "(2009修订)" after a 条例 or 规定 or a
+    实施《…》办法 (a local law), "(2012修正)", "(2011修改)" after any (amended by a decision: b133 010, b163 002,
+    b218 006, b472 005 …). The revised edition an agency itself names ("…管理办法(2025年修订)", "…应急预案
+    (2019年修订)", b38 007, b155 012) is its title."""
+    m = LAW_EDITION_TAIL.search(s)
+    if not m or m.start() < 4:
+        return s
+    head = ctx.fold(s[:m.start()])
+    if ctx.fold(m.group("kind")) in ("修正", "修改") and genre_at_end(s[:m.start()], ctx) \
+            or head.endswith(("条例", "规定")) or "实施《" in head and head.endswith("办法"):
+        return s[:m.start()].rstrip()
+    return s
 
 
 @rule(stage="header", example="'济南市高新区高新技术企业奖励政策:济南高新区…若干政策实施细则(试行)' → '济南高新区…实施细则(试行)'; "

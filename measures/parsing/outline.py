@@ -932,6 +932,7 @@ def period_item(node: Node, ctx: ParseContext) -> bool:
 
 
 TITLE_ITEM_NOISE = re.compile(r"[\s《》〈〉“”\"'()（）\[\]【】,，。、:：]")
+TITLE_ITEM_EDITION = re.compile(rf"{P.YEAR}年?修[订訂正改]")  # a law database's edition note, brackets gone
 
 
 @rule(stage="outline", example="'1. 浙江省实施《中华人民共和国慈善法》办法' on a page with that title → True; '1.加强组织领导' → False")
@@ -942,7 +943,9 @@ def title_item(node: Node, ctx: ParseContext) -> bool:
     head = TITLE_ITEM_NOISE.sub("", ctx.fold(NOISE_MARK.sub("", node.head)))
     if node.extra or len(head) < 6:
         return False
-    return any(t and head == TITLE_ITEM_NOISE.sub("", ctx.fold(t)) for t in (doc.get("title"), doc.get("notice_title")))
+    titles = [TITLE_ITEM_NOISE.sub("", ctx.fold(t)) for t in (doc.get("title"), doc.get("notice_title")) if t]
+    # "1. 云南省…条例(2021修正)" under the title without its edition note (b471 001)
+    return any(t and (head == t or head.startswith(t) and TITLE_ITEM_EDITION.fullmatch(head[len(t):])) for t in titles)
 
 
 def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:

@@ -1305,6 +1305,19 @@ def test_title_tail_off(title, expected):
     assert H.title_tail_off(title, CTX) == expected
 
 
+@pytest.mark.parametrize("title, expected", [
+    ("四川省中医药条例(2009修订)", "四川省中医药条例"),  # b133 010: a law database's edition note
+    ("淄博市计量监督管理办法(2012修正)", "淄博市计量监督管理办法"),  # b218 006: amended by a decision
+    ("杭州市夜景灯光设置管理办法(2011修改)", "杭州市夜景灯光设置管理办法"),  # b472 005
+    ("江苏省实施《中华人民共和国人民防空法》办法(2017年修订)", "江苏省实施《中华人民共和国人民防空法》办法"),  # b303 013
+    ("機動車維修管理規定(2015年修正)", "機動車維修管理規定"),  # b292 008
+    ("余姚市人民政府质量奖管理办法(2025年修订)", "余姚市人民政府质量奖管理办法(2025年修订)"),  # b38 007: the agency's edition
+    ("鹿寨县防汛抢险应急预案(2019年修订)", "鹿寨县防汛抢险应急预案(2019年修订)"),  # b155 012
+])
+def test_law_edition_tail(title, expected):
+    assert H.law_edition_tail(title, CTX) == expected
+
+
 @pytest.mark.parametrize("lines, expected", [
     # b281 011: a plain notice wrapped over two lines, its 通知 spaced out to the page's width
     (["关于落实各级文物保护单位安全管理责任的", "通 知"], "关于落实各级文物保护单位安全管理责任的通知"),

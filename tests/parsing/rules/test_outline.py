@@ -904,11 +904,17 @@ def test_period_item(lines, expected):
     assert O.period_item(node(*lines), CTX) is expected
 
 
-def test_title_item():
+@pytest.mark.parametrize("title, line, expected", [
+    ("浙江省实施《中华人民共和国慈善法》办法", "1. 浙江省实施《中华人民共和国慈善法》办法", True),  # b350 008: the title again
+    ("浙江省实施《中华人民共和国慈善法》办法", "1.加强组织领导", False),
+    # b471 001: the title again with the law database's edition note the title left out
+    ("云南省奖励和保护见义勇为人员条例", "1. 云南省奖励和保护见义勇为人员条例(2021修正)", True),
+    ("云南省奖励和保护见义勇为人员条例", "1. 云南省奖励和保护见义勇为人员条例实施细则", False),
+])
+def test_title_item(title, line, expected):
     ctx = ParseContext()
-    ctx.document = {"title": "浙江省实施《中华人民共和国慈善法》办法", "notice_title": None}
-    assert O.title_item(node("1. 浙江省实施《中华人民共和国慈善法》办法"), ctx) is True  # b350 008: the title again
-    assert O.title_item(node("1.加强组织领导"), ctx) is False
+    ctx.document = {"title": title, "notice_title": None}
+    assert O.title_item(node(line), ctx) is expected
 
 
 @pytest.mark.parametrize("line, expected", [
