@@ -100,7 +100,7 @@ LISTED_CONTENT = re.compile(rf"(?:下列|以下|如下)[^。，,：:]{{0,16}}?(?
 ACT_HEADING = re.compile(rf"^(?:对[^，,。；;]{{2,24}}(?:予以|给予|实行|实施)[{P.HAN}]{{1,6}}|(?:{P.alternation(L.HEAD_VERBS + L.ACT_HEADING_VERBS)})[^，,。；;]{{2,20}})$")
 # "三、补助标准" (b217 010): the amounts a policy pays are its substance
 AMOUNT_HEADING = re.compile(rf"^[{P.HAN}]{{0,8}}{P.REWARD_AMOUNT.pattern}$")
-LISTED_ITEM = re.compile(r"[^。；;\n]{2,40}[；;。]")
+LISTED_ITEM = re.compile(r"[^。；;\n]{2,60}[；;。]")
 # "附件:1.云南省科技成果轉化獎補資金管理辦法": a notice's list of attachments opens (its first entry on the line)
 ATTACHMENT_LIST = re.compile(r"^(?:备注\s*[:：]?\s*)?附件\s*[:：]")  # also in a law box's 备注 row (b381 006)
 # what an attachment is: a document or a form, named and nothing more ("…管理办法", "《…》", "…申报表(2024年)")
@@ -507,12 +507,14 @@ def facet_parent(node: Node, ctx: ParseContext) -> bool:
 def content_list(node: Node) -> bool:
     """An item that lists things, not acts: its head ends by announcing them ("…分享下列(未经授权的)作品:", "…有下列情形
     之一的:") and every item under it is a short entry closed by ；/; or 。 with nothing under it: the
-    entries say what the item covers, the item is the measure (the last entry may be cut, unclosed)."""
+    entries say what the item covers, the item is the measure (the last entry may be cut, unclosed, or be
+    followed by the item's closing paragraph: "(四)企业与用户间的电子协议。" / "已在本市…应于…办理备案。", b486 004)."""
     if not node.children or not LISTED_CONTENT.search(T.fold(NOISE_MARK.sub("", node.head).strip())):
         return False
     last = node.children[-1]
     return all(not c.children and c.kind not in HEADING_KINDS and (
-        LISTED_ITEM.fullmatch(c.text.strip()) or c is last and len(c.text.strip()) <= 40 and "\n" not in c.text.strip())
+        LISTED_ITEM.fullmatch(c.text.strip()) or c is last and (
+            len(c.text.strip()) <= 40 and "\n" not in c.text.strip() or LISTED_ITEM.fullmatch(c.head.strip())))
         for c in node.children)  # the last entry may be cut off by the excerpt's end
 
 

@@ -191,6 +191,10 @@ def test_condition_run(lines, expected):
     # b427 009: the information a department passes on, named far from 下列
     (["十、有关政府部门应当将下列税收减免前置审批事项认定的有关信息资料及时抄送同级国税、地税机关:",
       "(一)下岗职工再就业的认定信息;", "(二)安置残疾人员就业的认定信息;"], True),
+    # b486 004: materials up to 60 characters, and the item's closing paragraph after the last entry
+    (["四、企业应当在开始提供租赁服务前20日内备案。备案应提供以下材料:", "(一)营业执照复印件;",
+      "(二)开展互联网自行车租赁服务的运营模式说明,服务管理、投诉和有关纠纷处理方式等制度文本;",
+      "(三)企业与用户间的电子协议。", "已在本市提供服务的企业,应于本意见实施之日起20日内办理备案。"], True),
 ])
 def test_content_list(lines, expected):
     """A content list folds into its item (the item is the leaf); a list of acts keeps its items."""
