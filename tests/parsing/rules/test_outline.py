@@ -199,7 +199,11 @@ def test_condition_run(lines, expected):
 def test_content_list(lines, expected):
     """A content list folds into its item (the item is the leaf); a list of acts keeps its items."""
     head = O.Node("cn", "五", lines[0].split("、", 1)[1], 0)
-    head.children = [O.Node("pcn", str(i), line.split(")", 1)[1], i, parent=head) for i, line in enumerate(lines[1:], 1)]
+    for i, line in enumerate(lines[1:], 1):
+        if line.startswith("("):
+            head.children.append(O.Node("pcn", str(i), line.split(")", 1)[1], i, parent=head))
+        else:  # a paragraph after the last entry: that entry's continuation, as the outline reads it
+            head.children[-1].extra.append(line)
     assert O.content_list(head) is expected
     assert (not tree(*lines).roots[0].children) is expected
 
