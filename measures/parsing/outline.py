@@ -278,7 +278,7 @@ def match_numbering(line: str) -> tuple[str, str, str] | None:
 
 
 def _match_numbering(line: str) -> tuple[str, str, str] | None:
-    if METADATA_ROW.match(line):
+    if METADATA_ROW.match(T.fold_same_length(line)):  # "1. [主題分類] 經濟、交通" as Traditional pages write it (b490 010)
         return None
     for kind, rx in P.NUMBERING:
         # "任務一：" as Traditional pages write it (same length, so the rest is cut from the line as written)

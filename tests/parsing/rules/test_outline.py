@@ -73,6 +73,8 @@ def node(*lines):
     ("第二項 對列入國家規劃重大工程", ("article", "二", "對列入國家規劃重大工程")),  # b424 001: 項 for 條
     ("第一项目", None),
     ("第一、二条规定的情形", None),  # a citation of two articles
+    ("1. [主题分类] 科技教育/知识产权", None),  # b03 003: a row of the page's metadata box
+    ("1. [主題分類] 經濟、交通/資訊産業", None),  # b490 010: … in a Traditional copy
 ])
 def test_match_numbering(line, expected):
     assert O.match_numbering(line) == expected
