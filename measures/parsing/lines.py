@@ -54,6 +54,9 @@ UNIT_NOTE_END = re.compile(rf"{P.PAREN_OPEN}\s*(?:(?:{P.alternation(L.LEAD_LABEL
 # "二、重点任务（一）强化制度保障1.完善…": a bare heading run into the next numbered item
 HEAD_RUN_ON = re.compile(rf"^\s*((?:{P.SECTION_NUMBER}|{P.SPACED_CHAPTER})[^。，,；;：:（()）\d]{{2,30}}?)\s*"
                          rf"(?=(?:{P.PAREN_OPEN}{P.CN_SMALL}{P.PAREN_CLOSE}|\d{{1,2}}[.．、](?!\d))\s*(?:[{P.HAN}“《]|{P.YEAR}))")
+# "2、重点工作(1)选准培训对象。…": a digit-numbered bare heading run into its first (1) item
+DIGIT_HEAD_RUN_ON = re.compile(rf"^\s*(\d{{1,2}}[、．.](?!\d)[^。，,；;：:（()）\d]{{2,12}}?)\s*"
+                               rf"(?={P.PAREN_OPEN}1{P.PAREN_CLOSE}\s*[{P.HAN}“《])")
 # "第一章 总则 第一条 为…", "第一章总则第一条为了…": a chapter heading run into its first article
 CHAPTER_RUN_ON = re.compile(rf"^\s*(第{P.INLINE_N}[章编篇]\s*[^\s。，,；;：:第]{{1,16}}?)\s*(?=第{P.INLINE_N}[条條])")
 # "一、提高认识,明确任务全区各级…": a heading of two phrases of the same length, glued to its body
@@ -668,7 +671,8 @@ def _previous(rows: list[str], i: int) -> str:
     return next((r.strip() for r in reversed(rows[:i]) if r.strip()), "")
 
 
-@rule(stage="lines", example="'二、重点任务（一）强化制度保障1.完善…' → ['二、重点任务', '（一）强化制度保障', '1.完善…']")
+@rule(stage="lines", example="'二、重点任务（一）强化制度保障1.完善…' → ['二、重点任务', '（一）强化制度保障', '1.完善…']; "
+                              "'2、重点工作(1)选准培训对象。' → ['2、重点工作', '(1)选准培训对象。']")
 def run_on_headings(line: str) -> list[str]:
     """Bare headings run into the next numbered item on one line, each on its own line; a chapter
     heading run into its first article ("第一章 总则 第一条 为…") and a two-phrase heading glued to
@@ -677,7 +681,7 @@ def run_on_headings(line: str) -> list[str]:
     if m := CHAPTER_RUN_ON.match(line):
         parts.append(m.group(1))
         line = line[m.end():]
-    while m := HEAD_RUN_ON.match(line) or parallel_heading(line):
+    while m := HEAD_RUN_ON.match(line) or DIGIT_HEAD_RUN_ON.match(line) or parallel_heading(line):
         parts.append(line[m.start(1):m.end(1)])  # as written (parallel_heading reads the line folded)
         line = line[m.end():]
     return parts + [line]

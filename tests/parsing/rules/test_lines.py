@@ -129,6 +129,9 @@ def test_inline_items(line, expected):
     ("三、周密部署,统筹安排1.调查摸底阶段", ["三、周密部署,统筹安排", "1.调查摸底阶段"]),
     ("一 完善知識產權制度 (一)完善法律法規", ["一 完善知識產權制度", "(一)完善法律法規"]),  # 、 lost
     ("二、创建步骤(一)20212023年卫生乡镇创建", ["二、创建步骤", "(一)20212023年卫生乡镇创建"]),  # b413 002: a year opens (一)
+    ("2、重点工作(1)选准培训对象。高素质农民培训对象为…", ["2、重点工作", "(1)选准培训对象。高素质农民培训对象为…"]),  # b496 001
+    ("2、加强(2)完善", ["2、加强(2)完善"]),  # only a first item opens under a run-on heading
+    ("2、对获得国家级认定的企业给予(1)万元", ["2、对获得国家级认定的企业给予(1)万元"]),  # too long for a bare heading
 ])
 def test_run_on_headings(line, expected):
     assert Li.run_on_headings(line) == expected
