@@ -38,6 +38,7 @@ DATE_KEYS = ("published", "signed")
 DATE_VALUED = DATE_KEYS + ("effective", "repealed")
 LABEL_ALONE = re.compile(rf"^(?P<label>{_LABELS})\s*[:：]?$")
 CELL_EDGE = re.compile(r"^[\s|｜丨]*$")
+TABLE_ROW = re.compile(r"^\s*[|｜]\s*(.*?)\s*[|｜]?\s*$")  # a markdown-like table row: its cells without the outer bars
 YEAR_NEXT = re.compile(rf"\s*{P.YEAR}")
 
 _NOTICE_END = f"(?:{'|'.join(L.NOTICE_ENDS)})"
@@ -355,6 +356,8 @@ def labelled_values(line: str, ctx: ParseContext) -> dict[str, str] | None:
     a label ("索引号 SY0000123 主题分类 综合政务", also before pairs with colons: "文  号 洪政办〔2025〕1号
     信息分类: 综合政务"), or a row of long labels glued to their values ("发文单位大冶市人民政府办公室
     发文字号大冶政规〔2023〕4号"). None: no metadata (a label in the middle of a sentence is none)."""
+    if TABLE_ROW.match(line):  # "| 索引號 | … | 發布機構 | 龍陵縣教育體育局 |" (b494 010): the row's cells
+        line = TABLE_ROW.match(line).group(1)
     f = ctx.fold_same(line)
     hits = list(LABEL_COLON.finditer(f))
     glued = [g for g in LABEL_GLUED.finditer(f) if not any(h.start() <= g.start() < h.end() or
@@ -1900,6 +1903,11 @@ def issuer_of(h: Header, lines: list[str], ctx: ParseContext) -> str | None:
         issuer = next((f for c in (title_issuer, h.title_issuer, *letterhead) for f in [_issuer_form(c, ctx)]
                        if f and len(f) > len(issuer) and not SELF_REFERENCE.match(ctx.fold(f))
                        and ctx.fold(f).split()[0][-1:] == ctx.fold(issuer)[-1:]), issuer)
+        # "| 发布机构 | 区民政局 |" in a table, "丽水市莲都区民政局" signing the notice (b271 006)
+        signer = _issuer_form(h.signer, ctx) or signed_org(ctx.text, ctx)
+        if SELF_REFERENCE.match(ctx.fold(issuer)) and signer and len(signer) > len(issuer) \
+                and ctx.fold(signer).endswith(ctx.fold(issuer)[1:]) and not SELF_REFERENCE.match(ctx.fold(signer)):
+            issuer = signer
     if not issuer:
         issuer = signed_org(ctx.text, ctx)
     if issuer and " " in issuer:

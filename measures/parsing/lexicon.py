@@ -71,7 +71,7 @@ META_LABELS = {
     "原标题": "title", "发文部门": "issuer", "发布部门": "issuer", "政策文号": "doc_number", "废止时间": "repealed",
     "生效时间": "effective", "实施日期": "effective", "发表日期": "published", "发表时间": "published",
     "浏览量": "views", "点击数": "views", "点击次数": "views", "访问量": "views", "阅读量": "views", "作者": "author",
-    "编辑": "editor", "责任部门": "responsible", "政策级别": "policy_level", "政策主题": "topic", "信息分类": "topic",
+    "编辑": "editor", "责任部门": "responsible", "政策级别": "policy_level", "政策主题": "topic", "信息分类": "topic", "公开目录": "topic",
     "公文目录": "topic", "文件状态": "status", "联合发文单位": "co_issuers",
     # a law database's box ("- 法规标题:… - 制定机构:… - 文书字号:…", b320 001)
     "法规标题": "title", "制定机构": "issuer", "文书字号": "doc_number",

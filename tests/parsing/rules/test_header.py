@@ -42,6 +42,10 @@ def test_parse_date(text, expected):
     ("名   稱:省發改委 省能源局關于建立新型儲能價格機制的通知文   號:", {"title": "省發改委 省能源局關于建立新型儲能價格機制的通知"}),
     ("名   称:关于X的通知文   号:鄂发改价管〔2025〕1号", {"title": "关于X的通知", "doc_number": "鄂发改价管〔2025〕1号"}),
     ("名称:关于调整文号:的说明", {"title": "关于调整文号:的说明"}),  # a label written closed up is no spread label
+    # b494 010: a table row between bars
+    ("| 索引號 | 01526265-2/20220619-00003 | 發布機構 | 龍陵縣教育體育局 |",
+     {"index": "01526265-2/20220619-00003", "issuer": "龍陵縣教育體育局"}),
+    ("| 公開目錄 | 重要政策執行情況 | 發布日期 | 2022-06-19 |", {"topic": "重要政策執行情況", "published": "2022-06-19"}),
 ])
 def test_labelled_values(line, expected):
     assert H.labelled_values(line, CTX) == expected
@@ -319,6 +323,9 @@ def _header(**kw):
     (_header(meta={"issuer": "武汉市人民政府"}, title="市人民政府关于支持氢能产业发展的意见"), [], "武汉市人民政府"),
     (_header(meta={"issuer": "上海市浦东新区知识产权局"}, title="浦东新区知识产权局关于开展试点的通知"), [],
      "上海市浦东新区知识产权局"),  # a municipality's own name before a district's body stays (genre g07)
+    # b271 006: a table's short name, the signature's full one
+    (_header(meta={"issuer": "区民政局"}, signer="丽水市莲都区民政局"), [], "丽水市莲都区民政局"),
+    (_header(meta={"issuer": "区民政局"}, signer="丽水市莲都区财政局"), [], "区民政局"),  # another body signs
 ])
 def test_issuer_of(h, lines, expected):
     assert H.issuer_of(h, lines, CTX) == expected
