@@ -2417,8 +2417,9 @@ def standalone_place(text: str, pos: int, name: str) -> bool:
     """A place name read in running text stands for itself: not when 级 follows (会同县级 is 会同 + 县级),
     and a two-character name (范县, 兴县, 新县) only at the start, after a non-Han character or after a
     word that may lead a place (在, 和, 市 …): after any other character it may close a word (示范县,
-    品牌兴县, 创新县). A district named by a common noun (矿区, 城区, 郊区) only right after its city."""
-    if text[pos + len(name):pos + len(name) + 1] == "级":
+    品牌兴县, 创新县). A district named by a common noun (矿区, 城区, 郊区) only right after its city. "新疆生产建设兵团"
+    is a body the State lists beside the provinces (NON_PLACE_TAILS, b499 007), not a place."""
+    if text[pos + len(name):pos + len(name) + 1] == "级" or text.startswith(L.NON_PLACE_TAILS, pos + len(name)):
         return False
     if name in L.COMMON_NOUN_DISTRICTS:
         return text[max(pos - 1, 0):pos] in ("市", "州", "盟")
@@ -2457,6 +2458,8 @@ def resolve_region(gaz: Gazetteer, sources: list[str | None], ctx: ParseContext 
         found = gaz.find(src, short=short) if src else []
         if not short:  # short names (湖北, 苏州) are looked up only after full ones
             found = [hit for hit in found if standalone_place(src, hit[0], hit[1])]
+        else:  # "新疆生产建设兵团" in the State's list of provinces names no place (b499 007)
+            found = [hit for hit in found if not src.startswith(L.NON_PLACE_TAILS, hit[0] + len(hit[1]))]
         best = None
         for _, name, cands in found:
             if len(cands) > 1:

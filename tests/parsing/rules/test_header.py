@@ -403,6 +403,9 @@ NATIONAL_CTX = ParseContext(Knowledge(regions=REGIONS + [
     {"code": "210100x", "name": "沈阳市税务局", "short_name": "", "level": "city", "parent": None}]))
 
 
+XINJIANG = {"code": "650000", "name": "新疆维吾尔自治区", "short_name": "新疆", "level": "province", "parent": None}
+
+
 @pytest.mark.parametrize("issuer, expected", [
     ("国务院", True), ("国务院办公厅", True), ("中共中央、国务院", True), ("中共中央办公厅 国务院办公厅", True),
     ("国家知识产权局", True), ("国家知识产权局办公室", True), ("國家知識產權局", True), ("国家市场监督管理总局", True),
@@ -426,9 +429,12 @@ def test_national_issuer(issuer, expected):
     (["沈阳市和平区人民政府"], ("辽宁省", "沈阳市", "和平区", "district")),
     (["和平区人民政府", None, None, None, "天津市和平区"], ("天津市", "天津市", "和平区", "district")),
     (["某某局"], (None, None, None, None)),
+    # b499 007: the State lists 新疆生产建设兵团 beside the provinces
+    ([None, None, None, None, "支持各省(自治区、直辖市)、新疆生产建设兵团贫困团场"], (None, None, None, None)),
+    ([None, None, None, None, "新疆人民政府办公厅"], ("新疆维吾尔自治区", None, None, "province")),
 ])
 def test_resolve_region(sources, expected):
-    got = H.resolve_region(Gazetteer(REGIONS), sources)
+    got = H.resolve_region(Gazetteer(REGIONS + [XINJIANG]), sources)
     assert (got["province"], got["city"], got["district"], got["level"]) == expected
 
 
