@@ -1452,8 +1452,9 @@ def _find_title(h: Header, lines: list[str], page_title: str | None, first_num: 
         # the page's <title> names the document: its line in the text beats menu entries above it
         wanted = {_norm(clean_title(p, ctx), ctx) for p in parts}
         candidates = []
+        crumbs = breadcrumb_entries(ctx.text.split("\n")[:BREADCRUMB_LINES], ctx)  # the trail is page chrome: raw lines
         for i, head in enumerate(h.heads[:0 if starts_mid_document(lines) else first_num]):
-            if i in h.meta_lines:
+            if i in h.meta_lines or _norm(head.text, ctx) in crumbs:
                 continue
             joined = _wrapped_title(h.heads, i, ctx)
             if joined:
@@ -1494,6 +1495,26 @@ def _find_title(h: Header, lines: list[str], page_title: str | None, first_num: 
         h.title = next(filter(None, (call_title(line, ctx) for i, line in enumerate(lines[:max(first_num, 1)][:CALL_LINES])
                                      if i not in h.meta_lines)), None)
     h.title = period_below(h.title, lines[:max(first_num, 1) + 2], ctx)
+
+
+BREADCRUMB_SPLIT = re.compile(r"\s*[>＞»]+\s*")
+BREADCRUMB_LINES = 40
+BREADCRUMB_CATEGORY_MAX = 8
+
+
+@rule(stage="header", example="['黑龙江高企政策', '当前位置: 主页 > 高企奖励政策 > 黑龙江高企政策'] → {'主页', '高企奖励政策', '黑龙江高企政策'}")
+def breadcrumb_entries(lines: list[str], ctx: ParseContext) -> set[str]:
+    """The entries of the page's breadcrumb trail ("当前位置: 主页 > 高企奖励政策 > 黑龙江高企政策"), the last one
+    only when short (it often names the document itself): a line naming one of them is the site's category
+    heading, not the document's title (b503 002: "黑龙江高企政策" ends with a genre word)."""
+    out: set[str] = set()
+    for line in lines:
+        parts = BREADCRUMB_SPLIT.split(line.strip())
+        if len(parts) >= 3 and all(0 < len(p) <= 20 for p in parts[:-1]):
+            # the last entry is often the document itself ("首页 > 政策文件 > 某某办法"): a category only when short
+            out.update(_norm(p.split(":")[-1].split("：")[-1], ctx) for p in parts
+                       if p is not parts[-1] or len(p) <= BREADCRUMB_CATEGORY_MAX)
+    return out
 
 
 @rule(stage="header", example="['(二)加强配合,形成合力', '在专项行动中,…', '五、时间安排', '专项行动分三个阶段进行'] → True; "

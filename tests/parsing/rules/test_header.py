@@ -1566,3 +1566,15 @@ def test_notice_again_below_with_its_number():
                       "一、主要目标", "地区生产总值增长6%左右。"])
     doc = parse_document(text.encode(), source="t.txt", knowledge=default_knowledge())["document"]
     assert doc["notice_title"] == "济宁市任城区人民政府关于下达济宁市任城区2023年国民经济和社会发展计划的通知"
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # b503 002: the site's category, a short last entry, is no title
+    (["当前位置: 主页 > 高企奖励政策 > 黑龙江高企政策"], {"主页", "高企奖励政策", "黑龙江高企政策"}),
+    # the last entry often names the document itself: it stays a title when long
+    (["首页 > 政策文件 > 某市知识产权专项资金管理办法"], {"首页", "政策文件"}),
+    (["当前位置:首頁 » 法規百科 » 海關知識產權保護條例"], {"首页", "法规百科"}),  # b228 005
+    (["加强知识产权保护 > 完善制度"], set()),   # two parts: no trail
+])
+def test_breadcrumb_entries(lines, expected):
+    assert H.breadcrumb_entries(lines, CTX) == expected
