@@ -147,7 +147,8 @@ LAYOUT_SPACE = re.compile(rf"(?<=[{P.HAN}])[ \u3000]+(?=[{P.HAN}])")
 DATE_TAIL = re.compile(rf"\s+(?:发布|发文|成文)?(?:时间|日期)\s*[:：]\s*{P.DATE_YMD.pattern}.*$")
 # "关于印发《…方案》的通知 2022-06-08": the page's date after a title that ends as titles end
 _ISO_DATE = rf"{P.YEAR}-\d{{1,2}}-\d{{1,2}}"
-EXCERPT_TAIL = re.compile(rf"\s*[-—_－]{{1,3}}\s*(?:{P.alternation(L.EXCERPT_WORDS)})(?:及解读|与解读)?\s*$")
+EXCERPT_TAIL = re.compile(rf"\s*[-—_－]{{1,3}}\s*(?:{P.alternation(L.EXCERPT_WORDS)})(?:及解读|与解读)?\s*$"
+                          r"|\s*[(（]\s*(?:附|含|附政策)解读\s*[)）]\s*$")  # "…的通知(附解读)" (b505 005)
 SITE_SUFFIX = re.compile(r"\s*[_｜|]\s*[^_｜|\s]{2,20}(?:网|網|网站|網站|门户|門戶|平台)\s*$")  # "…的通知_桂林旅游政务网"
 BARE_DATE_TAIL = re.compile(rf"(?<=[{P.HAN}》)）])(?:\s+{_ISO_DATE}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
                             rf"|\s*[(（]\s*(?:{_ISO_DATE}|{P.YEAR})\s*[)）])$")  # "…的通知 ( 2025-01-27 )", "…的通知(2022)"

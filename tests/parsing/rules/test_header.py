@@ -542,6 +542,8 @@ def test_header_stage_national_document(knowledge):
     ("辽宁省知识产权局关于修订《辽宁省知识产权质押融资风险补偿基金管理办法》的通知(2022).docx",
      "辽宁省知识产权局关于修订《辽宁省知识产权质押融资风险补偿基金管理办法》的通知", None, False, None),  # b111 002
     ("京津冀-全文检索平台", "京津冀-全文检索平台", None, False, None),  # near miss: no genre before the note
+    ("杭州市科学技术局关于印发《杭州市重点科研计划项目管理办法》的通知(附解读)",  # b505 005: a reading attached
+     "杭州市科学技术局关于印发《杭州市重点科研计划项目管理办法》的通知", None, False, None),
     ("上海市民政局关于下达2025年民心工程任务指标的通知 ( 2025-01-27 )", "上海市民政局关于下达2025年民心工程任务指标的通知",
      None, False, None),  # b109 008
     # a 文号 glued before the notice title with a dash (b45 012)
