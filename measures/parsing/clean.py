@@ -637,6 +637,8 @@ def normalise_text(text: str) -> str:
         text = parenthesized_digit_items(text)
     if "〔一〕" in text or "〔 一 〕" in text:
         text = tortoise_bracket_items(text)
+    if "•【" in text:
+        text = law_box_lines(text)
     if LETTER_SPACED_SNIFF.search(text):  # before the spam symbols: "二 O O 九 年" is a year once despaced
         spaced_page = letter_spaced_page(text)
         text = "\n".join(letter_spaced_line(line, spaced_page) for line in text.split("\n"))
@@ -709,6 +711,28 @@ def parenthesized_digit_items(text: str) -> str:
     if len(PAREN_DIGIT_LINE.findall(text)) < 2 or OTHER_NUMBER_LINE.search(text):
         return text
     return PAREN_DIGIT_LINE.sub(lambda m: m.group()[:-1] + f"({ord(m.group(1)) - 0x2473})", text)
+
+
+LAW_BOX_ENTRY = re.compile(r"(?:文章属性)?•(?=【[^】\n]{1,8}】)")
+LAW_BOX_BODY = re.compile(r"(•【[^】\n]{1,8}】[^•\n]{0,30}?)正文")
+
+
+@rule(stage="clean", example="'…办法文章属性•【制定机关】芜湖市人民政府•【公布日期】2014.06.22•【主题分类】机关工作正文芜湖市…' → "
+                             "'…办法\\n文章属性\\n•【制定机关】芜湖市人民政府\\n•【公布日期】2014.06.22\\n•【主题分类】机关工作\\n正文\\n芜湖市…'")
+def law_box_lines(text: str) -> str:
+    """A law database's box of the document's data run into one line with the title and the text
+    ("…办法文章属性•【制定机关】…•【公布日期】2014.06.22•【字号】…•【时效性】失效•【主题分类】…正文…", b506 004,
+    b130 005, b145 011 …): each entry on its own line, and the text after "正文" on the next, as the box
+    shows them."""
+    if text.count("•【") < 2:
+        return text
+    out = []
+    for line in text.split("\n"):
+        if line.count("•【") >= 2:
+            line = LAW_BOX_BODY.sub(lambda m: m.group(1) + "\n正文\n", line)
+            line = LAW_BOX_ENTRY.sub(lambda m: "\n文章属性\n•" if m.group().startswith("文章属性") else "\n•", line)
+        out.append(line)
+    return "\n".join(out)
 
 
 TORTOISE_ITEM = re.compile(rf"〔\s*({P.CN_SMALL})\s*〕")

@@ -189,6 +189,18 @@ def test_tortoise_bracket_items(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # b506 004: a law database's box run into one line with the title and the text
+    ("某办法的通知文章属性•【制定机关】芜湖市人民政府•【公布日期】2014.06.22•【时效性】失效•【主题分类】机关工作正文芜湖市人民政府办公室关于…",
+     "某办法的通知\n文章属性\n•【制定机关】芜湖市人民政府\n•【公布日期】2014.06.22\n•【时效性】失效\n•【主题分类】机关工作\n正文\n"
+     "芜湖市人民政府办公室关于…"),
+    ("•【制定机关】某局", "•【制定机关】某局"),   # one entry: nothing run together
+    ("•【制定机关】某局\n•【公布日期】2014.06.22", "•【制定机关】某局\n•【公布日期】2014.06.22"),   # already a line each
+])
+def test_law_box_lines(text, expected):
+    assert C.law_box_lines(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("  1* .开展“一证多址”改革", "  1.开展“一证多址”改革"),   # b33 002
     ("2*.开展企业住所标准化登记", "2.开展企业住所标准化登记"),
     ("注:*号为必填项", "注:*号为必填项"),
