@@ -358,8 +358,9 @@ LISTED_ACT_NOUNS = ("事项", "措施", "标准")
 # "资金应当用于下列事项:", "申请书应当载明下列事项:": the matters listed are what the article covers, no acts
 LISTED_CONTENT_VERBS = ("用于", "载明", "包括")
 # "…分享下列作品:", "有下列情形之一的:": what a list of things (not acts) under an item names; its entries stay inside
-# what makes a place name part of another body's name (header.standalone_place): "各省(自治区、直辖市)…新疆生产建设兵团"
-NON_PLACE_TAILS = ("生产建设兵团",)
+# what makes a place name part of another body's or thing's name (header.standalone_place): "各省(自治区、直辖市)…新疆
+# 生产建设兵团", and the people a pass or a policy names by their origin ("台湾居民来往大陆通行证", "台湾同胞", b509 012)
+NON_PLACE_TAILS = ("生产建设兵团", "居民来往", "同胞")
 LISTED_THING_NOUNS = ("作品", "情形", "行为", "材料", "条件", "内容", "对象", "范围", "类型", "文件", "资料", "信息", "产品", "商品",
                       # places a rule covers ("禁止在禁放区以外的下列场所燃放烟花爆竹:", b192 001)
                       "场所", "区域", "地点", "部位")

@@ -432,6 +432,8 @@ def test_national_issuer(issuer, expected):
     # b499 007: the State lists 新疆生产建设兵团 beside the provinces
     ([None, None, None, None, "支持各省(自治区、直辖市)、新疆生产建设兵团贫困团场"], (None, None, None, None)),
     ([None, None, None, None, "新疆人民政府办公厅"], ("新疆维吾尔自治区", None, None, "province")),
+    # b509 012: a pass named by its holders' origin names no place
+    ([None, None, None, None, "凭港澳居民来往内地通行证、台湾居民来往大陆通行证、护照享受优待"], (None, None, None, None)),
 ])
 def test_resolve_region(sources, expected):
     got = H.resolve_region(Gazetteer(REGIONS + [XINJIANG]), sources)
