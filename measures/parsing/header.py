@@ -164,6 +164,8 @@ _ORDER_N = rf"(?:(?:{P.YEAR}|[{P.CN_YEAR_DIGITS}]{{4}})\s*年\s*)?第\s*[\d{P.CN
 ORDER_LINE = re.compile(rf"^(?:{L.STATE_NAME})?(?P<org>[{P.HAN}]{{2,30}}?)令\s*(?:[(（]?\s*(?P<n>{_ORDER_N})\s*[)）]?)?$")
 ORDER_WRAP = re.compile(r"^[(（][^()（）]{4,40}令[^()（）]{2,20}[)）]$")
 ORDER_NUMBER = re.compile(rf"^[(（]?\s*({_ORDER_N})\s*[)）]?$")
+# "江苏省人大常委会公告 (第77号)", "广东省第十三届人民代表大会常务委员会" / "公 告" / "(第62号)": a legislature's announcement
+ANNOUNCEMENT_LINE = re.compile(rf"^(?P<org>[{P.HAN}]{{2,40}}?(?:常务委员会|常委会))公告(?:[(（]?(?P<n>{_ORDER_N})[)）]?)?等?$")
 ORDER_FORM = re.compile(rf"[{P.HAN}]{{2,30}}令\s*第\s*[\d{P.CN_DIGITS}]+\s*[号號]")
 # an organisation's name right before a date, perhaps its seal's note between: a signature (signed_org)
 SIGNED_ORG = re.compile(rf"(?:^|(?<=[\s|。]))(?P<org>[{P.HAN}()（）、]{{2,40}}?(?:{P.alternation(L.ORG_LINE_ENDS)}))\s*"
@@ -995,6 +997,32 @@ def order_number(lines: list[str], ctx: ParseContext) -> tuple[str, str] | None:
             continue
         head = HEAD_TITLE.search(ctx.fold_same(org))
         return (org[:head.start()] if head else org), f"{raw[:m.end('org')]}令{n}"  # the number keeps its form
+    return announcement_number(lines, ctx)
+
+
+@rule(stage="header", example="['江苏省人大常委会公告', '(第77号)'] → ('江苏省人大常委会', '江苏省人大常委会公告第77号'); "
+                               "['广东省第十三届人民代表大会常务委员会', '公 告', '(第62号)'] → (…, '…常务委员会公告第62号')")
+def announcement_number(lines: list[str], ctx: ParseContext) -> tuple[str, str] | None:
+    """A standing committee's announcement that promulgates a local law ("江苏省人大常委会公告 (第77号)",
+    b509 003-005, b114 002): its number is the law's 文号, written "X公告第N号" as the gold writes a decree's;
+    the heading may be spread over two lines ("…常务委员会" / "公 告") and the number on the next."""
+    for i, line in enumerate(lines):
+        raw = P.WHITESPACE.sub("", ctx.fold_same(line))
+        if not raw.endswith(("常务委员会", "常委会", "公告", ")", "）", "等")):
+            continue
+        k = i + 1
+        if raw.endswith(("常务委员会", "常委会")) and k < len(lines) and P.WHITESPACE.sub("", lines[k]) == "公告":
+            raw, k = raw + "公告", k + 1
+        m = ANNOUNCEMENT_LINE.match(raw)
+        if not m:
+            continue
+        n = m.group("n")
+        if not n and k < len(lines):
+            nm = ORDER_NUMBER.match(P.WHITESPACE.sub("", lines[k]))
+            n = nm.group(1) if nm else None
+        if n:
+            org = P.WHITESPACE.sub("", line)[:len(m.group("org"))]
+            return org, f"{org}公告{n}"
     return None
 
 

@@ -615,6 +615,12 @@ def test_lead_sentence(line, expected):
     # the heading in brackets (b292 001, 013)
     (["(中华人民共和国国务院令第553 号)"], ("国务院", "中华人民共和国国务院令第553号")),
     (["(中华人民共和国交通运输部令2018年第3号)"], ("交通运输部", "中华人民共和国交通运输部令2018年第3号")),
+    # b509 003-005: a standing committee's announcement promulgating a local law (announcement_number)
+    (["江苏省人大常委会公告", "(第77号)"], ("江苏省人大常委会", "江苏省人大常委会公告第77号")),
+    (["浙江省人民代表大会常务委员会公告(第55号)等"], ("浙江省人民代表大会常务委员会", "浙江省人民代表大会常务委员会公告第55号")),
+    (["广东省第十三届人民代表大会常务委员会", "公 告", "(第62号)"],
+     ("广东省第十三届人民代表大会常务委员会", "广东省第十三届人民代表大会常务委员会公告第62号")),
+    (["温州市第十四届人民代表大会常务委员会公告", "《温州市青年发展促进条例》已于…通过"], None),  # no number
 ])
 def test_order_number(lines, expected):
     assert H.order_number(lines, CTX) == expected
