@@ -1524,6 +1524,7 @@ def _find_title(h: Header, lines: list[str], page_title: str | None, first_num: 
         h.title = next(filter(None, (call_title(line, ctx) for i, line in enumerate(lines[:max(first_num, 1)][:CALL_LINES])
                                      if i not in h.meta_lines)), None)
     h.title = period_below(h.title, lines[:max(first_num, 1) + 2], ctx)
+    h.title = promulgated_title(h.title, lines[:max(first_num, 1) + 3], ctx) or h.title
 
 
 BREADCRUMB_SPLIT = re.compile(r"\s*[>＞»]+\s*")
@@ -1544,6 +1545,25 @@ def breadcrumb_entries(lines: list[str], ctx: ParseContext) -> set[str]:
             out.update(_norm(p.split(":")[-1].split("：")[-1], ctx) for p in parts
                        if p is not parts[-1] or len(p) <= BREADCRUMB_CATEGORY_MAX)
     return out
+
+
+LEGISLATURE_NOTICE = re.compile(r"(?:常务委员会|常委会)\s*公\s*告(?:\s*[(（]?\s*第\s*\d+\s*号\s*[)）]?)?$")
+PROMULGATED_DOC = re.compile(r"《([^《》]{4,80})》\s*(?:已于|已由|已经|经)[^。《》]{0,120}?(?:通过|批准)[^。《》]{0,60}?现予(?:公布|公告)")
+
+
+@rule(stage="header", example="'温州市第十四届人民代表大会常务委员会公告' over '《温州市青年发展促进条例》已于…通过,…批准,现予公布' → "
+                               "'温州市青年发展促进条例'")
+def promulgated_title(title: str | None, lines: list[str], ctx: ParseContext) -> str | None:
+    """A title that is only a standing committee's announcement ("…常务委员会公告", b475 002, 012): the law it
+    promulgates ("《X》已于…通过…现予公布") is the document. None when the title is another or the text
+    names no law."""
+    if not title or not LEGISLATURE_NOTICE.search(ctx.fold(title)):
+        return None
+    for line in lines:
+        m = PROMULGATED_DOC.search(ctx.fold_same(line))
+        if m and genre_at_end(line[m.start(1):m.end(1)], ctx):
+            return clean_title(line[m.start(1):m.end(1)], ctx)
+    return None
 
 
 @rule(stage="header", example="['(二)加强配合,形成合力', '在专项行动中,…', '五、时间安排', '专项行动分三个阶段进行'] → True; "

@@ -1588,3 +1588,16 @@ def test_notice_again_below_with_its_number():
 ])
 def test_breadcrumb_entries(lines, expected):
     assert H.breadcrumb_entries(lines, CTX) == expected
+
+
+@pytest.mark.parametrize("title, lines, expected", [
+    # b475 012: the announcement is the page's only heading; the law it promulgates is the document
+    ("温州市第十四届人民代表大会常务委员会公告",
+     ["《温州市青年发展促进条例》已于2024年12月25日由温州市第十四届人民代表大会常务委员会第二十四次会议通过,"
+      "2025年3月28日经浙江省第十四届人民代表大会常务委员会第十六次会议批准,现予公布,自2025年5月1日起施行。"],
+     "温州市青年发展促进条例"),
+    ("温州市第十四届人民代表大会常务委员会公告", ["根据《中华人民共和国立法法》规定,现予公布。"], None),  # a law cited
+    ("温州市青年发展促进条例", ["《温州市青年发展促进条例》已于2024年12月25日通过,现予公布。"], None),  # the title already
+])
+def test_promulgated_title(title, lines, expected):
+    assert H.promulgated_title(title, lines, CTX) == expected
