@@ -293,7 +293,7 @@ def classification_of(measure: Measure) -> dict:
     knowledge = Knowledge(themes=list(Theme.objects.values("code", "name", "keywords", "order")),
                           ip_types=list(IPType.objects.values("code", "name", "keywords", "order")))
     path = list(measure.path or [])[-1:]
-    return {"themes": explain_themes(knowledge, measure.title, measure.text, path)[:4],
+    return {"themes": explain_themes(knowledge, measure.title, measure.text, path, measure.document.title)[:4],
             "ip_types": explain_ip_types(knowledge, measure.title, measure.text, path)[:4]}
 
 

@@ -9,7 +9,7 @@ scikit-learn is needed by this script only (the portal reads the written weights
 Examples: every real page (tests/parsing/data/real/b*/, or the batches before --until) and the seeds
 (../shared/seeds with ../shared/gold/seeds) is parsed with the keyword rules alone; its measures are
 matched to the gold with the shared scorer's match_measures; each matched measure gives one example:
-its folded title, nearest heading and bigrams exactly as the classify stage reads them
+its folded title, nearest heading, bigrams and document title exactly as the classify stage reads them
 (classify.measure_texts), the keyword rules' scores, and the gold themes.
 
 Model: the features of theme_model.py (the bigrams seen in at least MIN_DF examples, weighted by idf and
@@ -99,7 +99,7 @@ def examples(until: int | None = None) -> list[dict]:
         gm = gold["measures"]
         for gi, pj in score.match_measures(gm, ctx.measures):
             t = texts[pj]
-            out.append({"batch": batch, "title": t.title, "path": t.path, "grams": sorted(t.grams),
+            out.append({"batch": batch, "title": t.title, "path": t.path, "grams": sorted(t.grams), "document": t.document,
                         "scores": {index.rules[ri].code: s for s, ri, _ in rule_scores(index, t)},
                         "keyword_themes": ctx.measures[pj]["themes"], "gold": gm[gi].get("themes") or []})
     return out
@@ -108,7 +108,7 @@ def examples(until: int | None = None) -> list[dict]:
 def grams_of(r) -> set[str]:
     from measures.parsing.theme_model import model_grams
 
-    return model_grams(r["grams"], r["title"], r["path"])
+    return model_grams(r["grams"], r["title"], r["path"], r["document"])
 
 
 def features(rows, idf, codes):
@@ -180,7 +180,7 @@ def evaluate(train, test, codes) -> tuple[float, float]:
     from measures.parsing.theme_model import ThemeModel
 
     model = ThemeModel.from_dict(fit(train, codes))
-    got = [decide(model.probabilities(r["grams"], r["title"], r["path"], r["scores"])) for r in test]
+    got = [decide(model.probabilities(r["grams"], r["title"], r["path"], r["scores"], r["document"])) for r in test]
     return (f1([(r["gold"], r["keyword_themes"]) for r in test]), f1([(r["gold"], g) for r, g in zip(test, got)]))
 
 
@@ -222,8 +222,9 @@ def main():
                        "until": a.until}
     # a few examples with the probabilities the plain-Python reader gives: the integrity test recomputes them
     data["checks"] = [{"grams": r["grams"], "title": r["title"], "path": r["path"], "scores": r["scores"],
-                       "probabilities": {c: round(p, 6) for c, p in
-                                         model.probabilities(r["grams"], r["title"], r["path"], r["scores"]).items()}}
+                       "document": r["document"],
+                       "probabilities": {c: round(p, 6) for c, p in model.probabilities(
+                           r["grams"], r["title"], r["path"], r["scores"], r["document"]).items()}}
                       for r in rows[:: max(1, len(rows) // 5)][:5]]
     a.out.parent.mkdir(parents=True, exist_ok=True)
     a.out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")

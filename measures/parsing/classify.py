@@ -124,12 +124,14 @@ class Texts:
     path: str
     grams: frozenset
     ip_context: bool = True  # the measure speaks of IP (weak "~" keywords count)
+    document: str = ""  # the document's title, folded: the theme model reads it (the keyword rules do not)
 
     @classmethod
-    def of(cls, title: str | None, body: str, path: list[str] | None, fold=T.fold) -> "Texts":
+    def of(cls, title: str | None, body: str, path: list[str] | None, fold=T.fold,
+           document: str | None = None) -> "Texts":
         t, b, p = fold(title or ""), fold(body or ""), fold(" ".join(path or []))
         grams = frozenset(chain.from_iterable(map(add, s, s[1:]) for s in (t, b, p) if s))  # _bigrams, no copy
-        return cls(t, b, p, grams, speaks_of_ip(t, b, p))
+        return cls(t, b, p, grams, speaks_of_ip(t, b, p), fold(document or ""))
 
     def with_path(self, path: str) -> "Texts":
         """The same measure with its nearest heading as the path."""
@@ -189,7 +191,7 @@ def _explain(index: KeywordIndex, texts: Texts, model: ThemeModel | None = None)
             "keywords": sorted(hits, key=lambda k: -hits[k])} for score, ri, hits in scored]
     if model is not None:
         p = model.probabilities(texts.grams, texts.title, texts.path,
-                                {index.rules[ri].code: score for score, ri, _ in scored})
+                                {index.rules[ri].code: score for score, ri, _ in scored}, texts.document)
         names = {r.code: r.name for r in index.rules}
         shown = {d["code"] for d in out}
         out += [{"code": c, "name": names.get(c, c), "score": 0.0, "keywords": []}
@@ -200,11 +202,12 @@ def _explain(index: KeywordIndex, texts: Texts, model: ThemeModel | None = None)
     return out
 
 
-def explain_themes(knowledge: Knowledge, title: str | None, body: str, path: list[str] | None = None) -> list[dict]:
+def explain_themes(knowledge: Knowledge, title: str | None, body: str, path: list[str] | None = None,
+                   document: str | None = None) -> list[dict]:
     """Every theme with a positive keyword score: [{"code", "name", "score", "keywords"}], best first; with
     a trained model also each one's "probability" (and the model's likeliest themes even without a
-    keyword), likeliest first."""
-    return _explain(knowledge.theme_index, Texts.of(title, body, path), knowledge.theme_model)
+    keyword), likeliest first; ``document`` the title of the measure's document."""
+    return _explain(knowledge.theme_index, Texts.of(title, body, path, document=document), knowledge.theme_model)
 
 
 def explain_ip_types(knowledge: Knowledge, title: str | None, body: str, path: list[str] | None = None) -> list[dict]:
@@ -264,7 +267,7 @@ def choose_themes_learned(model: ThemeModel, index: KeywordIndex, texts: Texts, 
     the likeliest theme always, a second when its probability reaches the model's second_min
     (MAX_THEMES in all)."""
     scores = {index.rules[ri].code: score for score, ri, _ in scored}
-    p = model.probabilities(texts.grams, texts.title, texts.path, scores)
+    p = model.probabilities(texts.grams, texts.title, texts.path, scores, texts.document)
     ranked = sorted(p, key=lambda c: -p[c])
     return ranked[:1] + [c for c in ranked[1:MAX_THEMES] if p[c] >= model.second_min]
 
@@ -280,8 +283,9 @@ def themes_of(knowledge: Knowledge, texts: Texts) -> list[str]:
     return with_duty_theme(choose_themes(index, scored), texts.body, index)
 
 
-def classify_themes(knowledge: Knowledge, title: str | None, body: str, path: list[str] | None = None) -> list[str]:
-    return themes_of(knowledge, Texts.of(title, body, path))
+def classify_themes(knowledge: Knowledge, title: str | None, body: str, path: list[str] | None = None,
+                    document: str | None = None) -> list[str]:
+    return themes_of(knowledge, Texts.of(title, body, path, document=document))
 
 
 def classify_ip_types(knowledge: Knowledge, title: str | None, body: str, path: list[str] | None = None) -> list[str]:
@@ -290,9 +294,10 @@ def classify_ip_types(knowledge: Knowledge, title: str | None, body: str, path: 
 
 
 def measure_texts(ctx: ParseContext) -> list[Texts]:
-    """Each measure's folded title, body and nearest heading, as classify reads them (the theme model's
-    trainer reads the same)."""
-    return [Texts.of(m["title"], body, m["path"][-1:], ctx.fold) for m, body in zip(ctx.measures, ctx.bodies)]
+    """Each measure's folded title, body and nearest heading and its document's title, as classify reads
+    them (the theme model's trainer reads the same)."""
+    document = (ctx.document or {}).get("title")
+    return [Texts.of(m["title"], body, m["path"][-1:], ctx.fold, document) for m, body in zip(ctx.measures, ctx.bodies)]
 
 
 def classify(ctx: ParseContext) -> None:

@@ -31,7 +31,8 @@ def test_the_reader_gives_the_probabilities_recorded_at_training(data):
     model = ThemeModel.from_dict(data)
     assert len(data["checks"]) >= 3
     for check in data["checks"]:
-        got = model.probabilities(set(check["grams"]), check["title"], check["path"], check["scores"])
+        got = model.probabilities(set(check["grams"]), check["title"], check["path"], check["scores"],
+                                  check.get("document", ""))
         assert got.keys() == check["probabilities"].keys()
         assert all(abs(got[c] - p) < 1e-5 for c, p in check["probabilities"].items()), check["body"][:40]
 
@@ -44,12 +45,13 @@ def test_bigrams(texts, expected):
     assert bigrams(*texts) == expected
 
 
-@pytest.mark.parametrize("grams, title, heading, expected", [
-    ({"加强", "强执", "执法"}, "", "执法", {"加强", "强执", "执法", "^执法"}),  # the heading's bigrams once more, marked
-    ({"资金"}, "专项资金", None, {"资金", "^专项", "^项资", "^资金"}),
+@pytest.mark.parametrize("grams, title, heading, document, expected", [
+    ({"加强", "强执", "执法"}, "", "执法", None, {"加强", "强执", "执法", "^执法"}),  # the heading's bigrams once more, marked
+    ({"资金"}, "专项资金", None, None, {"资金", "^专项", "^项资", "^资金"}),
+    ({"补贴"}, None, None, "人才政策", {"补贴", "@人才", "@才政", "@政策"}),  # the document's title, marked
 ])
-def test_model_grams(grams, title, heading, expected):
-    assert model_grams(grams, title, heading) == expected
+def test_model_grams(grams, title, heading, document, expected):
+    assert model_grams(grams, title, heading, document) == expected
 
 
 @pytest.mark.parametrize("scores, codes, expected", [
