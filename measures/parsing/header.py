@@ -153,7 +153,8 @@ SITE_SUFFIX = re.compile(r"\s*[_｜|]\s*[^_｜|\s]{2,20}(?:网|網|网站|網站
 BARE_DATE_TAIL = re.compile(rf"(?<=[{P.HAN}》)）])(?:\s+{_ISO_DATE}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
                             rf"|\s*[(（]\s*(?:{_ISO_DATE}|{P.YEAR})\s*[)）])$")  # "…的通知 ( 2025-01-27 )", "…的通知(2022)"
 ORG_VERB_PREFIX = re.compile(rf"^(?P<org>{ORG_NAME}(?:{ORG_NAME}){{0,3}})(?:联合)?印发(?=关于)")  # "省委省政府印发关于…"
-LEAD_VERB = re.compile(r"(?:联合|正式)?(?:印发|发布|公布|出台|制定)了?《")
+LEAD_VERB = re.compile(r"(?:联合|正式|共同)?(?:研究制定|制定)?(?:印发|发布|公布|出台|制定)了?《")
+LEAD_JOINT = re.compile(r"联合|会同")  # "X联合Y制定印发了《…》" (b489 002): X and Y issue it together
 LEAD_TIME = re.compile(rf"^(?:{'|'.join(L.LEAD_TIME_WORDS)}|{P.YEAR}\s*年(?:\s*\d{{1,2}}\s*月)?(?:\s*\d{{1,2}}\s*日)?)[，,\s]*")
 LEAD_SPLIT = re.compile(r"[，,。:：！!？?；;“”\"]")
 ORG_PARTS = re.compile(r"[、，,\s]+")
@@ -946,7 +947,7 @@ def _org_list(s: str, ctx: ParseContext) -> str | None:
 @rule(stage="header", example="'近日，国务院印发《关于落实〈政府工作报告〉重点工作分工的意见》' → ('国务院', '关于落实〈政府工作报告〉重点工作分工的意见')")
 def lead_sentence(line: str, ctx: ParseContext) -> tuple[str | None, str] | None:
     """A news lead or headline naming the document: "(近日，)X(联合)印发(了)《Y》" → (X, Y), with X one
-    or more organisations (else None); "…《Y》印发", a transmittal "…:《Y》已经…同意" → (None, Y). None
+    or more organisations (else None; "X联合Y制定印发了《Z》" gives "X、Y"); "…《Y》印发", a transmittal "…:《Y》已经…同意" → (None, Y). None
     when the line says neither, or cites what it names ("按照X印发《Y》要求")."""
     f = ctx.fold_same(line)
     for m in LEAD_VERB.finditer(f[:200]):
@@ -958,10 +959,14 @@ def lead_sentence(line: str, ctx: ParseContext) -> tuple[str | None, str] | None
         before = LEAD_TIME.sub("", before).strip()
         if before.startswith(L.CITING_WORDS):  # "按照国家知识产权局印发《…》要求": a document the text follows
             continue
-        who = _org_list(before, ctx) if before else None
+        joint = LEAD_JOINT.sub("、", before)
+        who = _org_list(joint, ctx) if before else None
         if who:
             end = len(f[:m.start()].rstrip())  # "中共中央辦公廳 國務院辦公廳 印發《…》": the space before the verb is no part of it
-            return line[end - len(before):end].strip(), title
+            seg, fseg = line[end - len(before):end], f[end - len(before):end]  # 聯合 as written, found folded
+            for j in reversed([(j.start(), j.end()) for j in LEAD_JOINT.finditer(fseg)]):
+                seg = seg[:j[0]] + "、" + seg[j[1]:]
+            return seg.strip(), title
     m = ORG_QUOTED.match(f)  # "漯河市人民政府《关于实施商标战略促进经济发展的意见》"
     if m and _org_list(m.group("org"), ctx) and _balanced_title(line, m.end("org")) == line[m.end("org") + 1:-1]:
         return line[:m.end("org")], line[m.end("org") + 1:-1]

@@ -599,6 +599,9 @@ def test_tidy_head_line(line, text, number, expired, issuer):
     # b326 008: a space before the verb
     ("中共中央辦公廳 國務院辦公廳 印發《農村人居環境整治提升五年行動方案(2021-2025年)》",
      ("中共中央辦公廳 國務院辦公廳", "農村人居環境整治提升五年行動方案(2021-2025年)")),
+    # b489 002: two bodies joined by 聯合, the verb with 制定 before it
+    ("近日,中共廣東省委宣傳部聯合廣東省文化和旅游廳制定印發了《關于推動廣東演藝市場高質量發展的若干政策措施》,主要內容如下",
+     ("中共廣東省委宣傳部、廣東省文化和旅游廳", "關于推動廣東演藝市場高質量發展的若干政策措施")),
 ])
 def test_lead_sentence(line, expected):
     assert H.lead_sentence(line, CTX) == expected
