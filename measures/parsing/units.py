@@ -68,7 +68,7 @@ BRACKET = re.compile(f"[{re.escape(P.OPEN + P.CLOSE)}]")
 OPEN_RX = re.compile(f"[{re.escape(P.OPEN)}]")
 CLOSE_RX = re.compile(f"[{re.escape(P.CLOSE)}]")
 CLAUSE_SPLIT = re.compile(f"[{re.escape(P.OPEN + P.CLOSE)}，,；;]")
-LIST_SPLIT = re.compile(f"[{re.escape(P.OPEN + P.CLOSE)}、]|会同")  # "A会同B负责": two units, no roles
+LIST_SPLIT = re.compile(f"[{re.escape(P.OPEN + P.CLOSE)}、]|会同|以及")  # "A会同B负责": two units, no roles; "A以及B" (b478 012)
 # a responsibility line that covers the whole chapter before it
 CHAPTER_SCOPE = re.compile(r"^(?:以上|上述)(?:各项)?(?:任务|工作|措施|事项)?(?:均)?由")
 # "（责任单位：A、B。列第一位者为牵头单位，下同）": the convention, not a unit

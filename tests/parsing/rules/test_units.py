@@ -52,6 +52,8 @@ def test_is_unit_like(name, expected):
     ("市发展改革委牵头,市委组织部、国家统计局济宁调查队参加",
      [("市发展改革委", "lead"), ("市委组织部", "support"), ("国家统计局济宁调查队", "support")]),
     ("法制办会同相关部门负责", [("法制办", None), ("相关部门", None)]),
+    ("省科技厅、发展改革委、工业和信息化厅以及有关市政府按职责分工负责",   # b478 012: 以及 joins two units
+     [("省科技厅", None), ("发展改革委", None), ("工业和信息化厅", None), ("有关市政府", None)]),
     # b339 001: those responsible lead beside those who assist
     ("责任单位:县农业农村局、县宅改办;配合单位:各乡镇人民政府",
      [("县农业农村局", "lead"), ("县宅改办", "lead"), ("各乡镇人民政府", "support")]),
