@@ -402,6 +402,7 @@ ROLE_WORDS = re.compile(P.alternation(L.ROLE_WORDS))
 
 
 BRACKET_BY = re.compile(r"^([（(])由")
+ROLE_LABELS = tuple(L.LEAD_LABELS + L.SUPPORT_LABELS + L.PLAIN_LABELS)
 HEADING_UNIT_BRACKET = re.compile(r"[（(][^()（）]{2,120}[)）]\s*$")  # "…(区科技局牵头)" closing a heading
 
 
@@ -414,7 +415,8 @@ def units_from_headings(node, ctx: ParseContext) -> list[dict]:
     for anc in reversed(node.ancestors()):
         heading = anc.heading.strip()
         parts = [p for p in HEADING_SPLIT.split(HEADING_ROLE_END.sub("", heading)) if p]
-        if parts and all(is_unit_like(p, ctx) for p in parts):
+        # "三、优待内容及责任单位" (b509 012): a column's label that names what follows, no unit
+        if parts and all(is_unit_like(p, ctx) for p in parts) and not any(p.endswith(ROLE_LABELS) for p in parts):
             lead = bool(HEADING_LEAD_END.search(heading))
             return [{"name": p, "role": "lead" if lead and i == 0 else None} for i, p in enumerate(parts)]
         bracket = HEADING_UNIT_BRACKET.search(heading) or HEADING_UNIT_BRACKET.search((anc.head or "").strip())

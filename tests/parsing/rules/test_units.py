@@ -226,6 +226,7 @@ def _nodes(*lines):
      [{"name": "县司法局", "role": "lead"}, {"name": "县委编办", "role": "lead"}, {"name": "县行政审批服务管理局", "role": "lead"},
       {"name": "县市场质量监督管理局", "role": "lead"}, {"name": "各乡镇人民政府", "role": None},
       {"name": "各行政执法部门", "role": None}]),  # 落实: no role of the spec's
+    (["三、优待内容及责任单位", "(一)免费乘坐城市公共交通工具;"], []),  # b509 012: a column's label, no unit
 ])
 def test_units_from_headings(lines, expected):
     assert U.units_from_headings(_nodes(*lines)[-1], CTX) == expected
