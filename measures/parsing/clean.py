@@ -99,7 +99,10 @@ def clean(ctx: ParseContext) -> None:
     ctx.text = tab_task_tables(normalise_text(cell_line_tables(pipe_task_tables(space_task_tables(text)))))  # empty cells: double spaces
     # a document without a single Traditional character needs no folding at all
     ctx.simplified_only = not T.has_traditional(ctx.text)
-    ctx.script = "hans" if ctx.simplified_only else T.detect_script(ctx.text)  # hant needs Traditional characters
+    # a Japanese translation's kanji are no Traditional Chinese (b513 004, 005): the script is the Chinese lines'
+    own = "\n".join(line for line in ctx.text.split("\n") if not T.translation_line(line)) \
+        if T.KANA.search(ctx.text) else ctx.text
+    ctx.script = "hans" if ctx.simplified_only else T.detect_script(own)  # hant needs Traditional characters
     if sum(1 for _ in zip(range(20), T.HAN.finditer(ctx.text, 0, 50000))) < 20:  # counting stops at 20
         ctx.warn("little Chinese text")
 

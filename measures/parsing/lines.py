@@ -13,7 +13,7 @@ from . import lexicon as L
 from . import patterns as P
 from .context import ParseContext, rule
 from .outline import match_numbering
-from .text import fold, fold_same_length, parse_cn_number
+from .text import fold, fold_same_length, parse_cn_number, translation_line
 
 # "无障碍" is a page tool where it stands alone ("首页 | 无障碍 | 长者版", "• 无障碍"); inside words it is text
 # ("关于推进信息无障碍的指导意见", b279 003; "无障碍环境建设")
@@ -158,6 +158,7 @@ def split_lines(text: str, ctx: ParseContext) -> list[str]:
         line = stray_mark_before_number(news_dateline_off(continued_mark_off(line)))
         host = task_host_line(line, parts[k + 1] if k + 1 < len(parts) else "", ctx)
         if not line or ONLY_PUNCT.match(line) or (chrome_line(line, ctx) and not host) or headings_run(line) or \
+                translation_line(line) or \
                 outline_line(line) or \
                 (table_of_contents(line) and not TOC_HEAD.match(NOISE.sub("", line))):  # 目录: its block goes later
             continue

@@ -30,6 +30,23 @@ def han_count(text: str) -> int:
     return len(HAN.findall(text))
 
 
+KANA = re.compile(r"[\u3040-\u30ff]")
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+TRANSLATION_KANA_MIN = 3      # kana in a line that make it Japanese
+TRANSLATION_LATIN_WORDS = 4   # words in a line without a Han character that make it a translation
+
+
+def translation_line(line: str) -> bool:
+    """A line of a translation printed beside the Chinese text (b513: "Please follow the arrangements of
+    the epidemic…", "外商投資企業の苦情申立てに関連する…"): Japanese (kana in it), or words of a Latin script
+    and no Han character at all. Short Latin tokens inside Chinese ("WTO", "Word格式") are not one."""
+    if len(KANA.findall(line)) >= TRANSLATION_KANA_MIN:
+        return True
+    if "://" in line or "www." in line or "@" in line:  # a link or an address: the page's, not a translation
+        return False
+    return not HAN.search(line) and len(LATIN_WORD.findall(line)) >= TRANSLATION_LATIN_WORDS
+
+
 def parse_cn_number(s: str) -> int | None:
     """'十九' -> 19, '二十一' -> 21, '一百零五' -> 105, '二〇二四' -> 2024, '105' -> 105; None if not a number."""
     if s.isascii() and s.isdigit():  # not "①" or "²", which isdigit() accepts

@@ -12,7 +12,7 @@ from measures.parsing.header import parse_date, resolve_region
 from measures.parsing.context import ParseContext
 from measures.parsing.measures import split_title
 from measures.parsing.outline import build_outline, measure_nodes
-from measures.parsing.text import parse_cn_number
+from measures.parsing.text import parse_cn_number, translation_line
 from measures.parsing.targets import extract_targets
 from measures.parsing.decode import decode_bytes
 from measures.parsing.clean import PINYIN
@@ -85,6 +85,18 @@ def test_split_title():
     assert split_title("加强统筹协调。成立工作专班。") == ("加强统筹协调", "成立工作专班。")
     assert split_title("加强老字号传承和运用。(责任单位:市商务局)")[0] is None
     assert split_title("完善市、县两级管理体制,建立执法队伍。加强能力建设。")[0] is None
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("1、Please follow the arrangements of the epidemic prevention staff after entry.", True),   # b513 009
+    ("外商投資企業の苦情申立てに関連する業務制度の完全化を要望することに関する商務部弁公庁のレター", True),  # b513 004
+    ("商务部办公厅关于请完善外商投资企业投诉相关工作制度的函", False),
+    ("积极参与WTO改革和WIPO框架下的知识产权规则制定", False),   # Latin words inside Chinese
+    ("Word格式文档下载", False),
+    ("http://www.example.gov.cn", False),   # a link: chrome, not a translation
+])
+def test_translation_line(line, expected):
+    assert translation_line(line) is expected
 
 
 def test_cn_numbers_and_dates():
