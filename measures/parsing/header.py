@@ -58,7 +58,9 @@ EDITION_MARK = re.compile(rf"(?<=[{P.HAN}])\s*[(（]\s*{P.YEAR}\s*年\s*[)）]$"
 # what a law-database site writes after a 《title》: "2016年修订版(全文)", "(全文)", "最新版", "2021修正"
 EDITION_TAIL = re.compile(rf"^(?:{P.YEAR}\s*年?)?\s*(?:最新|现行)?(?:修订|修正|完整)?版?\s*(?:[(（](?:全文|最新版?|修订版|修正版|完整版|现行有效)[)）]|全文)?$"
                           # a part of it: "前十条之规定", "第三章", "节选" (b320 012)
-                          rf"|^(?:前[{P.CN_DIGITS}\d]+条|第[{P.CN_DIGITS}\d]+[条章](?:至第[{P.CN_DIGITS}\d]+[条章])?)(?:之?规定|内容)?$|^[(（]?(?:节选|摘录|摘要)[)）]?$")
+                          rf"|^(?:前[{P.CN_DIGITS}\d]+条|第[{P.CN_DIGITS}\d]+[条章](?:至第[{P.CN_DIGITS}\d]+[条章])?)(?:之?规定|内容)?$|^[(（]?(?:节选|摘录|摘要)[)）]?$"
+                          # a translation's edition: "《…实施条例》英文版", "(中英对照)" (b513 002)
+                          r"|^[(（]?(?:中英文?|英文|中英对照|中英双语|双语)(?:对照)?版?[)）]?(?:全文)?$")
 PERIOD_LINE = re.compile(rf"[(（]\s*{P.YEAR}\s*年?\s*[{P.DASH}─–―]\s*{P.YEAR}\s*年?\s*[)）]$")  # "(2013—2020年)"
 CHAPTER_TAIL = re.compile(rf"(?<=[{P.HAN}])第[{P.CN_DIGITS}]{{1,3}}章$")
 CRUMB_TRAIL = re.compile(r"\s[>＞»›]\s.*[>＞»›]|[>＞»›]\s*$")
