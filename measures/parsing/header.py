@@ -167,6 +167,7 @@ _ORDER_N = rf"(?:(?:{P.YEAR}|[{P.CN_YEAR_DIGITS}]{{4}})\s*年\s*)?第\s*[\d{P.CN
 ORDER_LINE = re.compile(rf"^(?:{L.STATE_NAME})?(?P<org>[{P.HAN}]{{2,30}}?)令\s*(?:[(（]?\s*(?P<n>{_ORDER_N})\s*[)）]?)?$")
 ORDER_WRAP = re.compile(r"^[(（][^()（）]{4,40}令[^()（）]{2,20}[)）]$")
 ORDER_NUMBER = re.compile(rf"^[(（]?\s*({_ORDER_N})\s*[)）]?$")
+ORDER_NUMBER_TAIL = re.compile(rf"[(（]\s*({_ORDER_N})\s*[)）]\s*$")  # "(No. 3 [2020]) (2020年第3号)": a translation's first (b513 003)
 # "江苏省人大常委会公告 (第77号)", "广东省第十三届人民代表大会常务委员会" / "公 告" / "(第62号)": a legislature's announcement
 ANNOUNCEMENT_LINE = re.compile(rf"^(?P<org>[{P.HAN}]{{2,40}}?(?:常务委员会|常委会))公告(?:[(（]?(?P<n>{_ORDER_N})[)）]?)?等?$")
 ORDER_FORM = re.compile(rf"[{P.HAN}]{{2,30}}令\s*第\s*[\d{P.CN_DIGITS}]+\s*[号號]")
@@ -995,8 +996,8 @@ def order_number(lines: list[str], ctx: ParseContext) -> tuple[str, str] | None:
             continue
         n = raw[m.start("n"):m.end("n")] if m.group("n") else None  # as written (第328號), not folded
         if not n and i + 1 < len(lines):
-            nm = ORDER_NUMBER.match(P.WHITESPACE.sub("", lines[i + 1]))
-            n = nm.group(1) if nm else None
+            nm = ORDER_NUMBER.match(P.WHITESPACE.sub("", lines[i + 1])) or ORDER_NUMBER_TAIL.search(lines[i + 1])
+            n = P.WHITESPACE.sub("", nm.group(1)) if nm else None
         if not n:
             continue
         org = raw[m.start("org"):m.end("org")]
