@@ -60,7 +60,7 @@ EDITION_TAIL = re.compile(rf"^(?:{P.YEAR}\s*年?)?\s*(?:最新|现行)?(?:修订
                           # a part of it: "前十条之规定", "第三章", "节选" (b320 012)
                           rf"|^(?:前[{P.CN_DIGITS}\d]+条|第[{P.CN_DIGITS}\d]+[条章](?:至第[{P.CN_DIGITS}\d]+[条章])?)(?:之?规定|内容)?$|^[(（]?(?:节选|摘录|摘要)[)）]?$"
                           # a translation's edition: "《…实施条例》英文版", "(中英对照)" (b513 002)
-                          r"|^[(（]?(?:中英文?|英文|中英对照|中英双语|双语)(?:对照)?版?[)）]?(?:全文)?$")
+                          rf"|^[(（]?(?:{P.alternation(L.TRANSLATION_EDITIONS)})(?:对照)?版?[)）]?(?:全文)?$")
 PERIOD_LINE = re.compile(rf"[(（]\s*{P.YEAR}\s*年?\s*[{P.DASH}─–―]\s*{P.YEAR}\s*年?\s*[)）]$")  # "(2013—2020年)"
 CHAPTER_TAIL = re.compile(rf"(?<=[{P.HAN}])第[{P.CN_DIGITS}]{{1,3}}章$")
 CRUMB_TRAIL = re.compile(r"\s[>＞»›]\s.*[>＞»›]|[>＞»›]\s*$")
@@ -156,7 +156,7 @@ BARE_DATE_TAIL = re.compile(rf"(?<=[{P.HAN}》)）])(?:\s+{_ISO_DATE}(?:\s+\d{{1
                             rf"|\s*[(（]\s*(?:{_ISO_DATE}|{P.YEAR})\s*[)）])$")  # "…的通知 ( 2025-01-27 )", "…的通知(2022)"
 ORG_VERB_PREFIX = re.compile(rf"^(?P<org>{ORG_NAME}(?:{ORG_NAME}){{0,3}})(?:联合)?印发(?=关于)")  # "省委省政府印发关于…"
 LEAD_VERB = re.compile(r"(?:联合|正式|共同)?(?:研究制定|制定)?(?:印发|发布|公布|出台|制定)了?《")
-LEAD_JOINT = re.compile(r"联合|会同")  # "X联合Y制定印发了《…》" (b489 002): X and Y issue it together
+LEAD_JOINT = re.compile(P.alternation(L.JOINT_ISSUE_WORDS))  # "X联合Y制定印发了《…》" (b489 002): X and Y issue it together
 LEAD_TIME = re.compile(rf"^(?:{'|'.join(L.LEAD_TIME_WORDS)}|{P.YEAR}\s*年(?:\s*\d{{1,2}}\s*月)?(?:\s*\d{{1,2}}\s*日)?)[，,\s]*")
 LEAD_SPLIT = re.compile(r"[，,。:：！!？?；;“”\"]")
 ORG_PARTS = re.compile(r"[、，,\s]+")
@@ -169,7 +169,7 @@ ORDER_WRAP = re.compile(r"^[(（][^()（）]{4,40}令[^()（）]{2,20}[)）]$")
 ORDER_NUMBER = re.compile(rf"^[(（]?\s*({_ORDER_N})\s*[)）]?$")
 ORDER_NUMBER_TAIL = re.compile(rf"[(（]\s*({_ORDER_N})\s*[)）]\s*$")  # "(No. 3 [2020]) (2020年第3号)": a translation's first (b513 003)
 # "江苏省人大常委会公告 (第77号)", "广东省第十三届人民代表大会常务委员会" / "公 告" / "(第62号)": a legislature's announcement
-ANNOUNCEMENT_LINE = re.compile(rf"^(?P<org>[{P.HAN}]{{2,40}}?(?:常务委员会|常委会))公告(?:[(（]?(?P<n>{_ORDER_N})[)）]?)?等?$")
+ANNOUNCEMENT_LINE = re.compile(rf"^(?P<org>[{P.HAN}]{{2,40}}?(?:{P.alternation(L.STANDING_COMMITTEE_ENDS)}))公告(?:[(（]?(?P<n>{_ORDER_N})[)）]?)?等?$")
 ORDER_FORM = re.compile(rf"[{P.HAN}]{{2,30}}令\s*第\s*[\d{P.CN_DIGITS}]+\s*[号號]")
 # an organisation's name right before a date, perhaps its seal's note between: a signature (signed_org)
 SIGNED_ORG = re.compile(rf"(?:^|(?<=[\s|。]))(?P<org>[{P.HAN}()（）、]{{2,40}}?(?:{P.alternation(L.ORG_LINE_ENDS)}))\s*"
@@ -1016,10 +1016,10 @@ def announcement_number(lines: list[str], ctx: ParseContext) -> tuple[str, str] 
     the heading may be spread over two lines ("…常务委员会" / "公 告") and the number on the next."""
     for i, line in enumerate(lines):
         raw = P.WHITESPACE.sub("", ctx.fold_same(line))
-        if not raw.endswith(("常务委员会", "常委会", "公告", ")", "）", "等")):
+        if not raw.endswith((*L.STANDING_COMMITTEE_ENDS, "公告", ")", "）", "等")):
             continue
         k = i + 1
-        if raw.endswith(("常务委员会", "常委会")) and k < len(lines) and P.WHITESPACE.sub("", lines[k]) == "公告":
+        if raw.endswith(L.STANDING_COMMITTEE_ENDS) and k < len(lines) and P.WHITESPACE.sub("", lines[k]) == "公告":
             raw, k = raw + "公告", k + 1
         m = ANNOUNCEMENT_LINE.match(raw)
         if not m:
@@ -1555,7 +1555,7 @@ def breadcrumb_entries(lines: list[str], ctx: ParseContext) -> set[str]:
     return out
 
 
-LEGISLATURE_NOTICE = re.compile(r"(?:常务委员会|常委会)\s*公\s*告(?:\s*[(（]?\s*第\s*\d+\s*号\s*[)）]?)?$")
+LEGISLATURE_NOTICE = re.compile(rf"(?:{P.alternation(L.STANDING_COMMITTEE_ENDS)})\s*公\s*告(?:\s*[(（]?\s*第\s*\d+\s*号\s*[)）]?)?$")
 PROMULGATED_DOC = re.compile(r"《([^《》]{4,80})》\s*(?:已于|已由|已经|经)[^。《》]{0,120}?(?:通过|批准)[^。《》]{0,60}?现予(?:公布|公告)")
 
 

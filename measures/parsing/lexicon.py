@@ -358,6 +358,12 @@ LISTED_ACT_NOUNS = ("事项", "措施", "标准")
 # "资金应当用于下列事项:", "申请书应当载明下列事项:": the matters listed are what the article covers, no acts
 LISTED_CONTENT_VERBS = ("用于", "载明", "包括")
 # "…分享下列作品:", "有下列情形之一的:": what a list of things (not acts) under an item names; its entries stay inside
+# how a standing committee of a people's congress ends its name (header.announcement_number, promulgated_title)
+STANDING_COMMITTEE_ENDS = ("常务委员会", "常委会")
+# words by which a news lead joins two issuers ("X联合Y制定印发了《…》", header.lead_sentence)
+JOINT_ISSUE_WORDS = ("联合", "会同")
+# a translation's edition after a title in 《》 ("…》英文版全文", "(中英对照)", header.without_edition_tail)
+TRANSLATION_EDITIONS = ("中英文", "中英", "英文", "中英对照", "中英双语", "双语")
 # what makes a place name part of another body's or thing's name (header.standalone_place): "各省(自治区、直辖市)…新疆
 # 生产建设兵团", and the people a pass or a policy names by their origin ("台湾居民来往大陆通行证", "台湾同胞", b509 012)
 NON_PLACE_TAILS = ("生产建设兵团", "居民来往", "同胞")
