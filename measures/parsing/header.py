@@ -158,6 +158,7 @@ ORG_VERB_PREFIX = re.compile(rf"^(?P<org>{ORG_NAME}(?:{ORG_NAME}){{0,3}})(?:联�
 LEAD_VERB = re.compile(r"(?:联合|正式|共同)?(?:研究制定|制定)?(?:印发|发布|公布|出台|制定)了?《")
 LEAD_JOINT = re.compile(P.alternation(L.JOINT_ISSUE_WORDS))  # "X联合Y制定印发了《…》" (b489 002): X and Y issue it together
 LEAD_TIME = re.compile(rf"^(?:{'|'.join(L.LEAD_TIME_WORDS)}|{P.YEAR}\s*年(?:\s*\d{{1,2}}\s*月)?(?:\s*\d{{1,2}}\s*日)?)[，,\s]*")
+LEAD_TIME_AFTER = re.compile(rf"(?:{P.alternation(L.LEAD_TIME_WORDS)})\s*$")
 LEAD_SPLIT = re.compile(r"[，,。:：！!？?；;“”\"]")
 ORG_PARTS = re.compile(r"[、，,\s]+")
 QUOTED_FIRST = re.compile(r"^[^《]{0,24}《")
@@ -960,12 +961,15 @@ def lead_sentence(line: str, ctx: ParseContext) -> tuple[str | None, str] | None
         before = LEAD_SPLIT.split(f[:m.start()])[-1]
         before = re.sub(rf"^[^{P.HAN}]*", "", before, count=1)  # "…@163.com教育部" → "教育部"
         before = LEAD_TIME.sub("", before).strip()
+        end = len(f[:m.start()].rstrip())  # "中共中央辦公廳 國務院辦公廳 印發《…》": the space before the verb is no part of it
+        if after := LEAD_TIME_AFTER.search(before):  # "X、Y近日联合印发《…》" (b484 010): the time after the issuers
+            end -= len(before) - after.start()
+            before = before[:after.start()]
         if before.startswith(L.CITING_WORDS):  # "按照国家知识产权局印发《…》要求": a document the text follows
             continue
         joint = LEAD_JOINT.sub("、", before)
         who = _org_list(joint, ctx) if before else None
         if who:
-            end = len(f[:m.start()].rstrip())  # "中共中央辦公廳 國務院辦公廳 印發《…》": the space before the verb is no part of it
             seg, fseg = line[end - len(before):end], f[end - len(before):end]  # 聯合 as written, found folded
             for j in reversed([(j.start(), j.end()) for j in LEAD_JOINT.finditer(fseg)]):
                 seg = seg[:j[0]] + "、" + seg[j[1]:]

@@ -604,6 +604,7 @@ def test_tidy_head_line(line, text, number, expired, issuer):
     # b489 002: two bodies joined by 聯合, the verb with 制定 before it
     ("近日,中共廣東省委宣傳部聯合廣東省文化和旅游廳制定印發了《關于推動廣東演藝市場高質量發展的若干政策措施》,主要內容如下",
      ("中共廣東省委宣傳部、廣東省文化和旅游廳", "關于推動廣東演藝市場高質量發展的若干政策措施")),
+    ("国家知识产权局近日印发《关于加强专利保护的意见》", ("国家知识产权局", "关于加强专利保护的意见")),  # b484 010: the time after them
 ])
 def test_lead_sentence(line, expected):
     assert H.lead_sentence(line, CTX) == expected
