@@ -555,7 +555,7 @@ TITLE_SEO_TAIL = re.compile(r"\s*(?:\d{3,5}字|\d)\s*$")
 TITLE_CHAPTER_TAIL = re.compile(rf"\s*的?\s*(?:第[{P.CN_DIGITS}]{{1,3}}章)?\s*总\s*则\s*$")  # "…条例的第一章总则" (b319 001)
 TITLE_ARTICLE_TAIL = re.compile(rf"\s+第[{P.CN_DIGITS}]{{1,4}}[条條]$")  # "…保护条例 第十六条": a law database's one article (b436 002)
 # "…条例(2009修订)", "…办法(2012修正)": a law database's edition note after a statute's title (law_edition_tail)
-LAW_EDITION_TAIL = re.compile(rf"\s*[(（]\s*{P.YEAR}\s*年?\s*(?P<kind>修[订訂正改])\s*[)）]$")
+LAW_EDITION_TAIL = re.compile(rf"\s*[(（]\s*{P.YEAR}\s*年?\s*(?P<kind>{P.REVISION})\s*[)）]$")
 
 
 @rule(stage="header", example="'海南省鄉村民宿管理辦法》和《海南省促進鄉村民宿發展實施方案' → '海南省鄉村民宿管理辦法'; "
@@ -1493,7 +1493,7 @@ def _find_title(h: Header, lines: list[str], page_title: str | None, first_num: 
         # the page's <title> names the document: its line in the text beats menu entries above it
         wanted = {_norm(clean_title(p, ctx), ctx) for p in parts}
         candidates = []
-        crumbs = breadcrumb_entries(ctx.text.split("\n")[:BREADCRUMB_LINES], ctx)  # the trail is page chrome: raw lines
+        crumbs = breadcrumb_entries(ctx.text.split("\n", BREADCRUMB_LINES)[:BREADCRUMB_LINES], ctx)  # page chrome: raw lines
         for i, head in enumerate(h.heads[:0 if starts_mid_document(lines) else first_num]):
             if i in h.meta_lines or _norm(head.text, ctx) in crumbs:
                 continue
@@ -1559,7 +1559,6 @@ def breadcrumb_entries(lines: list[str], ctx: ParseContext) -> set[str]:
     return out
 
 
-LEGISLATURE_NOTICE = re.compile(rf"(?:{P.alternation(L.STANDING_COMMITTEE_ENDS)})\s*公\s*告(?:\s*[(（]?\s*第\s*\d+\s*号\s*[)）]?)?$")
 PROMULGATED_DOC = re.compile(r"《([^《》]{4,80})》\s*(?:已于|已由|已经|经)[^。《》]{0,120}?(?:通过|批准)[^。《》]{0,60}?现予(?:公布|公告)")
 
 
@@ -1569,7 +1568,7 @@ def promulgated_title(title: str | None, lines: list[str], ctx: ParseContext) ->
     """A title that is only a standing committee's announcement ("…常务委员会公告", b475 002, 012): the law it
     promulgates ("《X》已于…通过…现予公布") is the document. None when the title is another or the text
     names no law."""
-    if not title or not LEGISLATURE_NOTICE.search(ctx.fold(title)):
+    if not title or not ANNOUNCEMENT_LINE.match(P.WHITESPACE.sub("", ctx.fold(title))):
         return None
     for line in lines:
         m = PROMULGATED_DOC.search(ctx.fold_same(line))
@@ -2501,7 +2500,7 @@ def standalone_place(text: str, pos: int, name: str) -> bool:
     word that may lead a place (在, 和, 市 …): after any other character it may close a word (示范县,
     品牌兴县, 创新县). A district named by a common noun (矿区, 城区, 郊区) only right after its city. "新疆生产建设兵团"
     is a body the State lists beside the provinces (NON_PLACE_TAILS, b499 007), not a place."""
-    if text[pos + len(name):pos + len(name) + 1] == "级" or text.startswith(L.NON_PLACE_TAILS, pos + len(name)):
+    if text[pos + len(name):pos + len(name) + 1] == "级" or inside_other_name(text, pos, name):
         return False
     if name in L.COMMON_NOUN_DISTRICTS:
         return text[max(pos - 1, 0):pos] in ("市", "州", "盟")
@@ -2509,6 +2508,12 @@ def standalone_place(text: str, pos: int, name: str) -> bool:
         before = text[pos - 1]
         return not ("\u4e00" <= before <= "\u9fff") or before in L.PLACE_LEADS
     return True
+
+
+def inside_other_name(text: str, pos: int, name: str) -> bool:
+    """The place name at ``pos`` begins another body's or thing's name (NON_PLACE_TAILS): "新疆生产建设兵团",
+    "台湾居民来往大陆通行证" name no place, whether the full or the short name is read."""
+    return text.startswith(L.NON_PLACE_TAILS, pos + len(name))
 
 
 @rule(stage="header", example="['潜江市人民政府'] → {'province': '湖北省', 'city': '潜江市', 'district': None, 'level': 'city'}")
@@ -2541,7 +2546,7 @@ def resolve_region(gaz: Gazetteer, sources: list[str | None], ctx: ParseContext 
         if not short:  # short names (湖北, 苏州) are looked up only after full ones
             found = [hit for hit in found if standalone_place(src, hit[0], hit[1])]
         else:  # "新疆生产建设兵团" in the State's list of provinces names no place (b499 007)
-            found = [hit for hit in found if not src.startswith(L.NON_PLACE_TAILS, hit[0] + len(hit[1]))]
+            found = [hit for hit in found if not inside_other_name(src, hit[0], hit[1])]
         best = None
         for _, name, cands in found:
             if len(cands) > 1:

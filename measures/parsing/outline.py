@@ -934,7 +934,7 @@ def period_item(node: Node, ctx: ParseContext) -> bool:
 
 
 TITLE_ITEM_NOISE = re.compile(r"[\s《》〈〉“”\"'()（）\[\]【】,，。、:：]")
-TITLE_ITEM_EDITION = re.compile(rf"{P.YEAR}年?修[订訂正改]")  # a law database's edition note, brackets gone
+TITLE_ITEM_EDITION = re.compile(rf"{P.YEAR}年?{P.REVISION}")  # a law database's edition note, brackets gone
 
 
 @rule(stage="outline", example="'1. 浙江省实施《中华人民共和国慈善法》办法' on a page with that title → True; '1.加强组织领导' → False")

@@ -18,6 +18,7 @@ HAN_ANY = "\u3400-\u9fff"                  # with extension A (pinyin glosses fo
 # 壹: mirror sites' converters write 一 as 壹 ("第十壹條", "(壹)"): read as 一
 CN_DIGITS = "一二三四五六七八九十百零〇两壹"
 CN_NUMBER = f"[{CN_DIGITS}]+"              # 十九, 二十一, 一百零五
+REVISION = "修[订訂正改]"                   # a law's revision or amendment, in its edition note ("(2009修订)")
 CN_SMALL_DIGIT = "[一二三四五六七八九十壹]"
 CN_SMALL = CN_SMALL_DIGIT + "{1,3}"        # chapter and item numbers
 WEDGE_CHARS = "【】《》〈〉!！?？—"  # what a re-punctuating copy wedges between two characters ("为加强】电动")
