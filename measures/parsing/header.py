@@ -224,6 +224,9 @@ OPENING_TITLE = re.compile(rf"^([^，,。：:；;]{{4,60}}?(?:{P.alternation(L.P
                            rf"(?:为|根据|按照|依据|各[^。，,]{{2,40}}[:：]|。$)")
 OPENING_LINES = 3
 SELF_NAMED = re.compile(rf"本(?:{P.alternation(L.POLICY_NOUNS)})|《")  # "制定本办法", "贯彻《…》": a sentence
+# "…,特制定2024年“人人持证、技能河南”…建设工作方案。": the purpose sentence names the document (purpose_title)
+PURPOSE_TITLE = re.compile(rf"[，,]\s*(?:特|现)?(?:制定|制订)\s*({P.YEAR}\s*年度?[^，,。；;：:《》]{{6,60}}?"
+                           rf"(?:{P.alternation(L.POLICY_NOUNS)})(?:{P.PAREN_OPEN}[^()（）]{{1,16}}{P.PAREN_CLOSE})?)\s*。")
 # "制定了《…》,现印发给你们", "现将《…》印发给你们", "《…》已经市政府同意": the document a notice issues
 TRANSMITTAL_SCAN = 1500
 TRANSMITTAL_REACH = 40
@@ -1533,6 +1536,9 @@ def _find_title(h: Header, lines: list[str], page_title: str | None, first_num: 
     if not h.title:
         h.title = transmitted_title("\n".join(lines[:max(first_num, 1) + 1]), ctx)
     if not h.title:
+        h.title = next(filter(None, (purpose_title(line, ctx) for i, line in enumerate(lines[:max(first_num, 1)][:OPENING_LINES])
+                                     if i not in h.meta_lines)), None)
+    if not h.title:
         h.title = next(filter(None, (call_title(line, ctx) for i, line in enumerate(lines[:max(first_num, 1)][:CALL_LINES])
                                      if i not in h.meta_lines)), None)
     h.title = period_below(h.title, lines[:max(first_num, 1) + 2], ctx)
@@ -1681,6 +1687,19 @@ def title_then_purpose(line: str, ctx: ParseContext) -> str | None:
     title = line.strip()[:m.end(1)]
     if SELF_NAMED.search(m.group(1)):
         return None  # "…(以下简称《条例》)制定本办法。": a purpose sentence, no title
+    return clean_title(title, ctx) if title_like(title, ctx) else None
+
+
+@rule(stage="header", example="'为…技能人才高地,特制定2024年“人人持证、技能河南”建设工作方案。' → "
+                               "'2024年“人人持证、技能河南”建设工作方案'; '…,特制定服务外包产业发展政策意见。' → None")
+def purpose_title(line: str, ctx: ParseContext) -> str | None:
+    """A page without a title line whose opening purpose sentence names the year's plan it opens, without
+    《》 ("为…,特制定2024年…工作方案。", b508 001): that name is the title. Only a name that opens with its
+    year: "…特制定推动经济社会高质量发展的若干政策。" is a purpose, not a title (b189 009, b491 011)."""
+    m = PURPOSE_TITLE.search(ctx.fold_same(line))
+    if not m:
+        return None
+    title = line[m.start(1):m.end(1)].strip()
     return clean_title(title, ctx) if title_like(title, ctx) else None
 
 
