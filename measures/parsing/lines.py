@@ -63,6 +63,8 @@ CHAPTER_RUN_ON = re.compile(rf"^\s*(第{P.INLINE_N}[章编篇]\s*[^\s。，,；;
 PARALLEL_HEADS = tuple(re.compile(rf"^\s*((?:{P.SECTION_NUMBER})\s*[{P.HAN}]{{{n}}}[,，、][{P.HAN}]{{{n}}})"
                                   rf"(?=\d{{1,2}}[.．、]|{P.alternation(L.BODY_OPENERS + L.GLUED_BODY_OPENERS)})")
                        for n in (4, 2, 3, 5, 6))
+# "三、加强督查,狠抓工作落实 各地要…": the heading runs on to a space, its second phrase is longer (parallel_heading)
+SPACED_REST = re.compile(rf"[{P.HAN}]{{1,4}}[ \u3000\xa0]")
 WRAP_END = re.compile(r"[。！!？?；;：:]$")
 # a table of contents entry: a short heading, its page number after a leader or a gap, table pipes
 TOC_PAGE = re.compile(r"(?:[\s…．.·_|｜-]*\d{1,3}[\s|｜]*)$")
@@ -691,10 +693,11 @@ def run_on_headings(line: str) -> list[str]:
 @rule(stage="lines", example="'一、提高认识,明确任务全区各级政府机关…' → match '一、提高认识,明确任务'")
 def parallel_heading(line: str) -> "re.Match[str] | None":
     """A numbered heading of two phrases of the same length ("提高认识,明确任务", "加强领导,落实责任")
-    glued to the body that follows it without a stop, when the body opens like one (各…, 全区…, 1.)."""
+    glued to the body that follows it without a stop, when the body opens like one (各…, 全区…, 1.); not
+    when a space follows a few characters on ("加强督查,狠抓工作落实 各地要…": the heading ends there)."""
     folded = fold_same_length(line)  # "提高認識,明確任務全區…": its body opens with 全區 (offsets kept)
     for rx in PARALLEL_HEADS:
-        if m := rx.match(folded):
+        if (m := rx.match(folded)) and not SPACED_REST.match(folded, m.end()):
             return m
     return None
 

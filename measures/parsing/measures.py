@@ -110,6 +110,24 @@ def line_heading(first: str, rest: str, text: str):
     return None
 
 
+# "加强领导,坚持依法行政 各级政府要…": a heading of short phrases, a space, then its body (spaced_heading)
+SPACED_HEADING = re.compile(rf"^\s*([{P.HAN}“”]{{2,12}}(?:\s*[,，]\s*[{P.HAN}“”]{{2,14}}){{1,2}})[ \u3000\xa0]+(?=[^\s，,。；;：:])")
+SPACED_BODY_MIN = 10
+
+
+@rule(stage="measures", example="'加强领导,坚持依法行政 各级政府要切实加强对淘汰落后产能工作的领导。' → ('加强领导,坚持依法行政', '各级政府要…'); "
+                                "'加强领导 各级政府要…' → None")
+def spaced_heading(first: str, text: str):
+    """A heading of two or three short phrases joined by commas, set off from its body by a space instead
+    of a stop or a line break, as whole pages on one line and PDF text give it (b518 003, b366 004,
+    b241 009): the phrases are the title. One phrase alone before a space is left to the other rules, and
+    an article's opening words before a space are a rule's subject ("…建设和管理,坚持政府主导 企业主体…")."""
+    m = SPACED_HEADING.match(first)
+    if m and len(text[m.end():].strip()) >= SPACED_BODY_MIN:
+        return m.group(1).strip(), text[m.end():].strip()
+    return None
+
+
 BRACKET_CAPTION = re.compile(rf"^\s*【([{P.HAN}“”、]{{2,16}})】\s*(?=\S)")
 
 
@@ -153,7 +171,8 @@ def split_title(text: str, *, article: bool = False, ctx: ParseContext | None = 
     item is an article (第五条), whose first sentence is more often a rule than a heading."""
     ctx = ctx or ParseContext()
     first, _, rest = text.partition("\n")
-    for found in (bracket_caption(text), facet_label(first, text, ctx), sentence_heading(first, rest, article, ctx),
+    for found in (bracket_caption(text), facet_label(first, text, ctx), spaced_heading(first, text) if not article else None,
+                  sentence_heading(first, rest, article, ctx),
                   line_heading(first, rest, text), colon_heading(first, text), glued_heading(first, text)):
         if found is NO_TITLE:
             return None, text

@@ -234,6 +234,7 @@ def test_inline_items_after_a_colon():
     ("一、加强保护,严格执法行为规范", None),  # no body opener after the second phrase
     ("一、加强知识产权保护,落实责任各单位", None),  # phrases of different lengths
     ("一、提高認識,明確任務全區各級政府機關帶頭使用正版軟件", "一、提高認識,明確任務"),  # Traditional: 全區 opens the body
+    ("三、加强督查,狠抓工作落实 各地要组织本地发改、经信等部门", None),  # the heading runs on to the space (b518 003)
 ])
 def test_parallel_heading(line, expected):
     m = Li.parallel_heading(line)

@@ -166,6 +166,21 @@ def test_bracket_caption(text, expected):
     assert M.bracket_caption(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("加强领导,坚持依法行政 各级政府要切实加强对淘汰落后产能工作的领导,强化组织协调。",
+     ("加强领导,坚持依法行政", "各级政府要切实加强对淘汰落后产能工作的领导,强化组织协调。")),  # b518 003
+    ("提高政治站位 ,增强防汛意识 各村、各单位要把抓好防汛工作作为一项重要政治任务",
+     ("提高政治站位 ,增强防汛意识", "各村、各单位要把抓好防汛工作作为一项重要政治任务")),  # b213 007
+    ("加強組織領導,成立工作專班 為了保證創建目標的實現,加強對此項工作的組織", ("加強組織領導,成立工作專班", "為了保證創建目標的實現,加強對此項工作的組織")),
+    # near misses
+    ("加强领导 各级政府要切实加强对淘汰落后产能工作的领导。", None),  # one phrase: left to the other rules
+    ("加强领导,落实责任 到位", None),  # no body worth the name after the space
+    ("加强领导,落实责任。各级政府要切实加强领导。", None),  # a stop, not a space
+])
+def test_spaced_heading(text, expected):
+    assert M.spaced_heading(text.partition("\n")[0], text) == expected
+
+
 @pytest.mark.parametrize("first, expected", [
     ("申报时间每年3-5月。", ("申报时间", "每年3-5月。")),                        # b198 012
     ("禁烧范围我县行政区域内不得出现秸秆露天焚烧行为。", ("禁烧范围", "我县行政区域内不得出现秸秆露天焚烧行为。")),   # b200 005
