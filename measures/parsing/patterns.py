@@ -98,7 +98,8 @@ NUMBERING = (
     # "第一、审前调查:" (b409 008): an ordinal with 、 numbers an item as 一、 does; "第一、二条规定" cites articles
     ("cn", re.compile(rf"^第(?P<n>{CN_SMALL})、(?![{CN_DIGITS}]+[条條章款项項])\s*")),
     # "一、2023年工作目标" is a heading; "一.5" / "一,2" are not ("、" is never a decimal point)
-    ("cn", re.compile(rf"^(?P<n>{CN_NUMBER})\s*(?:、|[，,．.](?!\d))\s*")),
+    # "一:代办事项" as a site's editor wrote it (b524 010): a colon closes the number too
+    ("cn", re.compile(rf"^(?P<n>{CN_NUMBER})\s*(?:、|[，,．.](?!\d)|[:：](?=\s*[{HAN}]))\s*")),
     # "一 完善知识产权制度": a chapter number whose 、 the page lost (a bare heading only, see outline)
     ("cnsp", re.compile(rf"^(?P<n>{CN_SMALL})[ \u3000]+(?=[{HAN}])")),
     ("pcn", re.compile(rf"^{PAREN_OPEN}\s*(?P<n>{CN_NUMBER})\s*{PAREN_CLOSE}[\s、.．]*")),

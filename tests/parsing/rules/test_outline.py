@@ -52,7 +52,9 @@ def node(*lines):
     ("第二編 分則", ("chapter", "二", "分則")),  # a gloss after the token stays
     ("任務一:建立標識一體的公交線網", ("action", "一", "建立標識一體的公交線網")),  # Traditional 任務
     ("任务三：推进智慧交通建设", ("action", "三", "推进智慧交通建设")),
+    ("一:代办事项", ("cn", "一", "代办事项")), ("五：代办内容", ("cn", "五", "代办内容")),  # b524 010: a colon closes the number
     # near misses
+    ("一:30开始", None),  # no Han character after the colon
     ("1. [主题分类] 科技教育/知识产权", None),  # a row of the page's metadata box
     ("6. [发文字号] 京知局〔2022〕88号", None),
     ("3. [联合发文单位]", None),
