@@ -95,7 +95,9 @@ END_MATTER = re.compile(
 ATTACHMENT = re.compile(r"^附件")
 # "傳統的口頭文學和作為其載體的語言;": one entry of a list inside an article, short and closed by ； or 。
 # "…分享下列作品:", "有下列情形之一的:": an item announcing a list of things (not of acts: 事项, 措施, 工作 …)
-LISTED_CONTENT = re.compile(rf"(?:下列|以下|如下)[^。，,：:]{{0,16}}?(?:{P.alternation(L.LISTED_THING_NOUNS)})[^。，,：:]{{0,20}}[:：]$")
+# ("…符合下列情形之一的,应当进行资产评估:": what is due in those cases may follow the list's announcement, b529 004)
+LISTED_CONTENT = re.compile(rf"(?:下列|以下|如下)[^。，,：:]{{0,16}}?(?:{P.alternation(L.LISTED_THING_NOUNS)})[^。，,：:]{{0,20}}"
+                            rf"(?:[，,][^。，,：:]{{2,16}})?[:：]$")
 # "对企业建立技术中心予以奖励", "对新认定的…给予补助": an act toward someone, named in a heading
 ACT_HEADING = re.compile(rf"^(?:对[^，,。；;]{{2,24}}(?:予以|给予|实行|实施)[{P.HAN}]{{1,6}}|(?:{P.alternation(L.HEAD_VERBS + L.ACT_HEADING_VERBS)})[^，,。；;]{{2,20}})$")
 # "三、补助标准" (b217 010): the amounts a policy pays are its substance

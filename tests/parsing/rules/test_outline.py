@@ -199,6 +199,9 @@ def test_condition_run(lines, expected):
     (["四、企业应当在开始提供租赁服务前20日内备案。备案应提供以下材料:", "(一)营业执照复印件;",
       "(二)开展互联网自行车租赁服务的运营模式说明,服务管理、投诉和有关纠纷处理方式等制度文本;",
       "(三)企业与用户间的电子协议。", "已在本市提供服务的企业,应于本意见实施之日起20日内办理备案。"], True),
+    # b529 004: what is due in the cases listed follows their announcement
+    (["一、知识产权占有单位符合下列情形之一的,应当进行资产评估:", "(一)以知识产权质押,市场没有参照价格,质权人要求评估的;",
+      "(二)行政单位拍卖、转让、置换知识产权的;"], True),
 ])
 def test_content_list(lines, expected):
     """A content list folds into its item (the item is the leaf); a list of acts keeps its items."""
