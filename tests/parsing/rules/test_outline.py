@@ -189,7 +189,7 @@ def test_condition_run(lines, expected):
     (["六、…制止用戶違法上傳、存儲并分享下列未經授權的作品:", "(一)正在熱播、熱賣的作品;", "(二)其他明顯感"], True),  # cut
     (["三、重点开展下列工作:", "(一)加强执法;", "(二)强化宣传。"], False),   # acts: the items are measures
     (["二、有下列情形之一的,不予资助:", "(一)弄虚作假的;", "(二)加强知识产权保护,完善制度,建立健全工作机制,"
-      "推进知识产权强市建设,提升全社会知识产权意识和水平,营造良好环境。"], False),  # an entry too long
+      "推进知识产权强市建设,提升全社会知识产权意识和水平,营造尊重知识、崇尚创新、诚信守法的良好环境。"], False),  # an entry too long
     # b192 001: the places a ban covers
     (["二、全年任何时候禁止在禁放区以外的下列场所燃放烟花爆竹:", "(一)党政机关、事业单位办公用房;", "(二)文物保护单位;"], True),
     # b427 009: the information a department passes on, named far from 下列
