@@ -427,7 +427,8 @@ def decimal_chain(line: str) -> list[int]:
 # "…条件1.申报主体…,3.获贷企业…" (a number after a Chinese character only for 1. 2. …); an article's own
 # (一)(二) stay in its line
 CLAUSE_ITEM = re.compile(
-    rf"(?:(?<=[，,；;。：:])\s*(?:(?P<ch>第{P.CN_NUMBER}[章编篇][^。，,；;第]{{0,16}}?)?第(?P<art>{P.CN_NUMBER})[条條](?![第的规規之所中款项項])"
+    # (an OCR'd page's "." for 。 too: "…现制定如下六条意见.一、支持…,二、…", b523 008)
+    rf"(?:(?<=[，,；;。：:.．])\s*(?:(?P<ch>第{P.CN_NUMBER}[章编篇][^。，,；;第]{{0,16}}?)?第(?P<art>{P.CN_NUMBER})[条條](?![第的规規之所中款项項])"
     rf"|(?P<cn>{P.CN_SMALL})、)"
     rf"|(?:(?<=[，,；;。：:])\s*|(?<=[{P.HAN}]))(?P<num>\d{{1,2}}) ?[.．、](?![\d.])"
     # "…年度发展支持(二)鼓励关键技术攻关,…(三)支持…": a digest's (二)(三) glued on (three at least)
