@@ -371,6 +371,12 @@ def glued_title_number(rows: list[str]) -> list[str]:
 
 
 # "…通知如下:一、…", "…意见如下:(一)…": a line that announces its items and runs into the first one
+# "27.建设知识产权人才队伍。(1)加快知识产权人才培养。…" (b531 007): a numbered heading sentence closed by a stop and its
+# first (1) item, itself opening with a heading sentence, run on after it (inline_items; "3.发放“标注券”。(1)促进工业企业
+# 生产经营数据开发利用,以…" stays whole, b203 007)
+# … and each next item run on after the unit sentence that closes the one before ("由省教育厅…负责落实。(2)建设…")
+HEADED_SUBITEM = re.compile(rf"^\s*(?:(?:\d{{1,2}}[.．、]|{P.CN_SMALL}、)\s*[^。！!？?，,；;]{{2,24}}[。！!]\s*([(（]\s*1\s*[)）])|"
+                            rf"由[^。！!？?]{{2,80}}负责(?:落实|实施|推进)?[。；;]\s*([(（]\s*\d{{1,2}}\s*[)）]))\s*[{P.HAN}][^。！!？?，,；;]{{1,23}}[。！!]")
 ANNOUNCED_FIRST_ITEM = re.compile(r"如下\s*[:：]\s*(?=一、|[(（]一[)）]|1[.、．](?!\d)|第一[条條])")
 
 
@@ -382,12 +388,19 @@ def inline_items(line: str) -> list[str]:
     Traditional text is read folded, character for character ("(責任單位:各區政府)(三)")."""
     folded = fold_same_length(line)  # Traditional unit notes too ("(責任單位:各區政府)(三)…"); offsets kept
     announced = ANNOUNCED_FIRST_ITEM.search(folded)  # "…现就有关事项通知如下:一、延续实施…": the first item, announced
+    headed = HEADED_SUBITEM.search(folded)  # "27.建设知识产权人才队伍。(1)加快…": a heading sentence, then its first item
     if len(line) < 150:
+        if headed and not announced:
+            cut = headed.start(1) if headed.group(1) else headed.start(2)
+            return [line[:cut], line[cut:]]
         return [line[:announced.end()], line[announced.end():]] if announced else [line]
     cuts = sorted({m.start() for m in INLINE_ITEM.finditer(folded)} | {m.end() for m in UNIT_NOTE_END.finditer(folded)}
                   | set(article_chain(folded)) | set(clause_item_chain(folded)) | set(decimal_chain(folded))
                   | ({announced.end()} if announced else set()))
     if len(cuts) < 2 and not announced:
+        if headed:
+            cut = headed.start(1) if headed.group(1) else headed.start(2)
+            return [line[:cut], line[cut:]]
         return [line]
     bounds = [0] + [c for c in cuts if c > 0] + [len(line)]
     return [line[a:b] for a, b in zip(bounds, bounds[1:]) if line[a:b].strip()]
