@@ -1271,18 +1271,24 @@ def targets(ctx: ParseContext) -> None:
     for m, node, body in zip(ctx.measures, ctx.nodes, ctx.bodies):
         year = deadline_note(node.text, ctx) or heading_year(m.get("title"), doc_year, ctx) \
             or ((period or plan) if goals_heading(m.get("path"), ctx) or goals_title(m.get("title"), ctx) else None)
-        found = extract_targets(reward_titled(m.get("title"), body, ctx), measure=m["ordinal"], doc_year=doc_year,
+        found = extract_targets(reward_titled(m.get("title"), body, ctx, (m.get("path") or [None])[-1]), measure=m["ordinal"],
+                                doc_year=doc_year,
                                 year=year, plan_year=plan, ctx=ctx)
         ctx.targets += [plan_task_year(t, plan) for t in found]
     last = next((line.strip() for line in reversed(ctx.lines) if line.strip()), "")
     ctx.targets = [t for t in ctx.targets if not cut_off_statement(t["quote"], last)]
 
 
-@rule(stage="targets", example="title '奖励额度', body '发明专利10000元/项;实用新型400元/项。' → '奖励额度：发明专利10000元/项;…'")
-def reward_titled(title: str | None, body: str, ctx: ParseContext) -> str:
+@rule(stage="targets", example="title '奖励额度', body '发明专利10000元/项;实用新型400元/项。' → '奖励额度：发明专利10000元/项;…'; "
+                               "title '奖牛', heading '补贴标准', body '成年牛3000元/头' → '补贴标准：成年牛3000元/头'")
+def reward_titled(title: str | None, body: str, ctx: ParseContext, heading: str | None = None) -> str:
     """A measure titled as a reward or subsidy (奖励额度, 资助标准, 补贴标准) whose body lists amounts
     without a verb ("发明专利10000元/项;实用新型400元/项", b179 005): the amounts are rewards, read
-    with the title before them."""
+    with the title before them. Items under such a heading are read so too, when their own title names no
+    reward ("补贴标准" over "1.猪(非洲猪瘟):大猪1200元/头、中猪750元/头", b544 012)."""
+    if (not title or not REWARD_TITLE.search(ctx.fold(title))) and heading and REWARD_TITLE.search(ctx.fold(heading)) \
+            and not REWARD.search(ctx.fold(body)):
+        return f"{heading}：{body}"
     if not title or not REWARD_TITLE.search(ctx.fold(title)):
         return body
     if body.startswith(title + "\n"):  # the title on a line of its own: its amounts follow on the next

@@ -799,6 +799,15 @@ def test_reward_titled(title, body, expected):
     assert Tg.reward_titled(title, body, CTX) == expected
 
 
+@pytest.mark.parametrize("title, body, heading, expected", [
+    ("猪(非洲猪瘟)", "大猪1200元/头、中猪750元/头。", "补贴标准", "补贴标准：大猪1200元/头、中猪750元/头。"),  # b544 012
+    ("羊", "给予成年羊500元/只补助。", "补贴标准", "给予成年羊500元/只补助。"),  # the body names the subsidy itself
+    ("加强执法", "查处案件100件。", "重点任务", "查处案件100件。"),             # no reward heading
+])
+def test_reward_titled_under_a_heading(title, body, heading, expected):
+    assert Tg.reward_titled(title, body, CTX, heading) == expected
+
+
 def test_zero_and_trillion_jin():
     """b177 008: "?0%的专利代理机构" (a digit lost) is no target; b187 001: 1.3 万亿斤 is 1.3 of 万亿斤."""
     from measures.parsing import parse_document
