@@ -43,6 +43,9 @@ PROSE_DIVISION = re.compile(r"(?:^|[，,。；;：:])\s*由(?P<a>[^，,。；;�
 # "由省经贸委负责，省农业厅、环保局配合，加快…": a lead and its supporters assigned in prose
 PROSE_ROLES = re.compile(r"(?:^|[。；;])\s*由(?P<a>[^，,。；;：:由]{2,60}?)(?:牵头负责|负责|牵头|承办)[，,]\s*"
                          r"(?P<b>[^，,。；;：:由]{2,300}?)(?:等(?:有关|相关)?(?:部门|单位))?(?:配合|协办|协助|参与)")
+# "…促进知识产权培训工作经常化。由省委组织部、省知识产权局、财政厅负责落实。": the item's last sentence gives it (prose_by)
+PROSE_BY = re.compile(r"(?:^|[。；;\n])\s*由(?P<a>[^，,。；;：:由]{2,200}?)(?:等(?:有关|相关)?(?:部门|单位))?"
+                      r"(?P<verb>牵头负责|负责)(?:落实|实施|组织实施|推进)?[。；;]?\s*$")
 # "…改善水环境质量。市生态环境局牵头,市水务局、各乡镇(街道)配合。", "…市生态环境局负责。": the item's last sentence
 TRAILING_ROLES = re.compile(r"(?:^|[。；;])\s*(?P<a>[^，,。；;：:由]{2,80}?)(?P<verb>牵头负责|牵头|分别负责|负责)"
                             r"(?:[，,]\s*(?P<b>[^，,。；;：:]{2,200}?)(?:等(?:有关|相关)?(?:部门|单位))?(?:配合|协助|参与))?[。；;]?\s*$")
@@ -326,6 +329,20 @@ def prose_roles(text: str, ctx: ParseContext) -> list[tuple[str, str | None]]:
     return []
 
 
+@rule(stage="units", example="'…制度化。由省委组织部、省知识产权局、财政厅负责落实。' → 省委组织部, 省知识产权局, 财政厅 (no roles)")
+def prose_by(text: str, ctx: ParseContext) -> list[tuple[str, str | None]]:
+    """The item's last sentence naming who carries it out, "由A、B(等部门)负责(落实)。" (b531 007: a provincial
+    strategy's task list): every name, leads when they 牵头负责; only when each is a body's name ("由企业负责。"
+    is not read)."""
+    m = PROSE_BY.search(text.strip())
+    if not m:
+        return []
+    role = "lead" if "牵头" in m.group("verb") else None
+    names = [clean_unit(n) for n in _split_top(m.group("a"), LIST_SPLIT)]
+    names = [(n, role) for n in names if n]
+    return names if names and all(is_unit_like(n, ctx) for n, _ in names) else []
+
+
 def _units(text: str, ctx: ParseContext) -> list[dict]:
     if not BRACKET.search(text) and "：" not in text and ":" not in text and "会同" not in text and "由" not in text \
             and "负责" not in text and "牵头" not in text:
@@ -351,7 +368,7 @@ def _units(text: str, ctx: ParseContext) -> list[dict]:
     if not found and "会同" in text:
         found = prose_division(text, ctx)
     if not found and "由" in text:
-        found = prose_roles(text, ctx)
+        found = prose_roles(text, ctx) or prose_by(text, ctx)
     if not found and ("负责" in text or "牵头" in text):
         found = trailing_roles(text, ctx)
     out, seen = [], {}

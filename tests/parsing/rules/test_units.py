@@ -121,6 +121,17 @@ def test_prose_roles(text, expected):
     assert U.prose_roles(text, CTX) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("实施省“百千万知识产权人才工程”,促进知识产权培训工作经常化、制度化。\n由省委组织部、省知识产权局、财政厅负责落实。",
+     [("省委组织部", None), ("省知识产权局", None), ("财政厅", None)]),  # b531 007
+    ("开展专项整治。由市公安局牵头负责。", [("市公安局", "lead")]),
+    ("由企业负责落实。", []),  # 企业 is no body's name
+    ("由市公安局负责落实,市法院配合做好审判工作。", []),  # not the item's last sentence
+])
+def test_prose_by(text, expected):
+    assert U.prose_by(text, CTX) == expected
+
+
 @pytest.mark.parametrize("inner, expected", [
     ("責任單位:省人力社保廳、各市、縣〔市、區〕政府。以下均需各市、縣〔市、區〕政府落實,不再列出",
      "責任單位:省人力社保廳、各市、縣〔市、區〕政府"),
