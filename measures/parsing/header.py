@@ -1947,6 +1947,17 @@ def latest_revision(note: str) -> str | None:
 
 
 @rule(stage="header", example="notice '市政府关于印发…的通知', signature '昆山市人民政府' → '昆山市人民政府'")
+@rule(stage="header", example="'来源:国资数据中心' with '© 2003-2024 国资数据中心 版权所有' at the foot → True; "
+                               "'来源:深圳市人民政府办公厅' → False")
+def site_source(source: str | None, ctx: ParseContext) -> bool:
+    """A page's 来源 that is the site itself: the copyright line at the page's foot names it ("© 2003-2024
+    国资数据中心 版权所有", b529 002, 003): it published the page, it issued nothing."""
+    if not source or len(source.strip()) < 2:
+        return False
+    name = re.escape(source.strip())
+    return bool(re.search(rf"(?:©|copyright|版权所有)[^\n]{{0,20}}{name}|{name}[^\n]{{0,20}}版权所有", ctx.text, re.I))
+
+
 def issuer_of(h: Header, lines: list[str], ctx: ParseContext) -> str | None:
     """The issuing body: the notice's own words, written out in full from the signature or the
     metadata when the notice abbreviates it (市政府) or lists "X等部门"; else the metadata, the
@@ -1985,7 +1996,7 @@ def issuer_of(h: Header, lines: list[str], ctx: ParseContext) -> str | None:
                        if m), None)
     for cand in (issuer, meta.get("issuer"), h.signer, red_header, h.title_issuer, title_issuer, h.lead_issuer,
                  h.order[0] if h.order else None, h.passed[0] if h.passed else None, in_text,
-                 meta.get("author"), meta.get("source")):
+                 meta.get("author"), None if site_source(meta.get("source"), ctx) else meta.get("source")):
         cand = _issuer_form(cand, ctx)
         if cand:
             issuer = cand

@@ -1622,3 +1622,14 @@ def test_breadcrumb_entries(lines, expected):
 ])
 def test_promulgated_title(title, lines, expected):
     assert H.promulgated_title(title, lines, CTX) == expected
+
+
+@pytest.mark.parametrize("text, source, expected", [
+    ("国防专利条例\n来源:国资数据中心\n第一条 …\n© 2003-2024 国资数据中心  版权所有", "国资数据中心", True),  # b529 002
+    ("…\n国资数据中心版权所有 未经许可不得转载", "国资数据中心", True),
+    ("来源:深圳市人民政府办公厅\n第一条 …\n版权所有:深圳市人民政府", "深圳市人民政府办公厅", False),  # the site is another body
+    ("来源:国资数据中心", None, False),
+])
+def test_site_source(text, source, expected):
+    assert H.site_source(source, ParseContext(text=text)) is expected
+
