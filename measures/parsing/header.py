@@ -1543,6 +1543,26 @@ def _find_title(h: Header, lines: list[str], page_title: str | None, first_num: 
                                      if i not in h.meta_lines)), None)
     h.title = period_below(h.title, lines[:max(first_num, 1) + 2], ctx)
     h.title = promulgated_title(h.title, lines[:max(first_num, 1) + 3], ctx) or h.title
+    h.title = headed_form(h.title, lines[:max(first_num, 1) + 3], ctx)
+
+
+INNER_QUOTES = re.compile(r"[〈〉<>＜＞]")
+TITLE_SKELETON_DROP = re.compile(rf"[^{P.HAN}\dA-Za-z]")
+
+
+@rule(stage="header", example="'关于贯彻落实〈计量发展规划(2021—2035年)〉的实施意见' with the line '关于贯彻落实《计量发展规划(2021—2035年)》的"
+                               "实施意见' below → that line")
+def headed_form(title: str | None, lines: list[str], ctx: ParseContext) -> str | None:
+    """A title read from a covering notice's 《…〈…〉…》, whose inner quotes are 〈〉 or <> there, as the document's
+    own heading line writes it, with 《》 (b145 005, b550 003, b551 006): the same words, the heading's marks."""
+    if not title or not INNER_QUOTES.search(title) or any(line.strip() == title for line in lines):
+        return title  # a heading line that writes 〈〉 itself keeps them (b544 001)
+    want = TITLE_SKELETON_DROP.sub("", ctx.fold(title))
+    for line in lines:
+        s = line.strip()
+        if s != title and "《" in s and not INNER_QUOTES.search(s) and TITLE_SKELETON_DROP.sub("", ctx.fold(s)) == want:
+            return clean_title(s, ctx)
+    return title
 
 
 BREADCRUMB_SPLIT = re.compile(r"\s*[>＞»]+\s*")

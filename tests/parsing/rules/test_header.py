@@ -1633,3 +1633,16 @@ def test_promulgated_title(title, lines, expected):
 def test_site_source(text, source, expected):
     assert H.site_source(source, ParseContext(text=text)) is expected
 
+
+@pytest.mark.parametrize("title, lines, expected", [
+    ("关于贯彻落实〈计量发展规划(2021—2035年)〉的实施意见",
+     ["经省人民政府同意,现将《关于贯彻落实〈计量发展规划(2021—2035年)〉的实施意见》印发给你们。", "湖北省人民政府办公厅",
+      "关于贯彻落实《计量发展规划(2021—2035年)》的实施意见"],
+     "关于贯彻落实《计量发展规划(2021—2035年)》的实施意见"),  # b145 005: the heading's marks
+    ("浙江省实施〈生猪屠宰管理条例〉办法", ["浙江省实施〈生猪屠宰管理条例〉办法", "浙江省实施《生猪屠宰管理条例》办法"],
+     "浙江省实施〈生猪屠宰管理条例〉办法"),  # b544 001: a heading line writes 〈〉 itself
+    ("海宁市贯彻〈浙江省若干政策〉承接落实方案", ["各镇人民政府:"], "海宁市贯彻〈浙江省若干政策〉承接落实方案"),  # no heading line
+])
+def test_headed_form(title, lines, expected):
+    assert H.headed_form(title, lines, CTX) == expected
+
