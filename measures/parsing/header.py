@@ -2567,6 +2567,18 @@ def inside_other_name(text: str, pos: int, name: str) -> bool:
 
 
 @rule(stage="header", example="['潜江市人民政府'] → {'province': '湖北省', 'city': '潜江市', 'district': None, 'level': 'city'}")
+@rule(stage="header", example="'北京朝阳区加快推进中小企业梯度培育若干措施' (北京市 found by its short name) → 朝阳区 of 北京市")
+def ambiguous_below(gaz: Gazetteer, text: str, region: dict) -> dict | None:
+    """A full name that many places share (朝阳区: 北京 and 长春), standing after a region found by its short name
+    in the same source (北京): the one of them under that region (b549 008)."""
+    for pos, name, cands in gaz.find(text):
+        if len(cands) > 1 and standalone_place(text, pos, name):
+            below = [c for c in cands if region["code"] in {a["code"] for a in gaz.ancestors(c)}]
+            if len(below) == 1:
+                return below[0]
+    return None
+
+
 def resolve_region(gaz: Gazetteer, sources: list[str | None], ctx: ParseContext | None = None) -> dict:
     """Region of the issuer: the first source naming a known region decides. The issuer, notice and
     title are trusted with short names too ("延边州人民政府" is 延边朝鲜族自治州 even when the body
@@ -2610,6 +2622,8 @@ def resolve_region(gaz: Gazetteer, sources: list[str | None], ctx: ParseContext 
                 cand = cands[0]
             if best is None or under(cand, best):
                 best = cand  # more specific, consistent with what we have
+        if best is not None and short:
+            best = ambiguous_below(gaz, src, best) or best  # "北京朝阳区…": 朝阳区 of 北京市, named by its full name
         if best is not None:
             if not short and i < TRUSTED_SOURCES and best["level"] != "district":
                 # "吉林省延边州人民政府": a short name under the full one is more specific

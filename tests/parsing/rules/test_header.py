@@ -1646,3 +1646,21 @@ def test_site_source(text, source, expected):
 def test_headed_form(title, lines, expected):
     assert H.headed_form(title, lines, CTX) == expected
 
+
+CHAOYANG = [{"code": "110000", "name": "北京市", "short_name": "北京", "level": "province", "parent": None},
+            {"code": "110105", "name": "朝阳区", "short_name": "朝阳", "level": "district", "parent": "110000"},
+            {"code": "220000", "name": "吉林省", "short_name": "吉林", "level": "province", "parent": None},
+            {"code": "220100", "name": "长春市", "short_name": "长春", "level": "city", "parent": "220000"},
+            {"code": "220104", "name": "朝阳区", "short_name": "朝阳", "level": "district", "parent": "220100"}]
+
+
+@pytest.mark.parametrize("text, region, expected", [
+    ("北京朝阳区加快推进中小企业梯度培育若干措施", "110000", "110105"),  # b549 008
+    ("长春朝阳区关于…的通知", "220100", "220104"),
+    ("北京市关于…的通知", "110000", None),  # no shared name after it
+])
+def test_ambiguous_below(text, region, expected):
+    gaz = Gazetteer(CHAOYANG)
+    got = H.ambiguous_below(gaz, text, gaz.by_code[region])
+    assert (got["code"] if got else None) == expected
+
