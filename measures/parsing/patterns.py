@@ -55,7 +55,8 @@ DATE_LINE = re.compile(
     rf"\s*(?:(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*日?)?\s*(?:印发|发布)?$")
 DATE_ONLY_LINE = re.compile(rf"^{YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日?$")
 # a deadline: "到2025年", "2025年底前", "2025年末"
-YEAR_AT = re.compile(rf"(?:到|至|在|于|截至|截止)\s*{YEAR_G}\s*年|{YEAR_G}\s*年(?:底|末)?(?:以?前|之前)|"
+# ("对于2020年第一季度…的企业,给予…": 对于 introduces whom a reward is for, no deadline, b534 005)
+YEAR_AT = re.compile(rf"(?:到|至|在|(?<!对)于|截至|截止)\s*{YEAR_G}\s*年|{YEAR_G}\s*年(?:底|末)?(?:以?前|之前)|"
                      rf"{YEAR_G}\s*年(?:底|末)")
 YEAR_RANGE = re.compile(rf"{YEAR_G}\s*(?:年\s*)?[{DASH}]\s*{YEAR_G}\s*年(?:间|期间)?")
 

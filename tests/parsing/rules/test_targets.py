@@ -71,6 +71,8 @@ def test_inherited_year(lines, expected):
     ("今后5年,全县新增上市挂牌企业20家以上", 2022, None, [(0, 2027)]),  # b395 006
     ("未来五年新增10家", 2023, None, [(0, 2028)]),
     ("未来5年度预算", 2023, None, []),
+    ("对于2020年第一季度产值同比增长的企业,给予1%的资金奖励", 2020, None, []),  # b534 005: 对于 names whom, no deadline
+    ("于2020年底前完成改造", 2019, None, [(0, 2020)]),
 ])
 def test_year_markers(text, doc_year, plan_year, expected):
     assert Tg.year_markers(text, doc_year, plan_year) == expected
