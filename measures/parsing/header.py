@@ -295,7 +295,7 @@ DIVISION_TITLE = re.compile(r"(?:任务|工作)[^，,。]{0,6}(?:责任)?(?:分�
 DIVISION_TEXT = re.compile(r"分解[^。]{0,12}(?:详见|见)附件|附件[^。]{0,20}分解")
 # a development zone opening an issuer or a title (development_zone): "(重庆市)万盛经开区…", "新乡高新区…"
 ZONE_SUBJECT = re.compile(rf"^(?:\d{{4}}年度?)?(?:[{P.HAN}]{{2,4}}?[省市])?(?P<zone>(?:(?![区县级])[{P.HAN}]){{2,8}}?"
-                          rf"(?:{P.alternation(L.DEVELOPMENT_ZONE_ENDS)}))(?![{P.HAN}]{{0,2}}(?:改革|建设|创建|发展))")
+                          rf"(?:{P.alternation(L.DEVELOPMENT_ZONE_ENDS)}))(?!(?:改革|建设|创建|发展))")
 GLUED_SIGNATURE = re.compile(rf"(?P<org>[{P.HAN}（）()]{{2,40}}?(?:{_ORG_END}))(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)")
 GLUED_SIGNATURE_REACH = 120
 INLINE_SIGNATURE = re.compile(rf"(?P<org>[{P.HAN}（）() ]{{2,60}}?(?:{_ORG_END}))\s*(?P<date>(?:{P.YEAR}|[{P.CN_YEAR_DIGITS}]{{4}})\s*年\s*[\d{P.CN_DIGITS}]{{1,3}}\s*月\s*[\d{P.CN_DIGITS}]{{1,3}}\s*日)")

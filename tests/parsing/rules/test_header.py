@@ -1230,6 +1230,9 @@ def test_site_tags(title, expected):
     (["广州开发区营商环境改革局", None], "广州开发区"),                      # b33 002
     ([None, "关于促进我市开发区改革和创新发展的实施方案"], None),              # a city's zones, not one zone
     ([None, "重庆市开州区创建市级高新技术产业开发区工作方案"], None),          # a district creating a zone
+    ([None, "新乡经开区工程建设领域市政公用服务报装接入专项提升方案"], "新乡经开区"),  # b514 007: 工程建设 is its topic
+    ([None, "新乡高新区深化改革创新加快推动高质量发展工作方案"], "新乡高新区"),      # b45 010
+    ([None, "西安高新区建设发展三年行动方案"], None),                        # the zone's building: the city's plan
 ])
 def test_development_zone(sources, expected):
     assert H.development_zone(sources, CTX) == expected
