@@ -2307,9 +2307,12 @@ def status_of(h: Header, lines: list[str], ctx: ParseContext) -> str:
 def national_issuer(issuer: str | None, ctx: ParseContext) -> bool:
     """国务院 and its offices, ministries, national bureaus (国家知识产权局, 海关总署 …), the supreme court
     and procuratorate, 国务院…部际联席会议(办公室), a nationwide 全国…组委会/领导小组, and joint issuers
-    that are all of these (beside one of them, a national body's short name such as 药监局 counts); a
-    local branch of a national body names its place and is not national."""
+    that are all of these (beside one of them, a national body's short name such as 药监局 counts), each
+    with the State's name before it or not; a local branch of a national body names its place and is not
+    national."""
     parts = [p for p in ISSUER_PARTS.split(ctx.fold(issuer or "")) if p]
+    # "中华人民共和国最高人民法院", "中华人民共和国国务院": the State's name before a national body (b547 008)
+    parts = [p[len(L.STATE_NAME):] if p.startswith(L.STATE_NAME) and len(p) > len(L.STATE_NAME) + 1 else p for p in parts]
     gaz = ctx.knowledge.gazetteer if ctx.knowledge else None
     named = [bool(NATIONAL.search(p)) for p in parts]
     return bool(parts) and any(named) and all(

@@ -177,6 +177,8 @@ NATIONAL_ISSUERS = (
     # national people's organisations that issue jointly with ministries ("工业和信息化部 中国残疾人联合会关于…", b279 003)
     "中国残疾人联合会", "中国残联", "中华全国总工会", "全国总工会", "中国科学技术协会", "中国科协", "共青团中央",
     "中华全国妇女联合会", "全国妇联", "中华全国工商业联合会", "全国工商联", "中国国际贸易促进委员会", "中国贸促会",
+    # the military commission that decrees with the State Council ("国务院、中央军事委员会令", b529 001, 002)
+    "中央军事委员会", "中央军委",
 )
 # ministries of the State Council: "…部" names that are national (provinces have 厅, not 部)
 NATIONAL_MINISTRIES = (

@@ -421,6 +421,8 @@ XINJIANG = {"code": "650000", "name": "新疆维吾尔自治区", "short_name": 
     ("工业和信息化部 中国残疾人联合会", True), ("中国残联", True),  # national people's organisations (b279 003)
     ("药监局", False), ("全国知识产权宣传周活动", False), ("全国知识产权示范城市建设委员会、湖北省人民政府", False),
     ("国家矿山安全监察局", True), ("国土资源部", True), ("国家卫生和计划生育委员会", True),  # b324: 2018's and older names
+    ("中華人民共和國最高人民法院", True), ("中华人民共和国商务部", True),  # b547 008, b399 012: the State's name before
+    ("中華人民共和國國務院、中華人民共和國中央軍事委員會", True), ("中华人民共和国", False),  # b529 001
 ])
 def test_national_issuer(issuer, expected):
     assert H.national_issuer(issuer, NATIONAL_CTX) is expected
