@@ -166,6 +166,19 @@ def facet_label(first: str, text: str, ctx: ParseContext):
     return None
 
 
+# "…违反会场纪律的。", "将第一条修改为:", "城区入口为:": a clause that needs what follows, no heading
+# ("规范收费行为", "主动作为", "交易标的" aside; b393 006 is the one gold that titles a case, "…有功的")
+OPEN_CLAUSE_END = re.compile(r"(?:(?<![标目])的|(?<![行作有])为)$")  # 交易标的, 工作目的: nouns
+
+
+@rule(stage="measures", example="'开会迟到、早退、缺席等违反会场纪律的' → True; '将第一条修改为' → True; '规范收费行为' → False")
+def open_clause(title: str) -> bool:
+    """A would-be title that ends as a clause waiting for the rest of its sentence: a case ("…查属实的", then
+    what follows from it) or a predicate ("…修改为", "…范围为", then its object): no heading (b538 006, b540 010,
+    b256 010, b460 003: the gold gives none)."""
+    return bool(OPEN_CLAUSE_END.search(title.strip()))
+
+
 def split_title(text: str, *, article: bool = False, ctx: ParseContext | None = None) -> tuple[str | None, str]:
     """(title, body) of a measure's text; title None when the item has no heading. article: the
     item is an article (第五条), whose first sentence is more often a rule than a heading."""
@@ -174,7 +187,7 @@ def split_title(text: str, *, article: bool = False, ctx: ParseContext | None = 
     for found in (bracket_caption(text), facet_label(first, text, ctx), spaced_heading(first, text) if not article else None,
                   sentence_heading(first, rest, article, ctx),
                   line_heading(first, rest, text), colon_heading(first, text), glued_heading(first, text)):
-        if found is NO_TITLE:
+        if found is NO_TITLE or found and open_clause(found[0]):
             return None, text
         if found:
             return found

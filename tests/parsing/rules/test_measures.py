@@ -190,3 +190,23 @@ def test_spaced_heading(text, expected):
 ])
 def test_facet_label(first, expected):
     assert M.facet_label(first, first, CTX) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("开会迟到、早退、缺席,以及在会场内接听电话等违反会场纪律的", True),  # b538 006: a case
+    ("将第一条修改为", True), ("城区入口为", True),                       # b256 008, b540 001: a predicate
+    ("规范收费行为", False), ("提高认识,主动作为", False), ("交易标的", False), ("工作目的", False),
+    ("加强组织领导", False),
+])
+def test_open_clause(title, expected):
+    assert M.open_clause(title) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("公车私驾或领导干部自驾公车经查属实的。\n给予通报批评。", None),
+    ("将第一条修改为:“为加强本市停车场的规划、建设和管理,制定本规定。”", None),
+    ("规范收费行为。各地要加强对收费的监管。", "规范收费行为"),
+])
+def test_split_title_leaves_open_clauses(text, expected):
+    assert M.split_title(text)[0] == expected
+
