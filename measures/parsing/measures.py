@@ -101,8 +101,11 @@ def subject_statement(sentence: str, ctx: ParseContext) -> bool:
 def line_heading(first: str, rest: str, text: str):
     """A heading alone on its first line (no sentence mark, or short phrases joined by commas:
     "提高工作认识,加强统筹推进"), the body on the next lines; a line that introduces the numbered list
-    under it ("…主要包括：" + "(一)…") is no heading."""
+    under it ("…主要包括：" + "(一)…") is no heading, nor a line broken inside a date or an amount
+    ("…至12月31" / "日授权的…")."""
     paired = bool(PAIRED_HEADING.match(first.strip())) and len(first.strip()) <= PAIRED_HEADING_MAX
+    if WRAPPED_FIGURE.match(first.strip()[-1:] + "\n" + rest.lstrip()[:1]):
+        return None  # "2018年7月9日至12月31" / "日授权的…": a line broken inside a date or an amount (b551 002)
     if rest.strip() and len(first) <= 40 and (not P.SENTENCE_MARK.search(first) or paired) \
             and not (LEAD_IN_END.search(first) and match_numbering(rest.strip())) \
             and strip_units_for_title(text).strip() != first.strip():
@@ -128,6 +131,7 @@ def spaced_heading(first: str, text: str):
     return None
 
 
+WRAPPED_FIGURE = re.compile(r"\d\n[日月年号%％万亿元个件家项]$")  # the last character of a line, the first of the next
 BRACKET_CAPTION = re.compile(rf"^\s*【([{P.HAN}“”、]{{2,16}})】\s*(?=\S)")
 
 

@@ -64,6 +64,8 @@ def test_enumerated_after(body, expected):
     ("知识产权强企工程", "", None),
     ("各級黨委和政府鄉村振興責任主要包括:", "(一)深入學習貫徹。", None),  # a lead-in to its list
     ("办理建议、提案的范围：", "（一）市人大代表的建议。", None),
+    ("2018年7月9日至12月31", "日授權的專利權人為企業的國內外發明專利獎勵。", None),  # b551 002: a date broken by the line
+    ("奖励资金300", "万元,用于支持企业。", None),                                   # … an amount
 ])
 def test_line_heading(first, rest, expected):
     text = first + ("\n" + rest if rest else "")
