@@ -275,7 +275,6 @@ CALL_TAG = re.compile(r"^[^|｜]{1,8}[|｜]\s*")
 ADOPTION_TAIL = re.compile(rf"\s*[(（.．、,，]?\s*{P.DATE_TEXT}[^()（）]{{0,80}}?(?:通过|批准|公布|发布|修订|修正)[)）、,，。]?\s*$")
 # "…分工的意见-湖南省人民政府门户网站": the site's name after the title (b341 002)
 SITE_NAME_TAIL = re.compile(r"\s*[-_|｜—–]\s*[^-_|｜—–]{2,24}?(?:门户网站|政府网站|政府网|网站|网|平台)\s*$")
-PUBLIC_MARK = re.compile(r"\s*[(（][^()（）]{2,10}[)）]")
 GLUED_TITLE = re.compile(rf"(.{{4,60}}?(?:{P.alternation(L.POLICY_NOUNS)})(?:[(（][^()（）]{{1,16}}[)）])?)"
                          r"(?:为了?|根据|按照|依据|第一章|第一条|一、|$)")
 FIRST_STOP = re.compile(r"[。；;！？!?]")
@@ -1541,6 +1540,8 @@ def _find_title(h: Header, lines: list[str], page_title: str | None, first_num: 
     if not h.title:
         h.title = next(filter(None, (call_title(line, ctx) for i, line in enumerate(lines[:max(first_num, 1)][:CALL_LINES])
                                      if i not in h.meta_lines)), None)
+    if not h.title:
+        h.title = page_mark_title(ctx.text, ctx)
     h.title = period_below(h.title, lines[:max(first_num, 1) + 2], ctx)
     h.title = promulgated_title(h.title, lines[:max(first_num, 1) + 3], ctx) or h.title
     h.title = headed_form(h.title, lines[:max(first_num, 1) + 3], ctx)
@@ -1655,6 +1656,24 @@ def transmitted_title(text: str, ctx: ParseContext) -> str | None:
         if TRANSMIT_BEFORE.search(before) or TRANSMIT_AFTER.match(after):
             return clean_title(name, ctx)
     return None
+
+
+# "东莞市2023年水污染防治工作方案_第1页": a document-sharing site's page image, named after the document
+PAGE_IMAGE_NAME = re.compile(r"^\s*(\S.{3,80}?)_第\s*1\s*[页頁]\s*$", re.M)
+FILE_NAME_TAIL = re.compile(r"(?:\s*[(（]共\s*\d+\s*[页頁][)）])?\s*\.(?:docx?|pdf|wps|txt)\s*$|(?:\s*[(（]共\s*\d+\s*[页頁][)）])\s*$", re.I)
+
+
+@rule(stage="header", example="'东莞市2023年水污染防治工作方案_第1页' → '东莞市2023年水污染防治工作方案'; "
+                               "'包虫病实施方案.docx_第1页' → '包虫病实施方案'; '第1页' → None")
+def page_mark_title(text: str, ctx: ParseContext) -> str | None:
+    """A page that gave no title otherwise, whose document-sharing site marks its page images with the
+    document's name ("X_第1页", b543 009, b343 009, b398 …): that name, without the file's extension or page
+    count, when it reads as a title."""
+    m = PAGE_IMAGE_NAME.search(ctx.fold_same(text))
+    if not m:
+        return None
+    name = FILE_NAME_TAIL.sub("", text[m.start(1):m.end(1)]).strip()
+    return clean_title(name, ctx) if title_like(name, ctx) else None
 
 
 @rule(stage="header", example="'2025年深圳市知识产权保险资助项目' → itself; '申报指南 | 深圳市2022年知识产权领域专项资金核准制项目' → "

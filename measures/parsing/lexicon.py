@@ -579,18 +579,16 @@ REWARD_WORDS = ("给予", "奖励", "资助", "补助", "补贴", "补偿", "贴
 AID_WORDS = ("贴息", "奖励", "资助", "补助", "补贴", "补偿", "资金援助", "扶持", "奖补")
 METRIC_FILLERS = ("同时", "其中", "并", "确保", "力争", "争取", "努力", "实现", "使", "推动", "全市", "全省", "全县", "全区",
                   "我市", "我省", "到", "至", "在")
-# "每年新增储备企业100家": a rate per year, no deadline year (targets.plan_task_year)
-RECURRING_WORDS = ("每年", "年均", "每季度", "每月")
 CAP_OPENERS = ("单个", "单家", "单项", "单笔", "单一", "每个", "每家", "每件", "每项", "每户", "每人", "同一", "每年最高",
                "年度最高", "累计最高")
 THIS_YEAR_WORDS = ("全年", "今年", "年内", "本年度", "当年")
 # "this year" said outright: the document's year in any document, not only in an annual plan
 THIS_YEAR_NAMED_WORDS = ("本年度", "今年")
+# "每年新增储备企业100家": a rate per year, no deadline year (targets.plan_task_year, targets.RECURRING; 年均 is read
+# as a goal over the plan's years: b37 009, b76 004 give it its year)
 RECURRING_WORDS = ("每年", "每季度", "每月", "每半年", "每届")
 # what a reward clause grants after its condition ("…以上的企业，给予5万元奖补")
 REWARD_GRANT_WORDS = ("给予", "予以", "奖励", "奖补", "补助", "补贴", "资助")
-# who a reward's condition qualifies ("…首次突破800万元,并…的单位分别给予…")
-BENEFICIARY_NOUNS = ("单位", "企业", "个人", "组织", "机构", "项目", "专利权人", "申请人", "主体", "团队", "园区", "个体户")
 ANNUAL_PLAN_WORDS = ("要点", "计划", "安排", "任务", "清单", "方案", "重点工作", "责任分解", "分工")
 WORK_REPORT = "政府工作报告"  # a government work report's year is the year it is given (targets.plan_year)
 LIMIT_LEADS = ("督促", "要求", "确保", "实行", "实现", "力争", "推动", "并", "应当", "应", "须", "必须", "一般")
@@ -609,7 +607,9 @@ FILING_WORDS = ("申报材料", "申请材料", "原件", "复印件", "一式")
 SHARED_VALUE_ENDS = ("均在", "均达到", "均达", "均为", "均", "都在", "都达到", "分别达到", "分别在")
 # "主要指标", "发展目标": a short heading over a plan's indicators (their year is the plan period's last)
 GOAL_HEADING_ENDS = ("指标", "目标")
-# "年主营业务收入首次突破10亿元的工业企业": who an amount or a share qualifies (a condition, not a goal)
+# "年主营业务收入首次突破10亿元的工业企业", "…的单位分别给予…": who an amount or a share qualifies (a condition, not
+# a goal). (A longer list with 组织, 专利权人, 申请人, 主体, 园区, 个体户 was written once and never read: with it one page
+# gains and one loses, b322 007 and b383 008.)
 BENEFICIARY_NOUNS = ("企业", "项目", "单位", "机构", "个人", "团队")
 # "最多资助3个国家或地区": a count of countries is written with its noun as the unit
 COUNTRY_UNITS = ("个国家或地区", "个国家和地区", "个国家(地区)", "个国家")

@@ -1669,3 +1669,14 @@ def test_ambiguous_below(text, region, expected):
     got = H.ambiguous_below(gaz, text, gaz.by_code[region])
     assert (got["code"] if got else None) == expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("东莞市2023年水污染防治工作方案_第1页\n东莞市2023年水污染防治工作方案_第2页\n全文预览已结束", "东莞市2023年水污染防治工作方案"),  # b543 009
+    ("包虫病实施方案.docx_第1页\n包虫病实施方案.docx_第2页", "包虫病实施方案"),
+    ("大野外用火管理办法(共2页).doc_第1页", "大野外用火管理办法"),
+    ("1 ― 番禺区品牌奖励实施和管理办法 (征求意见稿)\n第一章 总则", None),  # no page image
+    ("第1页\n第2页", None),
+])
+def test_page_mark_title(text, expected):
+    assert H.page_mark_title(text, CTX) == expected
+

@@ -42,3 +42,22 @@ def test_the_marker_only_sets_attributes():
         """x"""
 
     assert rule(stage="s", example="a → b")(f) is f and f.__rule_stage__ == "s"
+
+
+MODULES = STAGES + ["patterns", "lexicon", "text", "context", "core", "knowledge", "theme_model"]
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_no_module_level_name_is_bound_twice(module):
+    """A pattern or word list defined once: a second module-level assignment of the same name silently
+    replaces the first for every rule that read it (two PAGE_MARK patterns in header.py once did)."""
+    import ast
+
+    source = (Path(importlib.import_module(f"measures.parsing.{module}").__file__)).read_text(encoding="utf-8")
+    seen: dict[str, int] = {}
+    for node in ast.parse(source).body:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        for target in targets:
+            for name in [t.id for t in ast.walk(target) if isinstance(t, ast.Name)]:
+                assert name not in seen, f"{module}.{name} is bound on line {seen[name]} and again on line {node.lineno}"
+                seen[name] = node.lineno
