@@ -490,15 +490,18 @@ def clean_title(s: str, ctx: ParseContext) -> str:
 
 
 DOC_NUMBER_LEAD = re.compile(rf"^\s*{P.DOC_NUMBER.pattern}\s*[:：]\s*")
+# before a notice's title, a space or nothing after the 文号 will do ("穗府办规〔2024〕12号广州市人民政府办公厅关于…")
+NOTICE_NUMBER_LEAD = re.compile(rf"^\s*{P.DOC_NUMBER.pattern}\s*(?:[:：]\s*|(?=[{P.HAN}]))")
 NUMBER_BEFORE_NOTICE = re.compile(rf"^\s*{P.DOC_NUMBER.pattern}\s+(?=[{P.HAN}])")  # "济任政发﹝2023﹞4号 济宁市…的通知"
 
 
 @rule(stage="header", example="'鹿政規〔2024〕3號:鹿寨縣人民政府關于印發…的通知' → '鹿寨縣人民政府關于印發…的通知'; "
                                "'关于印发某办法的通知' → unchanged")
-def doc_number_lead_off(s: str, ctx: ParseContext) -> str:
-    """A title a page's heading opened with its 文号 and a colon ("鹿政規〔2024〕3號:…的通知", b411 012):
-    the title without it (the 文号 is a field of its own)."""
-    m = DOC_NUMBER_LEAD.match(ctx.fold_same(s))
+def doc_number_lead_off(s: str, ctx: ParseContext, lead: "re.Pattern[str]" = DOC_NUMBER_LEAD) -> str:
+    """A title a page's heading opened with its 文号 and a colon ("鹿政規〔2024〕3號:…的通知", b411 012), or a
+    notice's title (``lead`` NOTICE_NUMBER_LEAD) with a space or nothing between ("穗府办规〔2024〕12号广州市人民政府
+    办公厅关于…", b189 002): the title without it (the 文号 is a field of its own)."""
+    m = lead.match(ctx.fold_same(s))
     return s[m.end():] if m and len(s) - m.end() >= 6 else s
 
 
@@ -1313,7 +1316,7 @@ def _find_notice(h: Header, lines: list[str], first_num: int, ctx: ParseContext)
             break
     if found:
         i, text, mark, number = found[0]
-        text = doc_number_lead_off(text, ctx)  # "鹿政規〔2024〕3號:…的通知" (b411 012)
+        text = doc_number_lead_off(text, ctx, NOTICE_NUMBER_LEAD)  # "鹿政規〔2024〕3號:…的通知" (b411 012)
         h.notice_title, h.notice_line, h.expired_mark, h.notice_number = text, i, mark, number
         # a fuller version of the same notice just below ("关于印发…" / "潮州市…局关于印发…")
         for j in range(i + 1, min(i + 3, len(h.heads))):
@@ -1342,7 +1345,7 @@ def _find_notice(h: Header, lines: list[str], first_num: int, ctx: ParseContext)
         return
     meta_title = without_layout_spaces(tidy_head_line(h.meta["title"], ctx).text) if h.meta.get("title") else ""
     if meta_title and NOTICE.match(ctx.fold(meta_title)) and not list_notice(ctx.fold(meta_title)):
-        h.notice_title = meta_title  # "标  题: 盘政办发〔2021〕10号 盘锦市人民政府办公室关于 印发…的通知"
+        h.notice_title = doc_number_lead_off(meta_title, ctx, NOTICE_NUMBER_LEAD)  # "标  题: 盘政办发〔2021〕10号 盘锦市人民政府办公室关于 印发…的通知"
 
 
 def _wrapped_lines(h: Header, i: int) -> int:

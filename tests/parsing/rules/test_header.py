@@ -1529,6 +1529,18 @@ def test_doc_number_lead_off(title, expected):
 
 
 @pytest.mark.parametrize("title, expected", [
+    ("穗府办规〔2024〕12号广州市人民政府办公厅关于印发广州市推动工业企业加快实施技术改造若干措施的通知",  # b189 002
+     "广州市人民政府办公厅关于印发广州市推动工业企业加快实施技术改造若干措施的通知"),
+    ("城委乡振组发〔2021〕3号 关于印发《城步苗族自治县巩固提升就业帮扶车间等“七大专项行动”实施方案》的通知",
+     "关于印发《城步苗族自治县巩固提升就业帮扶车间等“七大专项行动”实施方案》的通知"),  # b548 005
+    ("关于印发某办法的通知", "关于印发某办法的通知"),
+])
+def test_doc_number_lead_off_a_notice(title, expected):
+    assert H.doc_number_lead_off(title, CTX, H.NOTICE_NUMBER_LEAD) == expected
+    assert H.doc_number_lead_off(title, CTX) in (title, expected)  # a title needs the colon
+
+
+@pytest.mark.parametrize("title, expected", [
     ("数字农业农村发展规划(20192025年)", "数字农业农村发展规划(2019—2025年)"),  # b383 003
     ("某规划(2021—2025年)", "某规划(2021—2025年)"), ("某方案(2019年)", "某方案(2019年)"),
 ])
