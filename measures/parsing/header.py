@@ -486,7 +486,21 @@ def clean_title(s: str, ctx: ParseContext) -> str:
     s = PLACE_TAG.sub("", s.strip())  # "(荆门市)荆门市…规划": a site's place tag that the title repeats
     s = _cut_folded(META_AFTER_TITLE, s, ctx) if len(s) > 12 else s  # "…的通知发布机构:自然资源部发布日期:…"
     s = restarted_title(site_tags(label_before_title(attachment_label_off(title_stray_marks(s.strip(), ctx), ctx), ctx), ctx))
-    return lost_period_dash(signature_prefix_off(issuing_prefix_off(title_tail_off(_unwrap(doc_number_lead_off(s, ctx)), ctx), ctx), ctx))
+    return lost_period_dash(signature_prefix_off(issuing_prefix_off(title_tail_off(_unwrap(doc_number_lead_off(
+        news_date_off(s, ctx), ctx)), ctx), ctx), ctx))
+
+
+NEWS_DATE_LEAD = re.compile(rf"^\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?=[{P.HAN}])")
+
+
+@rule(stage="header", example="'3月21日永登县公安局关于对县城部分道路实施临时交通管制的通告' → '永登县公安局关于对…的通告'; "
+                               "'1月1日起施行的办法' → unchanged")
+def news_date_off(s: str, ctx: ParseContext) -> str:
+    """A headline that a news site dated with the day before it ("3月21日永登县公安局关于…的通告", b540 001): the
+    title without the day, when what is left is a notice or ends with its genre."""
+    m = NEWS_DATE_LEAD.match(s)
+    rest = s[m.end():] if m else ""
+    return rest if m and len(rest) >= 6 and (is_notice(ctx.fold_same(rest)) or genre_at_end(rest, ctx)) else s
 
 
 DOC_NUMBER_LEAD = re.compile(rf"^\s*{P.DOC_NUMBER.pattern}\s*[:：]\s*")
@@ -556,6 +570,7 @@ def lost_period_dash(s: str) -> str:
 TITLE_PAIR_CUT = re.compile(r"》\s*(?=[和及与、]?\s*《|的(?:通知|政策解读|解读))")  # "A》和《B", "A》《B", "A》的通知"; not "A条例》实施办法", "…落实A条例》的实施意见"
 TITLE_PART_TAIL = re.compile(rf"\s*{P.PAREN_OPEN}\s*(?:[一二三四五六七八九十上下]{{1,2}}|\d{{1,2}})\s*{P.PAREN_CLOSE}\s*$")  # "…方案(一)", "( 三 )", "…規定(2)"
 # what share_decorations leaves when the page put a word count or a stray digit after the genre ("…办法4300字")
+TITLE_MARK_TAIL = re.compile(r"[、，,；;]+\s*$")  # "扬州市港口管理办法、": a list's mark after the title
 TITLE_SEO_TAIL = re.compile(r"\s*(?:\d{3,5}字|\d)\s*$")
 TITLE_CHAPTER_TAIL = re.compile(rf"\s*的?\s*(?:第[{P.CN_DIGITS}]{{1,3}}章)?\s*总\s*则\s*$")  # "…条例的第一章总则" (b319 001)
 TITLE_ARTICLE_TAIL = re.compile(rf"\s+第[{P.CN_DIGITS}]{{1,4}}[条條]$")  # "…保护条例 第十六条": a law database's one article (b436 002)
@@ -572,12 +587,13 @@ def title_tail_off(s: str, ctx: ParseContext) -> str:
     lost (the first is the title, b278 007, b113 001, b248, b83 013), a part number ("(一)", "( 三 )", "(下)", "(2)":
     one page of a longer copy, b277 012, b112, b57, b199, b18), and a word count or a stray digit ("4300字",
     "…方案1"), the chapter shown ("…条例的第一章总则", "…法总则", b319) or the one article a law database
-    shows ("…保护条例 第十六条", b436 002) when a genre ends what is left.
+    shows ("…保护条例 第十六条", b436 002) or a list's mark left after it ("…港口管理办法、", b282 004) when a
+    genre ends what is left.
     The copying sites' words (最新, 范文, 【4篇】) are share_decorations', which runs before."""
     cut = TITLE_PAIR_CUT.search(s)
     if cut and "《" not in s[:cut.start()] and cut.start() >= 6:
         s = s[:cut.start()]
-    for tail in (TITLE_PART_TAIL, TITLE_SEO_TAIL, TITLE_CHAPTER_TAIL, TITLE_ARTICLE_TAIL):
+    for tail in (TITLE_PART_TAIL, TITLE_SEO_TAIL, TITLE_CHAPTER_TAIL, TITLE_ARTICLE_TAIL, TITLE_MARK_TAIL):
         m = tail.search(s)
         if m and m.start() >= 5 and (genre_at_end(s[:m.start()], ctx) or
                                      tail is TITLE_CHAPTER_TAIL and ctx.fold(s[:m.start()]).endswith("法")):

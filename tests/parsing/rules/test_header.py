@@ -1692,3 +1692,22 @@ def test_ambiguous_below(text, region, expected):
 def test_page_mark_title(text, expected):
     assert H.page_mark_title(text, CTX) == expected
 
+
+@pytest.mark.parametrize("title, expected", [
+    ("3月21日永登县公安局关于对县城部分道路实施临时交通管制的通告", "永登县公安局关于对县城部分道路实施临时交通管制的通告"),  # b540 001
+    ("12月5日某市知识产权保护条例", "某市知识产权保护条例"),
+    ("1月1日起施行", "1月1日起施行"),  # no title after the day
+    ("永登县公安局关于实施交通管制的通告", "永登县公安局关于实施交通管制的通告"),
+])
+def test_news_date_off(title, expected):
+    assert H.news_date_off(title, CTX) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("扬州市港口管理办法、", "扬州市港口管理办法"),  # b282 004
+    ("酒泉市地下水资源管理办法；", "酒泉市地下水资源管理办法"),
+    ("关于加强、", "关于加强、"), ("吉林省公共机构节约能源资源考核工作规程、", "吉林省公共机构节约能源资源考核工作规程、"),  # no genre
+])
+def test_title_tail_off_list_marks(title, expected):
+    assert H.title_tail_off(title, CTX) == expected
+
