@@ -240,7 +240,9 @@ GENERAL_OPENERS = ("指导思想",)
 # the state's name before a national body ("中华人民共和国国务院令"): part of a decree's number, not of its issuer
 STATE_NAME = "中华人民共和国"
 # how a policy's title ends: its genre ("…办法", "…的通知", "…的通报"), a period or trial mark aside
-TITLE_END_NOUNS = POLICY_NOUNS + ("通知", "通报", "决定", "公告", "通告", "批复")  # 批复: a reply (b390 009)
+TITLE_END_NOUNS = POLICY_NOUNS + ("通知", "通报", "决定", "公告", "通告", "批复",  # 批复: a reply (b390 009)
+                                  # genres the set's titles end with too: 43 …制度, 40 …预案, 15 …规程, 12 …规范 in the gold
+                                  "制度", "预案", "规程", "规范")
 # the labels of a site's digest of the page before the text ("导读:…")
 DIGEST_LABELS = ("导读", "内容摘要", "摘要")
 # verbs that open a heading naming an act ("扶持企业技术中心建设"): HEAD_VERBS and these

@@ -157,6 +157,8 @@ def test_title_from_notice(notice, expected):
     ("技术性贸易措施资源", False),   # b83 007: a site's subtitle names a genre in passing
     ("东莞市石龙镇高新技术企业奖励政策:石龙镇推动经济高质量发展产业转型升级实施办法", True),
     ("國務院關于同意設立福州新區的批復", True),   # b390 009: a reply is a document of its own
+    ("嘉兴市突发公共卫生事件应急预案", True), ("吉林省公共机构节约能源资源考核工作规程", True),  # b413 007, b537 007
+    ("乡镇“四议两公开”工作制度", True), ("知识产权服务规范", True),
 ])
 def test_genre_at_end(line, expected):
     assert H.genre_at_end(line, CTX) is expected
