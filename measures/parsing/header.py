@@ -618,6 +618,8 @@ def law_edition_tail(s: str, ctx: ParseContext) -> str:
     return s
 
 
+TITLE_LABEL_REST_MIN = 6  # "首问责任制度" after "…十项机制第一项:" (b242 013) is part of the title, not all of it
+
 @rule(stage="header", example="'济南市高新区高新技术企业奖励政策:济南高新区…若干政策实施细则(试行)' → '济南高新区…实施细则(试行)'; "
                                "'政务服务丨济宁市人民政府关于…的实施意见' → '济宁市人民政府关于…的实施意见'; "
                                "'贾家坪镇信访工作十项机制第一项:首问责任制度' → unchanged")
@@ -630,7 +632,7 @@ def label_before_title(s: str, ctx: ParseContext) -> str:
     if not m or m.start() > TITLE_LABEL_MAX:
         return s
     label, rest = s[:m.start()].strip(), s[m.end():].strip()
-    if len(rest) < 6 or not genre_at_end(rest, ctx) or TITLE_LABEL_CUT.search(rest) or label.startswith("附") \
+    if len(rest) <= TITLE_LABEL_REST_MIN or not genre_at_end(rest, ctx) or TITLE_LABEL_CUT.search(rest) or label.startswith("附") \
             or genre_at_end(label, ctx) and len(rest) <= len(label):
         return s
     return rest

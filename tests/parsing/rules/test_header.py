@@ -1708,7 +1708,8 @@ def test_news_date_off(title, expected):
 @pytest.mark.parametrize("title, expected", [
     ("扬州市港口管理办法、", "扬州市港口管理办法"),  # b282 004
     ("酒泉市地下水资源管理办法；", "酒泉市地下水资源管理办法"),
-    ("关于加强、", "关于加强、"), ("吉林省公共机构节约能源资源考核工作规程、", "吉林省公共机构节约能源资源考核工作规程、"),  # no genre
+    ("关于加强、", "关于加强、"),  # no genre before the mark
+    ("吉林省公共机构节约能源资源考核工作规程、", "吉林省公共机构节约能源资源考核工作规程"),  # b537 007: 规程 is a genre
 ])
 def test_title_tail_off_list_marks(title, expected):
     assert H.title_tail_off(title, CTX) == expected
