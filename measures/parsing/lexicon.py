@@ -241,8 +241,9 @@ GENERAL_OPENERS = ("指导思想",)
 STATE_NAME = "中华人民共和国"
 # how a policy's title ends: its genre ("…办法", "…的通知", "…的通报"), a period or trial mark aside
 TITLE_END_NOUNS = POLICY_NOUNS + ("通知", "通报", "决定", "公告", "通告", "批复",  # 批复: a reply (b390 009)
-                                  # genres the set's titles end with too: 43 …制度, 40 …预案, 15 …规程, 12 …规范 in the gold
-                                  "制度", "预案", "规程", "规范")
+                                  # genres the set's titles end with too: 43 …制度, 40 …预案, 15 …规程, 12 …规范 in the gold,
+                                  # and a division of tasks ("…重点工作责任分解"; 分工 left out: "…分工方法", b02 001)
+                                  "制度", "预案", "规程", "规范", "分解", "分解表")
 # the labels of a site's digest of the page before the text ("导读:…")
 DIGEST_LABELS = ("导读", "内容摘要", "摘要")
 # verbs that open a heading naming an act ("扶持企业技术中心建设"): HEAD_VERBS and these

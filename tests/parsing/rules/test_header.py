@@ -159,6 +159,7 @@ def test_title_from_notice(notice, expected):
     ("國務院關于同意設立福州新區的批復", True),   # b390 009: a reply is a document of its own
     ("嘉兴市突发公共卫生事件应急预案", True), ("吉林省公共机构节约能源资源考核工作规程", True),  # b413 007, b537 007
     ("乡镇“四议两公开”工作制度", True), ("知识产权服务规范", True),
+    ("泾阳县2016年重点工作任务分解", True), ("浙江省2024年政府工作报告重点工作责任分解表", True),  # b473 006, b188 004
 ])
 def test_genre_at_end(line, expected):
     assert H.genre_at_end(line, CTX) is expected
