@@ -33,7 +33,7 @@ _SPREAD_LABELS = "|".join(r"\s+".join(map(re.escape, k)) for k in sorted(L.META_
                           if 2 <= len(k) <= 3)
 # a short label spread over a table cell, glued to the value before it: "名   稱:…的通知文   號:鄂發改…" (b438 009)
 LABEL_SPREAD = re.compile(rf"(?P<label>{_SPREAD_LABELS})\s*[:：]\s*")
-DATE_KEYS = ("published", "signed")
+DATE_KEYS = ("published", "signed", "uploaded")
 # labels whose value is a date: an empty "废止日期:" does not take the issuer's line below as its value
 DATE_VALUED = DATE_KEYS + ("effective", "repealed")
 LABEL_ALONE = re.compile(rf"^(?P<label>{_LABELS})\s*[:：]?$")
@@ -209,7 +209,7 @@ MID_NUMBER = re.compile(rf"(?<=[知告见案法则])\s+({P.DOC_NUMBER.pattern})(
 INLINE_LOST = re.compile(rf"[(（]\s*([{P.HAN}]{{1,8}}[发發字函办辦])\s*({P.YEAR})(\d{{1,4}})\s*[号號]\s*[)）]")  # "(砚发201120 号)"
 PAGE_DATE = re.compile(rf"(?<!\d){P.YEAR}\s*[-/.]\s*\d{{1,2}}\s*[-/.]\s*\d{{1,2}}(?!\d)|(?<!\d)(\d{{1,2}})\.(\d{{1,2}})\.({P.YEAR})(?!\d)")
 PAGE_CHROME = re.compile(P.alternation(L.PAGE_CHROME_LABELS))
-DATE_LABEL = re.compile(P.alternation([k for k, v in L.META_LABELS.items() if v in ("published", "signed", "effective")]))
+DATE_LABEL = re.compile(P.alternation([k for k, v in L.META_LABELS.items() if v in ("published", "signed", "effective", "uploaded")]))
 NATIONAL_ADDRESSEES = re.compile(r"(?:各|有关)省(?:、|[(（]|\s)*自治区")
 UNIT_LABEL_LINE = re.compile(rf"^\s*(?:{P.alternation(L.PLAIN_LABELS + L.LEAD_LABELS + L.SUPPORT_LABELS)})\s*[:：]")
 # a page flattened to one line with spaces for its breaks (flat_head_title)
@@ -2392,7 +2392,8 @@ def header(ctx: ParseContext) -> None:
         or signed_by_issuer(ctx.text, issuer, ctx),
         # 生成日期 (the portal's record date) stands for the publication date when no other is given
         "published_date": parse_date(h.meta.get("published")) or parse_date(h.meta.get("generated"))
-        or (passed[2] if passed[1] == "published" else None) or h.promulgated or h.page_date,
+        or (passed[2] if passed[1] == "published" else None) or h.promulgated or h.page_date
+        or parse_date(h.meta.get("uploaded")),  # "上传时间:2023-02-04" of a sharing site: when it was made public there
         "status": status_of(h, lines, ctx),
         "script": ctx.script,
         "body_text": "\n".join(ctx.body_lines),

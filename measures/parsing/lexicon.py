@@ -59,6 +59,8 @@ META_LABELS = {
     "来源": "source", "信息来源": "source", "文章来源": "source",
     "发文日期": "published", "发布日期": "published", "发布时间": "published", "公开日期": "published",
     "印发日期": "published", "时间": "published", "日期": "published", "发文时间": "published",
+    # a copying site's date of entry or upload: the publication date when no other is given (header.document_of)
+    "录入时间": "uploaded", "上传时间": "uploaded", "入库时间": "uploaded",
     "成文日期": "signed", "签发日期": "signed", "成文时间": "signed",
     "文号": "doc_number", "发文字号": "doc_number", "发布文号": "doc_number", "文件编号": "doc_number",
     "文件字号": "doc_number",

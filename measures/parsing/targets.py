@@ -201,6 +201,16 @@ def _value(m: "re.Match[str]") -> int | float | None:
 
 # --- the years a document's targets refer to ------------------------------------------------
 
+def dated_by_the_text(ctx: ParseContext) -> dict:
+    """The document as its own text dates it: a publication date that is only a copying site's upload date
+    ("上传时间:…", header) says nothing of the year its targets count from (b417 003, b48 003)."""
+    doc = ctx.document or {}
+    uploaded = (ctx.header.meta.get("uploaded") if ctx.header is not None else None)
+    if uploaded and doc.get("published_date") and str(uploaded).startswith(doc["published_date"][:4]):
+        return dict(doc, published_date=None)
+    return doc
+
+
 @rule(stage="targets", example="{'signed_date': '2024-07-09'} → 2024; {'title': '2023年工作要点'} → 2023")
 def document_year(document: dict) -> int | None:
     """The year the document speaks from: its signing or publication date, else a year in its title."""
@@ -1241,7 +1251,7 @@ def _extract(text: str, *, measure, doc_year, year, plan_year, ctx) -> tuple[lis
 def targets(ctx: ParseContext) -> None:
     """ctx.targets: document-level targets (preamble, general-requirements chapters, unnumbered chapters;
     not a 规划's background), then each measure's, in document order."""
-    doc_year, plan = document_year(ctx.document), plan_year(ctx.document)
+    doc_year, plan = document_year(dated_by_the_text(ctx)), plan_year(ctx.document)
     period = title_period(ctx.document)
     measure_ids = {id(n) for n in ctx.nodes}
     skip = set(ctx.summary_lines)  # a report of past work: its figures are results

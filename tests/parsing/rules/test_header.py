@@ -58,6 +58,13 @@ def test_parse_meta_keeps_a_title_line_that_ends_with_a_date_label():
     assert used == {1}   # the first line still offers the title
 
 
+def test_parse_meta_a_sharing_sites_upload_date():
+    meta, _ = H.parse_meta(["b****8 文档编号:9303079 上传时间:2023-02-04 格式:DOCX"], 1, CTX)  # b525 003
+    assert H.parse_date(meta.get("uploaded")) == "2023-02-04"
+    meta, _ = H.parse_meta(["录入时间:2022年07月18日 来源:中山市"], 1, CTX)  # b514 011
+    assert H.parse_date(meta.get("uploaded")) == "2022-07-18"
+
+
 def test_parse_meta_an_empty_date_label_takes_no_name_below():
     lines = ["文  号:川办发〔2018〕42号", "废止日期:", "四川省人民政府办公厅", "关于印发四川省…实施方案的通知"]
     meta, used = H.parse_meta(lines, 4, CTX)

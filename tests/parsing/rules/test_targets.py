@@ -982,3 +982,16 @@ def test_paid_tier(text, value, expected):
 ])
 def test_weak_metric(text, value, metric, expected):
     assert Tg.weak_metric(number(text, value), metric) == expected
+
+
+def test_an_upload_date_gives_no_document_year():
+    from measures.parsing.header import Header
+
+    ctx = ParseContext()
+    ctx.document = {"published_date": "2023-02-04", "signed_date": None, "title": "某镇实施方案"}
+    ctx.header = Header()
+    ctx.header.meta = {"uploaded": "2023-02-04"}
+    assert Tg.document_year(Tg.dated_by_the_text(ctx)) is None  # b417 003: the sharing site's date
+    ctx.header.meta = {"published": "2023-02-04"}
+    assert Tg.document_year(Tg.dated_by_the_text(ctx)) == 2023
+
