@@ -13,6 +13,7 @@ from . import lexicon as L
 from . import patterns as P
 from . import text as T
 from .context import ParseContext, rule
+from .header import parse_date
 from .outline import is_background, is_general, requirement_item
 from .units import strip_units
 
@@ -205,8 +206,8 @@ def dated_by_the_text(ctx: ParseContext) -> dict:
     """The document as its own text dates it: a publication date that is only a copying site's upload date
     ("上传时间:…", header) says nothing of the year its targets count from (b417 003, b48 003)."""
     doc = ctx.document or {}
-    uploaded = (ctx.header.meta.get("uploaded") if ctx.header is not None else None)
-    if uploaded and doc.get("published_date") and str(uploaded).startswith(doc["published_date"][:4]):
+    uploaded = ctx.header.meta.get("uploaded") if ctx.header is not None else None
+    if uploaded and doc.get("published_date") and parse_date(uploaded) == doc["published_date"]:
         return dict(doc, published_date=None)
     return doc
 
