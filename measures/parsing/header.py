@@ -1987,7 +1987,6 @@ def page_stamp(line: str) -> str | None:
     return parse_date(d.group()) if d else None
 
 
-@rule(stage="header", example="'…通过 根据2021年9月29日…《关于修改〈…〉的决定》修正 2022年7月28日…修订)' → '2022-07-28'")
 @rule(stage="header", example="'…第一次修订 2021年2月15日中华人民共和国国务院令第740号第三次修订)' → the span of '中华人民共和国国务院令第740号'")
 def latest_revising_order(note: str) -> tuple[int, int] | None:
     """Where the last decree number that made a revision stands in a regulation's history note after its
@@ -1997,6 +1996,7 @@ def latest_revising_order(note: str) -> tuple[int, int] | None:
     return (found[-1].start("order"), found[-1].end("order")) if found else None
 
 
+@rule(stage="header", example="'…通过 根据2021年9月29日…《关于修改〈…〉的决定》修正 2022年7月28日…修订)' → '2022-07-28'")
 def latest_revision(note: str) -> str | None:
     """The date of the last revision (修订) or amendment (修正) in a regulation's history note after its
     adoption ("…会议通过"): the text shown is that version, so it is the document's date. None: never
@@ -2006,7 +2006,6 @@ def latest_revision(note: str) -> str | None:
     return max(dates) if dates else None
 
 
-@rule(stage="header", example="notice '市政府关于印发…的通知', signature '昆山市人民政府' → '昆山市人民政府'")
 @rule(stage="header", example="'来源:国资数据中心' with '© 2003-2024 国资数据中心 版权所有' at the foot → True; "
                                "'来源:深圳市人民政府办公厅' → False")
 def site_source(source: str | None, ctx: ParseContext) -> bool:
@@ -2018,6 +2017,7 @@ def site_source(source: str | None, ctx: ParseContext) -> bool:
     return bool(re.search(rf"(?:©|copyright|版权所有)[^\n]{{0,20}}{name}|{name}[^\n]{{0,20}}版权所有", ctx.text, re.I))
 
 
+@rule(stage="header", example="notice '市政府关于印发…的通知', signature '昆山市人民政府' → '昆山市人民政府'")
 def issuer_of(h: Header, lines: list[str], ctx: ParseContext) -> str | None:
     """The issuing body: the notice's own words, written out in full from the signature or the
     metadata when the notice abbreviates it (市政府) or lists "X等部门"; else the metadata, the
@@ -2610,7 +2610,6 @@ def inside_other_name(text: str, pos: int, name: str) -> bool:
     return text.startswith(L.NON_PLACE_TAILS, pos + len(name))
 
 
-@rule(stage="header", example="['潜江市人民政府'] → {'province': '湖北省', 'city': '潜江市', 'district': None, 'level': 'city'}")
 @rule(stage="header", example="'北京朝阳区加快推进中小企业梯度培育若干措施' (北京市 found by its short name) → 朝阳区 of 北京市")
 def ambiguous_below(gaz: Gazetteer, text: str, region: dict) -> dict | None:
     """A full name that many places share (朝阳区: 北京 and 长春), standing after a region found by its short name
@@ -2623,6 +2622,7 @@ def ambiguous_below(gaz: Gazetteer, text: str, region: dict) -> dict | None:
     return None
 
 
+@rule(stage="header", example="['潜江市人民政府'] → {'province': '湖北省', 'city': '潜江市', 'district': None, 'level': 'city'}")
 def resolve_region(gaz: Gazetteer, sources: list[str | None], ctx: ParseContext | None = None) -> dict:
     """Region of the issuer: the first source naming a known region decides. The issuer, notice and
     title are trusted with short names too ("延边州人民政府" is 延边朝鲜族自治州 even when the body

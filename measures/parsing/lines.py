@@ -389,19 +389,16 @@ def inline_items(line: str) -> list[str]:
     folded = fold_same_length(line)  # Traditional unit notes too ("(責任單位:各區政府)(三)…"); offsets kept
     announced = ANNOUNCED_FIRST_ITEM.search(folded)  # "…现就有关事项通知如下:一、延续实施…": the first item, announced
     headed = HEADED_SUBITEM.search(folded)  # "27.建设知识产权人才队伍。(1)加快…": a heading sentence, then its first item
+    cut = (headed.start(1) if headed.group(1) else headed.start(2)) if headed else None
     if len(line) < 150:
-        if headed and not announced:
-            cut = headed.start(1) if headed.group(1) else headed.start(2)
+        if cut is not None and not announced:
             return [line[:cut], line[cut:]]
         return [line[:announced.end()], line[announced.end():]] if announced else [line]
     cuts = sorted({m.start() for m in INLINE_ITEM.finditer(folded)} | {m.end() for m in UNIT_NOTE_END.finditer(folded)}
                   | set(article_chain(folded)) | set(clause_item_chain(folded)) | set(decimal_chain(folded))
                   | ({announced.end()} if announced else set()))
     if len(cuts) < 2 and not announced:
-        if headed:
-            cut = headed.start(1) if headed.group(1) else headed.start(2)
-            return [line[:cut], line[cut:]]
-        return [line]
+        return [line[:cut], line[cut:]] if cut is not None else [line]
     bounds = [0] + [c for c in cuts if c > 0] + [len(line)]
     return [line[a:b] for a, b in zip(bounds, bounds[1:]) if line[a:b].strip()]
 

@@ -178,8 +178,8 @@ OPEN_CLAUSE_END = re.compile(r"(?:(?<![标目])的|(?<![行作有])为)$")  # �
 @rule(stage="measures", example="'开会迟到、早退、缺席等违反会场纪律的' → True; '将第一条修改为' → True; '规范收费行为' → False")
 def open_clause(title: str) -> bool:
     """A would-be title that ends as a clause waiting for the rest of its sentence: a case ("…查属实的", then
-    what follows from it) or a predicate ("…修改为", "…范围为", then its object): no heading (b538 006, b540 010,
-    b256 010, b460 003: the gold gives none)."""
+    what follows from it) or a predicate ("…修改为", "…范围为", then its object): no heading (b538 006, b540 001,
+    b256 008, b460 006: the gold gives none)."""
     return bool(OPEN_CLAUSE_END.search(title.strip()))
 
 

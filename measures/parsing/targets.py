@@ -1291,7 +1291,7 @@ def targets(ctx: ParseContext) -> None:
 
 
 @rule(stage="targets", example="title '奖励额度', body '发明专利10000元/项;实用新型400元/项。' → '奖励额度：发明专利10000元/项;…'; "
-                               "title '奖牛', heading '补贴标准', body '成年牛3000元/头' → '补贴标准：成年牛3000元/头'")
+                               "title '耕(肉)牛', heading '补贴标准', body '成年牛3000元/头' → '补贴标准：成年牛3000元/头'")
 def reward_titled(title: str | None, body: str, ctx: ParseContext, heading: str | None = None) -> str:
     """A measure titled as a reward or subsidy (奖励额度, 资助标准, 补贴标准) whose body lists amounts
     without a verb ("发明专利10000元/项;实用新型400元/项", b179 005): the amounts are rewards, read

@@ -61,3 +61,16 @@ def test_no_module_level_name_is_bound_twice(module):
             for name in [t.id for t in ast.walk(target) if isinstance(t, ast.Name)]:
                 assert name not in seen, f"{module}.{name} is bound on line {seen[name]} and again on line {node.lineno}"
                 seen[name] = node.lineno
+
+
+@pytest.mark.parametrize("module", STAGES)
+def test_each_rule_marker_marks_one_function(module):
+    """Two @rule markers stacked on one function: the outer one's example wins and the function the inner one
+    was written for is left unmarked (a rule inserted between a marker and its function once did this)."""
+    import ast
+
+    source = (Path(importlib.import_module(f"measures.parsing.{module}").__file__)).read_text(encoding="utf-8")
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.FunctionDef):
+            markers = [d for d in node.decorator_list if isinstance(d, ast.Call) and getattr(d.func, "id", "") == "rule"]
+            assert len(markers) <= 1, f"{module}.{node.name} carries {len(markers)} @rule markers"
