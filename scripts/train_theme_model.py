@@ -10,12 +10,14 @@ Examples: every real page (tests/parsing/data/real/b*/, or the batches before --
 (../shared/seeds with ../shared/gold/seeds) is parsed with the keyword rules alone; its measures are
 matched to the gold with the shared scorer's match_measures; each matched measure gives one example:
 its folded title, nearest heading, bigrams and document title exactly as the classify stage reads them
-(classify.measure_texts), the keyword rules' scores, and the gold themes.
+(classify.measure_texts), the keyword rules' scores, and the gold themes. The unmatched measures are read
+too (gold None): they are not examples, but their probabilities count in their document's mean.
 
 Model: the features of theme_model.py (the bigrams seen in at least MIN_DF examples, weighted by idf and
 scaled to length 1, and the keyword-score features), one L2 logistic regression per theme (C = C_VALUE,
-lbfgs); bigram weights under PRUNE are left out of the file. Decision as in
-classify.choose_themes_learned: the likeliest theme, a second from SECOND_MIN.
+lbfgs); bigram weights under PRUNE are left out of the file. Decision as in classify.classify: each
+measure's probabilities blended with their document's mean (DOCUMENT_WEIGHT of the mean,
+classify.with_document_mean), then the likeliest theme, a second from SECOND_MIN.
 
 --cv scores keywords and model on held-out batches (batches in five groups by a hash of their name;
 each group predicted by a model trained on the other four), --holdout-from N trains on the batches
@@ -45,6 +47,10 @@ MIN_DF = 10
 # (C 1: 0.655, C 32: 0.702; MIN_DF 5 or 20 and SECOND_MIN 0.2 or 0.45 no better)
 C_VALUE = 16.0
 SECOND_MIN = 0.3
+# the document mean's share (classify.with_document_mean), held out at 0 / 0.3 / 0.4: trained before b480,
+# b480-b551 0.715 / 0.725 / 0.727; before b400, b400-b551 0.685 / 0.692 / 0.693; before b300 0.680 /
+# 0.691 / 0.692; before b514 0.735 / 0.750 / 0.751 (0.5 lower on two of the four)
+DOCUMENT_WEIGHT = 0.35
 # bigram weights smaller than this are left out of the file (about half are: the reading gets faster and
 # held-out F1 does not move: --holdout-from 135 0.678 at 0.15, 0.681 at 0.3)
 PRUNE = float(os.environ.get("THEME_MODEL_PRUNE", "0.3"))
@@ -93,15 +99,16 @@ def examples(until: int | None = None) -> list[dict]:
     knowledge.learned_themes = False
     index = knowledge.theme_index
     out = []
-    for batch, gold, page in labelled_pages(until):
+    for n, (batch, gold, page) in enumerate(labelled_pages(until)):
         ctx = parse_context(page.read_bytes(), source=page.name, knowledge=knowledge)
         texts = measure_texts(ctx)
         gm = gold["measures"]
-        for gi, pj in score.match_measures(gm, ctx.measures):
-            t = texts[pj]
-            out.append({"batch": batch, "title": t.title, "path": t.path, "grams": sorted(t.grams), "document": t.document,
-                        "scores": {index.rules[ri].code: s for s, ri, _ in rule_scores(index, t)},
-                        "keyword_themes": ctx.measures[pj]["themes"], "gold": gm[gi].get("themes") or []})
+        matched = {pj: gi for gi, pj in score.match_measures(gm, ctx.measures)}
+        for pj, t in enumerate(texts):
+            out.append({"batch": batch, "page": n, "title": t.title, "path": t.path, "grams": sorted(t.grams),
+                        "document": t.document, "scores": {index.rules[ri].code: s for s, ri, _ in rule_scores(index, t)},
+                        "keyword_themes": ctx.measures[pj]["themes"],
+                        "gold": gm[matched[pj]].get("themes") or [] if pj in matched else None})
     return out
 
 
@@ -161,13 +168,24 @@ def fit(rows, codes) -> dict:
         kept = [[j, round(float(w), 4)] for j, w in enumerate(gram_w[i]) if abs(w) >= PRUNE]
         if kept:
             weights[g] = kept
-    return {"codes": list(codes), "second_min": SECOND_MIN, "prune": PRUNE, "bias": bias,
+    return {"codes": list(codes), "second_min": SECOND_MIN, "document_weight": DOCUMENT_WEIGHT, "prune": PRUNE, "bias": bias,
             "keyword_weights": kw_w, "idf": {g: round(idf[g], 5) for g in grams}, "weights": weights}
 
 
-def decide(p: dict[str, float]) -> list[str]:
-    ranked = sorted(p, key=lambda c: -p[c])
-    return ranked[:1] + [c for c in ranked[1:2] if p[c] >= SECOND_MIN]
+def decisions(model, rows) -> list[list[str]]:
+    """The themes classify gives each row: probabilities blended within each page, then the likeliest."""
+    from measures.parsing.classify import likeliest_themes, with_document_mean
+
+    pages: dict[int, list[int]] = {}
+    for i, r in enumerate(rows):
+        pages.setdefault(r["page"], []).append(i)
+    got: list[list[str]] = [[] for _ in rows]
+    for members in pages.values():
+        ps = [model.probabilities(rows[i]["grams"], rows[i]["title"], rows[i]["path"], rows[i]["scores"],
+                                  rows[i]["document"]) for i in members]
+        for i, p in zip(members, with_document_mean(ps, model.document_weight)):
+            got[i] = likeliest_themes(p, model.second_min)
+    return got
 
 
 def f1(pairs) -> float:
@@ -177,11 +195,12 @@ def f1(pairs) -> float:
 
 
 def evaluate(train, test, codes) -> tuple[float, float]:
+    """Keywords' and model's F1 on the matched measures of ``test`` (its unmatched ones in the page means)."""
     from measures.parsing.theme_model import ThemeModel
 
-    model = ThemeModel.from_dict(fit(train, codes))
-    got = [decide(model.probabilities(r["grams"], r["title"], r["path"], r["scores"], r["document"])) for r in test]
-    return (f1([(r["gold"], r["keyword_themes"]) for r in test]), f1([(r["gold"], g) for r, g in zip(test, got)]))
+    model = ThemeModel.from_dict(fit([r for r in train if r["gold"] is not None], codes))
+    scored = [(r, g) for r, g in zip(test, decisions(model, test)) if r["gold"] is not None]
+    return (f1([(r["gold"], r["keyword_themes"]) for r, _ in scored]), f1([(r["gold"], g) for r, g in scored]))
 
 
 def main():
@@ -199,20 +218,23 @@ def main():
 
     codes = tuple(r.code for r in default_knowledge().theme_rules)
     rows = examples(None if a.cv else a.until)  # --until bounds --holdout-from's held-out batches too
-    print(f"{len(rows)} matched measures from {len({r['batch'] for r in rows})} batches (seeds one)")
+    print(f"{sum(r['gold'] is not None for r in rows)} matched measures (of {len(rows)}) from "
+          f"{len({r['batch'] for r in rows})} batches (seeds one)")
     if a.cv:
         for k in range(5):
             group = lambda r: zlib.crc32(r["batch"].encode()) % 5  # noqa: E731
             test = [r for r in rows if group(r) == k]
             kw, model = evaluate([r for r in rows if group(r) != k], test, codes)
-            print(f"fold {k}: {len(test)} measures, keywords {kw:.3f}, model {model:.3f}")
+            print(f"fold {k}: {sum(r['gold'] is not None for r in test)} measures, keywords {kw:.3f}, model {model:.3f}")
         return
     if a.holdout_from:
         late = lambda r: batch_number(r["batch"]) >= a.holdout_from  # noqa: E731
         test = [r for r in rows if late(r)]
         kw, model = evaluate([r for r in rows if not late(r)], test, codes)
-        print(f"batches b{a.holdout_from} on: {len(test)} measures, keywords {kw:.3f}, model {model:.3f}")
+        print(f"batches b{a.holdout_from} on: {sum(r['gold'] is not None for r in test)} measures, "
+              f"keywords {kw:.3f}, model {model:.3f}")
         return
+    rows = [r for r in rows if r["gold"] is not None]
     data = fit(rows, codes)
     from measures.parsing.theme_model import ThemeModel
 

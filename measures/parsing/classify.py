@@ -260,16 +260,39 @@ def choose_ip_types(index: KeywordIndex, scored: list[tuple]) -> list[str]:
     return [r.code for ri, r in enumerate(index.rules) if ri in found]
 
 
+def theme_probabilities(model: ThemeModel, index: KeywordIndex, texts: Texts, scored: list[tuple]) -> dict[str, float]:
+    """The trained model's {code: probability} for one measure (theme_model.py), from its texts and the
+    keyword rules' scores (``scored``, rule_scores)."""
+    scores = {index.rules[ri].code: score for score, ri, _ in scored}
+    return model.probabilities(texts.grams, texts.title, texts.path, scores, texts.document)
+
+
 @rule(stage="classify", example="p funding 0.81, organization 0.42, finance 0.20 (second_min 0.3) → "
                                  "['funding', 'organization']")
-def choose_themes_learned(model: ThemeModel, index: KeywordIndex, texts: Texts, scored: list[tuple]) -> list[str]:
-    """The trained model's reading (theme_model.py) of the keyword scores and the measure's characters:
-    the likeliest theme always, a second when its probability reaches the model's second_min
-    (MAX_THEMES in all)."""
-    scores = {index.rules[ri].code: score for score, ri, _ in scored}
-    p = model.probabilities(texts.grams, texts.title, texts.path, scores, texts.document)
+def likeliest_themes(p: dict[str, float], second_min: float) -> list[str]:
+    """The model's choice from a measure's probabilities: the likeliest theme always, a second when its
+    probability reaches ``second_min`` (MAX_THEMES in all)."""
     ranked = sorted(p, key=lambda c: -p[c])
-    return ranked[:1] + [c for c in ranked[1:MAX_THEMES] if p[c] >= model.second_min]
+    return ranked[:1] + [c for c in ranked[1:MAX_THEMES] if p[c] >= second_min]
+
+
+def choose_themes_learned(model: ThemeModel, index: KeywordIndex, texts: Texts, scored: list[tuple]) -> list[str]:
+    """The trained model's reading of one measure on its own: likeliest_themes of theme_probabilities."""
+    return likeliest_themes(theme_probabilities(model, index, texts, scored), model.second_min)
+
+
+@rule(stage="classify", example="p(funding) 0.9 and 0.1 in a document of two measures, weight 0.3 → 0.9 × 0.7 + "
+                                 "0.5 × 0.3 = 0.78 and 0.1 × 0.7 + 0.5 × 0.3 = 0.22")
+def with_document_mean(probabilities: list[dict[str, float]], weight: float) -> list[dict[str, float]]:
+    """Each measure's theme probabilities blended with their mean over all the document's measures,
+    ``weight`` of the mean: the items of one plan share its subject, so an item that names no theme word
+    ("加大资金支持力度" under a talent plan) leans to the document's themes, while an item that speaks
+    plainly keeps its own. A lone measure is its own mean (unchanged); weight 0 changes nothing."""
+    if not probabilities or weight <= 0:
+        return probabilities
+    n = len(probabilities)
+    mean = {c: sum(p[c] for p in probabilities) / n for c in probabilities[0]}
+    return [{c: (1 - weight) * v + weight * mean[c] for c, v in p.items()} for p in probabilities]
 
 
 def themes_of(knowledge: Knowledge, texts: Texts) -> list[str]:
@@ -306,8 +329,17 @@ def classify(ctx: ParseContext) -> None:
     k = ctx.knowledge
     titled = document_ip_type(k, (ctx.document or {}).get("title"), ctx.fold) if ctx.measures else []
     ip_document = about_ip_throughout((ctx.document or {}).get("title"), ctx.fold)
-    for m, with_path in zip(ctx.measures, measure_texts(ctx)):
-        m["themes"] = themes_of(k, with_path)
+    texts = measure_texts(ctx)
+    model = k.theme_model
+    if model is not None:
+        index = k.theme_index
+        probabilities = [theme_probabilities(model, index, t, rule_scores(index, t)) for t in texts]
+        themes = [likeliest_themes(p, model.second_min)
+                  for p in with_document_mean(probabilities, model.document_weight)]
+    else:
+        themes = [themes_of(k, t) for t in texts]
+    for m, with_path, chosen in zip(ctx.measures, texts, themes):
+        m["themes"] = chosen
         ip_texts = replace(with_path, ip_context=True) if ip_document else with_path
         m["ip_types"] = choose_ip_types(k.ip_index, rule_scores(k.ip_index, ip_texts)) or titled
         if amendment_item(with_path.body) and any(r.code == AMENDMENT_THEME for r in k.theme_index.rules):

@@ -16,6 +16,10 @@ What it computes for one measure (everything folded to Simplified first, as the 
   feature saying that no keyword matched;
 * per theme ``p = 1 / (1 + exp(-(bias + w · features)))``.
 
+Within a document, each measure's probabilities are first blended with their mean over the document's
+measures (:func:`~measures.parsing.classify.with_document_mean`, ``document_weight`` of the mean: the
+items of one plan share its subject even where one item names none; held out, trained before b480 and
+scored on b480-b551, 0.715 -> 0.725 at 0.3, and up on the b300 / b400 / b514 splits too), then
 :func:`~measures.parsing.classify.choose_themes_learned` gives the likeliest theme and a second one when
 its p reaches ``second_min``. The weights are in ``data/theme_model.json``, written by
 ``scripts/train_theme_model.py`` from the real pages and the seeds (the script says how, and how it was
@@ -69,6 +73,9 @@ class ThemeModel:
     keyword_weights: tuple[tuple[float, ...], ...]  # per code, one weight per keyword feature
     bias: tuple[float, ...]
     second_min: float
+    # how much of each measure's probabilities is its document's mean (classify.with_document_mean); 0 when
+    # the file names none (a model written before it)
+    document_weight: float = 0.0
 
     @cached_property
     def vocabulary(self) -> frozenset:
@@ -81,7 +88,8 @@ class ThemeModel:
                    gram_weights={g: tuple((int(j), idf[g] * float(w)) for j, w in pairs)
                                  for g, pairs in data["weights"].items()},
                    keyword_weights=tuple(tuple(float(x) for x in row) for row in data["keyword_weights"]),
-                   bias=tuple(float(b) for b in data["bias"]), second_min=float(data["second_min"]))
+                   bias=tuple(float(b) for b in data["bias"]), second_min=float(data["second_min"]),
+                   document_weight=float(data.get("document_weight", 0.0)))
 
     def probabilities(self, grams, title: str, heading: str, scores: dict[str, float],
                       document: str = "") -> dict[str, float]:

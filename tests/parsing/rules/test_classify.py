@@ -196,6 +196,46 @@ def test_choose_themes_learned(tiny, title, body, path, expected):
     assert Cl.classify_themes(tiny, title, body, path) == expected  # the classifier takes the model's reading
 
 
+@pytest.mark.parametrize("p, second_min, expected", [
+    ({"funding": 0.81, "organization": 0.42, "finance": 0.20}, 0.3, ["funding", "organization"]),
+    ({"funding": 0.81, "organization": 0.29, "finance": 0.20}, 0.3, ["funding"]),  # the second under second_min
+    ({"funding": 0.10, "organization": 0.05}, 0.3, ["funding"]),  # the likeliest always, however unlikely
+    ({"a": 0.9, "b": 0.8, "c": 0.7}, 0.3, ["a", "b"]),  # MAX_THEMES in all
+])
+def test_likeliest_themes(p, second_min, expected):
+    assert Cl.likeliest_themes(p, second_min) == expected
+
+
+@pytest.mark.parametrize("probabilities, weight, expected", [
+    ([{"f": 0.9, "o": 0.2}, {"f": 0.1, "o": 0.6}], 0.3, [{"f": 0.78, "o": 0.26}, {"f": 0.22, "o": 0.54}]),
+    ([{"f": 0.9, "o": 0.2}], 0.3, [{"f": 0.9, "o": 0.2}]),  # a lone measure is its own mean
+    ([{"f": 0.9, "o": 0.2}, {"f": 0.1, "o": 0.6}], 0.0, [{"f": 0.9, "o": 0.2}, {"f": 0.1, "o": 0.6}]),  # weight 0
+    ([], 0.3, []),
+])
+def test_with_document_mean(probabilities, weight, expected):
+    got = Cl.with_document_mean(probabilities, weight)
+    assert [p.keys() for p in got] == [p.keys() for p in expected]
+    assert all(abs(p[c] - q[c]) < 1e-9 for p, q in zip(got, expected) for c in p)
+
+
+def test_classify_leans_a_silent_item_to_its_documents_themes(tiny, tmp_path):
+    """In a document whose other items speak of trademarks, an item that names no theme word leans to
+    the document's theme through the document mean (the tiny model: 商标 → creation; bias → funding)."""
+    import json
+
+    from measures.parsing.core import parse_context
+
+    path = tmp_path / "leaning.json"
+    path.write_text(json.dumps(dict(TINY_MODEL, document_weight=0.35), ensure_ascii=False), encoding="utf-8")
+    leaning = Knowledge(themes=SMALL.themes, ip_types=SMALL.ip_types, theme_model_file=str(path))
+    text = "关于推进商标工作的通知\n一、推进商标注册。\n二、推进商标运用。\n三、推进商标保护。\n四、加强执法。\n".encode()
+    ctx = parse_context(text, source="t.txt", knowledge=leaning)
+    assert [m["themes"][0] for m in ctx.measures] == ["creation"] * 4
+    assert Cl.classify_themes(leaning, None, "加强执法。") == ["funding"]  # alone, its own reading
+    ctx = parse_context(text, source="t.txt", knowledge=tiny)  # no document_weight in the file: 0
+    assert [m["themes"][0] for m in ctx.measures] == ["creation"] * 3 + ["funding"]
+
+
 def test_the_model_is_read_only_for_its_own_theme_list(tiny, tmp_path):
     other = Knowledge(themes=SMALL.themes + [{"code": "talent", "keywords": ["人才"]}],
                       theme_model_file=tiny.theme_model_file)
