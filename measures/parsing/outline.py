@@ -113,7 +113,9 @@ RELATED = re.compile(rf"^(?:{P.alternation(L.RELATED_HEADS)})\s*[:：]?")
 # "本办法自发布之日起施行", "本办法由市财政局负责解释" (not "…按照本办法和申报指南…开展绩效自评")
 BOILERPLATE = re.compile(rf"(?:本|以上[{P.HAN}]{{0,2}}?)(?:{'|'.join(L.BOILERPLATE_NOUNS)})[^。]{{0,20}}"
                          rf"(?:自(?=[^。，,]{{0,16}}(?:之日|起))|由(?=[^。]{{0,24}}解释)|所称|适用|施行(?![后後以之前])|解释|起执行|起实施)|"
-                         rf"^为[^。]{{4,120}}制定本(?:{'|'.join(L.PURPOSE_NOUNS)})")
+                         rf"^为[^。]{{4,120}}制定本(?:{'|'.join(L.PURPOSE_NOUNS)})|"
+                         # "上述规定自2016年6月1日起执行。" (b564 004): a notice's last item, when its rules apply
+                         rf"^(?:以上|上述)[^。]{{0,12}}?自[^。，,]{{0,20}}起(?:执行|施行|实施)")
 # "一、主要目标 到2025年，…": a bare heading and its paragraph on one line
 JOINED_HEADING = re.compile(r"^([^\s，,。；;：:！!？?、《“（(]{2,24}) +([^\s，,。；;：:].{10,})$")
 # "申请资助应当符合下列条件：": the items that follow are the article's conditions
@@ -821,6 +823,19 @@ def is_name(head: str, ctx: ParseContext) -> bool:
     return bool(NAME_END.search(text)) and not NAME_VERB.search(text)
 
 
+# "一、民间文学 (共计6项)", "一、園林式單位(14個)": a category of a list of names, with its size
+COUNT_HEADING = re.compile(rf"^[{P.HAN}、“”《》]{{2,24}}\s*{P.PAREN_OPEN}\s*(?:共计?|计|合计)?\s*\d{{1,4}}\s*"
+                           rf"(?:{P.ITEM_COUNT_UNITS})\s*{P.PAREN_CLOSE}[。:：]?$")
+
+
+@rule(stage="outline", example="'民间文学 (共计6项)' → True; '園林式單位(14個)' → True; '新增高新技术企业(10家)以上' → False")
+def count_heading(head: str, ctx: ParseContext) -> bool:
+    """A numbered line that names a category of a list and how many entries it holds ("一、民间文学 (共计6项)"
+    over the 序号/名称 cells of a 非遗名录, "一、園林式單位(14個)" over the units named, b560 006/007): the heading of
+    a list of names, no measure."""
+    return bool(COUNT_HEADING.match(ctx.fold(head.strip())))
+
+
 @rule(stage="outline", example="1.–15. each a city name (a 公示) → all 15; '1、某局 张三' + '联系电话：…' → True")
 def name_items(outline: Outline, ctx: ParseContext) -> set[int]:
     """Ids of numbered items that name places, organisations or companies rather than commit to an act:
@@ -981,7 +996,7 @@ def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
         if (not node.extra and not node.head) or is_boilerplate(node, ctx) or CONTACT_ITEM.match(ctx.fold(node.head)) or \
                 id(node) in names or scope_item(node, ctx) or feedback_channel(node.text, ctx) or \
                 requirement_item(node, ctx) or metadata_item(node.head, ctx) or period_item(node, ctx) or \
-                title_item(node, ctx):
+                title_item(node, ctx) or count_heading(node.head, ctx):
             continue
         out.append(node)
     if out and out[-1] is outline.nodes[-1] and cut_short(out[-1]):

@@ -452,9 +452,24 @@ def test_is_lead_in(line, expected):
     ("第十条 本办法自发布之日起施行。", True),
     ("一、以上扶持措施自2017年1月1日起施行,有效期三年。", True),  # b263 010: 以上…措施
     ("一、以上企业按规定给予扶持,补助资金自次年起拨付。", False),
+    ("二、上述规定自2016年6月1日起执行。", True),  # b564 004 (session 21): 上述…自…起执行
+    ("二、以上电价调整自20xx年6月1日起执行。", True),  # b564 005
+    ("二、上述企业自2016年起享受奖励,每家奖励10万元,自愿申请执行。", False),  # 自 of 自愿, no date to take effect
 ])
 def test_is_boilerplate(line, expected):
     assert O.is_boilerplate(node(line), CTX) is expected
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("民间文学 (共计6项)", True),  # b560 006: a 非遗名录's category over its cells
+    ("園林式單位(14個)", True),  # b560 007 (Traditional, read folded)
+    ("传统技艺(计3项):", True),
+    ("新增高新技术企业(10家)以上", False),  # a count inside a commitment
+    ("加强知识产权保护(3项)。各地要…", False),  # a sentence after it
+    ("民间文学", False),
+])
+def test_count_heading(head, expected):
+    assert O.count_heading(head, CTX) is expected
 
 
 @pytest.mark.parametrize("lines, expected", [
