@@ -46,13 +46,21 @@ _NOTICE_END = f"(?:{'|'.join(L.NOTICE_ENDS)})"
 NUMBERED_FILE_NOTICE = re.compile(rf"^\s*(?P<num>{P.DOC_NUMBER.pattern})\s*文件\s*[,，、:：]?\s*《(?P<notice>[^》]{{8,160}}?的通知)》")
 # "关于下达2020年丽水市国民经济和社会发展计划的通知" issues a plan; "关于下达2019年度福利彩票公益金的通知" is the document
 _PLAN_AHEAD = rf"(?=《|[^《》]{{4,60}}?(?:{P.alternation(L.POLICY_NOUNS)})》?(?:的)?{_NOTICE_END}$)"
+# "关于《鄂尔多斯市黄河河道管理条例(草案)》公开征求意见的公告", "关于对《…》第二次公开征求意见的通知": the draft
+# named before the verb (a consultation notice: the draft is the document, b557)
+_CONSULTED_AHEAD = (rf"(?=《[^《》]{{4,120}}》\s*(?:{P.PAREN_OPEN}[^()（）]{{1,16}}{P.PAREN_CLOSE})?\s*"
+                    rf"(?:第[{P.CN_DIGITS}\d]次)?(?:{P.alternation(L.CONSULTING_VERBS)})意见)")
 NOTICE = re.compile(rf"^(?P<issuer>.{{0,60}}?)(?:关于(?P<verb>{'|'.join(L.NOTICE_VERBS)}|(?:{'|'.join(L.PLAN_NOTICE_VERBS)}){_PLAN_AHEAD})|"
+                    rf"关于对?(?P<consulted>{_CONSULTED_AHEAD})|"
                     rf"(?<=[厅室府委局会院部门])(?:印发|转发|批转)(?=《|[^《]{{0,40}}关于|[^《》]{{4,60}}?(?:{P.alternation(L.POLICY_NOUNS)})(?:{P.PAREN_OPEN}[^()（）]{{1,12}}{P.PAREN_CLOSE})?的通知$))"
                     rf"(?P<rest>.+?)(?:的)?{_NOTICE_END}$")  # "佛山市人民政府办公室印发佛山市城镇排水管理办法的通知" (b289)
 NOTICE_END = re.compile(rf"{_NOTICE_END}$")
 STATUS_MARK = re.compile(r"\s*[(（【\[]\s*(?:已|该文件已|全文)?(?:失效|废止|作废)\s*[)）】\]]\s*$")
 DRAFT_MARK_END = re.compile(rf"\s*{P.PAREN_OPEN}\s*(?:{P.spread_alternation(L.DRAFT_MARKS_AT_END)})\s*{P.PAREN_CLOSE}\s*$")
-DRAFT_MARK = re.compile(rf"\s*{P.PAREN_OPEN}\s*(?:{P.spread_alternation(L.DRAFT_MARKS)})\s*{P.PAREN_CLOSE}\s*")  # "(草 案)" too
+# "(草 案)" too; "(草案征求意见稿)", "(修正草案·二审稿)": a run of marks holding one of DRAFT_MARKS
+_DRAFT_RUN = rf"(?:(?:{P.spread_alternation(L.DRAFT_MARK_PARTS)})[·・\s]*)*?"
+DRAFT_MARK = re.compile(rf"\s*{P.PAREN_OPEN}\s*{_DRAFT_RUN}(?:{P.spread_alternation(L.DRAFT_MARKS)})(?:[·・\s]*"
+                        rf"(?:{P.spread_alternation(L.DRAFT_MARK_PARTS)}))*\s*{P.PAREN_CLOSE}\s*")
 QUOTED_TITLE = re.compile(r"《(.+)》")
 EDITION_MARK = re.compile(rf"(?<=[{P.HAN}])\s*[(（]\s*{P.YEAR}\s*年\s*[)）]$")  # "商标侵权判断标准(2020年)"
 # what a law-database site writes after a 《title》: "2016年修订版(全文)", "(全文)", "最新版", "2021修正"
@@ -758,7 +766,8 @@ def title_from_notice(notice: str, ctx: ParseContext) -> str | None:
     m = NOTICE.match(ctx.fold_same(notice))
     rest = notice[m.start("rest"):m.end("rest")].strip() if m else None
     q = QUOTED_TITLE.search(notice)
-    whole = bool(rest and m and "征求" not in (m.group("verb") or "") and rest.startswith("《")
+    consulting = bool(m) and ("征求" in (m.group("verb") or "") or m.group("consulted") is not None)
+    whole = bool(rest and m and not consulting and rest.startswith("《")
                  and re.search(r"》(?!等)[^《》]{4,}$", rest))  # 《A》重点任务分工方法: the notice issues more than A
     # "关于印发贯彻实施《国家标准化发展纲要》行动计划的通知": the 《》 names what the title is about, inside it
     embedded = bool(rest and q and EMBEDDED_TITLE.match(rest))
@@ -1335,6 +1344,7 @@ def _find_notice(h: Header, lines: list[str], first_num: int, ctx: ParseContext)
     if found:
         i, text, mark, number = found[0]
         text = doc_number_lead_off(text, ctx, NOTICE_NUMBER_LEAD)  # "鹿政規〔2024〕3號:…的通知" (b411 012)
+        text = news_date_off(text, ctx)  # "8月15日德州市城市管理局發布關于對《…》公開征求意見的公告" (b201 003)
         h.notice_title, h.notice_line, h.expired_mark, h.notice_number = text, i, mark, number
         # a fuller version of the same notice just below ("关于印发…" / "潮州市…局关于印发…")
         for j in range(i + 1, min(i + 3, len(h.heads))):

@@ -94,6 +94,8 @@ GENRE_WORDS = ("方案", "意见", "措施", "办法", "规定", "计划", "规�
                "实施", "行动", "政策", "指引", "指南", "制度", "规则", "清单", "工作", "任务", "通告", "公告", "批复")
 NOTICE_VERBS = ("印发", "转发", "面向社会公开征求", "向社会公开征求", "面向社会征求", "向社会征求", "公开征求", "征求", "发布", "公布", "下发", "颁布", "出台", "修订印发", "重新印发", "废止", "批转",
                 "修订")  # "关于修订《…管理办法》的通知": the revised document goes with it
+# how a consultation notice asks for comments after naming its draft ("关于《…条例(草案)》公开征求意见的公告")
+CONSULTING_VERBS = ("面向社会公开征求", "向社会公开征求", "面向社会征求", "向社会征求", "公开征求", "征求")
 # verbs by which a notice issues a document only when a policy's genre ends what follows ("关于下达…发展计划的通知";
 # "关于下达2019年度福利彩票公益金的通知" allocates money and is the document itself)
 PLAN_NOTICE_VERBS = ("下达",)
@@ -137,6 +139,9 @@ OWN_ITEMS_PHRASES = ("通知如下", "以下要求", "如下要求", "要求如�
 TRANSMITTAL_ENDS = ("贯彻执行", "遵照执行", "认真执行", "贯彻落实", "认真落实", "抓好落实", "组织实施")
 DRAFT_WORDS = ("征求意见稿", "公开征求", "草案")
 DRAFT_MARKS = ("征求意见稿", "送审稿", "草案")  # "（征求意见稿）" after a title
+# … and the longer marks of a draft's stage, read as a run of these ("(草案征求意见稿)", "(修正草案·二审稿)",
+# "(草案修改二稿 征求意见稿)", "(修订草案)")
+DRAFT_MARK_PARTS = DRAFT_MARKS + ("修订", "修正", "修改稿", "修改二稿", "审议稿", "二审稿", "三审稿", "修改")
 DRAFT_MARKS_AT_END = DRAFT_MARKS + ("试行草案",)
 EXPIRED_WORDS = ("失效", "废止", "已废止", "已失效", "不再有效", "停止执行", "已修订")
 # the last characters of an organisation's name on a signature line

@@ -118,6 +118,12 @@ def test_parse_meta_labels_alone_and_bracketed():
     ("沈阳市（试行）方案", "沈阳市（试行）方案"),
     ("(荆门市)荆门市市场监管“十四五”规划", "荆门市市场监管“十四五”规划"),  # a site's place tag (b33 011)
     ("(试行)荆门市市场监管办法", "(试行)荆门市市场监管办法"),
+    # a draft's stage in one mark (session 21, b557): a run of draft words
+    ("深圳經濟特區全面禁止食用野生動物條例(草案征求意見稿)", "深圳經濟特區全面禁止食用野生動物條例"),
+    ("遵义市地方立法条例(修订草案)", "遵义市地方立法条例"),
+    ("湘西土家族苗族自治州自治条例(修正草案·二审稿)", "湘西土家族苗族自治州自治条例"),
+    ("厦门经济特区社会信用条例(草案修改二稿 征求意见稿)", "厦门经济特区社会信用条例"),
+    ("某市物业管理条例(修订)", "某市物业管理条例(修订)"),  # an edition, no draft
     ("自然资源部关于发布深地国家科技重大专项2026年度公开项目申报指南的通知发布机构:自然资源部发布日期:2026-02-10",
      "自然资源部关于发布深地国家科技重大专项2026年度公开项目申报指南的通知"),  # b194 004: the page's metadata run on
 ])
@@ -153,6 +159,10 @@ def test_without_edition_tail(title, expected):
     ("关于印发《沈阳市知识产权保护办法》实施细则的通知", "《沈阳市知识产权保护办法》实施细则"),  # (the older rule)
     ("关于加强知识产权保护的意见", None),
     ("遂宁市人民政府办公室关于印发的通知", None),  # b462 004: the site dropped the 《》 and their titles
+    # a consultation notice that names its draft before the verb (session 21, b557 003, b37 005, b201 003)
+    ("关于《鄂尔多斯市黄河河道管理条例(草案)》公开征求意见的公告", "鄂尔多斯市黄河河道管理条例"),
+    ("金华市农业农村局关于《金华市区乡村振兴支持政策三十条》 第二次公开征求意见的公告", "金华市区乡村振兴支持政策三十条"),
+    ("德州市城市管理局發布關于對《德州市供熱條例(草案征求意見稿)》公開征求意見的公告", "德州市供熱條例"),
 ])
 def test_title_from_notice(notice, expected):
     assert H.title_from_notice(notice, CTX) == expected
@@ -198,6 +208,8 @@ def test_without_status_mark(line, expected):
     ("关于公开征求《某办法（征求意见稿）》意见的通知", True),
     ("四川省科学技术厅关于面向社会公开征求《四川省“十四五”技术要素市场专项规划》意见的公告", True),  # b481 012
     ("关于加强知识产权保护的意见", False),
+    ("关于《湘西土家族苗族自治州自治条例》(修正草案·二审稿)公开征求意见的通知", True),  # the draft, then the verb
+    ("关于《某条例》实施情况的通报", False),  # a 《》 after 关于 that nobody is asked to comment on
     ("市政府印发了方案的通知" + "很长" * 80, False),
     ("关于公布广东省特色农产品优势区名单的通知", False),  # a list made known: its own document (b29 009)
     ("佛山市人民政府办公室印发佛山市城镇排水管理办法的通知", True),  # b289 004: no 《》, no 关于, the policy named
