@@ -20,6 +20,8 @@ from .text import fold, fold_same_length, parse_cn_number, translation_line
 CHROME = re.compile(r"(?<![发文])字号[:：]|【字体|字体[:：]|[【\[]\s*[大中小]\s*[】\]]|所在的?位置|当前的?位置|现在的?位置|"
                     rf"(?<![{P.HAN}])无障碍(?![{P.HAN}])|"
                     + P.alternation(L.CHROME_PHRASES))
+# a notice's title on its own line: "X关于…的通报", never a frame's line whatever words it holds
+NOTICE_TITLE_LINE = re.compile(rf"^[{P.HAN}、()（）]{{0,40}}关于[^。；;,，:：>＞|]{{4,80}}的(?:{P.alternation(L.NOTICE_ENDS + ('通报', '意见', '批复', '决定'))})$")
 BREADCRUMB = re.compile(rf"^(?:\d{{1,2}}[.、．]\s*)?(?:{P.alternation(L.BREADCRUMB_HEADS)})\s*(?:[>＞»›/|｜]|&gt;)|"
                         # a trail without its home link: ">> 走進嵊州 >> 投資嵊州 >> 投資政策"
                         r"^(?:\s*(?:>>|＞＞|»)\s*[^>＞»\s]{1,12})+\s*(?:>>|＞＞|»)\s*[^>＞»\s]{1,30}\s*$|"
@@ -316,6 +318,8 @@ def chrome_line(line: str, ctx: ParseContext) -> bool:
         return True
     if any(w in f for w in L.DOC_SHARE_TERMS):  # "3、本站不支持迅雷下载…", short as well
         return True
+    if NOTICE_TITLE_LINE.match(f.strip()):
+        return False  # "…关于2022年第四季度政府网站和…检查情况的通报" (b556 004): a title that names the frame's words
     return bool(CHROME.search(f)) and not DATED_META.search(f)
 
 

@@ -75,6 +75,9 @@ def test_table_of_contents(line, expected):
     # "无障碍" is a page tool alone, text inside words (b279 003)
     ("首页 | 加入收藏 | 无障碍阅读 | 长者模式", True), ("• 无障碍", True), ("智能問答| 無障礙 | 移動版 | 繁體版", True),
     ("工业和信息化部 中国残疾人联合会关于推进信息无障碍的指导意见", False), ("(三)加快无障碍环境建设。", False),
+    # a notice's title that names the frame's words (b556 004/005): "政府网站" in a title, not in a footer
+    ("隆阳区人民政府办公室关于2022年第四季度政府网站和政府系统政务新媒体检查情况的通报", False),
+    ("主办单位:某市人民政府办公室 政府网站标识码:1234", True),
 ])
 def test_chrome_line(line, expected):
     assert Li.chrome_line(line, CTX) is expected
