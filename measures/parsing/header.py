@@ -19,7 +19,9 @@ from .knowledge import Gazetteer
 from .outline import GENERAL as GENERAL_CHAPTER, match_numbering
 from .text import parse_cn_number
 
-_LABELS = "|".join(r"\s*".join(map(re.escape, k)) for k in sorted(L.META_LABELS, key=len, reverse=True))
+# "標??題:" (b556 002): a mirror's mojibake question marks inside a label read as the spaces a cell puts there
+_LABELS = "|".join(r"[\s?？]*".join(map(re.escape, k)) for k in sorted(L.META_LABELS, key=len, reverse=True))
+LABEL_GAP = re.compile(r"[\s?？]+")
 # a label opens the row, follows a space or cell edge, or follows an empty label's colon ("浏览量:时间:2023-07-02")
 LABEL_COLON = re.compile(rf"(?:^|(?<=[\s|｜丨:：]))(?P<label>{_LABELS})\s*[:：]\s*")
 LABEL_SPACED = re.compile(rf"(?:^|(?<=\s))(?P<label>{_LABELS})\s+(?=\S)")
@@ -364,7 +366,7 @@ def parse_date(s: str | None) -> str | None:
 
 
 def _key(label: str) -> str:
-    return L.META_LABELS[P.WHITESPACE.sub("", label)]
+    return L.META_LABELS[LABEL_GAP.sub("", label)]
 
 
 @rule(stage="header", example="'索引号：SY001 发布日期：2024-12-02' → {'index': 'SY001', 'published': '2024-12-02'}; '浏览量:时间:2023-07-02' → {'published': '2023-07-02'}")
@@ -447,7 +449,7 @@ def _unbracket_labels(line: str, ctx: ParseContext) -> str:
     f = ctx.fold_same(line)
     out, last = [], 0
     for m in LABEL_BRACKETED.finditer(f):
-        label = P.WHITESPACE.sub("", m.group("label"))
+        label = LABEL_GAP.sub("", m.group("label"))
         out += [line[last:m.start()], L.BRACKET_ONLY_LABELS.get(label, label), "："]
         last = m.end()
     return "".join(out) + line[last:]

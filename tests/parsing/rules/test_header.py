@@ -38,6 +38,9 @@ def test_parse_date(text, expected):
     ("颁布时间:2015-07-07 00:00:00.000 发文单位:重庆市人民政府", {"published": "2015-07-07 00:00:00.000", "issuer": "重庆市人民政府"}),
     # b323 001: an empty label's colon, then the date's label
     ("浏览量:时间:2023-07-02 07:44:46", {"published": "2023-07-02 07:44:46"}),
+    # b556 002 (session 21): a mirror's mojibake question marks inside the label
+    ("標??題: | 安徽省人民政府關于銅陵市省級以上開發區優化整合方案的批復 | ||",
+     {"title": "安徽省人民政府關于銅陵市省級以上開發區優化整合方案的批復"}),
     # b438 009: a short label spread over its cell, glued to the title before it
     ("名   稱:省發改委 省能源局關于建立新型儲能價格機制的通知文   號:", {"title": "省發改委 省能源局關于建立新型儲能價格機制的通知"}),
     ("名   称:关于X的通知文   号:鄂发改价管〔2025〕1号", {"title": "关于X的通知", "doc_number": "鄂发改价管〔2025〕1号"}),
