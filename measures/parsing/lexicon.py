@@ -67,6 +67,7 @@ META_LABELS = {
     "有效性": "status", "效力状态": "status", "时效性": "status", "时效": "status", "是否有效": "status",
     "有效状态": "status", "效力": "status",
     "名称": "title", "标题": "title", "信息名称": "title", "文件名称": "title",
+    "中文名": "title",  # an encyclopedia's box ("中文名 | 重庆市城市综合管廊管理办法 | 发布单位 | 重庆市人民政府 |", b552 004)
     "关键词": "keywords", "内容概述": "summary", "浏览次数": "views", "专栏": "column",
     "生效日期": "effective", "废止日期": "repealed", "失效日期": "repealed",
     "生成日期": "generated", "分类": "topic", "统一编号": "index", "规范性文件统一编号": "index", "登记号": "index",

@@ -38,6 +38,9 @@ def test_parse_date(text, expected):
     ("颁布时间:2015-07-07 00:00:00.000 发文单位:重庆市人民政府", {"published": "2015-07-07 00:00:00.000", "issuer": "重庆市人民政府"}),
     # b323 001: an empty label's colon, then the date's label
     ("浏览量:时间:2023-07-02 07:44:46", {"published": "2023-07-02 07:44:46"}),
+    # b552 004 (session 21): an encyclopedia's box, label and value in cells
+    ("中文名 | 重庆市城市综合管廊管理办法 | 发布单位 | 重庆市人民政府 |",
+     {"title": "重庆市城市综合管廊管理办法", "issuer": "重庆市人民政府"}),
     # b556 002 (session 21): a mirror's mojibake question marks inside the label
     ("標??題: | 安徽省人民政府關于銅陵市省級以上開發區優化整合方案的批復 | ||",
      {"title": "安徽省人民政府關于銅陵市省級以上開發區優化整合方案的批復"}),
