@@ -113,7 +113,7 @@ RELATED = re.compile(rf"^(?:{P.alternation(L.RELATED_HEADS)})\s*[:：]?")
 # "本办法自发布之日起施行", "本办法由市财政局负责解释" (not "…按照本办法和申报指南…开展绩效自评")
 BOILERPLATE = re.compile(rf"(?:本|以上[{P.HAN}]{{0,2}}?)(?:{'|'.join(L.BOILERPLATE_NOUNS)})[^。]{{0,20}}"
                          rf"(?:自(?=[^。，,]{{0,16}}(?:之日|起))|由(?=[^。]{{0,24}}解释)|所称|适用|施行(?![后後以之前])|解释|起执行|起实施)|"
-                         rf"^为[^。]{{4,120}}制定本(?:{'|'.join(L.PURPOSE_NOUNS)})|"
+                         rf"^(?:为|根据|依据|依照)[^。]{{4,150}}制定本(?:{'|'.join(L.PURPOSE_NOUNS)})|"
                          # "上述规定自2016年6月1日起执行。" (b564 004): a notice's last item, when its rules apply
                          rf"^(?:以上|上述)[^。]{{0,12}}?自[^。，,]{{0,20}}起(?:执行|施行|实施)")
 # "一、主要目标 到2025年，…": a bare heading and its paragraph on one line
@@ -824,16 +824,32 @@ def is_name(head: str, ctx: ParseContext) -> bool:
 
 
 # "一、民间文学 (共计6项)", "一、園林式單位(14個)": a category of a list of names, with its size
-COUNT_HEADING = re.compile(rf"^[{P.HAN}、“”《》]{{2,24}}\s*{P.PAREN_OPEN}\s*(?:共计?|计|合计)?\s*\d{{1,4}}\s*"
-                           rf"(?:{P.ITEM_COUNT_UNITS})\s*{P.PAREN_CLOSE}[。:：]?$")
+_COUNT = rf"(?:共计?|计|合计)?\s*\d{{1,4}}\s*(?:{P.ITEM_COUNT_UNITS})"
+# … or "先进单位14个(排名不分先后)": a count, and the list's order noted
+COUNT_HEADING = re.compile(rf"^[{P.HAN}、“”《》]{{2,24}}\s*(?:{P.PAREN_OPEN}\s*{_COUNT}\s*{P.PAREN_CLOSE}|"
+                           rf"(?:{_COUNT})?\s*{P.PAREN_OPEN}(?:{P.alternation(L.LIST_ORDER_NOTES)}){P.PAREN_CLOSE})[。:：]?$")
 
 
-@rule(stage="outline", example="'民间文学 (共计6项)' → True; '園林式單位(14個)' → True; '新增高新技术企业(10家)以上' → False")
+@rule(stage="outline", example="'民间文学 (共计6项)' → True; '園林式單位(14個)' → True; '先进单位14个(排名不分先后)' → True; "
+                               "'新增高新技术企业(10家)以上' → False")
 def count_heading(head: str, ctx: ParseContext) -> bool:
     """A numbered line that names a category of a list and how many entries it holds ("一、民间文学 (共计6项)"
-    over the 序号/名称 cells of a 非遗名录, "一、園林式單位(14個)" over the units named, b560 006/007): the heading of
-    a list of names, no measure."""
+    over the 序号/名称 cells of a 非遗名录, "一、園林式單位(14個)" over the units named, b560 006/007), or says
+    the list is in no order ("一、先进单位14个(排名不分先后)" over the units commended, b574 008): the heading
+    of a list of names, no measure."""
     return bool(COUNT_HEADING.match(ctx.fold(head.strip())))
+
+
+STATEMENT = re.compile(rf"^[^。，,；;:：]{{0,24}}?的?(?:{P.alternation(L.STATEMENT_NOUNS)})是")
+
+
+@rule(stage="outline", example="'二、市政府工作的指导思想是,在…领导下…' → True; '三、市政府工作的准则是,执政为民…' → True; "
+                               "'(一)坚持依法行政的基本原则。' → False")
+def statement_item(node: Node, ctx: ParseContext) -> bool:
+    """An item that states what a body's work is guided by ("市政府工作的指导思想是…", "县人民政府工作的准则是:…",
+    "…的基本原则是…"): the opening items of a 政府工作规则 numbered 一、二、 (b574 006, b577 002, b216 011,
+    b168 011), a statement and no measure, as a 总则's principles article is none."""
+    return bool(STATEMENT.match(ctx.fold(node.text.strip())))
 
 
 @rule(stage="outline", example="1.–15. each a city name (a 公示) → all 15; '1、某局 张三' + '联系电话：…' → True")
@@ -996,7 +1012,7 @@ def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
         if (not node.extra and not node.head) or is_boilerplate(node, ctx) or CONTACT_ITEM.match(ctx.fold(node.head)) or \
                 id(node) in names or scope_item(node, ctx) or feedback_channel(node.text, ctx) or \
                 requirement_item(node, ctx) or metadata_item(node.head, ctx) or period_item(node, ctx) or \
-                title_item(node, ctx) or count_heading(node.head, ctx):
+                title_item(node, ctx) or count_heading(node.head, ctx) or statement_item(node, ctx):
             continue
         out.append(node)
     if out and out[-1] is outline.nodes[-1] and cut_short(out[-1]):

@@ -452,6 +452,7 @@ def test_is_lead_in(line, expected):
     ("第十条 本办法自发布之日起施行。", True),
     ("一、以上扶持措施自2017年1月1日起施行,有效期三年。", True),  # b263 010: 以上…措施
     ("一、以上企业按规定给予扶持,补助资金自次年起拨付。", False),
+    ("一、根据《中华人民共和国宪法》《国务院工作规则》和《安徽省人民政府工作规则》,制定本规则。", True),  # b574 006: the basis
     ("二、上述规定自2016年6月1日起执行。", True),  # b564 004 (session 21): 上述…自…起执行
     ("二、以上电价调整自20xx年6月1日起执行。", True),  # b564 005
     ("二、上述企业自2016年起享受奖励,每家奖励10万元,自愿申请执行。", False),  # 自 of 自愿, no date to take effect
@@ -467,9 +468,24 @@ def test_is_boilerplate(line, expected):
     ("新增高新技术企业(10家)以上", False),  # a count inside a commitment
     ("加强知识产权保护(3项)。各地要…", False),  # a sentence after it
     ("民间文学", False),
+    ("先进单位14个(排名不分先后)", True),  # b574 008: a commendation's list, in no order
+    ("先进个人(按姓氏笔画排序)", True),
+    ("培育高新技术企业10家", False),  # a count alone is a commitment
 ])
 def test_count_heading(head, expected):
     assert O.count_heading(head, CTX) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("二、市政府工作的指导思想是,在以习近平同志为核心的党中央坚强领导下,高举中国特色社会主义伟大旗帜。", True),  # b574 006
+    ("三、市政府工作的准则是,执政为民,依法行政,实事求是,民主公开,务实清廉。", True),
+    ("四、解决高层次人才住房问题的基本原则是以货币补贴为主。", True),  # b441 012
+    ("(一)坚持依法行政的基本原则。", False),  # a principle named, not stated
+    ("五、市政府实行市长负责制。市长领导市政府工作。", False),
+    ("六、各部门要把指导思想落到实处。其准则是务实。", False),  # the statement not at the item's start
+])
+def test_statement_item(line, expected):
+    assert O.statement_item(node(line), CTX) is expected
 
 
 @pytest.mark.parametrize("lines, expected", [
