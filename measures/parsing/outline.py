@@ -43,6 +43,9 @@ GENERAL = re.compile(rf"^{_PLAN_YEAR}(?:{_GENERAL})(?:[和与及、]+(?:{P.alter
                      rf"^{_PLAN_YEAR}(?!{P.alternation(L.HEAD_VERBS + L.GOAL_VERBS)})[{P.HAN}]{{2,16}}?(?:主要|预期|考核)(?:指标|目标)$|"
                      # "推行说理性行政处罚文书的目的和意义": why the policy is made (b185 002), no act
                      rf"^(?!{P.alternation(L.HEAD_VERBS)})[{P.HAN}“”]{{2,30}}的(?:{P.alternation(L.PURPOSE_CHAPTER_TAILS)})$|"
+                     # "发展刀剪机械制造业的重要意义", "建立資源中心的重要意義" (b577 010, b494 001): whatever opens it
+                     # (not "充分认识…的重要意义": significance_chapter's, kept as a notice's item when alone)
+                     rf"^(?![^。]*(?:{P.alternation(L.SIGNIFICANCE_VERBS)}))[{P.HAN}“”]{{2,30}}的(?:重要|重大|现实|深远)意义$|"
                      # "明确质量发展六大目标" (b218 001): goals counted out, whatever verb sets them
                      rf"^(?:{P.alternation(L.GOAL_VERBS)})?[{P.HAN}]{{0,8}}?[{P.CN_DIGITS}]+(?:大|项|个)(?:发展|主要|重点)?目标$|"
                      # "全市经济社会发展主要预期目标": a 政府工作报告's goals for the year

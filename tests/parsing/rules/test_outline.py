@@ -332,6 +332,10 @@ def test_enumeration_parent():
     ("二、普查内容", False), ("三、普查组织实施", False),   # what is counted and how: acts
     ("三、总体目标与指标体系", True), ("四、完善指标体系", False),  # b328 006: the goals' indicators
     ("一、经济社会发展总体要求", True), ("二、推进经济社会发展", False),  # b138 006, b473 001: a six-character topic
+    # session 21: why a policy matters, as a noun phrase (b577 010, b494 002), and a chapter of the plan's approach
+    ("一、发展刀剪机械制造业的重要意义", True), ("一、建立資源中心的重要意義", True),
+    ("一、提高政治站位,充分认识支持民营经济发展的重大意义", False),  # significance_chapter's (a notice's item when alone)
+    ("二、发展思路", True), ("二、工作思路", True), ("二、创新工作思路", False),
 ])
 def test_is_general(heading, expected):
     assert O.is_general(node(heading), CTX) is expected
