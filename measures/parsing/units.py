@@ -44,7 +44,8 @@ PROSE_DIVISION = re.compile(r"(?:^|[，,。；;：:])\s*由(?P<a>[^，,。；;�
 PROSE_ROLES = re.compile(r"(?:^|[。；;])\s*由(?P<a>[^，,。；;：:由]{2,60}?)(?:牵头负责|负责|牵头|承办)[，,]\s*"
                          r"(?P<b>[^，,。；;：:由]{2,300}?)(?:等(?:有关|相关)?(?:部门|单位))?(?:配合|协办|协助|参与)")
 # "…促进知识产权培训工作经常化。由省委组织部、省知识产权局、财政厅负责落实。": the item's last sentence gives it (prose_by)
-PROSE_BY = re.compile(r"(?:^|[。；;\n])\s*由(?P<a>[^，,。；;：:由]{2,200}?)(?:等(?:有关|相关)?(?:部门|单位))?"
+# (names may be parted by commas too: "由市发展改革委,各县市区人民政府,市经济开发区管委会负责落实", b584 002)
+PROSE_BY = re.compile(r"(?:^|[。；;\n])\s*由(?P<a>[^。；;：:由]{2,200}?)(?:等(?:有关|相关)?(?:部门|单位))?"
                       r"(?P<verb>牵头负责|负责)(?:落实|实施|组织实施|推进)?[。；;]?\s*$")
 # "…改善水环境质量。市生态环境局牵头,市水务局、各乡镇(街道)配合。", "…市生态环境局负责。": the item's last sentence
 TRAILING_ROLES = re.compile(r"(?:^|[。；;])\s*(?P<a>[^，,。；;：:由]{2,80}?)(?P<verb>牵头负责|牵头|分别负责|负责)"
@@ -71,6 +72,7 @@ BRACKET = re.compile(f"[{re.escape(P.OPEN + P.CLOSE)}]")
 OPEN_RX = re.compile(f"[{re.escape(P.OPEN)}]")
 CLOSE_RX = re.compile(f"[{re.escape(P.CLOSE)}]")
 CLAUSE_SPLIT = re.compile(f"[{re.escape(P.OPEN + P.CLOSE)}，,；;]")
+COMMA = re.compile(r"[,，]")
 LIST_SPLIT = re.compile(f"[{re.escape(P.OPEN + P.CLOSE)}、]|会同|以及")  # "A会同B负责": two units, no roles; "A以及B" (b478 012)
 # a responsibility line that covers the whole chapter before it
 CHAPTER_SCOPE = re.compile(r"^(?:以上|上述)(?:各项)?(?:任务|工作|措施|事项)?(?:均)?由")
@@ -337,8 +339,10 @@ def prose_by(text: str, ctx: ParseContext) -> list[tuple[str, str | None]]:
     m = PROSE_BY.search(text.strip())
     if not m:
         return []
+    if ROLE_VERB.search(m.group("a")) or SUPPORT_WORD.search(m.group("a")):
+        return []  # "由A牵头,B配合,C负责。": roles given clause by clause (prose_roles reads them)
     role = "lead" if "牵头" in m.group("verb") else None
-    names = [clean_unit(n) for n in _split_top(m.group("a"), LIST_SPLIT)]
+    names = [clean_unit(n) for part in _split_top(m.group("a"), LIST_SPLIT) for n in COMMA.split(part)]
     names = [(n, role) for n in names if n]
     return names if names and all(is_unit_like(n, ctx) for n, _ in names) else []
 

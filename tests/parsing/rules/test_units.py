@@ -127,6 +127,9 @@ def test_prose_roles(text, expected):
     ("开展专项整治。由市公安局牵头负责。", [("市公安局", "lead")]),
     ("由企业负责落实。", []),  # 企业 is no body's name
     ("由市公安局负责落实,市法院配合做好审判工作。", []),  # not the item's last sentence
+    ("确保完成年度投资计划。\n由市发展改革委,各县市区人民政府,市经济开发区管委会、市东新区管委会负责落实",
+     [("市发展改革委", None), ("各县市区人民政府", None), ("市经济开发区管委会", None), ("市东新区管委会", None)]),  # b584 002
+    ("由市公安局牵头,市法院配合,各区负责。", []),  # roles in clauses: prose_roles' shape, not this
 ])
 def test_prose_by(text, expected):
     assert U.prose_by(text, CTX) == expected
