@@ -113,6 +113,7 @@ ATTACHMENT_NAME = re.compile(rf"《?[^。，,；;：:]{{2,48}}(?:{P.alternation(
                              rf"(?:[(（][^()（）]{{1,16}}[)）])?")
 METADATA_ITEM = re.compile(rf"^[\[【]\s*([{P.HAN}]{{2,8}})\s*[\]】]")  # "【頒布時間】…" (metadata_item)
 RELATED = re.compile(rf"^(?:{P.alternation(L.RELATED_HEADS)})\s*[:：]?")
+SITE_FOOTER = re.compile(rf"{P.alternation(L.SITE_FOOTER_PHRASES)}|版权所有\s*[:：©]|©\s*{P.YEAR}")
 # "本办法自发布之日起施行", "本办法由市财政局负责解释" (not "…按照本办法和申报指南…开展绩效自评")
 BOILERPLATE = re.compile(rf"(?:本|以上[{P.HAN}]{{0,2}}?)(?:{'|'.join(L.BOILERPLATE_NOUNS)})[^。]{{0,20}}"
                          rf"(?:自(?=[^。，,]{{0,16}}(?:之日|起))|由(?=[^。]{{0,24}}解释)|所称|适用|施行(?![后後以之前])|解释|起执行|起实施)|"
@@ -318,11 +319,12 @@ def phone_number(label: str, rest: str) -> bool:
 @rule(stage="outline", example="'附件：1.申报表' → 'attachment'; '联系电话：…' → 'end'; '相关链接' → 'related'")
 def after_document(line: str, ctx: ParseContext) -> str | None:
     """An unnumbered line after the operative text: an attachment (the document ends), end matter
-    (contacts, copy lists, entry into force: skipped), the portal's related links (the page ends)."""
+    (contacts, copy lists, entry into force: skipped), the portal's related links or its footer
+    ("版權所有:…門戶網站 主辦單位:…", "特别声明:…若有侵权,请联系我们删除": the page ends)."""
     if END_MATTER.match(line):
         return "attachment" if ATTACHMENT.match(line) else "end"
-    if RELATED.match(ctx.fold(line)):
-        return "related"
+    if RELATED.match(ctx.fold(line)) or SITE_FOOTER.search(ctx.fold(line)):
+        return "related"  # … or the site's footer or repost disclaimer: the page ends
     return None
 
 

@@ -143,6 +143,10 @@ def test_heading_of(head, expected):
     ("附近的企业", None),
     ("网友评论《创建省级卫生县城工作实施方案 》", "end"),  # b76 008: a site's comment box
     ("评论功能已关闭", "end"),
+    # session 21: a repost disclaimer and a portal's footer run on (b564 006, b556 011)
+    ("特别声明:索比光伏网转载其他网站内容,…若有侵权,请联系我们删除。", "related"),
+    ("信息舉報網站 版權所有:斗門區人民政府門戶網站 主辦單位:珠海市斗門區人民政府辦公室 網站標識碼:4404030001", "related"),
+    ("(三)保护版权所有人的合法权益,依法查处侵权行为。", None),  # 版权所有人: a copyright owner, no footer
 ])
 def test_after_document(line, expected):
     assert O.after_document(line, CTX) == expected
