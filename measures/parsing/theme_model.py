@@ -19,7 +19,8 @@ What it computes for one measure (everything folded to Simplified first, as the 
 Within a document, each measure's probabilities are first blended with their mean over the document's
 measures (:func:`~measures.parsing.classify.with_document_mean`, ``document_weight`` of the mean: the
 items of one plan share its subject even where one item names none; held out, trained before b480 and
-scored on b480-b551, 0.715 -> 0.725 at 0.3, and up on the b300 / b400 / b514 splits too), then
+scored on b480-b551, 0.715 -> 0.725 at 0.3, and up on the b300 / b400 / b514 splits and on five
+batch-grouped folds too; flat on the next fresh pages, b552-b589: 0.730 -> 0.728), then
 :func:`~measures.parsing.classify.choose_themes_learned` gives the likeliest theme and a second one when
 its p reaches ``second_min``. The weights are in ``data/theme_model.json``, written by
 ``scripts/train_theme_model.py`` from the real pages and the seeds (the script says how, and how it was
