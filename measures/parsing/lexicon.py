@@ -93,14 +93,15 @@ FULL_TEXT_LABEL_ENDS = ("全文", "正文")  # "【法规全文】": where a law
 META_LABEL_ENDS = ("日期", "时间", "机构", "机关", "单位", "字号", "文号", "分类", "来源", "有效性", "索引号")
 GENRE_WORDS = ("方案", "意见", "措施", "办法", "规定", "计划", "规划", "细则", "条例", "纲要", "决定", "要点", "若干", "通知", "通报",
                "实施", "行动", "政策", "指引", "指南", "制度", "规则", "清单", "工作", "任务", "通告", "公告", "批复")
-NOTICE_VERBS = ("印发", "转发", "面向社会公开征求", "向社会公开征求", "面向社会征求", "向社会征求", "公开征求", "征求", "发布", "公布", "下发", "颁布", "出台", "修订印发", "重新印发", "废止", "批转",
-                "修订")  # "关于修订《…管理办法》的通知": the revised document goes with it
+# how a consultation notice asks for comments, before its draft ("关于公开征求《…》意见的通知") or after it
+# ("关于《…条例(草案)》公开征求意见的公告")
+CONSULTING_VERBS = ("面向社会公开征求", "向社会公开征求", "面向社会征求", "向社会征求", "公开征求", "征求")
+NOTICE_VERBS = ("印发", "转发") + CONSULTING_VERBS + ("发布", "公布", "下发", "颁布", "出台", "修订印发", "重新印发", "废止", "批转",
+                                                   "修订")  # "关于修订《…管理办法》的通知": the revised document goes with it
 # what a list of names says of its order ("先进单位14个(排名不分先后)")
 LIST_ORDER_NOTES = ("排名不分先后", "排名不分前后", "按姓氏笔画排序", "按姓氏笔画为序", "以姓氏笔画为序")
 # what a rules document's opening items state rather than do ("市政府工作的指导思想是…", "…工作的准则是…")
-STATEMENT_NOUNS = ("指导思想", "工作准则", "准则", "基本原则", "总体要求")
-# how a consultation notice asks for comments after naming its draft ("关于《…条例(草案)》公开征求意见的公告")
-CONSULTING_VERBS = ("面向社会公开征求", "向社会公开征求", "面向社会征求", "向社会征求", "公开征求", "征求")
+STATEMENT_NOUNS = ("指导思想", "准则", "基本原则", "总体要求")
 # verbs by which a notice issues a document only when a policy's genre ends what follows ("关于下达…发展计划的通知";
 # "关于下达2019年度福利彩票公益金的通知" allocates money and is the document itself)
 PLAN_NOTICE_VERBS = ("下达",)
