@@ -190,8 +190,7 @@ def _explain(index: KeywordIndex, texts: Texts, model: ThemeModel | None = None)
     out = [{"code": index.rules[ri].code, "name": index.rules[ri].name, "score": score,
             "keywords": sorted(hits, key=lambda k: -hits[k])} for score, ri, hits in scored]
     if model is not None:
-        p = model.probabilities(texts.grams, texts.title, texts.path,
-                                {index.rules[ri].code: score for score, ri, _ in scored}, texts.document)
+        p = theme_probabilities(model, index, texts, scored)
         names = {r.code: r.name for r in index.rules}
         shown = {d["code"] for d in out}
         out += [{"code": c, "name": names.get(c, c), "score": 0.0, "keywords": []}
