@@ -1619,21 +1619,26 @@ def breadcrumb_entries(lines: list[str], ctx: ParseContext) -> set[str]:
     return out
 
 
-PROMULGATED_DOC = re.compile(r"《([^《》]{4,80})》\s*(?:已于|已由|已经|经)[^。《》]{0,120}?(?:通过|批准)[^。《》]{0,60}?现予(?:公布|公告)")
+PROMULGATED_DOC = re.compile(r"《([^《》]{4,80})》\s*(?:已于|已由|已经|已报经|经|由)[^。《》]{0,120}?(?:通过|批准)[^。《》]{0,60}?现予(?:公布|公告)")
+# "(2025第21号)" after an announcement heading: a number the heading pattern does not read (b403 008)
+ANNOUNCEMENT_NUMBER_TAIL = re.compile(r"[(（][^()（）]{1,12}[号號][)）]$")
 
 
 @rule(stage="header", example="'温州市第十四届人民代表大会常务委员会公告' over '《温州市青年发展促进条例》已于…通过,…批准,现予公布' → "
-                               "'温州市青年发展促进条例'")
+                               "'温州市青年发展促进条例'; '沈阳市人民代表大会常务委员会公告(第38号)' over "
+                               "'《沈阳市知识产权保护和促进条例》由…通过,已经…批准,现予公布' → '沈阳市知识产权保护和促进条例'")
 def promulgated_title(title: str | None, lines: list[str], ctx: ParseContext) -> str | None:
-    """A title that is only a standing committee's announcement ("…常务委员会公告", b475 002, 012): the law it
-    promulgates ("《X》已于…通过…现予公布") is the document. None when the title is another or the text
+    """A title that is only a standing committee's announcement ("…常务委员会公告", b475 002, 012; with its
+    number, "…公告(2025第21号)", b403 008): the law it promulgates ("《X》已于…通过…现予公布", "《X》由…通过",
+    "《X》已报经…批准", b590 002, b410 005) is the document. None when the title is another or the text
     names no law."""
-    if not title or not ANNOUNCEMENT_LINE.match(P.WHITESPACE.sub("", ctx.fold(title))):
+    if not title or not ANNOUNCEMENT_LINE.match(ANNOUNCEMENT_NUMBER_TAIL.sub("", P.WHITESPACE.sub("", ctx.fold(title)))):
         return None
     for line in lines:
         m = PROMULGATED_DOC.search(ctx.fold_same(line))
         if m and genre_at_end(line[m.start(1):m.end(1)], ctx):
-            return clean_title(line[m.start(1):m.end(1)], ctx)
+            # a title quoted inside 《》 writes its own 《》 as 〈〉: the law's title line writes 《》
+            return clean_title(line[m.start(1):m.end(1)].replace("〈", "《").replace("〉", "》"), ctx)
     return None
 
 
