@@ -658,13 +658,18 @@ def attachment_label_off(s: str, ctx: ParseContext) -> str:
 
 
 @rule(stage="header", example="'国务院办公厅关于发展银发经济 国务院办公厅关于发展银发经济 增进老年人福祉的意见' → "
-                               "'国务院办公厅关于发展银发经济 增进老年人福祉的意见'; '关于加强 知识产权保护的意见' → unchanged")
+                               "'国务院办公厅关于发展银发经济 增进老年人福祉的意见'; '大連市專利導航補助暫行辦法大連市專利導航補助暫行辦法' → "
+                               "'大連市專利導航補助暫行辦法'; '关于加强 知识产权保护的意见' → unchanged")
 def restarted_title(s: str) -> str:
     """A title line that a page starts, breaks off and starts again (the first, cut copy before a space):
-    the whole copy after it."""
+    the whole copy after it. A title written twice in a row (a sharing site's flattened preview, b590 001):
+    one copy."""
     head, sep, rest = s.partition(" ")
     if sep and len(head) >= 6 and rest.strip().startswith(head):
         return rest.strip()
+    half = len(s) // 2
+    if len(s) % 2 == 0 and half >= 6 and s[:half] == s[half:]:
+        return s[:half]
     return s
 
 

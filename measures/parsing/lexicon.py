@@ -472,7 +472,9 @@ TITLE_TRAIL_DECORATIONS = ("(最新)", "（最新）", "全文", "点击此处�
                            "(精简篇)", "（精简篇）", "(精简版)", "（精简版）", "-规章制度",
                            "(中英双语)", "（中英双语）", "(中英文)", "（中英文）", "(中英文对照)", "（中英文对照）",
                            # a government site's button glued after the title ("…的若干措施政策咨询", b478 002)
-                           "政策咨询")
+                           "政策咨询",
+                           # a policy portal's link after the name ("…项目的通知 [阅读原文]", b591 001)
+                           "[阅读原文]", "【阅读原文】", "[查看原文]", "【查看原文】")
 
 # the labels of a page's line about itself ("作者: … 来源: … 发布时间: …"): never a wrapped line's rest
 PAGE_META_LABELS = ("作者", "来源", "信息来源", "文章来源", "发布时间", "发布日期", "发布机构", "阅读次数", "浏览次数", "点击数")

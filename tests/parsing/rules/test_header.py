@@ -730,6 +730,8 @@ def test_level_hint(lines, expected):
     ("魅力文明城市创建行动方案 魅力文明城市创建行动方案", "魅力文明城市创建行动方案"),
     ("关于加强 知识产权保护的意见", "关于加强 知识产权保护的意见"),
     ("专利法 专利法实施细则", "专利法 专利法实施细则"),  # a head under six characters: not a restart
+    ("大連市專利導航補助暫行辦法大連市專利導航補助暫行辦法", "大連市專利導航補助暫行辦法"),  # b590 001: written twice
+    ("条例条例", "条例条例"),  # too short to be a title written twice
 ])
 def test_restarted_title(s, expected):
     assert H.restarted_title(s) == expected
@@ -1297,6 +1299,7 @@ def test_development_zone(sources, expected):
     ("市屬國有企業負責人經營業績考核與薪酬管理暫行辦法(編輯修改稿)", "市屬國有企業負責人經營業績考核與薪酬管理暫行辦法"),  # b466 011
     ("深圳市推动软件产业高质量发展的若干措施政策咨询", "深圳市推动软件产业高质量发展的若干措施"),  # b478 002: a button
     ("关于开展政策咨询", "关于开展政策咨询"),  # no genre before it
+    ("关于申报2021年度永川区知识产权资助 奖励项目的通知 [阅读原文]", "关于申报2021年度永川区知识产权资助 奖励项目的通知"),  # b591 001
 ])
 def test_share_decorations(title, expected):
     assert H.share_decorations(title, CTX) == expected
