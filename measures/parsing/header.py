@@ -81,6 +81,15 @@ SENTENCE_OPENER = re.compile(f"^(?:{'|'.join(L.SENTENCE_OPENERS)})")
 FIRST_ITEM = re.compile(rf"^(?:一|第一|{P.PAREN_OPEN}一{P.PAREN_CLOSE}|1[.、．])")
 TITLE_PARTS = re.compile(r"\s*[-_|｜]\s*")
 DRAFT_STRONG = re.compile(P.spread_alternation(L.DRAFT_WORDS))  # "草 案" too
+# a draft's stage mark: "(征求意见稿)", "(修订征求意见稿)", "(讨论稿)", "(初稿)"; a paren may be lost ("征求意见稿)")
+_STAGE_RUN = (rf"(?:(?:{P.spread_alternation(L.DRAFT_MARK_PARTS)})[·・\s]*)*?(?:{P.spread_alternation(L.DRAFT_STAGE_MARKS)})"
+              rf"(?:[·・\s]*(?:{P.spread_alternation(L.DRAFT_MARK_PARTS)}))*")
+DRAFT_STAGE_LINE = re.compile(rf"^\s*{P.PAREN_OPEN}?\s*{_STAGE_RUN}\s*{P.PAREN_CLOSE}?\s*$")
+DRAFT_STAGE_MARK = re.compile(rf"\s*{P.PAREN_OPEN}\s*{_STAGE_RUN}\s*{P.PAREN_CLOSE}")
+ISSUED = re.compile(r"(?:现|现将[^。]{0,60})(?:印发|下发)给你们|现予(?:印发|公布)")  # a covering notice issuing the text
+DRAFT_MARK_REACH = 80
+SENTENCE_MARKS = re.compile(r"[，,。；;]")  # a sentence's marks: not a title's run-on copy
+ARTICLE_HEAD = re.compile(rf"^\s*第[{P.CN_DIGITS}\d]+[条條]")  # "第五条 审议某条例(草案)时": an article names a draft  # a stage mark after a title starts this near the head of its line
 DRAFT = re.compile(DRAFT_STRONG.pattern + "|征求意见的通知")
 EXPIRED = re.compile("|".join(L.EXPIRED_WORDS))
 EXPIRED_NOTE = re.compile(r"(?:该|本)(?:文件|政策|规定|办法)?(?:已)?(?:失效|废止)|^已(?:失效|废止)$")
@@ -2352,6 +2361,9 @@ def status_of(h: Header, lines: list[str], ctx: ParseContext) -> str:
     if h.title and any(l.startswith(h.title) and DRAFT_MARK.match(l[len(h.title):])
                        for l in lines[:h.body_start + 15]):
         return "draft"  # a preview's run-on text: "公共场所控制吸烟条例(送审稿)第一章 总 则第一条…" (b320 013)
+    if draft_stage_marked(lines[:h.body_start + 40], ctx) and not any(
+            ISSUED.search(ctx.fold_same(l)) for l in lines[:h.body_start + 40]):
+        return "draft"  # not a mark left on a document its covering notice issues (b109 001: "(送审稿)")
     if h.expired_mark:
         return "expired"
     repealed = parse_date(h.meta.get("repealed"))
@@ -2363,6 +2375,27 @@ def status_of(h: Header, lines: list[str], ctx: ParseContext) -> str:
     if any(len(l) <= 40 and EXPIRED_NOTE.search(ctx.fold(l)) for l in lines[:h.body_start + 5] + lines[-10:]):
         return "expired"
     return "in_force"
+
+
+@rule(stage="header", example="['郑州市房屋安全管理条例', '(征求意见稿)'] → True; "
+                               "['1、教科書使用作品支付報酬辦法(征求意見稿)第一條 為保護…'] → True; "
+                               "['根据《某某条例(草案)》的说明，本市…'] → False")
+def draft_stage_marked(lines: list[str], ctx: ParseContext) -> bool:
+    """A draft by its stage mark near the top: a line that is only the mark ("(征求意见稿)", "(讨论稿)",
+    "(初稿)", "征求意见稿)", b434 003, b168 003, b598 006), or the mark right after a title that ends with
+    its genre near the head of a line (a sharing site's run-on copy, "…办法(征求意见稿)第一條…", b67 004,
+    b537 009), not one quoted inside 《》 or named in a sentence or an article ("各单位要对照某办法(征求意见稿)…",
+    "第五条 审议某条例(草案)时…")."""
+    for line in lines:
+        f = ctx.fold_same(line)
+        if DRAFT_STAGE_LINE.match(f):
+            return True
+        for m in DRAFT_STAGE_MARK.finditer(f[:DRAFT_MARK_REACH + 20]):
+            before = f[:m.start()]
+            if m.start() <= DRAFT_MARK_REACH and before.count("《") == before.count("》") and not SENTENCE_MARKS.search(before) \
+                    and not ARTICLE_HEAD.match(before) and genre_at_end(before, ctx):
+                return True
+    return False
 
 
 @rule(stage="header", example="'国务院办公厅' → True; '国家知识产权局、公安部' → True; '国家税务总局沈阳市税务局' → False")

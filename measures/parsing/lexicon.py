@@ -149,6 +149,9 @@ DRAFT_MARKS = ("征求意见稿", "送审稿", "草案")  # "（征求意见稿�
 # "(草案修改二稿 征求意见稿)", "(修订草案)")
 DRAFT_MARK_PARTS = DRAFT_MARKS + ("修订", "修正", "修改稿", "修改二稿", "审议稿", "二审稿", "三审稿", "修改")
 DRAFT_MARKS_AT_END = DRAFT_MARKS + ("试行草案",)
+# the stage marks a draft carries under or after its title, beside DRAFT_MARKS ("(讨论稿)", "(初稿)",
+# "(修改稿)": a working draft; b168 003, b237 007, b516 012): they make the status draft, not the title
+DRAFT_STAGE_MARKS = DRAFT_MARKS + ("讨论稿", "初稿", "修改稿", "修订稿", "征求意见")
 EXPIRED_WORDS = ("失效", "废止", "已废止", "已失效", "不再有效", "停止执行", "已修订")
 # the last characters of an organisation's name on a signature line
 ORG_LINE_ENDS = ("政府", "办公室", "办公厅", "局", "委员会", "委", "厅", "院", "中心", "小组", "部", "署", "海关", "分行",

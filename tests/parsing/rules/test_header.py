@@ -425,9 +425,33 @@ def test_doc_number_of(h, lines, expected):
     # b455 001: the draft mark spread out, on the title's line
     (_header(title="上海市社会生活噪声污染防治若干规定(草 案)", body_start=1),
      ["上海市社会生活噪声污染防治若干规定(草 案)", "第一条 为了…"], "draft"),
+    # b434 003: the stage mark on a line of its own under the title
+    (_header(title="郑州市房屋安全管理条例", body_start=1), ["郑州市房屋安全管理条例", "(征求意见稿)", "第一章 总则"], "draft"),
+    # b109 001: a mark left on a text its covering notice issues
+    (_header(title="丽江市促进退役军人就业创业工作实施方案", body_start=3),
+     ["《丽江市促进退役军人就业创业工作实施方案》已经市人民政府同意,现印发给你们,请认真贯彻执行。",
+      "丽江市促进退役军人就业创业工作实施方案", "(送审稿)", "一、总体要求"], "in_force"),
 ])
 def test_status_of(h, lines, expected):
     assert H.status_of(h, lines, CTX) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["郑州市房屋安全管理条例", "(征求意见稿)"], True),   # b434 003
+    (["(讨论稿)"], True),                                 # b168 003: a working draft
+    (["(初稿)"], True),                                   # b262 013
+    (["征求意见稿)"], True),                              # b598 006: a paren lost
+    (["(修订征求意见稿)"], True),                         # b353 001
+    (["1、教科書使用作品支付報酬辦法(征求意見稿)第一條 為保護文學、藝術和科學作品作者的著作權"], True),  # b67 004
+    (["第一篇:长沙市公共机构节能管理办法长沙市公共机构节能管理办法(征求意见稿)来源:"], True),  # b537 009
+    (["根据《某某条例(草案)》的说明,本市…"], False),     # quoted inside 《》
+    (["(修订)"], False),                                  # an edition, not a draft
+    (["加强知识产权保护", "(试行)"], False),
+    (["为做好工作,各单位要对照某某办法(征求意见稿)提出修改意见"], False),  # not after a title at a line's head
+    (["第五条 审议某条例(草案)时,应当听取意见"], False),  # an article names a draft
+])
+def test_draft_stage_marked(lines, expected):
+    assert H.draft_stage_marked(lines, CTX) == expected
 
 
 NATIONAL_CTX = ParseContext(Knowledge(regions=REGIONS + [
