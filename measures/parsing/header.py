@@ -86,6 +86,13 @@ _STAGE_RUN = (rf"(?:(?:{P.spread_alternation(L.DRAFT_MARK_PARTS)})[·・\s]*)*?(
               rf"(?:[·・\s]*(?:{P.spread_alternation(L.DRAFT_MARK_PARTS)}))*")
 DRAFT_STAGE_LINE = re.compile(rf"^\s*{P.PAREN_OPEN}?\s*{_STAGE_RUN}\s*{P.PAREN_CLOSE}?\s*$")
 DRAFT_STAGE_MARK = re.compile(rf"\s*{P.PAREN_OPEN}\s*{_STAGE_RUN}\s*{P.PAREN_CLOSE}")
+# expiry_noted: "[失效]", "【已廢止】", "(失效)" at a line's head or end or after the title; "有效性: 廢止",
+# "【时效性】失效", "信息時效性: | 失效"; "本办法已于2024年7月26日废止", "此文件已于…宣布失效", "本法规全文废止"
+EXPIRY_BRACKET = re.compile(r"[(（【\[]\s*(?:已|该文件已|全文)?(?:失效|废止|作废)\s*[)）】\]]")
+EXPIRY_LABEL = re.compile(rf"(?:{P.spread_alternation(L.STATUS_LABELS)})\s*[】\]:：|\s]*\s*(?:全文)?(?:宣布|已)?(?:失效|废止)(?!日期|时间)")
+VALID_LABEL = re.compile(rf"(?:{P.spread_alternation(L.STATUS_LABELS)})\s*[】\]:：|\s]*\s*(?:现行)?有效(?!期)")
+EXPIRY_SENTENCE = re.compile(r"(?:本|该|此)(?:篇)?(?:办法|规定|文件|法规|政策|通知|意见|细则|方案|规章)?(?:已于[^。，,；;]{1,20}?)?(?:宣布)?"
+                             r"(?:全文)?(?:失效|废止)(?!日期|时间)|已被《[^《》]{2,60}废止")
 ISSUED = re.compile(r"(?:现|现将[^。]{0,60})(?:印发|下发)给你们|现予(?:印发|公布)")  # a covering notice issuing the text
 DRAFT_MARK_REACH = 80
 SENTENCE_MARKS = re.compile(r"[，,。；;]")  # a sentence's marks: not a title's run-on copy
@@ -2374,6 +2381,8 @@ def status_of(h: Header, lines: list[str], ctx: ParseContext) -> str:
         return "expired"
     if any(len(l) <= 40 and EXPIRED_NOTE.search(ctx.fold(l)) for l in lines[:h.body_start + 5] + lines[-10:]):
         return "expired"
+    if expiry_noted(lines[:h.body_start + 20] + lines[-10:], h.title, ctx):
+        return "expired"
     return "in_force"
 
 
@@ -2395,6 +2404,29 @@ def draft_stage_marked(lines: list[str], ctx: ParseContext) -> bool:
             if m.start() <= DRAFT_MARK_REACH and before.count("《") == before.count("》") and not SENTENCE_MARKS.search(before) \
                     and not ARTICLE_HEAD.match(before) and genre_at_end(before, ctx):
                 return True
+    return False
+
+
+@rule(stage="header", example="['台州市科学技术奖励办法[失效]'] → True; ['【已廢止】惠州市…的通知'] → True; ['有 效 性: 廢止'] → True; "
+                               "['本办法已于2024年7月26日废止。'] → True; ['有效性: 有效'] → False; "
+                               "['原《某办法》(已废止)的规定不再执行'] → False")
+def expiry_noted(lines: list[str], title: str | None, ctx: ParseContext) -> bool:
+    """The page says the document no longer applies: an expiry mark in brackets at a line's head or end or
+    right after the title ("…办法[失效]", "【已廢止】惠州市…", "(失效)西政办发〔2017〕13号", b146 010,
+    b148 012, b576 007), a status label with that value ("有效性: 廢止", "【时效性】失效", b287 003, b276
+    005), or a note ("本办法已于2024年7月26日废止", "此文件已于…宣布失效", "本篇法规已被《…》废止", b524 006,
+    b39 005, b265 012). A date of expiry alone is not (writers read "失效日期: 2025-06-03" as in force), nor a
+    label on a page whose labels also say 有效 (a site's filter of every value, b40 001)."""
+    t = ctx.fold_same(title or "")
+    folded = [ctx.fold(line).strip() for line in lines]
+    # a site's filter lists every value ("有效性:有效", "有效性:失效", "有效性:废止", b40 001): no label counts
+    labels = not any(VALID_LABEL.search(f) for f in folded)
+    for f in folded:
+        for m in EXPIRY_BRACKET.finditer(f):
+            if m.start() <= 1 or m.end() >= len(f) - 1 or (t and f[:m.start()].rstrip().endswith(ctx.fold(t))):
+                return True
+        if labels and EXPIRY_LABEL.search(f) or EXPIRY_SENTENCE.search(f):
+            return True
     return False
 
 

@@ -152,6 +152,8 @@ DRAFT_MARKS_AT_END = DRAFT_MARKS + ("试行草案",)
 # the stage marks a draft carries under or after its title, beside DRAFT_MARKS ("(讨论稿)", "(初稿)",
 # "(修改稿)": a working draft; b168 003, b237 007, b516 012): they make the status draft, not the title
 DRAFT_STAGE_MARKS = DRAFT_MARKS + ("讨论稿", "初稿", "修改稿", "修订稿", "征求意见")
+# the labels of a page's status field ("有效性: 廢止", "【时效性】失效", "法规效力: 全文失效")
+STATUS_LABELS = ("有效性", "时效性", "效力状态", "法规效力", "效力级别状态", "是否有效", "文件状态", "有效状态")
 EXPIRED_WORDS = ("失效", "废止", "已废止", "已失效", "不再有效", "停止执行", "已修订")
 # the last characters of an organisation's name on a signature line
 ORG_LINE_ENDS = ("政府", "办公室", "办公厅", "局", "委员会", "委", "厅", "院", "中心", "小组", "部", "署", "海关", "分行",

@@ -454,6 +454,24 @@ def test_draft_stage_marked(lines, expected):
     assert H.draft_stage_marked(lines, CTX) == expected
 
 
+@pytest.mark.parametrize("lines, title, expected", [
+    (["台州市科学技术奖励办法[失效]"], "台州市科学技术奖励办法", True),                 # b146 010: after the title
+    (["【已廢止】惠州市文化廣電旅游體育局關于印發…的通知"], None, True),              # b148 012: at the head
+    (["(失效)西政办发〔2017〕13号 北京市西城区人民政府"], None, True),                # b576 007
+    (["文件登記號: 早期文件無統一編號 有 效 性: 廢止"], None, True),                 # b287 003: a spread label
+    (["∙【时效性】失效"], None, True),                                                 # b276 005
+    (["本办法已于2024年7月26日废止。"], None, True),                                 # b524 006
+    (["(此文件已于2017年12月29日宣布失效)"], None, True),                            # b39 005
+    (["*注:本篇法规已被《南京市政府关于废止<南京市内河交通安全管理办法> 等政府规章的决定》废止"], None, True),
+    (["有效性:有效", "有效性:失效", "有效性:废止"], None, False),                      # b40 001: a site's filter
+    (["失效日期: 2025-06-03"], None, False),                                          # a date alone
+    (["原《某办法》(已废止)的规定不再执行"], None, False),                             # a cited document's mark
+    (["本办法自2024年1月1日起施行,原办法同时废止。"], None, False),
+])
+def test_expiry_noted(lines, title, expected):
+    assert H.expiry_noted(lines, title, CTX) == expected
+
+
 NATIONAL_CTX = ParseContext(Knowledge(regions=REGIONS + [
     {"code": "210100x", "name": "沈阳市税务局", "short_name": "", "level": "city", "parent": None}]))
 
