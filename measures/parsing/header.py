@@ -173,13 +173,19 @@ PLACE_TAG = re.compile(rf"^[(（]([{P.HAN}]{{2,8}})[)）]\s*(?=\1)")
 LAYOUT_SPACE = re.compile(rf"(?<=[{P.HAN}])[ \u3000]+(?=[{P.HAN}])")
 # "…工作的通知 时间:2020-05-11": the page's date label after the title, on the same line
 DATE_TAIL = re.compile(rf"\s+(?:发布|发文|成文)?(?:时间|日期)\s*[:：]\s*{P.DATE_YMD.pattern}.*$")
+# "…的通知 | 添加日期: | 2018-06-18": a page table's date cell run on after the title (b605 009)
+BAR_DATE_TAIL = re.compile(rf"\s*[|｜]\s*(?:发布|发文|成文|添加|更新)?(?:时间|日期)\s*[:：]\s*(?:[|｜]\s*)?{P.DATE_YMD.pattern}.*$")
 # "关于印发《…方案》的通知 2022-06-08": the page's date after a title that ends as titles end
 _ISO_DATE = rf"{P.YEAR}-\d{{1,2}}-\d{{1,2}}"
+_CN_DATE = rf"{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日"
+# "…的通知(2014年6月27日)": a gazette's date of the document after its title (dated_title_line)
+TITLE_DATE_NOTE = re.compile(rf"^\s*[(（]\s*({_CN_DATE})\s*[)）]\s*$")
 EXCERPT_TAIL = re.compile(rf"\s*[-—_－]{{1,3}}\s*(?:{P.alternation(L.EXCERPT_WORDS)})(?:及解读|与解读)?\s*$"
                           r"|\s*[(（]\s*(?:附|含|附政策)解读\s*[)）]\s*$")  # "…的通知(附解读)" (b505 005)
 SITE_SUFFIX = re.compile(r"\s*[_｜|]\s*[^_｜|\s]{2,20}(?:网|網|网站|網站|门户|門戶|平台)\s*$")  # "…的通知_桂林旅游政务网"
 BARE_DATE_TAIL = re.compile(rf"(?<=[{P.HAN}》)）])(?:\s+{_ISO_DATE}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
-                            rf"|\s*[(（]\s*(?:{_ISO_DATE}|{P.YEAR})\s*[)）])$")  # "…的通知 ( 2025-01-27 )", "…的通知(2022)"
+                            rf"|\s*[(（]\s*(?:{_ISO_DATE}|{P.YEAR})\s*[)）]"
+                            rf"|\s*[(（]\s*{_CN_DATE}\s*[)）])$")  # "…的通知 ( 2025-01-27 )", "…的通知(2022)", "…的通知(2014年6月27日)"
 ORG_VERB_PREFIX = re.compile(rf"^(?P<org>{ORG_NAME}(?:{ORG_NAME}){{0,3}})(?:联合)?印发(?=关于)")  # "省委省政府印发关于…"
 LEAD_VERB = re.compile(r"(?:联合|正式|共同)?(?:研究制定|制定)?(?:印发|发布|公布|出台|制定)了?《")
 LEAD_JOINT = re.compile(P.alternation(L.JOINT_ISSUE_WORDS))  # "X联合Y制定印发了《…》" (b489 002): X and Y issue it together
@@ -954,7 +960,7 @@ def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
     m = EXCERPT_TAIL.search(ctx.fold_same(s[:m.start()] if m else s))
     if m and genre_at_end(s[:m.start()], ctx):  # "…若干意见---摘录(2014-1-15)", "…管理办法-全文及解读"
         s = s[:m.start()]
-    m = DATE_TAIL.search(ctx.fold_same(s))  # "…實施方案 發布時間:2022-10-10 14:04" (same offsets once folded)
+    m = DATE_TAIL.search(ctx.fold_same(s)) or BAR_DATE_TAIL.search(ctx.fold_same(s))  # "…實施方案 發布時間:2022-10-10 14:04"
     s = BARE_DATE_TAIL.sub("", s[:m.start()] if m else s)
     m = MID_NUMBER.search(ctx.fold_same(s))
     if m and m.start() >= 6 and genre_at_end(s[:m.start()], ctx) and len(s) - m.end() <= RED_HEADER_TAIL \
@@ -2430,6 +2436,23 @@ def expiry_noted(lines: list[str], title: str | None, ctx: ParseContext) -> bool
     return False
 
 
+@rule(stage="header", example="title '青岛市人民政府关于延续执行出租汽车行业管理有关政策的通知' over the line "
+                               "'青岛市人民政府关于…的通知(2014年6月27日)' → '2014-06-27'")
+def dated_title_line(h: Header, lines: list[str], ctx: ParseContext) -> str | None:
+    """The date a gazette or law database writes in brackets after a document's title on its line
+    ("…的通知(2014年6月27日)", "…十条意见 (2017年9月5日)", b605 007): the date it was signed, when no
+    signature gives one."""
+    for title in filter(None, (h.notice_title, h.title)):
+        t = ctx.fold_same(title)
+        for line in lines[:h.body_start + 3]:
+            f = ctx.fold_same(line).strip()
+            if f.startswith(t):
+                m = TITLE_DATE_NOTE.match(f[len(t):])
+                if m:
+                    return parse_date(m.group(1))
+    return None
+
+
 @rule(stage="header", example="'国务院办公厅' → True; '国家知识产权局、公安部' → True; '国家税务总局沈阳市税务局' → False")
 def national_issuer(issuer: str | None, ctx: ParseContext) -> bool:
     """国务院 and its offices, ministries, national bureaus (国家知识产权局, 海关总署 …), the supreme court
@@ -2476,7 +2499,7 @@ def header(ctx: ParseContext) -> None:
         "level": region["level"],
         # the date under the signature first; 成文日期 of the portal's table, a "…会议通过" note after it
         "signed_date": h.signed_date or parse_date(h.meta.get("signed")) or (passed[2] if passed[1] == "signed" else None)
-        or signed_by_issuer(ctx.text, issuer, ctx),
+        or signed_by_issuer(ctx.text, issuer, ctx) or dated_title_line(h, lines, ctx),
         # 生成日期 (the portal's record date) stands for the publication date when no other is given
         "published_date": parse_date(h.meta.get("published")) or parse_date(h.meta.get("generated"))
         or (passed[2] if passed[1] == "published" else None) or h.promulgated or h.page_date

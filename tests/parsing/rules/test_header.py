@@ -472,6 +472,17 @@ def test_expiry_noted(lines, title, expected):
     assert H.expiry_noted(lines, title, CTX) == expected
 
 
+@pytest.mark.parametrize("h, lines, expected", [
+    (_header(title="青岛市人民政府关于延续执行出租汽车行业管理有关政策的通知", body_start=1),
+     ["青岛市人民政府关于延续执行出租汽车行业管理有关政策的通知(2014年6月27日)", "各区、市人民政府:"], "2014-06-27"),
+    (_header(title="关于支持非公有制经济健康发展的十条意见", body_start=1),
+     ["中共山东省委 山东省人民政府关于支持非公有制经济健康发展的十条意见 (2017年9月5日)"], None),  # not the title's line
+    (_header(title="某某办法", body_start=1), ["某某办法(2014年修订)"], None),  # an edition, not a date
+])
+def test_dated_title_line(h, lines, expected):
+    assert H.dated_title_line(h, lines, CTX) == expected
+
+
 NATIONAL_CTX = ParseContext(Knowledge(regions=REGIONS + [
     {"code": "210100x", "name": "沈阳市税务局", "short_name": "", "level": "city", "parent": None}]))
 
@@ -610,6 +621,11 @@ def test_header_stage_national_document(knowledge):
      "关于印发《杨浦区全力加快经济恢复和重振行动方案》的通知", None, False, None),
     ("截至 2022-06-08 的统计", "截至 2022-06-08 的统计", None, False, None),
     ("上海市碳達峰實施方案 發布時間:2022-10-10 14:04", "上海市碳達峰實施方案", None, False, None),  # b105 005: Traditional label
+    # b605 009: a page table's date cell after the title; b605 007: a gazette's date after the title
+    ("尧都区人民政府关于启动区级地方公益林生态效益补偿基金的通知 | 添加日期: | 2018-06-18",
+     "尧都区人民政府关于启动区级地方公益林生态效益补偿基金的通知", None, False, None),
+    ("青岛市人民政府关于延续执行出租汽车行业管理有关政策的通知(2014年6月27日)",
+     "青岛市人民政府关于延续执行出租汽车行业管理有关政策的通知", None, False, None),
     ("关于开展桂林市2019年知识产权宣传周活动的通知_桂林旅游政务网", "关于开展桂林市2019年知识产权宣传周活动的通知",
      None, False, None),  # b103 006: the page title's site name
     ("专利导航_服务平台", "专利导航_服务平台", None, False, None),  # near miss: no genre before the site name
