@@ -68,6 +68,12 @@ FLAT_LINE = re.compile(r"[^\n]{300,}")
 # scraper separators and spam symbols that mirror sites scatter through the text
 SEPARATOR_RUNS = re.compile(r"@{2,}")
 SPAM_SYMBOLS = "™♠♥♣♦✔✘☆★÷₩¥$↕¶©αβγδεζλμπρσφψωΩ≥≤<>'"
+# a forum's anti-copy jammer: runs of one- and two-character ASCII tokens ("0 N* Q, G& X8 o. O' h") at a
+# line's head or end or between Han characters (forum_jammer)
+_JAM_TOKEN = r"[\x21-\x7e]{1,2}"
+JAMMER = re.compile(rf"(?:^|(?<=[{P.HAN}。，,；;：:）)]))[ \t]*(?:{_JAM_TOKEN}[ \t]){{3,}}{_JAM_TOKEN}(?=[ \t]|$|[{P.HAN}])", re.M)
+JAM_PUNCT = re.compile(r"[!-/:-@\[-`{-~]")
+JAM_ALNUM = re.compile(r"[0-9A-Za-z]")
 SPAM_RUN = re.compile(rf"(?<=[{P.HAN})）])[{re.escape(SPAM_SYMBOLS)}]+(?=[{P.HAN}])")
 SPAM_GLOSS = re.compile(rf"(?<=[{P.HAN_ANY}])([(（])([^()（）\n]{{1,16}})([)）])")
 PINYIN_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
@@ -459,6 +465,19 @@ def without_separators(text: str) -> str:
     return SEPARATOR_RUNS.sub("", text) if "@@" in text else text
 
 
+@rule(stage="clean", example="\"0 N* Q, G& X8 o. O' h  第一条 为规范…\" → '  第一条 为规范…'; "
+                              "'国卫办医政函〔2023〕199号/ G; t3 d8 f* N* I# ~' → '国卫办医政函〔2023〕199号'; '| | | | |' → unchanged")
+def forum_jammer(text: str) -> str:
+    """A forum's anti-copy jammer out of the text (Discuz's random "N* Q, G& X8" runs, b538 006, b166 008,
+    b610 005): four or more one- or two-character ASCII tokens with at least three marks and two letters
+    or digits among them, at a line's head or end or between Han characters. A table's bars ("| | |") and
+    "1 + 2 = 3" stay."""
+    def drop(m: "re.Match[str]") -> str:
+        run = m.group()
+        return "" if len(JAM_PUNCT.findall(run)) >= 3 and len(JAM_ALNUM.findall(run)) >= 2 else run
+    return JAMMER.sub(drop, text) if JAM_PUNCT.search(text) else text
+
+
 @rule(stage="clean", example="'電™♠子商務進工(gōα₩™ng)作' → '電子商務進工(gōng)作'; '二OO九年' → '二〇〇九年'")
 def spam_symbols(text: str) -> str:
     """Mirror-site noise out of the text: symbols wedged between two Han characters (™♠, σ≥), symbols
@@ -647,7 +666,7 @@ def normalise_text(text: str) -> str:
         text = "\n".join(letter_spaced_line(line, spaced_page) for line in text.split("\n"))
     if ("【" in text or "】" in text) and scrambled_page(text):
         text = unscrambled(text)
-    text = doubled_article_numbers(scrambled_article_numbers(lost_spaces(lost_indents(paragraph_marks(spam_symbols(text))))))
+    text = doubled_article_numbers(scrambled_article_numbers(lost_spaces(lost_indents(paragraph_marks(spam_symbols(forum_jammer(text)))))))
     text = comma_before_dun(text)
     if LETTER_O_DIGIT.search(text):
         text = letter_o_digits(text)

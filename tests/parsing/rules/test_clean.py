@@ -405,3 +405,15 @@ def test_pipe_task_tables(text, expected):
     out = C.pipe_task_tables(text)
     assert out.split("\n") == expected if expected is not None else out == text
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("0 N* Q, G& X8 o. O' h  第一条 为规范志愿者注册工作", "  第一条 为规范志愿者注册工作"),  # b166 008: at a line's head
+    ("国卫办医政函〔2023〕199号/ G; t3 d8 f* N* I# ~\n各省", "国卫办医政函〔2023〕199号\n各省"),  # b610 005: at its end
+    ("第二章 注册' L& w, Y* N6 t\n", "第二章 注册\n"),
+    ("| | | | | |", "| | | | | |"),             # a table's bars: no letters or digits
+    ("1 + 2 = 3 的公式", "1 + 2 = 3 的公式"),      # too few marks
+    ("A B C D 四级", "A B C D 四级"),              # letters only
+])
+def test_forum_jammer(text, expected):
+    assert C.forum_jammer(text) == expected
