@@ -93,6 +93,9 @@ EXPIRY_LABEL = re.compile(rf"(?:{P.spread_alternation(L.STATUS_LABELS)})\s*[】\
 VALID_LABEL = re.compile(rf"(?:{P.spread_alternation(L.STATUS_LABELS)})\s*[】\]:：|\s]*\s*(?:现行)?有效(?!期)")
 EXPIRY_SENTENCE = re.compile(r"(?:本|该|此)(?:篇)?(?:办法|规定|文件|法规|政策|通知|意见|细则|方案|规章)?(?:已于[^。，,；;]{1,20}?)?(?:宣布)?"
                              r"(?:全文)?(?:失效|废止)(?!日期|时间)|已被《[^《》]{2,60}废止")
+# forwarded_title: "转发住房城乡建设部…关于…的通知", "瑞安市人民政府办公室转发温州市…的通知"; "现将…《X》…转发给你们"
+FORWARD_TITLE = re.compile(rf"^(?P<org>[{P.HAN}、\s]{{0,30}}?)转发(?P<rest>.{{6,}}?)的?通知$")
+FORWARDED_QUOTE = re.compile(r"现将[^。]{0,60}?《([^《》]{6,80})》[^。]{0,40}?转发")
 ISSUED = re.compile(r"(?:现|现将[^。]{0,60})(?:印发|下发)给你们|现予(?:印发|公布)")  # a covering notice issuing the text
 DRAFT_MARK_REACH = 80
 SENTENCE_MARKS = re.compile(r"[，,。；;]")  # a sentence's marks: not a title's run-on copy
@@ -2453,6 +2456,39 @@ def dated_title_line(h: Header, lines: list[str], ctx: ParseContext) -> str | No
     return None
 
 
+def _heads_line(title: str, line: str) -> bool:
+    """The title stands on the line as a heading (its head at least, when it wraps), not quoted in a
+    sentence (《…》)."""
+    k = P.WHITESPACE.sub("", line).find(P.WHITESPACE.sub("", title)[:12])
+    return k >= 0 and "《" not in P.WHITESPACE.sub("", line)[:k]
+
+
+@rule(stage="header", example="'转发住房城乡建设部 财政部 中国人民银行关于放宽提取住房公积金支付房租条件的通知' → "
+                               "('关于放宽提取住房公积金支付房租条件的通知', '转发…的通知'); '关于加强管理的通知' → unchanged")
+def forwarded_title(title: str, lines: list[str], ctx: ParseContext) -> tuple[str, str | None]:
+    """(title, notice title) of a page headed by a forwarding notice with no 关于 before 转发 ("转发X关于Y的
+    通知", "瑞安市人民政府办公室转发…的通知", b165 008, b612 001, 003): the forwarded document is the title (the
+    one the notice names in 《》 when it says "现将…《Y》…转发给你们", else what follows 转发, from its 关于 on),
+    and the forwarding line is the notice's title."""
+    f = ctx.fold_same(title)
+    m = FORWARD_TITLE.match(f)
+    # a chain of forwards ("…办公厅转发国务院办公厅转发…") stays whole, as does a title quoted from the text
+    if not m or f.count("转发") > 1 or not any(_heads_line(f, ctx.fold_same(line)) for line in lines):
+        return title, None
+    for line in lines:
+        q = FORWARDED_QUOTE.search(ctx.fold_same(line))
+        if q and genre_at_end(q.group(1), ctx):
+            return clean_title(line[q.start(1):q.end(1)], ctx), title
+    start = m.start("rest")
+    about = f.find("关于", start)
+    if 0 <= about - start <= 30:
+        start = about
+    inner = title[start:].strip()
+    if not (f[start:].startswith("关于") or genre_at_end(inner, ctx)):
+        return title, None
+    return inner, title
+
+
 @rule(stage="header", example="'国务院办公厅' → True; '国家知识产权局、公安部' → True; '国家税务总局沈阳市税务局' → False")
 def national_issuer(issuer: str | None, ctx: ParseContext) -> bool:
     """国务院 and its offices, ministries, national bureaus (国家知识产权局, 海关总署 …), the supreme court
@@ -2483,6 +2519,8 @@ def header(ctx: ParseContext) -> None:
     # the header reads lines without scraper separators (@@); the body keeps them as written
     lines = [without_separators(line) for line in ctx.lines]
     h = ctx.header = scan_header(lines, ctx.page_title, ctx)
+    if h.title and not h.notice_title:
+        h.title, h.notice_title = forwarded_title(h.title, lines[:h.body_start + 8], ctx)
     ctx.body_lines = [l for i, l in enumerate(ctx.lines[h.body_start:], h.body_start) if i not in h.meta_lines]
     ctx.notice_items = sum(1 for i in range(h.body_start, min(h.own_items_end, len(ctx.lines))) if i not in h.meta_lines)
     number = doc_number_of(h, lines)

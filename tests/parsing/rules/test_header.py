@@ -1814,3 +1814,27 @@ def test_news_date_off(title, expected):
 def test_title_tail_off_list_marks(title, expected):
     assert H.title_tail_off(title, CTX) == expected
 
+
+
+@pytest.mark.parametrize("title, lines, expected", [
+    # b165 008: the forwarded document after 转发, from its 关于 on
+    ("转发住房城乡建设部 财政部 中国人民银行关于放宽提取住房公积金支付房租条件的通知",
+     ["转发住房城乡建设部 财政部 中国人民银行关于放宽提取住房公积金支付房租条件的通知", "各市住房公积金管理中心:"],
+     ("关于放宽提取住房公积金支付房租条件的通知", "转发住房城乡建设部 财政部 中国人民银行关于放宽提取住房公积金支付房租条件的通知")),
+    # b612 003: the notice names the forwarded document in 《》; the title wraps over two lines
+    ("转发省农业农村厅关于开展2021年广东省十大杰出高素质农民认定活动的通知",
+     ["转发省农业农村厅关于开展2021年广东省", "十大杰出高素质农民认定活动的通知",
+      "现将省农业农村厅《关于开展2021年广东省十大杰出高素质农民认定活动的通知》(粤农农函〔2021〕636号)转发给你们,请按照通知要求组织。"],
+     ("关于开展2021年广东省十大杰出高素质农民认定活动的通知", "转发省农业农村厅关于开展2021年广东省十大杰出高素质农民认定活动的通知")),
+    # a chain of forwards stays whole
+    ("广东省人民政府办公厅转发国务院办公厅转发国家机关事务管理局关于清理规范驻省会城市办事机构指导意见的通知",
+     ["广东省人民政府办公厅转发国务院办公厅转发国家机关事务管理局关于清理规范驻省会城市办事机构指导意见的通知"],
+     ("广东省人民政府办公厅转发国务院办公厅转发国家机关事务管理局关于清理规范驻省会城市办事机构指导意见的通知", None)),
+    # b588 007: a title quoted from the text ("现将…《转发…》转发给你们") stays
+    ("转发省农业农村厅关于开展广东省规模猪场贷款贴息项目入库工作的通知",
+     ["各乡镇人民政府:", "现将市农业农村局《转发省农业农村厅关于开展广东省规模猪场贷款贴息项目入库工作的通知》转发给你们"],
+     ("转发省农业农村厅关于开展广东省规模猪场贷款贴息项目入库工作的通知", None)),
+    ("关于加强管理的通知", ["关于加强管理的通知"], ("关于加强管理的通知", None)),
+])
+def test_forwarded_title(title, lines, expected):
+    assert H.forwarded_title(title, lines, CTX) == expected
