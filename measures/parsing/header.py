@@ -143,7 +143,7 @@ LEADING_NUMBER = re.compile(rf"^\s*[(（]?{P.DOC_NUMBER.pattern}[)）]?\s*[_《]
 # "嘉市监知〔2020〕173号上海市…的通知", "阳政办〔2019〕1号—区人民政府办公室关于印发…的通知"
 GLUED_NUMBER = re.compile(rf"^{P.DOC_NUMBER.pattern}\s*[—–－-]{{0,2}}\s*(?=[{P.HAN}])")
 TRAILING_NUMBER = re.compile(rf"\s*[(（]?\s*({P.DOC_NUMBER.pattern})\s*[)）]?\s*$")  # "…的通知 江府办函〔2018〕83号"
-PAGE_MARK = re.compile(r"^(?:\d{1,3}\s*[―—–-]\s*(?=[\u4e00-\u9fff])|[\[【][^\]】]{1,6}[\]】]\s*)")  # "1 ― 番禺区…", "[接上页] "
+PAGE_MARK = re.compile(r"^(?:(?:Page\s*)?\d{1,3}\s*[―—–-]\s*(?=[\u4e00-\u9fff])|[\[【][^\]】]{1,6}[\]】]\s*)")  # "1 ― 番禺区…", "[接上页] ", "Page 6 - " (a flip-book)
 # a preview's page mark written with a comma: "1,宁波市…条例" (a bare leading comma is a glossed mirror's line break)
 COMMA_MARK = re.compile(rf"^\d{{1,2}}\s*[,，]\s*(?=[{P.HAN}])")
 GLUED_DIGITS = re.compile(rf"^\d{{2,6}}(?![\d年月日号届个项条次])(?=[{P.HAN}])")           # "12011新野县…"
@@ -199,7 +199,8 @@ ORG_PARTS = re.compile(r"[、，,\s]+")
 QUOTED_FIRST = re.compile(r"^[^《]{0,24}《")
 ORG_QUOTED = re.compile(rf"^(?P<org>{ORG_NAME}(?:[、\s]{ORG_NAME}){{0,3}})\s*(?=《.+》$)")
 # "2016年 第5号", "二〇二〇年 第4號": a decree numbered within its year
-_ORDER_N = rf"(?:(?:{P.YEAR}|[{P.CN_YEAR_DIGITS}]{{4}})\s*年\s*)?第\s*[\d{P.CN_DIGITS}]+\s*[号號]"
+# "第722号", "2020年第3号", "〔2022〕第1号" (b600 002)
+_ORDER_N = rf"(?:(?:{P.YEAR}|[{P.CN_YEAR_DIGITS}]{{4}})\s*年\s*|〔\s*{P.YEAR}\s*〕\s*)?第\s*[\d{P.CN_DIGITS}]+\s*[号號]"
 ORDER_LINE = re.compile(rf"^(?:{L.STATE_NAME})?(?P<org>[{P.HAN}]{{2,30}}?)令\s*(?:[(（]?\s*(?P<n>{_ORDER_N})\s*[)）]?)?$")
 ORDER_WRAP = re.compile(r"^[(（][^()（）]{4,40}令[^()（）]{2,20}[)）]$")
 ORDER_NUMBER = re.compile(rf"^[(（]?\s*({_ORDER_N})\s*[)）]?$")

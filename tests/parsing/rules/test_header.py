@@ -621,6 +621,9 @@ def test_header_stage_national_document(knowledge):
      "关于印发《杨浦区全力加快经济恢复和重振行动方案》的通知", None, False, None),
     ("截至 2022-06-08 的统计", "截至 2022-06-08 的统计", None, False, None),
     ("上海市碳達峰實施方案 發布時間:2022-10-10 14:04", "上海市碳達峰實施方案", None, False, None),  # b105 005: Traditional label
+    # b606 003: a flip-book's page mark before the title
+    ("Page 6 - 内蒙古自治区人民政府关于印发自治区“十四五”残疾人事业发展规划的通知",
+     "内蒙古自治区人民政府关于印发自治区“十四五”残疾人事业发展规划的通知", None, False, None),
     # b605 009: a page table's date cell after the title; b605 007: a gazette's date after the title
     ("尧都区人民政府关于启动区级地方公益林生态效益补偿基金的通知 | 添加日期: | 2018-06-18",
      "尧都区人民政府关于启动区级地方公益林生态效益补偿基金的通知", None, False, None),
@@ -711,6 +714,7 @@ def test_lead_sentence(line, expected):
     (["(中华人民共和国国务院令第553 号)"], ("国务院", "中华人民共和国国务院令第553号")),
     (["(中华人民共和国交通运输部令2018年第3号)"], ("交通运输部", "中华人民共和国交通运输部令2018年第3号")),
     (["中华人民共和国商务部令", "(No. 3 [2020]) (2020年第3号)"], ("商务部", "中华人民共和国商务部令2020年第3号")),  # b513 003
+    (["临湘市人民政府令", "〔2022〕第1号"], ("临湘市人民政府", "临湘市人民政府令〔2022〕第1号")),  # b600 002: a bracketed year
     # b509 003-005: a standing committee's announcement promulgating a local law (announcement_number)
     (["江苏省人大常委会公告", "(第77号)"], ("江苏省人大常委会", "江苏省人大常委会公告第77号")),
     (["浙江省人民代表大会常务委员会公告(第55号)等"], ("浙江省人民代表大会常务委员会", "浙江省人民代表大会常务委员会公告第55号")),
