@@ -92,7 +92,8 @@ BRACKET_ONLY_LABELS = {"字号": "文号"}
 FULL_TEXT_LABEL_ENDS = ("全文", "正文")  # "【法规全文】": where a law database's box says the text begins
 META_LABEL_ENDS = ("日期", "时间", "机构", "机关", "单位", "字号", "文号", "分类", "来源", "有效性", "索引号")
 GENRE_WORDS = ("方案", "意见", "措施", "办法", "规定", "计划", "规划", "细则", "条例", "纲要", "决定", "要点", "若干", "通知", "通报",
-               "实施", "行动", "政策", "指引", "指南", "制度", "规则", "清单", "工作", "任务", "通告", "公告", "批复")
+               "实施", "行动", "政策", "指引", "指南", "制度", "规则", "清单", "工作", "任务", "通告", "公告", "批复",
+               "禁火令", "禁令", "禁烧令", "禁渔令")  # a county's ban by order ("永兴县人民政府森林防火禁火令", b600)
 # how a consultation notice asks for comments, before its draft ("关于公开征求《…》意见的通知") or after it
 # ("关于《…条例(草案)》公开征求意见的公告")
 CONSULTING_VERBS = ("面向社会公开征求", "向社会公开征求", "面向社会征求", "向社会征求", "公开征求", "征求")
@@ -261,7 +262,9 @@ STATE_NAME = "中华人民共和国"
 TITLE_END_NOUNS = POLICY_NOUNS + ("通知", "通报", "决定", "公告", "通告", "批复",  # 批复: a reply (b390 009)
                                   # genres the set's titles end with too: 43 …制度, 40 …预案, 15 …规程, 12 …规范 in the gold,
                                   # and a division of tasks ("…重点工作责任分解"; 分工 left out: "…分工方法", b02 001)
-                                  "制度", "预案", "规程", "规范", "分解", "分解表")
+                                  "制度", "预案", "规程", "规范", "分解", "分解表",
+                                  # a county's ban by order ("长沙县人民政府禁火令", "…森林防火禁令", b600)
+                                  "禁火令", "禁令", "禁烧令", "禁渔令")
 # the labels of a site's digest of the page before the text ("导读:…")
 DIGEST_LABELS = ("导读", "内容摘要", "摘要")
 # verbs that open a heading naming an act ("扶持企业技术中心建设"): HEAD_VERBS and these
@@ -476,6 +479,8 @@ TITLE_TRAIL_DECORATIONS = ("(最新)", "（最新）", "全文", "点击此处�
                            # b393 003, 005), a law database's language tag ("…海关保护条例(中英双语)", b394 012)
                            "(精简篇)", "（精简篇）", "(精简版)", "（精简版）", "-规章制度",
                            "(中英双语)", "（中英双语）", "(中英文)", "（中英文）", "(中英文对照)", "（中英文对照）",
+                           # an abstract or an excerpt of the text ("…实施办法(摘要)", b604 002)
+                           "(摘要)", "（摘要）", "(节选)", "（节选）",
                            # a government site's button glued after the title ("…的若干措施政策咨询", b478 002)
                            "政策咨询",
                            # a policy portal's link after the name ("…项目的通知 [阅读原文]", b591 001)
@@ -648,7 +653,7 @@ STRAY_ENTITIES = ("nbsp", "ldquo", "rdquo", "lsquo", "rsquo", "mdash", "ndash", 
                   "lt", "gt")
 
 # teasers a site puts before a title, with "!" or ":" (header.without_teaser)
-TITLE_TEASERS = ("关注", "重磅", "最新", "速看", "推荐", "转发", "转载", "收藏", "热点", "头条", "快讯")
+TITLE_TEASERS = ("关注", "重磅", "最新", "速看", "推荐", "转发", "转载", "收藏", "热点", "头条", "快讯", "全文公布")
 
 # how a national text names the bodies in charge (国家…主管部门) and itself (header.national_wording)
 NATIONAL_AUTHORITY_ENDS = ("行政管理部门", "行政部门", "主管部门", "审评机构")

@@ -183,6 +183,7 @@ def test_title_from_notice(notice, expected):
     ("嘉兴市突发公共卫生事件应急预案", True), ("吉林省公共机构节约能源资源考核工作规程", True),  # b413 007, b537 007
     ("乡镇“四议两公开”工作制度", True), ("知识产权服务规范", True),
     ("泾阳县2016年重点工作任务分解", True), ("浙江省2024年政府工作报告重点工作责任分解表", True),  # b473 006, b188 004
+    ("永兴县人民政府森林防火禁火令", True), ("岳陽市君山區人民政府森林防火禁令", True),  # b600: a ban by order
 ])
 def test_genre_at_end(line, expected):
     assert H.genre_at_end(line, CTX) is expected
@@ -1228,6 +1229,8 @@ def test_issuer_lines_above(lines, i, expected):
      "附件1:知识产权纠纷快速处理试点工作负责人和联系人回执.docx"),
     ("关注:我市知识产权保护成效显著", "关注:我市知识产权保护成效显著"),      # no title after the teaser
     ("关注知识产权保护工作的通知", "关注知识产权保护工作的通知"),          # the word without its mark
+    ("全文公布!中共上海市长宁区委关于制定长宁区国民经济和社会发展第十五个五年规划的建议",  # b602 012
+     "中共上海市长宁区委关于制定长宁区国民经济和社会发展第十五个五年规划的建议"),
 ])
 def test_without_teaser(line, expected):
     assert H.without_teaser(line, CTX) == expected
@@ -1362,6 +1365,7 @@ def test_development_zone(sources, expected):
     ("深圳市推动软件产业高质量发展的若干措施政策咨询", "深圳市推动软件产业高质量发展的若干措施"),  # b478 002: a button
     ("关于开展政策咨询", "关于开展政策咨询"),  # no genre before it
     ("关于申报2021年度永川区知识产权资助 奖励项目的通知 [阅读原文]", "关于申报2021年度永川区知识产权资助 奖励项目的通知"),  # b591 001
+    ("成都市《中华人民共和国献血法》实施办法(摘要)", "成都市《中华人民共和国献血法》实施办法"),  # b604 009: an abstract
 ])
 def test_share_decorations(title, expected):
     assert H.share_decorations(title, CTX) == expected
