@@ -391,6 +391,22 @@ def parse_date(s: str | None) -> str | None:
     return None
 
 
+LOST_MARKS_DATE = re.compile(r"^\s*(20[0-3]\d)(\d{2,3})\s*$")
+
+
+@rule(stage="header", example="'2014530' → '2014-05-30'; '202149' → '2021-04-09'; '2015114' → None (1-14 or 11-4)")
+def lost_marks_date(line: str) -> str | None:
+    """A signature date whose 年, 月 and 日 a copy lost ("2014530", b626 001; "2016815", b620 004): the one
+    month and day its digits can be, else None."""
+    m = LOST_MARKS_DATE.match(line)
+    if not m:
+        return None
+    y, rest = int(m.group(1)), m.group(2)
+    splits = [(rest[:1], rest[1:])] + ([(rest[:2], rest[2:])] if len(rest) == 3 else [])
+    valid = [(int(mo), int(d)) for mo, d in splits if mo[0] != "0" and d[0] != "0" and 1 <= int(mo) <= 12 and 1 <= int(d) <= 31]
+    return f"{y:04d}-{valid[0][0]:02d}-{valid[0][1]:02d}" if len(valid) == 1 else None
+
+
 def _key(label: str) -> str:
     return L.META_LABELS[LABEL_GAP.sub("", label)]
 
@@ -1965,6 +1981,13 @@ def _find_body_and_signature(h: Header, lines: list[str], first_num: int, ctx: P
                 h.signed_date = parse_date(tail[j])
                 if j > 0 and P.ORG_LINE.match(ctx.fold_same(tail[j - 1])):
                     h.signer = h.signer or tail[j - 1]
+                break
+    if h.signed_date is None:
+        tail = lines[-12:]
+        for j in range(len(tail) - 1, 0, -1):  # "南阳市人民政府" / "2014530": a date whose 年月日 were lost
+            d = lost_marks_date(tail[j])
+            if d and P.ORG_LINE.match(ctx.fold_same(tail[j - 1])):
+                h.signer, h.signed_date = h.signer or tail[j - 1], d
                 break
     if h.signed_date is None and len(lines) <= 12:
         for line in lines[:3] + lines[-3:]:

@@ -1846,3 +1846,16 @@ def test_title_tail_off_list_marks(title, expected):
 ])
 def test_forwarded_title(title, lines, expected):
     assert H.forwarded_title(title, lines, CTX) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("2014530", "2014-05-30"),    # b626 001: 5-30 (53-0 is no date)
+    ("2016815", "2016-08-15"),    # b620 004
+    ("202149", "2021-04-09"),     # b602 003
+    ("2015114", None),            # b605 010: 1-14 or 11-4
+    ("20151231", None),           # eight digits: not this rule's
+    ("2014年5月30日", None),      # its marks kept: parse_date's
+    ("2023102", "2023-10-02"),    # 1-02 has a zero day lead: only 10-2
+])
+def test_lost_marks_date(line, expected):
+    assert H.lost_marks_date(line) == expected
