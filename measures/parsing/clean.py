@@ -584,8 +584,8 @@ def _article_without_marks(m: "re.Match[str]") -> str:
 
 @rule(stage="clean", example="'第四條第四條 各級人民政府…' → '第四條 各級人民政府…'; '第四条第五条' → unchanged")
 def doubled_article_numbers(text: str) -> str:
-    """An article number a mirror printed twice in a row ("第四條第四條"): once."""
-    return DOUBLED_ARTICLE.sub(r"\1", text) if ("条第" in text or "條第" in text) else text
+    """An article number a mirror printed twice in a row ("第四條第四條", "第十一条 第十一条", b627 004): once."""
+    return DOUBLED_ARTICLE.sub(r"\1", text) if re.search(r"[条條]\s*第", text) else text
 
 
 # a paragraph indent (two full-width spaces) lost to an encoding and shown as "??": "??一、讓企業辦事更省心"

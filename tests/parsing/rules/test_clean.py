@@ -363,6 +363,7 @@ def test_scrambled_article_numbers(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("第四條第四條 各級人民政府應當", "第四條 各級人民政府應當"),  # b130 003
+    ("第十一条 第十一条 遗体应及时火化", "第十一条 遗体应及时火化"),  # b627 004: a space between the two
     ("第一條第一條為了加強", "第一條為了加強"),
     ("依照第四条第五条的规定", "依照第四条第五条的规定"),  # near miss: two different articles cited
 ])

@@ -71,6 +71,7 @@ def test_table_of_contents(line, expected):
     ("2、本站所有内容均由合作方或网友上传,本站不对文档的完整性、权威性及其观点立场正确性做任何保证或承诺!文档内容仅供研究参考,"
      "付费前请自行鉴别。", True),
     ("1、本文档共3页,可阅读全部内容。", True),   # b179 005: a preview's page count
+    ("2.下载该文档所得收入归上传者、原创者。", True), ("3.下载的文档,不会出现我们的网址水印。", True),  # b627 004
     ("资讯首页 > 农业政策", True),   # b194 013: a news section's trail
     # "无障碍" is a page tool alone, text inside words (b279 003)
     ("首页 | 加入收藏 | 无障碍阅读 | 长者模式", True), ("• 无障碍", True), ("智能問答| 無障礙 | 移動版 | 繁體版", True),
