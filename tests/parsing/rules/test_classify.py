@@ -301,3 +301,14 @@ def test_a_measure_takes_its_documents_kind_of_ip():
     found = {m["label"]: m["ip_types"] for m in parse_document(text, source="t.txt")["measures"]}
     assert found == {"二": ["patent"], "三": ["patent"]}
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("加快推进《中华人民共和国着作权法实施条例》修订。", ["copyright"]),  # b594 004: 著 converted to 着
+    ("基本稿酬标准和计算方法:原创作品每千字80-300元。", ["copyright"]),  # b615 006: a pay rule for works
+    ("加强企业安全生产着力点建设。", []),                               # 着 alone is no copyright
+])
+def test_copyright_keywords_in_the_fixture(text, expected):
+    from measures.parsing.knowledge import default_knowledge
+
+    assert Cl.classify_ip_types(default_knowledge(), None, text) == expected
