@@ -429,6 +429,8 @@ SUPPORT_LABELS = ("配合单位", "配合部门", "协办单位", "协助单位"
                   "主要协作单位", "协作单位", "协作部门",  # "牵头责任单位:县卫健委 主要协作单位:…" (b72 005)
                   "配合", "参与", "协办",
                   "相关责任单位")  # "牵头单位:市环保局。相关责任单位:各市(区)政府…" (b365 009)
+# places that end as bodies do (…所, …站): "…禁止燃放烟花爆竹的重点场所" heads a list of places (b600 008)
+PLACE_NOUNS = ("场所", "住所", "处所", "重点场所", "公共场所")
 # the label a site's footer shares with a task's lead unit ("主办单位:…"; lines.task_host_line tells them apart)
 HOST_LABELS = ("主办单位",)
 PLAIN_LABELS = ("责任单位", "责任部门", "主办单位", "实施单位", "承办单位", "落实单位", "完成单位", "负责单位", "责任主体",

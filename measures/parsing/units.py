@@ -145,7 +145,7 @@ def is_unit_like(name: str, ctx: ParseContext | None = None) -> bool:
     n = PAREN_GROUP.sub("", name)
     n = ctx.fold(n) if ctx else ParseContext().fold(n)
     return 2 <= len(n) <= 30 and bool(ORG_SUFFIX.search(n) or LOCAL_GROUP.search(n)) and not ACTION_START.match(n) \
-        and not SENTENCE_STOP.search(n)
+        and not SENTENCE_STOP.search(n) and not n.endswith(L.PLACE_NOUNS)
 
 
 def _bracket_groups(text: str) -> list[tuple[int, int, str]]:

@@ -34,6 +34,7 @@ def test_clean_unit(raw, expected):
     ("县区", False), ("贫困地区", False), ("相关", False), ("相关城市", False),
     ("加强执法局", False), ("市场", False), ("推进知识产权保护工作的各有关单位和部门共同负责落实的工作小组", False),
     ("开展专项行动。市公安局", False),
+    ("全县范围内全面禁止燃放烟花爆竹的重点场所", False), ("公共场所", False), ("县公安局城关派出所", True),  # b600 008
 ])
 def test_is_unit_like(name, expected):
     assert U.is_unit_like(name, CTX) is expected
