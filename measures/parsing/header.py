@@ -2125,7 +2125,8 @@ def issuer_of(h: Header, lines: list[str], ctx: ParseContext) -> str | None:
                     if m and not _cited(line, m.start()) and not re.match(r"根据|按照|依据|落实|贯彻|参照", m.group(1))), None)
     red_header = next((l.strip()[:m.end("org")] for l in lines[:5] for m in [LETTERHEAD.match(ctx.fold_same(l.strip()))]
                        if m), None)
-    for cand in (issuer, meta.get("issuer"), h.signer, red_header, h.title_issuer, title_issuer, h.lead_issuer,
+    for cand in (issuer, meta.get("issuer"), h.signer, red_header, h.title_issuer, title_issuer,
+                 org_line_above_title(h, lines, ctx), h.lead_issuer,
                  h.order[0] if h.order else None, h.passed[0] if h.passed else None, in_text,
                  meta.get("author"), None if site_source(meta.get("source"), ctx) else meta.get("source")):
         cand = _issuer_form(cand, ctx)
@@ -2225,6 +2226,24 @@ def issuer_wrapping_off(s: str, ctx: ParseContext) -> str:
     if (m := SESSION.search(f)) and f[m.end():].lstrip().startswith("人民代表大会"):
         s = s[:m.start()] + s[m.end():]  # "武汉市第十四届人民代表大会常务委员会": the congress, not its term (b346 001)
     return s.strip()
+
+
+@rule(stage="header", example="title '关于加快第三产业发展的实施意见(试行)' with '沙县人民政府' on the line above its second "
+                               "copy → '沙县人民政府'; '中共南充市委办公室 南充市人民政府办公室' / '关于印发…的通知' → the line")
+def org_line_above_title(h: Header, lines: list[str], ctx: ParseContext) -> str | None:
+    """The organisations on the line right above a "关于…" title or notice title, wherever on the page
+    that title stands (a site's heading repeats it higher up, b45 013; a red header names two offices, b598
+    007): the issuer, when nothing else names one."""
+    heads = [t for t in (h.notice_title, h.title) if t and ctx.fold_same(t).startswith("关于")]
+    for t in heads:
+        key = P.WHITESPACE.sub("", ctx.fold_same(t))[:12]
+        for i in range(1, min(len(lines), h.body_start + 3)):
+            if i - 1 in h.meta_lines or not P.WHITESPACE.sub("", ctx.fold_same(lines[i])).startswith(key):
+                continue
+            above = lines[i - 1].strip()
+            if P.ORG_LINE.match(ctx.fold_same(above)):
+                return above
+    return None
 
 
 def _issuer_form(s: str | None, ctx: ParseContext) -> str | None:

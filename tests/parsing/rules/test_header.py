@@ -1859,3 +1859,16 @@ def test_forwarded_title(title, lines, expected):
 ])
 def test_lost_marks_date(line, expected):
     assert H.lost_marks_date(line) == expected
+
+
+@pytest.mark.parametrize("h, lines, expected", [
+    # b45 013: the title repeated below the site's heading, the county on the line above it
+    (_header(title="关于加快第三产业发展的实施意见(试行)", body_start=6),
+     ["关于加快第三产业发展的实施意见(试行)", "日期:2012-10-11 16:17 来源:本网", "沙县人民政府",
+      "关于加快第三产业发展的实施意见(试行)", "各乡镇人民政府:"], "沙县人民政府"),
+    (_header(title="关于加快第三产业发展的实施意见", body_start=3),
+     ["关于加快第三产业发展的实施意见", "各乡镇人民政府:"], None),                 # nothing above it
+    (_header(title="某某办法", body_start=2), ["沙县人民政府", "某某办法"], None),  # not a 关于 title
+])
+def test_org_line_above_title(h, lines, expected):
+    assert H.org_line_above_title(h, lines, CTX) == expected
