@@ -2719,8 +2719,9 @@ def national_title(title: str | None, lines: list[str], ctx: ParseContext) -> bo
                                "'省知识产权局负责…' → False")
 def national_wording(lines: list[str], ctx: ParseContext) -> bool:
     """A page that names no issuer, no place and no scope of its own but speaks as the State does: of
-    国务院…部门 and 国家…主管部门 as the bodies in charge, or of 我国 (b180 001, 002, 007: national rules
-    copied without their header; b29 001, b39 002, b42 002: national opinions and plans). Only the last
+    国务院…部门 and 国家…主管部门 as the bodies in charge, or of 我国, 全国, 党中央 or 中央和国家机关 (b180
+    001, 002, 007: national rules copied without their header; b29 001, b39 002, b42 002: national opinions
+    and plans; 全国 and 党中央 added in session 22: 29 pages of the set right, none wrong). Only the last
     resort of region_of."""
     return bool(NATIONAL_WORDING.search(ctx.fold(" ".join(lines[:120]))))
 

@@ -661,7 +661,7 @@ TITLE_TEASERS = ("关注", "重磅", "最新", "速看", "推荐", "转发", "�
 
 # how a national text names the bodies in charge (国家…主管部门) and itself (header.national_wording)
 NATIONAL_AUTHORITY_ENDS = ("行政管理部门", "行政部门", "主管部门", "审评机构")
-NATIONAL_SELF_WORDS = ("我国", "部际联席会议")  # "经…部际联席会议审议通过" (b475 009): the ministries together
+NATIONAL_SELF_WORDS = ("我国", "部际联席会议", "中央和国家机关", "党中央", "全国")  # "经…部际联席会议审议通过" (b475 009): the ministries together
 
 # what a notice's items say when they are about carrying work out, not the work (header.division_notice)
 SAFEGUARD_WORDS = ("组织领导", "领导", "站位", "督查", "督办", "督促", "落实", "配合", "协调", "作风", "责任", "考核",

@@ -1243,6 +1243,9 @@ def test_without_teaser(line, expected):
     (["第三条 省知识产权局负责全省专利工作。"], False),
     (["第五条 县级以上人民政府管理专利工作的部门负责本行政区域内的专利执法。"], False),
     (["经中长期青年发展规划实施工作部际联席会议审议通过,决定开展试点。"], True),   # b475 009
+    (["第二条 本办法适用于中央和国家机关及其所属单位的培训。"], True),              # b375: the central bodies
+    (["认真贯彻落实党中央、国务院决策部署,…"], True),
+    (["到2020年,全国儿童健康水平显著提高。"], True),                              # b317 001: the whole country
 ])
 def test_national_wording(lines, expected):
     assert H.national_wording(lines, CTX) is expected
