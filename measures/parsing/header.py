@@ -89,17 +89,18 @@ DRAFT_STAGE_MARK = re.compile(rf"\s*{P.PAREN_OPEN}\s*{_STAGE_RUN}\s*{P.PAREN_CLO
 # expiry_noted: "[失效]", "【已廢止】", "(失效)" at a line's head or end or after the title; "有效性: 廢止",
 # "【时效性】失效", "信息時效性: | 失效"; "本办法已于2024年7月26日废止", "此文件已于…宣布失效", "本法规全文废止"
 EXPIRY_BRACKET = re.compile(r"[(（【\[]\s*(?:已|该文件已|全文)?(?:失效|废止|作废)\s*[)）】\]]")
-EXPIRY_LABEL = re.compile(rf"(?:{P.spread_alternation(L.STATUS_LABELS)})\s*[】\]:：|\s]*\s*(?:全文)?(?:宣布|已)?(?:失效|废止)(?!日期|时间)")
-VALID_LABEL = re.compile(rf"(?:{P.spread_alternation(L.STATUS_LABELS)})\s*[】\]:：|\s]*\s*(?:现行)?有效(?!期)")
+_STATUS_LABEL = rf"(?:{P.spread_alternation(L.STATUS_LABELS)})\s*[】\]:：|\s]*\s*"  # "有 效 性: ", "【时效性】", "效力: | "
+EXPIRY_LABEL = re.compile(rf"{_STATUS_LABEL}(?:全文)?(?:宣布|已)?(?:失效|废止)(?!日期|时间)")
+VALID_LABEL = re.compile(rf"{_STATUS_LABEL}(?:现行)?有效(?!期)")
 EXPIRY_SENTENCE = re.compile(r"(?:本|该|此)(?:篇)?(?:办法|规定|文件|法规|政策|通知|意见|细则|方案|规章)?(?:已于[^。，,；;]{1,20}?)?(?:宣布)?"
                              r"(?:全文)?(?:失效|废止)(?!日期|时间)|已被《[^《》]{2,60}废止")
 # forwarded_title: "转发住房城乡建设部…关于…的通知", "瑞安市人民政府办公室转发温州市…的通知"; "现将…《X》…转发给你们"
 FORWARD_TITLE = re.compile(rf"^(?P<org>[{P.HAN}、\s]{{0,30}}?)转发(?P<rest>.{{6,}}?)的?通知$")
 FORWARDED_QUOTE = re.compile(r"现将[^。]{0,60}?《([^《》]{6,80})》[^。]{0,40}?转发")
 ISSUED = re.compile(r"(?:现|现将[^。]{0,60})(?:印发|下发)给你们|现予(?:印发|公布)")  # a covering notice issuing the text
-DRAFT_MARK_REACH = 80
+DRAFT_MARK_REACH = 80  # a stage mark after a title starts this near the head of its line
 SENTENCE_MARKS = re.compile(r"[，,。；;]")  # a sentence's marks: not a title's run-on copy
-ARTICLE_HEAD = re.compile(rf"^\s*第[{P.CN_DIGITS}\d]+[条條]")  # "第五条 审议某条例(草案)时": an article names a draft  # a stage mark after a title starts this near the head of its line
+ARTICLE_HEAD = re.compile(rf"^\s*第[{P.CN_DIGITS}\d]+[条條]")  # "第五条 审议某条例(草案)时": an article names a draft
 DRAFT = re.compile(DRAFT_STRONG.pattern + "|征求意见的通知")
 EXPIRED = re.compile("|".join(L.EXPIRED_WORDS))
 EXPIRED_NOTE = re.compile(r"(?:该|本)(?:文件|政策|规定|办法)?(?:已)?(?:失效|废止)|^已(?:失效|废止)$")

@@ -429,8 +429,8 @@ SUPPORT_LABELS = ("配合单位", "配合部门", "协办单位", "协助单位"
                   "主要协作单位", "协作单位", "协作部门",  # "牵头责任单位:县卫健委 主要协作单位:…" (b72 005)
                   "配合", "参与", "协办",
                   "相关责任单位")  # "牵头单位:市环保局。相关责任单位:各市(区)政府…" (b365 009)
-# places that end as bodies do (…所, …站): "…禁止燃放烟花爆竹的重点场所" heads a list of places (b600 008)
-PLACE_NOUNS = ("场所", "住所", "处所", "重点场所", "公共场所")
+# places whose names end as a body's do (…所, as 派出所): "…禁止燃放烟花爆竹的重点场所" heads a list of places (b600 008)
+PLACE_NOUNS = ("场所", "住所", "处所")
 # the label a site's footer shares with a task's lead unit ("主办单位:…"; lines.task_host_line tells them apart)
 HOST_LABELS = ("主办单位",)
 PLAIN_LABELS = ("责任单位", "责任部门", "主办单位", "实施单位", "承办单位", "落实单位", "完成单位", "负责单位", "责任主体",
@@ -661,7 +661,8 @@ TITLE_TEASERS = ("关注", "重磅", "最新", "速看", "推荐", "转发", "�
 
 # how a national text names the bodies in charge (国家…主管部门) and itself (header.national_wording)
 NATIONAL_AUTHORITY_ENDS = ("行政管理部门", "行政部门", "主管部门", "审评机构")
-NATIONAL_SELF_WORDS = ("我国", "部际联席会议", "中央和国家机关", "党中央", "全国")  # "经…部际联席会议审议通过" (b475 009): the ministries together
+# "经…部际联席会议审议通过" (b475 009): the ministries together; "全国", "党中央", "中央和国家机关": the State's words
+NATIONAL_SELF_WORDS = ("我国", "部际联席会议", "中央和国家机关", "党中央", "全国")
 
 # what a notice's items say when they are about carrying work out, not the work (header.division_notice)
 SAFEGUARD_WORDS = ("组织领导", "领导", "站位", "督查", "督办", "督促", "落实", "配合", "协调", "作风", "责任", "考核",
