@@ -937,6 +937,19 @@ def spaced_genre_end(s: str) -> str:
 SPAM_TOKEN = re.compile(rf"^[A-Za-z][A-Za-z]*\d[A-Za-z0-9]{{0,14}}\s+(?=[{P.HAN}])")  # "yabo88 "
 
 
+@rule(stage="header", example="'…开发利用的实施意见湘政办发〔2025】25号' (number read from '发利用的…') → where 湘政办发 starts; "
+                               "'…的通知 粤府〔2024〕3号' → unchanged")
+def glued_number_start(s: str, start: int, ctx: ParseContext) -> int:
+    """Where a 文号 glued to the end of a title starts (b144 001, b278 005): its prefix of Han characters is
+    read as far back as twelve, so the title's own end may be in it; the number starts after the last genre
+    that ends the title within that reach, two characters at least before its bracket."""
+    bracket = next((i for i in range(start, len(s)) if s[i] in "〔[【(（［﹝"), len(s))
+    for k in range(bracket - 2, start, -1):
+        if genre_at_end(s[:k], ctx):
+            return k
+    return start
+
+
 @rule(stage="header", example="'yabo88 關於印發梅州市網上辦事大廳建設2017年工作方案的通知' → '關於印發…的通知'; "
                                "'G20杭州峰会保障工作方案' → unchanged")
 def spam_token_off(s: str, ctx: ParseContext) -> str:
@@ -992,8 +1005,10 @@ def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
         s = s[:m.start()]
     m = TRAILING_NUMBER.search(s)
     if m and m.start() >= 6 and not s[:m.start()].rstrip().endswith(("》", "〉")):
-        out.doc_number = out.doc_number or m.group(1)
-        s = s[:m.start()]
+        cut = m.start() if genre_at_end(s[:m.start()], ctx) else glued_number_start(s, m.start(1), ctx)
+        cut = m.start() if cut == m.start(1) else cut  # no genre inside the number's reach: as read
+        out.doc_number = out.doc_number or (m.group(1) if cut == m.start() else s[cut:m.end(1)].strip())
+        s = s[:cut]
     s, out.expired = without_status_mark(without_edition_tail(s, ctx), ctx)
     s = spaced_genre_end(s)
     m = ORG_VERB_PREFIX.match(ctx.fold_same(s))

@@ -622,6 +622,9 @@ def test_header_stage_national_document(knowledge):
      "关于印发《杨浦区全力加快经济恢复和重振行动方案》的通知", None, False, None),
     ("截至 2022-06-08 的统计", "截至 2022-06-08 的统计", None, False, None),
     ("上海市碳達峰實施方案 發布時間:2022-10-10 14:04", "上海市碳達峰實施方案", None, False, None),  # b105 005: Traditional label
+    # b144 009: a 文号 glued to the title's end, its prefix read past the title's genre
+    ("湖南省人民政府办公厅关于加快湖南省公共数据资源开发利用的实施意见湘政办发〔2025】25号",
+     "湖南省人民政府办公厅关于加快湖南省公共数据资源开发利用的实施意见", "湘政办发〔2025】25号", False, None),
     # b606 003: a flip-book's page mark before the title
     ("Page 6 - 内蒙古自治区人民政府关于印发自治区“十四五”残疾人事业发展规划的通知",
      "内蒙古自治区人民政府关于印发自治区“十四五”残疾人事业发展规划的通知", None, False, None),
@@ -1875,3 +1878,13 @@ def test_lost_marks_date(line, expected):
 ])
 def test_org_line_above_title(h, lines, expected):
     assert H.org_line_above_title(h, lines, CTX) == expected
+
+
+@pytest.mark.parametrize("s, start, expected", [
+    # b144 009: the number's prefix read from "发利用的实施意见湘政办发": it starts after 实施意见
+    ("湖南省人民政府办公厅关于加快湖南省公共数据资源开发利用的实施意见湘政办发〔2025】25号", 25, 32),
+    ("重庆市人民政府办公厅关于切实加强文物安全工作的实施意见渝府办发[2018]3号", 18, 27),
+    ("重大生产安全事故查处挂牌督办通知书(安委督〔2023〕13号)", 18, 18),  # no genre in reach: as read
+])
+def test_glued_number_start(s, start, expected):
+    assert H.glued_number_start(s, start, CTX) == expected
