@@ -252,9 +252,9 @@ UNIT_LABEL_LINE = re.compile(rf"^\s*(?:{P.alternation(L.PLAIN_LABELS + L.LEAD_LA
 # a page flattened to one line with spaces for its breaks (flat_head_title)
 FLAT_TITLE_MIN_LINE = 300
 # "…的若干意见 各地级以上市人民政府,各县(市、区)人民政府:": addressees after a space, on the title's line
-FLAT_SALUTATION = re.compile(r"\s各[^\s:：]{2,80}[:：]")
+FLAT_SALUTATION = re.compile(rf"(?:\s|(?<={P.alternation(L.POLICY_NOUNS)}))各[^\s:：]{{2,80}}[:：]")  # glued after the genre too
 FLAT_TITLE_SCAN = 400
-TITLE_THEN_PURPOSE = re.compile(rf"^(.{{4,60}}?(?:{P.alternation(L.POLICY_NOUNS)}))(?:为|根据|按照|依据)")
+TITLE_THEN_PURPOSE = re.compile(rf"^(.{{4,60}}?(?:{P.alternation(L.POLICY_NOUNS)}))(?:为|根据|按照|依据|各[^:：。]{{1,60}}[:：])")
 FLAT_TITLE_PIECES = 12
 # a title opening the page, its first sentence or addressees run on, or a full stop after it (title_then_purpose)
 OPENING_TITLE = re.compile(rf"^([^，,。：:；;]{{4,60}}?(?:{P.alternation(L.POLICY_NOUNS)})(?:{P.PAREN_OPEN}[^()（）]{{1,16}}{P.PAREN_CLOSE})?)"

@@ -1014,6 +1014,9 @@ FLAT = ("国家知识产权局关于促进知识产权运营工作的通知 国�
     # b129 003: the title glued to its purpose sentence on a one-line page
     ("杭州市土壤污染防治工作方案为切实加大土壤污染防治力度、逐步改善土壤环境质量.根据 国务院关于印发土壤污染防治行动计划的通知,国发。2016,31号 和" * 5,
      "杭州市土壤污染防治工作方案"),
+    # b166 005: the addressees glued to the title's genre, no space between
+    ("广州市人民政府关于促进慈善事业健康发展的实施意见各区人民政府,市政府各部门、各直属机构: 为贯彻落实《中华人民共和国慈善法》,提出如下实施意见。",
+     "广州市人民政府关于促进慈善事业健康发展的实施意见"),
     # near misses: a short line; a flat line whose pieces before the first sentence hold no title
     ("国家知识产权局关于促进知识产权运营工作的通知", None),
     ("各省、自治区、直辖市知识产权局: 为深入贯彻落实党中央的决策部署。" + "一、总体要求 坚持市场主导。" * 20, None),
