@@ -80,6 +80,7 @@ META_LABELS = {
     "公文目录": "topic", "文件状态": "status", "联合发文单位": "co_issuers",
     # a law database's box ("- 法规标题:… - 制定机构:… - 文书字号:…", b320 001)
     "法规标题": "title", "制定机构": "issuer", "文书字号": "doc_number",
+    "发文标题": "title",  # a law database's header ("发文标题: 武汉市人民政府关于…的通知", b629 001)
     # a law database's box: "【制定机关】…", "【公布日期】2018.03.23", "【施行日期】…", "【效力等级】…"
     "制定机关": "issuer", "公布日期": "published", "施行日期": "effective", "效力等级": "policy_level",
     # "颁布时间:2015-07-07 00:00:00.000 发文单位:重庆市人民政府" (b173 007, b127), "【颁布部门】 工业和信息化部" (b94)

@@ -52,6 +52,8 @@ def test_parse_date(text, expected):
     ("| 索引號 | 01526265-2/20220619-00003 | 發布機構 | 龍陵縣教育體育局 |",
      {"index": "01526265-2/20220619-00003", "issuer": "龍陵縣教育體育局"}),
     ("| 公開目錄 | 重要政策執行情況 | 發布日期 | 2022-06-19 |", {"topic": "重要政策執行情況", "published": "2022-06-19"}),
+    ("发文标题: 武汉市人民政府关于加快促进企业技术改造若干支持政策的通知",  # b629 001: a law database's header
+     {"title": "武汉市人民政府关于加快促进企业技术改造若干支持政策的通知"}),
 ])
 def test_labelled_values(line, expected):
     assert H.labelled_values(line, CTX) == expected
