@@ -839,9 +839,23 @@ def title_like(line: str, ctx: ParseContext) -> bool:
     f = ctx.fold(line)
     if CRUMB_TRAIL.search(f):
         return False  # a breadcrumb trail ("…网 > 资助项目 > 深圳市资助项目 >")
+    if menu_line(f):
+        return False  # a site's menu ("人事信息 重点工作 行政执法 … 工作规则 …")
     return (5 <= len(line) <= 90 and not f.endswith(("。", "；", "，", "：", ":")) and bool(P.GENRE.search(f))
             and not re.search(r"[，,_]|[A-Za-z]{6,}|^[^:：]{1,10}[:：]", f)
             and match_numbering(line) is None and not LABEL_COLON.search(f) and not SENTENCE_OPENER.match(f))
+
+
+MENU_ENTRY_MAX = 6   # a menu's entries are short words
+MENU_ENTRIES_MIN = 4
+
+
+@rule(stage="header", example="'人事信息 重点工作 行政执法 科普宣传 工作规则' → True; '关于加强 知识产权保护的意见' → False")
+def menu_line(line: str) -> bool:
+    """A site's menu on one line: four or more short entries parted by spaces (b428 002: "人事信息 重點工作
+    行政執法 … 工作規則 …", whose 工作规则 reads as a genre), not a title a layout split in two."""
+    parts = line.split()
+    return len(parts) >= MENU_ENTRIES_MIN and all(len(p) <= MENU_ENTRY_MAX for p in parts)
 
 
 @rule(stage="header", example="'中山市知识产权专项资金管理办法' → True; '技术性贸易措施资源' (a site's subtitle) → False")

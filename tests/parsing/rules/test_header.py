@@ -198,6 +198,7 @@ def test_genre_at_end(line, expected):
     ("关于对2011年下半年以来获得中国驰名商标和新疆著名商标认定企业进行奖励的通报", True),  # b85 011: a 通报
     ("高新技术企业认定网 > 资助项目 > 深圳市资助项目 > 深圳市其他政策项目 >", False),  # a breadcrumb trail
     ("以下是本次政策的具体内容:", False), ("现将有关具体事项通知如下：", False),  # b318 009: a lead-in, no title
+    ("人事信息 重點工作 行政執法 科普宣傳 參政議政 工作流程 工作規則 其他信息", False),  # b428 007: a site's menu
 ])
 def test_title_like(line, expected):
     assert H.title_like(line, CTX) is expected
@@ -1893,3 +1894,12 @@ def test_org_line_above_title(h, lines, expected):
 ])
 def test_glued_number_start(s, start, expected):
     assert H.glued_number_start(s, start, CTX) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("人事信息 重点工作 行政执法 科普宣传 工作规则", True),     # b428 007
+    ("关于加强 知识产权保护的意见", False),                      # a title a layout split
+    ("网站首页 政策文件 关于印发某某市知识产权专项资金管理办法的通知", False),  # one long entry: not a menu
+])
+def test_menu_line(line, expected):
+    assert H.menu_line(line) is expected
