@@ -297,6 +297,8 @@ OPENING_SCOPE_WORDS = ("原则", "主要用于", "用于支持", "主要采用",
 FUND_NOUNS = ("资金", "基金")  # what such an article is about: "专项资金…", "引导基金…"
 # "风险补偿资金按照政府引导、市场化运作的原则进行管理。": a first sentence that only names principles
 PRINCIPLE_LEADS = ("坚持", "遵循", "按照", "本着", "贯彻", "实行")
+# a 基本原则 item that lost its heading opens with one of these ("1.坚持服务大局。…", outline.principles_run)
+PRINCIPLE_ITEM_LEADS = ("坚持",)
 # an article stating the norms a field follows, its subject no organisation: "发展数字经济应当坚持…",
 # "科技成果转化活动应当以企业为主体…", "非物质文化遗产保护工作应当贯彻…的方针"
 NORM_VERBS = ("坚持", "遵循", "贯彻")

@@ -988,6 +988,27 @@ def title_item(node: Node, ctx: ParseContext) -> bool:
     return any(t and (head == t or head.startswith(t) and TITLE_ITEM_EDITION.fullmatch(head[len(t):])) for t in titles)
 
 
+PRINCIPLE_ITEM = re.compile(rf"^(?:{P.alternation(L.PRINCIPLE_ITEM_LEADS)})")
+PRINCIPLE_RUN_MIN = 3
+
+
+@rule(stage="outline", example="'1.坚持服务大局。…' '2.坚持改革创新。…' '3.坚持司法主导。…' (no heading above) → all three; "
+                               "'1.坚持问题导向,开展专项整治。' '2.加强执法。' '3.坚持…' → nothing")
+def principles_run(outline: Outline, ctx: ParseContext) -> set[int]:
+    """Three or more sibling items that all open with 坚持 ("坚持服务大局。…", "坚持严格保护。…") are a plan's 基本原则
+    whose heading the page has lost (a site that copied the items alone, b632 002): principles, not measures.
+    Ids of those nodes."""
+    groups: dict[tuple[int, str], list[Node]] = {}
+    for n in outline.nodes:
+        groups.setdefault((id(n.parent), n.kind), []).append(n)
+    out: set[int] = set()
+    for items in groups.values():
+        if len(items) >= PRINCIPLE_RUN_MIN and not any(n.children for n in items) and \
+                all(PRINCIPLE_ITEM.match(ctx.fold(n.head.strip())) for n in items):
+            out.update(id(n) for n in items)
+    return out
+
+
 def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
     """Leaves that are measures, in document order."""
     general: dict[int, bool] = {}
@@ -998,7 +1019,8 @@ def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
             general[id(n)] = is_general(n, ctx)
         return general[id(n)]
 
-    cut_list = cut_article_list(outline) | condition_run(outline, ctx) | goals_label_run(outline, ctx)
+    cut_list = cut_article_list(outline) | condition_run(outline, ctx) | goals_label_run(outline, ctx) | \
+        principles_run(outline, ctx)
     out = []
     for node in outline.nodes:
         if node.children or id(node) in cut_list or node.line_no < ctx.notice_items:

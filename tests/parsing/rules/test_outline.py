@@ -995,3 +995,16 @@ def test_paragraph_chapter(lines, label, expected):
     t = tree(*lines)
     n = next(x for x in t.roots if x.label == label)
     assert O.paragraph_chapter(n, t.roots, CTX) is expected
+
+
+@pytest.mark.parametrize("lines, principles", [
+    # a 基本原则 list whose heading the page lost (b632 002)
+    (["1.坚持服务大局。服务大局是人民法院审判工作的根本使命。", "2.坚持改革创新。改革创新是动力源泉。",
+      "3.坚持司法主导。发挥司法保护的主导作用。"], 3),
+    (["1.坚持问题导向,开展专项整治。", "2.加强执法。", "3.坚持部门协作。"], 0),  # measures among them
+    (["1.坚持服务大局。", "2.坚持改革创新。"], 0),  # two are too few to tell
+])
+def test_principles_run(lines, principles):
+    t = tree(*lines)
+    assert len(O.principles_run(t, KCTX)) == principles
+    assert len(O.measure_nodes(t, KCTX)) == len(t.nodes) - principles
