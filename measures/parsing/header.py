@@ -200,14 +200,22 @@ ORG_PARTS = re.compile(r"[、，,\s]+")
 QUOTED_FIRST = re.compile(r"^[^《]{0,24}《")
 ORG_QUOTED = re.compile(rf"^(?P<org>{ORG_NAME}(?:[、\s]{ORG_NAME}){{0,3}})\s*(?=《.+》$)")
 # "2016年 第5号", "二〇二〇年 第4號": a decree numbered within its year
-# "第722号", "2020年第3号", "〔2022〕第1号" (b600 002)
-_ORDER_N = rf"(?:(?:{P.YEAR}|[{P.CN_YEAR_DIGITS}]{{4}})\s*年\s*|〔\s*{P.YEAR}\s*〕\s*)?第\s*[\d{P.CN_DIGITS}]+\s*[号號]"
+# "第722号", "2020年第3号", "〔2022〕第1号" (b600 002); a legislature's term before it: "〔十一屆〕第六十一號",
+# "(十四届)第五十三号", "5届第15号"; a year without 年: "2025第21号" (b403, b352)
+_ORDER_N = (rf"(?:(?:{P.YEAR}|[{P.CN_YEAR_DIGITS}]{{4}})\s*年?\s*|[〔\[]\s*{P.YEAR}\s*[〕\]]\s*|"
+            rf"[〔\[(（]?\s*[\d{P.CN_DIGITS}]{{1,4}}\s*[届屆]\s*[〕\])）]?\s*)?第\s*[\d{P.CN_DIGITS}]+\s*[号號]")
 ORDER_LINE = re.compile(rf"^(?:{L.STATE_NAME})?(?P<org>[{P.HAN}]{{2,30}}?)令\s*(?:[(（]?\s*(?P<n>{_ORDER_N})\s*[)）]?)?$")
 ORDER_WRAP = re.compile(r"^[(（][^()（）]{4,40}令[^()（）]{2,20}[)）]$")
 ORDER_NUMBER = re.compile(rf"^[(（]?\s*({_ORDER_N})\s*[)）]?$")
 ORDER_NUMBER_TAIL = re.compile(rf"[(（]\s*({_ORDER_N})\s*[)）]\s*$")  # "(No. 3 [2020]) (2020年第3号)": a translation's first (b513 003)
 # "江苏省人大常委会公告 (第77号)", "广东省第十三届人民代表大会常务委员会" / "公 告" / "(第62号)": a legislature's announcement
-ANNOUNCEMENT_LINE = re.compile(rf"^(?P<org>[{P.HAN}]{{2,40}}?(?:{P.alternation(L.STANDING_COMMITTEE_ENDS)}))公告(?:[(（]?(?P<n>{_ORDER_N})[)）]?)?等?$")
+ANNOUNCEMENT_LINE = re.compile(rf"^(?P<org>[{P.HAN}]{{2,40}}?(?:{P.alternation(L.STANDING_COMMITTEE_ENDS)}|{_ORG_END}))公告"
+                               rf"(?:[(（]?(?P<n>{_ORDER_N})[)）]?)?等?$")
+# "海关总署公告2018年第67号", "财政部 税务总局公告2023年第7号", "公告 2014年 第18號": a ministry's or bureau's
+# numbered announcement, as a heading (a title may follow after a space or in brackets) or a metadata value
+ANNOUNCEMENT_FORM = re.compile(rf"^(?P<org>(?:[{P.HAN}]{{2,30}}?(?:{_ORG_END}|{P.alternation(L.STANDING_COMMITTEE_ENDS)})"
+                               rf"(?:\s+(?=[{P.HAN}]))?){{0,4}})\s*公\s*告\s*[(（]?\s*(?P<n>{_ORDER_N})\s*[)）]?"
+                               rf"(?=\s|[(（](?:关于|關於|關于|关於)|$)")
 ORDER_FORM = re.compile(rf"[{P.HAN}]{{2,30}}令\s*第\s*[\d{P.CN_DIGITS}]+\s*[号號]")
 # an organisation's name right before a date, perhaps its seal's note between: a signature (signed_org)
 SIGNED_ORG = re.compile(rf"(?:^|(?<=[\s|。]))(?P<org>[{P.HAN}()（）、]{{2,40}}?(?:{P.alternation(L.ORG_LINE_ENDS)}))\s*"
@@ -222,7 +230,7 @@ PASSED = re.compile(rf"(?P<date>{P.DATE_TEXT})\s*(?P<org>[{P.HAN}][{P.HAN} ]{{1,
 PASSED_ON = re.compile(rf"(?:^|(?<=[\s(（,，。]))(?P<org>[{P.HAN}]{{2,40}}?)第[{P.CN_DIGITS}\d]+次(?:常务)?会议\s*于\s*"
                        rf"(?P<date>{P.DATE_TEXT})\s*(?:审议|讨论)?通过")
 PROMULGATED = re.compile(rf"(?P<date>{P.DATE_TEXT}|{P.YEAR}-\d{{1,2}}-\d{{1,2}})\s*(?P<org>[{P.HAN}]{{2,30}}?(?:{_ORG_END}))"
-                         rf"(?P<order>令\s*第\s*[\d{P.CN_DIGITS}]+\s*号)?\s*(?:公布|发布)")
+                         rf"(?P<order>(?:令|公告)\s*第\s*[\d{P.CN_DIGITS}]+\s*号)?\s*(?:公布|发布)")
 PROMULGATION_NOTE = re.compile(rf"(?P<date>{P.DATE_TEXT})[{P.HAN}]{{0,40}}?(?:公布|发布)")
 SESSION = re.compile(rf"第[{P.CN_DIGITS}]+[届屆]")
 # "…通过 根据2021年9月29日…《关于修改〈…〉的决定》修正 2022年7月28日…会议修订": the versions after adoption
@@ -1131,22 +1139,62 @@ def announcement_number(lines: list[str], ctx: ParseContext) -> tuple[str, str] 
     the heading may be spread over two lines ("…常务委员会" / "公 告") and the number on the next."""
     for i, line in enumerate(lines):
         raw = P.WHITESPACE.sub("", ctx.fold_same(line))
-        if not raw.endswith((*L.STANDING_COMMITTEE_ENDS, "公告", ")", "）", "等")):
+        if not raw.endswith((*L.ORG_LINE_ENDS, "公告", ")", "）", "等")):
             continue
+        before = P.WHITESPACE.sub("", ctx.fold_same(lines[i - 1])) if i else ""
+        if raw.startswith(L.STANDING_COMMITTEE_ENDS) and before.endswith(L.CONGRESS_NAMES):
+            # "昌吉回族自治州人民代表大會" / "常務委員會公告" / "(第5號)": the legislature's name broken (b608 007)
+            raw, line = before + raw, P.WHITESPACE.sub("", lines[i - 1]) + line
         k = i + 1
-        if raw.endswith(L.STANDING_COMMITTEE_ENDS) and k < len(lines) and P.WHITESPACE.sub("", lines[k]) == "公告":
+        if raw.endswith(L.ORG_LINE_ENDS) and k < len(lines) and P.WHITESPACE.sub("", lines[k]) == "公告":
             raw, k = raw + "公告", k + 1
         m = ANNOUNCEMENT_LINE.match(raw)
         if not m:
             continue
-        n = m.group("n")
+        n = with_opener(m.group("n"), raw[:m.start("n")]) if m.group("n") else None
         if not n and k < len(lines):
-            nm = ORDER_NUMBER.match(P.WHITESPACE.sub("", lines[k]))
-            n = nm.group(1) if nm else None
+            bare = P.WHITESPACE.sub("", lines[k])
+            nm = ORDER_NUMBER.match(bare)
+            n = with_opener(nm.group(1), bare[:nm.start(1)]) if nm else None
         if n:
             org = P.WHITESPACE.sub("", line)[:len(m.group("org"))]
             return org, f"{org}公告{n}"
+    for line in lines:
+        found = announcement_form(line)
+        if found:
+            return found
     return None
+
+
+@rule(stage="header", example="'海关总署公告2018年第67号(关于进出口货物报关单申报电子报文格式的公告)' → ('海关总署', "
+                               "'海关总署公告2018年第67号'); '财政部 税务总局公告2023年第7号' → ('财政部 税务总局', …); "
+                               "'公告 2014年 第18號' → (None, '公告2014年第18號'); '根据财政部公告2019年第39号规定' → None")
+def announcement_form(line: str) -> tuple[str | None, str] | None:
+    """A ministry's or bureau's numbered announcement at a line's head ("国家税务总局公告2018年第58号 国家税务总局
+    关于…的公告", b104 012; "海關總署公告2017年第26號(關于…的公告)", b116 006) or as a metadata value ("发文字号:
+    海关总署公告2018年第67号", b637 004): (issuer or None, the number as written, spaces only between issuers)."""
+    text = line.strip()
+    label = NUMBER_LABEL.match(T.fold_same_length(text))  # "發文字號農業農村部公告第250號" (b637 006)
+    text = text[label.end():].strip() if label else text
+    m = ANNOUNCEMENT_FORM.match(T.fold_same_length(text))
+    if not m:
+        return None
+    org = re.sub(r"\s+", " ", text[m.start("org"):m.end("org")]).strip()
+    n = with_opener(P.WHITESPACE.sub("", text[m.start("n"):m.end("n")]), text[:m.start("n")].rstrip())
+    return org or None, f"{org}公告{n}"
+
+
+NUMBER_BRACKETS = {")": "(", "）": "（", "〕": "〔", "]": "["}
+
+
+@rule(stage="header", example="('十四届)第五十三号', '…公告(') → '(十四届)第五十三号'; ('第45号', '…公告') → '第45号'")
+def with_opener(number: str, before: str) -> str:
+    """A number whose term is bracketed ("(十四届)第五十三号", b336 006) keeps the opening bracket that the
+    optional bracket before the number took: the number as written, its brackets balanced."""
+    for close, open_ in NUMBER_BRACKETS.items():
+        if close in number and open_ not in number and before.endswith(open_):
+            return open_ + number
+    return number
 
 
 @rule(stage="header", example="'牟政办发〔201746' → '牟政办发〔2017〕46号'; '(砚发201120 号)' → '砚发〔2011〕20号'")
@@ -2392,6 +2440,8 @@ def doc_number_of(h: Header, lines: list[str]) -> str | None:
     m = P.DOC_NUMBER.search(raw.replace(" ", "")) if raw is not None else None
     if m is None and raw is not None and ORDER_FORM.search(raw):
         return P.WHITESPACE.sub("", ORDER_FORM.search(raw).group())
+    if m is None and raw is not None and (announced := announcement_form(raw)):
+        return announced[1]  # "海关总署公告2018年第67号" (b637 004)
     found = m.group(0) if m else None
     if found is None and (raw is None or not NO_NUMBER.match(raw)):
         found = h.notice_number

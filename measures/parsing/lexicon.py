@@ -395,6 +395,8 @@ LISTED_CONTENT_VERBS = ("用于", "载明", "包括")
 # "…分享下列作品:", "有下列情形之一的:": what a list of things (not acts) under an item names; its entries stay inside
 # how a standing committee of a people's congress ends its name (header.announcement_number, promulgated_title)
 STANDING_COMMITTEE_ENDS = ("常务委员会", "常委会")
+# a people's congress, whose standing committee a heading may carry on the next line (header.announcement_number)
+CONGRESS_NAMES = ("人民代表大会", "人大")
 # words by which a news lead joins two issuers ("X联合Y制定印发了《…》", header.lead_sentence)
 JOINT_ISSUE_WORDS = ("联合", "会同")
 # a translation's edition after a title in 《》 ("…》英文版全文", "(中英对照)", header.without_edition_tail)

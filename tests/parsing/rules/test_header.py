@@ -728,9 +728,38 @@ def test_lead_sentence(line, expected):
     (["广东省第十三届人民代表大会常务委员会", "公 告", "(第62号)"],
      ("广东省第十三届人民代表大会常务委员会", "广东省第十三届人民代表大会常务委员会公告第62号")),
     (["温州市第十四届人民代表大会常务委员会公告", "《温州市青年发展促进条例》已于…通过"], None),  # no number
+    # a term before the number, its brackets kept as written (b251 003, b336 006)
+    (["福建省人民代表大会常务委员会公告", "〔十三届〕第八十二号"], ("福建省人民代表大会常务委员会", "福建省人民代表大会常务委员会公告〔十三届〕第八十二号")),
+    (["安徽省人民代表大会常务委员会公告", "(十四届)第五十三号"], ("安徽省人民代表大会常务委员会", "安徽省人民代表大会常务委员会公告(十四届)第五十三号")),
+    # the legislature's name broken before 常务委员会 (b608 007)
+    (["昌吉回族自治州人民代表大會", "常務委員會公告", "(第5號)"], ("昌吉回族自治州人民代表大會常務委員會", "昌吉回族自治州人民代表大會常務委員會公告第5號")),
+    # a ministry's announcement: its name and number on two lines (b329 005), or on one line before the title (announcement_form)
+    (["国家知识产权局公告", "第四六七号"], ("国家知识产权局", "国家知识产权局公告第四六七号")),
+    (["国家税务总局公告2018年第58号 国家税务总局关于简化小型微利企业所得税年度纳税申报有关措施的公告"],
+     ("国家税务总局", "国家税务总局公告2018年第58号")),
 ])
 def test_order_number(lines, expected):
     assert H.order_number(lines, CTX) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("海关总署公告2018年第67号(关于进出口货物报关单申报电子报文格式的公告)", ("海关总署", "海关总署公告2018年第67号")),
+    ("财政部 税务总局公告2023年第7号", ("财政部 税务总局", "财政部 税务总局公告2023年第7号")),
+    ("公告 2014年 第18號", (None, "公告2014年第18號")),
+    ("發文字號農業農村部公告第250號", ("農業農村部", "農業農村部公告第250號")),  # a label glued before it
+    ("贵州省人民代表大会常务委员会公告(2025第21号)", ("贵州省人民代表大会常务委员会", "贵州省人民代表大会常务委员会公告2025第21号")),
+    ("根据财政部公告2019年第39号规定", None), ("财政部公告2019年第39号规定的", None),  # cited, not a heading
+])
+def test_announcement_form(line, expected):
+    assert H.announcement_form(line) == expected
+
+
+@pytest.mark.parametrize("number, before, expected", [
+    ("十四届)第五十三号", "安徽省人民代表大会常务委员会公告(", "(十四届)第五十三号"),
+    ("第45号", "公告", "第45号"), ("〔十三届〕第八十二号", "公告", "〔十三届〕第八十二号"),
+])
+def test_with_opener(number, before, expected):
+    assert H.with_opener(number, before) == expected
 
 
 @pytest.mark.parametrize("line, expected", [
