@@ -235,8 +235,9 @@ PROMULGATION_NOTE = re.compile(rf"(?P<date>{P.DATE_TEXT})[{P.HAN}]{{0,40}}?(?:�
 SESSION = re.compile(rf"第[{P.CN_DIGITS}]+[届屆]")
 # "…通过 根据2021年9月29日…《关于修改〈…〉的决定》修正 2022年7月28日…会议修订": the versions after adoption
 REVISED = re.compile(rf"(?P<date>{P.DATE_TEXT})[^()（）。]{{0,120}}?(?:修订|修正)")
-# "…2021年2月15日中华人民共和国国务院令第740号第三次修订": a revision made by a decree of its own
-REVISING_ORDER = re.compile(rf"(?:{P.DATE_TEXT})\s*(?P<order>[{P.HAN}]{{2,30}}?(?:{_ORG_END})令\s*第\s*[\d{P.CN_DIGITS}]+\s*号)"
+# "…2021年2月15日中华人民共和国国务院令第740号第三次修订": a revision made by a decree of its own, not one made
+# "根据2021年2月7日山东省人民政府令第340号修订" (a decree that amends many rules at once: the rule keeps its number)
+REVISING_ORDER = re.compile(rf"(?<!根据)(?:{P.DATE_TEXT})\s*(?P<order>[{P.HAN}]{{2,30}}?(?:{_ORG_END})令\s*第\s*[\d{P.CN_DIGITS}]+\s*号)"
                             rf"\s*(?:第[{P.CN_DIGITS}\d]+次)?(?:修订|修正)")
 DIGIT_DATE = re.compile(rf"^[^\w]*({P.YEAR})\s*(\d{{1,2}})\s+(\d{{1,2}})\s*日?[^\w]*$|^[^\w]*({P.YEAR})(\d{{2,4}})\s*日?[^\w]*$")
 # "现印发给你们,并就有关事项通知如下:", "印發給你們,請結合以下要求…": a notice issuing a document, with items of its own
@@ -2095,6 +2096,10 @@ def _find_other_marks(h: Header, lines: list[str], first_num: int, ctx: ParseCon
             if m.re is PROMULGATED and m.group("order") and not h.order:
                 # "(2006年6月30日山東省人民政府令第187號發布…)": the decree's number, as written
                 h.order = (org, P.WHITESPACE.sub("", line[m.start("org"):m.end("order")]))
+            elif m.re is not PROMULGATED and not h.order and (p := PROMULGATED.search(f, m.end())) and p.group("order"):
+                # "(…常务会议审议通过 2015年10月16日南宁市人民政府令第41号公布 …)": passed, then promulgated by decree
+                h.order = (without_state_name(P.WHITESPACE.sub("", line[p.start("org"):p.end("org")]), ctx),
+                           P.WHITESPACE.sub("", line[p.start("org"):p.end("order")]))
             if m.re is PROMULGATED and (later := latest_revising_order(f[m.end():])):
                 h.order = (org, P.WHITESPACE.sub("", line[m.end() + later[0]:m.end() + later[1]]))  # b320 002
         if h.page_date is None and i not in h.meta_lines and len(line) <= 60:

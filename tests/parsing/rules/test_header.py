@@ -1171,7 +1171,7 @@ def test_promulgation_after(rest, expected):
     # b73 010: the page opens at the decree's promulgation note
     (["(2006年6月30日山東省人民政府令第187號發布根據2021年2月7日山東省人民政府令第340號修訂自2006年8月1日起施行)",
       "第一條為了獎勵在科學技術進步活動中做出突出貢獻的個人、組織,制定本辦法。", "第二條本辦法適用於本省。"],
-     "山東省人民政府", "山東省人民政府令第340號"),  # the revised text's decree (b320 002's gold; b73 010's keeps 第187號)
+     "山東省人民政府", "山東省人民政府令第187號"),  # amended "根据" a later decree: the rule keeps its own number
     # b320 002: revised by a decree of the State Council's own, the last one
     (["(2004年5月26日中華人民共和國國務院令第407号公布 根據2016年2月6日《國務院關于修改部分行政法規的決定》第二次修訂 "
       "2021年2月15日中華人民共和國國務院令第740号第三次修訂)", "第一條 爲了保護糧食生産者的積極性,制定本條例。"],
@@ -1181,6 +1181,9 @@ def test_promulgation_after(rest, expected):
     (["(2004年12月28日中華人民共和國國務院令第429號公布 根據2013年12月7日《國務院關於修改部分行政法規的決定》修訂)",
       "第一條為了規範著作權集體管理活動,制定本條例。", "第二條本條例所稱著作權集體管理,是指…"],
      "國務院", "中華人民共和國國務院令第429號"),
+    # b256 008: passed at a meeting, then promulgated by a decree on the same line
+    (["题 注 : (2015年9月1日南宁市十三届人民政府第103次常务会议审议通过 2015年10月16日南宁市人民政府令第41号公布 自公布之日起施行)",
+      "第一条 为了加强养犬管理,制定本办法。", "第二条 本办法适用于本市。"], "南宁市人民政府", "南宁市人民政府令第41号"),
     # b86 011: the date written 2014-07-03
     (["(2014-07-03國家工商行政管理總局令第66號發布公布之日起30日后施行)", "第一條為規範馳名商標認定工作,制定本規定。",
       "第二條本規定適用於商標。"], "國家工商行政管理總局", "國家工商行政管理總局令第66號"),
@@ -1196,6 +1199,7 @@ def test_promulgation_note_gives_the_decree(knowledge, lines, issuer, number):
      "中华人民共和国国务院令第740号"),
     ("发布 根据2021年2月7日山东省人民政府令第340号修订 2023年1月5日山东省人民政府令第350号修正)", "山东省人民政府令第350号"),
     ("公布 根据2013年12月7日《国务院关于修改部分行政法规的决定》修订)", None),  # revised by a decision, no decree
+    ("发布 根据2021年2月7日山东省人民政府令第340号修订)", None),  # amended by a decree that amends many rules (b73 010)
 ])
 def test_latest_revising_order(note, expected):
     span = H.latest_revising_order(note)
