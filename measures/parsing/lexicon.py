@@ -630,7 +630,7 @@ THIS_YEAR_NAMED_WORDS = ("本年度", "今年")
 RECURRING_WORDS = ("每年", "每季度", "每月", "每半年", "每届")
 # what a reward clause grants after its condition ("…以上的企业，给予5万元奖补")
 REWARD_GRANT_WORDS = ("给予", "予以", "奖励", "奖补", "补助", "补贴", "资助")
-ANNUAL_PLAN_WORDS = ("要点", "计划", "安排", "任务", "清单", "方案", "重点工作", "责任分解", "分工")
+ANNUAL_PLAN_WORDS = ("要点", "计划", "安排", "任务", "清单", "方案", "重点工作", "责任分解", "分工", "实事")
 WORK_REPORT = "政府工作报告"  # a government work report's year is the year it is given (targets.plan_year)
 LIMIT_LEADS = ("督促", "要求", "确保", "实行", "实现", "力争", "推动", "并", "应当", "应", "须", "必须", "一般")
 # "到“十四五”末": the last year of a five-year plan

@@ -32,6 +32,7 @@ def test_document_year(document, expected):
     ("鼓楼区企业上市高地实施方案(2024年修订)", None),  # b26 012: a revision's year, not the plan's
     ("芜湖市人民政府关于2021年重点工作及责任分解的通知", 2021),    # b188 008: a year's tasks divided
     ("2021年区政府工作报告重点工作责任分工", 2021),                  # b117 012
+    ("洋縣2024年十大民生實事項目", 2024),                            # b183 002: a year's livelihood projects
 ])
 def test_plan_year(title, expected):
     assert Tg.plan_year({"title": title}) == expected
