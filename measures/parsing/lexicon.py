@@ -631,6 +631,8 @@ RECURRING_WORDS = ("每年", "每季度", "每月", "每半年", "每届")
 # what a reward clause grants after its condition ("…以上的企业，给予5万元奖补")
 REWARD_GRANT_WORDS = ("给予", "予以", "奖励", "奖补", "补助", "补贴", "资助")
 ANNUAL_PLAN_WORDS = ("要点", "计划", "安排", "任务", "清单", "方案", "重点工作", "责任分解", "分工", "实事")
+# how a page's opening names the year it plans ("现对2024年全市生态环境工作作出如下安排", targets.opening_plan_year)
+OPENING_PLAN_ENDS = ("作出如下安排", "安排如下", "如下安排", "要点", "计划", "安排")
 WORK_REPORT = "政府工作报告"  # a government work report's year is the year it is given (targets.plan_year)
 LIMIT_LEADS = ("督促", "要求", "确保", "实行", "实现", "力争", "推动", "并", "应当", "应", "须", "必须", "一般")
 # "到“十四五”末": the last year of a five-year plan

@@ -131,6 +131,10 @@ GOALS_RESUME = re.compile(rf"到\s*{P.YEAR_G}\s*年|(?:^|(?<=[、)）.．]))\s*(
 CHAPTER_START = re.compile(rf"^\s*[{P.CN_DIGITS}]+\s*[、.．]")
 PLAN_YEAR = re.compile(rf"{P.YEAR_G}\s*年(?:度)?(?![{P.DASH}]|\d)")
 ANNUAL_PLAN = re.compile("|".join(L.ANNUAL_PLAN_WORDS))
+# "现对2024年全市生态环境工作作出如下安排", "三、2024年主要工作安排": the opening that names the year a page plans
+OPENING_PLAN = re.compile(rf"{P.YEAR_G}\s*年(?:度)?[{P.HAN}、“”\"]{{0,24}}?(?:工作|任务)[{P.HAN}]{{0,4}}?"
+                          rf"(?:{P.alternation(L.OPENING_PLAN_ENDS)})")
+OPENING_PLAN_SPAN = 500
 FIVE_YEAR_PLAN = re.compile(P.alternation(name for name, _ in L.FIVE_YEAR_PLANS))  # "“十四五”时期…责任分解"
 YEARS_FROM = re.compile(rf"{P.YEAR}\s*[{P.DASH}]")
 EDITION_YEAR = re.compile(rf"[(（]\s*{P.YEAR}\s*年\s*(?:修订|修正|修改|版)\s*[)）]")
@@ -233,6 +237,18 @@ def plan_year(document: dict) -> int | None:
         return int(m.group(1))
     if L.WORK_REPORT in title and not YEARS_FROM.search(title) and not FIVE_YEAR_PLAN.search(title):
         return document_year(document)  # "关于落实《政府工作报告》重点工作部门分工的意见": the report's year (b341 002)
+    return None
+
+
+@rule(stage="targets", example="'…现对2024年全市生态环境工作作出如下安排。' → 2024; '根据《省2023年工作要点》,…' → None")
+def opening_plan_year(opening: str) -> int | None:
+    """The year a page without a dated title plans for, named in its opening ("现对2024年全市生态环境工作作出
+    如下安排", b123 009; "三、2024年主要工作安排", b473 007; "街道2023年工作要点"): its yearless figures are
+    for that year, as an annual plan's are (plan_year). A plan quoted in 《》 is someone else's."""
+    for m in OPENING_PLAN.finditer(opening):
+        before = opening[:m.start()]
+        if before.count("《") <= before.count("》"):
+            return int(m.group(1))
     return None
 
 
@@ -1253,6 +1269,8 @@ def targets(ctx: ParseContext) -> None:
     """ctx.targets: document-level targets (preamble, general-requirements chapters, unnumbered chapters;
     not a 规划's background), then each measure's, in document order."""
     doc_year, plan = document_year(dated_by_the_text(ctx)), plan_year(ctx.document)
+    if plan is None and not ANY_YEAR.search(ctx.document.get("title") or ""):
+        plan = opening_plan_year(ctx.fold(ctx.text[:OPENING_PLAN_SPAN]))
     period = title_period(ctx.document)
     measure_ids = {id(n) for n in ctx.nodes}
     skip = set(ctx.summary_lines)  # a report of past work: its figures are results

@@ -996,3 +996,13 @@ def test_an_upload_date_gives_no_document_year():
     ctx.header.meta = {"published": "2023-02-04"}
     assert Tg.document_year(Tg.dated_by_the_text(ctx)) == 2023
 
+
+
+@pytest.mark.parametrize("opening, expected", [
+    ("根据省生态环境厅和市委、市政府工作要求,现对2024年全市生态环境工作作出如下安排。", 2024),  # b123 009
+    ("今年经济社会发展主要预期目标是:…三、2024年主要工作安排 围绕上述目标", 2024),             # b473 007
+    ("根据《省2023年知识产权工作要点》,结合实际,制定本方案。", None),                        # someone else's plan
+    ("为加强知识产权保护,制定本方案。", None),
+])
+def test_opening_plan_year(opening, expected):
+    assert Tg.opening_plan_year(opening) == expected
