@@ -392,6 +392,9 @@ NAME_ENDS = ("有限公司", "有限责任公司", "公司", "集团", "大学",
 LISTED_ACT_NOUNS = ("事项", "措施", "标准")
 # "资金应当用于下列事项:", "申请书应当载明下列事项:": the matters listed are what the article covers, no acts
 LISTED_CONTENT_VERBS = ("用于", "载明", "包括")
+# "…需提交:", "提供以下材料:" (not "重点提供以下服务:"): an item that lists the materials to hand in; its entries stay inside (outline.content_list)
+MATERIALS_LEAD_VERBS = ("提交", "提供", "报送")
+MATERIALS_NOUNS = ("材料", "资料", "文件", "证明")
 # "…分享下列作品:", "有下列情形之一的:": what a list of things (not acts) under an item names; its entries stay inside
 # how a standing committee of a people's congress ends its name (header.announcement_number, promulgated_title)
 STANDING_COMMITTEE_ENDS = ("常务委员会", "常委会")

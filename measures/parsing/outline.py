@@ -101,6 +101,11 @@ ATTACHMENT = re.compile(r"^附件")
 # ("…符合下列情形之一的,应当进行资产评估:": what is due in those cases may follow the list's announcement, b529 004)
 LISTED_CONTENT = re.compile(rf"(?:下列|以下|如下)[^。，,：:]{{0,16}}?(?:{P.alternation(L.LISTED_THING_NOUNS)})[^。，,：:]{{0,20}}"
                             rf"(?:[，,][^。，,：:]{{2,16}})?[:：]$")
+# "(一)专利权人为个人的需提交:1、《…申请表》(一式两份);": an item announcing the materials to hand in, perhaps with
+# its first entry run on after the colon (b650 003)
+_HAND_IN = P.alternation(L.MATERIALS_LEAD_VERBS)
+MATERIALS_LEAD = re.compile(rf"(?:(?:需|须|应当|应)(?:{_HAND_IN})[^。，,：:]{{0,12}}|(?:{_HAND_IN})[^。，,：:]{{0,10}}"
+                            rf"(?:{P.alternation(L.MATERIALS_NOUNS)}))[:：](?:[^。：:]{{0,60}}[；;。]?)?$")
 # "对企业建立技术中心予以奖励", "对新认定的…给予补助": an act toward someone, named in a heading
 ACT_HEADING = re.compile(rf"^(?:对[^，,。；;]{{2,24}}(?:予以|给予|实行|实施)[{P.HAN}]{{1,6}}|(?:{P.alternation(L.HEAD_VERBS + L.ACT_HEADING_VERBS)})[^，,。；;]{{2,20}})$")
 # "三、补助标准" (b217 010): the amounts a policy pays are its substance
@@ -512,18 +517,20 @@ def facet_parent(node: Node, ctx: ParseContext) -> bool:
 
 
 @rule(stage="outline", example="'五、…制止用户违法上传、存储并分享下列作品:' over '(一)根据权利人通知已经移除的作品;' … → True; "
+                               "'(一)专利权人为个人的需提交:1、《申请表》;' over '2、授权专利证书原件;' … → True; "
                                "'重点开展下列工作:' over '(一)加强执法;' → False")
 def content_list(node: Node) -> bool:
     """An item that lists things, not acts: its head ends by announcing them ("…分享下列(未经授权的)作品:", "…有下列情形
     之一的:") and every item under it is a short entry closed by ；/; or 。 with nothing under it: the
     entries say what the item covers, the item is the measure (the last entry may be cut, unclosed, or be
     followed by the item's closing paragraph: "(四)企业与用户间的电子协议。" / "已在本市…应于…办理备案。", b486 004)."""
-    if not node.children or not LISTED_CONTENT.search(T.fold(NOISE_MARK.sub("", node.head).strip())):
+    head = T.fold(NOISE_MARK.sub("", node.head).strip())
+    if not node.children or not (LISTED_CONTENT.search(head) or MATERIALS_LEAD.search(head)):
         return False
     last = node.children[-1]
     return all(not c.children and c.kind not in HEADING_KINDS and (
         LISTED_ITEM.fullmatch(c.text.strip()) or c is last and (
-            len(c.text.strip()) <= 40 and "\n" not in c.text.strip() or LISTED_ITEM.fullmatch(c.head.strip())))
+            len(c.text.strip()) <= 40 and "\n" not in c.text.strip() or LISTED_ITEM.match(c.head.strip())))
         for c in node.children)  # the last entry may be cut off by the excerpt's end
 
 

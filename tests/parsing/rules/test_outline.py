@@ -206,6 +206,11 @@ def test_condition_run(lines, expected):
     # b529 004: what is due in the cases listed follows their announcement
     (["一、知识产权占有单位符合下列情形之一的,应当进行资产评估:", "(一)以知识产权质押,市场没有参照价格,质权人要求评估的;",
       "(二)行政单位拍卖、转让、置换知识产权的;"], True),
+    # b650 003: the materials to hand in, the first entry run on after the colon, the last cut by a note
+    (["二、专利权人为企业等需提交:1、《明溪县专利奖励申请表》(一式两份);", "(2)授权专利证书原件;", "(3)开具收款收据并加盖企业公章;",
+      "(4)转入有效高价值发明专利权人提交专利产生效益的报告。(委托他人办理的需提供授权委托书和经办人身份证"], True),
+    (["二、重点提供以下服务:", "(一)建设知识产权公共服务平台,为企业提供专利检索分析服务,帮助企业开展专利导航。",
+      "(二)培育知识产权运营机构,促进专利转化运用和产业化,支持高校院所与企业对接。"], False),  # acts, not entries
 ])
 def test_content_list(lines, expected):
     """A content list folds into its item (the item is the leaf); a list of acts keeps its items."""
