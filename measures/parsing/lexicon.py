@@ -564,6 +564,8 @@ WORKDAY_UNITS = ("个工作日", "工作日")
 # a change from one value to another ("由18.92%增长到24.67%": targets.change_start)
 CHANGE_TO_VERBS = ("提高到", "提高至", "提升到", "提升至", "增长到", "增加到", "增加至", "增至", "调整为", "调整到", "调整至",
                    "降低到", "降低至", "下降到", "下降至", "降至", "减少到", "减少至", "缩短至", "缩短到", "扩大到", "扩大至")
+# a value raised from where it stands ("由2000元提高至5000元": the new value, "=", targets.raised_from)
+RAISE_TO_VERBS = ("提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到", "增至")
 # the grades an assessment rates results by ("90分以上为优秀": targets.grade_band)
 GRADE_WORDS = ("优秀", "良好", "合格", "不合格", "基本合格", "较好", "一般", "较差", "称职", "基本称职", "不称职", "达标", "不达标",
                "A级", "B级", "C级", "D级", "好", "中", "差")

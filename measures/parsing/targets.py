@@ -389,6 +389,19 @@ CHANGE_FROM_SPAN = 20
 CHANGE_TO = re.compile(rf"^[^，,。；;]{{0,6}}?(?:{P.alternation(L.CHANGE_TO_VERBS)})")
 
 
+RAISED_FROM = re.compile(rf"(?:从|由)[^，,。；;从由]{{0,30}}?(?:{P.alternation(L.RAISE_TO_VERBS)})\s*$")
+
+
+@rule(stage="targets", example="'单次交易限值由人民币2000元提高至' → True; '奖扶标准从现在的每人每月不低于60元提高到每人每月不低于' → False; "
+                               "'满意度提高到' → False")
+def raised_from(pre: str) -> bool:
+    """An amount raised from where it stands to a new one ("限值由2000元提高至5000元", "补助标准由400元/头提高至1000元/头",
+    b649 011, b634 009): the new amount is set ("="), as an adjustment's is (调整为), not a floor; a floor written
+    after the verb (提高到…不低于80元) stays one, and so does a goal counted in things ("床位从15.9万张增加到17.8万张",
+    the caller reads money only)."""
+    return bool(RAISED_FROM.search(pre))
+
+
 @rule(stage="targets", example="'奖扶标准从现在的每人每月不低于60元提高到…80元' (60) → True; "
                                "'火化率由18.92%增长到24.67%' (18.92) → True, (24.67) → False")
 def change_start(n: Number) -> bool:
@@ -819,6 +832,8 @@ def _comparator(n: Number) -> str | None:
         n.comparator = ">="  # a range 1~2 (or 3%—10%) is ">=" its lower bound
     n.pre_word, before = comparator_before(n.pre)
     n.comparator = n.comparator or before
+    if n.comparator == before and "元" in n.unit and raised_from(n.pre):
+        n.comparator = "="  # "限值由2000元提高至5000元": the new value set, not a floor
     f = n.folded
     n.reward = bool(n.unit in L.MONEY_UNITS and (REWARD.search(f[n.sent_start:n.b]) or standard_amount(n)))
     if not bare_wan_amount(n):

@@ -1006,3 +1006,22 @@ def test_an_upload_date_gives_no_document_year():
 ])
 def test_opening_plan_year(opening, expected):
     assert Tg.opening_plan_year(opening) == expected
+
+
+@pytest.mark.parametrize("pre, expected", [
+    ("将跨境电子商务零售进口商品的单次交易限值由人民币2000元提高至", True),  # b649 011
+    ("补助标准由400元/头提高至", True),
+    ("奖扶标准从现在的每人每月不低于60元提高到每人每月不低于", False),  # a floor written after the verb
+    ("满意度提高到", False),  # no starting value
+])
+def test_raised_from(pre, expected):
+    assert Tg.raised_from(pre) is expected
+
+
+@pytest.mark.parametrize("text, comparator", [
+    ("将跨境电子商务零售进口商品的单次交易限值由人民币2000元提高至5000元。", "="),
+    ("全市养老床位从15.9万张增加到17.8万张。", ">="),  # a goal counted in things stays a floor
+])
+def test_raised_amount_is_set(text, comparator):
+    found = Tg.extract_targets(text, measure=None, doc_year=2018)
+    assert found and found[-1]["comparator"] == comparator
