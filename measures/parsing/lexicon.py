@@ -102,6 +102,12 @@ GENRE_WORDS = ("方案", "意见", "措施", "办法", "规定", "计划", "规�
 CONSULTING_VERBS = ("面向社会公开征求", "向社会公开征求", "面向社会征求", "向社会征求", "公开征求", "征求")
 NOTICE_VERBS = ("印发", "转发") + CONSULTING_VERBS + ("发布", "公布", "下发", "颁布", "出台", "修订印发", "重新印发", "废止", "批转",
                                                    "修订")  # "关于修订《…管理办法》的通知": the revised document goes with it
+# what a fee's standard is named by: what people pay, no commitment (targets.LISTED_STANDARD)
+FEE_WORDS = ("收费", "价格", "费")
+# "(共计9项)": a list's tally (targets.list_tally)
+TALLY_WORDS = ("共计", "共有", "合计", "共")
+# a notice that issues or forwards a document it covers (targets.own_notice_lines: its own text sets nothing)
+ISSUING_VERBS = ("印发", "转发", "批转", "颁发", "下发")
 # what a list of names says of its order ("先进单位14个(排名不分先后)")
 LIST_ORDER_NOTES = ("排名不分先后", "排名不分前后", "按姓氏笔画排序", "按姓氏笔画为序", "以姓氏笔画为序")
 # what a rules document's opening items state rather than do ("市政府工作的指导思想是…", "…工作的准则是…")

@@ -252,6 +252,23 @@ def opening_plan_year(opening: str) -> int | None:
     return None
 
 
+ISSUING_NOTICE = re.compile(rf"{P.alternation(L.ISSUING_VERBS)}|(?:发布|公布)\s*[《〈]")
+
+
+@rule(stage="targets", example="'…关于下达2016年农村五保供养标准的通知' over '…标准:小店区7000元、…' → those lines; "
+                               "'…关于印发《…实施方案》的通知' → []")
+def own_notice_lines(ctx: ParseContext) -> list[str]:
+    """The text of a notice that says what it decides itself, issuing no document ("关于下达2016年农村五保供养
+    标准的通知", b653 003; "关于公布2023年城镇老旧小区改造计划的通知", b176 006): the header took it for a
+    covering notice, but its figures are the document's (read where the page has no numbered measures).
+    A notice that issues or forwards a document (印发, 转发, 发布《…》) only covers it: []."""
+    h = ctx.header
+    if h is None or h.notice_line is None or not h.notice_title or ISSUING_NOTICE.search(ctx.fold(h.notice_title)):
+        return []
+    return [line for i, line in enumerate(ctx.lines[h.notice_line + 1:h.body_start], h.notice_line + 1)
+            if i not in h.meta_lines]
+
+
 @rule(stage="targets", example="'开展专项行动。（2025年底前完成）' → 2025; '完成时限：2024年12月底前' → 2024")
 def deadline_note(text: str, ctx: ParseContext) -> int | None:
     """A task's own deadline note: the year of its targets."""
@@ -425,6 +442,18 @@ def document_parts(n: Number) -> bool:
     return bool(DOC_PART_BEFORE.search(n.pre)) or bool(DOC_PART_AFTER.match(n.post_full))
 
 
+# "…代表性项目名录(共计9项)予以公布": how many entries a list holds, in brackets
+TALLY_BEFORE = re.compile(rf"[(（]\s*(?:{P.alternation(L.TALLY_WORDS)})\s*$")
+TALLY_AFTER = re.compile(r"\s*[)）]")
+
+
+@rule(stage="targets", example="'…项目名录(共计9项)予以公布' (9) → True; '共建成9个示范点' (9) → False")
+def list_tally(n: Number) -> bool:
+    """A count in brackets of the entries a list holds ("名录(共计9项)", "(共6个)", b220 011): what the page lists,
+    no commitment."""
+    return bool(TALLY_BEFORE.search(n.pre)) and bool(TALLY_AFTER.match(n.post_full))
+
+
 RANGE_BEFORE = re.compile(rf"\d+(?:\.\d+)?\s*(?:{P.alternation(L.TARGET_UNITS)})?\s*[~～\-—至到]\s*$")
 
 
@@ -459,7 +488,7 @@ def not_a_quantity(n: Number) -> bool:
         return True  # "第 8-9 次常务会议": an ordinal with a PDF's spaces
     if BASELINE_BEFORE.search(f[max(n.sent_start, pos - BASELINE_SPAN):pos]):
         return True  # "比2010年的12.4万吨、1.07万吨分别减少…": the base the cut is measured from
-    if change_start(n) or document_parts(n) or range_upper_bound(n):
+    if change_start(n) or document_parts(n) or range_upper_bound(n) or list_tally(n):
         return True
     seg = f[n.sent_start:pos]
     return seg.count("“") > seg.count("”") or seg.count("《") > seg.count("》")
@@ -858,6 +887,10 @@ def _comparator(n: Number) -> str | None:
     return n.comparator
 
 
+# "农村五保分散供养标准:小店区7000元、迎泽区7000元、…": amounts listed by place or kind after a standard's label
+# (a fee's is what people pay, no commitment: "检定收费标准为:首次检定…3650元/台", b647 005)
+LISTED_STANDARD = re.compile(rf"{''.join(f'(?<!{w})' for w in L.FEE_WORDS)}标准(?:为|是)?\s*[:：](?:[^。；;:：\d]{{1,14}}?\d+(?:\.\d+)?\s*万?元\s*[、，,]\s*)*"
+                             rf"[^。；;:：\d]{{1,14}}$")
 # an amount right after whom or what it is paid per, or after a standard's "标准为" ("每人每月100元", "户均2万元")
 STANDARD_BEFORE = re.compile(rf"(?:每(?:{P.alternation(L.STANDARD_PER)})(?:每(?:{P.alternation(L.STANDARD_PERIODS)}))?|"
                              rf"{P.alternation(L.STANDARD_AVERAGES + L.STANDARD_IS)})\s*[:：]?\s*$")
@@ -867,8 +900,10 @@ STANDARD_BEFORE = re.compile(rf"(?:每(?:{P.alternation(L.STANDARD_PER)})(?:每(
                                "'全年实现营业收入100万元' (100) → False")
 def standard_amount(n: Number) -> bool:
     """An amount a policy pays or sets per person, household or item, with no reward word ("每人2万元",
-    "每户2000元", "标准为每人每月100元", b380, b354): a standard, "=" as a subsidy is."""
-    return n.unit in L.MONEY_UNITS and bool(STANDARD_BEFORE.search(n.folded[max(n.a, n.pos - 12):n.pos]))
+    "每户2000元", "标准为每人每月100元", b380, b354): a standard, "=" as a subsidy is; so is each amount of
+    a list of them after a standard's label ("农村五保分散供养标准:小店区7000元、迎泽区7000元…", b653 003)."""
+    return n.unit in L.MONEY_UNITS and bool(STANDARD_BEFORE.search(n.folded[max(n.a, n.pos - 12):n.pos]) or
+                                            LISTED_STANDARD.search(n.folded[n.sent_start:n.pos]))
 
 
 @rule(stage="targets", example="(到2025年) '奶羊养殖示范点3个' → True; '推广杂交稻旱种50万亩' → True; "
@@ -1290,6 +1325,7 @@ def targets(ctx: ParseContext) -> None:
     measure_ids = {id(n) for n in ctx.nodes}
     skip = set(ctx.summary_lines)  # a report of past work: its figures are results
     preamble = [line for i, line in enumerate(ctx.outline.preamble) if i not in skip]
+    preamble = (own_notice_lines(ctx) if not ctx.nodes else []) + preamble
     chunks = [(line, None, "preamble", False) for line in wrapped_cells(preamble)]
     for node in ctx.outline.nodes:
         if id(node) in measure_ids or is_background(node, ctx) or requirement_item(node, ctx):

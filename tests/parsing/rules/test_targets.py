@@ -1025,3 +1025,31 @@ def test_raised_from(pre, expected):
 def test_raised_amount_is_set(text, comparator):
     found = Tg.extract_targets(text, measure=None, doc_year=2018)
     assert found and found[-1]["comparator"] == comparator
+
+
+@pytest.mark.parametrize("text, values", [
+    ("农村五保分散供养标准:小店区7000元、迎泽区7000元、古交市5000元。", [7000, 7000, 5000]),  # b653 003
+    ("检定收费标准为:首次检定3650元/台、后续检定1800元/台。", []),  # a fee people pay, no commitment (b647 005)
+    ("现将第一批区级非物质文化遗产代表性项目名录(共计9项)予以公布。", []),  # a list's tally (b220 011, b560 006)
+    ("共建成9个示范点。", [9]),
+])
+def test_listed_standards_and_tallies(text, values):
+    assert [t["value"] for t in Tg.extract_targets(text, measure=None, doc_year=2016)] == values
+
+
+OWN_NOTICE = ("太原市人民政府办公厅关于下达2016年农村五保供养标准的通知\n并政办发〔2016〕32号\n各县(市、区)人民政府:\n"
+              "经市政府批准,2016年各县(市、区)农村五保供养标准已确定,现予下达:\n"
+              "农村五保分散供养标准:小店区7000元、古交市5000元。\n特此通知。\n太原市人民政府办公厅\n2016年6月8日\n")
+ISSUING_NOTICE = ("太原市人民政府办公厅关于印发《太原市农村五保供养办法》的通知\n各县(市、区)人民政府:\n"
+                  "现将《太原市农村五保供养办法》印发给你们,全市已建成养老院30所,请认真贯彻执行。\n太原市人民政府办公厅\n2016年6月8日\n"
+                  "太原市农村五保供养办法\n第一条 为做好农村五保供养工作,制定本办法。\n第二条 分散供养标准不低于每人每年5000元。\n")
+
+
+@pytest.mark.parametrize("text, values", [
+    (OWN_NOTICE, [7000, 5000]),   # the notice sets the standards itself (b653 003)
+    (ISSUING_NOTICE, [5000]),     # the covering notice's own figures are not the document's
+])
+def test_own_notice_lines(knowledge, text, values):
+    from measures.parsing.core import parse_document
+    doc = parse_document(text, source="t.txt", knowledge=knowledge)
+    assert [t["value"] for t in doc["targets"]] == values
