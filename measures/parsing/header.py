@@ -548,8 +548,20 @@ def clean_title(s: str, ctx: ParseContext) -> str:
     s = PLACE_TAG.sub("", s.strip())  # "(荆门市)荆门市…规划": a site's place tag that the title repeats
     s = _cut_folded(META_AFTER_TITLE, s, ctx) if len(s) > 12 else s  # "…的通知发布机构:自然资源部发布日期:…"
     s = restarted_title(site_tags(label_before_title(attachment_label_off(title_stray_marks(s.strip(), ctx), ctx), ctx), ctx))
-    return lost_period_dash(signature_prefix_off(issuing_prefix_off(title_tail_off(_unwrap(doc_number_lead_off(
-        news_date_off(s, ctx), ctx)), ctx), ctx), ctx))
+    return stray_digit_lead_off(lost_period_dash(signature_prefix_off(issuing_prefix_off(title_tail_off(_unwrap(
+        doc_number_lead_off(news_date_off(s, ctx), ctx)), ctx), ctx), ctx)), ctx)
+
+
+# "6縣城供熱管理制度", "7預防接種管理條例意見": a sharing site's list number glued to the title (not "2020年…", "3个…")
+STRAY_DIGIT_LEAD = re.compile(rf"^\d(?=[{P.HAN}])(?!{P.alternation(L.NUMBER_WORDS_AFTER)})")
+
+
+@rule(stage="header", example="'6縣城供熱管理制度' → '縣城供熱管理制度'; '3年行动计划' → unchanged; '5G发展行动计划' → unchanged")
+def stray_digit_lead_off(s: str, ctx: ParseContext) -> str:
+    """A sharing site's list number glued before a title ("6縣城供熱管理制度", b468 010; "7預防接種管理條例意見", b515):
+    the title without it, when a genre ends what is left and the digit counts nothing (年, 个, 项 … after it)."""
+    m = STRAY_DIGIT_LEAD.match(ctx.fold_same(s))
+    return s[1:] if m and len(s) > 7 and genre_at_end(s[1:], ctx) else s
 
 
 NEWS_DATE_LEAD = re.compile(rf"^\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?=[{P.HAN}])")
@@ -635,6 +647,10 @@ TITLE_PART_TAIL = re.compile(rf"\s*{P.PAREN_OPEN}\s*(?:[一二三四五六七八
 TITLE_MARK_TAIL = re.compile(r"[、，,；;]+\s*$")  # "扬州市港口管理办法、": a list's mark after the title
 TITLE_SEO_TAIL = re.compile(r"\s*(?:\d{3,5}字|\d)\s*$")
 TITLE_CHAPTER_TAIL = re.compile(rf"\s*的?\s*(?:第[{P.CN_DIGITS}]{{1,3}}章)?\s*总\s*则\s*$")  # "…条例的第一章总则" (b319 001)
+# "…管理办法-预览页", "…的意见-天心经济开发区", "…选聘细则-细则": a sharing site's or a section's name after a dash
+TITLE_SITE_TAIL = re.compile(rf"\s*[-_－]\s*[{P.HAN}]{{1,12}}$")
+# "…核减标准一、租赁补贴发放标准", "…监测实施方案2020 年六月目录一、环境空气质量监测": the first heading run on
+TITLE_HEADING_TAIL = re.compile(rf"\s*(?:{P.YEAR}\s*年\s*[{P.CN_DIGITS}\d]{{1,2}}\s*月)?\s*(?:目\s*录)?\s*一\s*[、.．][^。]*$")
 TITLE_ARTICLE_TAIL = re.compile(rf"\s+第[{P.CN_DIGITS}]{{1,4}}[条條]$")  # "…保护条例 第十六条": a law database's one article (b436 002)
 # "…条例(2009修订)", "…办法(2012修正)": a law database's edition note after a statute's title (law_edition_tail)
 LAW_EDITION_TAIL = re.compile(rf"\s*[(（]\s*{P.YEAR}\s*年?\s*(?P<kind>{P.REVISION})\s*[)）]$")
@@ -649,13 +665,15 @@ def title_tail_off(s: str, ctx: ParseContext) -> str:
     lost (the first is the title, b278 007, b113 001, b248, b83 013), a part number ("(一)", "( 三 )", "(下)", "(2)":
     one page of a longer copy, b277 012, b112, b57, b199, b18), and a word count or a stray digit ("4300字",
     "…方案1"), the chapter shown ("…条例的第一章总则", "…法总则", b319) or the one article a law database
-    shows ("…保护条例 第十六条", b436 002) or a list's mark left after it ("…港口管理办法、", b282 004) when a
-    genre ends what is left.
+    shows ("…保护条例 第十六条", b436 002) or a list's mark left after it ("…港口管理办法、", b282 004), a site's or
+    section's name after a dash ("…的意见-天心经济开发区", "…管理办法-预览页", b661 001, b256 009) or the first
+    heading run on ("…核减标准一、租赁补贴发放标准", b659 004) when a genre ends what is left.
     The copying sites' words (最新, 范文, 【4篇】) are share_decorations', which runs before."""
     cut = TITLE_PAIR_CUT.search(s)
     if cut and "《" not in s[:cut.start()] and cut.start() >= 6:
         s = s[:cut.start()]
-    for tail in (TITLE_PART_TAIL, TITLE_SEO_TAIL, TITLE_CHAPTER_TAIL, TITLE_ARTICLE_TAIL, TITLE_MARK_TAIL):
+    for tail in (TITLE_PART_TAIL, TITLE_SEO_TAIL, TITLE_CHAPTER_TAIL, TITLE_ARTICLE_TAIL, TITLE_MARK_TAIL, TITLE_SITE_TAIL,
+                 TITLE_HEADING_TAIL):
         m = tail.search(s)
         if m and m.start() >= 5 and (genre_at_end(s[:m.start()], ctx) or
                                      tail is TITLE_CHAPTER_TAIL and ctx.fold(s[:m.start()]).endswith("法")):

@@ -1491,6 +1491,11 @@ def test_label_before_title(title, expected):
     ("機動車駕駛培訓管理規定(2)", "機動車駕駛培訓管理規定"),  # b445 010: a copy's second page
     ("深圳经济特区知识产权保护条例 第十六条", "深圳经济特区知识产权保护条例"),  # b436 002: one article shown
     ("关于第十六条", "关于第十六条"),
+    ("关于进一步促进人工智能产业发展的意见-天心经济开发区", "关于进一步促进人工智能产业发展的意见"),  # b661 001: a site's name
+    ("青島市戶外廣告設置管理辦法-預覽頁", "青島市戶外廣告設置管理辦法"), ("县政务督办工作规则-文档", "县政务督办工作规则"),
+    ("长三角-嘉兴", "长三角-嘉兴"),  # no genre before the dash
+    ("融安縣公共租賃住房租賃補貼及租金核減標準一、租賃補貼發放標準", "融安縣公共租賃住房租賃補貼及租金核減標準"),  # b659 007
+    ("2020 年芜湖市生态环境监测实施方案2020 年六月目录一、环境空气质量监测", "2020 年芜湖市生态环境监测实施方案"),  # b524 012
 ])
 def test_title_tail_off(title, expected):
     assert H.title_tail_off(title, CTX) == expected
@@ -1936,3 +1941,12 @@ def test_glued_number_start(s, start, expected):
 ])
 def test_menu_line(line, expected):
     assert H.menu_line(line) is expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("6縣城供熱管理制度", "縣城供熱管理制度"), ("1宜宾市住房公积金管理办法", "宜宾市住房公积金管理办法"),  # b468 010, b165 001
+    ("3年行动计划", "3年行动计划"), ("5个专项行动方案", "5个专项行动方案"),  # the digit counts something
+    ("5G发展", "5G发展"),
+])
+def test_stray_digit_lead_off(title, expected):
+    assert H.stray_digit_lead_off(title, CTX) == expected
