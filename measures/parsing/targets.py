@@ -861,8 +861,8 @@ def _comparator(n: Number) -> str | None:
         n.comparator = ">="  # a range 1~2 (or 3%—10%) is ">=" its lower bound
     n.pre_word, before = comparator_before(n.pre)
     n.comparator = n.comparator or before
-    if n.comparator == before and "元" in n.unit and raised_from(n.pre):
-        n.comparator = "="  # "限值由2000元提高至5000元": the new value set, not a floor
+    if n.comparator == before and "元" in n.unit and (n.pre_word in L.RAISE_TO_VERBS or raised_from(n.pre)):
+        n.comparator = "="  # "限值由2000元提高至5000元", "缴费标准提高至900元/人": the new amount set, not a floor
     f = n.folded
     n.reward = bool(n.unit in L.MONEY_UNITS and (REWARD.search(f[n.sent_start:n.b]) or standard_amount(n)))
     if not bare_wan_amount(n):

@@ -1021,6 +1021,8 @@ def test_raised_from(pre, expected):
 @pytest.mark.parametrize("text, comparator", [
     ("将跨境电子商务零售进口商品的单次交易限值由人民币2000元提高至5000元。", "="),
     ("全市养老床位从15.9万张增加到17.8万张。", ">="),  # a goal counted in things stays a floor
+    ("2021年我市城乡居民医保参保缴费标准提高至900元/人。", "="),  # an amount raised, no starting value (b606 004)
+    ("奖扶标准提高到每人每月不低于80元。", ">="),  # a floor after the verb
 ])
 def test_raised_amount_is_set(text, comparator):
     found = Tg.extract_targets(text, measure=None, doc_year=2018)
