@@ -662,6 +662,8 @@ BASE_WORDS = ("已有", "现有", "原有", "基础上")
 FILING_WORDS = ("申报材料", "申请材料", "原件", "复印件", "一式")
 # "A和B均在95%以上": one value for several metrics
 SHARED_VALUE_ENDS = ("均在", "均达到", "均达", "均为", "均", "都在", "都达到", "分别达到", "分别在")
+# "人均", "年均", "户均", "平均": 均 after these averages a value, it shares none
+AVERAGE_BEFORE = ("人", "年", "户", "月", "日", "平", "亩")
 # "主要指标", "发展目标": a short heading over a plan's indicators (their year is the plan period's last)
 GOAL_HEADING_ENDS = ("指标", "目标")
 # "年主营业务收入首次突破10亿元的工业企业", "…的单位分别给予…": who an amount or a share qualifies (a condition, not

@@ -347,6 +347,8 @@ def test_cut_off_statement(quote, last, expected):
      ["国家级制种大县和区域性良繁基地监督检查覆盖率", "种子生产经营备案率", "投诉举报案件查处反馈率"]),
     ("专利、商标申请量", ["专利、商标申请量"]),  # not a list of rates: one metric
     ("企业研发投入、专利拥有率", ["企业研发投入、专利拥有率"]),  # not every part is a rate
+    # b656 007: 年人均 averages the amount; the places share one standard
+    ("泰山区、新泰市、肥城市集中供养标准年人均", ["泰山区、新泰市、肥城市集中供养标准年人均"]),
 ])
 def test_shared_metrics(metric, expected):
     assert Tg.shared_metrics(metric) == expected
