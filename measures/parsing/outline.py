@@ -817,6 +817,17 @@ def is_boilerplate(node: Node, ctx: ParseContext) -> bool:
     return bool(BOILERPLATE.search(ctx.fold(head).strip())) and len(node.text) < 160
 
 
+SITE_TERMS = re.compile(rf"^(?:{P.alternation(L.SITE_TERMS_OPENERS)})")
+
+
+@rule(stage="outline", example="'5. 本站仅提供交流平台,并不能对任何下载内容负责。' → True; '3、本文档由用户上传,…' → True; "
+                               "'1.加强网站建设' → False")
+def site_terms_item(node: Node, ctx: ParseContext) -> bool:
+    """A numbered item of a sharing site's terms shown above or below the document ("本站仅提供交流平台…",
+    "本文档由用户上传…", "未经权益所有人同意不得…", b666 005, b393): the site's rules, no measure."""
+    return bool(SITE_TERMS.match(ctx.fold(NOISE_MARK.sub("", node.head)).strip()))
+
+
 @rule(stage="outline", example="'北京市海淀区' → True; 'XX科技有限公司' → True; '建设知识产权保护中心' → False")
 def is_name(head: str, ctx: ParseContext) -> bool:
     """A numbered line that is only a name: places the gazetteer knows, one after the other ("河北省
@@ -1046,7 +1057,8 @@ def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
         if (not node.extra and not node.head) or is_boilerplate(node, ctx) or CONTACT_ITEM.match(ctx.fold(node.head)) or \
                 id(node) in names or scope_item(node, ctx) or feedback_channel(node.text, ctx) or \
                 requirement_item(node, ctx) or metadata_item(node.head, ctx) or period_item(node, ctx) or \
-                title_item(node, ctx) or count_heading(node.head, ctx) or statement_item(node, ctx):
+                title_item(node, ctx) or count_heading(node.head, ctx) or statement_item(node, ctx) or \
+                site_terms_item(node, ctx):
             continue
         out.append(node)
     if out and out[-1] is outline.nodes[-1] and cut_short(out[-1]):

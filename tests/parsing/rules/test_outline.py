@@ -1013,3 +1013,13 @@ def test_principles_run(lines, principles):
     t = tree(*lines)
     assert len(O.principles_run(t, KCTX)) == principles
     assert len(O.measure_nodes(t, KCTX)) == len(t.nodes) - principles
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("本站仅提供交流平台,并不能对任何下载内容负责。", True),  # b666 005: a sharing site's terms
+    ("本文档由用户上传,本站不保证质量和数量令人满意。", True),
+    ("未经权益所有人同意不得将文件中的内容挪作商业或盈利用途。", True),
+    ("加强政府网站建设,本市各部门网站统一集约。", False),
+])
+def test_site_terms_item(head, expected):
+    assert O.site_terms_item(O.Node("num", "1", head, 0), CTX) is expected
