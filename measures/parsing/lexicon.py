@@ -103,8 +103,7 @@ CONSULTING_VERBS = ("面向社会公开征求", "向社会公开征求", "面向
 NOTICE_VERBS = ("印发", "转发") + CONSULTING_VERBS + ("发布", "公布", "下发", "颁布", "出台", "修订印发", "重新印发", "废止", "批转",
                                                    "修订")  # "关于修订《…管理办法》的通知": the revised document goes with it
 # what a digit before a title counts or dates ("3年行动计划", "5个专项"): then it is part of the title (header.stray_digit_lead_off)
-NUMBER_WORDS_AFTER = ("年", "月", "日", "号", "個", "个", "项", "項", "条", "條", "大", "类", "類", "批", "次", "部", "家", "件", "万", "萬",
-                      "千", "百", "十", "亿", "億")
+NUMBER_WORDS_AFTER = ("年", "月", "日", "号", "个", "项", "条", "大", "类", "批", "次", "部", "家", "件", "万", "千", "百", "十", "亿")
 # what a fee's standard is named by: what people pay, no commitment (targets.LISTED_STANDARD)
 FEE_WORDS = ("收费", "价格", "费")
 # "(共计9项)": a list's tally (targets.list_tally)

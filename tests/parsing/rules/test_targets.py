@@ -1057,3 +1057,24 @@ def test_own_notice_lines(knowledge, text, values):
     from measures.parsing.core import parse_document
     doc = parse_document(text, source="t.txt", knowledge=knowledge)
     assert [t["value"] for t in doc["targets"]] == values
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("现将第一批区级非物质文化遗产代表性项目名录(共计9项)予以公布。", "9", True),  # b220 011
+    ("2017年度事业单位工作人员年度考核工作的通知(共12篇)", "12", True),  # b538 005
+    ("共建成9个示范点。", "9", False),  # a count, no brackets
+])
+def test_list_tally(text, value, expected):
+    assert Tg.list_tally(number(text, value)) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (OWN_NOTICE, ["经市政府批准,2016年各县(市、区)农村五保供养标准已确定,现予下达:",
+                  "农村五保分散供养标准:小店区7000元、古交市5000元。"]),
+    (ISSUING_NOTICE, []),  # a covering notice covers the document it issues
+])
+def test_own_notice_lines_are_read(knowledge, text, expected):
+    from measures.parsing.core import parse_context
+    ctx = parse_context(text, source="t.txt", knowledge=knowledge)
+    lines = Tg.own_notice_lines(ctx)
+    assert all(any(e in line for line in lines) for e in expected) and (bool(lines) == bool(expected))
