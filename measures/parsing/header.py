@@ -215,7 +215,7 @@ ANNOUNCEMENT_LINE = re.compile(rf"^(?P<org>[{P.HAN}]{{2,40}}?(?:{P.alternation(L
 # numbered announcement, as a heading (a title may follow after a space or in brackets) or a metadata value
 ANNOUNCEMENT_FORM = re.compile(rf"^(?P<org>(?:[{P.HAN}]{{2,30}}?(?:{_ORG_END}|{P.alternation(L.STANDING_COMMITTEE_ENDS)})"
                                rf"(?:\s+(?=[{P.HAN}]))?){{0,4}})\s*公\s*告\s*[(（]?\s*(?P<n>{_ORDER_N})\s*[)）]?"
-                               rf"(?=\s|[(（](?:关于|關於|關于|关於)|$)")
+                               rf"(?=\s|[(（]关于|$)")  # read folded: 關於 is 关于
 ORDER_FORM = re.compile(rf"[{P.HAN}]{{2,30}}令\s*第\s*[\d{P.CN_DIGITS}]+\s*[号號]")
 # an organisation's name right before a date, perhaps its seal's note between: a signature (signed_org)
 SIGNED_ORG = re.compile(rf"(?:^|(?<=[\s|。]))(?P<org>[{P.HAN}()（）、]{{2,40}}?(?:{P.alternation(L.ORG_LINE_ENDS)}))\s*"
@@ -1154,8 +1154,10 @@ def order_number(lines: list[str], ctx: ParseContext) -> tuple[str, str] | None:
                                "['广东省第十三届人民代表大会常务委员会', '公 告', '(第62号)'] → (…, '…常务委员会公告第62号')")
 def announcement_number(lines: list[str], ctx: ParseContext) -> tuple[str, str] | None:
     """A standing committee's announcement that promulgates a local law ("江苏省人大常委会公告 (第77号)",
-    b509 003-005, b114 002): its number is the law's 文号, written "X公告第N号" as the gold writes a decree's;
-    the heading may be spread over two lines ("…常务委员会" / "公 告") and the number on the next."""
+    b509 003-005, b114 002), or a ministry's or bureau's numbered announcement ("国家知识产权局公告" / "第四六七号",
+    b329 005; announcement_form for one on a single line): its number is the document's 文号, written "X公告第N号"
+    as the gold writes a decree's; the heading may be spread over two lines ("…常务委员会" / "公 告", or the
+    legislature's name broken before 常务委员会) and the number on the next, its term's brackets kept."""
     for i, line in enumerate(lines):
         raw = P.WHITESPACE.sub("", ctx.fold_same(line))
         if not raw.endswith((*L.ORG_LINE_ENDS, "公告", ")", "）", "等")):

@@ -110,6 +110,7 @@ FEE_WORDS = ("收费", "价格", "费")
 TALLY_WORDS = ("共计", "共有", "合计", "共")
 # a notice that issues or forwards a document it covers (targets.own_notice_lines: its own text sets nothing)
 ISSUING_VERBS = ("印发", "转发", "批转", "颁发", "下发")
+PUBLISHING_VERBS = ("发布", "公布")  # "关于发布《…》的公告": issuing too, with the document named
 # what a list of names says of its order ("先进单位14个(排名不分先后)")
 LIST_ORDER_NOTES = ("排名不分先后", "排名不分前后", "按姓氏笔画排序", "按姓氏笔画为序", "以姓氏笔画为序")
 # what a rules document's opening items state rather than do ("市政府工作的指导思想是…", "…工作的准则是…")
@@ -405,6 +406,7 @@ LISTED_CONTENT_VERBS = ("用于", "载明", "包括")
 # "…需提交:", "提供以下材料:" (not "重点提供以下服务:"): an item that lists the materials to hand in; its entries stay inside (outline.content_list)
 MATERIALS_LEAD_VERBS = ("提交", "提供", "报送")
 MATERIALS_NOUNS = ("材料", "资料", "文件", "证明")
+MATERIALS_MODALS = ("需", "须", "应当", "应")  # "…需提交:" (not "重点提供以下服务:")
 # "…分享下列作品:", "有下列情形之一的:": what a list of things (not acts) under an item names; its entries stay inside
 # how a standing committee of a people's congress ends its name (header.announcement_number, promulgated_title)
 STANDING_COMMITTEE_ENDS = ("常务委员会", "常委会")
@@ -648,6 +650,7 @@ REWARD_GRANT_WORDS = ("给予", "予以", "奖励", "奖补", "补助", "补贴"
 ANNUAL_PLAN_WORDS = ("要点", "计划", "安排", "任务", "清单", "方案", "重点工作", "责任分解", "分工", "实事")
 # how a page's opening names the year it plans ("现对2024年全市生态环境工作作出如下安排", targets.opening_plan_year)
 OPENING_PLAN_ENDS = ("作出如下安排", "安排如下", "如下安排", "要点", "计划", "安排")
+OPENING_PLAN_NOUNS = ("工作", "任务")
 WORK_REPORT = "政府工作报告"  # a government work report's year is the year it is given (targets.plan_year)
 LIMIT_LEADS = ("督促", "要求", "确保", "实行", "实现", "力争", "推动", "并", "应当", "应", "须", "必须", "一般")
 # "到“十四五”末": the last year of a five-year plan

@@ -104,7 +104,7 @@ LISTED_CONTENT = re.compile(rf"(?:下列|以下|如下)[^。，,：:]{{0,16}}?(?
 # "(一)专利权人为个人的需提交:1、《…申请表》(一式两份);": an item announcing the materials to hand in, perhaps with
 # its first entry run on after the colon (b650 003)
 _HAND_IN = P.alternation(L.MATERIALS_LEAD_VERBS)
-MATERIALS_LEAD = re.compile(rf"(?:(?:需|须|应当|应)(?:{_HAND_IN})[^。，,：:]{{0,12}}|(?:{_HAND_IN})[^。，,：:]{{0,10}}"
+MATERIALS_LEAD = re.compile(rf"(?:(?:{P.alternation(L.MATERIALS_MODALS)})(?:{_HAND_IN})[^。，,：:]{{0,12}}|(?:{_HAND_IN})[^。，,：:]{{0,10}}"
                             rf"(?:{P.alternation(L.MATERIALS_NOUNS)}))[:：](?:[^。：:]{{0,60}}[；;。]?)?$")
 # "对企业建立技术中心予以奖励", "对新认定的…给予补助": an act toward someone, named in a heading
 ACT_HEADING = re.compile(rf"^(?:对[^，,。；;]{{2,24}}(?:予以|给予|实行|实施)[{P.HAN}]{{1,6}}|(?:{P.alternation(L.HEAD_VERBS + L.ACT_HEADING_VERBS)})[^，,。；;]{{2,20}})$")

@@ -132,7 +132,7 @@ CHAPTER_START = re.compile(rf"^\s*[{P.CN_DIGITS}]+\s*[、.．]")
 PLAN_YEAR = re.compile(rf"{P.YEAR_G}\s*年(?:度)?(?![{P.DASH}]|\d)")
 ANNUAL_PLAN = re.compile("|".join(L.ANNUAL_PLAN_WORDS))
 # "现对2024年全市生态环境工作作出如下安排", "三、2024年主要工作安排": the opening that names the year a page plans
-OPENING_PLAN = re.compile(rf"{P.YEAR_G}\s*年(?:度)?[{P.HAN}、“”\"]{{0,24}}?(?:工作|任务)[{P.HAN}]{{0,4}}?"
+OPENING_PLAN = re.compile(rf"{P.YEAR_G}\s*年(?:度)?[{P.HAN}、“”\"]{{0,24}}?(?:{P.alternation(L.OPENING_PLAN_NOUNS)})[{P.HAN}]{{0,4}}?"
                           rf"(?:{P.alternation(L.OPENING_PLAN_ENDS)})")
 OPENING_PLAN_SPAN = 500
 FIVE_YEAR_PLAN = re.compile(P.alternation(name for name, _ in L.FIVE_YEAR_PLANS))  # "“十四五”时期…责任分解"
@@ -253,7 +253,7 @@ def opening_plan_year(opening: str) -> int | None:
     return None
 
 
-ISSUING_NOTICE = re.compile(rf"{P.alternation(L.ISSUING_VERBS)}|(?:发布|公布)\s*[《〈]")
+ISSUING_NOTICE = re.compile(rf"{P.alternation(L.ISSUING_VERBS)}|(?:{P.alternation(L.PUBLISHING_VERBS)})\s*[《〈]")
 
 
 @rule(stage="targets", example="'…关于下达2016年农村五保供养标准的通知' over '…标准:小店区7000元、…' → those lines; "
