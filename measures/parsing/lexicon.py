@@ -96,14 +96,19 @@ FULL_TEXT_LABEL_ENDS = ("全文", "正文")  # "【法规全文】": where a law
 META_LABEL_ENDS = ("日期", "时间", "机构", "机关", "单位", "字号", "文号", "分类", "来源", "有效性", "索引号")
 GENRE_WORDS = ("方案", "意见", "措施", "办法", "规定", "计划", "规划", "细则", "条例", "纲要", "决定", "要点", "若干", "通知", "通报",
                "实施", "行动", "政策", "指引", "指南", "制度", "规则", "清单", "工作", "任务", "通告", "公告", "批复",
-               "禁火令", "禁令", "禁烧令", "禁渔令")  # a county's ban by order ("永兴县人民政府森林防火禁火令", b600)
+               "禁火令", "禁令", "禁烧令", "禁渔令",  # a county's ban by order ("永兴县人民政府森林防火禁火令", b600)
+               # a notice of amounts titled by them ("商丘燃煤锅炉治理资金补贴标准", b676 008): 标准 alone names too much
+               "补贴标准", "补助标准", "奖补标准", "奖励标准", "收费标准", "救助标准", "供养标准", "资助标准", "扶持标准",
+               "补偿标准", "津贴标准")
 # how a consultation notice asks for comments, before its draft ("关于公开征求《…》意见的通知") or after it
 # ("关于《…条例(草案)》公开征求意见的公告")
 CONSULTING_VERBS = ("面向社会公开征求", "向社会公开征求", "面向社会征求", "向社会征求", "公开征求", "征求")
 NOTICE_VERBS = ("印发", "转发") + CONSULTING_VERBS + ("发布", "公布", "下发", "颁布", "出台", "修订印发", "重新印发", "废止", "批转",
                                                    "修订")  # "关于修订《…管理办法》的通知": the revised document goes with it
-# what a digit before a title counts or dates ("3年行动计划", "5个专项"): then it is part of the title (header.stray_digit_lead_off)
-NUMBER_WORDS_AFTER = ("年", "月", "日", "号", "个", "项", "条", "大", "类", "批", "次", "部", "家", "件", "万", "千", "百", "十", "亿")
+# what a digit before a title counts or dates ("3年行动计划", "5个专项", "80周岁及以上…"): then it is part of the title
+# (header.stray_digit_lead_off, GLUED_DIGITS)
+NUMBER_WORDS_AFTER = ("年", "月", "日", "号", "届", "个", "项", "条", "大", "类", "批", "次", "部", "家", "件", "万", "千", "百", "十",
+                      "亿", "周岁", "岁", "后", "人", "名", "元", "余", "多", "种")
 # what a fee's standard is named by: what people pay, no commitment (targets.LISTED_STANDARD)
 FEE_WORDS = ("收费", "价格", "费")
 # "(共计9项)": a list's tally (targets.list_tally)
@@ -136,6 +141,10 @@ LEVEL_WORDS = (("province", ("我省", "本省", "省政府各", "省人民政�
                ("district", ("我县", "本县", "我区", "本区", "县政府各", "区政府各", "县人民政府各", "区人民政府各",
                              "县直各", "区直各", "县直有关", "各乡镇", "各乡、镇", "各镇", "各街道", "县政府同意",
                              "区政府同意", "全县")))
+# what names a township or a street in a title (header.township_title: the district level), and what ends a word
+# that only looks like a township's name before them (城镇, 城乡, 美丽乡村, 特色小镇, 重点镇)
+TOWNSHIP_WORDS = ("街道", "镇", "乡")
+NOT_TOWNSHIP_NAME_ENDS = ("城", "乡", "村", "小", "美丽", "特色", "名", "古", "集", "重点", "中心", "建制", "新型", "和")
 # the scope a text speaks of when nothing else names its level ("全市…", "市政府…"): a last resort only,
 # since a province's text also says 全市 of its cities now and then
 LEVEL_SCOPE_WORDS = (("province", ("全省", "省政府", "省委", "省级")),

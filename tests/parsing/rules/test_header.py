@@ -665,6 +665,8 @@ def test_header_stage_national_document(knowledge):
      None, False, None),
     ("附件:1.申报表", "附件:1.申报表", None, False, None),  # no 关于 file name: left alone
     ("1,宁波市文物保护点保护条例", "宁波市文物保护点保护条例", None, False, None),  # b281 002: a preview's page mark
+    ("12011新野县住房公积金管理办法", "新野县住房公积金管理办法", None, False, None),  # GLUED_DIGITS: a glued list number
+    ("80周岁及以上老年人高龄津贴政策", "80周岁及以上老年人高龄津贴政策", None, False, None),  # b671 004: the digits count years
     (",現提出以下意見", ",現提出以下意見", None, False, None),  # a glossed mirror's comma: no mark, no title
     # b441 002: a red-header file's number and issuers run on after its title
     ("关于下达2022年度奖励经费的通知 鄞科协〔2023〕6号 宁波市鄞州区科学技术协会 宁波市鄞州区财政局 文件",
@@ -1950,3 +1952,16 @@ def test_menu_line(line, expected):
 ])
 def test_stray_digit_lead_off(title, expected):
     assert H.stray_digit_lead_off(title, CTX) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("新安街道城市环卫一体化考核评分细则", "新安街道"), ("2022年XX镇卫生保洁及人居环境整治考核办法", "XX镇"),  # b673 007, 010
+    ("青龙乡城乡特困供养补助2023年政策标准", "青龙乡"), ("魁鬥鎮關於對農村獨生子女父母獎勵的通知", "魁斗镇"),  # b656, folded
+    ("鞍山市城乡居民医疗保险实施细则", None), ("云南省城镇污水处理提质增效三年行动实施方案", None),  # 城乡, 城镇
+    ("萍乡市河长制湖长制市级会议制度", None), ("景德镇市陶瓷文化传承创新条例", None),  # a city's name
+    ("赣州市美丽乡镇建设五年行动方案", None), ("美丽乡村建设方案", None), ("关于支持特色小镇建设的意见", None),
+    ("新乡养犬管理办法", "新乡"),  # the caller sees that 新乡 opens the city's name (region_of's 新乡市)
+    (None, None),
+])
+def test_township_title(title, expected):
+    assert H.township_title(title, CTX) == expected
