@@ -99,7 +99,8 @@ GENRE_WORDS = ("方案", "意见", "措施", "办法", "规定", "计划", "规�
                "禁火令", "禁令", "禁烧令", "禁渔令",  # a county's ban by order ("永兴县人民政府森林防火禁火令", b600)
                # a notice of amounts titled by them ("商丘燃煤锅炉治理资金补贴标准", b676 008): 标准 alone names too much
                "补贴标准", "补助标准", "奖补标准", "奖励标准", "收费标准", "救助标准", "供养标准", "资助标准", "扶持标准",
-               "补偿标准", "津贴标准")
+               "补偿标准", "津贴标准",
+               "预案", "的函")  # "…危险化学品事故灾难应急预案" (b677), "国家知识产权局关于同意…的函" (b684)
 # how a consultation notice asks for comments, before its draft ("关于公开征求《…》意见的通知") or after it
 # ("关于《…条例(草案)》公开征求意见的公告")
 CONSULTING_VERBS = ("面向社会公开征求", "向社会公开征求", "面向社会征求", "向社会征求", "公开征求", "征求")
@@ -588,6 +589,11 @@ CHANGE_TO_VERBS = ("提高到", "提高至", "提升到", "提升至", "增长�
 # a value raised from where it stands ("由2000元提高至5000元": the new value, "=", targets.raised_from)
 RAISE_TO_VERBS = ("提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到", "增至")
 # the grades an assessment rates results by ("90分以上为优秀": targets.grade_band)
+# a disaster's or an accident's toll that grades an incident in an emergency plan (targets.incident_grade), and the
+# verbs that make a toll a commitment instead ("死亡人数控制在40人以内")
+INCIDENT_TOLL_WORDS = ("因灾", "灾民", "死亡和失踪", "死亡(含失踪)", "死亡(失踪)", "失踪", "潜在经济损失", "直接经济损失",
+                       "搬迁转移", "紧急转移", "受伤", "重伤", "中毒")
+TOLL_COMMITMENT_VERBS = ("控制在", "控制", "降至", "降低", "下降", "减少", "低于", "不超过", "以内")
 GRADE_WORDS = ("优秀", "良好", "合格", "不合格", "基本合格", "较好", "一般", "较差", "称职", "基本称职", "不称职", "达标", "不达标",
                "A级", "B级", "C级", "D级", "好", "中", "差")
 # (word before the number, comparator)

@@ -167,7 +167,25 @@ def split_lines(text: str, ctx: ParseContext) -> list[str]:
                 (table_of_contents(line) and not TOC_HEAD.match(NOISE.sub("", line))):  # 目录: its block goes later
             continue
         out.append(line)
-    return unwrap_lines(drop_table_of_contents(footnotes(drop_running_heads(out))))
+    return glued_decimal_chapters(unwrap_lines(drop_table_of_contents(footnotes(drop_running_heads(out)))))
+
+
+GLUED_DECIMAL_CHAPTER = re.compile(rf"^(?P<n>\d{{1,2}})(?![{P.DECIMAL_UNIT_CHARS}])(?P<head>[{P.HAN}]{{2,10}})$")
+DECIMAL_FIRST = r"^{n}[.．]1(?!\d)"
+
+
+@rule(stage="lines", example="['1总则', '1.1编制目的', …] → ['1 总则', '1.1编制目的', …]; ['88墨点', '正文…'] → unchanged")
+def glued_decimal_chapters(lines: list[str]) -> list[str]:
+    """A decimal plan's chapter number glued to its bare heading ("1总则", "2组织体系", b691 003) when the next
+    line opens its first section (1.1, 2.1): the chapter heading with a space, as "1 总则" is read (numsp). A
+    short line with a number before it and no section after ("88墨点", a page's chrome) is left alone. (A Chinese
+    numeral glued to its heading, "一统一思想", is glued_chapter_numbers's.)"""
+    out = list(lines)
+    for i, line in enumerate(out[:-1]):
+        m = GLUED_DECIMAL_CHAPTER.match(line or "")
+        if m and re.match(DECIMAL_FIRST.format(n=m.group("n")), out[i + 1] or ""):
+            out[i] = f"{m.group('n')} {m.group('head')}"
+    return out
 
 
 def lines(ctx: ParseContext) -> None:

@@ -557,6 +557,21 @@ def assessment_points(n: Number) -> bool:
     return n.unit == "分" and bool(POINTS_BEFORE.search(n.folded[max(n.a, n.pos - POINTS_REACH):n.pos]))
 
 
+INCIDENT_TOLL = re.compile(rf"(?:{P.alternation(L.INCIDENT_TOLL_WORDS)})[^，,。；;]*$")
+COMMITTING = re.compile(rf"(?:{P.alternation(L.TOLL_COMMITMENT_VERBS)})")
+
+
+@rule(stage="targets", example="'因灾死亡和失踪30人以上' (30) → True; '或因灾造成直接经济损失100万元以上' (100) → True; "
+                               "'全年渔业船舶事故死亡人数控制在40人以内' (40) → False")
+def incident_grade(n: Number) -> bool:
+    """A disaster's or an accident's toll that sorts an incident into a grade in an emergency plan ("因灾死亡和
+    失踪30人以上", "因灾紧急转移安置灾民2000人以上", "潜在经济损失5000万元以上", b622, b677): what starts a
+    level of response, not a commitment (none of 29 such figures of the set is gold). A toll kept under a
+    ceiling ("死亡人数控制在40人以内") is a target."""
+    clause = n.folded[n.a:n.pos]
+    return bool(INCIDENT_TOLL.search(clause)) and not COMMITTING.search(clause)
+
+
 @rule(stage="targets", example="'集中式供水水源是指供水人口一般大于1000人的在用水源' (1000) → True; "
                                "'风险补偿资金是指…总规模3000万元' (3000) → False")
 def definition_threshold(n: Number) -> bool:
@@ -575,7 +590,7 @@ def is_condition(n: Number) -> bool:
     按最高级别…"); the numbers of a list of conditions ("符合以下条件：…"); a definition's thresholds
     ("…是指供水人口一般大于1000人的…")."""
     post, k = n.post_full, n.suffix_len
-    if grade_band(n) or band_bound(n) or assessment_points(n):
+    if grade_band(n) or band_bound(n) or assessment_points(n) or incident_grade(n):
         return True
     granted = GRANT_BEFORE.search(n.pre) is not None  # "…的单位分别给予20万元、15万元的资助": the reward itself
     if n.pre.lstrip().startswith("对") and "的" in post and not granted \

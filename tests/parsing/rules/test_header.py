@@ -199,6 +199,10 @@ def test_genre_at_end(line, expected):
     ("高新技术企业认定网 > 资助项目 > 深圳市资助项目 > 深圳市其他政策项目 >", False),  # a breadcrumb trail
     ("以下是本次政策的具体内容:", False), ("现将有关具体事项通知如下：", False),  # b318 009: a lead-in, no title
     ("人事信息 重點工作 行政執法 科普宣傳 參政議政 工作流程 工作規則 其他信息", False),  # b428 007: a site's menu
+    ("商丘燃煤锅炉治理资金补贴标准", True), ("涵江区法律援助办案补贴标准", True),  # b676 008, b319 010: amounts by title
+    ("全网唯一标准王", False),  # 标准 alone names no genre (GENRE_WORDS holds 补贴标准 …, not 标准)
+    ("国家知识产权局关于同意建设中国(天津)知识产权保护中心的函", True),  # b684 003: a letter
+    ("岫岩满族自治县危险化学品事故灾难应急预案", True),  # b677 004: a plan for emergencies
 ])
 def test_title_like(line, expected):
     assert H.title_like(line, CTX) is expected

@@ -369,6 +369,18 @@ def test_glued_chapter_numbers(rows, expected):
     assert Li.glued_chapter_numbers(rows) == expected
 
 
+@pytest.mark.parametrize("lines, expected", [
+    (["1总则", "1.1编制目的", "为建立健全…"], ["1 总则", "1.1编制目的", "为建立健全…"]),  # b691 003
+    (["2组织体系", "2.1 领导机构"], ["2 组织体系", "2.1 领导机构"]),
+    (["88墨点", "正文。"], ["88墨点", "正文。"]),             # b633 002: a page's chrome, no section after
+    (["1城市绿化管理办法试行", "第一章总则第一条为…"], ["1城市绿化管理办法试行", "第一章总则第一条为…"]),  # b321 004
+    (["3月份", "3.1 …"], ["3月份", "3.1 …"]),               # a month, not a chapter
+    (["1总则", "1.2编制依据"], ["1总则", "1.2编制依据"]),       # the chapter's first section must follow
+])
+def test_glued_decimal_chapters(lines, expected):
+    assert Li.glued_decimal_chapters(lines) == expected
+
+
 @pytest.mark.parametrize("rows, expected", [
     (["第五條 縣級以上人民政府文化主管部門負責保護工作。", "村(居)民委員會應當協助當地人民政府做好保護工作。第六條 縣級以上人民政府應當開展宣傳。"],
      ["第五條 縣級以上人民政府文化主管部門負責保護工作。", "村(居)民委員會應當協助當地人民政府做好保護工作。",

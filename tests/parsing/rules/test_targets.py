@@ -858,6 +858,19 @@ def test_grade_band(text, value, expected):
 
 
 @pytest.mark.parametrize("text, value, expected", [
+    ("因灾死亡和失踪30人以上", "30", True),                      # b677 012: the toll that grades an incident
+    ("或因灾造成直接经济损失100万元以上", "100", True),
+    ("因灾紧急转移安置灾民2000人以上", "2000", True),           # b622 001
+    ("需搬迁转移人数在500人以上、1000人以下", "500", True),
+    ("全年渔业船舶事故死亡人数控制在40人以内", "40", False),     # b282 011: a ceiling kept, a target
+    ("年均因灾直接经济损失占GDP比例控制在1%以内", "1", False),   # b76 004
+    ("新建应急避难场所30个以上", "30", False),                  # no toll
+])
+def test_incident_grade(text, value, expected):
+    assert Tg.incident_grade(_full(text, value)) is expected
+
+
+@pytest.mark.parametrize("text, value, expected", [
     ("因灾死亡和失踪人口:每人2万元", "2", True),              # b380 005: a relief standard
     ("口粮救助标准为每人每月100元", "100", True), ("房屋一般损坏每户2000元", "2000", True),
     ("重建房屋户均2万元", "2", True), ("实用新型专利每件0.2万元", "0.2", True),  # b17 005
