@@ -896,8 +896,9 @@ def genre_at_end(line: str, ctx: ParseContext) -> bool:
 
 @rule(stage="header", example="'…关于印发…方案的通知（已废止）' → ('…关于印发…方案的通知', True)")
 def without_status_mark(line: str, ctx: ParseContext) -> tuple[str, bool]:
-    """A title line without 《》 and without its expiry mark ("（已废止）"), and whether it had one."""
-    line = line.strip().strip("《》")
+    """A title line without 《》 (without_outer_quotes) and without its expiry mark ("（已废止）"), and whether it
+    had one."""
+    line = without_outer_quotes(line.strip())
     mark = STATUS_MARK.search(ctx.fold_same(line))
     return (line[:mark.start()] if mark else line), bool(mark)
 
@@ -1055,8 +1056,20 @@ def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
     m = ORG_VERB_PREFIX.match(ctx.fold_same(s))
     if m:
         out.issuer, s = s[:len(m.group("org"))], s[m.end():]
-    out.text = s.strip().strip("《》").strip()
+    out.text = without_outer_quotes(s.strip())
     return out
+
+
+@rule(stage="header", example="'《某某管理办法》' → '某某管理办法'; '《某某管理办法' → '某某管理办法'; "
+                               "'关于印发 《A办法》' → unchanged; '《C办法》的通知' → 'C办法》的通知'")
+def without_outer_quotes(s: str) -> str:
+    """A head line without the 《 that opens it and the 》 that closes it, but a closing 》 that pairs with a 《
+    inside the line stays: a notice title broken over lines ("关于印发 《A》" / "《B》" / "《C》的通知", b690 003)
+    keeps its marks, so the lines join as the notice writes them."""
+    s = s.strip().lstrip("《")
+    while s.endswith("》") and s.count("《") < s.count("》"):
+        s = s[:-1]
+    return s.strip()
 
 
 def _balanced_title(s: str, start: int) -> str | None:
@@ -1482,7 +1495,9 @@ def _find_notice(h: Header, lines: list[str], first_num: int, ctx: ParseContext)
                 if not ("关于" in ctx.fold_same(head.text) or P.ORG_LINE.match(ctx.fold_same(head.text))) \
                         or any(NOTICE_END.search(x.text) or len(x.text) > 60 for x in h.heads[i:i + k]):
                     break
-                first = "".join(x.text for x in h.heads[i:i + k])
+                # a line of a list of 《》 titles keeps its marks ("关于印发 《A》" / "《B》" / "《C》的通知", b690 003)
+                first = "".join(lines[j].strip() if j > i and lines[j].strip().startswith("《") else x.text
+                                for j, x in enumerate(h.heads[i:i + k], i))
                 both = wrapped_notice(first, lines[i + k], ctx)
                 if both:
                     found.append((i + k, both, head.expired, head.doc_number))
@@ -2878,8 +2893,10 @@ def scope_level(lines: list[str], ctx: ParseContext) -> str | None:
 def most_named_level(text: str, table: tuple, region_words: tuple[str, ...]) -> str | None:
     """The level whose words ``table`` finds most often in ``text``; None on a tie or when none is
     found. In an autonomous region's text (自治区) ``region_words`` (我区, 全区 …) speak of the region,
-    not of a district, and do not count for the district."""
-    counts = {level: sum(text.count(w) for w in words) for level, words in table}
+    not of a district, and do not count for the district; nor do the district's words inside 自治区 ("自治区政府
+    各部门" holds 区政府各, b690 012)."""
+    regionless = text.replace("自治区", "〇")
+    counts = {level: sum((regionless if level == "district" else text).count(w) for w in words) for level, words in table}
     if "自治区" in text:
         counts["district"] -= sum(text.count(w) for w in region_words)
     best = max(counts, key=lambda k: counts[k])

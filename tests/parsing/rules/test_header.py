@@ -877,6 +877,7 @@ def test_scope_level(lines, expected):
 @pytest.mark.parametrize("text, region_words, expected", [
     ("我市加强，我市推进，我县配合", (), "city"), ("我市加强，我县配合", (), None),
     ("广西壮族自治区：我区推进", ("我区",), None), ("我区推进", ("我区",), "district"),
+    ("各市、县(区)人民政府,自治区政府各部门、直属机构:", ("我区",), "province"),  # b690 012: not 区政府各
 ])
 def test_most_named_level(text, region_words, expected):
     from measures.parsing import lexicon as L
@@ -1969,3 +1970,12 @@ def test_stray_digit_lead_off(title, expected):
 ])
 def test_township_title(title, expected):
     assert H.township_title(title, CTX) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("《某某管理办法》", "某某管理办法"), ("《某某管理办法", "某某管理办法"), ("某某管理办法》", "某某管理办法"),
+    ("关于印发 《A办法》", "关于印发 《A办法》"),  # b690 003: the 》 closes a 《 inside the line
+    ("《C办法》的通知", "C办法》的通知"),  # as before: the lead mark goes, the rest is a notice's end
+])
+def test_without_outer_quotes(line, expected):
+    assert H.without_outer_quotes(line) == expected
