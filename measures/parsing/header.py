@@ -207,6 +207,8 @@ _ORDER_N = (rf"(?:(?:{P.YEAR}|[{P.CN_YEAR_DIGITS}]{{4}})\s*年?\s*|[〔\[]\s*{P.
 ORDER_LINE = re.compile(rf"^(?:{L.STATE_NAME})?(?P<org>[{P.HAN}]{{2,30}}?)令\s*(?:[(（]?\s*(?P<n>{_ORDER_N})\s*[)）]?)?$")
 ORDER_WRAP = re.compile(r"^[(（][^()（）]{4,40}令[^()（）]{2,20}[)）]$")
 ORDER_NUMBER = re.compile(rf"^[(（]?\s*({_ORDER_N})\s*[)）]?$")
+# "2009 年 第 3" on the line below "中华人民共和国商务部令" (b700 008): a year's number whose 号 the page lost
+ORDER_NUMBER_NO_MARK = re.compile(rf"^((?:{P.YEAR}|[{P.CN_YEAR_DIGITS}]{{4}})\s*年\s*第\s*[\d{P.CN_DIGITS}]{{1,4}})$")
 ORDER_NUMBER_TAIL = re.compile(rf"[(（]\s*({_ORDER_N})\s*[)）]\s*$")  # "(No. 3 [2020]) (2020年第3号)": a translation's first (b513 003)
 # "江苏省人大常委会公告 (第77号)", "广东省第十三届人民代表大会常务委员会" / "公 告" / "(第62号)": a legislature's announcement
 ANNOUNCEMENT_LINE = re.compile(rf"^(?P<org>[{P.HAN}]{{2,40}}?(?:{P.alternation(L.STANDING_COMMITTEE_ENDS)}|{_ORG_END}))公告"
@@ -1141,7 +1143,8 @@ def lead_sentence(line: str, ctx: ParseContext) -> tuple[str | None, str] | None
 def order_number(lines: list[str], ctx: ParseContext) -> tuple[str, str] | None:
     """A 令 (decree) heading: "中华人民共和国国务院令 第722号", "国家知识产权局局长令 (第19号)" (the
     number on the same line or the next) → (issuer, 文号 "中华人民共和国国务院令第722号": the number keeps
-    its form, as the spec says); the issuer without 中华人民共和国 and without 局长/部长."""
+    its form, as the spec says); the issuer without 中华人民共和国 and without 局长/部长. A year's number
+    below whose 号 the page lost ("2009 年 第 3", b700 008) gets it back."""
     for i, line in enumerate(lines):
         raw = P.WHITESPACE.sub("", line)
         if ORDER_WRAP.match(raw):
@@ -1153,6 +1156,8 @@ def order_number(lines: list[str], ctx: ParseContext) -> tuple[str, str] | None:
         if not n and i + 1 < len(lines):
             nm = ORDER_NUMBER.match(P.WHITESPACE.sub("", lines[i + 1])) or ORDER_NUMBER_TAIL.search(lines[i + 1])
             n = P.WHITESPACE.sub("", nm.group(1)) if nm else None
+            lost = None if nm else ORDER_NUMBER_NO_MARK.match(P.WHITESPACE.sub("", lines[i + 1]))
+            n = n or (f"{lost.group(1)}号" if lost else None)
         if not n:
             continue
         org = raw[m.start("org"):m.end("org")]

@@ -142,6 +142,18 @@ def bracket_caption(text: str):
     return (m.group(1), text[m.end():].strip()) if m else None
 
 
+SCORED_CAPTION = re.compile(r"^\s*([^，,。；;：:\s(（]{2,20}[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）])\s*(?=[^\s，,。；;、])")
+
+
+@rule(stage="measures", example="'民主集中制(1分)坚持集体领导、民主集中…' → ('民主集中制(1分)', '坚持集体领导、民主集中…'); "
+                                "'按时报送(2分)' → None (nothing after it)")
+def scored_caption(text: str):
+    """An assessment item's caption closed by the points it weighs ("民主集中制(1分)", "“三会一课”(2分)", b694 011):
+    the item's title with its points, as the gold writes it; the rest its body."""
+    m = SCORED_CAPTION.match(text)
+    return (m.group(1), text[m.end():].strip()) if m else None
+
+
 @rule(stage="measures", example="'加强统筹协调：成立工作专班' → ('加强统筹协调', '成立工作专班'); '主要包括：…' → None")
 def colon_heading(first: str, text: str):
     """A short heading closed by a colon (not a lead-in such as 如下/包括, nor a clock's "8:00", b463 009)."""
@@ -188,7 +200,7 @@ def split_title(text: str, *, article: bool = False, ctx: ParseContext | None = 
     item is an article (第五条), whose first sentence is more often a rule than a heading."""
     ctx = ctx or ParseContext()
     first, _, rest = text.partition("\n")
-    for found in (bracket_caption(text), facet_label(first, text, ctx), spaced_heading(first, text) if not article else None,
+    for found in (bracket_caption(text), scored_caption(first), facet_label(first, text, ctx), spaced_heading(first, text) if not article else None,
                   sentence_heading(first, rest, article, ctx),
                   line_heading(first, rest, text), colon_heading(first, text), glued_heading(first, text)):
         if found is NO_TITLE or found and open_clause(found[0]):

@@ -743,6 +743,9 @@ def test_lead_sentence(line, expected):
     (["国家知识产权局公告", "第四六七号"], ("国家知识产权局", "国家知识产权局公告第四六七号")),
     (["国家税务总局公告2018年第58号 国家税务总局关于简化小型微利企业所得税年度纳税申报有关措施的公告"],
      ("国家税务总局", "国家税务总局公告2018年第58号")),
+    # a year's number whose 号 the page lost, spaced out below the decree's heading (b700 008)
+    (["中华人民共和国商务部令", "2009 年 第 3"], ("商务部", "中华人民共和国商务部令2009年第3号")),
+    (["中华人民共和国商务部令", "第 3"], None),  # no year: a bare 第3 may be anything
 ])
 def test_order_number(lines, expected):
     assert H.order_number(lines, CTX) == expected

@@ -169,6 +169,17 @@ def test_bracket_caption(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("民主集中制(1分)坚持集体领导、民主集中、个别酝酿", ("民主集中制(1分)", "坚持集体领导、民主集中、个别酝酿")),  # b694 010
+    ("“三会一课”(2分)总支(支委)会按要求频次开展", ("“三会一课”(2分)", "总支(支委)会按要求频次开展")),
+    ("按时报送(2分)", None),  # nothing after the points
+    ("每发现一处扣(1分),扣完为止", None),  # a deduction: its clause goes on after a stop, no caption
+    ("对考核优秀的,奖励(2分)并通报", None),
+])
+def test_scored_caption(text, expected):
+    assert M.scored_caption(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("加强领导,坚持依法行政 各级政府要切实加强对淘汰落后产能工作的领导,强化组织协调。",
      ("加强领导,坚持依法行政", "各级政府要切实加强对淘汰落后产能工作的领导,强化组织协调。")),  # b518 003
     ("提高政治站位 ,增强防汛意识 各村、各单位要把抓好防汛工作作为一项重要政治任务",

@@ -841,6 +841,7 @@ def test_units_of_stock_and_harvests(text, expected):
     ("交售农户的废旧地膜补贴标准为0.8元/斤。", [(0.8, "元/斤")]),  # b417 012: what an amount is per, after "/"
     ("收费标准为2元/车/小时。", [(2, "元/车/小时")]),
     ("回收率达到80%/年以上。", [(80, "%/年")]),
+    ("居民生活用水价格调整为1.1元/m3。", [(1.1, "元/m3")]),  # b697 008: a water price per cubic metre
 ])
 def test_share_and_power_units(text, expected):
     assert [(t["value"], t["unit"]) for t in Tg.extract_targets(text, measure=1, doc_year=None)] == expected
