@@ -557,6 +557,8 @@ PER_UNIT_WORDS = ("斤", "公斤", "千克", "克", "吨", "年", "月", "天", 
                   "生", "千字", "千瓦", "千瓦时", "立方米", "人次", "公里", "标箱", "床", "间", "套", "张", "株", "棵",
                   "站", "枪", "桩", "座", "所", "村", "羽", "匹",  # a culling subsidy per bird or horse ("15元/羽", b544 012)
                   "m3", "m³", "方")  # a water price per cubic metre ("1.2元/m3", "2.14元/方", b697 008)
+# the units of a size floor that says who qualifies for a grant ("连片100亩以上补助…", targets.sized_before_grant)
+SIZE_THRESHOLD_UNITS = ("亩", "平方米", "人")
 # words that say nothing of what a target measures ("给予一定的奖励,最高不超过": targets.weak_metric)
 GENERIC_METRIC_WORDS = ("最高", "最多", "不超过", "不高于", "不低于", "原则上", "累计", "给予", "可以", "可", "的", "一定", "予以",
                         "一次性", "分别", "按照", "按", "标准", "为", "实施", "执行", "发放", "政策", "奖励", "补贴",

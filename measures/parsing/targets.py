@@ -601,7 +601,7 @@ def is_condition(n: Number) -> bool:
         return True
     if k and SUBJECT_DE.match(post[k:]):
         return True
-    if qualifies_beneficiary(n) or conditional_clause(n) or definition_threshold(n):
+    if qualifies_beneficiary(n) or conditional_clause(n) or definition_threshold(n) or sized_before_grant(n):
         return True
     return bool(k and post[k:k + 1] == "的" and (CONDITION_DE.match(post[k:]) or n.pre.rstrip().endswith("在")
                                                  or n.unit in L.MONEY_UNITS or n.unit in ("天", "日", "年", "个月")))
@@ -628,6 +628,28 @@ def conditional_clause(n: Number) -> bool:
     if n.pre.lstrip().startswith("对"):
         return "的" in rest[:grant.start()]
     return bool(BENEFICIARY_DE.search(rest[:grant.start()]))
+
+
+MONEY_AFTER = re.compile(rf"\d+(?:\.\d+)?\s*(?:{P.alternation(L.MONEY_UNITS)})")
+
+
+@rule(stage="targets", example="'大棚蔬菜连片100亩以上补助10000元' (100) → True; '营业面积达100平方米以上的给予5万元' (100) → True; "
+                               "'新增设施农业面积1000亩以上' (1000) → False")
+def sized_before_grant(n: Number) -> bool:
+    """A size floor (an area, a headcount: "连片100亩以上", "营业面积在15平方米以上", "5-7人") that a grant of
+    money follows in the same sentence ("…补助10000元", "…给予5万元"): who qualifies for the money, not a
+    commitment (b152 006, b704, b272). Not when more than one clause stands between them."""
+    if n.unit not in L.SIZE_THRESHOLD_UNITS or n.comparator not in (">=", ">"):
+        return False
+    f = n.folded
+    end = n.b
+    while end < len(f) and f[end] not in SENTENCE_STOP:
+        end += 1
+    rest = f[n.end:end]
+    grant = REWARD_GRANT.search(rest)
+    if not grant or len(re.findall(r"[，,]", rest[:grant.start()])) > 1:
+        return False  # the grant is the size's own consequence, not a later clause's (b566 008: 防控面积2500亩以上,…,补助…)
+    return bool(MONEY_AFTER.search(rest, grant.end())) and not REWARD_GRANT.search(f[n.sent_start:n.pos])
 
 
 @rule(stage="targets", example="'年主营业务收入首次突破10亿元的工业企业，给予…' → True; "

@@ -872,6 +872,17 @@ def test_incident_grade(text, value, expected):
 
 
 @pytest.mark.parametrize("text, value, expected", [
+    ("大棚蔬菜连片100亩以上补助10000元", "100", True),            # b152 001: who qualifies for the money
+    ("对营业面积达100平方米以上的,给予5万元奖励", "100", True),
+    ("新增设施农业面积1000亩以上", "1000", False),                # a goal: no grant follows
+    ("红火蚁防控面积2500亩以上,资金及时拨付率100%,补助不超过80元/亩", "2500", False),  # b566 008: clauses apart
+    ("每户最多扶持5亩", "5", False),                              # a ceiling, no floor
+])
+def test_sized_before_grant(text, value, expected):
+    assert Tg.sized_before_grant(_full(text, value)) is expected
+
+
+@pytest.mark.parametrize("text, value, expected", [
     ("因灾死亡和失踪人口:每人2万元", "2", True),              # b380 005: a relief standard
     ("口粮救助标准为每人每月100元", "100", True), ("房屋一般损坏每户2000元", "2000", True),
     ("重建房屋户均2万元", "2", True), ("实用新型专利每件0.2万元", "0.2", True),  # b17 005
