@@ -591,12 +591,12 @@ CHANGE_TO_VERBS = ("提高到", "提高至", "提升到", "提升至", "增长�
                    "降低到", "降低至", "下降到", "下降至", "降至", "减少到", "减少至", "缩短至", "缩短到", "扩大到", "扩大至")
 # a value raised from where it stands ("由2000元提高至5000元": the new value, "=", targets.raised_from)
 RAISE_TO_VERBS = ("提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到", "增至")
-# the grades an assessment rates results by ("90分以上为优秀": targets.grade_band)
 # a disaster's or an accident's toll that grades an incident in an emergency plan (targets.incident_grade), and the
 # verbs that make a toll a commitment instead ("死亡人数控制在40人以内")
 INCIDENT_TOLL_WORDS = ("因灾", "灾民", "死亡和失踪", "死亡(含失踪)", "死亡(失踪)", "失踪", "潜在经济损失", "直接经济损失",
                        "搬迁转移", "紧急转移", "受伤", "重伤", "中毒")
 TOLL_COMMITMENT_VERBS = ("控制在", "控制", "降至", "降低", "下降", "减少", "低于", "不超过", "以内")
+# the grades an assessment rates results by ("90分以上为优秀": targets.grade_band)
 GRADE_WORDS = ("优秀", "良好", "合格", "不合格", "基本合格", "较好", "一般", "较差", "称职", "基本称职", "不称职", "达标", "不达标",
                "A级", "B级", "C级", "D级", "好", "中", "差")
 # (word before the number, comparator)

@@ -148,7 +148,7 @@ SCORED_CAPTION = re.compile(r"^\s*([^，,。；;：:\s(（]{2,20}[(（]\s*\d+(?:
 @rule(stage="measures", example="'民主集中制(1分)坚持集体领导、民主集中…' → ('民主集中制(1分)', '坚持集体领导、民主集中…'); "
                                 "'按时报送(2分)' → None (nothing after it)")
 def scored_caption(text: str):
-    """An assessment item's caption closed by the points it weighs ("民主集中制(1分)", "“三会一课”(2分)", b694 011):
+    """An assessment item's caption closed by the points it weighs ("民主集中制(1分)", "“三会一课”(2分)", b694 010):
     the item's title with its points, as the gold writes it; the rest its body."""
     m = SCORED_CAPTION.match(text)
     return (m.group(1), text[m.end():].strip()) if m else None

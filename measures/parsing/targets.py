@@ -631,14 +631,15 @@ def conditional_clause(n: Number) -> bool:
 
 
 MONEY_AFTER = re.compile(rf"\d+(?:\.\d+)?\s*(?:{P.alternation(L.MONEY_UNITS)})")
+CLAUSE_BREAK = re.compile(r"[，,]")
 
 
 @rule(stage="targets", example="'大棚蔬菜连片100亩以上补助10000元' (100) → True; '营业面积达100平方米以上的给予5万元' (100) → True; "
                                "'新增设施农业面积1000亩以上' (1000) → False")
 def sized_before_grant(n: Number) -> bool:
-    """A size floor (an area, a headcount: "连片100亩以上", "营业面积在15平方米以上", "5-7人") that a grant of
-    money follows in the same sentence ("…补助10000元", "…给予5万元"): who qualifies for the money, not a
-    commitment (b152 006, b704, b272). Not when more than one clause stands between them."""
+    """A size floor (an area, a headcount: "连片100亩以上", "营业面积在15平方米以上") that a grant of money
+    follows in the same sentence ("…补助10000元", "…给予5万元"): who qualifies for the money, not a commitment
+    (b152 001, b97 003, b272). Not when more than one clause stands between them (b566 008)."""
     if n.unit not in L.SIZE_THRESHOLD_UNITS or n.comparator not in (">=", ">"):
         return False
     f = n.folded
@@ -647,7 +648,7 @@ def sized_before_grant(n: Number) -> bool:
         end += 1
     rest = f[n.end:end]
     grant = REWARD_GRANT.search(rest)
-    if not grant or len(re.findall(r"[，,]", rest[:grant.start()])) > 1:
+    if not grant or len(CLAUSE_BREAK.findall(rest[:grant.start()])) > 1:
         return False  # the grant is the size's own consequence, not a later clause's (b566 008: 防控面积2500亩以上,…,补助…)
     return bool(MONEY_AFTER.search(rest, grant.end())) and not REWARD_GRANT.search(f[n.sent_start:n.pos])
 
