@@ -566,7 +566,7 @@ COMMITTING = re.compile(rf"(?:{P.alternation(L.TOLL_COMMITMENT_VERBS)})")
 def incident_grade(n: Number) -> bool:
     """A disaster's or an accident's toll that sorts an incident into a grade in an emergency plan ("因灾死亡和
     失踪30人以上", "因灾紧急转移安置灾民2000人以上", "潜在经济损失5000万元以上", b622, b677): what starts a
-    level of response, not a commitment (none of 29 such figures of the set is gold). A toll kept under a
+    level of response, not a commitment (it took 23 figures out of the set, none of them gold). A toll kept under a
     ceiling ("死亡人数控制在40人以内") is a target."""
     clause = n.folded[n.a:n.pos]
     return bool(INCIDENT_TOLL.search(clause)) and not COMMITTING.search(clause)
