@@ -2693,11 +2693,7 @@ def header(ctx: ParseContext) -> None:
     ctx.notice_items = sum(1 for i in range(h.body_start, min(h.own_items_end, len(ctx.lines))) if i not in h.meta_lines)
     number = doc_number_of(h, lines)
     issuer = without_seal_note(issuer_of(h, lines, ctx))
-    region = region_of(h, issuer, lines, ctx)
-    township = township_title(h.title, ctx)
-    if township and region["level"] != "district" and \
-            not any((region[k] or "").startswith(township) for k in ("province", "city", "district")):  # 新乡 is a city
-        region = dict(region, level="district")
+    region = township_level(region_of(h, issuer, lines, ctx), h.title, ctx)
     issuer = issuer_in_full(issuer, region, ctx)
     passed = h.passed or (None, None, None)
     ctx.document = {
@@ -2753,6 +2749,18 @@ def township_title(title: str | None, ctx: ParseContext) -> str | None:
     if not m or m.group("name").endswith(L.NOT_TOWNSHIP_NAME_ENDS) or "关于" in m.group("name"):
         return None
     return m.group()[m.start("name"):]
+
+
+@rule(stage="header", example="({level: 'city', city: '东莞市'}, '厚街镇促进经济高质量发展专项资金管理办法') → level 'district'; "
+                               "({level: 'city', city: '新乡市'}, '新乡养犬管理办法') → unchanged")
+def township_level(region: dict, title: str | None, ctx: ParseContext) -> dict:
+    """The region with level district when the title opens with a township or a street (township_title),
+    unless that name opens a place the region already names (新乡 is a city, not a 乡)."""
+    township = township_title(title, ctx)
+    if not township or region["level"] == "district" or \
+            any((region[k] or "").startswith(township) for k in ("province", "city", "district")):
+        return region
+    return dict(region, level="district")
 
 
 def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext) -> dict:

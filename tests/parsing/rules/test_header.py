@@ -1975,6 +1975,18 @@ def test_township_title(title, expected):
     assert H.township_title(title, CTX) == expected
 
 
+@pytest.mark.parametrize("region, title, level", [
+    ({"province": "广东省", "city": "东莞市", "district": None, "level": "city"}, "厚街镇促进经济高质量发展专项资金管理办法",
+     "district"),  # b137 004
+    ({"province": "河南省", "city": "新乡市", "district": None, "level": "city"}, "新乡养犬管理办法", "city"),  # b256 001
+    ({"province": None, "city": None, "district": None, "level": "national"}, "新安街道城市环卫一体化考核评分细则",
+     "district"),  # b673 007
+    ({"province": "浙江省", "city": None, "district": None, "level": "province"}, "浙江省生活垃圾管理条例", "province"),
+])
+def test_township_level(region, title, level):
+    assert H.township_level(region, title, CTX)["level"] == level
+
+
 @pytest.mark.parametrize("line, expected", [
     ("《某某管理办法》", "某某管理办法"), ("《某某管理办法", "某某管理办法"), ("某某管理办法》", "某某管理办法"),
     ("关于印发 《A办法》", "关于印发 《A办法》"),  # b690 003: the 》 closes a 《 inside the line
