@@ -67,8 +67,8 @@ QUOTED_TITLE = re.compile(r"《(.+)》")
 EDITION_MARK = re.compile(rf"(?<=[{P.HAN}])\s*[(（]\s*{P.YEAR}\s*年\s*[)）]$")  # "商标侵权判断标准(2020年)"
 # what a law-database site writes after a 《title》: "2016年修订版(全文)", "(全文)", "最新版", "2021修正"
 EDITION_TAIL = re.compile(rf"^(?:{P.YEAR}\s*年?)?\s*(?:最新|现行)?(?:修订|修正|完整)?版?\s*(?:[(（](?:全文|最新版?|修订版|修正版|完整版|现行有效)[)）]|全文)?$"
-                          # a part of it: "前十条之规定", "第三章", "节选" (b320 012)
-                          rf"|^(?:前[{P.CN_DIGITS}\d]+条|第[{P.CN_DIGITS}\d]+[条章](?:至第[{P.CN_DIGITS}\d]+[条章])?)(?:之?规定|内容)?$|^[(（]?(?:节选|摘录|摘要)[)）]?$"
+                          # a part of it: "前十条之规定", "第三章", "第六十三条——第六十四条" (b711 010), "节选" (b320 012)
+                          rf"|^(?:前[{P.CN_DIGITS}\d]+条|第[{P.CN_DIGITS}\d]+[条章](?:(?:至|[{P.DASH}─–―-]{{1,2}}|、)第[{P.CN_DIGITS}\d]+[条章])?)(?:之?规定|内容)?$|^[(（]?(?:节选|摘录|摘要)[)）]?$"
                           # a translation's edition: "《…实施条例》英文版", "(中英对照)" (b513 002)
                           rf"|^[(（]?(?:{P.alternation(L.TRANSLATION_EDITIONS)})(?:对照)?版?[)）]?(?:全文)?$")
 PERIOD_LINE = re.compile(rf"[(（]\s*{P.YEAR}\s*年?\s*[{P.DASH}─–―]\s*{P.YEAR}\s*年?\s*[)）]$")  # "(2013—2020年)"
@@ -142,6 +142,7 @@ DASH_CRUMBS = re.compile(r"^(?:[^-－\n]{1,20}\s*[-－]\s*){2,}")
 SITE_WORDS = re.compile(r"首[页頁]|平台|网站|網站|『|登[陆录陸錄]|注册|註冊")
 LEADING_NUMBER = re.compile(rf"^\s*[(（]?{P.DOC_NUMBER.pattern}[)）]?\s*[_《]\s*")   # "渝府发〔2016〕56号《…"
 # "嘉市监知〔2020〕173号上海市…的通知", "阳政办〔2019〕1号—区人民政府办公室关于印发…的通知"
+BRACKETED_NUMBER = re.compile(rf"^\s*[(（]{P.DOC_NUMBER.pattern}[)）]\s*(?=[{P.HAN}])")  # "(贺农复〔2021〕27号)贺州市…"
 GLUED_NUMBER = re.compile(rf"^{P.DOC_NUMBER.pattern}\s*[—–－-]{{0,2}}\s*(?=[{P.HAN}])")
 TRAILING_NUMBER = re.compile(rf"\s*[(（]?\s*({P.DOC_NUMBER.pattern})\s*[)）]?\s*$")  # "…的通知 江府办函〔2018〕83号"
 PAGE_MARK = re.compile(r"^(?:(?:Page\s*)?\d{1,3}\s*[―—–-]\s*(?=[\u4e00-\u9fff])|[\[【][^\]】]{1,6}[\]】]\s*)")  # "1 ― 番禺区…", "[接上页] ", "Page 6 - " (a flip-book)
@@ -162,6 +163,8 @@ EMBEDDED_TITLE = re.compile(rf"^[{P.HAN}\d“”]{{2,}}《[^《》]+》[{P.HAN}]
 # "国务院国有资产监督管理委员会文件": the issuer's letterhead above a document
 LETTERHEAD = re.compile(rf"^(?P<org>[{P.HAN}（）()、 ]{{2,40}}?(?:{_ORG_END}))\s*文件$")
 # site_tags: "(湖北省)", "(电子商务研究中心讯)" before a title; "(doc 13页)", "(完整版)" after it; "文化部《…》全文"
+# echoed_place_tag: "(界首市)" before "界首市人民政府…"
+ECHOED_TAG = re.compile(r"^\s*[(（【]([^()（）【】\s]{2,10})[)）】]")
 LEAD_SITE_TAG = re.compile(rf"^\s*[(（【](?:[{P.HAN}]{{2,6}}(?:省|自治区)|[^()（）【】]{{2,14}}讯)[)）】]\s*")
 TRAIL_SITE_TAG = re.compile(r"\s*[(（](?:(?:doc|docx|pdf|wps)\s*\d{1,4}\s*页|完整版|全文)[)）]\s*$", re.I)
 ISSUER_FULL_TEXT = re.compile(rf"^[{P.HAN}]{{2,12}}?(?:{P.alternation(L.ORG_LINE_ENDS)})《([^《》]{{6,}})》(?:全文|原文|最新版)?$")
@@ -1003,6 +1006,20 @@ def spam_token_off(s: str, ctx: ParseContext) -> str:
     return s[m.end():] if m and title_like(s[m.end():], ctx) else s
 
 
+@rule(stage="header", example="'(界首市)界首市人民政府關于印發…的通知' → '界首市人民政府關于印發…的通知'; '(试行)试行…' → unchanged "
+                               "(not a place); '(2024年)工作要点' → unchanged")
+def echoed_place_tag(s: str, ctx: ParseContext) -> str:
+    """A mirror's tag in brackets naming the place that the title itself opens with ("(界首市)界首市人民政府…",
+    b709 003): the title without the tag."""
+    m = ECHOED_TAG.match(s)
+    gaz = ctx.knowledge.gazetteer if ctx.knowledge else None
+    tag = m.group(1) if m else ""
+    if m and gaz and s[m.end():].lstrip().startswith(tag) \
+            and any(p == 0 and len(n) == len(tag) for p, n, _ in gaz.find(ctx.fold(tag))):
+        return s[m.end():].lstrip()
+    return s
+
+
 @rule(stage="header", example="'渝府发〔2016〕56号《重庆市人民政府关于印发…的通知》' → '重庆市人民政府关于印发…的通知' (文号 kept aside)")
 def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
     """A line that may hold the title without the site's additions: a tag and bar ("时政|"), a breadcrumb
@@ -1014,14 +1031,14 @@ def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
     out = HeadLine(s)
     for rx in (TAG_BAR, PAGE_MARK, ATTACHMENT_LABEL):
         s = rx.sub("", s, count=1)
-    s = spam_token_off(without_teaser(s, ctx), ctx)
+    s = echoed_place_tag(spam_token_off(without_teaser(s, ctx), ctx), ctx)
     m = CRUMBS.match(s)
     if m and len(s) - m.end() >= 6:
         s = s[m.end():]
     m = DASH_CRUMBS.match(s)
     if m and len(s) - m.end() >= 6 and SITE_WORDS.search(m.group()):
         s = s[m.end():]
-    m = LEADING_NUMBER.match(s) or GLUED_NUMBER.match(s)
+    m = LEADING_NUMBER.match(s) or GLUED_NUMBER.match(s) or BRACKETED_NUMBER.match(s)
     if m and len(s) - m.end() >= 6 and (m.re is LEADING_NUMBER or is_notice(ctx.fold_same(s[m.end():]))
                                         or title_like(s[m.end():], ctx)):
         out.doc_number = P.DOC_NUMBER.search(m.group()).group()
@@ -1430,6 +1447,16 @@ def place_prefixed(found: str, below: str, ctx: ParseContext) -> bool:
         and any(p == 0 and len(n) == extra for p, n, _ in gaz.find(ctx.fold(found[:extra])))
 
 
+@rule(stage="header", example="'首页实用材料规章办法湘潭市人民政府关于印发《…规划》的通知' over '湘潭市人民政府关于印发《…规划》的通知' → True; "
+                               "'首页 湘潭市…的通知' over '…的通知' (no notice left) → False")
+def crumb_prefixed(found: str, below: str, ctx: ParseContext) -> bool:
+    """A site's trail glued to the notice without a separator ("首页实用材料规章办法湘潭市人民政府关于…", b709 002),
+    with the notice as the document writes it further down: the document's own line is the notice title."""
+    f = ctx.fold_same(found)
+    return len(below) >= 8 and len(found) > len(below) and found.endswith(below) and is_notice(ctx.fold_same(below)) \
+        and any(f.startswith(head) for head in L.BREADCRUMB_HEADS)
+
+
 @rule(stage="header", example="'…的通知 國發〔2021〕20號 各省…:' → [(the line, None), ('…的通知', '國發〔2021〕20號')]")
 def notice_candidates(text: str, ctx: ParseContext) -> list[tuple[str, str | None]]:
     """The line, and on a one-line page its opening up to a notice ending that a 文号 or the salutation
@@ -1526,7 +1553,8 @@ def _find_notice(h: Header, lines: list[str], first_num: int, ctx: ParseContext)
         else:
             # the notice as the document writes it, further down, without the site's place prefix
             j = next((j for j in range(i + 1, min(i + 12, len(h.heads))) if j not in h.meta_lines
-                      and place_prefixed(h.notice_title, h.heads[j].text, ctx)), None)
+                      and (place_prefixed(h.notice_title, h.heads[j].text, ctx)
+                           or crumb_prefixed(h.notice_title, h.heads[j].text, ctx))), None)
             if j is not None:
                 h.notice_title, h.notice_line = h.heads[j].text, j
         if ctx.fold_same(h.notice_title).startswith("关于"):

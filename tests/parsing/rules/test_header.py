@@ -145,6 +145,7 @@ def test_clean_title(title, expected):
     ("《中共中央 國務院關于促進中醫藥傳承創新發展的意見》全文", "《中共中央 國務院關于促進中醫藥傳承創新發展的意見》"),  # b149 002
     ("《北京市控制吸烟条例》前十条之规定", "《北京市控制吸烟条例》"), ("《某条例》(节选)", "《某条例》"),  # b320 012: the part shown
     ("《某条例》第十条规定", "《某条例》"),
+    ("《内蒙古自治区安全生产条例》第六十三条——第六十四条", "《内蒙古自治区安全生产条例》"),  # b711 010: the articles shown
     ("《中华人民共和国外商投资法实施条例》英文版全文", "《中华人民共和国外商投资法实施条例》"),  # b513 002: a translation's page
     ("《某办法》(中英对照)", "《某办法》"),
     # near misses: the notice issues more than the quoted title; nothing after it; no 《》
@@ -290,6 +291,28 @@ def test_number_prefix_only(number, expected):
 def test_place_prefixed(found, below, expected):
     from measures.parsing.knowledge import default_knowledge
     assert H.place_prefixed(found, below, ParseContext(default_knowledge())) is expected
+
+
+@pytest.mark.parametrize("found, below, expected", [
+    ("首页实用材料规章办法湘潭市人民政府关于印发《湘潭市“十四五” 教育事业发展规划》的通知",
+     "湘潭市人民政府关于印发《湘潭市“十四五” 教育事业发展规划》的通知", True),  # b709 002
+    ("网站首页湘潭市人民政府关于印发规划的通知", "规划的通知", False),  # what is left is no notice of its own
+    ("湘潭市人民政府关于印发《甲规划》的通知", "关于印发《甲规划》的通知", False),  # no trail: the issuer is no site's
+])
+def test_crumb_prefixed(found, below, expected):
+    assert H.crumb_prefixed(found, below, CTX) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("(界首市)界首市人民政府關于印發界首市“十四五”生態環境保護規劃的通知",
+     "界首市人民政府關于印發界首市“十四五”生態環境保護規劃的通知"),  # b709 003
+    ("(湖北省)武汉市2023年工作方案", "(湖北省)武汉市2023年工作方案"),  # not an echo (site_tags takes it from titles)
+    ("(试行)试行办法", "(试行)试行办法"),  # not a place
+    ("(2024年)2024年工作要点", "(2024年)2024年工作要点"),
+])
+def test_echoed_place_tag(line, expected):
+    from measures.parsing.knowledge import default_knowledge
+    assert H.echoed_place_tag(line, ParseContext(default_knowledge())) == expected
 
 
 @pytest.mark.parametrize("found, below, expected", [
@@ -659,6 +682,10 @@ def test_header_stage_national_document(knowledge):
     # b57 005: a spam site's trail joined by dashes before the notice
     ("首页『摩臣5注册登陆』-摩臣5娱乐平台-首页-隆安县人民政府办公室关于印发隆安县财政专项扶贫资金管理办法的通知",
      "隆安县人民政府办公室关于印发隆安县财政专项扶贫资金管理办法的通知", None, False, None),
+    # b712 010: the 文号 in brackets before the reply's title
+    ("(贺农复〔2021〕27号)贺州市农业农村局关于划定贺州香芋农产品地理标志地域保护范围的批复",
+     "贺州市农业农村局关于划定贺州香芋农产品地理标志地域保护范围的批复", "贺农复〔2021〕27号", False, None),
+    ("(国办发〔2010〕47号)全文", "(国办发〔2010〕47号)全文", None, False, None),  # no title after it
     # near misses: a title that starts with a year, a citation in brackets after a title
     ("2023年知识产权工作要点", "2023年知识产权工作要点", None, False, None),
     ("京津冀-长三角-粤港澳知识产权协作方案", "京津冀-长三角-粤港澳知识产权协作方案", None, False, None),  # no site word
