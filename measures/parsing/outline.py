@@ -300,8 +300,8 @@ def _match_numbering(line: str) -> tuple[str, str, str] | None:
             rest = line[m.end():].strip()
             if not rest and kind not in HEADING_KINDS:
                 return None
-            if kind == "cn" and rest[:1] in "年月日":
-                return None
+            if kind == "cn" and rest[:1] in "年月日" and "、" not in m.group():
+                return None  # "一,年来…" is text; "三、年检内容" is a heading (b716 010)
             if kind == "numsp" and (len(rest) > 20 or NUMSP_NOT_HEADING.search(rest) or COUNT_AFTER_NUMBER.match(T.fold(rest))):
                 return None
             if kind == "cnsp" and (len(rest) > 20 or P.SENTENCE_MARK.search(rest)):

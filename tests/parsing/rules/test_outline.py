@@ -59,6 +59,8 @@ def node(*lines):
     ("6. [发文字号] 京知局〔2022〕88号", None),
     ("3. [联合发文单位]", None),
     ("一年来，我市…", None),
+    ("一,年来我市…", None),  # a comma after the numeral, 年 after it: text
+    ("三、年检内容", ("cn", "三", "年检内容")),  # b716 010: with 、 it is a heading, whatever follows
     ("1 总体目标，到2025年", None),  # "1 …" only as a bare heading
     ("2.5万件专利", None),
     ("2.50個小區新增充電設施", ("numfig", "2", "50個小區新增充電設施")),  # b190 007 in Traditional: a count, not 2.50
