@@ -1074,9 +1074,14 @@ def paragraph_chapter(node: Node, siblings: list[Node], ctx: ParseContext) -> bo
     as paragraphs (general chapters such as 总体要求 not counted). Where most siblings are paragraphs,
     they are the items and the one holding a list is the odd one (b444 008, a 通告's four items and
     "五、提交行政复议申请的方式" over its ways), unless the heading names a scope, an aim or a basis
-    ("专项治理范围", "目的", "编制依据": PROSE_CHAPTER_ENDS)."""
+    ("专项治理范围", "目的", "编制依据": PROSE_CHAPTER_ENDS). A notice that is its own document (its title
+    ends 通知/通告/公告/函) writes its arrangements as chapters, prose or not: none is a mere chapter (b722 001);
+    a chapter holding only conditions or materials holds no measures and does not count (b723 009)."""
+    if ctx.fold((ctx.document or {}).get("title") or "").endswith(L.NOTICE_ENDS):
+        return False  # a notice's own chapters are its items ("二、检查方式与分工", b722 001)
     same = [s for s in siblings if s.kind == node.kind]
-    holding = sum(1 for s in same if s.children)
+    # a chapter holding only a list of conditions or materials ("二、推荐评选条件", b723 009) holds no measures
+    holding = sum(1 for s in same if s.children and not REQUIREMENTS_HEADING.fullmatch(_bare(s.heading, ctx)))
     prose = sum(1 for s in same if not s.children and s.extra and not is_general(s, ctx))
     if holding and ctx.fold(node.head).rstrip("。:：").endswith(L.PROSE_CHAPTER_ENDS):
         return True  # "二、专项治理范围", "一、目的": what a chapter says about the document, never an act

@@ -997,11 +997,27 @@ def test_attachment_list(line, expected):
     # most siblings in prose, but this one names a scope: a chapter still
     (["一、专项治理范围", "全市所有食用农产品销售市场。", "二、治理时间", "2018年全年。", "三、工作措施",
       "（一）加强检查。"], "一", True),
+    # b723 009: the only sibling holding items holds conditions, which are no measures: the prose one is an item
+    (["一、推荐评选名额", "县三八红旗集体17个,县三八红旗手23名。", "二、推荐评选条件", "（一）三八红旗集体评选条件",
+      "1、单位女性具有爱国主义精神。", "2、团结协作,积极进取。"], "一", False),
 ])
 def test_paragraph_chapter(lines, label, expected):
     t = tree(*lines)
     n = next(x for x in t.roots if x.label == label)
     assert O.paragraph_chapter(n, t.roots, CTX) is expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("关于开展2011年“五一”节前安全生产大检查的通知", False),  # b722 001: the notice's own chapters are its items
+    ("兰溪市安全生产大检查实施方案", True),  # a plan: the prose chapter beside chapters with items is a chapter
+])
+def test_paragraph_chapter_in_a_notice(title, expected):
+    t = tree("一、检查重点", "（一）危险化学品企业。", "（二）人员密集场所。", "二、检查方式与分工",
+             "本次安全生产大检查采用全面检查与重点抽查相结合的方式。", "三、工作要求", "（一）加强领导。")
+    ctx = ParseContext()
+    ctx.document = {"title": title, "notice_title": None}
+    n = next(x for x in t.roots if x.label == "二")
+    assert O.paragraph_chapter(n, t.roots, ctx) is expected
 
 
 @pytest.mark.parametrize("lines, principles", [
