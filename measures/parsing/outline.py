@@ -87,6 +87,11 @@ HEADING_PUNCT = re.compile(r"[\s，,。；;：:?？]")  # "總?則", "總。則"
 # "申报条件", "认定条件", "申报材料要求", "所需材料": the heading of a list of requirements (requirement_item)
 HEAD_LABEL_END = re.compile(r"[\s:：。，,；;]")   # where an item's leading label ends (requirement_item)
 REQUIREMENTS_HEADING = re.compile(rf"[{P.HAN}]{{0,6}}(?:{P.alternation(L.REQUIREMENT_HEADS)})(?:要求|清单|目录)?")
+# requirement_item: a list of whom or what a call covers or rests on ("一、奖补对象及范围", "三、受理类别")
+SCOPE_LIST_HEADING = re.compile(rf"[{P.HAN}]{{0,6}}(?:{P.alternation(tuple(h for h in L.REQUIREMENT_HEADS if h not in L.CONDITION_HEADS))})"
+                                rf"(?:要求|清单|目录)?")
+# condition_item: a list of conditions to apply or documents to hand in ("二、申報條件", "三、申报材料")
+CONDITION_HEADING = re.compile(rf"[{P.HAN}]{{0,6}}(?:{P.alternation(L.CONDITION_HEADS)})(?:要求|清单|目录)?")
 # an unnumbered caption over items (caption_line): two to eight characters, nothing else
 CAPTION = re.compile(rf"[{P.HAN}]{{2,8}}")
 CAPTION_WITH_COLON = re.compile(rf"[{P.HAN}]{{2,16}}")  # "專利質押融資貸款費用資助標準:" over its items
@@ -764,19 +769,32 @@ def scope_item(node: Node, ctx: ParseContext) -> bool:
         or (label != ctx.fold(node.heading) and bool(SCOPE_HEADING.match(_bare(label, ctx))))
 
 
-@rule(stage="outline", example="'(一)創立時間達50年(含)以上;' under '二、申報條件' → True; '(一)加强保护。' under '二、重点任务' → False")
+@rule(stage="outline", example="'1.2024年度…登记的技术合同;' under '一、奖补对象及范围' → True; "
+                                "'(一)創立時間達50年(含)以上;' under '二、申報條件' → False (a condition: a measure); "
+                                "'(一)加强保护。' under '二、重点任务' → False")
 def requirement_item(node: Node, ctx: ParseContext) -> bool:
-    """An item of a list of conditions or application documents (under 申报条件, 认定条件, 申报材料,
-    所需材料 …, or one level further down: "三、申报材料" / "(一)中国标准创新贡献奖" / "1.申请表"): who may
-    apply and what to hand in, no measure; so is an item labelled with its conditions ("二、參評條件 凡是…")
-    or with the documents a grant rests on ("一、补助依据 《…》")."""
+    """An item of a list of whom or what a call or policy covers or accepts (under 奖补对象及范围, 优待对象,
+    受理类别, 认定范围 …, or one level further down), no measure; so is an item labelled with its conditions
+    ("二、參評條件 凡是…") or with the documents a grant rests on ("一、补助依据 《…》"). Conditions to apply and
+    documents to hand in (申报条件, 申报材料: lexicon.CONDITION_HEADS) are measures: over b01-b736 the gold
+    counts them about two times in three (session 25); their figures are no targets (condition_item)."""
     if node.kind in HEADING_KINDS:
         return False
     own = HEAD_LABEL_END.split(ctx.fold(node.head.strip()), maxsplit=1)[0]   # "參評條件 凡是…": the item's own label
     own_conditions = bool(REQUIREMENTS_HEADING.fullmatch(own)) and ("条件" in own or "要求" in own)  # not "提交申报材料"
     # "一、补助依据 《…关于下达…的通知》" (b198 009, 012): the documents a grant rests on, no act
     return own_conditions or own in L.BASIS_ITEM_HEADS or any(
-        REQUIREMENTS_HEADING.fullmatch(_bare(a.heading, ctx)) for a in node.ancestors()[-2:])
+        SCOPE_LIST_HEADING.fullmatch(_bare(a.heading, ctx)) for a in node.ancestors()[-2:])
+
+
+@rule(stage="outline", example="'(二)承担过专利分析项目不少于5项;' under '三、申报条件' → True; '1.营业执照复印件;' under "
+                                "'三、申报材料' → True; '(一)加强保护。' under '二、重点任务' → False")
+def condition_item(node: Node, ctx: ParseContext) -> bool:
+    """A measure that is an item of a list of conditions to apply or documents to hand in (under 申报条件,
+    评选条件, 申报材料 …, or one level further down, b723 009): what it says in figures is a condition an
+    applicant meets ("团队成员不少于8人"), no target."""
+    return node.kind not in HEADING_KINDS and any(
+        CONDITION_HEADING.fullmatch(_bare(a.heading, ctx)) for a in node.ancestors()[-2:])
 
 
 @rule(stage="outline", example="'【頒布時間】2021-11-15' → True; '【法规全文】' → True; '【重点】加强保护。' → False")

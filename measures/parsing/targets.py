@@ -14,7 +14,7 @@ from . import patterns as P
 from . import text as T
 from .context import ParseContext, rule
 from .header import parse_date
-from .outline import is_background, is_general, requirement_item
+from .outline import condition_item, is_background, is_general, requirement_item
 from .units import strip_units
 
 CN_NUM_CHARS = "一二两三四五六七八九十百千万"
@@ -1367,7 +1367,7 @@ def targets(ctx: ParseContext) -> None:
     preamble = (own_notice_lines(ctx) if not ctx.nodes else []) + preamble
     chunks = [(line, None, "preamble", False) for line in wrapped_cells(preamble)]
     for node in ctx.outline.nodes:
-        if id(node) in measure_ids or is_background(node, ctx) or requirement_item(node, ctx):
+        if id(node) in measure_ids or is_background(node, ctx) or requirement_item(node, ctx) or condition_item(node, ctx):
             continue  # a measure's own targets come below; a condition to apply ("团队成员不少于8人") is none
         root = id(([node] + node.ancestors())[-1])
         goals = is_general(node, ctx) or any(is_general(a, ctx) for a in node.ancestors()) \
@@ -1388,6 +1388,8 @@ def targets(ctx: ParseContext) -> None:
         ctx.targets += [plan_task_year(t, plan) for t in found]
         running = left or running
     for m, node, body in zip(ctx.measures, ctx.nodes, ctx.bodies):
+        if condition_item(node, ctx):
+            continue  # a condition to apply ("团队成员不少于8人") is no target
         year = deadline_note(node.text, ctx) or heading_year(m.get("title"), doc_year, ctx) \
             or ((period or plan) if goals_heading(m.get("path"), ctx) or goals_title(m.get("title"), ctx) else None)
         found = extract_targets(reward_titled(m.get("title"), body, ctx, (m.get("path") or [None])[-1]), measure=m["ordinal"],
