@@ -163,8 +163,6 @@ EMBEDDED_TITLE = re.compile(rf"^[{P.HAN}\d“”]{{2,}}《[^《》]+》[{P.HAN}]
 # "国务院国有资产监督管理委员会文件": the issuer's letterhead above a document
 LETTERHEAD = re.compile(rf"^(?P<org>[{P.HAN}（）()、 ]{{2,40}}?(?:{_ORG_END}))\s*文件$")
 # site_tags: "(湖北省)", "(电子商务研究中心讯)" before a title; "(doc 13页)", "(完整版)" after it; "文化部《…》全文"
-# echoed_place_tag: "(界首市)" before "界首市人民政府…"
-ECHOED_TAG = re.compile(r"^\s*[(（【]([^()（）【】\s]{2,10})[)）】]")
 LEAD_SITE_TAG = re.compile(rf"^\s*[(（【](?:[{P.HAN}]{{2,6}}(?:省|自治区)|[^()（）【】]{{2,14}}讯)[)）】]\s*")
 TRAIL_SITE_TAG = re.compile(r"\s*[(（](?:(?:doc|docx|pdf|wps)\s*\d{1,4}\s*页|完整版|全文)[)）]\s*$", re.I)
 ISSUER_FULL_TEXT = re.compile(rf"^[{P.HAN}]{{2,12}}?(?:{P.alternation(L.ORG_LINE_ENDS)})《([^《》]{{6,}})》(?:全文|原文|最新版)?$")
@@ -550,7 +548,7 @@ def clean_title(s: str, ctx: ParseContext) -> str:
     s = _cut_folded(DRAFT_MARK, _cut_folded(DRAFT_MARK_END, s, ctx), ctx)  # （徵求意見稿） too
     s = EDITION_MARK.sub("", s)
     s = _cut_folded(CHAPTER_TAIL, s, ctx) if len(s) > 8 else s  # "…管理辦法第壹章" (通則 on the next line)
-    s = PLACE_TAG.sub("", s.strip())  # "(荆门市)荆门市…规划": a site's place tag that the title repeats
+    s = echoed_place_tag(s, ctx)  # "(荆门市)荆门市…规划": a site's place tag that the title repeats
     s = _cut_folded(META_AFTER_TITLE, s, ctx) if len(s) > 12 else s  # "…的通知发布机构:自然资源部发布日期:…"
     s = restarted_title(site_tags(label_before_title(attachment_label_off(title_stray_marks(s.strip(), ctx), ctx), ctx), ctx))
     return stray_digit_lead_off(lost_period_dash(signature_prefix_off(issuing_prefix_off(title_tail_off(_unwrap(
@@ -1006,18 +1004,12 @@ def spam_token_off(s: str, ctx: ParseContext) -> str:
     return s[m.end():] if m and title_like(s[m.end():], ctx) else s
 
 
-@rule(stage="header", example="'(界首市)界首市人民政府關于印發…的通知' → '界首市人民政府關于印發…的通知'; '(试行)试行…' → unchanged "
-                               "(not a place); '(2024年)工作要点' → unchanged")
+@rule(stage="header", example="'(界首市)界首市人民政府關于印發…的通知' → '界首市人民政府關于印發…的通知'; "
+                               "'(湖北省)武汉市…方案' → unchanged (no echo); '(2024年)工作要点' → unchanged")
 def echoed_place_tag(s: str, ctx: ParseContext) -> str:
     """A mirror's tag in brackets naming the place that the title itself opens with ("(界首市)界首市人民政府…",
-    b709 003): the title without the tag."""
-    m = ECHOED_TAG.match(s)
-    gaz = ctx.knowledge.gazetteer if ctx.knowledge else None
-    tag = m.group(1) if m else ""
-    if m and gaz and s[m.end():].lstrip().startswith(tag) \
-            and any(p == 0 and len(n) == len(tag) for p, n, _ in gaz.find(ctx.fold(tag))):
-        return s[m.end():].lstrip()
-    return s
+    b709 003; "(荆门市)荆门市…规划" in a title): the line without the tag (PLACE_TAG: the tag repeated at once)."""
+    return PLACE_TAG.sub("", s.strip(), count=1)
 
 
 @rule(stage="header", example="'渝府发〔2016〕56号《重庆市人民政府关于印发…的通知》' → '重庆市人民政府关于印发…的通知' (文号 kept aside)")

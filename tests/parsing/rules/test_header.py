@@ -307,8 +307,8 @@ def test_crumb_prefixed(found, below, expected):
     ("(界首市)界首市人民政府關于印發界首市“十四五”生態環境保護規劃的通知",
      "界首市人民政府關于印發界首市“十四五”生態環境保護規劃的通知"),  # b709 003
     ("(湖北省)武汉市2023年工作方案", "(湖北省)武汉市2023年工作方案"),  # not an echo (site_tags takes it from titles)
-    ("(试行)试行办法", "(试行)试行办法"),  # not a place
-    ("(2024年)2024年工作要点", "(2024年)2024年工作要点"),
+    ("(荆门市)荆门市知识产权规划", "荆门市知识产权规划"),  # in a title too
+    ("(2024年)工作要点", "(2024年)工作要点"),  # no echo
 ])
 def test_echoed_place_tag(line, expected):
     from measures.parsing.knowledge import default_knowledge
