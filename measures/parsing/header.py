@@ -1440,7 +1440,7 @@ def place_prefixed(found: str, below: str, ctx: ParseContext) -> bool:
 
 
 @rule(stage="header", example="'首页实用材料规章办法湘潭市人民政府关于印发《…规划》的通知' over '湘潭市人民政府关于印发《…规划》的通知' → True; "
-                               "'首页 湘潭市…的通知' over '…的通知' (no notice left) → False")
+                               "'网站首页湘潭市人民政府关于印发规划的通知' over '规划的通知' (no notice of its own) → False")
 def crumb_prefixed(found: str, below: str, ctx: ParseContext) -> bool:
     """A site's trail glued to the notice without a separator ("首页实用材料规章办法湘潭市人民政府关于…", b709 002),
     with the notice as the document writes it further down: the document's own line is the notice title."""

@@ -343,8 +343,8 @@ CALL_OPENERS = SENTENCE_OPENERS + ("对", "凡", "给予")  # a line opening so 
 CALL_TITLE_ENDS = ("资助项目", "项目申报", "专项资金", "资助", "奖励", "补贴", "核准制项目", "储备项目", "导航项目", "支持项目")
 # a chapter in prose whose heading ends so says what the document covers, aims at or rests on (outline.paragraph_chapter)
 PROSE_CHAPTER_ENDS = ("范围", "对象", "原则", "依据", "目的", "意义", "方向", "领域", "目标", "定位")
-# the heading of a list of conditions to apply or documents to hand in: its items are measures (a call's
-# terms; over b01-b736 the gold counts them about two times in three: outline.requirement_item)
+# the heading of a list of conditions to apply or documents to hand in: its items are measures whose figures
+# are no targets (a call's terms; over b01-b736 the gold counts them about two times in three: outline.condition_item)
 CONDITION_HEADS = ("申报条件", "申请条件", "认定条件", "评选条件", "基本条件", "资助条件", "奖励条件", "支持条件",
                    "申报材料", "申请材料", "所需材料", "提交材料", "报送材料", "申报资料", "申请资料",
                    "认定标准", "确认材料", "证明材料", "佐证材料")

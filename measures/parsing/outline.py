@@ -84,7 +84,8 @@ FEEDBACK_OPENING = re.compile(rf"^\s*(?:通过|请|可)?(?:{P.alternation(L.FEED
 # "联系人:…", and an item headed by it alone ("五、联系方式", "四、材料报送地址。…", b194 001)
 CONTACT_ITEM = re.compile(rf"^(?:{P.alternation(L.CONTACT_HEADS)})\s*(?:[:：。]|$)")
 HEADING_PUNCT = re.compile(r"[\s，,。；;：:?？]")  # "總?則", "總。則": a short heading's noise (mojibake, scrambled marks)
-# "申报条件", "认定条件", "申报材料要求", "所需材料": the heading of a list of requirements (requirement_item)
+# "申报条件", "认定条件", "申报材料要求", "所需材料", "奖补对象": the heading of a list of requirements, conditions or
+# scope (an item's own label in requirement_item, caption_line, paragraph_chapter)
 HEAD_LABEL_END = re.compile(r"[\s:：。，,；;]")   # where an item's leading label ends (requirement_item)
 REQUIREMENTS_HEADING = re.compile(rf"[{P.HAN}]{{0,6}}(?:{P.alternation(L.REQUIREMENT_HEADS)})(?:要求|清单|目录)?")
 # requirement_item: a list of whom or what a call covers or rests on ("一、奖补对象及范围", "三、受理类别")
