@@ -1,0 +1,103 @@
+"""The raw first-contact counts of the real-page set: record one batch, or pool a range.
+
+    python3 scripts/first_contact.py record BATCH_DIR SCORE_OUTPUT COMMIT
+    python3 scripts/first_contact.py pool [--from N] [--to M] [--label TEXT]
+
+A batch's first contact is the shared scorer run on it before any parser change made with that batch in
+view (tests/parsing/data/real/README.md). SCORES.md keeps the F1 figures; pooling several batches needs
+the raw counts under them (right, given, wanted per field), and those are kept here, one JSON line per
+batch in tests/parsing/data/real/first_contact.jsonl, from session 26 on (the counts of sessions 6-25
+were kept outside the repository and were lost with it; SCORES.md's rows for them stand as written).
+
+``record`` reads the scorer's output (the lines "measures  P … (12 right, 14 given, 13 wanted)") and
+appends the batch's line; ``pool`` sums the counts of the batches numbered N to M and prints one
+SCORES.md row. Standard library only.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL = ROOT / "tests" / "parsing" / "data" / "real"
+COUNTS_FILE = REAL / "first_contact.jsonl"
+FIELDS = ("doc_fields", "measures", "titles", "labels", "paths", "units", "lead_units", "targets",
+          "comparators", "themes", "ip_types")
+COUNT_LINE = re.compile(r"^(\w+)\s+P [\d.]+\s+R [\d.]+\s+F1 [\d.]+\s+\((\d+) right, (\d+) given, (\d+) wanted\)")
+
+
+def batch_number(name: str) -> int:
+    return int(re.match(r"b(\d+)", name).group(1))
+
+
+def counts_of(score_output: str) -> dict[str, list[int]]:
+    """{field: [right, given, wanted]} from the shared scorer's summary lines:
+    'targets      P 0.500  R 0.400  F1 0.444   (2 right, 4 given, 5 wanted)' → {'targets': [2, 4, 5]}."""
+    out = {}
+    for line in score_output.splitlines():
+        m = COUNT_LINE.match(line.strip())
+        if m and m.group(1) in FIELDS:
+            out[m.group(1)] = [int(m.group(2)), int(m.group(3)), int(m.group(4))]
+    return out
+
+
+def f1(right: int, given: int, wanted: int) -> float:
+    """The shared scorer's F1 of raw counts (empty sides count as perfect, as it counts them)."""
+    p = right / given if given else (1.0 if not wanted else 0.0)
+    r = right / wanted if wanted else 1.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def read_counts(path: Path = COUNTS_FILE) -> list[dict]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def pool(rows: list[dict]) -> tuple[int, dict[str, list[int]]]:
+    total = {f: [0, 0, 0] for f in FIELDS}
+    for row in rows:
+        for f, c in row["counts"].items():
+            total[f] = [a + b for a, b in zip(total[f], c)]
+    return sum(r["pages"] for r in rows), total
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    rec = sub.add_parser("record")
+    rec.add_argument("batch", type=Path)
+    rec.add_argument("score_output", type=Path)
+    rec.add_argument("commit")
+    po = sub.add_parser("pool")
+    po.add_argument("--from", dest="lo", type=int, default=0)
+    po.add_argument("--to", dest="hi", type=int, default=10 ** 6)
+    po.add_argument("--label")
+    a = ap.parse_args(argv)
+    if a.cmd == "record":
+        counts = counts_of(a.score_output.read_text(encoding="utf-8"))
+        if set(counts) != set(FIELDS):
+            sys.exit(f"{a.score_output}: not the shared scorer's output (fields {sorted(counts)})")
+        name = a.batch.resolve().name
+        if any(r["batch"] == name for r in read_counts()):
+            sys.exit(f"{name} already has its first contact recorded")
+        row = {"batch": name, "scored_at": a.commit, "pages": len(list(a.batch.glob("*.txt"))), "counts": counts}
+        with COUNTS_FILE.open("a", encoding="utf-8") as fh:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return 0
+    rows = [r for r in read_counts() if a.lo <= batch_number(r["batch"]) <= a.hi]
+    if not rows:
+        sys.exit("no recorded batch in that range")
+    pages, total = pool(rows)
+    first, last = min(rows, key=lambda r: batch_number(r["batch"])), max(rows, key=lambda r: batch_number(r["batch"]))
+    label = a.label or f"pooled b{batch_number(first['batch'])}–b{batch_number(last['batch'])}"
+    print(f"| {label} | {pages} | " + " | ".join(f"{f1(*total[f]):.3f}" for f in FIELDS) + " |")
+    print("raw: " + json.dumps(total), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
