@@ -187,6 +187,9 @@ _CN_DATE = rf"{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日"
 TITLE_DATE_NOTE = re.compile(rf"^\s*[(（]\s*({_CN_DATE})\s*[)）]\s*$")
 EXCERPT_TAIL = re.compile(rf"\s*[-—_－]{{1,3}}\s*(?:{P.alternation(L.EXCERPT_WORDS)})(?:及解读|与解读)?\s*$"
                           r"|\s*[(（]\s*(?:附|含|附政策)解读\s*[)）]\s*$")  # "…的通知(附解读)" (b505 005)
+# "…試行辦法---佛山信合專利代理關小姐,,。" (b756 001): who posted the page, after a run of hyphens (a dash
+# "——" may open a subtitle: "…三年行动方案——…强市工作方案", b92)
+POSTER_TAIL = re.compile(r"\s*(?:-{2,}|－{2,})\s*[^-－\n]{2,30}$")
 SITE_SUFFIX = re.compile(r"\s*[_｜|]\s*[^_｜|\s]{2,20}(?:网|網|网站|網站|门户|門戶|平台)\s*$")  # "…的通知_桂林旅游政务网"
 BARE_DATE_TAIL = re.compile(rf"(?<=[{P.HAN}》)）])(?:\s+{_ISO_DATE}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
                             rf"|\s*[(（]\s*(?:{_ISO_DATE}|{P.YEAR})\s*[)）]"
@@ -238,6 +241,9 @@ PROMULGATION_NOTE = re.compile(rf"(?P<date>{P.DATE_TEXT})[{P.HAN}]{{0,40}}?(?:�
 SESSION = re.compile(rf"第[{P.CN_DIGITS}]+[届屆]")
 # "…通过 根据2021年9月29日…《关于修改〈…〉的决定》修正 2022年7月28日…会议修订": the versions after adoption
 REVISED = re.compile(rf"(?P<date>{P.DATE_TEXT})[^()（）。]{{0,120}}?(?:修订|修正)")
+# "根据1997年11月14日…《关于修改〈…条例〉的决定》修改 2025年9月23日…修订" (b89 003): in an adopted regulation's note
+# 修改 closes an amendment too (a decree's "…令第206号…第一次修改" keeps the decree's first date: b472 005, b705 006)
+AMENDED = re.compile(rf"(?P<date>{P.DATE_TEXT})[^()（）。]{{0,120}}?(?:修订|修正|修改)")
 # "…2021年2月15日中华人民共和国国务院令第740号第三次修订": a revision made by a decree of its own, not one made
 # "根据2021年2月7日山东省人民政府令第340号修订" (a decree that amends many rules at once: the rule keeps its number)
 REVISING_ORDER = re.compile(rf"(?<!根据)(?:{P.DATE_TEXT})\s*(?P<order>[{P.HAN}]{{2,30}}?(?:{_ORG_END})令\s*第\s*[\d{P.CN_DIGITS}]+\s*号)"
@@ -1047,6 +1053,9 @@ def tidy_head_line(line: str, ctx: ParseContext) -> HeadLine:
     m = EXCERPT_TAIL.search(ctx.fold_same(s[:m.start()] if m else s))
     if m and genre_at_end(s[:m.start()], ctx):  # "…若干意见---摘录(2014-1-15)", "…管理办法-全文及解读"
         s = s[:m.start()]
+    m = POSTER_TAIL.search(s)
+    if m and genre_at_end(s[:m.start()], ctx) and not genre_at_end(m.group().rstrip(",，。 "), ctx):
+        s = s[:m.start()]  # "…資助試行辦法---佛山信合專利代理關小姐,,。": who posted it
     m = DATE_TAIL.search(ctx.fold_same(s)) or BAR_DATE_TAIL.search(ctx.fold_same(s))  # "…實施方案 發布時間:2022-10-10 14:04"
     s = BARE_DATE_TAIL.sub("", s[:m.start()] if m else s)
     m = MID_NUMBER.search(ctx.fold_same(s))
@@ -2150,7 +2159,10 @@ def _find_other_marks(h: Header, lines: list[str], first_num: int, ctx: ParseCon
         if m and not h.passed:
             org = without_state_name(SESSION.sub("", P.WHITESPACE.sub("", line[m.start("org"):m.end("org")])), ctx)
             kind = "signed" if m.re in (PASSED, PASSED_ON) else "published"
-            h.passed = (org, kind, latest_revision(f[m.end():]) or parse_date(m.group("date")))
+            # an adopted regulation's note may run over lines; a decree's rule keeps its first date unless revised
+            # on the same line (b708 007, b705 012: the gold's reading)
+            note = history_note(top, i, m.end(), ctx) if kind == "signed" else f[m.end():]
+            h.passed = (org, kind, latest_revision(note, adopted=kind == "signed") or parse_date(m.group("date")))
             if kind == "signed":
                 h.promulgated = promulgation_after(f[m.end():])
             if m.re is PROMULGATED and m.group("order") and not h.order:
@@ -2210,12 +2222,29 @@ def latest_revising_order(note: str) -> tuple[int, int] | None:
     return (found[-1].start("order"), found[-1].end("order")) if found else None
 
 
+@rule(stage="header", example="['(1996年9月23日…会议通过', '根据2011年12月1日…修正', '2022年9月28日…修订)'] after 通过 → "
+                               "'根据2011年12月1日…修正2022年9月28日…修订)'; '(…通过)' → ')'")
+def history_note(lines: list[str], i: int, start: int, ctx: ParseContext) -> str:
+    """A regulation's history note after its adoption (from ``start`` on line ``i``), over the lines it
+    spans: a note whose bracket opens before the adoption and does not close on that line goes on to the
+    line that closes it, three lines at most (b763 007: adopted, amended and revised on three lines)."""
+    f = ctx.fold_same(lines[i])
+    rest = f[start:]
+    if not re.search(r"[(（][^)）]*$", f[:start]) or re.search(r"[)）]", rest):
+        return rest
+    for line in lines[i + 1:i + 4]:
+        rest += ctx.fold_same(line)
+        if re.search(r"[)）]", line):
+            return rest
+    return f[start:]
+
+
 @rule(stage="header", example="'…通过 根据2021年9月29日…《关于修改〈…〉的决定》修正 2022年7月28日…修订)' → '2022-07-28'")
-def latest_revision(note: str) -> str | None:
-    """The date of the last revision (修订) or amendment (修正) in a regulation's history note after its
-    adoption ("…会议通过"): the text shown is that version, so it is the document's date. None: never
-    revised."""
-    dates = [parse_date(m.group("date")) for m in REVISED.finditer(note)]
+def latest_revision(note: str, adopted: bool = False) -> str | None:
+    """The date of the last revision (修订) or amendment (修正; in an ``adopted`` regulation's note, 修改 too)
+    in a regulation's history note after its adoption ("…会议通过") or publication: the text shown is that
+    version, so it is the document's date. None: never revised."""
+    dates = [parse_date(m.group("date")) for m in (AMENDED if adopted else REVISED).finditer(note)]
     dates = [d for d in dates if d]
     return max(dates) if dates else None
 

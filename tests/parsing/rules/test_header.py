@@ -88,9 +88,41 @@ def test_parse_meta_an_empty_date_label_takes_no_name_below():
      "人民代表大会常务委员会第三十次会议第二次修订)", "2012-11-28"),
     (")", None),   # adopted, never revised
     ("。2023年5月1日起施行", None),
+    # b89 003: an amendment closed by 修改, then a revision
+    (" 根据1997年11月14日吉林省第八届人民代表大会常务委员会第三十四次会议《关于修改〈吉林省反不正当竞争条例〉的决定》修改 "
+     "2025年9月23日吉林省第十四届人民代表大会常务委员会第十九次会议修订)", "2025-09-23"),
 ])
 def test_latest_revision(note, expected):
-    assert H.latest_revision(note) == expected
+    assert H.latest_revision(note, adopted=True) == expected
+
+
+@pytest.mark.parametrize("note, adopted, expected", [
+    # b89 003: after adoption, 修改 closes an amendment
+    (" 根据1997年11月14日吉林省第八届人民代表大会常务委员会第三十四次会议《关于修改〈吉林省反不正当竞争条例〉的决定》修改)", True,
+     "1997-11-14"),
+    # b472 005: a decree's rule amended by other decrees keeps its first date (the gold's reading)
+    (",根据2004年7月21日杭州市人民政府令第206号《杭州市人民政府关于修改〈…〉等24件市政府规章部分条款的决定》第一次修改)", False,
+     None),
+])
+def test_latest_revision_amended_only_after_adoption(note, adopted, expected):
+    assert H.latest_revision(note, adopted=adopted) == expected
+
+
+NOTE_LINES = ["(1996年9月23日山西省第八届人民代表大会常务委员会第二十四次会议通过",
+              "根据2011年12月1日山西省第十一届人民代表大会常务委员会第二十六次会议关于修改部分地方性法规的决定修正",
+              "2022年9月28日山西省第十三届人民代表大会常务委员会第三十七次会议修订)",
+              "第一条 为了实施《中华人民共和国反不正当竞争法》,…"]
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (NOTE_LINES, "".join(NOTE_LINES[1:3])),  # b763 007: the note over three lines
+    (["(2014年5月29日…会议通过)", "第一条 …"], ")"),  # closed on its line
+    (NOTE_LINES[:1] + ["第一条 为了…", "第二条 …", "第三条 …", "第四条 …"], ""),  # never closed: that line only
+    (["2014年5月29日…会议通过", "根据2011年…修正)"], ""),  # no bracket opened before it
+])
+def test_history_note(lines, expected):
+    start = lines[0].index("通过") + 2
+    assert H.history_note(lines, 0, start, CTX) == expected
 
 
 @pytest.mark.parametrize("region, hint, expected", [
@@ -672,6 +704,11 @@ def test_header_stage_national_document(knowledge):
     ("辽宁省知识产权局关于修订《辽宁省知识产权质押融资风险补偿基金管理办法》的通知(2022).docx",
      "辽宁省知识产权局关于修订《辽宁省知识产权质押融资风险补偿基金管理办法》的通知", None, False, None),  # b111 002
     ("京津冀-全文检索平台", "京津冀-全文检索平台", None, False, None),  # near miss: no genre before the note
+    ("江門發明專利申請費用資助試行辦法---佛山信合專利代理關小姐,,。", "江門發明專利申請費用資助試行辦法",
+     None, False, None),  # b756 001: who posted the page, after hyphens
+    ("烟台市知识产权高质量发展三年行动方案——烟台市建设国家知识产权强市工作方案",  # near miss: a dash opens a subtitle
+     "烟台市知识产权高质量发展三年行动方案——烟台市建设国家知识产权强市工作方案", None, False, None),
+    ("某市实施方案--补充办法", "某市实施方案--补充办法", None, False, None),  # near miss: a genre after the hyphens
     ("杭州市科学技术局关于印发《杭州市重点科研计划项目管理办法》的通知(附解读)",  # b505 005: a reading attached
      "杭州市科学技术局关于印发《杭州市重点科研计划项目管理办法》的通知", None, False, None),
     ("上海市民政局关于下达2025年民心工程任务指标的通知 ( 2025-01-27 )", "上海市民政局关于下达2025年民心工程任务指标的通知",
