@@ -93,6 +93,10 @@ SCOPE_LIST_HEADING = re.compile(rf"[{P.HAN}]{{0,6}}(?:{P.alternation(tuple(h for
                                 rf"(?:要求|清单|目录)?")
 # condition_item: a list of conditions to apply or documents to hand in ("二、申報條件", "三、申报材料")
 CONDITION_HEADING = re.compile(rf"[{P.HAN}]{{0,6}}(?:{P.alternation(L.CONDITION_HEADS)})(?:要求|清单|目录)?")
+# announced_conditions: an unnumbered sentence announcing a list of conditions ("…应具备下列条件:", "需同时满足以下四项条件",
+# "众创空间市级备案应具备哪些条件?", "条件如下:")
+CONDITION_LEAD = re.compile(r"(?:具备|具有|满足|符合|达到)(?:下列|以下|如下)?[^。；;]{0,10}?条件(?:之一)?\s*(?:[:：?？]|如下[:：]?)?\s*$"
+                            r"|条件(?:如下|是|为)\s*[:：]?\s*$")
 # an unnumbered caption over items (caption_line): two to eight characters, nothing else
 CAPTION = re.compile(rf"[{P.HAN}]{{2,8}}")
 CAPTION_WITH_COLON = re.compile(rf"[{P.HAN}]{{2,16}}")  # "專利質押融資貸款費用資助標準:" over its items
@@ -794,8 +798,25 @@ def condition_item(node: Node, ctx: ParseContext) -> bool:
     """A measure that is an item of a list of conditions to apply or documents to hand in (under 申报条件,
     评选条件, 申报材料 …, or one level further down, b723 009): what it says in figures is a condition an
     applicant meets ("团队成员不少于8人"), no target."""
-    return node.kind not in HEADING_KINDS and any(
+    return node.kind not in HEADING_KINDS and (any(
         CONDITION_HEADING.fullmatch(_bare(a.heading, ctx)) for a in node.ancestors()[-2:])
+        or announced_conditions(node, ctx))
+
+
+@rule(stage="outline", example="'(三)可自主支配的场地面积不小于500平方米' after '众创空间市级备案应具备哪些条件?' → True; "
+                                "'(一)加强保护。' after '主要任务如下:' → False")
+def announced_conditions(node: Node, ctx: ParseContext) -> bool:
+    """An item of a list that the unnumbered sentence just above it announces as conditions ("…应具备下列
+    条件:", "需同时满足以下四项条件", "应具备哪些条件?": b760 011, b766 003-005): what it says in figures is a
+    condition an applicant meets, as under a 申报条件 heading (condition_item), no target."""
+    if node.kind in HEADING_KINDS or ctx.outline is None:
+        return False
+    siblings = node.parent.children if node.parent is not None else ctx.outline.roots
+    if not siblings or siblings[0].kind != node.kind:
+        return False  # the announced list is the one right below the sentence
+    above = ([node.parent.head] + node.parent.extra) if node.parent is not None else ctx.outline.preamble
+    lead = next((line.strip() for line in reversed(above) if line.strip()), "")
+    return bool(CONDITION_LEAD.search(ctx.fold(lead)))
 
 
 @rule(stage="outline", example="'【頒布時間】2021-11-15' → True; '【法规全文】' → True; '【重点】加强保护。' → False")

@@ -878,6 +878,22 @@ def test_condition_item(lines, expected):
 
 
 @pytest.mark.parametrize("lines, expected", [
+    # b766 004: a question announces the list (the outline's preamble)
+    (["众创空间市级备案应具备哪些条件?", "(一)运营主体为在武汉地区注册的企业。", "(三)可自主支配的场地面积不小于500平方米。"], True),
+    (["省级科技型企业孵化器应具备下列条件:", "1、在本省行政区域内登记注册;", "2、中高级管理人员中具有大专以上学历的占50%以上;"], True),
+    (["專精特新中小企業認定需同時滿足以下四項條件", "(一)從事特定細分市場時間達到2年以上。"], True),  # b766 005
+    (["一、申报要求", "申报企业应当符合以下条件:", "(一)在本市注册;", "(二)研发投入占比3%以上。"], True),  # under an item
+    (["二、主要任务如下:", "(一)加强知识产权保护。"], False),
+    (["对符合下列条件的企业给予奖励:", "(一)新认定的国家级企业技术中心,奖励50万元。"], False),  # rewards, not conditions
+    (["一、认定条件", "(一)在本市注册。", "二、奖励标准", "(一)奖励50万元。"], False),  # a later list, not announced
+])
+def test_announced_conditions(lines, expected):
+    ctx = ParseContext()
+    ctx.outline = O.build_outline(list(lines), ctx)
+    assert O.announced_conditions(ctx.outline.nodes[-1], ctx) is expected
+
+
+@pytest.mark.parametrize("lines, expected", [
     # b79 009: a 规划's review of the past under a heading of its own
     (["(二)专利创造能力大幅提升", "“十一五”期间,全省累计新增专利申请量20560件。"], True),
     (["(二)巩固提升。“十三五”时期,全市专利授权量年均增长20%。"], True),
