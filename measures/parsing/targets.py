@@ -1172,7 +1172,8 @@ def respective_metric(n: Number, metric: str) -> str | None:
     if at < 0 or not metric.endswith("分别"):
         return None
     kept = metric[:-2].rstrip(" ，,、")
-    if T.han_count(FIGURE_TAIL.sub("", kept)) >= 3:
+    subject = re.split(r"[，,；;]", kept)[-1]  # "…促农增收效果显著,县级分别" (b761 002): 县级 names too little
+    if T.han_count(FIGURE_TAIL.sub("", kept)) >= 3 and T.han_count(FIGURE_TAIL.sub("", subject)) >= 3:
         return kept  # "…的生产企业,设一等奖1名、二等奖2名、三等奖3名,分别": the context without the word
     spans, start = [], n.sent_start
     for k in range(n.sent_start, at + 1):

@@ -634,6 +634,9 @@ def test_conditions_to_apply_are_no_targets():
     ("设一等奖1名、二等奖2名,分别给予30万元", "30", "生产企业,设一等奖1名、二等奖2名,分别",
      "生产企业,设一等奖1名、二等奖2名"),                                     # the context kept, the word dropped
     ("对企业给予30万元奖励", "30", "企业奖励", None),                        # no 分别
+    # b761 002: the subject before 分别 names too little (县级): the clause with the 、 list
+    ("新增获批认定国级、省级、市级、县级农业龙头企业荣誉称号,带动地方特色产业发展,促农增收效果显著,县级分别一次性奖励5万元",
+     "5", "促农增收效果显著,县级分别", "新增获批认定国级、省级、市级、县级农业龙头企业荣誉称号"),
 ])
 def test_respective_metric(text, value, metric, expected):
     assert Tg.respective_metric(_full(text, value), metric) == expected
