@@ -189,6 +189,8 @@ EXCERPT_TAIL = re.compile(rf"\s*[-—_－]{{1,3}}\s*(?:{P.alternation(L.EXCERPT_
                           r"|\s*[(（]\s*(?:附|含|附政策)解读\s*[)）]\s*$")  # "…的通知(附解读)" (b505 005)
 # "…試行辦法---佛山信合專利代理關小姐,,。" (b756 001): who posted the page, after a run of hyphens (a dash
 # "——" may open a subtitle: "…三年行动方案——…强市工作方案", b92)
+# a whole line in brackets (labelled_values): "(原标题:固安县…关于在公共场所禁止吸烟的通告)"
+BRACKETED_NOTE = re.compile(r"[(（]([^()（）]{2,}[:：][^()（）]+)[)）]")
 POSTER_TAIL = re.compile(r"\s*(?:-{2,}|－{2,})\s*[^-－\n]{2,30}$")
 SITE_SUFFIX = re.compile(r"\s*[_｜|]\s*[^_｜|\s]{2,20}(?:网|網|网站|網站|门户|門戶|平台)\s*$")  # "…的通知_桂林旅游政务网"
 BARE_DATE_TAIL = re.compile(rf"(?<=[{P.HAN}》)）])(?:\s+{_ISO_DATE}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
@@ -439,6 +441,8 @@ def labelled_values(line: str, ctx: ParseContext) -> dict[str, str] | None:
     发文字号大冶政规〔2023〕4号"). None: no metadata (a label in the middle of a sentence is none)."""
     if TABLE_ROW.match(line):  # "| 索引號 | … | 發布機構 | 龍陵縣教育體育局 |" (b494 010): the row's cells
         line = TABLE_ROW.match(line).group(1)
+    if m := BRACKETED_NOTE.fullmatch(line.strip()):  # "(原标题:…的通告)" (b776 002): a news site's note
+        line = m.group(1)
     f = ctx.fold_same(line)
     hits = list(LABEL_COLON.finditer(f))
     glued = [g for g in LABEL_GLUED.finditer(f) if not any(h.start() <= g.start() < h.end() or

@@ -54,6 +54,9 @@ def test_parse_date(text, expected):
     ("| 公開目錄 | 重要政策執行情況 | 發布日期 | 2022-06-19 |", {"topic": "重要政策執行情況", "published": "2022-06-19"}),
     ("发文标题: 武汉市人民政府关于加快促进企业技术改造若干支持政策的通知",  # b629 001: a law database's header
      {"title": "武汉市人民政府关于加快促进企业技术改造若干支持政策的通知"}),
+    ("(原标题:固安县创建国家卫生县指挥部关于在公共场所禁止吸烟的通告)",  # b776 002: a news site's note in brackets
+     {"title": "固安县创建国家卫生县指挥部关于在公共场所禁止吸烟的通告"}),
+    ("(2014年5月29日四川省第十二届人民代表大会常务委员会第九次会议通过)", None),  # no label: no metadata
 ])
 def test_labelled_values(line, expected):
     assert H.labelled_values(line, CTX) == expected
