@@ -43,6 +43,11 @@ class ScoreRow:
     def first_contact(self) -> bool:
         return "first contact" in self.section.lower()
 
+    @property
+    def estimated(self) -> bool:
+        """A pooled row estimated from an earlier row's figures (scripts/first_contact.py pool --earlier)."""
+        return "(estimate)" in self.label.lower()
+
     def shown(self) -> list[tuple[str, str, float]]:
         return [(col, label, self.scores[col]) for col, label in SCORE_COLUMNS if col in self.scores]
 
@@ -87,8 +92,13 @@ def accuracy(path: Path | None = None) -> dict:
     row of all, "source": the file's path relative to the project}."""
     rows = score_rows(path)
     unseen = [r for r in rows if r.first_contact]
+    source = Path(path or SCORES_FILE)
+    try:
+        source = source.relative_to(settings.BASE_DIR)
+    except ValueError:
+        pass  # a file outside the project (a test's)
     return {"unseen": unseen[-1] if unseen else None, "seen": rows[-1] if rows else None,
-            "source": str((path or SCORES_FILE).relative_to(settings.BASE_DIR)) if rows else ""}
+            "source": str(source) if rows else ""}
 
 
 def coverage() -> dict:

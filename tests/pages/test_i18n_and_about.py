@@ -139,7 +139,23 @@ def test_about_reads_the_latest_rows_of_the_scores_file(tmp_path):
     assert [r.label for r in rows] == ["pooled", "pooled a", "pooled b"]
     assert rows[2].first_contact and rows[2].scores == {"doc_fields": 0.8, "measures": 0.7} and rows[2].pages == 7
     assert not rows[1].first_contact
+    assert not any(r.estimated for r in rows)
     assert score_rows(tmp_path / "missing.md") == []
+
+
+def test_about_says_when_its_first_contact_row_is_an_estimate(client, corpus, tmp_path, monkeypatch):
+    from measures import about
+
+    scores = tmp_path / "SCORES.md"
+    scores.write_text("""## First contact
+| batch | pages | doc_fields | measures |
+|---|---|---|---|
+| pooled b55–b790 (sessions 6–26 first contact) (estimate) | 7600 | 0.921 | 0.849 |
+""", encoding="utf-8")
+    monkeypatch.setattr(about, "SCORES_FILE", scores)
+    assert about.accuracy(scores)["unseen"].estimated
+    text = " ".join(lxml_html.fromstring(client.get("/about/").content.decode()).text_content().split())
+    assert "首次接触(7600 个网页)" in text and "0.849" in text and "估算值" in text
 
 
 def test_footer_links_the_about_page(client, corpus):

@@ -55,3 +55,21 @@ def test_pool_prints_one_scores_row(tmp_path):
     assert pages == sum(r["pages"] for r in ROWS)
     raw = json.loads(run.stderr.split("raw: ", 1)[1])
     assert raw["measures"][2] >= raw["measures"][0]
+
+
+def test_wanted_counts_count_what_the_shared_scorer_wants():
+    gold = {"document": {"title": "x", "issuer": None, "level": "city"},
+            "measures": [{"units": ["a", "b"], "lead_units": ["a"], "themes": ["funding"], "ip_types": []},
+                         {"units": [], "lead_units": [], "themes": ["talent", "funding"], "ip_types": ["patent"]}],
+            "targets": [{}, {}, {}]}
+    assert fc.wanted_counts(gold) == {"doc_fields": 3, "measures": 2, "titles": 2, "labels": 2, "paths": 2,
+                                      "units": 2, "lead_units": 1, "themes": 3, "ip_types": 1,
+                                      "targets": 3, "comparators": 3}
+
+
+def test_with_earlier_weights_an_earlier_row_by_its_gold_counts():
+    wanted = dict.fromkeys(fc.FIELDS, 100)
+    total = {f: [40, 50, 50] for f in fc.FIELDS}  # recorded: F1 0.8
+    est = fc.with_earlier([0.9] * len(fc.FIELDS), wanted, total)
+    assert est["measures"] == pytest.approx((0.9 * 200 + 80) / 300)  # between 0.8 and 0.9, nearer the larger row
+    assert fc.with_earlier([0.9] * len(fc.FIELDS), dict.fromkeys(fc.FIELDS, 0), total)["targets"] == pytest.approx(0.8)
