@@ -123,6 +123,7 @@ ACT_HEADING = re.compile(rf"^(?:对[^，,。；;]{{2,24}}(?:予以|给予|实行
 # "三、补助标准" (b217 010): the amounts a policy pays are its substance
 AMOUNT_HEADING = re.compile(rf"^[{P.HAN}]{{0,8}}{P.REWARD_AMOUNT.pattern}$")
 LISTED_ITEM = re.compile(r"[^。；;\n]{2,60}[；;。]")
+ARTICLE_LIST_KINDS = ("pcn", "bcn", "pnum", "rnum", "circ")  # how an article's own list is numbered: (一), 〔一〕, (1), ①
 # "附件:1.云南省科技成果轉化獎補資金管理辦法": a notice's list of attachments opens (its first entry on the line)
 ATTACHMENT_LIST = re.compile(r"^(?:备注\s*[:：]?\s*)?附件\s*[:：]")  # also in a law box's 备注 row (b381 006)
 # what an attachment is: a document or a form, named and nothing more ("…管理办法", "《…》", "…申报表(2024年)")
@@ -944,13 +945,19 @@ def name_items(outline: Outline, ctx: ParseContext) -> set[int]:
                                "'1.加强执法。' then '第一条…' → nothing")
 def cut_article_list(outline: Outline) -> set[int]:
     """A page that starts inside an article's list ("(1)傳統的口頭文學和作為其載體的語言;" "(二)…;" before
-    the first 第X条 of the page): the items enumerate what the cut article says, they are not measures.
-    Only short items closed by ；/; or 。 before the page's first article count (ids of those nodes)."""
+    the first 第X条 of the page, or before a chapter holding articles): the items enumerate what the cut
+    article says, they are not measures (ids of those nodes). Items of any length, with lines of their
+    own, count since session 26 when they are bracketed ("(六)…", "(2)…", "①…": an article's own list):
+    over b01-b791 the gold counts such leading items almost never (b772 005, b779 007, b758 004 …); other
+    items ("2.企业规模…", "三、…") only when short and closed by ；/; or 。, as before (such items led by
+    "1." or "一、" were a list of their own in b746 008, b736 010, b391 006)."""
     out: set[int] = set()
     for node in outline.roots:
         if node.kind in HEADING_KINDS:
-            return out if node.kind == "article" else set()
-        if node.children or node.extra or not LISTED_ITEM.fullmatch(node.head.strip()):
+            articles = node.kind == "article" or any(d.kind == "article" for d in node.subtree())
+            return out if articles else set()
+        if node.children or (node.kind not in ARTICLE_LIST_KINDS
+                              and (node.extra or not LISTED_ITEM.fullmatch(node.head.strip()))):
             return set()
         out.add(id(node))
     return set()  # no article after them

@@ -172,6 +172,15 @@ def test_attachment_entry(text, expected):
     # items that are measures of their own, before the articles of an attached rule
     (["一、加强组织领导。各地要高度重视,把工作摆上重要议事日程,切实抓好落实。", "第一条 为了规范管理,制定本办法。"], 0),
     (["(一)传统技艺;", "(二)其他。"], 0),   # no article after them: a list of the page's own
+    # b779 007 (session 26): long bracketed items, then a chapter holding the articles
+    (["(六)建立市场商品准入制度,进行索证、索票管理,对市场摊位进行划行归类,防止商品交叉污染,保障消费者的合法权益不受侵害;",
+      "(七)组织市场经营者申请法定计量检定机构对所用计量器具进行定期检定;", "第三章 市场经营",
+      "第十九条 进入市场经营的单位或个人,须到有关部门办理相关手续。"], 2),
+    (["(八)周村水库防洪水位线以内的水域和陆域为管理范围,", "保护范围另行划定。", "第九条 市政府有关部门应当征求意见。"], 1),  # b772 005
+    # near misses (b746 008): long "2." items before a chapter are a list of their own; a chapter without articles
+    (["2.企业规模。年主营销售收入2000万元以上,属种植业类的企业年农产品销售收入1000万元以上,资产总额1500万元以上。",
+      "第三章 运行监测", "第十条 龙头企业实行动态管理。"], 0),
+    (["(二)加强保护;", "第二章 保障措施", "一、加强领导。"], 0),
 ])
 def test_cut_article_list(lines, expected):
     assert len(O.cut_article_list(O.build_outline(lines, CTX))) == expected
