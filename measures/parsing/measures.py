@@ -142,6 +142,19 @@ def bracket_caption(text: str):
     return (m.group(1), text[m.end():].strip()) if m else None
 
 
+PAREN_CAPTION = re.compile(rf"^\s*[(（]([{P.HAN}“”、]{{2,16}})[)）]\s*(?=\S)")
+
+
+@rule(stage="measures", example="'(地域管理)本办法列举的违法行为,由…查处' (an article) → ('地域管理', '本办法列举的违法行为,由…查处'); "
+                                "'(含)以上' → None")
+def paren_caption(text: str):
+    """An article's caption in brackets, its rule run on after it on the line ("第五条 (地域管理)本办法…", the
+    Shanghai style; b783 002, b332 004, b296 004, b433 005): the article's title, as when the caption stands on
+    its own line; the rest its body."""
+    m = PAREN_CAPTION.match(text)
+    return (m.group(1), text[m.end():].strip()) if m else None
+
+
 SCORED_CAPTION = re.compile(r"^\s*([^，,。；;：:\s(（]{2,20}[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）])\s*(?=[^\s，,。；;、])")
 
 
@@ -200,7 +213,7 @@ def split_title(text: str, *, article: bool = False, ctx: ParseContext | None = 
     item is an article (第五条), whose first sentence is more often a rule than a heading."""
     ctx = ctx or ParseContext()
     first, _, rest = text.partition("\n")
-    for found in (bracket_caption(text), scored_caption(first), facet_label(first, text, ctx), spaced_heading(first, text) if not article else None,
+    for found in (bracket_caption(text), paren_caption(text) if article else None, scored_caption(first), facet_label(first, text, ctx), spaced_heading(first, text) if not article else None,
                   sentence_heading(first, rest, article, ctx),
                   line_heading(first, rest, text), colon_heading(first, text), glued_heading(first, text)):
         if found is NO_TITLE or found and open_clause(found[0]):

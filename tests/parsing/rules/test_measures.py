@@ -169,6 +169,23 @@ def test_bracket_caption(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("(地域管理)本办法列举的违法行为,由侵权行为实施地的著作权行政管理部门负责查处。",  # b783 002
+     ("地域管理", "本办法列举的违法行为,由侵权行为实施地的著作权行政管理部门负责查处。")),
+    ("（管理主體）  專項資金由財政部門和知識產權管理部門共同管理。", ("管理主體", "專項資金由財政部門和知識產權管理部門共同管理。")),
+    ("(奖项设置)\n市政府设立下列成都市科学技术奖:", ("奖项设置", "市政府设立下列成都市科学技术奖:")),  # on its own line, as before
+    ("(含)以上的企业给予奖励。", None), ("(一)加强保护。", None),  # near misses: one character
+    ("本办法(试行)自发布之日起施行。", None),  # not at the start
+])
+def test_paren_caption(text, expected):
+    assert M.paren_caption(text) == expected
+
+
+def test_paren_caption_titles_articles_only():
+    assert M.split_title("(地域管理)本办法列举的违法行为,由实施地的部门负责查处。", article=True)[0] == "地域管理"
+    assert M.split_title("(重点企业)给予奖励五万元,分三年拨付到位,由财政局负责。", article=False)[0] != "重点企业"
+
+
+@pytest.mark.parametrize("text, expected", [
     ("民主集中制(1分)坚持集体领导、民主集中、个别酝酿", ("民主集中制(1分)", "坚持集体领导、民主集中、个别酝酿")),  # b694 010
     ("“三会一课”(2分)总支(支委)会按要求频次开展", ("“三会一课”(2分)", "总支(支委)会按要求频次开展")),
     ("按时报送(2分)", None),  # nothing after the points
