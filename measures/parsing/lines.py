@@ -148,8 +148,8 @@ NOT_CONTINUATION = re.compile(rf"^\S{{1,12}}[{P.YEAR_OPEN}]\d{{4}}[{P.YEAR_CLOSE
 def split_lines(text: str, ctx: ParseContext) -> list[str]:
     """Non-empty, stripped lines without bullets, chrome and page furniture, PDF wraps joined."""
     out: list[str | None] = []
-    rows = glued_chapter_numbers(number_alone(chapter_alone(section_numbers_alone(
-        flat_header(glued_title_number(preview_page_marks(text.split("\n"))))))))
+    rows = lost_first_chapter(glued_chapter_numbers(number_alone(chapter_alone(section_numbers_alone(
+        flat_header(glued_title_number(preview_page_marks(text.split("\n")))))))))
     pieces = next_article_in_line([piece for row in rows if not digest_line(row)
                                    for piece in inline_items(without_run_on_toc(row))])
     parts = [part for piece in pieces for sub in first_chapter_in_line(piece) for part in run_on_headings(sub)
@@ -849,6 +849,31 @@ def glued_chapter_numbers(rows: list[str]) -> list[str]:
         row = out[i].strip()
         out[i] = row[:1] + "、" + row[1:]
     return out
+
+
+# "章 總 則", "章 总则": the first chapter's heading whose 第一 a copy lost (lost_first_chapter)
+LOST_FIRST_CHAPTER = re.compile(rf"^(\s*)章(\s*[{P.HAN}][{P.HAN}\s]{{0,10}})$")
+
+
+@rule(stage="lines", example="['章 總 則', '條 為了…', '第二條 …'] → ['第一章 總 則', '條 為了…', '第二條 …']; "
+                             "['章程附件…'] → unchanged")
+def lost_first_chapter(rows: list[str]) -> list[str]:
+    """The first chapter's heading whose 第一 a copy lost ("章 總 則" at the head of a regulation whose next
+    chapters read 第二章…, b191 001, b157 007, b164 007): read as 第一章, so its articles have their chapter
+    (the gold writes 总则 in their paths). Only a short heading alone on its line, before any 第一章, on a
+    page whose articles keep their 第."""
+    if any(re.match(r"\s*第\s*[一1]\s*章", r) for r in rows) or \
+            not any(re.match(rf"\s*第\s*{P.CN_NUMBER}\s*[条條]", r) for r in rows):
+        return rows  # … or no article keeps its 第 (b409 007: "二章", "三條"): the whole numbering is damaged
+    out = list(rows)
+    for i, row in enumerate(rows):
+        if re.match(rf"\s*第\s*{P.CN_NUMBER}\s*章", row):
+            return rows  # a later chapter came first: not the first one
+        m = LOST_FIRST_CHAPTER.match(row)
+        if m:
+            out[i] = f"{m.group(1)}第一章{m.group(2)}"
+            return out
+    return rows
 
 
 NOTICE_LINE_END = re.compile(r"的(?:通知|通告|公告|决定|批复|意见)$")

@@ -369,6 +369,18 @@ def test_glued_chapter_numbers(rows, expected):
     assert Li.glued_chapter_numbers(rows) == expected
 
 
+@pytest.mark.parametrize("rows, expected", [
+    (["章 總 則", "條 為了…,制定本條例。", "第二條 本條例適用於…", "第二章 管理"],  # b191 001, b157 007
+     ["第一章 總 則", "條 為了…,制定本條例。", "第二條 本條例適用於…", "第二章 管理"]),
+    (["章 总则", "第二条 本办法适用于…"], ["第一章 总则", "第二条 本办法适用于…"]),
+    (["章程附件的技术进口合同按有关规定办理。", "第二条 …"], None),  # a word, not a heading alone
+    (["第一章 总则", "章 附则", "第二条 …"], None),  # the first chapter is there
+    (["章 總  則", "二章 婚配登記機關", "三條 婚配登記機關是…"], None),  # b409 007: no article keeps its 第
+])
+def test_lost_first_chapter(rows, expected):
+    assert Li.lost_first_chapter(rows) == (expected if expected is not None else rows)
+
+
 @pytest.mark.parametrize("lines, expected", [
     (["1总则", "1.1编制目的", "为建立健全…"], ["1 总则", "1.1编制目的", "为建立健全…"]),  # b691 003
     (["2组织体系", "2.1 领导机构"], ["2 组织体系", "2.1 领导机构"]),
