@@ -187,10 +187,10 @@ _CN_DATE = rf"{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日"
 TITLE_DATE_NOTE = re.compile(rf"^\s*[(（]\s*({_CN_DATE})\s*[)）]\s*$")
 EXCERPT_TAIL = re.compile(rf"\s*[-—_－]{{1,3}}\s*(?:{P.alternation(L.EXCERPT_WORDS)})(?:及解读|与解读)?\s*$"
                           r"|\s*[(（]\s*(?:附|含|附政策)解读\s*[)）]\s*$")  # "…的通知(附解读)" (b505 005)
-# "…試行辦法---佛山信合專利代理關小姐,,。" (b756 001): who posted the page, after a run of hyphens (a dash
-# "——" may open a subtitle: "…三年行动方案——…强市工作方案", b92)
 # a whole line in brackets (labelled_values): "(原标题:固安县…关于在公共场所禁止吸烟的通告)"
 BRACKETED_NOTE = re.compile(r"[(（]([^()（）]{2,}[:：][^()（）]+)[)）]")
+# "…試行辦法---佛山信合專利代理關小姐,,。" (b756 001): who posted the page, after a run of hyphens (a dash
+# "——" may open a subtitle: "…三年行动方案——…强市工作方案", b92)
 POSTER_TAIL = re.compile(r"\s*(?:-{2,}|－{2,})\s*[^-－\n]{2,30}$")
 SITE_SUFFIX = re.compile(r"\s*[_｜|]\s*[^_｜|\s]{2,20}(?:网|網|网站|網站|门户|門戶|平台)\s*$")  # "…的通知_桂林旅游政务网"
 BARE_DATE_TAIL = re.compile(rf"(?<=[{P.HAN}》)）])(?:\s+{_ISO_DATE}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
