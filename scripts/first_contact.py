@@ -30,6 +30,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "parsing"))
+import shared_score  # noqa: E402  (the repository's copy of ../shared/eval/score.py: its fields and F1)
 REAL = ROOT / "tests" / "parsing" / "data" / "real"
 COUNTS_FILE = REAL / "first_contact.jsonl"
 FIELDS = ("doc_fields", "measures", "titles", "labels", "paths", "units", "lead_units", "targets",
@@ -54,19 +56,15 @@ def counts_of(score_output: str) -> dict[str, list[int]]:
 
 def f1(right: int, given: int, wanted: int) -> float:
     """The shared scorer's F1 of raw counts (empty sides count as perfect, as it counts them)."""
-    p = right / given if given else (1.0 if not wanted else 0.0)
-    r = right / wanted if wanted else 1.0
-    return 2 * p * r / (p + r) if p + r else 0.0
+    return shared_score.f1(right, given, wanted)[2]
 
 
 def wanted_counts(gold: dict) -> dict[str, int]:
     """What the shared scorer counts as wanted for one gold answer (it needs no parse): the document
     fields present, the measures (also for titles, labels and paths), their labels of each kind, the
     targets (also for comparators)."""
-    doc_fields = ("title", "notice_title", "issuer", "doc_number", "province", "city", "district", "level",
-                  "signed_date", "published_date", "status", "script")
     measures, targets = gold.get("measures") or [], gold.get("targets") or []
-    out = {"doc_fields": sum(f in gold["document"] for f in doc_fields), "targets": len(targets),
+    out = {"doc_fields": sum(f in gold["document"] for f in shared_score.DOC_FIELDS), "targets": len(targets),
            "comparators": len(targets)}
     out.update({f: len(measures) for f in ("measures", "titles", "labels", "paths")})
     out.update({f: sum(len(m.get(f) or []) for m in measures) for f in ("units", "lead_units", "themes", "ip_types")})
@@ -148,6 +146,7 @@ def main(argv=None) -> int:
             sys.exit(f"--earlier needs {len(FIELDS)} figures")
         old_pages, wanted = batch_wanted(lo, hi)
         est = with_earlier(f1s, wanted, total)
+        label = a.label or f"pooled b{lo}–b{batch_number(last['batch'])}"
         print(f"| {label} (estimate) | {pages + old_pages} | " + " | ".join(f"{est[f]:.3f}" for f in FIELDS) + " |")
         return 0
     print(f"| {label} | {pages} | " + " | ".join(f"{f1(*total[f]):.3f}" for f in FIELDS) + " |")
