@@ -350,6 +350,10 @@ PROSE_CHAPTER_ENDS = ("范围", "对象", "原则", "依据", "目的", "意义"
 CONDITION_HEADS = ("申报条件", "申请条件", "认定条件", "评选条件", "基本条件", "资助条件", "奖励条件", "支持条件",
                    "申报材料", "申请材料", "所需材料", "提交材料", "报送材料", "申报资料", "申请资料",
                    "认定标准", "确认材料", "证明材料", "佐证材料")
+# a sentence that announces a list of conditions ("…应具备下列条件:", "需同时满足以下四项条件", "…需具备8项必备指标:"):
+# its verbs and what they announce (outline.CONDITION_LEAD, announced_conditions)
+CONDITION_LEAD_VERBS = ("具备", "具有", "满足", "符合", "达到")
+CONDITION_LEAD_NOUNS = ("条件", "必备指标")
 # the heading of a list of whom or what a call covers, or what it rests on: no measures under it
 REQUIREMENT_HEADS = CONDITION_HEADS + ("认定范围", "对象及范围", "对象和范围", "对象范围", "奖补对象", "资助对象", "补助对象", "支持对象", "申报对象",
                      # lists of whom or what a policy covers ("优待对象:1.现役军人;2.…", "奖励范围:1.产品质量类…")

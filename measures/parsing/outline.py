@@ -95,8 +95,8 @@ SCOPE_LIST_HEADING = re.compile(rf"[{P.HAN}]{{0,6}}(?:{P.alternation(tuple(h for
 CONDITION_HEADING = re.compile(rf"[{P.HAN}]{{0,6}}(?:{P.alternation(L.CONDITION_HEADS)})(?:要求|清单|目录)?")
 # announced_conditions: an unnumbered sentence announcing a list of conditions ("…应具备下列条件:", "需同时满足以下四项条件",
 # "众创空间市级备案应具备哪些条件?", "条件如下:", "…企业申报需具备8项必备指标:" b783 007)
-CONDITION_LEAD = re.compile(r"(?:具备|具有|满足|符合|达到)(?:下列|以下|如下)?[^。；;]{0,10}?(?:条件|必备指标)(?:之一)?\s*"
-                            r"(?:[:：?？]|如下[:：]?)?\s*$"
+CONDITION_LEAD = re.compile(rf"(?:{P.alternation(L.CONDITION_LEAD_VERBS)})(?:下列|以下|如下)?[^。；;]{{0,10}}?"
+                            rf"(?:{P.alternation(L.CONDITION_LEAD_NOUNS)})(?:之一)?\s*(?:[:：?？]|如下[:：]?)?\s*$"
                             r"|条件(?:如下|是|为)\s*[:：]?\s*$")
 # an unnumbered caption over items (caption_line): two to eight characters, nothing else
 CAPTION = re.compile(rf"[{P.HAN}]{{2,8}}")
