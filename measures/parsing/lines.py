@@ -413,6 +413,10 @@ def inline_items(line: str) -> list[str]:
     headed = HEADED_SUBITEM.search(folded)  # "27.建设知识产权人才队伍。(1)加快…": a heading sentence, then its first item
     cut = (headed.start(1) if headed.group(1) else headed.start(2)) if headed else None
     if len(line) < 150:
+        run = semicolon_item_run(folded)
+        if run and not announced:
+            bounds = [0] + run + [len(line)]
+            return [line[a:b] for a, b in zip(bounds, bounds[1:])]
         if cut is not None and not announced:
             return [line[:cut], line[cut:]]
         return [line[:announced.end()], line[announced.end():]] if announced else [line]
@@ -423,6 +427,28 @@ def inline_items(line: str) -> list[str]:
         return [line[:cut], line[cut:]] if cut is not None else [line]
     bounds = [0] + [c for c in cuts if c > 0] + [len(line)]
     return [line[a:b] for a, b in zip(bounds, bounds[1:]) if line[a:b].strip()]
+
+
+# a short line that is a list run together with semicolons: "1、请求人是专利权人;2、有明确的被请求人;3、…" (b799 003)
+SEMICOLON_RUN_FIRST = re.compile(r"^\s*1\s*[、.．](?!\d)")
+SEMICOLON_RUN_NEXT = re.compile(r"(?<=[；;])\s*(\d{1,2})\s*[、.．](?!\d)")
+SEMICOLON_RUN_MIN = 3  # items in all, the line's own first one included
+
+
+@rule(stage="lines", example="'1、请求人是专利权人;2、有明确的被请求人;3、有明确的请求事项' → cuts before 2、 and 3、; "
+                             "'1、加强执法;3、完善机制' → []")
+def semicolon_item_run(line: str) -> list[int]:
+    """Where the items of a short list written on one line begin: the line opens with item 1 and every
+    later item follows a semicolon, numbered 2, 3, … in turn (three items at least). A lone "；2." or a
+    count that skips is no list."""
+    if not SEMICOLON_RUN_FIRST.match(line) or "|" in line:
+        return []  # … nor the cells of a table row ("1|…;2|…", b561 012)
+    cuts = []
+    for m in SEMICOLON_RUN_NEXT.finditer(line):
+        if int(m.group(1)) != len(cuts) + 2:
+            return []
+        cuts.append(m.start(1))
+    return cuts if len(cuts) + 1 >= SEMICOLON_RUN_MIN else []
 
 
 # sections of a standard-like rule run onto one line (decimal_chain): "2 适用范围 …", "3.1 集团:…", "4.1集团各部门…"

@@ -516,12 +516,14 @@ def enumeration_parent(node: Node, roots: list[Node]) -> bool:
     return node.depth >= 2 or any(not s.children for s in siblings if s is not node)
 
 
-@rule(stage="outline", example="'八、产业联动发展奖励' over '1.申报条件' '2.支持标准' → True; '二、重点任务' over '1.加强执法' → False")
+@rule(stage="outline", example="'八、产业联动发展奖励' over '1.申报条件' '2.支持标准' → True; '二、重点任务' over '1.加强执法' → False; "
+                               "'三、申报程序' over '(一)申报时间' '(二)申报材料' → False")
 def facet_parent(node: Node, ctx: ParseContext) -> bool:
     """A support item whose sub-items are its facets ("1.申报条件", "2.支持标准", "3.申报材料"): the item is
     the measure, who may apply and what they get are its content (two facets or more, one of them the
-    conditions or a standard)."""
-    if len(node.children) < 2 or node.folded:
+    conditions or a standard). An item that is itself such a facet ("三、申报程序" over "(一)申报时间"
+    "(二)申报材料", b799 004) is a section of a call, whose items are its measures."""
+    if len(node.children) < 2 or node.folded or _bare(node.heading, ctx).rstrip(":：") in L.SUPPORT_FACET_HEADS:
         return False
     heads = [_bare(c.heading, ctx).rstrip(":：") for c in node.children]
     return all(h in L.SUPPORT_FACET_HEADS for h in heads) and \

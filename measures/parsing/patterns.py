@@ -113,6 +113,8 @@ NUMBERING = (
     # "2.2011年7月底前…" is item 2 (a year after the stop), not 2.2011
     # "1﹒加快…": a small full stop (U+FE52) as some editors write it
     ("num", re.compile(rf"^(?P<n>\d{{1,4}})\s*(?:[、．﹒]|\.(?!\d)|\.(?={YEAR}年))\s*")),
+    # "3。通过贯标认证的企业…", "1·《申请表》…" (b799 004): an OCR'd or retyped stop after a small item number
+    ("num", re.compile(rf"^(?P<n>\d{{1,2}})[。·•](?=[{HAN}“《])")),
     # "2.50个小区新增…", "4.460个居村…": an item whose text opens with a count (numfig: a sibling's number must
     # come just before it, see outline)
     ("numfig", re.compile(rf"^(?P<n>\d{{1,2}})\.(?=\d{{1,4}}(?:{ITEM_COUNT_UNITS})[{HAN}])")),

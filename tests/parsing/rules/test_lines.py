@@ -130,6 +130,22 @@ def test_inline_items(line, expected):
 
 
 @pytest.mark.parametrize("line, expected", [
+    # b799 003: a service guide's conditions run together with semicolons
+    ("1、请求人是专利权人或者利害关系人;2、有明确的被请求人;3、有明确的请求事项和具体事实、理由;",
+     ["1、请求人是专利权人或者利害关系人;", "2、有明确的被请求人;", "3、有明确的请求事项和具体事实、理由;"]),
+    ("1.申请表;2.营业执照复印件;3.授权证书。", ["1.申请表;", "2.营业执照复印件;", "3.授权证书。"]),
+    # near misses: two items only, a count that skips, no item 1 first, a table row (b561 012)
+    ("1、申请表;2、营业执照复印件。", ["1、申请表;2、营业执照复印件。"]),
+    ("1、申请表;3、营业执照复印件;4、授权证书。", ["1、申请表;3、营业执照复印件;4、授权证书。"]),
+    ("按规定提交材料;2、营业执照;3、授权证书。", ["按规定提交材料;2、营业执照;3、授权证书。"]),
+    ("1、违法行为轻微|2、首次违法;3、及时改正", ["1、违法行为轻微|2、首次违法;3、及时改正"]),
+])
+def test_semicolon_item_run(line, expected):
+    assert len(Li.semicolon_item_run(line)) == (len(expected) - 1 if len(expected) > 1 else 0)
+    assert Li.inline_items(line) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
     ("二、重点任务（一）强化制度保障1.完善地方立法。", ["二、重点任务", "（一）强化制度保障", "1.完善地方立法。"]),
     ("（一）强化保护 1.加强执法", ["（一）强化保护", "1.加强执法"]),
     ("二、重点任务，（一）强化", ["二、重点任务，（一）强化"]),  # a comma: not a bare heading

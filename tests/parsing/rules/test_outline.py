@@ -73,6 +73,9 @@ def node(*lines):
     ("加强执法", None),
     ("(028)86604546", None),  # b145 004: a gazette masthead's telephone
     ("1﹒加快智算中心建设。", ("num", "1", "加快智算中心建设。")),  # b144 002: a small full stop (U+FE52)
+    ("3。通过贯标认证的企业应严格按照", ("num", "3", "通过贯标认证的企业应严格按照")),  # b799 004: an OCR'd stop
+    ("1·《青岛市企业贯标认证奖励申请表》", ("num", "1", "《青岛市企业贯标认证奖励申请表》")),  # … and a middle dot
+    ("2023。", None), ("12·5", None),  # near misses: a year closing a sentence, a figure
     ("第一、审前调查:", ("cn", "一", "审前调查:")),  # b409 008: an ordinal with 、
     ("第二項 對列入國家規劃重大工程", ("article", "二", "對列入國家規劃重大工程")),  # b424 001: 項 for 條
     ("第一项目", None),
@@ -931,6 +934,8 @@ def test_metadata_item(head, expected):
     (["九、平台建设奖励", "1.申报条件", "(1)满足协同性强。", "2.支持标准", "(1)按投入的10%给予奖励。"], True),
     (["二、重点任务", "1.加强执法", "2.完善机制"], False),  # measures, not facets
     (["三、支持政策", "1.申报条件", "2.加快培育龙头企业。"], False),  # a measure among them
+    # b799 004: a call's own procedure section over its time and materials: a section, not one support item
+    (["三、申报程序", "1.申报时间", "每季度末前提交。", "2.申报材料", "申请表一份。"], False),
 ])
 def test_facet_parent(lines, expected):
     root = tree(*lines).roots[0]  # build_outline folds a facet parent's sub-items into its text
