@@ -185,7 +185,10 @@ ORG_LINE_ENDS = ("政府", "办公室", "办公厅", "局", "委员会", "委", 
                  # people's organisations that sign jointly with bureaus ("宁波市鄞州区科学技术协会 宁波市鄞州区财政局", b441 002)
                  "科学技术协会", "科协", "妇联", "残联", "工商联", "团委", "红十字会",
                  # military bodies that issue jointly with governments ("漳州市人民政府 漳州军分区关于…", b327)
-                 "军分区", "军区", "警备区")
+                 "军分区", "军区", "警备区",
+                 # police and enforcement units that sign road and traffic notices ("嵊泗县公安局交通警察大队",
+                 # "淄博市公安局交通警察支队周村大队", b812)
+                 "大队", "支队", "总队")
 # the general office after a national body's name ("教育部办公厅", "国务院办公厅": header.national_run)
 OFFICE_SUFFIXES = ("办公厅", "办公室")
 # an issuer named in a sentence: "…市人民政府印发"

@@ -863,6 +863,8 @@ def test_digit_date(line, expected):
     (["请认真贯彻执行。", "2025年3月18日"], 1, None),
     # b441 002: a science association signs with a bureau
     (["特此告知。", "宁波市鄞州区科学技术协会 宁波市鄞州区财政局", "2023年3月28日"], 2, "宁波市鄞州区科学技术协会、宁波市鄞州区财政局"),
+    # b812 002: a traffic police unit signs a road notice
+    (["特此通告", "嵊泗县公安局交通警察大队", "2023年5月31日"], 2, "嵊泗县公安局交通警察大队"),
 ])
 def test_signer_above(lines, i, expected):
     assert H.signer_above(lines, i, CTX) == expected
