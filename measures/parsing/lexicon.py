@@ -419,9 +419,10 @@ NAME_ENDS = ("有限公司", "有限责任公司", "公司", "集团", "大学",
              "市场", "商城", "厂", "社区", "村", "法院", "检察院", "海关", "实验室",
              # places a list notice names ("哈尔滨市中央大街历史文化街区", b349 010)
              "街区", "村落", "景区", "古镇", "名镇", "名村")
-# "重点支持下列事项：", "可以依法采取下列措施：", "按照下列标准给予奖励：" (each tier a reward): an article whose listed
-# items are the measures (the genre set, g18; the one real gold on it, b83 005, keeps the article whole)
-LISTED_ACT_NOUNS = ("事项", "措施", "标准")
+# "重点支持下列事项：", "按照下列标准给予奖励：" (each tier a reward): an article whose listed items are the measures
+# (the genre set, g18). "采取下列措施" is not among them: over b01-b822 the gold keeps such an article whole (b83 005,
+# b524 009, b798 004, b817 001)
+LISTED_ACT_NOUNS = ("事项", "标准")
 # "资金应当用于下列事项:", "申请书应当载明下列事项:": the matters listed are what the article covers, no acts
 LISTED_CONTENT_VERBS = ("用于", "载明", "包括")
 # "…需提交:", "提供以下材料:" (not "重点提供以下服务:"): an item that lists the materials to hand in; its entries stay inside (outline.content_list)

@@ -296,6 +296,8 @@ def test_enumeration_parent():
     assert [n.label for n in t.nodes] == ["四"]
     t = tree("第九条 省人民政府设立知识产权专项资金，重点支持下列事项：", "（一）专利导航；", "（二）质押融资贴息。")
     assert [n.label for n in t.nodes] == ["九", "一", "二"]  # a list of supported acts: its items are measures
+    t = tree("第二十九条 承包经营者应当采取下列措施实现草畜平衡:", "(一)发展灌溉草场;", "(二)实施划区禁牧。")
+    assert [n.label for n in t.nodes] == ["二十九"]  # b817 001: a duty's list of measures stays in its article
     t = tree("第一章 总则", "第一条 为了…，制定本办法。", "第二章 保护", "第三条 加强执法。")
     assert [n.label for n in t.nodes] == ["一", "一", "二", "三"]  # chapters hold their articles
     t = tree("一、重点任务", "（一）强化保护。", "一是加强执法。", "二是加强司法。", "（二）促进运用。")
