@@ -430,25 +430,28 @@ def inline_items(line: str) -> list[str]:
 
 
 # a short line that is a list run together with semicolons: "1、请求人是专利权人;2、有明确的被请求人;3、…" (b799 003)
-SEMICOLON_RUN_FIRST = re.compile(r"^\s*1\s*[、.．](?!\d)")
+SEMICOLON_RUN_FIRST = re.compile(rf"^\s*(?:[{P.HAN}]{{2,8}}[ \u3000:：]+)?(?P<one>1)\s*[、.．](?!\d)")
 SEMICOLON_RUN_NEXT = re.compile(r"(?<=[；;])\s*(\d{1,2})\s*[、.．](?!\d)")
 SEMICOLON_RUN_MIN = 3  # items in all, the line's own first one included
 
 
 @rule(stage="lines", example="'1、请求人是专利权人;2、有明确的被请求人;3、有明确的请求事项' → cuts before 2、 and 3、; "
-                             "'1、加强执法;3、完善机制' → []")
+                             "'实施程序 1、举报;2、受理;3、调查' → cuts before 1、 2、 3、; '1、加强执法;3、完善机制' → []")
 def semicolon_item_run(line: str) -> list[int]:
-    """Where the items of a short list written on one line begin: the line opens with item 1 and every
-    later item follows a semicolon, numbered 2, 3, … in turn (three items at least). A lone "；2." or a
-    count that skips is no list."""
-    if not SEMICOLON_RUN_FIRST.match(line) or "|" in line:
+    """Where the items of a short list written on one line begin: the line opens with item 1 (or with a
+    short label before it, "实施程序 1、…", b824 005: the label stays a line of its own) and every later
+    item follows a semicolon, numbered 2, 3, … in turn (three items at least). A lone "；2." or a count
+    that skips is no list."""
+    first = SEMICOLON_RUN_FIRST.match(line)
+    if not first or "|" in line:
         return []  # … nor the cells of a table row ("1|…;2|…", b561 012)
-    cuts = []
+    cuts = [first.start("one")] if first.start("one") > 0 else []
+    labelled = len(cuts)
     for m in SEMICOLON_RUN_NEXT.finditer(line):
-        if int(m.group(1)) != len(cuts) + 2:
+        if int(m.group(1)) != len(cuts) - labelled + 2:
             return []
         cuts.append(m.start(1))
-    return cuts if len(cuts) + 1 >= SEMICOLON_RUN_MIN else []
+    return cuts if len(cuts) - labelled + 1 >= SEMICOLON_RUN_MIN else []
 
 
 # sections of a standard-like rule run onto one line (decimal_chain): "2 适用范围 …", "3.1 集团:…", "4.1集团各部门…"
