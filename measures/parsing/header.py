@@ -25,7 +25,9 @@ LABEL_GAP = re.compile(r"[\s?？]+")
 # a label opens the row, follows a space or cell edge, or follows an empty label's colon ("浏览量:时间:2023-07-02")
 LABEL_COLON = re.compile(rf"(?:^|(?<=[\s|｜丨:：]))(?P<label>{_LABELS})\s*[:：]\s*")
 LABEL_SPACED = re.compile(rf"(?:^|(?<=\s))(?P<label>{_LABELS})\s+(?=\S)")
-LABEL_BRACKETED = re.compile(rf"[\[【]\s*(?P<label>{_LABELS}|{P.alternation(L.BRACKET_ONLY_LABELS)})\s*[\]】]\s*[:：]?\s*")
+_BRACKET_LABELS = "|".join(r"[\s?？]*".join(map(re.escape, k)) for k in sorted(L.META_LABELS, key=len, reverse=True)
+                           if k not in L.ITEM_FIELD_LABELS)
+LABEL_BRACKETED = re.compile(rf"[\[【]\s*(?P<label>{_BRACKET_LABELS}|{P.alternation(L.BRACKET_ONLY_LABELS)})\s*[\]】]\s*[:：]?\s*")
 LIST_PREFIX = re.compile(r"^(?:\d{1,2}\s*[.、．]|[•·●◆▪■])\s*(?=[\[【])")  # "6. [发文字号] …", "•【公布日期】…"
 _LONG_LABELS = "|".join(r"\s*".join(map(re.escape, k)) for k in sorted(L.META_LABELS, key=len, reverse=True) if len(k) >= 4)
 # a long label glued to its value, at the start of the row or after a space: "發文字號大冶政規〔2023〕4號"

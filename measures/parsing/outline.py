@@ -831,7 +831,8 @@ def metadata_item(head: str, ctx: ParseContext) -> bool:
     """A numbered line of a law database's box ("1. 【頒布時間】2021-11-15", "3. 【發文號】…", "7. 【法規全文】"):
     a label in 【】 that names a field of the page (lexicon.META_LABELS, or ending as such labels end), no measure."""
     m = METADATA_ITEM.match(ctx.fold(head.strip()))
-    return bool(m) and (m.group(1) in L.META_LABELS or m.group(1).endswith(L.META_LABEL_ENDS + L.FULL_TEXT_LABEL_ENDS))
+    return bool(m) and (m.group(1) in L.META_LABELS and m.group(1) not in L.ITEM_FIELD_LABELS  # "第三條【實施主體】…" acts
+                        or m.group(1).endswith(L.META_LABEL_ENDS + L.FULL_TEXT_LABEL_ENDS))
 
 
 @rule(stage="outline", example="'通过电子邮箱将具体意见发送至zyjs@hrss.sz.gov.cn' → True; '建立知识产权纠纷快速处理机制。' → False")

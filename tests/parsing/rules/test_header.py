@@ -57,6 +57,10 @@ def test_parse_date(text, expected):
     ("(原标题:固安县创建国家卫生县指挥部关于在公共场所禁止吸烟的通告)",  # b776 002: a news site's note in brackets
      {"title": "固安县创建国家卫生县指挥部关于在公共场所禁止吸烟的通告"}),
     ("(2014年5月29日四川省第十二届人民代表大会常务委员会第九次会议通过)", None),  # no label: no metadata
+    # b824 005, b831: an item of a power list or a service guide names itself and the body that acts
+    ("事项名称 受理侵犯世界博览会标志专有权行为举报", {"title": "受理侵犯世界博览会标志专有权行为举报"}),
+    ("实施主体 昌邑市市场监督管理局", {"issuer": "昌邑市市场监督管理局"}),
+    ("第三条【实施主体】 深圳市前海管理局负责统筹外资奖励专项资金。", None),  # b491 007: an article's caption
 ])
 def test_labelled_values(line, expected):
     assert H.labelled_values(line, CTX) == expected

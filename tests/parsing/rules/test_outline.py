@@ -926,6 +926,7 @@ def test_past_review_of_a_period_not_over(published, expected):
     ("【頒布時間】2021-11-15", True), ("【發文號】國發〔2021〕26號", True), ("【法規全文】", True),  # b104 004
     ("【失效時間】", True), ("【颁布单位】国务院", True),
     ("【重点】加强知识产权保护。", False), ("加强执法。【责任单位:市局】", False),  # near misses
+    ("【實施主體】 深圳市前海管理局負責統籌外資獎勵專項資金。", False),  # b491 007: an article's caption, it acts
 ])
 def test_metadata_item(head, expected):
     assert O.metadata_item(head, CTX) is expected
