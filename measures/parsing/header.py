@@ -884,10 +884,12 @@ def title_like(line: str, ctx: ParseContext) -> bool:
     if menu_line(f):
         return False  # a site's menu ("人事信息 重点工作 行政执法 … 工作规则 …")
     return (5 <= len(line) <= 90 and not f.endswith(("。", "；", "，", "：", ":")) and bool(P.GENRE.search(f))
-            and not re.search(r"[，,_]|[A-Za-z]{6,}|^[^:：]{1,10}[:：]", f)
+            and not re.search(r"[，,_]|[A-Za-z]{6,}|^[^:：]{1,10}[:：]", f) and not TIME_LIMIT_CELL.fullmatch(f.strip())
             and match_numbering(line) is None and not LABEL_COLON.search(f) and not SENTENCE_OPENER.match(f))
 
 
+# a service guide's time limit alone on its line ("40个工作日", b799 003): its 工作 names no genre
+TIME_LIMIT_CELL = re.compile(r"\d+\s*个?(?:工作日|自然日|日|天|小时)")
 MENU_ENTRY_MAX = 6   # a menu's entries are short words
 MENU_ENTRIES_MIN = 4
 

@@ -752,3 +752,9 @@ IP_CONTEXT_WORDS = ("知识产权", "专利", "商标", "版权", "著作权", "
 # a document whose title names one of these is about IP throughout (品牌创新发展的意见, 老字号认定办法):
 # its measures' weak IP-type keywords ("~品牌") count even where the measure itself names no IP
 IP_TITLE_WORDS = ("品牌", "名牌", "老字号")
+# the words that name one kind of IP plainly, by IP-type code (classify.page_ip_type counts them over a page without
+# a title: "专利权质押登记" guides, power-list items on patent penalties)
+IP_TYPE_NAMES = {"patent": ("专利",), "trademark": ("商标",), "geographical_indication": ("地理标志",),
+                 "copyright": ("著作权", "版权")}
+# how often a page must name its one kind of IP (and name no other) for its measures to be about that kind
+PAGE_IP_TYPE_MIN = 5

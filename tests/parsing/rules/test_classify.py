@@ -269,6 +269,20 @@ def test_document_ip_type(title, expected):
     assert Cl.document_ip_type(default_knowledge(), title) == expected
 
 
+CODES = {"patent", "trademark", "geographical_indication", "copyright"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("专利权质押登记 受理条件 专利权有效 专利权人 专利 专利 申请表", ["patent"]),   # b823 001: a guide named by its pledge
+    ("专利 专利 专利 专利 专利 商标", []),   # two kinds named: IP in general
+    ("专利 专利 专利 专利", []),   # named too seldom to say
+    ("著作权登记 版权 版权 著作权 作品 版权", ["copyright"]),
+    ("加强执法 完善机制", []),
+])
+def test_page_ip_type(text, expected):
+    assert Cl.page_ip_type(text, CODES) == expected
+
+
 @pytest.mark.parametrize("title, expected", [
     ("黄埔区关于推进品牌创新发展的意见", True),   # b119 002: its 自主品牌 items are about trademarks
     ("福州老字號認定辦法", True), ("关于加强知识产权保护的意见", True), ("專利資助辦法", True),

@@ -243,6 +243,7 @@ def test_genre_at_end(line, expected):
     ("全网唯一标准王", False),  # 标准 alone names no genre (GENRE_WORDS holds 补贴标准 …, not 标准)
     ("国家知识产权局关于同意建设中国(天津)知识产权保护中心的函", True),  # b684 003: a letter
     ("岫岩满族自治县危险化学品事故灾难应急预案", True),  # b677 004: a plan for emergencies
+    ("40个工作日", False), ("90个工作日", False),  # b799 003: a service guide's time limit, 工作日 no genre
 ])
 def test_title_like(line, expected):
     assert H.title_like(line, CTX) is expected
