@@ -357,7 +357,9 @@ PROSE_CHAPTER_ENDS = ("范围", "对象", "原则", "依据", "目的", "意义"
 # are no targets (a call's terms; over b01-b736 the gold counts them about two times in three: outline.condition_item)
 CONDITION_HEADS = ("申报条件", "申请条件", "认定条件", "评选条件", "基本条件", "资助条件", "奖励条件", "支持条件",
                    "申报材料", "申请材料", "所需材料", "提交材料", "报送材料", "申报资料", "申请资料",
-                   "认定标准", "确认材料", "证明材料", "佐证材料")
+                   "认定标准", "确认材料", "证明材料", "佐证材料",
+                   # the criteria an applicant is judged by ("二、评审标准 1、历年累计有效专利12件…", b807 001)
+                   "评审标准", "评定标准", "评选标准")
 # a sentence that announces a list of conditions ("…应具备下列条件:", "需同时满足以下四项条件", "…需具备8项必备指标:"):
 # its verbs and what they announce (outline.CONDITION_LEAD, announced_conditions)
 CONDITION_LEAD_VERBS = ("具备", "具有", "满足", "符合", "达到")

@@ -92,7 +92,8 @@ REQUIREMENTS_HEADING = re.compile(rf"[{P.HAN}]{{0,6}}(?:{P.alternation(L.REQUIRE
 SCOPE_LIST_HEADING = re.compile(rf"[{P.HAN}]{{0,6}}(?:{P.alternation(tuple(h for h in L.REQUIREMENT_HEADS if h not in L.CONDITION_HEADS))})"
                                 rf"(?:要求|清单|目录)?")
 # condition_item: a list of conditions to apply or documents to hand in ("二、申報條件", "三、申报材料")
-CONDITION_HEADING = re.compile(rf"[{P.HAN}]{{0,6}}(?:{P.alternation(L.CONDITION_HEADS)})(?:要求|清单|目录)?")
+# (also after the name of what is recognised: "六安市知识产权优势企业认定标准", b807 005)
+CONDITION_HEADING = re.compile(rf"[{P.HAN}]{{0,16}}(?:{P.alternation(L.CONDITION_HEADS)})(?:要求|清单|目录)?")
 # announced_conditions: an unnumbered sentence announcing a list of conditions ("…应具备下列条件:", "需同时满足以下四项条件",
 # "众创空间市级备案应具备哪些条件?", "条件如下:", "…企业申报需具备8项必备指标:" b783 007)
 CONDITION_LEAD = re.compile(rf"(?:{P.alternation(L.CONDITION_LEAD_VERBS)})(?:下列|以下|如下)?[^。；;]{{0,10}}?"

@@ -876,6 +876,9 @@ def test_requirement_item(lines, expected):
     (["二、推荐评选条件", "(一)三八红旗集体评选条件", "1、单位女性比例占60%以上。"], True),  # b723 009: one level down
     (["二、重点任务", "(一)加强知识产权保护。"], False),
     (["一、奖补对象及范围", "1.2024年度登记的技术合同;"], False),  # a scope: no measure at all (requirement_item)
+    (["二、评审标准", "2、历年累计有效专利12件以上。"], True),  # b807 001: the criteria an applicant is judged by
+    (["一、六安市知识产权优势企业认定标准", "1.配备专职管理人员1人以上。"], True),  # b807 005: after what is recognised
+    (["三、奖励标准", "1.给予10万元奖励。"], False),  # what a policy pays: targets
 ])
 def test_condition_item(lines, expected):
     assert O.condition_item(node(*lines), CTX) is expected
