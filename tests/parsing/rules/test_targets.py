@@ -730,6 +730,8 @@ def test_bare_wan_amount(text, expected):
     ("违反本办法的,并处10000元以上30000元以下罚款。", "10000", True),          # b191 008
     ("並可處以500元以上1000元以下罰款。", "500", True),                        # b192 001, Traditional
     ("对新认定的企业给予30万元奖励。", "30", False),
+    ("由市场监管部门责令停止侵权,处违法经营额5倍以下的罚款。", "5", True),     # b824 007: a multiple of the gains
+    ("力争专利产值增长1倍。", "1", False),
 ])
 def test_penalty_amount(text, value, expected):
     from measures.parsing.text import fold_same_length
