@@ -523,7 +523,9 @@ def _unbracket_labels(line: str, ctx: ParseContext) -> str:
 
 
 PUBLIC_MARK = re.compile(r"^.{0,40}?[(（]\s*此件(?:公开发布|不公开|主动公开)\s*[)）]\s*")  # a signature run on before the title
-STRAY_START = re.compile(rf"^[\u2460-\u249b]\s*(?=[{P.HAN}])")  # "⑴ 大連市…辦法": an enclosed number a list left
+# "⑴ 大連市…辦法": an enclosed number a list left; "、常州市规划局…规定", ". 惠州市临时建设管理规定" (b809 009, 012): a list's
+# mark or a stop left before the title
+STRAY_START = re.compile(rf"^(?:[\u2460-\u249b]|[、.．:：]+)\s*(?=[{P.HAN}])")
 STRAY_END = re.compile(rf"(?<=[{P.HAN})）])\s*[.?？]$")  # "…管理办法." (a scan's stop), "…条例?" (mojibake)
 
 
@@ -659,7 +661,10 @@ def lost_period_dash(s: str) -> str:
 TITLE_PAIR_CUT = re.compile(r"》\s*(?=[和及与、]?\s*《|的(?:通知|政策解读|解读))")  # "A》和《B", "A》《B", "A》的通知"; not "A条例》实施办法", "…落实A条例》的实施意见"
 TITLE_PART_TAIL = re.compile(rf"\s*{P.PAREN_OPEN}\s*(?:[一二三四五六七八九十上下]{{1,2}}|\d{{1,2}})\s*{P.PAREN_CLOSE}\s*$")  # "…方案(一)", "( 三 )", "…規定(2)"
 # what share_decorations leaves when the page put a word count or a stray digit after the genre ("…办法4300字")
-TITLE_MARK_TAIL = re.compile(r"[、，,；;]+\s*$")  # "扬州市港口管理办法、": a list's mark after the title
+# "扬州市港口管理办法、": a list's mark after the title; "…的通知-" (b822 004): a dash a site's name left
+TITLE_MARK_TAIL = re.compile(r"[、，,；;\-－]+\s*$")
+# "陕西省城市地下管线管理条例全文(6)", "上海市供用电条例全文最新版(2)" (b800, b825): a law site's "full text" and page
+TITLE_FULL_TEXT_TAIL = re.compile(rf"\s*全文(?:最新版)?\s*(?:{P.PAREN_OPEN}\s*\d{{1,2}}\s*{P.PAREN_CLOSE})?\s*$")
 TITLE_SEO_TAIL = re.compile(r"\s*(?:\d{3,5}字|\d)\s*$")
 TITLE_CHAPTER_TAIL = re.compile(rf"\s*的?\s*(?:第[{P.CN_DIGITS}]{{1,3}}章)?\s*总\s*则\s*$")  # "…条例的第一章总则" (b319 001)
 # "…管理办法-预览页", "…的意见-天心经济开发区", "…选聘细则-细则": a sharing site's or a section's name after a dash
@@ -687,7 +692,7 @@ def title_tail_off(s: str, ctx: ParseContext) -> str:
     cut = TITLE_PAIR_CUT.search(s)
     if cut and "《" not in s[:cut.start()] and cut.start() >= 6:
         s = s[:cut.start()]
-    for tail in (TITLE_PART_TAIL, TITLE_SEO_TAIL, TITLE_CHAPTER_TAIL, TITLE_ARTICLE_TAIL, TITLE_MARK_TAIL, TITLE_SITE_TAIL,
+    for tail in (TITLE_FULL_TEXT_TAIL, TITLE_PART_TAIL, TITLE_SEO_TAIL, TITLE_CHAPTER_TAIL, TITLE_ARTICLE_TAIL, TITLE_MARK_TAIL, TITLE_SITE_TAIL,
                  TITLE_HEADING_TAIL):
         m = tail.search(s)
         if m and m.start() >= 5 and (genre_at_end(s[:m.start()], ctx) or

@@ -1580,6 +1580,9 @@ def test_label_before_title(title, expected):
     ("长三角-嘉兴", "长三角-嘉兴"),  # no genre before the dash
     ("融安縣公共租賃住房租賃補貼及租金核減標準一、租賃補貼發放標準", "融安縣公共租賃住房租賃補貼及租金核減標準"),  # b659 007
     ("2020 年芜湖市生态环境监测实施方案2020 年六月目录一、环境空气质量监测", "2020 年芜湖市生态环境监测实施方案"),  # b524 012
+    ("陕西省城市地下管线管理条例全文(6)", "陕西省城市地下管线管理条例"),  # b800 002: a law site's full text, page 6
+    ("上海市供用电条例全文最新版(2)", "上海市供用电条例"), ("关于防范高空坠物安全事故的通知-", "关于防范高空坠物安全事故的通知"),
+    ("大厂县民营经济发展政策措施摘编(2)", "大厂县民营经济发展政策措施摘编(2)"),  # b229: no genre ends it, the part stays
 ])
 def test_title_tail_off(title, expected):
     assert H.title_tail_off(title, CTX) == expected
@@ -1712,6 +1715,8 @@ def test_national_run(issuer, expected):
     ("湖南省人民政府关于落实《政府工作报告》重点工作部门分工的意见-湖南省人民政府门户网站",
      "湖南省人民政府关于落实《政府工作报告》重点工作部门分工的意见"),  # b341 002: the site's name
     ("⑴ 大連市營業性道路運輸機動車駕駛員崗位培訓管理辦法", "大連市營業性道路運輸機動車駕駛員崗位培訓管理辦法"),  # b445 009
+    ("、常州市规划局建设工程规划核实管理规定", "常州市规划局建设工程规划核实管理规定"),  # b809 009: a list's mark left
+    (". 惠州市临时建设管理规定", "惠州市临时建设管理规定"),  # b809 012: a stop left
 ])
 def test_title_stray_marks(title, expected):
     assert H.title_stray_marks(title, CTX) == expected
