@@ -674,11 +674,14 @@ def is_lead_in(node: Node) -> bool:
     return bool(LEAD_IN.search(h)) or (node.kind == "article" and bool(CLAUSE_MARK.search(h)))
 
 
-@rule(stage="outline", example="'第一章 总则' → True; '一、总体要求' → False")
+@rule(stage="outline", example="'第一章 总则' → True; '二、基本原则' over articles → True; '一、总体要求' → False")
 def is_opening_chapter(node: Node, ctx: ParseContext) -> bool:
     """The opening chapter of an 办法/条例 (第一章 总则): its articles are operative, except the
-    preliminary ones (see preliminary_article)."""
-    return node.kind in ("chapter", "part", "section") and _bare(node.heading, ctx) in L.OPENING_CHAPTERS
+    preliminary ones (see preliminary_article); so are the articles of a rule's chapter of principles
+    ("二、基本原则 第三条 铸造项目须符合国家产业政策…", b834 003, 006: lexicon.ARTICLE_PRINCIPLE_CHAPTERS)."""
+    bare = _bare(node.heading, ctx)
+    return node.kind in ("chapter", "part", "section") and bare in L.OPENING_CHAPTERS or \
+        node.kind in ("chapter", "part", "section", "cn") and bare in L.ARTICLE_PRINCIPLE_CHAPTERS
 
 
 # an article that ends "…适用本条例", whatever stops a scrambled copy put in it (b314 003, 007)

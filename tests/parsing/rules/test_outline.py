@@ -544,6 +544,8 @@ def test_cut_off(lines, expected):
 @pytest.mark.parametrize("heading, expected", [
     ("第一章 总则", True), ("第一章 总 则", True), ("第一@@章@@ 总@@ 则@@", True),
     ("第七章 附则", False), ("一、总则", False), ("第二章 组织管理", False),
+    ("二、基本原则", True), ("第二章 基本原则", True),  # b834 003, 006: a rule's chapter of principles binds
+    ("(二)基本原则", False), ("一、总体要求", False),
 ])
 def test_is_opening_chapter(heading, expected):
     assert O.is_opening_chapter(node(heading), CTX) is expected
