@@ -362,7 +362,10 @@ CONDITION_HEADS = ("申报条件", "申请条件", "认定条件", "评选条件
                    "申报材料", "申请材料", "所需材料", "提交材料", "报送材料", "申报资料", "申请资料",
                    "认定标准", "确认材料", "证明材料", "佐证材料",
                    # the criteria an applicant is judged by ("二、评审标准 1、历年累计有效专利12件…", b807 001)
-                   "评审标准", "评定标准", "评选标准")
+                   "评审标准", "评定标准", "评选标准",
+                   # who may enter an award ("三、参评条件 (一)已获得国家知识产权局授权", b839 009; an item labelled with
+                   # them, b194 003 "二、參評條件 凡是…", is none: outline.requirement_item)
+                   "参评条件", "参选条件")
 # a sentence that announces a list of conditions ("…应具备下列条件:", "需同时满足以下四项条件", "…需具备8项必备指标:"):
 # its verbs and what they announce (outline.CONDITION_LEAD, announced_conditions)
 CONDITION_LEAD_VERBS = ("具备", "具有", "满足", "符合", "达到")
@@ -376,8 +379,8 @@ REQUIREMENT_HEADS = CONDITION_HEADS + ("认定范围", "对象及范围", "对�
                      # ("重点支持领域" lists stay measures: b146 001's gold counts them, b198 004's does not)
                      "支持范围", "受理类别", "受理范围", "重点专项", "申报类别", "资助范围", "扶持范围",
                      "范围及重点领域",
-                     # who may enter or apply (b194 003 "二、參評條件 凡是…", b194 007 "项目申报单位要求")
-                     "参评条件", "参选条件", "申报单位要求", "申报主体要求",
+                     # who may apply (b194 007 "项目申报单位要求"; 参评条件 are CONDITION_HEADS)
+                     "申报单位要求", "申报主体要求",
                      # what may be reported (b242 002, 006), whose costs are waived (b243 011): lists, no acts.
                      # 受理条件 is not among them: the conditions on which a request is taken (a patent dispute's,
                      # b799 003, b824 011) are conditions to apply, measures as the README says (b247 011's gold,

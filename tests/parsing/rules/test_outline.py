@@ -861,6 +861,7 @@ def test_a_caption_heads_the_items_below_it():
     (["二、重点支持领域", "1.绿色低碳新型墙体材料的研发。"], False),   # b146 001's gold counts these
     # b194 003 / 007: an item that is itself a list of who may enter ("二、參評條件 凡是…")
     (["二、參評條件 凡是已獲得國家知識產權局授權的專利,均可參評。"], True),
+    (["三、参评条件", "(一)已获得国家知识产权局授权;"], False),  # b839 009: the conditions to enter, measures
     (["三、项目申报单位要求", "1.申报单位为合法注册主体;"], True),
     (["二、提交申报材料 申报企业应认真填写申报表,按时报送。"], False),   # b194 002: an act (submit)
     (["一、补助依据 《市财政局关于下达2024年专项资金的通知》"], True),   # b198 012: what a grant rests on
