@@ -298,6 +298,8 @@ def test_enumeration_parent():
     assert [n.label for n in t.nodes] == ["九", "一", "二"]  # a list of supported acts: its items are measures
     t = tree("第二十九条 承包经营者应当采取下列措施实现草畜平衡:", "(一)发展灌溉草场;", "(二)实施划区禁牧。")
     assert [n.label for n in t.nodes] == ["二十九"]  # b817 001: a duty's list of measures stays in its article
+    t = tree("第八条 人民防空工程的维护管理应当达到下列标准:", "(一)工程结构完好;", "(二)进出口道路畅通。")
+    assert [n.label for n in t.nodes] == ["八"]  # b800 012: standards to meet, conditions of the article
     t = tree("第一章 总则", "第一条 为了…，制定本办法。", "第二章 保护", "第三条 加强执法。")
     assert [n.label for n in t.nodes] == ["一", "一", "二", "三"]  # chapters hold their articles
     t = tree("一、重点任务", "（一）强化保护。", "一是加强执法。", "二是加强司法。", "（二）促进运用。")
