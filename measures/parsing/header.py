@@ -879,6 +879,10 @@ def _norm(s: str, ctx: ParseContext) -> str:
     return TITLE_NOISE.sub("", ctx.fold(s or ""))
 
 
+# a service guide's time limit alone on its line ("40个工作日", b799 003): its 工作 names no genre
+TIME_LIMIT_CELL = re.compile(r"\d+\s*个?(?:工作日|自然日|日|天|小时)")
+
+
 @rule(stage="header", example="'沈阳市知识产权保护工作方案' → True; '为加强知识产权保护，制定本方案。' → False")
 def title_like(line: str, ctx: ParseContext) -> bool:
     """A line that could be the policy's title: short, names a genre (方案, 意见, 办法 …), no sentence
@@ -893,8 +897,6 @@ def title_like(line: str, ctx: ParseContext) -> bool:
             and match_numbering(line) is None and not LABEL_COLON.search(f) and not SENTENCE_OPENER.match(f))
 
 
-# a service guide's time limit alone on its line ("40个工作日", b799 003): its 工作 names no genre
-TIME_LIMIT_CELL = re.compile(r"\d+\s*个?(?:工作日|自然日|日|天|小时)")
 MENU_ENTRY_MAX = 6   # a menu's entries are short words
 MENU_ENTRIES_MIN = 4
 

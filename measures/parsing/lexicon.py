@@ -53,8 +53,13 @@ PAGE_CHROME_LABELS = ("来源", "阅读", "浏览", "点击", "访问量", "作�
 SENTENCE_OPENERS = ("为", "根据", "按照", "经", "现将", "各")
 # words that cite another document: "按照《…的通知》要求" names what the text follows, not itself
 CITING_WORDS = ("根据", "按照", "依据", "依照", "遵照", "参照", "落实", "贯彻")
-# labels of the portal's metadata table -> field
+# the fields of an item of a power list or a service guide ("事项名称 受理侵犯世界博览会标志专有权行为举报 / 实施主体 昌邑市
+# 市场监督管理局", b824 005; "职权名称 对假冒专利行为的行政处罚", b831): the item is the document, its body the one who
+# acts. Read as META_LABELS are, but never in brackets: "第三條【實施主體】…" (b491 007) captions an article
+ITEM_FIELD_LABELS = {"事项名称": "title", "职权名称": "title", "权力名称": "title", "实施主体": "issuer", "实施机关": "issuer"}
+# labels of the portal's metadata table -> field (ITEM_FIELD_LABELS among them)
 META_LABELS = {
+    **ITEM_FIELD_LABELS,
     "索引号": "index", "主题分类": "topic", "组配分类": "topic", "体裁分类": "topic", "主题词": "keywords",
     "发布机构": "issuer", "发文机关": "issuer", "发布单位": "issuer", "发文单位": "issuer", "制发机关": "issuer",
     "发布机关": "issuer", "发文机构": "issuer", "制发机构": "issuer", "成文机构": "issuer", "成文机关": "issuer",
@@ -86,11 +91,6 @@ META_LABELS = {
     # "颁布时间:2015-07-07 00:00:00.000 发文单位:重庆市人民政府" (b173 007, b127), "【颁布部门】 工业和信息化部" (b94)
     "颁布时间": "published", "颁布日期": "published", "颁布部门": "issuer", "颁布机关": "issuer", "颁布单位": "issuer",
 }
-# the fields of an item of a power list or a service guide ("事项名称 受理侵犯世界博览会标志专有权行为举报 / 实施主体 昌邑市
-# 市场监督管理局", b824 005; "职权名称 对假冒专利行为的行政处罚", b831): the item is the document, its body the one who
-# acts. Read as META_LABELS are, but never in brackets: "第三條【實施主體】…" (b491 007) captions an article
-ITEM_FIELD_LABELS = {"事项名称": "title", "职权名称": "title", "权力名称": "title", "实施主体": "issuer", "实施机关": "issuer"}
-META_LABELS.update(ITEM_FIELD_LABELS)
 # who signs a decree or rule in person ("总理 温家宝", "部长 李小鹏", "市长 陈昆忠"): the date below is its signing date
 LEADER_TITLES = ("总理", "副总理", "部长", "局长", "署长", "主任", "主席", "省长", "市长", "县长", "区长", "州长", "旗长",
                  "盟长", "委员长", "院长", "检察长", "行长", "代省长", "代市长", "代县长", "代区长")
