@@ -130,7 +130,8 @@ ATTACHMENT_LIST = re.compile(r"^(?:备注\s*[:：]?\s*)?附件\s*[:：]")  # als
 ATTACHMENT_NAME = re.compile(rf"《?[^。，,；;：:]{{2,48}}(?:{P.alternation(L.POLICY_NOUNS + L.FORM_NOUNS)})》?"
                              rf"(?:[(（][^()（）]{{1,16}}[)）])?")
 METADATA_ITEM = re.compile(rf"^[\[【]\s*([{P.HAN}]{{2,8}})\s*[\]】]")  # "【頒布時間】…" (metadata_item)
-RELATED = re.compile(rf"^(?:{P.alternation(L.RELATED_HEADS)})\s*[:：]?")
+# "相关文章", also after the page's own title in 【】 ("【濟南公立幼兒園收費標準】相關文章:", b850 012)
+RELATED = re.compile(rf"^(?:【[^】\n]{{1,40}}】\s*)?(?:{P.alternation(L.RELATED_HEADS)})\s*[:：]?")
 SITE_FOOTER = re.compile(rf"{P.alternation(L.SITE_FOOTER_PHRASES)}|版权所有\s*[:：©]|©\s*{P.YEAR}")
 # "本办法自发布之日起施行", "本办法由市财政局负责解释" (not "…按照本办法和申报指南…开展绩效自评")
 BOILERPLATE = re.compile(rf"(?:本|以上[{P.HAN}]{{0,2}}?)(?:{'|'.join(L.BOILERPLATE_NOUNS)})[^。]{{0,20}}"

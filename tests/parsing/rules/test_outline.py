@@ -144,6 +144,9 @@ def test_heading_of(head, expected):
     ("本办法自2024年1月1日起施行。", "end"),
     ("相关链接：", "related"),
     ("相關文章", "related"),
+    ("【濟南公立幼兒園收費標準】相關文章:", "related"),  # b850 012: after the page's own title in 【】
+    ("【云南省殯葬管理條例】相關文章:", "related"),
+    ("【实施主体】市知识产权局", None),
     ("本市将加强知识产权保护。", None),
     ("附近的企业", None),
     ("网友评论《创建省级卫生县城工作实施方案 》", "end"),  # b76 008: a site's comment box
