@@ -360,6 +360,12 @@ def test_shared_metrics(metric, expected):
     ("将加计扣除比例从75%提高到100%", "75", True),
     ("请于4月30日前将申报材料原件2份报送", "2", True),
     ("建设12个示范区", "12", False),
+    # session 28: the present state a plan starts from (b849 002, b851 005, b849 001)
+    ("目前全县地质灾害隐患点共23处", "23", True),
+    ("我州目前已命名174名非物质文化遗产项目代表性传承人", "174", True),
+    ("已查明地质灾害隐患点共计4处", "4", True),
+    ("截至2022年底全市累计建成5G基站1200个", "1200", True),
+    ("到2025年全县建成5G基站1200个", "1200", False),
 ])
 def test_not_a_goal(text, value, expected):
     assert Tg.not_a_goal(number(text, value)) is expected
