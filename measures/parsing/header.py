@@ -257,7 +257,9 @@ DIGIT_DATE = re.compile(rf"^[^\w]*({P.YEAR})\s*(\d{{1,2}})\s+(\d{{1,2}})\s*日?[
 CITING_ISSUER = re.compile(rf"^第{P.CN_NUMBER}[条條]|根据|按照|依据|依照")  # an article citing notices (is_notice)
 ISSUED_WITH_ITEMS = re.compile(rf"(?:印发|转发)给?你们[^。]*?(?:{P.alternation(L.OWN_ITEMS_PHRASES)})")
 # "现将…《…》予以印发,请结合实际贯彻落实。" then "…现将具体实施意见和有关事项通知如下:" (issued_with_own_items)
-ISSUING_SENTENCE = re.compile(r"现将[^。]{0,80}?(?:印发|转发|分解|下达)|予以(?:印发|转发|分解|下达)|(?:印发|转发)给?你们")
+# (not 下达: a fund or a plan handed down, "现将…下达给我县的…资金…安排给你们", has no text of its own on the page:
+# the notice's items are what it says, measures in the gold, b580 004, b717 010, b860 008)
+ISSUING_SENTENCE = re.compile(r"现将[^。]{0,80}?(?:印发|转发|分解)|予以(?:印发|转发|分解)|(?:印发|转发)给?你们")
 TRANSMITTAL_ONLY = re.compile(r"(?:印发|转发)给?你们[^。]{0,30}?(?:贯彻落实|贯彻执行|遵照执行|认真执行|抓好落实)。?$")
 OWN_ITEMS_FOLLOW = re.compile(rf"(?:{P.alternation(L.OWN_ITEMS_PHRASES)})[:：。]?$")
 TITLE_TAIL = re.compile(r"(?:[(（][^()（）]{1,16}[)）]\s*)+$")  # "(2024年修订)", "(试行)" after a title

@@ -1322,6 +1322,9 @@ def test_without_state_name(org, expected):
     ("", "为落实责任,经州政府同意,现将州政府工作报告重点任务予以分解,并就有关事项通知如下。", True),  # b117 008
     ("为加强知识产权保护,结合我市实际,", "现就有关事项通知如下:", False),  # a notice of its own: its items are measures
     ("现将《方案》予以印发。", "请认真贯彻执行。", False),  # no items announced
+    # b860 008: a fund handed down is no document issued; the notice's items are its measures
+    ("", "现将迪庆州财政局(迪财社〔2020〕17号)下达给我县的2020年基本公共卫生服务中央补助资金906.33万元安排给你们,"
+         "用于开展国家基本公共卫生服务项目和疫情防控。现将有关事项通知如下:", False),
 ])
 def test_items_after_issuing(prev, line, expected):
     assert H.items_after_issuing(prev, line, CTX) is expected
