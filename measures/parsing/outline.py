@@ -94,11 +94,18 @@ SCOPE_LIST_HEADING = re.compile(rf"[{P.HAN}]{{0,6}}(?:{P.alternation(tuple(h for
 # condition_item: a list of conditions to apply or documents to hand in ("二、申報條件", "三、申报材料")
 # (also after the name of what is recognised: "六安市知识产权优势企业认定标准", b807 005)
 CONDITION_HEADING = re.compile(rf"[{P.HAN}]{{0,16}}(?:{P.alternation(L.CONDITION_HEADS)})(?:要求|清单|目录)?")
+# … and any heading that names conditions ("第三章 企业重点实验室条件", "五、备案条件", "二、遴选条件", b863 006): its
+# figures are conditions (condition_item; the items stay measures unless CONDITION_HEADS name them)
+CONDITIONS_NAMED = re.compile(rf"[{P.HAN}、和及]{{0,16}}条件")
 # announced_conditions: an unnumbered sentence announcing a list of conditions ("…应具备下列条件:", "需同时满足以下四项条件",
 # "众创空间市级备案应具备哪些条件?", "条件如下:", "…企业申报需具备8项必备指标:" b783 007)
 CONDITION_LEAD = re.compile(rf"(?:{P.alternation(L.CONDITION_LEAD_VERBS)})(?:下列|以下|如下)?[^。；;]{{0,10}}?"
                             rf"(?:{P.alternation(L.CONDITION_LEAD_NOUNS)})(?:之一)?\s*(?:[:：?？]|如下[:：]?)?\s*$"
-                            r"|条件(?:如下|是|为)\s*[:：]?\s*$")
+                            r"|条件(?:如下|是|为)\s*[:：]?\s*$"
+                            # "二、进一步满足以下条件的新型研发机构,可申请…:" (b863 003): who meets the conditions below may apply
+                            # (not "对符合下列条件的企业给予奖励:", rewards)
+                            rf"|(?:{P.alternation(L.CONDITION_LEAD_VERBS)})(?:下列|以下)[^。；;]{{0,8}}?条件的[^。；;]{{0,30}}?"
+                            r"可(?:以)?(?:申请|申报|认定|参评|推荐)[^。；;]{0,30}[:：]\s*$")
 # an unnumbered caption over items (caption_line): two to eight characters, nothing else
 CAPTION = re.compile(rf"[{P.HAN}]{{2,8}}")
 CAPTION_WITH_COLON = re.compile(rf"[{P.HAN}]{{2,16}}")  # "專利質押融資貸款費用資助標準:" over its items
@@ -807,11 +814,16 @@ def requirement_item(node: Node, ctx: ParseContext) -> bool:
                                 "'三、申报材料' → True; '(一)加强保护。' under '二、重点任务' → False")
 def condition_item(node: Node, ctx: ParseContext) -> bool:
     """A measure that is an item of a list of conditions to apply or documents to hand in (under 申报条件,
-    评选条件, 申报材料 …, or one level further down, b723 009): what it says in figures is a condition an
-    applicant meets ("团队成员不少于8人"), no target."""
+    评选条件, 申报材料 …, or one level further down, b723 009; under any heading that names conditions, "五、备案
+    条件"; an article in a chapter of conditions, "第三章 企业重点实验室条件"): what it says in figures is a
+    condition an applicant meets ("团队成员不少于8人"), no target."""
+    if node.kind == "article":  # a rule's articles in a chapter of conditions ("第三章 企业重点实验室条件", b863 006)
+        return any(a.kind == "chapter" and CONDITIONS_NAMED.fullmatch(_bare(a.heading, ctx)) for a in node.ancestors())
     return node.kind not in HEADING_KINDS and (any(
-        CONDITION_HEADING.fullmatch(_bare(a.heading, ctx)) for a in node.ancestors()[-2:])
-        or announced_conditions(node, ctx))
+        CONDITION_HEADING.fullmatch(_bare(a.heading, ctx)) or CONDITIONS_NAMED.fullmatch(_bare(a.heading, ctx))
+        for a in node.ancestors()[-2:]) or announced_conditions(node, ctx)
+        # an item whose own list of conditions stays in it ("二、进一步满足以下条件的…,可申请…: (一)…", b863 003)
+        or bool(node.extra and CONDITION_LEAD.search(ctx.fold(node.head.strip()))))
 
 
 @rule(stage="outline", example="'(三)可自主支配的场地面积不小于500平方米' after '众创空间市级备案应具备哪些条件?' → True; "

@@ -887,6 +887,15 @@ def test_requirement_item(lines, expected):
     (["二、评审标准", "2、历年累计有效专利12件以上。"], True),  # b807 001: the criteria an applicant is judged by
     (["一、六安市知识产权优势企业认定标准", "1.配备专职管理人员1人以上。"], True),  # b807 005: after what is recognised
     (["三、奖励标准", "1.给予10万元奖励。"], False),  # what a policy pays: targets
+    # session 28: a heading that names conditions (b863 006), whatever their kind
+    (["第三章 企业重点实验室条件", "第十三条 实验室具有先进、完备的研究与开发条件,面积在1500平方米以上。"], True),
+    (["五、备案条件", "(一)专职人员不少于5人。"], True),
+    (["二、保障措施", "(一)加大投入,每年安排资金500万元。"], False),
+    (["第三章 保障措施", "第十三条 市财政每年安排资金500万元。"], False),
+    # b863 003: who meets the conditions below may apply; the list stays in the item
+    (["二、進一步滿足以下條件的新型研發機構,可申請認定為市級新型研發機構:", "(一)在廈辦公和科研場所面積不少于1000平方米。",
+      "(二)常駐研發人員不少于20人。"], True),
+    (["二、对符合下列条件的企业给予奖励:", "(一)新认定的国家级企业技术中心,奖励50万元。", "(二)新认定的省级中心,奖励20万元。"], False),
 ])
 def test_condition_item(lines, expected):
     assert O.condition_item(node(*lines), CTX) is expected
