@@ -67,6 +67,7 @@ OTHER_NUMBER_LINE = re.compile(rf"^[ \u3000]*(?:{P.ITEM_NUMBER})", re.M)
 FLAT_LINE = re.compile(r"[^\n]{300,}")
 # scraper separators and spam symbols that mirror sites scatter through the text
 SEPARATOR_RUNS = re.compile(r"@{2,}")
+WATERMARK = re.compile(rf"(?:{P.alternation(L.DOC_SHARE_WATERMARK_LEADS)})?-*(?:{P.alternation(L.DOC_SHARE_WATERMARKS)})")
 SPAM_SYMBOLS = "™♠♥♣♦✔✘☆★÷₩¥$↕¶©αβγδεζλμπρσφψωΩ≥≤<>'"
 # a forum's anti-copy jammer: runs of one- and two-character ASCII tokens ("0 N* Q, G& X8 o. O' h") at a
 # line's head or end or between Han characters (forum_jammer)
@@ -478,6 +479,15 @@ def forum_jammer(text: str) -> str:
     return JAMMER.sub(drop, text) if JAM_PUNCT.search(text) else text
 
 
+@rule(stage="clean", example="'经营单位整改;二级下载后可任意编辑重大事故隐患' → '经营单位整改;二级重大事故隐患'; "
+                             "'施。精品文档---下载后可任意编辑 (二)灭蚊' → '施。 (二)灭蚊'")
+def share_watermarks(text: str) -> str:
+    """A document-sharing site's watermark ("下载后可任意编辑", after "精品文档---" or dashes) out of the text,
+    wherever the preview's page broke (b755 002, b846 013, b862 007: glued to a title, a heading or the middle
+    of a sentence)."""
+    return WATERMARK.sub("", text)
+
+
 @rule(stage="clean", example="'電™♠子商務進工(gōα₩™ng)作' → '電子商務進工(gōng)作'; '二OO九年' → '二〇〇九年'")
 def spam_symbols(text: str) -> str:
     """Mirror-site noise out of the text: symbols wedged between two Han characters (™♠, σ≥), symbols
@@ -653,6 +663,8 @@ def normalise_text(text: str) -> str:
     space per gap (tabs kept, one per cell)."""
     if NEEDS_WIDTH_FIX.search(text):
         text = text.translate(FULL_WIDTH)
+    if any(w in text for w in L.DOC_SHARE_WATERMARKS):
+        text = share_watermarks(text)
     if NEEDS_ENCLOSED_FIX.search(text):
         text = text.translate(ENCLOSED_NUMBERS)
     if "\u2474" in text:

@@ -24,6 +24,10 @@ DOC_SHARE_TERMS = ("网友上传", "本站所有内容", "文档一经付费", "
                    "所得收入归上传者", "网址水印",
                    # a download shop's notes (b251 005: "1.部分资料下载需要金币…", "2.已购买过的文档,再次下载不重复扣费")
                    "下载需要金币", "不重复扣费", "请先用软件解压")
+# a document-sharing site's watermark written into the text, wherever a page of the preview broke ("精品文档---下载后
+# 可任意编辑2024 年病媒生物防治…", "经营单位整改;二级下载后可任意编辑重大事故隐患…": clean.share_watermarks)
+DOC_SHARE_WATERMARKS = ("下载后可任意编辑",)
+DOC_SHARE_WATERMARK_LEADS = ("精品文档",)
 CHROME_PHRASES = (
     "字体大小", "扫一扫", "我要纠错", "关闭窗口", "打印本页", "【打印】", "【关闭】", "相关词条", "热门词条", "联络我们",
     "分享到", "无障碍浏览", "无障碍阅读", "无障碍版", "无障碍模式", "关怀版", "浏览次数", "访问次数", "阅读次数", "附件下载", "返回顶部", "上一篇", "下一篇", "责任编辑",

@@ -418,3 +418,15 @@ def test_pipe_task_tables(text, expected):
 ])
 def test_forum_jammer(text, expected):
     assert C.forum_jammer(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # session 28: a document-sharing site's watermark, wherever the preview's page broke (b755 002, b846 013, b862 007)
+    ("经营单位整改;二级下载后可任意编辑重大事故隐患由市安委会办", "经营单位整改;二级重大事故隐患由市安委会办"),
+    ("施。精品文档---下载后可任意编辑 (二)灭蚊。", "施。 (二)灭蚊。"),
+    ("下载后可任意编辑成都市技术合同认定登记办事指南", "成都市技术合同认定登记办事指南"),
+    ("注意事项下载后可任意编辑\n1.申请", "注意事项\n1.申请"),
+    ("下载后请仔细核对", "下载后请仔细核对"),  # no watermark
+])
+def test_share_watermarks(text, expected):
+    assert C.share_watermarks(text) == expected
