@@ -527,7 +527,8 @@ def _unbracket_labels(line: str, ctx: ParseContext) -> str:
 PUBLIC_MARK = re.compile(r"^.{0,40}?[(（]\s*此件(?:公开发布|不公开|主动公开)\s*[)）]\s*")  # a signature run on before the title
 # "⑴ 大連市…辦法": an enclosed number a list left; "、常州市规划局…规定", ". 惠州市临时建设管理规定" (b809 009, 012): a list's
 # mark or a stop left before the title
-STRAY_START = re.compile(rf"^(?:[\u2460-\u249b]|[、.．:：]+)\s*(?=[{P.HAN}])")
+# (also a law site's list mark: "Ⅰ 昆明市爱国卫生工作条例", "『壹』 大理白族自治州鄉村清潔條例", b846 003, 011)
+STRAY_START = re.compile(rf"^(?:[\u2460-\u249b]|[、.．:：]+|[\u2160-\u2169]\s|『[壹贰貳叁參肆伍陆陸柒捌玖拾]』)\s*(?=[{P.HAN}])")
 STRAY_END = re.compile(rf"(?<=[{P.HAN})）])\s*[.?？]$")  # "…管理办法." (a scan's stop), "…条例?" (mojibake)
 
 

@@ -1720,6 +1720,9 @@ def test_national_run(issuer, expected):
     ("⑴ 大連市營業性道路運輸機動車駕駛員崗位培訓管理辦法", "大連市營業性道路運輸機動車駕駛員崗位培訓管理辦法"),  # b445 009
     ("、常州市规划局建设工程规划核实管理规定", "常州市规划局建设工程规划核实管理规定"),  # b809 009: a list's mark left
     (". 惠州市临时建设管理规定", "惠州市临时建设管理规定"),  # b809 012: a stop left
+    ("Ⅰ 昆明市爱国卫生工作条例", "昆明市爱国卫生工作条例"),  # b846 003: a law site's list mark
+    ("『壹』 大理白族自治州鄉村清潔條例", "大理白族自治州鄉村清潔條例"),  # b846 011
+    ("Ⅱ级应急响应工作规程", "Ⅱ级应急响应工作规程"),  # a grade, no mark
 ])
 def test_title_stray_marks(title, expected):
     assert H.title_stray_marks(title, CTX) == expected
