@@ -544,7 +544,8 @@ def grade_band(n: Number) -> bool:
 
 
 # the words just before an assessment's points: awarded, added, deducted, weighted ("奖励2分", "扣1分", "(0.4分)")
-POINTS_BEFORE = re.compile(r"(?:(?:奖励|加|扣|减|记|各为)[^，,。；;\d]{0,5}|[(（])\s*$")  # also "奖励其负责人1分"
+POINTS_BEFORE = re.compile(r"(?:(?:奖励|加|扣|减|记|各为)[^，,。；;\d]{0,5}|[(（]|得|计|基础分为|分值为?)\s*$")  # also "奖励其负责人1分";
+# "有纳入考核的文件得10分", "有檔案計5分", "基础分为25分" (b878, b471): points scored, right before the number
 POINTS_REACH = 8
 
 

@@ -910,6 +910,9 @@ def test_standard_amount(text, value, expected):
     ("办理质量(0.6分)", "0.6", True),                         # b378 004: an item's weight
     ("知识产权保护社会满意度达到85分", "85", False),          # a score to reach
     ("奖励2万元", "2", False),                                 # not points
+    # session 28: points scored right before the number (b878 007, b471 010)
+    ("有纳入考核的文件得10分,否则不得分", "10", True), ("有档案计5分", "5", True), ("初次信访事项办理基础分为25分", "25", True),
+    ("全市知识产权保护社会满意度得分达到85分", "85", False),  # 得分 then a score to reach
 ])
 def test_assessment_points(text, value, expected):
     assert Tg.assessment_points(_full(text, value)) is expected
