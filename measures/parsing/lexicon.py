@@ -749,6 +749,9 @@ SAFEGUARD_WORDS = ("组织领导", "领导", "站位", "督查", "督办", "督�
 # a penalty clause's words: its amounts are no targets (targets.penalty_amount)
 PENALTY_WORDS = ("罚款", "罚金", "没收")
 PENALTY_MULTIPLE_UNITS = ("倍",)  # "处违法所得1倍以上5倍以下的罚款": a multiple of what is fined
+# "处十日以上十五日以下拘留" (b866 007): days of detention a penalty clause lays down
+DETENTION_WORDS = ("拘留",)
+DETENTION_UNITS = ("日", "天")
 
 # what a review of a past year says it did ("实现了…良好开局", "完成…"): targets.past_year_review
 PAST_REVIEW_VERBS = ("实现了", "完成了", "取得了", "全省实现", "全市实现", "全县实现", "全区实现", "比上年", "同比")

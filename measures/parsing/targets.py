@@ -686,13 +686,15 @@ def age_qualifier(n: Number) -> bool:
 
 
 @rule(stage="targets", example="'并处10000元以上30000元以下罚款' (10000) → True; '处违法经营额5倍以下的罚款' (5) → True; "
-                                 "'给予30万元奖励' → False")
+                                 "'处十日以上十五日以下拘留' (十五) → True; '给予30万元奖励' → False")
 def penalty_amount(n: Number) -> bool:
     """An amount in a penalty clause (罚款, 罚金: "处500元以上1000元以下罚款", b191 008, b192 001), or a
     multiple of the gains it fines ("处违法经营额5倍以下的罚款", b824 007, b826 001), is a sanction a rule
-    lays down, no commitment: no target (no gold of the set holds one)."""
-    return (n.unit in L.MONEY_UNITS or n.unit in L.PENALTY_MULTIPLE_UNITS) and \
-        any(w in n.folded[n.a:n.b] for w in L.PENALTY_WORDS)
+    lays down, no commitment: no target (no gold of the set holds one); so are days of detention ("处十日以上
+    十五日以下拘留", b866 007)."""
+    clause = n.folded[n.a:n.b]
+    return (n.unit in L.MONEY_UNITS or n.unit in L.PENALTY_MULTIPLE_UNITS) and any(w in clause for w in L.PENALTY_WORDS) \
+        or n.unit in L.DETENTION_UNITS and any(w in clause for w in L.DETENTION_WORDS)
 
 
 # "100元、200元、…3000元共十三个档次": a menu of amounts to choose from (tier_menu)

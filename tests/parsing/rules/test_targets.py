@@ -738,6 +738,8 @@ def test_bare_wan_amount(text, expected):
     ("对新认定的企业给予30万元奖励。", "30", False),
     ("由市场监管部门责令停止侵权,处违法经营额5倍以下的罚款。", "5", True),     # b824 007: a multiple of the gains
     ("力争专利产值增长1倍。", "1", False),
+    ("由公安机关处10日以上15日以下拘留。", "15", True),                          # b866 007: days of detention
+    ("应当在15日内办结。", "15", False),
 ])
 def test_penalty_amount(text, value, expected):
     from measures.parsing.text import fold_same_length
