@@ -2860,8 +2860,8 @@ def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext
         region = dict(region, district=None, level="city")  # "香洲区、金湾区、斗门区…": the city speaks of its districts
     if hint and region["level"] and LEVEL_RANK[region["level"]] > LEVEL_RANK[hint]:
         if hint == "city" and region["level"] == "district" and (region["district"] or "").endswith("市") \
-                and ctx.fold(ctx.text).count(ctx.fold(region["district"])) >= 2:
-            return region  # "市应急管理局" of 桐乡市 (named twice at least): a county-level city speaks of itself as 市 too
+                and county_city_speaks(region["district"], ctx):
+            return region  # "市应急管理局" of 桐乡市: a county-level city speaks of itself as 市 too
         return dict(NO_REGION, level=hint)
     hint = municipal_level(region, hint)
     if hint:
@@ -2877,6 +2877,17 @@ def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext
 
 
 CONTACT_LINE = re.compile(rf"^(?:{P.alternation(L.CONTACT_HEADS)})\s*[:：]")
+COUNTY_CITY_ORG = r"[^，,。；;、\s]{0,14}?(?:人民政府|政府|局|委员会|办公室)"
+
+
+@rule(stage="header", example="('大冶市', '…大冶市市场监督管理局现对全市各经营者…') → True; ('桐乡市', '桐乡市…桐乡市…') → True; "
+                               "('兴城市', '…建设新兴城市…') → False")
+def county_city_speaks(name: str, ctx: ParseContext) -> bool:
+    """A county-level city (a 市 of district level) is the text's own place although it calls itself 市
+    ("全市", "市政府"): named twice at least, or once as the body that speaks ("大冶市市场监督管理局现对全市…",
+    b871 006; "如皋市人民政府", b827). One mention inside a word ("新兴城市" holds 兴城市) is no place."""
+    text, f = ctx.fold(ctx.text), ctx.fold(name)
+    return text.count(f) >= 2 or re.search(re.escape(f) + COUNTY_CITY_ORG, text) is not None
 
 
 @rule(stage="header", example="'邮寄地址:北京市西城区西长安街13号工业和信息化部' → True; '北京市西城区人民政府' → False")

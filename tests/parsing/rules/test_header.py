@@ -2079,3 +2079,16 @@ def test_township_level(region, title, level):
 ])
 def test_without_outer_quotes(line, expected):
     assert H.without_outer_quotes(line) == expected
+
+
+@pytest.mark.parametrize("name, text, expected", [
+    # session 28: a county-level city speaks of itself as 市 (b871 006, b827)
+    ("大冶市", "为进一步规范我市节日期间市场价格行为,大冶市市场监督管理局现对全市各经营者提醒告诫如下。", True),
+    ("桐乡市", "桐乡市应急管理局…全市…桐乡市", True),                     # named twice
+    ("兴城市", "推进城市更新,建设新兴城市,全市各区…", False),             # inside a word
+    ("昆山市", "全市各县(市、区)要学习昆山市的经验。", False),             # named once, not the body that speaks
+])
+def test_county_city_speaks(name, text, expected):
+    ctx = ParseContext()
+    ctx.text = text
+    assert H.county_city_speaks(name, ctx) is expected
