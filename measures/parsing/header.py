@@ -239,8 +239,9 @@ PASSED = re.compile(rf"(?P<date>{P.DATE_TEXT})\s*(?P<org>[{P.HAN}][{P.HAN} ]{{1,
 # "北京市第十四届人民代表大会常务委员会第十五次会议于2014年11月28日讨论通过": the date after the session (b320 012)
 PASSED_ON = re.compile(rf"(?:^|(?<=[\s(（,，。]))(?P<org>[{P.HAN}]{{2,40}}?)第[{P.CN_DIGITS}\d]+次(?:常务)?会议\s*于\s*"
                        rf"(?P<date>{P.DATE_TEXT})\s*(?:审议|讨论)?通过")
-PROMULGATED = re.compile(rf"(?P<date>{P.DATE_TEXT}|{P.YEAR}-\d{{1,2}}-\d{{1,2}})\s*(?P<org>[{P.HAN}]{{2,30}}?(?:{_ORG_END}))"
-                         rf"(?P<order>(?:令|公告)\s*第\s*[\d{P.CN_DIGITS}]+\s*号)?\s*(?:公布|发布)")
+# the decree's number in any of its forms ("令第8号", "令〔2016〕第8号", "令2022年第2号", "令(第307号)": b48 006, b821 001)
+PROMULGATED = re.compile(rf"(?P<date>{P.DATE_TEXT}|{P.YEAR}-\d{{1,2}}-\d{{1,2}})\s*(?:以|由)?(?P<org>[{P.HAN}]{{2,30}}?(?:{_ORG_END}))"
+                         rf"(?P<order>(?:令|公告)\s*[(（]?\s*{_ORDER_N}\s*[)）]?)?\s*(?:公布|发布)")
 PROMULGATION_NOTE = re.compile(rf"(?P<date>{P.DATE_TEXT})[{P.HAN}]{{0,40}}?(?:公布|发布)")
 SESSION = re.compile(rf"第[{P.CN_DIGITS}]+[届屆]")
 # "…通过 根据2021年9月29日…《关于修改〈…〉的决定》修正 2022年7月28日…会议修订": the versions after adoption
@@ -250,7 +251,7 @@ REVISED = re.compile(rf"(?P<date>{P.DATE_TEXT})[^()（）。]{{0,120}}?(?:修订
 AMENDED = re.compile(rf"(?P<date>{P.DATE_TEXT})[^()（）。]{{0,120}}?(?:修订|修正|修改)")
 # "…2021年2月15日中华人民共和国国务院令第740号第三次修订": a revision made by a decree of its own, not one made
 # "根据2021年2月7日山东省人民政府令第340号修订" (a decree that amends many rules at once: the rule keeps its number)
-REVISING_ORDER = re.compile(rf"(?<!根据)(?:{P.DATE_TEXT})\s*(?P<order>[{P.HAN}]{{2,30}}?(?:{_ORG_END})令\s*第\s*[\d{P.CN_DIGITS}]+\s*号)"
+REVISING_ORDER = re.compile(rf"(?<!根据)(?:{P.DATE_TEXT})\s*(?P<order>(?P<org>[{P.HAN}]{{2,30}}?(?:{_ORG_END}))令\s*[(（]?\s*{_ORDER_N}\s*[)）]?)"
                             rf"\s*(?:第[{P.CN_DIGITS}\d]+次)?(?:修订|修正)")
 DIGIT_DATE = re.compile(rf"^[^\w]*({P.YEAR})\s*(\d{{1,2}})\s+(\d{{1,2}})\s*日?[^\w]*$|^[^\w]*({P.YEAR})(\d{{2,4}})\s*日?[^\w]*$")
 # "现印发给你们,并就有关事项通知如下:", "印發給你們,請結合以下要求…": a notice issuing a document, with items of its own
@@ -2191,7 +2192,10 @@ def _find_other_marks(h: Header, lines: list[str], first_num: int, ctx: ParseCon
                 h.order = (without_state_name(P.WHITESPACE.sub("", line[p.start("org"):p.end("org")]), ctx),
                            P.WHITESPACE.sub("", line[p.start("org"):p.end("order")]))
             if m.re is PROMULGATED and (later := latest_revising_order(f[m.end():])):
-                h.order = (org, P.WHITESPACE.sub("", line[m.end() + later[0]:m.end() + later[1]]))  # b320 002
+                # b320 002; the revising decree's body issues the version shown ("农业部令2012年第2号公布,2022年1月21日
+                # 农业农村部令2022年第2号修订", b700 003)
+                h.order = (without_state_name(P.WHITESPACE.sub("", line[m.end() + later[0]:m.end() + later[2]]), ctx),
+                           P.WHITESPACE.sub("", line[m.end() + later[0]:m.end() + later[1]]))
         if h.page_date is None and i not in h.meta_lines and len(line) <= 60:
             d = PAGE_DATE.search(line)
             if d:
@@ -2232,12 +2236,12 @@ def page_stamp(line: str) -> str | None:
 
 
 @rule(stage="header", example="'…第一次修订 2021年2月15日中华人民共和国国务院令第740号第三次修订)' → the span of '中华人民共和国国务院令第740号'")
-def latest_revising_order(note: str) -> tuple[int, int] | None:
+def latest_revising_order(note: str) -> tuple[int, int, int] | None:
     """Where the last decree number that made a revision stands in a regulation's history note after its
-    first publication ("…令第407号公布 根据…修订 …令第740号第三次修订"): the text shown is that
-    version, so its decree is the document's number. None: no revision by a numbered decree."""
+    first publication ("…令第407号公布 根据…修订 …令第740号第三次修订"), and where its body's name ends: the
+    text shown is that version, so its decree is the document's number. None: no revision by a numbered decree."""
     found = list(REVISING_ORDER.finditer(note))
-    return (found[-1].start("order"), found[-1].end("order")) if found else None
+    return (found[-1].start("order"), found[-1].end("order"), found[-1].end("org")) if found else None
 
 
 @rule(stage="header", example="['(1996年9月23日…会议通过', '根据2011年12月1日…修正', '2022年9月28日…修订)'] after 通过 → "

@@ -1284,6 +1284,7 @@ def test_promulgation_note_gives_the_decree(knowledge, lines, issuer, number):
     ("发布 根据2021年2月7日山东省人民政府令第340号修订 2023年1月5日山东省人民政府令第350号修正)", "山东省人民政府令第350号"),
     ("公布 根据2013年12月7日《国务院关于修改部分行政法规的决定》修订)", None),  # revised by a decision, no decree
     ("发布 根据2021年2月7日山东省人民政府令第340号修订)", None),  # amended by a decree that amends many rules (b73 010)
+    ("公布,2022年1月21日农业农村部令2022年第2号修订)", "农业农村部令2022年第2号"),  # b700 003: a year's number
 ])
 def test_latest_revising_order(note, expected):
     span = H.latest_revising_order(note)
