@@ -1271,6 +1271,11 @@ def test_promulgation_after(rest, expected):
     # b86 011: the date written 2014-07-03
     (["(2014-07-03國家工商行政管理總局令第66號發布公布之日起30日后施行)", "第一條為規範馳名商標認定工作,制定本規定。",
       "第二條本規定適用於商標。"], "國家工商行政管理總局", "國家工商行政管理總局令第66號"),
+    # session 28: the number with the year in brackets (b821 001) or within its year, revised (b700 003)
+    (["张家口市滑雪场所安全管理办法 (2018年10月15日张家口市人民政府令 〔2018〕第3 号公布)", "第一条 为了加强滑雪场所安全管理,制定本办法。",
+      "第二条 本办法适用于本市。"], "张家口市人民政府", "张家口市人民政府令〔2018〕第3号"),
+    (["农业植物品种命名规定(2012年3月14日农业部令2012年第2号公布,2022年1月21日农业农村部令2022年第2号修订)",
+      "第一条为规范农业植物品种命名,制定本规定。", "第二条本规定适用于品种命名。"], "农业农村部", "农业农村部令2022年第2号"),
 ])
 def test_promulgation_note_gives_the_decree(knowledge, lines, issuer, number):
     ctx = ParseContext(knowledge, lines=lines)
