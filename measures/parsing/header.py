@@ -483,14 +483,40 @@ def labelled_values(line: str, ctx: ParseContext) -> dict[str, str] | None:
     return found
 
 
+FLAT_META_SPAN = 300  # flat_label_run: where in a page flattened to one line its box of labels may stand
+FLAT_LABELS_MIN = 3    # … and how many labels make a box (glued to what stands before them)
+FLAT_LABEL = re.compile(rf"(?P<label>{_LABELS})\s*[:：]\s*")
+
+
+@rule(stage="header", example="'…规定Provisions…制定机关:国家知识产权局发文字号:国家知识产权局令第79号公布日期:2023.12.29施行日期:2024.02…' "
+                               "(one line of 1,400 characters) → {'issuer': '国家知识产权局', 'doc_number': '国家知识产权局令第79号', "
+                               "'published': '2023.12.29'}")
+def flat_label_run(line: str, ctx: ParseContext) -> dict[str, str]:
+    """A law database's box of labels run into a page flattened to one long line (b86 012, b816 009: "制定机关:…
+    发文字号:…公布日期:…施行日期:…" then the articles): the labelled values near its head, each running to the
+    next label; the last label's value runs on into the text, so it is left out. The line stays body text."""
+    head = line[:FLAT_META_SPAN]
+    hits = list(FLAT_LABEL.finditer(ctx.fold_same(head)))
+    if len(hits) < FLAT_LABELS_MIN:
+        return {}
+    found: dict[str, str] = {}
+    for h, nxt in zip(hits, hits[1:]):
+        value = head[h.end():nxt.start()].strip(" \t|｜丨")
+        if value:
+            found.setdefault(_key(h.group("label")), value)
+    return found
+
+
 def parse_meta(lines: list[str], limit: int, ctx: ParseContext) -> tuple[dict[str, str], set[int]]:
     """Labelled metadata values in the first ``limit`` lines (and the last 15); a label alone on its
-    line takes the next line as its value."""
+    line takes the next line as its value; a flattened page's run of labels (flat_label_run)."""
     meta: dict[str, str] = {}
     used: set[int] = set()
     for i in list(range(min(limit, len(lines)))) + list(range(max(limit, len(lines) - 15), len(lines))):
         line = lines[i]
-        if len(line) > 300:
+        if len(line) > FLAT_META_SPAN:
+            for key, value in flat_label_run(line, ctx).items():
+                meta.setdefault(key, value)
             continue
         line = _unbracket_labels(line, ctx)
         alone = LABEL_ALONE.match(ctx.fold_same(line))

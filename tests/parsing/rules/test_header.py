@@ -2098,3 +2098,14 @@ def test_county_city_speaks(name, text, expected):
     ctx = ParseContext()
     ctx.text = text
     assert H.county_city_speaks(name, ctx) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    # session 28: a law database's box run into a page flattened to one line (b86 012, b816 009)
+    ("集体商标、证明商标注册和管理规定ProvisionsontheRegistration制定机关:国家知识产权局发文字号:国家知识产权局令第79号"
+     "公布日期:2023.12.29施行日期:2024.02.01第一条 为了规范集体商标、证明商标的注册和使用管理……" + "。" * 300,
+     {"issuer": "国家知识产权局", "doc_number": "国家知识产权局令第79号", "published": "2023.12.29"}),
+    ("为加强管理,现就有关事项通知如下:一、发布日期:以公告为准。" + "。" * 300, {}),   # one label: no box
+])
+def test_flat_label_run(line, expected):
+    assert H.flat_label_run(line, CTX) == expected
