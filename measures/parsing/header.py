@@ -129,7 +129,8 @@ ISSUER_PARTS = re.compile(r"[\s、，,]+")
 # "市政府", "省人民政府办公厅": a government named by its level only (issuer_in_full)
 BARE_GOVERNMENT = re.compile(r"^(?P<level>[省市])(?:人民)?政府(?P<rest>办公室|办公厅)?$")
 SELF_REFERENCE = re.compile(rf"^(?:{'|'.join(L.SELF_REFERENCE_PLACES)})(?:委|政府|人民政府|{P.HAN_CHAR}{{1,12}}(?:局|委|办|厅))")
-ISSUER_IN_TEXT = re.compile(rf"({P.HAN_CHAR}{{2,20}}(?:{'|'.join(L.ISSUER_ENDS)}))(?:印发|发布)")
+# issuer_in_text: "X印发", "X现就…", "X决定开展…" (a decision followed by what it starts, not "…由市人民政府决定。")
+ISSUER_IN_TEXT = re.compile(rf"({P.HAN_CHAR}{{2,20}}(?:{'|'.join(L.ISSUER_ENDS)}))(?:印发|发布|现对|现就|现将|现?决定(?=开展|组织|在|对|于|从|自|成立|命名|授予|表彰|举办|实施))")
 NATIONAL = re.compile(rf"^(?:国务院|{P.alternation(L.NATIONAL_ISSUERS + L.NATIONAL_MINISTRIES)})|"
                       rf"^国家(?!级){P.HAN_CHAR}{{2,12}}?(?:总局|局|署)(?:办公室|办公厅)?$|{'|'.join(L.NATIONAL_JOINT_MEETING)}|"
                       rf"^全国{P.HAN_CHAR}{{2,30}}?(?:{P.alternation(L.NATIONAL_COMMITTEE_ENDS)})(?:办公室)?$")
@@ -2340,9 +2341,7 @@ def issuer_of(h: Header, lines: list[str], ctx: ParseContext) -> str | None:
         elif SELF_REFERENCE.match(ctx.fold_same(h.title)):  # "市政府实施名牌战略的补充意见"
             m = re.match(rf"^[{P.HAN}]{{1,12}}?(?:政府|局|委|办|厅)", ctx.fold_same(h.title))
             title_issuer = h.title[:m.end()] if m else None
-    in_text = next((line[m.start(1):m.end(1)] for line in lines[:h.body_start + 10]
-                    for m in [ISSUER_IN_TEXT.search(ctx.fold_same(line))]  # 印發 too; the name as written
-                    if m and not _cited(line, m.start()) and not re.match(r"根据|按照|依据|落实|贯彻|参照", m.group(1))), None)
+    in_text = next((found for line in lines[:h.body_start + 10] for found in [issuer_in_text(line, ctx)] if found), None)
     red_header = next((l.strip()[:m.end("org")] for l in lines[:5] for m in [LETTERHEAD.match(ctx.fold_same(l.strip()))]
                        if m), None)
     for cand in (issuer, meta.get("issuer"), h.signer, red_header, h.title_issuer, title_issuer,
@@ -2376,6 +2375,20 @@ def issuer_of(h: Header, lines: list[str], ctx: ParseContext) -> str | None:
     if issuer and " " in issuer:
         return joint_issuers(issuer, meta.get("issuer"))
     return run_together_issuers(issuer, ctx) if issuer else issuer
+
+
+@rule(stage="header", example="'市知识产权局印发《…》' → '市知识产权局'; '…环境,大冶市市场监督管理局现对全市各经营者提醒告诫如下' → "
+                               "'大冶市市场监督管理局'; '…,长沙市司法局决定在全市范围内选任…' → '长沙市司法局'; "
+                               "'…由市人民政府决定。' → None")
+def issuer_in_text(line: str, ctx: ParseContext) -> str | None:
+    """A sentence whose subject is the issuing body (a late resort of issuer_of): "X印发…", "X发布…", "X现对 /
+    现就 / 现将…" (b871 006, 009: a price reminder's opening), "X决定开展 / 在 / 表彰…" (b811 011, b680 007: a
+    notice's decision); the name as written. Not a body cited (《…》), one the text follows (根据 X …) or one that
+    decides in a rule's article ("由市人民政府决定。")."""
+    m = ISSUER_IN_TEXT.search(ctx.fold_same(line))
+    if not m or _cited(line, m.start()) or re.match(r"根据|按照|依据|落实|贯彻|参照|由|经", m.group(1)):
+        return None
+    return line[m.start(1):m.end(1)]
 
 
 @rule(stage="header", example="'…请认真贯彻执行。\n上海市嘉定区教育局\n2019年12月4日\n附件1…' → '上海市嘉定区教育局'; "

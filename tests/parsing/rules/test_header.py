@@ -2109,3 +2109,16 @@ def test_county_city_speaks(name, text, expected):
 ])
 def test_flat_label_run(line, expected):
     assert H.flat_label_run(line, CTX) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("市知识产权局印发《知识产权强市建设方案》", "市知识产权局"),
+    # session 28: a price reminder's and a notice's opening (b871 006, b811 011)
+    ("为规范我市节日期间市场价格行为,大冶市市场监督管理局现对全市各经营者提醒告诫如下。", "大冶市市场监督管理局"),
+    ("根据《长沙市人民监督员选任管理改革工作实施方案》,长沙市司法局决定在全市范围内选任人民监督员。", "长沙市司法局"),
+    ("具体收费标准由市人民政府决定。", None),                   # a rule's article: no speaker
+    ("法律、法规规定或市人民政府决定的其他事项。", None),       # no decision that starts anything
+    ("根据国家知识产权局印发的《…》要求", None),               # a body the text follows
+])
+def test_issuer_in_text(line, expected):
+    assert H.issuer_in_text(line, CTX) == expected
