@@ -124,7 +124,8 @@ LEVEL_AND_ABOVE = re.compile(r"[省市县区]级(?:以上|及以上|以下)")  #
 GENERIC_GOVERNMENT = re.compile(r"(?:设区的|直辖|地级|[省县区、城])市人民政府|自治区人民政府|[省市、]县人民政府|、区人民政府")
 NATIONAL_WORDING = re.compile(rf"国务院[{P.HAN}]{{0,10}}部门|国家[{P.HAN}]{{1,8}}?(?:{P.alternation(L.NATIONAL_AUTHORITY_ENDS)})|"
                               rf"{P.alternation(L.NATIONAL_SELF_WORDS)}")
-ISSUER_CUT = re.compile(r"\s{2,}|[|｜]")
+ISSUER_CUT = re.compile(rf"\s{{2,}}|[|｜]|\s*(?:{P.alternation(L.VALUE_TOOL_WORDS)})")
+TOWNSHIP = re.compile(rf"^[{P.HAN}]{{2,12}}?(?:{P.alternation(L.TOWNSHIP_ENDS)})(?:[(（][{P.HAN}]{{2,10}}[)）])?$")
 ISSUER_PARTS = re.compile(r"[\s、，,]+")
 # "市政府", "省人民政府办公厅": a government named by its level only (issuer_in_full)
 BARE_GOVERNMENT = re.compile(r"^(?P<level>[省市])(?:人民)?政府(?P<rest>办公室|办公厅)?$")
@@ -2344,10 +2345,11 @@ def issuer_of(h: Header, lines: list[str], ctx: ParseContext) -> str | None:
     in_text = next((found for line in lines[:h.body_start + 10] for found in [issuer_in_text(line, ctx)] if found), None)
     red_header = next((l.strip()[:m.end("org")] for l in lines[:5] for m in [LETTERHEAD.match(ctx.fold_same(l.strip()))]
                        if m), None)
+    labelled = (meta.get("issuer"), None if site_source(meta.get("source"), ctx) else meta.get("source"))
     for cand in (issuer, meta.get("issuer"), h.signer, red_header, h.title_issuer, title_issuer,
                  org_line_above_title(h, lines, ctx), h.lead_issuer,
                  h.order[0] if h.order else None, h.passed[0] if h.passed else None, in_text,
-                 meta.get("author"), None if site_source(meta.get("source"), ctx) else meta.get("source")):
+                 meta.get("author"), labelled[1]):
         cand = _issuer_form(cand, ctx)
         if cand:
             issuer = cand
@@ -2372,6 +2374,8 @@ def issuer_of(h: Header, lines: list[str], ctx: ParseContext) -> str | None:
             issuer = signer
     if not issuer:
         issuer = signed_org(ctx.text, ctx)
+    if not issuer:  # the last resort: a town the metadata names as its publisher or source
+        issuer = next((t for c in labelled if c for t in [township_issuer(c, ctx)] if t), None)
     if issuer and " " in issuer:
         return joint_issuers(issuer, meta.get("issuer"))
     return run_together_issuers(issuer, ctx) if issuer else issuer
@@ -2498,6 +2502,16 @@ def _issuer_form(s: str | None, ctx: ParseContext) -> str | None:
     if " " not in s and "、" not in s:
         s = glued_same_place(s)
     return s
+
+
+@rule(stage="header", example="'虹城街道' (发布机构) → '虹城街道'; '东白湖镇' (信息来源) → '东白湖镇'; '安义县万埠镇' → itself; "
+                               "'镇江' → None")
+def township_issuer(value: str, ctx: ParseContext) -> str | None:
+    """A town or street office that a page's metadata names as its publisher or source ("发布机构: 虹城街道",
+    "信息来源:东白湖镇", b580 004, b152 009): the town issues in its own name, though its name is a place's.
+    Only from those labels (a place named elsewhere is no issuer)."""
+    s = ISSUER_CUT.split(value.strip())[0].strip()
+    return s if TOWNSHIP.match(ctx.fold_same(s)) else None
 
 
 # two bodies of one place glued together ("青岛市总工会青岛市地方税务局", b372 011)

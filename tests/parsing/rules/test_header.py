@@ -2122,3 +2122,13 @@ def test_flat_label_run(line, expected):
 ])
 def test_issuer_in_text(line, expected):
     assert H.issuer_in_text(line, CTX) == expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    # session 28: a town that the metadata names as its publisher or source (b580 010, b855 001, b726)
+    ("虹城街道", "虹城街道"), ("东白湖镇", "东白湖镇"), ("安义县万埠镇", "安义县万埠镇"),
+    ("东白湖镇 打印", "东白湖镇"),           # the page's tools run on after the value
+    ("镇江", None), ("金安区乡村振兴局", None),  # a city's name; a body (issuer_of's usual forms)
+])
+def test_township_issuer(value, expected):
+    assert H.township_issuer(value, CTX) == expected
