@@ -131,7 +131,9 @@ ISSUER_PARTS = re.compile(r"[\s、，,]+")
 BARE_GOVERNMENT = re.compile(r"^(?P<level>[省市])(?:人民)?政府(?P<rest>办公室|办公厅)?$")
 SELF_REFERENCE = re.compile(rf"^(?:{'|'.join(L.SELF_REFERENCE_PLACES)})(?:委|政府|人民政府|{P.HAN_CHAR}{{1,12}}(?:局|委|办|厅))")
 # issuer_in_text: "X印发", "X现就…", "X决定开展…" (a decision followed by what it starts, not "…由市人民政府决定。")
-ISSUER_IN_TEXT = re.compile(rf"({P.HAN_CHAR}{{2,20}}(?:{'|'.join(L.ISSUER_ENDS)}))(?:印发|发布|现对|现就|现将|现?决定(?=开展|组织|在|对|于|从|自|成立|命名|授予|表彰|举办|实施))")
+ISSUER_IN_TEXT = re.compile(rf"({P.HAN_CHAR}{{2,20}}(?:{'|'.join(L.ISSUER_ENDS)}))"
+                            rf"(?:{P.alternation(L.ISSUER_TEXT_VERBS)}|现?决定(?={P.alternation(L.DECISION_STARTS)}))")
+NOT_SPEAKING = re.compile(P.alternation(L.NOT_SPEAKING_LEADS))
 NATIONAL = re.compile(rf"^(?:国务院|{P.alternation(L.NATIONAL_ISSUERS + L.NATIONAL_MINISTRIES)})|"
                       rf"^国家(?!级){P.HAN_CHAR}{{2,12}}?(?:总局|局|署)(?:办公室|办公厅)?$|{'|'.join(L.NATIONAL_JOINT_MEETING)}|"
                       rf"^全国{P.HAN_CHAR}{{2,30}}?(?:{P.alternation(L.NATIONAL_COMMITTEE_ENDS)})(?:办公室)?$")
@@ -2390,7 +2392,7 @@ def issuer_in_text(line: str, ctx: ParseContext) -> str | None:
     notice's decision); the name as written. Not a body cited (《…》), one the text follows (根据 X …) or one that
     decides in a rule's article ("由市人民政府决定。")."""
     m = ISSUER_IN_TEXT.search(ctx.fold_same(line))
-    if not m or _cited(line, m.start()) or re.match(r"根据|按照|依据|落实|贯彻|参照|由|经", m.group(1)):
+    if not m or _cited(line, m.start()) or NOT_SPEAKING.match(m.group(1)):
         return None
     return line[m.start(1):m.end(1)]
 
@@ -2934,7 +2936,7 @@ def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext
 
 
 CONTACT_LINE = re.compile(rf"^(?:{P.alternation(L.CONTACT_HEADS)})\s*[:：]")
-COUNTY_CITY_ORG = r"[^，,。；;、\s]{0,14}?(?:人民政府|政府|局|委员会|办公室)"
+COUNTY_CITY_ORG = rf"[^，,。；;、\s]{{0,14}}?(?:{P.alternation(L.ISSUER_ENDS + ('政府', '办公室'))})"
 
 
 @rule(stage="header", example="('大冶市', '…大冶市市场监督管理局现对全市各经营者…') → True; ('桐乡市', '桐乡市…桐乡市…') → True; "

@@ -208,6 +208,11 @@ ORG_LINE_ENDS = ("政府", "办公室", "办公厅", "局", "委员会", "委", 
 OFFICE_SUFFIXES = ("办公厅", "办公室")
 # an issuer named in a sentence: "…市人民政府印发"
 ISSUER_ENDS = ("人民政府办公室", "人民政府办公厅", "人民政府", "委员会", "管理局", "监督管理局", "局")
+# header.issuer_in_text: what the speaking body does in a notice's opening ("X印发…", "X现就…", "X决定开展…"), what a
+# decision starts (not "…由市人民政府决定。"), and the words before a body the text only follows or cites
+ISSUER_TEXT_VERBS = ("印发", "发布", "现对", "现就", "现将")
+DECISION_STARTS = ("开展", "组织", "在", "对", "于", "从", "自", "成立", "命名", "授予", "表彰", "举办", "实施")
+NOT_SPEAKING_LEADS = ("根据", "按照", "依据", "落实", "贯彻", "参照", "由", "经")
 # an issuer written without its place: "市政府", "区市场监管局"
 # an autonomous prefecture goes by its short name and 州 ("海南州" for 海南藏族自治州, not 海南省): (full ending, short ending)
 PREFECTURE_SHORT_FORM = ("自治州", "州")
@@ -380,6 +385,8 @@ CONDITION_HEADS = ("申报条件", "申请条件", "认定条件", "评选条件
 # its verbs and what they announce (outline.CONDITION_LEAD, announced_conditions)
 CONDITION_LEAD_VERBS = ("具备", "具有", "满足", "符合", "达到")
 CONDITION_LEAD_NOUNS = ("条件", "必备指标")
+# "…满足以下条件的新型研发机构,可申请认定…:" (outline.CONDITION_LEAD): what meeting the conditions lets one do
+CONDITION_APPLY_VERBS = ("申请", "申报", "认定", "参评", "推荐")
 # the heading of a list of whom or what a call covers, or what it rests on: no measures under it
 REQUIREMENT_HEADS = CONDITION_HEADS + ("认定范围", "对象及范围", "对象和范围", "对象范围", "奖补对象", "资助对象", "补助对象", "支持对象", "申报对象",
                      # lists of whom or what a policy covers ("优待对象:1.现役军人;2.…", "奖励范围:1.产品质量类…")

@@ -105,7 +105,7 @@ CONDITION_LEAD = re.compile(rf"(?:{P.alternation(L.CONDITION_LEAD_VERBS)})(?:下
                             # "二、进一步满足以下条件的新型研发机构,可申请…:" (b863 003): who meets the conditions below may apply
                             # (not "对符合下列条件的企业给予奖励:", rewards)
                             rf"|(?:{P.alternation(L.CONDITION_LEAD_VERBS)})(?:下列|以下)[^。；;]{{0,8}}?条件的[^。；;]{{0,30}}?"
-                            r"可(?:以)?(?:申请|申报|认定|参评|推荐)[^。；;]{0,30}[:：]\s*$")
+                            rf"可(?:以)?(?:{P.alternation(L.CONDITION_APPLY_VERBS)})[^。；;]{{0,30}}[:：]\s*$")
 # an unnumbered caption over items (caption_line): two to eight characters, nothing else
 CAPTION = re.compile(rf"[{P.HAN}]{{2,8}}")
 CAPTION_WITH_COLON = re.compile(rf"[{P.HAN}]{{2,16}}")  # "專利質押融資貸款費用資助標準:" over its items
