@@ -526,7 +526,8 @@ def parse_meta(lines: list[str], limit: int, ctx: ParseContext) -> tuple[dict[st
         alone = LABEL_ALONE.match(ctx.fold_same(line))
         nxt = _unbracket_labels(lines[i + 1], ctx) if i + 1 < len(lines) else ""
         if alone and nxt and not LABEL_ALONE.match(ctx.fold_same(nxt)) and not labelled_values(nxt, ctx) \
-                and (_key(alone.group("label")) not in DATE_VALUED or YEAR_NEXT.match(nxt)):
+                and (_key(alone.group("label")) not in DATE_VALUED or YEAR_NEXT.match(nxt)) \
+                and not title_below_label(_key(alone.group("label")), nxt, ctx):
             meta.setdefault(_key(alone.group("label")), lines[i + 1].strip())
             used.update((i, i + 1))
             continue
@@ -538,6 +539,15 @@ def parse_meta(lines: list[str], limit: int, ctx: ParseContext) -> tuple[dict[st
             if not (tail and tail.start() >= 8):  # "…工作的通知 时间:2020-05-11" stays a title line too
                 used.add(i)
     return meta, used
+
+
+@rule(stage="header", example="('status', '深圳市深汕特别合作区知识产权促进产业创新发展专项资金管理办法') → True; "
+                               "('issuer', '深圳市市场监督管理局') → False; ('title', '某某管理办法') → False")
+def title_below_label(key: str, nxt: str, ctx: ParseContext) -> bool:
+    """The line after an empty label (a site's box "分类:" / "文件状态:" with no value) that reads as the
+    document's own title, ending with its genre ("…专项资金管理办法", b07 009), is no value of a label that
+    holds no title: the box ended and the title follows."""
+    return key != "title" and title_like(nxt, ctx) and genre_at_end(nxt, ctx)
 
 
 def _unbracket_labels(line: str, ctx: ParseContext) -> str:

@@ -2132,3 +2132,16 @@ def test_issuer_in_text(line, expected):
 ])
 def test_township_issuer(value, expected):
     assert H.township_issuer(value, CTX) == expected
+
+
+@pytest.mark.parametrize("key, line, expected", [
+    # session 29: a site's box whose last labels are empty ("分类:" / "文件状态:"), then the title (b07 009)
+    ("status", "深圳市深汕特别合作区知识产权促进产业创新发展专项资金管理办法", True),
+    ("topic", "威海市电子商务扶持资金申报指南", True),
+    ("title", "深圳市深汕特别合作区知识产权促进产业创新发展专项资金管理办法", False),  # a title label's value
+    ("issuer", "深圳市市场监督管理局深汕监管局", False),     # a value that is no title
+    ("topic", "综合政务", False),
+])
+def test_title_below_label(key, line, expected):
+    assert H.title_below_label(key, line, CTX) is expected
+
