@@ -1428,10 +1428,11 @@ def reward_titled(title: str | None, body: str, ctx: ParseContext, heading: str 
 def plan_task_year(target: dict, plan: int | None) -> dict:
     """A task of an annual plan (2016年…任务分工, 2023年工作要点) that states a number without a year is
     for the plan's year ("安排地方专项债券4000亿元" too); a reward or subsidy amount (给予…万元) is a
-    standing rule, no deadline, and stays yearless, as does a rate per year ("每年新增储备企业100家").
+    standing rule, no deadline, and stays yearless (its unit folded: "萬元" on a Traditional page, b884 002), as does a rate per year
+    ("每年新增储备企业100家").
     The preamble's and goals' figures of a yearly task list too ("下达2025年…任务指标的通知")."""
     quote = T.fold(target["quote"])
-    reward = target["unit"] in L.MONEY_UNITS and any(w in quote for w in L.REWARD_WORDS)
+    reward = T.fold(target["unit"] or "") in L.MONEY_UNITS and any(w in quote for w in L.REWARD_WORDS)
     if plan and target["year"] is None and not reward and not any(w in quote for w in L.RECURRING_WORDS):
         return {**target, "year": plan}
     return target

@@ -586,6 +586,8 @@ def test_heading_goal(head, expected):
     ({"unit": "%", "year": 2025, "quote": "达到30%"}, 2016, 2025),  # the text's own year stands
     ({"unit": "件", "year": None, "quote": "办理100件"}, None, None),  # no annual plan
     ({"unit": "家", "year": None, "quote": "力争每年新增储备企业100家"}, 2024, None),  # b26 012: a rate per year
+    # session 29: a Traditional page's reward, its unit as written (b884 002, "2017年…扶持计划申请指南")
+    ({"unit": "萬元", "year": None, "quote": "單個項目的資助上限為300萬元"}, 2017, None),
 ])
 def test_plan_task_year(target, plan, year):
     assert Tg.plan_task_year(target, plan)["year"] == year
