@@ -609,8 +609,48 @@ def clean_title(s: str, ctx: ParseContext) -> str:
     s = echoed_place_tag(s, ctx)  # "(荆门市)荆门市…规划": a site's place tag that the title repeats
     s = _cut_folded(META_AFTER_TITLE, s, ctx) if len(s) > 12 else s  # "…的通知发布机构:自然资源部发布日期:…"
     s = restarted_title(site_tags(label_before_title(attachment_label_off(title_stray_marks(s.strip(), ctx), ctx), ctx), ctx))
-    return stray_digit_lead_off(lost_period_dash(signature_prefix_off(issuing_prefix_off(title_tail_off(_unwrap(
-        doc_number_lead_off(news_date_off(s, ctx), ctx)), ctx), ctx), ctx)), ctx)
+    return spaced_prefix_off(stray_digit_lead_off(lost_period_dash(signature_prefix_off(issuing_prefix_off(title_tail_off(_unwrap(
+        doc_number_lead_off(news_date_off(s, ctx), ctx)), ctx), ctx), ctx)), ctx), ctx)
+
+
+SPACED_PREFIX_MAX = 14  # a site's tag or a spam word before the title, then a space: at most this long
+PLACE_END = re.compile(rf"(?:{P.alternation(L.PLACE_NAME_ENDS)})$")
+PREFIX_KEEPS = re.compile(rf"^{P.YEAR}|关于|(?:印发|转发|的|{P.alternation(L.CENTRAL_BODIES)})$|^[XxＸ×某]+$")
+PAIRED_MARKS = ("“”", "《》", "()", "（）", "〈〉")
+
+
+@rule(stage="header", example="'金沙娱乐城 三水区民宿管理暂行办法' → '三水区民宿管理暂行办法'; '政策解读 铜川市人民政府关于…的实施意见' → "
+                               "'铜川市人民政府关于…的实施意见'; '成都市促进卫星互联网 与卫星应用产业发展专项政策' → unchanged")
+def spaced_prefix_off(s: str, ctx: ParseContext) -> str:
+    """A title a page opened with its own word and a space: a betting site's name ("金沙娱乐城 …", b883 008),
+    a site's category ("政策解读 …", b887 009), a law site's name ("EHS中国 法规首页 …", b352 010). The title
+    without it, when what follows is a whole title of its own (complete_title) and the word is no body
+    (ORG_LINE, "中共中央 国务院关于…"), no place ("上海市 …"), no year, no placeholder ("XX 市…") and no start of
+    the title ("关于 …", "硚口区体育局关于2022年 硚口区…")."""
+    for m in P.WHITESPACE.finditer(s[:SPACED_PREFIX_MAX + 1]):
+        prefix, rest = s[:m.start()].strip(), s[m.end():].strip()
+        if len(prefix) < 2 or len(rest) < 6 or P.WHITESPACE.search(rest):
+            continue
+        f = ctx.fold_same(prefix)
+        if P.ORG_LINE.match(f) or PLACE_END.search(f) or PREFIX_KEEPS.search(f):
+            return s
+        if complete_title(rest, ctx):
+            return rest
+    return s
+
+
+@rule(stage="header", example="'三水区民宿管理暂行办法' → True; '与卫星应用产业发展专项政策' → False; "
+                               "'国务院办公厅关于…的意见》重点任务分解方案' → False")
+def complete_title(s: str, ctx: ParseContext) -> bool:
+    """A title that stands on its own: it reads as one (title_like, its genre at the end), its quotes and
+    brackets pair up, and it opens as a title does: with a place the gazetteer knows ("三水区…"), or as a
+    notice or decision does ("关于…", "X关于…")."""
+    f = ctx.fold_same(s)
+    if not (title_like(s, ctx) and genre_at_end(s, ctx)) or any(f.count(a) != f.count(b) for a, b in PAIRED_MARKS):
+        return False
+    gaz = ctx.knowledge.gazetteer if ctx.knowledge else None
+    placed = bool(gaz) and any(p == 0 for p, _, _ in gaz.find(ctx.fold(s)))
+    return placed or f.startswith("关于") or bool(ISSUER_IN_TITLE.match(f))
 
 
 # "6縣城供熱管理制度", "7預防接種管理條例意見": a sharing site's list number glued to the title (not "2020年…", "3个…")

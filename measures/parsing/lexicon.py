@@ -520,6 +520,11 @@ ROLE_TAILS = ("按照职责分工负责", "按职责分工负责", "按职责负
               "牵头", "配合", "参与", "落实", "按照职责分工", "按照职责", "按职责", "分别", "参加", "协助")
 # what a role tail may end with after 负责 ("…会同相关部门负责各自领域工作")
 ROLE_TAIL_OBJECTS = ("各自领域工作", "各自领域的工作", "相关工作", "具体工作", "组织实施")
+# the Party's central bodies, which issue jointly with the State Council ("中共中央 国务院关于…"): ORG_LINE_ENDS misses them
+CENTRAL_BODIES = ("中共中央", "中央军委", "中央委员会")
+# how a place's name ends ("上海市", "中华人民共和国", "深圳经济特区"): a word before a title that names a place
+# is part of it (header.spaced_prefix_off)
+PLACE_NAME_ENDS = ("国", "省", "自治区", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "特区")
 # "各县区", "各县(市、区)", "国务院相关部门及各地区": the governments below, named as a group
 LOCAL_GROUP_ENDS = ("县区", "区县", "县市区", "县市", "县", "区", "市", "地", "地区", "乡镇")
 # … named as a group: "各县区", and "相关市、县政府" (the relevant cities and counties)

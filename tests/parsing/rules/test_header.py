@@ -2145,3 +2145,36 @@ def test_township_issuer(value, expected):
 def test_title_below_label(key, line, expected):
     assert H.title_below_label(key, line, CTX) is expected
 
+
+@pytest.mark.parametrize("line, expected", [
+    # session 29: a spam word, a site's category or a law site's name and a space before the title
+    ("金沙娱乐城 三水区民宿管理暂行办法", "三水区民宿管理暂行办法"),                    # b883 008
+    ("政策解读 铜川市人民政府关于进一步加快棚户区改造工作的实施意见", "铜川市人民政府关于进一步加快棚户区改造工作的实施意见"),
+    ("EHS中国 法规首页 贵州省石油天然气管道建设和保护条例", "贵州省石油天然气管道建设和保护条例"),  # b352 010
+    ("中华人民共和国 专利法实施细则", "中华人民共和国 专利法实施细则"),              # a place: part of the title
+    ("中共中央 国务院关于构建数据基础制度更好发挥数据要素作用的意见",
+     "中共中央 国务院关于构建数据基础制度更好发挥数据要素作用的意见"),              # joint issuers (b02 002)
+    ("临沭县人民政府 关于进一步加强12345政务服务热线办理工作的通知",
+     "临沭县人民政府 关于进一步加强12345政务服务热线办理工作的通知"),              # a body
+    ("关于 进一步加强知识产权保护的意见", "关于 进一步加强知识产权保护的意见"),        # the title's own start
+    ("XX 市绿色建筑促进办法", "XX 市绿色建筑促进办法"),                            # a placeholder (b338 004)
+    ("2009年 广播电台电视台播放录音制品支付报酬暂行办法", "2009年 广播电台电视台播放录音制品支付报酬暂行办法"),
+    ("成都市促进卫星互联网 与卫星应用产业发展专项政策", "成都市促进卫星互联网 与卫星应用产业发展专项政策"),  # b516 005
+])
+def test_spaced_prefix_off(line, expected):
+    from measures.parsing.knowledge import default_knowledge
+    assert H.spaced_prefix_off(line, ParseContext(default_knowledge())) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("三水区民宿管理暂行办法", True),                                   # opens with a place
+    ("关于进一步加强知识产权保护的意见", True),                           # opens as a notice does
+    ("铜川市人民政府关于进一步加快棚户区改造工作的实施意见", True),
+    ("与卫星应用产业发展专项政策", False),                                # opens mid-title
+    ("国务院办公厅关于进一步加强矿山安全生产工作的意见》重点任务分解方案", False),  # a 》 without its 《
+    ("净美家园”村庄清洁专项整治行动实施方案", False),
+])
+def test_complete_title(line, expected):
+    from measures.parsing.knowledge import default_knowledge
+    assert H.complete_title(line, ParseContext(default_knowledge())) is expected
+
