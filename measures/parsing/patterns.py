@@ -83,6 +83,8 @@ _TAIL = r"[\s:：、.．]*"
 # after 第X章/第X条 a re-punctuating site may put a comma or a full stop ("第一章,总则", "第二条。本办法…")
 _HEAD_TAIL = r"[\s:：、.．,，。]*"
 # the kinds of item numbers: (kind, pattern) tried in order at the start of a line; group "n" is the label
+# a grade as emergency plans write their levels ("I级", "Ⅱ级", "IV級")
+GRADE = r"[IVXⅠ-Ⅻ]{1,4}[级級]"
 # what follows a decimal amount ("2.5万元", "1.5倍", "3.2亿", "0.5个百分点"): such a line opens with no section number
 # "——推进教育高质量发展": a caption led by a dash (outline.dash_caption; the lines stage keeps its dash)
 DASH_CAPTION = re.compile(rf"^[—－-]{{2}}\s*([{HAN}“”、]{{2,24}})$")
@@ -106,9 +108,10 @@ NUMBERING = (
     ("pcn", re.compile(rf"^{PAREN_OPEN}\s*(?P<n>{CN_NUMBER})\s*{PAREN_CLOSE}[\s、.．]*")),
     ("bcn", re.compile(rf"^[〔【\[]\s*(?P<n>{CN_NUMBER})\s*[〕】\]][\s、.．]*")),
     # decimal section numbers of 规划-style texts: "2.1 提升…", "2.1.1 支持…", "1 总体目标"
-    ("dec3", re.compile(rf"^(?P<n>\d{{1,2}}\.\d{{1,2}}\.\d{{1,2}})(?![\d.])\s*(?=[{HAN}“《])")),
+    # (a grade may open the heading: "4.1 I级(特大)债务风险事件", an emergency plan's levels, b901 007)
+    ("dec3", re.compile(rf"^(?P<n>\d{{1,2}}\.\d{{1,2}}\.\d{{1,2}})(?![\d.])\s*(?=[{HAN}“《]|{GRADE})")),
     # "4.1集团各部门…" glued to its text too, unless a unit follows ("2.5万元", "1.5倍" are amounts)
-    ("dec2", re.compile(rf"^(?P<n>\d{{1,2}}\.\d{{1,2}})(?![\d.])(?:[ \u3000]+|(?![{DECIMAL_UNIT_CHARS}]))(?=[{HAN}“《])")),
+    ("dec2", re.compile(rf"^(?P<n>\d{{1,2}}\.\d{{1,2}})(?![\d.])(?:[ \u3000]+|(?![{DECIMAL_UNIT_CHARS}]))(?=[{HAN}“《]|{GRADE})")),
     ("numsp", re.compile(rf"^(?P<n>\d{{1,2}})[ \u3000]+(?=[{HAN}])")),
     # "2.2011年7月底前…" is item 2 (a year after the stop), not 2.2011
     # "1﹒加快…": a small full stop (U+FE52) as some editors write it
