@@ -976,11 +976,14 @@ def title_like(line: str, ctx: ParseContext) -> bool:
         return False  # a breadcrumb trail ("…网 > 资助项目 > 深圳市资助项目 >")
     if menu_line(f):
         return False  # a site's menu ("人事信息 重点工作 行政执法 … 工作规则 …")
+    if ATTACHMENT_NAME.match(f):
+        return False  # an attachment's name after the text ("附件2011第五届中国专利周广东省各市活动项目表", b08 006)
     return (5 <= len(line) <= 90 and not f.endswith(("。", "；", "，", "：", ":")) and bool(P.GENRE.search(f))
             and not re.search(r"[，,_]|[A-Za-z]{6,}|^[^:：]{1,10}[:：]", f) and not TIME_LIMIT_CELL.fullmatch(f.strip())
             and match_numbering(line) is None and not LABEL_COLON.search(f) and not SENTENCE_OPENER.match(f))
 
 
+ATTACHMENT_NAME = re.compile(r"^附件\s*\d")  # "附件2011第五届…项目表", "附件1 申请表": an attachment, numbered or dated
 MENU_ENTRY_MAX = 6   # a menu's entries are short words
 MENU_ENTRIES_MIN = 4
 

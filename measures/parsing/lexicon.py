@@ -116,7 +116,9 @@ GENRE_WORDS = ("方案", "意见", "措施", "办法", "规定", "计划", "规�
                "补贴标准", "补助标准", "奖补标准", "奖励标准", "收费标准", "救助标准", "供养标准", "资助标准", "扶持标准",
                "补偿标准", "津贴标准",
                "预案", "的函",  # "…危险化学品事故灾难应急预案" (b677), "国家知识产权局关于同意…的函" (b684)
-               "告知书")  # "…关于禁止制售假冒伪劣食品告知书" (b762 007, b754 012): what a bureau tells those it oversees
+               "告知书",  # "…关于禁止制售假冒伪劣食品告知书" (b762 007, b754 012): what a bureau tells those it oversees
+               # a table published as the document ("2022年度市县民生实事未完成项目进度表", b905 002): 表 alone names too much
+               "一览表", "进度表", "评分表", "分工表", "项目表")
 # how a consultation notice asks for comments, before its draft ("关于公开征求《…》意见的通知") or after it
 # ("关于《…条例(草案)》公开征求意见的公告")
 CONSULTING_VERBS = ("面向社会公开征求", "向社会公开征求", "面向社会征求", "向社会征求", "公开征求", "征求")
@@ -311,7 +313,8 @@ TITLE_END_NOUNS = POLICY_NOUNS + ("通知", "通报", "决定", "公告", "通�
                                   "制度", "预案", "规程", "规范", "分解", "分解表",
                                   # a county's ban by order ("长沙县人民政府禁火令", "…森林防火禁令", b600)
                                   "禁火令", "禁令", "禁烧令", "禁渔令",
-                                  "告知书")  # b762 007, b754 012
+                                  "告知书",  # b762 007, b754 012
+                                  "一览表", "进度表", "评分表", "分工表", "项目表")  # a table as the document (b905 002)
 # the labels of a site's digest of the page before the text ("导读:…")
 DIGEST_LABELS = ("导读", "内容摘要", "摘要")
 # verbs that open a heading naming an act ("扶持企业技术中心建设"): HEAD_VERBS and these

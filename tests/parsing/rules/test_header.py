@@ -244,6 +244,9 @@ def test_genre_at_end(line, expected):
     ("国家知识产权局关于同意建设中国(天津)知识产权保护中心的函", True),  # b684 003: a letter
     ("岫岩满族自治县危险化学品事故灾难应急预案", True),  # b677 004: a plan for emergencies
     ("40个工作日", False), ("90个工作日", False),  # b799 003: a service guide's time limit, 工作日 no genre
+    # session 29: a table published as the document (b905 002); an attachment's name is no title (b08 006)
+    ("2022年度市县民生实事未完成项目进度表(截至10月31日)", True), ("知识产权保护目标考核评分表", True),
+    ("附件2011第五届中国专利周广东省各市活动项目表", False), ("附件1 申报项目一览表", False),
 ])
 def test_title_like(line, expected):
     assert H.title_like(line, CTX) is expected
