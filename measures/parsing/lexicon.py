@@ -409,7 +409,7 @@ REQUIREMENT_HEADS = CONDITION_HEADS + ("认定范围", "对象及范围", "对�
                      # who is turned away ("五、不予资助的情形 1.…", b307 008): conditions, no acts
                      "不予资助的情形", "不予支持的情形", "不予受理的情形", "不予奖励的情形", "不予资助情形", "不予支持情形",
                      # the documents a power or a plan rests on ("权力行使根据: 1.《医疗器械监督管理条例》…", b185 007)
-                     "依据", "根据")
+                     "依据", "根据", "依据文件")  # "補貼依據文件(市、區縣級公開內容)": a guide's list of them (b914 010)
 # "八、产业联动发展奖励" over "1.申报条件" "2.支持标准": the facets of one support item (outline.facet_parent)
 SUPPORT_FACET_HEADS = REQUIREMENT_HEADS + (
     "支持标准", "奖励标准", "补助标准", "扶持标准", "资助标准", "补贴标准", "支持方式", "奖励方式", "扶持方式", "支持内容",

@@ -89,8 +89,9 @@ HEADING_PUNCT = re.compile(r"[\s，,。；;：:?？]")  # "總?則", "總。則"
 HEAD_LABEL_END = re.compile(r"[\s:：。，,；;]")   # where an item's leading label ends (requirement_item)
 REQUIREMENTS_HEADING = re.compile(rf"[{P.HAN}]{{0,6}}(?:{P.alternation(L.REQUIREMENT_HEADS)})(?:要求|清单|目录)?")
 # requirement_item: a list of whom or what a call covers or rests on ("一、奖补对象及范围", "三、受理类别")
+# (a qualifier in brackets after it too: "補貼依據文件(市、區縣級公開內容)", b914 010)
 SCOPE_LIST_HEADING = re.compile(rf"[{P.HAN}]{{0,6}}(?:{P.alternation(tuple(h for h in L.REQUIREMENT_HEADS if h not in L.CONDITION_HEADS))})"
-                                rf"(?:要求|清单|目录)?")
+                                rf"(?:要求|清单|目录)?(?:[(（][^()（）]{{1,20}}[)）])?")
 # condition_item: a list of conditions to apply or documents to hand in ("二、申報條件", "三、申报材料")
 # (also after the name of what is recognised: "六安市知识产权优势企业认定标准", b807 005)
 CONDITION_HEADING = re.compile(rf"[{P.HAN}]{{0,16}}(?:{P.alternation(L.CONDITION_HEADS)})(?:要求|清单|目录)?")

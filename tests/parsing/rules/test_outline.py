@@ -876,6 +876,8 @@ def test_a_caption_heads_the_items_below_it():
     (["三、权力行使根据", "1.医疗器械监督管理条例(国务院令第650号);"], True),   # b185 007: the documents a power rests on
     (["五、不予资助的情形", "1.经查询被纳入严重失信主体名单的;"], True),   # b307 008: who is turned away
     (["一、受理条件", "(一)请求人是专利权人或者利害关系人;"], False),   # b824 011: conditions to apply, measures
+    # session 29: a guide's list of the documents a subsidy rests on, a qualifier after its heading (b914 010)
+    (["一、補貼依據文件(市、區縣級公開內容)", "1.國家人口計生委《關于印發…的通知》;"], True),
 ])
 def test_requirement_item(lines, expected):
     assert O.requirement_item(node(*lines), CTX) is expected
