@@ -137,6 +137,10 @@ ATTACHMENT_LIST = re.compile(r"^(?:备注\s*[:：]?\s*)?附件\s*[:：]")  # als
 # what an attachment is: a document or a form, named and nothing more ("…管理办法", "《…》", "…申报表(2024年)")
 ATTACHMENT_NAME = re.compile(rf"《?[^。，,；;：:]{{2,48}}(?:{P.alternation(L.POLICY_NOUNS + L.FORM_NOUNS)})》?"
                              rf"(?:[(（][^()（）]{{1,16}}[)）])?")
+# a file's extension after an attachment's name, the site's size or version digits before it ("…裁量基准11.doc")
+FILE_NAME_TAIL = re.compile(r"\d{0,3}\s*\.(?:docx?|xlsx?|pdf|wps|et|zip|rar)$", re.I)
+# "4-5.": the numbers of two attachments sent in one file
+ATTACHMENT_RANGE = re.compile(r"^\s*\d{1,2}\s*[-－—~～]\s*\d{1,2}\s*[.．、]\s*")
 METADATA_ITEM = re.compile(rf"^[\[【]\s*([{P.HAN}]{{2,8}})\s*[\]】]")  # "【頒布時間】…" (metadata_item)
 # "相关文章", also after the page's own title in 【】 ("【濟南公立幼兒園收費標準】相關文章:", b850 012)
 RELATED = re.compile(rf"^(?:【[^】\n]{{1,40}}】\s*)?(?:{P.alternation(L.RELATED_HEADS)})\s*[:：]?")
@@ -357,11 +361,13 @@ def after_document(line: str, ctx: ParseContext) -> str | None:
     return None
 
 
-@rule(stage="outline", example="'云南省科技創新券實施管理辦法' → True; '申报表' → True; '加强组织领导。各地要…' → False")
+@rule(stage="outline", example="'云南省科技創新券實施管理辦法' → True; '申报表' → True; '《价格法》行政处罚裁量基准13.doc' → True; "
+                                "'加强组织领导。各地要…' → False")
 def attachment_entry(text: str, ctx: ParseContext) -> bool:
     """An item of a notice's list of attachments ("附件:1.…獎補資金管理辦法" / "2.…實施管理辦法"): only the
-    name of a document or form, no sentence. Such items name what is attached; they are not measures."""
-    return bool(ATTACHMENT_NAME.fullmatch(ctx.fold(text).strip()))
+    name of a document or form, no sentence, perhaps as a file ("…裁量基准13.doc", b925 011). Such items name
+    what is attached; they are not measures."""
+    return bool(ATTACHMENT_NAME.fullmatch(FILE_NAME_TAIL.sub("", ctx.fold(text).strip())))
 
 
 @rule(stage="outline", example="('dec2', '1.1') with '1.总则' open → its index; ('dec3', '2.3.1') with '2.3' open → its index; "
@@ -395,13 +401,32 @@ def count_item_follows(label: str, stack: list) -> bool:
         and int(stack[-1].label) + 1 == int(label)
 
 
+@rule(stage="outline", example="header lines ending '附件:' / '4-5.《计量法》…裁量基准11.doc' → True; ending '现通知如下:' → False")
+def attachment_list_open(ctx: ParseContext) -> bool:
+    """A notice's list of attachments that opened above the text's start (b925 011: the header took "附件:" and
+    its first entry, "4-5.《计量法》…裁量基准11.doc", for its own): the entries that follow are attachments too."""
+    h = ctx.header
+    if h is None or not getattr(h, "body_start", None):
+        return False
+    for line in reversed(ctx.lines[:h.body_start]):
+        line = line.strip()
+        if not line:
+            continue
+        if ATTACHMENT_LIST.match(line):
+            return True
+        num = match_numbering(line)
+        if not attachment_entry(num[2] if num else ATTACHMENT_RANGE.sub("", line), ctx):
+            return False
+    return False
+
+
 def build_outline(lines: list[str], ctx: ParseContext) -> Outline:
     roots: list[Node] = []
     nodes: list[Node] = []
     preamble: list[str] = []
     stack: list[Node] = []
     ended = False
-    listing = False  # inside a notice's list of attachments ("附件:1.…办法" / "2.…办法")
+    listing = attachment_list_open(ctx)  # inside a notice's list of attachments ("附件:1.…办法" / "2.…办法")
     for i, line in enumerate(lines):
         num = None if ended else match_numbering(line)
         if num is not None and num[0] == "numfig":
@@ -410,6 +435,8 @@ def build_outline(lines: list[str], ctx: ParseContext) -> Outline:
             num = None  # "①按照相关应急预案要求…": a clause of the item above, kept in its text
         if listing and num is not None and attachment_entry(num[2], ctx):
             continue
+        if listing and num is None and attachment_entry(ATTACHMENT_RANGE.sub("", line), ctx):
+            continue  # "4-5.《计量法》《计量法实施细则》行政处罚裁量基准11.doc": two attachments in one file
         listing = not nodes and num is None and bool(ATTACHMENT_LIST.match(line))
         if num is None:
             if ended:

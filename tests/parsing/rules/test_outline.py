@@ -169,6 +169,8 @@ def test_after_document(line, expected):
     ("“阳光餐饮”综合体(街区)基本要求", True), ("餐饮服务食品安全人员抽查考核流程", True),  # b381 006
     ("加强组织领导。各地要高度重视", False), ("推动量子通信器件国家重点实验室落地", False),
     ("明确工作要求", True),  # a bare name, as an attachment's is: read so only inside a list of attachments
+    # session 29: attachments as files, a size or version digit before the extension (b925 011)
+    ("《进口计量器具监督管理办法》行政处罚裁量基准3.doc", True), ("某市申报表.xlsx", True),
 ])
 def test_attachment_entry(text, expected):
     assert O.attachment_entry(text, CTX) is expected
@@ -1104,3 +1106,19 @@ def test_principles_run(lines, principles):
 ])
 def test_site_terms_item(head, expected):
     assert O.site_terms_item(O.Node("num", "1", head, 0), CTX) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # session 29: the header took "附件:" and the list's first entry (b925 011)
+    ("市市场监管委起草了裁量基准,现面向社会公开征求意见。\n2023年11月21日\n附件:\n"
+     "4-5.《计量法》《计量法实施细则》行政处罚裁量基准11.doc\n18.《进口计量器具监督管理办法》行政处罚裁量基准3.doc\n"
+     "19.《工业产品生产许可证管理条例》行政处罚裁量基准13.doc\n", True),
+    ("各区人民政府:\n现将有关事项通知如下:\n一、加强组织领导。各区要高度重视。\n二、强化督查考核。\n", False),
+])
+def test_attachment_list_open(text, expected):
+    from measures.parsing import core
+    ctx = core.parse_context(text.encode("utf-8"), source="t.txt")
+    assert O.attachment_list_open(ctx) is expected
+    if expected:
+        assert ctx.measures == []  # the attachments are no measures
+
