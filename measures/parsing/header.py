@@ -1872,6 +1872,8 @@ def _find_title(h: Header, lines: list[str], page_title: str | None, first_num: 
                                      if i not in h.meta_lines)), None)
     if not h.title:
         h.title = page_mark_title(ctx.text, ctx)
+    if not h.title:
+        h.title = editor_lead_title(ctx.text[:EDITOR_LEAD_SPAN], ctx)
     h.title = period_below(h.title, lines[:max(first_num, 1) + 2], ctx)
     h.title = promulgated_title(h.title, lines[:max(first_num, 1) + 3], ctx) or h.title
     h.title = headed_form(h.title, lines[:max(first_num, 1) + 3], ctx)
@@ -1995,7 +1997,7 @@ def transmitted_title(text: str, ctx: ParseContext) -> str | None:
 
 # "东莞市2023年水污染防治工作方案_第1页": a document-sharing site's page image, named after the document
 PAGE_IMAGE_NAME = re.compile(r"^\s*(\S.{3,80}?)_第\s*1\s*[页頁]\s*$", re.M)
-FILE_NAME_TAIL = re.compile(r"(?:\s*[(（]共\s*\d+\s*[页頁][)）])?\s*\.(?:docx?|pdf|wps|txt)\s*$|(?:\s*[(（]共\s*\d+\s*[页頁][)）])\s*$", re.I)
+FILE_NAME_TAIL = re.compile(rf"(?:\s*[(（]共\s*\d+\s*[页頁][)）])?\s*{P.FILE_EXTENSION}\s*$|(?:\s*[(（]共\s*\d+\s*[页頁][)）])\s*$", re.I)
 
 
 @rule(stage="header", example="'东莞市2023年水污染防治工作方案_第1页' → '东莞市2023年水污染防治工作方案'; "
@@ -2009,6 +2011,32 @@ def page_mark_title(text: str, ctx: ParseContext) -> str | None:
         return None
     name = FILE_NAME_TAIL.sub("", text[m.start(1):m.end(1)]).strip()
     return clean_title(name, ctx) if title_like(name, ctx) else None
+
+
+GLOSSES = re.compile(P.GLOSS)
+EDITOR_LEAD_SPAN = 1500  # how far into the page a template site's lead may stand
+_EDITOR_VERBS = P.alternation(L.EDITOR_LEAD_VERBS)
+_EDITOR_ENDS = P.alternation(L.EDITOR_LEAD_ENDS)
+EDITOR_LEAD = re.compile(rf"小编[^。\n]{{0,8}}?(?:{_EDITOR_VERBS})[了的]?(?:关于)?[:：]?(?:【[^】\n]{{1,8}}】)?[“《\"]?"
+                         rf"(?P<t>[^,，。!！》”\"\n]{{4,60}}?)[》”\"]?(?:[,，。!！]|{_EDITOR_ENDS})")
+
+
+@rule(stage="header", example="'下面是小编为大家整理的光伏发电精准脱贫实施方案,请大家参阅。' → '光伏发电精准脱贫实施方案'; "
+                               "'小编为您整理的《户外电子显示屏管理规范》,欢迎阅读!' → '户外电子显示屏管理规范'; "
+                               "'本站小编为你精心准备了全市水库安全管理通知参考范文,…' → None")
+def editor_lead_title(text: str, ctx: ParseContext) -> str | None:
+    """A template or essay site's lead naming the document it serves ("下面是小编为大家整理的X,供大家参考",
+    b301 004, b391 004, b193 010), on a page that gave no title otherwise: X, when it reads as a title that ends
+    with its genre. A template's name ("本站小编为你精心准备了X参考范文") is none: the gold mostly gives no title."""
+    text = GLOSSES.sub("", text)
+    m = EDITOR_LEAD.search(ctx.fold_same(text))
+    if not m:
+        return None
+    raw = text[m.start("t"):m.end("t")]
+    if ctx.fold(raw).endswith(L.TEMPLATE_WORDS):
+        return None
+    name = clean_title(raw, ctx)
+    return name if title_like(name, ctx) and genre_at_end(name, ctx) else None
 
 
 @rule(stage="header", example="'2025年深圳市知识产权保险资助项目' → itself; '申报指南 | 深圳市2022年知识产权领域专项资金核准制项目' → "

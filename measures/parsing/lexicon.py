@@ -524,6 +524,11 @@ ROLE_TAILS = ("按照职责分工负责", "按职责分工负责", "按职责负
               "牵头", "配合", "参与", "落实", "按照职责分工", "按照职责", "按职责", "分别", "参加", "协助")
 # what a role tail may end with after 负责 ("…会同相关部门负责各自领域工作")
 ROLE_TAIL_OBJECTS = ("各自领域工作", "各自领域的工作", "相关工作", "具体工作", "组织实施")
+# how a template site's editor serves a document ("下面是小编为大家整理的X,供大家参考", header.editor_lead_title)
+EDITOR_LEAD_VERBS = ("精心准备", "精心整理", "整理", "准备", "收集", "带来")
+# (not "…参考范文": a template's name, which the gold gives as no title, b223 012, b328 012, b820 002)
+EDITOR_LEAD_ENDS = ("供大家", "欢迎", "仅供", "请大家", "希望")
+TEMPLATE_WORDS = ("范文", "范本", "模板")  # "…专项行动方案范文": a template's name
 # the Party's central bodies, which issue jointly with the State Council ("中共中央 国务院关于…"): ORG_LINE_ENDS misses them
 CENTRAL_BODIES = ("中共中央", "中央军委", "中央委员会")
 # how a place's name ends ("上海市", "中华人民共和国", "深圳经济特区"): a word before a title that names a place

@@ -138,7 +138,7 @@ ATTACHMENT_LIST = re.compile(r"^(?:备注\s*[:：]?\s*)?附件\s*[:：]")  # als
 ATTACHMENT_NAME = re.compile(rf"《?[^。，,；;：:]{{2,48}}(?:{P.alternation(L.POLICY_NOUNS + L.FORM_NOUNS)})》?"
                              rf"(?:[(（][^()（）]{{1,16}}[)）])?")
 # a file's extension after an attachment's name, the site's size or version digits before it ("…裁量基准11.doc")
-FILE_NAME_TAIL = re.compile(r"\d{0,3}\s*\.(?:docx?|xlsx?|pdf|wps|et|zip|rar)$", re.I)
+ATTACHMENT_FILE_TAIL = re.compile(rf"\d{{0,3}}\s*{P.FILE_EXTENSION}$", re.I)
 # "4-5.": the numbers of two attachments sent in one file
 ATTACHMENT_RANGE = re.compile(r"^\s*\d{1,2}\s*[-－—~～]\s*\d{1,2}\s*[.．、]\s*")
 METADATA_ITEM = re.compile(rf"^[\[【]\s*([{P.HAN}]{{2,8}})\s*[\]】]")  # "【頒布時間】…" (metadata_item)
@@ -165,7 +165,7 @@ LIST_ITEM = re.compile(r"[：:、，,；;]")
 FIRST_SENTENCE = re.compile(r"^(.*?)[。；;！!]")
 COLON_HEADING = re.compile(r"^(.{2,30}?)[:：]")
 # mirror-site noise: "第@@一@@章@@ 总@@ 则@@", pinyin glosses "第一(yī / yì /yí)章"
-NOISE_MARK = re.compile(r"@+|[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü /]{1,30}[)）]")
+NOISE_MARK = re.compile(rf"@+|{P.GLOSS}")
 PARALLEL_HEADING = re.compile(rf"^(?:[{P.HAN}]{{2}}[,，、][{P.HAN}]{{2}}|[{P.HAN}]{{3}}[,，、][{P.HAN}]{{3}}|"
                               rf"[{P.HAN}]{{4}}[,，、][{P.HAN}]{{4}}|[{P.HAN}]{{5}}[,，、][{P.HAN}]{{5}})$")
 # articles of 总则 that are about the document: purpose, definitions, scope, what the thing is
@@ -367,7 +367,7 @@ def attachment_entry(text: str, ctx: ParseContext) -> bool:
     """An item of a notice's list of attachments ("附件:1.…獎補資金管理辦法" / "2.…實施管理辦法"): only the
     name of a document or form, no sentence, perhaps as a file ("…裁量基准13.doc", b925 011). Such items name
     what is attached; they are not measures."""
-    return bool(ATTACHMENT_NAME.fullmatch(FILE_NAME_TAIL.sub("", ctx.fold(text).strip())))
+    return bool(ATTACHMENT_NAME.fullmatch(ATTACHMENT_FILE_TAIL.sub("", ctx.fold(text).strip())))
 
 
 @rule(stage="outline", example="('dec2', '1.1') with '1.总则' open → its index; ('dec3', '2.3.1') with '2.3' open → its index; "

@@ -83,6 +83,10 @@ _TAIL = r"[\s:：、.．]*"
 # after 第X章/第X条 a re-punctuating site may put a comma or a full stop ("第一章,总则", "第二条。本办法…")
 _HEAD_TAIL = r"[\s:：、.．,，。]*"
 # the kinds of item numbers: (kind, pattern) tried in order at the start of a line; group "n" is the label
+# a mirror's pinyin gloss after a character ("關(guān)于", "準(zhǔn)備"): outline.NOISE_MARK, header.editor_lead_title
+GLOSS = r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü /]{1,30}[)）]"
+# a file's extension after its name ("…管理办法.doc", "…裁量基准3.docx"): header.FILE_NAME_TAIL, outline.ATTACHMENT_FILE_TAIL
+FILE_EXTENSION = r"\.(?:docx?|xlsx?|pdf|wps|et|txt|zip|rar)"
 # a grade as emergency plans write their levels ("I级", "Ⅱ级", "IV級")
 GRADE = r"[IVXⅠ-Ⅻ]{1,4}[级級]"
 # what follows a decimal amount ("2.5万元", "1.5倍", "3.2亿", "0.5个百分点"): such a line opens with no section number

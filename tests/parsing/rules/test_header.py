@@ -2181,3 +2181,16 @@ def test_complete_title(line, expected):
     from measures.parsing.knowledge import default_knowledge
     assert H.complete_title(line, ParseContext(default_knowledge())) is expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    # session 29: a template or essay site's lead naming the document it serves
+    ("下面是小编为大家整理的光伏发电精准脱贫实施方案,请大家参阅。", "光伏发电精准脱贫实施方案"),            # b301 004
+    ("小编收集的关于北京市机动车停车管理办法,仅供参考!", "北京市机动车停车管理办法"),                   # b391 004
+    ("下面是小编为大家整理的2022年度教育厅教育工作要点(2022年),供大家参考。", "2022年度教育厅教育工作要点"),
+    ("下面是小編整理的集中打擊傳銷專項行動方案范文,供大家參考閱讀。", None),                          # a template
+    ("本站小编为你精心准备了全市水库安全管理通知参考范文,愿这些范文能点燃您思维的火花", None),
+    ("小编为大家整理了相关内容。", None),
+])
+def test_editor_lead_title(text, expected):
+    assert H.editor_lead_title(text, CTX) == expected
+
