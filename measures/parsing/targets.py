@@ -77,7 +77,7 @@ CN_ONES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
 CONDITION_DE = re.compile(r"的(?:[，,；;]|$)")
 DE_START = re.compile(r"^[的之]")
 COUNT_VERBS_FAR = re.compile(rf"(?:{'|'.join(L.COUNT_VERBS)})[{P.HAN}]{{5,10}}$")
-HAN_END = re.compile(rf"[{P.HAN}]$")
+HAN_END = re.compile(rf"[{P.HAN}]\s*$")  # "按交易额的 0.5%" (a PDF's space before the number, b146 003)
 # "100万元,", "50%、": an amount and the stop after it, inside a later target's metric
 EARLIER_AMOUNT = re.compile(rf"\d+(?:\.\d+)?\s*(?:{P.alternation(L.MONEY_UNITS + ('%',))})[,，、;；]")
 CIRCLED_START = re.compile(rf"^[{P.CIRCLED}]\s*")
@@ -720,6 +720,24 @@ def paid_tier(n: Number) -> bool:
         and bool(GIVEN_AFTER.match(n.folded, n.end))
 
 
+# an amount that bounds a tier of a progressive reward ("1000万元(含1000万元)以内的按照5‰给予奖励", "1000万元至10000万元的
+# 部分按照1‰…", "超过100万元的部分,按0.1%…"): the tier, read before its rate
+TIER_BOUND_AFTER = re.compile(r"\s*(?:[(（]含[^()（）]{0,12}[)）])?\s*(?:(?:至|-|~|～)\s*\d+(?:\.\d+)?\s*[万亿]?元?\s*"
+                              r"(?:[(（]含[^()（）]{0,12}[)）])?\s*)?(?:以内|以下|以上|及以下|及以上)?的?部分|"
+                              r"\s*(?:[(（]含[^()（）]{0,12}[)）]|[)）])?\s*(?:以内|以下)的")
+TIER_RATE_AFTER = re.compile(r"[^。；;]{0,30}?按(?:照)?[^。；;，,]{0,16}?\d+(?:\.\d+)?\s*[%‰]")
+
+
+@rule(stage="targets", example="'1000万元(含1000万元)以内的按照5‰给予奖励' (1000) → True, (5‰) → False; "
+                               "'10000万元以上的部分按照0.5‰给予奖励' (10000) → True; '投资1000万元以内的项目给予补助' → False")
+def tier_bound(n: Number) -> bool:
+    """An amount that bounds a tier of a progressive reward ("超额累进": "1000万元以内的按照5‰给予奖励,1000万元至
+    10000万元的部分按照1‰…", b884 009; "超过100万元的部分,按0.1%给予奖励", b862 013): the tier's edge, not a
+    target; the rate after it is one (the gold names the tier in its metric)."""
+    return n.unit in L.MONEY_UNITS and bool(TIER_BOUND_AFTER.match(n.folded, n.end)) \
+        and bool(TIER_RATE_AFTER.match(n.folded, n.end))
+
+
 @rule(stage="targets", example="'具有十分重要的战略意义' → True; '满意度达到九十分' → False; '得分十分' → False")
 def adverb_not_points(n: Number) -> bool:
     """十分 before a word is the adverb "very" (十分重要, 十分必要), not a score of ten points."""
@@ -792,6 +810,20 @@ def time_limit_metric(n: Number) -> str:
     return n.para[ws:we] + n.para[n.pb - len(n.post_clean):n.pb]
 
 
+TIER_TEXT = re.compile(r"(?P<tier>[^，,。；;]{2,40}?)(?:的?部分|(?<=[内下])的)[，,]?\s*$")
+INCLUSIVE_NOTE = re.compile(r"[(（]含[^()（）]{0,12}[)）]")
+
+
+@rule(stage="targets", example="('1000万元(含1000万元)以内的', same) → '1000万元以内'; ('超过100万元的部分,', same) → '超过100万元'; "
+                               "('对企业', same) → None")
+def tier_of_rate(folded: str, lead: str) -> str | None:
+    """The tier a progressive reward's rate applies to, read from the words before its 按 ("1000万元至10000万元的
+    部分按照1‰给予奖励" → "1000万元至10000万元", b884 009; "超过100万元的部分,按0.1%…", b862 013), without an
+    inclusive note ("(含1000万元)"): the rate's metric."""
+    m = TIER_TEXT.search(folded)
+    return INCLUSIVE_NOTE.sub("", lead[m.start("tier"):m.end("tier")]).strip() if m else None
+
+
 @rule(stage="targets", example="'对企业开展专利导航项目的，按项目实际支出的50%给予补助' → '企业开展专利导航项目补助'")
 def rate_metric(n: Number) -> str:
     """A subsidy rate: the beneficiary and the aid; without a beneficiary, what the rate applies to
@@ -810,6 +842,10 @@ def rate_metric(n: Number) -> str:
     if T.han_count(beneficiary) >= 2:
         aid = AID.search(f[n.end:n.b])
         return beneficiary + (para[n.end + aid.start():n.end + aid.end()] if aid else "")
+    tier = tier_of_rate(f[s:s + len(lead)] if basis_at else "", para[s:s + len(lead)])
+    if tier:
+        aid = AID.search(f[n.end:n.b])
+        return tier + (para[n.end + aid.start():n.end + aid.end()] if aid else "")
     metric = para[n.a:n.pos].strip()
     basis = list(BASIS.finditer(metric))
     metric = metric[basis[-1].end():] if basis else metric.removeprefix("对")
@@ -1070,7 +1106,7 @@ def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseC
     for m in NUM.finditer(folded):
         n = Number(para, folded, m)
         if not_a_quantity(n) or not_a_goal(n) or adverb_not_points(n) or reward_base(n) or age_qualifier(n) \
-                or penalty_amount(n) or tier_menu(n) or paid_tier(n):
+                or penalty_amount(n) or tier_menu(n) or paid_tier(n) or tier_bound(n):
             continue
         n.prev = prev
         n.goal = year is not None or any(p <= n.pos for p, _ in events) or \

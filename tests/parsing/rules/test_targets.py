@@ -1019,6 +1019,37 @@ def test_paid_tier(text, value, expected):
     assert Tg.paid_tier(number(text, value)) is expected
 
 
+PROGRESSIVE = "1000万元(含1000万元)以内的按照5‰给予奖励,1000万元至10000万元的部分按照1‰给予奖励,10000万元以上的部分按照0.5‰给予奖励。"
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    # session 29: the edges of a progressive reward's tiers (b884 009)
+    (PROGRESSIVE, "1000", True), (PROGRESSIVE, "10000", True), (PROGRESSIVE, "5", False),
+    ("超过100万元的部分,按0.1%给予奖励。", "100", True),
+    ("对投资1000万元以内的项目给予补助。", "1000", False),          # no rate after it: a condition read elsewhere
+])
+def test_tier_bound(text, value, expected):
+    assert Tg.tier_bound(number(text, value)) is expected
+
+
+@pytest.mark.parametrize("folded, expected", [
+    ("1000万元(含1000万元)以内的", "1000万元以内"), ("超过100万元的部分,", "超过100万元"),
+    ("实际技术交易金额年累计在3000万元及以下部分", "实际技术交易金额年累计在3000万元及以下"),
+    ("年度业务收入200万元以上的,", None),     # a threshold for the whole reward, no tier
+    ("对企业", None),
+])
+def test_tier_of_rate(folded, expected):
+    assert Tg.tier_of_rate(folded, folded) == expected
+
+
+def test_progressive_reward_rates():
+    """Each tier's rate is a target named by its tier; the tiers' edges are none (b884 009, b146 003)."""
+    got = [(t["metric"], t["value"], t["unit"]) for t in Tg.extract_targets(PROGRESSIVE, measure=1, doc_year=2020, ctx=CTX)]
+    assert got == [("1000万元以内奖励", 5, "‰"), ("1000万元至10000万元奖励", 1, "‰"), ("10000万元以上奖励", 0.5, "‰")]
+    spaced = Tg.extract_targets("实际技术交易金额年累计在 3000 万元及以下部分按交易额的 0.5%给予奖励", measure=1, doc_year=2020, ctx=CTX)
+    assert [(t["value"], t["unit"]) for t in spaced] == [(0.5, "%")]
+
+
 @pytest.mark.parametrize("text, value, metric, expected", [
     # b38 003: a metric of aid words only gives way to the sentence before the amount
     ("在新三板成功挂牌的企业,高新区给予一定的奖励,最高不超过100万元。", "100", "给予一定的奖励,最高不超过",
