@@ -3106,6 +3106,15 @@ def national_scope(lines: list[str], ctx: ParseContext) -> bool:
     return bool(NATIONAL_SCOPE.search(ctx.fold(" ".join(lines))))
 
 
+# a department named by its government's level ("市住房城乡建设部门", "县公安机关", "省人民政府有关部门"): the level's word
+# (not 城市/超市/门市 …, not 市场/市民/市容/市政, whose 市 is no government)
+_DEPARTMENT = rf"[{P.HAN}]{{1,10}}?(?:{P.alternation(L.DEPARTMENT_NOUNS)})"
+# (nor "市、县人民政府有关部门", "省、市…": every government of those levels, as national rules write)
+LEVEL_DEPARTMENTS = ((re.compile(rf"(?<![城都超门省县区州])(?<![省县区]、)市(?![场民容政区县]|、[县区])(?={_DEPARTMENT})"), "市级"),
+                     (re.compile(rf"(?<![各])省(?![市区级]|、[市县区])(?={_DEPARTMENT})"), "省级"),
+                     (re.compile(rf"(?<![各郡市])(?<![省市]、)县(?![市区级]|、[区乡镇])(?={_DEPARTMENT})"), "县级"))
+
+
 @rule(stage="header", example="'…全市养老服务床位数达到1.35万张…市民政局牵头' → 'city'; '全县…县政府…全市' → 'district'; "
                                "'加强知识产权保护' → None")
 def scope_level(lines: list[str], ctx: ParseContext) -> str | None:
@@ -3114,7 +3123,10 @@ def scope_level(lines: list[str], ctx: ParseContext) -> str | None:
     page has no header to go by). None on a tie or when it names no scope. "县级以上(地方)人民政府" names
     every government from that level up, as the State's and a province's rules do (b278 001, 012), and
     "设区的市人民政府" or "城市人民政府" a government of a kind: no scope."""
-    text = GENERIC_GOVERNMENT.sub("", LEVEL_AND_ABOVE.sub("", ctx.fold(" ".join(lines))))
+    text = LEVEL_AND_ABOVE.sub("", ctx.fold(" ".join(lines)))
+    for rx, word in LEVEL_DEPARTMENTS:
+        text = rx.sub(word, text)  # "市住房城乡建设部门" speaks as 市级 does (b906 004)
+    text = GENERIC_GOVERNMENT.sub("", text)
     table = tuple((level, words + own) for (level, words), (_, own) in zip(L.LEVEL_SCOPE_WORDS, L.GOVERNMENT_SCOPE_WORDS))
     return most_named_level(text, table, ("全区", "区政府", "区委"))
 

@@ -173,6 +173,8 @@ LEVEL_SCOPE_WORDS = (("province", ("全省", "省政府", "省委", "省级")),
                                    # a township's or street's own text sits at the district level (no level below)
                                    "全镇", "镇政府", "镇党委", "我镇", "本镇", "全乡", "乡政府", "我乡", "全街道",
                                    "街道办事处", "街道党工委")))
+# what a department of a government is called after its level's word ("市住房城乡建设部门", "县公安机关": header.scope_level)
+DEPARTMENT_NOUNS = ("行政主管部门", "主管部门", "有关部门", "部门", "机关")
 # a government named by its level ("经市人民政府批准"), counted with the scope words by header.scope_level
 # once the generic ones are out ("设区的市人民政府", "城市人民政府", "省、市、县人民政府": every such government)
 GOVERNMENT_SCOPE_WORDS = (("province", ("省人民政府",)), ("city", ("市人民政府",)), ("district", ("县人民政府", "区人民政府")))

@@ -949,6 +949,11 @@ def test_starts_mid_document(lines, expected):
     (["经营许可证需随车转让的,应当经市人民政府批准;", "市人民政府交通运输主管部门负责监督。"], "city"),
     # governments of a kind name no scope: "设区的市人民政府", "城市人民政府" (b289 001, a national rule)
     (["设区的市人民政府确定供水价格。", "城市人民政府应当制定规划。"], None),
+    # session 29: a mid-document page of a city's rules that names its departments by level (b906 004)
+    (["第四十七条、市住房城乡建设部门应当建立公共租赁住房档案。"], "city"),
+    (["第八条 县公安机关负责道路交通安全管理。"], "district"),
+    (["城市管理部门负责。", "市场监督管理部门负责。"], None),           # 城市, 市场: no government's 市
+    (["市、县人民政府有关部门应当按照职责分工负责。"], None),           # every city and county
 ])
 def test_scope_level(lines, expected):
     assert H.scope_level(lines, CTX) == expected
