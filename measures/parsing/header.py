@@ -615,7 +615,7 @@ def clean_title(s: str, ctx: ParseContext) -> str:
 
 SPACED_PREFIX_MAX = 14  # a site's tag or a spam word before the title, then a space: at most this long
 PLACE_END = re.compile(rf"(?:{P.alternation(L.PLACE_NAME_ENDS)})$")
-PREFIX_KEEPS = re.compile(rf"^{P.YEAR}|关于|(?:印发|转发|的|{P.alternation(L.CENTRAL_BODIES)})$|^[XxＸ×某]+$")
+PREFIX_KEEPS = re.compile(rf"^{P.YEAR}|关于|(?:{P.alternation(L.TITLE_PREFIX_ENDS + L.CENTRAL_BODIES)})$|^[{L.PLACEHOLDER_CHARS}]+$")
 PAIRED_MARKS = ("“”", "《》", "()", "（）", "〈〉")
 
 
@@ -976,14 +976,14 @@ def title_like(line: str, ctx: ParseContext) -> bool:
         return False  # a breadcrumb trail ("…网 > 资助项目 > 深圳市资助项目 >")
     if menu_line(f):
         return False  # a site's menu ("人事信息 重点工作 行政执法 … 工作规则 …")
-    if ATTACHMENT_NAME.match(f):
+    if NUMBERED_ATTACHMENT.match(f):
         return False  # an attachment's name after the text ("附件2011第五届中国专利周广东省各市活动项目表", b08 006)
     return (5 <= len(line) <= 90 and not f.endswith(("。", "；", "，", "：", ":")) and bool(P.GENRE.search(f))
             and not re.search(r"[，,_]|[A-Za-z]{6,}|^[^:：]{1,10}[:：]", f) and not TIME_LIMIT_CELL.fullmatch(f.strip())
             and match_numbering(line) is None and not LABEL_COLON.search(f) and not SENTENCE_OPENER.match(f))
 
 
-ATTACHMENT_NAME = re.compile(r"^附件\s*\d")  # "附件2011第五届…项目表", "附件1 申请表": an attachment, numbered or dated
+NUMBERED_ATTACHMENT = re.compile(r"^附件\s*\d")  # "附件2011第五届…项目表", "附件1 申请表": an attachment, numbered or dated
 MENU_ENTRY_MAX = 6   # a menu's entries are short words
 MENU_ENTRIES_MIN = 4
 
@@ -3110,7 +3110,9 @@ def national_scope(lines: list[str], ctx: ParseContext) -> bool:
 # (not 城市/超市/门市 …, not 市场/市民/市容/市政, whose 市 is no government)
 _DEPARTMENT = rf"[{P.HAN}]{{1,10}}?(?:{P.alternation(L.DEPARTMENT_NOUNS)})"
 # (nor "市、县人民政府有关部门", "省、市…": every government of those levels, as national rules write)
-LEVEL_DEPARTMENTS = ((re.compile(rf"(?<![城都超门省县区州])(?<![省县区]、)市(?![场民容政区县]|、[县区])(?={_DEPARTMENT})"), "市级"),
+_SHI_BEFORE = "".join(w[0] for w in L.NOT_GOVERNMENT_SHI if w.endswith("市"))   # 城市, 超市 …
+_SHI_AFTER = "".join(w[1] for w in L.NOT_GOVERNMENT_SHI if w.startswith("市"))   # 市场, 市民 …
+LEVEL_DEPARTMENTS = ((re.compile(rf"(?<![{_SHI_BEFORE}省县区州])(?<![省县区]、)市(?![{_SHI_AFTER}区县]|、[县区])(?={_DEPARTMENT})"), "市级"),
                      (re.compile(rf"(?<![各])省(?![市区级]|、[市县区])(?={_DEPARTMENT})"), "省级"),
                      (re.compile(rf"(?<![各郡市])(?<![省市]、)县(?![市区级]|、[区乡镇])(?={_DEPARTMENT})"), "县级"))
 

@@ -173,6 +173,13 @@ LEVEL_SCOPE_WORDS = (("province", ("全省", "省政府", "省委", "省级")),
                                    # a township's or street's own text sits at the district level (no level below)
                                    "全镇", "镇政府", "镇党委", "我镇", "本镇", "全乡", "乡政府", "我乡", "全街道",
                                    "街道办事处", "街道党工委")))
+# words whose 市 is no city government's ("城市管理部门", "市场监督管理部门": header.LEVEL_DEPARTMENTS)
+NOT_GOVERNMENT_SHI = ("城市", "都市", "超市", "门市", "市场", "市民", "市容", "市政")
+# a tier's edge as a progressive reward writes it ("1000万元以内的", "10000万元以上的部分": targets.tier_bound)
+TIER_EDGE_WORDS = ("及以下", "及以上", "以内", "以下", "以上")
+# words before a title that belong to it ("关于 …", "…印发 …"; header.spaced_prefix_off) and a masked name ("XX 市…")
+TITLE_PREFIX_ENDS = ("印发", "转发", "的")
+PLACEHOLDER_CHARS = "XxＸ×某"
 # what a department of a government is called after its level's word ("市住房城乡建设部门", "县公安机关": header.scope_level)
 DEPARTMENT_NOUNS = ("行政主管部门", "主管部门", "有关部门", "部门", "机关")
 # a government named by its level ("经市人民政府批准"), counted with the scope words by header.scope_level

@@ -722,8 +722,9 @@ def paid_tier(n: Number) -> bool:
 
 # an amount that bounds a tier of a progressive reward ("1000万元(含1000万元)以内的按照5‰给予奖励", "1000万元至10000万元的
 # 部分按照1‰…", "超过100万元的部分,按0.1%…"): the tier, read before its rate
+_TIER_EDGE = P.alternation(L.TIER_EDGE_WORDS)
 TIER_BOUND_AFTER = re.compile(r"\s*(?:[(（]含[^()（）]{0,12}[)）])?\s*(?:(?:至|-|~|～)\s*\d+(?:\.\d+)?\s*[万亿]?元?\s*"
-                              r"(?:[(（]含[^()（）]{0,12}[)）])?\s*)?(?:以内|以下|以上|及以下|及以上)?的?部分|"
+                              rf"(?:[(（]含[^()（）]{{0,12}}[)）])?\s*)?(?:{_TIER_EDGE})?的?部分|"
                               r"\s*(?:[(（]含[^()（）]{0,12}[)）]|[)）])?\s*(?:以内|以下)的")
 TIER_RATE_AFTER = re.compile(r"[^。；;]{0,30}?按(?:照)?[^。；;，,]{0,16}?\d+(?:\.\d+)?\s*[%‰]")
 
