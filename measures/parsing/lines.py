@@ -413,7 +413,7 @@ def inline_items(line: str) -> list[str]:
     headed = HEADED_SUBITEM.search(folded)  # "27.建设知识产权人才队伍。(1)加快…": a heading sentence, then its first item
     cut = (headed.start(1) if headed.group(1) else headed.start(2)) if headed else None
     if len(line) < 150:
-        run = semicolon_item_run(folded)
+        run = semicolon_item_run(folded) or sentence_item_run(folded)
         if run and not announced:
             bounds = [0] + run + [len(line)]
             return [line[a:b] for a, b in zip(bounds, bounds[1:])]
@@ -452,6 +452,24 @@ def semicolon_item_run(line: str) -> list[int]:
             return []
         cuts.append(m.start(1))
     return cuts if len(cuts) - labelled + 1 >= SEMICOLON_RUN_MIN else []
+
+
+# a short line holding two or more items, each after a full stop: "…边坡角。 二、用作…。 三、用作…" (b934 006)
+SENTENCE_ITEM = re.compile(rf"(?<=[。！!？?])\s*(?P<n>{P.CN_SMALL})、\s*(?=[{P.HAN}“《])")
+SENTENCE_ITEM_MIN = 2
+
+
+@rule(stage="lines", example="'…边坡角。 二、用作普通建筑材料的…范围。 三、用作普通…' → cuts before 二、 and 三、; "
+                             "'…边坡角。二、用作…' → [] (one item only); '…完成。二、加强…。四、完善…' → [] (skips)")
+def sentence_item_run(line: str) -> list[int]:
+    """Where the items of a short line begin when two or more of them, numbered 二、 三、 … in turn, each
+    follow a full stop (a wrapped line of a PDF copy that ran on into the next items, b934 006). A lone
+    "。二、" or numbers that skip are left to the line."""
+    found = list(SENTENCE_ITEM.finditer(line))
+    values = [parse_cn_number(m.group("n")) for m in found]
+    if len(found) < SENTENCE_ITEM_MIN or None in values or any(b != a + 1 for a, b in zip(values, values[1:])):
+        return []
+    return [m.start() for m in found]
 
 
 # sections of a standard-like rule run onto one line (decimal_chain): "2 适用范围 …", "3.1 集团:…", "4.1集团各部门…"
