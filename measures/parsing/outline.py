@@ -336,10 +336,19 @@ def _match_numbering(line: str) -> tuple[str, str, str] | None:
                 return None  # "一 完善知识产权制度" is a heading; "一 年来…" is text
             if kind in ("dec2", "dec3") and DECIMAL_QUANTITY.match(T.fold_same_length(rest[:1])):
                 return None
+            if kind == "pnum" and m.group("pd"):
+                return kind, paren_digit_label(m.group("pd")), rest
             if kind == "pnum" and phone_number(m.group("n"), rest):
                 return None
             return kind, m.group("n"), rest
     return None
+
+
+@rule(stage="outline", example="'⑴' → '1'; '⑿' → '12'")
+def paren_digit_label(char: str) -> str:
+    """The label of an item numbered with one bracketed-digit character ("⑴孕妇为清远地区户籍", b939 009): its
+    number, as "(1)" gives it."""
+    return str(P.PAREN_DIGITS.index(char) + 1)
 
 
 @rule(stage="outline", example="('028', '86604546') → True; ('028', '86605625(传真)') → True; ('3', '加强监管') → False; "

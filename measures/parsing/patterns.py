@@ -25,6 +25,7 @@ WEDGE_CHARS = "【】《》〈〉!！?？—"  # what a re-punctuating copy wedg
 WEDGE = f"[{WEDGE_CHARS}]"
 WEDGED_MARK = f"[{WEDGE_CHARS}。，,:：;；.、]"  # … and every mark it leaves inside an article's number ("第【一条")
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"  # one character each for (1)…(20), as Word and OCR write them
 SPACE_CHARS = " \u00a0\u2002\u2003\u2009\u200b\u3000"
 
 WHITESPACE = re.compile(r"\s+")
@@ -125,7 +126,7 @@ NUMBERING = (
     # "2.50个小区新增…", "4.460个居村…": an item whose text opens with a count (numfig: a sibling's number must
     # come just before it, see outline)
     ("numfig", re.compile(rf"^(?P<n>\d{{1,2}})\.(?=\d{{1,4}}(?:{ITEM_COUNT_UNITS})[{HAN}])")),
-    ("pnum", re.compile(r"^[(（〔【\[]\s*(?P<n>\d{1,3})\s*[)）〕】\]][\s、.．]*")),
+    ("pnum", re.compile(rf"^(?:[(（〔【\[]\s*(?P<n>\d{{1,3}})\s*[)）〕】\]]|(?P<pd>[{PAREN_DIGITS}])(?!\s))[\s、.．]*")),  # "⑴ 大連市…辦法": a doc-share piece's number
     ("rnum", re.compile(rf"^(?P<n>\d{{1,3}})\s*{PAREN_CLOSE}\s*(?=[{HAN}“《])")),
     ("circ", re.compile(rf"^(?P<n>[{CIRCLED}])\s*")),
     ("action", re.compile(rf"^(?:{'|'.join(L.ACTION_CHAPTERS)})(?P<n>{CN_NUMBER})\s*[:：、.．]\s*")),

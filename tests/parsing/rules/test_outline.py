@@ -85,9 +85,17 @@ def node(*lines):
     ("第一、二条规定的情形", None),  # a citation of two articles
     ("1. [主题分类] 科技教育/知识产权", None),  # b03 003: a row of the page's metadata box
     ("1. [主題分類] 經濟、交通/資訊産業", None),  # b490 010: … in a Traditional copy
+    ("⑴孕妇为清远地区户籍;", ("pnum", "1", "孕妇为清远地区户籍;")),  # b939 009: (1) as one character
+    ("⑿加强执法", ("pnum", "12", "加强执法")),
+    ("⑴ 大連市營業性道路運輸機動車駕駛員崗位培訓管理辦法", None),  # b445 009: a doc-share piece's number, a space after it
 ])
 def test_match_numbering(line, expected):
     assert O.match_numbering(line) == expected
+
+
+@pytest.mark.parametrize("char, label", [("⑴", "1"), ("⑿", "12"), ("⒇", "20")])
+def test_paren_digit_label(char, label):
+    assert O.paren_digit_label(char) == label
 
 
 def test_sub_clause_and_decimal_parent_in_build_outline():
