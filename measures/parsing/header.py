@@ -1569,7 +1569,8 @@ def notice_candidates(text: str, ctx: ParseContext) -> list[tuple[str, str | Non
     m = NUMBERED_FILE_NOTICE.match(ctx.fold_same(text))
     if m and not text.lstrip().startswith(L.CITING_WORDS):  # "溫政辦〔2022〕13號文件,《溫州市人民政府辦公室關于印發…的通知》。為…"
         return out + [(text[m.start("notice"):m.end("notice")], text[m.start("num"):m.end("num")])]
-    if len(text) > 60:
+    if len(text) > 60 and not ctx.fold_same(text).lstrip().startswith(L.SENTENCE_OPENERS + L.CITING_WORDS):
+        # (a sentence that cites a notice is no title: "为深入贯彻落实…关于印发…的通知(黑政办发…)…", b369 004)
         f = ctx.fold_same(text)
         for m in re.finditer(_NOTICE_END, f[:220]):
             after = f[m.end():].lstrip()

@@ -63,6 +63,19 @@ PAGE_CHROME_LABELS = ("来源", "阅读", "浏览", "点击", "访问量", "作�
 SENTENCE_OPENERS = ("为", "根据", "按照", "经", "现将", "各")
 # words that cite another document: "按照《…的通知》要求" names what the text follows, not itself
 CITING_WORDS = ("根据", "按照", "依据", "依照", "遵照", "参照", "落实", "贯彻")
+# what follows a title on a page flattened without breaks (lines.glued_title): the text's opening words
+# ("…工作要点2013年是…" is a year: patterns.YEAR), its addressees, its first chapter or item, or the page's
+# metadata ("…的通告来源:点击:时间:", "…管理办法文字:[大][中][小]")
+GLUED_TITLE_FOLLOWERS = ("为了", "为", "根据", "按照", "依据", "依照", "现将", "现就", "现予", "经", "近日", "各", "第一章",
+                         "第一条", "第1条", "总则", "一、", "(一)", "（一）", "来源", "信息来源", "文章来源", "发布时间",
+                         "发布日期", "发文日期", "成文日期", "时间:", "时间：", "日期:", "日期：", "作者", "浏览",
+                         "点击", "阅读", "字号", "文字:", "文字：", "索引号", "发布机构", "【", "[")
+# … the genre words a glued title may end with besides TITLE_END_NOUNS ("…保护工程实施名单的公示发布时间:…")
+GLUED_TITLE_ENDS = ("公示",)
+# a site's section name glued before the title it lists ("通知公告关于…的通知", "正文舉報…辦法", "政府信息公开达州市…")
+GLUED_SECTION_WORDS = ("通知公告", "公示公告", "通知通告", "公告公示", "政府信息公开", "信息公开", "主动公开", "正文", "项目征集",
+                       "政策文件", "政策法规", "法规文件", "文件通知", "工作要点", "文章详情", "最新动态", "工作动态", "热门城市",
+                       "附件", "详细内容", "内容详情", "当前位置")
 # the fields of an item of a power list or a service guide ("事项名称 受理侵犯世界博览会标志专有权行为举报 / 实施主体 昌邑市
 # 市场监督管理局", b824 005; "职权名称 对假冒专利行为的行政处罚", b831): the item is the document, its body the one who
 # acts. Read as META_LABELS are, but never in brackets: "第三條【實施主體】…" (b491 007) captions an article

@@ -149,7 +149,7 @@ def split_lines(text: str, ctx: ParseContext) -> list[str]:
     """Non-empty, stripped lines without bullets, chrome and page furniture, PDF wraps joined."""
     out: list[str | None] = []
     rows = lost_first_chapter(glued_chapter_numbers(number_alone(chapter_alone(section_numbers_alone(
-        flat_header(glued_title_number(preview_page_marks(text.split("\n")))))))))
+        flat_header(glued_title(glued_title_number(preview_page_marks(text.split("\n"))))))))))
     pieces = next_article_in_line([piece for row in rows if not digest_line(row)
                                    for piece in inline_items(without_run_on_toc(row))])
     parts = [part for piece in pieces for sub in first_chapter_in_line(piece) for part in run_on_headings(sub)
@@ -392,6 +392,52 @@ def glued_title_number(rows: list[str]) -> list[str]:
     return rows
 
 
+# a flattened page's title with the text or the page's metadata right after it (glued_title): a run with no
+# sentence mark, breadcrumb mark or bracket that ends as titles end, then what opens a text
+GLUED_TITLE = re.compile(rf"(?P<title>(?![号號日年月]|{P.alternation(L.SENTENCE_OPENERS + L.CITING_WORDS)})"
+                         rf"[^，,。；;：:！!？?\s>＞|｜【】\[\]\"]{{6,150}}?(?:{P.alternation(L.TITLE_END_NOUNS + L.GLUED_TITLE_ENDS)})"
+                         rf"(?:{P.PAREN_OPEN}[^()（）]{{1,12}}{P.PAREN_CLOSE})?)"
+                         rf"(?={P.alternation(L.GLUED_TITLE_FOLLOWERS)}|{P.YEAR}\s*年|{P.DOC_NUMBER.pattern}|"
+                         # … or a title that opens the page with a qualifier, whatever follows ("…若干措施(征求意见稿)制造业是…")
+                         rf"(?<={P.PAREN_CLOSE})(?![的》])(?P<qualified>))")
+GLUED_SECTION = re.compile(rf"^(?:{P.alternation(L.GLUED_SECTION_WORDS)})(?=.{{6}})")
+GLUED_TITLE_LINE = 150  # a first line this long holds a flattened page
+GLUED_CLAUSE_GAP = 20  # no comma this near before the title (a greeting in the chrome further up is fine)
+SENTENCE_END_MARK = re.compile(r"[。；;！!？?]")
+GLUED_PLACEHOLDER = re.compile(rf"(?<![^\s>＞|｜:：])[{L.PLACEHOLDER_CHARS}]{{2,4}}\s?$")
+GLUED_TITLE_WITHIN = 400  # … and its title ends this near its start
+
+
+@rule(stage="lines", example="['当前位置:首页>政务>政策文件>工作要点国家知识产权局2013年工作要点2013年是全面…'] → "
+                             "['当前位置:首页>政务>政策文件>工作要点', '国家知识产权局2013年工作要点', '2013年是全面…']")
+def glued_title(rows: list[str]) -> list[str]:
+    """A page flattened without breaks or spaces whose first line runs the site's chrome, the title and the
+    text together: the title goes on a line of its own when it ends as titles end (lexicon.TITLE_END_NOUNS,
+    "…办法(试行)") within the line's first characters and the text, its addressees, its 文号, a date or
+    the page's metadata follows at once (lexicon.GLUED_TITLE_FOLLOWERS). A page that keeps its breaks, or
+    one whose first line is short, is left alone."""
+    first = next((i for i, r in enumerate(rows[:FLAT_HEAD_ROWS]) if r.strip()), None)
+    if first is None or len(rows[first].strip()) < GLUED_TITLE_LINE:
+        return rows
+    row = rows[first].strip()
+    folded = fold_same_length(row[:GLUED_TITLE_WITHIN + 60])
+    m = next((m for m in GLUED_TITLE.finditer(folded) if m.group("qualified") is None or m.start("title") == 0), None)
+    # a title heads the page: no sentence has ended before it, no clause runs into it ("…补贴,经测算…补贴标准为…")
+    if m and (SENTENCE_END_MARK.search(folded[:m.start("title")]) or CLAUSE_MARK.search(folded[max(0, m.start("title") - GLUED_CLAUSE_GAP):m.start("title")])):
+        return rows
+    if not m or m.end("title") > GLUED_TITLE_WITHIN:
+        return rows
+    a, b = m.start("title"), m.end("title")
+    placeholder = GLUED_PLACEHOLDER.search(folded[:a])
+    if placeholder:
+        a = placeholder.start()  # "XX 县县直机关差旅费管理办法": a template's placeholder place, spaced
+    section = GLUED_SECTION.match(folded[a:b])
+    if section:
+        a += section.end()  # "通知公告关于…的公示": the site's section goes with its chrome
+    pieces = [p for p in (row[:a], row[a:b], row[b:]) if p.strip()]
+    return rows[:first] + pieces + rows[first + 1:]
+
+
 # "…通知如下:一、…", "…意见如下:(一)…": a line that announces its items and runs into the first one
 # "27.建设知识产权人才队伍。(1)加快知识产权人才培养。…" (b531 007): a numbered heading sentence closed by a stop and its
 # first (1) item, itself opening with a heading sentence, run on after it (inline_items; "3.发放“标注券”。(1)促进工业企业
@@ -463,12 +509,14 @@ SENTENCE_ITEM_MIN = 2
                              "'…边坡角。二、用作…' → [] (one item only); '…完成。二、加强…。四、完善…' → [] (skips)")
 def sentence_item_run(line: str) -> list[int]:
     """Where the items of a short line begin when two or more of them, numbered 二、 三、 … in turn, each
-    follow a full stop (a wrapped line of a PDF copy that ran on into the next items, b934 006). A lone
-    "。二、" or numbers that skip are left to the line."""
+    follow a full stop (a wrapped line of a PDF copy that ran on into the next items of a list opened on
+    an earlier line, b934 006). A lone "。二、", numbers that skip or a list that opens on the line ("。一、")
+    are left to the line."""
     found = list(SENTENCE_ITEM.finditer(line))
     values = [parse_cn_number(m.group("n")) for m in found]
-    if len(found) < SENTENCE_ITEM_MIN or None in values or any(b != a + 1 for a, b in zip(values, values[1:])):
-        return []
+    if len(found) < SENTENCE_ITEM_MIN or None in values or values[0] < 2 or \
+            any(b != a + 1 for a, b in zip(values, values[1:])):
+        return []  # (a short line that opens a list itself, "短行。一、甲。二、乙。", stays whole)
     return [m.start() for m in found]
 
 

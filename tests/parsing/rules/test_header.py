@@ -1020,6 +1020,8 @@ def test_title_wrapped_over_three_lines(knowledge, lines, title):
     # b56 007: the file named first, its notice in 《》 (as written, Traditional)
     ("溫政辦〔2022〕13號文件,《溫州市人民政府辦公室關于印發溫州市推動軟件產業發展十條政策的通知》。為深入貫徹…",
      "溫政辦〔2022〕13號"),
+    # b369 004: a sentence that cites a notice and its 文号 is no title
+    ("为深入贯彻落实黑龙江省人民政府办公厅关于印发2018年全省政务公开工作要点的通知(黑政办发〔2018〕35号)和绥化市人民政府办公室的通知", None),
 ])
 def test_notice_candidates(text, expected):
     found = H.notice_candidates(text, CTX)

@@ -153,8 +153,10 @@ def test_semicolon_item_run(line, expected):
     ("落实责任。二、加强领导。", ["落实责任。二、加强领导。"]),  # one item only
     ("落实责任。二、加强领导。四、完善机制。", ["落实责任。二、加强领导。四、完善机制。"]),  # skips
     ("落实责任。二、加强领导。三、完善机制。", ["落实责任。", "二、加强领导。", "三、完善机制。"]),
+    ("落实责任。一、加强领导。二、完善机制。", ["落实责任。一、加强领导。二、完善机制。"]),  # the list opens here
 ])
 def test_sentence_item_run(line, expected):
+    assert len(Li.sentence_item_run(line)) == len(expected) - 1 if len(expected) > 1 else Li.sentence_item_run(line) == []
     assert Li.inline_items(line) == expected
 
 
@@ -709,6 +711,29 @@ def test_lost_article_number(chain, want, n, following, expected):
 ])
 def test_news_dateline_off(line, expected):
     assert Li.news_dateline_off(line) == expected
+
+
+GLUED_LONG = "…" * 160  # what makes a first line a flattened page's
+
+
+@pytest.mark.parametrize("rows, expected", [
+    (["当前位置:首页>政务>政策文件>工作要点国家知识产权局2013年工作要点2013年是全面深入贯彻落实党的十八大精神的开局之年" + GLUED_LONG],
+     ["当前位置:首页>政务>政策文件>工作要点", "国家知识产权局2013年工作要点", "2013年是全面深入贯彻落实党的十八大精神的开局之年" + GLUED_LONG]),
+    (["通知公告关于地理标志农产品保护工程实施名单的公示发布时间:2020-07-10 来源:本站" + GLUED_LONG],  # a site's section before it
+     ["通知公告", "关于地理标志农产品保护工程实施名单的公示", "发布时间:2020-07-10 来源:本站" + GLUED_LONG]),
+    (["深圳市關于推動制造業高質量發展的若干措施(征求意見稿)制造業是實體經濟的主體" + GLUED_LONG],  # a qualifier ends it
+     ["深圳市關于推動制造業高質量發展的若干措施(征求意見稿)", "制造業是實體經濟的主體" + GLUED_LONG]),
+    (["XX 县县直机关差旅费管理办法第一章总则第一条为进一步加强县直机关差旅费管理" + GLUED_LONG],  # a template's placeholder
+     ["XX 县县直机关差旅费管理办法", "第一章总则第一条为进一步加强县直机关差旅费管理" + GLUED_LONG]),
+    (["对2021年实际种棉农民发放一次性补贴,经测算此次对实际种棉农民一次性补贴标准为214.28元/亩" + GLUED_LONG],  # a clause runs into it
+     ["对2021年实际种棉农民发放一次性补贴,经测算此次对实际种棉农民一次性补贴标准为214.28元/亩" + GLUED_LONG]),
+    (["根據《江蘇省幼兒園收費管理辦法》(蘇價規〔2017〕9號)文件精神,現擬定我縣收費標準為每月每生480元" + GLUED_LONG],  # a citation
+     ["根據《江蘇省幼兒園收費管理辦法》(蘇價規〔2017〕9號)文件精神,現擬定我縣收費標準為每月每生480元" + GLUED_LONG]),
+    (["国家知识产权局2013年工作要点", "2013年是全面深入贯彻落实党的十八大精神的开局之年"],  # lines kept: nothing to do
+     ["国家知识产权局2013年工作要点", "2013年是全面深入贯彻落实党的十八大精神的开局之年"]),
+])
+def test_glued_title(rows, expected):
+    assert Li.glued_title(rows) == expected
 
 
 @pytest.mark.parametrize("rows, expected", [
