@@ -389,7 +389,36 @@ def glued_title_number(rows: list[str]) -> list[str]:
         m = TITLE_NUMBER_GLUED.match(row.strip())
         if m:
             return rows[:i] + [m.group(1), m.group(2), row.strip()[m.end():]] + rows[i + 1:]
-    return rows
+    return forwarded_glued_title_number(rows)
+
+
+# the same further into a flattened page's first line: a covering note first, then the notice it forwards, signed
+# and dated ("…联系人:王钟慧院科研办2017年4月5日福建省知识产权局关于…的通知闽知法〔2017〕15号各有关单位:根据…", b98 005)
+INNER_TITLE_NUMBER = re.compile(r"(?<=[。:：\s日])" + TITLE_NUMBER_GLUED.pattern[1:])
+SIGNED_DATE_END = re.compile(rf"^.*{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日")
+INNER_TITLE_WITHIN = 600
+
+
+@rule(stage="lines", example="['各位老师:现将…转发给大家,…院科研办2017年4月5日福建省知识产权局关于…的通知闽知法〔2017〕15号各有关单位:根据…'] → "
+                             "['各位老师:现将…2017年4月5日', '福建省知识产权局关于…的通知', '闽知法〔2017〕15号', '各有关单位:根据…']")
+def forwarded_glued_title_number(rows: list[str]) -> list[str]:
+    """A page flattened without breaks whose first line opens with a covering note and then runs the notice
+    it forwards (title, 文号, addressees) together, as glued_title_number reads it at a line's start: split
+    there, the note's signature and date staying with the note."""
+    first = next((i for i, r in enumerate(rows[:FLAT_HEAD_ROWS]) if r.strip()), None)
+    if first is None or len(rows[first].strip()) < GLUED_TITLE_LINE:
+        return rows
+    row = rows[first].strip()
+    m = INNER_TITLE_NUMBER.search(row[:INNER_TITLE_WITHIN])
+    if not m:
+        return rows
+    a = m.start(1)
+    dated = SIGNED_DATE_END.match(m.group(1))
+    if dated:
+        a += dated.end()  # "王钟慧院科研办2017年4月5日福建省…": the note's signature and date stay above
+    if a >= m.end(1) - 6:
+        return rows
+    return rows[:first] + [row[:a], row[a:m.end(1)], m.group(2), row[m.end():]] + rows[first + 1:]
 
 
 # a flattened page's title with the text or the page's metadata right after it (glued_title): a run with no
@@ -557,9 +586,10 @@ CLAUSE_ITEM = re.compile(
     # (an OCR'd page's "." for 。 too: "…现制定如下六条意见.一、支持…,二、…", b523 008)
     rf"(?:(?<=[，,；;。：:.．])\s*(?:(?P<ch>第{P.CN_NUMBER}[章编篇][^。，,；;第]{{0,16}}?)?第(?P<art>{P.CN_NUMBER})[条條](?![第的规規之所中款项項])"
     rf"|(?P<cn>{P.CN_SMALL})、)"
-    rf"|(?:(?<=[，,；;。：:])\s*|(?<=[{P.HAN}]))(?P<num>\d{{1,2}}) ?[.．、](?![\d.])"
+    rf"|(?:(?<=[，,；;。：:])\s*|(?<=[{P.HAN}）)]))(?P<num>\d{{1,2}}) ?[.．、](?![\d.])"  # "…(模版附后)2.电子件" too
     # "…年度发展支持(二)鼓励关键技术攻关,…(三)支持…": a digest's (二)(三) glued on (three at least)
     rf"|(?<=[{P.HAN}，,；;。：:])[(（](?P<pcn>{P.CN_SMALL})[)）])(?=\s*[{P.HAN}“《【])")
+DATED_BRACKET_BEFORE = re.compile(rf"[(（][^()（）]*{P.YEAR}\s*年[^()（）]*[)）]\s*$")  # "(1990年6月20日水利部令第1号)"
 LINE_OPENING_CN = re.compile(rf"^\s*({P.CN_SMALL})、(?=\s*[{P.HAN}“《])")
 CLAUSE_CHAIN_GAP = {"art": 6, "cn": 2, "num": 2, "pcn": 1}   # how far the next number may jump (a fragment page skips some)
 CLAUSE_CHAIN_MIN = {"art": 3, "cn": 2, "num": 2, "pcn": 3}
@@ -586,6 +616,8 @@ def clause_item_chain(line: str) -> list[int]:
             continue
         if kind == "num" and colon_list_after_sentence(line[:m.start()]):
             continue
+        if kind == "num" and DATED_BRACKET_BEFORE.search(line[max(0, m.start() - 60):m.start("num")]):
+            continue  # "…管理办法(1990年6月20日水利部令第1号)2.黄河…": a catalogue of rules, no items (b907 008)
         n = parse_cn_number(m.group(kind))
         start = m.start("ch") if kind == "art" and m.group("ch") else m.start(kind) - (kind in ("art", "pcn"))
         if n is not None:

@@ -277,6 +277,8 @@ def test_inline_items_after_a_colon():
     ("一、加强知识产权保护,落实责任各单位", None),  # phrases of different lengths
     ("一、提高認識,明確任務全區各級政府機關帶頭使用正版軟件", "一、提高認識,明確任務"),  # Traditional: 全區 opens the body
     ("三、加强督查,狠抓工作落实 各地要组织本地发改、经信等部门", None),  # the heading runs on to the space (b518 003)
+    ("二、明确执法重点,加大查处力度以“护民生”为中心,突出两大主题", "二、明确执法重点,加大查处力度"),  # b208 005 flattened: 以… opens the body
+    ("二、下列人員,不應認定為本集體經濟組織成員:", None),  # b262 007: 為 goes on the sentence
 ])
 def test_parallel_heading(line, expected):
     m = Li.parallel_heading(line)
@@ -500,6 +502,10 @@ ONE_LINE_CALL = ("各有关单位:现将有关事项通知如下:一、支持项
     # b523 008: an OCR'd page's "." for 。 before some of the numbers
     ("现制定如下六条意见.一、支持15个大型养殖场建设.对验收达标的大型养殖场,各扶持30万元,二、支持养殖专业村建设.每个专业村各扶持20万元."
      "三、支持5个示范场建设,各扶持40万元.四、县政府每年预算100万元", ["一、支持", "二、支持", "三、支持", "四、县政"]),
+    # b98 005 flattened: a number right after a closing bracket
+    ("二、应报送的材料及要求1.纸件:推荐函1份(模版附后)2.电子件:申报书(word2007版)3.每个推荐项目建立一个文件夹", ["1.纸件", "2.电子", "3.每个"]),
+    # b907 008: a catalogue of rules, each dated in brackets: no items
+    ("现行有效规章(52件)1.河道采砂收费管理办法(1990年6月20日水利部令第1号)2.黄河下游浮桥建设管理办法(1991年4月1日)3.河道管理办法", []),
 ])
 def test_clause_item_chain(line, starts):
     assert [line[c:c + len(s)] for c, s in zip(Li.clause_item_chain(line), starts)] == starts
@@ -734,6 +740,18 @@ GLUED_LONG = "…" * 160  # what makes a first line a flattened page's
 ])
 def test_glued_title(rows, expected):
     assert Li.glued_title(rows) == expected
+
+
+@pytest.mark.parametrize("rows, expected", [
+    (["各位老师:现将福建省知识产权局关于做好第十九届中国专利奖组织推荐工作的通知转发给大家,联系人:王钟慧院科研办2017年4月5日"
+      "福建省知识产权局关于做好第十九届中国专利奖组织推荐工作的通知闽知法〔2017〕15号各有关单位:根据国家知识产权局要求" + GLUED_LONG],
+     ["各位老师:现将福建省知识产权局关于做好第十九届中国专利奖组织推荐工作的通知转发给大家,联系人:王钟慧院科研办2017年4月5日",
+      "福建省知识产权局关于做好第十九届中国专利奖组织推荐工作的通知", "闽知法〔2017〕15号", "各有关单位:根据国家知识产权局要求" + GLUED_LONG]),
+    (["为贯彻落实国务院关于进一步促进中小企业发展的若干意见国发〔2009〕36号精神,结合我省实际" + GLUED_LONG],  # a number cited
+     ["为贯彻落实国务院关于进一步促进中小企业发展的若干意见国发〔2009〕36号精神,结合我省实际" + GLUED_LONG]),
+])
+def test_forwarded_glued_title_number(rows, expected):
+    assert Li.forwarded_glued_title_number(rows) == expected
 
 
 @pytest.mark.parametrize("rows, expected", [
