@@ -588,11 +588,15 @@ CLAUSE_ITEM = re.compile(
     rf"|(?P<cn>{P.CN_SMALL})、)"
     rf"|(?:(?<=[，,；;。：:])\s*|(?<=[{P.HAN}）)]))(?P<num>\d{{1,2}}) ?[.．、](?![\d.])"  # "…(模版附后)2.电子件" too
     # "…年度发展支持(二)鼓励关键技术攻关,…(三)支持…": a digest's (二)(三) glued on (three at least)
-    rf"|(?<=[{P.HAN}，,；;。：:])[(（](?P<pcn>{P.CN_SMALL})[)）])(?=\s*[{P.HAN}“《【])")
+    rf"|(?<=[{P.HAN}，,；;。：:])[(（](?P<pcn>{P.CN_SMALL})[)）]"
+    # "备案条件:(1)注册…;(2)主要…;(3)…": a label's list of (1)(2) after its colon and semicolons (three at least)
+    rf"|(?<=[；;：:。])[(（](?P<pnum>\d{{1,2}})[)）])(?=\s*[{P.HAN}“《【])")
 DATED_BRACKET_BEFORE = re.compile(rf"[(（][^()（）]*{P.YEAR}\s*年[^()（）]*[)）]\s*$")  # "(1990年6月20日水利部令第1号)"
 LINE_OPENING_CN = re.compile(rf"^\s*({P.CN_SMALL})、(?=\s*[{P.HAN}“《])")
-CLAUSE_CHAIN_GAP = {"art": 6, "cn": 2, "num": 2, "pcn": 1}   # how far the next number may jump (a fragment page skips some)
-CLAUSE_CHAIN_MIN = {"art": 3, "cn": 2, "num": 2, "pcn": 3}
+CLAUSE_CHAIN_GAP = {"art": 6, "cn": 2, "num": 2, "pcn": 1, "pnum": 1}   # how far the next number may jump (a fragment page skips some)
+CLAUSE_CHAIN_MIN = {"art": 3, "cn": 2, "num": 2, "pcn": 3, "pnum": 3}
+# the label a chain of (1)(2)(3) opens under, after the sentence before it: "…预审服务。备案条件:(1)…" (clause_item_chain)
+CHAIN_LABEL = re.compile(rf"(?:^|(?<=[。；;]))\s*[{P.HAN}]{{2,10}}[:：]\s*$")
 COLON_LABEL_MAX = 10
 SKIPPING_DIGEST_MIN = 4  # skipping_digest: this many articles at least
 ARTICLE_DIGEST_GAP = 15  # skipping_digest: an article this long at least
@@ -611,7 +615,7 @@ def clause_item_chain(line: str) -> list[int]:
     if opening:
         found["cn"] = [(opening.start(1), parse_cn_number(opening.group(1)))]
     for m in CLAUSE_ITEM.finditer(line):
-        kind = next(k for k in ("art", "cn", "num", "pcn") if m.group(k))
+        kind = next(k for k in ("art", "cn", "num", "pcn", "pnum") if m.group(k))
         if kind == "art" and ARTICLE_CITED_BEFORE.search(line[max(0, m.start() - 3):m.start()]):
             continue
         if kind == "num" and colon_list_after_sentence(line[:m.start()]):
@@ -619,7 +623,7 @@ def clause_item_chain(line: str) -> list[int]:
         if kind == "num" and DATED_BRACKET_BEFORE.search(line[max(0, m.start() - 60):m.start("num")]):
             continue  # "…管理办法(1990年6月20日水利部令第1号)2.黄河…": a catalogue of rules, no items (b907 008)
         n = parse_cn_number(m.group(kind))
-        start = m.start("ch") if kind == "art" and m.group("ch") else m.start(kind) - (kind in ("art", "pcn"))
+        start = m.start("ch") if kind == "art" and m.group("ch") else m.start(kind) - (kind in ("art", "pcn", "pnum"))
         if n is not None:
             found.setdefault(kind, []).append((start, n))
     cn = found.get("cn", [])
@@ -633,11 +637,23 @@ def clause_item_chain(line: str) -> list[int]:
                 chain.append((pos, n))
                 continue
             if len(chain) >= CLAUSE_CHAIN_MIN[kind]:
-                cuts += [p for p, _ in chain]
+                cuts += _chain_cuts(line, kind, chain)
             chain = [(pos, n)]
         if len(chain) >= CLAUSE_CHAIN_MIN[kind]:
-            cuts += [p for p, _ in chain]
+            cuts += _chain_cuts(line, kind, chain)
     return sorted(set(cuts))
+
+
+def _chain_cuts(line: str, kind: str, chain: list[tuple[int, int]]) -> list[int]:
+    """The cuts of one chain; a (1)(2)(3) chain only under a label after a full stop ("…服务。备案条件:(1)…"),
+    the label on a line of its own."""
+    cuts = [p for p, _ in chain]
+    if kind != "pnum":
+        return cuts
+    label = CHAIN_LABEL.search(line[:chain[0][0]])
+    if not label:
+        return []  # "3.…:(1)…;(2)…;(3)…": an item's own list stays in it
+    return cuts + [label.start() + len(label.group()) - len(label.group().lstrip())]
 
 
 LABEL_BEFORE_COLON = re.compile(rf"(?:^|[，,；;。])[^，,；;。]{{0,{COLON_LABEL_MAX}}}[:：]\s*$")
