@@ -149,7 +149,7 @@ def split_lines(text: str, ctx: ParseContext) -> list[str]:
     """Non-empty, stripped lines without bullets, chrome and page furniture, PDF wraps joined."""
     out: list[str | None] = []
     rows = lost_first_chapter(glued_chapter_numbers(number_alone(chapter_alone(section_numbers_alone(
-        flat_header(glued_title(glued_title_number(preview_page_marks(text.split("\n"))))))))))
+        flat_header(flattened_head(glued_title_number(preview_page_marks(text.split("\n"))))))))))
     pieces = next_article_in_line([piece for row in rows if not digest_line(row)
                                    for piece in inline_items(without_run_on_toc(row))])
     parts = [part for piece in pieces for sub in first_chapter_in_line(piece) for part in run_on_headings(sub)
@@ -465,6 +465,60 @@ def glued_title(rows: list[str]) -> list[str]:
         a += section.end()  # "通知公告关于…的公示": the site's section goes with its chrome
     pieces = [p for p in (row[:a], row[a:b], row[b:]) if p.strip()]
     return rows[:first] + pieces + rows[first + 1:]
+
+
+# a flattened page's metadata run on in its first lines (glued_meta): a label of a date, a 文号, an issuer or a source
+# with its colon, the value after it; a date or time value, a 文号 value ends there
+_GLUED_META_KEYS = ("published", "signed", "uploaded", "doc_number", "issuer", "source", "index")
+GLUED_META_LABEL = re.compile(
+    rf"(?P<label>{P.alternation(sorted({k for k, v in L.META_LABELS.items() if v in _GLUED_META_KEYS and len(k) >= 3} | set(L.PAGE_META_LABELS), key=len, reverse=True))}"
+    rf"|时间|日期)\s*[:：]\s*")
+GLUED_META_SHORT = 4  # a shorter label (来源, 时间) only after a space, a mark or a figure: "資金來源:" is the text's
+GLUED_META_AFTER = re.compile(r"[\s|｜丨:：>＞】\]\d]$")
+GLUED_META_DATE = re.compile(rf"{P.YEAR}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}\s*日?(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")
+GLUED_META_WITHIN = 400
+# a 文号 opening a piece, its addressees right after it ("杭市管〔2023〕13号各区、县(市)市场监管局…")
+NUMBER_THEN_ADDRESSEES = re.compile(rf"^\s*({P.DOC_NUMBER.pattern})(?=各|[^。，,；;]{{2,60}}?[,，、][^。]{{0,200}}?[:：])")
+
+
+def flattened_head(rows: list[str]) -> list[str]:
+    """A page flattened without breaks (its first line this long: GLUED_TITLE_LINE): that line's title
+    (glued_title) and metadata (glued_meta) on lines of their own; any other page as it is."""
+    first = next((i for i, r in enumerate(rows[:FLAT_HEAD_ROWS]) if r.strip()), None)
+    if first is None or len(rows[first].strip()) < GLUED_TITLE_LINE:
+        return rows
+    return rows[:first] + glued_meta(glued_title([rows[first]])) + rows[first + 1:]
+
+
+@rule(stage="lines", example="['杭州市…的通知', '发布时间:2023-03-03 11:54:25杭市管〔2023〕13号各区、县(市)市场监管局:现将…'] → "
+                             "['杭州市…的通知', '发布时间:2023-03-03 11:54:25', '杭市管〔2023〕13号', '各区、县(市)市场监管局:现将…']")
+def glued_meta(rows: list[str]) -> list[str]:
+    """The metadata of a page flattened without breaks, run on in one of its first long lines: a line of its
+    own for each label (发布时间, 来源, 文号 …: lexicon.META_LABELS of dates, numbers, issuers and sources; a bare
+    时间/日期 only before a date), the date or 文号 after it ending there, and a 文号 that opens the text
+    before its addressees. The header then reads them as it reads a portal's metadata table. (Only the pieces
+    of a flattened page's first line come here: flattened_head.)"""
+    out: list[str] = []
+    offset = 0
+    for row in rows:
+        folded = fold_same_length(row)
+        cuts: set[int] = set()
+        for m in GLUED_META_LABEL.finditer(folded[:max(0, GLUED_META_WITHIN - offset)]):
+            date = GLUED_META_DATE.match(folded, m.end())
+            if m.group("label") in ("时间", "日期") and not date:
+                continue
+            if len(m.group("label")) < GLUED_META_SHORT and m.start() and not GLUED_META_AFTER.search(folded[:m.start()]):
+                continue
+            cuts.add(m.start())
+            number = P.DOC_NUMBER.match(folded, m.end()) if L.META_LABELS.get(m.group("label")) == "doc_number" else None
+            if date or number:
+                cuts.add((date or number).end())
+        offset += len(row)
+        pieces = [row[a:b] for a, b in zip([0] + sorted(cuts), sorted(cuts) + [len(row)]) if row[a:b].strip()]
+        for piece in pieces:
+            num = NUMBER_THEN_ADDRESSEES.match(fold_same_length(piece))
+            out.extend([piece[:num.end(1)], piece[num.end(1):]] if num else [piece])
+    return out
 
 
 # "…通知如下:一、…", "…意见如下:(一)…": a line that announces its items and runs into the first one
