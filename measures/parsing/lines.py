@@ -426,7 +426,7 @@ def forwarded_glued_title_number(rows: list[str]) -> list[str]:
 GLUED_TITLE = re.compile(rf"(?P<title>(?![号號日年月]|{P.alternation(L.SENTENCE_OPENERS + L.CITING_WORDS)})"
                          rf"[^，,。；;：:！!？?\s>＞|｜【】\[\]\"]{{6,150}}?(?:{P.alternation(L.TITLE_END_NOUNS + L.GLUED_TITLE_ENDS)})"
                          rf"(?:{P.PAREN_OPEN}[^()（）]{{1,12}}{P.PAREN_CLOSE})?)"
-                         rf"(?={P.alternation(L.GLUED_TITLE_FOLLOWERS)}|{P.YEAR}\s*年|{P.DOC_NUMBER.pattern}|"
+                         rf"(?={P.alternation(L.GLUED_TITLE_FOLLOWERS)}|{P.YEAR}\s*(?:年|[-/.]\d)|(?:时间|日期)\s+[:：]|{P.DOC_NUMBER.pattern}|"
                          # … or a title that opens the page with a qualifier, whatever follows ("…若干措施(征求意见稿)制造业是…")
                          rf"(?<={P.PAREN_CLOSE})(?![的》])(?P<qualified>))")
 GLUED_SECTION = re.compile(rf"^(?:{P.alternation(L.GLUED_SECTION_WORDS)})(?=.{{6}})")
@@ -513,6 +513,9 @@ def glued_meta(rows: list[str]) -> list[str]:
             number = P.DOC_NUMBER.match(folded, m.end()) if L.META_LABELS.get(m.group("label")) == "doc_number" else None
             if date or number:
                 cuts.add((date or number).end())
+        bare = GLUED_META_DATE.match(folded)  # "2021-07-05 15:24浏览次数:…": the page's date right after its title
+        if bare and offset:
+            cuts.add(bare.end())
         offset += len(row)
         pieces = [row[a:b] for a, b in zip([0] + sorted(cuts), sorted(cuts) + [len(row)]) if row[a:b].strip()]
         for piece in pieces:
