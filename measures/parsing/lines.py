@@ -487,7 +487,30 @@ def flattened_head(rows: list[str]) -> list[str]:
     first = next((i for i, r in enumerate(rows[:FLAT_HEAD_ROWS]) if r.strip()), None)
     if first is None or len(rows[first].strip()) < GLUED_TITLE_LINE:
         return rows
-    return rows[:first] + glued_meta(glued_title([rows[first]])) + rows[first + 1:]
+    return rows[:first] + signed_then_title(glued_meta(glued_title([rows[first]]))) + rows[first + 1:]
+
+
+# a covering notice's signature and date, then the title of the document it issues, then that document's text,
+# all run on after the notice's last sentence (signed_then_title)
+SIGNED_THEN_TITLE = re.compile(
+    rf"(?<=[。！!])\s*(?P<sig>[^，,。；;：:、\s]{{2,40}}?)\s*(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*"
+    rf"(?P<title>[^，,。；;：:！!？?\s]{{6,100}}?(?:{P.alternation(L.TITLE_END_NOUNS)})(?:{P.PAREN_OPEN}[^()（）]{{1,12}}{P.PAREN_CLOSE})?)"
+    rf"(?=\s*(?:第一章|第一条|第1条|总则|一、|[(（]一[)）]|为|根据|按照))")
+SIGNED_THEN_TITLE_WITHIN = 1500
+
+
+@rule(stage="lines", example="['…请结合实际,认真贯彻落实。宣城市人民政府2013年12月18日宣城市专利申请费用资助办法第一条 为鼓励…'] → "
+                             "['…请结合实际,认真贯彻落实。', '宣城市人民政府', '2013年12月18日', '宣城市专利申请费用资助办法', '第一条 为鼓励…']")
+def signed_then_title(rows: list[str]) -> list[str]:
+    """A flattened page whose covering notice ends, is signed and dated, and runs on into the title and the
+    first article, chapter or item of the document it issues: the signature, the title and the text each on
+    a line of their own, as the page printed them (the first such place in the pieces of its first line)."""
+    for i, row in enumerate(rows):
+        m = SIGNED_THEN_TITLE.search(fold_same_length(row[:SIGNED_THEN_TITLE_WITHIN]))
+        if m:
+            return rows[:i] + [p for p in (row[:m.start("sig")], row[m.start("sig"):m.end("sig")], row[m.start("date"):m.end("date")],
+                                           row[m.start("title"):m.end("title")], row[m.end("title"):]) if p.strip()] + rows[i + 1:]
+    return rows
 
 
 @rule(stage="lines", example="['杭州市…的通知', '发布时间:2023-03-03 11:54:25杭市管〔2023〕13号各区、县(市)市场监管局:现将…'] → "
