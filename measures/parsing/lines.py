@@ -149,7 +149,7 @@ def split_lines(text: str, ctx: ParseContext) -> list[str]:
     """Non-empty, stripped lines without bullets, chrome and page furniture, PDF wraps joined."""
     out: list[str | None] = []
     rows = lost_first_chapter(glued_chapter_numbers(number_alone(chapter_alone(section_numbers_alone(
-        flat_header(flattened_head(glued_title_number(preview_page_marks(text.split("\n"))))))))))
+        flat_or_glued_head(glued_title_number(preview_page_marks(text.split("\n")))))))))
     pieces = next_article_in_line([piece for row in rows if not digest_line(row)
                                    for piece in inline_items(without_run_on_toc(row))])
     parts = [part for piece in pieces for sub in first_chapter_in_line(piece) for part in run_on_headings(sub)
@@ -479,6 +479,18 @@ GLUED_META_DATE = re.compile(rf"{P.YEAR}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{
 GLUED_META_WITHIN = 400
 # a 文号 opening a piece, its addressees right after it ("杭市管〔2023〕13号各区、县(市)市场监管局…")
 NUMBER_THEN_ADDRESSEES = re.compile(rf"^\s*({P.DOC_NUMBER.pattern})(?=各|[^。，,；;]{{2,60}}?[,，、][^。]{{0,200}}?[:：])")
+
+
+SPACED_PIECES_MIN = 6  # flat_header finds this many pieces at least in a page joined with spaces
+
+
+def flat_or_glued_head(rows: list[str]) -> list[str]:
+    """A flattened page's head: split at its spaces when its lines were joined with spaces (flat_header), else
+    read without them (flattened_head)."""
+    spaced = flat_header(rows)
+    if len(spaced) - len(rows) >= SPACED_PIECES_MIN - 1:
+        return spaced  # its lines were joined with spaces: they mark its pieces
+    return flat_header(flattened_head(rows))
 
 
 def flattened_head(rows: list[str]) -> list[str]:

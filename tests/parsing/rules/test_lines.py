@@ -771,6 +771,15 @@ def test_signed_then_title(rows, expected):
     assert Li.signed_then_title(rows) == expected
 
 
+def test_flat_or_glued_head():
+    spaced = ["某市人民政府办公室 某市关于印发某办法的通知 某政办发〔2010〕99号 各县(市、区)人民政府: 现将《某办法》印发给你们。 "
+              "某市人民政府办公室 2010年5月1日 某办法 第一条 为了规范管理,制定本办法。" + "第二条 本办法适用于全市。" * 30]
+    flat_or_glued = Li.flat_or_glued_head(spaced)  # joined with spaces: flat_header's pieces
+    assert flat_or_glued[:2] == ["某市人民政府办公室 某市关于印发某办法的通知", "某政办发〔2010〕99号"]
+    glued = ["杭州市市场监督管理局关于印发某办法的通知发布时间:2023-03-03 11:54:25杭市管〔2023〕13号各区、县(市)市场监管局:现将" + GLUED_LONG]
+    assert Li.flat_or_glued_head(glued)[:2] == ["杭州市市场监督管理局关于印发某办法的通知", "发布时间:2023-03-03 11:54:25"]
+
+
 def test_flattened_head():
     page = ["杭州市市场监督管理局关于印发某办法的通知发布时间:2023-03-03 11:54:25杭市管〔2023〕13号各区、县(市)市场监管局:现将" + GLUED_LONG]
     assert Li.flattened_head(page) == ["杭州市市场监督管理局关于印发某办法的通知", "发布时间:2023-03-03 11:54:25", "杭市管〔2023〕13号",
