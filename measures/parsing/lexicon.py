@@ -70,6 +70,10 @@ GLUED_TITLE_FOLLOWERS = ("为了", "为", "根据", "按照", "依据", "依照"
                          "第一条", "第1条", "总则", "一、", "(一)", "（一）", "来源", "信息来源", "文章来源", "发布时间",
                          "发布日期", "发文日期", "成文日期", "时间:", "时间：", "日期:", "日期：", "作者", "浏览",
                          "点击", "阅读", "字号", "文字:", "文字：", "索引号", "发布机构", "【", "[", "•")
+# a page's date labels that are also everyday words: metadata only before a date ("時間:2023-08-01", not "申报时间:…至")
+BARE_DATE_LABELS = ("时间", "日期")
+# what opens the issued document after its title, once a covering notice is signed and dated (lines.signed_then_title)
+SIGNED_TITLE_FOLLOWERS = ("第一章", "第一条", "第1条", "总则", "一、", "(一)", "（一）", "为", "根据", "按照")
 # … the genre words a glued title may end with besides TITLE_END_NOUNS ("…保护工程实施名单的公示发布时间:…")
 GLUED_TITLE_ENDS = ("公示",)
 # a site's section name glued before the title it lists ("通知公告关于…的通知", "正文舉報…辦法", "政府信息公开达州市…")

@@ -395,7 +395,7 @@ def glued_title_number(rows: list[str]) -> list[str]:
 # the same further into a flattened page's first line: a covering note first, then the notice it forwards, signed
 # and dated ("…联系人:王钟慧院科研办2017年4月5日福建省知识产权局关于…的通知闽知法〔2017〕15号各有关单位:根据…", b98 005)
 INNER_TITLE_NUMBER = re.compile(r"(?<=[。:：\s日])" + TITLE_NUMBER_GLUED.pattern[1:])
-SIGNED_DATE_END = re.compile(rf"^.*{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日")
+SIGNED_DATE_END = re.compile(rf"^.*{P.DATE_TEXT}")
 INNER_TITLE_WITHIN = 600
 
 
@@ -426,7 +426,7 @@ def forwarded_glued_title_number(rows: list[str]) -> list[str]:
 GLUED_TITLE = re.compile(rf"(?P<title>(?![号號日年月]|{P.alternation(L.SENTENCE_OPENERS + L.CITING_WORDS)})"
                          rf"[^，,。；;：:！!？?\s>＞|｜【】\[\]\"]{{6,150}}?(?:{P.alternation(L.TITLE_END_NOUNS + L.GLUED_TITLE_ENDS)})"
                          rf"(?:{P.PAREN_OPEN}[^()（）]{{1,12}}{P.PAREN_CLOSE})?)"
-                         rf"(?={P.alternation(L.GLUED_TITLE_FOLLOWERS)}|{P.YEAR}\s*(?:年|[-/.]\d)|(?:时间|日期)\s+[:：]|{P.DOC_NUMBER.pattern}|"
+                         rf"(?={P.alternation(L.GLUED_TITLE_FOLLOWERS)}|{P.YEAR}\s*(?:年|[-/.]\d)|(?:{P.alternation(L.BARE_DATE_LABELS)})\s+[:：]|{P.DOC_NUMBER.pattern}|"
                          # … or a title that opens the page with a qualifier, whatever follows ("…若干措施(征求意见稿)制造业是…")
                          rf"(?<={P.PAREN_CLOSE})(?![的》])(?P<qualified>))")
 GLUED_SECTION = re.compile(rf"^(?:{P.alternation(L.GLUED_SECTION_WORDS)})(?=.{{6}})")
@@ -472,10 +472,10 @@ def glued_title(rows: list[str]) -> list[str]:
 _GLUED_META_KEYS = ("published", "signed", "uploaded", "doc_number", "issuer", "source", "index")
 GLUED_META_LABEL = re.compile(
     rf"(?P<label>{P.alternation(sorted({k for k, v in L.META_LABELS.items() if v in _GLUED_META_KEYS and len(k) >= 3} | set(L.PAGE_META_LABELS), key=len, reverse=True))}"
-    rf"|时间|日期)\s*[:：]\s*")
+    rf"|{P.alternation(L.BARE_DATE_LABELS)})\s*[:：]\s*")
 GLUED_META_SHORT = 4  # a shorter label (来源, 时间) only after a space, a mark or a figure: "資金來源:" is the text's
 GLUED_META_AFTER = re.compile(r"[\s|｜丨:：>＞】\]\d]$")
-GLUED_META_DATE = re.compile(rf"{P.YEAR}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}\s*日?(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")
+GLUED_META_DATE = re.compile(rf"{P.DATE_YMD.pattern}\s*日?(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")  # … with its time
 GLUED_META_WITHIN = 400
 # a 文号 opening a piece, its addressees right after it ("杭市管〔2023〕13号各区、县(市)市场监管局…")
 NUMBER_THEN_ADDRESSEES = re.compile(rf"^\s*({P.DOC_NUMBER.pattern})(?=各|[^。，,；;]{{2,60}}?[,，、][^。]{{0,200}}?[:：])")
@@ -505,9 +505,9 @@ def flattened_head(rows: list[str]) -> list[str]:
 # a covering notice's signature and date, then the title of the document it issues, then that document's text,
 # all run on after the notice's last sentence (signed_then_title)
 SIGNED_THEN_TITLE = re.compile(
-    rf"(?<=[。！!])\s*(?P<sig>[^，,。；;：:、\s]{{2,40}}?)\s*(?P<date>{P.YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*"
+    rf"(?<=[。！!])\s*(?P<sig>[^，,。；;：:、\s]{{2,40}}?)\s*(?P<date>{P.DATE_TEXT})\s*"
     rf"(?P<title>[^，,。；;：:！!？?\s]{{6,100}}?(?:{P.alternation(L.TITLE_END_NOUNS)})(?:{P.PAREN_OPEN}[^()（）]{{1,12}}{P.PAREN_CLOSE})?)"
-    rf"(?=\s*(?:第一章|第一条|第1条|总则|一、|[(（]一[)）]|为|根据|按照))")
+    rf"(?=\s*(?:{P.alternation(L.SIGNED_TITLE_FOLLOWERS)}))")
 SIGNED_THEN_TITLE_WITHIN = 1500
 
 
@@ -540,7 +540,7 @@ def glued_meta(rows: list[str]) -> list[str]:
         cuts: set[int] = set()
         for m in GLUED_META_LABEL.finditer(folded[:max(0, GLUED_META_WITHIN - offset)]):
             date = GLUED_META_DATE.match(folded, m.end())
-            if m.group("label") in ("时间", "日期") and not date:
+            if m.group("label") in L.BARE_DATE_LABELS and not date:
                 continue
             if len(m.group("label")) < GLUED_META_SHORT and m.start() and not GLUED_META_AFTER.search(folded[:m.start()]):
                 continue
