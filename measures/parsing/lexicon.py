@@ -79,7 +79,9 @@ GLUED_TITLE_ENDS = ("公示",)
 # a site's section name glued before the title it lists ("通知公告关于…的通知", "正文舉報…辦法", "政府信息公开达州市…")
 GLUED_SECTION_WORDS = ("通知公告", "公示公告", "通知通告", "公告公示", "政府信息公开", "信息公开", "主动公开", "正文", "项目征集",
                        "政策文件", "政策法规", "法规文件", "文件通知", "工作要点", "文章详情", "最新动态", "工作动态", "热门城市",
-                       "附件", "详细内容", "内容详情", "当前位置", "政务公开", "热点专题")
+                       "附件", "详细内容", "内容详情", "当前位置", "政务公开", "热点专题",
+                       # … and a page's own chrome run into it ("0756-2620838咨询热线国家知识产权局关于…", "收藏详情荔波县…")
+                       "详情", "收藏", "咨询热线", "法规政策", "搜索网", "门户网站")
 # the fields of an item of a power list or a service guide ("事项名称 受理侵犯世界博览会标志专有权行为举报 / 实施主体 昌邑市
 # 市场监督管理局", b824 005; "职权名称 对假冒专利行为的行政处罚", b831): the item is the document, its body the one who
 # acts. Read as META_LABELS are, but never in brackets: "第三條【實施主體】…" (b491 007) captions an article

@@ -430,6 +430,7 @@ GLUED_TITLE = re.compile(rf"(?P<title>(?![号號日年月]|{P.alternation(L.SENT
                          # … or a title that opens the page with a qualifier, whatever follows ("…若干措施(征求意见稿)制造业是…")
                          rf"(?<={P.PAREN_CLOSE})(?![的》])(?P<qualified>))")
 GLUED_SECTION = re.compile(rf"^(?:{P.alternation(L.GLUED_SECTION_WORDS)})(?=.{{6}})")
+GLUED_SECTION_ANY = re.compile(P.alternation(L.GLUED_SECTION_WORDS))
 GLUED_TITLE_LINE = 150  # a first line this long holds a flattened page
 GLUED_CLAUSE_GAP = 20  # no comma this near before the title (a greeting in the chrome further up is fine)
 SENTENCE_END_MARK = re.compile(r"[。；;！!？?]")
@@ -463,6 +464,9 @@ def glued_title(rows: list[str]) -> list[str]:
     section = GLUED_SECTION.match(folded[a:b])
     if section:
         a += section.end()  # "通知公告关于…的公示": the site's section goes with its chrome
+    act = folded.find("关于", a, b)
+    if act > a:  # "首页政策法规…正文国家知识产权局关于…": the issuer's name starts after the page's last chrome word
+        a = max([a] + [m.end() for m in GLUED_SECTION_ANY.finditer(folded, a, act)])
     pieces = [p for p in (row[:a], row[a:b], row[b:]) if p.strip()]
     return rows[:first] + pieces + rows[first + 1:]
 
