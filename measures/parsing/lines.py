@@ -494,7 +494,8 @@ def flat_or_glued_head(rows: list[str]) -> list[str]:
     spaced = flat_header(rows)
     if len(spaced) - len(rows) >= SPACED_PIECES_MIN - 1:
         return spaced  # its lines were joined with spaces: they mark its pieces
-    return flat_header(flattened_head(rows))
+    glued = flattened_head(rows)
+    return spaced if glued is rows else flat_header(glued)  # (most pages: not flattened, flat_header once)
 
 
 def flattened_head(rows: list[str]) -> list[str]:
