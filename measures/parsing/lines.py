@@ -649,31 +649,49 @@ def sentence_item_run(line: str) -> list[int]:
 # sections of a standard-like rule run onto one line (decimal_chain): "2 适用范围 …", "3.1 集团:…", "4.1集团各部门…"
 DECIMAL_TOP = re.compile(rf"(?<=[\s。；;])(?P<a>\d{{1,2}}) (?=[{P.HAN}]{{2,10}} )")
 DECIMAL_SUB = re.compile(rf"(?<=[\s。；;：:])(?P<a>\d{{1,2}})\.(?P<b>\d{{1,2}})(?![\d.])(?= ?[{P.HAN}])")
+# … and on a page joined without any break, glued to the heading before it: "3.内容3.1总则3.1.1专利工作的目的:…"
+# (not before a unit: "增长3.1亿元" is an amount)
+DECIMAL_GLUED = re.compile(rf"(?<=[{P.HAN}：:。；;\s])(?P<a>\d{{1,2}})\.(?P<b>\d{{1,2}})(?:\.(?P<c>\d{{1,2}}))?(?![\d.])"
+                           rf"(?=[{P.HAN}])(?![{P.DECIMAL_UNIT_CHARS}])")
 DECIMAL_CHAIN_MIN = 4
 
 
+def next_section(before: tuple[int, ...], number: tuple[int, ...]) -> bool:
+    """Whether a section number continues the count after another: the next sibling (3.2 after 3.1), a first
+    child (3.1.1 after 3.1) or the next of an ancestor, itself or its first child (3.3, 4, 4.1 after 3.2.6)."""
+    if number == before + (1,):
+        return True
+    for k in range(len(before), 0, -1):
+        up = before[:k - 1] + (before[k - 1] + 1,)
+        if number in (up, up + (1,)):
+            return True
+    return False
+
+
 @rule(stage="lines", example="'…特制订本办法。 2 适用范围 本制度适用于… 3 术语和定义 3.1 集团:指… 3.2 子公司:指… 4 机构与职责 4.1集团…' "
-                             "→ cuts before 2, 3, 3.1, 3.2, 4 and 4.1")
+                             "→ cuts before 2, 3, 3.1, 3.2, 4 and 4.1; '…3.内容3.1总则3.1.1专利工作的目的:…3.1.2…3.2工作机构…' → "
+                             "cuts before 3.1, 3.1.1, 3.1.2, 3.2")
 def decimal_chain(line: str) -> list[int]:
-    """Where the sections of a rule numbered like a standard (1 目的, 3.1, 3.2, 4 …) begin on a page run
-    onto one line (b179 010, a document-sharing copy): only numbers that continue the count (3.2 after
-    3.1, 4 or 4.1 after 3.x), four at least with a sub-section among them; a figure such as "2.5万元" is
-    not followed by a heading and never continues the count."""
-    found = sorted([(m.start(), int(m.group("a")), 0) for m in DECIMAL_TOP.finditer(line)]
-                   + [(m.start(), int(m.group("a")), int(m.group("b"))) for m in DECIMAL_SUB.finditer(line)])
-    cuts, major, minor = [], None, 0
-    for pos, a, b in found:
-        if major is None:
-            ok = b <= 1
-        elif b == 0:
-            ok = a == major + 1
-        else:
-            ok = (a == major and b == minor + 1) or (a == major + 1 and b == 1)
-        if ok:
+    """Where the sections of a rule numbered like a standard (1 目的, 3.1, 3.2, 3.2.1, 4 …) begin on a page run
+    onto one line (b179 010, a document-sharing copy; b179 002 joined without breaks, each number glued to the
+    heading before it): only numbers that continue the count (3.2 after 3.1, 3.2.1 after 3.2, 4 or 4.1 after
+    3.x), four at least with a sub-section among them; a figure such as "2.5万元" is not followed by a heading
+    and never continues the count."""
+    found = {m.start(): (int(m.group("a")),) for m in DECIMAL_TOP.finditer(line)}
+    found.update({m.start(): (int(m.group("a")), int(m.group("b"))) for m in DECIMAL_SUB.finditer(line)})
+    found.update({m.start(): tuple(int(g) for g in m.group("a", "b", "c") if g) for m in DECIMAL_GLUED.finditer(line)})
+    cuts: list[int] = []
+    last: tuple[int, ...] | None = None
+    subs = 0
+    for pos, number in sorted(found.items()):
+        if last is None and all(n == 1 for n in number[1:]) or last is not None and next_section(last, number):
             cuts.append(pos)
-            major, minor = a, b
-    subs = sum(1 for pos, a, b in found if b and pos in cuts)
-    return cuts if len(cuts) >= DECIMAL_CHAIN_MIN and subs else []
+            last = number
+            subs += len(number) > 1
+    if len(cuts) < DECIMAL_CHAIN_MIN or not subs:
+        return []
+    pieces = [line[a:b] for a, b in zip(cuts, cuts[1:])]
+    return cuts if any(P.SENTENCE_MARK.search(piece) for piece in pieces) else []  # headings only: a run-on 目录
 
 
 # items run together after a clause mark on a one-line page: "…,第四条…,第二章组织管理第七条…", "…,二、申报主体…",
