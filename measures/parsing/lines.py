@@ -150,8 +150,8 @@ def split_lines(text: str, ctx: ParseContext) -> list[str]:
     out: list[str | None] = []
     rows = lost_first_chapter(glued_chapter_numbers(number_alone(chapter_alone(section_numbers_alone(
         flat_or_glued_head(glued_title_number(preview_page_marks(text.split("\n")))))))))
-    pieces = next_article_in_line([piece for row in rows if not digest_line(row)
-                                   for piece in inline_items(without_run_on_toc(row))])
+    pieces = next_chapter_in_line(next_article_in_line([piece for row in rows if not digest_line(row)
+                                                        for piece in inline_items(without_run_on_toc(row))]))
     parts = [part for piece in pieces for sub in first_chapter_in_line(piece) for part in run_on_headings(sub)
              for part in chapter_then_article(part)]
     for k, raw in enumerate(parts):
@@ -818,6 +818,39 @@ def next_article_in_line(rows: list[str]) -> list[str]:
                 and m.start() > max(cuts.get(r, [0])):
             cuts.setdefault(r, []).append(m.start())
             last = n
+    out: list[str] = []
+    for r, row in enumerate(rows):
+        bounds = [0] + cuts.get(r, []) + [len(row)]
+        out += [row[a:b] for a, b in zip(bounds, bounds[1:])]
+    return out
+
+
+CHAPTER_OPENING = re.compile(rf"^\s*({P.CN_SMALL})、")
+# a chapter number inside a row, a heading after it ("…工作;六、申报材料", "(知识产权局)二、政策依据", "2022年7月20日五、
+# 申报对象", "…尊重知识产权三、宣传重点"): not after a comma (a digest's "一、…,二、…"), not a cited "第三、", not a
+# run of numbers ("一、二类"), not one of a parallel pair ("逢三、逢八": the same character before the number and after it)
+CHAPTER_IN_ROW = re.compile(rf"(?<![第，,、{P.CN_DIGITS}])(?P<before>[^第，,、{P.CN_DIGITS}])(?P<n>{P.CN_SMALL})、"
+                            rf"(?=[{P.HAN}“《])(?![{P.CN_DIGITS}])(?!(?P=before))")
+
+
+@rule(stage="lines", example="['五、申报对象', '1、…;', '…收入占比不低于40%5、…;六、申报材料', '1、申请表;'] → "
+                             "the third row cut before 六、")
+def next_chapter_in_line(rows: list[str]) -> list[str]:
+    """A chapter (一、二、…) run into the last item of the one before it on a page joined without breaks
+    ("…并有专人负责专利工作;六、申报材料1、…", "四、申报时间2022年6月6日五、申报对象", b832 003): the row is cut
+    before a chapter number that is the next one after the last chapter opening a row (or cut off before);
+    a number that does not follow on ("…二、三类…", a cited "第四、") stays in the text."""
+    cuts: dict[int, list[int]] = {}
+    last = None
+    for r, row in enumerate(rows):
+        if m := CHAPTER_OPENING.match(row):
+            last = parse_cn_number(m.group(1))
+        if last is None:
+            continue
+        for m in CHAPTER_IN_ROW.finditer(row):
+            if parse_cn_number(m.group("n")) == last + 1:
+                cuts.setdefault(r, []).append(m.start("n"))
+                last += 1
     out: list[str] = []
     for r, row in enumerate(rows):
         bounds = [0] + cuts.get(r, []) + [len(row)]

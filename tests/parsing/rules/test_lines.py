@@ -840,3 +840,17 @@ def test_task_host_line(line, following, expected):
 ])
 def test_stray_mark_before_number(line, expected):
     assert Li.stray_mark_before_number(line) == expected
+
+
+@pytest.mark.parametrize("rows, expected", [
+    (["四、申报时间2022年6月6日五、申报对象", "1、企业;"], ["四、申报时间2022年6月6日", "五、申报对象", "1、企业;"]),  # b832 003
+    (["二、活动主题倡导创新文化尊重知识产权三、宣传重点", "(一)学习贯彻…"],
+     ["二、活动主题倡导创新文化尊重知识产权", "三、宣传重点", "(一)学习贯彻…"]),     # b692 010, after a heading
+    (["六、申报条件", "1、管理机制完善;七、申报材料1、申请表;"], ["六、申报条件", "1、管理机制完善;", "七、申报材料1、申请表;"]),
+    (["一、提高认识,明确任务,二、加强领导,三、做好总结,"], ["一、提高认识,明确任务,二、加强领导,三、做好总结,"]),  # a digest (b22 012)
+    (["二、统计周期", "经济普查逢三、逢八的年份进行"], ["二、统计周期", "经济普查逢三、逢八的年份进行"]),     # a parallel pair (b41 008)
+    (["二、主要任务", "按一、二类标准执行;四、保障措施"], ["二、主要任务", "按一、二类标准执行;四、保障措施"]),  # not the next chapter
+    (["正文没有章节;二、后文"], ["正文没有章节;二、后文"]),     # no chapter opened a row yet
+])
+def test_next_chapter_in_line(rows, expected):
+    assert Li.next_chapter_in_line(rows) == expected
