@@ -710,8 +710,11 @@ DATED_BRACKET_BEFORE = re.compile(rf"[(（][^()（）]*{P.YEAR}\s*年[^()（）]
 LINE_OPENING_CN = re.compile(rf"^\s*({P.CN_SMALL})、(?=\s*[{P.HAN}“《])")
 CLAUSE_CHAIN_GAP = {"art": 6, "cn": 2, "num": 2, "pcn": 1, "pnum": 1}   # how far the next number may jump (a fragment page skips some)
 CLAUSE_CHAIN_MIN = {"art": 3, "cn": 2, "num": 2, "pcn": 3, "pnum": 3}
-# the label a chain of (1)(2)(3) opens under, after the sentence before it: "…预审服务。备案条件:(1)…" (clause_item_chain)
+# the label a chain of (1)(2)(3) opens under, after the sentence before it: "…预审服务。备案条件:(1)…" (clause_item_chain),
+# or a sentence that announces it ("…。当事人提交的申请文件应当包括以下文件:(1)…", b823 002)
 CHAIN_LABEL = re.compile(rf"(?:^|(?<=[。；;]))\s*[{P.HAN}]{{2,10}}[:：]\s*$")
+FLATTENED_LINE_MIN = 600  # a line this long is a page (or most of one) joined without breaks, no paragraph
+CHAIN_ANNOUNCED = re.compile(r"(?<=[。；;])\s*[^。；;：:]{2,60}(?:下列|以下|如下)[^。；;：:，,]{0,8}[:：]\s*$")
 COLON_LABEL_MAX = 10
 SKIPPING_DIGEST_MIN = 4  # skipping_digest: this many articles at least
 ARTICLE_DIGEST_GAP = 15  # skipping_digest: an article this long at least
@@ -761,13 +764,15 @@ def clause_item_chain(line: str) -> list[int]:
 
 def _chain_cuts(line: str, kind: str, chain: list[tuple[int, int]]) -> list[int]:
     """The cuts of one chain; a (1)(2)(3) chain only under a label after a full stop ("…服务。备案条件:(1)…"),
-    the label on a line of its own."""
+    the label on a line of its own, or under a sentence that announces it on a flattened page's line that is
+    no item itself ("…全部申请文件。当事人提交的申请文件应当包括以下文件:(1)…;(2)…", a page joined without breaks, b823 002)."""
     cuts = [p for p, _ in chain]
     if kind != "pnum":
         return cuts
-    label = CHAIN_LABEL.search(line[:chain[0][0]])
+    label = CHAIN_LABEL.search(line[:chain[0][0]]) or \
+        (CHAIN_ANNOUNCED.search(line[:chain[0][0]]) if len(line) >= FLATTENED_LINE_MIN and not match_numbering(line) else None)
     if not label:
-        return []  # "3.…:(1)…;(2)…;(3)…": an item's own list stays in it
+        return []  # "3.…:(1)…;(2)…;(3)…": an item's own list stays in it (also after a sentence that announces it)
     return cuts + [label.start() + len(label.group()) - len(label.group().lstrip())]
 
 

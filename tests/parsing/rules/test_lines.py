@@ -472,6 +472,10 @@ ONE_LINE_CALL = ("各有关单位:现将有关事项通知如下:一、支持项
                  "依法设立的银行业金融机构,3.获贷企业专利权质押登记在2023年之间,三、支持政策按照贷款金额的0.1%给予奖励")
 
 
+URUMQI_FLAT = ("寄交申请文件是指当事人通过邮寄方式提交到代办处的全部申请文件。" * 20 +
+               "当事人提交的申请文件应当包括以下文件:(1)专利权质押登记申请表;(2)专利权质押合同;(3)出质人与质权人的身份证明;")
+
+
 @pytest.mark.parametrize("line, starts", [
     # a call for applications joined with commas (b33 001): 二、 三、 after commas, 1. after a heading, 3. after a comma
     (ONE_LINE_CALL, ["一、支持项目", "二、申报主体", "1.申报主体", "3.获贷企业", "三、支持政策"]),
@@ -507,6 +511,10 @@ ONE_LINE_CALL = ("各有关单位:现将有关事项通知如下:一、支持项
     # b799 009 flattened: a label's (1)(2)(3) after a full stop, the label cut too
     ("提供预审服务。备案条件:(1)注册地区在苏州;(2)属于新材料产业领域;(3)具有较好的创新基础。所需材料:(1)营业执照", ["备案条件", "(1)注册", "(2)属于", "(3)具有"]),
     ("3.给予资助5万元:(1)省知识产权优势企业;(2)高新技术企业;(3)专利代理机构。", []),  # an item's own list stays in it
+    # b823 002 flattened: a list announced by a sentence on a page's one long line, the sentence cut too
+    (URUMQI_FLAT, ["当事人提交", "(1)专利", "(2)专利", "(3)出质"]),
+    ("3.审核。" + URUMQI_FLAT, []),           # the line is an item: its own list
+    (URUMQI_FLAT[-120:], []),                # a paragraph, not a flattened page: its own list
     # b907 008: a catalogue of rules, each dated in brackets: no items
     ("现行有效规章(52件)1.河道采砂收费管理办法(1990年6月20日水利部令第1号)2.黄河下游浮桥建设管理办法(1991年4月1日)3.河道管理办法", []),
 ])
