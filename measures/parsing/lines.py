@@ -831,6 +831,7 @@ def next_article_in_line(rows: list[str]) -> list[str]:
 
 
 CHAPTER_OPENING = re.compile(rf"^\s*({P.CN_SMALL})、")
+FIRST_CHAPTER_AFTER = "。：:！!"  # "…争取更大成绩。一、获…": the first chapter, run on after a notice's opening
 # a chapter number inside a row, a heading after it ("…工作;六、申报材料", "(知识产权局)二、政策依据", "2022年7月20日五、
 # 申报对象", "…尊重知识产权三、宣传重点"): not after a comma (a digest's "一、…,二、…"), not a cited "第三、", not a
 # run of numbers ("一、二类"), not one of a parallel pair ("逢三、逢八": the same character before the number and after it)
@@ -843,19 +844,19 @@ CHAPTER_IN_ROW = re.compile(rf"(?<![第，,、{P.CN_DIGITS}])(?P<before>[^第，
 def next_chapter_in_line(rows: list[str]) -> list[str]:
     """A chapter (一、二、…) run into the last item of the one before it on a page joined without breaks
     ("…并有专人负责专利工作;六、申报材料1、…", "四、申报时间2022年6月6日五、申报对象", b832 003): the row is cut
-    before a chapter number that is the next one after the last chapter opening a row (or cut off before);
-    a number that does not follow on ("…二、三类…", a cited "第四、") stays in the text."""
+    before a chapter number that is the next one after the last chapter opening a row (or cut off before), or
+    before the first one (一、) after a full stop or a colon where no chapter came yet ("…争取更大成绩。一、获…
+    奖金:20万元二、获…", b650 001); a number that does not follow on ("…二、三类…", a cited "第四、") stays in the text."""
     cuts: dict[int, list[int]] = {}
     last = None
     for r, row in enumerate(rows):
         if m := CHAPTER_OPENING.match(row):
             last = parse_cn_number(m.group(1))
-        if last is None:
-            continue
         for m in CHAPTER_IN_ROW.finditer(row):
-            if parse_cn_number(m.group("n")) == last + 1:
+            n = parse_cn_number(m.group("n"))
+            if last is None and n == 1 and m.group("before") in FIRST_CHAPTER_AFTER or last is not None and n == last + 1:
                 cuts.setdefault(r, []).append(m.start("n"))
-                last += 1
+                last = n
     out: list[str] = []
     for r, row in enumerate(rows):
         bounds = [0] + cuts.get(r, []) + [len(row)]

@@ -74,6 +74,10 @@ PLAN_TITLE = re.compile(rf"^[{P.HAN}()（）]{{0,20}}?{P.YEAR}年度?(?:下半�
 PAST_REVIEW = re.compile(r"^(?:[^。\n]{0,40}[。\n]\s*)?[“\"]?\s*(十[一二三四五]五)\s*[”\"]?\s*(?:期间|时期|以来)")
 # "指导思想深入贯彻…", "主要目标到2025年，…": a general chapter's heading glued to its text
 GENERAL_GLUED = re.compile(rf"^(?:{_GENERAL})(?![和与及、])")
+# "规划背景人才是衡量…", "编制背景党的十八大以来,…": a background chapter's heading glued to its text (a page joined
+# without breaks)
+BACKGROUND_GLUED = re.compile(rf"^(?:{P.alternation(L.BACKGROUND_CHAPTERS)})(?![和与及、])")
+GLUED_TEXT_MIN = 12  # a glued heading's line is longer than this: its text follows
 # "1.发送电子邮件：…", "2.传真：…": how to send comments on a draft, not a measure
 # how a consultation notice says to send comments (feedback_channel)
 FEEDBACK_MAX = 160
@@ -622,7 +626,7 @@ def is_general(node: Node, ctx: ParseContext) -> bool:
     heading ("一、指导思想深入贯彻…"), or a background chapter: no measures."""
     bare = _bare(node.heading, ctx)
     return bool(GENERAL.match(bare)) or is_background(node, ctx) or opened_by_general(node, ctx) or \
-        (node.kind not in HEADING_KINDS and bool(GENERAL_GLUED.match(bare)) and len(bare) > 12) or \
+        (node.kind not in HEADING_KINDS and bool(GENERAL_GLUED.match(bare)) and len(bare) > GLUED_TEXT_MIN) or \
         significance_chapter(node, ctx)
 
 
@@ -646,7 +650,16 @@ def opened_by_general(node: Node, ctx: ParseContext) -> bool:
 def is_background(node: Node, ctx: ParseContext) -> bool:
     """A 规划's review of the past, or a node under one: no measures, and its figures are not targets."""
     return any(n.summary or BACKGROUND.match(_bare(n.heading, ctx)) for n in [node] + node.ancestors()) \
-        or past_review(node, ctx)
+        or past_review(node, ctx) or background_glued(node, ctx)
+
+
+@rule(stage="outline", example="'一、规划背景人才是衡量一个国家综合国力的重要指标…' → True; '一、规划背景' → False (BACKGROUND's)")
+def background_glued(node: Node, ctx: ParseContext) -> bool:
+    """A background chapter whose heading runs into its text on a page joined without breaks ("一、编制背景
+    党的十八大以来,…", b20 012 joined; "一、发展基础与面临的形势“十二五”期间,…"): no measure, its figures no
+    targets. Only the whole chapter names of lexicon.BACKGROUND_CHAPTERS: "(一)发展基础较好,…" is a condition."""
+    bare = _bare(node.heading, ctx)
+    return node.kind not in HEADING_KINDS and bool(BACKGROUND_GLUED.match(bare)) and len(bare) > GLUED_TEXT_MIN
 
 
 @rule(stage="outline", example="'专利创造能力大幅提升' + '“十一五”期间,全省累计新增专利申请量20560件' → True; "

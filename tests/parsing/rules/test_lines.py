@@ -859,6 +859,9 @@ def test_stray_mark_before_number(line, expected):
     (["二、统计周期", "经济普查逢三、逢八的年份进行"], ["二、统计周期", "经济普查逢三、逢八的年份进行"]),     # a parallel pair (b41 008)
     (["二、主要任务", "按一、二类标准执行;四、保障措施"], ["二、主要任务", "按一、二类标准执行;四、保障措施"]),  # not the next chapter
     (["正文没有章节;二、后文"], ["正文没有章节;二、后文"]),     # no chapter opened a row yet
+    (["…争取更大成绩。一、获中国名牌的企业 奖金:20万元二、获驰名商标的企业"],      # b650 001: the first chapter after a stop
+     ["…争取更大成绩。", "一、获中国名牌的企业 奖金:20万元", "二、获驰名商标的企业"]),
+    (["按照第一、二项执行;一、二类企业"], ["按照第一、二项执行;一、二类企业"]),   # no chapter: a cited list
 ])
 def test_next_chapter_in_line(rows, expected):
     assert Li.next_chapter_in_line(rows) == expected

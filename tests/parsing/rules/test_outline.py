@@ -393,6 +393,9 @@ def test_is_general(heading, expected):
     (["一、巩固“十三五”时期取得的成效，加强保护"], False),
     (["一、优化发展环境"], False),
     (["一、回顾过去，展望未来，加强执法"], False),
+    (["一、编制背景党的十八大以来,南昌市知识产权工作取得显著成效"], True),   # b20 012 joined: glued to its text
+    (["一、发展基础与面临的形势“十二五”期间,重庆知识产权人才队伍不断壮大"], True),   # b237 002 joined
+    (["(一)发展基础较好,上年度销售收入不低于5000万元"], False),   # b832 001: a condition, no chapter name
 ])
 def test_is_background(lines, expected):
     assert O.is_background(node(*lines), CTX) is expected
@@ -1130,3 +1133,12 @@ def test_attachment_list_open(text, expected):
     if expected:
         assert ctx.measures == []  # the attachments are no measures
 
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["一、规划背景人才是衡量一个国家综合国力的重要指标,人才资源是第一资源"], True),   # b16 011 joined
+    (["一、规划背景"], False),                                                  # a heading alone: BACKGROUND's
+    (["(一)发展基础较好,上年度销售收入不低于5000万元"], False),
+])
+def test_background_glued(lines, expected):
+    assert O.background_glued(node(*lines), CTX) is expected
