@@ -161,7 +161,7 @@ JOINED_HEADING = re.compile(r"^([^\s，,。；;：:！!？?、《“（(]{2,24})
 # (not after a verb that makes the list conditions: "…应当达到下列标准:", b800 012)
 LISTED_ACTS = re.compile(rf"(?<!{P.alternation(L.LISTED_CONTENT_VERBS + L.CONDITION_LEAD_VERBS)})(?:下列|以下|如下)"
                          rf"(?:{P.alternation(L.LISTED_ACT_NOUNS)})"
-                         rf"[^。，,]{{0,8}}[:：]?$")
+                         rf"(?![^。，,]{{0,4}}(?:{P.alternation(L.LISTED_OVERSIGHT_VERBS)}))[^。，,]{{0,8}}[:：]?$")
 LEAD_IN = re.compile(rf"(?:下列|以下|如下)[{P.HAN}]{{0,8}}$")
 CLAUSE_MARK = re.compile(r"[，,；;]")
 CLOSED = re.compile(r"[。！!？?；;：:…”’」』）)】\]》〕.]$")

@@ -316,6 +316,8 @@ def test_enumeration_parent():
     assert [n.label for n in t.nodes] == ["二十九"]  # b817 001: a duty's list of measures stays in its article
     t = tree("第八条 人民防空工程的维护管理应当达到下列标准:", "(一)工程结构完好;", "(二)进出口道路畅通。")
     assert [n.label for n in t.nodes] == ["八"]  # b800 012: standards to meet, conditions of the article
+    t = tree("第四条 财政部门依法对下列事项实施监督:", "(一)预算编制;", "(二)本级财政资金的使用情况。")
+    assert [n.label for n in t.nodes] == ["四"]  # b981 004: matters overseen, no acts
     t = tree("第一章 总则", "第一条 为了…，制定本办法。", "第二章 保护", "第三条 加强执法。")
     assert [n.label for n in t.nodes] == ["一", "一", "二", "三"]  # chapters hold their articles
     t = tree("一、重点任务", "（一）强化保护。", "一是加强执法。", "二是加强司法。", "（二）促进运用。")
