@@ -753,6 +753,13 @@ THIS_YEAR_NAMED_WORDS = ("本年度", "今年")
 # "每年新增储备企业100家": a rate per year, no deadline year (targets.plan_task_year, targets.RECURRING; 年均 is read
 # as a goal over the plan's years: b37 009, b76 004 give it its year)
 RECURRING_WORDS = ("每年", "每季度", "每月", "每半年", "每届")
+# an article's floor that binds the issuer itself ("市财政每年安排不少于50万元", "县级人民政府…不少于"), not those the
+# rule regulates (targets.regulated_minimum)
+ISSUER_COMMITMENT_WORDS = ("财政", "政府", "预算", "本级")
+# floors of an article that stay targets: how often a body meets or acts ("每年至少召开1次", targets.regulated_minimum)
+FREQUENCY_UNITS = ("次",)
+# … and the least amount the issuer pays, besides REWARD_WORDS ("奖金最低不少于3000元", "供养标准不低于每人每年5000元")
+PAYMENT_WORDS = ("奖金", "标准", "津贴", "报酬")
 # what a reward clause grants after its condition ("…以上的企业，给予5万元奖补")
 REWARD_GRANT_WORDS = ("给予", "予以", "奖励", "奖补", "补助", "补贴", "资助")
 ANNUAL_PLAN_WORDS = ("要点", "计划", "安排", "任务", "清单", "方案", "重点工作", "责任分解", "分工", "实事")

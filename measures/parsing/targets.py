@@ -1439,9 +1439,25 @@ def targets(ctx: ParseContext) -> None:
         found = extract_targets(reward_titled(m.get("title"), body, ctx, (m.get("path") or [None])[-1]), measure=m["ordinal"],
                                 doc_year=doc_year,
                                 year=year, plan_year=plan, ctx=ctx)
-        ctx.targets += [plan_task_year(t, plan) for t in found]
+        ctx.targets += [plan_task_year(t, plan) for t in found if not regulated_minimum(t, node)]
     last = next((line.strip() for line in reversed(ctx.lines) if line.strip()), "")
     ctx.targets = [t for t in ctx.targets if not cut_off_statement(t["quote"], last)]
+
+
+@rule(stage="targets", example="(第五条) '注册资本不少于100万元' (>=) → True; '市财政每年安排不少于50万元' → False; "
+                               "'奖金不低于500元' → False; '每年至少召开1次' → False; (一、…) '注册资本不少于100万元' → False")
+def regulated_minimum(target: dict, node) -> bool:
+    """A floor in an article of a rule (第X条, or an item under one: "不少于3名", "注册资本100万元以上",
+    "水域面积不小于250平方米") is a condition on those the rule regulates, no commitment of its issuer: no
+    target. Over b01-b973 such floors are rarely gold (54 of 289 on pages of articles). A floor the issuer
+    sets itself stays (its finance or government is the subject, lexicon.ISSUER_COMMITMENT_WORDS), as do the
+    least amount of a reward or standard it pays (lexicon.PAYMENT_WORDS) and how often a body acts
+    (lexicon.FREQUENCY_UNITS)."""
+    if target["comparator"] not in (">=", ">") or not any(n.kind == "article" for n in [node] + node.ancestors()):
+        return False
+    quote, unit = T.fold(f"{target.get('metric') or ''} {target['quote']}"), T.fold(target["unit"] or "")
+    return not (unit in L.FREQUENCY_UNITS or any(w in quote for w in L.ISSUER_COMMITMENT_WORDS)
+                or unit in L.MONEY_UNITS and any(w in quote for w in L.REWARD_WORDS + L.PAYMENT_WORDS))
 
 
 @rule(stage="targets", example="title '奖励额度', body '发明专利10000元/项;实用新型400元/项。' → '奖励额度：发明专利10000元/项;…'; "

@@ -1152,3 +1152,20 @@ def test_own_notice_lines_are_read(knowledge, text, expected):
     ctx = parse_context(text, source="t.txt", knowledge=knowledge)
     lines = Tg.own_notice_lines(ctx)
     assert all(any(e in line for line in lines) for e in expected) and (bool(lines) == bool(expected))
+
+
+def _floor(quote, unit, comparator=">="):
+    return {"quote": quote, "unit": unit, "comparator": comparator}
+
+
+@pytest.mark.parametrize("lines, target, expected", [
+    (["第五条 拍卖企业应当具备下列条件:注册资本不少于100万元。"], _floor("注册资本不少于100万元", "万元"), True),
+    (["第五条 游泳场所人均水域面积不少于2.5平方米。"], _floor("人均水域面积不少于2.5平方米", "平方米"), True),
+    (["第三条 市财政每年安排不少于50万元专项资金。"], _floor("市财政每年安排不少于50万元", "万元"), False),  # the issuer's own
+    (["第九条 一项发明专利的奖金最低不少于3000元。"], _floor("一项发明专利的奖金最低不少于3000元", "元"), False),  # a reward
+    (["第七条 联席会议每年至少召开1次。"], _floor("联席会议每年至少召开1次", "次"), False),  # how often
+    (["第八条 应当在10个工作日内办结。"], _floor("应当在10个工作日内办结", "个工作日", "<="), False),  # no floor
+    (["一、主要目标", "(一)企业注册资本不少于100万元。"], _floor("企业注册资本不少于100万元", "万元"), False),  # no article
+])
+def test_regulated_minimum(lines, target, expected):
+    assert Tg.regulated_minimum(target, build_outline(lines, CTX).nodes[-1]) is expected
