@@ -823,6 +823,11 @@ def next_article_in_line(rows: list[str]) -> list[str]:
                 and m.start() > max(cuts.get(r, [0])):
             cuts.setdefault(r, []).append(m.start())
             last = n
+    return cut_rows(rows, cuts)
+
+
+def cut_rows(rows: list[str], cuts: dict[int, list[int]]) -> list[str]:
+    """The rows, each cut at its offsets (next_article_in_line, next_chapter_in_line)."""
     out: list[str] = []
     for r, row in enumerate(rows):
         bounds = [0] + cuts.get(r, []) + [len(row)]
@@ -857,11 +862,7 @@ def next_chapter_in_line(rows: list[str]) -> list[str]:
             if last is None and n == 1 and m.group("before") in FIRST_CHAPTER_AFTER or last is not None and n == last + 1:
                 cuts.setdefault(r, []).append(m.start("n"))
                 last = n
-    out: list[str] = []
-    for r, row in enumerate(rows):
-        bounds = [0] + cuts.get(r, []) + [len(row)]
-        out += [row[a:b] for a, b in zip(bounds, bounds[1:])]
-    return out
+    return cut_rows(rows, cuts)
 
 
 @rule(stage="lines", example="'第一章,总则第一条.为了…制定本办法,第二条。本办法所称…第三条.…' → cuts before 第一条, 第二条, 第三条")
