@@ -1439,21 +1439,23 @@ def targets(ctx: ParseContext) -> None:
         found = extract_targets(reward_titled(m.get("title"), body, ctx, (m.get("path") or [None])[-1]), measure=m["ordinal"],
                                 doc_year=doc_year,
                                 year=year, plan_year=plan, ctx=ctx)
-        ctx.targets += [plan_task_year(t, plan) for t in found if not regulated_minimum(t, node)]
+        ctx.targets += [plan_task_year(t, plan) for t in found if not regulated_minimum(t, node, m.get("units"))]
     last = next((line.strip() for line in reversed(ctx.lines) if line.strip()), "")
     ctx.targets = [t for t in ctx.targets if not cut_off_statement(t["quote"], last)]
 
 
 @rule(stage="targets", example="(第五条) '注册资本不少于100万元' (>=) → True; '市财政每年安排不少于50万元' → False; "
-                               "'奖金不低于500元' → False; '每年至少召开1次' → False; (一、…) '注册资本不少于100万元' → False")
-def regulated_minimum(target: dict, node) -> bool:
+                               "'奖金不低于500元' → False; '每年至少召开1次' → False; (一、…) '注册资本不少于100万元' → False; "
+                               "'设立调解组织10家以上' with units → False")
+def regulated_minimum(target: dict, node, units: list[str] | None = None) -> bool:
     """A floor in an article of a rule (第X条, or an item under one: "不少于3名", "注册资本100万元以上",
     "水域面积不小于250平方米") is a condition on those the rule regulates, no commitment of its issuer: no
     target. Over b01-b973 such floors are rarely gold (54 of 289 on pages of articles). A floor the issuer
     sets itself stays (its finance or government is the subject, lexicon.ISSUER_COMMITMENT_WORDS), as do the
     least amount of a reward or standard it pays (lexicon.PAYMENT_WORDS) and how often a body acts
-    (lexicon.FREQUENCY_UNITS)."""
-    if target["comparator"] not in (">=", ">") or not any(n.kind == "article" for n in [node] + node.ancestors()):
+    (lexicon.FREQUENCY_UNITS), and every floor of an article that names its responsible units ("…设立调解组织10家
+    以上。(市司法局…负责)": a task of the issuer's departments, as a plan's)."""
+    if target["comparator"] not in (">=", ">") or units or not any(n.kind == "article" for n in [node] + node.ancestors()):
         return False
     quote, unit = T.fold(f"{target.get('metric') or ''} {target['quote']}"), T.fold(target["unit"] or "")
     return not (unit in L.FREQUENCY_UNITS or any(w in quote for w in L.ISSUER_COMMITMENT_WORDS)

@@ -1169,3 +1169,10 @@ def _floor(quote, unit, comparator=">="):
 ])
 def test_regulated_minimum(lines, target, expected):
     assert Tg.regulated_minimum(target, build_outline(lines, CTX).nodes[-1]) is expected
+
+
+def test_regulated_minimum_with_units():
+    node = build_outline(["第四条 在全市设立知识产权调解组织10家以上。（市司法局负责）"], CTX).nodes[-1]
+    target = _floor("在全市设立知识产权调解组织10家以上", "家")
+    assert Tg.regulated_minimum(target, node) is True
+    assert Tg.regulated_minimum(target, node, ["市司法局"]) is False   # a task of the issuer's departments
