@@ -359,6 +359,10 @@ OPENING_CHAPTERS = ("总则",)
 # a rule's chapter of principles whose articles bind ("二、基本原则 第三条 铸造项目须符合国家产业政策…", b834 003, 006):
 # its articles are measures, as the opening chapter's are (a plan's 基本原则 items stay general)
 ARTICLE_PRINCIPLE_CHAPTERS = ("基本原则",)
+# a rule's closing chapter: when it takes effect, who interprets it (its articles are no measures)
+CLOSING_CHAPTERS = ("附则",)
+# what a chapter of requirements or principles is named by: "总体要求", "工作原则", "指导思想", "发展思路"
+ORIENTATION_WORDS = ("要求", "原则", "思想", "思路")
 # an article that defines its terms or scope: "本办法所称…是指…", "…适用本办法"
 DEFINING_WORDS = ("是指", "系指", "所称", "所指", "适用于", "适用本", "遵守本", "享受本", "适用范围", "支持范围", "范围包括", "用语的含义", "用语含义")
 # an article headed by what it states about the document ("第一条 评奖宗旨", "第二条 适用范围")

@@ -744,6 +744,23 @@ def is_opening_chapter(node: Node, ctx: ParseContext) -> bool:
         node.kind in ("chapter", "part", "section", "cn") and bare in L.ARTICLE_PRINCIPLE_CHAPTERS
 
 
+# "附则", "总体要求", "工作原则", "指导思想": a rule's chapter that closes it or says how to go about it
+ORIENTATION_CHAPTER = re.compile(rf"^(?:{P.alternation(L.CLOSING_CHAPTERS)})$|(?:{P.alternation(L.ORIENTATION_WORDS)})$")
+
+
+@rule(stage="outline", example="'第四章 绩效目标' over '第十四条 绩效目标是…由各预算单位主管部门编报。' → True; "
+                               "'一、主要目标' over '(一)…' → False")
+def chapter_of_articles(node: Node, ctx: ParseContext) -> bool:
+    """A rule's chapter (第X章, 第X节) that holds articles binds whatever it is named: "第四章 绩效目标" of a
+    budget-performance rule says who sets the goals and how they are checked (b981 008), its articles are
+    operative like any other ("第二章 适用范围 第五条 排污者有下列情形之一的,…责令其采取限制生产措施", b747 003).
+    A plan's goals chapter (一、主要目标), a background chapter, a rule's closing chapter (附则: when it takes
+    effect, who interprets it) and a chapter of requirements or principles ("第二章 工作原则", b420 010) stay
+    without measures."""
+    return node.kind in ("chapter", "section") and any(c.kind == "article" for c in node.children) and \
+        not ORIENTATION_CHAPTER.search(_bare(node.heading, ctx)) and not is_background(node, ctx)
+
+
 # an article that ends "…适用本条例", whatever stops a scrambled copy put in it (b314 003, 007)
 SCOPE_END = re.compile(r"^.{0,120}?(?<!不)适用本(?:办法|条例|规定|细则|规则|实施办法|实施细则)[。，,、.\s]*$", re.S)
 
@@ -1134,7 +1151,8 @@ def measure_nodes(outline: Outline, ctx: ParseContext) -> list[Node]:
         if node.children or id(node) in cut_list or node.line_no < ctx.notice_items:
             continue  # … or a covering notice's own item (header.issued_with_own_items)
         general_above = [a for a in [node] + node.ancestors() if gen(a)]
-        if general_above and not (node.kind == "article" and all(is_opening_chapter(a, ctx) for a in general_above)):
+        if general_above and not (node.kind == "article" and
+                                  all(is_opening_chapter(a, ctx) or chapter_of_articles(a, ctx) for a in general_above)):
             continue
         if node.kind == "article" and preliminary_article(node, ctx):
             continue

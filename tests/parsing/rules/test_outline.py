@@ -575,6 +575,19 @@ def test_is_opening_chapter(heading, expected):
 
 
 @pytest.mark.parametrize("lines, expected", [
+    (["第四章 绩效目标", "第十四条 绩效目标是绩效评价对象计划在一定期限内达到的产出和效果，由各预算单位主管部门编报。"], True),  # b981 008
+    (["第二章 適用范圍", "第五條 排污者有下列情形之一的，環境保護主管部門可以責令其採取限制生產措施："], True),  # b747 003
+    (["第七章 附则", "第三十条 本办法自2020年1月1日起施行。"], False),
+    (["第二章 工作原则", "第三条 以人为本、利企便民。"], False),  # b420 010
+    (["第一章 总体要求", "第四条 建设任务。"], False),  # b943 005
+    (["一、主要目标", "（一）到2025年，专利授权量达到1000件。"], False),  # a plan's goals chapter
+    (["第四章 绩效目标"], False),  # nothing under it
+])
+def test_chapter_of_articles(lines, expected):
+    assert O.chapter_of_articles(tree(*lines).nodes[0], CTX) is expected
+
+
+@pytest.mark.parametrize("lines, expected", [
     (["第一条 为了持续优化营商环境，制定本条例。"], True),
     (["第一條 根據《中華人民共和國專利法》第六十八條的規定，制定本細則。"], True),
     (["第二条 本条例所称营商环境，是指企业等市场主体在市场经济活动中所涉及的体制机制性因素和条件。"], True),
