@@ -846,3 +846,5 @@ IP_TYPE_NAMES = {"patent": ("专利",), "trademark": ("商标",), "geographical_
                  "copyright": ("著作权", "版权")}
 # how often a page must name its one kind of IP (and name no other) for its measures to be about that kind
 PAGE_IP_TYPE_MIN = 5
+# words that already name a time limit in a target's metric ("办理期限", "审核时间")
+TIME_LIMIT_WORDS = ("时限", "期限", "时间", "期间", "周期")

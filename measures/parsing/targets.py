@@ -801,14 +801,23 @@ def reward_metric(n: Number) -> str:
     return DUI_START.sub("", metric)
 
 
-@rule(stage="targets", example="'督促平台在5个工作日内处理完毕' → '平台处理完毕'")
+@rule(stage="targets", example="'督促平台在5个工作日内处理完毕' → '平台处理完毕时限'")
 def time_limit_metric(n: Number) -> str:
-    """A time limit: who, and what is done within it."""
+    """A time limit: who, and what is done within it, named as a time limit (named_limit)."""
     ws, we = n.a + LIMIT_LEAD.match(n.pre).end(), n.pos
     we = ws + LIMIT_TAIL.search(n.folded[ws:we]).start()
     if FROM_DATE.fullmatch(n.folded[ws:we]):
         we = ws
-    return n.para[ws:we] + n.para[n.pb - len(n.post_clean):n.pb]
+    return named_limit(n.para[ws:we] + n.para[n.pb - len(n.post_clean):n.pb])
+
+
+@rule(stage="targets", example="'平台处理完毕' → '平台处理完毕时限'; '办理期限' → unchanged")
+def named_limit(metric: str) -> str:
+    """A time limit's metric names it as one: "…作出处理并告知投诉人" within 20 days is the complaint's
+    handling time limit ("无线电有害干扰投诉处理时限 ≤ 20日", b1027 001), so "时限" follows the act unless the
+    words already name a time (lexicon.TIME_LIMIT_WORDS)."""
+    folded = T.fold(metric)
+    return metric if not metric or any(w in folded for w in L.TIME_LIMIT_WORDS) else metric + "时限"
 
 
 TIER_TEXT = re.compile(r"(?P<tier>[^，,。；;]{2,40}?)(?:的?部分|(?<=[内下])的)[，,]?\s*$")
@@ -1168,6 +1177,8 @@ def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseC
             respective_lists[(n.sent_start, metric)] = k + 1
             ones = [ones[k]] if k < len(ones) else ones
         for one in ones:
+            if n.comparator == "<=" and n.unit in L.TIME_LIMIT_UNITS:
+                one = named_limit(one)
             out.append({"measure": measure, "metric": one, "comparator": n.comparator, "value": value,
                         "unit": range_lower_unit(n, n.unit if m.group("unit") == BARE_WAN else
                                                  para[m.start("unit"):m.end("unit")].translate(T.HALF_WIDTH))

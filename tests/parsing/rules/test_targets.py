@@ -195,11 +195,21 @@ def test_reward_metric(text, value, expected):
 
 
 @pytest.mark.parametrize("text, value, expected", [
-    ("督促平台在5个工作日内处理完毕", "5", "平台处理完毕"),
-    ("应当自接受案件之日起3日内进行审查", "3", "进行审查"),
+    ("督促平台在5个工作日内处理完毕", "5", "平台处理完毕时限"),
+    ("应当自接受案件之日起3日内进行审查", "3", "进行审查时限"),
 ])
 def test_time_limit_metric(text, value, expected):
     assert Tg.time_limit_metric(_full(text, value)) == expected
+
+
+@pytest.mark.parametrize("metric, expected", [
+    ("平台处理完毕", "平台处理完毕时限"),
+    ("无线电主管部门应当在受理后作出处理并将处理结果告知投诉人", "无线电主管部门应当在受理后作出处理并将处理结果告知投诉人时限"),
+    ("办理期限", "办理期限"), ("审核时间", "审核时间"), ("辦理時限", "辦理時限"),
+    ("", ""),
+])
+def test_named_limit(metric, expected):
+    assert Tg.named_limit(metric) == expected
 
 
 @pytest.mark.parametrize("text, value, expected", [
