@@ -495,6 +495,8 @@ NAME_ENDS = ("有限公司", "有限责任公司", "公司", "集团", "大学",
 LISTED_ACT_NOUNS = ("事项", "标准")
 # "资金应当用于下列事项:", "申请书应当载明下列事项:": the matters listed are what the article covers, no acts
 LISTED_CONTENT_VERBS = ("用于", "载明", "包括")
+# "使用国家通用语言文字时,应执行下列标准:" (b1050 005): the standards to follow are the article's content, no acts
+LISTED_STANDARD_VERBS = ("执行", "遵守", "遵循", "采用", "适用")
 # "财政部门依法对下列事项实施监督:" (b981 004): the matters a body oversees, no acts of their own
 LISTED_OVERSIGHT_VERBS = ("监督", "检查", "审计", "稽查", "核查")
 # "…需提交:", "提供以下材料:" (not "重点提供以下服务:"): an item that lists the materials to hand in; its entries stay inside (outline.content_list)

@@ -158,8 +158,9 @@ BOILERPLATE = re.compile(rf"(?:本|以上[{P.HAN}]{{0,2}}?)(?:{'|'.join(L.BOILER
 # "一、主要目标 到2025年，…": a bare heading and its paragraph on one line
 JOINED_HEADING = re.compile(r"^([^\s，,。；;：:！!？?、《“（(]{2,24}) +([^\s，,。；;：:].{10,})$")
 # "申请资助应当符合下列条件：": the items that follow are the article's conditions
-# (not after a verb that makes the list conditions: "…应当达到下列标准:", b800 012)
-LISTED_ACTS = re.compile(rf"(?<!{P.alternation(L.LISTED_CONTENT_VERBS + L.CONDITION_LEAD_VERBS)})(?:下列|以下|如下)"
+# (not after a verb that makes the list conditions or standards to follow: "…应当达到下列标准:", b800 012;
+# "…应执行下列标准:", b1050 005)
+LISTED_ACTS = re.compile(rf"(?<!{P.alternation(L.LISTED_CONTENT_VERBS + L.LISTED_STANDARD_VERBS + L.CONDITION_LEAD_VERBS)})(?:下列|以下|如下)"
                          rf"(?:{P.alternation(L.LISTED_ACT_NOUNS)})"
                          rf"(?![^。，,]{{0,4}}(?:{P.alternation(L.LISTED_OVERSIGHT_VERBS)}))[^。，,]{{0,8}}[:：]?$")
 LEAD_IN = re.compile(rf"(?:下列|以下|如下)[{P.HAN}]{{0,8}}$")

@@ -316,6 +316,8 @@ def test_enumeration_parent():
     assert [n.label for n in t.nodes] == ["二十九"]  # b817 001: a duty's list of measures stays in its article
     t = tree("第八条 人民防空工程的维护管理应当达到下列标准:", "(一)工程结构完好;", "(二)进出口道路畅通。")
     assert [n.label for n in t.nodes] == ["八"]  # b800 012: standards to meet, conditions of the article
+    t = tree("第九条 使用国家通用语言文字时,应执行下列标准:", "(一)汉字以国家发布的规范汉字为准;", "(二)普通话以国家标准为准。")
+    assert [n.label for n in t.nodes] == ["九"]  # b1050 005: standards to follow, the article's content
     t = tree("第四条 财政部门依法对下列事项实施监督:", "(一)预算编制;", "(二)本级财政资金的使用情况。")
     assert [n.label for n in t.nodes] == ["四"]  # b981 004: matters overseen, no acts
     t = tree("第一章 总则", "第一条 为了…，制定本办法。", "第二章 保护", "第三条 加强执法。")
