@@ -209,7 +209,7 @@ def test_rewards_do_not_inherit_a_year_from_an_earlier_sentence():
 
 def test_rates_of_a_subsidy_name_what_is_paid_for():
     ts = extract_targets("按照贷款实际支付利息的50%给予贴息。", measure=1, doc_year=2024)
-    assert ts[0]["metric"] == "贷款实际支付利息" and ts[0]["value"] == 50
+    assert ts[0]["metric"] == "贷款实际支付利息贴息比例" and ts[0]["value"] == 50
 
 
 def test_this_year_in_an_annual_plan():

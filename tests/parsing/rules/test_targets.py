@@ -214,7 +214,8 @@ def test_named_limit(metric, expected):
 
 @pytest.mark.parametrize("text, value, expected", [
     ("对企业开展专利导航项目的，按项目实际支出的50%给予补助", "50", "企业开展专利导航项目补助"),
-    ("按照贷款实际支付利息的50%给予贴息", "50", "贷款实际支付利息"),
+    ("按照贷款实际支付利息的50%给予贴息", "50", "贷款实际支付利息贴息比例"),  # aid_share
+    ("按照企业实际发生的评估费用的 50%给予补助", "50", "企业实际发生的评估费用补助比例"),  # b1070 006
     ("对保费按30%给予补贴", "30", "保费补贴"),
 ])
 def test_rate_metric(text, value, expected):
@@ -226,7 +227,28 @@ def test_rate_before_yiyu_is_a_rate():
     from measures.parsing import parse_document
     found = parse_document("一、支持措施\n1.对揭榜项目，按算力成本的60%予以奖励。\n2.按照实际支出的30%予以补贴。\n",
                            source="t.txt")["targets"]
-    assert [(t["metric"], t["value"]) for t in found] == [("揭榜项目奖励", 60), ("实际支出", 30)]
+    assert [(t["metric"], t["value"]) for t in found] == [("揭榜项目奖励", 60), ("实际支出补贴比例", 30)]
+
+
+@pytest.mark.parametrize("base, after, expected", [
+    ("企业实际发生的评估费用", "给予补助", "企业实际发生的评估费用补助比例"),
+    ("實際購買費用", "給予資助", "實際購買費用資助比例"),  # Traditional, as written
+    ("贷款利息补助", "给予补助", "贷款利息补助"),  # the base names its aid already
+    ("实际支出", "", "实际支出"),  # no aid after the rate
+    ("", "给予补助", ""),
+])
+def test_aid_share(base, after, expected):
+    from measures.parsing import text as T
+    assert Tg.aid_share(base, T.fold(after), after) == expected
+
+
+def test_cap_after_an_aid_share_is_of_the_base():
+    """"…建设费用的50%给予扶持,单个企业扶持金额最高200万元": the cap names the base, not its share (b470 010)."""
+    from measures.parsing import parse_document
+    found = parse_document("一、支持措施\n1.按照建设费用的50%给予扶持，单个企业扶持金额最高不超过200万元。\n",
+                           source="t.txt")["targets"]
+    assert [(t["metric"], t["value"]) for t in found] == [
+        ("建设费用扶持比例", 50), ("建设费用（单个企业扶持金额）", 200)]
 
 
 @pytest.mark.parametrize("text, value, expected", [
