@@ -366,7 +366,9 @@ ORIENTATION_WORDS = ("要求", "原则", "思想", "思路")
 # an article that defines its terms or scope: "本办法所称…是指…", "…适用本办法"
 DEFINING_WORDS = ("是指", "系指", "所称", "所指", "适用于", "适用本", "遵守本", "享受本", "适用范围", "支持范围", "范围包括", "用语的含义", "用语含义")
 # an article headed by what it states about the document ("第一条 评奖宗旨", "第二条 适用范围")
-PURPOSE_HEADS = ("宗旨", "目的", "立法目的", "制定目的", "制定依据", "立法依据", "适用范围", "定义", "用语含义")
+PURPOSE_HEADS = ("宗旨", "目的", "立法目的", "制定目的", "制定依据", "立法依据", "依据", "适用范围", "定义", "含义")
+# a headed article of 总则 naming its principles ("第四条 登记原则", b1111 009); in a later chapter it can rule ("乡村建设规划原则", b809 006)
+OPENING_HEAD_ENDS = ("原则",)
 # the second article of 总则 saying what the thing is, who set it up, which ideas guide it
 DESCRIBING_WORDS = ("是", "设立", "包括", "为指导", "指导思想", "原则")
 # an article that only states principles: "…坚持…的原则。", "…应当符合…的基本要求。"

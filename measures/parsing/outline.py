@@ -177,7 +177,8 @@ PARALLEL_HEADING = re.compile(rf"^(?:[{P.HAN}]{{2}}[,，、][{P.HAN}]{{2}}|[{P.H
 PURPOSE_ARTICLE = re.compile(r"^(?:为了?|根据|依据|依照)[^。]*(?:制定|制订|修订本)")
 # "为认真贯彻落实…精神,提升…。根据…,结合工作实际,制定本指南。": the purpose spread over two sentences
 PURPOSE_CLOSING = re.compile(rf"^(?:为了?|根据|依据|依照)[^。]*。[^。]{{0,120}}(?:制定|制订|修订)本[{P.HAN}]{{1,6}}。?$")
-PURPOSE_HEAD = re.compile(rf"^[{P.HAN}]{{0,6}}(?:{P.alternation(L.PURPOSE_HEADS)})$")
+PURPOSE_HEAD = re.compile(rf"^[{P.HAN}]{{0,8}}(?:{P.alternation(L.PURPOSE_HEADS)})$")
+OPENING_HEAD = re.compile(rf"^[{P.HAN}]{{0,8}}(?:{P.alternation(L.OPENING_HEAD_ENDS)})$")
 # 总则 of a fund's 办法: its principles, uses, ways of support ("原则上" is no principle)
 OPENING_SCOPE = re.compile(rf"^[^，,。；;]{{0,12}}?(?:{P.alternation(L.FUND_NOUNS)})[^。；;]*?"
                            rf"(?:{P.alternation(L.OPENING_SCOPE_WORDS)})(?!上)")
@@ -796,6 +797,8 @@ def preliminary_article(node: Node, ctx: ParseContext) -> bool:
     chapter = node.parent if node.parent is not None and is_opening_chapter(node.parent, ctx) else None
     if chapter is None:
         return False
+    if OPENING_HEAD.match(text.partition("\n")[0].strip()):
+        return True  # "第四条 登记原则": the principles of 总则 (b1111 009)
     articles = [c for c in chapter.children if c.kind == "article"]
     place = articles.index(node) if node in articles else -1
     return place == 0 and first.startswith("为") or place == 1 and bool(DESCRIBING.search(first)) \

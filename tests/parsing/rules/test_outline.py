@@ -638,6 +638,11 @@ def test_chapter_of_articles(lines, expected):
     (["第五条(资金用途)", "专项资金用于支持电影创作生产。"], False),
     (["第三条 贷款人系指依法设立并经营贷款业务的金融机构。"], True),  # b68 008: 系指 defines
     (["第四条 示范资金管理实行“示范先行、突出重点、公开透明”的原则。"], True),  # b115 001: 实行…原则
+    # b1111 009, 010: a headed article whose head names purpose and basis, terms or (in 总则) principles
+    (["第一条 目的和依据", "为促进公共数据资源合规高效开发利用,规范登记工作,根据有关规定,结合实际。"], True),
+    (["第三條 本規範中的術語含義", "公共數據資源,是指本省國家機關產生的數據。"], True),
+    (["第一章 总则", "第一条 为…，制定本细则。", "第四条 登记原则", "公共数据资源登记应当维护国家安全和公共利益。"], True),
+    (["第三章 乡村建设规划管理", "第四十六条 乡村建设规划原则", "乡村建设应当鼓励和引导适度集中。"], False),  # b809 006: it rules
 ])
 def test_preliminary_article(lines, expected):
     assert O.preliminary_article(node(*lines), CTX) is expected
