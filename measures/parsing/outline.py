@@ -772,7 +772,8 @@ SCOPE_END = re.compile(r"^.{0,120}?(?<!不)适用本(?:办法|条例|规定|细�
                                "'第三条 市场监管部门负责…' → False")
 def preliminary_article(node: Node, ctx: ParseContext) -> bool:
     """An article about the document rather than an act: its purpose and basis (为…/根据…制定本办法,
-    also over two sentences ending "…制定本指南。", an article headed 评奖宗旨 / 适用范围, or the first
+    also over two sentences ending "…制定本指南。", an article headed 评奖宗旨 / 适用范围 / 目的和依据 / 术语含义
+    (lexicon.PURPOSE_HEADS) or, in 总则, 登记原则 (lexicon.OPENING_HEAD_ENDS), or the first
     article of 总则; a label such as 【立法目的】 or a caption "(资金来源)" before it, even on a line of its own,
     is read through), definitions
     and scope (所称, 是指, 适用于, 适用本办法), a single sentence of principles ("专项资金的使用和管理

@@ -870,7 +870,7 @@ def aid_share(base: str, folded_after: str, after: str) -> str:
     """A rate taken of a base with no beneficiary named ("按照企业实际发生的评估费用的50%给予补助"): the aid's
     share of that base, so the base, the aid that follows the rate (lexicon.AID_WORDS) and 比例, as the
     writers name it ("评估费补助比例", b1070 006); a base that already names its aid stays as it is. Over
-    b01-b1089, 28 more targets right on 23 pages, 2 fewer on 2."""
+    b01-b1089 (with cap_metric reading the base), 29 more targets right, none more given: 25 pages better, 3 worse."""
     aid = AID.search(folded_after)
     if not base or aid is None or aid.group() in T.fold(base):
         return base
