@@ -847,7 +847,8 @@ IP_TITLE_WORDS = ("品牌", "名牌", "老字号")
 # the words that name one kind of IP plainly, by IP-type code (classify.page_ip_type counts them over a page without
 # a title: "专利权质押登记" guides, power-list items on patent penalties)
 IP_TYPE_NAMES = {"patent": ("专利",), "trademark": ("商标",), "geographical_indication": ("地理标志",),
-                 "copyright": ("著作权", "版权")}
+                 "copyright": ("著作权", "版权"), "plant_variety": ("植物新品种",),
+                 "traditional_knowledge": ("非物质文化遗产", "非遗")}
 # how often a page must name its one kind of IP (and name no other) for its measures to be about that kind
 PAGE_IP_TYPE_MIN = 5
 # words that already name a time limit in a target's metric ("办理期限", "审核时间")
