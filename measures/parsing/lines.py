@@ -700,7 +700,7 @@ def decimal_chain(line: str) -> list[int]:
 CLAUSE_ITEM = re.compile(
     # (an OCR'd page's "." for 。 too: "…现制定如下六条意见.一、支持…,二、…", b523 008)
     rf"(?:(?<=[，,；;。：:.．])\s*(?:(?P<ch>第{P.CN_NUMBER}[章编篇][^。，,；;第]{{0,16}}?)?第(?P<art>{P.CN_NUMBER})[条條](?![第的规規之所中款项項])"
-    rf"|(?P<cn>{P.CN_SMALL})、)"
+    rf"|(?P<cn>{P.CN_SMALL})(?:、|[.．](?=\s*[{P.HAN}])))"  # "…受理日。三.協調司…" (b1081 005 joined) too
     rf"|(?:(?<=[，,；;。：:])\s*|(?<=[{P.HAN}）)]))(?P<num>\d{{1,2}}) ?[.．、](?![\d.])"  # "…(模版附后)2.电子件" too
     # "…年度发展支持(二)鼓励关键技术攻关,…(三)支持…": a digest's (二)(三) glued on (three at least)
     rf"|(?<=[{P.HAN}，,；;。：:])[(（](?P<pcn>{P.CN_SMALL})[)）]"
@@ -724,7 +724,7 @@ ARTICLE_DIGEST_MIN = 40   # two_article_digest: each article this long at least 
 @rule(stage="lines", example="'…开展业务,3.获贷企业…,三、支持政策…,四、申报材料要求1.项目申报书…,2.为企业…' → cuts before 三、四、1.2.")
 def clause_item_chain(line: str) -> list[int]:
     """Where items of a one-line page begin when a site joined them with commas: numbers of one kind
-    (第N条, 一、, 1.) after a clause mark (1. also right after a heading's last character or a short label's
+    (第N条, 一、 or 一. before a character, 1.) after a clause mark (1. also right after a heading's last character or a short label's
     colon, "申报条件:1."; 一、 also opening the line), rising
     by small steps (a fragment page skips some), at least two of them (three articles). A lone "，2." or
     a cited "依照第五条" is no item."""
