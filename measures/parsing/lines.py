@@ -44,15 +44,20 @@ DIGEST = re.compile(rf"^\s*(?:{P.alternation(L.DIGEST_LABELS)})\s*[:：]")
 # (a document-sharing site's page count alone on a line too: "6 页", "共6页", b213 004)
 PAGE_NUMBER = re.compile(r"^(?:[-—–－·•\s]*\d{1,4}[-—–－·•\s]*|第\s*\d{1,4}\s*[页頁](?:\s*[/，,共]\s*共?\s*\d{1,4}\s*[页頁]?)?|"
                          r"\d{1,4}\s*/\s*\d{1,4}|共?\s*\d{1,4}\s*[页頁])$")  # 頁: a Traditional copy's too
+# an item number inside a long line: ITEM_NUMBER, or three digits in a long task list after a full stop or a unit note
+# ("…(责任单位:市教育局)206.启动…", b188 005; not after a word and a space: "…发展 131、依托…" is a contents line's
+# page 13 and its item 1, b79 001)
+INLINE_NUMBER = rf"{P.ITEM_NUMBER}|(?<![\d.])[1-9]\d{{2}}[.．、](?![\d.])"
 # a numbered item starting right after a full stop inside a long line
 # (an item's closing unit note counts as its end: "…〔责任单位：市司法局〕2.加强…")
-INLINE_ITEM = re.compile(rf"(?<=[：:])\s*(?={P.CN_SMALL}、\s*[{P.HAN}“《])|(?:(?<=[。！!？?〕】])\s*|(?<=[{P.HAN}”》）)]) )(?=(?:{P.ITEM_NUMBER})\s*[{P.HAN}“《])|"
+INLINE_ITEM = re.compile(rf"(?<=[：:])\s*(?={P.CN_SMALL}、\s*[{P.HAN}“《])|(?<=[。！!？?〕】])\s*(?=(?:{INLINE_NUMBER})\s*[{P.HAN}“《])|"
+                         rf"(?<=[{P.HAN}”》）)]) (?=(?:{P.ITEM_NUMBER})\s*[{P.HAN}“《])|"
                          rf"(?<=[。！!？?])\s*(?={P.SPACED_CHAPTER})")
 # "…(责任单位:市人社局)六、深化…": an item's closing unit note, the next item right after it
 # also "…(市人社局、市财政局负责)2.继续…"
 UNIT_NOTE_END = re.compile(rf"{P.PAREN_OPEN}\s*(?:(?:{P.alternation(L.LEAD_LABELS + L.SUPPORT_LABELS + L.PLAIN_LABELS)})"
                            rf"\s*[:：][^()（）〔〕\[\]【】]{{1,300}}|[^()（）〔〕\[\]【】。]{{2,300}}?"
-                           rf"(?:{P.alternation(L.ROLE_TAILS)})){P.PAREN_CLOSE}\s*(?=(?:{P.ITEM_NUMBER})\s*[{P.HAN}“《])")
+                           rf"(?:{P.alternation(L.ROLE_TAILS)})){P.PAREN_CLOSE}\s*(?=(?:{INLINE_NUMBER})\s*[{P.HAN}“《])")
 # "二、重点任务（一）强化制度保障1.完善…": a bare heading run into the next numbered item
 HEAD_RUN_ON = re.compile(rf"^\s*((?:{P.SECTION_NUMBER}|{P.SPACED_CHAPTER})[^。，,；;：:（()）\d]{{2,30}}?)\s*"
                          rf"(?=(?:{P.PAREN_OPEN}{P.CN_SMALL}{P.PAREN_CLOSE}|\d{{1,2}}[.．、](?!\d))\s*(?:[{P.HAN}“《]|{P.YEAR}))")
@@ -578,7 +583,7 @@ ANNOUNCED_FIRST_ITEM = re.compile(r"如下\s*[:：]\s*(?=一、|[(（]一[)）]|
                              "'…(責任單位:各區政府)(三)支持…' → cut before (三)")
 def inline_items(line: str) -> list[str]:
     """A long line scraped without breaks, split before each numbered item that follows a full stop
-    or an item's closing unit note, and any line after "…如下:" that runs into its first item ("…〔责任单位：市司法局〕2.", "…(责任单位:市人社局)六、");
+    or an item's closing unit note (a long task list's 206. too: INLINE_NUMBER), and any line after "…如下:" that runs into its first item ("…〔责任单位：市司法局〕2.", "…(责任单位:市人社局)六、");
     Traditional text is read folded, character for character ("(責任單位:各區政府)(三)")."""
     folded = fold_same_length(line)  # Traditional unit notes too ("(責任單位:各區政府)(三)…"); offsets kept
     announced = ANNOUNCED_FIRST_ITEM.search(folded)  # "…现就有关事项通知如下:一、延续实施…": the first item, announced

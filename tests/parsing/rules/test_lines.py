@@ -106,6 +106,11 @@ LONG = "为加强知识产权保护，制定本方案。" * 8
     (LONG + "1.精简审批。(区政务服务局牵头,区发改局配合)2.提高效率。(区国土分局牵头)",
      [LONG, "1.精简审批。(区政务服务局牵头,区发改局配合)", "2.提高效率。(区国土分局牵头)"]),
     (LONG + "按照规划(2021—2025年)2.加强", [LONG + "按照规划(2021—2025年)2.加强"]),  # a bracket that is no unit note
+    # b188 005 joined: a long task list's three-digit numbers after a unit note or a full stop
+    (LONG + "205.推进普通高中优质多样化发展。(责任单位:市教育局)206.启动实施“双优计划”。207.支持在汉高校建设。",
+     [LONG, "205.推进普通高中优质多样化发展。(责任单位:市教育局)", "206.启动实施“双优计划”。", "207.支持在汉高校建设。"]),
+    # b79 001 joined: a contents line's page 13 and item 1 after a word and a space are no item 131
+    (LONG + "实现集中集聚集约发展 131、依托资源", [LONG + "实现集中集聚集约发展 131、依托资源"]),
     # b159 003: a Traditional one-line digest, read folded (責任單位); the cut text stays as written
     (LONG + "(三)支持技術改造,(責任單位:市工業和信息化局)(四)強化重點企業支持,(責任單位:各區政府)",
      [LONG, "(三)支持技術改造,(責任單位:市工業和信息化局)", "(四)強化重點企業支持,(責任單位:各區政府)"]),
