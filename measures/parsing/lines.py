@@ -48,9 +48,9 @@ PAGE_NUMBER = re.compile(r"^(?:[-—–－·•\s]*\d{1,4}[-—–－·•\s]*|�
 # ("…(责任单位:市教育局)206.启动…", b188 005; not after a word and a space: "…发展 131、依托…" is a contents line's
 # page 13 and its item 1, b79 001)
 INLINE_NUMBER = rf"{P.ITEM_NUMBER}|(?<![\d.])[1-9]\d{{2}}[.．、](?![\d.])"
-# a numbered item starting right after a full stop inside a long line
+# a numbered item starting right after a full stop inside a long line (or a table cell's border: "…坚持 || 2.持续开展…", b230 001)
 # (an item's closing unit note counts as its end: "…〔责任单位：市司法局〕2.加强…")
-INLINE_ITEM = re.compile(rf"(?<=[：:])\s*(?={P.CN_SMALL}、\s*[{P.HAN}“《])|(?<=[。！!？?〕】])\s*(?=(?:{INLINE_NUMBER})\s*[{P.HAN}“《])|"
+INLINE_ITEM = re.compile(rf"(?<=[：:])\s*(?={P.CN_SMALL}、\s*[{P.HAN}“《])|(?<=[。！!？?〕】|])\s*(?=(?:{INLINE_NUMBER})\s*[{P.HAN}“《])|"
                          rf"(?<=[{P.HAN}”》）)]) (?=(?:{P.ITEM_NUMBER})\s*[{P.HAN}“《])|"
                          rf"(?<=[。！!？?])\s*(?={P.SPACED_CHAPTER})")
 # "…(责任单位:市人社局)六、深化…": an item's closing unit note, the next item right after it

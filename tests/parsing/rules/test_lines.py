@@ -109,6 +109,9 @@ LONG = "为加强知识产权保护，制定本方案。" * 8
     # b188 005 joined: a long task list's three-digit numbers after a unit note or a full stop
     (LONG + "205.推进普通高中优质多样化发展。(责任单位:市教育局)206.启动实施“双优计划”。207.支持在汉高校建设。",
      [LONG, "205.推进普通高中优质多样化发展。(责任单位:市教育局)", "206.启动实施“双优计划”。", "207.支持在汉高校建设。"]),
+    # b230 001 joined: a table's cell border closes a cell like a full stop
+    (LONG + "| 1.建立土壤污染重点监管单位企业名单。 | 县生态环境分局 | 2025年11月底前 || 2.持续开展农药科学施用增效行动。 | 县农业农村局 |",
+     [LONG + "|", " 1.建立土壤污染重点监管单位企业名单。 | 县生态环境分局 | 2025年11月底前 ||", " 2.持续开展农药科学施用增效行动。 | 县农业农村局 |"]),
     # b79 001 joined: a contents line's page 13 and item 1 after a word and a space are no item 131
     (LONG + "实现集中集聚集约发展 131、依托资源", [LONG + "实现集中集聚集约发展 131、依托资源"]),
     # b159 003: a Traditional one-line digest, read folded (責任單位); the cut text stays as written
