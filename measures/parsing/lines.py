@@ -708,7 +708,8 @@ CLAUSE_ITEM = re.compile(
     rf"|(?P<cn>{P.CN_SMALL})(?:、|[.．](?=\s*[{P.HAN}])))"  # "…受理日。三.協調司…" (b1081 005 joined) too
     rf"|(?:(?<=[，,；;。：:])\s*|(?<=[{P.HAN}）)]))(?P<num>\d{{1,2}}) ?[.．、](?![\d.])"  # "…(模版附后)2.电子件" too
     # "…年度发展支持(二)鼓励关键技术攻关,…(三)支持…": a digest's (二)(三) glued on (three at least)
-    rf"|(?<=[{P.HAN}，,；;。：:])[(（](?P<pcn>{P.CN_SMALL})[)）]"
+    # (also after a semicolon or full stop and one space: "…专利号标注方式; (二)认真查处…", b1161 001)
+    rf"|(?:(?<=[{P.HAN}，,；;。：:])|(?<=[；;。] ))[(（](?P<pcn>{P.CN_SMALL})[)）]"
     # "备案条件:(1)注册…;(2)主要…;(3)…": a label's list of (1)(2) after its colon and semicolons (three at least)
     rf"|(?<=[；;：:。])[(（](?P<pnum>\d{{1,2}})[)）])(?=\s*[{P.HAN}“《【])")
 DATED_BRACKET_BEFORE = re.compile(rf"[(（][^()（）]*{P.YEAR}\s*年[^()（）]*[)）]\s*$")  # "(1990年6月20日水利部令第1号)"
