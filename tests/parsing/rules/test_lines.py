@@ -520,7 +520,7 @@ URUMQI_FLAT = ("寄交申请文件是指当事人通过邮寄方式提交到代�
     # b1081 005 joined: a Chinese number with a dot ("三.協調司"), as an OCR'd or careless copy writes 、
     ("專利權質押合同登記程序。二.登記申請文件齊備之日為受理日。三.協調司將受理后的申請文件輸入數據庫。四.如需補正,通知當事人限期補正。",
      ["二.登記", "三.協調", "四.如需"]),
-    ("收费标准为二.五元每次,三.五元每次", []),  # a dot before a digit-like character: no item (no HAN after it)
+    ("收费标准为二.五元每次,三.五元每次", []),  # near miss: 二. follows no clause mark, and a lone ",三." is no chain
     # b98 005 flattened: a number right after a closing bracket
     ("二、应报送的材料及要求1.纸件:推荐函1份(模版附后)2.电子件:申报书(word2007版)3.每个推荐项目建立一个文件夹", ["1.纸件", "2.电子", "3.每个"]),
     # b799 009 flattened: a label's (1)(2)(3) after a full stop, the label cut too
