@@ -32,7 +32,8 @@ LIST_PREFIX = re.compile(r"^(?:\d{1,2}\s*[.、．]|[•·●◆▪■])\s*(?=[\[
 _LONG_LABELS = "|".join(r"\s*".join(map(re.escape, k)) for k in sorted(L.META_LABELS, key=len, reverse=True) if len(k) >= 4)
 # a long label glued to its value, at the start of the row or after a space: "發文字號大冶政規〔2023〕4號"
 LABEL_RUN = re.compile(rf"(?:^|(?<=\s))(?P<label>{_LONG_LABELS})(?=[^\s:：])")
-LABEL_GLUED = re.compile(rf"(?P<label>{_LONG_LABELS})\s*[:：]\s*")  # "…有限公司发表日期:2019-09-30"
+LABEL_GLUED = re.compile(rf"(?P<label>{_LONG_LABELS})\s*[:：]\s*")
+LABEL_RUN_INSIDE = re.compile(rf"(?P<label>{_LONG_LABELS})(?=[^\s:：])")  # the next glued label, closed up to a value  # "…有限公司发表日期:2019-09-30"
 _SPREAD_LABELS = "|".join(r"\s+".join(map(re.escape, k)) for k in sorted(L.META_LABELS, key=len, reverse=True)
                           if 2 <= len(k) <= 3)
 # a short label spread over a table cell, glued to the value before it: "名   稱:…的通知文   號:鄂發改…" (b438 009)
@@ -487,6 +488,38 @@ def labelled_values(line: str, ctx: ParseContext) -> dict[str, str] | None:
     return found
 
 
+@rule(stage="header", example="'发文机关阜阳市人民政府' → {'issuer': '阜阳市人民政府'}; "
+                               "'發文機構武漢市人民政府辦公廳發文字號武政辦〔2020〕1號' → {'issuer': '武漢市人民政府辦公廳', "
+                               "'doc_number': '武政辦〔2020〕1號'}; '发文单位要加强领导' → {'issuer': '要加强领导'}")
+def glued_label_line(line: str, ctx: ParseContext) -> dict[str, str] | None:
+    """One line of a law database's box that writes a long label glued to its value, one label to a line
+    ("发文机关阜阳市人民政府" / "发文日期2023年08月18日" / "发文字号阜政办〔2023〕11号", b877 001): its values, each
+    running to the next long label glued after it ("發文機構武漢市人民政府辦公廳發文字號…", b183 009). None: the
+    line does not open with a glued long label. A sentence can open so too, so parse_meta reads a line only
+    beside another such line (glued_label_box)."""
+    f = ctx.fold_same(line.strip())
+    if not LABEL_RUN.match(f):
+        return None
+    hits = list(LABEL_RUN_INSIDE.finditer(f))
+    found: dict[str, str] = {}
+    for j, h in enumerate(hits):
+        end = hits[j + 1].start() if j + 1 < len(hits) else len(f)
+        value = line.strip()[h.end():end].strip(" \t|｜丨")
+        if value:
+            found.setdefault(_key(h.group("label")), value)
+    return found
+
+
+def glued_label_box(lines: list[str], i: int, ctx: ParseContext) -> dict[str, str] | None:
+    """glued_label_line's values for line ``i`` when a line one or two before or after it opens with a
+    glued label too (a box of such lines, a short label's line between: "时效性现行有效"); else None."""
+    found = glued_label_line(lines[i], ctx)
+    if found is None:
+        return None
+    near = [lines[j] for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(lines)]
+    return found if any(glued_label_line(n, ctx) is not None for n in near) else None
+
+
 FLAT_META_SPAN = 300  # flat_label_run: where in a page flattened to one line its box of labels may stand
 FLAT_LABELS_MIN = 3    # … and how many labels make a box (glued to what stands before them)
 FLAT_LABEL = re.compile(rf"(?P<label>{_LABELS})\s*[:：]\s*")
@@ -532,6 +565,8 @@ def parse_meta(lines: list[str], limit: int, ctx: ParseContext) -> tuple[dict[st
             used.update((i, i + 1))
             continue
         found = labelled_values(line, ctx)
+        if found is None:
+            found = glued_label_box(lines, i, ctx)
         if found is not None:
             for key, value in found.items():
                 meta.setdefault(key, value)

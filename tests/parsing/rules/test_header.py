@@ -66,6 +66,29 @@ def test_labelled_values(line, expected):
     assert H.labelled_values(line, CTX) == expected
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("发文机关阜阳市人民政府", {"issuer": "阜阳市人民政府"}),  # b877 001: one glued label to a line
+    ("发文日期2023年08月18日", {"published": "2023年08月18日"}),
+    # b183 009: two glued labels closed up on one line
+    ("發文機構武漢市人民政府辦公廳發文字號武政辦〔2020〕1號", {"issuer": "武漢市人民政府辦公廳", "doc_number": "武政辦〔2020〕1號"}),
+    ("发文单位要加强领导", {"issuer": "要加强领导"}),  # a sentence can open so too: parse_meta wants a box
+    ("时效性现行有效", None),  # a short label is not read glued
+    ("加强知识产权保护", None),
+])
+def test_glued_label_line(line, expected):
+    assert H.glued_label_line(line, CTX) == expected
+
+
+def test_parse_meta_a_box_of_glued_labels_one_to_a_line():
+    lines = ["发文机关阜阳市人民政府", "发文日期2023年08月18日", "时效性现行有效", "发文字号阜政办〔2023〕11号",
+             "各县、市、区人民政府:"]  # b877 001
+    meta, used = H.parse_meta(lines, 5, CTX)
+    assert meta == {"issuer": "阜阳市人民政府", "published": "2023年08月18日", "doc_number": "阜政办〔2023〕11号"}
+    assert used == {0, 1, 3}
+    meta, _ = H.parse_meta(["发文单位要加强领导", "各县、市、区人民政府:"], 2, CTX)
+    assert meta == {}  # one glued label alone is a sentence's opening
+
+
 def test_parse_meta_keeps_a_title_line_that_ends_with_a_date_label():
     lines = ["关于开展本市第四批中小学知识产权教育示范学校创建工作的通知 时间:2020-05-11", "发布日期：2020-05-12"]
     meta, used = H.parse_meta(lines, 2, CTX)
