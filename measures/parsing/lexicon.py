@@ -751,6 +751,8 @@ COUNT_VERBS = ("建设", "建成", "设立", "培育", "培养", "打造", "新�
 NOT_BENEFICIARY_WORDS = ("现金", "人民币", "总计", "合计", "累计", "资金", "经费", "金额")
 REWARD_WORDS = ("给予", "奖励", "资助", "补助", "补贴", "补偿", "贴息", "资金援助", "扶持", "奖补", "一次性")
 AID_WORDS = ("贴息", "奖励", "资助", "补助", "补贴", "补偿", "资金援助", "扶持", "奖补")
+# aid named by what is paid rather than the act (listed_amounts_noun: "…2000元的奖金", "…的工作经费")
+AID_NOUN_WORDS = ("奖金", "津贴", "经费", "补助金", "资助金", "奖励金", "补贴金", "慰问金", "救助金")
 METRIC_FILLERS = ("同时", "其中", "并", "确保", "力争", "争取", "努力", "实现", "使", "推动", "全市", "全省", "全县", "全区",
                   "我市", "我省", "到", "至", "在")
 CAP_OPENERS = ("单个", "单家", "单项", "单笔", "单一", "每个", "每家", "每件", "每项", "每户", "每人", "同一", "每年最高",
@@ -769,7 +771,7 @@ FREQUENCY_UNITS = ("次",)
 # … and the least amount the issuer pays, besides REWARD_WORDS ("奖金最低不少于3000元", "供养标准不低于每人每年5000元")
 PAYMENT_WORDS = ("奖金", "标准", "津贴", "报酬")
 # what a reward clause grants after its condition ("…以上的企业，给予5万元奖补")
-REWARD_GRANT_WORDS = ("给予", "予以", "奖励", "奖补", "补助", "补贴", "资助")
+REWARD_GRANT_WORDS = ("给予", "予以", "奖励", "奖补", "补助", "补贴", "资助", "发放")
 ANNUAL_PLAN_WORDS = ("要点", "计划", "安排", "任务", "清单", "方案", "重点工作", "责任分解", "分工", "实事")
 # how a page's opening names the year it plans ("现对2024年全市生态环境工作作出如下安排", targets.opening_plan_year)
 OPENING_PLAN_ENDS = ("作出如下安排", "安排如下", "如下安排", "要点", "计划", "安排")

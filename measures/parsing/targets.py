@@ -77,6 +77,10 @@ RELATIVE_CUE = re.compile(r"力争|争取|用|经过|在|今后|未来")
 CN_ONES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 CONDITION_DE = re.compile(r"的(?:[，,；;]|$)")
 DE_START = re.compile(r"^[的之]")
+# "950元、1300元、2000元的生活补贴": the amounts of a list, then the aid they are, named after 的 (listed_amounts_noun)
+LISTED_AMOUNTS_NOUN = re.compile(
+    rf"^(?:\s*[、和及或]\s*\d[\d.]*\s*(?:{P.alternation(L.MONEY_UNITS)})?)*\s*的"
+    rf"(?P<noun>[{P.HAN}]{{0,8}}?(?:{P.alternation(L.AID_WORDS + L.AID_NOUN_WORDS)})[{P.HAN}]{{0,2}})(?=[，,。；;：:、)）]|$)")
 COUNT_VERBS_FAR = re.compile(rf"(?:{'|'.join(L.COUNT_VERBS)})[{P.HAN}]{{5,10}}$")
 HAN_END = re.compile(rf"[{P.HAN}]\s*$")  # "按交易额的 0.5%" (a PDF's space before the number, b146 003)
 # "100万元,", "50%、": an amount and the stop after it, inside a later target's metric
@@ -165,7 +169,7 @@ HEADING_GOAL = re.compile(r"(?:达到|达|不低于|不少于|超过|突破|提�
 BENEFICIARY_DE = re.compile(rf"的(?:{P.alternation(L.BENEFICIARY_NOUNS)})")
 CONDITIONS_LIST = re.compile(r"(?:以下|下列|如下)[^。；;]{0,12}条件")
 # "…分别给予20万元、15万元、": a grant verb before the number with nothing but amounts between
-GRANT_BEFORE = re.compile(r"(?:给予|奖励|资助|补助|补贴|奖补)(?:一次性|最高|分别)?[\d.万元、和及\s]*$")
+GRANT_BEFORE = re.compile(r"(?:给予|奖励|资助|补助|补贴|奖补|发放)(?:一次性|最高|分别)?[\d.万元、和及\s]*$")
 # "两项以上奖励的按最高级别予以奖励": the number qualifies the subject a rule applies to
 # "十分重要": 十分 as "very" (before a word), not ten points
 ADVERB_SHIFEN = re.compile(rf"十分(?=[{P.HAN}])")
@@ -1141,19 +1145,24 @@ def paragraph_targets(para: str, measure, doc_year, year, plan_year, ctx: ParseC
         pos, end, a = n.pos, n.end, n.a
         n.post, n.pb = n.post_full[n.suffix_len:], n.b
         described = described_noun(n.post)
-        if described:  # "300个显示度高、示范性强、复制性好的数据要素应用典型案例": the noun after the last 的
+        listed = listed_amounts_noun(n)
+        if listed:  # "给予每月950元、1300元、2000元的生活补贴": each amount is of the aid named after the list
+            n.post = n.post[:listed.end()]
+            n.pb = end + n.suffix_len + len(n.post)
+        elif described:  # "300个显示度高、示范性强、复制性好的数据要素应用典型案例": the noun after the last 的
             n.post = n.post[:described.end()]
             n.pb = end + n.suffix_len + len(n.post)
         elif "、" in n.post:  # the words after the number end at the next item of a 、 list
             n.post = n.post[:n.post.index("、")]
             n.pb = end + n.suffix_len + len(n.post)
-        joined = JOINED_NEXT.search(n.post)  # "…产业集群和6个…": the next item of the list
+        joined = None if listed else JOINED_NEXT.search(n.post)  # "…产业集群和6个…": the next item of the list
         if joined:
             n.post = n.post[:joined.start()]
             n.pb = end + n.suffix_len + len(n.post)
         if not n.reward and note_after(n.post):
             n.post, n.pb = "", end + n.suffix_len
-        n.post_clean = described.group("noun") if described else DE_START.sub("", n.post).strip()
+        n.post_clean = listed.group("noun") if listed else described.group("noun") if described \
+            else DE_START.sub("", n.post).strip()
         capped = bool(n.reward and CAP_CLAUSE.match(folded[a:pos]) and last_in_sentence[0] == n.sent_start)
         metric = after_earlier_amount(CIRCLED_START.sub("", _metric(n, capped, last_in_sentence[1]).strip(" ，,、")))
         respective = respective_metric(n, metric)
@@ -1217,6 +1226,17 @@ def weak_metric(n: Number, metric: str) -> str:
     before = CAP_TAIL.sub("", n.para[n.sent_start:n.pos]).strip(" ，,、:：")
     before = before[-WEAK_METRIC_CONTEXT:].removeprefix("对")
     return before if T.han_count(GENERIC_METRIC.sub("", before)) >= 2 else metric
+
+
+@rule(stage="targets", example="'给予每月950元、1300元、2000元的生活补贴' (950) → noun '生活补贴'; "
+                               "'分别发放6万元、8万元、10万元的一次性购房补贴' (8) → '一次性购房补贴'; '奖励2万元,并' → None")
+def listed_amounts_noun(n: Number) -> "re.Match[str] | None":
+    """An amount of money followed by the other amounts of its list and then 的 and the aid they are
+    ("每月950元、1300元、2000元的生活补贴", b1172 004): the aid (lexicon.AID_WORDS, AID_NOUN_WORDS) is what
+    each amount is, so it ends every amount's metric, not only the last one's."""
+    if n.unit not in L.MONEY_UNITS:
+        return None
+    return LISTED_AMOUNTS_NOUN.match(n.post_full[n.suffix_len:])
 
 
 @rule(stage="targets", example="'个显示度高、示范性强、复制性好的数据要素应用典型案例' → noun '数据要素应用典型案例'; "

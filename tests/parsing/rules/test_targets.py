@@ -145,6 +145,8 @@ def test_is_condition(text, value, expected):
     ("建成示范园区10个,形成可复制的经验,给予表彰", "10", False),  # no beneficiary it qualifies
     ("对新认定的企业，给予50万元奖励", "50", False),
     ("到2025年，建成示范点20个以上", "20", False),
+    # b1172 004: 发放 grants the amounts after it, so they are no condition of a grant after them
+    ("对本、硕、博毕业生分别发放6万元、8万元、10万元的一次性购房补贴", "8", False),
 ])
 def test_conditional_clause(text, value, expected):
     assert Tg.conditional_clause(tail_number(text, value)) is expected
@@ -1208,3 +1210,17 @@ def test_regulated_minimum_with_units():
     target = _floor("在全市设立知识产权调解组织10家以上", "家")
     assert Tg.regulated_minimum(target, node) is True
     assert Tg.regulated_minimum(target, node, ["市司法局"]) is False   # a task of the issuer's departments
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("给予每月950元、1300元、2000元的生活补贴", "950", "生活补贴"),  # b1172 004: each amount of the list
+    ("给予每月950元、1300元、2000元的生活补贴", "2000", "生活补贴"),
+    ("分别发放6万元、8万元、10万元的一次性购房补贴。", "6", "一次性购房补贴"),
+    ("给予贷款利息的50%、不超过100万元的贴息资助", "100", "贴息资助"),  # b480 004: the whole noun
+    ("省50万元、市30万元的打假作业经费", "50", None),  # a place between the amounts: no list of amounts alone
+    ("奖励2万元,并授予称号", "2", None),
+    ("建成示范点3个、培育5家的补贴", "3", None),  # a count, not money
+])
+def test_listed_amounts_noun(text, value, expected):
+    m = Tg.listed_amounts_noun(number(text, value))
+    assert (m.group("noun") if m else None) == expected
