@@ -914,7 +914,26 @@ def announced_conditions(node: Node, ctx: ParseContext) -> bool:
         return False  # the announced list is the one right below the sentence
     above = ([node.parent.head] + node.parent.extra) if node.parent is not None else ctx.outline.preamble
     lead = next((line.strip() for line in reversed(above) if line.strip()), "")
-    return bool(CONDITION_LEAD.search(ctx.fold(lead)))
+    return bool(CONDITION_LEAD.search(ctx.fold(lead))) or conditions_named_above(lead, node, ctx)
+
+
+CONDITIONS_NAMING = re.compile(rf"(?:{P.alternation(L.CONDITION_HEADS)})(?:是什么|有哪些)?\s*[:：?？]?\s*$")
+CONDITIONS_LINE_MAX = 60
+
+
+@rule(stage="outline", example="'南京市申报2021年省级企业工程技术研究中心建设项目申报条件' over '1.建设主体…' → True; "
+                                "(title '深圳市科技企業孵化器的申請條件是什么?') a top-level '1.基礎條件:…' → True; "
+                                "'二、重点任务' → False")
+def conditions_named_above(lead: str, node: Node, ctx: ParseContext) -> bool:
+    """A list right below a line that names it as conditions to apply or documents to hand in, as a caption
+    too long to be one ("国家重点实验室申报条件", "南京市申报…建设项目申报条件", b1207 001, 007), or a list at
+    the top of a page whose title asks or names them ("深圳市科技企業孵化器的申請條件是什么?" over a date
+    line, b1208 003): its figures are conditions an applicant meets (condition_item)."""
+    f = ctx.fold(P.WHITESPACE.sub("", lead))
+    if len(f) <= CONDITIONS_LINE_MAX and CONDITIONS_NAMING.search(f):
+        return True
+    title = ctx.fold(P.WHITESPACE.sub("", (ctx.document or {}).get("title") or ""))
+    return node.parent is None and bool(title) and bool(CONDITIONS_NAMING.search(title))
 
 
 @rule(stage="outline", example="'【頒布時間】2021-11-15' → True; '【法规全文】' → True; '【重点】加强保护。' → False")

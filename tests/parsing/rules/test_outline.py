@@ -960,6 +960,26 @@ def test_announced_conditions(lines, expected):
     assert O.announced_conditions(ctx.outline.nodes[-1], ctx) is expected
 
 
+@pytest.mark.parametrize("lines, title, expected", [
+    # b1207 007: a line naming the conditions, too long for a caption
+    (["南京市申报2021年省级企业工程技术研究中心建设项目申报条件", "1.建设主体:在宁已建有市级工程中心。"], None, True),
+    (["国家重点实验室申报条件", "一、依托内地高等院校和科研院所;"], None, True),  # b1207 001
+    # b1208 003: the title asks for the conditions; a date line stands between
+    (["發布時間:2025-07-21", "1.基礎條件:孵化場地面積不低于3000平方米;"], "深圳市科技企業孵化器的申請條件是什么?", True),
+    (["發布時間:2025-07-21", "1.加强保护。"], "关于加强知识产权保护的意见", False),
+    (["二、重点任务", "(一)建成示范园区10个。"], None, False),
+    # a list under a numbered heading: the title does not reach it
+    (["一、加强保护", "(一)建成示范园区10个。"], "孵化器的申请条件是什么?", False),
+])
+def test_conditions_named_above(lines, title, expected):
+    ctx = ParseContext(document={"title": title})
+    ctx.outline = O.build_outline(list(lines), ctx)
+    n = ctx.outline.nodes[-1]
+    above = ([n.parent.head] + n.parent.extra) if n.parent is not None else ctx.outline.preamble
+    lead = next((line.strip() for line in reversed(above) if line.strip()), "")
+    assert O.conditions_named_above(lead, n, ctx) is expected
+
+
 @pytest.mark.parametrize("lines, expected", [
     # b79 009: a 规划's review of the past under a heading of its own
     (["(二)专利创造能力大幅提升", "“十一五”期间,全省累计新增专利申请量20560件。"], True),
