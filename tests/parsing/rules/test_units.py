@@ -208,6 +208,11 @@ def test_short_item(before, expected):
     ("由省经贸委负责,省农业厅、环保局配合,加快基地建设。", ["省经贸委", "省农业厅", "环保局"], ["省经贸委"]),
     # b447 009: labelled lines one under another are one statement (主办 leads beside 协办)
     ("完成加工量43万吨。\n主办单位:省海洋渔业局\n协办单位:沿海三市政府", ["省海洋渔业局", "沿海三市政府"], ["省海洋渔业局"]),
+    # b1211 007: a label after a comma, the sentence after the names is none
+    ("1、学前教育促进,牵头单位:市教体局。其中,8月份督查暗访发现问题", ["市教体局"], ["市教体局"]),
+    # b1201 001: 主体责任单位 is a label of its own, not 主体 closing the name before it
+    ("牵头部门:镇环保站 协作部门:镇水利站、镇城建办 主体责任单位:各村(居)",
+     ["镇环保站", "镇水利站", "镇城建办", "各村(居)"], ["镇环保站"]),
 ])
 def test_extract_units(text, names, leads):
     units = U.extract_units(text, CTX)
