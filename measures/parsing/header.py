@@ -32,8 +32,8 @@ LIST_PREFIX = re.compile(r"^(?:\d{1,2}\s*[.、．]|[•·●◆▪■])\s*(?=[\[
 _LONG_LABELS = "|".join(r"\s*".join(map(re.escape, k)) for k in sorted(L.META_LABELS, key=len, reverse=True) if len(k) >= 4)
 # a long label glued to its value, at the start of the row or after a space: "發文字號大冶政規〔2023〕4號"
 LABEL_RUN = re.compile(rf"(?:^|(?<=\s))(?P<label>{_LONG_LABELS})(?=[^\s:：])")
-LABEL_GLUED = re.compile(rf"(?P<label>{_LONG_LABELS})\s*[:：]\s*")
-LABEL_RUN_INSIDE = re.compile(rf"(?P<label>{_LONG_LABELS})(?=[^\s:：])")  # the next glued label, closed up to a value  # "…有限公司发表日期:2019-09-30"
+LABEL_GLUED = re.compile(rf"(?P<label>{_LONG_LABELS})\s*[:：]\s*")  # "…有限公司发表日期:2019-09-30"
+LABEL_RUN_INSIDE = re.compile(rf"(?P<label>{_LONG_LABELS})(?=[^\s:：])")  # the next glued label, closed up to a value
 _SPREAD_LABELS = "|".join(r"\s+".join(map(re.escape, k)) for k in sorted(L.META_LABELS, key=len, reverse=True)
                           if 2 <= len(k) <= 3)
 # a short label spread over a table cell, glued to the value before it: "名   稱:…的通知文   號:鄂發改…" (b438 009)
