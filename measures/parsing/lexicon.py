@@ -446,8 +446,14 @@ REQUIREMENT_HEADS = CONDITION_HEADS + ("认定范围", "对象及范围", "对�
                      # the documents a power or a plan rests on ("权力行使根据: 1.《医疗器械监督管理条例》…", b185 007)
                      "依据", "根据", "依据文件")  # "補貼依據文件(市、區縣級公開內容)": a guide's list of them (b914 010)
 # "八、产业联动发展奖励" over "1.申报条件" "2.支持标准": the facets of one support item (outline.facet_parent)
-SUPPORT_FACET_HEADS = REQUIREMENT_HEADS + (
-    "支持标准", "奖励标准", "补助标准", "扶持标准", "资助标准", "补贴标准", "支持方式", "奖励方式", "扶持方式", "支持内容",
+# a call's facet that says what an applicant gets ("支持标准: 1.…达到10亿元的,给予800万元奖励"): its figures are
+# rewards, whatever heading above names conditions (outline.condition_item)
+SUPPORT_STANDARD_HEADS = ("支持标准", "奖励标准", "补助标准", "扶持标准", "资助标准", "补贴标准", "支持方式", "奖励方式", "扶持方式",
+                          "支持内容")
+# a heading over facets that names facets or the application itself ("申报内容及条件", "申报程序及材料", "“宝鸡老字号”申报"):
+# a section of a call, not one support item (outline.facet_parent)
+FACET_SECTION_WORDS = ("条件", "标准", "程序", "流程", "材料", "对象", "内容", "范围", "申报")
+SUPPORT_FACET_HEADS = REQUIREMENT_HEADS + SUPPORT_STANDARD_HEADS + (
     "申报程序", "申报流程", "兑现程序", "兑现方式", "办理流程", "操作流程", "责任单位", "政策依据", "奖励对象",
     "申报时间", "受理单位", "咨询电话", "联系方式")
 # more labels a call glues to their text ("资金下达…", "禁烧范围我县…": measures.facet_label)

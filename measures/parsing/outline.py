@@ -571,13 +571,16 @@ def enumeration_parent(node: Node, roots: list[Node]) -> bool:
 
 
 @rule(stage="outline", example="'八、产业联动发展奖励' over '1.申报条件' '2.支持标准' → True; '二、重点任务' over '1.加强执法' → False; "
-                               "'三、申报程序' over '(一)申报时间' '(二)申报材料' → False")
+                               "'三、申报程序' over '(一)申报时间' '(二)申报材料' → False; '二、申报内容及条件' over "
+                               "'(一)申报条件' '(二)支持标准' → False")
 def facet_parent(node: Node, ctx: ParseContext) -> bool:
     """A support item whose sub-items are its facets ("1.申报条件", "2.支持标准", "3.申报材料"): the item is
     the measure, who may apply and what they get are its content (two facets or more, one of them the
     conditions or a standard). An item that is itself such a facet ("三、申报程序" over "(一)申报时间"
-    "(二)申报材料", b799 004) is a section of a call, whose items are its measures."""
-    if len(node.children) < 2 or node.folded or _bare(node.heading, ctx).rstrip(":：") in L.SUPPORT_FACET_HEADS:
+    "(二)申报材料", b799 004) or names facets or the application ("申报内容及条件", "申報程序及材料", "“宝鸡老字号”
+    申报": lexicon.FACET_SECTION_WORDS; b803 004, b1290 004) is a section of a call, whose items are its measures."""
+    bare = _bare(node.heading, ctx).rstrip(":：")
+    if len(node.children) < 2 or node.folded or bare in L.SUPPORT_FACET_HEADS or any(w in bare for w in L.FACET_SECTION_WORDS):
         return False
     heads = [_bare(c.heading, ctx).rstrip(":：") for c in node.children]
     return all(h in L.SUPPORT_FACET_HEADS for h in heads) and \
@@ -889,6 +892,8 @@ def condition_item(node: Node, ctx: ParseContext) -> bool:
     评选条件, 申报材料 …, or one level further down, b723 009; under any heading that names conditions, "五、备案
     条件"; an article in a chapter of conditions, "第三章 企业重点实验室条件"): what it says in figures is a
     condition an applicant meets ("团队成员不少于8人"), no target."""
+    if node.parent is not None and _bare(node.parent.heading, ctx).rstrip(":：") in L.SUPPORT_STANDARD_HEADS:
+        return False  # "支持标准" under "申报内容及条件": what an applicant gets (b803 004)
     if node.kind == "article":  # a rule's articles in a chapter of conditions ("第三章 企业重点实验室条件", b863 006)
         return any(a.kind == "chapter" and CONDITIONS_NAMED.fullmatch(_bare(a.heading, ctx)) for a in node.ancestors())
     return node.kind not in HEADING_KINDS and (any(

@@ -936,6 +936,9 @@ def test_requirement_item(lines, expected):
     (["二、進一步滿足以下條件的新型研發機構,可申請認定為市級新型研發機構:", "(一)在廈辦公和科研場所面積不少于1000平方米。",
       "(二)常駐研發人員不少于20人。"], True),
     (["二、对符合下列条件的企业给予奖励:", "(一)新认定的国家级企业技术中心,奖励50万元。", "(二)新认定的省级中心,奖励20万元。"], False),
+    # b803 004: what an applicant gets, under a heading that names conditions above it
+    (["二、申报内容及条件", "(二)支持标准", "1.固定资产投入额达到10亿元的,给予800万元奖励;"], False),
+    (["二、申报内容及条件", "(一)申报条件", "1.固定资产投入达到10亿元以上的;"], True),
 ])
 def test_condition_item(lines, expected):
     assert O.condition_item(node(*lines), CTX) is expected
@@ -1020,6 +1023,9 @@ def test_metadata_item(head, expected):
     (["三、支持政策", "1.申报条件", "2.加快培育龙头企业。"], False),  # a measure among them
     # b799 004: a call's own procedure section over its time and materials: a section, not one support item
     (["三、申报程序", "1.申报时间", "每季度末前提交。", "2.申报材料", "申请表一份。"], False),
+    # b803 004, b1205 011: a heading that names the facets is a section too
+    (["二、申报内容及条件", "1.申报条件", "投入达到10亿元以上。", "2.支持标准", "给予800万元奖励。"], False),
+    (["一、资助内容及标准", "1.支持内容", "参加境外展会。", "2.支持标准", "按展位费的50%给予资助。"], False),
 ])
 def test_facet_parent(lines, expected):
     root = tree(*lines).roots[0]  # build_outline folds a facet parent's sub-items into its text
@@ -1028,6 +1034,17 @@ def test_facet_parent(lines, expected):
     parent.children = [O.Node("num", line[0], line[2:], i, parent=parent) for i, line in enumerate(lines[1:], 1)
                        if line[:1].isdigit()]
     assert O.facet_parent(parent, CTX) is expected
+
+
+def test_facets_with_lists_of_their_own_stay_sections():
+    """b1290 004: "一、“宝鸡老字号”申报" over "(一)认定条件" "(二)申报材料", each listing its own numbered entries:
+    a heading that names the application is a section of a guide whose entries are the measures, not one
+    support item (lexicon.FACET_SECTION_WORDS)."""
+    lines = ["一、“宝鸡老字号”申报", "(一)认定条件", "1.品牌创立时间30年以上;", "2.主营业务连续经营20年以上;",
+             "(二)申报材料", "1.创立时间证明材料;", "2.注册商标的权属证明文件;"]
+    outline = tree(*lines)
+    assert [n.head[:4] for n in outline.nodes if not n.children] == ["品牌创立", "主营业务", "创立时间", "注册商标"]
+    assert O.facet_parent(outline.roots[0], CTX) is False
 
 
 def test_count_item_follows():
