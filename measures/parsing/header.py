@@ -1013,7 +1013,8 @@ def title_like(line: str, ctx: ParseContext) -> bool:
         return False  # a site's menu ("人事信息 重点工作 行政执法 … 工作规则 …")
     if NUMBERED_ATTACHMENT.match(f):
         return False  # an attachment's name after the text ("附件2011第五届中国专利周广东省各市活动项目表", b08 006)
-    return (5 <= len(line) <= 90 and not f.endswith(("。", "；", "，", "：", ":")) and bool(P.GENRE.search(f))
+    return (5 <= len(line) <= 90 and not f.endswith(("。", "；", "，", "：", ":"))
+            and bool(P.GENRE.search(f))
             and not re.search(r"[，,_]|[A-Za-z]{6,}|^[^:：]{1,10}[:：]", f) and not TIME_LIMIT_CELL.fullmatch(f.strip())
             and match_numbering(line) is None and not LABEL_COLON.search(f) and not SENTENCE_OPENER.match(f))
 
@@ -1029,6 +1030,19 @@ def menu_line(line: str) -> bool:
     行政執法 … 工作規則 …", whose 工作规则 reads as a genre), not a title a layout split in two."""
     parts = line.split()
     return len(parts) >= MENU_ENTRIES_MIN and all(len(p) <= MENU_ENTRY_MAX for p in parts)
+
+
+@rule(stage="header", example="'中华人民共和国统计法' → True; '《反不正当竞争法》' → True; '中华人民共和国统计法》《' → False; "
+                               "'…实施方案怀府法' → False")
+def law_title(folded: str, ctx: ParseContext) -> bool:
+    """A line that is a law's name and nothing else ("中华人民共和国统计法", "电子商务法(草案三次审议稿)", in 《》 or
+    not; patterns.LAW_TITLE): the title of a page of a law's articles, which names no genre word (GENRE has no
+    法: 依法, 执法, 办法). Not a name cut from a list of citations ("中华人民共和国统计法》《") and not a line that
+    names a genre too ("…实施方案怀府法": a title run into its 文号)."""
+    f = TITLE_TAIL.sub("", folded.strip()) if 5 <= len(folded.strip()) <= 60 else ""
+    if f.startswith("《") and f.endswith("》"):
+        f = f[1:-1]
+    return "《" not in f and "》" not in f and not P.GENRE.search(f) and bool(P.LAW_TITLE.fullmatch(f))
 
 
 @rule(stage="header", example="'中山市知识产权专项资金管理办法' → True; '技术性贸易措施资源' (a site's subtitle) → False")
@@ -1868,7 +1882,7 @@ def _find_title(h: Header, lines: list[str], page_title: str | None, first_num: 
             joined = _wrapped_title(h.heads, i, ctx)
             if joined:
                 candidates.append((i, joined))
-            elif title_like(head.text, ctx):
+            elif title_like(head.text, ctx) or law_title(ctx.fold(lines[i]), ctx):
                 candidates.append((i, head.text))
         named = [c for c in candidates if _norm(clean_title(c[1], ctx), ctx) in wanted]
         issued = [c for c in candidates if ISSUER_IN_TITLE.match(ctx.fold_same(c[1]))

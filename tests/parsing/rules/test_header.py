@@ -255,6 +255,28 @@ def test_genre_at_end(line, expected):
 
 
 @pytest.mark.parametrize("line, expected", [
+    ("中华人民共和国统计法", True), ("中華人民共和國電子商務法", True),   # b1273 001, b923 009
+    ("反不正当竞争法", True), ("《中华人民共和国慈善法》", True), ("四川省华侨投资权益保护法", True),
+    ("电子商务法(草案三次审议稿)", True), ("中华人民共和国统计法(2009年修订)", True),
+    ("中华人民共和国统计法》《", False),   # b646 006: a name cut from a list of citations
+    ("怀远县全面推广证明事项告知承诺制实施方案怀府法", False),   # b420 004: a title run into its 文号
+    ("某市知识产权管理办法", False), ("依法", False), ("坚持依法行政和综合执法", False), ("科学计算方法", False),
+])
+def test_law_title(line, expected):
+    assert H.law_title(CTX.fold(line), CTX) is expected
+
+
+def test_a_law_named_alone_titles_its_page():
+    """b1273 001, b1274 001: a page of a law's articles whose title line is the law's name."""
+    from measures.parsing import parse_document
+    text = ("发布日期:2021-08-26\n中华人民共和国统计法\n(2009年6月27日第十一届全国人民代表大会常务委员会第九次会议修订)\n"
+            "第一章 总则\n第一条 为了科学、有效地组织统计工作,制定本法。\n第二条 本法适用于各级人民政府。\n")
+    assert parse_document(text, source="law.txt")["document"]["title"] == "中华人民共和国统计法"
+    cited = "【法律】《中华人民共和国矿山安全法》第三十四条 |\n第一条 检查非煤矿山。\n第二条 检查尾矿库。\n"
+    assert parse_document(cited, source="cited.txt")["document"]["title"] is None
+
+
+@pytest.mark.parametrize("line, expected", [
     ("沈阳市知识产权保护工作方案", True), ("关于加强知识产权保护的实施意见", True),
     ("为加强知识产权保护，制定本方案。", False), ("一、工作方案", False), ("发布日期：2024年工作要点", False),
     ("首页", False), ("各区人民政府、市政府各部门工作", False),
