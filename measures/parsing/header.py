@@ -644,8 +644,24 @@ def clean_title(s: str, ctx: ParseContext) -> str:
     s = echoed_place_tag(s, ctx)  # "(荆门市)荆门市…规划": a site's place tag that the title repeats
     s = _cut_folded(META_AFTER_TITLE, s, ctx) if len(s) > 12 else s  # "…的通知发布机构:自然资源部发布日期:…"
     s = restarted_title(site_tags(label_before_title(attachment_label_off(title_stray_marks(s.strip(), ctx), ctx), ctx), ctx))
-    return spaced_prefix_off(stray_digit_lead_off(lost_period_dash(signature_prefix_off(issuing_prefix_off(title_tail_off(_unwrap(
-        doc_number_lead_off(news_date_off(s, ctx), ctx)), ctx), ctx), ctx)), ctx), ctx)
+    return law_edition_off(spaced_prefix_off(stray_digit_lead_off(lost_period_dash(signature_prefix_off(issuing_prefix_off(
+        title_tail_off(_unwrap(doc_number_lead_off(news_date_off(s, ctx), ctx)), ctx), ctx), ctx)), ctx), ctx), ctx)
+
+
+# what a site writes after a law's name: its edition, a part, a serial number ("(2009年修订)", "(第二章 农产品质量安全
+#标准)", "(8)", " 第三章 数据安全制度"); a draft's mark stays ("(草案三次审议稿)")
+LAW_NAME_TAIL = re.compile(rf"(?:\s*[(（][^()（）]{{1,24}}[)）])+$|\s+第[{P.CN_DIGITS}]{{1,3}}章.*$")
+
+
+@rule(stage="header", example="'中华人民共和国统计法(2009年修订)' → '中华人民共和国统计法'; '中华人民共和国数据安全法 第三章 数据安全制度' → "
+                               "'中华人民共和国数据安全法'; '电子商务法(草案三次审议稿)' → unchanged; '某某办法(2024年修订)' → unchanged")
+def law_edition_off(s: str, ctx: ParseContext) -> str:
+    """A law's name with what a site wrote after it (its edition, the chapter on the page, a serial number): the
+    law's name alone, as a law is cited (law_title); a draft keeps its mark, and so does any other genre's title."""
+    m = LAW_NAME_TAIL.search(s)
+    if not m or m.start() == 0 or any(w in ctx.fold(m.group(0)) for w in L.DRAFT_MARKS):
+        return s
+    return s[:m.start()] if law_title(ctx.fold(s[:m.start()]), ctx) else s
 
 
 SPACED_PREFIX_MAX = 14  # a site's tag or a spam word before the title, then a space: at most this long

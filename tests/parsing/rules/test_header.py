@@ -266,6 +266,18 @@ def test_law_title(line, expected):
     assert H.law_title(CTX.fold(line), CTX) is expected
 
 
+@pytest.mark.parametrize("title, expected", [
+    ("中华人民共和国统计法(2009年修订)", "中华人民共和国统计法"),   # b1274 001
+    ("中华人民共和国农产品质量安全法(第二章 农产品质量安全标准)", "中华人民共和国农产品质量安全法"),   # b1135 001
+    ("促进科技成果转化法(8)", "促进科技成果转化法"),   # b1306 001: a site's serial number
+    ("中华人民共和国数据安全法 第三章 数据安全制度", "中华人民共和国数据安全法"),   # b368 005
+    ("电子商务法(草案三次审议稿)", "电子商务法(草案三次审议稿)"),   # a draft keeps its mark
+    ("中山市知识产权专项资金管理办法(2024年修订)", "中山市知识产权专项资金管理办法(2024年修订)"),   # not a law
+])
+def test_law_edition_off(title, expected):
+    assert H.law_edition_off(title, CTX) == expected
+
+
 def test_a_law_named_alone_titles_its_page():
     """b1273 001, b1274 001: a page of a law's articles whose title line is the law's name."""
     from measures.parsing import parse_document
