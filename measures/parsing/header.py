@@ -648,9 +648,9 @@ def clean_title(s: str, ctx: ParseContext) -> str:
         title_tail_off(_unwrap(doc_number_lead_off(news_date_off(s, ctx), ctx)), ctx), ctx), ctx)), ctx), ctx), ctx)
 
 
-# what a site writes after a law's name: its edition, a part, a serial number ("(2009年修订)", "(第二章 农产品质量安全
-#标准)", "(8)", " 第三章 数据安全制度"); a draft's mark stays ("(草案三次审议稿)")
-LAW_NAME_TAIL = re.compile(rf"(?:\s*[(（][^()（）]{{1,24}}[)）])+$|\s+第[{P.CN_DIGITS}]{{1,3}}章.*$")
+# what a site writes after a law's name: its edition, a part, a serial number, 全文, the article on the page
+# ("(2009年修订)", "(第二章 农产品质量安全标准)", "(8)", " 第三章 数据安全制度", "(最新修正版)全文", " 第四十二条")
+LAW_NAME_TAIL = re.compile(rf"(?:\s*(?:[(（][^()（）]{{1,24}}[)）]|全文|第[{P.CN_DIGITS}]{{1,5}}条))+$|\s+第[{P.CN_DIGITS}]{{1,3}}章.*$")
 
 
 @rule(stage="header", example="'中华人民共和国统计法(2009年修订)' → '中华人民共和国统计法'; '中华人民共和国数据安全法 第三章 数据安全制度' → "
@@ -1055,7 +1055,7 @@ def law_title(folded: str, ctx: ParseContext) -> bool:
     not; patterns.LAW_TITLE): the title of a page of a law's articles, which names no genre word (GENRE has no
     法: 依法, 执法, 办法). Not a name cut from a list of citations ("中华人民共和国统计法》《") and not a line that
     names a genre too ("…实施方案怀府法": a title run into its 文号)."""
-    f = TITLE_TAIL.sub("", folded.strip()) if 5 <= len(folded.strip()) <= 60 else ""
+    f = LAW_NAME_TAIL.sub("", folded.strip()) if 5 <= len(folded.strip()) <= 60 else ""
     if f.startswith("《") and f.endswith("》"):
         f = f[1:-1]
     return "《" not in f and "》" not in f and not P.GENRE.search(f) and bool(P.LAW_TITLE.fullmatch(f))
