@@ -3107,14 +3107,14 @@ NATIONAL_STATUTE = re.compile(r"^(?:中华人民共和国|国务院|国家(?![�
 STATUTE_PART_MARK = re.compile(r"\s*[(（]\d{1,2}[)）]$")  # "…实施办法(3)": a copy's third page
 
 
-@rule(stage="header", example="'中华人民共和国档案法实施办法(3)' → True; '国家湿地公园管理办法' → True; "
+@rule(stage="header", example="'中华人民共和国档案法实施办法(3)' → True; '国家湿地公园管理办法' → True; '中华人民共和国统计法' → True; "
                                "'国家级文化产业示范园区管理办法' → False; '全国文明城市创建方案' → False")
 def national_statute(title: str | None, ctx: ParseContext) -> bool:
     """A rule titled after the State (中华人民共和国…, 国务院…, 国家…, not 国家级…) whose issuer names no place:
     the State's, whatever places or levels its text names (b168 008, b103 010, b180 003: the body's
     惠山区 or 县级 describe whom the rule reaches)."""
     t = ctx.fold(title or "").strip()
-    return bool(NATIONAL_STATUTE.match(t) and STATUTE_TITLE.search(STATUTE_PART_MARK.sub("", t)))
+    return bool(NATIONAL_STATUTE.match(t) and (STATUTE_TITLE.search(STATUTE_PART_MARK.sub("", t)) or law_title(t, ctx)))
 
 
 SIBLING_DISTRICTS_MIN = 2
@@ -3147,7 +3147,7 @@ def national_title(title: str | None, lines: list[str], ctx: ParseContext) -> bo
     t = ctx.fold(title or "").strip()
     if not t or any(w in t for w in L.OWN_RULES_ORGS):
         return False
-    if not (NATION_TITLE.match(t) or STATUTE_TITLE.search(t)):
+    if not (NATION_TITLE.match(t) or STATUTE_TITLE.search(t) or law_title(t, ctx)):
         return False
     text = ctx.fold(" ".join(lines))
     return not any(w in text for _, words in L.LEVEL_WORDS + L.LEVEL_SCOPE_WORDS for w in words if not w.endswith("级"))

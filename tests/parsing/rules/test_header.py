@@ -692,6 +692,7 @@ def test_standalone_place(text, name, expected):
     ("国家湿地公园管理办法", True), ("国务院关于修改部分行政法规的决定", False),  # a decision is no statute title
     ("国家级文化产业示范园区管理办法", False), ("国家、省科学技术奖励项目市配套奖励细则", False),  # b252 010
     ("全国文明城市创建工作方案", False), (None, False),
+    ("中华人民共和国统计法", True), ("中华人民共和国公共文化服务保障法", True),  # b1274 001, b1325 003: laws
 ])
 def test_national_statute(title, expected):
     assert H.national_statute(title, CTX) is expected
