@@ -596,13 +596,24 @@ def content_list(node: Node) -> bool:
     entries say what the item covers, the item is the measure (the last entry may be cut, unclosed, or be
     followed by the item's closing paragraph: "(四)企业与用户间的电子协议。" / "已在本市…应于…办理备案。", b486 004)."""
     head = T.fold(NOISE_MARK.sub("", node.head).strip())
-    if not node.children or not (LISTED_CONTENT.search(head) or MATERIALS_LEAD.search(head)):
+    if not node.children or not (LISTED_CONTENT.search(head) or MATERIALS_LEAD.search(head) or listed_sublist(node, head)):
         return False
     last = node.children[-1]
     return all(not c.children and c.kind not in HEADING_KINDS and (
         LISTED_ITEM.fullmatch(c.text.strip()) or c is last and (
             len(c.text.strip()) <= 40 and "\n" not in c.text.strip() or LISTED_ITEM.match(c.head.strip())))
         for c in node.children)  # the last entry may be cut off by the excerpt's end
+
+
+@rule(stage="outline", example="'(一)在设置红色禁止燃放标志的地点和部位60米范围内:' under '七、下列地点或者部位禁止燃放烟花爆竹:' → True; "
+                               "'(一)加强执法:' under '二、重点任务' → False")
+def listed_sublist(node: Node, head: str) -> bool:
+    """A part of a list its parent announces ("七、下列地点或者部位禁止燃放烟花爆竹:" over "(一)在设置红色…标志的地点
+    和部位60米范围内:" over "1.文物保护单位;" "2.…", b1338 002): the part, whose head ends with a colon, lists
+    things too, and is the measure (content_list)."""
+    if node.parent is None or not head.endswith((":", "：")):
+        return False
+    return bool(LISTED_CONTENT.search(T.fold(NOISE_MARK.sub("", node.parent.head).strip())))
 
 
 @rule(stage="outline", example="'第一条 人才输入支持' over '（一）高层次人才引进支持' over '1.…' → True; "

@@ -243,6 +243,18 @@ def test_content_list(lines, expected):
     assert (not tree(*lines).roots[0].children) is expected
 
 
+@pytest.mark.parametrize("parent, head, expected", [
+    # b1338 002: a part of the list of places its parent announces
+    ("下列地点或者部位禁止燃放烟花爆竹:", "在设置红色禁止燃放标志的地点和部位60米范围内:", True),
+    ("重点任务", "加强执法:", False),   # the parent announces no list of things
+    ("下列地点或者部位禁止燃放烟花爆竹:", "在设置红色禁止燃放标志的地点", False),   # no colon: no list of its own
+])
+def test_listed_sublist(parent, head, expected):
+    top = O.Node("cn", "七", parent, 0)
+    node = O.Node("pcn", "一", head, 1, parent=top)
+    assert O.listed_sublist(node, head) is expected
+
+
 @pytest.mark.parametrize("head, expected", [
     ("对企业建立技术中心予以奖励", True), ("对新认定的国家技术创新示范企业给予补助", True),   # b93 005
     ("扶持企業技術中心建設", True), ("加强组织领导", True),   # b93 006: an action verb opens it
