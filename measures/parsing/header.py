@@ -117,6 +117,10 @@ ISSUER_BEFORE_YEAR = re.compile(rf"^([{P.HAN}（）()]{{2,30}}?(?:{P.alternation
 NATIONAL_BODY = re.compile(rf"(?<![省市县区州旗盟])(?:{P.alternation(L.NATIONAL_ISSUERS + L.NATIONAL_MINISTRIES + L.NATIONAL_BODY_SHORT)})"
                            r"(?![^，,、。；;()（）\s]{0,8}?(?:分行|支行|分局|分署|办事处))")
 NATIONAL_DUTY = re.compile(rf"(?:{P.alternation(L.NATIONAL_ISSUERS)})负责全国")
+# the State's departments as the subject in charge ("国务院文化行政部门负责组织…", "商务部会同相关部门…认定并公布"):
+# a rule of the State, whatever 省级 bodies it names below them (state_in_charge)
+STATE_IN_CHARGE = re.compile(rf"(?:国务院[{P.HAN}]{{0,10}}部门|(?<![省市县区州])(?:{P.alternation(L.NATIONAL_MINISTRIES)}))"
+                             rf"(?:会同[^，,。；;]{{0,16}})?(?:负责|主管|统一|组织|认定)")
 NATIONAL_BODIES_MIN = 3
 # 国务院专利行政部门, 国家药品审评机构, 我国: how only the State's own texts speak (national_wording)
 NATIONAL_SCOPE = re.compile(r"省、自治区、直辖市|省[(（]自治区、直辖市[)）]|省[(（]区、市[)）]")
@@ -3074,6 +3078,8 @@ def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext
         region = dict(region, level=hint)
     elif not region["level"] and (national_by_duties(lines[h.body_start:], ctx) or national_scope(lines, ctx)):
         return dict(NO_REGION, level="national")
+    elif not region["level"] and state_in_charge(lines, ctx):
+        return dict(NO_REGION, level="national")
     elif not region["level"]:
         region = dict(region, level=scope_level(lines, ctx))
         if not region["level"] and not region["province"] and \
@@ -3162,6 +3168,15 @@ def national_wording(lines: list[str], ctx: ParseContext) -> bool:
     and plans; 全国 and 党中央 added in session 22: 29 pages of the set right, none wrong). Only the last
     resort of region_of."""
     return bool(NATIONAL_WORDING.search(ctx.fold(" ".join(lines[:120]))))
+
+
+@rule(stage="header", example="'第四条 国务院文化行政部门负责组织、协调…' → True; '商务部会同相关部门…认定并公布' → True; "
+                               "'省商务厅负责…' → False")
+def state_in_charge(lines: list[str], ctx: ParseContext) -> bool:
+    """A page that names no issuer and no place whose rule puts the State's departments in charge (国务院…部门负责,
+    商务部会同…认定): the State's rule, though it names the 省级 bodies below them (b1289 004, b1290 003), which
+    scope_level would read as a province's own words."""
+    return bool(STATE_IN_CHARGE.search(ctx.fold(" ".join(lines[:120]))))
 
 
 @rule(stage="header", example="'…由各省、自治区、直辖市人民政府确定…' → True; '各省辖市人民政府' → False")

@@ -698,6 +698,16 @@ def test_national_statute(title, expected):
     assert H.national_statute(title, CTX) is expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("第四条 国务院文化行政部门负责组织、协调和监督全国范围内的保护工作。省级人民政府文化行政部门负责…", True),  # b1289 004
+    ("第八条,商务部会同相关部门原则上每3年认定并公布新一批次中华老字号名录。", True),   # b1290 003
+    ("第五条 省商务厅负责全省老字号的认定工作。", False), ("市商务局会同有关部门认定。", False),
+    ("各地要加强与商务部的沟通。", False),   # the ministry named, not in charge
+])
+def test_state_in_charge(text, expected):
+    assert H.state_in_charge([text], CTX) is expected
+
+
 ZHUHAI = [
     {"code": "440000", "name": "广东省", "short_name": "广东", "level": "province", "parent": None},
     {"code": "440400", "name": "珠海市", "short_name": "珠海", "level": "city", "parent": "440000"},
