@@ -697,9 +697,10 @@ MONEY_UNITS = ("万元", "亿元", "千元", "元", "元/件", "万元/件", "�
 WORKDAY_UNITS = ("个工作日", "工作日")
 # a change from one value to another ("由18.92%增长到24.67%": targets.change_start)
 CHANGE_TO_VERBS = ("提高到", "提高至", "提升到", "提升至", "增长到", "增加到", "增加至", "增至", "调整为", "调整到", "调整至",
-                   "降低到", "降低至", "下降到", "下降至", "降至", "减少到", "减少至", "缩短至", "缩短到", "扩大到", "扩大至")
+                   "降低到", "降低至", "下降到", "下降至", "降至", "减少到", "减少至", "缩短至", "缩短到", "扩大到", "扩大至",
+                   "上升到", "上升至", "压缩到", "压缩至")  # "从2010年的56.6%上升到85.2%" (b1293 006)
 # a value raised from where it stands ("由2000元提高至5000元": the new value, "=", targets.raised_from)
-RAISE_TO_VERBS = ("提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到", "增至")
+RAISE_TO_VERBS = ("提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到", "增至", "上升到", "上升至")
 # a disaster's or an accident's toll that grades an incident in an emergency plan (targets.incident_grade), and the
 # verbs that make a toll a commitment instead ("死亡人数控制在40人以内")
 INCIDENT_TOLL_WORDS = ("因灾", "灾民", "死亡和失踪", "死亡(含失踪)", "死亡(失踪)", "失踪", "潜在经济损失", "直接经济损失",
