@@ -137,7 +137,9 @@ GENRE_WORDS = ("方案", "意见", "措施", "办法", "规定", "计划", "规�
                "预案", "的函",  # "…危险化学品事故灾难应急预案" (b677), "国家知识产权局关于同意…的函" (b684)
                "告知书",  # "…关于禁止制售假冒伪劣食品告知书" (b762 007, b754 012): what a bureau tells those it oversees
                # a table published as the document ("2022年度市县民生实事未完成项目进度表", b905 002): 表 alone names too much
-               "一览表", "进度表", "评分表", "分工表", "项目表")
+               "一览表", "进度表", "评分表", "分工表", "项目表",
+               # a year's list of practical projects for the people ("金凤区2025年民生“十心”实事", b1039 011; "…为民办实事项目")
+               "实事")
 # how a consultation notice asks for comments, before its draft ("关于公开征求《…》意见的通知") or after it
 # ("关于《…条例(草案)》公开征求意见的公告")
 CONSULTING_VERBS = ("面向社会公开征求", "向社会公开征求", "面向社会征求", "向社会征求", "公开征求", "征求")
@@ -347,7 +349,8 @@ TITLE_END_NOUNS = POLICY_NOUNS + ("通知", "通报", "决定", "公告", "通�
                                   # a county's ban by order ("长沙县人民政府禁火令", "…森林防火禁令", b600)
                                   "禁火令", "禁令", "禁烧令", "禁渔令",
                                   "告知书",  # b762 007, b754 012
-                                  "一览表", "进度表", "评分表", "分工表", "项目表")  # a table as the document (b905 002)
+                                  "一览表", "进度表", "评分表", "分工表", "项目表",  # a table as the document (b905 002)
+                                  "实事", "实事项目")  # a year's livelihood projects (b1039 011, b414)
 # the labels of a site's digest of the page before the text ("导读:…")
 DIGEST_LABELS = ("导读", "内容摘要", "摘要")
 # verbs that open a heading naming an act ("扶持企业技术中心建设"): HEAD_VERBS and these

@@ -249,6 +249,7 @@ def test_title_from_notice(notice, expected):
     ("乡镇“四议两公开”工作制度", True), ("知识产权服务规范", True),
     ("泾阳县2016年重点工作任务分解", True), ("浙江省2024年政府工作报告重点工作责任分解表", True),  # b473 006, b188 004
     ("永兴县人民政府森林防火禁火令", True), ("岳陽市君山區人民政府森林防火禁令", True),  # b600: a ban by order
+    ("金凤区2025年民生 “十心” 实事", True), ("2023年连云港市民生实事项目", True),  # b1039 011, b414: livelihood projects
 ])
 def test_genre_at_end(line, expected):
     assert H.genre_at_end(line, CTX) is expected
