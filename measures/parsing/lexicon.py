@@ -787,7 +787,10 @@ FREQUENCY_UNITS = ("次",)
 PAYMENT_WORDS = ("奖金", "标准", "津贴", "报酬")
 # what a reward clause grants after its condition ("…以上的企业，给予5万元奖补")
 REWARD_GRANT_WORDS = ("给予", "予以", "奖励", "奖补", "补助", "补贴", "资助", "发放")
-ANNUAL_PLAN_WORDS = ("要点", "计划", "安排", "任务", "清单", "方案", "重点工作", "责任分解", "分工", "实事")
+ANNUAL_PLAN_WORDS = ("要点", "计划", "安排", "任务", "清单", "方案", "重点工作", "责任分解", "分工", "实事",
+                     # a year's standard or targets handed down ("关于下达2016年农村五保供养标准的通知", b653 003;
+                     # "…分解下达2019年度能源消耗强度目标的通知", b709 007)
+                     "标准", "目标")
 # how a page's opening names the year it plans ("现对2024年全市生态环境工作作出如下安排", targets.opening_plan_year)
 OPENING_PLAN_ENDS = ("作出如下安排", "安排如下", "如下安排", "要点", "计划", "安排")
 OPENING_PLAN_NOUNS = ("工作", "任务")

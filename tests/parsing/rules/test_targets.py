@@ -33,6 +33,9 @@ def test_document_year(document, expected):
     ("芜湖市人民政府关于2021年重点工作及责任分解的通知", 2021),    # b188 008: a year's tasks divided
     ("2021年区政府工作报告重点工作责任分工", 2021),                  # b117 012
     ("洋縣2024年十大民生實事項目", 2024),                            # b183 002: a year's livelihood projects
+    ("太原市人民政府辦公廳關于下達2016年農村五保供養標準的通知", 2016),  # b653 003: a year's standard handed down
+    ("市政府办公室关于分解下达2019年度能源消耗强度目标的通知", 2019),      # b709 007: a year's targets
+    ("农村危房改造补助标准(2023年修订)", None),                        # a revision's year still names no plan
 ])
 def test_plan_year(title, expected):
     assert Tg.plan_year({"title": title}) == expected
