@@ -1444,6 +1444,20 @@ def _extract(text: str, *, measure, doc_year, year, plan_year, ctx) -> tuple[lis
     return out, year
 
 
+# a document that divides a plan's targets among the units ("…目标责任分解书", "…目标任务分解方案")
+TARGETS_BREAKDOWN = re.compile(r"目标(?:任务)?(?:责任)?分解")
+
+
+@rule(stage="targets", example="'《广东省妇女发展规划(2011—2020年)》目标责任分解书' → True; '…规划(2011—2020年)' → False; "
+                               "'2024年目标任务分解方案' (no period) → False")
+def targets_breakdown(ctx: ParseContext) -> bool:
+    """A document that divides a plan's targets among its units ("《广东省妇女发展规划(2011—2020年)》目标责任分解书",
+    b1293 001, b317 003): every figure in it without a year of its own is for the end of the period its title names,
+    as a goals chapter's are."""
+    title = ctx.fold((ctx.document or {}).get("title") or "")
+    return bool(TARGETS_BREAKDOWN.search(title)) and title_period(ctx.document) is not None
+
+
 def targets(ctx: ParseContext) -> None:
     """ctx.targets: document-level targets (preamble, general-requirements chapters, unnumbered chapters;
     not a 规划's background), then each measure's, in document order."""
@@ -1455,7 +1469,7 @@ def targets(ctx: ParseContext) -> None:
     skip = set(ctx.summary_lines)  # a report of past work: its figures are results
     preamble = [line for i, line in enumerate(ctx.outline.preamble) if i not in skip]
     preamble = (own_notice_lines(ctx) if not ctx.nodes else []) + preamble
-    chunks = [(line, None, "preamble", False) for line in wrapped_cells(preamble)]
+    chunks = [(line, None, "preamble", targets_breakdown(ctx)) for line in wrapped_cells(preamble)]
     for node in ctx.outline.nodes:
         if id(node) in measure_ids or is_background(node, ctx) or requirement_item(node, ctx) or condition_item(node, ctx):
             continue  # a measure's own targets come below; a condition to apply ("团队成员不少于8人") is none
@@ -1481,7 +1495,8 @@ def targets(ctx: ParseContext) -> None:
         if condition_item(node, ctx):
             continue  # a condition to apply ("团队成员不少于8人") is no target
         year = deadline_note(node.text, ctx) or heading_year(m.get("title"), doc_year, ctx) \
-            or ((period or plan) if goals_heading(m.get("path"), ctx) or goals_title(m.get("title"), ctx) else None)
+            or ((period or plan) if goals_heading(m.get("path"), ctx) or goals_title(m.get("title"), ctx)
+                or targets_breakdown(ctx) else None)
         found = extract_targets(reward_titled(m.get("title"), body, ctx, (m.get("path") or [None])[-1]), measure=m["ordinal"],
                                 doc_year=doc_year,
                                 year=year, plan_year=plan, ctx=ctx)

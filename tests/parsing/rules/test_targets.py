@@ -1227,3 +1227,15 @@ def test_regulated_minimum_with_units():
 def test_listed_amounts_noun(text, value, expected):
     m = Tg.listed_amounts_noun(number(text, value))
     assert (m.group("noun") if m else None) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("《广东省妇女发展规划(2011—2020年)》目标责任分解书", True),   # b1293 001, b317 003
+    ("广东省妇女发展规划(2011—2020年)", False),                      # the plan itself: its goals chapter decides
+    ("2024年目标任务分解方案", False),                                # no plan period to give a year
+])
+def test_targets_breakdown(title, expected):
+    from measures.parsing.context import ParseContext
+    ctx = ParseContext()
+    ctx.document = {"title": title}
+    assert Tg.targets_breakdown(ctx) is expected
