@@ -1033,8 +1033,7 @@ def title_like(line: str, ctx: ParseContext) -> bool:
         return False  # a site's menu ("人事信息 重点工作 行政执法 … 工作规则 …")
     if NUMBERED_ATTACHMENT.match(f):
         return False  # an attachment's name after the text ("附件2011第五届中国专利周广东省各市活动项目表", b08 006)
-    return (5 <= len(line) <= 90 and not f.endswith(("。", "；", "，", "：", ":"))
-            and bool(P.GENRE.search(f))
+    return (5 <= len(line) <= 90 and not f.endswith(("。", "；", "，", "：", ":")) and bool(P.GENRE.search(f))
             and not re.search(r"[，,_]|[A-Za-z]{6,}|^[^:：]{1,10}[:：]", f) and not TIME_LIMIT_CELL.fullmatch(f.strip())
             and match_numbering(line) is None and not LABEL_COLON.search(f) and not SENTENCE_OPENER.match(f))
 
@@ -3076,9 +3075,8 @@ def region_of(h: Header, issuer: str | None, lines: list[str], ctx: ParseContext
     hint = municipal_level(region, hint)
     if hint:
         region = dict(region, level=hint)
-    elif not region["level"] and (national_by_duties(lines[h.body_start:], ctx) or national_scope(lines, ctx)):
-        return dict(NO_REGION, level="national")
-    elif not region["level"] and state_in_charge(lines, ctx):
+    elif not region["level"] and (national_by_duties(lines[h.body_start:], ctx) or national_scope(lines, ctx)
+                                  or state_in_charge(lines, ctx)):
         return dict(NO_REGION, level="national")
     elif not region["level"]:
         region = dict(region, level=scope_level(lines, ctx))
