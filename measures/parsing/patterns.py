@@ -72,9 +72,9 @@ SINGLE_MARK_TRAIL = re.compile(r"^\s*(?:[>＞]?(?:\s*[^>＞»\s]{1,12}\s*[>＞])
 # an organisation's name alone on a line (a signature): "沈阳市人民政府", "省市场监管局（知识产权局）"
 ORG_LINE = re.compile(rf"^[{HAN}()（）、 ]{{2,40}}(?:{'|'.join(L.ORG_LINE_ENDS)})(?:{PAREN_OPEN}{HAN_CHAR}{{2,12}}{PAREN_CLOSE})?$")
 GENRE = re.compile("|".join(L.GENRE_WORDS))
-# a law's title as a whole line ("中华人民共和国统计法", "電子商務法(草案三次审议稿)"), folded: GENRE names no law
-LAW_TITLE = re.compile(rf"(?:中华人民共和国)?[{HAN}]{{2,24}}(?<![{''.join(L.LAW_TITLE_NOT_BEFORE)}])法"
-                       r"(?:\s*[(（][^()（）]{1,16}[)）])*")
+# a law's name, folded ("中华人民共和国统计法", "反不正当竞争法"; header.law_title strips what a site writes after it):
+# GENRE names no law
+LAW_TITLE = re.compile(rf"(?:中华人民共和国)?[{HAN}]{{2,24}}(?<![{''.join(L.LAW_TITLE_NOT_BEFORE)}])法")
 
 # "补助标准", "奖励额度": a heading or title naming the amounts a policy pays
 REWARD_AMOUNT = re.compile(rf"(?:{'|'.join(L.REWARD_NOUNS)})(?:{'|'.join(L.AMOUNT_NOUNS)})")

@@ -1469,7 +1469,8 @@ def targets(ctx: ParseContext) -> None:
     skip = set(ctx.summary_lines)  # a report of past work: its figures are results
     preamble = [line for i, line in enumerate(ctx.outline.preamble) if i not in skip]
     preamble = (own_notice_lines(ctx) if not ctx.nodes else []) + preamble
-    chunks = [(line, None, "preamble", targets_breakdown(ctx)) for line in wrapped_cells(preamble)]
+    breakdown = targets_breakdown(ctx)
+    chunks = [(line, None, "preamble", breakdown) for line in wrapped_cells(preamble)]
     for node in ctx.outline.nodes:
         if id(node) in measure_ids or is_background(node, ctx) or requirement_item(node, ctx) or condition_item(node, ctx):
             continue  # a measure's own targets come below; a condition to apply ("团队成员不少于8人") is none
@@ -1496,7 +1497,7 @@ def targets(ctx: ParseContext) -> None:
             continue  # a condition to apply ("团队成员不少于8人") is no target
         year = deadline_note(node.text, ctx) or heading_year(m.get("title"), doc_year, ctx) \
             or ((period or plan) if goals_heading(m.get("path"), ctx) or goals_title(m.get("title"), ctx)
-                or targets_breakdown(ctx) else None)
+                or breakdown else None)
         found = extract_targets(reward_titled(m.get("title"), body, ctx, (m.get("path") or [None])[-1]), measure=m["ordinal"],
                                 doc_year=doc_year,
                                 year=year, plan_year=plan, ctx=ctx)
